@@ -1,0 +1,21 @@
+/**
+ * gridgov-core: the region tree, categories, cases and their event log, SLA calendars, clocks and the
+ * deadline queue, and indicators.
+ *
+ * <p>Pure domain code: nothing here reads a clock, starts a thread, touches a file or draws an unseeded
+ * random number. Time comes in as {@link java.time.Instant} arguments and text comes in as a
+ * {@link java.io.Reader} the caller opens.
+ */
+module org.gridgov.core {
+  requires transitive com.google.common;
+  requires static com.google.errorprone.annotations;
+  requires static org.jspecify;
+  requires static org.immutables.value.annotations;
+
+  exports org.gridgov;
+  exports org.gridgov.region;
+  exports org.gridgov.category;
+  exports org.gridgov.casefile;
+  exports org.gridgov.sla;
+  exports org.gridgov.metrics;
+}

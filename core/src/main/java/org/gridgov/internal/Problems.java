@@ -1,0 +1,102 @@
+package org.gridgov.internal;
+
+import com.google.common.collect.ImmutableList;
+import com.google.errorprone.annotations.FormatMethod;
+import com.google.errorprone.annotations.FormatString;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.gridgov.TextParseException;
+
+/**
+ * Collects the {@link TextParseException.Problem problems} a parser finds in one input, so that it can report all
+ * of them at once instead of stopping at the first.
+ *
+ * <p>Usage: add problems while reading, and call {@link #throwIfAny()} before building the result, so that nothing
+ * half-built ever escapes. Keeps at most {@link #MAX_KEPT} problems: an input that is wrong on every line does not
+ * need millions of them.
+ */
+public final class Problems {
+  /** The most problems kept; further ones are counted in a final summary problem. */
+  public static final int MAX_KEPT = 1000;
+
+  private final String source;
+  private final List<TextParseException.Problem> problems = new ArrayList<>();
+  private long dropped;
+
+  /**
+   * Creates a collector for one input.
+   *
+   * @param source the input's name as the caller gave it, e.g. {@code regions.csv}
+   */
+  public Problems(String source) {
+    this.source = source;
+  }
+
+  /**
+   * Returns the input's name.
+   *
+   * @return the source name
+   */
+  public String source() {
+    return source;
+  }
+
+  /**
+   * Records a problem.
+   *
+   * @param line the 1-based line, or 0 for the input as a whole
+   * @param column the 1-based column, or 0 for the whole line
+   * @param field the field name, or {@code ""}
+   * @param value the offending text
+   * @param reasonFormat the reason, a {@link String#format} pattern formatted with {@link Locale#ROOT}
+   * @param args the pattern's arguments
+   */
+  @FormatMethod
+  public void add(int line, int column, String field, String value, @FormatString String reasonFormat, Object... args) {
+    if (problems.size() >= MAX_KEPT) {
+      dropped++;
+      return;
+    }
+    problems.add(
+        new TextParseException.Problem(
+            source, line, column, field, value, String.format(Locale.ROOT, reasonFormat, args)));
+  }
+
+  /**
+   * Returns whether no problem has been recorded.
+   *
+   * @return {@code true} if the input is clean so far
+   */
+  public boolean isEmpty() {
+    return problems.isEmpty();
+  }
+
+  /**
+   * Returns the number of problems recorded, including those beyond {@link #MAX_KEPT}.
+   *
+   * @return the count
+   */
+  public long count() {
+    return problems.size() + dropped;
+  }
+
+  /**
+   * Throws a {@link TextParseException} with every recorded problem, if there is any.
+   *
+   * @throws TextParseException if at least one problem was recorded
+   */
+  public void throwIfAny() {
+    if (problems.isEmpty()) {
+      return;
+    }
+    ImmutableList.Builder<TextParseException.Problem> all = ImmutableList.builder();
+    all.addAll(problems);
+    if (dropped > 0) {
+      all.add(
+          new TextParseException.Problem(
+              source, 0, 0, "", "", dropped + " further problems were not kept (limit " + MAX_KEPT + ")"));
+    }
+    throw new TextParseException(all.build());
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * gridgov-routing: the routing-policy graph for dispatch, escalation and department linkage, policy
+ * analysis, and the case engine (commands and time in, events out).
+ *
+ * <p>Pure domain code, like {@code org.gridgov.core}: no clock, no threads, no files.
+ */
+module org.gridgov.routing {
+  requires transitive org.gridgov.core;
+  requires transitive org.jgrapht.core;
+  requires static com.google.errorprone.annotations;
+  requires static org.jspecify;
+  requires static org.immutables.value.annotations;
+
+  exports org.gridgov.routing;
+  exports org.gridgov.engine;
+}

@@ -1,0 +1,12 @@
+/**
+ * gridgov-simulation: discrete-event simulation of a city over the real gridgov case engine, for
+ * researchers comparing grid granularities.
+ */
+module org.gridgov.simulation {
+  requires transitive org.gridgov.routing;
+  requires static com.google.errorprone.annotations;
+  requires static org.jspecify;
+  requires static org.immutables.value.annotations;
+
+  exports org.gridgov.simulation;
+}
