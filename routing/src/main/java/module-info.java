@@ -12,5 +12,4 @@ module org.gridgov.routing {
   requires static org.immutables.value.annotations;
 
   exports org.gridgov.routing;
-  exports org.gridgov.engine;
 }
