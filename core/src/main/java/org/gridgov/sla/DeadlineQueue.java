@@ -1,0 +1,465 @@
+package org.gridgov.sla;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.OptionalLong;
+
+/**
+ * A pure, deterministic timer queue for millions of pending deadlines: an indexed 4-ary min-heap over primitive
+ * arrays plus an open-addressing map from key to heap position. No clock, no threads, no allocation per operation
+ * (arrays grow by doubling).
+ *
+ * <h2>Keys</h2>
+ *
+ * Keys are the caller's {@code long}s (e.g. a case id, or case id and clock number packed). The queue never invents
+ * or recycles ids, so a stale handle can never cancel somebody else's timer: after a key fires or is cancelled it is
+ * simply absent until the caller schedules it again. At most one entry per key is pending.
+ *
+ * <h2>Order and time</h2>
+ *
+ * Deadlines are epoch milliseconds. {@link #pollDue} delivers every entry with {@code deadline <= now} in order of
+ * deadline, then of scheduling (each {@link #schedule} and {@link #reschedule} takes the next number of a counter),
+ * so simultaneous deadlines have exactly one order. The {@code now} passed to {@link #pollDue} must never decrease;
+ * a smaller value is rejected with an {@link IllegalArgumentException} that names both times. Scheduling a deadline
+ * that is already due is allowed: the entry fires on the next poll.
+ *
+ * <h2>A consumer that throws</h2>
+ *
+ * Each due entry is removed from the queue <em>before</em> it is handed to the consumer, and the queue's time has
+ * already moved to {@code now}. If the consumer throws, that entry counts as delivered (it is gone, exactly once),
+ * every later due entry is still pending in its order, and the exception propagates; polling again with the same
+ * {@code now} delivers the rest. The consumer may schedule, reschedule and cancel on this queue while being called;
+ * an entry it schedules that is already due is delivered in the same poll.
+ *
+ * <p>Not thread-safe: the embedder owns threads.
+ */
+public final class DeadlineQueue {
+
+  /** Receives a due entry. */
+  @FunctionalInterface
+  public interface DueConsumer {
+    /**
+     * Called once for each due entry, after it has been removed from the queue.
+     *
+     * @param key the entry's key
+     * @param deadlineMillis its deadline in epoch milliseconds
+     */
+    void onDue(long key, long deadlineMillis);
+  }
+
+  /** The largest number of pending entries. */
+  public static final int MAX_CAPACITY = 1 << 29;
+
+  private static final int DEFAULT_CAPACITY = 16;
+
+  private long[] heapDeadline;
+  private long[] heapSeq;
+  private long[] heapKey;
+  private int[] heapTab; // position of the entry in table
+  private int size;
+
+  private int[] table; // heap index + 1, 0 = empty
+  private int mask;
+
+  private long nextSeq;
+  private long now = Long.MIN_VALUE;
+  private boolean polled;
+
+  /** Creates an empty queue. */
+  public DeadlineQueue() {
+    this(DEFAULT_CAPACITY);
+  }
+
+  /**
+   * Creates an empty queue with room for {@code initialCapacity} entries before it grows.
+   *
+   * @param initialCapacity the initial capacity, {@code 1..MAX_CAPACITY}
+   * @throws IllegalArgumentException if out of range, naming the value
+   */
+  public DeadlineQueue(int initialCapacity) {
+    checkArgument(
+        initialCapacity >= 1 && initialCapacity <= MAX_CAPACITY,
+        "initialCapacity must be in 1..%s but was %s",
+        MAX_CAPACITY,
+        initialCapacity);
+    allocate(initialCapacity);
+    int t = Integer.highestOneBit(Math.max(2, initialCapacity) * 2 - 1) * 2;
+    table = new int[t];
+    mask = t - 1;
+  }
+
+  private void allocate(int capacity) {
+    heapDeadline = new long[capacity];
+    heapSeq = new long[capacity];
+    heapKey = new long[capacity];
+    heapTab = new int[capacity];
+  }
+
+  // ------------------------------------------------------------------ queries
+
+  /**
+   * Returns the number of pending entries.
+   *
+   * @return the size
+   */
+  public int size() {
+    return size;
+  }
+
+  /**
+   * Returns whether nothing is pending.
+   *
+   * @return {@code true} if empty
+   */
+  public boolean isEmpty() {
+    return size == 0;
+  }
+
+  /**
+   * Returns whether a key is pending.
+   *
+   * @param key the key
+   * @return {@code true} if pending
+   */
+  public boolean contains(long key) {
+    return find(key) >= 0;
+  }
+
+  /**
+   * Returns the pending deadline of a key.
+   *
+   * @param key the key
+   * @return its deadline in epoch milliseconds, or empty if not pending
+   */
+  public OptionalLong deadlineOf(long key) {
+    int p = find(key);
+    return p < 0 ? OptionalLong.empty() : OptionalLong.of(heapDeadline[table[p] - 1]);
+  }
+
+  /**
+   * Returns the earliest pending deadline.
+   *
+   * @return the earliest deadline in epoch milliseconds, or empty if nothing is pending
+   */
+  public OptionalLong nextDeadline() {
+    return size == 0 ? OptionalLong.empty() : OptionalLong.of(heapDeadline[0]);
+  }
+
+  /**
+   * Returns the {@code now} of the latest {@link #pollDue} call.
+   *
+   * @return the queue's time in epoch milliseconds, or empty before the first poll
+   */
+  public OptionalLong time() {
+    return polled ? OptionalLong.of(now) : OptionalLong.empty();
+  }
+
+  // ------------------------------------------------------------------ updates
+
+  /**
+   * Schedules a key.
+   *
+   * @param key the key, not pending
+   * @param deadlineMillis the deadline in epoch milliseconds
+   * @throws IllegalStateException if the key is already pending (use {@link #reschedule}), naming it
+   * @throws IllegalStateException if {@link #MAX_CAPACITY} entries are pending
+   */
+  public void schedule(long key, long deadlineMillis) {
+    int p = slotFor(key);
+    if (table[p] != 0) {
+      throw new IllegalStateException(
+          String.format(
+              Locale.ROOT,
+              "key %d is already scheduled for %d; use reschedule to move it",
+              key,
+              heapDeadline[table[p] - 1]));
+    }
+    if (size == heapKey.length || (size + 1) * 2 > table.length) {
+      grow();
+      p = slotFor(key);
+    }
+    int i = size++;
+    heapKey[i] = key;
+    heapTab[i] = p;
+    table[p] = i + 1;
+    siftUp(i, deadlineMillis, nextSeq++);
+  }
+
+  /**
+   * Schedules a key for an instant, rounded up to the next whole millisecond so that it never fires early.
+   *
+   * @param key the key, not pending
+   * @param deadline the deadline
+   * @throws IllegalStateException if the key is already pending
+   */
+  public void schedule(long key, Instant deadline) {
+    schedule(key, ceilMillis(deadline));
+  }
+
+  /**
+   * Moves a pending key to a new deadline; it takes a new scheduling number, so among equal deadlines it now comes
+   * after entries scheduled before this call.
+   *
+   * @param key a pending key
+   * @param deadlineMillis the new deadline in epoch milliseconds
+   * @throws IllegalStateException if the key is not pending, naming it
+   */
+  public void reschedule(long key, long deadlineMillis) {
+    int p = find(key);
+    if (p < 0) {
+      throw new IllegalStateException(
+          String.format(Locale.ROOT, "key %d is not scheduled (it fired, was cancelled or never scheduled)", key));
+    }
+    int i = table[p] - 1;
+    long oldDeadline = heapDeadline[i];
+    long seq = nextSeq++;
+    if (deadlineMillis < oldDeadline) {
+      siftUp(i, deadlineMillis, seq);
+    } else {
+      siftDown(i, deadlineMillis, seq, heapKey[i], heapTab[i]);
+    }
+  }
+
+  /**
+   * Moves a pending key to a new instant (rounded up to a whole millisecond).
+   *
+   * @param key a pending key
+   * @param deadline the new deadline
+   * @throws IllegalStateException if the key is not pending
+   */
+  public void reschedule(long key, Instant deadline) {
+    reschedule(key, ceilMillis(deadline));
+  }
+
+  /**
+   * Cancels a key.
+   *
+   * @param key the key
+   * @return {@code true} if it was pending and is now removed, {@code false} if it was not pending
+   */
+  public boolean cancel(long key) {
+    int p = find(key);
+    if (p < 0) {
+      return false;
+    }
+    removeAt(table[p] - 1);
+    return true;
+  }
+
+  /**
+   * Delivers and removes every entry with {@code deadline <= nowMillis}, in order of deadline, then scheduling
+   * order. See the class comment for what happens when the consumer throws.
+   *
+   * @param nowMillis the current time in epoch milliseconds, never less than in the previous call
+   * @param consumer receives each due entry
+   * @return the number of entries delivered
+   * @throws IllegalArgumentException if {@code nowMillis} is before the previous poll's time
+   */
+  public int pollDue(long nowMillis, DueConsumer consumer) {
+    if (polled && nowMillis < now) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "time went backwards: pollDue(%d) after pollDue(%d); the deadline queue's time never decreases",
+              nowMillis,
+              now));
+    }
+    polled = true;
+    now = nowMillis;
+    int delivered = 0;
+    while (size > 0 && heapDeadline[0] <= nowMillis) {
+      long key = heapKey[0];
+      long deadline = heapDeadline[0];
+      removeAt(0);
+      delivered++;
+      consumer.onDue(key, deadline);
+    }
+    return delivered;
+  }
+
+  /**
+   * As {@link #pollDue(long, DueConsumer)} with an instant, truncated to its millisecond.
+   *
+   * @param now the current time, never before the previous poll's time
+   * @param consumer receives each due entry
+   * @return the number delivered
+   */
+  public int pollDue(Instant now, DueConsumer consumer) {
+    return pollDue(now.toEpochMilli(), consumer);
+  }
+
+  // ------------------------------------------------------------------ heap
+
+  private static boolean less(long d1, long s1, long d2, long s2) {
+    return d1 < d2 || (d1 == d2 && s1 < s2);
+  }
+
+  private void place(int i, long deadline, long seq, long key, int tab) {
+    heapDeadline[i] = deadline;
+    heapSeq[i] = seq;
+    heapKey[i] = key;
+    heapTab[i] = tab;
+    table[tab] = i + 1;
+  }
+
+  private void siftUp(int i, long deadline, long seq) {
+    long key = heapKey[i];
+    int tab = heapTab[i];
+    while (i > 0) {
+      int parent = (i - 1) >>> 2;
+      if (!less(deadline, seq, heapDeadline[parent], heapSeq[parent])) {
+        break;
+      }
+      place(i, heapDeadline[parent], heapSeq[parent], heapKey[parent], heapTab[parent]);
+      i = parent;
+    }
+    place(i, deadline, seq, key, tab);
+  }
+
+  private void siftDown(int i, long deadline, long seq, long key, int tab) {
+    int n = size;
+    while (true) {
+      int c = (i << 2) + 1;
+      if (c >= n) {
+        break;
+      }
+      int best = c;
+      long bd = heapDeadline[c];
+      long bs = heapSeq[c];
+      int end = Math.min(c + 4, n);
+      for (int j = c + 1; j < end; j++) {
+        long dj = heapDeadline[j];
+        if (dj < bd || (dj == bd && heapSeq[j] < bs)) {
+          best = j;
+          bd = dj;
+          bs = heapSeq[j];
+        }
+      }
+      if (!less(bd, bs, deadline, seq)) {
+        break;
+      }
+      place(i, bd, bs, heapKey[best], heapTab[best]);
+      i = best;
+    }
+    place(i, deadline, seq, key, tab);
+  }
+
+  private void removeAt(int i) {
+    tableDelete(heapTab[i]);
+    int last = --size;
+    if (i == last) {
+      return;
+    }
+    long d = heapDeadline[last];
+    long s = heapSeq[last];
+    long k = heapKey[last];
+    int t = heapTab[last];
+    if (i > 0 && less(d, s, heapDeadline[(i - 1) >>> 2], heapSeq[(i - 1) >>> 2])) {
+      heapKey[i] = k;
+      heapTab[i] = t;
+      siftUp(i, d, s);
+    } else {
+      siftDown(i, d, s, k, t);
+    }
+  }
+
+  // ------------------------------------------------------------------ key table (linear probing)
+
+  private static int hash(long key) {
+    long h = key;
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return (int) h;
+  }
+
+  /** Table position holding the key, or -1. */
+  private int find(long key) {
+    int p = hash(key) & mask;
+    while (true) {
+      int v = table[p];
+      if (v == 0) {
+        return -1;
+      }
+      if (heapKey[v - 1] == key) {
+        return p;
+      }
+      p = (p + 1) & mask;
+    }
+  }
+
+  /** Table position holding the key, or the empty position where it would go. */
+  private int slotFor(long key) {
+    int p = hash(key) & mask;
+    while (true) {
+      int v = table[p];
+      if (v == 0 || heapKey[v - 1] == key) {
+        return p;
+      }
+      p = (p + 1) & mask;
+    }
+  }
+
+  private void tableDelete(int hole) {
+    int i = hole;
+    int j = hole;
+    while (true) {
+      j = (j + 1) & mask;
+      int v = table[j];
+      if (v == 0) {
+        break;
+      }
+      int home = hash(heapKey[v - 1]) & mask;
+      boolean stays = i <= j ? (i < home && home <= j) : (i < home || home <= j);
+      if (!stays) {
+        table[i] = v;
+        heapTab[v - 1] = i;
+        i = j;
+      }
+    }
+    table[i] = 0;
+  }
+
+  private void grow() {
+    if (size >= MAX_CAPACITY) {
+      throw new IllegalStateException(
+          String.format(Locale.ROOT, "the deadline queue is full: %d entries pending (MAX_CAPACITY)", size));
+    }
+    if (size == heapKey.length) {
+      int cap = (int) Math.min((long) MAX_CAPACITY, Math.max(16L, heapKey.length * 2L));
+      heapDeadline = java.util.Arrays.copyOf(heapDeadline, cap);
+      heapSeq = java.util.Arrays.copyOf(heapSeq, cap);
+      heapKey = java.util.Arrays.copyOf(heapKey, cap);
+      heapTab = java.util.Arrays.copyOf(heapTab, cap);
+    }
+    if ((size + 1) * 2L > table.length) {
+      int t = table.length * 2;
+      table = new int[t];
+      mask = t - 1;
+      for (int i = 0; i < size; i++) {
+        int p = hash(heapKey[i]) & mask;
+        while (table[p] != 0) {
+          p = (p + 1) & mask;
+        }
+        table[p] = i + 1;
+        heapTab[i] = p;
+      }
+    }
+  }
+
+  @SuppressWarnings("JavaInstantGetSecondsGetNano") // the sub-millisecond part is exactly what we test
+  private static long ceilMillis(Instant t) {
+    long ms = t.toEpochMilli();
+    return t.getNano() % 1_000_000 == 0 ? ms : ms + 1;
+  }
+
+  @Override
+  public String toString() {
+    return String.format(
+        Locale.ROOT, "DeadlineQueue[size=%d, next=%s, time=%s]", size, nextDeadline(), time());
+  }
+}
