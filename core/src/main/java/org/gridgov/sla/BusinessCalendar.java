@@ -95,6 +95,7 @@ public final class BusinessCalendar {
   public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
 
   private static final long NANOS = 1_000_000_000L;
+  private static final long DAY_NANOS = 86_400L * NANOS;
   private static final LocalDate MIN_DATE = LocalDate.of(1900, 1, 1);
   private static final LocalDate MAX_DATE = LocalDate.of(2200, 12, 31);
 
@@ -108,6 +109,8 @@ public final class BusinessCalendar {
 
   // --- precomputed, over covered days 0..n-1 and working intervals 0..m-1 ---
   private final int dayCount;
+  private final long firstSecond; // epoch second of the first covered midnight, minus one
+  private final long endSecond; // epoch second after the last covered day, plus one
   private final long[] dayStart; // n+1 epoch nanos of local midnights
   private final boolean[] irregular; // day has a UTC offset change
   private final int[] dayFirstInterval; // n+1
@@ -155,6 +158,8 @@ public final class BusinessCalendar {
     for (int i = 0; i <= n; i++) {
       dayStart[i] = nanos(firstDate.plusDays(i).atStartOfDay(zone).toInstant());
     }
+    this.firstSecond = dayStart[0] / NANOS - 1;
+    this.endSecond = dayStart[n] / NANOS + 1;
     for (int i = 0; i < n; i++) {
       LocalDate date = firstDate.plusDays(i);
       irregular[i] = dayStart[i + 1] - dayStart[i] != 86_400L * NANOS;
@@ -429,8 +434,17 @@ public final class BusinessCalendar {
   // ------------------------------------------------------------------ internals
 
   private long sameClockTime(long x, int days, Instant start) {
-    long s = nextWorkingNanos(x, start);
-    int k = floorInterval(s);
+    int k = floorInterval(x);
+    long s;
+    if (k >= 0 && x < ivEnd[k]) {
+      s = x;
+    } else {
+      k++;
+      if (k >= intervalCount) {
+        throw outside(lastDate.plusDays(1), "plus(" + start + ", " + days + " working days)");
+      }
+      s = ivStart[k];
+    }
     int d = ivDay[k];
     long localNano =
         irregular[d]
@@ -510,34 +524,32 @@ public final class BusinessCalendar {
     return cumBefore[k] + Math.min(x, ivEnd[k]) - ivStart[k];
   }
 
-  /** Largest k with ivStart[k] <= x, or -1. */
+  /** Largest k with ivStart[k] <= x, or -1: finds the day in O(1), then scans that day's few windows. */
   private int floorInterval(long x) {
-    int lo = 0;
-    int hi = intervalCount - 1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      if (ivStart[mid] <= x) {
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
+    int d = floorDay(x);
+    int first = dayFirstInterval[d];
+    for (int k = dayFirstInterval[d + 1] - 1; k >= first; k--) {
+      if (ivStart[k] <= x) {
+        return k;
       }
     }
-    return hi;
+    return first - 1;
   }
 
-  /** Day index of a covered epoch-nanos instant. */
+  /**
+   * Day index of a covered epoch-nanos instant: the estimate from 24-hour days is off by at most one day (local
+   * midnights drift from it only by the zone's offset changes), then corrected.
+   */
   private int floorDay(long x) {
-    int lo = 0;
-    int hi = dayCount - 1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      if (dayStart[mid] <= x) {
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
+    long est = (x - dayStart[0]) / DAY_NANOS;
+    int d = (int) Math.min(Math.max(est, 0), dayCount - 1);
+    while (d > 0 && dayStart[d] > x) {
+      d--;
     }
-    return hi;
+    while (d + 1 < dayCount && dayStart[d + 1] <= x) {
+      d++;
+    }
+    return d;
   }
 
   private int dayIndex(LocalDate date, String what) {
@@ -549,14 +561,22 @@ public final class BusinessCalendar {
 
   private long checkedNanos(Instant t, String what) {
     long sec = t.getEpochSecond();
-    if (sec < dayStart[0] / NANOS - 1 || sec > dayStart[dayCount] / NANOS + 1) {
-      throw outside(LocalDate.ofInstant(t, zone), what + "(" + t + ")");
+    if (sec < firstSecond || sec > endSecond) {
+      throw outside(dateOf(t), what + "(" + t + ")");
     }
     long x = nanos(t);
     if (x < dayStart[0] || x >= dayStart[dayCount]) {
       throw outside(LocalDate.ofInstant(t, zone), what + "(" + t + ")");
     }
     return x;
+  }
+
+  private LocalDate dateOf(Instant t) {
+    try {
+      return LocalDate.ofInstant(t, zone);
+    } catch (java.time.DateTimeException e) {
+      return t.isBefore(Instant.EPOCH) ? LocalDate.MIN : LocalDate.MAX;
+    }
   }
 
   private OutsideCalendarException outside(LocalDate date, String what) {

@@ -50,7 +50,7 @@ public final class DeadlineQueue {
   }
 
   /** The largest number of pending entries. */
-  public static final int MAX_CAPACITY = 1 << 29;
+  public static final int MAX_CAPACITY = 1 << 28;
 
   private static final int DEFAULT_CAPACITY = 16;
 
@@ -60,8 +60,9 @@ public final class DeadlineQueue {
   private int[] heapTab; // position of the entry in table
   private int size;
 
-  private int[] table; // heap index + 1, 0 = empty
-  private int mask;
+  private long[] table; // pairs (key, heap index + 1); an index of 0 marks an empty slot
+  private int mask; // slots - 1
+  private int shift; // 64 - log2(slots), for Fibonacci hashing
 
   private long nextSeq;
   private long now = Long.MIN_VALUE;
@@ -85,9 +86,7 @@ public final class DeadlineQueue {
         MAX_CAPACITY,
         initialCapacity);
     allocate(initialCapacity);
-    int t = Integer.highestOneBit(Math.max(2, initialCapacity) * 2 - 1) * 2;
-    table = new int[t];
-    mask = t - 1;
+    newTable(Integer.highestOneBit(Math.max(2, initialCapacity) * 2 - 1) * 2);
   }
 
   private void allocate(int capacity) {
@@ -135,7 +134,7 @@ public final class DeadlineQueue {
    */
   public OptionalLong deadlineOf(long key) {
     int p = find(key);
-    return p < 0 ? OptionalLong.empty() : OptionalLong.of(heapDeadline[table[p] - 1]);
+    return p < 0 ? OptionalLong.empty() : OptionalLong.of(heapDeadline[index(p)]);
   }
 
   /**
@@ -168,22 +167,22 @@ public final class DeadlineQueue {
    */
   public void schedule(long key, long deadlineMillis) {
     int p = slotFor(key);
-    if (table[p] != 0) {
+    if (table[2 * p + 1] != 0) {
       throw new IllegalStateException(
           String.format(
               Locale.ROOT,
               "key %d is already scheduled for %d; use reschedule to move it",
               key,
-              heapDeadline[table[p] - 1]));
+              heapDeadline[index(p)]));
     }
-    if (size == heapKey.length || (size + 1) * 2 > table.length) {
+    if (size == heapKey.length || (size + 1) * 4L > table.length) {
       grow();
       p = slotFor(key);
     }
     int i = size++;
     heapKey[i] = key;
     heapTab[i] = p;
-    table[p] = i + 1;
+    table[2 * p] = key;
     siftUp(i, deadlineMillis, nextSeq++);
   }
 
@@ -212,7 +211,7 @@ public final class DeadlineQueue {
       throw new IllegalStateException(
           String.format(Locale.ROOT, "key %d is not scheduled (it fired, was cancelled or never scheduled)", key));
     }
-    int i = table[p] - 1;
+    int i = index(p);
     long oldDeadline = heapDeadline[i];
     long seq = nextSeq++;
     if (deadlineMillis < oldDeadline) {
@@ -244,7 +243,7 @@ public final class DeadlineQueue {
     if (p < 0) {
       return false;
     }
-    removeAt(table[p] - 1);
+    removeAt(index(p));
     return true;
   }
 
@@ -301,7 +300,7 @@ public final class DeadlineQueue {
     heapSeq[i] = seq;
     heapKey[i] = key;
     heapTab[i] = tab;
-    table[tab] = i + 1;
+    table[2 * tab + 1] = i + 1L;
   }
 
   private void siftUp(int i, long deadline, long seq) {
@@ -367,61 +366,68 @@ public final class DeadlineQueue {
 
   // ------------------------------------------------------------------ key table (linear probing)
 
-  private static int hash(long key) {
-    long h = key;
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    h *= 0xc4ceb9fe1a85ec53L;
-    h ^= h >>> 33;
-    return (int) h;
+  private void newTable(int slots) {
+    table = new long[2 * slots];
+    mask = slots - 1;
+    shift = 64 - Integer.numberOfTrailingZeros(slots);
   }
 
-  /** Table position holding the key, or -1. */
+  /** Fibonacci hashing: the high bits of key times 2^64/phi; spreads sequential ids evenly. */
+  private int home(long key) {
+    return (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
+  }
+
+  private int index(int slot) {
+    return (int) table[2 * slot + 1] - 1;
+  }
+
+  /** Table slot holding the key, or -1. */
   private int find(long key) {
-    int p = hash(key) & mask;
+    long[] t = table;
+    int p = home(key);
     while (true) {
-      int v = table[p];
-      if (v == 0) {
+      if (t[2 * p + 1] == 0) {
         return -1;
       }
-      if (heapKey[v - 1] == key) {
+      if (t[2 * p] == key) {
         return p;
       }
       p = (p + 1) & mask;
     }
   }
 
-  /** Table position holding the key, or the empty position where it would go. */
+  /** Table slot holding the key, or the empty slot where it would go. */
   private int slotFor(long key) {
-    int p = hash(key) & mask;
-    while (true) {
-      int v = table[p];
-      if (v == 0 || heapKey[v - 1] == key) {
-        return p;
-      }
+    long[] t = table;
+    int p = home(key);
+    while (t[2 * p + 1] != 0 && t[2 * p] != key) {
       p = (p + 1) & mask;
     }
+    return p;
   }
 
+  /** Empties a slot, shifting later entries of its probe run back (no tombstones). */
   private void tableDelete(int hole) {
+    long[] t = table;
     int i = hole;
     int j = hole;
     while (true) {
       j = (j + 1) & mask;
-      int v = table[j];
+      long v = t[2 * j + 1];
       if (v == 0) {
         break;
       }
-      int home = hash(heapKey[v - 1]) & mask;
-      boolean stays = i <= j ? (i < home && home <= j) : (i < home || home <= j);
+      int h = home(t[2 * j]);
+      boolean stays = i <= j ? (i < h && h <= j) : (i < h || h <= j);
       if (!stays) {
-        table[i] = v;
-        heapTab[v - 1] = i;
+        t[2 * i] = t[2 * j];
+        t[2 * i + 1] = v;
+        heapTab[(int) v - 1] = i;
         i = j;
       }
     }
-    table[i] = 0;
+    t[2 * i] = 0;
+    t[2 * i + 1] = 0;
   }
 
   private void grow() {
@@ -436,16 +442,15 @@ public final class DeadlineQueue {
       heapKey = java.util.Arrays.copyOf(heapKey, cap);
       heapTab = java.util.Arrays.copyOf(heapTab, cap);
     }
-    if ((size + 1) * 2L > table.length) {
-      int t = table.length * 2;
-      table = new int[t];
-      mask = t - 1;
+    if ((size + 1) * 4L > table.length) {
+      newTable(table.length); // twice the slots: table.length is 2 * slots
       for (int i = 0; i < size; i++) {
-        int p = hash(heapKey[i]) & mask;
-        while (table[p] != 0) {
+        int p = home(heapKey[i]);
+        while (table[2 * p + 1] != 0) {
           p = (p + 1) & mask;
         }
-        table[p] = i + 1;
+        table[2 * p] = heapKey[i];
+        table[2 * p + 1] = i + 1L;
         heapTab[i] = p;
       }
     }

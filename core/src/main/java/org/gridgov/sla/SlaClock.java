@@ -337,7 +337,12 @@ public final class SlaClock {
       if ((mask & (1L << i)) != 0) {
         continue;
       }
-      Optional<Instant> reached = reaching(thresholds[i]);
+      Optional<Instant> reached;
+      try {
+        reached = reaching(thresholds[i]);
+      } catch (OutsideCalendarException e) {
+        break; // the level lies beyond the calendar's coverage, so certainly after now (which is covered)
+      }
       if (reached.isEmpty() || reached.get().isAfter(now)) {
         break;
       }

@@ -275,6 +275,7 @@ public final class SlaPolicy {
     Problems problems = new Problems(source);
     Builder b = builder();
     List<Integer> ruleLines = new ArrayList<>();
+    List<Rule> parsed = new ArrayList<>();
     BufferedReader r = new BufferedReader(in);
     try {
       int lineNo = 0;
@@ -284,24 +285,26 @@ public final class SlaPolicy {
         if (t.isEmpty() || t.startsWith("#")) {
           continue;
         }
-        parseLine(t, lineNo, b, problems, ruleLines);
+        parseLine(t, lineNo, b, problems, parsed, ruleLines);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source, e);
     }
-    for (int i = 0; i < b.rules.size(); i++) {
+    for (int i = 0; i < parsed.size(); i++) {
       for (int j = 0; j < i; j++) {
-        if (b.rules.get(i).sameSelector(b.rules.get(j))) {
+        if (parsed.get(i).sameSelector(parsed.get(j))) {
           problems.add(
               ruleLines.get(i), 0, "", "", "same stage and selectors as the rule on line %d", ruleLines.get(j));
         }
       }
     }
     problems.throwIfAny();
+    parsed.forEach(b::rule);
     return b.build();
   }
 
-  private static void parseLine(String t, int lineNo, Builder b, Problems problems, List<Integer> ruleLines) {
+  private static void parseLine(
+      String t, int lineNo, Builder b, Problems problems, List<Rule> parsed, List<Integer> ruleLines) {
     String main = t;
     String levelsText = null;
     int bar = t.indexOf('|');
@@ -393,7 +396,7 @@ public final class SlaPolicy {
       levels = parseLevels(levelsText.split("\\s+"), 0, lineNo, problems);
     }
     if (problems.count() == before && limit != null && levels != null) {
-      b.rule(
+      parsed.add(
           new Rule(
               rule.stage(),
               rule.categoryPrefix(),
