@@ -35,9 +35,11 @@ import org.jspecify.annotations.Nullable;
  * <h2>Arithmetic</h2>
  *
  * At construction the calendar turns every covered day's windows into real-time intervals and keeps, over primitive
- * arrays, the cumulative working time before each interval. {@link #plus}, {@link #workingTimeBetween},
- * {@link #isWorkingTime} and {@link #nextWorkingTime} are then binary searches, O(log n) in the number of covered
- * working windows, exact to the nanosecond, and never step through minutes.
+ * arrays, the cumulative working time before each interval (prefix sums) and the rank of each working day. A query
+ * finds its day in O(1) (an estimate from 24-hour days, corrected by at most one day) and scans that day's few
+ * windows; {@link #isWorkingTime}, {@link #nextWorkingTime}, {@link #workingTimeBetween} and working-day limits are
+ * O(1), adding working time is one binary search over the prefix sums, O(log n). Results are exact to the
+ * nanosecond; nothing steps through minutes.
  *
  * <h2>Daylight saving time</h2>
  *

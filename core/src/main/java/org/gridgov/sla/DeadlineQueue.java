@@ -8,8 +8,12 @@ import java.util.OptionalLong;
 
 /**
  * A pure, deterministic timer queue for millions of pending deadlines: an indexed 4-ary min-heap over primitive
- * arrays plus an open-addressing map from key to heap position. No clock, no threads, no allocation per operation
+ * arrays plus an open-addressing table from key to heap position. No clock, no threads, no allocation per operation
  * (arrays grow by doubling).
+ *
+ * <p>The table hashes keys in groups of 8 neighbours: keys that differ only in their lowest 3 bits share one
+ * strongly mixed home group of 8 slots (two cache lines). Nearby keys, such as sequential case ids, therefore touch
+ * the same memory, while unrelated keys spread like a random hash.
  *
  * <h2>Keys</h2>
  *
@@ -53,16 +57,18 @@ public final class DeadlineQueue {
   public static final int MAX_CAPACITY = 1 << 28;
 
   private static final int DEFAULT_CAPACITY = 16;
+  private static final int MIN_SLOTS = 16;
+  private static final long FIB = 0x9E3779B97F4A7C15L;
 
-  private long[] heapDeadline;
-  private long[] heapSeq;
-  private long[] heapKey;
-  private int[] heapTab; // position of the entry in table
+  // heap, in heap order: order[2i] = deadline, order[2i + 1] = scheduling number; slotOf[i] = table slot
+  private long[] order;
+  private int[] slotOf;
   private int size;
 
-  private long[] table; // pairs (key, heap index + 1); an index of 0 marks an empty slot
+  // table of (key, heap index + 1) pairs; heap index + 1 == 0 marks an empty slot
+  private long[] table;
   private int mask; // slots - 1
-  private int shift; // 64 - log2(slots), for Fibonacci hashing
+  private int groupShift; // 64 - log2(slots / 8)
 
   private long nextSeq;
   private long now = Long.MIN_VALUE;
@@ -85,15 +91,9 @@ public final class DeadlineQueue {
         "initialCapacity must be in 1..%s but was %s",
         MAX_CAPACITY,
         initialCapacity);
-    allocate(initialCapacity);
-    newTable(Integer.highestOneBit(Math.max(2, initialCapacity) * 2 - 1) * 2);
-  }
-
-  private void allocate(int capacity) {
-    heapDeadline = new long[capacity];
-    heapSeq = new long[capacity];
-    heapKey = new long[capacity];
-    heapTab = new int[capacity];
+    order = new long[2 * initialCapacity];
+    slotOf = new int[initialCapacity];
+    newTable(Math.max(MIN_SLOTS, Integer.highestOneBit(initialCapacity * 2 - 1) * 2));
   }
 
   // ------------------------------------------------------------------ queries
@@ -134,7 +134,7 @@ public final class DeadlineQueue {
    */
   public OptionalLong deadlineOf(long key) {
     int p = find(key);
-    return p < 0 ? OptionalLong.empty() : OptionalLong.of(heapDeadline[index(p)]);
+    return p < 0 ? OptionalLong.empty() : OptionalLong.of(order[2 * index(p)]);
   }
 
   /**
@@ -143,7 +143,7 @@ public final class DeadlineQueue {
    * @return the earliest deadline in epoch milliseconds, or empty if nothing is pending
    */
   public OptionalLong nextDeadline() {
-    return size == 0 ? OptionalLong.empty() : OptionalLong.of(heapDeadline[0]);
+    return size == 0 ? OptionalLong.empty() : OptionalLong.of(order[0]);
   }
 
   /**
@@ -168,22 +168,14 @@ public final class DeadlineQueue {
   public void schedule(long key, long deadlineMillis) {
     int p = slotFor(key);
     if (table[2 * p + 1] != 0) {
-      throw new IllegalStateException(
-          String.format(
-              Locale.ROOT,
-              "key %d is already scheduled for %d; use reschedule to move it",
-              key,
-              heapDeadline[index(p)]));
+      throw alreadyScheduled(key, order[2 * index(p)]);
     }
-    if (size == heapKey.length || (size + 1) * 4L > table.length) {
+    if (size == slotOf.length || (size + 1) * 4L > table.length) {
       grow();
       p = slotFor(key);
     }
-    int i = size++;
-    heapKey[i] = key;
-    heapTab[i] = p;
     table[2 * p] = key;
-    siftUp(i, deadlineMillis, nextSeq++);
+    siftUp(size++, deadlineMillis, nextSeq++, p);
   }
 
   /**
@@ -208,16 +200,14 @@ public final class DeadlineQueue {
   public void reschedule(long key, long deadlineMillis) {
     int p = find(key);
     if (p < 0) {
-      throw new IllegalStateException(
-          String.format(Locale.ROOT, "key %d is not scheduled (it fired, was cancelled or never scheduled)", key));
+      throw notScheduled(key);
     }
     int i = index(p);
-    long oldDeadline = heapDeadline[i];
     long seq = nextSeq++;
-    if (deadlineMillis < oldDeadline) {
-      siftUp(i, deadlineMillis, seq);
+    if (deadlineMillis < order[2 * i]) {
+      siftUp(i, deadlineMillis, seq, p);
     } else {
-      siftDown(i, deadlineMillis, seq, heapKey[i], heapTab[i]);
+      siftDown(i, deadlineMillis, seq, p);
     }
   }
 
@@ -268,9 +258,9 @@ public final class DeadlineQueue {
     polled = true;
     now = nowMillis;
     int delivered = 0;
-    while (size > 0 && heapDeadline[0] <= nowMillis) {
-      long key = heapKey[0];
-      long deadline = heapDeadline[0];
+    while (size > 0 && order[0] <= nowMillis) {
+      long key = table[2 * slotOf[0]];
+      long deadline = order[0];
       removeAt(0);
       delivered++;
       consumer.onDue(key, deadline);
@@ -289,35 +279,42 @@ public final class DeadlineQueue {
     return pollDue(now.toEpochMilli(), consumer);
   }
 
+  private static IllegalStateException alreadyScheduled(long key, long deadline) {
+    return new IllegalStateException(
+        String.format(
+            Locale.ROOT, "key %d is already scheduled for %d; use reschedule to move it", key, deadline));
+  }
+
+  private static IllegalStateException notScheduled(long key) {
+    return new IllegalStateException(
+        String.format(Locale.ROOT, "key %d is not scheduled (it fired, was cancelled or never scheduled)", key));
+  }
+
   // ------------------------------------------------------------------ heap
 
-  private static boolean less(long d1, long s1, long d2, long s2) {
-    return d1 < d2 || (d1 == d2 && s1 < s2);
+  private void place(int i, long deadline, long seq, int slot) {
+    order[2 * i] = deadline;
+    order[2 * i + 1] = seq;
+    slotOf[i] = slot;
+    table[2 * slot + 1] = i + 1L;
   }
 
-  private void place(int i, long deadline, long seq, long key, int tab) {
-    heapDeadline[i] = deadline;
-    heapSeq[i] = seq;
-    heapKey[i] = key;
-    heapTab[i] = tab;
-    table[2 * tab + 1] = i + 1L;
-  }
-
-  private void siftUp(int i, long deadline, long seq) {
-    long key = heapKey[i];
-    int tab = heapTab[i];
+  private void siftUp(int i, long deadline, long seq, int slot) {
+    long[] o = order;
     while (i > 0) {
       int parent = (i - 1) >>> 2;
-      if (!less(deadline, seq, heapDeadline[parent], heapSeq[parent])) {
+      long pd = o[2 * parent];
+      if (pd < deadline || (pd == deadline && o[2 * parent + 1] < seq)) {
         break;
       }
-      place(i, heapDeadline[parent], heapSeq[parent], heapKey[parent], heapTab[parent]);
+      place(i, pd, o[2 * parent + 1], slotOf[parent]);
       i = parent;
     }
-    place(i, deadline, seq, key, tab);
+    place(i, deadline, seq, slot);
   }
 
-  private void siftDown(int i, long deadline, long seq, long key, int tab) {
+  private void siftDown(int i, long deadline, long seq, int slot) {
+    long[] o = order;
     int n = size;
     while (true) {
       int c = (i << 2) + 1;
@@ -325,42 +322,40 @@ public final class DeadlineQueue {
         break;
       }
       int best = c;
-      long bd = heapDeadline[c];
-      long bs = heapSeq[c];
+      long bd = o[2 * c];
+      long bs = o[2 * c + 1];
       int end = Math.min(c + 4, n);
       for (int j = c + 1; j < end; j++) {
-        long dj = heapDeadline[j];
-        if (dj < bd || (dj == bd && heapSeq[j] < bs)) {
+        long dj = o[2 * j];
+        if (dj < bd || (dj == bd && o[2 * j + 1] < bs)) {
           best = j;
           bd = dj;
-          bs = heapSeq[j];
+          bs = o[2 * j + 1];
         }
       }
-      if (!less(bd, bs, deadline, seq)) {
+      if (bd > deadline || (bd == deadline && bs > seq)) {
         break;
       }
-      place(i, bd, bs, heapKey[best], heapTab[best]);
+      place(i, bd, bs, slotOf[best]);
       i = best;
     }
-    place(i, deadline, seq, key, tab);
+    place(i, deadline, seq, slot);
   }
 
   private void removeAt(int i) {
-    tableDelete(heapTab[i]);
+    tableDelete(slotOf[i]);
     int last = --size;
     if (i == last) {
       return;
     }
-    long d = heapDeadline[last];
-    long s = heapSeq[last];
-    long k = heapKey[last];
-    int t = heapTab[last];
-    if (i > 0 && less(d, s, heapDeadline[(i - 1) >>> 2], heapSeq[(i - 1) >>> 2])) {
-      heapKey[i] = k;
-      heapTab[i] = t;
-      siftUp(i, d, s);
+    long d = order[2 * last];
+    long s = order[2 * last + 1];
+    int slot = slotOf[last];
+    int parent = (i - 1) >>> 2;
+    if (i > 0 && (d < order[2 * parent] || (d == order[2 * parent] && s < order[2 * parent + 1]))) {
+      siftUp(i, d, s, slot);
     } else {
-      siftDown(i, d, s, k, t);
+      siftDown(i, d, s, slot);
     }
   }
 
@@ -369,12 +364,13 @@ public final class DeadlineQueue {
   private void newTable(int slots) {
     table = new long[2 * slots];
     mask = slots - 1;
-    shift = 64 - Integer.numberOfTrailingZeros(slots);
+    groupShift = 64 - (Integer.numberOfTrailingZeros(slots) - 3);
   }
 
-  /** Fibonacci hashing: the high bits of key times 2^64/phi; spreads sequential ids evenly. */
+  /** The home slot: a Fibonacci-hashed group of 8 slots chosen by {@code key >>> 3}, then {@code key & 7}. */
   private int home(long key) {
-    return (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
+    int group = (int) (((key >>> 3) * FIB) >>> groupShift);
+    return (group << 3) | (int) (key & 7);
   }
 
   private int index(int slot) {
@@ -422,7 +418,7 @@ public final class DeadlineQueue {
       if (!stays) {
         t[2 * i] = t[2 * j];
         t[2 * i + 1] = v;
-        heapTab[(int) v - 1] = i;
+        slotOf[(int) v - 1] = i;
         i = j;
       }
     }
@@ -435,23 +431,23 @@ public final class DeadlineQueue {
       throw new IllegalStateException(
           String.format(Locale.ROOT, "the deadline queue is full: %d entries pending (MAX_CAPACITY)", size));
     }
-    if (size == heapKey.length) {
-      int cap = (int) Math.min((long) MAX_CAPACITY, Math.max(16L, heapKey.length * 2L));
-      heapDeadline = java.util.Arrays.copyOf(heapDeadline, cap);
-      heapSeq = java.util.Arrays.copyOf(heapSeq, cap);
-      heapKey = java.util.Arrays.copyOf(heapKey, cap);
-      heapTab = java.util.Arrays.copyOf(heapTab, cap);
+    if (size == slotOf.length) {
+      int cap = (int) Math.min((long) MAX_CAPACITY, Math.max(16L, slotOf.length * 2L));
+      order = java.util.Arrays.copyOf(order, 2 * cap);
+      slotOf = java.util.Arrays.copyOf(slotOf, cap);
     }
     if ((size + 1) * 4L > table.length) {
+      long[] old = table;
       newTable(table.length); // twice the slots: table.length is 2 * slots
       for (int i = 0; i < size; i++) {
-        int p = home(heapKey[i]);
+        long key = old[2 * slotOf[i]];
+        int p = home(key);
         while (table[2 * p + 1] != 0) {
           p = (p + 1) & mask;
         }
-        table[2 * p] = heapKey[i];
+        table[2 * p] = key;
         table[2 * p + 1] = i + 1L;
-        heapTab[i] = p;
+        slotOf[i] = p;
       }
     }
   }

@@ -294,4 +294,25 @@ class DeadlineQueueTest {
             });
     assertThat(count[0]).isEqualTo(n);
   }
+
+  @ParameterizedTest(name = "stride {0}")
+  @org.junit.jupiter.params.provider.ValueSource(longs = {1, -1, 7, 8, 1L << 3, 1L << 16, 1L << 20, 1L << 40, 0x9E3779B97F4A7C15L})
+  void structuredKeysStayFindableThroughGrowthAndDeletion(long stride) {
+    DeadlineQueue q = new DeadlineQueue(1);
+    int n = 30_000;
+    for (int i = 0; i < n; i++) {
+      q.schedule(i * stride, i);
+    }
+    for (int i = 0; i < n; i += 2) {
+      assertThat(q.cancel(i * stride)).as("stride %s key %s", stride, i * stride).isTrue();
+    }
+    for (int i = 0; i < n; i++) {
+      assertThat(q.deadlineOf(i * stride)).as("stride %s i %s", stride, i).isEqualTo(i % 2 == 0 ? OptionalLong.empty() : OptionalLong.of(i));
+    }
+    List<Long> fired = keys(drain(q, n));
+    assertThat(fired).hasSize(n / 2);
+    for (int k = 0; k < fired.size(); k++) {
+      assertThat(fired.get(k)).isEqualTo((2L * k + 1) * stride);
+    }
+  }
 }
