@@ -25,7 +25,10 @@ import org.openjdk.jmh.annotations.State;
  *       N pending, about one expiry per operation).
  * </ul>
  *
- * Peers: gridgov {@link DeadlineQueue}; {@link PriorityQueue} of entry objects ordered by (deadline, sequence), with
+ * Keys scheduled are sequential (like case ids from a database sequence); {@code scheduleCancelGridgovRandomKeys}
+ * repeats gridgov's schedule+cancel with random 64-bit keys, which its key table cannot exploit.
+ *
+ * <p>Peers: gridgov {@link DeadlineQueue}; {@link PriorityQueue} of entry objects ordered by (deadline, sequence), with
  * {@code remove(Object)} to cancel; Agrona {@link DeadlineTimerWheel} with 1 ms ticks and {@code ticks} per wheel
  * (1024, and 65536 so that a spoke holds few timers even at 1M pending).
  */
@@ -74,6 +77,33 @@ public class DeadlineQueueBenchmark {
       for (int i = 0; i < pending; i++) {
         queue.schedule(nextKey++, nextDeadline());
       }
+    }
+  }
+
+  /** gridgov's queue with random 64-bit keys instead of sequential ones (no key locality to exploit). */
+  public static class GridgovRandomKeys extends Base {
+    DeadlineQueue queue = new DeadlineQueue();
+    long[] keys = new long[0];
+    int nextKey;
+
+    /** Fills the queue with random keys (seed 11) and draws the keys to schedule (seed 13). */
+    @Setup(Level.Trial)
+    public void setUp() {
+      offsets();
+      queue = new DeadlineQueue(pending * 2);
+      SplittableRandom pendingKeys = new SplittableRandom(11);
+      for (int i = 0; i < pending; i++) {
+        queue.schedule(pendingKeys.nextLong(), nextDeadline());
+      }
+      SplittableRandom rnd = new SplittableRandom(13);
+      keys = new long[OFFSETS];
+      for (int i = 0; i < OFFSETS; i++) {
+        keys[i] = rnd.nextLong();
+      }
+    }
+
+    long nextKey() {
+      return keys[nextKey++ & (OFFSETS - 1)];
     }
   }
 
@@ -130,6 +160,19 @@ public class DeadlineQueueBenchmark {
   @Benchmark
   public boolean scheduleCancelGridgov(Gridgov s) {
     long key = s.nextKey++;
+    s.queue.schedule(key, s.nextDeadline());
+    return s.queue.cancel(key);
+  }
+
+  /**
+   * gridgov with random keys: schedule + cancel.
+   *
+   * @param s state
+   * @return whether the cancel found the entry
+   */
+  @Benchmark
+  public boolean scheduleCancelGridgovRandomKeys(GridgovRandomKeys s) {
+    long key = s.nextKey();
     s.queue.schedule(key, s.nextDeadline());
     return s.queue.cancel(key);
   }
