@@ -415,8 +415,9 @@ public final class BusinessCalendar {
   }
 
   /**
-   * Returns the local dates whose windows differ between this calendar and another (e.g. two editions), within the
-   * dates both cover, plus every date only one of them covers is not reported (compare coverage separately).
+   * Returns the local dates whose windows differ between this calendar and another (e.g. two editions). Only dates
+   * that both calendars cover are compared; a change of coverage itself is not reported (compare
+   * {@link #firstDate()} and {@link #lastDate()}).
    *
    * @param other another calendar
    * @return the dates whose working windows differ, ascending

@@ -247,6 +247,7 @@ public final class DeadlineQueue {
    * @throws IllegalArgumentException if {@code nowMillis} is before the previous poll's time
    */
   public int pollDue(long nowMillis, DueConsumer consumer) {
+    java.util.Objects.requireNonNull(consumer, "consumer");
     if (polled && nowMillis < now) {
       throw new IllegalArgumentException(
           String.format(

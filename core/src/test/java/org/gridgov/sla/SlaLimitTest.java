@@ -46,6 +46,20 @@ class SlaLimitTest {
   }
 
   @Test
+  void nullsAreRejected() {
+    com.google.common.testing.NullPointerTester tester =
+        new com.google.common.testing.NullPointerTester()
+            .setDefault(int.class, 1)
+            .setDefault(long.class, 1L)
+            .setDefault(double.class, 0.5)
+            .setDefault(Duration.class, Duration.ofHours(1))
+            .setDefault(String.class, "x");
+    tester.testAllPublicStaticMethods(SlaLimit.class);
+    tester.testAllPublicStaticMethods(WarningLevel.class);
+    tester.testAllPublicInstanceMethods(new DeadlineQueue());
+  }
+
+  @Test
   void equality() {
     new EqualsTester()
         .addEqualityGroup(SlaLimit.workingHours(4), SlaLimit.workingTime(Duration.ofHours(4)), SlaLimit.parse("working PT4H"))
