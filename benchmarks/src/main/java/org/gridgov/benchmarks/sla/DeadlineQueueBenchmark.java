@@ -1,0 +1,249 @@
+package org.gridgov.benchmarks.sla;
+
+import java.util.Comparator;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.agrona.DeadlineTimerWheel;
+import org.gridgov.sla.DeadlineQueue;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Deadline structures with N entries pending (deadlines uniform over the next 2N milliseconds, seed 7):
+ *
+ * <ul>
+ *   <li>{@code scheduleCancel}: schedule one entry, then cancel it (pending stays N);
+ *   <li>{@code scheduleExpire}: schedule one entry, advance time by 1 ms and deliver what is due (steady state about
+ *       N pending, about one expiry per operation).
+ * </ul>
+ *
+ * Keys scheduled are sequential (like case ids from a database sequence); {@code scheduleCancelGridgovRandomKeys}
+ * repeats gridgov's schedule+cancel with random 64-bit keys, which its key table cannot exploit.
+ *
+ * <p>Peers: gridgov {@link DeadlineQueue}; {@link PriorityQueue} of entry objects ordered by (deadline, sequence), with
+ * {@code remove(Object)} to cancel; Agrona {@link DeadlineTimerWheel} with 1 ms ticks and {@code ticks} per wheel
+ * (1024, and 65536 so that a spoke holds few timers even at 1M pending).
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class DeadlineQueueBenchmark {
+
+  private static final int OFFSETS = 1 << 16;
+
+  /** Shared parameters and seeded offsets. */
+  @State(Scope.Thread)
+  public abstract static class Base {
+    /** Pending entries. */
+    @Param({"10000", "1000000"})
+    public int pending;
+
+    long[] offsets = new long[0];
+    int next;
+    long now = 1_000_000L;
+
+    void offsets() {
+      SplittableRandom rnd = new SplittableRandom(7);
+      offsets = new long[OFFSETS];
+      for (int i = 0; i < OFFSETS; i++) {
+        offsets[i] = 1 + rnd.nextLong(2L * pending);
+      }
+    }
+
+    long nextDeadline() {
+      return now + offsets[next++ & (OFFSETS - 1)];
+    }
+  }
+
+  /** gridgov's queue. */
+  public static class Gridgov extends Base {
+    DeadlineQueue queue = new DeadlineQueue();
+    long nextKey;
+    long expired;
+    final DeadlineQueue.DueConsumer consumer = (k, d) -> expired++;
+
+    /** Fills the queue. */
+    @Setup(Level.Trial)
+    public void setUp() {
+      offsets();
+      queue = new DeadlineQueue(pending * 2);
+      for (int i = 0; i < pending; i++) {
+        queue.schedule(nextKey++, nextDeadline());
+      }
+    }
+  }
+
+  /** gridgov's queue with random 64-bit keys instead of sequential ones (no key locality to exploit). */
+  public static class GridgovRandomKeys extends Base {
+    DeadlineQueue queue = new DeadlineQueue();
+    long[] keys = new long[0];
+    int nextKey;
+
+    /** Fills the queue with random keys (seed 11) and draws the keys to schedule (seed 13). */
+    @Setup(Level.Trial)
+    public void setUp() {
+      offsets();
+      queue = new DeadlineQueue(pending * 2);
+      SplittableRandom pendingKeys = new SplittableRandom(11);
+      for (int i = 0; i < pending; i++) {
+        queue.schedule(pendingKeys.nextLong(), nextDeadline());
+      }
+      SplittableRandom rnd = new SplittableRandom(13);
+      keys = new long[OFFSETS];
+      for (int i = 0; i < OFFSETS; i++) {
+        keys[i] = rnd.nextLong();
+      }
+    }
+
+    long nextKey() {
+      return keys[nextKey++ & (OFFSETS - 1)];
+    }
+  }
+
+  /** A JDK priority queue of entry objects. */
+  public static class Jdk extends Base {
+    record Entry(long key, long deadline, long seq) {}
+
+    PriorityQueue<Entry> queue =
+        new PriorityQueue<>(Comparator.comparingLong(Entry::deadline).thenComparingLong(Entry::seq));
+    long nextKey;
+
+    /** Fills the queue. */
+    @Setup(Level.Trial)
+    public void setUp() {
+      offsets();
+      queue = new PriorityQueue<>(pending * 2, Comparator.comparingLong(Entry::deadline).thenComparingLong(Entry::seq));
+      for (int i = 0; i < pending; i++) {
+        queue.add(new Entry(nextKey, nextDeadline(), nextKey++));
+      }
+    }
+  }
+
+  /** Agrona's timer wheel. */
+  public static class Agrona extends Base {
+    /** Ticks per wheel. */
+    @Param({"1024", "65536"})
+    public int ticks;
+
+    DeadlineTimerWheel wheel = new DeadlineTimerWheel(TimeUnit.MILLISECONDS, 0, 1, 16);
+    long expired;
+    final DeadlineTimerWheel.TimerHandler handler =
+        (unit, t, id) -> {
+          expired++;
+          return true;
+        };
+
+    /** Fills the wheel. */
+    @Setup(Level.Trial)
+    public void setUp() {
+      offsets();
+      wheel = new DeadlineTimerWheel(TimeUnit.MILLISECONDS, now, 1, ticks);
+      for (int i = 0; i < pending; i++) {
+        var unused = wheel.scheduleTimer(nextDeadline());
+      }
+    }
+  }
+
+  /**
+   * gridgov: schedule + cancel.
+   *
+   * @param s state
+   * @return whether the cancel found the entry
+   */
+  @Benchmark
+  public boolean scheduleCancelGridgov(Gridgov s) {
+    long key = s.nextKey++;
+    s.queue.schedule(key, s.nextDeadline());
+    return s.queue.cancel(key);
+  }
+
+  /**
+   * gridgov with random keys: schedule + cancel.
+   *
+   * @param s state
+   * @return whether the cancel found the entry
+   */
+  @Benchmark
+  public boolean scheduleCancelGridgovRandomKeys(GridgovRandomKeys s) {
+    long key = s.nextKey();
+    s.queue.schedule(key, s.nextDeadline());
+    return s.queue.cancel(key);
+  }
+
+  /**
+   * PriorityQueue: add + remove(Object).
+   *
+   * @param s state
+   * @return whether the remove found the entry
+   */
+  @Benchmark
+  public boolean scheduleCancelPriorityQueue(Jdk s) {
+    Jdk.Entry e = new Jdk.Entry(s.nextKey, s.nextDeadline(), s.nextKey++);
+    s.queue.add(e);
+    return s.queue.remove(e);
+  }
+
+  /**
+   * Agrona: scheduleTimer + cancelTimer.
+   *
+   * @param s state
+   * @return whether the cancel found the timer
+   */
+  @Benchmark
+  public boolean scheduleCancelAgrona(Agrona s) {
+    long id = s.wheel.scheduleTimer(s.nextDeadline());
+    return s.wheel.cancelTimer(id);
+  }
+
+  /**
+   * gridgov: schedule, advance 1 ms, deliver due entries.
+   *
+   * @param s state
+   * @return entries delivered
+   */
+  @Benchmark
+  public int scheduleExpireGridgov(Gridgov s) {
+    s.queue.schedule(s.nextKey++, s.nextDeadline());
+    s.now++;
+    return s.queue.pollDue(s.now, s.consumer);
+  }
+
+  /**
+   * PriorityQueue: add, advance 1 ms, poll due entries.
+   *
+   * @param s state
+   * @return entries delivered
+   */
+  @Benchmark
+  public int scheduleExpirePriorityQueue(Jdk s) {
+    s.queue.add(new Jdk.Entry(s.nextKey, s.nextDeadline(), s.nextKey++));
+    s.now++;
+    int n = 0;
+    Jdk.Entry head;
+    while ((head = s.queue.peek()) != null && head.deadline() <= s.now) {
+      var unused = s.queue.poll();
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * Agrona: schedule, advance 1 ms, poll the wheel.
+   *
+   * @param s state
+   * @return timers expired
+   */
+  @Benchmark
+  public int scheduleExpireAgrona(Agrona s) {
+    var unused = s.wheel.scheduleTimer(s.nextDeadline());
+    s.now++;
+    return s.wheel.poll(s.now, s.handler, Integer.MAX_VALUE);
+  }
+}

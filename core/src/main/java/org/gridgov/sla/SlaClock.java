@@ -1,0 +1,514 @@
+package org.gridgov.sla;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.collect.ImmutableList;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One SLA clock of a case: the case's own, or a handler's (lead or assisting department). An immutable value driven
+ * by instants the caller passes in; every transition returns a new clock.
+ *
+ * <h2>Axis and budget</h2>
+ *
+ * A clock measures elapsed time on its <em>axis</em>: real time for a {@link SlaLimit.Unit#NATURAL} limit, the
+ * calendar's working time otherwise. Its <em>budget</em> is the limit on that axis: the duration, or for a
+ * working-days limit the working time from the start to the calendar's {@link BusinessCalendar#plus deadline} of
+ * the limit (computed once from the start, again on {@link #withCalendar}).
+ *
+ * <h2>Running and paused</h2>
+ *
+ * The clock keeps its history as running spans {@code [start or resume, pause or stop)}. Elapsed time is the sum of
+ * the axis time inside the spans, so paused time never counts, whatever the interleaving with weekends and holidays
+ * (a suspension from Friday to Tuesday removes exactly Monday's working time, once). A pause moves the deadline:
+ * {@link #deadline()} is the instant at which elapsed time reaches the budget if the clock keeps running.
+ *
+ * <h2>Warnings</h2>
+ *
+ * Each {@link WarningLevel} fires at most once per clock. {@link #advance} fires every unfired level whose threshold
+ * the clock has reached by {@code now}, in threshold order (ties in declaration order), each with the instant it
+ * was reached, so a time jump past several levels fires them all in order. Because the reach instants are derived
+ * from the history, a pause or a new calendar edition re-plans pending levels automatically:
+ * {@link #nextWarningAt()} always tells the instant to schedule in a {@link DeadlineQueue}.
+ *
+ * <h2>Time</h2>
+ *
+ * Instants passed to {@link #pause}, {@link #resume}, {@link #stop}, {@link #advance} and {@link #transfer} must not
+ * be before the latest one this clock has seen; an earlier one is rejected with an {@link IllegalArgumentException}.
+ * A wrong call order (pausing a paused clock) is an {@link IllegalStateException}.
+ */
+@SuppressWarnings("exports") // JSpecify annotations are compile-time only (requires static)
+public final class SlaClock {
+
+  /** The state of a clock. */
+  public enum State {
+    /** Counting. */
+    RUNNING,
+    /** Suspended (挂起/缓办): not counting until resumed. */
+    PAUSED,
+    /** Finished: never counts again. */
+    STOPPED
+  }
+
+  /**
+   * A warning level reached.
+   *
+   * @param clock the clock's name
+   * @param level the level
+   * @param reachedAt the instant the clock reached the level (may be before the {@code now} it was found at)
+   */
+  public record Warning(String clock, WarningLevel level, Instant reachedAt) {}
+
+  /**
+   * The result of {@link #advance}.
+   *
+   * @param clock the clock after firing
+   * @param fired the levels fired, in order
+   */
+  public record Advance(SlaClock clock, ImmutableList<Warning> fired) {}
+
+  private final String name;
+  private final SlaLimit limit;
+  private final ImmutableList<WarningLevel> levels;
+  private final BusinessCalendar calendar;
+  private final Instant startedAt;
+  private final ImmutableList<Instant> boundaries; // start, pause, resume, pause, ...; odd size = running
+  private final State state;
+  private final long budgetNanos;
+  private final long firedMask;
+  private final Instant seen;
+  private final int[] order; // level indices in threshold order
+  private final long[] thresholds; // per level index
+
+  private SlaClock(
+      String name,
+      SlaLimit limit,
+      ImmutableList<WarningLevel> levels,
+      BusinessCalendar calendar,
+      Instant startedAt,
+      ImmutableList<Instant> boundaries,
+      State state,
+      long firedMask,
+      Instant seen) {
+    this.name = name;
+    this.limit = limit;
+    this.levels = levels;
+    this.calendar = calendar;
+    this.startedAt = startedAt;
+    this.boundaries = boundaries;
+    this.state = state;
+    this.firedMask = firedMask;
+    this.seen = seen;
+    this.budgetNanos =
+        switch (limit.unit()) {
+          case NATURAL, WORKING_TIME -> limit.duration().toNanos();
+          case WORKING_DAYS -> calendar.workingNanosBetween(startedAt, calendar.plus(startedAt, limit));
+        };
+    this.thresholds = new long[levels.size()];
+    List<Integer> idx = new ArrayList<>();
+    for (int i = 0; i < levels.size(); i++) {
+      thresholds[i] = levels.get(i).thresholdNanos(budgetNanos);
+      idx.add(i);
+    }
+    idx.sort(Comparator.<Integer>comparingLong(i -> thresholds[i]).thenComparingInt(i -> i));
+    this.order = idx.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * Starts a clock.
+   *
+   * @param name the clock's name, e.g. {@code case} or {@code lead:city-management}
+   * @param limit its limit
+   * @param levels its warning levels (at most 64), in declaration order
+   * @param calendar the calendar edition it counts on
+   * @param at the start instant (within the calendar's coverage for working limits)
+   * @return a running clock
+   * @throws IllegalArgumentException for a blank name or more than 64 levels
+   * @throws OutsideCalendarException if the start or a working-days deadline is beyond the calendar
+   */
+  public static SlaClock start(
+      String name, SlaLimit limit, List<WarningLevel> levels, BusinessCalendar calendar, Instant at) {
+    checkArgument(!name.isBlank(), "a clock needs a name");
+    checkArgument(levels.size() <= 64, "clock %s: at most 64 warning levels but got %s", name, levels.size());
+    return new SlaClock(
+        name,
+        limit,
+        ImmutableList.copyOf(levels),
+        calendar,
+        at,
+        ImmutableList.of(at),
+        State.RUNNING,
+        0,
+        at);
+  }
+
+  // ------------------------------------------------------------------ accessors
+
+  /**
+   * Returns the clock's name.
+   *
+   * @return the name
+   */
+  public String name() {
+    return name;
+  }
+
+  /**
+   * Returns the limit.
+   *
+   * @return the limit
+   */
+  public SlaLimit limit() {
+    return limit;
+  }
+
+  /**
+   * Returns the warning levels in declaration order.
+   *
+   * @return the levels
+   */
+  public ImmutableList<WarningLevel> levels() {
+    return levels;
+  }
+
+  /**
+   * Returns the calendar edition the clock counts on.
+   *
+   * @return the calendar
+   */
+  public BusinessCalendar calendar() {
+    return calendar;
+  }
+
+  /**
+   * Returns the instant the clock's history starts (the start, or the case's creation after a
+   * {@link TransferRule#FROM_CREATION} transfer).
+   *
+   * @return the start
+   */
+  public Instant startedAt() {
+    return startedAt;
+  }
+
+  /**
+   * Returns the state.
+   *
+   * @return the state
+   */
+  public State state() {
+    return state;
+  }
+
+  /**
+   * Returns the budget on the clock's axis.
+   *
+   * @return the budget
+   */
+  public Duration budget() {
+    return Duration.ofNanos(budgetNanos);
+  }
+
+  /**
+   * Returns the running spans as boundaries: start, pause, resume, pause, ... (an odd count while running).
+   *
+   * @return the boundaries in order
+   */
+  public ImmutableList<Instant> history() {
+    return boundaries;
+  }
+
+  /**
+   * Returns whether a level (by its index in {@link #levels()}) has fired.
+   *
+   * @param levelIndex the index
+   * @return {@code true} if fired
+   */
+  public boolean hasFired(int levelIndex) {
+    checkArgument(levelIndex >= 0 && levelIndex < levels.size(), "no level %s in %s", levelIndex, levels);
+    return (firedMask & (1L << levelIndex)) != 0;
+  }
+
+  // ------------------------------------------------------------------ transitions
+
+  /**
+   * Pauses a running clock (suspension).
+   *
+   * @param at the instant
+   * @return the paused clock
+   * @throws IllegalStateException if not running
+   */
+  public SlaClock pause(Instant at) {
+    requireState(State.RUNNING, "pause");
+    checkTime(at, "pause");
+    return with(append(at), State.PAUSED, firedMask, at);
+  }
+
+  /**
+   * Resumes a paused clock.
+   *
+   * @param at the instant
+   * @return the running clock
+   * @throws IllegalStateException if not paused
+   */
+  public SlaClock resume(Instant at) {
+    requireState(State.PAUSED, "resume");
+    checkTime(at, "resume");
+    return with(append(at), State.RUNNING, firedMask, at);
+  }
+
+  /**
+   * Stops the clock for good (the stage is done). A paused clock stops without counting more.
+   *
+   * @param at the instant
+   * @return the stopped clock
+   * @throws IllegalStateException if already stopped
+   */
+  public SlaClock stop(Instant at) {
+    if (state == State.STOPPED) {
+      throw new IllegalStateException("clock " + name + " is already STOPPED; cannot stop it again");
+    }
+    checkTime(at, "stop");
+    return with(state == State.RUNNING ? append(at) : boundaries, State.STOPPED, firedMask, at);
+  }
+
+  /**
+   * Re-plans the clock on another calendar edition: the same history, the budget of a working-days limit
+   * recomputed from the start, fired levels stay fired; pending levels and the deadline follow the new edition.
+   *
+   * @param edition the new calendar
+   * @return the re-planned clock
+   */
+  public SlaClock withCalendar(BusinessCalendar edition) {
+    return new SlaClock(name, limit, levels, edition, startedAt, boundaries, state, firedMask, seen);
+  }
+
+  /**
+   * Applies a transfer or return rule (see {@link TransferRule}).
+   *
+   * @param rule the rule
+   * @param at the instant of the transfer
+   * @param caseClock the case's own clock, used by {@link TransferRule#FROM_CREATION}
+   * @return the clock after the transfer
+   * @throws IllegalStateException if this clock is stopped, or the case clock is stopped for FROM_CREATION
+   */
+  public SlaClock transfer(TransferRule rule, Instant at, SlaClock caseClock) {
+    if (state == State.STOPPED) {
+      throw new IllegalStateException("clock " + name + " is STOPPED; a transfer cannot apply to it");
+    }
+    checkTime(at, "transfer");
+    return switch (rule) {
+      case KEEP -> with(boundaries, state, firedMask, at);
+      case RESTART -> start(name, limit, levels, calendar, at);
+      case FROM_CREATION -> {
+        if (caseClock.state == State.STOPPED) {
+          throw new IllegalStateException(
+              "case clock " + caseClock.name + " is STOPPED; cannot count " + name + " from creation");
+        }
+        ImmutableList.Builder<Instant> b = ImmutableList.builder();
+        for (Instant i : caseClock.boundaries) {
+          checkArgument(!i.isAfter(at), "case clock %s has history after the transfer at %s", caseClock.name, at);
+          b.add(i);
+        }
+        yield new SlaClock(
+            name, limit, levels, calendar, caseClock.startedAt, b.build(), caseClock.state, 0, at);
+      }
+    };
+  }
+
+  /**
+   * Fires every unfired level reached by {@code now}, in order (see the class comment).
+   *
+   * @param now the current instant
+   * @return the clock with those levels marked fired, and the warnings
+   */
+  public Advance advance(Instant now) {
+    checkTime(now, "advance");
+    long mask = firedMask;
+    ImmutableList.Builder<Warning> fired = ImmutableList.builder();
+    for (int i : order) {
+      if ((mask & (1L << i)) != 0) {
+        continue;
+      }
+      Optional<Instant> reached;
+      try {
+        reached = reaching(thresholds[i]);
+      } catch (OutsideCalendarException e) {
+        break; // the level lies beyond the calendar's coverage, so certainly after now (which is covered)
+      }
+      if (reached.isEmpty() || reached.get().isAfter(now)) {
+        break;
+      }
+      mask |= 1L << i;
+      fired.add(new Warning(name, levels.get(i), reached.get()));
+    }
+    return new Advance(with(boundaries, state, mask, now), fired.build());
+  }
+
+  // ------------------------------------------------------------------ queries
+
+  /**
+   * Returns the elapsed time on the clock's axis up to {@code now} (paused time excluded).
+   *
+   * @param now an instant not before the clock's history
+   * @return the elapsed time
+   */
+  public Duration elapsed(Instant now) {
+    return Duration.ofNanos(elapsedNanos(now));
+  }
+
+  /**
+   * Returns the budget left at {@code now}; negative when overdue.
+   *
+   * @param now an instant
+   * @return budget minus elapsed
+   */
+  public Duration remaining(Instant now) {
+    return Duration.ofNanos(budgetNanos - elapsedNanos(now));
+  }
+
+  /**
+   * Returns the deadline: the instant elapsed time reaches the budget, if it is determined (already reached, or
+   * the clock is running). A paused or stopped clock that has not reached its budget has no deadline.
+   *
+   * @return the deadline, or empty
+   */
+  public Optional<Instant> deadline() {
+    return reaching(budgetNanos);
+  }
+
+  /**
+   * Returns whether the budget was used up by {@code now}.
+   *
+   * @param now an instant
+   * @return {@code true} if elapsed {@code >=} budget
+   */
+  public boolean isBreached(Instant now) {
+    return elapsedNanos(now) >= budgetNanos;
+  }
+
+  /**
+   * Returns the instant the next unfired level will be (or was) reached, if determined: the time to schedule in a
+   * {@link DeadlineQueue} after every transition.
+   *
+   * @return the next warning instant, or empty if none is pending or the clock is not running
+   */
+  public Optional<Instant> nextWarningAt() {
+    for (int i : order) {
+      if ((firedMask & (1L << i)) == 0) {
+        return reaching(thresholds[i]);
+      }
+    }
+    return Optional.empty();
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  private long axisBetween(Instant a, Instant b) {
+    if (limit.countsWorkingTime()) {
+      return calendar.workingNanosBetween(a, b);
+    }
+    return Duration.between(a, b).toNanos();
+  }
+
+  private Instant axisPlus(Instant a, long nanos) {
+    return limit.countsWorkingTime()
+        ? calendar.plusWorkingTime(a, Duration.ofNanos(nanos))
+        : a.plusNanos(nanos);
+  }
+
+  private long elapsedNanos(Instant now) {
+    long acc = 0;
+    for (int i = 0; i < boundaries.size(); i += 2) {
+      Instant from = boundaries.get(i);
+      Instant to = i + 1 < boundaries.size() ? boundaries.get(i + 1) : now;
+      if (to.isAfter(now)) {
+        to = now;
+      }
+      if (to.isAfter(from)) {
+        acc += axisBetween(from, to);
+      }
+    }
+    return acc;
+  }
+
+  private Optional<Instant> reaching(long threshold) {
+    if (threshold <= 0) {
+      return Optional.of(boundaries.get(0));
+    }
+    long acc = 0;
+    for (int i = 0; i < boundaries.size(); i += 2) {
+      Instant from = boundaries.get(i);
+      if (i + 1 < boundaries.size()) {
+        long e = axisBetween(from, boundaries.get(i + 1));
+        if (acc + e >= threshold) {
+          return Optional.of(axisPlus(from, threshold - acc));
+        }
+        acc += e;
+      } else {
+        return Optional.of(axisPlus(from, threshold - acc));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private ImmutableList<Instant> append(Instant at) {
+    return ImmutableList.<Instant>builderWithExpectedSize(boundaries.size() + 1).addAll(boundaries).add(at).build();
+  }
+
+  private SlaClock with(ImmutableList<Instant> b, State s, long mask, Instant at) {
+    return new SlaClock(name, limit, levels, calendar, startedAt, b, s, mask, at);
+  }
+
+  private void requireState(State expected, String op) {
+    if (state != expected) {
+      throw new IllegalStateException(
+          String.format(Locale.ROOT, "clock %s is %s; %s needs it %s", name, state, op, expected));
+    }
+  }
+
+  private void checkTime(Instant at, String op) {
+    if (at.isBefore(seen)) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "time went backwards: %s(%s) on clock %s, which has already seen %s",
+              op,
+              at,
+              name,
+              seen));
+    }
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof SlaClock c
+        && name.equals(c.name)
+        && limit.equals(c.limit)
+        && levels.equals(c.levels)
+        && calendar.equals(c.calendar)
+        && startedAt.equals(c.startedAt)
+        && boundaries.equals(c.boundaries)
+        && state == c.state
+        && firedMask == c.firedMask
+        && seen.equals(c.seen);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, limit, levels, startedAt, boundaries, state, firedMask, seen);
+  }
+
+  @Override
+  public String toString() {
+    return String.format(
+        Locale.ROOT, "SlaClock[%s, %s, %s, since %s, calendar %s]", name, limit, state, startedAt, calendar.edition());
+  }
+}

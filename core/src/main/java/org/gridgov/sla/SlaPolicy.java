@@ -1,0 +1,511 @@
+package org.gridgov.sla;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Sets;
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.gridgov.casefile.Priority;
+import org.gridgov.internal.Problems;
+import org.gridgov.region.UrbanRuralClass;
+
+/**
+ * Which limit applies to a stage of a case, chosen by the case's category code, priority and region class, with
+ * warning levels, and what transfers and returns do to handler clocks.
+ *
+ * <h2>Selection</h2>
+ *
+ * A rule matches a case when its stage is the stage asked for, the case's category code starts with the rule's
+ * prefix ({@code ""} matches every code), its priority (if set) equals the case's, and its region classes (if any)
+ * contain the case's. Among matching rules the most specific wins, compared in this order: the longer category
+ * prefix, then a set priority, then a set region class; among equally specific rules the first declared wins. Two
+ * rules with exactly the same stage and selectors are refused at build time.
+ *
+ * <h2>Text format</h2>
+ *
+ * {@link #parse} reads one declaration per line; {@code #} starts a comment line; fields are separated by blanks:
+ *
+ * <pre>
+ * levels   yellow@0.8 red@1.0                     # default warning levels
+ * transfer RESTART                                # rule for handler clocks on a transfer (default KEEP)
+ * return   KEEP                                   # rule for handler clocks on a return (default KEEP)
+ * handle   0102 URGENT *          working PT4H                      | yellow@0.75 soon@-PT1H
+ * handle   01   *      VILLAGE    working-days 7 end-of-working-day
+ * whole-case *  *      MAIN_URBAN,URBAN_RURAL_FRINGE working-days 5 same-clock-time
+ * </pre>
+ *
+ * A rule line is: stage ({@code register|dispatch|handle|check|whole-case}), category prefix or {@code *},
+ * {@link Priority} name or {@code *}, comma-separated {@link UrbanRuralClass} names or {@code *}, a limit in
+ * {@link SlaLimit#parse} form, and optionally {@code |} followed by warning levels ({@code name@fraction} or
+ * {@code name@-<ISO duration before the deadline>}) that replace the default levels for that rule.
+ */
+@SuppressWarnings("exports") // Error Prone and JSpecify annotations are compile-time only (requires static)
+public final class SlaPolicy {
+
+  /**
+   * One rule.
+   *
+   * @param stage the stage it sets a limit for
+   * @param categoryPrefix the category code prefix it applies to; {@code ""} for all
+   * @param priority the priority it applies to, or empty for all
+   * @param regions the region classes it applies to, or empty for all
+   * @param limit the limit
+   * @param levels its warning levels; empty means the policy's default levels
+   */
+  public record Rule(
+      SlaStage stage,
+      String categoryPrefix,
+      Optional<Priority> priority,
+      ImmutableSet<UrbanRuralClass> regions,
+      SlaLimit limit,
+      ImmutableList<WarningLevel> levels) {
+
+    /** Validates the rule. */
+    public Rule {
+      checkArgument(
+          categoryPrefix.chars().noneMatch(Character::isWhitespace),
+          "a category prefix has no blanks but was \"%s\"",
+          categoryPrefix);
+      checkArgument(levels.size() <= 64, "at most 64 warning levels but got %s", levels.size());
+    }
+
+    /**
+     * Returns a rule for every case at a stage.
+     *
+     * @param stage the stage
+     * @param limit the limit
+     * @return the rule
+     */
+    public static Rule of(SlaStage stage, SlaLimit limit) {
+      return new Rule(stage, "", Optional.empty(), ImmutableSet.of(), limit, ImmutableList.of());
+    }
+
+    /**
+     * Returns this rule restricted to a category code prefix.
+     *
+     * @param prefix e.g. {@code 0102}
+     * @return the rule
+     */
+    public Rule forCategory(String prefix) {
+      return new Rule(stage, prefix, priority, regions, limit, levels);
+    }
+
+    /**
+     * Returns this rule restricted to a priority.
+     *
+     * @param p the priority
+     * @return the rule
+     */
+    public Rule forPriority(Priority p) {
+      return new Rule(stage, categoryPrefix, Optional.of(p), regions, limit, levels);
+    }
+
+    /**
+     * Returns this rule restricted to region classes.
+     *
+     * @param classes the classes, at least one
+     * @return the rule
+     */
+    public Rule forRegions(Collection<UrbanRuralClass> classes) {
+      checkArgument(!classes.isEmpty(), "forRegions needs at least one class");
+      return new Rule(stage, categoryPrefix, priority, Sets.immutableEnumSet(classes), limit, levels);
+    }
+
+    /**
+     * Returns this rule with its own warning levels.
+     *
+     * @param l the levels
+     * @return the rule
+     */
+    public Rule withLevels(List<WarningLevel> l) {
+      return new Rule(stage, categoryPrefix, priority, regions, limit, ImmutableList.copyOf(l));
+    }
+
+    boolean matches(SlaStage s, String code, Priority p, UrbanRuralClass r) {
+      return stage == s
+          && code.startsWith(categoryPrefix)
+          && (priority.isEmpty() || priority.get() == p)
+          && (regions.isEmpty() || regions.contains(r));
+    }
+
+    int specificity() {
+      return categoryPrefix.length() * 4 + (priority.isPresent() ? 2 : 0) + (regions.isEmpty() ? 0 : 1);
+    }
+
+    boolean sameSelector(Rule o) {
+      return stage == o.stage
+          && categoryPrefix.equals(o.categoryPrefix)
+          && priority.equals(o.priority)
+          && regions.equals(o.regions);
+    }
+  }
+
+  private final ImmutableList<Rule> rules;
+  private final ImmutableList<WarningLevel> defaultLevels;
+  private final TransferRule transferRule;
+  private final TransferRule returnRule;
+
+  private SlaPolicy(Builder b) {
+    this.rules = ImmutableList.copyOf(b.rules);
+    this.defaultLevels = b.defaultLevels;
+    this.transferRule = b.transferRule;
+    this.returnRule = b.returnRule;
+  }
+
+  /**
+   * Returns a new builder (no rules, no default levels, KEEP on transfer and return).
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the most specific rule for a stage of a case (see the class comment).
+   *
+   * @param stage the stage
+   * @param categoryCode the case's category code, e.g. {@code 010203}
+   * @param priority the case's priority
+   * @param region the urban-rural class of the case's region
+   * @return the rule, or empty if none matches
+   */
+  public Optional<Rule> ruleFor(SlaStage stage, String categoryCode, Priority priority, UrbanRuralClass region) {
+    Rule best = null;
+    for (Rule r : rules) {
+      if (r.matches(stage, categoryCode, priority, region) && (best == null || r.specificity() > best.specificity())) {
+        best = r;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  /**
+   * Returns the warning levels that apply to a rule: its own, or the policy's default levels.
+   *
+   * @param rule a rule of this policy
+   * @return the levels
+   */
+  public ImmutableList<WarningLevel> levelsFor(Rule rule) {
+    return rule.levels().isEmpty() ? defaultLevels : rule.levels();
+  }
+
+  /**
+   * Starts a clock for a stage of a case with the selected rule's limit and levels.
+   *
+   * @param clockName the clock's name
+   * @param stage the stage
+   * @param categoryCode the case's category code
+   * @param priority the case's priority
+   * @param region the region class
+   * @param calendar the calendar edition
+   * @param at the start
+   * @return the running clock, or empty if no rule matches
+   */
+  public Optional<SlaClock> startClock(
+      String clockName,
+      SlaStage stage,
+      String categoryCode,
+      Priority priority,
+      UrbanRuralClass region,
+      BusinessCalendar calendar,
+      java.time.Instant at) {
+    return ruleFor(stage, categoryCode, priority, region)
+        .map(r -> SlaClock.start(clockName, r.limit(), levelsFor(r), calendar, at));
+  }
+
+  /**
+   * Returns every rule in declaration order.
+   *
+   * @return the rules
+   */
+  public ImmutableList<Rule> rules() {
+    return rules;
+  }
+
+  /**
+   * Returns the default warning levels.
+   *
+   * @return the levels
+   */
+  public ImmutableList<WarningLevel> defaultLevels() {
+    return defaultLevels;
+  }
+
+  /**
+   * Returns what a transfer (转办) does to handler clocks.
+   *
+   * @return the rule
+   */
+  public TransferRule transferRule() {
+    return transferRule;
+  }
+
+  /**
+   * Returns what a return (退回) does to handler clocks.
+   *
+   * @return the rule
+   */
+  public TransferRule returnRule() {
+    return returnRule;
+  }
+
+  /**
+   * Reads a policy in the text format of the class comment. Either the whole text is valid or nothing is returned.
+   *
+   * @param in the text; the caller opens and closes it
+   * @param source its name for error messages
+   * @return the policy
+   * @throws org.gridgov.TextParseException listing every bad line with its line and column (field) number
+   */
+  public static SlaPolicy parse(Reader in, String source) {
+    Problems problems = new Problems(source);
+    Builder b = builder();
+    List<Integer> ruleLines = new ArrayList<>();
+    List<Rule> parsed = new ArrayList<>();
+    BufferedReader r = new BufferedReader(in);
+    try {
+      int lineNo = 0;
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        lineNo++;
+        String t = line.strip();
+        if (t.isEmpty() || t.startsWith("#")) {
+          continue;
+        }
+        parseLine(t, lineNo, b, problems, parsed, ruleLines);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + source, e);
+    }
+    for (int i = 0; i < parsed.size(); i++) {
+      for (int j = 0; j < i; j++) {
+        if (parsed.get(i).sameSelector(parsed.get(j))) {
+          problems.add(
+              ruleLines.get(i), 0, "", "", "same stage and selectors as the rule on line %d", ruleLines.get(j));
+        }
+      }
+    }
+    problems.throwIfAny();
+    parsed.forEach(b::rule);
+    return b.build();
+  }
+
+  private static void parseLine(
+      String t, int lineNo, Builder b, Problems problems, List<Rule> parsed, List<Integer> ruleLines) {
+    String main = t;
+    String levelsText = null;
+    int bar = t.indexOf('|');
+    if (bar >= 0) {
+      main = t.substring(0, bar).strip();
+      levelsText = t.substring(bar + 1).strip();
+    }
+    String[] f = main.split("\\s+");
+    String head = f[0];
+    switch (head) {
+      case "levels" -> {
+        List<WarningLevel> l = parseLevels(f, 1, lineNo, problems);
+        if (l != null) {
+          b.defaultLevels(l);
+        }
+        return;
+      }
+      case "transfer", "return" -> {
+        if (f.length != 2) {
+          problems.add(lineNo, 0, head, t, "expected \"%s KEEP|RESTART|FROM_CREATION\"", head);
+          return;
+        }
+        try {
+          TransferRule rule = TransferRule.valueOf(f[1]);
+          if (head.equals("transfer")) {
+            b.transferRule(rule);
+          } else {
+            b.returnRule(rule);
+          }
+        } catch (IllegalArgumentException e) {
+          problems.add(lineNo, 2, head, f[1], "expected KEEP, RESTART or FROM_CREATION");
+        }
+        return;
+      }
+      default -> {}
+    }
+    SlaStage stage =
+        switch (head) {
+          case "register" -> SlaStage.REGISTER;
+          case "dispatch" -> SlaStage.DISPATCH;
+          case "handle" -> SlaStage.HANDLE;
+          case "check" -> SlaStage.CHECK;
+          case "whole-case" -> SlaStage.WHOLE_CASE;
+          default -> null;
+        };
+    if (stage == null) {
+      problems.add(
+          lineNo, 1, "stage", head, "expected register, dispatch, handle, check, whole-case, levels, transfer or return");
+      return;
+    }
+    if (f.length < 6) {
+      problems.add(lineNo, 0, "", t, "a rule needs: stage category priority regions limit");
+      return;
+    }
+    int before = (int) problems.count();
+    Rule rule = Rule.of(stage, SlaLimit.natural(Duration.ofSeconds(1)));
+    if (!f[1].equals("*")) {
+      rule = rule.forCategory(f[1]);
+    }
+    if (!f[2].equals("*")) {
+      try {
+        rule = rule.forPriority(Priority.valueOf(f[2]));
+      } catch (IllegalArgumentException e) {
+        problems.add(lineNo, 3, "priority", f[2], "expected * or one of %s", EnumSet.allOf(Priority.class));
+      }
+    }
+    if (!f[3].equals("*")) {
+      List<UrbanRuralClass> classes = new ArrayList<>();
+      for (String c : f[3].split(",", -1)) {
+        try {
+          classes.add(UrbanRuralClass.valueOf(c));
+        } catch (IllegalArgumentException e) {
+          problems.add(lineNo, 4, "regions", c, "expected * or names of %s", EnumSet.allOf(UrbanRuralClass.class));
+        }
+      }
+      if (!classes.isEmpty()) {
+        rule = rule.forRegions(classes);
+      }
+    }
+    String limitText = String.join(" ", List.of(f).subList(4, f.length));
+    SlaLimit limit = null;
+    try {
+      limit = SlaLimit.parse(limitText);
+    } catch (IllegalArgumentException e) {
+      problems.add(lineNo, 5, "limit", limitText, "%s", String.valueOf(e.getMessage()));
+    }
+    List<WarningLevel> levels = List.of();
+    if (levelsText != null) {
+      levels = parseLevels(levelsText.split("\\s+"), 0, lineNo, problems);
+    }
+    if (problems.count() == before && limit != null && levels != null) {
+      parsed.add(
+          new Rule(
+              rule.stage(),
+              rule.categoryPrefix(),
+              rule.priority(),
+              rule.regions(),
+              limit,
+              ImmutableList.copyOf(levels)));
+      ruleLines.add(lineNo);
+    }
+  }
+
+  private static @org.jspecify.annotations.Nullable List<WarningLevel> parseLevels(
+      String[] f, int from, int lineNo, Problems problems) {
+    List<WarningLevel> out = new ArrayList<>();
+    boolean ok = true;
+    for (int i = from; i < f.length; i++) {
+      String tok = f[i];
+      int at = tok.indexOf('@');
+      try {
+        checkArgument(at > 0 && at < tok.length() - 1, "no name@value");
+        String name = tok.substring(0, at);
+        String v = tok.substring(at + 1);
+        out.add(
+            v.startsWith("-")
+                ? WarningLevel.before(name, Duration.parse(v.substring(1)))
+                : WarningLevel.atFraction(name, Double.parseDouble(v)));
+      } catch (RuntimeException e) {
+        problems.add(
+            lineNo, 0, "levels", tok, "expected name@fraction (e.g. yellow@0.8) or name@-duration (e.g. soon@-PT2H)");
+        ok = false;
+      }
+    }
+    return ok ? out : null;
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "SlaPolicy[%d rules, levels %s]", rules.size(), defaultLevels);
+  }
+
+  /** Builds an {@link SlaPolicy}. */
+  public static final class Builder {
+    private final List<Rule> rules = new ArrayList<>();
+    private ImmutableList<WarningLevel> defaultLevels = ImmutableList.of();
+    private TransferRule transferRule = TransferRule.KEEP;
+    private TransferRule returnRule = TransferRule.KEEP;
+
+    private Builder() {}
+
+    /**
+     * Adds a rule.
+     *
+     * @param rule the rule
+     * @return this builder
+     * @throws IllegalArgumentException if a rule with the same stage and selectors was added, naming both
+     */
+    @CanIgnoreReturnValue
+    public Builder rule(Rule rule) {
+      for (Rule r : rules) {
+        checkArgument(!r.sameSelector(rule), "rule %s has the same stage and selectors as %s", rule, r);
+      }
+      rules.add(Objects.requireNonNull(rule, "rule"));
+      return this;
+    }
+
+    /**
+     * Sets the default warning levels.
+     *
+     * @param levels the levels (at most 64)
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public Builder defaultLevels(List<WarningLevel> levels) {
+      checkArgument(levels.size() <= 64, "at most 64 warning levels but got %s", levels.size());
+      this.defaultLevels = ImmutableList.copyOf(levels);
+      return this;
+    }
+
+    /**
+     * Sets what a transfer does to handler clocks (default {@link TransferRule#KEEP}).
+     *
+     * @param rule the rule
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public Builder transferRule(TransferRule rule) {
+      this.transferRule = Objects.requireNonNull(rule, "rule");
+      return this;
+    }
+
+    /**
+     * Sets what a return does to handler clocks (default {@link TransferRule#KEEP}).
+     *
+     * @param rule the rule
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public Builder returnRule(TransferRule rule) {
+      this.returnRule = Objects.requireNonNull(rule, "rule");
+      return this;
+    }
+
+    /**
+     * Builds the policy.
+     *
+     * @return the policy
+     */
+    public SlaPolicy build() {
+      return new SlaPolicy(this);
+    }
+  }
+}

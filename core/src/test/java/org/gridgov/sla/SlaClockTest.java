@@ -1,0 +1,216 @@
+package org.gridgov.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Expected instants are worked out by hand on China office hours (09:00-12:00, 13:30-17:30). */
+class SlaClockTest {
+
+  private static final ZoneId SH = ZoneId.of("Asia/Shanghai");
+  private static final BusinessCalendar CN = ChinaCalendar.calendar();
+  private static final List<WarningLevel> TRAFFIC_LIGHT =
+      List.of(WarningLevel.atFraction("yellow", 0.5), WarningLevel.breach("red"), WarningLevel.before("soon", Duration.ofHours(1)));
+
+  private static Instant at(String ldt) {
+    return LocalDateTime.parse(ldt).atZone(SH).toInstant();
+  }
+
+  private static SlaClock fourHours(String start) {
+    return SlaClock.start("case", SlaLimit.workingHours(4), TRAFFIC_LIGHT, CN, at(start));
+  }
+
+  @Test
+  void deadlineAndElapsedInWorkingTime() {
+    // Mon 2025-03-03 09:00 + 4 h: 09-12 (3 h), 13:30 + 1 h = 14:30.
+    SlaClock c = fourHours("2025-03-03T09:00");
+    assertThat(c.deadline()).contains(at("2025-03-03T14:30"));
+    assertThat(c.elapsed(at("2025-03-03T13:00"))).isEqualTo(Duration.ofHours(3)); // lunch does not count
+    assertThat(c.remaining(at("2025-03-03T15:30"))).isEqualTo(Duration.ofHours(-1));
+    assertThat(c.isBreached(at("2025-03-03T14:30"))).isTrue();
+    assertThat(c.isBreached(at("2025-03-03T14:29:59"))).isFalse();
+  }
+
+  @Test
+  void pauseMovesTheDeadlineAndNeverCountsPausedTime() {
+    // Pause 10:00-11:00 (1 working hour): deadline 14:30 -> 15:30.
+    SlaClock c = fourHours("2025-03-03T09:00").pause(at("2025-03-03T10:00"));
+    assertThat(c.deadline()).isEmpty(); // paused and not yet due: undetermined
+    assertThat(c.elapsed(at("2025-03-03T10:45"))).isEqualTo(Duration.ofHours(1));
+    c = c.resume(at("2025-03-03T11:00"));
+    assertThat(c.deadline()).contains(at("2025-03-03T15:30"));
+    assertThat(c.elapsed(at("2025-03-03T15:30"))).isEqualTo(Duration.ofHours(4));
+  }
+
+  @Test
+  void suspensionOverAWeekendRemovesOnlyItsWorkingTime() {
+    // Start Fri 2025-03-07 16:00 with 4 h. Paused Fri 17:00 to Tue 10:00: the paused span holds Fri 17:00-17:30
+    // (0.5 h) and Mon 7 h and Tue 09-10 (1 h) of working time; the weekend has none and is not counted twice.
+    // Running: Fri 16:00-17:00 = 1 h; from Tue 10:00 need 3 h: 10-12 (2 h), 13:30 + 1 h = 14:30.
+    SlaClock c = SlaClock.start("case", SlaLimit.workingHours(4), List.of(), CN, at("2025-03-07T16:00"));
+    c = c.pause(at("2025-03-07T17:00")).resume(at("2025-03-11T10:00"));
+    assertThat(c.deadline()).contains(at("2025-03-11T14:30"));
+    assertThat(c.elapsed(at("2025-03-11T10:00"))).isEqualTo(Duration.ofHours(1));
+  }
+
+  @Test
+  void everyLevelFiresOnceInOrderEvenAfterATimeJump() {
+    // 4 h from Mon 09:00: yellow at 2 h (11:00), soon at 3 h (12:00 = end of the morning window), red at 4 h (14:30).
+    SlaClock c = fourHours("2025-03-03T09:00");
+    assertThat(c.nextWarningAt()).contains(at("2025-03-03T11:00"));
+    SlaClock.Advance a = c.advance(at("2025-03-04T09:00"));
+    assertThat(a.fired()).extracting(w -> w.level().name()).containsExactly("yellow", "soon", "red");
+    assertThat(a.fired()).extracting(SlaClock.Warning::reachedAt)
+        .containsExactly(at("2025-03-03T11:00"), at("2025-03-03T12:00"), at("2025-03-03T14:30"));
+    assertThat(a.clock().advance(at("2025-03-05T09:00")).fired()).isEmpty();
+    assertThat(a.clock().nextWarningAt()).isEmpty();
+    assertThat(a.clock().hasFired(0)).isTrue();
+  }
+
+  @Test
+  void pauseReplansPendingWarnings() {
+    SlaClock c = fourHours("2025-03-03T09:00");
+    SlaClock.Advance a = c.advance(at("2025-03-03T11:30")); // yellow fired at 11:00
+    assertThat(a.fired()).extracting(w -> w.level().name()).containsExactly("yellow");
+    SlaClock p = a.clock().pause(at("2025-03-03T11:30"));
+    assertThat(p.nextWarningAt()).isEmpty();
+    // resume Tue 09:00: 2.5 h elapsed; soon at 3 h -> Tue 09:30; red at 4 h -> Tue 10:30
+    SlaClock r = p.resume(at("2025-03-04T09:00"));
+    assertThat(r.nextWarningAt()).contains(at("2025-03-04T09:30"));
+    assertThat(r.deadline()).contains(at("2025-03-04T10:30"));
+    assertThat(r.advance(at("2025-03-04T12:00")).fired()).extracting(w -> w.level().name()).containsExactly("soon", "red");
+  }
+
+  @Test
+  void newCalendarEditionReplansDeadlineButKeepsFiredLevels() {
+    SlaClock c = fourHours("2025-03-03T16:00"); // 16:00-17:30 = 1.5 h; Tue 09:00 + 2.5 h = 11:30
+    assertThat(c.deadline()).contains(at("2025-03-04T11:30"));
+    SlaClock.Advance a = c.advance(at("2025-03-04T09:30")); // yellow at 2 h: Tue 09:30
+    assertThat(a.fired()).extracting(w -> w.level().name()).containsExactly("yellow");
+    // a local rule declares Tue 2025-03-04 a holiday (a new edition): deadline moves to Wed 11:30
+    BusinessCalendar edition = CN.toBuilder().edition("local-2025-03").holiday(LocalDate.of(2025, 3, 4)).build();
+    SlaClock re = a.clock().withCalendar(edition);
+    assertThat(re.deadline()).contains(at("2025-03-05T11:30"));
+    assertThat(re.hasFired(0)).isTrue();
+    // yellow would now be reached Wed 09:30, but it already fired: never again
+    assertThat(re.advance(at("2025-03-05T12:00")).fired()).extracting(w -> w.level().name()).containsExactly("soon", "red");
+  }
+
+  @Test
+  void workingDaysLimitHasBudgetFromItsRule() {
+    // 5 working days from Fri 2025-01-24 17:00 (see ChinaCalendarTest) -> 2025-02-07 17:00; budget 35 working hours.
+    SlaClock c = SlaClock.start("case", SlaLimit.workingDays(5, WorkingDayRule.SAME_CLOCK_TIME), List.of(), CN, at("2025-01-24T17:00"));
+    assertThat(c.budget()).isEqualTo(Duration.ofHours(35));
+    assertThat(c.deadline()).contains(at("2025-02-07T17:00"));
+  }
+
+  @Test
+  void naturalLimitIgnoresTheCalendar() {
+    SlaClock c = SlaClock.start("whistle", SlaLimit.natural(Duration.ofMinutes(30)), List.of(WarningLevel.atFraction("half", 0.5)), CN, at("2025-03-08T23:50"));
+    assertThat(c.deadline()).contains(at("2025-03-09T00:20"));
+    assertThat(c.nextWarningAt()).contains(at("2025-03-09T00:05"));
+  }
+
+  @Test
+  void transferRules() {
+    SlaClock caseClock = fourHours("2025-03-03T09:00").pause(at("2025-03-03T10:00")).resume(at("2025-03-03T11:00"));
+    SlaClock lead = SlaClock.start("lead", SlaLimit.workingHours(2), TRAFFIC_LIGHT, CN, at("2025-03-03T11:00"));
+    Instant t = at("2025-03-03T14:00");
+    // KEEP: same deadline (11:00 + 2 h = 11-12, 13:30-14:30)
+    assertThat(lead.transfer(TransferRule.KEEP, t, caseClock).deadline()).contains(at("2025-03-03T14:30"));
+    // RESTART: 2 h from 14:00 -> 16:00
+    assertThat(lead.transfer(TransferRule.RESTART, t, caseClock).deadline()).contains(at("2025-03-03T16:00"));
+    // FROM_CREATION: the case's history (09:00, paused 10-11): 2 h reached at 12:00
+    SlaClock fromCreation = lead.transfer(TransferRule.FROM_CREATION, t, caseClock);
+    assertThat(fromCreation.startedAt()).isEqualTo(at("2025-03-03T09:00"));
+    assertThat(fromCreation.deadline()).contains(at("2025-03-03T12:00"));
+    // levels already passed fire on the next advance, in order
+    assertThat(fromCreation.advance(t).fired()).extracting(w -> w.level().name()).containsExactly("yellow", "soon", "red");
+  }
+
+  @Test
+  void wrongOrderAndTimeGoingBackwardsAreRejected() {
+    SlaClock c = fourHours("2025-03-03T09:00");
+    assertThatThrownBy(() -> c.resume(at("2025-03-03T10:00"))).isInstanceOf(IllegalStateException.class).hasMessageContaining("RUNNING");
+    SlaClock p = c.pause(at("2025-03-03T10:00"));
+    assertThatThrownBy(() -> p.pause(at("2025-03-03T11:00"))).isInstanceOf(IllegalStateException.class).hasMessageContaining("PAUSED");
+    assertThatThrownBy(() -> p.resume(at("2025-03-03T09:59")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("backwards");
+    SlaClock s = p.stop(at("2025-03-03T12:00"));
+    assertThat(s.state()).isEqualTo(SlaClock.State.STOPPED);
+    assertThat(s.elapsed(at("2025-03-04T12:00"))).isEqualTo(Duration.ofHours(1));
+    assertThatThrownBy(() -> s.stop(at("2025-03-04T12:00"))).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> c.advance(at("2025-03-03T08:00"))).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  // ------------------------------------------------------------------ properties
+
+  static LongStream seeds() {
+    return LongStream.rangeClosed(1, 40);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void pausedTimeNeverCountsAndWarningsFireOnceInOrder(long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    BusinessCalendar cal = BusinessCalendarTest.randomCalendar(seed);
+    Instant start = cal.firstDate().plusDays(r.nextInt(20)).atStartOfDay(cal.zone()).toInstant().plusSeconds(r.nextInt(86_400));
+    List<WarningLevel> levels =
+        List.of(WarningLevel.atFraction("a", 0.3), WarningLevel.atFraction("b", 0.8), WarningLevel.breach("c"),
+            WarningLevel.before("d", Duration.ofMinutes(r.nextInt(600))), WarningLevel.atFraction("e", 1.5));
+    SlaClock clock = SlaClock.start("c", SlaLimit.workingTime(Duration.ofMinutes(60 + r.nextInt(3000))), levels, cal, start);
+    Instant t = start;
+    Duration pausedWorking = Duration.ZERO;
+    Instant pausedSince = null;
+    List<String> fired = new ArrayList<>();
+    Instant lastReached = Instant.MIN;
+    Instant end = cal.lastDate().minusDays(10).atStartOfDay(cal.zone()).toInstant();
+    for (int step = 0; step < 60 && t.isBefore(end); step++) {
+      t = t.plusSeconds(r.nextInt(40_000));
+      if (t.isAfter(end)) {
+        t = end;
+      }
+      int op = r.nextInt(3);
+      if (op == 0 && clock.state() == SlaClock.State.RUNNING) {
+        clock = clock.pause(t);
+        pausedSince = t;
+      } else if (op == 1 && clock.state() == SlaClock.State.PAUSED) {
+        clock = clock.resume(t);
+        pausedWorking = pausedWorking.plus(cal.workingTimeBetween(java.util.Objects.requireNonNull(pausedSince), t));
+        pausedSince = null;
+      } else {
+        SlaClock.Advance a = clock.advance(t);
+        for (SlaClock.Warning w : a.fired()) {
+          assertThat(w.reachedAt()).as("seed %s", seed).isBeforeOrEqualTo(t).isAfterOrEqualTo(lastReached);
+          lastReached = w.reachedAt();
+          fired.add(w.level().name());
+        }
+        clock = a.clock();
+      }
+      Duration paused = pausedSince == null ? pausedWorking : pausedWorking.plus(cal.workingTimeBetween(pausedSince, t));
+      assertThat(clock.elapsed(t)).as("seed %s step %s", seed, step).isEqualTo(cal.workingTimeBetween(start, t).minus(paused));
+    }
+    assertThat(fired).as("seed %s", seed).doesNotHaveDuplicates();
+    if (clock.state() == SlaClock.State.RUNNING) {
+      try {
+        Instant d = clock.deadline().orElseThrow();
+        assertThat(clock.elapsed(d)).as("seed %s", seed).isEqualTo(clock.budget());
+      } catch (OutsideCalendarException e) {
+        // deadline beyond the random calendar's coverage
+      }
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package org.gridgov.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import org.gridgov.TextParseException;
+import org.gridgov.casefile.Priority;
+import org.gridgov.region.UrbanRuralClass;
+import org.junit.jupiter.api.Test;
+
+class SlaPolicyTest {
+
+  private static final String TEXT =
+      """
+      # demo policy
+      levels   yellow@0.8 red@1.0
+      transfer RESTART
+      return   FROM_CREATION
+      handle   *    *      *          working-days 5 same-clock-time
+      handle   01   *      *          working-days 3 same-clock-time
+      handle   0102 *      *          working PT8H
+      handle   0102 URGENT *          working PT4H | yellow@0.75 soon@-PT1H
+      handle   01   *      VILLAGE,TOWNSHIP_CENTRE working-days 7 end-of-working-day
+      register *    URGENT *          natural PT30M
+      """;
+
+  private static SlaPolicy policy() {
+    return SlaPolicy.parse(new StringReader(TEXT), "policy.txt");
+  }
+
+  @Test
+  void mostSpecificRuleWins() {
+    SlaPolicy p = policy();
+    // longest prefix first: 010203 matches "", "01", "0102" (and "0102 URGENT")
+    assertThat(p.ruleFor(SlaStage.HANDLE, "010203", Priority.NORMAL, UrbanRuralClass.MAIN_URBAN).orElseThrow().limit())
+        .isEqualTo(SlaLimit.workingHours(8));
+    assertThat(p.ruleFor(SlaStage.HANDLE, "010203", Priority.URGENT, UrbanRuralClass.VILLAGE).orElseThrow().limit())
+        .isEqualTo(SlaLimit.workingHours(4));
+    // for 0103 the prefix "01" ties; the region-specific rule is more specific
+    assertThat(p.ruleFor(SlaStage.HANDLE, "0103", Priority.NORMAL, UrbanRuralClass.VILLAGE).orElseThrow().limit())
+        .isEqualTo(SlaLimit.workingDays(7, WorkingDayRule.END_OF_WORKING_DAY));
+    assertThat(p.ruleFor(SlaStage.HANDLE, "0103", Priority.NORMAL, UrbanRuralClass.MAIN_URBAN).orElseThrow().limit())
+        .isEqualTo(SlaLimit.workingDays(3, WorkingDayRule.SAME_CLOCK_TIME));
+    assertThat(p.ruleFor(SlaStage.HANDLE, "02", Priority.NORMAL, UrbanRuralClass.MAIN_URBAN).orElseThrow().limit())
+        .isEqualTo(SlaLimit.workingDays(5, WorkingDayRule.SAME_CLOCK_TIME));
+    assertThat(p.ruleFor(SlaStage.REGISTER, "02", Priority.NORMAL, UrbanRuralClass.MAIN_URBAN)).isEmpty();
+    assertThat(p.ruleFor(SlaStage.REGISTER, "02", Priority.URGENT, UrbanRuralClass.MAIN_URBAN)).isPresent();
+    assertThat(p.transferRule()).isEqualTo(TransferRule.RESTART);
+    assertThat(p.returnRule()).isEqualTo(TransferRule.FROM_CREATION);
+  }
+
+  @Test
+  void levelsComeFromTheRuleOrTheDefault() {
+    SlaPolicy p = policy();
+    SlaPolicy.Rule urgent = p.ruleFor(SlaStage.HANDLE, "0102", Priority.URGENT, UrbanRuralClass.MAIN_URBAN).orElseThrow();
+    assertThat(p.levelsFor(urgent)).containsExactly(WarningLevel.atFraction("yellow", 0.75), WarningLevel.before("soon", Duration.ofHours(1)));
+    SlaPolicy.Rule other = p.ruleFor(SlaStage.HANDLE, "02", Priority.URGENT, UrbanRuralClass.MAIN_URBAN).orElseThrow();
+    assertThat(p.levelsFor(other)).containsExactly(WarningLevel.atFraction("yellow", 0.8), WarningLevel.atFraction("red", 1.0));
+    SlaClock c =
+        p.startClock("case", SlaStage.HANDLE, "0102", Priority.URGENT, UrbanRuralClass.MAIN_URBAN, ChinaCalendar.calendar(),
+                Instant.parse("2025-03-03T01:00:00Z"))
+            .orElseThrow();
+    assertThat(c.limit()).isEqualTo(SlaLimit.workingHours(4));
+    assertThat(c.levels()).hasSize(2);
+  }
+
+  @Test
+  void builderApiMatchesTextAndRejectsDuplicateSelectors() {
+    SlaPolicy p =
+        SlaPolicy.builder()
+            .rule(SlaPolicy.Rule.of(SlaStage.HANDLE, SlaLimit.workingHours(8)).forCategory("0102"))
+            .rule(SlaPolicy.Rule.of(SlaStage.HANDLE, SlaLimit.workingHours(4)).forCategory("0102").forPriority(Priority.URGENT)
+                .forRegions(EnumSet.of(UrbanRuralClass.MAIN_URBAN)).withLevels(List.of(WarningLevel.breach("red"))))
+            .build();
+    assertThat(p.ruleFor(SlaStage.HANDLE, "0102", Priority.URGENT, UrbanRuralClass.MAIN_URBAN).orElseThrow().limit())
+        .isEqualTo(SlaLimit.workingHours(4));
+    assertThat(p.ruleFor(SlaStage.HANDLE, "0102", Priority.URGENT, UrbanRuralClass.VILLAGE).orElseThrow().limit())
+        .isEqualTo(SlaLimit.workingHours(8));
+    assertThatThrownBy(
+            () -> SlaPolicy.builder()
+                .rule(SlaPolicy.Rule.of(SlaStage.HANDLE, SlaLimit.workingHours(8)).forCategory("01"))
+                .rule(SlaPolicy.Rule.of(SlaStage.HANDLE, SlaLimit.workingHours(4)).forCategory("01")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("same stage and selectors");
+  }
+
+  @Test
+  void parseReportsEveryBadLineWithItsNumber() {
+    String bad =
+        """
+        handle 01 * * working PT4H
+        hand 01 * * working PT4H
+        handle 01 SOON * working PT4H
+        handle 01 * CITY working PT4H
+        handle 02 * * working 4h
+        handle 01 * * working PT5H
+        levels yellow
+        transfer LATER
+        """;
+    assertThatThrownBy(() -> SlaPolicy.parse(new StringReader(bad), "p.txt"))
+        .isInstanceOfSatisfying(
+            TextParseException.class,
+            e -> {
+              assertThat(e.problems()).extracting(TextParseException.Problem::line).containsExactly(2, 3, 4, 5, 7, 8, 6);
+              assertThat(e.problems().get(0).value()).isEqualTo("hand");
+              assertThat(e.problems().get(1).value()).isEqualTo("SOON");
+              assertThat(e.problems().get(2).value()).isEqualTo("CITY");
+              assertThat(e.problems().get(3).value()).isEqualTo("working 4h");
+              assertThat(e.problems().get(6).reason()).contains("line 1");
+            });
+  }
+}
