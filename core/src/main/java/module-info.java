@@ -8,8 +8,9 @@
  */
 module org.gridgov.core {
   requires transitive com.google.common;
-  requires static com.google.errorprone.annotations;
-  requires static org.jspecify;
+  // Annotation-only modules: needed to compile against gridgov's signatures, never at run time.
+  requires static transitive com.google.errorprone.annotations;
+  requires static transitive org.jspecify;
   requires static org.immutables.value.annotations;
 
   exports org.gridgov;

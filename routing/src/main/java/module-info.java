@@ -7,8 +7,8 @@
 module org.gridgov.routing {
   requires transitive org.gridgov.core;
   requires transitive org.jgrapht.core;
-  requires static com.google.errorprone.annotations;
-  requires static org.jspecify;
+  requires static transitive com.google.errorprone.annotations;
+  requires static transitive org.jspecify;
   requires static org.immutables.value.annotations;
 
   exports org.gridgov.routing;

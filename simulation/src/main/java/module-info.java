@@ -4,8 +4,8 @@
  */
 module org.gridgov.simulation {
   requires transitive org.gridgov.routing;
-  requires static com.google.errorprone.annotations;
-  requires static org.jspecify;
+  requires static transitive com.google.errorprone.annotations;
+  requires static transitive org.jspecify;
   requires static org.immutables.value.annotations;
 
   exports org.gridgov.simulation;

@@ -63,7 +63,6 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable and thread-safe. Equal when edition, zone, coverage, weekly windows and dated days are equal.
  */
-@SuppressWarnings("exports") // JSpecify and Error Prone annotations are compile-time only (requires static)
 public final class BusinessCalendar {
 
   /** What kind of day a date is, as declared. */

@@ -17,7 +17,6 @@ import java.util.Optional;
  * <p>Simultaneous warnings of several clocks come in one documented order: by the instant they were reached, then
  * by the order the clocks were added, then by each clock's level order.
  */
-@SuppressWarnings("exports") // JSpecify annotations are compile-time only (requires static)
 public final class CaseClocks {
 
   /**

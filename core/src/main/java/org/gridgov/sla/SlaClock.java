@@ -45,7 +45,6 @@ import org.jspecify.annotations.Nullable;
  * be before the latest one this clock has seen; an earlier one is rejected with an {@link IllegalArgumentException}.
  * A wrong call order (pausing a paused clock) is an {@link IllegalStateException}.
  */
-@SuppressWarnings("exports") // JSpecify annotations are compile-time only (requires static)
 public final class SlaClock {
 
   /** The state of a clock. */

@@ -20,7 +20,6 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable value; equal when unit and amount (and rule) are equal.
  */
-@SuppressWarnings("exports") // JSpecify annotations are compile-time only (requires static)
 public final class SlaLimit {
 
   /** The unit a limit is counted in. */

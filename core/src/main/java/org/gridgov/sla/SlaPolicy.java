@@ -52,7 +52,6 @@ import org.gridgov.region.UrbanRuralClass;
  * {@link SlaLimit#parse} form, and optionally {@code |} followed by warning levels ({@code name@fraction} or
  * {@code name@-<ISO duration before the deadline>}) that replace the default levels for that rule.
  */
-@SuppressWarnings("exports") // Error Prone and JSpecify annotations are compile-time only (requires static)
 public final class SlaPolicy {
 
   /**
