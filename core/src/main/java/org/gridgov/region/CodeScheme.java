@@ -16,9 +16,10 @@ import org.jspecify.annotations.Nullable;
  * with a 2-digit grid segment. Any widths of at least one digit each and at most 18 digits in total can be used.
  *
  * <p>Rules for a valid code of level {@code L} (with {@code D} = {@link #digits(RegionLevel) digits(L)}): it has
- * exactly {@code D} decimal digits, the first of which is not zero (so codes of different levels never collide),
- * and the local number of every level up to {@code L} is not zero. A child's code is {@code parent * 10^w + local}
- * with {@code 1 <= local < 10^w}, {@code w} being the child level's width.
+ * exactly {@code D} decimal digits, the first of which is not zero, so codes of different levels never collide.
+ * A child's code is {@code parent * 10^w + local} with {@code 0 <= local < 10^w}, {@code w} being the child
+ * level's width. Local number 0 is accepted because real data has it (street 350527000 is the placeholder
+ * township of 金门县); codes that gridgov assigns itself (edits, the generator) start at 1.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -163,17 +164,7 @@ public final class CodeScheme {
   }
 
   private boolean isValidAtDepth(long code, int depth) {
-    if (code < POW10[digits[depth] - 1] || code >= POW10[digits[depth]]) {
-      return false;
-    }
-    long c = code;
-    for (int i = depth; i > 0; i--) {
-      if (c % POW10[widths[i]] == 0) {
-        return false;
-      }
-      c /= POW10[widths[i]];
-    }
-    return true;
+    return code >= POW10[digits[depth] - 1] && code < POW10[digits[depth]];
   }
 
   /**
@@ -239,10 +230,6 @@ public final class CodeScheme {
     if (text.charAt(0) == '0') {
       return String.format(Locale.ROOT, "a region code must not start with 0 but \"%s\" does", text);
     }
-    if (!isValid(Long.parseLong(text.toString()), level)) {
-      return String.format(
-          Locale.ROOT, "a %s code must not have an all-zero segment but \"%s\" has one", level, text);
-    }
     return null;
   }
 
@@ -275,7 +262,7 @@ public final class CodeScheme {
    * Returns the local number of a code: its last segment.
    *
    * @param code a valid code
-   * @return the local number, at least 1 (for a district, the whole code)
+   * @return the local number (for a district, the whole code)
    * @throws IllegalArgumentException if the code is invalid
    */
   public long localNumber(long code) {
@@ -345,15 +332,23 @@ public final class CodeScheme {
   }
 
   /**
-   * Returns a code left-aligned to 18 digits (padded with zeros). Sorting padded codes sorts regions in
-   * pre-order: each region before its descendants, siblings by local number.
+   * Returns a pre-order sort key: the code left-aligned to 18 digits (padded with zeros), times 8, plus the
+   * depth. Sorting keys sorts regions in pre-order: each region before its descendants, siblings by local number
+   * (the depth breaks ties between a region and a descendant whose local numbers are 0). Fits a long: 10^18 * 8
+   * is below 2^63.
    *
    * @param code a valid code
    * @param depth the depth of its level
-   * @return the padded code
+   * @return the key; {@code key & 7} is the depth
    */
-  long padded(long code, int depth) {
-    return code * POW10[18 - digits[depth]];
+  long preOrderKey(long code, int depth) {
+    return code * POW10[18 - digits[depth]] * 8 + depth;
+  }
+
+  /** Inverse of {@link #preOrderKey}. */
+  long codeOfPreOrderKey(long key) {
+    int depth = (int) (key & 7);
+    return (key >>> 3) / POW10[18 - digits[depth]];
   }
 
   static long pow10(int n) {

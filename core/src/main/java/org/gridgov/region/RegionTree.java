@@ -896,11 +896,11 @@ public final class RegionTree {
     }
 
     private RegionTree assemble(int size, CodeIndex rowIndex, int[] parentRow) {
-      // Pre-order = ascending order of codes left-aligned to 18 digits.
+      // Pre-order = ascending order of codes left-aligned to 18 digits (ties: shallower first).
       long[] padded = new long[size];
       boolean sorted = true;
       for (int i = 0; i < size; i++) {
-        padded[i] = scheme.padded(codes[i], flags[i] & 7);
+        padded[i] = scheme.preOrderKey(codes[i], flags[i] & 7);
         if (i > 0 && padded[i] <= padded[i - 1]) {
           sorted = false;
         }
@@ -915,12 +915,7 @@ public final class RegionTree {
         order = new int[size];
         posOf = new int[size];
         for (int pos = 0; pos < size; pos++) {
-          long p = padded[pos];
-          int d = 4;
-          while (d > 0 && (p / CodeScheme.pow10(18 - scheme.digits(LEVELS[d]))) % CodeScheme.pow10(scheme.width(LEVELS[d])) == 0) {
-            d--;
-          }
-          long c = p / CodeScheme.pow10(18 - scheme.digits(LEVELS[d]));
+          long c = scheme.codeOfPreOrderKey(padded[pos]);
           int row = rowIndex.find(codes, c);
           order[pos] = row;
           posOf[row] = pos;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.testing.EqualsTester;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CodeSchemeTest {
@@ -39,17 +40,18 @@ class CodeSchemeTest {
     assertThat(s.format(350302001001001001L)).isEqualTo("350302001001001001");
     assertThatThrownBy(() -> s.parse("35030200x", RegionLevel.STREET)).hasMessageContaining("digits only");
     assertThatThrownBy(() -> s.parse("3503020011", RegionLevel.STREET)).hasMessageContaining("exactly 9 digits");
-    assertThatThrownBy(() -> s.parse("350302000", RegionLevel.STREET)).hasMessageContaining("all-zero segment");
+    assertThat(s.parse("350527000", RegionLevel.STREET)).isEqualTo(350527000L); // real placeholder row
     assertThatThrownBy(() -> s.parse("050302", RegionLevel.DISTRICT)).hasMessageContaining("start with 0");
     assertThatThrownBy(() -> s.parse("12345678")).hasMessageContaining("8 characters");
-    assertThatThrownBy(() -> s.format(350302000L)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> s.format(35030200L)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void levelsOfCodes() {
     assertThat(s.levelOf(350302L)).contains(RegionLevel.DISTRICT);
     assertThat(s.levelOf(350302001001L)).contains(RegionLevel.COMMUNITY);
-    assertThat(s.levelOf(350302001000L)).isEmpty();
+    assertThat(s.levelOf(350302001000L)).contains(RegionLevel.COMMUNITY);
+    assertThat(s.levelOf(35030200100L)).isEmpty();
     assertThat(s.levelOf(1234567L)).isEmpty();
     assertThat(s.levelOfDigits(15)).contains(RegionLevel.GRID);
     assertThat(s.levelOfDigits(7)).isEmpty();
@@ -79,13 +81,16 @@ class CodeSchemeTest {
 
   @Test
   void paddedCodesSortInPreOrder() {
-    long d = s.padded(350302L, 0);
-    long st = s.padded(350302001L, 1);
-    long st2 = s.padded(350302002L, 1);
-    long c = s.padded(350302001999L, 2);
-    assertThat(d).isLessThan(st);
-    assertThat(st).isLessThan(c);
-    assertThat(c).isLessThan(st2);
+    long d = s.preOrderKey(350302L, 0);
+    long st0 = s.preOrderKey(350302000L, 1);
+    long c00 = s.preOrderKey(350302000000L, 2);
+    long c01 = s.preOrderKey(350302000001L, 2);
+    long st = s.preOrderKey(350302001L, 1);
+    long st2 = s.preOrderKey(350302002L, 1);
+    long c = s.preOrderKey(350302001999L, 2);
+    assertThat(List.of(d, st0, c00, c01, st, c, st2)).isSorted().doesNotHaveDuplicates();
+    assertThat(s.codeOfPreOrderKey(c00)).isEqualTo(350302000000L);
+    assertThat(s.codeOfPreOrderKey(s.preOrderKey(350302001001001001L, 4))).isEqualTo(350302001001001001L);
   }
 
   @Test
