@@ -761,11 +761,11 @@ public final class RegionTree {
         int depth = flags[i] & 7;
         RegionLevel level = LEVELS[depth];
         long c = codes[i];
-        String codeText = Long.toString(c);
-        String codeProblem = scheme.problemWith(codeText, level);
+        String codeProblem =
+            scheme.isValid(c, level) ? null : scheme.problemWith(Long.toString(c), level);
         boolean bad = false;
         if (codeProblem != null) {
-          p.add(line, sink.codeColumn, sink.codeField, codeText, "%s", codeProblem);
+          p.add(line, sink.codeColumn, sink.codeField, Long.toString(c), "%s", codeProblem);
           bad = true;
         } else if (duplicateOf[i] >= 0) {
           int first = duplicateOf[i];
@@ -773,9 +773,9 @@ public final class RegionTree {
               line,
               sink.codeColumn,
               sink.codeField,
-              codeText,
+              Long.toString(c),
               "duplicate code %s: already defined at line %d%s",
-              codeText,
+              c,
               lines[first],
               sourceIds[first] == sourceIds[i] ? "" : " of " + sinks[sourceIds[first]].problems.source());
           bad = true;
@@ -783,16 +783,15 @@ public final class RegionTree {
         parentRow[i] = -1;
         if (depth > 0) {
           long pc = parentCodes[i];
-          String pcText = Long.toString(pc);
           int pr = rowIndex.find(codes, pc);
           if (pr < 0) {
             p.add(
                 line,
                 sink.parentColumn,
                 sink.parentField,
-                pcText,
+                Long.toString(pc),
                 "unknown parent %s: no region has that code",
-                pcText);
+                pc);
             bad = true;
           } else if ((flags[pr] & 7) != depth - 1) {
             p.add(
@@ -803,7 +802,7 @@ public final class RegionTree {
                 "wrong level: a %s's parent must be a %s but parent %s is a %s",
                 level,
                 LEVELS[depth - 1],
-                pcText,
+                pc,
                 LEVELS[flags[pr] & 7]);
             bad = true;
           } else if (codeProblem == null && !scheme.isChildCode(pc, c)) {
@@ -811,11 +810,11 @@ public final class RegionTree {
                 line,
                 sink.codeColumn,
                 sink.codeField,
-                codeText,
+                Long.toString(c),
                 "code %s does not extend its parent's code %s (expected %s followed by %d digits)",
-                codeText,
-                pcText,
-                pcText,
+                c,
+                pc,
+                pc,
                 scheme.width(level));
             bad = true;
           } else {
@@ -823,7 +822,7 @@ public final class RegionTree {
           }
         }
         if (blankName[nameIds[i]]) {
-          p.add(line, 0, "name", names.nameOf(nameIds[i]), "the name of region %s must not be empty", codeText);
+          p.add(line, 0, "name", names.nameOf(nameIds[i]), "the name of region %s must not be empty", c);
           bad = true;
         }
         if (population[i] < 0) {
