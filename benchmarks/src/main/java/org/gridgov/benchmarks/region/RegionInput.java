@@ -66,7 +66,7 @@ public final class RegionInput {
   /**
    * Returns the generated city of a given size.
    *
-   * @param size {@code "putian"} (about 147k regions) or {@code "10m"} (10,000,000 regions)
+   * @param size {@code "putian"} (147,665 regions), {@code "1m"} or {@code "10m"} (1,000,000 or 10,000,000)
    * @return the input
    */
   public static RegionInput of(String size) {
@@ -76,16 +76,18 @@ public final class RegionInput {
   /**
    * Generates the synthetic city below Putian's real districts and streets.
    *
-   * @param size {@code "putian"} or {@code "10m"}
+   * @param size {@code "putian"}, {@code "1m"} or {@code "10m"}
    * @return the tree
    */
   public static RegionTree city(String size) {
     SyntheticCityGenerator.Targets targets =
         switch (size) {
           case "putian" -> SyntheticCityGenerator.Targets.putian();
+          // 62 districts and streets + 4,000 + 70,000 + 925,938 = 1,000,000 regions.
+          case "1m" -> new SyntheticCityGenerator.Targets(4_000, 70_000, 925_938, 100.0, 2.8);
           // 62 districts and streets + 40,000 + 700,000 + 9,259,938 = 10,000,000 regions.
           case "10m" -> new SyntheticCityGenerator.Targets(40_000, 700_000, 9_259_938, 100.0, 2.8);
-          default -> throw new IllegalArgumentException("size must be putian or 10m: " + size);
+          default -> throw new IllegalArgumentException("size must be putian, 1m or 10m: " + size);
         };
     return SyntheticCityGenerator.generate(putian(), targets, 20240101L, EDITION);
   }
