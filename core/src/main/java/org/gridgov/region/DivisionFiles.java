@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.gridgov.TextParseException;
 import org.gridgov.internal.CsvReader;
 import org.gridgov.internal.Problems;
@@ -80,6 +81,12 @@ public final class DivisionFiles {
       LocalDate edition,
       CodeScheme scheme,
       String codePrefix) {
+    Objects.requireNonNull(areas, "areas");
+    Objects.requireNonNull(areasName, "areasName");
+    Objects.requireNonNull(streets, "streets");
+    Objects.requireNonNull(streetsName, "streetsName");
+    Objects.requireNonNull(edition, "edition");
+    Objects.requireNonNull(codePrefix, "codePrefix");
     checkArgument(
         scheme.width(RegionLevel.DISTRICT) == 6 && scheme.width(RegionLevel.STREET) == 3,
         "the division files need a scheme with 6-digit districts and 3-digit streets, not %s",

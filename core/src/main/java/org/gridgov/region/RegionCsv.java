@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.gridgov.TextParseException;
 import org.gridgov.internal.CsvReader;
@@ -89,6 +90,10 @@ public final class RegionCsv {
    * @throws UncheckedIOException if reading fails
    */
   public static RegionTree read(Reader in, String sourceName, CodeScheme scheme, LocalDate edition) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(sourceName, "sourceName");
+    Objects.requireNonNull(scheme, "scheme");
+    Objects.requireNonNull(edition, "edition");
     Problems problems = new Problems(sourceName);
     CsvReader csv = new CsvReader(in, problems, true);
     CsvReader.Row header = csv.next();
@@ -359,6 +364,8 @@ public final class RegionCsv {
    * @throws UncheckedIOException if writing fails
    */
   public static void write(RegionTree tree, Appendable out) {
+    Objects.requireNonNull(tree, "tree");
+    Objects.requireNonNull(out, "out");
     try {
       out.append(String.join(",", HEADER)).append('\n');
       StringBuilder sb = new StringBuilder(128);

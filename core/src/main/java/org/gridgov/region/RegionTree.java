@@ -567,6 +567,8 @@ public final class RegionTree {
      */
     @CanIgnoreReturnValue
     public Builder add(RegionLevel level, long code, long parentCode, String name) {
+      Objects.requireNonNull(level, "level");
+      Objects.requireNonNull(name, "name");
       checkArgument(level != RegionLevel.DISTRICT, "a district has no parent: use addDistrict(%s, ...)", code);
       return addRow(code, parentCode, level.depth(), name);
     }
@@ -656,6 +658,7 @@ public final class RegionTree {
      */
     @CanIgnoreReturnValue
     public Builder urbanRural(UrbanRuralClass urbanRural) {
+      Objects.requireNonNull(urbanRural, "urbanRural");
       int i = last();
       flags[i] = (byte) ((flags[i] & ~0x38) | ((urbanRural.ordinal() + 1) << 3));
       return this;
@@ -669,6 +672,7 @@ public final class RegionTree {
      */
     @CanIgnoreReturnValue
     public Builder gridType(GridType gridType) {
+      Objects.requireNonNull(gridType, "gridType");
       int i = last();
       flags[i] = (byte) ((flags[i] & ~0xC0) | ((gridType.ordinal() + 1) << 6));
       return this;

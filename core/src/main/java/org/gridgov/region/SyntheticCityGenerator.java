@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
@@ -73,6 +74,8 @@ public final class SyntheticCityGenerator {
    *     fit the streets and code widths
    */
   public static RegionTree generate(RegionTree base, Targets targets, long seed, LocalDate edition) {
+    Objects.requireNonNull(targets, "targets");
+    Objects.requireNonNull(edition, "edition");
     CodeScheme scheme = base.codeScheme();
     checkArgument(
         base.count(RegionLevel.COMMUNITY) == 0,

@@ -102,7 +102,11 @@ class RegionCsvTest {
       var unused = read(HEADER + "350302,,DISTRICT,城厢区,,,,,,\n350302001,350302,STREET,霞林街道,,,,,,\n" + body);
     } catch (TextParseException e) {
       assertThat(e.problems()).hasSize(1);
-      assertThat(e.getMessage()).contains("regions.csv:" + e.problems().get(0).line());
+      TextParseException.Problem p = e.problems().get(0);
+      // The message names the source, the line and column, and the reason.
+      assertThat(e.getMessage())
+          .contains("regions.csv:" + p.line() + ":" + p.column())
+          .contains(p.reason());
       return e.problems().get(0);
     }
     throw new AssertionError("expected a TextParseException for " + body);
