@@ -33,6 +33,10 @@ class DivisionFilesTest {
     // Quirks: synthetic county rows of cities without counties.
     assertThat(t.get(441900L).name()).isEqualTo("东莞市");
     assertThat(t.get(620201L).children()).isNotEmpty();
+    // Areas of placeholder cities: 1101 "市辖区" (Beijing), 4290 "省直辖县级行政区划" (Hubei).
+    assertThat(t.get(110101L).name()).isEqualTo("东城区");
+    assertThat(t.get(429004L).name()).isEqualTo("仙桃市");
+    assertThat(t.get(429004L).children()).isNotEmpty();
     // A placeholder township with local number 000 (金门县).
     assertThat(t.get(350527000L).parent()).contains(t.get(350527L));
     assertThat(t.get(441900L).children()).isNotEmpty();
