@@ -50,14 +50,19 @@ public final class SyntheticCityGenerator {
     }
 
     /**
-     * Putian's published totals: 10,440 grids and 136,063 units of about 100 people; 1,100 communities (an
-     * assumption: about 9.5 grids per community); 2.8 people per household.
+     * Putian's published totals: 10,440 grids and 136,063 units, holding its resident population of about 3.21
+     * million (2023), i.e. {@value #PUTIAN_RESIDENTS} / 136,063 ≈ 23.6 people per unit; 1,100 communities (an
+     * assumption: about 9.5 grids per community) and 2.8 people per household (an assumption close to the
+     * national census average).
      *
      * @return the Putian targets
      */
     public static Targets putian() {
-      return new Targets(1_100, 10_440, 136_063, 100.0, 2.8);
+      return new Targets(1_100, 10_440, 136_063, PUTIAN_RESIDENTS / 136_063.0, 2.8);
     }
+
+    /** Putian's resident population (常住人口) at the end of 2023, rounded: about 3.21 million. */
+    public static final int PUTIAN_RESIDENTS = 3_210_000;
   }
 
   private SyntheticCityGenerator() {}
