@@ -8,9 +8,10 @@
  */
 module org.gridgov.core {
   requires transitive com.google.common;
-  requires static com.google.errorprone.annotations;
-  requires static org.jspecify;
-  requires static org.immutables.value.annotations;
+  requires static transitive com.google.errorprone.annotations;
+  requires static transitive org.jspecify;
+  requires static transitive org.immutables.value.annotations;
+  requires static java.compiler; // @javax.annotation.processing.Generated on Immutables-generated classes
 
   exports org.gridgov;
   exports org.gridgov.region;
