@@ -1,0 +1,29 @@
+package org.gridgov.metrics;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+/**
+ * The workload of one handler in a period.
+ *
+ * @param handlerId the handler
+ * @param asLead cases given to it as lead in the period ({@code Dispatched} with role LEAD, or {@code Escalated}
+ *     to it)
+ * @param asAssist times it was added as assisting handler in the period ({@code Dispatched} with role ASSIST,
+ *     {@code AssistAdded}, or named in a {@code Summoned})
+ * @param returned cases it returned (退单) in the period
+ * @param resolved cases it resolved as lead in the period
+ * @param holdingAtEnd open cases it leads at the end of the period
+ */
+public record HandlerLoad(
+    String handlerId, long asLead, long asAssist, long returned, long resolved, long holdingAtEnd) {
+
+  /**
+   * Validates.
+   *
+   * @throws IllegalArgumentException if a count is negative
+   */
+  public HandlerLoad {
+    checkArgument(asLead >= 0 && asAssist >= 0 && returned >= 0 && resolved >= 0 && holdingAtEnd >= 0,
+        "handler %s: counts must be >= 0", handlerId);
+  }
+}
