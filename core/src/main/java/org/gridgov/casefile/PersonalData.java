@@ -39,6 +39,8 @@ public final class PersonalData {
    * @throws IllegalArgumentException if a value is blank
    */
   public static PersonalData of(String name, String phone) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(phone, "phone");
     checkArgument(!name.isBlank(), "a reporter's name must not be blank");
     checkArgument(!phone.isBlank(), "a reporter's phone must not be blank (use ofName without a phone)");
     return new PersonalData(name, phone);
