@@ -3,15 +3,16 @@ package org.gridgov.metrics;
 import static com.google.common.base.Preconditions.checkArgument;
 
 /**
- * The workload of one handler in a period.
+ * The workload of one handler in a period. Counts are of events in the period, so a case dispatched to the same
+ * handler twice counts twice in {@code asLead}.
  *
  * @param handlerId the handler
- * @param asLead cases given to it as lead in the period ({@code Dispatched} with role LEAD, or {@code Escalated}
+ * @param asLead times it was given a case as lead in the period ({@code Dispatched} with role LEAD, or {@code Escalated}
  *     to it)
  * @param asAssist times it was added as assisting handler in the period ({@code Dispatched} with role ASSIST,
  *     {@code AssistAdded}, or named in a {@code Summoned})
- * @param returned cases it returned (退单) in the period
- * @param resolved cases it resolved as lead in the period
+ * @param returned times it returned a case (退单) in the period
+ * @param resolved times it reported a case resolved, as lead, in the period
  * @param holdingAtEnd open cases it leads at the end of the period
  */
 public record HandlerLoad(
