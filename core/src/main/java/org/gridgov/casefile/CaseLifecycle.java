@@ -347,6 +347,7 @@ public final class CaseLifecycle {
         }
       }
       case RETURNED -> {
+        d.returnedBy = with(d.returnedBy, ((EventPayload.Returned) p).handlerId());
         d.lead = null;
         d.assists = ImmutableSortedSet.of();
         d.returnCount++;

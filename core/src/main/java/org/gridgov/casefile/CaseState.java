@@ -26,6 +26,7 @@ public final class CaseState {
   private final @Nullable Instant lastEventAt;
   private final @Nullable String lead;
   private final ImmutableSortedSet<String> assists;
+  private final ImmutableSortedSet<String> returnedBy;
   private final @Nullable Instant dueAt;
   private final @Nullable Instant reportedAt;
   private final @Nullable Instant verifiedAt;
@@ -58,6 +59,7 @@ public final class CaseState {
     this.lastEventAt = d.lastEventAt;
     this.lead = d.lead;
     this.assists = d.assists;
+    this.returnedBy = d.returnedBy;
     this.dueAt = d.dueAt;
     this.reportedAt = d.reportedAt;
     this.verifiedAt = d.verifiedAt;
@@ -92,6 +94,7 @@ public final class CaseState {
     @Nullable Instant lastEventAt;
     @Nullable String lead;
     ImmutableSortedSet<String> assists;
+    ImmutableSortedSet<String> returnedBy;
     @Nullable Instant dueAt;
     @Nullable Instant reportedAt;
     @Nullable Instant verifiedAt;
@@ -121,6 +124,7 @@ public final class CaseState {
       this.caseId = caseId;
       this.status = CaseStatus.NEW;
       this.assists = ImmutableSortedSet.of();
+      this.returnedBy = ImmutableSortedSet.of();
       this.suspendedTotal = Duration.ZERO;
     }
 
@@ -131,6 +135,7 @@ public final class CaseState {
       this.lastEventAt = s.lastEventAt;
       this.lead = s.lead;
       this.assists = s.assists;
+      this.returnedBy = s.returnedBy;
       this.dueAt = s.dueAt;
       this.reportedAt = s.reportedAt;
       this.verifiedAt = s.verifiedAt;
@@ -214,6 +219,16 @@ public final class CaseState {
    */
   public ImmutableSortedSet<String> assists() {
     return assists;
+  }
+
+  /**
+   * Returns the handlers that returned the case (退单) at least once, in id order; routing policies use it to
+   * avoid dispatching a case back to a handler that refused it (推诿).
+   *
+   * @return the returning handlers
+   */
+  public ImmutableSortedSet<String> returnedBy() {
+    return returnedBy;
   }
 
   /**
@@ -458,6 +473,7 @@ public final class CaseState {
         && Objects.equals(lastEventAt, s.lastEventAt)
         && Objects.equals(lead, s.lead)
         && assists.equals(s.assists)
+        && returnedBy.equals(s.returnedBy)
         && Objects.equals(dueAt, s.dueAt)
         && Objects.equals(reportedAt, s.reportedAt)
         && Objects.equals(verifiedAt, s.verifiedAt)
@@ -486,9 +502,9 @@ public final class CaseState {
 
   @Override
   public int hashCode() {
-    return Objects.hash(caseId, status, lastSequence, lastEventAt, lead, assists, dueAt, reportedAt, verifiedAt,
-        registeredAt, firstDispatchedAt, firstAcceptedAt, lastResolvedAt, closedAt, evaluatedAt, suspendedSince,
-        suspendedTotal, dispatchCount, returnCount, escalationCount, reworkCount, suspensionCount, extensionCount,
+    return Objects.hash(caseId, status, lastSequence, lastEventAt, lead, assists, returnedBy, dueAt, reportedAt,
+        verifiedAt, registeredAt, firstDispatchedAt, firstAcceptedAt, lastResolvedAt, closedAt, evaluatedAt,
+        suspendedSince, suspendedTotal, dispatchCount, returnCount, escalationCount, reworkCount, suspensionCount, extensionCount,
         reopenCount, summonCount, breached, wholeCaseBreached, satisfaction, solved, mergedInto);
   }
 

@@ -48,7 +48,11 @@ public sealed interface EventPayload {
    * @param reason why
    */
   record VerificationFailed(String reason) implements EventPayload {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param reason the reason component
+     */
     public VerificationFailed {
       requireText(reason, "reason");
     }
@@ -65,7 +69,11 @@ public sealed interface EventPayload {
    * @param dueAt the instant the case is due to be closed; must be after the event's instant
    */
   record Registered(Instant dueAt) implements EventPayload {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param dueAt the dueAt component
+     */
     public Registered {
       Objects.requireNonNull(dueAt, "dueAt");
     }
@@ -84,7 +92,12 @@ public sealed interface EventPayload {
    * @param role lead or assist
    */
   record Dispatched(String handlerId, HandlerRole role) implements EventPayload {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param handlerId the handlerId component
+     * @param role the role component
+     */
     public Dispatched {
       requireText(handlerId, "handlerId");
       Objects.requireNonNull(role, "role");
@@ -102,7 +115,11 @@ public sealed interface EventPayload {
    * @param handlerId the accepting handler; must be the current lead
    */
   record Accepted(String handlerId) implements EventPayload {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param handlerId the handlerId component
+     */
     public Accepted {
       requireText(handlerId, "handlerId");
     }
@@ -121,7 +138,12 @@ public sealed interface EventPayload {
    * @param reason why
    */
   record Returned(String handlerId, String reason) implements EventPayload {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param handlerId the handlerId component
+     * @param reason the reason component
+     */
     public Returned {
       requireText(handlerId, "handlerId");
       requireText(reason, "reason");
@@ -142,7 +164,13 @@ public sealed interface EventPayload {
    * @param toHandlerId the new lead; different from {@code fromHandlerId}
    */
   record Escalated(EscalationCause cause, String fromHandlerId, String toHandlerId) implements EventPayload {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param cause the cause component
+     * @param fromHandlerId the fromHandlerId component
+     * @param toHandlerId the toHandlerId component
+     */
     public Escalated {
       Objects.requireNonNull(cause, "cause");
       requireText(fromHandlerId, "fromHandlerId");
@@ -164,7 +192,12 @@ public sealed interface EventPayload {
    * @param within the limit to report on site (Beijing: 30 minutes); positive
    */
   record Summoned(ImmutableList<String> departmentIds, Duration within) implements EventPayload {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param departmentIds the departmentIds component
+     * @param within the within component
+     */
     public Summoned {
       checkArgument(!departmentIds.isEmpty(), "a summons needs at least one department");
       Set<String> seen = new HashSet<>();
@@ -187,7 +220,11 @@ public sealed interface EventPayload {
    * @param handlerId the assisting handler; neither the lead nor already assisting
    */
   record AssistAdded(String handlerId) implements EventPayload {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param handlerId the handlerId component
+     */
     public AssistAdded {
       requireText(handlerId, "handlerId");
     }
@@ -204,7 +241,11 @@ public sealed interface EventPayload {
    * @param reason why
    */
   record Suspended(String reason) implements EventPayload {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param reason the reason component
+     */
     public Suspended {
       requireText(reason, "reason");
     }
@@ -221,7 +262,11 @@ public sealed interface EventPayload {
    * @param dueAt the new deadline; not before the current one
    */
   record Resumed(Instant dueAt) implements EventPayload {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param dueAt the dueAt component
+     */
     public Resumed {
       Objects.requireNonNull(dueAt, "dueAt");
     }
@@ -239,7 +284,12 @@ public sealed interface EventPayload {
    * @param reason why
    */
   record Extended(Instant dueAt, String reason) implements EventPayload {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param dueAt the dueAt component
+     * @param reason the reason component
+     */
     public Extended {
       Objects.requireNonNull(dueAt, "dueAt");
       requireText(reason, "reason");
@@ -257,7 +307,11 @@ public sealed interface EventPayload {
    * @param feedback what was done
    */
   record Resolved(String feedback) implements EventPayload {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param feedback the feedback component
+     */
     public Resolved {
       requireText(feedback, "feedback");
     }
@@ -282,7 +336,11 @@ public sealed interface EventPayload {
    * @param reason what is still wrong
    */
   record CheckFailed(String reason) implements EventPayload {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param reason the reason component
+     */
     public CheckFailed {
       requireText(reason, "reason");
     }
@@ -308,7 +366,12 @@ public sealed interface EventPayload {
    * @param solved whether the reporter considers the problem solved
    */
   record Evaluated(Satisfaction satisfaction, boolean solved) implements EventPayload {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param satisfaction the satisfaction component
+     * @param solved the solved component
+     */
     public Evaluated {
       Objects.requireNonNull(satisfaction, "satisfaction");
     }
@@ -326,7 +389,12 @@ public sealed interface EventPayload {
    * @param dueAt the new whole-case deadline; after the event's instant
    */
   record Reopened(String reason, Instant dueAt) implements EventPayload {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param reason the reason component
+     * @param dueAt the dueAt component
+     */
     public Reopened {
       requireText(reason, "reason");
       Objects.requireNonNull(dueAt, "dueAt");
@@ -345,7 +413,11 @@ public sealed interface EventPayload {
    * @param intoCaseId the case it was merged into; not this case
    */
   record Merged(CaseId intoCaseId) implements EventPayload {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param intoCaseId the intoCaseId component
+     */
     public Merged {
       Objects.requireNonNull(intoCaseId, "intoCaseId");
     }
@@ -364,7 +436,13 @@ public sealed interface EventPayload {
    * @param level the warning level, 1 = first
    */
   record SlaWarning(String clockId, String stage, int level) implements EventPayload {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param clockId the clockId component
+     * @param stage the stage component
+     * @param level the level component
+     */
     public SlaWarning {
       requireText(clockId, "clockId");
       requireText(stage, "stage");
@@ -384,7 +462,12 @@ public sealed interface EventPayload {
    * @param stage the SLA stage the clock measures, as the SLA layer names it
    */
   record SlaBreached(String clockId, String stage) implements EventPayload {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param clockId the clockId component
+     * @param stage the stage component
+     */
     public SlaBreached {
       requireText(clockId, "clockId");
       requireText(stage, "stage");

@@ -10,8 +10,11 @@ import org.gridgov.GridgovException;
 public final class EventSequenceException extends GridgovException {
   private static final long serialVersionUID = 1L;
 
+  /** The case whose log was being extended. */
   private final CaseId caseId;
+  /** The sequence number the next event had to have. */
   private final long expectedSequence;
+  /** The refused event's sequence number. */
   private final long actualSequence;
 
   EventSequenceException(String message, CaseId caseId, long expectedSequence, long actualSequence) {

@@ -10,10 +10,14 @@ import org.gridgov.GridgovException;
 public final class IllegalTransitionException extends GridgovException {
   private static final long serialVersionUID = 1L;
 
+  /** The case. */
   private final CaseId caseId;
+  /** The state the case was in. */
   private final CaseStatus status;
+  /** The refused event. */
   @SuppressWarnings("serial") // CaseEvent is not Serializable; this exception is not meant to be serialised
   private final CaseEvent event;
+  /** The event types the state allows. */
   @SuppressWarnings("serial") // ImmutableSet of an enum is serializable
   private final ImmutableSet<EventType> allowed;
 

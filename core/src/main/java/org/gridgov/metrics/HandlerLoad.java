@@ -21,6 +21,12 @@ public record HandlerLoad(
   /**
    * Validates.
    *
+   * @param handlerId the handlerId component
+   * @param asLead the asLead component
+   * @param asAssist the asAssist component
+   * @param returned the returned component
+   * @param resolved the resolved component
+   * @param holdingAtEnd the holdingAtEnd component
    * @throws IllegalArgumentException if a count is negative
    */
   public HandlerLoad {

@@ -37,6 +37,18 @@ public record IndicatorCounts(
   /**
    * Validates.
    *
+   * @param received the received component
+   * @param registered the registered component
+   * @param dispatched the dispatched component
+   * @param resolved the resolved component
+   * @param due the due component
+   * @param closed the closed component
+   * @param closedOnTime the closedOnTime component
+   * @param overdue the overdue component
+   * @param rework the rework component
+   * @param returned the returned component
+   * @param deferred the deferred component
+   * @param extended the extended component
    * @throws IllegalArgumentException if a count is negative or {@code closedOnTime + overdue != due}
    */
   public IndicatorCounts {

@@ -18,6 +18,9 @@ public record ThreeRateWeights(double response, double solved, double satisfied)
   /**
    * Validates the weights.
    *
+   * @param response the response component
+   * @param solved the solved component
+   * @param satisfied the satisfied component
    * @throws IllegalArgumentException if a weight is negative or not finite, or all are zero
    */
   public ThreeRateWeights {

@@ -22,6 +22,10 @@ public record TimeToClose(long count, Optional<Duration> mean, Optional<Duration
   /**
    * Validates.
    *
+   * @param count the count component
+   * @param mean the mean component
+   * @param p50 the p50 component
+   * @param p90 the p90 component
    * @throws IllegalArgumentException if count is negative or presence does not match count
    */
   public TimeToClose {

@@ -339,6 +339,7 @@ class CaseLifecycleTest {
     assertThat(st.dueAt()).contains(LATER_DUE);
     assertThat(st.dispatchCount()).isEqualTo(2);
     assertThat(st.returnCount()).isEqualTo(1);
+    assertThat(st.returnedBy()).containsExactly("L1");
     assertThat(st.reworkCount()).isEqualTo(1);
     assertThat(st.suspensionCount()).isEqualTo(1);
     assertThat(st.summonCount()).isEqualTo(1);
