@@ -183,7 +183,8 @@ class CaseLifecycleTest {
       assertThat(ex.status()).isEqualTo(status);
       assertThat(ex.event()).isEqualTo(event);
       assertThat(ex.allowed()).isEqualTo(expectedRow(status).keySet());
-      assertThat(ex.getMessage()).contains("case C-1", "state " + status, type.payloadName(), "allowed: ");
+      assertThat(ex.getMessage()).contains("case C-1", "state " + status, type.payloadName(), "allowed: ",
+          "no transition for " + type.payloadName());
       for (EventType allowed : expectedRow(status).keySet()) {
         assertThat(ex.getMessage()).contains(allowed.payloadName());
       }
@@ -366,6 +367,31 @@ class CaseLifecycleTest {
     s.returned("U");
     assertThat(s.file().state().lead()).isEmpty();
     assertThat(s.file().state().status()).isEqualTo(CaseStatus.REGISTERED);
+  }
+
+  @Test
+  void firstDispatch_isTheFirstLeadAssignmentByDispatchOrEscalation() {
+    CaseScript viaEscalation = reach(CaseStatus.REGISTERED);
+    Instant t = viaEscalation.now();
+    viaEscalation.escalated("office", "U").hours(1).returned("U").hours(1).dispatched("L");
+    assertThat(viaEscalation.file().state().firstDispatchedAt()).contains(t);
+    assertThat(viaEscalation.file().state().dispatchCount()).isEqualTo(1);
+    CaseScript viaDispatch = reach(CaseStatus.DISPATCHED);
+    Instant dispatched = viaDispatch.file().state().firstDispatchedAt().orElseThrow();
+    viaDispatch.escalated("L", "U");
+    assertThat(viaDispatch.file().state().firstDispatchedAt()).contains(dispatched);
+  }
+
+  @Test
+  void extensionsAndResumptions_moveTheDeadline() {
+    CaseScript s = reach(CaseStatus.HANDLING).extended(LATER_DUE).suspended().hours(2).resumed(LATER_DUE)
+        .extended(LATER_DUE.plusSeconds(1));
+    CaseState st = s.file().state();
+    assertThat(st.extensionCount()).isEqualTo(2);
+    assertThat(st.dueAt()).contains(LATER_DUE.plusSeconds(1));
+    assertThat(st.suspendedTotal()).isEqualTo(Duration.ofHours(2));
+    assertThat(st.suspendedSince()).isEmpty();
+    assertThat(st.isSuspended()).isFalse();
   }
 
   @Test

@@ -52,6 +52,8 @@ class CategoryCatalogTest {
     assertThat(c.get("0102").level()).isEqualTo(2);
     assertThat(c.get("0102").parentCode()).contains("01");
     assertThat(c.find("0199")).isEmpty();
+    assertThat(c.find("0101")).map(Category::englishName).contains("Unauthorised structure");
+    assertThat(c.contains("0199")).isFalse();
     assertThat(c.contains("51")).isTrue();
     assertThat(c.get("51").kind()).isEqualTo(CategoryKind.COMPONENT);
     assertThatThrownBy(() -> c.get("0199")).isInstanceOf(IllegalArgumentException.class)
@@ -123,6 +125,10 @@ class CategoryCatalogTest {
     Category wrongKind = Category.of("0103", 2, Optional.of("01"), "x", "x", CategoryKind.COMPONENT);
     assertThatThrownBy(() -> CategoryCatalog.of(CategoryCodeScheme.standard(), List.of(major, wrongKind)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("kind COMPONENT");
+    assertThatThrownBy(() -> CategoryCatalog.of(CategoryCodeScheme.standard(), List.of(major, major)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("duplicate category code 01");
+    assertThatThrownBy(() -> CategoryCatalog.of(CategoryCodeScheme.standard(), List.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one");
     assertThatThrownBy(() -> CategoryCatalog.of(CategoryCodeScheme.of(3, 3), List.of(major)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("level 1");
   }

@@ -30,6 +30,13 @@ class CategoryCodeSchemeTest {
     assertThatThrownBy(() -> CategoryCodeScheme.of(2, 0)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("width of level 2");
     assertThatThrownBy(() -> CategoryCodeScheme.of(1, 1, 1, 1, 1, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> CategoryCodeScheme.of(7)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("between 1 and 6 but was 7");
+    assertThat(CategoryCodeScheme.of(1, 1, 1, 1, 1, 6).levels()).isEqualTo(6);
+    assertThat(CategoryCodeScheme.of(1, 1, 1, 1, 1, 6).levelOf("12345123456")).isEqualTo(6);
+    assertThat(CategoryCodeScheme.of(1).levelOf("9")).isEqualTo(1);
+    assertThatThrownBy(() -> CategoryCodeScheme.standard().parentOf("012"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"012\"");
     new EqualsTester()
         .addEqualityGroup(CategoryCodeScheme.of(2, 2), CategoryCodeScheme.standard())
         .addEqualityGroup(CategoryCodeScheme.of(2, 2, 3))

@@ -232,6 +232,66 @@ class CaseIndicatorsTest {
     assertThat(CaseIndicators.compute(all, firstHalf).counts().due()).isEqualTo(3);
   }
 
+  /** M: returned by H1, escalated to U from the dispatcher, extended, one failed check only, still open. */
+  private static CaseFile escalatedCase() {
+    return CaseScript.of("M", d(2, 0), 1).reported().verified().registered(d(10, 0))
+        .hours(1).dispatched("H1").assist("A1").add(new EventPayload.AssistAdded("A2"))
+        .hours(1).returned("H1")
+        .hours(1).add(new EventPayload.Escalated(org.gridgov.casefile.EscalationCause.RETURN, "office", "U"))
+        .hours(1).accepted("U").hours(1).extended(d(12, 0))
+        .hours(1).resolved().hours(1).checkFailed().file();
+  }
+
+  @Test
+  void escalationsReturnsAndAssists_inRatesAndLoads() {
+    IndicatorReport r = CaseIndicators.compute(List.of(escalatedCase()), march().build());
+    assertThat(r.accurateDispatchRate()).isEqualTo(new Rate(0, 1)); // one lead dispatch, but returned
+    assertThat(r.responseRate()).isEqualTo(new Rate(1, 1));         // U accepted 3 h after the first dispatch
+    assertThat(r.reworkRate()).isEqualTo(new Rate(1, 1));           // checked only by a failed check
+    assertThat(r.extensionRate()).isEqualTo(new Rate(1, 1));        // due d12, extended
+    assertThat(r.counts().overdue()).isEqualTo(1);
+    assertThat(r.handlerLoads()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+        "A1", new HandlerLoad("A1", 0, 1, 0, 0, 0),
+        "A2", new HandlerLoad("A2", 0, 1, 0, 0, 0),
+        "H1", new HandlerLoad("H1", 1, 0, 1, 0, 0),
+        "U", new HandlerLoad("U", 1, 0, 0, 1, 1)));
+  }
+
+  @Test
+  void handlerFilter_matchesEscalationTargetsAndEveryKindOfAssist() {
+    for (String h : new String[] {"U", "A1", "A2", "H1"}) {
+      IndicatorReport r = CaseIndicators.compute(List.of(escalatedCase()), march().handlerFilter(h::equals).build());
+      assertThat(r.cases()).as(h).isEqualTo(1);
+      assertThat(r.handlerLoads().keySet()).as(h).containsExactly(h);
+    }
+    assertThat(CaseIndicators.compute(List.of(escalatedCase()), march().handlerFilter("Z"::equals).build()).cases())
+        .isZero();
+  }
+
+  @Test
+  void acceptingExactlyAtTheResponseLimit_isAResponse() {
+    CaseFile onTime = CaseScript.of("P", d(2, 0), 1).reported().verified().registered(d(9, 0))
+        .dispatched("H").hours(24).accepted("H").file();
+    CaseFile late = CaseScript.of("Q", d(2, 0), 1).reported().verified().registered(d(9, 0))
+        .dispatched("H").hours(24).at(d(3, 0).plusNanos(1)).accepted("H").file();
+    assertThat(CaseIndicators.compute(List.of(onTime, late), march().build()).responseRate())
+        .isEqualTo(new Rate(1, 2));
+  }
+
+  @Test
+  void solvedAndSatisfied_countSeparately() {
+    List<CaseFile> files = List.of(
+        CaseScript.of("S1", d(2, 0), 1).handledBy("H", d(9, 0)).resolved().checkPassed().closed()
+            .evaluated(Satisfaction.DISSATISFIED, true).file(),
+        CaseScript.of("S2", d(2, 0), 1).handledBy("H", d(9, 0)).resolved().checkPassed().closed()
+            .evaluated(Satisfaction.SATISFIED, true).file(),
+        CaseScript.of("S3", d(2, 0), 1).handledBy("H", d(9, 0)).resolved().checkPassed().closed()
+            .evaluated(Satisfaction.BASICALLY_SATISFIED, false).file());
+    IndicatorReport r = CaseIndicators.compute(files, march().build());
+    assertThat(r.solvedRate()).isEqualTo(new Rate(2, 3));        // S1 S2
+    assertThat(r.satisfactionRate()).isEqualTo(new Rate(2, 3));  // S2 S3
+  }
+
   @Test
   void noCases_giveEmptyRatesAndNoScore() {
     IndicatorReport r = CaseIndicators.compute(List.of(), march().build());
