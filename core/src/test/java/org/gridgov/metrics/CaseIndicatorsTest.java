@@ -293,6 +293,29 @@ class CaseIndicatorsTest {
   }
 
   @Test
+  void manyClosingsAndManyHandlersPerCase_growTheBuffers() {
+    List<CaseFile> files = new java.util.ArrayList<>();
+    for (int i = 1; i <= 1100; i++) { // case i closes i minutes after its report
+      files.add(CaseScript.of("N" + i, d(2, 0), 1).handledBy("H", d(20, 0)).resolved().checkPassed()
+          .at(d(2, 0).plus(Duration.ofMinutes(i))).closed().file());
+    }
+    ImmutableList.Builder<String> many = ImmutableList.builder();
+    for (int i = 0; i < 40; i++) {
+      many.add("D" + i);
+    }
+    files.add(CaseScript.of("BIG", d(2, 0), 1).handledBy("H", d(20, 0))
+        .add(new EventPayload.Summoned(many.build(), Duration.ofMinutes(30))).file());
+    IndicatorReport r = CaseIndicators.compute(files, march().build());
+    // 1..1100 minutes: p50 = rank 550 → 550 min; p90 = rank 990 → 990 min; mean = 1101/2 = 550.5 min
+    assertThat(r.timeToClose().count()).isEqualTo(1100);
+    assertThat(r.timeToClose().p50()).contains(Duration.ofMinutes(550));
+    assertThat(r.timeToClose().p90()).contains(Duration.ofMinutes(990));
+    assertThat(r.timeToClose().mean()).contains(Duration.ofSeconds(550 * 60 + 30));
+    assertThat(r.handlerLoads()).hasSize(41);
+    assertThat(r.handlerLoads().get("H")).isEqualTo(new HandlerLoad("H", 1101, 0, 0, 1100, 1));
+  }
+
+  @Test
   void noCases_giveEmptyRatesAndNoScore() {
     IndicatorReport r = CaseIndicators.compute(List.of(), march().build());
     assertThat(r.closingRate().value()).isEmpty();
