@@ -11,7 +11,8 @@ module org.gridgov.core {
   // Annotation-only modules: needed to compile against gridgov's signatures, never at run time.
   requires static transitive com.google.errorprone.annotations;
   requires static transitive org.jspecify;
-  requires static org.immutables.value.annotations;
+  requires static transitive org.immutables.value.annotations;
+  requires static java.compiler; // @javax.annotation.processing.Generated on Immutables-generated classes
 
   exports org.gridgov;
   exports org.gridgov.region;

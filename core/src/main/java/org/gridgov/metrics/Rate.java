@@ -16,6 +16,8 @@ public record Rate(long numerator, long denominator) {
   /**
    * Validates the counts.
    *
+   * @param numerator the numerator component
+   * @param denominator the denominator component
    * @throws IllegalArgumentException if a count is negative or the numerator exceeds the denominator
    */
   public Rate {

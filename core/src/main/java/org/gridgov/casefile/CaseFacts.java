@@ -1,0 +1,216 @@
+package org.gridgov.casefile;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.primitives.ImmutableLongArray;
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
+import java.util.Optional;
+import java.util.function.LongPredicate;
+import org.gridgov.internal.BuildableStyle;
+import org.immutables.value.Value;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The facts of a case that do not change as it moves through its lifecycle: id, category, priority, kind,
+ * location, source and the reporter.
+ *
+ * <p>The location is one or more region codes (the grids or units the case touches). gridgov-core stores only
+ * the codes; the routing layer computes the lowest common ancestor that owns a case touching several grids.
+ *
+ * <p>Immutable. {@link #toString()} shows the reporter masked (see {@link PersonalData}).
+ *
+ * <pre>{@code
+ * CaseFacts facts = CaseFacts.builder()
+ *     .id(CaseId.of("C-2024-0001"))
+ *     .categoryCode("0102")
+ *     .priority(Priority.NORMAL)
+ *     .kind(CaseKind.IMMEDIATE)
+ *     .locationCodes(ImmutableLongArray.of(350302001001001L))
+ *     .source(CaseSource.HOTLINE_12345)
+ *     .reporter(PersonalData.of("张三丰", "13812345678"))
+ *     .build();
+ * }</pre>
+ */
+@Value.Immutable
+@BuildableStyle
+public abstract class CaseFacts {
+
+  CaseFacts() {}
+
+  /**
+   * Returns the case id.
+   *
+   * @return the id
+   */
+  public abstract CaseId id();
+
+  /**
+   * Returns the category code, e.g. {@code 0102}; see {@link org.gridgov.category.CategoryCatalog}.
+   *
+   * @return the category code, ASCII digits
+   */
+  public abstract String categoryCode();
+
+  /**
+   * Returns the priority.
+   *
+   * @return the priority
+   */
+  public abstract Priority priority();
+
+  /**
+   * Returns the case kind (即办件/承诺件/协调件).
+   *
+   * @return the kind
+   */
+  public abstract CaseKind kind();
+
+  /**
+   * Returns the region codes the case touches, in the order given, without duplicates.
+   *
+   * @return one or more positive region codes
+   */
+  public abstract ImmutableLongArray locationCodes();
+
+  /**
+   * Returns where the case came from.
+   *
+   * @return the source
+   */
+  public abstract CaseSource source();
+
+  /**
+   * Returns the reporter's personal data, absent for an anonymous or proactive case.
+   *
+   * @return the reporter
+   */
+  public abstract Optional<PersonalData> reporter();
+
+  /**
+   * Returns whether any of the case's region codes satisfies a predicate, e.g. "lies in this subtree". No boxing.
+   *
+   * @param regionFilter the predicate over region codes
+   * @return whether at least one location code matches
+   */
+  public final boolean isLocatedIn(LongPredicate regionFilter) {
+    ImmutableLongArray codes = locationCodes();
+    for (int i = 0; i < codes.length(); i++) {
+      if (regionFilter.test(codes.get(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Returns a new builder.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return ImmutableCaseFacts.builder();
+  }
+
+  @Value.Check
+  void check() {
+    // The house style's builders do not check required attributes themselves (validationMethod = NONE).
+    requireSet(id(), "id");
+    requireSet(categoryCode(), "categoryCode");
+    requireSet(priority(), "priority");
+    requireSet(kind(), "kind");
+    requireSet(locationCodes(), "locationCodes");
+    requireSet(source(), "source");
+    checkArgument(!categoryCode().isEmpty() && categoryCode().chars().allMatch(c -> c >= '0' && c <= '9'),
+        "case %s: category code must be ASCII digits but was \"%s\"", id(), categoryCode());
+    ImmutableLongArray codes = locationCodes();
+    checkArgument(!codes.isEmpty(), "case %s: at least one location code is required", id());
+    for (int i = 0; i < codes.length(); i++) {
+      checkArgument(codes.get(i) > 0, "case %s: location code %s must be positive", id(), codes.get(i));
+      for (int j = 0; j < i; j++) {
+        checkArgument(codes.get(i) != codes.get(j), "case %s: location code %s appears twice", id(),
+            codes.get(i));
+      }
+    }
+  }
+
+  /** Builds {@link CaseFacts}; every attribute but the reporter is required and may be set once. */
+  public interface Builder {
+    /**
+     * Sets the case id.
+     *
+     * @param id the id
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    Builder id(CaseId id);
+
+    /**
+     * Sets the category code.
+     *
+     * @param categoryCode the code
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    Builder categoryCode(String categoryCode);
+
+    /**
+     * Sets the priority.
+     *
+     * @param priority the priority
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    Builder priority(Priority priority);
+
+    /**
+     * Sets the case kind.
+     *
+     * @param kind the kind
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    Builder kind(CaseKind kind);
+
+    /**
+     * Sets the region codes.
+     *
+     * @param locationCodes one or more distinct positive codes
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    Builder locationCodes(ImmutableLongArray locationCodes);
+
+    /**
+     * Sets the source.
+     *
+     * @param source the source
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    Builder source(CaseSource source);
+
+    /**
+     * Sets the reporter.
+     *
+     * @param reporter the reporter's personal data
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    Builder reporter(PersonalData reporter);
+
+    /**
+     * Builds the facts.
+     *
+     * @return the facts
+     * @throws IllegalArgumentException if a value breaks a rule (see the accessors)
+     * @throws IllegalStateException if a required attribute is missing
+     */
+    CaseFacts build();
+  }
+
+  private static void requireSet(@Nullable Object value, String attribute) {
+    if (value == null) {
+      throw new IllegalStateException("required attribute " + attribute + " was not set");
+    }
+  }
+}

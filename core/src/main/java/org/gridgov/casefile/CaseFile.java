@@ -1,0 +1,167 @@
+package org.gridgov.casefile;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.collect.ImmutableList;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A case: its {@link CaseFacts}, its append-only log of {@link CaseEvent}s, and the {@link CaseState} derived
+ * from the log by {@link CaseLifecycle}.
+ *
+ * <p>Immutable: {@link #append} returns a new file and leaves this one as it was, also when it throws. The
+ * derived state is always the replay of the events, so two files with equal facts and events are equal.
+ * Appending copies the log (O(events)); cases hold tens of events, and a log is validated event by event.
+ *
+ * <pre>{@code
+ * CaseFile file = CaseFile.open(facts)
+ *     .append(CaseEvent.of(facts.id(), 1, t0, worker, new EventPayload.Reported()))
+ *     .append(CaseEvent.of(facts.id(), 2, t1, dispatcher, new EventPayload.Verified()));
+ * file.state().status();   // VERIFIED
+ * }</pre>
+ */
+public final class CaseFile {
+  private final CaseFacts facts;
+  private final ImmutableList<CaseEvent> events;
+  private final CaseState state;
+
+  private CaseFile(CaseFacts facts, ImmutableList<CaseEvent> events, CaseState state) {
+    this.facts = facts;
+    this.events = events;
+    this.state = state;
+  }
+
+  /**
+   * Opens a file with no events yet (status {@link CaseStatus#NEW}).
+   *
+   * @param facts the case facts
+   * @return the empty file
+   */
+  public static CaseFile open(CaseFacts facts) {
+    return new CaseFile(facts, ImmutableList.of(), CaseLifecycle.initial(facts.id()));
+  }
+
+  /**
+   * Rebuilds a file from stored facts and events, replaying and validating every event.
+   *
+   * @param facts the case facts
+   * @param events the events in sequence order, starting with sequence 1
+   * @return the file
+   * @throws EventSequenceException if an event belongs to another case, is out of sequence or goes back in time
+   * @throws IllegalTransitionException if an event is not allowed where it appears
+   */
+  public static CaseFile of(CaseFacts facts, Iterable<CaseEvent> events) {
+    ImmutableList<CaseEvent> list = ImmutableList.copyOf(events);
+    return new CaseFile(facts, list, CaseLifecycle.replay(facts.id(), list));
+  }
+
+  /**
+   * Returns a file with one more event.
+   *
+   * @param event the next event: sequence {@code events().size() + 1}, not earlier than the last event
+   * @return the new file; this file is unchanged
+   * @throws EventSequenceException if the event belongs to another case, is out of sequence or goes back in time
+   * @throws IllegalTransitionException if the current state does not allow the event
+   */
+  public CaseFile append(CaseEvent event) {
+    CaseState next = CaseLifecycle.apply(state, event);
+    return new CaseFile(
+        facts, ImmutableList.<CaseEvent>builderWithExpectedSize(events.size() + 1).addAll(events).add(event).build(),
+        next);
+  }
+
+  /**
+   * Returns a file with several more events, all or nothing.
+   *
+   * @param more the next events in sequence order
+   * @return the new file; this file is unchanged, also when an event is refused
+   * @throws EventSequenceException if an event is out of sequence
+   * @throws IllegalTransitionException if an event is not allowed where it appears
+   */
+  public CaseFile appendAll(Iterable<CaseEvent> more) {
+    CaseState.Draft d = new CaseState.Draft(state);
+    ImmutableList.Builder<CaseEvent> b = ImmutableList.<CaseEvent>builder().addAll(events);
+    for (CaseEvent e : more) {
+      CaseLifecycle.step(d, e);
+      b.add(e);
+    }
+    return new CaseFile(facts, b.build(), d.freeze());
+  }
+
+  /**
+   * Returns the case id.
+   *
+   * @return the id, equal to {@code facts().id()}
+   */
+  public CaseId id() {
+    return facts.id();
+  }
+
+  /**
+   * Returns the facts.
+   *
+   * @return the facts
+   */
+  public CaseFacts facts() {
+    return facts;
+  }
+
+  /**
+   * Returns the events in sequence order.
+   *
+   * @return the log
+   */
+  public ImmutableList<CaseEvent> events() {
+    return events;
+  }
+
+  /**
+   * Returns the state derived from the events.
+   *
+   * @return the state
+   */
+  public CaseState state() {
+    return state;
+  }
+
+  /**
+   * Returns the sequence number the next event must carry.
+   *
+   * @return {@code events().size() + 1}
+   */
+  public long nextSequence() {
+    return state.lastSequence() + 1;
+  }
+
+  /**
+   * Returns the event with a sequence number.
+   *
+   * @param sequence a number between 1 and {@code events().size()}
+   * @return the event
+   * @throws IllegalArgumentException if there is no such event
+   */
+  public CaseEvent event(long sequence) {
+    checkArgument(sequence >= 1 && sequence <= events.size(), "case %s has events #1 to #%s, not #%s",
+        facts.id(), events.size(), sequence);
+    return events.get((int) (sequence - 1));
+  }
+
+  /** Compares facts and events (the state follows from them). */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof CaseFile other && facts.equals(other.facts) && events.equals(other.events);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * facts.hashCode() + events.hashCode();
+  }
+
+  /** Renders as {@code CaseFile[C-1, 0102, HANDLING, 6 events]}. */
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "CaseFile[%s, %s, %s, %d events]", facts.id(), facts.categoryCode(),
+        state.status(), events.size());
+  }
+}

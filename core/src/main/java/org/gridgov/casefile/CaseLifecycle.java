@@ -1,0 +1,438 @@
+package org.gridgov.casefile;
+
+import static org.gridgov.casefile.CaseStatus.CHECKED;
+import static org.gridgov.casefile.CaseStatus.CLOSED;
+import static org.gridgov.casefile.CaseStatus.DISPATCHED;
+import static org.gridgov.casefile.CaseStatus.EVALUATED;
+import static org.gridgov.casefile.CaseStatus.HANDLING;
+import static org.gridgov.casefile.CaseStatus.INVALID;
+import static org.gridgov.casefile.CaseStatus.MERGED;
+import static org.gridgov.casefile.CaseStatus.NEW;
+import static org.gridgov.casefile.CaseStatus.REGISTERED;
+import static org.gridgov.casefile.CaseStatus.REPORTED;
+import static org.gridgov.casefile.CaseStatus.RESOLVED;
+import static org.gridgov.casefile.CaseStatus.SUSPENDED;
+import static org.gridgov.casefile.CaseStatus.VERIFIED;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.ImmutableSortedSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The case lifecycle as an explicit state machine over {@link CaseStatus}, folding {@link CaseEvent}s into a
+ * {@link CaseState}.
+ *
+ * <h2>Transitions</h2>
+ *
+ * <p>"stays" means the event is recorded without changing the status. {@code SlaWarning} and {@code SlaBreached}
+ * are allowed (and stay) in every open state: {@code REPORTED, VERIFIED, REGISTERED, DISPATCHED, HANDLING,
+ * SUSPENDED, RESOLVED, CHECKED}.
+ *
+ * <table>
+ *   <caption>Case lifecycle transitions</caption>
+ *   <tr><th>from</th><th>event</th><th>to</th><th>rule</th></tr>
+ *   <tr><td>NEW</td><td>Reported</td><td>REPORTED</td><td>the first event, sequence 1</td></tr>
+ *   <tr><td>REPORTED</td><td>Verified / VerificationFailed</td><td>VERIFIED / INVALID</td><td></td></tr>
+ *   <tr><td>REPORTED, VERIFIED, REGISTERED</td><td>Merged</td><td>MERGED</td><td>not into itself</td></tr>
+ *   <tr><td>VERIFIED</td><td>Registered</td><td>REGISTERED</td><td>due after the event</td></tr>
+ *   <tr><td>REGISTERED</td><td>Dispatched</td><td>DISPATCHED</td><td>role LEAD</td></tr>
+ *   <tr><td>REGISTERED, DISPATCHED, HANDLING</td><td>Escalated</td><td>DISPATCHED</td>
+ *       <td>from = current lead when there is one; assists dropped</td></tr>
+ *   <tr><td>REGISTERED, DISPATCHED, HANDLING</td><td>Summoned</td><td>stays</td>
+ *       <td>departments join as assists</td></tr>
+ *   <tr><td>DISPATCHED, HANDLING</td><td>Dispatched / AssistAdded</td><td>stays</td>
+ *       <td>role ASSIST; not the lead, not already assisting</td></tr>
+ *   <tr><td>DISPATCHED</td><td>Accepted</td><td>HANDLING</td><td>by the current lead</td></tr>
+ *   <tr><td>DISPATCHED, HANDLING</td><td>Returned</td><td>REGISTERED</td>
+ *       <td>by the current lead; lead and assists dropped</td></tr>
+ *   <tr><td>DISPATCHED, HANDLING, SUSPENDED</td><td>Extended</td><td>stays</td>
+ *       <td>new due after the current due</td></tr>
+ *   <tr><td>HANDLING</td><td>Suspended</td><td>SUSPENDED</td><td></td></tr>
+ *   <tr><td>SUSPENDED</td><td>Resumed</td><td>HANDLING</td><td>new due not before the current due</td></tr>
+ *   <tr><td>HANDLING</td><td>Resolved</td><td>RESOLVED</td><td></td></tr>
+ *   <tr><td>RESOLVED</td><td>CheckPassed / CheckFailed</td><td>CHECKED / HANDLING</td>
+ *       <td>a failed check is rework (返工)</td></tr>
+ *   <tr><td>CHECKED</td><td>Closed</td><td>CLOSED</td><td></td></tr>
+ *   <tr><td>CLOSED</td><td>Evaluated</td><td>EVALUATED</td><td></td></tr>
+ *   <tr><td>CLOSED, EVALUATED</td><td>Reopened</td><td>REGISTERED</td><td>due after the event</td></tr>
+ *   <tr><td>INVALID, MERGED</td><td>none</td><td></td><td>terminal</td></tr>
+ * </table>
+ *
+ * <p>Besides the table, every event must belong to the state's case, carry the next sequence number
+ * ({@code lastSequence + 1}) and not be earlier than the previous event; otherwise an
+ * {@link EventSequenceException} is thrown. An event the table or a rule refuses throws an
+ * {@link IllegalTransitionException} naming the case, the state, the event and the allowed event types. In
+ * both cases nothing is applied: states are immutable and a failed {@link #apply} returns nothing.
+ *
+ * <p>Stateless and thread-safe.
+ */
+// A dense transition table indexed by ordinals, built and used within one class load and never persisted.
+@SuppressWarnings("EnumOrdinal")
+public final class CaseLifecycle {
+
+  private static final CaseStatus[] STATUSES = CaseStatus.values();
+  private static final int[][] NEXT = buildTable();
+  private static final ImmutableList<ImmutableSet<EventType>> ALLOWED = buildAllowed();
+
+  private CaseLifecycle() {}
+
+  private static void put(int[][] t, CaseStatus from, EventType type, CaseStatus to) {
+    t[from.ordinal()][type.ordinal()] = to.ordinal();
+  }
+
+  private static int[][] buildTable() {
+    int[][] t = new int[STATUSES.length][EventType.values().length];
+    for (int[] row : t) {
+      Arrays.fill(row, -1);
+    }
+    put(t, NEW, EventType.REPORTED, REPORTED);
+    put(t, REPORTED, EventType.VERIFIED, VERIFIED);
+    put(t, REPORTED, EventType.VERIFICATION_FAILED, INVALID);
+    put(t, VERIFIED, EventType.REGISTERED, REGISTERED);
+    for (CaseStatus s : new CaseStatus[] {REPORTED, VERIFIED, REGISTERED}) {
+      put(t, s, EventType.MERGED, MERGED);
+    }
+    put(t, REGISTERED, EventType.DISPATCHED, DISPATCHED);
+    for (CaseStatus s : new CaseStatus[] {REGISTERED, DISPATCHED, HANDLING}) {
+      put(t, s, EventType.ESCALATED, DISPATCHED);
+      put(t, s, EventType.SUMMONED, s);
+    }
+    for (CaseStatus s : new CaseStatus[] {DISPATCHED, HANDLING}) {
+      put(t, s, EventType.DISPATCHED, s);
+      put(t, s, EventType.ASSIST_ADDED, s);
+      put(t, s, EventType.RETURNED, REGISTERED);
+    }
+    put(t, DISPATCHED, EventType.ACCEPTED, HANDLING);
+    for (CaseStatus s : new CaseStatus[] {DISPATCHED, HANDLING, SUSPENDED}) {
+      put(t, s, EventType.EXTENDED, s);
+    }
+    put(t, HANDLING, EventType.SUSPENDED, SUSPENDED);
+    put(t, SUSPENDED, EventType.RESUMED, HANDLING);
+    put(t, HANDLING, EventType.RESOLVED, RESOLVED);
+    put(t, RESOLVED, EventType.CHECK_PASSED, CHECKED);
+    put(t, RESOLVED, EventType.CHECK_FAILED, HANDLING);
+    put(t, CHECKED, EventType.CLOSED, CLOSED);
+    put(t, CLOSED, EventType.EVALUATED, EVALUATED);
+    put(t, CLOSED, EventType.REOPENED, REGISTERED);
+    put(t, EVALUATED, EventType.REOPENED, REGISTERED);
+    for (CaseStatus s : STATUSES) {
+      if (s.isOpen()) {
+        put(t, s, EventType.SLA_WARNING, s);
+        put(t, s, EventType.SLA_BREACHED, s);
+      }
+    }
+    return t;
+  }
+
+  private static ImmutableList<ImmutableSet<EventType>> buildAllowed() {
+    ImmutableList.Builder<ImmutableSet<EventType>> b = ImmutableList.builder();
+    for (CaseStatus s : STATUSES) {
+      ImmutableSet.Builder<EventType> types = ImmutableSet.builder();
+      for (EventType type : EventType.values()) {
+        if (NEXT[s.ordinal()][type.ordinal()] >= 0) {
+          types.add(type);
+        }
+      }
+      b.add(types.build());
+    }
+    return b.build();
+  }
+
+  /**
+   * Returns the state of a case before its first event.
+   *
+   * @param caseId the case
+   * @return the {@link CaseStatus#NEW} state
+   */
+  public static CaseState initial(CaseId caseId) {
+    return new CaseState.Draft(caseId).freeze();
+  }
+
+  /**
+   * Returns the event types the transition table allows in a status (the rules on the event's fields may still
+   * refuse a particular event).
+   *
+   * @param status the status
+   * @return the allowed event types in {@link EventType} declaration order; empty for a terminal status
+   */
+  public static ImmutableSet<EventType> allowedEvents(CaseStatus status) {
+    return ALLOWED.get(status.ordinal());
+  }
+
+  /**
+   * Returns the status an event type leads to from a status, by the transition table alone.
+   *
+   * @param status the current status
+   * @param type the event type
+   * @return the next status (equal to {@code status} for events that stay), or empty if the table refuses it
+   */
+  public static Optional<CaseStatus> target(CaseStatus status, EventType type) {
+    int next = NEXT[status.ordinal()][type.ordinal()];
+    return next < 0 ? Optional.empty() : Optional.of(STATUSES[next]);
+  }
+
+  /**
+   * Applies one event to a state.
+   *
+   * @param state the current state
+   * @param event the next event of the case
+   * @return the new state; {@code state} itself is unchanged
+   * @throws EventSequenceException if the event belongs to another case, is not the next in sequence, or is
+   *     earlier than the previous event
+   * @throws IllegalTransitionException if the state does not allow the event or the event breaks a transition
+   *     rule
+   */
+  public static CaseState apply(CaseState state, CaseEvent event) {
+    CaseState.Draft d = new CaseState.Draft(state);
+    step(d, event);
+    return d.freeze();
+  }
+
+  /**
+   * Returns whether {@link #apply} would accept an event, without throwing.
+   *
+   * @param state the current state
+   * @param event the candidate event
+   * @return whether it is the next event in sequence and a legal transition
+   */
+  public static boolean canApply(CaseState state, CaseEvent event) {
+    CaseState.Draft d = new CaseState.Draft(state);
+    return sequenceProblem(d, event) == null && transitionProblem(d, event) == null;
+  }
+
+  /**
+   * Folds a whole log into a state, from {@link #initial(CaseId)}. Equal to applying the events one by one, but
+   * without an intermediate state per event.
+   *
+   * @param caseId the case
+   * @param events its events in sequence order, starting with sequence 1
+   * @return the final state
+   * @throws EventSequenceException if an event belongs to another case, is out of sequence or goes back in time
+   * @throws IllegalTransitionException if an event is not allowed where it appears
+   */
+  public static CaseState replay(CaseId caseId, Iterable<CaseEvent> events) {
+    CaseState.Draft d = new CaseState.Draft(caseId);
+    for (CaseEvent e : events) {
+      step(d, e);
+    }
+    return d.freeze();
+  }
+
+  /** Validates completely, then mutates: a refused event leaves {@code d} untouched. */
+  static void step(CaseState.Draft d, CaseEvent e) {
+    String seq = sequenceProblem(d, e);
+    if (seq != null) {
+      throw new EventSequenceException(seq, d.caseId, d.lastSequence + 1, e.sequence());
+    }
+    String problem = transitionProblem(d, e);
+    if (problem != null) {
+      ImmutableSet<EventType> allowed = ALLOWED.get(d.status.ordinal());
+      String msg = String.format(Locale.ROOT, "case %s: event #%d %s is not allowed in state %s (%s): %s; allowed: %s",
+          d.caseId, e.sequence(), e.payload(), d.status, d.status.chineseName(), problem,
+          allowed.isEmpty() ? "none (terminal state)"
+              : allowed.stream().map(EventType::payloadName).collect(Collectors.joining(", ")));
+      throw new IllegalTransitionException(msg, d.caseId, d.status, e, allowed);
+    }
+    mutate(d, e);
+  }
+
+  private static @Nullable String sequenceProblem(CaseState.Draft d, CaseEvent e) {
+    if (!e.caseId().equals(d.caseId)) {
+      return String.format(Locale.ROOT, "case %s: event #%d belongs to case %s", d.caseId, e.sequence(),
+          e.caseId());
+    }
+    if (e.sequence() != d.lastSequence + 1) {
+      return String.format(Locale.ROOT, "case %s: event #%d (%s) is out of sequence: expected #%d%s", d.caseId,
+          e.sequence(), e.type().payloadName(), d.lastSequence + 1,
+          e.sequence() <= d.lastSequence ? " (the log is append-only; this number is taken)" : " (gap)");
+    }
+    if (d.lastEventAt != null && e.at().isBefore(d.lastEventAt)) {
+      return String.format(Locale.ROOT, "case %s: event #%d (%s) at %s is earlier than event #%d at %s",
+          d.caseId, e.sequence(), e.type().payloadName(), e.at(), d.lastSequence, d.lastEventAt);
+    }
+    return null;
+  }
+
+  private static @Nullable String transitionProblem(CaseState.Draft d, CaseEvent e) {
+    EventPayload p = e.payload();
+    if (NEXT[d.status.ordinal()][p.type().ordinal()] < 0) {
+      return "no transition for " + p.type().payloadName();
+    }
+    return switch (p.type()) {
+      case REGISTERED -> dueAfterEvent(((EventPayload.Registered) p).dueAt(), e);
+      case REOPENED -> dueAfterEvent(((EventPayload.Reopened) p).dueAt(), e);
+      case DISPATCHED -> {
+        EventPayload.Dispatched x = (EventPayload.Dispatched) p;
+        if (d.status == REGISTERED) {
+          yield x.role() == HandlerRole.LEAD ? null
+              : "the first dispatch must name a LEAD handler, not " + x.role();
+        }
+        yield x.role() == HandlerRole.ASSIST ? assistProblem(d, x.handlerId())
+            : "the case already has lead " + d.lead + "; use Returned or Escalated to change it";
+      }
+      case ASSIST_ADDED -> assistProblem(d, ((EventPayload.AssistAdded) p).handlerId());
+      case ACCEPTED -> leadProblem(d, ((EventPayload.Accepted) p).handlerId());
+      case RETURNED -> leadProblem(d, ((EventPayload.Returned) p).handlerId());
+      case ESCALATED -> d.lead == null ? null : leadProblem(d, ((EventPayload.Escalated) p).fromHandlerId());
+      case EXTENDED -> {
+        Instant due = ((EventPayload.Extended) p).dueAt();
+        yield d.dueAt != null && !due.isAfter(d.dueAt)
+            ? "an extension must move the deadline " + d.dueAt + " later, not to " + due : null;
+      }
+      case RESUMED -> {
+        Instant due = ((EventPayload.Resumed) p).dueAt();
+        yield d.dueAt != null && due.isBefore(d.dueAt)
+            ? "resuming may not move the deadline " + d.dueAt + " earlier, to " + due : null;
+      }
+      case MERGED -> ((EventPayload.Merged) p).intoCaseId().equals(d.caseId)
+          ? "a case cannot be merged into itself" : null;
+      default -> null;
+    };
+  }
+
+  private static @Nullable String dueAfterEvent(Instant due, CaseEvent e) {
+    return due.isAfter(e.at()) ? null : "the deadline " + due + " must be after the event's instant " + e.at();
+  }
+
+  private static @Nullable String leadProblem(CaseState.Draft d, String handlerId) {
+    return handlerId.equals(d.lead) ? null
+        : "the case is held by lead " + d.lead + ", not by " + handlerId;
+  }
+
+  private static @Nullable String assistProblem(CaseState.Draft d, String handlerId) {
+    if (handlerId.equals(d.lead)) {
+      return handlerId + " is the lead and cannot also assist";
+    }
+    return d.assists.contains(handlerId) ? handlerId + " already assists" : null;
+  }
+
+  private static void mutate(CaseState.Draft d, CaseEvent e) {
+    EventPayload p = e.payload();
+    Instant at = e.at();
+    int next = NEXT[d.status.ordinal()][p.type().ordinal()];
+    switch (p.type()) {
+      case REPORTED -> {
+        d.reportedAt = at;
+      }
+      case VERIFIED -> {
+        d.verifiedAt = at;
+      }
+      case VERIFICATION_FAILED -> { }
+      case REGISTERED -> {
+        d.registeredAt = at;
+        d.dueAt = ((EventPayload.Registered) p).dueAt();
+      }
+      case DISPATCHED -> {
+        EventPayload.Dispatched x = (EventPayload.Dispatched) p;
+        if (x.role() == HandlerRole.LEAD) {
+          d.lead = x.handlerId();
+          d.dispatchCount++;
+          if (d.firstDispatchedAt == null) {
+            d.firstDispatchedAt = at;
+          }
+        } else {
+          d.assists = with(d.assists, x.handlerId());
+        }
+      }
+      case ACCEPTED -> {
+        if (d.firstAcceptedAt == null) {
+          d.firstAcceptedAt = at;
+        }
+      }
+      case RETURNED -> {
+        d.returnedBy = with(d.returnedBy, ((EventPayload.Returned) p).handlerId());
+        d.lead = null;
+        d.assists = ImmutableSortedSet.of();
+        d.returnCount++;
+      }
+      case ESCALATED -> {
+        d.lead = ((EventPayload.Escalated) p).toHandlerId();
+        d.assists = ImmutableSortedSet.of();
+        d.escalationCount++;
+        if (d.firstDispatchedAt == null) {
+          d.firstDispatchedAt = at;
+        }
+      }
+      case SUMMONED -> {
+        EventPayload.Summoned x = (EventPayload.Summoned) p;
+        ImmutableSortedSet.Builder<String> b = ImmutableSortedSet.<String>naturalOrder().addAll(d.assists);
+        for (String dep : x.departmentIds()) {
+          if (!dep.equals(d.lead)) {
+            b.add(dep);
+          }
+        }
+        d.assists = b.build();
+        d.summonCount++;
+      }
+      case ASSIST_ADDED -> {
+        d.assists = with(d.assists, ((EventPayload.AssistAdded) p).handlerId());
+      }
+      case SUSPENDED -> {
+        d.suspendedSince = at;
+        d.suspensionCount++;
+      }
+      case RESUMED -> {
+        Instant since = d.suspendedSince;
+        if (since != null) {
+          d.suspendedTotal = d.suspendedTotal.plus(Duration.between(since, at));
+        }
+        d.suspendedSince = null;
+        d.dueAt = ((EventPayload.Resumed) p).dueAt();
+      }
+      case EXTENDED -> {
+        d.dueAt = ((EventPayload.Extended) p).dueAt();
+        d.extensionCount++;
+      }
+      case RESOLVED -> {
+        d.lastResolvedAt = at;
+      }
+      case CHECK_PASSED -> { }
+      case CHECK_FAILED -> {
+        d.reworkCount++;
+      }
+      case CLOSED -> {
+        d.closedAt = at;
+        d.lead = null;
+        d.assists = ImmutableSortedSet.of();
+      }
+      case EVALUATED -> {
+        EventPayload.Evaluated x = (EventPayload.Evaluated) p;
+        d.evaluatedAt = at;
+        d.satisfaction = x.satisfaction();
+        d.solved = x.solved();
+      }
+      case REOPENED -> {
+        d.closedAt = null;
+        d.evaluatedAt = null;
+        d.satisfaction = null;
+        d.solved = false;
+        d.dueAt = ((EventPayload.Reopened) p).dueAt();
+        d.reopenCount++;
+      }
+      case MERGED -> {
+        d.mergedInto = ((EventPayload.Merged) p).intoCaseId();
+      }
+      case SLA_WARNING -> { }
+      case SLA_BREACHED -> {
+        d.breached = true;
+        if (CaseState.WHOLE_CASE_CLOCK.equals(((EventPayload.SlaBreached) p).clockId())) {
+          d.wholeCaseBreached = true;
+        }
+      }
+    }
+    d.status = STATUSES[next];
+    d.lastSequence = e.sequence();
+    d.lastEventAt = at;
+  }
+
+  private static ImmutableSortedSet<String> with(ImmutableSortedSet<String> set, String element) {
+    return ImmutableSortedSet.<String>naturalOrder().addAll(set).add(element).build();
+  }
+}

@@ -1,0 +1,520 @@
+package org.gridgov.casefile;
+
+import com.google.common.collect.ImmutableSortedSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The state of a case derived from its events by {@link CaseLifecycle}: the lifecycle {@link CaseStatus}, who
+ * holds the case, its deadline, the times of its key transitions and the counters that indicators need.
+ *
+ * <p>Immutable and a pure function of the event log: replaying the same events always yields an
+ * {@linkplain #equals(Object) equal} state. Obtain one from {@link CaseLifecycle#initial(CaseId)},
+ * {@link CaseLifecycle#apply}, {@link CaseLifecycle#replay} or {@link CaseFile#state()}.
+ */
+public final class CaseState {
+
+  /** The clock id of the case's own whole-case clock in {@link EventPayload.SlaWarning}/{@code SlaBreached}. */
+  public static final String WHOLE_CASE_CLOCK = "case";
+
+  private final CaseId caseId;
+  private final CaseStatus status;
+  private final long lastSequence;
+  private final @Nullable Instant lastEventAt;
+  private final @Nullable String lead;
+  private final ImmutableSortedSet<String> assists;
+  private final ImmutableSortedSet<String> returnedBy;
+  private final @Nullable Instant dueAt;
+  private final @Nullable Instant reportedAt;
+  private final @Nullable Instant verifiedAt;
+  private final @Nullable Instant registeredAt;
+  private final @Nullable Instant firstDispatchedAt;
+  private final @Nullable Instant firstAcceptedAt;
+  private final @Nullable Instant lastResolvedAt;
+  private final @Nullable Instant closedAt;
+  private final @Nullable Instant evaluatedAt;
+  private final @Nullable Instant suspendedSince;
+  private final Duration suspendedTotal;
+  private final int dispatchCount;
+  private final int returnCount;
+  private final int escalationCount;
+  private final int reworkCount;
+  private final int suspensionCount;
+  private final int extensionCount;
+  private final int reopenCount;
+  private final int summonCount;
+  private final boolean breached;
+  private final boolean wholeCaseBreached;
+  private final @Nullable Satisfaction satisfaction;
+  private final boolean solved;
+  private final @Nullable CaseId mergedInto;
+
+  CaseState(Draft d) {
+    this.caseId = d.caseId;
+    this.status = d.status;
+    this.lastSequence = d.lastSequence;
+    this.lastEventAt = d.lastEventAt;
+    this.lead = d.lead;
+    this.assists = d.assists;
+    this.returnedBy = d.returnedBy;
+    this.dueAt = d.dueAt;
+    this.reportedAt = d.reportedAt;
+    this.verifiedAt = d.verifiedAt;
+    this.registeredAt = d.registeredAt;
+    this.firstDispatchedAt = d.firstDispatchedAt;
+    this.firstAcceptedAt = d.firstAcceptedAt;
+    this.lastResolvedAt = d.lastResolvedAt;
+    this.closedAt = d.closedAt;
+    this.evaluatedAt = d.evaluatedAt;
+    this.suspendedSince = d.suspendedSince;
+    this.suspendedTotal = d.suspendedTotal;
+    this.dispatchCount = d.dispatchCount;
+    this.returnCount = d.returnCount;
+    this.escalationCount = d.escalationCount;
+    this.reworkCount = d.reworkCount;
+    this.suspensionCount = d.suspensionCount;
+    this.extensionCount = d.extensionCount;
+    this.reopenCount = d.reopenCount;
+    this.summonCount = d.summonCount;
+    this.breached = d.breached;
+    this.wholeCaseBreached = d.wholeCaseBreached;
+    this.satisfaction = d.satisfaction;
+    this.solved = d.solved;
+    this.mergedInto = d.mergedInto;
+  }
+
+  /** A mutable working copy used while applying events; never escapes half-applied. */
+  static final class Draft {
+    CaseId caseId;
+    CaseStatus status;
+    long lastSequence;
+    @Nullable Instant lastEventAt;
+    @Nullable String lead;
+    ImmutableSortedSet<String> assists;
+    ImmutableSortedSet<String> returnedBy;
+    @Nullable Instant dueAt;
+    @Nullable Instant reportedAt;
+    @Nullable Instant verifiedAt;
+    @Nullable Instant registeredAt;
+    @Nullable Instant firstDispatchedAt;
+    @Nullable Instant firstAcceptedAt;
+    @Nullable Instant lastResolvedAt;
+    @Nullable Instant closedAt;
+    @Nullable Instant evaluatedAt;
+    @Nullable Instant suspendedSince;
+    Duration suspendedTotal;
+    int dispatchCount;
+    int returnCount;
+    int escalationCount;
+    int reworkCount;
+    int suspensionCount;
+    int extensionCount;
+    int reopenCount;
+    int summonCount;
+    boolean breached;
+    boolean wholeCaseBreached;
+    @Nullable Satisfaction satisfaction;
+    boolean solved;
+    @Nullable CaseId mergedInto;
+
+    Draft(CaseId caseId) {
+      this.caseId = caseId;
+      this.status = CaseStatus.NEW;
+      this.assists = ImmutableSortedSet.of();
+      this.returnedBy = ImmutableSortedSet.of();
+      this.suspendedTotal = Duration.ZERO;
+    }
+
+    Draft(CaseState s) {
+      this.caseId = s.caseId;
+      this.status = s.status;
+      this.lastSequence = s.lastSequence;
+      this.lastEventAt = s.lastEventAt;
+      this.lead = s.lead;
+      this.assists = s.assists;
+      this.returnedBy = s.returnedBy;
+      this.dueAt = s.dueAt;
+      this.reportedAt = s.reportedAt;
+      this.verifiedAt = s.verifiedAt;
+      this.registeredAt = s.registeredAt;
+      this.firstDispatchedAt = s.firstDispatchedAt;
+      this.firstAcceptedAt = s.firstAcceptedAt;
+      this.lastResolvedAt = s.lastResolvedAt;
+      this.closedAt = s.closedAt;
+      this.evaluatedAt = s.evaluatedAt;
+      this.suspendedSince = s.suspendedSince;
+      this.suspendedTotal = s.suspendedTotal;
+      this.dispatchCount = s.dispatchCount;
+      this.returnCount = s.returnCount;
+      this.escalationCount = s.escalationCount;
+      this.reworkCount = s.reworkCount;
+      this.suspensionCount = s.suspensionCount;
+      this.extensionCount = s.extensionCount;
+      this.reopenCount = s.reopenCount;
+      this.summonCount = s.summonCount;
+      this.breached = s.breached;
+      this.wholeCaseBreached = s.wholeCaseBreached;
+      this.satisfaction = s.satisfaction;
+      this.solved = s.solved;
+      this.mergedInto = s.mergedInto;
+    }
+
+    CaseState freeze() {
+      return new CaseState(this);
+    }
+  }
+
+  /**
+   * Returns the case.
+   *
+   * @return the case id
+   */
+  public CaseId caseId() {
+    return caseId;
+  }
+
+  /**
+   * Returns the lifecycle state.
+   *
+   * @return the status
+   */
+  public CaseStatus status() {
+    return status;
+  }
+
+  /**
+   * Returns the sequence number of the last event applied; 0 before the first event.
+   *
+   * @return the last sequence number
+   */
+  public long lastSequence() {
+    return lastSequence;
+  }
+
+  /**
+   * Returns the instant of the last event applied.
+   *
+   * @return the instant, empty before the first event
+   */
+  public Optional<Instant> lastEventAt() {
+    return Optional.ofNullable(lastEventAt);
+  }
+
+  /**
+   * Returns the lead handler (主办) currently holding the case.
+   *
+   * @return the lead, empty when the case waits for a dispatcher or is closed
+   */
+  public Optional<String> lead() {
+    return Optional.ofNullable(lead);
+  }
+
+  /**
+   * Returns the assisting handlers (协办, including summoned departments), in id order.
+   *
+   * @return the assisting handlers
+   */
+  public ImmutableSortedSet<String> assists() {
+    return assists;
+  }
+
+  /**
+   * Returns the handlers that returned the case (退单) at least once, in id order; routing policies use it to
+   * avoid dispatching a case back to a handler that refused it (推诿).
+   *
+   * @return the returning handlers
+   */
+  public ImmutableSortedSet<String> returnedBy() {
+    return returnedBy;
+  }
+
+  /**
+   * Returns the whole-case deadline as last set by {@code Registered}, {@code Extended}, {@code Resumed} or
+   * {@code Reopened}.
+   *
+   * @return the deadline, empty before registration
+   */
+  public Optional<Instant> dueAt() {
+    return Optional.ofNullable(dueAt);
+  }
+
+  /**
+   * Returns when the case was reported.
+   *
+   * @return the instant, empty before the first event
+   */
+  public Optional<Instant> reportedAt() {
+    return Optional.ofNullable(reportedAt);
+  }
+
+  /**
+   * Returns when the report was verified (核实).
+   *
+   * @return the instant, empty if not verified
+   */
+  public Optional<Instant> verifiedAt() {
+    return Optional.ofNullable(verifiedAt);
+  }
+
+  /**
+   * Returns when the case was registered (立案).
+   *
+   * @return the instant, empty if not registered
+   */
+  public Optional<Instant> registeredAt() {
+    return Optional.ofNullable(registeredAt);
+  }
+
+  /**
+   * Returns when a lead was first dispatched (派遣) or escalated to.
+   *
+   * @return the instant, empty if never dispatched
+   */
+  public Optional<Instant> firstDispatchedAt() {
+    return Optional.ofNullable(firstDispatchedAt);
+  }
+
+  /**
+   * Returns when a lead first accepted the case.
+   *
+   * @return the instant, empty if never accepted
+   */
+  public Optional<Instant> firstAcceptedAt() {
+    return Optional.ofNullable(firstAcceptedAt);
+  }
+
+  /**
+   * Returns when the work was last reported done (处置完成).
+   *
+   * @return the instant, empty if never resolved
+   */
+  public Optional<Instant> lastResolvedAt() {
+    return Optional.ofNullable(lastResolvedAt);
+  }
+
+  /**
+   * Returns when the case was closed (结案); cleared when it is reopened.
+   *
+   * @return the instant, present exactly when the status is {@code CLOSED} or {@code EVALUATED}
+   */
+  public Optional<Instant> closedAt() {
+    return Optional.ofNullable(closedAt);
+  }
+
+  /**
+   * Returns when the case was evaluated; cleared when it is reopened.
+   *
+   * @return the instant, empty if not evaluated since the last closing
+   */
+  public Optional<Instant> evaluatedAt() {
+    return Optional.ofNullable(evaluatedAt);
+  }
+
+  /**
+   * Returns whether handling is suspended (缓办) now.
+   *
+   * @return whether the status is {@link CaseStatus#SUSPENDED}
+   */
+  public boolean isSuspended() {
+    return status == CaseStatus.SUSPENDED;
+  }
+
+  /**
+   * Returns when the current suspension started.
+   *
+   * @return the instant, present exactly while suspended
+   */
+  public Optional<Instant> suspendedSince() {
+    return Optional.ofNullable(suspendedSince);
+  }
+
+  /**
+   * Returns the natural time spent in completed suspensions (the current one, if any, is not included).
+   *
+   * @return the total suspended time
+   */
+  public Duration suspendedTotal() {
+    return suspendedTotal;
+  }
+
+  /**
+   * Returns how many times a lead was dispatched ({@code Dispatched} with role {@code LEAD}); escalations are
+   * counted separately.
+   *
+   * @return the lead dispatch count
+   */
+  public int dispatchCount() {
+    return dispatchCount;
+  }
+
+  /**
+   * Returns how many times the case was returned (退单).
+   *
+   * @return the return count
+   */
+  public int returnCount() {
+    return returnCount;
+  }
+
+  /**
+   * Returns how many times the case was escalated.
+   *
+   * @return the escalation count
+   */
+  public int escalationCount() {
+    return escalationCount;
+  }
+
+  /**
+   * Returns how many checks failed (返工).
+   *
+   * @return the rework count
+   */
+  public int reworkCount() {
+    return reworkCount;
+  }
+
+  /**
+   * Returns how many times handling was suspended (缓办).
+   *
+   * @return the suspension count
+   */
+  public int suspensionCount() {
+    return suspensionCount;
+  }
+
+  /**
+   * Returns how many extensions (延期) were granted.
+   *
+   * @return the extension count
+   */
+  public int extensionCount() {
+    return extensionCount;
+  }
+
+  /**
+   * Returns how many times the case was reopened.
+   *
+   * @return the reopen count
+   */
+  public int reopenCount() {
+    return reopenCount;
+  }
+
+  /**
+   * Returns how many summonses (吹哨) were issued.
+   *
+   * @return the summons count
+   */
+  public int summonCount() {
+    return summonCount;
+  }
+
+  /**
+   * Returns whether any SLA clock of the case was ever breached.
+   *
+   * @return whether any breach was recorded
+   */
+  public boolean isBreached() {
+    return breached;
+  }
+
+  /**
+   * Returns whether the whole-case clock ({@link #WHOLE_CASE_CLOCK}) was ever breached.
+   *
+   * @return whether the whole-case clock was breached
+   */
+  public boolean isWholeCaseBreached() {
+    return wholeCaseBreached;
+  }
+
+  /**
+   * Returns the reporter's satisfaction from the evaluation since the last closing.
+   *
+   * @return the satisfaction, empty if not evaluated
+   */
+  public Optional<Satisfaction> satisfaction() {
+    return Optional.ofNullable(satisfaction);
+  }
+
+  /**
+   * Returns whether the reporter considered the problem solved in the evaluation since the last closing.
+   *
+   * @return the answer, empty if not evaluated
+   */
+  public Optional<Boolean> solved() {
+    return satisfaction == null ? Optional.empty() : Optional.of(solved);
+  }
+
+  /**
+   * Returns the case this one was merged into.
+   *
+   * @return the target case, present exactly when the status is {@link CaseStatus#MERGED}
+   */
+  public Optional<CaseId> mergedInto() {
+    return Optional.ofNullable(mergedInto);
+  }
+
+  /** Compares every field. */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof CaseState s)) {
+      return false;
+    }
+    return caseId.equals(s.caseId)
+        && status == s.status
+        && lastSequence == s.lastSequence
+        && Objects.equals(lastEventAt, s.lastEventAt)
+        && Objects.equals(lead, s.lead)
+        && assists.equals(s.assists)
+        && returnedBy.equals(s.returnedBy)
+        && Objects.equals(dueAt, s.dueAt)
+        && Objects.equals(reportedAt, s.reportedAt)
+        && Objects.equals(verifiedAt, s.verifiedAt)
+        && Objects.equals(registeredAt, s.registeredAt)
+        && Objects.equals(firstDispatchedAt, s.firstDispatchedAt)
+        && Objects.equals(firstAcceptedAt, s.firstAcceptedAt)
+        && Objects.equals(lastResolvedAt, s.lastResolvedAt)
+        && Objects.equals(closedAt, s.closedAt)
+        && Objects.equals(evaluatedAt, s.evaluatedAt)
+        && Objects.equals(suspendedSince, s.suspendedSince)
+        && suspendedTotal.equals(s.suspendedTotal)
+        && dispatchCount == s.dispatchCount
+        && returnCount == s.returnCount
+        && escalationCount == s.escalationCount
+        && reworkCount == s.reworkCount
+        && suspensionCount == s.suspensionCount
+        && extensionCount == s.extensionCount
+        && reopenCount == s.reopenCount
+        && summonCount == s.summonCount
+        && breached == s.breached
+        && wholeCaseBreached == s.wholeCaseBreached
+        && satisfaction == s.satisfaction
+        && solved == s.solved
+        && Objects.equals(mergedInto, s.mergedInto);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(caseId, status, lastSequence, lastEventAt, lead, assists, returnedBy, dueAt, reportedAt,
+        verifiedAt, registeredAt, firstDispatchedAt, firstAcceptedAt, lastResolvedAt, closedAt, evaluatedAt,
+        suspendedSince, suspendedTotal, dispatchCount, returnCount, escalationCount, reworkCount, suspensionCount, extensionCount,
+        reopenCount, summonCount, breached, wholeCaseBreached, satisfaction, solved, mergedInto);
+  }
+
+  /** Renders a summary: {@code CaseState[C-1 HANDLING #6, lead=bureau, assists=[], due=..., returns=1, ...]}. */
+  @Override
+  public String toString() {
+    return "CaseState[" + caseId + " " + status + " #" + lastSequence
+        + ", lead=" + lead + ", assists=" + assists + ", due=" + dueAt
+        + ", dispatches=" + dispatchCount + ", returns=" + returnCount + ", escalations=" + escalationCount
+        + ", rework=" + reworkCount + ", suspensions=" + suspensionCount + ", extensions=" + extensionCount
+        + ", reopens=" + reopenCount + ", breached=" + breached + "]";
+  }
+}

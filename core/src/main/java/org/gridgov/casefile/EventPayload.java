@@ -1,0 +1,486 @@
+package org.gridgov.casefile;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.collect.ImmutableList;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What happened in a {@link CaseEvent}: one record per event type, all nested here, so the hierarchy is sealed
+ * and a Java 21 pattern {@code switch} over it is exhaustive; Java 17 code switches over {@link #type()}.
+ *
+ * <p>Payloads are records rather than Immutables classes: they are small, final, sealed-friendly (a record is
+ * implicitly final, so it can be a permitted subtype without a generated subclass), and their compact
+ * constructors validate every field. Text fields must not be blank; handler ids are the embedder's own ids.
+ */
+public sealed interface EventPayload {
+
+  /**
+   * Returns the event type of this payload.
+   *
+   * @return the type
+   */
+  EventType type();
+
+  /** 上报/受理: the case was reported; always the first event. The facts are in {@link CaseFacts}. */
+  record Reported() implements EventPayload {
+    @Override
+    public EventType type() {
+      return EventType.REPORTED;
+    }
+  }
+
+  /** 核实通过: the report was found to be real. */
+  record Verified() implements EventPayload {
+    @Override
+    public EventType type() {
+      return EventType.VERIFIED;
+    }
+  }
+
+  /**
+   * 核实不通过: the report was not real or not a case; the case ends as {@link CaseStatus#INVALID}.
+   *
+   * @param reason why
+   */
+  record VerificationFailed(String reason) implements EventPayload {
+    /**
+     * Validates.
+     *
+     * @param reason the reason component
+     */
+    public VerificationFailed {
+      requireText(reason, "reason");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.VERIFICATION_FAILED;
+    }
+  }
+
+  /**
+   * 立案: the case was registered, with its whole-case deadline (处置时限) as computed by the SLA layer.
+   *
+   * @param dueAt the instant the case is due to be closed; must be after the event's instant
+   */
+  record Registered(Instant dueAt) implements EventPayload {
+    /**
+     * Validates.
+     *
+     * @param dueAt the dueAt component
+     */
+    public Registered {
+      Objects.requireNonNull(dueAt, "dueAt");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.REGISTERED;
+    }
+  }
+
+  /**
+   * 派遣: the case was given to a handler, as lead (主办, from {@link CaseStatus#REGISTERED}) or as assisting
+   * handler (协办, while a lead holds it).
+   *
+   * @param handlerId the handler
+   * @param role lead or assist
+   */
+  record Dispatched(String handlerId, HandlerRole role) implements EventPayload {
+    /**
+     * Validates.
+     *
+     * @param handlerId the handlerId component
+     * @param role the role component
+     */
+    public Dispatched {
+      requireText(handlerId, "handlerId");
+      Objects.requireNonNull(role, "role");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.DISPATCHED;
+    }
+  }
+
+  /**
+   * 签收: the lead handler accepted the dispatch and starts handling.
+   *
+   * @param handlerId the accepting handler; must be the current lead
+   */
+  record Accepted(String handlerId) implements EventPayload {
+    /**
+     * Validates.
+     *
+     * @param handlerId the handlerId component
+     */
+    public Accepted {
+      requireText(handlerId, "handlerId");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.ACCEPTED;
+    }
+  }
+
+  /**
+   * 退单: the lead handler rejected the case as not its duty; it goes back to the dispatcher
+   * ({@link CaseStatus#REGISTERED}) and loses its lead and assisting handlers.
+   *
+   * @param handlerId the returning handler; must be the current lead
+   * @param reason why
+   */
+  record Returned(String handlerId, String reason) implements EventPayload {
+    /**
+     * Validates.
+     *
+     * @param handlerId the handlerId component
+     * @param reason the reason component
+     */
+    public Returned {
+      requireText(handlerId, "handlerId");
+      requireText(reason, "reason");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.RETURNED;
+    }
+  }
+
+  /**
+   * 升级: the case moved to a higher-level handler, which becomes the new lead and must accept it; assisting
+   * handlers are dropped.
+   *
+   * @param cause why
+   * @param fromHandlerId who had it (the current lead, if there is one; else the dispatching office)
+   * @param toHandlerId the new lead; different from {@code fromHandlerId}
+   */
+  record Escalated(EscalationCause cause, String fromHandlerId, String toHandlerId) implements EventPayload {
+    /**
+     * Validates.
+     *
+     * @param cause the cause component
+     * @param fromHandlerId the fromHandlerId component
+     * @param toHandlerId the toHandlerId component
+     */
+    public Escalated {
+      Objects.requireNonNull(cause, "cause");
+      requireText(fromHandlerId, "fromHandlerId");
+      requireText(toHandlerId, "toHandlerId");
+      checkArgument(!fromHandlerId.equals(toHandlerId), "an escalation must change the handler but both are %s",
+          toHandlerId);
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.ESCALATED;
+    }
+  }
+
+  /**
+   * 吹哨报到: departments were summoned to report on site within a limit; they join as assisting handlers.
+   *
+   * @param departmentIds the summoned departments, at least one, distinct
+   * @param within the limit to report on site (Beijing: 30 minutes); positive
+   */
+  record Summoned(ImmutableList<String> departmentIds, Duration within) implements EventPayload {
+    /**
+     * Validates.
+     *
+     * @param departmentIds the departmentIds component
+     * @param within the within component
+     */
+    public Summoned {
+      checkArgument(!departmentIds.isEmpty(), "a summons needs at least one department");
+      Set<String> seen = new HashSet<>();
+      for (String d : departmentIds) {
+        requireText(d, "departmentId");
+        checkArgument(seen.add(d), "department %s is summoned twice", d);
+      }
+      checkArgument(within.compareTo(Duration.ZERO) > 0, "a summons limit must be positive but was %s", within);
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.SUMMONED;
+    }
+  }
+
+  /**
+   * 增加协办: the lead asked another handler to assist (会办).
+   *
+   * @param handlerId the assisting handler; neither the lead nor already assisting
+   */
+  record AssistAdded(String handlerId) implements EventPayload {
+    /**
+     * Validates.
+     *
+     * @param handlerId the handlerId component
+     */
+    public AssistAdded {
+      requireText(handlerId, "handlerId");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.ASSIST_ADDED;
+    }
+  }
+
+  /**
+   * 缓办/挂起: handling is suspended while waiting on something outside the handler's control.
+   *
+   * @param reason why
+   */
+  record Suspended(String reason) implements EventPayload {
+    /**
+     * Validates.
+     *
+     * @param reason the reason component
+     */
+    public Suspended {
+      requireText(reason, "reason");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.SUSPENDED;
+    }
+  }
+
+  /**
+   * 恢复: handling resumes, with the whole-case deadline as the SLA layer recomputed it after the pause.
+   *
+   * @param dueAt the new deadline; not before the current one
+   */
+  record Resumed(Instant dueAt) implements EventPayload {
+    /**
+     * Validates.
+     *
+     * @param dueAt the dueAt component
+     */
+    public Resumed {
+      Objects.requireNonNull(dueAt, "dueAt");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.RESUMED;
+    }
+  }
+
+  /**
+   * 延期: an approved extension of the whole-case deadline.
+   *
+   * @param dueAt the new deadline; after the current one
+   * @param reason why
+   */
+  record Extended(Instant dueAt, String reason) implements EventPayload {
+    /**
+     * Validates.
+     *
+     * @param dueAt the dueAt component
+     * @param reason the reason component
+     */
+    public Extended {
+      Objects.requireNonNull(dueAt, "dueAt");
+      requireText(reason, "reason");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.EXTENDED;
+    }
+  }
+
+  /**
+   * 处置完成: the lead reports the work done, with its feedback (反馈).
+   *
+   * @param feedback what was done
+   */
+  record Resolved(String feedback) implements EventPayload {
+    /**
+     * Validates.
+     *
+     * @param feedback the feedback component
+     */
+    public Resolved {
+      requireText(feedback, "feedback");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.RESOLVED;
+    }
+  }
+
+  /** 核查通过: a check on site confirmed the work. */
+  record CheckPassed() implements EventPayload {
+    @Override
+    public EventType type() {
+      return EventType.CHECK_PASSED;
+    }
+  }
+
+  /**
+   * 核查不通过: the check failed and the case goes back to the lead for rework (返工).
+   *
+   * @param reason what is still wrong
+   */
+  record CheckFailed(String reason) implements EventPayload {
+    /**
+     * Validates.
+     *
+     * @param reason the reason component
+     */
+    public CheckFailed {
+      requireText(reason, "reason");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.CHECK_FAILED;
+    }
+  }
+
+  /** 结案: the case was closed. */
+  record Closed() implements EventPayload {
+    @Override
+    public EventType type() {
+      return EventType.CLOSED;
+    }
+  }
+
+  /**
+   * 评价: the reporter evaluated the closed case (回访).
+   *
+   * @param satisfaction how satisfied
+   * @param solved whether the reporter considers the problem solved
+   */
+  record Evaluated(Satisfaction satisfaction, boolean solved) implements EventPayload {
+    /**
+     * Validates.
+     *
+     * @param satisfaction the satisfaction component
+     * @param solved the solved component
+     */
+    public Evaluated {
+      Objects.requireNonNull(satisfaction, "satisfaction");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.EVALUATED;
+    }
+  }
+
+  /**
+   * 重启: a closed case is opened again and goes back to the dispatcher with a new deadline.
+   *
+   * @param reason why
+   * @param dueAt the new whole-case deadline; after the event's instant
+   */
+  record Reopened(String reason, Instant dueAt) implements EventPayload {
+    /**
+     * Validates.
+     *
+     * @param reason the reason component
+     * @param dueAt the dueAt component
+     */
+    public Reopened {
+      requireText(reason, "reason");
+      Objects.requireNonNull(dueAt, "dueAt");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.REOPENED;
+    }
+  }
+
+  /**
+   * 合并: this case reports the same problem as another case and was merged into it; it ends as
+   * {@link CaseStatus#MERGED}.
+   *
+   * @param intoCaseId the case it was merged into; not this case
+   */
+  record Merged(CaseId intoCaseId) implements EventPayload {
+    /**
+     * Validates.
+     *
+     * @param intoCaseId the intoCaseId component
+     */
+    public Merged {
+      Objects.requireNonNull(intoCaseId, "intoCaseId");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.MERGED;
+    }
+  }
+
+  /**
+   * 预警: an SLA clock reached a warning level.
+   *
+   * @param clockId the clock, e.g. {@link CaseState#WHOLE_CASE_CLOCK} or a handler's clock
+   * @param stage the SLA stage the clock measures, as the SLA layer names it (e.g. {@code HANDLE})
+   * @param level the warning level, 1 = first
+   */
+  record SlaWarning(String clockId, String stage, int level) implements EventPayload {
+    /**
+     * Validates.
+     *
+     * @param clockId the clockId component
+     * @param stage the stage component
+     * @param level the level component
+     */
+    public SlaWarning {
+      requireText(clockId, "clockId");
+      requireText(stage, "stage");
+      checkArgument(level >= 1, "a warning level must be >= 1 but was %s", level);
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.SLA_WARNING;
+    }
+  }
+
+  /**
+   * 超期: an SLA clock ran out.
+   *
+   * @param clockId the clock, e.g. {@link CaseState#WHOLE_CASE_CLOCK} or a handler's clock
+   * @param stage the SLA stage the clock measures, as the SLA layer names it
+   */
+  record SlaBreached(String clockId, String stage) implements EventPayload {
+    /**
+     * Validates.
+     *
+     * @param clockId the clockId component
+     * @param stage the stage component
+     */
+    public SlaBreached {
+      requireText(clockId, "clockId");
+      requireText(stage, "stage");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.SLA_BREACHED;
+    }
+  }
+
+  private static void requireText(String value, String name) {
+    Objects.requireNonNull(value, name);
+    checkArgument(!value.isBlank(), "%s must not be blank", name);
+  }
+}

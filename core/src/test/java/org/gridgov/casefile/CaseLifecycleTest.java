@@ -1,0 +1,575 @@
+package org.gridgov.casefile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.google.common.base.Splitter;
+import com.google.common.collect.ImmutableList;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+@SuppressWarnings("EnumOrdinal") // random choice among enum values
+class CaseLifecycleTest {
+  private static final Instant T0 = Instant.parse("2024-03-01T01:00:00Z");
+  private static final Instant DUE = T0.plus(Duration.ofHours(1000));
+  private static final Instant LATER_DUE = T0.plus(Duration.ofHours(2000));
+  private static final CaseId OTHER = CaseId.of("C-OTHER");
+
+  /** The expected transition table, written by hand from the documentation (not read from the code). */
+  private static final String EXPECTED = """
+      NEW REPORTED REPORTED
+      REPORTED VERIFIED VERIFIED
+      REPORTED VERIFICATION_FAILED INVALID
+      REPORTED MERGED MERGED
+      REPORTED SLA_WARNING REPORTED
+      REPORTED SLA_BREACHED REPORTED
+      VERIFIED REGISTERED REGISTERED
+      VERIFIED MERGED MERGED
+      VERIFIED SLA_WARNING VERIFIED
+      VERIFIED SLA_BREACHED VERIFIED
+      REGISTERED DISPATCHED DISPATCHED
+      REGISTERED ESCALATED DISPATCHED
+      REGISTERED SUMMONED REGISTERED
+      REGISTERED MERGED MERGED
+      REGISTERED SLA_WARNING REGISTERED
+      REGISTERED SLA_BREACHED REGISTERED
+      DISPATCHED DISPATCHED DISPATCHED
+      DISPATCHED ACCEPTED HANDLING
+      DISPATCHED RETURNED REGISTERED
+      DISPATCHED ESCALATED DISPATCHED
+      DISPATCHED SUMMONED DISPATCHED
+      DISPATCHED ASSIST_ADDED DISPATCHED
+      DISPATCHED EXTENDED DISPATCHED
+      DISPATCHED SLA_WARNING DISPATCHED
+      DISPATCHED SLA_BREACHED DISPATCHED
+      HANDLING DISPATCHED HANDLING
+      HANDLING RETURNED REGISTERED
+      HANDLING ESCALATED DISPATCHED
+      HANDLING SUMMONED HANDLING
+      HANDLING ASSIST_ADDED HANDLING
+      HANDLING SUSPENDED SUSPENDED
+      HANDLING EXTENDED HANDLING
+      HANDLING RESOLVED RESOLVED
+      HANDLING SLA_WARNING HANDLING
+      HANDLING SLA_BREACHED HANDLING
+      SUSPENDED RESUMED HANDLING
+      SUSPENDED EXTENDED SUSPENDED
+      SUSPENDED SLA_WARNING SUSPENDED
+      SUSPENDED SLA_BREACHED SUSPENDED
+      RESOLVED CHECK_PASSED CHECKED
+      RESOLVED CHECK_FAILED HANDLING
+      RESOLVED SLA_WARNING RESOLVED
+      RESOLVED SLA_BREACHED RESOLVED
+      CHECKED CLOSED CLOSED
+      CHECKED SLA_WARNING CHECKED
+      CHECKED SLA_BREACHED CHECKED
+      CLOSED EVALUATED EVALUATED
+      CLOSED REOPENED REGISTERED
+      EVALUATED REOPENED REGISTERED
+      """;
+
+  private static Map<CaseStatus, Map<EventType, CaseStatus>> expectedTable() {
+    Map<CaseStatus, Map<EventType, CaseStatus>> t = new EnumMap<>(CaseStatus.class);
+    for (CaseStatus s : CaseStatus.values()) {
+      t.put(s, new EnumMap<>(EventType.class));
+    }
+    EXPECTED.lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(l -> {
+      List<String> f = Splitter.on(' ').splitToList(l);
+      row(t, CaseStatus.valueOf(f.get(0))).put(EventType.valueOf(f.get(1)), CaseStatus.valueOf(f.get(2)));
+    });
+    return t;
+  }
+
+  private static Map<EventType, CaseStatus> row(Map<CaseStatus, Map<EventType, CaseStatus>> t, CaseStatus s) {
+    return t.getOrDefault(s, new EnumMap<>(EventType.class));
+  }
+
+  private static Map<EventType, CaseStatus> expectedRow(CaseStatus s) {
+    return row(expectedTable(), s);
+  }
+
+  /** A script that brings a fresh case to {@code status} by the canonical path, lead "L". */
+  static CaseScript reach(CaseStatus status) {
+    CaseScript s = CaseScript.of("C-1", T0);
+    switch (status) {
+      case NEW -> { }
+      case REPORTED -> s.reported();
+      case VERIFIED -> s.reported().verified();
+      case INVALID -> s.reported().add(new EventPayload.VerificationFailed("no such thing"));
+      case MERGED -> s.reported().add(new EventPayload.Merged(OTHER));
+      case REGISTERED -> s.reported().verified().registered(DUE);
+      case DISPATCHED -> s.reported().verified().registered(DUE).dispatched("L");
+      case HANDLING -> s.handledBy("L", DUE);
+      case SUSPENDED -> s.handledBy("L", DUE).suspended();
+      case RESOLVED -> s.handledBy("L", DUE).resolved();
+      case CHECKED -> s.handledBy("L", DUE).resolved().checkPassed();
+      case CLOSED -> s.handledBy("L", DUE).resolved().checkPassed().closed();
+      case EVALUATED -> s.handledBy("L", DUE).resolved().checkPassed().closed()
+          .evaluated(Satisfaction.SATISFIED, true);
+    }
+    return s.hours(1);
+  }
+
+  /** A payload of the given type that satisfies every field rule in a state reached by {@link #reach}. */
+  static EventPayload samplePayload(EventType type, CaseStatus status) {
+    boolean hasLead = status == CaseStatus.DISPATCHED || status == CaseStatus.HANDLING;
+    return switch (type) {
+      case REPORTED -> new EventPayload.Reported();
+      case VERIFIED -> new EventPayload.Verified();
+      case VERIFICATION_FAILED -> new EventPayload.VerificationFailed("fake");
+      case REGISTERED -> new EventPayload.Registered(DUE);
+      case DISPATCHED -> hasLead ? new EventPayload.Dispatched("A", HandlerRole.ASSIST)
+          : new EventPayload.Dispatched("L", HandlerRole.LEAD);
+      case ACCEPTED -> new EventPayload.Accepted("L");
+      case RETURNED -> new EventPayload.Returned("L", "not ours");
+      case ESCALATED -> new EventPayload.Escalated(EscalationCause.CAPABILITY, "L", "U");
+      case SUMMONED -> new EventPayload.Summoned(ImmutableList.of("D1", "D2"), Duration.ofMinutes(30));
+      case ASSIST_ADDED -> new EventPayload.AssistAdded("A");
+      case SUSPENDED -> new EventPayload.Suspended("waiting");
+      case RESUMED -> new EventPayload.Resumed(LATER_DUE);
+      case EXTENDED -> new EventPayload.Extended(LATER_DUE, "parts");
+      case RESOLVED -> new EventPayload.Resolved("cleaned");
+      case CHECK_PASSED -> new EventPayload.CheckPassed();
+      case CHECK_FAILED -> new EventPayload.CheckFailed("still dirty");
+      case CLOSED -> new EventPayload.Closed();
+      case EVALUATED -> new EventPayload.Evaluated(Satisfaction.BASICALLY_SATISFIED, false);
+      case REOPENED -> new EventPayload.Reopened("came back", LATER_DUE);
+      case MERGED -> new EventPayload.Merged(OTHER);
+      case SLA_WARNING -> new EventPayload.SlaWarning(CaseState.WHOLE_CASE_CLOCK, "HANDLE", 1);
+      case SLA_BREACHED -> new EventPayload.SlaBreached(CaseState.WHOLE_CASE_CLOCK, "HANDLE");
+    };
+  }
+
+  static Stream<Arguments> everyStatusAndEventType() {
+    return Arrays.stream(CaseStatus.values())
+        .flatMap(s -> Arrays.stream(EventType.values()).map(t -> Arguments.of(s, t)));
+  }
+
+  @ParameterizedTest(name = "{0} + {1}")
+  @MethodSource("everyStatusAndEventType")
+  void eachTransition_isAppliedOrRefusedAsDocumented(CaseStatus status, EventType type) {
+    CaseScript script = reach(status);
+    CaseFile file = script.file();
+    assertThat(file.state().status()).isEqualTo(status);
+    CaseEvent event = script.next(samplePayload(type, status));
+    CaseStatus expected = expectedRow(status).get(type);
+
+    if (expected != null) {
+      CaseState next = CaseLifecycle.apply(file.state(), event);
+      assertThat(next.status()).isEqualTo(expected);
+      assertThat(next.lastSequence()).isEqualTo(file.state().lastSequence() + 1);
+      assertThat(CaseLifecycle.canApply(file.state(), event)).isTrue();
+      assertThat(CaseLifecycle.target(status, type)).contains(expected);
+    } else {
+      IllegalTransitionException ex = catchThrowableOfType(IllegalTransitionException.class,
+          () -> file.append(event));
+      assertThat(ex).isNotNull();
+      assertThat(ex.caseId()).isEqualTo(CaseId.of("C-1"));
+      assertThat(ex.status()).isEqualTo(status);
+      assertThat(ex.event()).isEqualTo(event);
+      assertThat(ex.allowed()).isEqualTo(expectedRow(status).keySet());
+      assertThat(ex.getMessage()).contains("case C-1", "state " + status, type.payloadName(), "allowed: ",
+          "no transition for " + type.payloadName());
+      for (EventType allowed : expectedRow(status).keySet()) {
+        assertThat(ex.getMessage()).contains(allowed.payloadName());
+      }
+      assertThat(file.state()).isEqualTo(script.file().state());
+      assertThat(file.events()).hasSize(script.events().size());
+      assertThat(CaseLifecycle.canApply(file.state(), event)).isFalse();
+      assertThat(CaseLifecycle.target(status, type)).isEmpty();
+    }
+  }
+
+  @Test
+  void allowedEvents_matchTheDocumentedTable() {
+    for (CaseStatus s : CaseStatus.values()) {
+      assertThat(CaseLifecycle.allowedEvents(s)).as("%s", s).isEqualTo(expectedRow(s).keySet());
+    }
+    assertThat(CaseLifecycle.allowedEvents(CaseStatus.INVALID)).isEmpty();
+    assertThat(CaseLifecycle.allowedEvents(CaseStatus.MERGED)).isEmpty();
+  }
+
+  @Test
+  void terminalState_messageSaysNoEventIsAllowed() {
+    CaseScript s = reach(CaseStatus.MERGED);
+    assertThatThrownBy(() -> s.file().append(s.next(new EventPayload.Verified())))
+        .isInstanceOf(IllegalTransitionException.class)
+        .hasMessageContaining("allowed: none (terminal state)");
+  }
+
+  static Stream<Arguments> guardViolations() {
+    return Stream.of(
+        Arguments.of(CaseStatus.DISPATCHED, new EventPayload.Accepted("X"), "held by lead L, not by X"),
+        Arguments.of(CaseStatus.HANDLING, new EventPayload.Returned("X", "no"), "held by lead L, not by X"),
+        Arguments.of(CaseStatus.HANDLING, new EventPayload.Escalated(EscalationCause.BREACH, "X", "U"),
+            "held by lead L, not by X"),
+        Arguments.of(CaseStatus.REGISTERED, new EventPayload.Dispatched("A", HandlerRole.ASSIST),
+            "first dispatch must name a LEAD"),
+        Arguments.of(CaseStatus.HANDLING, new EventPayload.Dispatched("M", HandlerRole.LEAD),
+            "already has lead L"),
+        Arguments.of(CaseStatus.HANDLING, new EventPayload.AssistAdded("L"), "L is the lead"),
+        Arguments.of(CaseStatus.DISPATCHED, new EventPayload.Dispatched("L", HandlerRole.ASSIST), "L is the lead"),
+        Arguments.of(CaseStatus.HANDLING, new EventPayload.Extended(DUE, "x"), "must move the deadline"),
+        Arguments.of(CaseStatus.SUSPENDED, new EventPayload.Resumed(DUE.minusSeconds(1)), "may not move"),
+        Arguments.of(CaseStatus.REPORTED, new EventPayload.Merged(CaseId.of("C-1")), "merged into itself"),
+        Arguments.of(CaseStatus.VERIFIED, new EventPayload.Registered(T0), "must be after the event's instant"),
+        Arguments.of(CaseStatus.CLOSED, new EventPayload.Reopened("x", T0), "must be after the event's instant"));
+  }
+
+  @ParameterizedTest(name = "{0} + {1}")
+  @MethodSource("guardViolations")
+  void fieldRules_refuseTheEventAndLeaveTheFileUnchanged(CaseStatus status, EventPayload payload, String why) {
+    CaseScript script = reach(status);
+    CaseFile file = script.file();
+    CaseEvent event = script.next(payload);
+    assertThatThrownBy(() -> file.append(event))
+        .isInstanceOf(IllegalTransitionException.class)
+        .hasMessageContaining(why)
+        .hasMessageContaining("case C-1")
+        .hasMessageContaining("state " + status);
+    assertThat(file).isEqualTo(script.file());
+  }
+
+  @Test
+  void assistTwice_isRefused() {
+    CaseScript s = reach(CaseStatus.HANDLING).add(new EventPayload.AssistAdded("A"));
+    assertThatThrownBy(() -> s.file().append(s.next(new EventPayload.Dispatched("A", HandlerRole.ASSIST))))
+        .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("A already assists");
+  }
+
+  @Test
+  void sequenceGap_isRejectedNamingCaseAndSequence() {
+    CaseScript s = reach(CaseStatus.REPORTED);
+    CaseEvent gap = CaseEvent.of(s.id(), 3, s.now(), CaseScript.SYSTEM, new EventPayload.Verified());
+    EventSequenceException ex = catchThrowableOfType(EventSequenceException.class, () -> s.file().append(gap));
+    assertThat(ex.caseId()).isEqualTo(s.id());
+    assertThat(ex.expectedSequence()).isEqualTo(2);
+    assertThat(ex.actualSequence()).isEqualTo(3);
+    assertThat(ex.getMessage()).contains("case C-1", "#3", "expected #2", "gap");
+  }
+
+  @Test
+  void repeatedSequence_isRejectedAsAppendOnly() {
+    CaseScript s = reach(CaseStatus.VERIFIED);
+    CaseEvent again = CaseEvent.of(s.id(), 2, s.now(), CaseScript.SYSTEM, new EventPayload.Registered(DUE));
+    assertThatThrownBy(() -> s.file().append(again))
+        .isInstanceOf(EventSequenceException.class)
+        .hasMessageContaining("expected #3")
+        .hasMessageContaining("append-only");
+  }
+
+  @Test
+  void reorderedLog_isRejectedOnReplay() {
+    List<CaseEvent> events = new ArrayList<>(reach(CaseStatus.REGISTERED).events());
+    CaseEvent second = events.get(1);
+    events.set(1, events.get(2));
+    events.set(2, second);
+    assertThatThrownBy(() -> CaseFile.of(CaseScript.facts("C-1"), events))
+        .isInstanceOf(EventSequenceException.class)
+        .hasMessageContaining("#3")
+        .hasMessageContaining("expected #2");
+  }
+
+  @Test
+  void eventOfAnotherCase_isRejected() {
+    CaseScript s = reach(CaseStatus.REPORTED);
+    CaseEvent foreign = CaseEvent.of(OTHER, 2, s.now(), CaseScript.SYSTEM, new EventPayload.Verified());
+    assertThatThrownBy(() -> s.file().append(foreign))
+        .isInstanceOf(EventSequenceException.class)
+        .hasMessageContaining("belongs to case C-OTHER");
+  }
+
+  @Test
+  void timeGoingBackwards_isRejected() {
+    CaseScript s = reach(CaseStatus.REPORTED);
+    CaseEvent early = CaseEvent.of(s.id(), 2, T0.minusSeconds(1), CaseScript.SYSTEM, new EventPayload.Verified());
+    assertThatThrownBy(() -> s.file().append(early))
+        .isInstanceOf(EventSequenceException.class)
+        .hasMessageContaining("earlier than event #1");
+  }
+
+  @Test
+  void sameInstantAsPreviousEvent_isAllowed() {
+    CaseScript s = CaseScript.of("C-1", T0).reported().verified();
+    assertThat(s.file().state().status()).isEqualTo(CaseStatus.VERIFIED);
+  }
+
+  @Test
+  void derivedState_tracksHoldersTimesAndCounters() {
+    Instant t0 = T0;
+    CaseScript s = CaseScript.of("C-1", t0).reported().hours(1).verified().hours(1).registered(DUE)
+        .hours(1).dispatched("L1")                          // t0+3h
+        .hours(1).returned("L1")                            // t0+4h
+        .hours(1).dispatched("L2")                          // t0+5h
+        .hours(1).accepted("L2")                            // t0+6h
+        .add(new EventPayload.Summoned(ImmutableList.of("D2", "D1"), Duration.ofMinutes(30)))
+        .assist("A")
+        .hours(1).suspended()                               // t0+7h
+        .hours(3).resumed(LATER_DUE)                        // t0+10h: 3h suspended
+        .hours(1).resolved()                                // t0+11h
+        .add(new EventPayload.SlaBreached("handler:L2", "HANDLE"))
+        .hours(1).checkFailed()
+        .hours(1).resolved()                                // t0+13h
+        .hours(1).checkPassed().closed()                    // t0+14h
+        .hours(1).evaluated(Satisfaction.DISSATISFIED, false);
+    CaseState st = s.file().state();
+
+    assertThat(st.status()).isEqualTo(CaseStatus.EVALUATED);
+    assertThat(st.lastSequence()).isEqualTo(s.events().size());
+    assertThat(st.reportedAt()).contains(t0);
+    assertThat(st.registeredAt()).contains(t0.plus(Duration.ofHours(2)));
+    assertThat(st.firstDispatchedAt()).contains(t0.plus(Duration.ofHours(3)));
+    assertThat(st.firstAcceptedAt()).contains(t0.plus(Duration.ofHours(6)));
+    assertThat(st.lastResolvedAt()).contains(t0.plus(Duration.ofHours(13)));
+    assertThat(st.closedAt()).contains(t0.plus(Duration.ofHours(14)));
+    assertThat(st.dueAt()).contains(LATER_DUE);
+    assertThat(st.dispatchCount()).isEqualTo(2);
+    assertThat(st.returnCount()).isEqualTo(1);
+    assertThat(st.returnedBy()).containsExactly("L1");
+    assertThat(st.reworkCount()).isEqualTo(1);
+    assertThat(st.suspensionCount()).isEqualTo(1);
+    assertThat(st.summonCount()).isEqualTo(1);
+    assertThat(st.suspendedTotal()).isEqualTo(Duration.ofHours(3));
+    assertThat(st.isBreached()).isTrue();
+    assertThat(st.isWholeCaseBreached()).isFalse();
+    assertThat(st.lead()).isEmpty();
+    assertThat(st.assists()).isEmpty();
+    assertThat(st.satisfaction()).contains(Satisfaction.DISSATISFIED);
+    assertThat(st.solved()).contains(false);
+  }
+
+  @Test
+  void holders_followDispatchSummonsEscalationAndReturn() {
+    CaseScript s = reach(CaseStatus.HANDLING)
+        .add(new EventPayload.Summoned(ImmutableList.of("D2", "L", "D1"), Duration.ofMinutes(30)));
+    assertThat(s.file().state().lead()).contains("L");
+    assertThat(s.file().state().assists()).containsExactly("D1", "D2");
+    s.escalated("L", "U");
+    assertThat(s.file().state().lead()).contains("U");
+    assertThat(s.file().state().assists()).isEmpty();
+    assertThat(s.file().state().status()).isEqualTo(CaseStatus.DISPATCHED);
+    assertThat(s.file().state().escalationCount()).isEqualTo(1);
+    s.returned("U");
+    assertThat(s.file().state().lead()).isEmpty();
+    assertThat(s.file().state().status()).isEqualTo(CaseStatus.REGISTERED);
+  }
+
+  @Test
+  void firstDispatch_isTheFirstLeadAssignmentByDispatchOrEscalation() {
+    CaseScript viaEscalation = reach(CaseStatus.REGISTERED);
+    Instant t = viaEscalation.now();
+    viaEscalation.escalated("office", "U").hours(1).returned("U").hours(1).dispatched("L");
+    assertThat(viaEscalation.file().state().firstDispatchedAt()).contains(t);
+    assertThat(viaEscalation.file().state().dispatchCount()).isEqualTo(1);
+    CaseScript viaDispatch = reach(CaseStatus.DISPATCHED);
+    Instant dispatched = viaDispatch.file().state().firstDispatchedAt().orElseThrow();
+    viaDispatch.escalated("L", "U");
+    assertThat(viaDispatch.file().state().firstDispatchedAt()).contains(dispatched);
+  }
+
+  @Test
+  void extensionsAndResumptions_moveTheDeadline() {
+    CaseScript s = reach(CaseStatus.HANDLING).extended(LATER_DUE).suspended().hours(2).resumed(LATER_DUE)
+        .extended(LATER_DUE.plusSeconds(1));
+    CaseState st = s.file().state();
+    assertThat(st.extensionCount()).isEqualTo(2);
+    assertThat(st.dueAt()).contains(LATER_DUE.plusSeconds(1));
+    assertThat(st.suspendedTotal()).isEqualTo(Duration.ofHours(2));
+    assertThat(st.suspendedSince()).isEmpty();
+    assertThat(st.isSuspended()).isFalse();
+  }
+
+  @Test
+  void reopening_clearsClosingAndEvaluationAndSetsTheNewDeadline() {
+    CaseScript s = reach(CaseStatus.EVALUATED).reopened(LATER_DUE);
+    CaseState st = s.file().state();
+    assertThat(st.status()).isEqualTo(CaseStatus.REGISTERED);
+    assertThat(st.closedAt()).isEmpty();
+    assertThat(st.evaluatedAt()).isEmpty();
+    assertThat(st.satisfaction()).isEmpty();
+    assertThat(st.solved()).isEmpty();
+    assertThat(st.dueAt()).contains(LATER_DUE);
+    assertThat(st.reopenCount()).isEqualTo(1);
+  }
+
+  @Test
+  void wholeCaseBreach_setsBothFlags() {
+    CaseScript s = reach(CaseStatus.HANDLING)
+        .add(new EventPayload.SlaBreached(CaseState.WHOLE_CASE_CLOCK, "CASE"));
+    assertThat(s.file().state().isWholeCaseBreached()).isTrue();
+    assertThat(s.file().state().isBreached()).isTrue();
+  }
+
+  @Test
+  void merged_recordsTheTarget() {
+    assertThat(reach(CaseStatus.MERGED).file().state().mergedInto()).contains(OTHER);
+  }
+
+  // ---- property tests over seeded random event sequences ----
+
+  private static final String[] HANDLERS = {"H1", "H2", "H3", "H4"};
+  private static final String[] DEPARTMENTS = {"D1", "D2", "D3"};
+
+  /** A random candidate event of a random type for the state; may or may not be legal. */
+  static EventPayload randomPayload(SplittableRandom r, CaseState st, Instant now, EventType type) {
+    String lead = st.lead().orElse("office");
+    String h = r.nextInt(5) == 0 ? HANDLERS[r.nextInt(HANDLERS.length)] : lead;
+    Instant due = st.dueAt().orElse(now);
+    return switch (type) {
+      case REPORTED -> new EventPayload.Reported();
+      case VERIFIED -> new EventPayload.Verified();
+      case VERIFICATION_FAILED -> new EventPayload.VerificationFailed("fake");
+      case REGISTERED -> new EventPayload.Registered(now.plus(Duration.ofHours(1 + r.nextInt(200))));
+      case DISPATCHED -> new EventPayload.Dispatched(HANDLERS[r.nextInt(HANDLERS.length)],
+          r.nextBoolean() ? HandlerRole.LEAD : HandlerRole.ASSIST);
+      case ACCEPTED -> new EventPayload.Accepted(h);
+      case RETURNED -> new EventPayload.Returned(h, "not ours");
+      case ESCALATED -> {
+        String to = HANDLERS[r.nextInt(HANDLERS.length)];
+        yield new EventPayload.Escalated(EscalationCause.values()[r.nextInt(5)], to.equals(h) ? h + "x" : h, to);
+      }
+      case SUMMONED -> new EventPayload.Summoned(
+          r.nextBoolean() ? ImmutableList.of(DEPARTMENTS[r.nextInt(3)]) : ImmutableList.of("D1", "D3"),
+          Duration.ofMinutes(30));
+      case ASSIST_ADDED -> new EventPayload.AssistAdded(HANDLERS[r.nextInt(HANDLERS.length)]);
+      case SUSPENDED -> new EventPayload.Suspended("waiting");
+      case RESUMED -> new EventPayload.Resumed(due.plus(Duration.ofHours(r.nextInt(10) - 1)));
+      case EXTENDED -> new EventPayload.Extended(due.plus(Duration.ofHours(r.nextInt(48) - 1)), "parts");
+      case RESOLVED -> new EventPayload.Resolved("done");
+      case CHECK_PASSED -> new EventPayload.CheckPassed();
+      case CHECK_FAILED -> new EventPayload.CheckFailed("again");
+      case CLOSED -> new EventPayload.Closed();
+      case EVALUATED -> new EventPayload.Evaluated(Satisfaction.values()[r.nextInt(3)], r.nextBoolean());
+      case REOPENED -> new EventPayload.Reopened("again", now.plus(Duration.ofHours(1 + r.nextInt(100))));
+      case MERGED -> new EventPayload.Merged(r.nextInt(10) == 0 ? st.caseId() : OTHER);
+      case SLA_WARNING -> new EventPayload.SlaWarning(CaseState.WHOLE_CASE_CLOCK, "HANDLE", 1 + r.nextInt(2));
+      case SLA_BREACHED -> new EventPayload.SlaBreached(r.nextBoolean() ? CaseState.WHOLE_CASE_CLOCK : "h", "X");
+    };
+  }
+
+  /** Generates a legal log of up to {@code maxEvents} events by rejection sampling over random candidates. */
+  static List<CaseEvent> randomLegalLog(long seed, int maxEvents) {
+    SplittableRandom r = new SplittableRandom(seed);
+    CaseId id = CaseId.of("C-" + seed);
+    CaseState st = CaseLifecycle.initial(id);
+    Instant now = T0;
+    List<CaseEvent> log = new ArrayList<>();
+    for (int i = 0; i < maxEvents && !st.status().isTerminal(); i++) {
+      now = now.plus(Duration.ofMinutes(r.nextInt(600)));
+      // Weighted towards progress: side events and dead ends are drawn less often, so logs reach CLOSED.
+      List<EventType> allowed = new ArrayList<>();
+      for (EventType t : CaseLifecycle.allowedEvents(st.status())) {
+        boolean side = t == EventType.SLA_WARNING || t == EventType.SLA_BREACHED || t == EventType.MERGED
+            || t == EventType.VERIFICATION_FAILED;
+        for (int w = side ? 1 : 4; w > 0; w--) {
+          allowed.add(t);
+        }
+      }
+      CaseEvent chosen = null;
+      for (int attempt = 0; attempt < 20 && chosen == null; attempt++) {
+        EventType type = allowed.get(r.nextInt(allowed.size()));
+        CaseEvent e = CaseEvent.of(id, st.lastSequence() + 1, now, CaseScript.SYSTEM,
+            randomPayload(r, st, now, type));
+        if (CaseLifecycle.canApply(st, e)) {
+          chosen = e;
+        }
+      }
+      if (chosen == null) {
+        break;
+      }
+      st = CaseLifecycle.apply(st, chosen);
+      log.add(chosen);
+    }
+    return log;
+  }
+
+  static LongStream seeds() {
+    return LongStream.range(0, 300).map(i -> 0x9E3779B97F4A7C15L * (i + 1));
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void randomLegalLogs_replayToTheSameStateAsStepwiseApply(long seed) {
+    List<CaseEvent> log = randomLegalLog(seed, 60);
+    CaseId id = CaseId.of("C-" + seed);
+    CaseState stepwise = CaseLifecycle.initial(id);
+    CaseFile file = CaseFile.open(CaseScript.facts("C-" + seed));
+    for (CaseEvent e : log) {
+      stepwise = CaseLifecycle.apply(stepwise, e);
+      file = file.append(e);
+    }
+    CaseState replayed = CaseLifecycle.replay(id, log);
+    assertThat(replayed).as("seed %d", seed).isEqualTo(stepwise);
+    assertThat(replayed.hashCode()).as("seed %d", seed).isEqualTo(stepwise.hashCode());
+    assertThat(file.state()).as("seed %d", seed).isEqualTo(replayed);
+    assertThat(CaseFile.of(file.facts(), log)).as("seed %d", seed).isEqualTo(file);
+    assertThat(CaseFile.open(file.facts()).appendAll(log).state()).as("seed %d", seed).isEqualTo(replayed);
+    assertThat(replayed.toString()).as("seed %d", seed).isEqualTo(stepwise.toString());
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void anyIllegalEvent_leavesStateAndFileUnchanged(long seed) {
+    SplittableRandom r = new SplittableRandom(seed ^ 0x5DEECE66DL);
+    List<CaseEvent> log = randomLegalLog(seed, r.nextInt(30));
+    CaseFile file = CaseFile.of(CaseScript.facts("C-" + seed), log);
+    CaseState before = file.state();
+    Instant now = before.lastEventAt().orElse(T0).plus(Duration.ofMinutes(5));
+    int illegalSeen = 0;
+    for (int i = 0; i < 40; i++) {
+      EventType type = EventType.values()[r.nextInt(EventType.values().length)];
+      long seq = r.nextInt(8) == 0 ? before.lastSequence() + 1 + r.nextInt(3) - 1 : before.lastSequence() + 1;
+      if (seq < 1) {
+        seq = 1;
+      }
+      CaseEvent e = CaseEvent.of(file.id(), seq, now, CaseScript.SYSTEM, randomPayload(r, before, now, type));
+      if (CaseLifecycle.canApply(before, e)) {
+        continue;
+      }
+      illegalSeen++;
+      CaseFile f = file;
+      assertThatThrownBy(() -> f.append(e)).as("seed %d event %s", seed, e)
+          .isInstanceOfAny(IllegalTransitionException.class, EventSequenceException.class)
+          .hasMessageContaining("case " + file.id());
+      assertThatThrownBy(() -> CaseLifecycle.apply(before, e)).as("seed %d", seed)
+          .isInstanceOfAny(IllegalTransitionException.class, EventSequenceException.class);
+      assertThatThrownBy(() -> f.appendAll(List.of(e))).as("seed %d", seed)
+          .isInstanceOfAny(IllegalTransitionException.class, EventSequenceException.class);
+      assertThat(file.state()).as("seed %d", seed).isEqualTo(before);
+      assertThat(file.events()).as("seed %d", seed).isEqualTo(log);
+      assertThat(CaseLifecycle.replay(file.id(), log)).as("seed %d", seed).isEqualTo(before);
+    }
+    assertThat(illegalSeen).as("seed %d", seed).isPositive();
+  }
+
+  @Test
+  void randomLogs_coverEveryEventTypeAndEveryStatus() {
+    Set<EventType> types = EnumSet.noneOf(EventType.class);
+    Set<CaseStatus> statuses = EnumSet.noneOf(CaseStatus.class);
+    seeds().forEach(seed -> {
+      CaseState st = CaseLifecycle.initial(CaseId.of("C-" + seed));
+      for (CaseEvent e : randomLegalLog(seed, 60)) {
+        types.add(e.type());
+        st = CaseLifecycle.apply(st, e);
+        statuses.add(st.status());
+      }
+    });
+    assertThat(types).containsExactlyInAnyOrder(EventType.values());
+    assertThat(statuses).containsAll(EnumSet.complementOf(EnumSet.of(CaseStatus.NEW)));
+  }
+}
