@@ -33,12 +33,14 @@ class SyntheticCityGeneratorTest {
     assertThat(city.count(RegionLevel.GRID)).isEqualTo(10_440);
     assertThat(city.count(RegionLevel.UNIT)).isEqualTo(136_063);
     double peoplePerUnit = (double) city.totalPopulation() / city.count(RegionLevel.UNIT);
-    assertThat(peoplePerUnit).isBetween(95.0, 105.0);
+    // 3,210,000 residents / 136,063 units = 23.59 people per unit, within 5 %
+    assertThat(peoplePerUnit).isBetween(22.4, 24.8);
     SizeDistribution units = city.unitsPerGrid();
     assertThat(units.min()).isGreaterThanOrEqualTo(1);
     assertThat(units.median()).isBetween(9L, 15L);
     assertThat(units.max()).isLessThan(60);
-    assertThat(city.householdsPerGrid().median()).isBetween(300L, 600L);
+    // 3,210,000 / 2.8 people per household / 10,440 grids = 110 households per grid on average
+    assertThat(city.householdsPerGrid().median()).isBetween(80L, 140L);
     for (Region s : city.regionsAt(RegionLevel.STREET)) {
       assertThat(s.children()).isNotEmpty();
     }
