@@ -6,7 +6,6 @@ import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import java.time.Instant;
 import org.gridgov.internal.BuildableStyle;
 import org.immutables.value.Value;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One immutable entry of a case's append-only log: which case, its place in the log, when, who, and what
@@ -111,11 +110,6 @@ public abstract class CaseEvent {
 
   @Value.Check
   void check() {
-    // The house style's builders do not check required attributes themselves (validationMethod = NONE).
-    requireSet(caseId(), "caseId");
-    requireSet(at(), "at");
-    requireSet(actor(), "actor");
-    requireSet(payload(), "payload");
     checkArgument(sequence() >= 1, "case %s: an event's sequence number must be >= 1 but was %s", caseId(),
         sequence());
     checkArgument(schemaVersion() >= 1 && schemaVersion() <= CURRENT_SCHEMA_VERSION,
@@ -195,9 +189,4 @@ public abstract class CaseEvent {
     CaseEvent build();
   }
 
-  private static void requireSet(@Nullable Object value, String attribute) {
-    if (value == null) {
-      throw new IllegalStateException("required attribute " + attribute + " was not set");
-    }
-  }
 }

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.function.LongPredicate;
 import org.gridgov.internal.BuildableStyle;
 import org.immutables.value.Value;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The facts of a case that do not change as it moves through its lifecycle: id, category, priority, kind,
@@ -113,13 +112,6 @@ public abstract class CaseFacts {
 
   @Value.Check
   void check() {
-    // The house style's builders do not check required attributes themselves (validationMethod = NONE).
-    requireSet(id(), "id");
-    requireSet(categoryCode(), "categoryCode");
-    requireSet(priority(), "priority");
-    requireSet(kind(), "kind");
-    requireSet(locationCodes(), "locationCodes");
-    requireSet(source(), "source");
     checkArgument(!categoryCode().isEmpty() && categoryCode().chars().allMatch(c -> c >= '0' && c <= '9'),
         "case %s: category code must be ASCII digits but was \"%s\"", id(), categoryCode());
     ImmutableLongArray codes = locationCodes();
@@ -208,9 +200,4 @@ public abstract class CaseFacts {
     CaseFacts build();
   }
 
-  private static void requireSet(@Nullable Object value, String attribute) {
-    if (value == null) {
-      throw new IllegalStateException("required attribute " + attribute + " was not set");
-    }
-  }
 }

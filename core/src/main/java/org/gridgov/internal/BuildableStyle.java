@@ -14,7 +14,8 @@ import org.immutables.value.Value;
  * {@code interface Builder} (which the generated builder implements) and a {@code static Builder builder()}
  * factory. Builders are strict (each attribute set once), collections are Guava's immutable ones, and
  * {@code withX} copies go back through the same {@code @Value.Check} methods as construction, so each invariant
- * lives in one place.
+ * lives in one place. {@code build()} with a required attribute unset throws an {@link IllegalStateException}
+ * that names the missing attributes.
  */
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Retention(RetentionPolicy.CLASS)
@@ -26,6 +27,5 @@ import org.immutables.value.Value;
     jdkOnly = false,
     defaults = @Value.Immutable(copy = true),
     allParameters = false,
-    optionalAcceptNullable = false,
-    validationMethod = Value.Style.ValidationMethod.NONE)
+    optionalAcceptNullable = false)
 public @interface BuildableStyle {}

@@ -11,7 +11,6 @@ import java.util.function.LongPredicate;
 import java.util.function.Predicate;
 import org.gridgov.internal.BuildableStyle;
 import org.immutables.value.Value;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What to compute indicators for: a half-open period {@code [fromInclusive, toExclusive)}, an optional region
@@ -114,9 +113,6 @@ public abstract class IndicatorQuery {
 
   @Value.Check
   void check() {
-    // The house style's builders do not check required attributes themselves (validationMethod = NONE).
-    requireSet(fromInclusive(), "fromInclusive");
-    requireSet(toExclusive(), "toExclusive");
     checkArgument(fromInclusive().isBefore(toExclusive()), "the period [%s, %s) is empty", fromInclusive(),
         toExclusive());
     checkArgument(responseLimit().compareTo(Duration.ZERO) > 0, "responseLimit must be positive but was %s",
@@ -207,9 +203,4 @@ public abstract class IndicatorQuery {
     IndicatorQuery build();
   }
 
-  private static void requireSet(@Nullable Object value, String attribute) {
-    if (value == null) {
-      throw new IllegalStateException("required attribute " + attribute + " was not set");
-    }
-  }
 }
