@@ -227,6 +227,20 @@ public final class Region {
     return tree.contains(index, other.index);
   }
 
+  /**
+   * Returns whether the region with a code lies in this region's subtree, this region included. O(1) expected: one
+   * code lookup and a range check. Use it as a {@link java.util.function.LongPredicate} over case locations, e.g.
+   * {@code IndicatorQuery.builder().regionFilter(street::containsCode)}.
+   *
+   * @param code a region code
+   * @return {@code true} if the tree has a region with that code and it is this region or one of its descendants;
+   *     {@code false} for a code the tree does not hold
+   */
+  public boolean containsCode(long code) {
+    int other = tree.indexOf(code);
+    return other >= 0 && tree.contains(index, other);
+  }
+
   private void checkSameTree(Region other) {
     checkArgument(other.tree == tree, "region %s belongs to another tree than %s", other, this);
   }

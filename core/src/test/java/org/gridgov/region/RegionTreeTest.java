@@ -102,6 +102,17 @@ class RegionTreeTest {
   }
 
   @Test
+  void containsCodeIsInclusiveAndFalseForUnknownCodes() {
+    Region st1 = tree.get(ST1);
+    assertThat(st1.containsCode(ST1)).isTrue();
+    assertThat(st1.containsCode(U4)).isTrue();
+    assertThat(st1.containsCode(ST2)).isFalse();
+    assertThat(st1.containsCode(D)).isFalse();
+    assertThat(st1.containsCode(350302001999001L)).isFalse(); // well-formed, not in the tree
+    assertThat(tree.get(G1).containsCode(U3)).isFalse();
+  }
+
+  @Test
   void descendantsAtALevel() {
     assertThat(tree.get(ST1).descendantsAt(RegionLevel.GRID))
         .containsExactly(tree.get(G1), tree.get(G2), tree.get(G3));
