@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the README's code honest: every Java block in README.md that is marked as a snippet must equal, line for
- * line, the tagged region of the example source it names. Edit the example, then copy the region into the README.
+ * line, the tagged region of the example source it names. Edit the example, then run
+ * {@code python3 build/update-readme-snippets.py} to copy the region into the README.
  *
  * <p>In README.md:
  *
@@ -48,7 +49,7 @@ class ReadmeSnippetsTest {
           .isEqualTo(expected);
       checked.add(tag);
     }
-    assertThat(checked).as("snippets found in README.md").contains("quickstart");
+    assertThat(checked).as("snippets found in README.md").contains("quickstart", "case-loop");
   }
 
   static String taggedRegion(String source, String tag, Path path) {
