@@ -1,7 +1,6 @@
 package org.gridgov.sla;
 
 import com.google.common.collect.ImmutableList;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,9 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import org.gridgov.internal.Problems;
+import org.gridgov.internal.TextLines;
 
 /**
  * The built-in calendar of mainland China: public holidays and make-up workdays (调休) from the State Council
@@ -91,34 +93,26 @@ public final class ChinaCalendar {
    */
   public static void applyDayList(BusinessCalendar.Builder builder, Reader in, String source) {
     Problems problems = new Problems(source);
-    java.util.List<LocalDate> off = new java.util.ArrayList<>();
-    java.util.List<LocalDate> work = new java.util.ArrayList<>();
-    BufferedReader r = new BufferedReader(in);
-    try {
-      int lineNo = 0;
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        lineNo++;
-        String t = line.strip();
-        if (t.isEmpty() || t.startsWith("#")) {
-          continue;
-        }
-        String[] f = t.split("\\s+", 3);
-        LocalDate date;
-        try {
-          date = LocalDate.parse(f[0]);
-        } catch (DateTimeParseException e) {
-          problems.add(lineNo, 1, "date", f[0], "expected a date yyyy-MM-dd");
-          continue;
-        }
-        if (f.length < 2 || !(f[1].equals("off") || f[1].equals("work"))) {
-          problems.add(lineNo, 2, "flag", f.length < 2 ? "" : f[1], "expected \"off\" or \"work\"");
-          continue;
-        }
-        (f[1].equals("off") ? off : work).add(date);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + source, e);
-    }
+    List<LocalDate> off = new ArrayList<>();
+    List<LocalDate> work = new ArrayList<>();
+    TextLines.forEach(
+        in,
+        source,
+        (lineNo, t) -> {
+          String[] f = t.split("\\s+", 3);
+          LocalDate date;
+          try {
+            date = LocalDate.parse(f[0]);
+          } catch (DateTimeParseException e) {
+            problems.add(lineNo, 1, "date", f[0], "expected a date yyyy-MM-dd");
+            return;
+          }
+          if (f.length < 2 || !(f[1].equals("off") || f[1].equals("work"))) {
+            problems.add(lineNo, 2, "flag", f.length < 2 ? "" : f[1], "expected \"off\" or \"work\"");
+            return;
+          }
+          (f[1].equals("off") ? off : work).add(date);
+        });
     problems.throwIfAny();
     off.forEach(builder::holiday);
     work.forEach(builder::makeUpWorkday);

@@ -6,10 +6,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Sets;
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.gridgov.casefile.Priority;
 import org.gridgov.internal.Problems;
+import org.gridgov.internal.TextLines;
 import org.gridgov.region.UrbanRuralClass;
 
 /**
@@ -275,20 +273,7 @@ public final class SlaPolicy {
     Builder b = builder();
     List<Integer> ruleLines = new ArrayList<>();
     List<Rule> parsed = new ArrayList<>();
-    BufferedReader r = new BufferedReader(in);
-    try {
-      int lineNo = 0;
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        lineNo++;
-        String t = line.strip();
-        if (t.isEmpty() || t.startsWith("#")) {
-          continue;
-        }
-        parseLine(t, lineNo, b, problems, parsed, ruleLines);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + source, e);
-    }
+    TextLines.forEach(in, source, (lineNo, t) -> parseLine(t, lineNo, b, problems, parsed, ruleLines));
     for (int i = 0; i < parsed.size(); i++) {
       for (int j = 0; j < i; j++) {
         if (parsed.get(i).sameSelector(parsed.get(j))) {
