@@ -17,7 +17,7 @@ import org.openjdk.jol.info.GraphLayout;
  * case (used heap after full GCs, before and after) and, for sizes up to 200,000, JOL's retained size of the
  * engine per case.
  *
- * <p>Usage: {@code java -Xmx6g -cp benchmarks/target/benchmarks.jar
+ * <p>Usage: {@code java -Xmx6g -Djdk.attach.allowAttachSelf -Djol.magicFieldOffset=true -cp benchmarks/target/benchmarks.jar
  * org.gridgov.benchmarks.engine.EngineMemory benchmarks/results/engine-memory.json 100000 1000000}.
  */
 public final class EngineMemory {
