@@ -75,6 +75,7 @@ public record Principal(String id, Role role, OptionalLong regionCode, @Nullable
    * @return the principal
    */
   public static Principal ofDepartment(String id, String handlerId) {
+    Objects.requireNonNull(handlerId, "handlerId");
     return new Principal(id, Role.DEPARTMENT_STAFF, OptionalLong.empty(), handlerId);
   }
 
