@@ -8,8 +8,11 @@ import org.gridgov.casefile.CaseId;
 public final class NotAuthorizedException extends GridgovException {
   private static final long serialVersionUID = 1L;
 
+  /** The actor, as text. */
   private final String actor;
+  /** The case. */
   private final CaseId caseId;
+  /** The rule that refused the command. */
   private final String rule;
 
   /**

@@ -10,6 +10,7 @@ import org.gridgov.casefile.CaseId;
 public final class RoutingFailedException extends GridgovException {
   private static final long serialVersionUID = 1L;
 
+  /** The case being routed. */
   private final CaseId caseId;
 
   /**
