@@ -259,4 +259,40 @@ class CaseEngineTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(Principal.ofDepartment("w", WATER).actor().role()).isEqualTo(Role.DEPARTMENT_STAFF);
   }
+
+  @Test
+  void restoreRebuildsClocksAndPendingDeadlinesAndTakesTheLastEventsTime() {
+    Map<CaseId, org.gridgov.casefile.CaseFacts> facts = new java.util.LinkedHashMap<>();
+    List<CaseEvent> log = new java.util.ArrayList<>();
+    CaseEngine e = config().build();
+    for (String id : List.of("A", "B")) {
+      Command r = report("r-" + id, id, T0);
+      facts.put(CaseId.of(id), ((Command.Report) r.action()).facts());
+      log.addAll(e.execute(r));
+      log.addAll(e.execute(cmd("v-" + id, districtDispatcher(), id, T0, new Command.Verify(true, ""))));
+      log.addAll(e.execute(cmd("g-" + id, districtDispatcher(), id, T0, new Command.Register())));
+      log.addAll(e.execute(cmd("d-" + id, districtDispatcher(), id, T0, Command.Dispatch.to(WATER))));
+    }
+    log.addAll(e.advanceTo(at("2025-03-06T12:00"))); // past the yellow level of both lead clocks
+    CaseEngine r = CaseEngine.restore(config(), facts, log);
+    assertThat(r.snapshot()).isEqualTo(e.snapshot());
+    assertThat(r.pendingDeadlineCount()).isEqualTo(2);
+    assertThat(r.nextDeadline(CaseId.of("A"))).isEqualTo(e.nextDeadline(CaseId.of("A")));
+    assertThat(r.now()).contains(log.get(log.size() - 1).at());
+    assertThat(r.advanceTo(at("2025-03-20T09:00"))).isEqualTo(e.advanceTo(at("2025-03-20T09:00")));
+  }
+
+  @Test
+  void arriveStopsTheArrivalClockWithoutAnEvent_aSecondArrivalIsRefused() {
+    CaseEngine e = dispatched(config().build(), "A", WATER);
+    var unused = e.execute(cmd("s", districtDispatcher(), "A", T0,
+        Command.Summon.of(List.of(URBAN), java.time.Duration.ofMinutes(30))));
+    assertThat(e.execute(cmd("arr", Principal.ofDepartment("u", URBAN), "A", T0.plusSeconds(60),
+        new Command.Arrive(URBAN)))).isEmpty();
+    assertThat(e.clocks(CaseId.of("A")).orElseThrow().clock(CaseEngine.SUMMON_CLOCK_PREFIX + URBAN)).isEmpty();
+    assertThatThrownBy(() -> e.execute(cmd("arr2", Principal.ofDepartment("u", URBAN), "A", T0.plusSeconds(60),
+            new Command.Arrive(URBAN))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("no pending summons");
+  }
 }
