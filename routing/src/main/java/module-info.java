@@ -12,4 +12,5 @@ module org.gridgov.routing {
   requires static org.immutables.value.annotations;
 
   exports org.gridgov.routing;
+  exports org.gridgov.engine;
 }

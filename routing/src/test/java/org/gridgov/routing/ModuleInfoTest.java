@@ -22,7 +22,7 @@ class ModuleInfoTest {
 
     assertThat(descriptor.name()).isEqualTo("org.gridgov.routing");
     assertThat(descriptor.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()))
-        .containsExactlyInAnyOrder("org.gridgov.routing");
+        .containsExactlyInAnyOrder("org.gridgov.routing", "org.gridgov.engine");
     assertThat(descriptor.exports()).allSatisfy(e -> assertThat(e.isQualified()).isFalse());
     assertThat(descriptor.requires()).anySatisfy(r -> assertThat(r.name()).isEqualTo("org.gridgov.core"));
   }

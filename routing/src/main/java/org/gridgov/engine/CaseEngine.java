@@ -1,0 +1,1262 @@
+package org.gridgov.engine;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.gridgov.casefile.Actor;
+import org.gridgov.casefile.CaseEvent;
+import org.gridgov.casefile.CaseFacts;
+import org.gridgov.casefile.CaseId;
+import org.gridgov.casefile.CaseLifecycle;
+import org.gridgov.casefile.CaseState;
+import org.gridgov.casefile.CaseStatus;
+import org.gridgov.casefile.EscalationCause;
+import org.gridgov.casefile.EventPayload;
+import org.gridgov.casefile.HandlerRole;
+import org.gridgov.casefile.Role;
+import org.gridgov.region.Region;
+import org.gridgov.region.RegionTree;
+import org.gridgov.region.UrbanRuralClass;
+import org.gridgov.routing.DecisionPoint;
+import org.gridgov.routing.RoutingDecision;
+import org.gridgov.routing.RoutingPolicy;
+import org.gridgov.routing.RoutingRequest;
+import org.gridgov.sla.BusinessCalendar;
+import org.gridgov.sla.CaseClocks;
+import org.gridgov.sla.DeadlineQueue;
+import org.gridgov.sla.SlaClock;
+import org.gridgov.sla.SlaLimit;
+import org.gridgov.sla.SlaPolicy;
+import org.gridgov.sla.SlaStage;
+import org.gridgov.sla.WarningLevel;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The case engine: {@link Command}s and the passing of time ({@link #advanceTo(Instant)}) go in, {@link CaseEvent}s
+ * come out, by a {@link RoutingPolicy} and an {@link SlaPolicy} over a {@link RegionTree} and a
+ * {@link BusinessCalendar}.
+ *
+ * <p><b>Determinism.</b> Nothing reads a clock; the same commands and advances at the same instants give equal
+ * events. Instants must be whole milliseconds and never go backwards.
+ *
+ * <p><b>Atomicity.</b> Every call computes all its events and new states first and commits them only when nothing
+ * failed: an exception (a refusal, an illegal transition, a policy that throws) leaves the engine as it was.
+ *
+ * <p><b>Clocks.</b> Per open case: {@code case} (stage {@code WHOLE_CASE}, from registration to closing),
+ * {@code lead} (stage {@code HANDLE}, the current lead handler's, from dispatch or escalation to resolution) and
+ * {@code summon:<department>} (the arrival limit of a summons, natural time, the SLA policy's default levels).
+ * Each clock state follows from the events alone, which is what makes {@link #restore} exact.
+ *
+ * <p>Not thread-safe: the embedder serialises calls.
+ */
+public final class CaseEngine {
+
+  /** The clock id of the lead handler's clock. */
+  public static final String LEAD_CLOCK = "lead";
+
+  /** The prefix of a summoned department's arrival clock id; the department's handler id follows. */
+  public static final String SUMMON_CLOCK_PREFIX = "summon:";
+
+  /** The stage name written into warnings of summons clocks. */
+  public static final String SUMMON_STAGE = "SUMMON";
+
+  /** The default number of command ids remembered for idempotent retries. */
+  public static final int DEFAULT_COMMAND_MEMORY = 1 << 16;
+
+  private static final Comparator<Wake> WAKE_ORDER =
+      Comparator.comparing(Wake::at).thenComparingLong(Wake::ordinal);
+
+  private final RegionTree tree;
+  private final RoutingPolicy routing;
+  private final SlaPolicy sla;
+  private final BusinessCalendar calendar;
+  private final ImmutableSet<String> departments;
+  private final Actor systemActor;
+  private final int commandMemory;
+
+  private final HashMap<CaseId, CaseRecord> cases = new HashMap<>();
+  private final ArrayList<CaseId> byOrdinal = new ArrayList<>();
+  private final DeadlineQueue queue;
+  private final LinkedHashMap<String, Remembered> remembered = new LinkedHashMap<>();
+  private @Nullable Instant now;
+  private int openCount;
+
+  private CaseEngine(Builder b) {
+    this.tree = Objects.requireNonNull(b.tree, "regionTree was not set");
+    this.routing = Objects.requireNonNull(b.routing, "routingPolicy was not set");
+    this.sla = Objects.requireNonNull(b.sla, "slaPolicy was not set");
+    this.calendar = Objects.requireNonNull(b.calendar, "calendar was not set");
+    this.departments = ImmutableSet.copyOf(b.departments);
+    this.systemActor = b.systemActor;
+    this.commandMemory = b.commandMemory;
+    this.queue = new DeadlineQueue(b.initialCapacity);
+  }
+
+  /**
+   * Returns a builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Rebuilds an engine from its event log alone: every event the engine returned, in the order it returned them,
+   * and the facts of every reported case. Statuses, holders, SLA clocks (with the levels already fired) and
+   * pending deadlines come out as the live engine had them; the engine's time is the last event's instant. The
+   * command-id memory is not part of the log and starts empty.
+   *
+   * @param config the same configuration as the engine that wrote the log
+   * @param facts the facts of every case in the log
+   * @param events the log
+   * @return the restored engine
+   * @throws IllegalArgumentException if a case's facts are missing or the log is not one the engine could write
+   */
+  public static CaseEngine restore(Builder config, Map<CaseId, CaseFacts> facts, List<CaseEvent> events) {
+    CaseEngine e = config.build();
+    Tx tx = e.new Tx();
+    @Nullable Instant last = null;
+    for (CaseEvent ev : events) {
+      CaseRecord rec = tx.get(ev.caseId());
+      if (rec == null) {
+        CaseFacts f = facts.get(ev.caseId());
+        checkArgument(f != null, "restore: no facts for case %s (event #%s)", ev.caseId(), ev.sequence());
+        rec = e.newRecord(f, tx);
+      }
+      tx.put(e.applyEvent(rec, ev));
+      if (last == null || ev.at().isAfter(last)) {
+        last = ev.at();
+      }
+    }
+    e.commit(tx, null);
+    e.now = last;
+    return e;
+  }
+
+  // ------------------------------------------------------------------ queries
+
+  /**
+   * Returns the engine's time: the latest instant of a command or advance, or empty before the first.
+   *
+   * @return the time
+   */
+  public Optional<Instant> now() {
+    return Optional.ofNullable(now);
+  }
+
+  /**
+   * Returns the state of a case.
+   *
+   * @param caseId the case
+   * @return its state, or empty if the engine does not know it
+   */
+  public Optional<CaseState> state(CaseId caseId) {
+    CaseRecord r = cases.get(caseId);
+    return r == null ? Optional.empty() : Optional.of(r.state());
+  }
+
+  /**
+   * Returns the SLA clocks of a case (running and paused ones; stopped clocks are dropped).
+   *
+   * @param caseId the case
+   * @return its clocks, or empty if the engine does not know it
+   */
+  public Optional<CaseClocks> clocks(CaseId caseId) {
+    CaseRecord r = cases.get(caseId);
+    return r == null ? Optional.empty() : Optional.of(r.clocks());
+  }
+
+  /**
+   * Returns the instant of the earliest pending SLA warning or breach of a case.
+   *
+   * @param caseId the case
+   * @return the instant, or empty if none is pending
+   */
+  public Optional<Instant> nextDeadline(CaseId caseId) {
+    CaseRecord r = cases.get(caseId);
+    return r == null ? Optional.empty() : nextWake(r.clocks());
+  }
+
+  /**
+   * Returns the number of cases the engine knows (open, closed and ended).
+   *
+   * @return the count
+   */
+  public int caseCount() {
+    return cases.size();
+  }
+
+  /**
+   * Returns the number of open cases (not closed, evaluated, invalid or merged).
+   *
+   * @return the count
+   */
+  public int openCaseCount() {
+    return openCount;
+  }
+
+  /**
+   * Returns the number of cases with a pending SLA deadline.
+   *
+   * @return the count
+   */
+  public int pendingDeadlineCount() {
+    return queue.size();
+  }
+
+  /**
+   * Returns a comparable snapshot of everything that determines future output: per case (in report order) the
+   * facts, state and clocks, and the pending deadlines. Two engines with equal snapshots produce equal events for
+   * equal future calls (apart from retries of remembered command ids).
+   *
+   * @return the snapshot
+   */
+  public ImmutableList<Object> snapshot() {
+    ImmutableList.Builder<Object> b = ImmutableList.builder();
+    for (CaseId id : byOrdinal) {
+      CaseRecord r = Objects.requireNonNull(cases.get(id));
+      long ordinal = r.ordinal();
+      b.add(List.of(r.facts(), r.state(), r.clocks(), queue.deadlineOf(ordinal)));
+    }
+    return b.build();
+  }
+
+  // ------------------------------------------------------------------ time
+
+  /**
+   * Moves time to {@code instant} and fires every SLA warning and breach due at or before it, with the routing
+   * decisions breaches trigger.
+   *
+   * <p>Order: due work is processed by the instant a level is reached, ties by the order the cases were reported.
+   * For one case at one instant: every level reached on any of its clocks (ordered by instant, then clock, then
+   * level), each as {@code SlaWarning} or {@code SlaBreached} (a level at exactly the deadline); then, for each
+   * breach of the {@code lead} clock or a {@code summon:} clock of a case that has a lead, one {@code BREACH}
+   * decision of the routing policy and its events at the same instant. New clocks (an escalation restarts the lead
+   * clock) may fire in the same call if due.
+   *
+   * @param instant the new time, a whole number of milliseconds, not before the engine's time
+   * @return the events, in the order described
+   * @throws IllegalArgumentException if time would go backwards or the instant has sub-millisecond digits
+   * @throws RoutingFailedException if the policy threw or named an unknown handler (the engine is unchanged)
+   */
+  public ImmutableList<CaseEvent> advanceTo(Instant instant) {
+    checkInstant(instant, "advanceTo");
+    if (now != null && instant.isBefore(now)) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT, "time goes backwards: advanceTo(%s) is before the engine's time %s", instant, now));
+    }
+    long ms = instant.toEpochMilli();
+    long pollAt = Math.max(ms, queue.time().orElse(Long.MIN_VALUE));
+    List<long[]> polled = new ArrayList<>();
+    var unused = queue.pollDue(pollAt, (key, deadline) -> polled.add(new long[] {key, deadline}));
+    Tx tx = new Tx();
+    try {
+      TreeSet<Wake> work = new TreeSet<>(WAKE_ORDER);
+      for (long[] p : polled) {
+        CaseRecord rec = Objects.requireNonNull(tx.get(byOrdinal.get((int) p[0])));
+        tx.touched.add(rec.ordinal());
+        Optional<Instant> w = nextWake(rec.clocks());
+        if (w.isPresent() && !w.get().isAfter(instant)) {
+          work.add(new Wake(w.get(), rec.ordinal()));
+        }
+      }
+      while (!work.isEmpty()) {
+        Wake wake = work.pollFirst();
+        CaseRecord rec = Objects.requireNonNull(tx.get(byOrdinal.get((int) wake.ordinal())));
+        fire(tx, rec, wake.at());
+        CaseRecord after = Objects.requireNonNull(tx.get(rec.facts().id()));
+        Optional<Instant> w = nextWake(after.clocks());
+        // A clock advanced to wake.at() has nothing pending at or before it, so this terminates.
+        if (w.isPresent() && !w.get().isAfter(instant) && w.get().isAfter(wake.at())) {
+          work.add(new Wake(w.get(), wake.ordinal()));
+        }
+      }
+    } catch (RuntimeException e) {
+      for (long[] p : polled) {
+        if (!queue.contains(p[0])) {
+          queue.schedule(p[0], p[1]);
+        }
+      }
+      throw e;
+    }
+    commit(tx, instant);
+    return ImmutableList.copyOf(tx.out);
+  }
+
+  private void fire(Tx tx, CaseRecord rec, Instant at) {
+    CaseClocks.Advance adv = rec.clocks().advance(at);
+    CaseRecord cur = rec;
+    List<String> breached = new ArrayList<>();
+    for (SlaClock.Warning w : adv.fired()) {
+      SlaClock clock = rec.clocks().clock(w.clock()).orElseThrow();
+      int index = clock.levels().indexOf(w.level());
+      String stage = stageOf(w.clock());
+      Instant when = max(w.reachedAt(), cur.state().lastEventAt().orElse(w.reachedAt()));
+      EventPayload p;
+      if (isBreach(w.level())) {
+        p = new EventPayload.SlaBreached(w.clock(), stage);
+        breached.add(w.clock());
+      } else {
+        p = new EventPayload.SlaWarning(w.clock(), stage, index + 1);
+      }
+      cur = tx.emit(cur, when, systemActor, p);
+    }
+    Instant decisionAt = cur.state().lastEventAt().orElse(at);
+    for (String clockId : breached) {
+      CaseState s = cur.state();
+      boolean handlerClock = clockId.equals(LEAD_CLOCK) || clockId.startsWith(SUMMON_CLOCK_PREFIX);
+      if (!handlerClock || s.lead().isEmpty() || !isRoutable(s.status())) {
+        continue;
+      }
+      RoutingRequest req = request(cur, DecisionPoint.BREACH, decisionAt);
+      RoutingDecision d = decide(cur, req);
+      cur = applyDecision(tx, cur, d, decisionAt, EscalationCause.BREACH, systemActor, false);
+    }
+  }
+
+  // ------------------------------------------------------------------ commands
+
+  /**
+   * Executes a command and returns the events it produced.
+   *
+   * <p>A command whose id was seen before returns the events of the first execution and changes nothing (the
+   * same id with a different command is refused). Otherwise the command must not be earlier than the engine's
+   * time, and no SLA deadline may be pending at or before its instant (call {@link #advanceTo(Instant)} first:
+   * the passing of time is not part of a command). Then the actor's authorisation is checked, the events are
+   * computed and validated by {@link CaseLifecycle}, and everything is committed at once.
+   *
+   * @param command the command
+   * @return the events, in order
+   * @throws NotAuthorizedException if the actor may not issue it on that case
+   * @throws IllegalArgumentException for an unknown case or handler, bad facts, time going backwards
+   * @throws IllegalStateException if a deadline is due first
+   * @throws org.gridgov.casefile.IllegalTransitionException if the lifecycle refuses an event
+   * @throws RoutingFailedException if the routing policy threw, rejected or named an unknown handler
+   */
+  public ImmutableList<CaseEvent> execute(Command command) {
+    Remembered seen = remembered.get(command.commandId());
+    if (seen != null) {
+      checkArgument(
+          seen.command().equals(command),
+          "command id %s was already used for a different command (%s %s at %s)",
+          command.commandId(),
+          seen.command().action().name(),
+          seen.command().caseId(),
+          seen.command().at());
+      return seen.events();
+    }
+    Instant at = command.at();
+    checkInstant(at, "command " + command.commandId());
+    if (now != null && at.isBefore(now)) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "time goes backwards: command %s (%s case %s) at %s is before the engine's time %s",
+              command.commandId(),
+              command.action().name(),
+              command.caseId(),
+              at,
+              now));
+    }
+    if (queue.nextDeadline().isPresent() && queue.nextDeadline().getAsLong() <= at.toEpochMilli()) {
+      throw new IllegalStateException(
+          String.format(
+              Locale.ROOT,
+              "command %s at %s: an SLA deadline is due at %s, not after it; call advanceTo(%s) first",
+              command.commandId(),
+              at,
+              Instant.ofEpochMilli(queue.nextDeadline().getAsLong()),
+              at));
+    }
+    Tx tx = new Tx();
+    run(tx, command);
+    commit(tx, at);
+    ImmutableList<CaseEvent> events = ImmutableList.copyOf(tx.out);
+    remember(command, events);
+    return events;
+  }
+
+  private void remember(Command command, ImmutableList<CaseEvent> events) {
+    if (commandMemory == 0) {
+      return;
+    }
+    remembered.put(command.commandId(), new Remembered(command, events));
+    if (remembered.size() > commandMemory) {
+      var it = remembered.entrySet().iterator();
+      it.next();
+      it.remove();
+    }
+  }
+
+  private void run(Tx tx, Command c) {
+    Command.Action a = c.action();
+    Principal who = c.actor();
+    Actor actor = who.actor();
+    Instant at = c.at();
+    if (a instanceof Command.Report r) {
+      report(tx, c, r.facts());
+      return;
+    }
+    CaseRecord rec = tx.get(c.caseId());
+    if (rec == null) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT, "unknown case %s (command %s: %s)", c.caseId(), c.commandId(), a.name()));
+    }
+    authorize(c, rec);
+    CaseState s = rec.state();
+    if (a instanceof Command.Verify v) {
+      tx.emit(
+          rec,
+          at,
+          actor,
+          v.valid() ? new EventPayload.Verified() : new EventPayload.VerificationFailed(v.reason()));
+    } else if (a instanceof Command.Register) {
+      SlaClock clock =
+          startClock(rec, CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, at)
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          String.format(
+                              Locale.ROOT,
+                              "case %s: the SLA policy has no WHOLE_CASE rule for category %s, priority %s, %s;"
+                                  + " cannot compute the deadline of Registered",
+                              rec.facts().id(),
+                              rec.facts().categoryCode(),
+                              rec.facts().priority(),
+                              rec.urban())));
+      tx.emit(rec, at, actor, new EventPayload.Registered(clock.deadline().orElseThrow()));
+    } else if (a instanceof Command.Dispatch d) {
+      if (d.lead().isPresent()) {
+        requireHandler(rec, d.lead().get(), "dispatch");
+        tx.emit(rec, at, actor, new EventPayload.Dispatched(d.lead().get(), HandlerRole.LEAD));
+      } else {
+        requireStatus(rec, c, CaseStatus.REGISTERED);
+        RoutingDecision dec = decide(rec, RoutingRequest.newCase(rec.facts(), at));
+        if (dec instanceof RoutingDecision.Reject rj) {
+          throw new RoutingFailedException(
+              rec.facts().id(),
+              String.format(
+                  Locale.ROOT,
+                  "case %s: the routing policy rejected it at NEW_CASE: %s (%s)",
+                  rec.facts().id(),
+                  rj.reason(),
+                  rj.explanation().decidedBy()));
+        }
+        var unused = applyDecision(tx, rec, dec, at, EscalationCause.CAPABILITY, actor, true);
+      }
+    } else if (a instanceof Command.Accept ac) {
+      tx.emit(rec, at, actor, new EventPayload.Accepted(ac.handlerId()));
+    } else if (a instanceof Command.Return rt) {
+      ImmutableList<String> holders = holders(s);
+      CaseRecord after = tx.emit(rec, at, actor, new EventPayload.Returned(rt.handlerId(), rt.reason()));
+      RoutingRequest req =
+          RoutingRequest.of(
+              rec.facts(),
+              DecisionPoint.RETURN,
+              at,
+              rt.handlerId(),
+              holders,
+              ImmutableList.copyOf(after.state().returnedBy()),
+              1);
+      RoutingDecision dec = decide(after, req);
+      var unused = applyDecision(tx, after, dec, at, EscalationCause.RETURN, systemActor, false, rt.handlerId());
+    } else if (a instanceof Command.Assist as) {
+      requireHandler(rec, as.handlerId(), "assist");
+      tx.emit(rec, at, actor, new EventPayload.AssistAdded(as.handlerId()));
+    } else if (a instanceof Command.Summon sm) {
+      for (String dep : sm.departmentIds()) {
+        requireHandler(rec, dep, "summon");
+      }
+      tx.emit(rec, at, actor, new EventPayload.Summoned(sm.departmentIds(), sm.within()));
+    } else if (a instanceof Command.Arrive ar) {
+      String clockId = SUMMON_CLOCK_PREFIX + ar.departmentId();
+      SlaClock clock =
+          rec.clocks()
+              .clock(clockId)
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          String.format(
+                              Locale.ROOT,
+                              "case %s: %s has no pending summons to arrive for (command %s)",
+                              rec.facts().id(),
+                              ar.departmentId(),
+                              c.commandId())));
+      tx.put(rec.withClocks(without(rec.clocks(), clock.name())));
+    } else if (a instanceof Command.Suspend sp) {
+      tx.emit(rec, at, actor, new EventPayload.Suspended(sp.reason()));
+    } else if (a instanceof Command.Resume) {
+      requireStatus(rec, c, CaseStatus.SUSPENDED);
+      Instant due = resumedDue(rec, at);
+      tx.emit(rec, at, actor, new EventPayload.Resumed(due));
+    } else if (a instanceof Command.Resolve rs) {
+      if (s.lead().isEmpty() || !s.lead().get().equals(rs.handlerId())) {
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "case %s: %s cannot resolve it; the lead is %s (command %s)",
+                rec.facts().id(),
+                rs.handlerId(),
+                s.lead().orElse("nobody"),
+                c.commandId()));
+      }
+      tx.emit(rec, at, actor, new EventPayload.Resolved(rs.feedback()));
+    } else if (a instanceof Command.Check ck) {
+      tx.emit(
+          rec,
+          at,
+          actor,
+          ck.passed() ? new EventPayload.CheckPassed() : new EventPayload.CheckFailed(ck.reason()));
+    } else if (a instanceof Command.Close) {
+      tx.emit(rec, at, actor, new EventPayload.Closed());
+    } else if (a instanceof Command.Evaluate ev) {
+      tx.emit(rec, at, actor, new EventPayload.Evaluated(ev.satisfaction(), ev.solved()));
+    } else if (a instanceof Command.Reopen ro) {
+      SlaClock clock =
+          startClock(rec, CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, at)
+              .orElseThrow(() -> new IllegalStateException("case " + rec.facts().id() + ": no WHOLE_CASE rule"));
+      tx.emit(rec, at, actor, new EventPayload.Reopened(ro.reason(), clock.deadline().orElseThrow()));
+    } else if (a instanceof Command.Merge mg) {
+      CaseRecord into = tx.get(mg.intoCaseId());
+      if (into == null || !isOpen(into.state().status())) {
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "case %s cannot merge into %s: %s (command %s)",
+                rec.facts().id(),
+                mg.intoCaseId(),
+                into == null ? "unknown case" : "it is " + into.state().status(),
+                c.commandId()));
+      }
+      tx.emit(rec, at, actor, new EventPayload.Merged(mg.intoCaseId()));
+    } else if (a instanceof Command.Escalate es) {
+      if (!isRoutable(s.status())) {
+        throw new IllegalStateException(
+            String.format(
+                Locale.ROOT,
+                "case %s is %s; only REGISTERED, DISPATCHED or HANDLING cases can be escalated (command %s)",
+                rec.facts().id(),
+                s.status(),
+                c.commandId()));
+      }
+      RoutingDecision dec;
+      if (es.to().isPresent()) {
+        dec =
+            new RoutingDecision.Escalate(
+                es.to().get(), RoutingDecision.Explanation.of(who.id(), List.of("manual escalation")));
+      } else {
+        dec = decide(rec, request(rec, DecisionPoint.MANUAL, at));
+        if (dec instanceof RoutingDecision.Reject rj) {
+          throw new RoutingFailedException(
+              rec.facts().id(),
+              String.format(
+                  Locale.ROOT,
+                  "case %s: the routing policy rejected a manual escalation: %s",
+                  rec.facts().id(),
+                  rj.reason()));
+        }
+      }
+      var unused = applyDecision(tx, rec, dec, at, EscalationCause.MANUAL, actor, true, who.id());
+    } else {
+      throw new AssertionError(a);
+    }
+  }
+
+  private void report(Tx tx, Command c, CaseFacts facts) {
+    CaseId id = c.caseId();
+    if (!facts.id().equals(id)) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT, "command %s reports case %s with the facts of %s", c.commandId(), id, facts.id()));
+    }
+    if (tx.get(id) != null) {
+      throw new IllegalArgumentException(
+          String.format(Locale.ROOT, "case %s already exists (command %s)", id, c.commandId()));
+    }
+    for (int i = 0; i < facts.locationCodes().length(); i++) {
+      long code = facts.locationCodes().get(i);
+      if (tree.indexOf(code) < 0) {
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "case %s: location code %s is not a region of the tree (edition %s) (command %s)",
+                id,
+                code,
+                tree.edition(),
+                c.commandId()));
+      }
+    }
+    CaseRecord rec = newRecord(facts, tx);
+    authorize(c, rec);
+    tx.emit(rec, c.at(), c.actor().actor(), new EventPayload.Reported());
+  }
+
+  private Instant resumedDue(CaseRecord rec, Instant at) {
+    CaseClocks resumed = rec.clocks().resumeAll(at);
+    Instant current = rec.state().dueAt().orElse(at);
+    Optional<Instant> d = resumed.clock(CaseState.WHOLE_CASE_CLOCK).flatMap(SlaClock::deadline);
+    return d.isPresent() ? max(d.get(), current) : current;
+  }
+
+  // ------------------------------------------------------------------ routing
+
+  private RoutingDecision decide(CaseRecord rec, RoutingRequest req) {
+    RoutingDecision d;
+    try {
+      d = routing.decide(req);
+    } catch (RuntimeException e) {
+      throw new RoutingFailedException(
+          rec.facts().id(),
+          String.format(
+              Locale.ROOT,
+              "case %s: the routing policy threw at %s: %s",
+              rec.facts().id(),
+              req.point(),
+              e),
+          e);
+    }
+    if (d == null) {
+      throw new RoutingFailedException(
+          rec.facts().id(), "case " + rec.facts().id() + ": the routing policy returned null at " + req.point());
+    }
+    return d;
+  }
+
+  private RoutingRequest request(CaseRecord rec, DecisionPoint point, Instant at) {
+    CaseState s = rec.state();
+    return new RoutingRequest(
+        rec.facts(),
+        point,
+        at,
+        s.lead(),
+        holders(s),
+        ImmutableList.copyOf(s.returnedBy()),
+        1);
+  }
+
+  private static ImmutableList<String> holders(CaseState s) {
+    ImmutableList.Builder<String> b = ImmutableList.builder();
+    s.lead().ifPresent(b::add);
+    b.addAll(s.assists());
+    return b.build();
+  }
+
+  private CaseRecord applyDecision(
+      Tx tx,
+      CaseRecord rec,
+      RoutingDecision d,
+      Instant at,
+      EscalationCause cause,
+      Actor actor,
+      boolean strict) {
+    return applyDecision(tx, rec, d, at, cause, actor, strict, actor.id());
+  }
+
+  /**
+   * Turns a decision into events. Assign: a dispatch (no lead), an escalation to a new lead, or added assists.
+   * Escalate: an escalation. Summon: a summons of the departments not yet holding the case. Reject: nothing
+   * (commands that need a route refuse it before calling this).
+   */
+  private CaseRecord applyDecision(
+      Tx tx,
+      CaseRecord rec,
+      RoutingDecision d,
+      Instant at,
+      EscalationCause cause,
+      Actor actor,
+      boolean strict,
+      String fromWhenNoLead) {
+    CaseRecord cur = rec;
+    CaseState s = cur.state();
+    if (d instanceof RoutingDecision.Assign as) {
+      requireHandlerByPolicy(cur, as.lead(), d);
+      for (String h : as.assists()) {
+        requireHandlerByPolicy(cur, h, d);
+      }
+      if (s.lead().isEmpty()) {
+        cur = tx.emit(cur, at, actor, new EventPayload.Dispatched(as.lead(), HandlerRole.LEAD));
+      } else if (!s.lead().get().equals(as.lead())) {
+        cur = tx.emit(cur, at, actor, new EventPayload.Escalated(cause, s.lead().get(), as.lead()));
+      }
+      for (String h : as.assists()) {
+        if (!cur.state().assists().contains(h)) {
+          cur = tx.emit(cur, at, actor, new EventPayload.Dispatched(h, HandlerRole.ASSIST));
+        }
+      }
+    } else if (d instanceof RoutingDecision.Escalate es) {
+      requireHandlerByPolicy(cur, es.to(), d);
+      if (s.lead().isPresent() && s.lead().get().equals(es.to())) {
+        if (strict) {
+          throw new IllegalArgumentException(
+              String.format(
+                  Locale.ROOT, "case %s: cannot escalate to %s, the current lead", s.caseId(), es.to()));
+        }
+        return cur;
+      }
+      String from = s.lead().orElse(fromWhenNoLead);
+      cur = tx.emit(cur, at, actor, new EventPayload.Escalated(cause, from, es.to()));
+    } else if (d instanceof RoutingDecision.Summon sm) {
+      List<String> fresh = new ArrayList<>();
+      for (String dep : sm.departments()) {
+        requireHandlerByPolicy(cur, dep, d);
+        if (!s.assists().contains(dep) && !s.lead().equals(Optional.of(dep))) {
+          fresh.add(dep);
+        }
+      }
+      if (!fresh.isEmpty()) {
+        cur = tx.emit(cur, at, actor, new EventPayload.Summoned(ImmutableList.copyOf(fresh), sm.within()));
+      }
+    }
+    return cur;
+  }
+
+  private void requireHandlerByPolicy(CaseRecord rec, String handler, RoutingDecision d) {
+    if (!isKnownHandler(handler)) {
+      throw new RoutingFailedException(
+          rec.facts().id(),
+          String.format(
+              Locale.ROOT,
+              "case %s: the routing policy (%s) named unknown handler %s in %s",
+              rec.facts().id(),
+              d.explanation().decidedBy(),
+              handler,
+              d.kind()));
+    }
+  }
+
+  private void requireHandler(CaseRecord rec, String handler, String command) {
+    if (!isKnownHandler(handler)) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "case %s: cannot %s to unknown handler %s; expected a configured department or office:<region code>",
+              rec.facts().id(),
+              command,
+              handler));
+    }
+  }
+
+  /**
+   * Returns whether a handler id is known: a configured department, or {@code office:<code>} of a region of the
+   * tree.
+   *
+   * @param handlerId the id
+   * @return whether it is known
+   */
+  public boolean isKnownHandler(String handlerId) {
+    if (departments.contains(handlerId)) {
+      return true;
+    }
+    long code = officeCode(handlerId);
+    return code >= 0 && tree.indexOf(code) >= 0;
+  }
+
+  /**
+   * Returns the handler id of a region's office: {@code office:<code>}.
+   *
+   * @param regionCode the region code
+   * @return the handler id
+   */
+  public static String officeOf(long regionCode) {
+    return "office:" + regionCode;
+  }
+
+  private static long officeCode(String handlerId) {
+    if (!handlerId.startsWith("office:") || handlerId.length() == "office:".length()) {
+      return -1;
+    }
+    long v = 0;
+    for (int i = "office:".length(); i < handlerId.length(); i++) {
+      char ch = handlerId.charAt(i);
+      if (ch < '0' || ch > '9' || v > (Long.MAX_VALUE - 9) / 10) {
+        return -1;
+      }
+      v = v * 10 + (ch - '0');
+    }
+    return v;
+  }
+
+  // ------------------------------------------------------------------ authorisation
+
+  private void authorize(Command c, CaseRecord rec) {
+    Principal p = c.actor();
+    Command.Action a = c.action();
+    String name = a.name();
+    Role role = p.role();
+    CaseState s = rec.state();
+    if (role == Role.RESIDENT) {
+      if (!(a instanceof Command.Report) && !(a instanceof Command.Evaluate)) {
+        throw refuse(p, rec, name, "a resident may only report and evaluate");
+      }
+      return;
+    }
+    if (role == Role.DEPARTMENT_STAFF) {
+      String dept = Objects.requireNonNull(p.handlerId());
+      if (a instanceof Command.Accept ac) {
+        requireOwnHandler(p, rec, name, dept, ac.handlerId());
+      } else if (a instanceof Command.Return rt) {
+        requireOwnHandler(p, rec, name, dept, rt.handlerId());
+      } else if (a instanceof Command.Resolve rs) {
+        requireOwnHandler(p, rec, name, dept, rs.handlerId());
+      } else if (a instanceof Command.Arrive ar) {
+        requireOwnHandler(p, rec, name, dept, ar.departmentId());
+      } else {
+        throw refuse(p, rec, name, "department staff may only accept, return, resolve and arrive");
+      }
+      boolean held = s.lead().equals(Optional.of(dept)) || s.assists().contains(dept);
+      if (!held) {
+        throw refuse(
+            p, rec, name, "department staff act only on cases dispatched or summoned to their department");
+      }
+      return;
+    }
+    long root = p.regionCode().orElseThrow();
+    int rootIndex = tree.indexOf(root);
+    if (rootIndex < 0) {
+      throw refuse(p, rec, name, "its jurisdiction " + root + " is not a region of the tree");
+    }
+    boolean allowed =
+        switch (role) {
+          case GRID_WORKER -> a instanceof Command.Report
+              || a instanceof Command.Verify
+              || a instanceof Command.Accept
+              || a instanceof Command.Return
+              || a instanceof Command.Resolve
+              || a instanceof Command.Check;
+          case SUPERVISOR -> !(a instanceof Command.Arrive);
+          case DISPATCHER, LEADER -> !(a instanceof Command.Arrive) && !(a instanceof Command.Evaluate);
+          default -> false;
+        };
+    if (!allowed) {
+      throw refuse(p, rec, name, "a " + role + " may not " + name);
+    }
+    boolean inside = rec.facts().isLocatedIn(code -> tree.contains(rootIndex, tree.indexOf(code)));
+    if (!inside) {
+      throw refuse(p, rec, name, "the case lies outside its jurisdiction " + root);
+    }
+    String handler = null;
+    if (a instanceof Command.Accept ac) {
+      handler = ac.handlerId();
+    } else if (a instanceof Command.Return rt) {
+      handler = rt.handlerId();
+    } else if (a instanceof Command.Resolve rs) {
+      handler = rs.handlerId();
+    }
+    if (handler != null) {
+      long office = officeCode(handler);
+      int oi = office < 0 ? -1 : tree.indexOf(office);
+      if (oi < 0 || !tree.contains(rootIndex, oi)) {
+        throw refuse(p, rec, name, "it may act only for offices within " + root + ", not for " + handler);
+      }
+    }
+  }
+
+  private static void requireOwnHandler(Principal p, CaseRecord rec, String name, String dept, String handler) {
+    if (!dept.equals(handler)) {
+      throw refuse(p, rec, name, "it acts for " + dept + ", not for " + handler);
+    }
+  }
+
+  private static NotAuthorizedException refuse(Principal p, CaseRecord rec, String name, String rule) {
+    return new NotAuthorizedException(p, rec.facts().id(), name, rule);
+  }
+
+  // ------------------------------------------------------------------ event application (live and restore)
+
+  /** Applies one event: the lifecycle validates it, and the clocks follow from it alone. */
+  CaseRecord applyEvent(CaseRecord rec, CaseEvent ev) {
+    CaseState s = CaseLifecycle.apply(rec.state(), ev);
+    CaseClocks c = rec.clocks();
+    Instant at = ev.at();
+    switch (ev.type()) {
+      case REGISTERED -> c = withOptional(c, startClock(rec, CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, at));
+      case DISPATCHED -> {
+        if (((EventPayload.Dispatched) ev.payload()).role() == HandlerRole.LEAD) {
+          c = withOptional(without(c, LEAD_CLOCK), startClock(rec, LEAD_CLOCK, SlaStage.HANDLE, at));
+        }
+      }
+      case ESCALATED -> {
+        CaseClocks kept = withoutSummons(c);
+        Optional<SlaClock> old = kept.clock(LEAD_CLOCK);
+        Optional<SlaClock> caseClock = kept.clock(CaseState.WHOLE_CASE_CLOCK);
+        Optional<SlaClock> next;
+        if (old.isPresent() && caseClock.isPresent() && old.get().state() != SlaClock.State.STOPPED) {
+          next = Optional.of(old.get().transfer(sla.transferRule(), at, caseClock.get()));
+        } else {
+          next = startClock(rec, LEAD_CLOCK, SlaStage.HANDLE, at);
+        }
+        c = withOptional(without(kept, LEAD_CLOCK), next);
+      }
+      case RETURNED, RESOLVED -> c = without(withoutSummons(c), LEAD_CLOCK);
+      case SUMMONED -> {
+        EventPayload.Summoned sm = (EventPayload.Summoned) ev.payload();
+        for (String dep : sm.departmentIds()) {
+          c =
+              c.with(
+                  SlaClock.start(
+                      SUMMON_CLOCK_PREFIX + dep,
+                      SlaLimit.natural(sm.within()),
+                      sla.defaultLevels(),
+                      calendar,
+                      at));
+        }
+      }
+      case SUSPENDED -> c = c.pauseAll(at);
+      case RESUMED -> c = c.resumeAll(at);
+      case CHECK_FAILED ->
+          c = withOptional(without(c, LEAD_CLOCK), startClock(rec, LEAD_CLOCK, SlaStage.HANDLE, at));
+      case CLOSED, MERGED, VERIFICATION_FAILED -> c = CaseClocks.empty();
+      case REOPENED ->
+          c =
+              withOptional(
+                  CaseClocks.empty(), startClock(rec, CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, at));
+      case SLA_WARNING, SLA_BREACHED -> c = c.advance(at).clocks();
+      default -> {}
+    }
+    return new CaseRecord(rec.facts(), rec.ordinal(), s, c, rec.urban());
+  }
+
+  private Optional<SlaClock> startClock(CaseRecord rec, String name, SlaStage stage, Instant at) {
+    CaseFacts f = rec.facts();
+    return sla.startClock(name, stage, f.categoryCode(), f.priority(), rec.urban(), calendar, at);
+  }
+
+  private static CaseClocks withOptional(CaseClocks c, Optional<SlaClock> clock) {
+    return clock.isPresent() ? c.with(clock.get()) : c;
+  }
+
+  private static CaseClocks without(CaseClocks c, String name) {
+    if (c.clock(name).isEmpty()) {
+      return c;
+    }
+    CaseClocks r = CaseClocks.empty();
+    for (SlaClock k : c.clocks().values()) {
+      if (!k.name().equals(name)) {
+        r = r.with(k);
+      }
+    }
+    return r;
+  }
+
+  private static CaseClocks withoutSummons(CaseClocks c) {
+    CaseClocks r = CaseClocks.empty();
+    boolean changed = false;
+    for (SlaClock k : c.clocks().values()) {
+      if (k.name().startsWith(SUMMON_CLOCK_PREFIX)) {
+        changed = true;
+      } else {
+        r = r.with(k);
+      }
+    }
+    return changed ? r : c;
+  }
+
+  private static Optional<Instant> nextWake(CaseClocks c) {
+    @Nullable Instant best = null;
+    for (SlaClock k : c.clocks().values()) {
+      Optional<Instant> w = k.nextWarningAt();
+      if (w.isPresent() && (best == null || w.get().isBefore(best))) {
+        best = w.get();
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  private static boolean isBreach(WarningLevel level) {
+    return level.beforeDeadline().isZero() && level.fraction() == 1.0;
+  }
+
+  private static String stageOf(String clockId) {
+    if (clockId.equals(LEAD_CLOCK)) {
+      return SlaStage.HANDLE.name();
+    }
+    if (clockId.startsWith(SUMMON_CLOCK_PREFIX)) {
+      return SUMMON_STAGE;
+    }
+    return SlaStage.WHOLE_CASE.name();
+  }
+
+  private static boolean isRoutable(CaseStatus s) {
+    return s == CaseStatus.REGISTERED || s == CaseStatus.DISPATCHED || s == CaseStatus.HANDLING;
+  }
+
+  private static boolean isOpen(CaseStatus s) {
+    return switch (s) {
+      case CLOSED, EVALUATED, INVALID, MERGED, NEW -> false;
+      default -> true;
+    };
+  }
+
+  private void requireStatus(CaseRecord rec, Command c, CaseStatus status) {
+    if (rec.state().status() != status) {
+      throw new IllegalStateException(
+          String.format(
+              Locale.ROOT,
+              "case %s is %s; %s needs %s (command %s)",
+              rec.facts().id(),
+              rec.state().status(),
+              c.action().name(),
+              status,
+              c.commandId()));
+    }
+  }
+
+  private static void checkInstant(Instant t, String what) {
+    Objects.requireNonNull(t, what);
+    checkArgument(
+        subMillisNanos(t) == 0,
+        "%s: instant %s has sub-millisecond digits; use whole milliseconds", what, t);
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  private CaseRecord newRecord(CaseFacts facts, Tx tx) {
+    return new CaseRecord(
+        facts, (long) byOrdinal.size() + tx.added.size(), CaseLifecycle.initial(facts.id()), CaseClocks.empty(),
+        urbanOf(facts));
+  }
+
+  private UrbanRuralClass urbanOf(CaseFacts facts) {
+    Optional<Region> r = tree.find(facts.locationCodes().get(0));
+    while (r.isPresent()) {
+      if (r.get().urbanRural().isPresent()) {
+        return r.get().urbanRural().get();
+      }
+      r = r.get().parent();
+    }
+    return UrbanRuralClass.MAIN_URBAN;
+  }
+
+  // ------------------------------------------------------------------ transaction
+
+  private void commit(Tx tx, @Nullable Instant instant) {
+    for (CaseId id : tx.added) {
+      byOrdinal.add(id);
+    }
+    for (CaseRecord r : tx.changed.values()) {
+      CaseRecord before = cases.put(r.facts().id(), r);
+      boolean wasOpen = before != null && isOpen(before.state().status());
+      boolean isOpen = isOpen(r.state().status());
+      openCount += (isOpen ? 1 : 0) - (wasOpen ? 1 : 0);
+      tx.touched.add(r.ordinal());
+    }
+    for (long ordinal : tx.touched) {
+      CaseRecord r = Objects.requireNonNull(cases.get(byOrdinal.get((int) ordinal)));
+      Optional<Instant> w = nextWake(r.clocks());
+      if (w.isPresent()) {
+        long ms = ceilMillis(w.get());
+        if (queue.contains(ordinal)) {
+          queue.reschedule(ordinal, ms);
+        } else {
+          queue.schedule(ordinal, ms);
+        }
+      } else {
+        var unused = queue.cancel(ordinal);
+      }
+    }
+    if (instant != null) {
+      now = instant;
+    }
+  }
+
+  @SuppressWarnings("JavaInstantGetSecondsGetNano") // the sub-second part is exactly what is wanted
+  private static int subMillisNanos(Instant t) {
+    return t.getNano() % 1_000_000;
+  }
+
+  private static long ceilMillis(Instant t) {
+    long ms = t.toEpochMilli();
+    return subMillisNanos(t) == 0 ? ms : ms + 1;
+  }
+
+  /** The pending changes of one call: nothing reaches the engine until {@link #commit}. */
+  private final class Tx {
+    final LinkedHashMap<CaseId, CaseRecord> changed = new LinkedHashMap<>();
+    final List<CaseId> added = new ArrayList<>();
+    final List<CaseEvent> out = new ArrayList<>();
+    final TreeSet<Long> touched = new TreeSet<>();
+
+    @Nullable CaseRecord get(CaseId id) {
+      CaseRecord r = changed.get(id);
+      return r != null ? r : cases.get(id);
+    }
+
+    void put(CaseRecord r) {
+      if (changed.put(r.facts().id(), r) == null && !cases.containsKey(r.facts().id())) {
+        if (!added.contains(r.facts().id())) {
+          added.add(r.facts().id());
+        }
+      }
+    }
+
+    @CanIgnoreReturnValue
+    CaseRecord emit(CaseRecord rec, Instant at, Actor actor, EventPayload payload) {
+      CaseEvent ev = CaseEvent.of(rec.facts().id(), rec.state().lastSequence() + 1, at, actor, payload);
+      CaseRecord next = applyEvent(rec, ev);
+      put(next);
+      out.add(ev);
+      return next;
+    }
+  }
+
+  private record Wake(Instant at, long ordinal) {}
+
+  private record Remembered(Command command, ImmutableList<CaseEvent> events) {}
+
+  /** One case: facts, report order, lifecycle state, running clocks and the region class its SLA rules use. */
+  record CaseRecord(CaseFacts facts, long ordinal, CaseState state, CaseClocks clocks, UrbanRuralClass urban) {
+    CaseRecord withClocks(CaseClocks c) {
+      return new CaseRecord(facts, ordinal, state, c, urban);
+    }
+  }
+
+  // ------------------------------------------------------------------ builder
+
+  /** Configures a {@link CaseEngine}; also the configuration handed to {@link #restore}. */
+  public static final class Builder {
+    private @Nullable RegionTree tree;
+    private @Nullable RoutingPolicy routing;
+    private @Nullable SlaPolicy sla;
+    private @Nullable BusinessCalendar calendar;
+    private ImmutableSet<String> departments = ImmutableSet.of();
+    private Actor systemActor = Actor.of("gridgov-engine", Role.DISPATCHER);
+    private int commandMemory = DEFAULT_COMMAND_MEMORY;
+    private int initialCapacity = 1024;
+
+    private Builder() {}
+
+    /**
+     * Sets the region tree (required): locations, jurisdictions and {@code office:<code>} handlers.
+     *
+     * @param tree the tree
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public Builder regionTree(RegionTree tree) {
+      this.tree = Objects.requireNonNull(tree, "tree");
+      return this;
+    }
+
+    /**
+     * Sets the routing policy (required).
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public Builder routingPolicy(RoutingPolicy policy) {
+      this.routing = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Sets the SLA policy (required). Its rules select the limits: {@code WHOLE_CASE} for the case clock (a
+     * matching rule is required to register), {@code HANDLE} for the lead clock; its default levels apply to
+     * summons clocks. An {@code Assign}'s {@code slaProfile} is not used (the event log could not record it).
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public Builder slaPolicy(SlaPolicy policy) {
+      this.sla = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Sets the business calendar (required).
+     *
+     * @param calendar the calendar
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public Builder calendar(BusinessCalendar calendar) {
+      this.calendar = Objects.requireNonNull(calendar, "calendar");
+      return this;
+    }
+
+    /**
+     * Sets the department handler ids (e.g. {@code dept:water}) besides the regions' offices.
+     *
+     * @param ids the ids
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public Builder departments(Collection<String> ids) {
+      for (String id : ids) {
+        checkArgument(!id.isBlank(), "a department id must not be blank");
+      }
+      this.departments = ImmutableSet.copyOf(ids);
+      return this;
+    }
+
+    /**
+     * Sets the actor written into events the engine makes by itself (SLA events, routing after a breach or
+     * return); default {@code gridgov-engine (DISPATCHER)}.
+     *
+     * @param actor the actor
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public Builder systemActor(Actor actor) {
+      this.systemActor = Objects.requireNonNull(actor, "actor");
+      return this;
+    }
+
+    /**
+     * Sets how many command ids are remembered for retries (the most recent ones; default
+     * {@value #DEFAULT_COMMAND_MEMORY}; 0 disables idempotency).
+     *
+     * @param count the count
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public Builder commandMemory(int count) {
+      checkArgument(count >= 0, "commandMemory must be >= 0 but was %s", count);
+      this.commandMemory = count;
+      return this;
+    }
+
+    /**
+     * Sets the initial capacity of the deadline queue (it grows by doubling).
+     *
+     * @param capacity the capacity
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public Builder initialCapacity(int capacity) {
+      checkArgument(capacity >= 1, "initialCapacity must be >= 1 but was %s", capacity);
+      this.initialCapacity = capacity;
+      return this;
+    }
+
+    /**
+     * Builds an empty engine.
+     *
+     * @return the engine
+     * @throws NullPointerException naming a required part that was not set
+     */
+    public CaseEngine build() {
+      return new CaseEngine(this);
+    }
+  }
+}

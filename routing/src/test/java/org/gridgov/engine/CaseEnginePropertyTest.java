@@ -1,0 +1,290 @@
+package org.gridgov.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.gridgov.engine.Fixture.*;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.gridgov.casefile.CaseEvent;
+import org.gridgov.casefile.CaseFacts;
+import org.gridgov.casefile.CaseId;
+import org.gridgov.casefile.CaseLifecycle;
+import org.gridgov.casefile.CaseSource;
+import org.gridgov.casefile.CaseState;
+import org.gridgov.casefile.EventPayload;
+import org.gridgov.casefile.HandlerRole;
+import org.gridgov.casefile.Priority;
+import org.gridgov.casefile.Role;
+import org.gridgov.casefile.Satisfaction;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Seeded random runs: random command sequences (valid ones, retries and random, possibly refused ones) with random
+ * time steps. Run A is never interrupted; run B gets the same inputs but is killed at random points and restored
+ * from its own event log. Both must answer every call identically.
+ */
+class CaseEnginePropertyTest {
+  private static final long[] GRIDS = {GRID1, GRID2, GRID3, VGRID};
+  private static final String[] CATEGORIES = {"0101", "0301", "0501", "0601"};
+  private static final long[] STEPS_MS = {
+    0, 60_000, 600_000, 3_600_000, 5 * 3_600_000, 86_400_000, 3 * 86_400_000
+  };
+
+  static Stream<Long> seeds() {
+    return LongStream.range(0, 24).map(i -> 0x5EEDL * 31 + i * 7919).boxed();
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void killedAndRestoredEngineContinuesIdentically_andEveryEventIsLegal(long seed) {
+    try {
+      run(seed, 400);
+    } catch (AssertionError e) {
+      throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void run(long seed, int steps) {
+    SplittableRandom r = new SplittableRandom(seed);
+    CaseEngine a = config().build();
+    CaseEngine b = config().build();
+    List<CaseEvent> logA = new ArrayList<>();
+    List<CaseEvent> logB = new ArrayList<>();
+    Map<CaseId, CaseFacts> facts = new LinkedHashMap<>();
+    List<CaseId> ids = new ArrayList<>();
+    List<Command> sinceKill = new ArrayList<>();
+    Instant t = at("2025-03-03T08:00");
+    int kills = 0;
+    int refused = 0;
+    for (int step = 0; step < steps; step++) {
+      t = t.plusMillis(STEPS_MS[r.nextInt(STEPS_MS.length)]);
+      List<CaseEvent> fa = a.advanceTo(t);
+      List<CaseEvent> fb = b.advanceTo(t);
+      assertThat(fb).as("advance at step %s", step).isEqualTo(fa);
+      logA.addAll(fa);
+      logB.addAll(fb);
+      Command c;
+      boolean retry = !sinceKill.isEmpty() && r.nextInt(20) == 0;
+      if (retry) {
+        c = sinceKill.get(r.nextInt(sinceKill.size())); // an embedder's retry: same events, nothing changes
+        List<Object> before = a.snapshot();
+        List<CaseEvent> again = a.execute(c);
+        assertThat(b.execute(c)).isEqualTo(again);
+        assertThat(a.snapshot()).isEqualTo(before);
+        assertThat(logA).as("a retry returns the original events").containsAll(again);
+        continue;
+      }
+      c = next(r, a, ids, "c" + step, t);
+      Object ra = execute(a, c, logA);
+      Object rb = execute(b, c, logB);
+      assertThat(rb).as("step %s: %s", step, c).isEqualTo(ra);
+      if (ra instanceof String) {
+        refused++;
+      } else {
+        sinceKill.add(c);
+        if (c.action() instanceof Command.Report rep && !facts.containsKey(rep.facts().id())) {
+          facts.put(rep.facts().id(), rep.facts());
+          ids.add(rep.facts().id());
+        }
+      }
+      if (r.nextInt(40) == 0) {
+        CaseEngine restored = CaseEngine.restore(config(), facts, logB);
+        assertThat(restored.snapshot()).as("restore at step %s", step).isEqualTo(b.snapshot());
+        b = restored;
+        sinceKill.clear();
+        kills++;
+      }
+    }
+    assertThat(logB).isEqualTo(logA);
+    assertThat(b.snapshot()).isEqualTo(a.snapshot());
+    assertThat(kills).isPositive();
+    assertThat(refused).isPositive();
+    checkLog(a, logA);
+  }
+
+  /** Runs a command; returns its events, or the refusal's class and message (and checks nothing changed). */
+  private static Object execute(CaseEngine e, Command c, List<CaseEvent> log) {
+    List<Object> before = e.snapshot();
+    Optional<java.time.Instant> nowBefore = e.now();
+    try {
+      List<CaseEvent> out = e.execute(c);
+      log.addAll(out);
+      return out;
+    } catch (NotAuthorizedException | RoutingFailedException | IllegalArgumentException | IllegalStateException x) {
+      assertThat(e.snapshot()).as("state after refused %s", c).isEqualTo(before);
+      assertThat(e.now()).isEqualTo(nowBefore);
+      return x.getClass().getSimpleName() + ": " + x.getMessage();
+    } catch (org.gridgov.GridgovException x) {
+      assertThat(e.snapshot()).as("state after refused %s", c).isEqualTo(before);
+      return x.getClass().getSimpleName() + ": " + x.getMessage();
+    }
+  }
+
+  /** Every case's log replays through the lifecycle to the engine's state, and every breach follows its warning. */
+  private static void checkLog(CaseEngine e, List<CaseEvent> log) {
+    Map<CaseId, List<CaseEvent>> byCase = new LinkedHashMap<>();
+    for (CaseEvent ev : log) {
+      byCase.computeIfAbsent(ev.caseId(), k -> new ArrayList<>()).add(ev);
+    }
+    int breaches = 0;
+    for (var entry : byCase.entrySet()) {
+      CaseState replayed = CaseLifecycle.replay(entry.getKey(), entry.getValue());
+      assertThat(e.state(entry.getKey())).contains(replayed);
+      Set<String> warned = new HashSet<>();
+      for (CaseEvent ev : entry.getValue()) {
+        EventPayload p = ev.payload();
+        for (String started : startedClocks(p)) {
+          warned.remove(started);
+        }
+        if (p instanceof EventPayload.SlaWarning w && w.level() == 1) {
+          warned.add(w.clockId());
+        }
+        if (p instanceof EventPayload.SlaBreached br) {
+          breaches++;
+          if (!warned.contains(br.clockId())) {
+            fail("case %s: breach of %s at %s without its warning since the clock started",
+                ev.caseId(), br.clockId(), ev.at());
+          }
+        }
+      }
+    }
+    assertThat(breaches).as("breaches in the run").isPositive();
+  }
+
+  private static List<String> startedClocks(EventPayload p) {
+    if (p instanceof EventPayload.Registered || p instanceof EventPayload.Reopened) {
+      return List.of(CaseState.WHOLE_CASE_CLOCK);
+    }
+    if ((p instanceof EventPayload.Dispatched d && d.role() == HandlerRole.LEAD)
+        || p instanceof EventPayload.Escalated
+        || p instanceof EventPayload.CheckFailed) {
+      return List.of(CaseEngine.LEAD_CLOCK);
+    }
+    if (p instanceof EventPayload.Summoned s) {
+      return s.departmentIds().stream().map(d -> CaseEngine.SUMMON_CLOCK_PREFIX + d).toList();
+    }
+    return List.of();
+  }
+
+  // ------------------------------------------------------------------ the command generator
+
+  private static Command next(
+      SplittableRandom r, CaseEngine e, List<CaseId> ids, String cid, Instant t) {
+    if (ids.isEmpty() || r.nextInt(8) == 0) {
+      String id = "K-" + cid;
+      long grid = GRIDS[r.nextInt(GRIDS.length)];
+      Priority p = r.nextInt(6) == 0 ? Priority.URGENT : Priority.NORMAL;
+      CaseFacts f = facts(id, CATEGORIES[r.nextInt(CATEGORIES.length)], p, CaseSource.APP, grid);
+      return Command.of(cid, Principal.resident("res-" + r.nextInt(5)), f.id(), t, new Command.Report(f));
+    }
+    CaseId id = ids.get(r.nextInt(ids.size()));
+    if (r.nextInt(15) == 0) {
+      return garbage(r, id, cid, t);
+    }
+    CaseState s = e.state(id).orElseThrow();
+    Principal disp = districtDispatcher();
+    String lead = s.lead().orElse("");
+    Principal holder =
+        lead.startsWith("dept:")
+            ? Principal.ofDepartment("staff-" + lead, lead)
+            : Principal.inRegion("leader", Role.LEADER, DISTRICT);
+    String dept = DEPARTMENTS.get(r.nextInt(DEPARTMENTS.size()));
+    Command.Action action;
+    Principal who = disp;
+    int k = r.nextInt(10);
+    switch (s.status()) {
+      case REPORTED -> {
+        if (k < 8) {
+          action = new Command.Verify(true, "");
+        } else if (k == 8) {
+          action = new Command.Verify(false, "not found on site");
+        } else {
+          action = new Command.Merge(ids.get(r.nextInt(ids.size())));
+        }
+      }
+      case VERIFIED -> action = new Command.Register();
+      case REGISTERED -> {
+        if (k < 5) {
+          action = Command.Dispatch.byPolicy();
+        } else if (k < 8) {
+          action = Command.Dispatch.to(dept);
+        } else if (k == 8) {
+          action = Command.Summon.of(List.of(dept), Duration.ofMinutes(30));
+        } else {
+          action = new Command.Escalate(Optional.of(COMMAND_CENTRE));
+        }
+      }
+      case DISPATCHED, HANDLING -> {
+        boolean handling = s.status() == org.gridgov.casefile.CaseStatus.HANDLING;
+        if (k < 4) {
+          who = holder;
+          action = handling ? new Command.Resolve(lead, "done") : new Command.Accept(lead);
+        } else if (k < 6) {
+          who = holder;
+          action = new Command.Return(lead, "not ours");
+        } else if (k == 6) {
+          action = handling ? new Command.Suspend("waiting") : new Command.Assist(dept);
+        } else if (k == 7) {
+          action = Command.Summon.of(List.of(dept), Duration.ofMinutes(30));
+        } else {
+          action = new Command.Escalate(Optional.empty());
+        }
+      }
+      case SUSPENDED -> action = new Command.Resume();
+      case RESOLVED -> {
+        who = supervisor();
+        action = k < 7 ? new Command.Check(true, "") : new Command.Check(false, "still leaking");
+      }
+      case CHECKED -> action = new Command.Close();
+      case CLOSED, EVALUATED -> {
+        if (k < 6 && s.status() == org.gridgov.casefile.CaseStatus.CLOSED) {
+          who = Principal.resident("res-1");
+          action = new Command.Evaluate(k < 4 ? Satisfaction.SATISFIED : Satisfaction.DISSATISFIED, k < 4);
+        } else {
+          action = new Command.Reopen("complaint again");
+        }
+      }
+      default -> {
+        return garbage(r, id, cid, t);
+      }
+    }
+    return Command.of(cid, who, id, t, action);
+  }
+
+  /** A random command that may well be refused: wrong actor, wrong state, unknown handler or case. */
+  private static Command garbage(SplittableRandom r, CaseId id, String cid, Instant t) {
+    Principal[] who = {
+      Principal.resident("res-9"),
+      Principal.inRegion("gw", Role.GRID_WORKER, GRID1),
+      Principal.inRegion("town", Role.DISPATCHER, TOWNSHIP),
+      Principal.ofDepartment("w", WATER),
+      districtDispatcher(),
+    };
+    Command.Action[] actions = {
+      new Command.Accept(WATER),
+      new Command.Resolve(CaseEngine.officeOf(GRID1), "x"),
+      Command.Dispatch.to("dept:nonexistent"),
+      new Command.Close(),
+      new Command.Resume(),
+      new Command.Register(),
+      new Command.Escalate(Optional.of("office:999")),
+      new Command.Merge(id),
+      new Command.Check(true, ""),
+    };
+    CaseId target = r.nextInt(10) == 0 ? CaseId.of("UNKNOWN-1") : id;
+    return Command.of(cid, who[r.nextInt(who.length)], target, t, actions[r.nextInt(actions.length)]);
+  }
+
+}
