@@ -46,7 +46,9 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>REGISTERED, DISPATCHED, HANDLING</td><td>Escalated</td><td>DISPATCHED</td>
  *       <td>from = current lead when there is one; assists dropped</td></tr>
  *   <tr><td>REGISTERED, DISPATCHED, HANDLING</td><td>Summoned</td><td>stays</td>
- *       <td>departments join as assists</td></tr>
+ *       <td>departments join as assists and are awaited on site</td></tr>
+ *   <tr><td>REGISTERED, DISPATCHED, HANDLING, SUSPENDED</td><td>Arrived</td><td>stays</td>
+ *       <td>the department is in {@link CaseState#awaitingArrival()}; it leaves it</td></tr>
  *   <tr><td>DISPATCHED, HANDLING</td><td>Dispatched / AssistAdded</td><td>stays</td>
  *       <td>role ASSIST; not the lead, not already assisting</td></tr>
  *   <tr><td>DISPATCHED</td><td>Accepted</td><td>HANDLING</td><td>by the current lead</td></tr>
@@ -67,7 +69,14 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Besides the table, every event must belong to the state's case, carry the next sequence number
  * ({@code lastSequence + 1}) and not be earlier than the previous event; otherwise an
- * {@link EventSequenceException} is thrown. An event the table or a rule refuses throws an
+ * {@link EventSequenceException} is thrown.
+ *
+ * <p><b>Summonses (吹哨报到).</b> {@code Summoned} adds its departments to {@link CaseState#awaitingArrival()};
+ * {@code Arrived} removes one, so a department arrives at most once per summons (summoning it again makes it
+ * awaited again). A summons is answered on site, not by the lead's work, so {@code Arrived} is also allowed while
+ * the case is {@code SUSPENDED} (a summons issued before the suspension may still be answered). {@code Escalated},
+ * {@code Returned}, {@code Resolved}, {@code Closed} and {@code Merged} end every pending summons (the case
+ * engine drops the summons clocks at the same events), so a later {@code Arrived} is refused. An event the table or a rule refuses throws an
  * {@link IllegalTransitionException} naming the case, the state, the event and the allowed event types. In
  * both cases nothing is applied: states are immutable and a failed {@link #apply} returns nothing.
  *
@@ -103,6 +112,9 @@ public final class CaseLifecycle {
     for (CaseStatus s : new CaseStatus[] {REGISTERED, DISPATCHED, HANDLING}) {
       put(t, s, EventType.ESCALATED, DISPATCHED);
       put(t, s, EventType.SUMMONED, s);
+    }
+    for (CaseStatus s : new CaseStatus[] {REGISTERED, DISPATCHED, HANDLING, SUSPENDED}) {
+      put(t, s, EventType.ARRIVED, s);
     }
     for (CaseStatus s : new CaseStatus[] {DISPATCHED, HANDLING}) {
       put(t, s, EventType.DISPATCHED, s);
@@ -291,6 +303,12 @@ public final class CaseLifecycle {
         yield d.dueAt != null && due.isBefore(d.dueAt)
             ? "resuming may not move the deadline " + d.dueAt + " earlier, to " + due : null;
       }
+      case ARRIVED -> {
+        String dep = ((EventPayload.Arrived) p).departmentId();
+        yield d.awaitingArrival.contains(dep) ? null
+            : "department " + dep + " has no pending summons to arrive for (not summoned, already arrived, or the"
+                + " summons ended); awaiting: " + d.awaitingArrival;
+      }
       case MERGED -> ((EventPayload.Merged) p).intoCaseId().equals(d.caseId)
           ? "a case cannot be merged into itself" : null;
       default -> null;
@@ -350,11 +368,13 @@ public final class CaseLifecycle {
         d.returnedBy = with(d.returnedBy, ((EventPayload.Returned) p).handlerId());
         d.lead = null;
         d.assists = ImmutableSortedSet.of();
+        d.awaitingArrival = ImmutableSortedSet.of();
         d.returnCount++;
       }
       case ESCALATED -> {
         d.lead = ((EventPayload.Escalated) p).toHandlerId();
         d.assists = ImmutableSortedSet.of();
+        d.awaitingArrival = ImmutableSortedSet.of();
         d.escalationCount++;
         if (d.firstDispatchedAt == null) {
           d.firstDispatchedAt = at;
@@ -369,7 +389,19 @@ public final class CaseLifecycle {
           }
         }
         d.assists = b.build();
+        d.awaitingArrival = ImmutableSortedSet.<String>naturalOrder().addAll(d.awaitingArrival)
+            .addAll(x.departmentIds()).build();
         d.summonCount++;
+      }
+      case ARRIVED -> {
+        String dep = ((EventPayload.Arrived) p).departmentId();
+        ImmutableSortedSet.Builder<String> b = ImmutableSortedSet.naturalOrder();
+        for (String w : d.awaitingArrival) {
+          if (!w.equals(dep)) {
+            b.add(w);
+          }
+        }
+        d.awaitingArrival = b.build();
       }
       case ASSIST_ADDED -> {
         d.assists = with(d.assists, ((EventPayload.AssistAdded) p).handlerId());
@@ -392,6 +424,7 @@ public final class CaseLifecycle {
       }
       case RESOLVED -> {
         d.lastResolvedAt = at;
+        d.awaitingArrival = ImmutableSortedSet.of();
       }
       case CHECK_PASSED -> { }
       case CHECK_FAILED -> {
@@ -401,6 +434,7 @@ public final class CaseLifecycle {
         d.closedAt = at;
         d.lead = null;
         d.assists = ImmutableSortedSet.of();
+        d.awaitingArrival = ImmutableSortedSet.of();
       }
       case EVALUATED -> {
         EventPayload.Evaluated x = (EventPayload.Evaluated) p;
@@ -418,6 +452,7 @@ public final class CaseLifecycle {
       }
       case MERGED -> {
         d.mergedInto = ((EventPayload.Merged) p).intoCaseId();
+        d.awaitingArrival = ImmutableSortedSet.of();
       }
       case SLA_WARNING -> { }
       case SLA_BREACHED -> {

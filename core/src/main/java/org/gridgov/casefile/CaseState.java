@@ -27,6 +27,7 @@ public final class CaseState {
   private final @Nullable String lead;
   private final ImmutableSortedSet<String> assists;
   private final ImmutableSortedSet<String> returnedBy;
+  private final ImmutableSortedSet<String> awaitingArrival;
   private final @Nullable Instant dueAt;
   private final @Nullable Instant reportedAt;
   private final @Nullable Instant verifiedAt;
@@ -60,6 +61,7 @@ public final class CaseState {
     this.lead = d.lead;
     this.assists = d.assists;
     this.returnedBy = d.returnedBy;
+    this.awaitingArrival = d.awaitingArrival;
     this.dueAt = d.dueAt;
     this.reportedAt = d.reportedAt;
     this.verifiedAt = d.verifiedAt;
@@ -95,6 +97,7 @@ public final class CaseState {
     @Nullable String lead;
     ImmutableSortedSet<String> assists;
     ImmutableSortedSet<String> returnedBy;
+    ImmutableSortedSet<String> awaitingArrival;
     @Nullable Instant dueAt;
     @Nullable Instant reportedAt;
     @Nullable Instant verifiedAt;
@@ -125,6 +128,7 @@ public final class CaseState {
       this.status = CaseStatus.NEW;
       this.assists = ImmutableSortedSet.of();
       this.returnedBy = ImmutableSortedSet.of();
+      this.awaitingArrival = ImmutableSortedSet.of();
       this.suspendedTotal = Duration.ZERO;
     }
 
@@ -136,6 +140,7 @@ public final class CaseState {
       this.lead = s.lead;
       this.assists = s.assists;
       this.returnedBy = s.returnedBy;
+      this.awaitingArrival = s.awaitingArrival;
       this.dueAt = s.dueAt;
       this.reportedAt = s.reportedAt;
       this.verifiedAt = s.verifiedAt;
@@ -229,6 +234,17 @@ public final class CaseState {
    */
   public ImmutableSortedSet<String> returnedBy() {
     return returnedBy;
+  }
+
+  /**
+   * Returns the summoned departments (吹哨) whose summons is still pending: named in a {@code Summoned} and not
+   * yet {@code Arrived} since; a summons also ends when the case is escalated, returned, resolved, closed or
+   * merged (the lead it was called for is gone or done). In id order.
+   *
+   * @return the departments awaited on site
+   */
+  public ImmutableSortedSet<String> awaitingArrival() {
+    return awaitingArrival;
   }
 
   /**
@@ -474,6 +490,7 @@ public final class CaseState {
         && Objects.equals(lead, s.lead)
         && assists.equals(s.assists)
         && returnedBy.equals(s.returnedBy)
+        && awaitingArrival.equals(s.awaitingArrival)
         && Objects.equals(dueAt, s.dueAt)
         && Objects.equals(reportedAt, s.reportedAt)
         && Objects.equals(verifiedAt, s.verifiedAt)
@@ -502,7 +519,8 @@ public final class CaseState {
 
   @Override
   public int hashCode() {
-    return Objects.hash(caseId, status, lastSequence, lastEventAt, lead, assists, returnedBy, dueAt, reportedAt,
+    return Objects.hash(caseId, status, lastSequence, lastEventAt, lead, assists, returnedBy, awaitingArrival, dueAt,
+        reportedAt,
         verifiedAt, registeredAt, firstDispatchedAt, firstAcceptedAt, lastResolvedAt, closedAt, evaluatedAt,
         suspendedSince, suspendedTotal, dispatchCount, returnCount, escalationCount, reworkCount, suspensionCount, extensionCount,
         reopenCount, summonCount, breached, wholeCaseBreached, satisfaction, solved, mergedInto);
@@ -512,7 +530,7 @@ public final class CaseState {
   @Override
   public String toString() {
     return "CaseState[" + caseId + " " + status + " #" + lastSequence
-        + ", lead=" + lead + ", assists=" + assists + ", due=" + dueAt
+        + ", lead=" + lead + ", assists=" + assists + ", awaiting=" + awaitingArrival + ", due=" + dueAt
         + ", dispatches=" + dispatchCount + ", returns=" + returnCount + ", escalations=" + escalationCount
         + ", rework=" + reworkCount + ", suspensions=" + suspensionCount + ", extensions=" + extensionCount
         + ", reopens=" + reopenCount + ", breached=" + breached + "]";

@@ -215,6 +215,28 @@ public sealed interface EventPayload {
   }
 
   /**
+   * 报到: a department summoned by a {@link Summoned} (吹哨) reported on site; its summons is answered and its
+   * arrival clock stops. The status does not change.
+   *
+   * @param departmentId the arriving department; must have a pending summons on the case
+   */
+  record Arrived(String departmentId) implements EventPayload {
+    /**
+     * Validates.
+     *
+     * @param departmentId the departmentId component
+     */
+    public Arrived {
+      requireText(departmentId, "departmentId");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.ARRIVED;
+    }
+  }
+
+  /**
    * 增加协办: the lead asked another handler to assist (会办).
    *
    * @param handlerId the assisting handler; neither the lead nor already assisting

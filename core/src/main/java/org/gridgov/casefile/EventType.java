@@ -24,6 +24,8 @@ public enum EventType {
   ESCALATED("Escalated", "升级"),
   /** {@link EventPayload.Summoned}: 吹哨. */
   SUMMONED("Summoned", "吹哨"),
+  /** {@link EventPayload.Arrived}: 报到 (a summoned department reported on site). */
+  ARRIVED("Arrived", "报到"),
   /** {@link EventPayload.AssistAdded}: 增加协办. */
   ASSIST_ADDED("AssistAdded", "增加协办"),
   /** {@link EventPayload.Suspended}: 缓办/挂起. */

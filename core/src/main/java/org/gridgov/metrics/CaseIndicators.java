@@ -213,7 +213,7 @@ public final class CaseIndicators {
             reportedAt = at;
             isReceived |= inW;
           }
-          case VERIFIED, SLA_WARNING, SLA_BREACHED -> { }
+          case VERIFIED, ARRIVED, SLA_WARNING, SLA_BREACHED -> { }
           case CHECK_PASSED -> isChecked |= inW;
           case VERIFICATION_FAILED, MERGED -> terminal = true;
           case REGISTERED -> {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.common.base.Splitter;
 import com.google.common.collect.ImmutableList;
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,6 +46,7 @@ class CaseLifecycleTest {
       REGISTERED DISPATCHED DISPATCHED
       REGISTERED ESCALATED DISPATCHED
       REGISTERED SUMMONED REGISTERED
+      REGISTERED ARRIVED REGISTERED
       REGISTERED MERGED MERGED
       REGISTERED SLA_WARNING REGISTERED
       REGISTERED SLA_BREACHED REGISTERED
@@ -53,6 +55,7 @@ class CaseLifecycleTest {
       DISPATCHED RETURNED REGISTERED
       DISPATCHED ESCALATED DISPATCHED
       DISPATCHED SUMMONED DISPATCHED
+      DISPATCHED ARRIVED DISPATCHED
       DISPATCHED ASSIST_ADDED DISPATCHED
       DISPATCHED EXTENDED DISPATCHED
       DISPATCHED SLA_WARNING DISPATCHED
@@ -61,6 +64,7 @@ class CaseLifecycleTest {
       HANDLING RETURNED REGISTERED
       HANDLING ESCALATED DISPATCHED
       HANDLING SUMMONED HANDLING
+      HANDLING ARRIVED HANDLING
       HANDLING ASSIST_ADDED HANDLING
       HANDLING SUSPENDED SUSPENDED
       HANDLING EXTENDED HANDLING
@@ -68,6 +72,7 @@ class CaseLifecycleTest {
       HANDLING SLA_WARNING HANDLING
       HANDLING SLA_BREACHED HANDLING
       SUSPENDED RESUMED HANDLING
+      SUSPENDED ARRIVED SUSPENDED
       SUSPENDED EXTENDED SUSPENDED
       SUSPENDED SLA_WARNING SUSPENDED
       SUSPENDED SLA_BREACHED SUSPENDED
@@ -105,6 +110,14 @@ class CaseLifecycleTest {
 
   /** A script that brings a fresh case to {@code status} by the canonical path, lead "L". */
   static CaseScript reach(CaseStatus status) {
+    return reach(status, false);
+  }
+
+  /**
+   * Like {@link #reach(CaseStatus)}, but with {@code summonD1}, department "D1" is summoned as soon as the path
+   * allows a summons (REGISTERED, or HANDLING before suspending or resolving).
+   */
+  static CaseScript reach(CaseStatus status, boolean summonD1) {
     CaseScript s = CaseScript.of("C-1", T0);
     switch (status) {
       case NEW -> { }
@@ -112,20 +125,28 @@ class CaseLifecycleTest {
       case VERIFIED -> s.reported().verified();
       case INVALID -> s.reported().add(new EventPayload.VerificationFailed("no such thing"));
       case MERGED -> s.reported().add(new EventPayload.Merged(OTHER));
-      case REGISTERED -> s.reported().verified().registered(DUE);
-      case DISPATCHED -> s.reported().verified().registered(DUE).dispatched("L");
-      case HANDLING -> s.handledBy("L", DUE);
-      case SUSPENDED -> s.handledBy("L", DUE).suspended();
-      case RESOLVED -> s.handledBy("L", DUE).resolved();
-      case CHECKED -> s.handledBy("L", DUE).resolved().checkPassed();
-      case CLOSED -> s.handledBy("L", DUE).resolved().checkPassed().closed();
-      case EVALUATED -> s.handledBy("L", DUE).resolved().checkPassed().closed()
+      case REGISTERED -> summonIf(s.reported().verified().registered(DUE), summonD1);
+      case DISPATCHED -> summonIf(s.reported().verified().registered(DUE), summonD1).dispatched("L");
+      case HANDLING -> summonIf(s.handledBy("L", DUE), summonD1);
+      case SUSPENDED -> summonIf(s.handledBy("L", DUE), summonD1).suspended();
+      case RESOLVED -> summonIf(s.handledBy("L", DUE), summonD1).resolved();
+      case CHECKED -> summonIf(s.handledBy("L", DUE), summonD1).resolved().checkPassed();
+      case CLOSED -> summonIf(s.handledBy("L", DUE), summonD1).resolved().checkPassed().closed();
+      case EVALUATED -> summonIf(s.handledBy("L", DUE), summonD1).resolved().checkPassed().closed()
           .evaluated(Satisfaction.SATISFIED, true);
     }
     return s.hours(1);
   }
 
-  /** A payload of the given type that satisfies every field rule in a state reached by {@link #reach}. */
+  @CanIgnoreReturnValue
+  private static CaseScript summonIf(CaseScript s, boolean summon) {
+    return summon ? s.summoned("D1") : s;
+  }
+
+  /**
+   * A payload of the given type that satisfies every field rule in a state reached by {@link #reach} (for
+   * {@code Arrived}: reached with {@code summonD1}).
+   */
   static EventPayload samplePayload(EventType type, CaseStatus status) {
     boolean hasLead = status == CaseStatus.DISPATCHED || status == CaseStatus.HANDLING;
     return switch (type) {
@@ -139,6 +160,7 @@ class CaseLifecycleTest {
       case RETURNED -> new EventPayload.Returned("L", "not ours");
       case ESCALATED -> new EventPayload.Escalated(EscalationCause.CAPABILITY, "L", "U");
       case SUMMONED -> new EventPayload.Summoned(ImmutableList.of("D1", "D2"), Duration.ofMinutes(30));
+      case ARRIVED -> new EventPayload.Arrived("D1");
       case ASSIST_ADDED -> new EventPayload.AssistAdded("A");
       case SUSPENDED -> new EventPayload.Suspended("waiting");
       case RESUMED -> new EventPayload.Resumed(LATER_DUE);
@@ -163,7 +185,7 @@ class CaseLifecycleTest {
   @ParameterizedTest(name = "{0} + {1}")
   @MethodSource("everyStatusAndEventType")
   void eachTransition_isAppliedOrRefusedAsDocumented(CaseStatus status, EventType type) {
-    CaseScript script = reach(status);
+    CaseScript script = reach(status, type == EventType.ARRIVED);
     CaseFile file = script.file();
     assertThat(file.state().status()).isEqualTo(status);
     CaseEvent event = script.next(samplePayload(type, status));
@@ -420,6 +442,84 @@ class CaseLifecycleTest {
     assertThat(reach(CaseStatus.MERGED).file().state().mergedInto()).contains(OTHER);
   }
 
+  @Test
+  void arrivalOfASummonedDepartment_isLegalStaysAndEndsItsSummons() {
+    CaseScript s = reach(CaseStatus.HANDLING).summoned("D2", "D1");
+    assertThat(s.file().state().awaitingArrival()).containsExactly("D1", "D2");
+    s.arrived("D2");
+    CaseState st = s.file().state();
+    assertThat(st.status()).isEqualTo(CaseStatus.HANDLING);
+    assertThat(st.awaitingArrival()).containsExactly("D1");
+    assertThat(st.assists()).containsExactly("D1", "D2");
+    assertThat(s.file().events().get(s.events().size() - 1).type()).isEqualTo(EventType.ARRIVED);
+    s.arrived("D1");
+    assertThat(s.file().state().awaitingArrival()).isEmpty();
+  }
+
+  @Test
+  void arrivalWhileSuspended_isLegalForASummonsIssuedBefore() {
+    CaseScript s = reach(CaseStatus.SUSPENDED, true).arrived("D1");
+    assertThat(s.file().state().status()).isEqualTo(CaseStatus.SUSPENDED);
+    assertThat(s.file().state().awaitingArrival()).isEmpty();
+  }
+
+  @Test
+  void summoningAgain_makesAnArrivedDepartmentAwaitedAgain() {
+    CaseScript s = reach(CaseStatus.HANDLING).summoned("D1").arrived("D1").summoned("D1");
+    assertThat(s.file().state().awaitingArrival()).containsExactly("D1");
+    s.arrived("D1");
+    assertThat(s.file().state().awaitingArrival()).isEmpty();
+  }
+
+  static Stream<Arguments> refusedArrivals() {
+    return Stream.of(
+        Arguments.of("never summoned", reach(CaseStatus.HANDLING).summoned("D1"), "D9"),
+        Arguments.of("no summons at all", reach(CaseStatus.DISPATCHED), "D1"),
+        Arguments.of("second arrival", reach(CaseStatus.HANDLING).summoned("D1", "D2").arrived("D1"), "D1"),
+        Arguments.of("summons ended by escalation", reach(CaseStatus.HANDLING).summoned("D1").escalated("L", "U"),
+            "D1"),
+        Arguments.of("summons ended by return", reach(CaseStatus.HANDLING).summoned("D1").returned("L"), "D1"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("refusedArrivals")
+  void arrivalWithoutAPendingSummons_isRefusedAndLeavesStateUnchanged(String name, CaseScript s, String dep) {
+    CaseFile file = s.file();
+    CaseState before = file.state();
+    CaseEvent e = s.next(new EventPayload.Arrived(dep));
+    IllegalTransitionException ex = catchThrowableOfType(IllegalTransitionException.class, () -> file.append(e));
+    assertThat(ex).as(name).isNotNull();
+    assertThat(ex.caseId()).isEqualTo(CaseId.of("C-1"));
+    assertThat(ex.event()).isEqualTo(e);
+    assertThat(ex.getMessage()).contains("case C-1", "Arrived", "department " + dep + " has no pending summons",
+        "awaiting: " + before.awaitingArrival());
+    assertThat(CaseLifecycle.canApply(before, e)).isFalse();
+    assertThat(file.state()).isEqualTo(before);
+    assertThat(file.events()).hasSize(s.events().size());
+  }
+
+  @Test
+  void summonsEndsOnResolutionAndClosing() {
+    CaseScript s = reach(CaseStatus.HANDLING).summoned("D1", "D2").resolved();
+    assertThat(s.file().state().awaitingArrival()).isEmpty();
+    CaseScript merged = reach(CaseStatus.REGISTERED).summoned("D1").add(new EventPayload.Merged(OTHER));
+    assertThat(merged.file().state().awaitingArrival()).isEmpty();
+  }
+
+  @Test
+  void arrivals_replayToTheStateOfStepwiseApply() {
+    CaseScript s = reach(CaseStatus.HANDLING).summoned("D2", "D1").hours(1).arrived("D1").suspended()
+        .arrived("D2").hours(1).resumed(LATER_DUE).summoned("D3");
+    CaseState stepwise = CaseLifecycle.initial(s.id());
+    for (CaseEvent e : s.events()) {
+      stepwise = CaseLifecycle.apply(stepwise, e);
+    }
+    CaseState replayed = CaseLifecycle.replay(s.id(), s.events());
+    assertThat(replayed).isEqualTo(stepwise);
+    assertThat(replayed.hashCode()).isEqualTo(stepwise.hashCode());
+    assertThat(replayed.awaitingArrival()).containsExactly("D3");
+  }
+
   // ---- property tests over seeded random event sequences ----
 
   private static final String[] HANDLERS = {"H1", "H2", "H3", "H4"};
@@ -446,6 +546,9 @@ class CaseLifecycleTest {
       case SUMMONED -> new EventPayload.Summoned(
           r.nextBoolean() ? ImmutableList.of(DEPARTMENTS[r.nextInt(3)]) : ImmutableList.of("D1", "D3"),
           Duration.ofMinutes(30));
+      case ARRIVED -> new EventPayload.Arrived(!st.awaitingArrival().isEmpty() && r.nextInt(4) != 0
+          ? st.awaitingArrival().asList().get(r.nextInt(st.awaitingArrival().size()))
+          : DEPARTMENTS[r.nextInt(DEPARTMENTS.length)]);
       case ASSIST_ADDED -> new EventPayload.AssistAdded(HANDLERS[r.nextInt(HANDLERS.length)]);
       case SUSPENDED -> new EventPayload.Suspended("waiting");
       case RESUMED -> new EventPayload.Resumed(due.plus(Duration.ofHours(r.nextInt(10) - 1)));

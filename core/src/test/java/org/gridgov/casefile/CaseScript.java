@@ -93,6 +93,16 @@ public final class CaseScript {
   }
 
   @CanIgnoreReturnValue
+  public CaseScript summoned(String... departments) {
+    return add(new EventPayload.Summoned(ImmutableList.copyOf(departments), Duration.ofMinutes(30)));
+  }
+
+  @CanIgnoreReturnValue
+  public CaseScript arrived(String department) {
+    return add(new EventPayload.Arrived(department));
+  }
+
+  @CanIgnoreReturnValue
   public CaseScript accepted(String handler) {
     return add(new EventPayload.Accepted(handler));
   }

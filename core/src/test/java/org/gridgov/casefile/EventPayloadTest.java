@@ -37,6 +37,8 @@ class EventPayloadTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("handlerId");
     assertThatThrownBy(() -> new EventPayload.Resolved("")).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("feedback");
+    assertThatThrownBy(() -> new EventPayload.Arrived(" ")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("departmentId");
   }
 
   @Test

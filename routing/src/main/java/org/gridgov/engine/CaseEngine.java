@@ -58,7 +58,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Clocks.</b> Per open case: {@code case} (stage {@code WHOLE_CASE}, from registration to closing),
  * {@code lead} (stage {@code HANDLE}, the current lead handler's, from dispatch or escalation to resolution) and
- * {@code summon:<department>} (the arrival limit of a summons, natural time, the SLA policy's default levels).
+ * {@code summon:<department>} (the arrival limit of a summons, natural time, the SLA policy's default levels; stopped by
+ * {@code Arrived}).
  * Each clock state follows from the events alone, which is what makes {@link #restore} exact.
  *
  * <p>Not thread-safe: the embedder serialises calls.
@@ -487,19 +488,17 @@ public final class CaseEngine {
       tx.emit(rec, at, actor, new EventPayload.Summoned(sm.departmentIds(), sm.within()));
     } else if (a instanceof Command.Arrive ar) {
       String clockId = SUMMON_CLOCK_PREFIX + ar.departmentId();
-      SlaClock clock =
-          rec.clocks()
-              .clock(clockId)
-              .orElseThrow(
-                  () ->
-                      new IllegalStateException(
-                          String.format(
-                              Locale.ROOT,
-                              "case %s: %s has no pending summons to arrive for (command %s)",
-                              rec.facts().id(),
-                              ar.departmentId(),
-                              c.commandId())));
-      tx.put(rec.withClocks(without(rec.clocks(), clock.name())));
+      if (rec.clocks().clock(clockId).isEmpty()) {
+        throw new IllegalStateException(
+            String.format(
+                Locale.ROOT,
+                "case %s: %s has no pending summons to arrive for (command %s)",
+                rec.facts().id(),
+                ar.departmentId(),
+                c.commandId()));
+      }
+      // The event, applied like any other, stops the arrival clock; restore replays it the same way.
+      tx.emit(rec, at, actor, new EventPayload.Arrived(ar.departmentId()));
     } else if (a instanceof Command.Suspend sp) {
       tx.emit(rec, at, actor, new EventPayload.Suspended(sp.reason()));
     } else if (a instanceof Command.Resume) {
@@ -918,6 +917,7 @@ public final class CaseEngine {
                       at));
         }
       }
+      case ARRIVED -> c = without(c, SUMMON_CLOCK_PREFIX + ((EventPayload.Arrived) ev.payload()).departmentId());
       case SUSPENDED -> c = c.pauseAll(at);
       case RESUMED -> c = c.resumeAll(at);
       case CHECK_FAILED ->
@@ -1123,11 +1123,7 @@ public final class CaseEngine {
   private record Remembered(Command command, ImmutableList<CaseEvent> events) {}
 
   /** One case: facts, report order, lifecycle state, running clocks and the region class its SLA rules use. */
-  record CaseRecord(CaseFacts facts, long ordinal, CaseState state, CaseClocks clocks, UrbanRuralClass urban) {
-    CaseRecord withClocks(CaseClocks c) {
-      return new CaseRecord(facts, ordinal, state, c, urban);
-    }
-  }
+  record CaseRecord(CaseFacts facts, long ordinal, CaseState state, CaseClocks clocks, UrbanRuralClass urban) {}
 
   // ------------------------------------------------------------------ builder
 

@@ -281,7 +281,7 @@ public record Command(String commandId, Principal actor, CaseId caseId, Instant 
   }
 
   /**
-   * 报到: a summoned department reports on site; its arrival clock stops.
+   * 报到: a summoned department reports on site; emits {@code Arrived}, which stops its arrival clock.
    *
    * @param departmentId the department
    */

@@ -111,6 +111,7 @@ class CaseEnginePropertyTest {
     assertThat(b.snapshot()).isEqualTo(a.snapshot());
     assertThat(kills).isPositive();
     assertThat(refused).isPositive();
+    assertThat(logA).as("arrivals in the run").anyMatch(ev -> ev.payload() instanceof EventPayload.Arrived);
     checkLog(a, logA);
   }
 
@@ -201,6 +202,13 @@ class CaseEnginePropertyTest {
             ? Principal.ofDepartment("staff-" + lead, lead)
             : Principal.inRegion("leader", Role.LEADER, DISTRICT);
     String dept = DEPARTMENTS.get(r.nextInt(DEPARTMENTS.size()));
+    if (!s.awaitingArrival().isEmpty() && r.nextInt(3) == 0) {
+      // 吹哨报到: mostly a summoned department reports on site; sometimes one that was not summoned (refused)
+      String arriving = r.nextInt(5) == 0 ? dept
+          : s.awaitingArrival().asList().get(r.nextInt(s.awaitingArrival().size()));
+      return Command.of(cid, Principal.ofDepartment("staff-" + arriving, arriving), id, t,
+          new Command.Arrive(arriving));
+    }
     Command.Action action;
     Principal who = disp;
     int k = r.nextInt(10);
@@ -282,6 +290,7 @@ class CaseEnginePropertyTest {
       new Command.Escalate(Optional.of("office:999")),
       new Command.Merge(id),
       new Command.Check(true, ""),
+      new Command.Arrive(WATER),
     };
     CaseId target = r.nextInt(10) == 0 ? CaseId.of("UNKNOWN-1") : id;
     return Command.of(cid, who[r.nextInt(who.length)], target, t, actions[r.nextInt(actions.length)]);

@@ -97,13 +97,27 @@ class CaseEngineScenarioTest {
         Command.Summon.of(List.of(URBAN, POLICE, MARKET), Duration.ofMinutes(30)));
     var urban = d.run(Principal.ofDepartment("u-1", URBAN), id, at("2025-03-04T14:10"), new Command.Arrive(URBAN));
     var police = d.run(Principal.ofDepartment("p-1", POLICE), id, at("2025-03-04T14:20"), new Command.Arrive(POLICE));
+    // killed after the arrivals and restored from the log: the arrivals are in it, so no false breach later
+    CaseEngine restored = CaseEngine.restore(config(), d.facts, d.log);
+    assertThat(restored.snapshot()).isEqualTo(d.engine.snapshot());
+    assertThat(restored.clocks(CaseId.of(id)).orElseThrow().clocks().keySet())
+        .containsExactlyInAnyOrder(CaseState.WHOLE_CASE_CLOCK, CaseEngine.LEAD_CLOCK, "summon:" + MARKET);
+    assertThat(restored.state(CaseId.of(id)).orElseThrow().awaitingArrival()).containsExactly(MARKET);
+    var firedAfterRestore = restored.advanceTo(at("2025-03-04T14:45"));
     var fired = d.advance(at("2025-03-04T14:45"));
 
     assertThat(lines(summoned)).containsExactly(
         l("03-04 14:00", new EventPayload.Summoned(
             com.google.common.collect.ImmutableList.of(URBAN, POLICE, MARKET), Duration.ofMinutes(30))));
-    assertThat(urban).isEmpty();
-    assertThat(police).isEmpty();
+    assertThat(lines(urban)).containsExactly(l("03-04 14:10", new EventPayload.Arrived(URBAN)));
+    assertThat(lines(police)).containsExactly(l("03-04 14:20", new EventPayload.Arrived(POLICE)));
+    assertThat(urban.get(0).actor().id()).isEqualTo("u-1");
+    assertThat(lines(d.log)).contains(
+        l("03-04 14:10", new EventPayload.Arrived(URBAN)), l("03-04 14:20", new EventPayload.Arrived(POLICE)));
+    assertThat(firedAfterRestore).isEqualTo(fired);
+    assertThat(firedAfterRestore).noneMatch(e -> e.payload() instanceof EventPayload.SlaWarning w
+            && !w.clockId().equals("summon:" + MARKET))
+        .noneMatch(e -> e.payload() instanceof EventPayload.SlaBreached b && !b.clockId().equals("summon:" + MARKET));
     // yellow at 80 % of 30 minutes, red at 30 minutes, then the BREACH decision: up from the street office
     assertThat(lines(fired)).containsExactly(
         l("03-04 14:24", new EventPayload.SlaWarning("summon:" + MARKET, "SUMMON", 1)),

@@ -283,13 +283,16 @@ class CaseEngineTest {
   }
 
   @Test
-  void arriveStopsTheArrivalClockWithoutAnEvent_aSecondArrivalIsRefused() {
+  void arriveEmitsArrivedAndStopsTheArrivalClock_aSecondArrivalIsRefused() {
     CaseEngine e = dispatched(config().build(), "A", WATER);
     var unused = e.execute(cmd("s", districtDispatcher(), "A", T0,
         Command.Summon.of(List.of(URBAN), java.time.Duration.ofMinutes(30))));
-    assertThat(e.execute(cmd("arr", Principal.ofDepartment("u", URBAN), "A", T0.plusSeconds(60),
-        new Command.Arrive(URBAN)))).isEmpty();
+    List<CaseEvent> arrived = e.execute(cmd("arr", Principal.ofDepartment("u", URBAN), "A", T0.plusSeconds(60),
+        new Command.Arrive(URBAN)));
+    assertThat(arrived).extracting(CaseEvent::payload).containsExactly(new EventPayload.Arrived(URBAN));
+    assertThat(arrived.get(0).at()).isEqualTo(T0.plusSeconds(60));
     assertThat(e.clocks(CaseId.of("A")).orElseThrow().clock(CaseEngine.SUMMON_CLOCK_PREFIX + URBAN)).isEmpty();
+    assertThat(e.state(CaseId.of("A")).orElseThrow().awaitingArrival()).isEmpty();
     assertThatThrownBy(() -> e.execute(cmd("arr2", Principal.ofDepartment("u", URBAN), "A", T0.plusSeconds(60),
             new Command.Arrive(URBAN))))
         .isInstanceOf(IllegalStateException.class)

@@ -310,6 +310,7 @@ public final class CaseJson {
         x.departmentIds().forEach(a::add);
         o.put("within", x.within().toString());
       }
+      case ARRIVED -> o.put("departmentId", ((EventPayload.Arrived) p).departmentId());
       case ASSIST_ADDED -> o.put("handlerId", ((EventPayload.AssistAdded) p).handlerId());
       case SUSPENDED -> o.put("reason", ((EventPayload.Suspended) p).reason());
       case RESUMED -> o.put("dueAt", ((EventPayload.Resumed) p).dueAt().toString());
@@ -371,6 +372,7 @@ public final class CaseJson {
         }
         yield new EventPayload.Summoned(ids.build(), duration(o, "within", path));
       }
+      case ARRIVED -> new EventPayload.Arrived(str(o, "departmentId", path));
       case ASSIST_ADDED -> new EventPayload.AssistAdded(str(o, "handlerId", path));
       case SUSPENDED -> new EventPayload.Suspended(str(o, "reason", path));
       case RESUMED -> new EventPayload.Resumed(instant(o, "dueAt", path));

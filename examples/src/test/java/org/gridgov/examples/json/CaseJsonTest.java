@@ -45,6 +45,7 @@ class CaseJsonTest {
         new EventPayload.Returned("H1", "不属于本部门职责"),
         new EventPayload.Escalated(EscalationCause.REPEAT_REPORT, "H1", "street-centre"),
         new EventPayload.Summoned(ImmutableList.of("D2", "D1"), Duration.ofMinutes(30)),
+        new EventPayload.Arrived("城管局-执法队"),
         new EventPayload.AssistAdded("D3"),
         new EventPayload.Suspended("waiting for the owner"),
         new EventPayload.Resumed(T0.plus(Duration.ofDays(6))),
@@ -125,6 +126,7 @@ class CaseJsonTest {
         new EventPayload.Registered(T0.plus(Duration.ofDays(5))),
         new EventPayload.Dispatched("H1", HandlerRole.LEAD), new EventPayload.Accepted("H1"),
         new EventPayload.Summoned(ImmutableList.of("D1"), Duration.ofMinutes(30)),
+        new EventPayload.Arrived("D1"),
         new EventPayload.Resolved("done"), new EventPayload.CheckPassed(), new EventPayload.Closed(),
         new EventPayload.Evaluated(Satisfaction.SATISFIED, true)};
     for (EventPayload p : flow) {
