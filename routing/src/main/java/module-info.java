@@ -12,4 +12,7 @@ module org.gridgov.routing {
   requires static org.immutables.value.annotations;
 
   exports org.gridgov.routing;
+  exports org.gridgov.routing.rules;
+  exports org.gridgov.routing.table;
+  exports org.gridgov.routing.analysis;
 }
