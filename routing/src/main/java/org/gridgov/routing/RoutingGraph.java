@@ -343,21 +343,42 @@ public final class RoutingGraph {
 
   /**
    * Returns the declared handlers (departments, outside parties) owning a category with a region in their
-   * jurisdiction, in declaration order.
+   * jurisdiction, the most local first: by the depth of their deepest jurisdiction root containing the region
+   * (a housing estate's property management before a city-wide bureau), then in declaration order.
    *
    * @param categoryCode a category code
    * @param regionIndex the region's index in {@link #tree()}
    * @return the owners
    */
   public ImmutableList<Handler> ownersOf(String categoryCode, int regionIndex) {
-    ImmutableList.Builder<Handler> out = ImmutableList.builder();
+    List<Handler> out = new ArrayList<>(2);
+    List<Integer> depth = new ArrayList<>(2);
     for (int d = 0; d < declared.size(); d++) {
       Handler h = declared.get(d);
-      if (h.owns(categoryCode) && inJurisdiction(d, regionIndex)) {
-        out.add(h);
+      if (h.owns(categoryCode)) {
+        int deepest = deepestRoot(d, regionIndex);
+        if (deepest >= 0) {
+          int pos = 0;
+          while (pos < out.size() && depth.get(pos) >= deepest) {
+            pos++;
+          }
+          out.add(pos, h);
+          depth.add(pos, deepest);
+        }
       }
     }
-    return out.build();
+    return ImmutableList.copyOf(out);
+  }
+
+  /** The depth of the deepest jurisdiction root of a declared handler containing the region, or -1. */
+  private int deepestRoot(int declaredIndex, int regionIndex) {
+    int best = -1;
+    for (int root : jurisdictionIndexes[declaredIndex]) {
+      if (tree.contains(root, regionIndex)) {
+        best = Math.max(best, tree.region(root).level().depth());
+      }
+    }
+    return best;
   }
 
   /**

@@ -62,7 +62,7 @@ public final class PolicyTable {
    * <p>Targets are handler ids ({@code office:350302001}, {@code dept:housing}, {@code party:water-co}, {@code
    * office:city}) or relative targets: {@code office} (the location's own office), {@code office@LEVEL} (the office
    * at that level over the location), {@code owner} (the first department owning the category at the location),
-   * {@code up} (the holder's escalation target; only for {@code escalate}).
+   * {@code holder} (the current holder), {@code up} (the holder's escalation target; only for {@code escalate}).
    *
    * @param kind the kind
    * @param target the lead (assign) or escalation target (escalate); empty for summon and reject
@@ -291,7 +291,7 @@ public final class PolicyTable {
   }
 
   static boolean isTarget(String s) {
-    return s.equals("office") || s.equals("owner") || (s.startsWith("office@") && isLevel(s.substring(7)))
+    return s.equals("office") || s.equals("owner") || s.equals("holder") || (s.startsWith("office@") && isLevel(s.substring(7)))
         || isHandlerId(s);
   }
 

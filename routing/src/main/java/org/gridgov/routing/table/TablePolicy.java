@@ -141,7 +141,7 @@ public final class TablePolicy implements RoutingPolicy {
   }
 
   private void checkTarget(ParseProblems problems, int line, String t) {
-    if (t.isEmpty() || t.equals("up") || t.equals("office") || t.equals("owner") || t.equals("assistants")) {
+    if (t.isEmpty() || t.equals("up") || t.equals("office") || t.equals("owner") || t.equals("assistants") || t.equals("holder")) {
       return;
     }
     if (t.equals("office@CITY") && !graph.hasCityOffice()) {
@@ -361,6 +361,9 @@ public final class TablePolicy implements RoutingPolicy {
         return holder == null || graph.handler(holder).isEmpty()
             ? null
             : graph.escalationTarget(holder).orElse(null);
+      }
+      case "holder" -> {
+        return holder;
       }
       case "office" -> {
         return loc >= 0 ? graph.officeIdAt(loc) : graph.hasCityOffice() ? Handler.CITY_OFFICE_ID : null;
