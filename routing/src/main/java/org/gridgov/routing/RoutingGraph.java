@@ -344,7 +344,8 @@ public final class RoutingGraph {
   /**
    * Returns the declared handlers (departments, outside parties) owning a category with a region in their
    * jurisdiction, the most local first: by the depth of their deepest jurisdiction root containing the region
-   * (a housing estate's property management before a city-wide bureau), then in declaration order.
+   * (a housing estate's property management before a city-wide bureau), then by the longest owned category
+   * prefix (the owner of {@code 0504} before the owner of {@code 05}), then in declaration order.
    *
    * @param categoryCode a category code
    * @param regionIndex the region's index in {@link #tree()}
@@ -352,22 +353,34 @@ public final class RoutingGraph {
    */
   public ImmutableList<Handler> ownersOf(String categoryCode, int regionIndex) {
     List<Handler> out = new ArrayList<>(2);
-    List<Integer> depth = new ArrayList<>(2);
+    List<Integer> rank = new ArrayList<>(2);
     for (int d = 0; d < declared.size(); d++) {
       Handler h = declared.get(d);
-      if (h.owns(categoryCode)) {
+      int prefix = longestPrefix(h.owns(), categoryCode);
+      if (prefix >= 0) {
         int deepest = deepestRoot(d, regionIndex);
         if (deepest >= 0) {
+          int r = deepest * 64 + prefix;
           int pos = 0;
-          while (pos < out.size() && depth.get(pos) >= deepest) {
+          while (pos < out.size() && rank.get(pos) >= r) {
             pos++;
           }
           out.add(pos, h);
-          depth.add(pos, deepest);
+          rank.add(pos, r);
         }
       }
     }
     return ImmutableList.copyOf(out);
+  }
+
+  private static int longestPrefix(List<String> prefixes, String code) {
+    int best = -1;
+    for (String p : prefixes) {
+      if (code.startsWith(p)) {
+        best = Math.max(best, p.length());
+      }
+    }
+    return best;
   }
 
   /** The depth of the deepest jurisdiction root of a declared handler containing the region, or -1. */

@@ -14,7 +14,7 @@ import org.gridgov.routing.RoutingRule;
 /**
  * Composes rules: the first rule that decides wins. With {@link #collectingAssists}, when the winner assigns, the
  * leads and assists of every later rule that would also assign join as assisting handlers (all matches for
- * assists). The explanation names the winner and, for every other rule, why it did not decide (or that it was
+ * assists); a {@link TerritorialFallbackRule} never adds assists, as it only speaks when no other rule does. The explanation names the winner and, for every other rule, why it did not decide (or that it was
  * outranked). If no rule decides the policy rejects; end with a {@link TerritorialFallbackRule} to be total.
  */
 public final class FirstMatchPolicy implements RoutingPolicy {
@@ -75,6 +75,7 @@ public final class FirstMatchPolicy implements RoutingPolicy {
         if (other.isEmpty()) {
           notes.add(later.name() + ": " + later.whyNot(request));
         } else if (collectAssists
+            && !(later instanceof TerritorialFallbackRule)
             && won instanceof RoutingDecision.Assign
             && other.get() instanceof RoutingDecision.Assign a) {
           extraAssists.add(a.lead());
