@@ -36,7 +36,10 @@ public record Finding(
   public enum Kind {
     /** 留白: no row places the case at this decision point. */
     GAP,
-    /** 职责交叉: two rows assign different leads to the same case at the same priority. */
+    /**
+     * 职责交叉: two rows assign different leads to the same case at the same priority (an earlier row that is a
+     * strict specialisation of the later one is a deliberate override and not reported).
+     */
     OVERLAP,
     /** An escalation path comes back to a handler it already passed. */
     ESCALATION_CYCLE,

@@ -50,8 +50,11 @@ import org.gridgov.sla.SlaStage;
  * <p>For every class × category × priority it asks the policy, as a case engine would: a new case; from the
  * first lead, a breach, repeated until escalation stops (cycle, dead end, longest chain); a return, and the return
  * of whoever takes it (ping-pong); a check failure and a manual decision (gaps). Overlaps come from all the rows
- * whose conditions match a new case: two assign rows with different leads at the same priority overlap (the later
- * one can never win there). Offices are reached relative to a location, so unreachable handlers are reported for
+ * whose conditions match a new case: two assign rows written for the same priorities (the same priority column)
+ * with different leads overlap (the later one can never win there), unless the earlier row is at least as narrow as the later one in every column and
+ * narrower in one: that is a deliberate override (by category, region or priority, e.g. 急事快议) or a catch-all
+ * fallback (属地兜底), not a crossing of duties. Rows with identical conditions, or crossing conditions (one
+ * narrower by category, the other by region), are reported. Offices are reached relative to a location, so unreachable handlers are reported for
  * departments, outside parties, the city office, and whole office levels that no case reaches.
  */
 @SuppressWarnings("EnumOrdinal") // declaration order is the documented sort order
@@ -278,13 +281,39 @@ public final class PolicyAnalysis {
       if (firstAssign == null) {
         firstAssign = row;
         firstLead = lead;
-      } else if (!lead.equals(firstLead)) {
+      } else if (!lead.equals(firstLead)
+          && firstAssign.priorities().equals(row.priorities())
+          && !priorityOverride(firstAssign, row)) {
         add(Finding.Kind.OVERLAP, row.line(), category, loc, classSize, p, Optional.of(DecisionPoint.NEW_CASE),
             List.of(String.valueOf(firstLead), lead),
             "line " + row.line() + " assigns " + lead + " but line " + firstAssign.line() + " already assigns "
                 + firstLead + " to the same case");
       }
     }
+  }
+
+  /**
+   * Whether an earlier row is a deliberate specialisation of a later one: at least as narrow in every column and
+   * narrower in one (a category, region or priority override before the general row, or a catch-all fallback last).
+   */
+  private boolean priorityOverride(PolicyTable.Row earlier, PolicyTable.Row later) {
+    boolean categories = later.categories().isEmpty()
+        || (!earlier.categories().isEmpty()
+            && earlier.categories().stream().allMatch(c -> later.categories().stream().anyMatch(c::startsWith)));
+    boolean regions = later.regions().isEmpty()
+        || (!earlier.regions().isEmpty()
+            && earlier.regions().stream().allMatch(r -> later.regions().stream().anyMatch(
+                l -> tree.get(l).contains(tree.get(r)))));
+    boolean priorities = later.priorities().isEmpty()
+        || (!earlier.priorities().isEmpty() && later.priorities().containsAll(earlier.priorities()));
+    boolean points = later.points().isEmpty()
+        || (!earlier.points().isEmpty() && later.points().containsAll(earlier.points()));
+    boolean holders = later.holders().isEmpty()
+        || (!earlier.holders().isEmpty() && later.holders().containsAll(earlier.holders()));
+    boolean same = earlier.categories().equals(later.categories()) && earlier.regions().equals(later.regions())
+        && earlier.priorities().equals(later.priorities()) && earlier.points().equals(later.points())
+        && earlier.holders().equals(later.holders());
+    return categories && regions && priorities && points && holders && !same;
   }
 
   private boolean isTop(String handler) {
