@@ -18,6 +18,7 @@ import org.gridgov.region.RegionTree;
 import org.gridgov.routing.DecisionPoint;
 import org.gridgov.routing.Handler;
 import org.gridgov.routing.HandlerLevel;
+import org.gridgov.routing.LinkType;
 import org.gridgov.routing.RoutingDecision;
 import org.gridgov.routing.RoutingGraph;
 import org.gridgov.routing.RoutingPolicy;
@@ -358,9 +359,11 @@ public final class TablePolicy implements RoutingPolicy {
   private @Nullable String resolve(String target, RoutingRequest request, int loc, @Nullable String holder) {
     switch (target) {
       case "up" -> {
-        return holder == null || graph.handler(holder).isEmpty()
-            ? null
-            : graph.escalationTarget(holder).orElse(null);
+        if (holder == null || !levelById.containsKey(holder)) {
+          return null;
+        }
+        ImmutableList<String> up = graph.targets(holder, LinkType.ESCALATE);
+        return up.isEmpty() ? null : up.get(0);
       }
       case "holder" -> {
         return holder;
