@@ -12,5 +12,8 @@ module org.gridgov.routing {
   requires static org.immutables.value.annotations;
 
   exports org.gridgov.routing;
+  exports org.gridgov.routing.rules;
+  exports org.gridgov.routing.table;
+  exports org.gridgov.routing.analysis;
   exports org.gridgov.engine;
 }

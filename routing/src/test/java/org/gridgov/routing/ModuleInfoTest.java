@@ -22,7 +22,12 @@ class ModuleInfoTest {
 
     assertThat(descriptor.name()).isEqualTo("org.gridgov.routing");
     assertThat(descriptor.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()))
-        .containsExactlyInAnyOrder("org.gridgov.routing", "org.gridgov.engine");
+        .containsExactlyInAnyOrder(
+            "org.gridgov.routing",
+            "org.gridgov.routing.rules",
+            "org.gridgov.routing.table",
+            "org.gridgov.routing.analysis",
+            "org.gridgov.engine");
     assertThat(descriptor.exports()).allSatisfy(e -> assertThat(e.isQualified()).isFalse());
     assertThat(descriptor.requires()).anySatisfy(r -> assertThat(r.name()).isEqualTo("org.gridgov.core"));
   }

@@ -1,0 +1,414 @@
+package org.gridgov.routing.table;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Sets;
+import com.google.common.primitives.ImmutableLongArray;
+import java.io.Reader;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.gridgov.casefile.Priority;
+import org.gridgov.routing.internal.CsvLines;
+import org.gridgov.routing.internal.ParseProblems;
+import org.gridgov.routing.DecisionPoint;
+import org.gridgov.routing.HandlerLevel;
+import org.gridgov.routing.RoutingGraph;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A routing policy as a table people can read and review, parsed from CSV text the caller opens. Rows are tried
+ * top to bottom; the first row matching a request decides. See {@code docs/routing.md} for the format:
+ *
+ * <pre>
+ * category,region,priority,point,holder,action
+ * 0401,*,*,NEW_CASE,none,assign office@COMMUNITY sla standard
+ * *,*,URGENT,NEW_CASE,none,assign office@STREET sla urgent
+ * *,*,*,BREACH|RETURN,*,escalate
+ * </pre>
+ *
+ * <p>A table is syntax only; {@link #compile(RoutingGraph)} checks the handler ids and region codes against a graph
+ * and gives the fast {@link TablePolicy}.
+ */
+public final class PolicyTable {
+  /** The header row, exactly. */
+  public static final String HEADER = "category,region,priority,point,holder,action";
+
+  /** The SLA profile of an {@code assign} without {@code sla}. */
+  public static final String DEFAULT_SLA = "standard";
+
+  /** What a row does. */
+  public enum ActionKind {
+    /** Assign a lead and assists. */
+    ASSIGN,
+    /** Escalate. */
+    ESCALATE,
+    /** Summon departments. */
+    SUMMON,
+    /** Reject. */
+    REJECT
+  }
+
+  /**
+   * A row's action.
+   *
+   * <p>Targets are handler ids ({@code office:350302001}, {@code dept:housing}, {@code party:water-co}, {@code
+   * office:city}) or relative targets: {@code office} (the location's own office), {@code office@LEVEL} (the office
+   * at that level over the location), {@code owner} (the first department owning the category at the location),
+   * {@code holder} (the current holder), {@code up} (the holder's escalation target; only for {@code escalate}).
+   *
+   * @param kind the kind
+   * @param target the lead (assign) or escalation target (escalate); empty for summon and reject
+   * @param assists assisting targets (assign); {@code assistants} stands for every handler assisting with the
+   *     category at the location
+   * @param slaProfile the SLA profile (assign)
+   * @param summoned the summoned handler ids (summon)
+   * @param within the summons limit (summon); zero otherwise
+   * @param reason the reason (reject)
+   */
+  public record Action(
+      ActionKind kind,
+      String target,
+      ImmutableList<String> assists,
+      String slaProfile,
+      ImmutableList<String> summoned,
+      Duration within,
+      String reason) {
+    /** Validates the non-null fields. */
+    public Action {
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(within, "within");
+    }
+  }
+
+  /**
+   * One parsed row.
+   *
+   * @param line the 1-based line of the row in its source
+   * @param categories category code prefixes, any of them; empty = every category
+   * @param regions region codes whose subtrees match, any of them; empty = every region
+   * @param priorities matching priorities; empty = every priority
+   * @param points matching decision points; empty = every point
+   * @param minReports the least report count ({@code REPEAT_REPORT>=N}); 1 otherwise
+   * @param holders matching holders: {@code none} (no holder yet), level names (the holder's level), or handler ids;
+   *     empty = any holder
+   * @param action what the row does
+   * @param text the row's text as written, for reports
+   */
+  public record Row(
+      int line,
+      ImmutableList<String> categories,
+      ImmutableLongArray regions,
+      ImmutableSet<Priority> priorities,
+      ImmutableSet<DecisionPoint> points,
+      int minReports,
+      ImmutableList<String> holders,
+      Action action,
+      String text) {
+    /** Validates the non-null fields. */
+    public Row {
+      Objects.requireNonNull(action, "action");
+    }
+
+    /**
+     * Tells whether the row's category pattern matches a category code.
+     *
+     * @param categoryCode a category code
+     * @return whether one of its prefixes starts the code (or the row matches every category)
+     */
+    public boolean matchesCategory(String categoryCode) {
+      if (categories.isEmpty()) {
+        return true;
+      }
+      for (String c : categories) {
+        if (categoryCode.startsWith(c)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  private final String source;
+  private final ImmutableList<Row> rows;
+
+  private PolicyTable(String source, List<Row> rows) {
+    this.source = source;
+    this.rows = ImmutableList.copyOf(rows);
+  }
+
+  /**
+   * Returns a table of rows (for tables built in code).
+   *
+   * @param source the source name used in explanations
+   * @param rows the rows
+   * @return the table
+   */
+  public static PolicyTable of(String source, List<Row> rows) {
+    checkArgument(!source.isEmpty(), "source must not be empty");
+    return new PolicyTable(source, rows);
+  }
+
+  /**
+   * Parses a policy table. The caller opens and closes the reader.
+   *
+   * @param in the text
+   * @param source the source name for messages and explanations, e.g. {@code policy.csv}
+   * @return the table
+   * @throws org.gridgov.TextParseException listing every bad row with line, column, field and reason
+   */
+  public static PolicyTable parse(Reader in, String source) {
+    ParseProblems problems = new ParseProblems(source);
+    List<CsvLines.Line> records = CsvLines.read(in, problems);
+    List<Row> rows = new ArrayList<>();
+    if (records.isEmpty()) {
+      problems.add(0, 0, "", "", "empty policy: expected the header %s", HEADER);
+    } else if (!String.join(",", records.get(0).fields()).strip().equals(HEADER)) {
+      CsvLines.Line header = records.get(0);
+      problems.add(header.line(), 1, "header", String.join(",", header.fields()), "expected the header %s", HEADER);
+    } else {
+      for (CsvLines.Line r : records.subList(1, records.size())) {
+        Row row = parseRow(r, problems);
+        if (row != null) {
+          rows.add(row);
+        }
+      }
+    }
+    problems.throwIfAny();
+    return new PolicyTable(source, rows);
+  }
+
+  private static @Nullable Row parseRow(CsvLines.Line r, ParseProblems p) {
+    if (r.fields().size() != 6) {
+      p.add(r.line(), 0, "", String.join(",", r.fields()), "expected 6 fields (%s) but found %d", HEADER, r.fields().size());
+      return null;
+    }
+    long before = p.count();
+    int line = r.line();
+    List<String> cats = new ArrayList<>();
+    for (String c : alternatives(r.fields().get(0))) {
+      if (!c.chars().allMatch(ch -> ch >= '0' && ch <= '9') || c.isEmpty()) {
+        p.add(line, 1, "category", c, "expected * or category code prefixes (digits) separated by |");
+      }
+      cats.add(c);
+    }
+    List<Long> regions = new ArrayList<>();
+    for (String c : alternatives(r.fields().get(1))) {
+      try {
+        long v = Long.parseLong(c);
+        if (v <= 0) {
+          throw new NumberFormatException();
+        }
+        regions.add(v);
+      } catch (NumberFormatException e) {
+        p.add(line, 2, "region", c, "expected * or region codes separated by |");
+      }
+    }
+    EnumSet<Priority> prios = EnumSet.noneOf(Priority.class);
+    for (String c : alternatives(r.fields().get(2))) {
+      try {
+        prios.add(Priority.valueOf(c));
+      } catch (IllegalArgumentException e) {
+        p.add(line, 3, "priority", c, "expected * or priorities %s separated by |", Arrays.toString(Priority.values()));
+      }
+    }
+    EnumSet<DecisionPoint> points = EnumSet.noneOf(DecisionPoint.class);
+    int minReports = 1;
+    for (String c : alternatives(r.fields().get(3))) {
+      String name = c;
+      if (c.startsWith("REPEAT_REPORT>=")) {
+        name = "REPEAT_REPORT";
+        try {
+          minReports = Integer.parseInt(c.substring("REPEAT_REPORT>=".length()));
+          if (minReports < 2) {
+            throw new NumberFormatException();
+          }
+        } catch (NumberFormatException e) {
+          p.add(line, 4, "point", c, "expected REPEAT_REPORT>=N with N >= 2");
+        }
+      }
+      try {
+        points.add(DecisionPoint.valueOf(name));
+      } catch (IllegalArgumentException e) {
+        p.add(line, 4, "point", c, "expected * or decision points %s separated by |",
+            Arrays.toString(DecisionPoint.values()));
+      }
+    }
+    List<String> holders = new ArrayList<>();
+    for (String c : alternatives(r.fields().get(4))) {
+      if (!(c.equals("none") || isLevel(c) || isHandlerId(c))) {
+        p.add(line, 5, "holder", c, "expected *, none, a level %s or a handler id, separated by |",
+            Arrays.toString(HandlerLevel.values()));
+      }
+      holders.add(c);
+    }
+    Action action = parseAction(r.fields().get(5), line, p);
+    if (p.count() != before || action == null) {
+      return null;
+    }
+    return new Row(
+        line,
+        ImmutableList.copyOf(cats),
+        ImmutableLongArray.copyOf(regions),
+        Sets.immutableEnumSet(prios),
+        Sets.immutableEnumSet(points),
+        minReports,
+        ImmutableList.copyOf(holders),
+        action,
+        String.join(",", r.fields()));
+  }
+
+  private static List<String> alternatives(String field) {
+    String f = field.trim();
+    if (f.equals("*")) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String s : f.split("\\|", -1)) {
+      out.add(s.trim());
+    }
+    return out;
+  }
+
+  static boolean isLevel(String s) {
+    for (HandlerLevel l : HandlerLevel.values()) {
+      if (l.name().equals(s)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean isHandlerId(String s) {
+    return s.matches("office:([1-9][0-9]*|city)|dept:[a-z0-9][a-z0-9-]*|party:[a-z0-9][a-z0-9-]*");
+  }
+
+  static boolean isTarget(String s) {
+    return s.equals("office") || s.equals("owner") || s.equals("holder") || (s.startsWith("office@") && isLevel(s.substring(7)))
+        || isHandlerId(s);
+  }
+
+  private static @Nullable Action parseAction(String text, int line, ParseProblems p) {
+    String[] w = text.trim().split("\\s+", -1);
+    String verb = w[0];
+    switch (verb) {
+      case "assign" -> {
+        if (w.length < 2 || !isTarget(w[1])) {
+          p.add(line, 6, "action", text, "assign needs a target: a handler id, office, office@LEVEL or owner");
+          return null;
+        }
+        List<String> assists = new ArrayList<>();
+        String sla = DEFAULT_SLA;
+        int i = 2;
+        while (i < w.length) {
+          if (w[i].equals("assist")) {
+            i++;
+            while (i < w.length && !w[i].equals("sla")) {
+              if (!isTarget(w[i]) && !w[i].equals("assistants")) {
+                p.add(line, 6, "action", w[i], "expected an assisting handler id, office@LEVEL, owner or assistants");
+                return null;
+              }
+              assists.add(w[i++]);
+            }
+          } else if (w[i].equals("sla") && i + 1 < w.length) {
+            sla = w[i + 1];
+            i += 2;
+          } else {
+            p.add(line, 6, "action", w[i], "expected 'assist <targets>' or 'sla <profile>' after the lead");
+            return null;
+          }
+        }
+        return new Action(ActionKind.ASSIGN, w[1], ImmutableList.copyOf(assists), sla, ImmutableList.of(),
+            Duration.ZERO, "");
+      }
+      case "escalate" -> {
+        String target = w.length > 1 ? w[1] : "up";
+        if (w.length > 2 || !(target.equals("up") || isTarget(target))) {
+          p.add(line, 6, "action", text, "expected 'escalate' or 'escalate <target>'");
+          return null;
+        }
+        return new Action(ActionKind.ESCALATE, target, ImmutableList.of(), "", ImmutableList.of(), Duration.ZERO, "");
+      }
+      case "summon" -> {
+        List<String> ids = new ArrayList<>();
+        int i = 1;
+        while (i < w.length && !w[i].equals("within")) {
+          if (!isHandlerId(w[i])) {
+            p.add(line, 6, "action", w[i], "expected a summoned handler id");
+            return null;
+          }
+          ids.add(w[i++]);
+        }
+        if (ids.isEmpty() || i + 2 != w.length) {
+          p.add(line, 6, "action", text, "expected 'summon <ids> within <ISO-8601 duration, e.g. PT30M>'");
+          return null;
+        }
+        Duration within;
+        try {
+          within = Duration.parse(w[i + 1]);
+        } catch (DateTimeParseException e) {
+          p.add(line, 6, "action", w[i + 1], "expected an ISO-8601 duration such as PT30M");
+          return null;
+        }
+        if (within.isZero() || within.isNegative() || ids.stream().distinct().count() != ids.size()) {
+          p.add(line, 6, "action", text, "the limit must be positive and the summoned ids must not repeat");
+          return null;
+        }
+        return new Action(ActionKind.SUMMON, "", ImmutableList.of(), "", ImmutableList.copyOf(ids), within, "");
+      }
+      case "reject" -> {
+        String reason = text.trim().substring("reject".length()).trim();
+        if (reason.isEmpty()) {
+          p.add(line, 6, "action", text, "reject needs a reason");
+          return null;
+        }
+        return new Action(ActionKind.REJECT, "", ImmutableList.of(), "", ImmutableList.of(), Duration.ZERO, reason);
+      }
+      default -> {
+        p.add(line, 6, "action", verb, "expected an action: assign, escalate, summon or reject");
+        return null;
+      }
+    }
+  }
+
+  /**
+   * Returns the source name.
+   *
+   * @return the name given to {@link #parse}
+   */
+  public String source() {
+    return source;
+  }
+
+  /**
+   * Returns the rows in order.
+   *
+   * @return the rows
+   */
+  public ImmutableList<Row> rows() {
+    return rows;
+  }
+
+  /**
+   * Checks the table against a graph and compiles it.
+   *
+   * @param graph the routing graph
+   * @return the policy
+   * @throws org.gridgov.TextParseException naming every row that refers to an unknown handler or region
+   */
+  public TablePolicy compile(RoutingGraph graph) {
+    return new TablePolicy(this, graph);
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "PolicyTable[%s, %d rows]", source, rows.size());
+  }
+}
