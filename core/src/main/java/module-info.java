@@ -6,6 +6,7 @@
  * random number. Time comes in as {@link java.time.Instant} arguments and text comes in as a
  * {@link java.io.Reader} the caller opens.
  */
+@SuppressWarnings("module") // the qualified export below names gridgov-routing, which core cannot see
 module org.gridgov.core {
   requires transitive com.google.common;
   // Annotation-only modules: needed to compile against gridgov's signatures, never at run time.
@@ -20,4 +21,7 @@ module org.gridgov.core {
   exports org.gridgov.casefile;
   exports org.gridgov.sla;
   exports org.gridgov.metrics;
+  // Shared parsing helpers for gridgov's own modules only; not API.
+  exports org.gridgov.internal to
+      org.gridgov.routing;
 }

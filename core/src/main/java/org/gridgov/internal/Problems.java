@@ -4,13 +4,14 @@ import com.google.common.collect.ImmutableList;
 import com.google.errorprone.annotations.FormatMethod;
 import com.google.errorprone.annotations.FormatString;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.gridgov.TextParseException;
 
 /**
  * Collects the {@link TextParseException.Problem problems} a parser finds in one input, so that it can report all
- * of them at once instead of stopping at the first.
+ * of them at once instead of stopping at the first. They are reported sorted by line and column.
  *
  * <p>Usage: add problems while reading, and call {@link #throwIfAny()} before building the result, so that nothing
  * half-built ever escapes. Keeps at most {@link #MAX_KEPT} problems: an input that is wrong on every line does not
@@ -91,7 +92,12 @@ public final class Problems {
       return;
     }
     ImmutableList.Builder<TextParseException.Problem> all = ImmutableList.builder();
-    all.addAll(problems);
+    // Input order, whatever order the checks ran in (a stable sort keeps a line's problems in recording order).
+    all.addAll(
+        ImmutableList.sortedCopyOf(
+            Comparator.comparingInt(TextParseException.Problem::line)
+                .thenComparingInt(TextParseException.Problem::column),
+            problems));
     if (dropped > 0) {
       all.add(
           new TextParseException.Problem(

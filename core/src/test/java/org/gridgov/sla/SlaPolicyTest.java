@@ -106,12 +106,12 @@ class SlaPolicyTest {
         .isInstanceOfSatisfying(
             TextParseException.class,
             e -> {
-              assertThat(e.problems()).extracting(TextParseException.Problem::line).containsExactly(2, 3, 4, 5, 7, 8, 6);
+              assertThat(e.problems()).extracting(TextParseException.Problem::line).containsExactly(2, 3, 4, 5, 6, 7, 8);
               assertThat(e.problems().get(0).value()).isEqualTo("hand");
               assertThat(e.problems().get(1).value()).isEqualTo("SOON");
               assertThat(e.problems().get(2).value()).isEqualTo("CITY");
               assertThat(e.problems().get(3).value()).isEqualTo("working 4h");
-              assertThat(e.problems().get(6).reason()).contains("line 1");
+              assertThat(e.problems().get(4).reason()).contains("line 1");
             });
   }
 }

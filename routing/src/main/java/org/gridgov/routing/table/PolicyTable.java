@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.gridgov.casefile.Priority;
-import org.gridgov.routing.internal.CsvLines;
-import org.gridgov.routing.internal.ParseProblems;
+import org.gridgov.internal.CsvReader;
+import org.gridgov.internal.Problems;
 import org.gridgov.routing.DecisionPoint;
 import org.gridgov.routing.HandlerLevel;
 import org.gridgov.routing.RoutingGraph;
@@ -165,16 +165,20 @@ public final class PolicyTable {
    * @throws org.gridgov.TextParseException listing every bad row with line, column, field and reason
    */
   public static PolicyTable parse(Reader in, String source) {
-    ParseProblems problems = new ParseProblems(source);
-    List<CsvLines.Line> records = CsvLines.read(in, problems);
+    Problems problems = new Problems(source);
+    CsvReader reader = new CsvReader(in, problems, true);
+    List<CsvReader.Row> records = new ArrayList<>();
+    for (CsvReader.Row r = reader.next(); r != null; r = reader.next()) {
+      records.add(r);
+    }
     List<Row> rows = new ArrayList<>();
     if (records.isEmpty()) {
       problems.add(0, 0, "", "", "empty policy: expected the header %s", HEADER);
     } else if (!String.join(",", records.get(0).fields()).strip().equals(HEADER)) {
-      CsvLines.Line header = records.get(0);
+      CsvReader.Row header = records.get(0);
       problems.add(header.line(), 1, "header", String.join(",", header.fields()), "expected the header %s", HEADER);
     } else {
-      for (CsvLines.Line r : records.subList(1, records.size())) {
+      for (CsvReader.Row r : records.subList(1, records.size())) {
         Row row = parseRow(r, problems);
         if (row != null) {
           rows.add(row);
@@ -185,7 +189,7 @@ public final class PolicyTable {
     return new PolicyTable(source, rows);
   }
 
-  private static @Nullable Row parseRow(CsvLines.Line r, ParseProblems p) {
+  private static @Nullable Row parseRow(CsvReader.Row r, Problems p) {
     if (r.fields().size() != 6) {
       p.add(r.line(), 0, "", String.join(",", r.fields()), "expected 6 fields (%s) but found %d", HEADER, r.fields().size());
       return null;
@@ -295,7 +299,7 @@ public final class PolicyTable {
         || isHandlerId(s);
   }
 
-  private static @Nullable Action parseAction(String text, int line, ParseProblems p) {
+  private static @Nullable Action parseAction(String text, int line, Problems p) {
     String[] w = text.trim().split("\\s+", -1);
     String verb = w[0];
     switch (verb) {

@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.gridgov.routing.internal.CsvLines;
-import org.gridgov.routing.internal.ParseProblems;
+import org.gridgov.internal.CsvReader;
+import org.gridgov.internal.Problems;
 import org.gridgov.region.Region;
 import org.gridgov.region.RegionLevel;
 import org.gridgov.region.RegionTree;
@@ -80,7 +80,7 @@ public final class TablePolicy implements RoutingPolicy {
     holderNone = new boolean[n];
     holderLevelMask = new int[n];
     ImmutableList.Builder<ImmutableList<String>> ids = ImmutableList.builder();
-    ParseProblems problems = new ParseProblems(table.source());
+    Problems problems = new Problems(table.source());
     for (int i = 0; i < n; i++) {
       PolicyTable.Row r = rows[i];
       ImmutableLongArray codes = r.regions();
@@ -141,7 +141,7 @@ public final class TablePolicy implements RoutingPolicy {
     levelById = ImmutableMap.copyOf(levels);
   }
 
-  private void checkTarget(ParseProblems problems, int line, String t) {
+  private void checkTarget(Problems problems, int line, String t) {
     if (t.isEmpty() || t.equals("up") || t.equals("office") || t.equals("owner") || t.equals("assistants") || t.equals("holder")) {
       return;
     }
@@ -152,7 +152,7 @@ public final class TablePolicy implements RoutingPolicy {
     }
   }
 
-  private void checkHandler(ParseProblems problems, int line, int column, String field, String id) {
+  private void checkHandler(Problems problems, int line, int column, String field, String id) {
     if (graph.handler(id).isEmpty()) {
       problems.add(line, column, field, id, "no handler with this id in the routing graph");
     }
