@@ -32,7 +32,9 @@ import org.gridgov.region.Region;
 import org.gridgov.region.RegionTree;
 import org.gridgov.region.UrbanRuralClass;
 import org.gridgov.routing.DecisionPoint;
+import org.gridgov.routing.Handler;
 import org.gridgov.routing.RoutingDecision;
+import org.gridgov.routing.RoutingGraph;
 import org.gridgov.routing.RoutingPolicy;
 import org.gridgov.routing.RoutingRequest;
 import org.gridgov.sla.BusinessCalendar;
@@ -774,7 +776,7 @@ public final class CaseEngine {
    * @return the handler id
    */
   public static String officeOf(long regionCode) {
-    return "office:" + regionCode;
+    return Handler.officeId(regionCode);
   }
 
   private static long officeCode(String handlerId) {
@@ -1188,6 +1190,23 @@ public final class CaseEngine {
     public Builder calendar(BusinessCalendar calendar) {
       this.calendar = Objects.requireNonNull(calendar, "calendar");
       return this;
+    }
+
+    /**
+     * Takes the handlers of a routing graph: every handler of the graph that is not a region's office (departments,
+     * outside parties, the city office) becomes a known handler, as with {@link #departments}. The graph must be
+     * built over the same region tree as the engine's.
+     *
+     * @param graph the routing graph the policy routes over
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public Builder routingGraph(RoutingGraph graph) {
+      return departments(
+          graph.handlers().stream()
+              .map(Handler::id)
+              .filter(id -> !id.startsWith("office:") || id.equals(Handler.CITY_OFFICE_ID))
+              .collect(ImmutableList.toImmutableList()));
     }
 
     /**
