@@ -829,10 +829,9 @@ public final class CaseEngine {
       return;
     }
     long root = p.regionCode().orElseThrow();
-    int rootIndex = tree.indexOf(root);
-    if (rootIndex < 0) {
-      throw refuse(p, rec, name, "its jurisdiction " + root + " is not a region of the tree");
-    }
+    Region jurisdiction =
+        tree.find(root)
+            .orElseThrow(() -> refuse(p, rec, name, "its jurisdiction " + root + " is not a region of the tree"));
     boolean allowed =
         switch (role) {
           case GRID_WORKER -> a instanceof Command.Report
@@ -848,7 +847,7 @@ public final class CaseEngine {
     if (!allowed) {
       throw refuse(p, rec, name, "a " + role + " may not " + name);
     }
-    boolean inside = rec.facts().isLocatedIn(code -> tree.contains(rootIndex, tree.indexOf(code)));
+    boolean inside = rec.facts().isLocatedIn(jurisdiction::containsCode);
     if (!inside) {
       throw refuse(p, rec, name, "the case lies outside its jurisdiction " + root);
     }
@@ -862,8 +861,7 @@ public final class CaseEngine {
     }
     if (handler != null) {
       long office = officeCode(handler);
-      int oi = office < 0 ? -1 : tree.indexOf(office);
-      if (oi < 0 || !tree.contains(rootIndex, oi)) {
+      if (office < 0 || !jurisdiction.containsCode(office)) {
         throw refuse(p, rec, name, "it may act only for offices within " + root + ", not for " + handler);
       }
     }
