@@ -23,5 +23,6 @@ module org.gridgov.core {
   exports org.gridgov.metrics;
   // Shared parsing helpers for gridgov's own modules only; not API.
   exports org.gridgov.internal to
-      org.gridgov.routing;
+      org.gridgov.routing,
+      org.gridgov.simulation;
 }

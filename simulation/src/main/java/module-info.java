@@ -7,6 +7,7 @@ module org.gridgov.simulation {
   requires static transitive com.google.errorprone.annotations;
   requires static transitive org.jspecify;
   requires static org.immutables.value.annotations;
+  requires static java.compiler; // @javax.annotation.processing.Generated on Immutables-generated classes
 
   exports org.gridgov.simulation;
 }

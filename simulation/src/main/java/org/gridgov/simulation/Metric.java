@@ -1,0 +1,63 @@
+package org.gridgov.simulation;
+
+/**
+ * What a simulation run measures, over the cases reported during the scenario's horizon. Rates are fractions in
+ * [0, 1]; the closing rates are those of {@code org.gridgov.metrics.CaseIndicators} (结案率, 按期结案率).
+ */
+public enum Metric {
+  /** Cases reported during the horizon. */
+  CASES_REPORTED("cases_reported", "Cases reported", "cases"),
+  /** 结案率: closed by the end of the run ÷ reported. */
+  CLOSING_RATE("closing_rate", "Closing rate", "fraction"),
+  /** 按期结案率: closed by their whole-case deadline ÷ reported. */
+  ON_TIME_CLOSING_RATE("on_time_closing_rate", "On-time closing rate", "fraction"),
+  /** Mean natural time from report to close of the closed cases. */
+  MEAN_HOURS_TO_CLOSE("mean_hours_to_close", "Mean time to close", "hours"),
+  /** 90th percentile of the natural time from report to close of the closed cases. */
+  P90_HOURS_TO_CLOSE("p90_hours_to_close", "p90 time to close", "hours"),
+  /** Cases escalated at least once (by breach, return or hand) ÷ reported. */
+  ESCALATION_RATE("escalation_rate", "Escalation rate", "fraction"),
+  /** Busy time of grid workers ÷ their scheduled working time, during the horizon. */
+  WORKER_UTILISATION("worker_utilisation", "Grid worker utilisation", "fraction"),
+  /** Mean time a case waits in its first holder's queue before a worker starts on it. */
+  MEAN_WAIT_MINUTES("mean_wait_minutes", "Mean wait for a worker", "minutes"),
+  /** Fraction of cases that wait at all for their first holder's worker (P(wait &gt; 0)). */
+  WAIT_PROBABILITY("wait_probability", "P(wait > 0)", "fraction");
+
+  private final String id;
+  private final String label;
+  private final String unit;
+
+  Metric(String id, String label, String unit) {
+    this.id = id;
+    this.label = label;
+    this.unit = unit;
+  }
+
+  /**
+   * Returns the column name in CSV files, e.g. {@code on_time_closing_rate}.
+   *
+   * @return the id
+   */
+  public String id() {
+    return id;
+  }
+
+  /**
+   * Returns a label for charts and tables.
+   *
+   * @return the label
+   */
+  public String label() {
+    return label;
+  }
+
+  /**
+   * Returns the unit: {@code cases}, {@code fraction}, {@code hours} or {@code minutes}.
+   *
+   * @return the unit
+   */
+  public String unit() {
+    return unit;
+  }
+}

@@ -1,0 +1,486 @@
+package org.gridgov.simulation;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedMap;
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.gridgov.internal.BuildableStyle;
+import org.immutables.value.Value;
+
+/**
+ * Everything a simulation run needs except the seed: the city, the demand, the staff, the policies and the period.
+ *
+ * <p>A run simulates {@link #warmUp()} (discarded), then the measured {@link #horizon()}, then up to
+ * {@link #drain()} more so that cases reported near the end of the horizon can close; indicators cover the cases
+ * reported during the horizon. Scenarios are values: {@link SweepParameter#apply} returns modified copies.
+ *
+ * <pre>{@code
+ * Scenario s = Scenario.builder()
+ *     .name("putian-baseline")
+ *     .city(new CitySpec.Putian(1))
+ *     .householdsPerGrid(300)
+ *     .addAllCategories(BuiltInScenarios.putian().categories())
+ *     .build();
+ * }</pre>
+ *
+ * <p>Scenario files (YAML or JSON) name these attributes in kebab case; see {@link ScenarioFiles}.
+ */
+@Value.Immutable
+@BuildableStyle
+public abstract class Scenario {
+
+  Scenario() {}
+
+  /**
+   * Returns a builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return ImmutableScenario.builder();
+  }
+
+  /**
+   * Returns the name, used in reports.
+   *
+   * @return the name
+   */
+  public abstract String name();
+
+  /**
+   * Returns where the city comes from.
+   *
+   * @return the city
+   */
+  public abstract CitySpec city();
+
+  /**
+   * Returns the mean households per grid for generated cities (网格规模), which sets the number of grids; empty
+   * keeps the city's own grids. Only for {@link CitySpec.Putian}.
+   *
+   * @return the households per grid
+   */
+  public abstract OptionalDouble householdsPerGrid();
+
+  /**
+   * Returns the local date and time (in the calendar's zone) the simulation starts. Default Monday 2025-01-06
+   * 00:00.
+   *
+   * @return the start
+   */
+  @Value.Default
+  public LocalDateTime start() {
+    return LocalDateTime.of(2025, 1, 6, 0, 0);
+  }
+
+  /**
+   * Returns the warm-up period, simulated and discarded. Default 7 days.
+   *
+   * @return the warm-up
+   */
+  @Value.Default
+  public Duration warmUp() {
+    return Duration.ofDays(7);
+  }
+
+  /**
+   * Returns the measured period: indicators cover the cases reported in it. Default 28 days.
+   *
+   * @return the horizon
+   */
+  @Value.Default
+  public Duration horizon() {
+    return Duration.ofDays(28);
+  }
+
+  /**
+   * Returns how long the simulation goes on after the horizon for its cases to close; cases still open then count
+   * as not closed. Default 28 days.
+   *
+   * @return the drain period
+   */
+  @Value.Default
+  public Duration drain() {
+    return Duration.ofDays(28);
+  }
+
+  /**
+   * Returns the mean number of cases per resident per year. Default 1 (Beijing's 12345 hotline saw about 21M cases
+   * for 22M residents in 2023).
+   *
+   * @return the arrival rate per resident
+   */
+  @Value.Default
+  public double casesPerResidentPerYear() {
+    return 1.0;
+  }
+
+  /**
+   * Returns the relative arrival weights of the 24 hours of a day (local time); they need not sum to 1. Default
+   * a daytime profile.
+   *
+   * @return 24 weights
+   */
+  @Value.Default
+  @SuppressWarnings("immutables:untype") // a plain attribute on purpose: the builder sets the whole profile
+  public ImmutableList<Double> hourlyProfile() {
+    return ImmutableList.of(
+        0.2, 0.1, 0.1, 0.1, 0.1, 0.3, 0.6, 1.0, 1.6, 2.0, 2.0, 1.8,
+        1.3, 1.5, 1.8, 1.8, 1.7, 1.4, 1.2, 1.1, 1.0, 0.8, 0.5, 0.3);
+  }
+
+  /**
+   * Returns the relative arrival weights of the weekdays, Monday first. Default equal.
+   *
+   * @return 7 weights
+   */
+  @Value.Default
+  @SuppressWarnings("immutables:untype") // a plain attribute on purpose: the builder sets the whole profile
+  public ImmutableList<Double> weekdayProfile() {
+    return ImmutableList.of(1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0);
+  }
+
+  /**
+   * Returns the factor on arrivals during the calendar's off days (weekends and holidays that are not make-up
+   * workdays). Default 0.7.
+   *
+   * @return the off-day factor, {@code >= 0}
+   */
+  @Value.Default
+  public double offDayFactor() {
+    return 0.7;
+  }
+
+  /**
+   * Returns the case categories with their shares and handling times.
+   *
+   * @return at least one category
+   */
+  public abstract ImmutableList<CategoryMix> categories();
+
+  /**
+   * Returns the staffing. Default {@link Staffing#defaults()}.
+   *
+   * @return the staffing
+   */
+  @Value.Default
+  public Staffing staffing() {
+    return Staffing.defaults();
+  }
+
+  /**
+   * Returns when staff work on cases. Default {@link WorkSchedule#WORKING_TIME}.
+   *
+   * @return the schedule
+   */
+  @Value.Default
+  public WorkSchedule workSchedule() {
+    return WorkSchedule.WORKING_TIME;
+  }
+
+  /**
+   * Returns the grid workers' travel model. Default 10 minutes plus 10 minutes per km of grid side.
+   *
+   * @return the travel model
+   */
+  @Value.Default
+  public Travel travel() {
+    return new Travel(10, 10);
+  }
+
+  /**
+   * Returns the time from a resolution to the check and close. Default {@code fixed(30)}.
+   *
+   * @return the check time
+   */
+  @Value.Default
+  public Distribution checkTime() {
+    return Distribution.fixed(30);
+  }
+
+  /**
+   * Returns the calendar. Default {@link CalendarChoice#CHINA}.
+   *
+   * @return the calendar
+   */
+  @Value.Default
+  public CalendarChoice calendar() {
+    return CalendarChoice.CHINA;
+  }
+
+  /**
+   * Returns the routing policy as a policy table (the CSV text of {@code org.gridgov.routing.table.PolicyTable}),
+   * over the example routing graph of the city; empty: the shipped example policy
+   * ({@code org.gridgov.routing.table.ExamplePolicy}).
+   *
+   * @return the policy text
+   */
+  public abstract Optional<String> routingPolicy();
+
+  /**
+   * Returns named alternative routing policies (CSV texts), selectable by the {@link SweepParameter#POLICY}
+   * parameter.
+   *
+   * @return the variants by name
+   */
+  @Value.NaturalOrder
+  public abstract ImmutableSortedMap<String, String> policyVariants();
+
+  /**
+   * Returns the SLA policy in its text format ({@code org.gridgov.sla.SlaPolicy#parse}); empty: the built-in
+   * default of {@link BuiltInScenarios#defaultSlaPolicy()}.
+   *
+   * @return the SLA policy text
+   */
+  public abstract Optional<String> slaPolicy();
+
+  @Value.Check
+  void check() {
+    checkArgument(!name().isEmpty(), "name must not be empty");
+    checkArgument(!warmUp().isNegative(), "warm-up must be >= 0 but was %s", warmUp());
+    checkArgument(!drain().isNegative(), "drain must be >= 0 but was %s", drain());
+    checkArgument(!horizon().isZero() && !horizon().isNegative(), "horizon must be > 0 but was %s", horizon());
+    checkArgument(casesPerResidentPerYear() > 0 && Double.isFinite(casesPerResidentPerYear()),
+        "cases-per-resident-per-year must be > 0 but was %s", casesPerResidentPerYear());
+    checkArgument(hourlyProfile().size() == 24, "hourly-profile needs 24 weights but has %s", hourlyProfile().size());
+    checkArgument(weekdayProfile().size() == 7, "weekday-profile needs 7 weights but has %s",
+        weekdayProfile().size());
+    weights("hourly-profile", hourlyProfile());
+    weights("weekday-profile", weekdayProfile());
+    checkArgument(offDayFactor() >= 0 && Double.isFinite(offDayFactor()),
+        "off-day-factor must be >= 0 but was %s", offDayFactor());
+    checkArgument(!categories().isEmpty(), "categories must not be empty");
+    if (householdsPerGrid().isPresent()) {
+      double h = householdsPerGrid().getAsDouble();
+      checkArgument(h > 0 && Double.isFinite(h), "households-per-grid must be > 0 but was %s", h);
+      checkArgument(city() instanceof CitySpec.Putian,
+          "households-per-grid applies to generated cities (city: putian) only, not to %s", city());
+    }
+  }
+
+  private static void weights(String name, ImmutableList<Double> w) {
+    double sum = 0;
+    for (int i = 0; i < w.size(); i++) {
+      double x = w.get(i);
+      checkArgument(x >= 0 && Double.isFinite(x), "%s weight %s (position %s) must be >= 0", name, x, i + 1);
+      sum += x;
+    }
+    checkArgument(sum > 0, "%s weights must not all be 0", name);
+  }
+
+  /** Builds a {@link Scenario}; every attribute at most once. */
+  public interface Builder {
+    /**
+     * Sets the name.
+     *
+     * @param name the name
+     * @return this
+     */
+    @CanIgnoreReturnValue
+    Builder name(String name);
+
+    /**
+     * Sets the city.
+     *
+     * @param city the city
+     * @return this
+     */
+    @CanIgnoreReturnValue
+    Builder city(CitySpec city);
+
+    /**
+     * Sets the households per grid.
+     *
+     * @param households mean households per grid
+     * @return this
+     */
+    @CanIgnoreReturnValue
+    Builder householdsPerGrid(double households);
+
+    /**
+     * Sets the start.
+     *
+     * @param start local start
+     * @return this
+     */
+    @CanIgnoreReturnValue
+    Builder start(LocalDateTime start);
+
+    /**
+     * Sets the warm-up.
+     *
+     * @param warmUp the warm-up
+     * @return this
+     */
+    @CanIgnoreReturnValue
+    Builder warmUp(Duration warmUp);
+
+    /**
+     * Sets the horizon.
+     *
+     * @param horizon the measured period
+     * @return this
+     */
+    @CanIgnoreReturnValue
+    Builder horizon(Duration horizon);
+
+    /**
+     * Sets the drain period.
+     *
+     * @param drain the drain period
+     * @return this
+     */
+    @CanIgnoreReturnValue
+    Builder drain(Duration drain);
+
+    /**
+     * Sets the arrival rate.
+     *
+     * @param rate cases per resident per year
+     * @return this
+     */
+    @CanIgnoreReturnValue
+    Builder casesPerResidentPerYear(double rate);
+
+    /**
+     * Sets the hourly profile.
+     *
+     * @param weights 24 weights
+     * @return this
+     */
+    @CanIgnoreReturnValue
+    Builder hourlyProfile(ImmutableList<Double> weights);
+
+    /**
+     * Sets the weekday profile.
+     *
+     * @param weights 7 weights, Monday first
+     * @return this
+     */
+    @CanIgnoreReturnValue
+    Builder weekdayProfile(ImmutableList<Double> weights);
+
+    /**
+     * Sets the off-day factor.
+     *
+     * @param factor the factor
+     * @return this
+     */
+    @CanIgnoreReturnValue
+    Builder offDayFactor(double factor);
+
+    /**
+     * Adds categories.
+     *
+     * @param categories the categories
+     * @return this
+     */
+    @CanIgnoreReturnValue
+    Builder addCategories(CategoryMix... categories);
+
+    /**
+     * Adds categories.
+     *
+     * @param categories the categories
+     * @return this
+     */
+    @CanIgnoreReturnValue
+    Builder addAllCategories(Iterable<? extends CategoryMix> categories);
+
+    /**
+     * Sets the staffing.
+     *
+     * @param staffing the staffing
+     * @return this
+     */
+    @CanIgnoreReturnValue
+    Builder staffing(Staffing staffing);
+
+    /**
+     * Sets the work schedule.
+     *
+     * @param schedule the schedule
+     * @return this
+     */
+    @CanIgnoreReturnValue
+    Builder workSchedule(WorkSchedule schedule);
+
+    /**
+     * Sets the travel model.
+     *
+     * @param travel the model
+     * @return this
+     */
+    @CanIgnoreReturnValue
+    Builder travel(Travel travel);
+
+    /**
+     * Sets the check time.
+     *
+     * @param checkTime the distribution
+     * @return this
+     */
+    @CanIgnoreReturnValue
+    Builder checkTime(Distribution checkTime);
+
+    /**
+     * Sets the calendar.
+     *
+     * @param calendar the calendar
+     * @return this
+     */
+    @CanIgnoreReturnValue
+    Builder calendar(CalendarChoice calendar);
+
+    /**
+     * Sets the routing policy text.
+     *
+     * @param csv the policy table
+     * @return this
+     */
+    @CanIgnoreReturnValue
+    Builder routingPolicy(String csv);
+
+    /**
+     * Adds a routing policy variant.
+     *
+     * @param name its name
+     * @param csv the policy table
+     * @return this
+     */
+    @CanIgnoreReturnValue
+    Builder putPolicyVariants(String name, String csv);
+
+    /**
+     * Adds routing policy variants.
+     *
+     * @param variants policy tables by name
+     * @return this
+     */
+    @CanIgnoreReturnValue
+    Builder putAllPolicyVariants(java.util.Map<String, ? extends String> variants);
+
+    /**
+     * Sets the SLA policy text.
+     *
+     * @param text the SLA policy
+     * @return this
+     */
+    @CanIgnoreReturnValue
+    Builder slaPolicy(String text);
+
+    /**
+     * Builds the scenario.
+     *
+     * @return the scenario
+     * @throws IllegalArgumentException naming the attribute if a value is out of range
+     * @throws IllegalStateException naming the attributes if required ones are unset
+     */
+    Scenario build();
+  }
+}
