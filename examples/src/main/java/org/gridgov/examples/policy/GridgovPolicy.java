@@ -137,7 +137,6 @@ public final class GridgovPolicy {
    * @param graphDir where to write the pictures
    * @param failOn the finding kinds that make the exit status 1
    * @return the exit status
-   * @throws IOException if a picture cannot be written
    */
   @Command(
       name = "check",
@@ -169,8 +168,7 @@ public final class GridgovPolicy {
           defaultValue = "gap,overlap,cycle,ping-pong",
           description = "kinds that fail the check: gap, overlap, cycle, dead-end, ping-pong, unreachable, all or none"
               + " (default: ${DEFAULT-VALUE})")
-          List<String> failOn)
-      throws IOException {
+          List<String> failOn) {
     Set<Finding.Kind> failing = failKinds(failOn);
     List<String> codes = categories == null || categories.isEmpty() ? sampleCategories() : categories;
     for (String c : codes) {
@@ -206,11 +204,15 @@ public final class GridgovPolicy {
     }
     report.worstCase().ifPresent(w -> out.println("worst-case time to the top: " + w));
 
-    Files.createDirectories(graphDir);
     Path dot = graphDir.resolve(DOT_FILE);
     Path mermaid = graphDir.resolve(MERMAID_FILE);
-    Files.writeString(dot, GraphExport.toDot(graph, report), StandardCharsets.UTF_8);
-    Files.writeString(mermaid, GraphExport.toMermaid(graph, report), StandardCharsets.UTF_8);
+    try {
+      Files.createDirectories(graphDir);
+      Files.writeString(dot, GraphExport.toDot(graph, report), StandardCharsets.UTF_8);
+      Files.writeString(mermaid, GraphExport.toMermaid(graph, report), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new BadInputException("--graph-dir: cannot write the pictures to " + graphDir + ": " + e);
+    }
     out.printf(Locale.ROOT, "wrote %s and %s (%d handlers, %d links)%n", dot, mermaid, graph.handlers().size(),
         graph.links().size());
 

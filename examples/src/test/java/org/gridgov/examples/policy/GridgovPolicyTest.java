@@ -324,6 +324,16 @@ class GridgovPolicyTest {
   }
 
   @Test
+  void graphDirThatIsAFileIsBadInput() throws IOException {
+    Path file = dir.resolve("not-a-dir");
+    Files.writeString(file, "x", StandardCharsets.UTF_8);
+    Run r = run("check", EXAMPLE.toString(), "--tree", SMALL_TREE.toString(), "--graph-dir", file.toString());
+
+    assertThat(r.status()).isEqualTo(GridgovPolicy.BAD_INPUT);
+    assertThat(r.err()).contains("--graph-dir: cannot write the pictures to " + file);
+  }
+
+  @Test
   void missingTreeOptionIsAUsageError() {
     Run r = run("check", EXAMPLE.toString());
 
