@@ -1,17 +1,38 @@
 package org.gridgov.examples;
 
+import com.google.common.primitives.ImmutableLongArray;
 import java.io.PrintStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import org.gridgov.casefile.CaseEvent;
+import org.gridgov.casefile.CaseFacts;
+import org.gridgov.casefile.CaseId;
+import org.gridgov.casefile.CaseKind;
+import org.gridgov.casefile.CaseSource;
+import org.gridgov.casefile.Priority;
+import org.gridgov.casefile.Role;
+import org.gridgov.engine.CaseEngine;
+import org.gridgov.engine.Command;
+import org.gridgov.engine.Principal;
 import org.gridgov.region.CodeScheme;
-import org.gridgov.region.Region;
 import org.gridgov.region.RegionLevel;
 import org.gridgov.region.RegionTree;
-import org.gridgov.region.RegionTreeDiff;
+import org.gridgov.routing.RoutingGraph;
+import org.gridgov.routing.table.PolicyTable;
+import org.gridgov.routing.table.TablePolicy;
+import org.gridgov.sla.ChinaCalendar;
+import org.gridgov.sla.SlaPolicy;
 
 /**
- * The README's quickstart: build a small region tree, query it, and re-grid it.
+ * The README's quickstart: a small region tree, a routing policy and an SLA policy from their text formats, a case
+ * engine; one case reported and dispatched by the policy, then time advanced past its handling deadline so the
+ * engine warns, records the breach and escalates the case.
  *
  * <p>Run: {@code mvn -B -ntp -q -Pmain-job -DskipTests -pl examples -am verify
  * -Dgridgov.main=org.gridgov.examples.QuickstartExample}.
@@ -20,7 +41,7 @@ public final class QuickstartExample {
   private QuickstartExample() {}
 
   /**
-   * Builds the example tree and prints what it finds out about it.
+   * Runs the example, printing the case's events.
    *
    * @param args ignored
    */
@@ -32,38 +53,55 @@ public final class QuickstartExample {
    * Runs the example, printing to {@code out}.
    *
    * @param out where to print
-   * @return the tree after the re-gridding, for tests
+   * @return every event the engine returned, in order, for tests
    */
-  static RegionTree run(PrintStream out) {
+  static List<CaseEvent> run(PrintStream out) {
     // tag::quickstart[]
-    // Codes follow the national schemes: 6 digits district, +3 street, +3 community, +3 grid, +3 unit.
-    RegionTree tree =
-        RegionTree.builder(CodeScheme.standard(), LocalDate.of(2025, 1, 1))
-            .addDistrict(350302L, "城厢区")
-            .add(RegionLevel.STREET, 350302001L, 350302L, "霞林街道")
-            .add(RegionLevel.COMMUNITY, 350302001001L, 350302001L, "霞林社区")
-            .add(RegionLevel.GRID, 350302001001001L, 350302001001L, "第一网格")
-            .add(RegionLevel.UNIT, 350302001001001001L, 350302001001001L, "1号楼").population(96).households(34)
-            .add(RegionLevel.UNIT, 350302001001001002L, 350302001001001L, "2号楼").population(120).households(41)
-            .add(RegionLevel.GRID, 350302001001002L, 350302001001L, "第二网格")
-            .add(RegionLevel.UNIT, 350302001001002001L, 350302001001002L, "农贸市场").population(15).households(6)
-            .build(); // validates every row; all problems are reported together
+    // A tiny city: district → street → community → grid (codes follow the national schemes).
+    RegionTree tree = RegionTree.builder(CodeScheme.standard(), LocalDate.of(2025, 1, 1))
+        .addDistrict(350302L, "城厢区")
+        .add(RegionLevel.STREET, 350302001L, 350302L, "霞林街道")
+        .add(RegionLevel.COMMUNITY, 350302001001L, 350302001L, "霞林社区")
+        .add(RegionLevel.GRID, 350302001001001L, 350302001001L, "第一网格")
+        .build();
+    RoutingGraph graph = RoutingGraph.builder(tree).build(); // an office per region, escalating to its parent's
 
-    Region building = tree.get(350302001001001002L);
-    Region market = tree.get(350302001001002001L);
-    Region community = tree.lowestCommonAncestor(building.code(), market.code()).orElseThrow();
-    out.printf("%s lies in %s%n", building.name(), building.parent().orElseThrow().name());
-    out.printf("a case touching %s and %s belongs to %s (%s)%n",
-        building.name(), market.name(), community.name(), community.level());
-    out.printf("%s: %d people in %d units%n",
-        community.name(), community.subtreePopulation(), community.unitCount());
+    // Who: new cases go to the grid's office; a breached case goes one level up.
+    TablePolicy routing = PolicyTable.parse(new StringReader("""
+        category,region,priority,point,holder,action
+        *,*,*,NEW_CASE,none,assign office@GRID
+        *,*,*,BREACH,*,escalate
+        """), "policy.csv").compile(graph);
+    // How long: 4 working hours to handle (yellow at 80 %), 5 working days for the whole case.
+    SlaPolicy sla = SlaPolicy.parse(new StringReader("""
+        levels     yellow@0.8 red@1.0
+        transfer   RESTART
+        handle     * * * working PT4H
+        whole-case * * * working-days 5 end-of-working-day
+        """), "sla.txt");
+    CaseEngine engine = CaseEngine.builder().regionTree(tree).routingGraph(graph).routingPolicy(routing)
+        .slaPolicy(sla).calendar(ChinaCalendar.calendar()).build();
 
-    // Edits never change a tree: they return a new edition and a diff from old codes to new ones.
-    RegionTreeDiff diff =
-        tree.edit(LocalDate.of(2025, 7, 1)).mergeGrids(List.of(350302001001001L, 350302001001002L)).apply();
-    out.printf("after merging: %d grid(s); the market is now unit %d%n",
-        diff.after().count(RegionLevel.GRID), diff.newCode(market.code()).orElseThrow());
+    // A grid worker reports exposed rubbish on Monday 09:00 (Beijing time); the district dispatches by policy.
+    Instant monday = Instant.parse("2025-03-03T01:00:00Z");
+    CaseId id = CaseId.of("C-1");
+    CaseFacts rubbish = CaseFacts.builder().id(id).categoryCode("0102").priority(Priority.NORMAL)
+        .kind(CaseKind.IMMEDIATE).source(CaseSource.GRID_PATROL)
+        .locationCodes(ImmutableLongArray.of(350302001001001L)).build();
+    Principal worker = Principal.inRegion("gw-1", Role.GRID_WORKER, 350302001001001L);
+    Principal centre = Principal.inRegion("centre-1", Role.DISPATCHER, 350302L);
+    List<CaseEvent> events = new ArrayList<>();
+    events.addAll(engine.execute(Command.of("1", worker, id, monday, new Command.Report(rubbish))));
+    events.addAll(engine.execute(Command.of("2", worker, id, monday, new Command.Verify(true, ""))));
+    events.addAll(engine.execute(Command.of("3", centre, id, monday, new Command.Register())));
+    events.addAll(engine.execute(Command.of("4", centre, id, monday, Command.Dispatch.byPolicy())));
+
+    // Nobody resolves it. By 18:00 the grid's 4 working hours have run out and the case has moved up.
+    events.addAll(engine.advanceTo(monday.plus(Duration.ofHours(9))));
+    for (CaseEvent e : events) {
+      out.printf("%s %-14s %s%n", e.at().atZone(ZoneId.of("Asia/Shanghai")).toLocalTime(), e.actor().id(), e.payload());
+    }
     // end::quickstart[]
-    return diff.after();
+    return events;
   }
 }
