@@ -115,7 +115,8 @@ public final class EventStore implements AutoCloseable {
     connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
     createSchema();
     allocate = connection.prepareStatement(
-        "UPDATE gridgov_store SET last_position = last_position + ?, now_ms = ?, "
+        "UPDATE gridgov_store SET last_position = last_position + ?, "
+            + "now_ms = CASE WHEN now_ms IS NULL OR now_ms < ? THEN ? ELSE now_ms END, "
             + "last_command_id = COALESCE(?, last_command_id) WHERE id = 1");
     lastPosition = connection.prepareStatement("SELECT last_position FROM gridgov_store WHERE id = 1");
     insertCase = connection.prepareStatement(
@@ -181,7 +182,7 @@ public final class EventStore implements AutoCloseable {
 
   /**
    * Appends the events of a time advance ({@code CaseEngine.advanceTo}) in one transaction and records the
-   * instant as the store's time.
+   * instant as the store's time (the store's time never goes back: an earlier instant leaves it as it is).
    *
    * @param events the events, in the order the engine returned them (may be empty)
    * @param now the instant advanced to
@@ -254,7 +255,8 @@ public final class EventStore implements AutoCloseable {
     try {
       allocate.setLong(1, events.size());
       allocate.setLong(2, now.toEpochMilli());
-      setNullable(allocate, 3, seen == null ? null : seen.commandId());
+      allocate.setLong(3, now.toEpochMilli());
+      setNullable(allocate, 4, seen == null ? null : seen.commandId());
       if (allocate.executeUpdate() != 1) {
         throw new EventStoreException("the store row of " + description + " is missing (tables edited by hand?)");
       }

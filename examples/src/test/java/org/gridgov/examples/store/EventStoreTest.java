@@ -192,6 +192,10 @@ class EventStoreTest {
       assertThat(log.lastCommandId()).contains("r-2");
       assertThat(log.now()).contains(refused.at());
       assertThat(log.facts()).isEqualTo(Map.of(f.id(), f));
+      Command early = Command.of("r-3", WORKER, f.id(), at("2025-03-03T08:00"), new Command.Close());
+      var unused = store.appendCommand(early, false, List.of(), java.util.Optional.empty());
+      assertThat(store.load().now()).as("the store's time does not go back").contains(refused.at());
+      assertThat(store.load().lastCommandId()).contains("r-3");
       assertThatThrownBy(() -> store.appendCommand(report, true, List.of(), java.util.Optional.empty()))
           .isInstanceOf(EventStoreException.class).hasMessageContaining("command id r-1 is already stored");
     }
