@@ -52,6 +52,8 @@ final class StoreFixture {
   static final RoutingGraph GRAPH = ExamplePolicy.graph(TREE);
 
   private static final AtomicInteger SCHEMAS = new AtomicInteger();
+  private static final java.util.concurrent.atomic.AtomicBoolean SKIP_ANNOUNCED =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private StoreFixture() {}
 
@@ -136,8 +138,12 @@ final class StoreFixture {
         throw new AssertionError(PG_ENV + " is not set but CI=true: the PostgreSQL tests must run on CI"
             + " (.ci/run starts a server and sets it)");
       }
-      Assumptions.abort(PG_ENV + " is not set: PostgreSQL tests skipped (set it to e.g."
-          + " jdbc:postgresql://127.0.0.1:54329/gridgov?user=gridgov, or run .ci/run)");
+      String reason = PG_ENV + " is not set: PostgreSQL tests skipped (set it to e.g."
+          + " jdbc:postgresql://127.0.0.1:54329/gridgov?user=gridgov, or run .ci/run)";
+      if (!SKIP_ANNOUNCED.getAndSet(true)) {
+        System.err.println("[gridgov] " + reason); // once on the console; every skipped test carries it too
+      }
+      Assumptions.abort(reason);
     }
     return url;
   }
