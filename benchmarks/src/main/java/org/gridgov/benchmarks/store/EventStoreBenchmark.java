@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.gridgov.casefile.Actor;
 import org.gridgov.casefile.CaseEvent;
@@ -92,7 +93,11 @@ public class EventStoreBenchmark {
   private int lives;
   private int appended;
 
-  /** Opens two fresh stores (one for raw appends, one for the durable engine) and a fresh in-memory engine. */
+  /**
+   * Opens two fresh stores (one for raw appends, one for the durable engine) and a fresh in-memory engine.
+   *
+   * @throws IOException if the H2 directory cannot be created
+   */
   @Setup(Level.Trial)
   public void setUp() throws IOException {
     if (db.equals("h2")) {
@@ -110,7 +115,11 @@ public class EventStoreBenchmark {
     appended = 0;
   }
 
-  /** Closes the stores and deletes the H2 directory. */
+  /**
+   * Closes the stores and deletes the H2 directory.
+   *
+   * @throws IOException if the H2 directory cannot be deleted
+   */
   @TearDown(Level.Trial)
   public void tearDown() throws IOException {
     if (rawStore != null) {
@@ -139,7 +148,7 @@ public class EventStoreBenchmark {
     int seq = n % 20 + 1;
     CaseId id = CaseId.of("B-" + n / 20);
     Instant at = START.plusMillis(n);
-    EventStore store = java.util.Objects.requireNonNull(rawStore);
+    EventStore store = Objects.requireNonNull(rawStore);
     if (seq == 1) {
       CaseEvent reported = CaseEvent.of(id, 1, at, ACTOR, new EventPayload.Reported());
       return store.append(List.of(reported), List.of(facts(id.value(), n)), at);
@@ -156,7 +165,7 @@ public class EventStoreBenchmark {
   @Benchmark
   @OperationsPerInvocation(8)
   public int durableCommands() {
-    DurableCaseEngine e = java.util.Objects.requireNonNull(durable);
+    DurableCaseEngine e = Objects.requireNonNull(durable);
     int events = 0;
     for (Command c : life()) {
       events += e.execute(c).size();

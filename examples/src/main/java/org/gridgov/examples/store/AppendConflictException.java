@@ -12,8 +12,13 @@ import org.gridgov.casefile.CaseId;
 public final class AppendConflictException extends EventStoreException {
   private static final long serialVersionUID = 1L;
 
+  /** The case whose history conflicts. */
   private final CaseId caseId;
+
+  /** The last sequence the writer expected in the store. */
   private final long expectedSequence;
+
+  /** The last sequence the store holds. */
   private final long foundSequence;
 
   /**

@@ -11,7 +11,10 @@ import java.util.Locale;
 public final class CorruptStoreException extends EventStoreException {
   private static final long serialVersionUID = 1L;
 
+  /** The case id of the offending row, as stored. */
   private final String caseId;
+
+  /** The sequence of the offending row, 0 for a facts row. */
   private final long sequence;
 
   /**

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.gridgov.casefile.CaseEvent;
 import org.gridgov.casefile.CaseFacts;
@@ -275,7 +276,7 @@ public final class EventStore implements AutoCloseable {
           insertCase.setString(1, id.value());
           insertCase.setLong(2, first + e.getValue()[2]);
           insertCase.setLong(3, to);
-          insertCase.setString(4, JSON.write(java.util.Objects.requireNonNull(f)));
+          insertCase.setString(4, JSON.write(Objects.requireNonNull(f)));
           try {
             var unused = insertCase.executeUpdate();
           } catch (SQLException x) {
