@@ -1,0 +1,199 @@
+package org.gridgov.examples.store;
+
+import com.google.common.collect.ImmutableList;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import org.gridgov.casefile.CaseEvent;
+import org.gridgov.casefile.CaseFacts;
+import org.gridgov.casefile.CaseId;
+import org.gridgov.casefile.CaseState;
+import org.gridgov.casefile.EventSequenceException;
+import org.gridgov.casefile.IllegalTransitionException;
+import org.gridgov.engine.CaseEngine;
+import org.gridgov.engine.Command;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link CaseEngine} whose every call is written to an {@link EventStore} before it returns, and which is rebuilt
+ * from the store when opened ({@code CaseEngine.restore}): after a crash, open it again and continue.
+ *
+ * <p>{@link #execute(Command)} brings the engine's time up to the command's instant, runs the command, and stores
+ * in <em>one</em> transaction the time advance's events, the command's events, the reported case's facts, the
+ * command id (if accepted) and the command id as the last one seen (accepted or refused). So after a crash either
+ * all of a command is in the store or none of it. A command whose id the store already holds is not run again: its
+ * stored events are returned (a retry across a restart is recognised, as the engine recognises retries in memory).
+ *
+ * <p>If a write fails (database down, or an {@link AppendConflictException} because another writer changed a case)
+ * the in-memory engine is ahead of the store; this object then refuses every further call with an
+ * {@link IllegalStateException}: open a new one from the store. Not thread-safe, like the engine.
+ */
+public final class DurableCaseEngine {
+  private final EventStore store;
+  private final CaseEngine engine;
+  private @Nullable RuntimeException broken;
+
+  private DurableCaseEngine(EventStore store, CaseEngine engine) {
+    this.store = store;
+    this.engine = engine;
+  }
+
+  /**
+   * Loads the store, checks it, and restores the engine from it. The restored engine's time is the store's time
+   * (the instant of the last stored call); a store whose time is past a deadline that has no event is corrupt.
+   *
+   * @param store the store (an empty store gives a fresh engine)
+   * @param config the configuration of the engine that wrote the store
+   * @return the engine, ready to continue
+   * @throws CorruptStoreException if a stored row is bad or the log does not replay; nothing is restored
+   * @throws EventStoreException if the database fails
+   */
+  public static DurableCaseEngine open(EventStore store, CaseEngine.Builder config) {
+    StoredLog log = store.load();
+    CaseEngine engine;
+    try {
+      engine = CaseEngine.restore(config, log.facts(), log.events());
+    } catch (IllegalTransitionException e) {
+      throw new CorruptStoreException(e.event().caseId().value(), e.event().sequence(),
+          "the engine refuses to replay it: " + e.getMessage(), e);
+    } catch (EventSequenceException e) {
+      throw new CorruptStoreException(e.caseId().value(), e.actualSequence(),
+          "the engine refuses to replay it: " + e.getMessage(), e);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new CorruptStoreException("-", 0, "the engine refuses to replay the log: " + e.getMessage(), e);
+    }
+    if (log.now().isPresent() && engine.now().map(t -> t.isBefore(log.now().get())).orElse(true)) {
+      ImmutableList<CaseEvent> missed = engine.advanceTo(log.now().get());
+      if (!missed.isEmpty()) {
+        CaseEvent first = missed.get(0);
+        throw new CorruptStoreException(first.caseId().value(), first.sequence(), String.format(Locale.ROOT,
+            "the store's time is %s but %d event(s) due by then are not stored, the first %s at %s",
+            log.now().get(), missed.size(), first.type().payloadName(), first.at()));
+      }
+    }
+    return new DurableCaseEngine(store, engine);
+  }
+
+  /**
+   * Runs a command durably: {@code advanceTo(command.at())}, then the command, then one transaction with all of it.
+   * A refusal by the engine is rethrown after the time advance's events and the command id (as the last one seen)
+   * are stored. A command id the store already holds returns the stored events without running anything (the
+   * command's case and instant must match the stored ones).
+   *
+   * @param command the command
+   * @return the time advance's events followed by the command's events, as stored
+   * @throws IllegalArgumentException if the command id was stored for another case or instant, or the engine
+   *     refuses the command's values (after storing the time advance)
+   * @throws IllegalStateException if an earlier write failed (open a new engine from the store), or the engine
+   *     refuses the command in this state
+   * @throws AppendConflictException if another writer changed one of the cases; the engine must be reopened
+   * @throws EventStoreException if the database fails; the engine must be reopened
+   * @throws org.gridgov.GridgovException any other refusal of the engine (authorisation, routing, lifecycle)
+   */
+  public ImmutableList<CaseEvent> execute(Command command) {
+    checkUsable();
+    Optional<EventStore.StoredCommand> stored = store.command(command.commandId());
+    if (stored.isPresent()) {
+      EventStore.StoredCommand s = stored.get();
+      if (!s.caseId().equals(command.caseId().value()) || !s.at().equals(command.at())) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "command id %s was already used for case %s at %s, not case %s at %s",
+            command.commandId(), s.caseId(), s.at(), command.caseId(), command.at()));
+      }
+      return s.events();
+    }
+    ImmutableList<CaseEvent> advanced = ImmutableList.of();
+    @Nullable RuntimeException refusal = null;
+    ImmutableList<CaseEvent> events = ImmutableList.of();
+    try {
+      advanced = engine.advanceTo(command.at());
+      events = engine.execute(command);
+    } catch (RuntimeException e) { // the engine changed nothing for the refused part (see docs/engine.md)
+      refusal = e;
+    }
+    ImmutableList<CaseEvent> all =
+        ImmutableList.<CaseEvent>builderWithExpectedSize(advanced.size() + events.size())
+            .addAll(advanced).addAll(events).build();
+    Optional<CaseFacts> reported = refusal == null && command.action() instanceof Command.Report r
+        ? Optional.of(r.facts()) : Optional.empty();
+    try {
+      var unused = store.appendCommand(command, refusal == null, all, reported);
+    } catch (RuntimeException e) {
+      broken = e;
+      if (refusal != null) {
+        e.addSuppressed(refusal);
+      }
+      throw e;
+    }
+    if (refusal != null) {
+      throw refusal;
+    }
+    return all;
+  }
+
+  /**
+   * Advances time durably: the engine's {@code advanceTo}, then one transaction with its events and the instant.
+   *
+   * @param instant the new time, a whole number of milliseconds, not before the engine's time
+   * @return the events that fired, as stored
+   * @throws IllegalArgumentException if the instant is before the engine's time (nothing is stored)
+   * @throws IllegalStateException if an earlier write failed (open a new engine from the store)
+   * @throws EventStoreException if the database fails; the engine must be reopened
+   */
+  public ImmutableList<CaseEvent> advanceTo(Instant instant) {
+    checkUsable();
+    ImmutableList<CaseEvent> events = engine.advanceTo(instant);
+    try {
+      store.appendAdvance(events, instant);
+    } catch (RuntimeException e) {
+      broken = e;
+      throw e;
+    }
+    return events;
+  }
+
+  /**
+   * Returns a case's state.
+   *
+   * @param caseId the case
+   * @return its state, or empty if the engine does not know it
+   */
+  public Optional<CaseState> state(CaseId caseId) {
+    return engine.state(caseId);
+  }
+
+  /**
+   * Returns the engine's time.
+   *
+   * @return the instant of the latest call, or empty before the first
+   */
+  public Optional<Instant> now() {
+    return engine.now();
+  }
+
+  /**
+   * Returns the engine's snapshot ({@link CaseEngine#snapshot()}), to compare engines.
+   *
+   * @return the snapshot
+   */
+  public ImmutableList<Object> snapshot() {
+    return engine.snapshot();
+  }
+
+  /**
+   * Returns whether a write failed, after which every call is refused.
+   *
+   * @return true if this engine must be replaced by one opened from the store
+   */
+  public boolean isBroken() {
+    return broken != null;
+  }
+
+  private void checkUsable() {
+    if (broken != null) {
+      throw new IllegalStateException(
+          "a store write failed earlier (" + broken.getMessage() + "); open a new DurableCaseEngine from the store",
+          broken);
+    }
+  }
+}

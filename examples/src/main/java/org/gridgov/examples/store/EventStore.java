@@ -1,0 +1,726 @@
+package org.gridgov.examples.store;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.gridgov.casefile.CaseEvent;
+import org.gridgov.casefile.CaseFacts;
+import org.gridgov.casefile.CaseId;
+import org.gridgov.casefile.EventType;
+import org.gridgov.engine.Command;
+import org.gridgov.examples.json.CaseJson;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An append-only store of case events over JDBC, on embedded H2 (a file database) or PostgreSQL.
+ *
+ * <p>Tables (created if missing, portable SQL): {@code gridgov_events} (one row per event, primary key
+ * {@code (case_id, seq)}, a gap-free global {@code log_position} in the order the engine returned the events, the
+ * event type and the event as JSON text by {@link CaseJson}), {@code gridgov_cases} (one row per case: its facts as
+ * JSON, its last sequence, the position of its report), {@code gridgov_commands} (the id of every accepted command,
+ * with its case, instant and the positions of its events, so a retry after a restart is recognised) and
+ * {@code gridgov_store} (one row: the last position, the instant of the last engine call, the last command id).
+ *
+ * <p>Every append is one transaction: the events, the new cases' facts, the command id and the store row are written
+ * together or not at all. Concurrency is optimistic per case: an append carries the sequences it continues from
+ * (an event with sequence {@code n} expects the case's last stored sequence to be {@code n - 1}); if the store holds
+ * anything else the append is refused with an {@link AppendConflictException} naming the case, the expected and the
+ * found sequence, and nothing is written. A primary-key violation (two writers racing) is mapped to the same
+ * exception. Appends are serialised on the store row, which keeps the log positions gap-free and in commit order.
+ *
+ * <p>Reading ({@link #load()}) checks every row and throws a {@link CorruptStoreException} naming the case and the
+ * sequence at the first one that is wrong. Case facts are stored unmasked ({@link CaseJson#unmasked()}): the store
+ * is the system of record and must give back exactly what was reported.
+ *
+ * <p>One instance owns one JDBC connection and is not thread-safe; several instances (in one or several processes)
+ * may write to one database, and conflicts between them are refused as described.
+ */
+public final class EventStore implements AutoCloseable {
+  /** The longest command id the store accepts. */
+  public static final int MAX_COMMAND_ID_LENGTH = 200;
+
+  /** The version of the table layout, written to {@code gridgov_store}. */
+  public static final int SCHEMA_VERSION = 1;
+
+  private static final String DUPLICATE_KEY = "23505";
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final CaseJson JSON = CaseJson.unmasked();
+  private static final Map<String, EventType> TYPES = types();
+
+  private static final List<String> DDL = List.of(
+      "CREATE TABLE IF NOT EXISTS gridgov_store ("
+          + "id INT NOT NULL PRIMARY KEY, "
+          + "schema_version INT NOT NULL, "
+          + "last_position BIGINT NOT NULL, "
+          + "now_ms BIGINT, "
+          + "last_command_id VARCHAR(" + MAX_COMMAND_ID_LENGTH + "))",
+      "CREATE TABLE IF NOT EXISTS gridgov_cases ("
+          + "case_id VARCHAR(" + CaseId.MAX_LENGTH + ") NOT NULL PRIMARY KEY, "
+          + "report_position BIGINT NOT NULL, "
+          + "last_seq BIGINT NOT NULL, "
+          + "facts VARCHAR(1000000) NOT NULL)",
+      "CREATE TABLE IF NOT EXISTS gridgov_events ("
+          + "case_id VARCHAR(" + CaseId.MAX_LENGTH + ") NOT NULL, "
+          + "seq BIGINT NOT NULL, "
+          + "log_position BIGINT NOT NULL, "
+          + "event_type VARCHAR(40) NOT NULL, "
+          + "at_ms BIGINT NOT NULL, "
+          + "command_id VARCHAR(" + MAX_COMMAND_ID_LENGTH + "), "
+          + "payload VARCHAR(1000000) NOT NULL, "
+          + "CONSTRAINT gridgov_events_pk PRIMARY KEY (case_id, seq), "
+          + "CONSTRAINT gridgov_events_position UNIQUE (log_position))",
+      "CREATE TABLE IF NOT EXISTS gridgov_commands ("
+          + "command_id VARCHAR(" + MAX_COMMAND_ID_LENGTH + ") NOT NULL PRIMARY KEY, "
+          + "case_id VARCHAR(" + CaseId.MAX_LENGTH + ") NOT NULL, "
+          + "at_ms BIGINT NOT NULL, "
+          + "first_position BIGINT NOT NULL, "
+          + "event_count INT NOT NULL)");
+
+  private final Connection connection;
+  private final String description;
+  private final PreparedStatement allocate;
+  private final PreparedStatement lastPosition;
+  private final PreparedStatement insertCase;
+  private final PreparedStatement advanceCase;
+  private final PreparedStatement caseSequence;
+  private final PreparedStatement insertEvent;
+  private final PreparedStatement insertCommand;
+  private final PreparedStatement findCommand;
+  private final PreparedStatement eventsAt;
+
+  private EventStore(Connection connection, String description) throws SQLException {
+    this.connection = connection;
+    this.description = description;
+    connection.setAutoCommit(false);
+    connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+    createSchema();
+    allocate = connection.prepareStatement(
+        "UPDATE gridgov_store SET last_position = last_position + ?, "
+            + "now_ms = CASE WHEN now_ms IS NULL OR now_ms < ? THEN ? ELSE now_ms END, "
+            + "last_command_id = COALESCE(?, last_command_id) WHERE id = 1");
+    lastPosition = connection.prepareStatement("SELECT last_position FROM gridgov_store WHERE id = 1");
+    insertCase = connection.prepareStatement(
+        "INSERT INTO gridgov_cases (case_id, report_position, last_seq, facts) VALUES (?, ?, ?, ?)");
+    advanceCase = connection.prepareStatement(
+        "UPDATE gridgov_cases SET last_seq = ? WHERE case_id = ? AND last_seq = ?");
+    caseSequence = connection.prepareStatement("SELECT last_seq FROM gridgov_cases WHERE case_id = ?");
+    insertEvent = connection.prepareStatement(
+        "INSERT INTO gridgov_events (case_id, seq, log_position, event_type, at_ms, command_id, payload) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    insertCommand = connection.prepareStatement(
+        "INSERT INTO gridgov_commands (command_id, case_id, at_ms, first_position, event_count) "
+            + "VALUES (?, ?, ?, ?, ?)");
+    findCommand = connection.prepareStatement(
+        "SELECT case_id, at_ms, first_position, event_count FROM gridgov_commands WHERE command_id = ?");
+    eventsAt = connection.prepareStatement(
+        "SELECT case_id, seq, log_position, event_type, payload FROM gridgov_events "
+            + "WHERE log_position >= ? AND log_position < ? ORDER BY log_position");
+  }
+
+  /**
+   * Opens (and creates if needed) a store at a JDBC URL, e.g. {@code jdbc:postgresql://127.0.0.1:5432/gridgov?user=g}
+   * or {@code jdbc:h2:file:/var/lib/app/gridgov}. The H2 and PostgreSQL drivers are on the class path.
+   *
+   * @param jdbcUrl the URL, with credentials if the database needs them
+   * @return the open store
+   * @throws EventStoreException if the database cannot be reached or the tables cannot be created
+   */
+  public static EventStore open(String jdbcUrl) {
+    String shown = redact(jdbcUrl);
+    try {
+      return new EventStore(DriverManager.getConnection(jdbcUrl), shown);
+    } catch (SQLException e) {
+      throw new EventStoreException("cannot open the event store at " + shown + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Opens (and creates if needed) an embedded H2 store in a directory: the database file
+   * {@code gridgov.mv.db} in it. No server is needed.
+   *
+   * @param directory the directory, created by H2 if missing
+   * @return the open store
+   * @throws EventStoreException if the database cannot be opened
+   */
+  public static EventStore openH2(Path directory) {
+    return open(h2Url(directory));
+  }
+
+  /**
+   * Returns the JDBC URL of the embedded H2 store in a directory. The URL asks for the operating system's file
+   * lock (released when a process dies, so a store can be reopened at once after a crash) and for every commit to
+   * be written to the file before it returns.
+   *
+   * @param directory the directory
+   * @return the URL
+   */
+  public static String h2Url(Path directory) {
+    return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("gridgov") + ";FILE_LOCK=FS;WRITE_DELAY=0";
+  }
+
+  // ------------------------------------------------------------------ writing
+
+  /**
+   * Appends the events of a time advance ({@code CaseEngine.advanceTo}) in one transaction and records the
+   * instant as the store's time (the store's time never goes back: an earlier instant leaves it as it is).
+   *
+   * @param events the events, in the order the engine returned them (may be empty)
+   * @param now the instant advanced to
+   * @throws AppendConflictException if a case's stored history does not continue where the events begin
+   * @throws IllegalArgumentException if a case's events are not consecutive, or an event starts a case
+   * @throws EventStoreException if the database fails; nothing is written
+   */
+  public void appendAdvance(List<CaseEvent> events, Instant now) {
+    var unused = write(events, List.of(), now, null, null);
+  }
+
+  /**
+   * Appends, in one transaction, everything one command led to: the events of the time advance to its instant, its
+   * own events if it was accepted (then its id is recorded, see {@link #command(String)}), and the facts of the case
+   * it reported, if any. The command's id becomes {@link StoredLog#lastCommandId()} whether it was accepted or not.
+   *
+   * @param command the command
+   * @param accepted whether the engine accepted it (a refused command leaves only its id as the last one seen)
+   * @param events the time advance's events then the command's events, in the order the engine returned them
+   * @param reported the facts of the case the command reported, when it is an accepted {@code Report}
+   * @return the log position of the first event (the next position if there are none)
+   * @throws AppendConflictException if a case's stored history does not continue where the events begin
+   * @throws IllegalArgumentException if a case's events are not consecutive, a new case has no facts, or the
+   *     command id is longer than {@link #MAX_COMMAND_ID_LENGTH}
+   * @throws EventStoreException if the database fails (a command id stored twice included); nothing is written
+   */
+  public long appendCommand(Command command, boolean accepted, List<CaseEvent> events, Optional<CaseFacts> reported) {
+    checkArgument(command.commandId().length() <= MAX_COMMAND_ID_LENGTH,
+        "command id %s is longer than %s characters", command.commandId(), MAX_COMMAND_ID_LENGTH);
+    checkArgument(accepted || reported.isEmpty(), "a refused command reports no case (%s)", command.commandId());
+    return write(events, reported.map(List::of).orElse(List.of()), command.at(), command, accepted ? command : null);
+  }
+
+  /**
+   * Appends events with the facts of the cases they start, in one transaction, without a command. For tools that
+   * copy a log; an embedder uses {@link DurableCaseEngine}.
+   *
+   * @param events the events in log order
+   * @param newCases the facts of every case whose sequence 1 is among the events
+   * @param now the instant to record as the store's time
+   * @return the log position of the first event
+   * @throws AppendConflictException if a case's stored history does not continue where the events begin
+   * @throws IllegalArgumentException if a case's events are not consecutive or a new case has no facts
+   * @throws EventStoreException if the database fails; nothing is written
+   */
+  public long append(List<CaseEvent> events, Collection<CaseFacts> newCases, Instant now) {
+    return write(events, newCases, now, null, null);
+  }
+
+  private long write(List<CaseEvent> events, Collection<CaseFacts> newCases, Instant now,
+      @Nullable Command seen, @Nullable Command accepted) {
+    Map<CaseId, long[]> ranges = ranges(events);
+    Map<CaseId, CaseFacts> facts = new HashMap<>();
+    for (CaseFacts f : newCases) {
+      long[] range = ranges.get(f.id());
+      checkArgument(range != null && range[0] == 1,
+          "facts given for case %s, but the events do not start it (no sequence 1)", f.id());
+      facts.put(f.id(), f);
+    }
+    for (Map.Entry<CaseId, long[]> e : ranges.entrySet()) {
+      checkArgument(e.getValue()[0] > 1 || facts.containsKey(e.getKey()),
+          "case %s starts in this append (sequence 1) but its facts were not given", e.getKey());
+    }
+    List<String> payloads = new ArrayList<>(events.size());
+    for (CaseEvent ev : events) {
+      payloads.add(JSON.write(ev));
+    }
+    @Nullable CaseId conflict = null;
+    long expected = 0;
+    try {
+      allocate.setLong(1, events.size());
+      allocate.setLong(2, now.toEpochMilli());
+      allocate.setLong(3, now.toEpochMilli());
+      setNullable(allocate, 4, seen == null ? null : seen.commandId());
+      if (allocate.executeUpdate() != 1) {
+        throw new EventStoreException("the store row of " + description + " is missing (tables edited by hand?)");
+      }
+      long last;
+      try (ResultSet rs = lastPosition.executeQuery()) {
+        checkState(rs.next());
+        last = rs.getLong(1);
+      }
+      long first = last - events.size() + 1;
+      for (Map.Entry<CaseId, long[]> e : ranges.entrySet()) {
+        CaseId id = e.getKey();
+        long from = e.getValue()[0];
+        long to = e.getValue()[1];
+        if (from == 1) {
+          CaseFacts f = facts.get(id);
+          insertCase.setString(1, id.value());
+          insertCase.setLong(2, first + e.getValue()[2]);
+          insertCase.setLong(3, to);
+          insertCase.setString(4, JSON.write(Objects.requireNonNull(f)));
+          try {
+            var unused = insertCase.executeUpdate();
+          } catch (SQLException x) {
+            if (!isDuplicate(x)) {
+              throw x;
+            }
+            conflict = id;
+            expected = 0;
+            break;
+          }
+        } else {
+          advanceCase.setLong(1, to);
+          advanceCase.setString(2, id.value());
+          advanceCase.setLong(3, from - 1);
+          if (advanceCase.executeUpdate() != 1) {
+            conflict = id;
+            expected = from - 1;
+            break;
+          }
+        }
+      }
+      if (conflict == null) {
+        long pos = first;
+        for (int i = 0; i < events.size(); i++) {
+          CaseEvent ev = events.get(i);
+          insertEvent.setString(1, ev.caseId().value());
+          insertEvent.setLong(2, ev.sequence());
+          insertEvent.setLong(3, pos++);
+          insertEvent.setString(4, ev.type().payloadName());
+          insertEvent.setLong(5, ev.at().toEpochMilli());
+          setNullable(insertEvent, 6, accepted == null ? null : accepted.commandId());
+          insertEvent.setString(7, payloads.get(i));
+          insertEvent.addBatch();
+        }
+        if (!events.isEmpty()) {
+          try {
+            var unused = insertEvent.executeBatch();
+          } catch (SQLException x) {
+            insertEvent.clearBatch();
+            if (!isDuplicate(x)) {
+              throw x;
+            }
+            conflict = events.get(0).caseId();
+            expected = events.get(0).sequence() - 1;
+          }
+        }
+      }
+      if (conflict == null && accepted != null) {
+        insertCommand.setString(1, accepted.commandId());
+        insertCommand.setString(2, accepted.caseId().value());
+        insertCommand.setLong(3, accepted.at().toEpochMilli());
+        insertCommand.setLong(4, first);
+        insertCommand.setInt(5, events.size());
+        try {
+          var unused = insertCommand.executeUpdate();
+        } catch (SQLException x) {
+          if (!isDuplicate(x)) {
+            throw x;
+          }
+          connection.rollback();
+          throw new EventStoreException(String.format(Locale.ROOT,
+              "command id %s is already stored in %s: another writer executed it first; nothing was written",
+              accepted.commandId(), description), x);
+        }
+      }
+      if (conflict != null) {
+        connection.rollback();
+        throw new AppendConflictException(conflict, expected, foundSequence(conflict));
+      }
+      connection.commit();
+      return first;
+    } catch (SQLException e) {
+      rollbackQuietly(e);
+      throw new EventStoreException("append to " + description + " failed, nothing was written: " + e.getMessage(),
+          e);
+    } catch (RuntimeException e) {
+      rollbackQuietly(e);
+      throw e;
+    }
+  }
+
+  /** Per case in order of first appearance: {first sequence, last sequence, index of its first event}. */
+  private static Map<CaseId, long[]> ranges(List<CaseEvent> events) {
+    Map<CaseId, long[]> ranges = new LinkedHashMap<>();
+    for (int i = 0; i < events.size(); i++) {
+      CaseEvent ev = events.get(i);
+      long[] r = ranges.get(ev.caseId());
+      if (r == null) {
+        ranges.put(ev.caseId(), new long[] {ev.sequence(), ev.sequence(), i});
+      } else {
+        checkArgument(ev.sequence() == r[1] + 1,
+            "events of case %s are not consecutive: sequence %s follows %s", ev.caseId(), ev.sequence(), r[1]);
+        r[1] = ev.sequence();
+      }
+    }
+    return ranges;
+  }
+
+  /** The highest sequence of a case in either table, for a conflict's message. */
+  private long foundSequence(CaseId caseId) throws SQLException {
+    long found = storedSequence(caseId);
+    try (PreparedStatement ps =
+        connection.prepareStatement("SELECT MAX(seq) FROM gridgov_events WHERE case_id = ?")) {
+      ps.setString(1, caseId.value());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          found = Math.max(found, rs.getLong(1));
+        }
+      }
+      connection.commit();
+    }
+    return found;
+  }
+
+  /**
+   * Returns the last sequence the store holds for a case, 0 if none.
+   *
+   * @param caseId the case
+   * @return the last stored sequence
+   * @throws EventStoreException if the database fails
+   */
+  public long storedSequence(CaseId caseId) {
+    try {
+      caseSequence.setString(1, caseId.value());
+      try (ResultSet rs = caseSequence.executeQuery()) {
+        long found = rs.next() ? rs.getLong(1) : 0;
+        connection.commit();
+        return found;
+      }
+    } catch (SQLException e) {
+      rollbackQuietly(e);
+      throw new EventStoreException("reading case " + caseId + " from " + description + " failed", e);
+    }
+  }
+
+  // ------------------------------------------------------------------ reading
+
+  /**
+   * Returns an accepted command as stored: its case, its instant, and the events appended with it (the time
+   * advance's and its own), or empty if no command with this id was accepted.
+   *
+   * @param commandId the command id
+   * @return the stored command
+   * @throws CorruptStoreException if its events cannot be read back
+   * @throws EventStoreException if the database fails
+   */
+  public Optional<StoredCommand> command(String commandId) {
+    try {
+      findCommand.setString(1, commandId);
+      String caseId;
+      long at;
+      long first;
+      int count;
+      try (ResultSet rs = findCommand.executeQuery()) {
+        if (!rs.next()) {
+          connection.commit();
+          return Optional.empty();
+        }
+        caseId = rs.getString(1);
+        at = rs.getLong(2);
+        first = rs.getLong(3);
+        count = rs.getInt(4);
+      }
+      ImmutableList.Builder<CaseEvent> events = ImmutableList.builderWithExpectedSize(count);
+      eventsAt.setLong(1, first);
+      eventsAt.setLong(2, first + count);
+      long expected = first;
+      try (ResultSet rs = eventsAt.executeQuery()) {
+        while (rs.next()) {
+          Row row = Row.of(rs);
+          if (row.position != expected) {
+            throw new CorruptStoreException(row.caseId, row.seq, String.format(Locale.ROOT,
+                "command %s's events should be at log positions %d to %d, but position %d is missing",
+                commandId, first, first + count - 1, expected));
+          }
+          expected++;
+          events.add(row.event());
+        }
+      }
+      connection.commit();
+      if (expected != first + count) {
+        throw new CorruptStoreException(caseId, 0, String.format(Locale.ROOT,
+            "command %s's events should be at log positions %d to %d, but position %d is missing",
+            commandId, first, first + count - 1, expected));
+      }
+      return Optional.of(new StoredCommand(commandId, caseId, Instant.ofEpochMilli(at), events.build()));
+    } catch (SQLException e) {
+      rollbackQuietly(e);
+      throw new EventStoreException("reading command " + commandId + " from " + description + " failed", e);
+    }
+  }
+
+  /**
+   * Reads the whole store and checks it: every case has facts, every case's sequences run 1, 2, 3, … without a gap
+   * and end where its case row says, the log positions run without a gap to the store's last position, every event
+   * type is known, every payload parses and matches its row. Nothing is returned from a store with a bad row.
+   *
+   * @return the facts in report order, the events in log order, the store's time and last command id
+   * @throws CorruptStoreException naming the case and sequence of the first bad row
+   * @throws EventStoreException if the database fails
+   */
+  public StoredLog load() {
+    try (Statement st = connection.createStatement()) {
+      long lastPos;
+      Optional<Instant> now;
+      Optional<String> lastCommand;
+      try (ResultSet rs = st.executeQuery(
+          "SELECT last_position, now_ms, last_command_id FROM gridgov_store WHERE id = 1")) {
+        checkState(rs.next());
+        lastPos = rs.getLong(1);
+        long nowMs = rs.getLong(2);
+        now = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(nowMs));
+        lastCommand = Optional.ofNullable(rs.getString(3));
+      }
+      Map<String, Long> lastSeqOf = new LinkedHashMap<>();
+      ImmutableMap.Builder<CaseId, CaseFacts> facts = ImmutableMap.builder();
+      try (ResultSet rs = st.executeQuery(
+          "SELECT case_id, last_seq, facts FROM gridgov_cases ORDER BY report_position, case_id")) {
+        while (rs.next()) {
+          String id = rs.getString(1);
+          CaseFacts f;
+          try {
+            f = JSON.readFacts(rs.getString(3));
+          } catch (IllegalArgumentException e) {
+            throw new CorruptStoreException(id, 0, "its facts cannot be read: " + e.getMessage(), e);
+          }
+          if (!f.id().value().equals(id)) {
+            throw new CorruptStoreException(id, 0, "its facts are those of case " + f.id());
+          }
+          lastSeqOf.put(id, rs.getLong(2));
+          facts.put(f.id(), f);
+        }
+      }
+      Map<String, Long> seen = new HashMap<>();
+      ImmutableList.Builder<CaseEvent> events = ImmutableList.builder();
+      @Nullable CorruptStoreException positionGap = null;
+      long expectedPos = 1;
+      try (ResultSet rs = st.executeQuery(
+          "SELECT case_id, seq, log_position, event_type, payload FROM gridgov_events ORDER BY log_position")) {
+        while (rs.next()) {
+          Row row = Row.of(rs);
+          Long prev = seen.get(row.caseId);
+          long expectedSeq = prev == null ? 1 : prev + 1;
+          if (row.seq != expectedSeq) {
+            throw new CorruptStoreException(row.caseId, row.seq, String.format(Locale.ROOT,
+                "sequence gap: expected sequence %d next (at log position %d) but found %d",
+                expectedSeq, row.position, row.seq));
+          }
+          if (!lastSeqOf.containsKey(row.caseId)) {
+            throw new CorruptStoreException(row.caseId, row.seq, "the case has events but no facts row");
+          }
+          if (positionGap == null && row.position != expectedPos) {
+            positionGap = new CorruptStoreException(row.caseId, row.seq, String.format(Locale.ROOT,
+                "log positions %d to %d are missing before this event's position %d",
+                expectedPos, row.position - 1, row.position));
+          }
+          expectedPos = row.position + 1;
+          seen.put(row.caseId, row.seq);
+          events.add(row.event());
+        }
+      }
+      connection.commit();
+      for (Map.Entry<String, Long> e : lastSeqOf.entrySet()) {
+        long stored = seen.getOrDefault(e.getKey(), 0L);
+        if (stored != e.getValue()) {
+          throw new CorruptStoreException(e.getKey(), stored + 1, String.format(Locale.ROOT,
+              "the case row records %d events but the events end at sequence %d", e.getValue(), stored));
+        }
+      }
+      if (positionGap != null) {
+        throw positionGap;
+      }
+      if (expectedPos - 1 != lastPos) {
+        throw new CorruptStoreException("-", 0, String.format(Locale.ROOT,
+            "the store row records %d events but the log ends at position %d", lastPos, expectedPos - 1));
+      }
+      return new StoredLog(facts.buildOrThrow(), events.build(), now, lastCommand);
+    } catch (SQLException e) {
+      rollbackQuietly(e);
+      throw new EventStoreException("reading " + description + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Returns a description of the store: its JDBC URL without credentials.
+   *
+   * @return the description
+   */
+  @Override
+  public String toString() {
+    return "EventStore[" + description + "]";
+  }
+
+  /**
+   * Closes the connection. Committed appends are durable; nothing is pending between calls.
+   *
+   * @throws EventStoreException if the driver fails to close
+   */
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw new EventStoreException("closing " + description + " failed", e);
+    }
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  /** One stored event row, checked and parsed on demand. */
+  private static final class Row {
+    final String caseId;
+    final long seq;
+    final long position;
+    final String type;
+    final @Nullable String payload;
+
+    private Row(String caseId, long seq, long position, String type, @Nullable String payload) {
+      this.caseId = caseId;
+      this.seq = seq;
+      this.position = position;
+      this.type = type;
+      this.payload = payload;
+    }
+
+    static Row of(ResultSet rs) throws SQLException {
+      return new Row(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5));
+    }
+
+    CaseEvent event() {
+      EventType t = TYPES.get(type);
+      if (t == null) {
+        throw new CorruptStoreException(caseId, seq, String.format(Locale.ROOT,
+            "unknown event type '%s' (known: %s)", type, TYPES.keySet()));
+      }
+      if (payload == null) {
+        throw new CorruptStoreException(caseId, seq, "the payload is null");
+      }
+      JsonNode tree;
+      try {
+        tree = MAPPER.readTree(payload);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new CorruptStoreException(caseId, seq, "the payload is not valid JSON: " + e.getOriginalMessage(), e);
+      }
+      CaseEvent ev;
+      try {
+        ev = JSON.eventFromTree(tree);
+      } catch (IllegalArgumentException e) {
+        throw new CorruptStoreException(caseId, seq, "the payload is not a " + type + " event: " + e.getMessage(), e);
+      }
+      if (!ev.caseId().value().equals(caseId) || ev.sequence() != seq || ev.type() != t) {
+        throw new CorruptStoreException(caseId, seq, String.format(Locale.ROOT,
+            "the payload is event %s #%d (%s), not the row's %s #%d (%s)",
+            ev.caseId(), ev.sequence(), ev.type().payloadName(), caseId, seq, type));
+      }
+      return ev;
+    }
+  }
+
+  private void createSchema() throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      for (String ddl : DDL) {
+        var unused = st.executeUpdate(ddl);
+      }
+      connection.commit();
+      try (ResultSet rs = st.executeQuery("SELECT schema_version FROM gridgov_store WHERE id = 1")) {
+        if (rs.next()) {
+          int v = rs.getInt(1);
+          connection.commit();
+          if (v != SCHEMA_VERSION) {
+            throw new EventStoreException(String.format(Locale.ROOT,
+                "%s has table layout version %d; this code reads version %d", description, v, SCHEMA_VERSION));
+          }
+          return;
+        }
+      }
+      try {
+        var unused = st.executeUpdate(
+            "INSERT INTO gridgov_store (id, schema_version, last_position) VALUES (1, " + SCHEMA_VERSION + ", 0)");
+        connection.commit();
+      } catch (SQLException e) {
+        connection.rollback();
+        if (!isDuplicate(e)) { // another process created it at the same moment: fine
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static void setNullable(PreparedStatement ps, int index, @Nullable String value) throws SQLException {
+    if (value == null) {
+      ps.setNull(index, Types.VARCHAR);
+    } else {
+      ps.setString(index, value);
+    }
+  }
+
+  private static boolean isDuplicate(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s) {
+        for (SQLException n = s; n != null; n = n.getNextException()) {
+          if (DUPLICATE_KEY.equals(n.getSQLState())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private void rollbackQuietly(Exception cause) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  private static void checkState(boolean rowPresent) {
+    if (!rowPresent) {
+      throw new EventStoreException("the store row (gridgov_store, id 1) is missing");
+    }
+  }
+
+  private static Map<String, EventType> types() {
+    Map<String, EventType> m = new LinkedHashMap<>();
+    for (EventType t : EventType.values()) {
+      m.put(t.payloadName(), t);
+    }
+    return m;
+  }
+
+  /** The URL without a password parameter or user-info. */
+  static String redact(String url) {
+    return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//[^/@]*@", "//***@");
+  }
+
+  /**
+   * An accepted command as stored.
+   *
+   * @param commandId the command id
+   * @param caseId the case it acted on, as stored
+   * @param at its instant
+   * @param events the events appended with it: the time advance's, then its own
+   */
+  public record StoredCommand(String commandId, String caseId, Instant at, ImmutableList<CaseEvent> events) {}
+}

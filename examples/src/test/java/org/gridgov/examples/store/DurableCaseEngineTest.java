@@ -1,0 +1,185 @@
+package org.gridgov.examples.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.gridgov.examples.store.StoreFixture.*;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.gridgov.casefile.CaseEvent;
+import org.gridgov.casefile.CaseFacts;
+import org.gridgov.casefile.CaseId;
+import org.gridgov.casefile.CaseStatus;
+import org.gridgov.casefile.EventPayload;
+import org.gridgov.casefile.Priority;
+import org.gridgov.casefile.Role;
+import org.gridgov.engine.CaseEngine;
+import org.gridgov.engine.Command;
+import org.gridgov.engine.NotAuthorizedException;
+import org.gridgov.engine.Principal;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The engine over the store: restore on open, retries across restarts, refusals, conflicts, a broken engine. */
+class DurableCaseEngineTest {
+  private static final Principal WORKER = Principal.inRegion("gw-1", Role.GRID_WORKER, GRID1);
+  private static final Principal DISP = Principal.inRegion("disp-1", Role.DISPATCHER, DISTRICT);
+  private static final CaseId A = CaseId.of("A");
+
+  static List<String> databases() {
+    return StoreFixture.databases();
+  }
+
+  private static List<Command> commands() {
+    CaseFacts a = StoreFixture.facts("A", "0102", Priority.NORMAL, GRID1);
+    CaseFacts b = StoreFixture.facts("B", "0301", Priority.URGENT, GRID2);
+    return List.of(
+        Command.of("c1", WORKER, a.id(), at("2025-03-03T09:00"), new Command.Report(a)),
+        Command.of("c2", Principal.resident("res-1"), b.id(), at("2025-03-03T09:01"), new Command.Report(b)),
+        Command.of("c3", DISP, a.id(), at("2025-03-03T09:05"), new Command.Verify(true, "")),
+        Command.of("c4", DISP, b.id(), at("2025-03-03T09:05"), new Command.Verify(true, "")),
+        Command.of("c5", DISP, a.id(), at("2025-03-03T09:10"), new Command.Register()),
+        Command.of("c6", DISP, b.id(), at("2025-03-03T09:10"), new Command.Register()),
+        Command.of("c7", DISP, a.id(), at("2025-03-03T09:11"), Command.Dispatch.byPolicy()),
+        Command.of("c8", DISP, b.id(), at("2025-03-03T09:11"), Command.Dispatch.byPolicy()));
+  }
+
+  /** A command on case B a week later: its 4-hour lead clock and whole-case clock fire on the way. */
+  private static Command late(String id) {
+    return Command.of(id, DISP, CaseId.of("B"), at("2025-03-10T09:00"), new Command.Escalate(java.util.Optional.empty()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void reopenedEngineEqualsTheLiveOneAndContinuesIdentically(String db, @TempDir Path dir) {
+    String url = freshUrl(db, dir);
+    CaseEngine plain = config().build();
+    List<CaseEvent> plainLog = new ArrayList<>();
+    List<Object> liveSnapshot;
+    try (EventStore store = EventStore.open(url)) {
+      DurableCaseEngine live = DurableCaseEngine.open(store, config());
+      for (Command c : commands()) {
+        List<CaseEvent> stored = live.execute(c);
+        plainLog.addAll(plain.advanceTo(c.at()));
+        List<CaseEvent> own = plain.execute(c);
+        plainLog.addAll(own);
+        assertThat(stored).as("%s", c).endsWith(own.toArray(CaseEvent[]::new));
+      }
+      assertThat(live.advanceTo(at("2025-03-03T12:00"))).isEqualTo(plain.advanceTo(at("2025-03-03T12:00")));
+      liveSnapshot = live.snapshot();
+      assertThat(store.load().events()).isEqualTo(plainLog);
+    }
+    try (EventStore store = EventStore.open(url)) {
+      DurableCaseEngine reopened = DurableCaseEngine.open(store, config());
+      assertThat(reopened.snapshot()).isEqualTo(liveSnapshot);
+      assertThat(reopened.now()).contains(at("2025-03-03T12:00"));
+
+      List<CaseEvent> fromStore = reopened.execute(late("c9"));
+      List<CaseEvent> expected = new ArrayList<>(plain.advanceTo(late("c9").at()));
+      expected.addAll(plain.execute(late("c9")));
+      assertThat(fromStore).isEqualTo(expected);
+      assertThat(fromStore).anyMatch(e -> e.payload() instanceof EventPayload.SlaBreached);
+      assertThat(reopened.snapshot()).isEqualTo(plain.snapshot());
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void retryAfterARestartReturnsTheStoredEventsAndAppendsNothing(String db, @TempDir Path dir) {
+    String url = freshUrl(db, dir);
+    List<CaseEvent> first;
+    try (EventStore store = EventStore.open(url)) {
+      DurableCaseEngine e = DurableCaseEngine.open(store, config());
+      for (Command c : commands()) {
+        var unused = e.execute(c);
+      }
+      first = e.execute(late("c9"));
+    }
+    try (EventStore store = EventStore.open(url)) {
+      int stored = store.load().events().size();
+      DurableCaseEngine e = DurableCaseEngine.open(store, config());
+
+      assertThat(e.execute(late("c9"))).isEqualTo(first);
+      assertThat(e.execute(commands().get(0))).as("an old report").hasSize(1);
+      assertThat(store.load().events()).hasSize(stored);
+      assertThatThrownBy(() -> e.execute(Command.of("c9", DISP, A, late("x").at(), new Command.Register())))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("command id c9 was already used for case B");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void refusedCommandStoresTheTimeThatPassedAndItsIdAsTheLastSeen(String db, @TempDir Path dir) {
+    try (EventStore store = EventStore.open(freshUrl(db, dir))) {
+      DurableCaseEngine e = DurableCaseEngine.open(store, config());
+      for (Command c : commands()) {
+        var unused = e.execute(c);
+      }
+      int before = store.load().events().size();
+      Command refused = Command.of("r1", Principal.resident("res-1"), CaseId.of("B"), at("2025-03-10T09:00"),
+          new Command.Close());
+
+      assertThatThrownBy(() -> e.execute(refused)).isInstanceOf(NotAuthorizedException.class);
+      StoredLog log = store.load();
+      assertThat(log.events().size()).as("the SLA events up to the command's instant").isGreaterThan(before);
+      assertThat(log.events().subList(before, log.events().size()))
+          .allMatch(ev -> ev.payload() instanceof EventPayload.SlaWarning
+              || ev.payload() instanceof EventPayload.SlaBreached
+              || ev.payload() instanceof EventPayload.Escalated);
+      assertThat(log.lastCommandId()).contains("r1");
+      assertThat(store.command("r1")).isEmpty();
+      assertThat(e.isBroken()).isFalse();
+      assertThat(e.state(CaseId.of("B")).orElseThrow().status()).isNotEqualTo(CaseStatus.CLOSED);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void secondWriterOnTheSameCaseIsRefusedAndMustReopen(String db, @TempDir Path dir) {
+    String url = freshUrl(db, dir);
+    try (EventStore s1 = EventStore.open(url); EventStore s2 = EventStore.open(url)) {
+      DurableCaseEngine one = DurableCaseEngine.open(s1, config());
+      for (Command c : commands()) {
+        var unused = one.execute(c);
+      }
+      DurableCaseEngine two = DurableCaseEngine.open(s2, config());
+      Instant t = at("2025-03-03T09:30");
+      String office = CaseEngine.officeOf(GRID1);
+      var unused = one.execute(Command.of("x1", WORKER, A, t, new Command.Accept(office)));
+
+      assertThatThrownBy(() -> two.execute(Command.of("y1", WORKER, A, t, new Command.Return(office, "no"))))
+          .isInstanceOfSatisfying(AppendConflictException.class, e -> {
+            assertThat(e.caseId()).isEqualTo(A);
+            assertThat(e.expectedSequence()).isEqualTo(4);
+            assertThat(e.foundSequence()).isEqualTo(5);
+          });
+      assertThat(two.isBroken()).isTrue();
+      assertThatThrownBy(() -> two.advanceTo(t)).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("open a new DurableCaseEngine");
+      DurableCaseEngine again = DurableCaseEngine.open(s2, config());
+      assertThat(again.state(A).orElseThrow().status()).isEqualTo(CaseStatus.HANDLING);
+      assertThat(again.snapshot()).isEqualTo(one.snapshot());
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void storeTimePastADeadlineWithoutItsEventIsCorrupt(String db, @TempDir Path dir) {
+    String url = freshUrl(db, dir);
+    try (EventStore store = EventStore.open(url)) {
+      DurableCaseEngine e = DurableCaseEngine.open(store, config());
+      for (Command c : commands()) {
+        var unused = e.execute(c);
+      }
+      sql(url, "UPDATE gridgov_store SET now_ms = " + at("2025-04-01T00:00").toEpochMilli() + " WHERE id = 1");
+
+      assertThatThrownBy(() -> DurableCaseEngine.open(store, config()))
+          .isInstanceOf(CorruptStoreException.class)
+          .hasMessageContaining("are not stored");
+    }
+  }
+}
