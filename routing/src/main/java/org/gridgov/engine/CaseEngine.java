@@ -100,6 +100,11 @@ public final class CaseEngine {
   private final OrdinalTable<CaseRecord> byOrdinal = new OrdinalTable<>();
   private final DeadlineQueue queue;
   private final LinkedHashMap<String, Remembered> remembered;
+  private final @Nullable UrbanRuralClass[] urbanByIndex; // per region index, filled on first use
+  private final Tx tx = new Tx();
+  private static final int ROOT_MEMO = 64;
+  private final long[] rootMemoCodes = new long[ROOT_MEMO];
+  private final int[] rootMemoIndexes = filled(ROOT_MEMO, -1); // reused by every call (calls are serialised); begin() resets it
   private @Nullable Instant now;
   private @Nullable Principal lastPrincipal;
   private @Nullable Actor lastActor;
@@ -114,6 +119,7 @@ public final class CaseEngine {
     this.systemActor = b.systemActor;
     this.commandMemory = b.commandMemory;
     this.queue = new DeadlineQueue(b.initialCapacity);
+    this.urbanByIndex = new UrbanRuralClass[tree.size()];
     int memory = b.commandMemory;
     this.remembered =
         new LinkedHashMap<>() {
@@ -156,7 +162,7 @@ public final class CaseEngine {
       if (rec == null) {
         CaseFacts f = facts.get(ev.caseId());
         checkArgument(f != null, "restore: no facts for case %s (event #%s)", ev.caseId(), ev.sequence());
-        rec = e.newRecord(f, tx);
+        rec = e.newRecord(f, e.tree.indexOf(f.locationCodes().get(0)), tx);
       }
       tx.put(e.applyEvent(rec, ev));
       if (last == null || ev.at().isAfter(last)) {
@@ -330,7 +336,7 @@ public final class CaseEngine {
     long pollAt = Math.max(ms, queue.time().orElse(Long.MIN_VALUE));
     List<long[]> polled = new ArrayList<>();
     var unused = queue.pollDue(pollAt, (key, deadline) -> polled.add(new long[] {key, deadline}));
-    Tx tx = new Tx();
+    Tx tx = this.tx.begin();
     try {
       TreeSet<Wake> work = new TreeSet<>(WAKE_ORDER);
       for (long[] p : polled) {
@@ -451,7 +457,7 @@ public final class CaseEngine {
               Instant.ofEpochMilli(queue.nextDeadline().getAsLong()),
               at));
     }
-    Tx tx = new Tx();
+    Tx tx = this.tx.begin();
     run(tx, command);
     commit(tx, at);
     ImmutableList<CaseEvent> events = tx.events();
@@ -663,9 +669,14 @@ public final class CaseEngine {
       throw new IllegalArgumentException(
           String.format(Locale.ROOT, "case %s already exists (command %s)", id, c.commandId()));
     }
+    int first = -1;
     for (int i = 0; i < facts.locationCodes().length(); i++) {
       long code = facts.locationCodes().get(i);
-      if (tree.indexOf(code) < 0) {
+      int index = tree.indexOf(code);
+      if (i == 0) {
+        first = index;
+      }
+      if (index < 0) {
         throw new IllegalArgumentException(
             String.format(
                 Locale.ROOT,
@@ -676,7 +687,7 @@ public final class CaseEngine {
                 c.commandId()));
       }
     }
-    CaseRecord rec = newRecord(facts, tx);
+    CaseRecord rec = newRecord(facts, first, tx);
     authorize(c, rec);
     tx.emit(rec, c.at(), actorOf(c.actor()), new EventPayload.Reported());
   }
@@ -901,7 +912,7 @@ public final class CaseEngine {
       return;
     }
     long root = p.regionCode().orElseThrow();
-    int rootIndex = tree.indexOf(root);
+    int rootIndex = rootIndexOf(root);
     if (rootIndex < 0) {
       throw refuse(p, rec, name, "its jurisdiction " + root + " is not a region of the tree");
     }
@@ -938,6 +949,20 @@ public final class CaseEngine {
         throw refuse(p, rec, name, "it may act only for offices within " + root + ", not for " + handler);
       }
     }
+  }
+
+  /** The tree index of a jurisdiction's root, through a small direct-mapped memo (principals recur). */
+  private int rootIndexOf(long root) {
+    int slot = (int) (root ^ (root >>> 17) ^ (root >>> 35)) & (ROOT_MEMO - 1);
+    if (rootMemoCodes[slot] == root && rootMemoIndexes[slot] >= 0) {
+      return rootMemoIndexes[slot];
+    }
+    int index = tree.indexOf(root);
+    if (index >= 0) {
+      rootMemoCodes[slot] = root;
+      rootMemoIndexes[slot] = index;
+    }
+    return index;
   }
 
   /** Whether any location of the case lies in the subtree of {@code rootIndex} (as {@code Region.containsCode}). */
@@ -1058,6 +1083,16 @@ public final class CaseEngine {
   }
 
   private static CaseClocks withoutSummons(CaseClocks c) {
+    boolean any = false;
+    for (String name : c.clocks().keySet()) {
+      if (name.startsWith(SUMMON_CLOCK_PREFIX)) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) {
+      return c;
+    }
     CaseClocks r = CaseClocks.empty();
     boolean changed = false;
     for (SlaClock k : c.clocks().values()) {
@@ -1139,13 +1174,27 @@ public final class CaseEngine {
     return a.isAfter(b) ? a : b;
   }
 
-  private CaseRecord newRecord(CaseFacts facts, Tx tx) {
+  /** A new case's record; {@code location} is the tree index of its first location code (-1 if none). */
+  private CaseRecord newRecord(CaseFacts facts, int location, Tx tx) {
     return new CaseRecord(
         facts, byOrdinal.nextOrdinal() + tx.added, CaseLifecycle.initial(facts.id()), CaseClocks.empty(),
-        urbanOf(facts), tree.indexOf(facts.locationCodes().get(0)));
+        urbanOf(facts, location), location);
   }
 
-  private UrbanRuralClass urbanOf(CaseFacts facts) {
+  private UrbanRuralClass urbanOf(CaseFacts facts, int loc) {
+    if (loc >= 0) {
+      UrbanRuralClass cached = urbanByIndex[loc];
+      if (cached != null) {
+        return cached;
+      }
+      UrbanRuralClass u = urbanOfRegion(facts);
+      urbanByIndex[loc] = u;
+      return u;
+    }
+    return urbanOfRegion(facts);
+  }
+
+  private UrbanRuralClass urbanOfRegion(CaseFacts facts) {
     Optional<Region> r = tree.find(facts.locationCodes().get(0));
     while (r.isPresent()) {
       if (r.get().urbanRural().isPresent()) {
@@ -1160,7 +1209,7 @@ public final class CaseEngine {
 
   private void commit(Tx tx, @Nullable Instant instant) {
     for (int i = 0; i < tx.count; i++) {
-      CaseRecord r = tx.recs[i];
+      CaseRecord r = tx.rec(i);
       if (tx.isNew[i]) {
         long ordinal = byOrdinal.add(r);
         if (ordinal != r.ordinal()) {
@@ -1170,7 +1219,7 @@ public final class CaseEngine {
       }
     }
     for (int i = 0; i < tx.count; i++) {
-      CaseRecord r = tx.recs[i];
+      CaseRecord r = tx.rec(i);
       CaseRecord before = cases.put(r.facts().id(), r);
       byOrdinal.set(r.ordinal(), r);
       boolean wasOpen = before != null && isOpen(before.state().status());
@@ -1206,6 +1255,12 @@ public final class CaseEngine {
     }
   }
 
+  private static int[] filled(int n, int value) {
+    int[] a = new int[n];
+    Arrays.fill(a, value);
+    return a;
+  }
+
   @SuppressWarnings("JavaInstantGetSecondsGetNano") // the sub-second part is exactly what is wanted
   private static int subMillisNanos(Instant t) {
     return t.getNano() % 1_000_000;
@@ -1224,7 +1279,7 @@ public final class CaseEngine {
   private final class Tx {
     private static final int TX_LINEAR = 8;
 
-    CaseRecord[] recs = new CaseRecord[4];
+    @Nullable CaseRecord[] recs = new CaseRecord[4];
     boolean[] isNew = new boolean[4];
     int count;
     int added;
@@ -1233,9 +1288,24 @@ public final class CaseEngine {
     long[] touched = new long[4];
     int touchedCount;
 
+    CaseRecord rec(int i) {
+      return Objects.requireNonNull(recs[i]);
+    }
+
+    /** Forgets the previous call's changes; returns this. */
+    Tx begin() {
+      Arrays.fill(recs, 0, count, null);
+      count = 0;
+      added = 0;
+      index = null;
+      out.clear();
+      touchedCount = 0;
+      return this;
+    }
+
     @Nullable CaseRecord get(CaseId id) {
       int i = find(id);
-      return i >= 0 ? recs[i] : cases.get(id);
+      return i >= 0 ? rec(i) : cases.get(id);
     }
 
     private int find(CaseId id) {
@@ -1245,7 +1315,7 @@ public final class CaseEngine {
         return i == null ? -1 : i;
       }
       for (int i = 0; i < count; i++) {
-        CaseId other = recs[i].facts().id();
+        CaseId other = rec(i).facts().id();
         if (other == id || other.equals(id)) {
           return i;
         }
@@ -1276,7 +1346,7 @@ public final class CaseEngine {
       } else if (count + 1 > TX_LINEAR) {
         idx = new HashMap<>();
         for (int k = 0; k <= count; k++) {
-          idx.put(recs[k].facts().id(), k);
+          idx.put(rec(k).facts().id(), k);
         }
         index = idx;
       }

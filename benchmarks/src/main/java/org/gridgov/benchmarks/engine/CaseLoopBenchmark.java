@@ -51,7 +51,7 @@ import org.jspecify.annotations.Nullable;
  * {@code release}. The engine runs the shipped example policy ({@link ExamplePolicy}) over the generated
  * Putian-size tree (147,665 regions), the China calendar and a 5/3-working-day SLA policy, and holds
  * {@code openCases} open cases with running clocks in the background. Cases are located at random units, in 9
- * categories (grid, community and street offices lead), 1 in 20 urgent; time moves 1 s per command.
+ * categories (grid, community and street offices lead), 1 in 20 urgent; time moves 1 ms per command (the background cases never reach a deadline: no SLA events).
  *
  * <p>Score: cases per second; commands per second is 8 times that.
  */
@@ -187,17 +187,17 @@ public class CaseLoopBenchmark {
     CaseId id = CaseId.of("L-" + i);
     String c = "l" + i;
     Principal disp = dispatchers[k];
-    var unused1 = step(engine, Command.of(c + "r", RESIDENT, id, t.plusSeconds(1), new Command.Report(facts(id, k))));
-    var unused2 = step(engine, Command.of(c + "v", disp, id, t.plusSeconds(1), new Command.Verify(true, "")));
-    var unused3 = step(engine, Command.of(c + "g", disp, id, t.plusSeconds(1), new Command.Register()));
-    List<CaseEvent> d = step(engine, Command.of(c + "d", disp, id, t.plusSeconds(1), Command.Dispatch.byPolicy()));
+    var unused1 = step(engine, Command.of(c + "r", RESIDENT, id, t.plusMillis(1), new Command.Report(facts(id, k))));
+    var unused2 = step(engine, Command.of(c + "v", disp, id, t.plusMillis(1), new Command.Verify(true, "")));
+    var unused3 = step(engine, Command.of(c + "g", disp, id, t.plusMillis(1), new Command.Register()));
+    List<CaseEvent> d = step(engine, Command.of(c + "d", disp, id, t.plusMillis(1), Command.Dispatch.byPolicy()));
     String handler = ((EventPayload.Dispatched) d.get(0).payload()).handlerId();
     Principal lead = handler.startsWith("office:") ? leaders[k] : Principal.ofDepartment("staff", handler);
-    var unused4 = step(engine, Command.of(c + "a", lead, id, t.plusSeconds(1), new Command.Accept(handler)));
+    var unused4 = step(engine, Command.of(c + "a", lead, id, t.plusMillis(1), new Command.Accept(handler)));
     var unused5 =
-        step(engine, Command.of(c + "s", lead, id, t.plusSeconds(1), new Command.Resolve(handler, "done")));
-    var unused6 = step(engine, Command.of(c + "c", disp, id, t.plusSeconds(1), new Command.Check(true, "")));
-    var unused7 = step(engine, Command.of(c + "x", disp, id, t.plusSeconds(1), new Command.Close()));
+        step(engine, Command.of(c + "s", lead, id, t.plusMillis(1), new Command.Resolve(handler, "done")));
+    var unused6 = step(engine, Command.of(c + "c", disp, id, t.plusMillis(1), new Command.Check(true, "")));
+    var unused7 = step(engine, Command.of(c + "x", disp, id, t.plusMillis(1), new Command.Close()));
     if (!engine.release(id)) {
       throw new IllegalStateException("case " + id + " was not released");
     }
