@@ -20,7 +20,11 @@ import org.jspecify.annotations.Nullable;
  * A clock measures elapsed time on its <em>axis</em>: real time for a {@link SlaLimit.Unit#NATURAL} limit, the
  * calendar's working time otherwise. Its <em>budget</em> is the limit on that axis: the duration, or for a
  * working-days limit the working time from the start to the calendar's {@link BusinessCalendar#plus deadline} of
- * the limit (computed once from the start, again on {@link #withCalendar}).
+ * the limit (computed once from the start, again on {@link #withCalendar}). When that deadline is the start of a
+ * working window after a gap (5 working days from Monday 09:00 is the next Monday 09:00), the budget is used up
+ * at the end of the window before it (Friday 17:30); the clock then counts the budget as reached, and itself as
+ * breached, at the first working instant after that (Monday 09:00), so an unpaused clock is due exactly at
+ * {@link BusinessCalendar#plus}.
  *
  * <h2>Running and paused</h2>
  *
@@ -80,6 +84,10 @@ public final class SlaClock {
   private final ImmutableList<Instant> boundaries; // start, pause, resume, pause, ...; odd size = running
   private final State state;
   private final long budgetNanos;
+  // A working-days deadline that lies at the start of a working window after a gap (09:00 Monday, 5 working days
+  // later): the budget is used up at the end of the last window before it (17:30 Friday), but the rule names the
+  // later instant. The budget is then reached, and the clock breached, at the first working instant after it.
+  private final boolean budgetAtLaterEdge;
   private final long firedMask;
   private final Instant seen;
   private final int[] order; // level indices in threshold order; shared between clocks of one plan
@@ -108,11 +116,15 @@ public final class SlaClock {
     this.state = state;
     this.firedMask = firedMask;
     this.seen = seen;
-    this.budgetNanos =
-        switch (limit.unit()) {
-          case NATURAL, WORKING_TIME -> limit.duration().toNanos();
-          case WORKING_DAYS -> calendar.workingNanosBetween(startedAt, calendar.plus(startedAt, limit));
-        };
+    if (limit.unit() == SlaLimit.Unit.WORKING_DAYS) {
+      Instant due = calendar.plus(startedAt, limit);
+      this.budgetNanos = calendar.workingNanosBetween(startedAt, due);
+      this.budgetAtLaterEdge =
+          budgetNanos > 0 && calendar.plusWorkingTime(startedAt, Duration.ofNanos(budgetNanos)).isBefore(due);
+    } else {
+      this.budgetNanos = limit.duration().toNanos();
+      this.budgetAtLaterEdge = false;
+    }
     int n = levels.size();
     long[] th = new long[n];
     for (int i = 0; i < n; i++) {
@@ -148,6 +160,7 @@ public final class SlaClock {
     this.firedMask = firedMask;
     this.seen = seen;
     this.budgetNanos = plan.budgetNanos;
+    this.budgetAtLaterEdge = plan.budgetAtLaterEdge;
     this.thresholds = plan.thresholds;
     this.order = plan.order;
   }
@@ -421,7 +434,12 @@ public final class SlaClock {
    * @return {@code true} if elapsed {@code >=} budget
    */
   public boolean isBreached(Instant now) {
-    return elapsedNanos(now) >= budgetNanos;
+    long elapsed = elapsedNanos(now);
+    if (elapsed != budgetNanos || !budgetAtLaterEdge) {
+      return elapsed >= budgetNanos;
+    }
+    Optional<Instant> due = reaching(budgetNanos);
+    return due.isPresent() && !due.get().isAfter(now);
   }
 
   /**
@@ -479,17 +497,40 @@ public final class SlaClock {
     if (threshold <= 0) {
       return Optional.of(boundaries.get(0));
     }
+    boolean later = budgetAtLaterEdge && threshold == budgetNanos;
     long acc = 0;
     for (int i = 0; i < boundaries.size(); i += 2) {
       Instant from = boundaries.get(i);
       if (i + 1 < boundaries.size()) {
-        long e = axisBetween(from, boundaries.get(i + 1));
-        if (acc + e >= threshold) {
+        Instant to = boundaries.get(i + 1);
+        long e = axisBetween(from, to);
+        if (acc + e > threshold || (acc + e == threshold && !later)) {
           return Optional.of(axisPlus(from, threshold - acc));
+        }
+        if (acc + e == threshold) {
+          // Reached exactly by the end of this span; on the later edge it counts from the first working instant
+          // after it that lies inside a running span.
+          Instant edge = calendar.nextWorkingTime(axisPlus(from, threshold - acc));
+          if (edge.isBefore(to)) {
+            return Optional.of(edge);
+          }
+          return laterEdgeAfter(i + 2);
         }
         acc += e;
       } else {
-        return Optional.of(axisPlus(from, threshold - acc));
+        Instant reached = axisPlus(from, threshold - acc);
+        return Optional.of(later ? calendar.nextWorkingTime(reached) : reached);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The first working instant inside the running spans from boundary {@code i} on, if any. */
+  private Optional<Instant> laterEdgeAfter(int i) {
+    for (; i < boundaries.size(); i += 2) {
+      Instant edge = calendar.nextWorkingTime(boundaries.get(i));
+      if (i + 1 >= boundaries.size() || edge.isBefore(boundaries.get(i + 1))) {
+        return Optional.of(edge);
       }
     }
     return Optional.empty();

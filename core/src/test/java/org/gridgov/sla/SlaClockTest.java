@@ -117,6 +117,48 @@ class SlaClockTest {
   }
 
   @Test
+  void sameClockTimeDeadlineAtAWindowStartIsThatInstantNotTheEndOfThePreviousWindow() {
+    // Mon 2025-03-03 09:00 + 5 working days, same clock time: Mon 2025-03-10 09:00 (no holiday in between).
+    // The 35 working hours are used up at Fri 17:30, but the rule names Monday 09:00: the breach is then.
+    SlaLimit fiveDays = SlaLimit.workingDays(5, WorkingDayRule.SAME_CLOCK_TIME);
+    SlaClock c = SlaClock.start("case", fiveDays, List.of(WarningLevel.breach("red")), CN, at("2025-03-03T09:00"));
+    assertThat(c.budget()).isEqualTo(Duration.ofHours(35));
+    assertThat(c.deadline()).contains(at("2025-03-10T09:00")).isEqualTo(java.util.Optional.of(CN.plus(at("2025-03-03T09:00"), fiveDays)));
+    assertThat(c.isBreached(at("2025-03-07T17:30"))).isFalse();
+    assertThat(c.isBreached(at("2025-03-09T23:59"))).isFalse();
+    assertThat(c.isBreached(at("2025-03-10T09:00"))).isTrue();
+    assertThat(c.advance(at("2025-03-08T12:00")).fired()).isEmpty();
+    assertThat(c.advance(at("2025-03-10T09:00")).fired()).extracting(SlaClock.Warning::reachedAt)
+        .containsExactly(at("2025-03-10T09:00"));
+    // Paused at Friday 18:00 with the budget exactly used, resumed Tuesday 10:00: due at the resumption.
+    SlaClock paused = c.pause(at("2025-03-07T18:00")).resume(at("2025-03-11T10:00"));
+    assertThat(paused.deadline()).contains(at("2025-03-11T10:00"));
+    assertThat(c.pause(at("2025-03-07T18:00")).deadline()).isEmpty();
+    assertThat(c.pause(at("2025-03-07T18:00")).isBreached(at("2025-03-10T12:00"))).isFalse();
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void unpausedWorkingDaysClockIsDueExactlyWhenTheCalendarSays(long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    Instant from = at("2024-01-01T00:00");
+    for (int k = 0; k < 200; k++) {
+      // starts on whole quarter hours, so window edges (09:00, 12:00, 13:30, 17:30) come up often
+      Instant start = from.plus(Duration.ofMinutes(15L * r.nextInt(2 * 365 * 96)));
+      WorkingDayRule rule = r.nextBoolean() ? WorkingDayRule.SAME_CLOCK_TIME : WorkingDayRule.END_OF_WORKING_DAY;
+      SlaLimit limit = SlaLimit.workingDays(1 + r.nextInt(10), rule);
+      Instant due = CN.plus(start, limit);
+      SlaClock c = SlaClock.start("case", limit, List.of(WarningLevel.breach("red")), CN, start);
+      String what = "seed " + seed + ": " + limit + " from " + start.atZone(SH);
+      assertThat(c.deadline()).as(what).contains(due);
+      assertThat(c.isBreached(due.minusMillis(1))).as(what).isFalse();
+      assertThat(c.isBreached(due)).as(what).isTrue();
+      assertThat(c.advance(due.minusMillis(1)).fired()).as(what).isEmpty();
+      assertThat(c.advance(due).fired()).as(what).extracting(SlaClock.Warning::reachedAt).containsExactly(due);
+    }
+  }
+
+  @Test
   void naturalLimitIgnoresTheCalendar() {
     SlaClock c = SlaClock.start("whistle", SlaLimit.natural(Duration.ofMinutes(30)), List.of(WarningLevel.atFraction("half", 0.5)), CN, at("2025-03-08T23:50"));
     assertThat(c.deadline()).contains(at("2025-03-09T00:20"));
