@@ -104,7 +104,6 @@ public final class DeadlineQueue {
   private final int minRebuild;
   private int shift;
   private long windowStart; // a bucket number; every wheel entry's bucket number is >= it and < it + buckets.length
-  private long maxBucket; // >= every wheel entry's bucket number
   private int wheelCount;
   private int outside; // schedules that landed in the heap because outside the window, since the last rebuild
 
@@ -113,6 +112,7 @@ public final class DeadlineQueue {
   private long[] table;
   private int mask; // slots - 1
   private int groupShift; // 64 - log2(slots / 8)
+  private int growAt; // slots / 2: the load factor stays at most 1/2
   private int size;
 
   private long nextSeq;
@@ -242,12 +242,8 @@ public final class DeadlineQueue {
     if (loc != 0) {
       throw alreadyScheduled(key, deadlineAt(loc));
     }
-    if (size >= MAX_CAPACITY) {
-      throw new IllegalStateException(
-          String.format(Locale.ROOT, "the deadline queue is full: %d entries pending (MAX_CAPACITY)", size));
-    }
-    if ((size + 1) * 4L > table.length) {
-      growTable();
+    if (size >= growAt) {
+      growTable(); // throws when MAX_CAPACITY entries are pending
       p = slotFor(key);
     }
     table[2 * p] = key;
@@ -404,35 +400,31 @@ public final class DeadlineQueue {
   /** Puts an entry whose key is in table slot {@code slot} into the wheel if its deadline is in the window. */
   private void insert(int slot, long deadline, long seq, boolean count) {
     long bn = deadline >> shift;
-    if (wheelCount == 0) {
-      windowStart = bn;
-      maxBucket = bn;
-    } else if (bn < windowStart) {
-      if (maxBucket - bn < buckets.length) {
-        windowStart = bn; // the window can move back: nothing in the wheel is that far ahead
+    long[][] bs = buckets;
+    int bmask = bs.length - 1;
+    if (((bn - windowStart) & ~bmask) != 0) { // outside the window (a stale window is fine when empty)
+      if (wheelCount == 0 || (bn < windowStart && lastBucket() - bn < bs.length)) {
+        windowStart = bn; // the window can move back if nothing in the wheel is that far ahead
       } else {
         heapInsertOutside(slot, deadline, seq, count);
         return;
       }
-    } else if (bn - windowStart >= buckets.length) {
-      heapInsertOutside(slot, deadline, seq, count);
-      return;
-    } else if (bn > maxBucket) {
-      maxBucket = bn;
     }
-    int b = (int) bn & wheelMask;
-    long[] data = buckets[b];
+    int b = (int) bn & bmask;
+    long[] data = bs[b];
     int n = (int) data[0];
     int at = 1 + 3 * n;
     if (at + 3 > data.length) {
       data = Arrays.copyOf(data, 1 + 3 * Math.max(4, 2 * n));
-      buckets[b] = data;
+      bs[b] = data;
     }
     data[at] = deadline;
     data[at + 1] = seq;
     data[at + 2] = slot;
     data[0] = n + 1L;
-    nonEmpty[b >>> 6] |= 1L << b;
+    if (n == 0) {
+      nonEmpty[b >>> 6] |= 1L << b;
+    }
     table[2 * slot + 1] = ~(((long) b << 32) | n);
     wheelCount++;
   }
@@ -464,6 +456,20 @@ public final class DeadlineQueue {
       nonEmpty[b >>> 6] &= ~(1L << b);
     }
     wheelCount--;
+  }
+
+  /** The bucket number of the latest non-empty bucket; the wheel must not be empty. */
+  private long lastBucket() {
+    int end = (int) (windowStart - 1) & wheelMask; // the window's last bucket
+    int w = end >>> 6;
+    long bits = nonEmpty[w] & (-1L >>> (63 - (end & 63))); // bits at or below end
+    int words = nonEmpty.length;
+    while (bits == 0) {
+      w = w == 0 ? words - 1 : w - 1;
+      bits = nonEmpty[w];
+    }
+    int b = (w << 6) | (63 - Long.numberOfLeadingZeros(bits));
+    return windowStart + ((b - end - 1) & wheelMask);
   }
 
   /** The bucket number of the earliest non-empty bucket; the wheel must not be empty. */
@@ -545,7 +551,8 @@ public final class DeadlineQueue {
     }
     // distances < 2^length span at most 2^(wheelBits - 1) + 1 buckets of 2^shift
     shift = Math.max(MIN_SHIFT, length - (wheelBits - 1));
-    insert((int) all[3 * minAt + 2], min, all[3 * minAt + 1], false); // first: sets the window's start
+    windowStart = min >> shift;
+    insert((int) all[3 * minAt + 2], min, all[3 * minAt + 1], false); // first, so the window starts with it
     for (int i = 0; i < n; i++) {
       if (i != minAt) {
         insert((int) all[3 * i + 2], all[3 * i], all[3 * i + 1], false);
@@ -636,6 +643,7 @@ public final class DeadlineQueue {
   private void newTable(int slots) {
     table = new long[2 * slots];
     mask = slots - 1;
+    growAt = slots >>> 1;
     groupShift = 64 - (Integer.numberOfTrailingZeros(slots) - 3);
   }
 
@@ -700,11 +708,14 @@ public final class DeadlineQueue {
         i = j;
       }
     }
-    t[2 * i] = 0;
-    t[2 * i + 1] = 0;
+    t[2 * i + 1] = 0; // the key of an empty slot is never read
   }
 
   private void growTable() {
+    if (size >= MAX_CAPACITY) { // the table has room for MAX_CAPACITY entries (2^29 slots, load <= 1/2)
+      throw new IllegalStateException(
+          String.format(Locale.ROOT, "the deadline queue is full: %d entries pending (MAX_CAPACITY)", size));
+    }
     long[] old = table;
     newTable(table.length); // twice the slots: table.length is 2 * slots
     for (int s = 0; s < old.length; s += 2) {
