@@ -17,7 +17,7 @@ import java.util.OptionalLong;
  * Three primitive-array structures:
  *
  * <ul>
- *   <li>a <em>wheel</em> of 4096 unsorted buckets, each covering an equal slice of time (2<sup>s</sup> ms, initially
+ *   <li>a <em>wheel</em> of 256 unsorted buckets, each covering an equal slice of time (2<sup>s</sup> ms, initially
  *       1.024 s); together they cover a window that starts at or before the earliest bucketed deadline. Scheduling a
  *       deadline inside the window appends it to its bucket, cancelling it swap-removes it: both O(1), whatever the
  *       number pending;
@@ -31,8 +31,8 @@ import java.util.OptionalLong;
  * </ul>
  *
  * If many deadlines fall outside the window, the queue re-chooses the bucket width from the spread of the pending
- * deadlines (so that about 7/8 of them fit) and redistributes everything: O(n), at most once per n schedules, so
- * O(1) amortised. The geometry only affects speed, never the order of delivery.
+ * deadlines (so that about 7/8 of them fit in half the window) and redistributes everything: O(n), at most once per
+ * n/4 schedules, so O(1) amortised. The geometry only affects speed, never the order of delivery.
  *
  * <h2>Keys</h2>
  *
@@ -79,13 +79,13 @@ public final class DeadlineQueue {
   private static final int MIN_SLOTS = 16;
   private static final long FIB = 0x9E3779B97F4A7C15L;
 
-  private static final int WHEEL_BITS = 12;
+  private static final int WHEEL_BITS = 8;
   private static final int INITIAL_SHIFT = 10;
   private static final int MIN_SHIFT = 1;
   private static final int MIN_REBUILD = 1024;
   private static final int MIN_HEAP = 16;
   /** A bucket whose array grew beyond this many entries gets a fresh small array when it is emptied. */
-  private static final int KEEP_BUCKET = 256;
+  private static final int KEEP_BUCKET = 1024;
   /** Shared by all empty buckets that have no array of their own; never written (its count stays 0). */
   private static final long[] NO_ENTRIES = {0};
 
@@ -431,7 +431,7 @@ public final class DeadlineQueue {
 
   private void heapInsertOutside(int slot, long deadline, long seq, boolean count) {
     heapInsert(slot, deadline, seq);
-    if (count && ++outside > Math.max(minRebuild, size)) {
+    if (count && ++outside > Math.max(minRebuild, size >>> 2)) {
       rebuild();
     }
   }
