@@ -3,17 +3,36 @@ package org.gridgov.sla;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * A pure, deterministic timer queue for millions of pending deadlines: an indexed 4-ary min-heap over primitive
- * arrays plus an open-addressing table from key to heap position. No clock, no threads, no allocation per operation
- * (arrays grow by doubling).
+ * A pure, deterministic timer queue for millions of pending deadlines. No clock, no threads, no allocation per
+ * operation (arrays grow by doubling).
  *
- * <p>The table hashes keys in groups of 8 neighbours: keys that differ only in their lowest 3 bits share one
- * strongly mixed home group of 8 slots (two cache lines). Nearby keys, such as sequential case ids, therefore touch
- * the same memory, while unrelated keys spread like a random hash.
+ * <h2>How it works</h2>
+ *
+ * Three primitive-array structures:
+ *
+ * <ul>
+ *   <li>a <em>wheel</em> of 256 unsorted buckets, each covering an equal slice of time (2<sup>s</sup> ms, initially
+ *       1.024 s); together they cover a window that starts at or before the earliest bucketed deadline. Scheduling a
+ *       deadline inside the window appends it to its bucket, cancelling it swap-removes it: both O(1), whatever the
+ *       number pending;
+ *   <li>an exact indexed 4-ary min-heap ordered by (deadline, scheduling number) for entries outside the window and
+ *       for the buckets that time has reached: when the earliest bucket could hold the next entry to deliver, the
+ *       whole bucket moves into the heap, so order is exact at delivery;
+ *   <li>an open-addressing table from key to where its entry is (heap index, or bucket and slot), hashing keys in
+ *       groups of 8 neighbours: keys that differ only in their lowest 3 bits share one strongly mixed home group of
+ *       8 slots (two cache lines), so sequential keys such as case ids touch the same memory while unrelated keys
+ *       spread like a random hash.
+ * </ul>
+ *
+ * If many deadlines fall outside the window, the queue re-chooses the bucket width from the spread of the pending
+ * deadlines (so that about 7/8 of them fit in half the window) and redistributes everything: O(n), at most once per
+ * n/4 schedules, so O(1) amortised. The geometry only affects speed, never the order of delivery.
  *
  * <h2>Keys</h2>
  *
@@ -60,15 +79,41 @@ public final class DeadlineQueue {
   private static final int MIN_SLOTS = 16;
   private static final long FIB = 0x9E3779B97F4A7C15L;
 
+  private static final int WHEEL_BITS = 8;
+  private static final int INITIAL_SHIFT = 10;
+  private static final int MIN_SHIFT = 1;
+  private static final int MIN_REBUILD = 1024;
+  private static final int MIN_HEAP = 16;
+  /** A bucket whose array grew beyond this many entries gets a fresh small array when it is emptied. */
+  private static final int KEEP_BUCKET = 1024;
+  /** Shared by all empty buckets that have no array of their own; never written (its count stays 0). */
+  private static final long[] NO_ENTRIES = {0};
+
   // heap, in heap order: order[2i] = deadline, order[2i + 1] = scheduling number; slotOf[i] = table slot
   private long[] order;
   private int[] slotOf;
-  private int size;
+  private int heapSize;
 
-  // table of (key, heap index + 1) pairs; heap index + 1 == 0 marks an empty slot
+  // wheel: bucket b holds deadlines with (deadline >> shift) & wheelMask == b, all within the window
+  // [windowStart, windowStart + buckets.length) of bucket numbers (deadline >> shift).
+  // buckets[b][0] = count; entry j at 1 + 3j: deadline, scheduling number, table slot
+  private final long[][] buckets;
+  private final long[] nonEmpty; // one bit per bucket
+  private final int wheelMask;
+  private final int wheelBits;
+  private final int minRebuild;
+  private int shift;
+  private long windowStart; // a bucket number; every wheel entry's bucket number is >= it and < it + buckets.length
+  private int wheelCount;
+  private int outside; // schedules that landed in the heap because outside the window, since the last rebuild
+
+  // table of (key, location) pairs; location 0 marks an empty slot, > 0 is heap index + 1,
+  // < 0 is ~(bucket << 32 | entry index in bucket)
   private long[] table;
   private int mask; // slots - 1
   private int groupShift; // 64 - log2(slots / 8)
+  private int growAt; // slots / 2: the load factor stays at most 1/2
+  private int size;
 
   private long nextSeq;
   private long now = Long.MIN_VALUE;
@@ -80,19 +125,36 @@ public final class DeadlineQueue {
   }
 
   /**
-   * Creates an empty queue with room for {@code initialCapacity} entries before it grows.
+   * Creates an empty queue with room in its key table for {@code initialCapacity} entries before it grows.
    *
    * @param initialCapacity the initial capacity, {@code 1..MAX_CAPACITY}
    * @throws IllegalArgumentException if out of range, naming the value
    */
   public DeadlineQueue(int initialCapacity) {
+    this(initialCapacity, WHEEL_BITS, INITIAL_SHIFT, MIN_REBUILD);
+  }
+
+  /** For tests: a wheel of {@code 2^wheelBits} buckets of initially {@code 2^initialShift} ms. */
+  DeadlineQueue(int initialCapacity, int wheelBits, int initialShift, int minRebuild) {
     checkArgument(
         initialCapacity >= 1 && initialCapacity <= MAX_CAPACITY,
         "initialCapacity must be in 1..%s but was %s",
         MAX_CAPACITY,
         initialCapacity);
-    order = new long[2 * initialCapacity];
-    slotOf = new int[initialCapacity];
+    checkArgument(wheelBits >= 6 && wheelBits <= 20, "wheelBits must be in 6..20 but was %s", wheelBits);
+    checkArgument(
+        initialShift >= MIN_SHIFT && initialShift <= 62, "initialShift must be in 1..62 but was %s", initialShift);
+    checkArgument(minRebuild >= 1, "minRebuild must be positive but was %s", minRebuild);
+    int heapCap = Math.min(initialCapacity, MIN_HEAP);
+    order = new long[2 * heapCap];
+    slotOf = new int[heapCap];
+    this.wheelBits = wheelBits;
+    this.minRebuild = minRebuild;
+    buckets = new long[1 << wheelBits][];
+    Arrays.fill(buckets, NO_ENTRIES);
+    nonEmpty = new long[(1 << wheelBits) >>> 6];
+    wheelMask = (1 << wheelBits) - 1;
+    shift = initialShift;
     newTable(Math.max(MIN_SLOTS, Integer.highestOneBit(initialCapacity * 2 - 1) * 2));
   }
 
@@ -134,7 +196,7 @@ public final class DeadlineQueue {
    */
   public OptionalLong deadlineOf(long key) {
     int p = find(key);
-    return p < 0 ? OptionalLong.empty() : OptionalLong.of(order[2 * index(p)]);
+    return p < 0 ? OptionalLong.empty() : OptionalLong.of(deadlineAt(table[2 * p + 1]));
   }
 
   /**
@@ -143,7 +205,16 @@ public final class DeadlineQueue {
    * @return the earliest deadline in epoch milliseconds, or empty if nothing is pending
    */
   public OptionalLong nextDeadline() {
-    return size == 0 ? OptionalLong.empty() : OptionalLong.of(order[0]);
+    if (size == 0) {
+      return OptionalLong.empty();
+    }
+    if (wheelCount > 0) {
+      long b = firstBucket();
+      if (heapSize == 0 || (order[0] >> shift) >= b) {
+        flush(b); // now the heap's top is the earliest entry (invisible to the caller)
+      }
+    }
+    return OptionalLong.of(order[0]);
   }
 
   /**
@@ -167,15 +238,17 @@ public final class DeadlineQueue {
    */
   public void schedule(long key, long deadlineMillis) {
     int p = slotFor(key);
-    if (table[2 * p + 1] != 0) {
-      throw alreadyScheduled(key, order[2 * index(p)]);
+    long loc = table[2 * p + 1];
+    if (loc != 0) {
+      throw alreadyScheduled(key, deadlineAt(loc));
     }
-    if (size == slotOf.length || (size + 1) * 4L > table.length) {
-      grow();
+    if (size >= growAt) {
+      growTable(); // throws when MAX_CAPACITY entries are pending
       p = slotFor(key);
     }
     table[2 * p] = key;
-    siftUp(size++, deadlineMillis, nextSeq++, p);
+    size++;
+    insert(p, deadlineMillis, nextSeq++, true);
   }
 
   /**
@@ -202,13 +275,8 @@ public final class DeadlineQueue {
     if (p < 0) {
       throw notScheduled(key);
     }
-    int i = index(p);
-    long seq = nextSeq++;
-    if (deadlineMillis < order[2 * i]) {
-      siftUp(i, deadlineMillis, seq, p);
-    } else {
-      siftDown(i, deadlineMillis, seq, p);
-    }
+    detach(table[2 * p + 1]);
+    insert(p, deadlineMillis, nextSeq++, true);
   }
 
   /**
@@ -233,7 +301,9 @@ public final class DeadlineQueue {
     if (p < 0) {
       return false;
     }
-    removeAt(index(p));
+    detach(table[2 * p + 1]);
+    tableDelete(p);
+    size--;
     return true;
   }
 
@@ -247,7 +317,7 @@ public final class DeadlineQueue {
    * @throws IllegalArgumentException if {@code nowMillis} is before the previous poll's time
    */
   public int pollDue(long nowMillis, DueConsumer consumer) {
-    java.util.Objects.requireNonNull(consumer, "consumer");
+    Objects.requireNonNull(consumer, "consumer");
     if (polled && nowMillis < now) {
       throw new IllegalArgumentException(
           String.format(
@@ -259,10 +329,27 @@ public final class DeadlineQueue {
     polled = true;
     now = nowMillis;
     int delivered = 0;
-    while (size > 0 && order[0] <= nowMillis) {
-      long key = table[2 * slotOf[0]];
+    while (true) {
+      if (wheelCount > 0) {
+        long b = firstBucket();
+        if (heapSize == 0 || (order[0] >> shift) >= b) {
+          // the earliest entry may be in bucket b
+          if (b > (nowMillis >> shift)) {
+            break; // bucket b and the heap's top are both after nowMillis
+          }
+          flush(b);
+          continue;
+        }
+      }
+      if (heapSize == 0 || order[0] > nowMillis) {
+        break;
+      }
+      int slot = slotOf[0];
+      long key = table[2 * slot];
       long deadline = order[0];
-      removeAt(0);
+      heapRemove(0);
+      tableDelete(slot);
+      size--;
       delivered++;
       consumer.onDue(key, deadline);
     }
@@ -291,6 +378,188 @@ public final class DeadlineQueue {
         String.format(Locale.ROOT, "key %d is not scheduled (it fired, was cancelled or never scheduled)", key));
   }
 
+  // ------------------------------------------------------------------ placement
+
+  private long deadlineAt(long loc) {
+    if (loc > 0) {
+      return order[2 * (int) (loc - 1)];
+    }
+    long w = ~loc;
+    return buckets[(int) (w >>> 32)][1 + 3 * (int) w];
+  }
+
+  /** Removes the entry at {@code loc} from the heap or its bucket; its table slot stays. */
+  private void detach(long loc) {
+    if (loc > 0) {
+      heapRemove((int) (loc - 1));
+    } else {
+      wheelRemove(loc);
+    }
+  }
+
+  /** Puts an entry whose key is in table slot {@code slot} into the wheel if its deadline is in the window. */
+  private void insert(int slot, long deadline, long seq, boolean count) {
+    long bn = deadline >> shift;
+    long[][] bs = buckets;
+    int bmask = bs.length - 1;
+    if (((bn - windowStart) & ~bmask) != 0) { // outside the window (a stale window is fine when empty)
+      if (wheelCount == 0 || (bn < windowStart && lastBucket() - bn < bs.length)) {
+        windowStart = bn; // the window can move back if nothing in the wheel is that far ahead
+      } else {
+        heapInsertOutside(slot, deadline, seq, count);
+        return;
+      }
+    }
+    int b = (int) bn & bmask;
+    long[] data = bs[b];
+    int n = (int) data[0];
+    int at = 1 + 3 * n;
+    if (at + 3 > data.length) {
+      data = Arrays.copyOf(data, 1 + 3 * Math.max(4, 2 * n));
+      bs[b] = data;
+    }
+    data[at] = deadline;
+    data[at + 1] = seq;
+    data[at + 2] = slot;
+    data[0] = n + 1L;
+    if (n == 0) {
+      nonEmpty[b >>> 6] |= 1L << b;
+    }
+    table[2 * slot + 1] = ~(((long) b << 32) | n);
+    wheelCount++;
+  }
+
+  private void heapInsertOutside(int slot, long deadline, long seq, boolean count) {
+    heapInsert(slot, deadline, seq);
+    if (count && ++outside > Math.max(minRebuild, size >>> 2)) {
+      rebuild();
+    }
+  }
+
+  private void wheelRemove(long loc) {
+    long w = ~loc;
+    int b = (int) (w >>> 32);
+    int j = (int) w;
+    long[] data = buckets[b];
+    int last = (int) data[0] - 1;
+    data[0] = last;
+    if (j != last) {
+      int from = 1 + 3 * last;
+      int to = 1 + 3 * j;
+      data[to] = data[from];
+      data[to + 1] = data[from + 1];
+      int movedSlot = (int) data[from + 2];
+      data[to + 2] = movedSlot;
+      table[2 * movedSlot + 1] = loc;
+    }
+    if (last == 0) {
+      nonEmpty[b >>> 6] &= ~(1L << b);
+    }
+    wheelCount--;
+  }
+
+  /** The bucket number of the latest non-empty bucket; the wheel must not be empty. */
+  private long lastBucket() {
+    int end = (int) (windowStart - 1) & wheelMask; // the window's last bucket
+    int w = end >>> 6;
+    long bits = nonEmpty[w] & (-1L >>> (63 - (end & 63))); // bits at or below end
+    int words = nonEmpty.length;
+    while (bits == 0) {
+      w = w == 0 ? words - 1 : w - 1;
+      bits = nonEmpty[w];
+    }
+    int b = (w << 6) | (63 - Long.numberOfLeadingZeros(bits));
+    return windowStart + ((b - end - 1) & wheelMask);
+  }
+
+  /** The bucket number of the earliest non-empty bucket; the wheel must not be empty. */
+  private long firstBucket() {
+    int start = (int) windowStart & wheelMask;
+    int w = start >>> 6;
+    long bits = nonEmpty[w] & (-1L << start);
+    int words = nonEmpty.length;
+    while (bits == 0) {
+      w = w + 1 == words ? 0 : w + 1;
+      bits = nonEmpty[w];
+    }
+    int b = (w << 6) | Long.numberOfTrailingZeros(bits);
+    return windowStart + ((b - start) & wheelMask);
+  }
+
+  /** Moves every entry of bucket number {@code bn} (the earliest non-empty one) into the heap. */
+  private void flush(long bn) {
+    int b = (int) bn & wheelMask;
+    long[] data = buckets[b];
+    int n = (int) data[0];
+    for (int j = 0; j < n; j++) {
+      int at = 1 + 3 * j;
+      heapInsert((int) data[at + 2], data[at], data[at + 1]);
+    }
+    data[0] = 0;
+    if (data.length > 1 + 3 * KEEP_BUCKET) {
+      buckets[b] = NO_ENTRIES;
+    }
+    nonEmpty[b >>> 6] &= ~(1L << b);
+    wheelCount -= n;
+    windowStart = bn + 1;
+  }
+
+  /**
+   * Re-chooses the bucket width so that about 7/8 of the pending deadlines fit in the window from the earliest one,
+   * and redistributes every entry.
+   */
+  private void rebuild() {
+    outside = 0;
+    int n = size;
+    long[] all = new long[3 * n];
+    int k = 0;
+    for (int i = 0; i < heapSize; i++) {
+      all[k++] = order[2 * i];
+      all[k++] = order[2 * i + 1];
+      all[k++] = slotOf[i];
+    }
+    for (int b = 0; b < buckets.length; b++) {
+      long[] data = buckets[b];
+      int m = 3 * (int) data[0];
+      System.arraycopy(data, 1, all, k, m);
+      k += m;
+      if (m > 0) {
+        data[0] = 0;
+        if (data.length > 1 + 3 * KEEP_BUCKET) {
+          buckets[b] = NO_ENTRIES;
+        }
+      }
+    }
+    Arrays.fill(nonEmpty, 0);
+    heapSize = 0;
+    wheelCount = 0;
+    int minAt = 0;
+    for (int i = 1; i < n; i++) {
+      if (all[3 * i] < all[3 * minAt]) {
+        minAt = i;
+      }
+    }
+    long min = all[3 * minAt];
+    int[] byLength = new int[65];
+    for (int i = 0; i < n; i++) {
+      byLength[64 - Long.numberOfLeadingZeros(all[3 * i] - min)]++; // unsigned distance
+    }
+    int covered = 0;
+    int length = 0;
+    while (length < 64 && (covered += byLength[length]) < n - n / 8) {
+      length++;
+    }
+    // distances < 2^length span at most 2^(wheelBits - 1) + 1 buckets of 2^shift
+    shift = Math.max(MIN_SHIFT, length - (wheelBits - 1));
+    windowStart = min >> shift;
+    insert((int) all[3 * minAt + 2], min, all[3 * minAt + 1], false); // first, so the window starts with it
+    for (int i = 0; i < n; i++) {
+      if (i != minAt) {
+        insert((int) all[3 * i + 2], all[3 * i], all[3 * i + 1], false);
+      }
+    }
+  }
+
   // ------------------------------------------------------------------ heap
 
   private void place(int i, long deadline, long seq, int slot) {
@@ -298,6 +567,15 @@ public final class DeadlineQueue {
     order[2 * i + 1] = seq;
     slotOf[i] = slot;
     table[2 * slot + 1] = i + 1L;
+  }
+
+  private void heapInsert(int slot, long deadline, long seq) {
+    if (heapSize == slotOf.length) {
+      int cap = (int) Math.min((long) MAX_CAPACITY, 2L * slotOf.length);
+      order = Arrays.copyOf(order, 2 * cap);
+      slotOf = Arrays.copyOf(slotOf, cap);
+    }
+    siftUp(heapSize++, deadline, seq, slot);
   }
 
   private void siftUp(int i, long deadline, long seq, int slot) {
@@ -316,7 +594,7 @@ public final class DeadlineQueue {
 
   private void siftDown(int i, long deadline, long seq, int slot) {
     long[] o = order;
-    int n = size;
+    int n = heapSize;
     while (true) {
       int c = (i << 2) + 1;
       if (c >= n) {
@@ -343,9 +621,9 @@ public final class DeadlineQueue {
     place(i, deadline, seq, slot);
   }
 
-  private void removeAt(int i) {
-    tableDelete(slotOf[i]);
-    int last = --size;
+  /** Removes heap entry {@code i}; its table slot is left as it is. */
+  private void heapRemove(int i) {
+    int last = --heapSize;
     if (i == last) {
       return;
     }
@@ -365,6 +643,7 @@ public final class DeadlineQueue {
   private void newTable(int slots) {
     table = new long[2 * slots];
     mask = slots - 1;
+    growAt = slots >>> 1;
     groupShift = 64 - (Integer.numberOfTrailingZeros(slots) - 3);
   }
 
@@ -372,10 +651,6 @@ public final class DeadlineQueue {
   private int home(long key) {
     int group = (int) (((key >>> 3) * FIB) >>> groupShift);
     return (group << 3) | (int) (key & 7);
-  }
-
-  private int index(int slot) {
-    return (int) table[2 * slot + 1] - 1;
   }
 
   /** Table slot holding the key, or -1. */
@@ -403,6 +678,16 @@ public final class DeadlineQueue {
     return p;
   }
 
+  /** Points the heap or bucket entry at {@code loc} back to table slot {@code slot}. */
+  private void relink(long loc, int slot) {
+    if (loc > 0) {
+      slotOf[(int) (loc - 1)] = slot;
+    } else {
+      long w = ~loc;
+      buckets[(int) (w >>> 32)][3 + 3 * (int) w] = slot;
+    }
+  }
+
   /** Empties a slot, shifting later entries of its probe run back (no tombstones). */
   private void tableDelete(int hole) {
     long[] t = table;
@@ -419,36 +704,31 @@ public final class DeadlineQueue {
       if (!stays) {
         t[2 * i] = t[2 * j];
         t[2 * i + 1] = v;
-        slotOf[(int) v - 1] = i;
+        relink(v, i);
         i = j;
       }
     }
-    t[2 * i] = 0;
-    t[2 * i + 1] = 0;
+    t[2 * i + 1] = 0; // the key of an empty slot is never read
   }
 
-  private void grow() {
-    if (size >= MAX_CAPACITY) {
+  private void growTable() {
+    if (size >= MAX_CAPACITY) { // the table has room for MAX_CAPACITY entries (2^29 slots, load <= 1/2)
       throw new IllegalStateException(
           String.format(Locale.ROOT, "the deadline queue is full: %d entries pending (MAX_CAPACITY)", size));
     }
-    if (size == slotOf.length) {
-      int cap = (int) Math.min((long) MAX_CAPACITY, Math.max(16L, slotOf.length * 2L));
-      order = java.util.Arrays.copyOf(order, 2 * cap);
-      slotOf = java.util.Arrays.copyOf(slotOf, cap);
-    }
-    if ((size + 1) * 4L > table.length) {
-      long[] old = table;
-      newTable(table.length); // twice the slots: table.length is 2 * slots
-      for (int i = 0; i < size; i++) {
-        long key = old[2 * slotOf[i]];
+    long[] old = table;
+    newTable(table.length); // twice the slots: table.length is 2 * slots
+    for (int s = 0; s < old.length; s += 2) {
+      long v = old[s + 1];
+      if (v != 0) {
+        long key = old[s];
         int p = home(key);
         while (table[2 * p + 1] != 0) {
           p = (p + 1) & mask;
         }
         table[2 * p] = key;
-        table[2 * p + 1] = i + 1L;
-        slotOf[i] = p;
+        table[2 * p + 1] = v;
+        relink(v, p);
       }
     }
   }

@@ -315,4 +315,217 @@ class DeadlineQueueTest {
       assertThat(fired.get(k)).isEqualTo((2L * k + 1) * stride);
     }
   }
+
+  // ------------------------------------------------------------------ wheel, heap and redistribution against a model
+
+  /** Reference: the pending entries in a map; the next due one is found by a scan. */
+  private static final class Model {
+    final Map<Long, ModelEntry> pending = new HashMap<>();
+    long seq;
+
+    void put(long key, long deadline) {
+      pending.put(key, new ModelEntry(key, deadline, seq++));
+    }
+
+    @org.jspecify.annotations.Nullable
+    ModelEntry first() {
+      ModelEntry best = null;
+      for (ModelEntry e : pending.values()) {
+        if (best == null
+            || e.deadline() < best.deadline()
+            || (e.deadline() == best.deadline() && e.seq() < best.seq())) {
+          best = e;
+        }
+      }
+      return best;
+    }
+  }
+
+  private static final class ConsumerFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ConsumerFailed(long key) {
+      super("consumer failed on " + key);
+    }
+  }
+
+  static LongStream modelSeeds() {
+    return LongStream.rangeClosed(1, 60);
+  }
+
+  /**
+   * Random interleavings of schedule, reschedule, cancel, queries and polls (with consumers that throw, schedule,
+   * reschedule and cancel) on queues with tiny wheels, narrow and wide buckets and eager redistribution, so that
+   * every path (window moving back, deadlines outside the window, buckets moving into the heap, redistribution,
+   * table growth) is taken often; deadlines mix near, far, overdue, equal and extreme values; keys are reused.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("modelSeeds")
+  void deliversExactlyWhatAReferenceModelDeliversUnderRandomInterleavings(long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    int wheelBits = 6 + r.nextInt(3);
+    int initialShift = 1 + r.nextInt(14);
+    int minRebuild = new int[] {1, 3, 50, 1024}[r.nextInt(4)];
+    DeadlineQueue q = new DeadlineQueue(1 + r.nextInt(64), wheelBits, initialShift, minRebuild);
+    String where = String.format(java.util.Locale.ROOT, "seed %d wheelBits %d shift %d rebuild %d", seed, wheelBits, initialShift, minRebuild);
+    Model model = new Model();
+    long[] now = {r.nextLong(-1_000_000_000_000L, 1_000_000_000_000L)};
+    long[] scales = {4, 100, 5_000, 1_000_000, 10_000_000_000L};
+    int keySpace = 20 + r.nextInt(2000);
+    long stride = new long[] {1, 8, 7919, 1L << 33, 0x9E3779B97F4A7C15L}[r.nextInt(5)];
+    int delivered = 0;
+    for (int step = 0; step < 6_000; step++) {
+      String at = where + " step " + step;
+      long key = r.nextInt(keySpace) * stride;
+      int op = r.nextInt(20);
+      if (op < 8) {
+        long d = randomDeadline(r, now[0], scales);
+        if (model.pending.containsKey(key)) {
+          q.reschedule(key, d);
+        } else {
+          q.schedule(key, d);
+        }
+        model.put(key, d);
+      } else if (op < 11) {
+        assertThat(q.cancel(key)).as(at).isEqualTo(model.pending.remove(key) != null);
+      } else if (op < 13) {
+        now[0] += r.nextLong(scales[r.nextInt(scales.length)]);
+        int throwAt = r.nextInt(4) == 0 ? r.nextInt(5) : -1;
+        int[] seen = {0};
+        DeadlineQueue.DueConsumer consumer =
+            (k, d) -> {
+              ModelEntry expected = model.first();
+              if (expected == null) {
+                throw new AssertionError(at + ": delivered " + k + " but the model has nothing pending");
+              }
+              assertThat(new long[] {k, d}).as(at).containsExactly(expected.key(), expected.deadline());
+              assertThat(d).as(at).isLessThanOrEqualTo(now[0]);
+              model.pending.remove(k);
+              assertThat(q.contains(k)).as(at).isFalse();
+              int act = r.nextInt(8);
+              long other = r.nextInt(keySpace) * stride;
+              if (act == 0) {
+                long nd = now[0] - r.nextInt(3); // already due: delivered in this poll
+                if (model.pending.containsKey(other)) {
+                  q.reschedule(other, nd);
+                } else {
+                  q.schedule(other, nd);
+                }
+                model.put(other, nd);
+              } else if (act == 1) {
+                assertThat(q.cancel(other)).as(at).isEqualTo(model.pending.remove(other) != null);
+              } else if (act == 2 && !model.pending.containsKey(k)) {
+                long nd = randomDeadline(r, now[0], scales);
+                q.schedule(k, nd); // the delivered key may be scheduled again at once
+                model.put(k, nd);
+              }
+              if (seen[0]++ == throwAt) {
+                throw new ConsumerFailed(k);
+              }
+            };
+        try {
+          delivered += q.pollDue(now[0], consumer);
+        } catch (ConsumerFailed e) {
+          delivered += seen[0];
+          assertThat(seen[0]).as(at).isEqualTo(throwAt + 1);
+        }
+        if (throwAt < 0 || seen[0] <= throwAt) {
+          ModelEntry first = model.first();
+          assertThat(first == null || first.deadline() > now[0]).as(at + " nothing due left").isTrue();
+        }
+        assertThat(q.time()).as(at).isEqualTo(OptionalLong.of(now[0]));
+      } else if (op < 15) {
+        ModelEntry first = model.first();
+        assertThat(q.nextDeadline()).as(at).isEqualTo(first == null ? OptionalLong.empty() : OptionalLong.of(first.deadline()));
+      } else {
+        ModelEntry m = model.pending.get(key);
+        assertThat(q.deadlineOf(key)).as(at).isEqualTo(m == null ? OptionalLong.empty() : OptionalLong.of(m.deadline()));
+        assertThat(q.contains(key)).as(at).isEqualTo(m != null);
+      }
+      assertThat(q.size()).as(at).isEqualTo(model.pending.size());
+      assertThat(q.isEmpty()).as(at).isEqualTo(model.pending.isEmpty());
+    }
+    // drain everything: the full remaining order
+    List<ModelEntry> rest =
+        model.pending.values().stream()
+            .sorted(Comparator.comparingLong(ModelEntry::deadline).thenComparingLong(ModelEntry::seq))
+            .toList();
+    assertThat(drain(q, Long.MAX_VALUE)).as(where).extracting(e -> e[0]).containsExactlyElementsOf(rest.stream().map(ModelEntry::key).toList());
+    assertThat(q.isEmpty()).as(where).isTrue();
+    assertThat(delivered).as(where).isPositive();
+  }
+
+  private static long randomDeadline(SplittableRandom r, long now, long[] scales) {
+    int kind = r.nextInt(40);
+    if (kind == 0) {
+      return Long.MAX_VALUE - r.nextInt(3);
+    }
+    if (kind == 1) {
+      return Long.MIN_VALUE + r.nextInt(3);
+    }
+    if (kind < 6) {
+      return now - r.nextInt(1000); // overdue
+    }
+    if (kind < 12) {
+      return now + r.nextInt(4); // many equal deadlines
+    }
+    return now + r.nextLong(scales[r.nextInt(scales.length)]);
+  }
+
+  @Test
+  void deadlinesSpreadOverYearsStillFireInExactOrder() {
+    DeadlineQueue q = new DeadlineQueue();
+    SplittableRandom r = new SplittableRandom(5);
+    Model model = new Model();
+    int n = 20_000;
+    for (int i = 0; i < n; i++) {
+      // mostly minutes to days ahead, some years ahead, some within the same millisecond
+      long d =
+          switch (r.nextInt(4)) {
+            case 0 -> 1_700_000_000_000L + r.nextLong(100_000_000_000L);
+            case 1 -> 1_700_000_000_000L + r.nextLong(1_000);
+            default -> 1_700_000_000_000L + r.nextLong(3_000_000_000L);
+          };
+      q.schedule(i, d);
+      model.put(i, d);
+    }
+    for (int i = 0; i < n; i += 3) {
+      assertThat(q.cancel(i)).isTrue();
+      model.pending.remove((long) i);
+    }
+    List<Long> expected =
+        model.pending.values().stream()
+            .sorted(Comparator.comparingLong(ModelEntry::deadline).thenComparingLong(ModelEntry::seq))
+            .map(ModelEntry::key)
+            .toList();
+    List<Long> fired = new ArrayList<>();
+    long t = 1_700_000_000_000L;
+    while (!q.isEmpty()) {
+      t += 1 + r.nextLong(50_000_000L);
+      fired.addAll(keys(drain(q, t)));
+    }
+    assertThat(fired).isEqualTo(expected);
+  }
+
+  @Test
+  void nextDeadlineIsTheEarliestWhereverItIsKept() {
+    DeadlineQueue q = new DeadlineQueue();
+    q.schedule(1, 5_000_000); // sets the window
+    q.schedule(2, 5_000_000 + 1_000_000_000L); // far outside the window
+    q.schedule(3, 4_000_000); // before the window
+    assertThat(q.nextDeadline()).isEqualTo(OptionalLong.of(4_000_000));
+    assertThat(q.cancel(3)).isTrue();
+    assertThat(q.nextDeadline()).isEqualTo(OptionalLong.of(5_000_000));
+    q.reschedule(1, 6_000_000_000L);
+    assertThat(q.nextDeadline()).isEqualTo(OptionalLong.of(5_000_000 + 1_000_000_000L));
+    assertThat(keys(drain(q, Long.MAX_VALUE))).containsExactly(2L, 1L);
+    assertThat(q.nextDeadline()).isEmpty();
+  }
+
+  @Test
+  void rejectsBadTestGeometry() {
+    assertThatThrownBy(() -> new DeadlineQueue(1, 5, 1, 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("wheelBits").hasMessageContaining("5");
+    assertThatThrownBy(() -> new DeadlineQueue(1, 6, 0, 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("initialShift").hasMessageContaining("0");
+    assertThatThrownBy(() -> new DeadlineQueue(1, 6, 1, 0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minRebuild");
+  }
 }

@@ -28,7 +28,8 @@ import org.openjdk.jmh.annotations.State;
  * Keys scheduled are sequential (like case ids from a database sequence); {@code scheduleCancelGridgovRandomKeys}
  * repeats gridgov's schedule+cancel with random 64-bit keys, which its key table cannot exploit.
  *
- * <p>Peers: gridgov {@link DeadlineQueue}; {@link PriorityQueue} of entry objects ordered by (deadline, sequence), with
+ * <p>Peers: gridgov {@link DeadlineQueue}; the previous, heap-only gridgov queue ({@link HeapDeadlineQueue}, with
+ * sequential and random keys); {@link PriorityQueue} of entry objects ordered by (deadline, sequence), with
  * {@code remove(Object)} to cancel; Agrona {@link DeadlineTimerWheel} with 1 ms ticks and {@code ticks} per wheel
  * (1024, and 65536 so that a spoke holds few timers even at 1M pending).
  */
@@ -91,6 +92,51 @@ public class DeadlineQueueBenchmark {
     public void setUp() {
       offsets();
       queue = new DeadlineQueue(pending * 2);
+      SplittableRandom pendingKeys = new SplittableRandom(11);
+      for (int i = 0; i < pending; i++) {
+        queue.schedule(pendingKeys.nextLong(), nextDeadline());
+      }
+      SplittableRandom rnd = new SplittableRandom(13);
+      keys = new long[OFFSETS];
+      for (int i = 0; i < OFFSETS; i++) {
+        keys[i] = rnd.nextLong();
+      }
+    }
+
+    long nextKey() {
+      return keys[nextKey++ & (OFFSETS - 1)];
+    }
+  }
+
+  /** The previous gridgov queue (heap only), for a before/after comparison in the same run. */
+  public static class Previous extends Base {
+    HeapDeadlineQueue queue = new HeapDeadlineQueue();
+    long nextKey;
+    long expired;
+    final HeapDeadlineQueue.DueConsumer consumer = (k, d) -> expired++;
+
+    /** Fills the queue. */
+    @Setup(Level.Trial)
+    public void setUp() {
+      offsets();
+      queue = new HeapDeadlineQueue(pending * 2);
+      for (int i = 0; i < pending; i++) {
+        queue.schedule(nextKey++, nextDeadline());
+      }
+    }
+  }
+
+  /** The previous gridgov queue with random 64-bit keys. */
+  public static class PreviousRandomKeys extends Base {
+    HeapDeadlineQueue queue = new HeapDeadlineQueue();
+    long[] keys = new long[0];
+    int nextKey;
+
+    /** Fills the queue with random keys (seed 11) and draws the keys to schedule (seed 13). */
+    @Setup(Level.Trial)
+    public void setUp() {
+      offsets();
+      queue = new HeapDeadlineQueue(pending * 2);
       SplittableRandom pendingKeys = new SplittableRandom(11);
       for (int i = 0; i < pending; i++) {
         queue.schedule(pendingKeys.nextLong(), nextDeadline());
@@ -178,6 +224,32 @@ public class DeadlineQueueBenchmark {
   }
 
   /**
+   * Previous gridgov queue: schedule + cancel.
+   *
+   * @param s state
+   * @return whether the cancel found the entry
+   */
+  @Benchmark
+  public boolean scheduleCancelPrevious(Previous s) {
+    long key = s.nextKey++;
+    s.queue.schedule(key, s.nextDeadline());
+    return s.queue.cancel(key);
+  }
+
+  /**
+   * Previous gridgov queue with random keys: schedule + cancel.
+   *
+   * @param s state
+   * @return whether the cancel found the entry
+   */
+  @Benchmark
+  public boolean scheduleCancelPreviousRandomKeys(PreviousRandomKeys s) {
+    long key = s.nextKey();
+    s.queue.schedule(key, s.nextDeadline());
+    return s.queue.cancel(key);
+  }
+
+  /**
    * PriorityQueue: add + remove(Object).
    *
    * @param s state
@@ -210,6 +282,19 @@ public class DeadlineQueueBenchmark {
    */
   @Benchmark
   public int scheduleExpireGridgov(Gridgov s) {
+    s.queue.schedule(s.nextKey++, s.nextDeadline());
+    s.now++;
+    return s.queue.pollDue(s.now, s.consumer);
+  }
+
+  /**
+   * Previous gridgov queue: schedule, advance 1 ms, deliver due entries.
+   *
+   * @param s state
+   * @return entries delivered
+   */
+  @Benchmark
+  public int scheduleExpirePrevious(Previous s) {
     s.queue.schedule(s.nextKey++, s.nextDeadline());
     s.now++;
     return s.queue.pollDue(s.now, s.consumer);
