@@ -407,6 +407,7 @@ public final class Replication {
       measuredOpen--;
     }
     finish(c);
+    engine.release(c.id); // a closed case is done: the engine forgets it
     cases[ordinal] = null;
   }
 
