@@ -28,6 +28,7 @@ import org.gridgov.casefile.EscalationCause;
 import org.gridgov.casefile.EventPayload;
 import org.gridgov.casefile.HandlerRole;
 import org.gridgov.casefile.Role;
+import org.gridgov.engine.internal.OrdinalTable;
 import org.gridgov.region.Region;
 import org.gridgov.region.RegionTree;
 import org.gridgov.region.UrbanRuralClass;
@@ -64,6 +65,8 @@ import org.jspecify.annotations.Nullable;
  * {@code Arrived}).
  * Each clock state follows from the events alone, which is what makes {@link #restore} exact.
  *
+ * <p><b>Memory.</b> Closed and ended cases stay until {@link #release} drops them.
+ *
  * <p>Not thread-safe: the embedder serialises calls.
  */
 public final class CaseEngine {
@@ -92,7 +95,7 @@ public final class CaseEngine {
   private final int commandMemory;
 
   private final HashMap<CaseId, CaseRecord> cases = new HashMap<>();
-  private final ArrayList<CaseId> byOrdinal = new ArrayList<>();
+  private final OrdinalTable<CaseRecord> byOrdinal = new OrdinalTable<>();
   private final DeadlineQueue queue;
   private final LinkedHashMap<String, Remembered> remembered = new LinkedHashMap<>();
   private @Nullable Instant now;
@@ -196,7 +199,7 @@ public final class CaseEngine {
   }
 
   /**
-   * Returns the number of cases the engine knows (open, closed and ended).
+   * Returns the number of cases the engine knows (open, closed and ended; not released ones).
    *
    * @return the count
    */
@@ -231,12 +234,52 @@ public final class CaseEngine {
    */
   public ImmutableList<Object> snapshot() {
     ImmutableList.Builder<Object> b = ImmutableList.builder();
-    for (CaseId id : byOrdinal) {
-      CaseRecord r = Objects.requireNonNull(cases.get(id));
-      long ordinal = r.ordinal();
-      b.add(List.of(r.facts(), r.state(), r.clocks(), queue.deadlineOf(ordinal)));
-    }
+    byOrdinal.forEach(r -> b.add(List.of(r.facts(), r.state(), r.clocks(), queue.deadlineOf(r.ordinal()))));
     return b.build();
+  }
+
+  // ------------------------------------------------------------------ eviction
+
+  /**
+   * Drops a case that the engine has finished with, freeing its memory: a {@code CLOSED}, {@code EVALUATED},
+   * {@code INVALID} or {@code MERGED} case (none of which has a running SLA clock or a pending deadline).
+   *
+   * <p>Afterwards the engine does not know the case: {@link #state}, {@link #clocks} and {@link #nextDeadline}
+   * are empty, {@link #caseCount()} no longer counts it, {@link #snapshot()} leaves it out, and a command on it
+   * ({@code Evaluate}, {@code Reopen}, a {@code Merge} into it, …) is refused as for an unknown case. To evaluate or
+   * reopen a released case, {@link #restore} an engine from a log that contains it. What stays after a release:
+   * the remembered command ids of its commands (a retry of one returns the same events until the id ages out of
+   * the {@code commandMemory}; set it to 0 to keep none) and one directory slot per 4,096 reported cases. A
+   * release makes no event and is not part of the log: a {@link #restore} of a log that contains released cases
+   * simply has them again (release them again after the restore if wanted). Case ids must not be reused: the
+   * engine cannot tell that a released id was used before, and a second {@code Report} of it would make a log
+   * that {@link #restore} refuses.
+   *
+   * @param caseId the case
+   * @return true if the case was released; false if the engine does not know it (never reported, or released)
+   * @throws IllegalStateException if the case is still open (naming the case and its status)
+   */
+  @CanIgnoreReturnValue
+  public boolean release(CaseId caseId) {
+    Objects.requireNonNull(caseId, "caseId");
+    CaseRecord r = cases.get(caseId);
+    if (r == null) {
+      return false;
+    }
+    CaseStatus status = r.state().status();
+    if (!isReleasable(status)) {
+      throw new IllegalStateException(
+          String.format(
+              Locale.ROOT,
+              "case %s is %s (%s) and still open; only a CLOSED, EVALUATED, INVALID or MERGED case can be released",
+              caseId,
+              status,
+              status.chineseName()));
+    }
+    cases.remove(caseId);
+    byOrdinal.remove(r.ordinal());
+    var unused = queue.cancel(r.ordinal()); // an ended case has no clocks; this only guards the invariant
+    return true;
   }
 
   // ------------------------------------------------------------------ time
@@ -272,7 +315,7 @@ public final class CaseEngine {
     try {
       TreeSet<Wake> work = new TreeSet<>(WAKE_ORDER);
       for (long[] p : polled) {
-        CaseRecord rec = Objects.requireNonNull(tx.get(byOrdinal.get((int) p[0])));
+        CaseRecord rec = Objects.requireNonNull(tx.get(Objects.requireNonNull(byOrdinal.get(p[0])).facts().id()));
         tx.touched.add(rec.ordinal());
         Optional<Instant> w = nextWake(rec.clocks());
         if (w.isPresent() && !w.get().isAfter(instant)) {
@@ -281,7 +324,7 @@ public final class CaseEngine {
       }
       while (!work.isEmpty()) {
         Wake wake = work.pollFirst();
-        CaseRecord rec = Objects.requireNonNull(tx.get(byOrdinal.get((int) wake.ordinal())));
+        CaseRecord rec = Objects.requireNonNull(tx.get(Objects.requireNonNull(byOrdinal.get(wake.ordinal())).facts().id()));
         fire(tx, rec, wake.at());
         CaseRecord after = Objects.requireNonNull(tx.get(rec.facts().id()));
         Optional<Instant> w = nextWake(after.clocks());
@@ -997,6 +1040,10 @@ public final class CaseEngine {
     return s == CaseStatus.REGISTERED || s == CaseStatus.DISPATCHED || s == CaseStatus.HANDLING;
   }
 
+  private static boolean isReleasable(CaseStatus s) {
+    return s == CaseStatus.CLOSED || s == CaseStatus.EVALUATED || s.isTerminal();
+  }
+
   private static boolean isOpen(CaseStatus s) {
     return switch (s) {
       case CLOSED, EVALUATED, INVALID, MERGED, NEW -> false;
@@ -1031,7 +1078,7 @@ public final class CaseEngine {
 
   private CaseRecord newRecord(CaseFacts facts, Tx tx) {
     return new CaseRecord(
-        facts, (long) byOrdinal.size() + tx.added.size(), CaseLifecycle.initial(facts.id()), CaseClocks.empty(),
+        facts, byOrdinal.nextOrdinal() + tx.added.size(), CaseLifecycle.initial(facts.id()), CaseClocks.empty(),
         urbanOf(facts));
   }
 
@@ -1050,17 +1097,22 @@ public final class CaseEngine {
 
   private void commit(Tx tx, @Nullable Instant instant) {
     for (CaseId id : tx.added) {
-      byOrdinal.add(id);
+      CaseRecord r = Objects.requireNonNull(tx.changed.get(id));
+      long ordinal = byOrdinal.add(r);
+      if (ordinal != r.ordinal()) {
+        throw new AssertionError("case " + id + " has ordinal " + r.ordinal() + " but was added as " + ordinal);
+      }
     }
     for (CaseRecord r : tx.changed.values()) {
       CaseRecord before = cases.put(r.facts().id(), r);
+      byOrdinal.set(r.ordinal(), r);
       boolean wasOpen = before != null && isOpen(before.state().status());
       boolean isOpen = isOpen(r.state().status());
       openCount += (isOpen ? 1 : 0) - (wasOpen ? 1 : 0);
       tx.touched.add(r.ordinal());
     }
     for (long ordinal : tx.touched) {
-      CaseRecord r = Objects.requireNonNull(cases.get(byOrdinal.get((int) ordinal)));
+      CaseRecord r = Objects.requireNonNull(byOrdinal.get(ordinal));
       Optional<Instant> w = nextWake(r.clocks());
       if (w.isPresent()) {
         long ms = ceilMillis(w.get());

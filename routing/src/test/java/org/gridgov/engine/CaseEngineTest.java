@@ -298,4 +298,142 @@ class CaseEngineTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("no pending summons");
   }
+
+  // ------------------------------------------------------------------ release
+
+  /** Takes a dispatched case to CLOSED: accept, resolve, check, close. */
+  private static void close(CaseEngine e, String id, String handler) {
+    Principal staff = Principal.ofDepartment("staff", handler);
+    var unused1 = e.execute(cmd("a-" + id, staff, id, T0, new Command.Accept(handler)));
+    var unused2 = e.execute(cmd("s-" + id, staff, id, T0, new Command.Resolve(handler, "done")));
+    var unused3 = e.execute(cmd("k-" + id, supervisor(), id, T0, new Command.Check(true, "")));
+    var unused4 = e.execute(cmd("x-" + id, districtDispatcher(), id, T0, new Command.Close()));
+  }
+
+  @Test
+  void releaseDropsAClosedCase_afterwardsTheEngineDoesNotKnowIt() {
+    CaseEngine e = dispatched(config().build(), "A", WATER);
+    var unused = dispatched(e, "B", WATER);
+    close(e, "A", WATER);
+    assertThat(e.caseCount()).isEqualTo(2);
+
+    assertThat(e.release(CaseId.of("A"))).isTrue();
+
+    assertThat(e.state(CaseId.of("A"))).isEmpty();
+    assertThat(e.clocks(CaseId.of("A"))).isEmpty();
+    assertThat(e.nextDeadline(CaseId.of("A"))).isEmpty();
+    assertThat(e.caseCount()).isEqualTo(1);
+    assertThat(e.openCaseCount()).isEqualTo(1);
+    assertThat(e.snapshot()).hasSize(1);
+    assertThat(e.release(CaseId.of("A"))).as("a second release").isFalse();
+    // commands on it are refused as for an unknown case
+    assertThatThrownBy(() -> e.execute(cmd("ev", Principal.resident("res"), "A", T0,
+            new Command.Evaluate(org.gridgov.casefile.Satisfaction.SATISFIED, true))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown case A");
+    assertThatThrownBy(() -> e.execute(cmd("ro", districtDispatcher(), "A", T0, new Command.Reopen("again"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown case A");
+    // the other case is untouched and keeps its deadline
+    assertThat(e.state(CaseId.of("B")).orElseThrow().status()).isEqualTo(CaseStatus.DISPATCHED);
+    assertThat(e.pendingDeadlineCount()).isEqualTo(1);
+  }
+
+  @Test
+  void releaseOfAnUnknownCaseReturnsFalse() {
+    CaseEngine e = config().build();
+    assertThat(e.release(CaseId.of("NOPE"))).isFalse();
+  }
+
+  @Test
+  void releaseRefusesAnOpenCaseNamingItAndItsStatus_andChangesNothing() {
+    CaseEngine e = dispatched(config().build(), "A", WATER);
+    var snapshot = e.snapshot();
+    assertThatThrownBy(() -> e.release(CaseId.of("A")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("case A")
+        .hasMessageContaining("DISPATCHED");
+    assertThat(e.snapshot()).isEqualTo(snapshot);
+    assertThat(e.pendingDeadlineCount()).isEqualTo(1);
+  }
+
+  @Test
+  void invalidMergedAndEvaluatedCasesCanBeReleased_reportedOneCannot() {
+    CaseEngine e = config().build();
+    var unused = e.execute(report("r-I", "I", T0));
+    var unused2 = e.execute(cmd("v-I", districtDispatcher(), "I", T0, new Command.Verify(false, "not there")));
+    var unused3 = e.execute(report("r-M", "M", T0));
+    var unused4 = e.execute(report("r-K", "K", T0));
+    var unused5 = e.execute(cmd("m-M", districtDispatcher(), "M", T0, new Command.Merge(CaseId.of("K"))));
+    var unused6 = dispatched(e, "E", WATER);
+    close(e, "E", WATER);
+    var unused7 = e.execute(cmd("ev-E", Principal.resident("res"), "E", T0,
+        new Command.Evaluate(org.gridgov.casefile.Satisfaction.SATISFIED, true)));
+
+    assertThat(e.release(CaseId.of("I"))).isTrue();
+    assertThat(e.release(CaseId.of("M"))).isTrue();
+    assertThat(e.release(CaseId.of("E"))).isTrue();
+    assertThatThrownBy(() -> e.release(CaseId.of("K")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("case K")
+        .hasMessageContaining("REPORTED");
+    assertThat(e.caseCount()).isEqualTo(1);
+    // a merge into a released case is refused as into an unknown one
+    var unused8 = e.execute(report("r-N", "N", T0));
+    assertThatThrownBy(() -> e.execute(cmd("m-N", districtDispatcher(), "N", T0, new Command.Merge(CaseId.of("M")))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown case");
+  }
+
+  @Test
+  void afterAReleaseSimultaneousDeadlinesStillFireInReportOrder() {
+    CaseEngine e = config().build();
+    var unused = dispatched(e, "C", WATER);
+    close(e, "C", WATER);
+    var unused2 = dispatched(e, "B", WATER);
+    var unused3 = dispatched(e, "A", WATER);
+    assertThat(e.release(CaseId.of("C"))).isTrue();
+    List<CaseEvent> fired = e.advanceTo(at("2025-03-20T09:00"));
+    assertThat(fired).isNotEmpty().noneMatch(x -> x.caseId().equals(CaseId.of("C")));
+    assertThat(fired.get(0).caseId()).isEqualTo(CaseId.of("B"));
+  }
+
+  @Test
+  void restoreOfALogWithReleasedCasesHasThemAgain_releasingThemAgainGivesTheSameEngine() {
+    Map<CaseId, org.gridgov.casefile.CaseFacts> facts = new java.util.LinkedHashMap<>();
+    List<CaseEvent> log = new java.util.ArrayList<>();
+    CaseEngine e = config().build();
+    for (String id : List.of("A", "B", "C")) {
+      Command r = report("r-" + id, id, T0);
+      facts.put(CaseId.of(id), ((Command.Report) r.action()).facts());
+      log.addAll(e.execute(r));
+      log.addAll(e.execute(cmd("v-" + id, districtDispatcher(), id, T0, new Command.Verify(true, ""))));
+      log.addAll(e.execute(cmd("g-" + id, districtDispatcher(), id, T0, new Command.Register())));
+      log.addAll(e.execute(cmd("d-" + id, districtDispatcher(), id, T0, Command.Dispatch.to(WATER))));
+    }
+    Principal staff = Principal.ofDepartment("staff", WATER);
+    log.addAll(e.execute(cmd("a-B", staff, "B", T0, new Command.Accept(WATER))));
+    log.addAll(e.execute(cmd("s-B", staff, "B", T0, new Command.Resolve(WATER, "done"))));
+    log.addAll(e.execute(cmd("k-B", supervisor(), "B", T0, new Command.Check(true, ""))));
+    log.addAll(e.execute(cmd("x-B", districtDispatcher(), "B", T0, new Command.Close())));
+    assertThat(e.release(CaseId.of("B"))).isTrue();
+
+    CaseEngine r = CaseEngine.restore(config(), facts, log);
+    assertThat(r.state(CaseId.of("B")).orElseThrow().status()).isEqualTo(CaseStatus.CLOSED);
+    assertThat(r.caseCount()).isEqualTo(3);
+    assertThat(r.release(CaseId.of("B"))).isTrue();
+    assertThat(r.snapshot()).isEqualTo(e.snapshot());
+    assertThat(r.advanceTo(at("2025-03-20T09:00"))).isEqualTo(e.advanceTo(at("2025-03-20T09:00")));
+  }
+
+  @Test
+  void aRetryOfARememberedCommandOfAReleasedCaseReturnsItsEvents() {
+    CaseEngine e = dispatched(config().build(), "A", WATER);
+    close(e, "A", WATER);
+    Command closeCmd = cmd("x-A", districtDispatcher(), "A", T0, new Command.Close());
+    List<CaseEvent> first = e.execute(closeCmd);
+    assertThat(e.release(CaseId.of("A"))).isTrue();
+    assertThat(e.execute(closeCmd)).isEqualTo(first);
+    assertThat(e.caseCount()).isZero();
+  }
 }
