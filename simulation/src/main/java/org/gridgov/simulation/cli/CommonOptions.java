@@ -13,6 +13,6 @@ final class CommonOptions {
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(names = "--no-progress",
-      description = "No progress bar; a line every 10% instead (also what happens when stderr is not a terminal).")
+      description = "No progress bar; a line every 10%% instead (also what happens when stderr is not a terminal).")
   boolean noProgress;
 }

@@ -34,15 +34,17 @@ import picocli.CommandLine.Spec;
     commandListHeading = "%nCommands:%n",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  gridgov-sim sweep putian --param households-per-grid=150,300,500,800 --replications 5",
-      "      Four grid sizes of the built-in Putian city, 5 replications each; report in gridgov-out/report.html.",
-      "  gridgov-sim run my-city.yaml --replications 3 --horizon 14d --out out/my-city",
-      "      One scenario file (YAML or JSON; see docs/simulation-cli.md), 3 replications.",
+      "  gridgov-sim sweep putian --param households-per-grid=150,300,500,800",
+      "      Four grid sizes of the built-in Putian city, 5 replications each;",
+      "      the report is gridgov-out/report.html.",
+      "  gridgov-sim run my-city.yaml --replications 3 --horizon 14d",
+      "      A scenario file (YAML or JSON, see docs/simulation-cli.md).",
       "  gridgov-sim validate",
-      "      Check the simulator against queueing theory (Erlang C); exit code 1 if a check fails.",
+      "      The simulator against queueing theory (Erlang C).",
       "",
-      "Exit codes: 0 ok, 1 validation failed, 2 bad input (usage, scenario file, parameter), 3 internal error.",
-      "Run 'gridgov-sim help COMMAND' for a command's options."
+      "Exit codes: 0 ok, 1 a validation check failed, 2 bad input (usage, scenario",
+      "file, parameter), 3 internal error.",
+      "'gridgov-sim help COMMAND' shows a command's options."
     })
 public final class GridgovSim implements Callable<Integer> {
 

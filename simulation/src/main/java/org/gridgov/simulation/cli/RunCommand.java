@@ -17,8 +17,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "run",
     sortOptions = false,
+    mixinStandardHelpOptions = true,
     description = {
-      "Simulates one scenario: its replications, the indicators with 95% confidence intervals on stdout, and "
+      "Simulates one scenario: its replications, the indicators with 95%% confidence intervals on stdout, and "
           + "runs.csv, summary.csv, charts/ and report.html in --out.",
       ""
     },

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "sweep",
     sortOptions = false,
+    mixinStandardHelpOptions = true,
     description = {
       "Runs a scenario for each value of one parameter, with independent replications, and writes runs.csv, "
           + "summary.csv, charts (PNG and SVG) and report.html to --out.",
@@ -26,14 +27,15 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nParameters:%n",
     footer = {
-      "  households-per-grid          grid size (网格规模) of a generated city such as putian",
+      "  households-per-grid          grid size (网格规模) of a generated city",
       "  workers-per-grid             grid workers (网格员) per grid",
       "  cases-per-resident-per-year  demand",
       "  department-capacity          handlers per department",
-      "  policy                       a routing policy variant of the scenario (policy-variants), or default",
+      "  policy                       a routing policy of the scenario's",
+      "                               policy-variants, or default",
       "",
       "Example:",
-      "  gridgov-sim sweep putian --param households-per-grid=150,300,500,800 --replications 5"
+      "  gridgov-sim sweep putian --param households-per-grid=150,300,500,800 -r 5"
     })
 final class SweepCommand implements Callable<Integer> {
   @ParentCommand GridgovSim parent = new GridgovSim();

@@ -16,10 +16,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "validate",
     sortOptions = false,
+    mixinStandardHelpOptions = true,
     description = {
       "Checks the simulator against queueing theory: M/M/c scenarios (one grid, c workers around the clock, "
           + "Poisson arrivals at rate λ, exponential handling at rate μ, nothing escalated) must reproduce the "
-          + "Erlang-C mean wait W_q and P(wait > 0) within the simulation's 95% confidence intervals. "
+          + "Erlang-C mean wait W_q and P(wait > 0) within the simulation's 95%% confidence intervals. "
           + "Prints one row per (λ, μ, c); exit code 1 if any check fails.",
       ""
     })
