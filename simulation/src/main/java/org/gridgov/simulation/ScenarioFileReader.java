@@ -740,8 +740,9 @@ final class ScenarioFileReader {
   private void knownKeys(MapNode m, List<String> known, String prefix) {
     for (Entry e : m.entries()) {
       if (!known.contains(e.key())) {
-        add(e.keyPos(), prefix + e.key(), e.key(), "unknown key%s; known keys: %s", suggestion(e.key(), known),
-            String.join(", ", known));
+        String hint = suggestion(e.key(), known);
+        add(e.keyPos(), prefix + e.key(), e.key(), "unknown key%s",
+            hint.isEmpty() ? "; known keys: " + String.join(", ", known) : hint);
       }
     }
   }

@@ -225,8 +225,11 @@ class ScenarioFilesTest {
       assertThat(p.line()).isEqualTo(2);
       assertThat(p.column()).isEqualTo(1);
       assertThat(p.field()).isEqualTo("horizn");
-      assertThat(p.reason()).contains("unknown key").contains("did you mean 'horizon'?").contains("warm-up");
+      assertThat(p.reason()).isEqualTo("unknown key; did you mean 'horizon'?");
     });
+    List<Problem> far = problems("f.yaml", "name: x\ncolour: blue\n" + OK_REST);
+    assertThat(far).singleElement().satisfies(p -> assertThat(p.reason())
+        .startsWith("unknown key; known keys: name, extends, city,").endsWith("sla-policy, policy-variants"));
   }
 
   @Test
