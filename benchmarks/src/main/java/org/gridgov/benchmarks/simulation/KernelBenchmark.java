@@ -1,0 +1,48 @@
+package org.gridgov.benchmarks.simulation;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Discrete-event kernel throughput on an M/M/c queue (λ = 9, μ = 1 per hour, c = 10: ρ = 0.9), kernel only
+ * (arrivals, service starts and ends; no case engine): gridgov's {@code EventList} against SSJ's {@code Sim} and
+ * {@code Event} on the same model. One operation is one event; an invocation simulates 50,000 customers, i.e.
+ * 100,000 events.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class KernelBenchmark {
+  private static final int CUSTOMERS = 50_000;
+  private static final int EVENTS = 2 * CUSTOMERS;
+
+  private long seed;
+
+  /**
+   * gridgov's kernel.
+   *
+   * @return the mean wait (consumed by JMH)
+   */
+  @Benchmark
+  @OperationsPerInvocation(EVENTS)
+  public double gridgovEventList() {
+    return MmcKernels.gridgov(9, 1, 10, CUSTOMERS, seed++);
+  }
+
+  /**
+   * SSJ's kernel (baseline).
+   *
+   * @return the mean wait (consumed by JMH)
+   */
+  @Benchmark
+  @OperationsPerInvocation(EVENTS)
+  public double ssjSim() {
+    return MmcKernels.ssj(9, 1, 10, CUSTOMERS, seed++);
+  }
+}
