@@ -6,14 +6,16 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Discrete-event kernel throughput on an M/M/c queue (λ = 9, μ = 1 per hour, c = 10: ρ = 0.9), kernel only
+ * Discrete-event kernel throughput on an M/M/c queue (μ = 1 per hour, λ = 0.9·c: ρ = 0.9), kernel only
  * (arrivals, service starts and ends; no case engine): gridgov's {@code EventList} against SSJ's {@code Sim} and
  * {@code Event} on the same model. One operation is one event; an invocation simulates 50,000 customers, i.e.
- * 100,000 events.
+ * 100,000 events. {@code servers} = 10 keeps about 10 events pending; 1,000 about 1,000, closer to a city (Putian
+ * has thousands of services, checks and wake-ups pending at once).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -21,6 +23,10 @@ import org.openjdk.jmh.annotations.State;
 public class KernelBenchmark {
   private static final int CUSTOMERS = 50_000;
   private static final int EVENTS = 2 * CUSTOMERS;
+
+  /** c. */
+  @Param({"10", "1000"})
+  public int servers;
 
   private long seed;
 
@@ -32,7 +38,7 @@ public class KernelBenchmark {
   @Benchmark
   @OperationsPerInvocation(EVENTS)
   public double gridgovEventList() {
-    return MmcKernels.gridgov(9, 1, 10, CUSTOMERS, seed++);
+    return MmcKernels.gridgov(0.9 * servers, 1, servers, CUSTOMERS, seed++);
   }
 
   /**
@@ -43,6 +49,6 @@ public class KernelBenchmark {
   @Benchmark
   @OperationsPerInvocation(EVENTS)
   public double ssjSim() {
-    return MmcKernels.ssj(9, 1, 10, CUSTOMERS, seed++);
+    return MmcKernels.ssj(0.9 * servers, 1, servers, CUSTOMERS, seed++);
   }
 }
