@@ -91,6 +91,170 @@ public final class MmcKernels {
     return new SsjModel(lambda, mu, servers, customers, seed).run();
   }
 
+  /**
+   * Pre-drawn variates for {@link #gridgov(Variates, int)} and {@link #ssj(Variates, int)}: the same exponential
+   * inter-arrival and service times for both kernels, in each kernel's own time unit (milliseconds for gridgov,
+   * hours for SSJ), so that a run measures the kernel and not the random-number generator.
+   */
+  public static final class Variates {
+    final long[] interarrivalMillis;
+    final long[] serviceMillis;
+    final double[] interarrivalHours;
+    final double[] serviceHours;
+
+    private Variates(long[] interarrivalMillis, long[] serviceMillis, double[] interarrivalHours,
+        double[] serviceHours) {
+      this.interarrivalMillis = interarrivalMillis;
+      this.serviceMillis = serviceMillis;
+      this.interarrivalHours = interarrivalHours;
+      this.serviceHours = serviceHours;
+    }
+
+    /**
+     * Draws the variates of {@code customers} customers.
+     *
+     * @param lambda arrivals per hour
+     * @param mu services per hour per server
+     * @param customers how many
+     * @param seed the seed
+     * @return the variates
+     */
+    public static Variates draw(double lambda, double mu, int customers, long seed) {
+      SplittableRandom arrivals = new SplittableRandom(seed);
+      SplittableRandom services = new SplittableRandom(seed + 1);
+      long[] am = new long[customers];
+      long[] sm = new long[customers];
+      double[] ah = new double[customers];
+      double[] sh = new double[customers];
+      for (int i = 0; i < customers; i++) {
+        am[i] = ms(exp(arrivals, lambda));
+        ah[i] = am[i] / MS_PER_HOUR;
+        sm[i] = ms(exp(services, mu));
+        sh[i] = sm[i] / MS_PER_HOUR;
+      }
+      return new Variates(am, sm, ah, sh);
+    }
+  }
+
+  /**
+   * Simulates with gridgov's event list and pre-drawn variates.
+   *
+   * @param v the variates (one customer per element)
+   * @param servers c
+   * @return the mean wait in hours
+   */
+  public static double gridgov(Variates v, int servers) {
+    long[] ia = v.interarrivalMillis;
+    long[] sv = v.serviceMillis;
+    int customers = ia.length;
+    EventList events = new EventList(1024);
+    long[] queue = new long[1024];
+    int head = 0;
+    int size = 0;
+    int busy = 0;
+    int arrived = 1;
+    int started = 0;
+    double waitSum = 0;
+    events.schedule(ia[0], ARRIVAL, 0);
+    while (!events.isEmpty()) {
+      events.poll();
+      long now = events.time();
+      if (events.kind() == ARRIVAL) {
+        if (arrived < customers) {
+          events.schedule(now + ia[arrived++], ARRIVAL, 0);
+        }
+        if (busy < servers) {
+          busy++;
+          events.schedule(now + sv[started++], DEPARTURE, 0);
+        } else {
+          if (size == queue.length) {
+            long[] bigger = new long[queue.length * 2];
+            for (int i = 0; i < size; i++) {
+              bigger[i] = queue[(head + i) & (queue.length - 1)];
+            }
+            queue = bigger;
+            head = 0;
+          }
+          queue[(head + size) & (queue.length - 1)] = now;
+          size++;
+        }
+      } else if (size > 0) {
+        waitSum += now - queue[head];
+        head = (head + 1) & (queue.length - 1);
+        size--;
+        events.schedule(now + sv[started++], DEPARTURE, 0);
+      } else {
+        busy--;
+      }
+    }
+    return waitSum / MS_PER_HOUR / customers;
+  }
+
+  /**
+   * Simulates with SSJ's kernel and pre-drawn variates, as {@link #ssj(double, double, int, int, long)}.
+   *
+   * @param v the variates
+   * @param servers c
+   * @return the mean wait in hours
+   */
+  public static double ssj(Variates v, int servers) {
+    return new SsjPredrawn(v, servers).run();
+  }
+
+  /** SSJ's M/M/c over pre-drawn variates. */
+  private static final class SsjPredrawn {
+    private final double[] ia;
+    private final double[] sv;
+    private final int servers;
+    private final java.util.ArrayDeque<Double> queue = new java.util.ArrayDeque<>();
+    private int busy;
+    private int arrived;
+    private int started;
+    private double waitSum;
+
+    SsjPredrawn(Variates v, int servers) {
+      this.ia = v.interarrivalHours;
+      this.sv = v.serviceHours;
+      this.servers = servers;
+    }
+
+    double run() {
+      Sim.init();
+      arrived = 1;
+      new PredrawnArrival().schedule(ia[0]);
+      Sim.start();
+      return waitSum / ia.length;
+    }
+
+    private final class PredrawnArrival extends Event {
+      @Override
+      public void actions() {
+        if (arrived < ia.length) {
+          schedule(ia[arrived++]);
+        }
+        if (busy < servers) {
+          busy++;
+          new PredrawnDeparture().schedule(sv[started++]);
+        } else {
+          queue.addLast(Sim.time());
+        }
+      }
+    }
+
+    private final class PredrawnDeparture extends Event {
+      @Override
+      public void actions() {
+        Double arrivedAt = queue.pollFirst();
+        if (arrivedAt != null) {
+          waitSum += Sim.time() - arrivedAt;
+          new PredrawnDeparture().schedule(sv[started++]);
+        } else {
+          busy--;
+        }
+      }
+    }
+  }
+
   private static double exp(SplittableRandom r, double ratePerHour) {
     return -Math.log(1.0 - r.nextDouble()) / ratePerHour;
   }

@@ -24,4 +24,15 @@ class MmcKernelsTest {
     // Same random numbers in the same order: only millisecond rounding separates them.
     assertThat(gridgov).isCloseTo(ssj, within(0.01 * ssj));
   }
+
+  /** Over the same pre-drawn variates both kernels simulate exactly the same queue: equal waits. */
+  @Test
+  void overPreDrawnVariatesBothKernelsGiveTheSameWaits() {
+    for (int servers : new int[] {1, 10, 100}) {
+      MmcKernels.Variates v = MmcKernels.Variates.draw(0.9 * servers, 1, 20_000, servers);
+      double gridgov = MmcKernels.gridgov(v, servers);
+      double ssj = MmcKernels.ssj(v, servers);
+      assertThat(gridgov).as("c = %s", servers).isGreaterThan(0).isCloseTo(ssj, within(1e-6 * ssj));
+    }
+  }
 }
