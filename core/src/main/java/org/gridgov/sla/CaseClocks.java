@@ -68,9 +68,25 @@ public final class CaseClocks {
    * @return the new value
    */
   public CaseClocks with(SlaClock clock) {
-    Map<String, SlaClock> m = new LinkedHashMap<>(clocks);
-    m.put(clock.name(), clock);
-    return new CaseClocks(ImmutableMap.copyOf(m));
+    String name = clock.name();
+    if (clocks.isEmpty()) {
+      return new CaseClocks(ImmutableMap.of(name, clock));
+    }
+    // as a LinkedHashMap put: a replaced clock keeps its position, a new one goes last
+    ImmutableMap.Builder<String, SlaClock> b = ImmutableMap.builderWithExpectedSize(clocks.size() + 1);
+    boolean replaced = false;
+    for (Map.Entry<String, SlaClock> e : clocks.entrySet()) {
+      if (e.getKey().equals(name)) {
+        b.put(name, clock);
+        replaced = true;
+      } else {
+        b.put(e);
+      }
+    }
+    if (!replaced) {
+      b.put(name, clock);
+    }
+    return new CaseClocks(b.buildOrThrow());
   }
 
   /**
@@ -119,15 +135,17 @@ public final class CaseClocks {
    * @return the clocks and warnings
    */
   public Advance advance(Instant now) {
-    Map<String, SlaClock> m = new LinkedHashMap<>();
+    ImmutableMap.Builder<String, SlaClock> m = ImmutableMap.builderWithExpectedSize(clocks.size());
     List<SlaClock.Warning> all = new ArrayList<>();
     for (SlaClock c : clocks.values()) {
       SlaClock.Advance a = c.advance(now);
       m.put(c.name(), a.clock());
       all.addAll(a.fired());
     }
-    all.sort(Comparator.comparing(SlaClock.Warning::reachedAt)); // stable: clock order, then level order
-    return new Advance(new CaseClocks(ImmutableMap.copyOf(m)), ImmutableList.copyOf(all));
+    if (all.size() > 1) {
+      all.sort(Comparator.comparing(SlaClock.Warning::reachedAt)); // stable: clock order, then level order
+    }
+    return new Advance(new CaseClocks(m.buildOrThrow()), ImmutableList.copyOf(all));
   }
 
   /**
@@ -152,11 +170,11 @@ public final class CaseClocks {
   }
 
   private CaseClocks map(java.util.function.UnaryOperator<SlaClock> f) {
-    Map<String, SlaClock> m = new LinkedHashMap<>();
+    ImmutableMap.Builder<String, SlaClock> m = ImmutableMap.builderWithExpectedSize(clocks.size());
     for (SlaClock c : clocks.values()) {
       m.put(c.name(), f.apply(c));
     }
-    return new CaseClocks(ImmutableMap.copyOf(m));
+    return new CaseClocks(m.buildOrThrow());
   }
 
   @Override

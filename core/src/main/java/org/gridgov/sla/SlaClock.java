@@ -5,8 +5,6 @@ import static com.google.common.base.Preconditions.checkArgument;
 import com.google.common.collect.ImmutableList;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -84,8 +82,12 @@ public final class SlaClock {
   private final long budgetNanos;
   private final long firedMask;
   private final Instant seen;
-  private final int[] order; // level indices in threshold order
-  private final long[] thresholds; // per level index
+  private final int[] order; // level indices in threshold order; shared between clocks of one plan
+  private final long[] thresholds; // per level index; shared between clocks of one plan, never written after
+  // Lazily computed nextWarningAt(); null = not computed yet. The clock is immutable, so a race only computes the
+  // same value twice, and Optional and Instant are safe to publish racily (final fields).
+  @SuppressWarnings("NullableOptional")
+  private @Nullable Optional<Instant> nextWarning;
 
   private SlaClock(
       String name,
@@ -111,14 +113,43 @@ public final class SlaClock {
           case NATURAL, WORKING_TIME -> limit.duration().toNanos();
           case WORKING_DAYS -> calendar.workingNanosBetween(startedAt, calendar.plus(startedAt, limit));
         };
-    this.thresholds = new long[levels.size()];
-    List<Integer> idx = new ArrayList<>();
-    for (int i = 0; i < levels.size(); i++) {
-      thresholds[i] = levels.get(i).thresholdNanos(budgetNanos);
-      idx.add(i);
+    int n = levels.size();
+    long[] th = new long[n];
+    for (int i = 0; i < n; i++) {
+      th[i] = levels.get(i).thresholdNanos(budgetNanos);
     }
-    idx.sort(Comparator.<Integer>comparingLong(i -> thresholds[i]).thenComparingInt(i -> i));
-    this.order = idx.stream().mapToInt(Integer::intValue).toArray();
+    // level indices by threshold, ties by index: a stable insertion sort (a clock has a handful of levels)
+    int[] ord = new int[n];
+    for (int i = 0; i < n; i++) {
+      int j = i;
+      while (j > 0 && th[ord[j - 1]] > th[i]) {
+        ord[j] = ord[j - 1];
+        j--;
+      }
+      ord[j] = i;
+    }
+    this.thresholds = th;
+    this.order = ord;
+  }
+
+  /**
+   * A clock with the same plan (name, limit, levels, calendar, start) as {@code plan} and another history, state,
+   * fired levels or time seen: the budget and thresholds depend only on the plan, so they are shared, not
+   * recomputed (recomputing a working-days budget asks the calendar twice).
+   */
+  private SlaClock(SlaClock plan, ImmutableList<Instant> boundaries, State state, long firedMask, Instant seen) {
+    this.name = plan.name;
+    this.limit = plan.limit;
+    this.levels = plan.levels;
+    this.calendar = plan.calendar;
+    this.startedAt = plan.startedAt;
+    this.boundaries = boundaries;
+    this.state = state;
+    this.firedMask = firedMask;
+    this.seen = seen;
+    this.budgetNanos = plan.budgetNanos;
+    this.thresholds = plan.thresholds;
+    this.order = plan.order;
   }
 
   /**
@@ -400,12 +431,18 @@ public final class SlaClock {
    * @return the next warning instant, or empty if none is pending or the clock is not running
    */
   public Optional<Instant> nextWarningAt() {
-    for (int i : order) {
-      if ((firedMask & (1L << i)) == 0) {
-        return reaching(thresholds[i]);
+    Optional<Instant> cached = nextWarning;
+    if (cached == null) {
+      cached = Optional.empty();
+      for (int i : order) {
+        if ((firedMask & (1L << i)) == 0) {
+          cached = reaching(thresholds[i]);
+          break;
+        }
       }
+      nextWarning = cached; // a race only computes the same immutable value twice
     }
-    return Optional.empty();
+    return cached;
   }
 
   // ------------------------------------------------------------------ internals
@@ -463,7 +500,7 @@ public final class SlaClock {
   }
 
   private SlaClock with(ImmutableList<Instant> b, State s, long mask, Instant at) {
-    return new SlaClock(name, limit, levels, calendar, startedAt, b, s, mask, at);
+    return new SlaClock(this, b, s, mask, at);
   }
 
   private void requireState(State expected, String op) {

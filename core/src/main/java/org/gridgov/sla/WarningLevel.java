@@ -7,6 +7,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A warning level of a clock: reached when the clock's elapsed time (on the clock's axis: working time for working
@@ -20,6 +21,8 @@ import java.util.Objects;
  *     level (and for {@link #breach})
  */
 public record WarningLevel(String name, double fraction, Duration beforeDeadline) {
+  private static final int MAX_DECIMALS = 256;
+  private static final ConcurrentHashMap<Double, BigDecimal> DECIMALS = new ConcurrentHashMap<>();
 
   /**
    * Validates the level.
@@ -80,14 +83,32 @@ public record WarningLevel(String name, double fraction, Duration beforeDeadline
    * @return the threshold
    */
   public long thresholdNanos(long budgetNanos) {
+    if (fraction == 1.0) {
+      return budgetNanos; // exactly what the decimal product below gives, without it
+    }
     if (fraction > 0) {
       return BigDecimal.valueOf(budgetNanos)
-          .multiply(BigDecimal.valueOf(fraction))
+          .multiply(decimal(fraction))
           .setScale(0, RoundingMode.CEILING)
           .longValueExact();
     }
     long off = beforeDeadline.toNanos();
     return Math.max(0, budgetNanos - off);
+  }
+
+  /**
+   * {@code BigDecimal.valueOf(fraction)}, memoised: it goes through {@code Double.toString}, and every SLA clock
+   * start asks for the thresholds of the same few fractions. A pure function, so the memo changes no result.
+   */
+  private static BigDecimal decimal(double fraction) {
+    BigDecimal d = DECIMALS.get(fraction);
+    if (d == null) {
+      d = BigDecimal.valueOf(fraction);
+      if (DECIMALS.size() < MAX_DECIMALS) {
+        DECIMALS.putIfAbsent(fraction, d);
+      }
+    }
+    return d;
   }
 
   @Override

@@ -4,9 +4,11 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.primitives.ImmutableLongArray;
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -97,8 +99,15 @@ public final class CaseEngine {
   private final HashMap<CaseId, CaseRecord> cases = new HashMap<>();
   private final OrdinalTable<CaseRecord> byOrdinal = new OrdinalTable<>();
   private final DeadlineQueue queue;
-  private final LinkedHashMap<String, Remembered> remembered = new LinkedHashMap<>();
+  private final LinkedHashMap<String, Remembered> remembered;
+  private final @Nullable UrbanRuralClass[] urbanByIndex; // per region index, filled on first use
+  private final Tx tx = new Tx();
+  private static final int ROOT_MEMO = 64;
+  private final long[] rootMemoCodes = new long[ROOT_MEMO];
+  private final int[] rootMemoIndexes = filled(ROOT_MEMO, -1); // reused by every call (calls are serialised); begin() resets it
   private @Nullable Instant now;
+  private @Nullable Principal lastPrincipal;
+  private @Nullable Actor lastActor;
   private int openCount;
 
   private CaseEngine(Builder b) {
@@ -110,6 +119,17 @@ public final class CaseEngine {
     this.systemActor = b.systemActor;
     this.commandMemory = b.commandMemory;
     this.queue = new DeadlineQueue(b.initialCapacity);
+    this.urbanByIndex = new UrbanRuralClass[tree.size()];
+    int memory = b.commandMemory;
+    this.remembered =
+        new LinkedHashMap<>() {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, Remembered> eldest) {
+            return size() > memory;
+          }
+        };
   }
 
   /**
@@ -142,7 +162,7 @@ public final class CaseEngine {
       if (rec == null) {
         CaseFacts f = facts.get(ev.caseId());
         checkArgument(f != null, "restore: no facts for case %s (event #%s)", ev.caseId(), ev.sequence());
-        rec = e.newRecord(f, tx);
+        rec = e.newRecord(f, e.tree.indexOf(f.locationCodes().get(0)), tx);
       }
       tx.put(e.applyEvent(rec, ev));
       if (last == null || ev.at().isAfter(last)) {
@@ -308,15 +328,20 @@ public final class CaseEngine {
               Locale.ROOT, "time goes backwards: advanceTo(%s) is before the engine's time %s", instant, now));
     }
     long ms = instant.toEpochMilli();
+    if (queue.isEmpty() || queue.nextDeadline().getAsLong() > ms) {
+      // nothing is due: only time moves (the common case between commands); no allocation
+      now = instant;
+      return ImmutableList.of();
+    }
     long pollAt = Math.max(ms, queue.time().orElse(Long.MIN_VALUE));
     List<long[]> polled = new ArrayList<>();
     var unused = queue.pollDue(pollAt, (key, deadline) -> polled.add(new long[] {key, deadline}));
-    Tx tx = new Tx();
+    Tx tx = this.tx.begin();
     try {
       TreeSet<Wake> work = new TreeSet<>(WAKE_ORDER);
       for (long[] p : polled) {
         CaseRecord rec = Objects.requireNonNull(tx.get(Objects.requireNonNull(byOrdinal.get(p[0])).facts().id()));
-        tx.touched.add(rec.ordinal());
+        tx.touch(rec.ordinal());
         Optional<Instant> w = nextWake(rec.clocks());
         if (w.isPresent() && !w.get().isAfter(instant)) {
           work.add(new Wake(w.get(), rec.ordinal()));
@@ -342,7 +367,7 @@ public final class CaseEngine {
       throw e;
     }
     commit(tx, instant);
-    return ImmutableList.copyOf(tx.out);
+    return tx.events();
   }
 
   private void fire(Tx tx, CaseRecord rec, Instant at) {
@@ -396,7 +421,7 @@ public final class CaseEngine {
    * @throws RoutingFailedException if the routing policy threw, rejected or named an unknown handler
    */
   public ImmutableList<CaseEvent> execute(Command command) {
-    Remembered seen = remembered.get(command.commandId());
+    Remembered seen = commandMemory == 0 ? null : remembered.get(command.commandId());
     if (seen != null) {
       checkArgument(
           seen.command().equals(command),
@@ -408,7 +433,9 @@ public final class CaseEngine {
       return seen.events();
     }
     Instant at = command.at();
-    checkInstant(at, "command " + command.commandId());
+    if (subMillisNanos(at) != 0) {
+      checkInstant(at, "command " + command.commandId());
+    }
     if (now != null && at.isBefore(now)) {
       throw new IllegalArgumentException(
           String.format(
@@ -420,7 +447,7 @@ public final class CaseEngine {
               at,
               now));
     }
-    if (queue.nextDeadline().isPresent() && queue.nextDeadline().getAsLong() <= at.toEpochMilli()) {
+    if (!queue.isEmpty() && queue.nextDeadline().getAsLong() <= at.toEpochMilli()) {
       throw new IllegalStateException(
           String.format(
               Locale.ROOT,
@@ -430,30 +457,38 @@ public final class CaseEngine {
               Instant.ofEpochMilli(queue.nextDeadline().getAsLong()),
               at));
     }
-    Tx tx = new Tx();
+    Tx tx = this.tx.begin();
     run(tx, command);
     commit(tx, at);
-    ImmutableList<CaseEvent> events = ImmutableList.copyOf(tx.out);
+    ImmutableList<CaseEvent> events = tx.events();
     remember(command, events);
     return events;
+  }
+
+  /** The principal's actor; the last one is kept, as consecutive commands often come from the same principal. */
+  private Actor actorOf(Principal p) {
+    Principal last = lastPrincipal;
+    Actor a = lastActor;
+    if (a != null && p.equals(last)) {
+      return a;
+    }
+    a = p.actor();
+    lastPrincipal = p;
+    lastActor = a;
+    return a;
   }
 
   private void remember(Command command, ImmutableList<CaseEvent> events) {
     if (commandMemory == 0) {
       return;
     }
-    remembered.put(command.commandId(), new Remembered(command, events));
-    if (remembered.size() > commandMemory) {
-      var it = remembered.entrySet().iterator();
-      it.next();
-      it.remove();
-    }
+    remembered.put(command.commandId(), new Remembered(command, events)); // drops the eldest beyond the memory
   }
 
   private void run(Tx tx, Command c) {
     Command.Action a = c.action();
     Principal who = c.actor();
-    Actor actor = who.actor();
+    Actor actor = actorOf(who);
     Instant at = c.at();
     if (a instanceof Command.Report r) {
       report(tx, c, r.facts());
@@ -487,7 +522,7 @@ public final class CaseEngine {
                               rec.facts().categoryCode(),
                               rec.facts().priority(),
                               rec.urban())));
-      tx.emit(rec, at, actor, new EventPayload.Registered(clock.deadline().orElseThrow()));
+      tx.emit(rec, at, actor, new EventPayload.Registered(clock.deadline().orElseThrow()), clock);
     } else if (a instanceof Command.Dispatch d) {
       if (d.lead().isPresent()) {
         requireHandler(rec, d.lead().get(), "dispatch");
@@ -576,7 +611,7 @@ public final class CaseEngine {
       SlaClock clock =
           startClock(rec, CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, at)
               .orElseThrow(() -> new IllegalStateException("case " + rec.facts().id() + ": no WHOLE_CASE rule"));
-      tx.emit(rec, at, actor, new EventPayload.Reopened(ro.reason(), clock.deadline().orElseThrow()));
+      tx.emit(rec, at, actor, new EventPayload.Reopened(ro.reason(), clock.deadline().orElseThrow()), clock);
     } else if (a instanceof Command.Merge mg) {
       CaseRecord into = tx.get(mg.intoCaseId());
       if (into == null || !isOpen(into.state().status())) {
@@ -634,9 +669,14 @@ public final class CaseEngine {
       throw new IllegalArgumentException(
           String.format(Locale.ROOT, "case %s already exists (command %s)", id, c.commandId()));
     }
+    int first = -1;
     for (int i = 0; i < facts.locationCodes().length(); i++) {
       long code = facts.locationCodes().get(i);
-      if (tree.indexOf(code) < 0) {
+      int index = tree.indexOf(code);
+      if (i == 0) {
+        first = index;
+      }
+      if (index < 0) {
         throw new IllegalArgumentException(
             String.format(
                 Locale.ROOT,
@@ -647,9 +687,9 @@ public final class CaseEngine {
                 c.commandId()));
       }
     }
-    CaseRecord rec = newRecord(facts, tx);
+    CaseRecord rec = newRecord(facts, first, tx);
     authorize(c, rec);
-    tx.emit(rec, c.at(), c.actor().actor(), new EventPayload.Reported());
+    tx.emit(rec, c.at(), actorOf(c.actor()), new EventPayload.Reported());
   }
 
   private Instant resumedDue(CaseRecord rec, Instant at) {
@@ -872,9 +912,10 @@ public final class CaseEngine {
       return;
     }
     long root = p.regionCode().orElseThrow();
-    Region jurisdiction =
-        tree.find(root)
-            .orElseThrow(() -> refuse(p, rec, name, "its jurisdiction " + root + " is not a region of the tree"));
+    int rootIndex = rootIndexOf(root);
+    if (rootIndex < 0) {
+      throw refuse(p, rec, name, "its jurisdiction " + root + " is not a region of the tree");
+    }
     boolean allowed =
         switch (role) {
           case GRID_WORKER -> a instanceof Command.Report
@@ -890,7 +931,7 @@ public final class CaseEngine {
     if (!allowed) {
       throw refuse(p, rec, name, "a " + role + " may not " + name);
     }
-    boolean inside = rec.facts().isLocatedIn(jurisdiction::containsCode);
+    boolean inside = isInside(rootIndex, rec);
     if (!inside) {
       throw refuse(p, rec, name, "the case lies outside its jurisdiction " + root);
     }
@@ -904,10 +945,38 @@ public final class CaseEngine {
     }
     if (handler != null) {
       long office = officeCode(handler);
-      if (office < 0 || !jurisdiction.containsCode(office)) {
+      if (office < 0 || !tree.contains(rootIndex, tree.indexOf(office))) {
         throw refuse(p, rec, name, "it may act only for offices within " + root + ", not for " + handler);
       }
     }
+  }
+
+  /** The tree index of a jurisdiction's root, through a small direct-mapped memo (principals recur). */
+  private int rootIndexOf(long root) {
+    int slot = (int) (root ^ (root >>> 17) ^ (root >>> 35)) & (ROOT_MEMO - 1);
+    if (rootMemoCodes[slot] == root && rootMemoIndexes[slot] >= 0) {
+      return rootMemoIndexes[slot];
+    }
+    int index = tree.indexOf(root);
+    if (index >= 0) {
+      rootMemoCodes[slot] = root;
+      rootMemoIndexes[slot] = index;
+    }
+    return index;
+  }
+
+  /** Whether any location of the case lies in the subtree of {@code rootIndex} (as {@code Region.containsCode}). */
+  private boolean isInside(int rootIndex, CaseRecord rec) {
+    ImmutableLongArray codes = rec.facts().locationCodes();
+    if (tree.contains(rootIndex, rec.location())) {
+      return true;
+    }
+    for (int i = 1; i < codes.length(); i++) {
+      if (tree.contains(rootIndex, tree.indexOf(codes.get(i)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void requireOwnHandler(Principal p, CaseRecord rec, String name, String dept, String handler) {
@@ -924,11 +993,24 @@ public final class CaseEngine {
 
   /** Applies one event: the lifecycle validates it, and the clocks follow from it alone. */
   CaseRecord applyEvent(CaseRecord rec, CaseEvent ev) {
+    return applyEvent(rec, ev, null);
+  }
+
+  /**
+   * As {@link #applyEvent(CaseRecord, CaseEvent)}; {@code started} is the whole-case clock the caller already
+   * started for a {@code Registered} or {@code Reopened} event at the event's instant (the same clock the event
+   * alone gives, passed in so that it is not computed twice).
+   */
+  CaseRecord applyEvent(CaseRecord rec, CaseEvent ev, @Nullable SlaClock started) {
     CaseState s = CaseLifecycle.apply(rec.state(), ev);
     CaseClocks c = rec.clocks();
     Instant at = ev.at();
     switch (ev.type()) {
-      case REGISTERED -> c = withOptional(c, startClock(rec, CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, at));
+      case REGISTERED ->
+          c =
+              started != null
+                  ? c.with(started)
+                  : withOptional(c, startClock(rec, CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, at));
       case DISPATCHED -> {
         if (((EventPayload.Dispatched) ev.payload()).role() == HandlerRole.LEAD) {
           c = withOptional(without(c, LEAD_CLOCK), startClock(rec, LEAD_CLOCK, SlaStage.HANDLE, at));
@@ -968,12 +1050,14 @@ public final class CaseEngine {
       case CLOSED, MERGED, VERIFICATION_FAILED -> c = CaseClocks.empty();
       case REOPENED ->
           c =
-              withOptional(
-                  CaseClocks.empty(), startClock(rec, CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, at));
+              started != null
+                  ? CaseClocks.empty().with(started)
+                  : withOptional(
+                      CaseClocks.empty(), startClock(rec, CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, at));
       case SLA_WARNING, SLA_BREACHED -> c = c.advance(at).clocks();
       default -> {}
     }
-    return new CaseRecord(rec.facts(), rec.ordinal(), s, c, rec.urban());
+    return new CaseRecord(rec.facts(), rec.ordinal(), s, c, rec.urban(), rec.location());
   }
 
   private Optional<SlaClock> startClock(CaseRecord rec, String name, SlaStage stage, Instant at) {
@@ -999,6 +1083,16 @@ public final class CaseEngine {
   }
 
   private static CaseClocks withoutSummons(CaseClocks c) {
+    boolean any = false;
+    for (String name : c.clocks().keySet()) {
+      if (name.startsWith(SUMMON_CLOCK_PREFIX)) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) {
+      return c;
+    }
     CaseClocks r = CaseClocks.empty();
     boolean changed = false;
     for (SlaClock k : c.clocks().values()) {
@@ -1012,6 +1106,10 @@ public final class CaseEngine {
   }
 
   private static Optional<Instant> nextWake(CaseClocks c) {
+    return Optional.ofNullable(nextWakeOrNull(c));
+  }
+
+  private static @Nullable Instant nextWakeOrNull(CaseClocks c) {
     @Nullable Instant best = null;
     for (SlaClock k : c.clocks().values()) {
       Optional<Instant> w = k.nextWarningAt();
@@ -1019,7 +1117,7 @@ public final class CaseEngine {
         best = w.get();
       }
     }
-    return Optional.ofNullable(best);
+    return best;
   }
 
   private static boolean isBreach(WarningLevel level) {
@@ -1076,13 +1174,27 @@ public final class CaseEngine {
     return a.isAfter(b) ? a : b;
   }
 
-  private CaseRecord newRecord(CaseFacts facts, Tx tx) {
+  /** A new case's record; {@code location} is the tree index of its first location code (-1 if none). */
+  private CaseRecord newRecord(CaseFacts facts, int location, Tx tx) {
     return new CaseRecord(
-        facts, byOrdinal.nextOrdinal() + tx.added.size(), CaseLifecycle.initial(facts.id()), CaseClocks.empty(),
-        urbanOf(facts));
+        facts, byOrdinal.nextOrdinal() + tx.added, CaseLifecycle.initial(facts.id()), CaseClocks.empty(),
+        urbanOf(facts, location), location);
   }
 
-  private UrbanRuralClass urbanOf(CaseFacts facts) {
+  private UrbanRuralClass urbanOf(CaseFacts facts, int loc) {
+    if (loc >= 0) {
+      UrbanRuralClass cached = urbanByIndex[loc];
+      if (cached != null) {
+        return cached;
+      }
+      UrbanRuralClass u = urbanOfRegion(facts);
+      urbanByIndex[loc] = u;
+      return u;
+    }
+    return urbanOfRegion(facts);
+  }
+
+  private UrbanRuralClass urbanOfRegion(CaseFacts facts) {
     Optional<Region> r = tree.find(facts.locationCodes().get(0));
     while (r.isPresent()) {
       if (r.get().urbanRural().isPresent()) {
@@ -1096,26 +1208,39 @@ public final class CaseEngine {
   // ------------------------------------------------------------------ transaction
 
   private void commit(Tx tx, @Nullable Instant instant) {
-    for (CaseId id : tx.added) {
-      CaseRecord r = Objects.requireNonNull(tx.changed.get(id));
-      long ordinal = byOrdinal.add(r);
-      if (ordinal != r.ordinal()) {
-        throw new AssertionError("case " + id + " has ordinal " + r.ordinal() + " but was added as " + ordinal);
+    for (int i = 0; i < tx.count; i++) {
+      CaseRecord r = tx.rec(i);
+      if (tx.isNew[i]) {
+        long ordinal = byOrdinal.add(r);
+        if (ordinal != r.ordinal()) {
+          throw new AssertionError(
+              "case " + r.facts().id() + " has ordinal " + r.ordinal() + " but was added as " + ordinal);
+        }
       }
     }
-    for (CaseRecord r : tx.changed.values()) {
+    for (int i = 0; i < tx.count; i++) {
+      CaseRecord r = tx.rec(i);
       CaseRecord before = cases.put(r.facts().id(), r);
       byOrdinal.set(r.ordinal(), r);
       boolean wasOpen = before != null && isOpen(before.state().status());
       boolean isOpen = isOpen(r.state().status());
       openCount += (isOpen ? 1 : 0) - (wasOpen ? 1 : 0);
-      tx.touched.add(r.ordinal());
+      tx.touch(r.ordinal());
     }
-    for (long ordinal : tx.touched) {
+    long[] touched = tx.touched;
+    int n = tx.touchedCount;
+    if (n > 1) {
+      Arrays.sort(touched, 0, n);
+    }
+    for (int i = 0; i < n; i++) {
+      long ordinal = touched[i];
+      if (i > 0 && touched[i - 1] == ordinal) {
+        continue;
+      }
       CaseRecord r = Objects.requireNonNull(byOrdinal.get(ordinal));
-      Optional<Instant> w = nextWake(r.clocks());
-      if (w.isPresent()) {
-        long ms = ceilMillis(w.get());
+      Instant w = nextWakeOrNull(r.clocks());
+      if (w != null) {
+        long ms = ceilMillis(w);
         if (queue.contains(ordinal)) {
           queue.reschedule(ordinal, ms);
         } else {
@@ -1130,6 +1255,12 @@ public final class CaseEngine {
     }
   }
 
+  private static int[] filled(int n, int value) {
+    int[] a = new int[n];
+    Arrays.fill(a, value);
+    return a;
+  }
+
   @SuppressWarnings("JavaInstantGetSecondsGetNano") // the sub-second part is exactly what is wanted
   private static int subMillisNanos(Instant t) {
     return t.getNano() % 1_000_000;
@@ -1140,33 +1271,111 @@ public final class CaseEngine {
     return subMillisNanos(t) == 0 ? ms : ms + 1;
   }
 
-  /** The pending changes of one call: nothing reaches the engine until {@link #commit}. */
+  /**
+   * The pending changes of one call: nothing reaches the engine until {@link #commit}. Most calls touch one case,
+   * so the changed records sit in a small array searched linearly; an index map is made only past
+   * {@value #TX_LINEAR} cases (restore, large advances).
+   */
   private final class Tx {
-    final LinkedHashMap<CaseId, CaseRecord> changed = new LinkedHashMap<>();
-    final List<CaseId> added = new ArrayList<>();
-    final List<CaseEvent> out = new ArrayList<>();
-    final TreeSet<Long> touched = new TreeSet<>();
+    private static final int TX_LINEAR = 8;
+
+    @Nullable CaseRecord[] recs = new CaseRecord[4];
+    boolean[] isNew = new boolean[4];
+    int count;
+    int added;
+    @Nullable HashMap<CaseId, Integer> index;
+    final ArrayList<CaseEvent> out = new ArrayList<>(8);
+    long[] touched = new long[4];
+    int touchedCount;
+
+    CaseRecord rec(int i) {
+      return Objects.requireNonNull(recs[i]);
+    }
+
+    /** Forgets the previous call's changes; returns this. */
+    Tx begin() {
+      Arrays.fill(recs, 0, count, null);
+      count = 0;
+      added = 0;
+      index = null;
+      out.clear();
+      touchedCount = 0;
+      return this;
+    }
 
     @Nullable CaseRecord get(CaseId id) {
-      CaseRecord r = changed.get(id);
-      return r != null ? r : cases.get(id);
+      int i = find(id);
+      return i >= 0 ? rec(i) : cases.get(id);
+    }
+
+    private int find(CaseId id) {
+      HashMap<CaseId, Integer> idx = index;
+      if (idx != null) {
+        Integer i = idx.get(id);
+        return i == null ? -1 : i;
+      }
+      for (int i = 0; i < count; i++) {
+        CaseId other = rec(i).facts().id();
+        if (other == id || other.equals(id)) {
+          return i;
+        }
+      }
+      return -1;
     }
 
     void put(CaseRecord r) {
-      if (changed.put(r.facts().id(), r) == null && !cases.containsKey(r.facts().id())) {
-        if (!added.contains(r.facts().id())) {
-          added.add(r.facts().id());
-        }
+      CaseId id = r.facts().id();
+      int i = find(id);
+      if (i >= 0) {
+        recs[i] = r;
+        return;
       }
+      if (count == recs.length) {
+        recs = Arrays.copyOf(recs, count * 2);
+        isNew = Arrays.copyOf(isNew, count * 2);
+      }
+      boolean fresh = !cases.containsKey(id);
+      recs[count] = r;
+      isNew[count] = fresh;
+      if (fresh) {
+        added++;
+      }
+      HashMap<CaseId, Integer> idx = index;
+      if (idx != null) {
+        idx.put(id, count);
+      } else if (count + 1 > TX_LINEAR) {
+        idx = new HashMap<>();
+        for (int k = 0; k <= count; k++) {
+          idx.put(rec(k).facts().id(), k);
+        }
+        index = idx;
+      }
+      count++;
+    }
+
+    void touch(long ordinal) {
+      if (touchedCount == touched.length) {
+        touched = Arrays.copyOf(touched, touchedCount * 2);
+      }
+      touched[touchedCount++] = ordinal;
     }
 
     @CanIgnoreReturnValue
     CaseRecord emit(CaseRecord rec, Instant at, Actor actor, EventPayload payload) {
+      return emit(rec, at, actor, payload, null);
+    }
+
+    @CanIgnoreReturnValue
+    CaseRecord emit(CaseRecord rec, Instant at, Actor actor, EventPayload payload, @Nullable SlaClock started) {
       CaseEvent ev = CaseEvent.of(rec.facts().id(), rec.state().lastSequence() + 1, at, actor, payload);
-      CaseRecord next = applyEvent(rec, ev);
+      CaseRecord next = applyEvent(rec, ev, started);
       put(next);
       out.add(ev);
       return next;
+    }
+
+    ImmutableList<CaseEvent> events() {
+      return out.size() == 1 ? ImmutableList.of(out.get(0)) : ImmutableList.copyOf(out);
     }
   }
 
@@ -1175,7 +1384,8 @@ public final class CaseEngine {
   private record Remembered(Command command, ImmutableList<CaseEvent> events) {}
 
   /** One case: facts, report order, lifecycle state, running clocks and the region class its SLA rules use. */
-  record CaseRecord(CaseFacts facts, long ordinal, CaseState state, CaseClocks clocks, UrbanRuralClass urban) {}
+  record CaseRecord(
+      CaseFacts facts, long ordinal, CaseState state, CaseClocks clocks, UrbanRuralClass urban, int location) {}
 
   // ------------------------------------------------------------------ builder
 

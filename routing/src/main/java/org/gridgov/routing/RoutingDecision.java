@@ -3,6 +3,7 @@ package org.gridgov.routing;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -67,7 +68,9 @@ public sealed interface RoutingDecision
       checkArgument(!slaProfile.isEmpty(), "slaProfile must not be empty");
       checkArgument(!assists.contains(lead), "lead %s must not also assist", lead);
       checkArgument(
-          assists.stream().distinct().count() == assists.size(), "assisting handlers repeat: %s", assists);
+          assists.size() < 2 || ImmutableSet.copyOf(assists).size() == assists.size(),
+          "assisting handlers repeat: %s",
+          assists);
       Objects.requireNonNull(explanation, "explanation");
     }
 

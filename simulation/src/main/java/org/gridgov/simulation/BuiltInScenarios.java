@@ -46,8 +46,10 @@ public final class BuiltInScenarios {
    * the default SLA policy and the China calendar.
    *
    * <p>Staffing: 1 grid worker per grid, 2 handlers per community, 12 per street, 8 per district, 8 for the city
-   * and 60 per department; travel 10 minutes plus 30 minutes per km of grid side. Periods: warm-up 3 days,
-   * horizon 14 days, drain up to 21 days (the run ends as soon as every case of the horizon is closed).
+   * and 60 per department; travel 10 minutes plus 30 minutes per km of grid side. Periods: warm-up 2 days,
+   * horizon 7 days (one week, about 60,000 cases), drain up to 7 days (the run ends as soon as every case of the
+   * horizon is closed): short enough for the 4 × 5-replication sweep to take minutes, long enough for 95%
+   * half-widths of a fraction of a percentage point on the rates (see docs/BENCHMARKS.md).
    *
    * @return the scenario
    */
@@ -55,9 +57,9 @@ public final class BuiltInScenarios {
     return Scenario.builder()
         .name("putian")
         .city(new CitySpec.Putian(1))
-        .warmUp(Duration.ofDays(3))
-        .horizon(Duration.ofDays(14))
-        .drain(Duration.ofDays(21))
+        .warmUp(Duration.ofDays(2))
+        .horizon(Duration.ofDays(7))
+        .drain(Duration.ofDays(7))
         .casesPerResidentPerYear(1.0)
         .addAllCategories(PUTIAN_CATEGORIES)
         .staffing(new Staffing(1, 2, 12, 8, 8, 60, com.google.common.collect.ImmutableSortedMap.of()))

@@ -5,8 +5,9 @@ import com.google.common.collect.ImmutableMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalDouble;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -79,26 +80,29 @@ public final class Experiments {
   /** Runs scenarios × replications on a pool; results ordered by scenario, then replication. */
   static ImmutableList<ReplicationResult> runAll(List<Scenario> scenarios, List<String> labels, int replications,
       long seed, int parallelism, Progress progress) {
-    Map<CityKey, CityModel> cities = new HashMap<>();
-    List<PreparedScenario> order = new ArrayList<>();
-    // Prepare sequentially (cheap apart from the cities, which are cached); fail before any run if a policy is bad.
-    long total = 0;
-    for (int i = 0; i < scenarios.size(); i++) {
-      Scenario s = scenarios.get(i);
-      CityModel city = cities.computeIfAbsent(new CityKey(s.city(), s.householdsPerGrid()),
-          k -> CityModel.of(k.spec(), k.householdsPerGrid()));
-      PreparedScenario ps = PreparedScenario.of(s, city);
-      order.add(ps);
-      total += ps.totalHours() * replications;
-    }
-    AtomicLong done = new AtomicLong();
-    long grandTotal = total;
     ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
       Thread t = new Thread(r, "gridgov-sim");
       t.setDaemon(true);
       return t;
     });
     try {
+      // Build each distinct city once, in parallel; then prepare every scenario (failing before any run if a
+      // policy is bad).
+      Map<CityKey, Future<CityModel>> cities = new LinkedHashMap<>();
+      for (Scenario s : scenarios) {
+        cities.computeIfAbsent(new CityKey(s.city(), s.householdsPerGrid()),
+            k -> pool.submit(() -> CityModel.of(k.spec(), k.householdsPerGrid())));
+      }
+      List<PreparedScenario> order = new ArrayList<>();
+      long total = 0;
+      for (Scenario s : scenarios) {
+        CityModel city = get(Objects.requireNonNull(cities.get(new CityKey(s.city(), s.householdsPerGrid()))));
+        PreparedScenario ps = PreparedScenario.of(s, city);
+        order.add(ps);
+        total += ps.totalHours() * replications;
+      }
+      AtomicLong done = new AtomicLong();
+      long grandTotal = total;
       List<Future<ReplicationResult>> futures = new ArrayList<>();
       for (int i = 0; i < order.size(); i++) {
         PreparedScenario ps = order.get(i);
@@ -119,7 +123,7 @@ public final class Experiments {
     }
   }
 
-  private static ReplicationResult get(Future<ReplicationResult> f) {
+  private static <T> T get(Future<T> f) {
     try {
       return f.get();
     } catch (InterruptedException e) {

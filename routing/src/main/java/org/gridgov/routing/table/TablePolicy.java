@@ -39,6 +39,11 @@ import org.jspecify.annotations.Nullable;
  */
 @SuppressWarnings("EnumOrdinal") // bit masks over small enums on the hot path; never persisted
 public final class TablePolicy implements RoutingPolicy {
+  /** {@code office@<LEVEL>} targets by their text, so that resolving one allocates nothing. */
+  private static final ImmutableMap<String, HandlerLevel> OFFICE_TARGETS =
+      java.util.Arrays.stream(HandlerLevel.values())
+          .collect(ImmutableMap.toImmutableMap(l -> "office@" + l.name(), l -> l));
+
   private final PolicyTable table;
   private final RoutingGraph graph;
   private final RegionTree tree;
@@ -357,6 +362,9 @@ public final class TablePolicy implements RoutingPolicy {
   }
 
   private @Nullable String resolve(String target, RoutingRequest request, int loc, @Nullable String holder) {
+    if (target.startsWith("office@")) {
+      return resolveOffice(target, loc); // the common target, without hashing the text
+    }
     switch (target) {
       case "up" -> {
         if (holder == null || !levelById.containsKey(holder)) {
@@ -383,21 +391,25 @@ public final class TablePolicy implements RoutingPolicy {
         return null;
       }
       default -> {
-        if (!target.startsWith("office@")) {
-          return target;
-        }
-        HandlerLevel level = HandlerLevel.valueOf(target.substring(7));
-        if (level == HandlerLevel.CITY) {
-          return graph.hasCityOffice() ? Handler.CITY_OFFICE_ID : null;
-        }
-        if (loc < 0) {
-          return null;
-        }
-        RegionLevel rl = level.regionLevel().orElseThrow();
-        int at = ancestor[rl.depth()][loc];
-        return graph.officeIdAt(at >= 0 ? at : loc);
+        return target;
       }
     }
+  }
+
+  private @Nullable String resolveOffice(String target, int loc) {
+    HandlerLevel level = OFFICE_TARGETS.get(target);
+    if (level == null) {
+      level = HandlerLevel.valueOf(target.substring(7));
+    }
+    if (level == HandlerLevel.CITY) {
+      return graph.hasCityOffice() ? Handler.CITY_OFFICE_ID : null;
+    }
+    if (loc < 0) {
+      return null;
+    }
+    RegionLevel rl = level.regionLevel().orElseThrow();
+    int at = ancestor[rl.depth()][loc];
+    return graph.officeIdAt(at >= 0 ? at : loc);
   }
 
   @Override

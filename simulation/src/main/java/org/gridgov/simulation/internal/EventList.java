@@ -8,21 +8,19 @@ import java.util.Arrays;
 /**
  * The simulation kernel's future event list: a binary min-heap over primitive arrays, ordered by (time, insertion
  * sequence), so that events at the same instant come out in the order they were scheduled. An event is two
- * {@code int}s (a kind and an argument) at a {@code long} time; nothing is allocated per event.
+ * {@code int}s (a kind and an argument) at a {@code long} time, stored with its sequence number in one interleaved
+ * {@code long} array; nothing is allocated per event.
  *
  * <p>After {@link #poll()}, {@link #time()}, {@link #kind()} and {@link #argument()} describe the event just
  * removed. Not thread-safe.
  */
 public final class EventList {
-  private long[] times;
-  private long[] seqs;
-  private int[] kinds;
-  private int[] args;
+  /** Three longs per entry, interleaved for locality: time, insertion sequence, kind (high 32 bits) | argument. */
+  private long[] heap;
   private int size;
   private long nextSeq;
   private long time;
-  private int kind;
-  private int arg;
+  private long payload;
 
   /**
    * Creates an empty list.
@@ -31,10 +29,7 @@ public final class EventList {
    */
   public EventList(int initialCapacity) {
     checkArgument(initialCapacity >= 1, "initial capacity must be >= 1 but was %s", initialCapacity);
-    times = new long[initialCapacity];
-    seqs = new long[initialCapacity];
-    kinds = new int[initialCapacity];
-    args = new int[initialCapacity];
+    heap = new long[3 * initialCapacity];
   }
 
   /**
@@ -45,32 +40,31 @@ public final class EventList {
    * @param argument its argument (e.g. a case or server index)
    */
   public void schedule(long at, int eventKind, int argument) {
-    if (size == times.length) {
-      int cap = size * 2;
-      times = Arrays.copyOf(times, cap);
-      seqs = Arrays.copyOf(seqs, cap);
-      kinds = Arrays.copyOf(kinds, cap);
-      args = Arrays.copyOf(args, cap);
+    long[] h = heap;
+    if (3 * size == h.length) {
+      h = Arrays.copyOf(h, 2 * h.length);
+      heap = h;
     }
     long seq = nextSeq++;
+    long pay = ((long) eventKind << 32) | (argument & 0xFFFF_FFFFL);
     int i = size++;
-    // sift up
-    while (i > 0) {
+    while (i > 0) { // sift up
       int parent = (i - 1) >>> 1;
-      long pt = times[parent];
-      if (pt < at || (pt == at && seqs[parent] < seq)) {
+      int pb = 3 * parent;
+      long pt = h[pb];
+      if (pt < at || (pt == at && h[pb + 1] < seq)) {
         break;
       }
-      times[i] = pt;
-      seqs[i] = seqs[parent];
-      kinds[i] = kinds[parent];
-      args[i] = args[parent];
+      int ib = 3 * i;
+      h[ib] = pt;
+      h[ib + 1] = h[pb + 1];
+      h[ib + 2] = h[pb + 2];
       i = parent;
     }
-    times[i] = at;
-    seqs[i] = seq;
-    kinds[i] = eventKind;
-    args[i] = argument;
+    int ib = 3 * i;
+    h[ib] = at;
+    h[ib + 1] = seq;
+    h[ib + 2] = pay;
   }
 
   /**
@@ -99,7 +93,7 @@ public final class EventList {
    */
   public long peekTime() {
     checkState(size > 0, "no pending event");
-    return times[0];
+    return heap[0];
   }
 
   /**
@@ -109,39 +103,43 @@ public final class EventList {
    */
   public void poll() {
     checkState(size > 0, "no pending event");
-    time = times[0];
-    kind = kinds[0];
-    arg = args[0];
+    long[] h = heap;
+    time = h[0];
+    payload = h[2];
     int n = --size;
     if (n == 0) {
       return;
     }
-    long lt = times[n];
-    long ls = seqs[n];
-    int lk = kinds[n];
-    int la = args[n];
+    int lb = 3 * n;
+    long lt = h[lb];
+    long ls = h[lb + 1];
+    long lp = h[lb + 2];
     int i = 0;
     int half = n >>> 1;
-    while (i < half) {
+    while (i < half) { // sift down
       int c = 2 * i + 1;
-      int r = c + 1;
-      if (r < n && (times[r] < times[c] || (times[r] == times[c] && seqs[r] < seqs[c]))) {
-        c = r;
+      int cb = 3 * c;
+      if (c + 1 < n) {
+        int rb = cb + 3;
+        if (h[rb] < h[cb] || (h[rb] == h[cb] && h[rb + 1] < h[cb + 1])) {
+          c++;
+          cb = rb;
+        }
       }
-      long ct = times[c];
-      if (lt < ct || (lt == ct && ls < seqs[c])) {
+      long ct = h[cb];
+      if (lt < ct || (lt == ct && ls < h[cb + 1])) {
         break;
       }
-      times[i] = ct;
-      seqs[i] = seqs[c];
-      kinds[i] = kinds[c];
-      args[i] = args[c];
+      int ib = 3 * i;
+      h[ib] = ct;
+      h[ib + 1] = h[cb + 1];
+      h[ib + 2] = h[cb + 2];
       i = c;
     }
-    times[i] = lt;
-    seqs[i] = ls;
-    kinds[i] = lk;
-    args[i] = la;
+    int ib = 3 * i;
+    h[ib] = lt;
+    h[ib + 1] = ls;
+    h[ib + 2] = lp;
   }
 
   /**
@@ -159,7 +157,7 @@ public final class EventList {
    * @return its kind
    */
   public int kind() {
-    return kind;
+    return (int) (payload >>> 32);
   }
 
   /**
@@ -168,6 +166,6 @@ public final class EventList {
    * @return its argument
    */
   public int argument() {
-    return arg;
+    return (int) payload;
   }
 }
