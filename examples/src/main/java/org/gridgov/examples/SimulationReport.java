@@ -25,7 +25,7 @@ public final class SimulationReport {
   private SimulationReport() {}
 
   /**
-   * Runs the sweep and prints the report's absolute path.
+   * Runs the sweep; its last line is the report's absolute path.
    *
    * @param args extra {@code gridgov-sim} options
    * @throws IllegalStateException if {@code gridgov-sim} fails (its message is on standard error)
@@ -39,9 +39,7 @@ public final class SimulationReport {
     if (code != GridgovSim.OK) {
       throw new IllegalStateException("gridgov-sim failed with exit code " + code);
     }
-    out.println();
-    out.println("Open the report: " + dir.resolve("report.html"));
-    out.flush();
+    // gridgov-sim's last line is "Report: <absolute path of report.html>".
   }
 
   /**
