@@ -1,6 +1,6 @@
 /**
  * gridgov-simulation: discrete-event simulation of a city over the real gridgov case engine, for
- * researchers comparing grid granularities.
+ * researchers comparing grid granularities; scenario files, sweep reports and the {@code gridgov-sim} command line.
  */
 module org.gridgov.simulation {
   requires transitive org.gridgov.routing;
@@ -9,5 +9,18 @@ module org.gridgov.simulation {
   requires static org.immutables.value.annotations;
   requires static java.compiler; // @javax.annotation.processing.Generated on Immutables-generated classes
 
+  requires com.fasterxml.jackson.core; // scenario files: JSON
+  requires com.fasterxml.jackson.dataformat.yaml; // scenario files: YAML
+  requires java.desktop; // charts (AWT, headless)
+  requires xchart; // automatic module (the jar has no module descriptor)
+  requires VectorGraphics2D; // automatic module: XChart's SVG back end
+  requires info.picocli;
+  requires me.tongfei.progressbar;
+
   exports org.gridgov.simulation;
+  exports org.gridgov.simulation.report;
+
+  // picocli reads the command classes' annotated fields and methods reflectively.
+  opens org.gridgov.simulation.cli to
+      info.picocli;
 }

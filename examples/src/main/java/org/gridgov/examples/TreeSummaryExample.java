@@ -10,10 +10,11 @@ import org.gridgov.region.SizeDistribution;
 import org.gridgov.simulation.BuiltInCities;
 
 /**
- * The project's main job until the simulation report exists: loads Putian's real districts and streets, generates
- * its communities, grids and units to the published totals, and prints a summary of the tree.
+ * Loads Putian's real districts and streets, generates its communities, grids and units to the published totals,
+ * and prints a summary of the tree (the city of the main job, {@link SimulationReport}).
  *
- * <p>Run (the README's first command): {@code mvn -B -ntp -q -Pmain-job -DskipTests -pl examples -am verify}.
+ * <p>Run: {@code mvn -B -ntp -q -Pmain-job -DskipTests -pl examples -am verify
+ * -Dgridgov.main=org.gridgov.examples.TreeSummaryExample}.
  */
 public final class TreeSummaryExample {
   /** The seed of the generated city: the same seed prints the same summary. */

@@ -239,6 +239,23 @@ public abstract class Scenario {
    */
   public abstract Optional<String> slaPolicy();
 
+  /**
+   * Returns a copy with other periods, e.g. to shorten the built-in scenario for a quick look.
+   *
+   * <pre>{@code
+   * Scenario quick = BuiltInScenarios.putian().withPeriods(Duration.ofDays(1), Duration.ofDays(3), Duration.ofDays(7));
+   * }</pre>
+   *
+   * @param warmUp the warm-up, {@code >= 0}
+   * @param horizon the measured period, {@code > 0}
+   * @param drain the longest drain, {@code >= 0}
+   * @return the copy
+   * @throws IllegalArgumentException if a period is out of range
+   */
+  public Scenario withPeriods(Duration warmUp, Duration horizon, Duration drain) {
+    return ((ImmutableScenario) ImmutableScenario.copyOf(this)).withWarmUp(warmUp).withHorizon(horizon).withDrain(drain);
+  }
+
   @Value.Check
   void check() {
     checkArgument(!name().isEmpty(), "name must not be empty");

@@ -22,8 +22,13 @@ class ModuleInfoTest {
 
     assertThat(descriptor.name()).isEqualTo("org.gridgov.simulation");
     assertThat(descriptor.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()))
-        .containsExactlyInAnyOrder("org.gridgov.simulation");
+        .containsExactlyInAnyOrder("org.gridgov.simulation", "org.gridgov.simulation.report");
     assertThat(descriptor.exports()).allSatisfy(e -> assertThat(e.isQualified()).isFalse());
     assertThat(descriptor.requires()).anySatisfy(r -> assertThat(r.name()).isEqualTo("org.gridgov.routing"));
+    // The command line is not API: only picocli may reflect on it.
+    assertThat(descriptor.opens()).singleElement().satisfies(o -> {
+      assertThat(o.source()).isEqualTo("org.gridgov.simulation.cli");
+      assertThat(o.targets()).containsExactly("info.picocli");
+    });
   }
 }

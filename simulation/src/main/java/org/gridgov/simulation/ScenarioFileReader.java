@@ -1,0 +1,815 @@
+package org.gridgov.simulation;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedMap;
+import com.google.errorprone.annotations.FormatMethod;
+import com.google.errorprone.annotations.FormatString;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.gridgov.TextParseException;
+import org.gridgov.TextParseException.Problem;
+import org.gridgov.routing.table.PolicyTable;
+import org.gridgov.simulation.ScenarioTree.Entry;
+import org.gridgov.simulation.ScenarioTree.Kind;
+import org.gridgov.simulation.ScenarioTree.ListNode;
+import org.gridgov.simulation.ScenarioTree.MapNode;
+import org.gridgov.simulation.ScenarioTree.Node;
+import org.gridgov.simulation.ScenarioTree.Pos;
+import org.gridgov.simulation.ScenarioTree.Scalar;
+import org.gridgov.sla.SlaPolicy;
+import org.jspecify.annotations.Nullable;
+
+/** Reads one scenario file, collecting every problem before it builds anything. See {@link ScenarioFiles}. */
+final class ScenarioFileReader {
+
+  static final ImmutableList<String> KEYS = ImmutableList.of(
+      "name", "extends", "city", "households-per-grid", "start", "warm-up", "horizon", "drain",
+      "cases-per-resident-per-year", "hourly-profile", "weekday-profile", "off-day-factor", "categories",
+      "staffing", "work-schedule", "travel", "check-time", "calendar", "routing-policy", "sla-policy",
+      "policy-variants");
+  static final ImmutableList<String> CATEGORY_KEYS = ImmutableList.of("code", "share", "handling", "solved-by-holder");
+  static final ImmutableList<String> STAFFING_KEYS = ImmutableList.of("workers-per-grid", "community-staff",
+      "street-staff", "district-staff", "city-staff", "department-default", "departments");
+  static final ImmutableList<String> TRAVEL_KEYS = ImmutableList.of("base-minutes", "minutes-per-km");
+  private static final ImmutableList<String> CITY_FORMS = ImmutableList.of("putian", "csv", "single-grid");
+
+  private static final Pattern SHORT_DURATION =
+      Pattern.compile("(?:(\\d+)w)?\\s*(?:(\\d+)d)?\\s*(?:(\\d+)h)?\\s*(?:(\\d+)(?:m|min))?\\s*(?:(\\d+)s)?");
+
+  private final String source;
+  private final Path directory;
+  private final Function<String, Optional<Scenario>> builtIns;
+  private final List<Problem> problems = new ArrayList<>();
+  private final List<Problem> policyProblems = new ArrayList<>();
+
+  ScenarioFileReader(String source, Path directory, Function<String, Optional<Scenario>> builtIns) {
+    this.source = source;
+    this.directory = directory;
+    this.builtIns = builtIns;
+  }
+
+  /** The file formats, by extension. */
+  enum Format {
+    YAML,
+    JSON;
+
+    static Optional<Format> of(Path file) {
+      Path name = file.getFileName();
+      String n = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
+      if (n.endsWith(".yaml") || n.endsWith(".yml")) {
+        return Optional.of(YAML);
+      }
+      return n.endsWith(".json") ? Optional.of(JSON) : Optional.empty();
+    }
+  }
+
+  static Scenario read(Path file, Function<String, Optional<Scenario>> builtIns) {
+    String source = file.toString();
+    Optional<Format> format = Format.of(file);
+    if (format.isEmpty()) {
+      throw new TextParseException(List.of(new Problem(source, 0, 0, "", "", "a scenario file must end in .yaml, "
+          + ".yml or .json (the extension chooses the format)")));
+    }
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new TextParseException(List.of(new Problem(source, 0, 0, "", "", "no such file")));
+    } catch (MalformedInputException e) {
+      throw new TextParseException(List.of(new Problem(source, 0, 0, "", "", "not UTF-8 text")));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    Path abs = file.toAbsolutePath().getParent();
+    Path dir = abs == null ? Path.of("") : abs;
+    return new ScenarioFileReader(source, dir, builtIns).parse(new StringReader(text), format.get());
+  }
+
+  Scenario parse(Reader in, Format format) {
+    JsonFactory factory = format == Format.YAML ? new YAMLFactory() : new JsonFactory();
+    factory.disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION.mappedFeature());
+    @Nullable Node root;
+    try (JsonParser parser = factory.createParser(in)) {
+      root = ScenarioTree.read(parser, (key, at, first) ->
+          add(at, key, key, "duplicate key (first at line %d); write each key once", first.line()));
+      if (root != null && parser.nextToken() != null) {
+        add(ScenarioTree.pos(parser.currentTokenLocation()), "", "",
+            "more than one document or value; a scenario file holds one map");
+      }
+    } catch (JsonProcessingException e) {
+      Pos at = ScenarioTree.pos(e.getLocation());
+      add(at, "", "", "not valid %s: %s", format, e.getOriginalMessage().strip());
+      throwIfAny();
+      throw new AssertionError("unreachable");
+    } catch (IOException e) {
+      add(new Pos(0, 0), "", "", "cannot read: %s", String.valueOf(e.getMessage()));
+      throwIfAny();
+      throw new AssertionError("unreachable");
+    }
+    if (root == null) {
+      add(new Pos(0, 0), "", "", "empty file; a scenario needs at least name, city and categories");
+      throwIfAny();
+    }
+    MapNode map = map(root, "", "the scenario (key: value lines)");
+    if (map == null) {
+      throwIfAny();
+      throw new AssertionError("unreachable");
+    }
+    Scenario scenario = scenario(map);
+    throwIfAny();
+    return java.util.Objects.requireNonNull(scenario);
+  }
+
+  // --- the scenario ------------------------------------------------------------------------------------------
+
+  private @Nullable Scenario scenario(MapNode root) {
+    knownKeys(root, KEYS, "");
+    Scenario base = null;
+    Node ext = root.get("extends");
+    if (ext != null) {
+      String name = string(ext, "extends");
+      if (name != null) {
+        Optional<Scenario> found = builtIns.apply(name);
+        if (found.isPresent()) {
+          base = found.get();
+        } else {
+          add(ext.pos(), "extends", name, "no built-in scenario of that name; expected putian");
+        }
+      }
+    }
+    boolean extending = ext != null;
+
+    String name = required(root, "name", extending, n -> string(n, "name"));
+    if (name != null && name.isBlank()) {
+      add(java.util.Objects.requireNonNull(root.get("name")).pos(), "name", name, "must not be empty");
+    }
+    CitySpec city = required(root, "city", extending, this::city);
+    ImmutableList<CategoryMix> categories = required(root, "categories", extending, this::categories);
+
+    OptionalDouble households = OptionalDouble.empty();
+    Node hpg = root.get("households-per-grid");
+    if (hpg != null) {
+      Double h = number(hpg, "households-per-grid", 0, false, Double.POSITIVE_INFINITY);
+      if (h != null) {
+        households = OptionalDouble.of(h);
+        CitySpec effective = city != null ? city : base != null ? base.city() : null;
+        if (effective != null && !(effective instanceof CitySpec.Putian)) {
+          add(hpg.pos(), "households-per-grid", hpg.text(),
+              "applies to generated cities (city: putian) only; remove it or use city: putian");
+        }
+      }
+    } else if (base != null && base.householdsPerGrid().isPresent()
+        && (city == null || city instanceof CitySpec.Putian)) {
+      households = base.householdsPerGrid();
+    }
+
+    LocalDateTime start = optional(root, "start", this::start);
+    Duration warmUp = optional(root, "warm-up", n -> duration(n, "warm-up", true));
+    Duration horizon = optional(root, "horizon", n -> duration(n, "horizon", false));
+    Duration drain = optional(root, "drain", n -> duration(n, "drain", true));
+    Double rate = optional(root, "cases-per-resident-per-year",
+        n -> number(n, "cases-per-resident-per-year", 0, false, Double.POSITIVE_INFINITY));
+    ImmutableList<Double> hourly = optional(root, "hourly-profile", n -> weights(n, "hourly-profile", 24));
+    ImmutableList<Double> weekday = optional(root, "weekday-profile", n -> weights(n, "weekday-profile", 7));
+    Double offDay = optional(root, "off-day-factor",
+        n -> number(n, "off-day-factor", 0, true, Double.POSITIVE_INFINITY));
+    Staffing baseStaffing = base != null ? base.staffing() : Staffing.defaults();
+    Staffing staffing = optional(root, "staffing", n -> staffing(n, baseStaffing));
+    WorkSchedule schedule = optional(root, "work-schedule", n -> choice(n, "work-schedule", WorkSchedule.class));
+    Travel baseTravel = base != null ? base.travel() : new Travel(10, 10);
+    Travel travel = optional(root, "travel", n -> travel(n, baseTravel));
+    Distribution check = optional(root, "check-time", n -> distribution(n, "check-time"));
+    CalendarChoice calendar = optional(root, "calendar", n -> choice(n, "calendar", CalendarChoice.class));
+    String routing = optional(root, "routing-policy", n -> policy(n, "routing-policy", true));
+    String sla = optional(root, "sla-policy", n -> policy(n, "sla-policy", false));
+    TreeMap<String, String> variants = new TreeMap<>();
+    if (base != null) {
+      variants.putAll(base.policyVariants());
+    }
+    Node pv = root.get("policy-variants");
+    if (pv != null) {
+      MapNode m = map(pv, "policy-variants", "a map of variant name: {file: policy.csv} or the policy text");
+      if (m != null) {
+        for (Entry e : m.entries()) {
+          String text = policy(e.value(), "policy-variants." + e.key(), true);
+          if (text != null) {
+            variants.put(e.key(), text);
+          }
+        }
+      }
+    }
+
+    if (!problems.isEmpty() || !policyProblems.isEmpty() || name == null || (city == null && base == null)
+        || (categories == null && base == null)) {
+      return null;
+    }
+    Scenario.Builder b = Scenario.builder()
+        .name(name)
+        .city(city != null ? city : java.util.Objects.requireNonNull(base).city())
+        .addAllCategories(categories != null ? categories : java.util.Objects.requireNonNull(base).categories());
+    if (households.isPresent()) {
+      b.householdsPerGrid(households.getAsDouble());
+    }
+    set(start, base, Scenario::start, b::start);
+    set(warmUp, base, Scenario::warmUp, b::warmUp);
+    set(horizon, base, Scenario::horizon, b::horizon);
+    set(drain, base, Scenario::drain, b::drain);
+    set(rate, base, Scenario::casesPerResidentPerYear, b::casesPerResidentPerYear);
+    set(hourly, base, Scenario::hourlyProfile, b::hourlyProfile);
+    set(weekday, base, Scenario::weekdayProfile, b::weekdayProfile);
+    set(offDay, base, Scenario::offDayFactor, b::offDayFactor);
+    set(staffing, base, Scenario::staffing, b::staffing);
+    set(schedule, base, Scenario::workSchedule, b::workSchedule);
+    set(travel, base, Scenario::travel, b::travel);
+    set(check, base, Scenario::checkTime, b::checkTime);
+    set(calendar, base, Scenario::calendar, b::calendar);
+    if (routing != null) {
+      b.routingPolicy(routing);
+    } else if (base != null && base.routingPolicy().isPresent()) {
+      b.routingPolicy(base.routingPolicy().get());
+    }
+    if (sla != null) {
+      b.slaPolicy(sla);
+    } else if (base != null && base.slaPolicy().isPresent()) {
+      b.slaPolicy(base.slaPolicy().get());
+    }
+    b.putAllPolicyVariants(variants);
+    try {
+      return b.build();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      add(root.pos(), "", "", "%s", String.valueOf(e.getMessage()));
+      return null;
+    }
+  }
+
+  private static <T> void set(@Nullable T value, @Nullable Scenario base, Function<Scenario, T> getter,
+      java.util.function.Consumer<T> setter) {
+    if (value != null) {
+      setter.accept(value);
+    } else if (base != null) {
+      setter.accept(getter.apply(base));
+    }
+  }
+
+  private <T> @Nullable T required(MapNode root, String key, boolean extending, Read<T> read) {
+    Node n = root.get(key);
+    if (n == null) {
+      if (!extending) {
+        add(root.pos(), key, "", "missing required key '%s' (or start from a built-in scenario with extends: putian)",
+            key);
+      }
+      return null;
+    }
+    return read.apply(n);
+  }
+
+  private static <T> @Nullable T optional(MapNode root, String key, Read<T> read) {
+    Node n = root.get(key);
+    return n == null ? null : read.apply(n);
+  }
+
+  /** Reads one value; {@code null} after recording a problem. */
+  @FunctionalInterface
+  private interface Read<T> {
+    @Nullable T apply(Node n);
+  }
+
+  // --- attributes --------------------------------------------------------------------------------------------
+
+  private @Nullable CitySpec city(Node n) {
+    String expected = "putian, {putian: {generator-seed: 1}}, {csv: regions.csv} or {single-grid: {residents: 1000}}";
+    if (n instanceof Scalar s && s.kind() == Kind.STRING) {
+      if (s.text().equals("putian")) {
+        return new CitySpec.Putian(1);
+      }
+      add(n.pos(), "city", s.text(), "unknown city; expected %s", expected);
+      return null;
+    }
+    MapNode m = map(n, "city", expected);
+    if (m == null) {
+      return null;
+    }
+    if (m.entries().size() != 1) {
+      add(n.pos(), "city", "", "expected exactly one of %s", String.join(", ", CITY_FORMS));
+      return null;
+    }
+    Entry e = m.entries().get(0);
+    switch (e.key()) {
+      case "putian" -> {
+        MapNode opts = map(e.value(), "city.putian", "{generator-seed: 1}");
+        if (opts == null) {
+          return null;
+        }
+        knownKeys(opts, ImmutableList.of("generator-seed"), "city.putian.");
+        Node seed = opts.get("generator-seed");
+        Long value = seed == null ? Long.valueOf(1) : wholeNumber(seed, "city.putian.generator-seed");
+        return value == null ? null : new CitySpec.Putian(value);
+      }
+      case "csv" -> {
+        String file = string(e.value(), "city.csv");
+        if (file == null) {
+          return null;
+        }
+        Path path = directory.resolve(file).normalize();
+        if (!Files.isRegularFile(path)) {
+          add(e.value().pos(), "city.csv", file, "no such file: %s (paths are relative to the scenario file)", path);
+          return null;
+        }
+        return new CitySpec.CsvFile(path);
+      }
+      case "single-grid" -> {
+        MapNode opts = map(e.value(), "city.single-grid", "{residents: 1000}");
+        if (opts == null) {
+          return null;
+        }
+        knownKeys(opts, ImmutableList.of("residents"), "city.single-grid.");
+        Node r = opts.get("residents");
+        if (r == null) {
+          add(opts.pos(), "city.single-grid.residents", "", "missing required key 'residents'");
+          return null;
+        }
+        Long residents = wholeNumber(r, "city.single-grid.residents");
+        if (residents == null) {
+          return null;
+        }
+        if (residents < 1 || residents > Integer.MAX_VALUE) {
+          add(r.pos(), "city.single-grid.residents", r.text(), "must be between 1 and %d", Integer.MAX_VALUE);
+          return null;
+        }
+        return new CitySpec.SingleGrid((int) (long) residents);
+      }
+      default -> {
+        add(e.keyPos(), "city", e.key(), "unknown kind of city%s; expected one of %s", suggestion(e.key(), CITY_FORMS),
+            String.join(", ", CITY_FORMS));
+        return null;
+      }
+    }
+  }
+
+  private @Nullable ImmutableList<CategoryMix> categories(Node n) {
+    if (!(n instanceof ListNode list)) {
+      wrongType(n, "categories", "a list of {code, share, handling, solved-by-holder}");
+      return null;
+    }
+    if (list.items().isEmpty()) {
+      add(n.pos(), "categories", "", "must list at least one category");
+      return null;
+    }
+    List<CategoryMix> out = new ArrayList<>();
+    boolean ok = true;
+    List<String> codes = new ArrayList<>();
+    for (int i = 0; i < list.items().size(); i++) {
+      String field = String.format(Locale.ROOT, "categories[%d]", i + 1);
+      MapNode m = map(list.items().get(i), field, "{code, share, handling, solved-by-holder}");
+      if (m == null) {
+        ok = false;
+        continue;
+      }
+      knownKeys(m, CATEGORY_KEYS, field + ".");
+      String code = requiredIn(m, "code", field, c -> string(c, field + ".code"));
+      if (code != null && code.isBlank()) {
+        add(java.util.Objects.requireNonNull(m.get("code")).pos(), field + ".code", code, "must not be empty");
+        code = null;
+      } else if (code != null && codes.contains(code)) {
+        add(java.util.Objects.requireNonNull(m.get("code")).pos(), field + ".code", code,
+            "category listed twice; list each category once");
+        code = null;
+      } else if (code != null) {
+        codes.add(code);
+      }
+      Double share = requiredIn(m, "share", field,
+          c -> number(c, field + ".share", 0, false, Double.POSITIVE_INFINITY));
+      Distribution handling = requiredIn(m, "handling", field, c -> distribution(c, field + ".handling"));
+      Node sbh = m.get("solved-by-holder");
+      Double solved = sbh == null ? Double.valueOf(1) : number(sbh, field + ".solved-by-holder", 0, true, 1);
+      if (code == null || share == null || handling == null || solved == null) {
+        ok = false;
+        continue;
+      }
+      out.add(new CategoryMix(code, share, handling, solved));
+    }
+    return ok ? ImmutableList.copyOf(out) : null;
+  }
+
+  private <T> @Nullable T requiredIn(MapNode m, String key, String parent, Read<T> read) {
+    Node n = m.get(key);
+    if (n == null) {
+      add(m.pos(), parent + "." + key, "", "missing required key '%s'", key);
+      return null;
+    }
+    return read.apply(n);
+  }
+
+  private @Nullable Staffing staffing(Node n, Staffing base) {
+    MapNode m = map(n, "staffing", "a map of " + String.join(", ", STAFFING_KEYS));
+    if (m == null) {
+      return null;
+    }
+    knownKeys(m, STAFFING_KEYS, "staffing.");
+    int before = problems.size();
+    int workers = staff(m, "workers-per-grid", base.workersPerGrid());
+    int community = staff(m, "community-staff", base.communityStaff());
+    int street = staff(m, "street-staff", base.streetStaff());
+    int district = staff(m, "district-staff", base.districtStaff());
+    int cityStaff = staff(m, "city-staff", base.cityStaff());
+    int dept = staff(m, "department-default", base.departmentDefault());
+    TreeMap<String, Integer> departments = new TreeMap<>(base.departments());
+    Node d = m.get("departments");
+    if (d != null) {
+      MapNode dm = map(d, "staffing.departments", "a map of handler id: handlers, e.g. {dept:water: 5}");
+      if (dm != null) {
+        for (Entry e : dm.entries()) {
+          Long v = wholeNumber(e.value(), "staffing.departments." + e.key());
+          if (v != null && (v < 1 || v > Integer.MAX_VALUE)) {
+            add(e.value().pos(), "staffing.departments." + e.key(), e.value().text(), "must be >= 1");
+          } else if (v != null) {
+            departments.put(e.key(), (int) (long) v);
+          }
+        }
+      }
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    return new Staffing(workers, community, street, district, cityStaff, dept, ImmutableSortedMap.copyOf(departments));
+  }
+
+  private int staff(MapNode m, String key, int dflt) {
+    Node n = m.get(key);
+    if (n == null) {
+      return dflt;
+    }
+    Long v = wholeNumber(n, "staffing." + key);
+    if (v == null) {
+      return dflt;
+    }
+    if (v < 1 || v > Integer.MAX_VALUE) {
+      add(n.pos(), "staffing." + key, n.text(), "must be >= 1");
+      return dflt;
+    }
+    return (int) (long) v;
+  }
+
+  private @Nullable Travel travel(Node n, Travel base) {
+    if (n instanceof Scalar s && s.kind() == Kind.STRING && s.text().equals("none")) {
+      return Travel.NONE;
+    }
+    MapNode m = map(n, "travel", "none or {base-minutes: 10, minutes-per-km: 10}");
+    if (m == null) {
+      return null;
+    }
+    knownKeys(m, TRAVEL_KEYS, "travel.");
+    Node bm = m.get("base-minutes");
+    Node pk = m.get("minutes-per-km");
+    Double base0 = bm == null ? Double.valueOf(base.baseMinutes())
+        : number(bm, "travel.base-minutes", 0, true, Double.POSITIVE_INFINITY);
+    Double perKm = pk == null ? Double.valueOf(base.minutesPerKm())
+        : number(pk, "travel.minutes-per-km", 0, true, Double.POSITIVE_INFINITY);
+    return base0 == null || perKm == null ? null : new Travel(base0, perKm);
+  }
+
+  private @Nullable LocalDateTime start(Node n) {
+    String text = string(n, "start");
+    if (text == null) {
+      return null;
+    }
+    try {
+      return text.contains("T") ? LocalDateTime.parse(text) : LocalDate.parse(text).atStartOfDay();
+    } catch (DateTimeParseException e) {
+      add(n.pos(), "start", text, "not a local date-time; expected e.g. 2025-01-06 or 2025-01-06T08:00");
+      return null;
+    }
+  }
+
+  private @Nullable ImmutableList<Double> weights(Node n, String field, int count) {
+    if (!(n instanceof ListNode list)) {
+      wrongType(n, field, String.format(Locale.ROOT, "a list of %d numbers", count));
+      return null;
+    }
+    if (list.items().size() != count) {
+      add(n.pos(), field, "", "needs %d weights but has %d", count, list.items().size());
+      return null;
+    }
+    List<Double> out = new ArrayList<>();
+    boolean ok = true;
+    double sum = 0;
+    for (int i = 0; i < count; i++) {
+      Double w = number(list.items().get(i), String.format(Locale.ROOT, "%s[%d]", field, i + 1), 0, true,
+          Double.POSITIVE_INFINITY);
+      if (w == null) {
+        ok = false;
+      } else {
+        out.add(w);
+        sum += w;
+      }
+    }
+    if (ok && sum <= 0) {
+      add(n.pos(), field, "", "weights must not all be 0");
+      return null;
+    }
+    return ok ? ImmutableList.copyOf(out) : null;
+  }
+
+  private @Nullable Distribution distribution(Node n, String field) {
+    if (!(n instanceof Scalar s) || s.kind() != Kind.STRING) {
+      wrongType(n, field, "a distribution such as exponential(30) or lognormal(60, 30) (minutes)");
+      return null;
+    }
+    try {
+      return Distribution.parse(s.text());
+    } catch (IllegalArgumentException e) {
+      add(n.pos(), field, s.text(), "%s", String.valueOf(e.getMessage()));
+      return null;
+    }
+  }
+
+  private <E extends Enum<E>> @Nullable E choice(Node n, String field, Class<E> type) {
+    List<String> names = new ArrayList<>();
+    for (E e : type.getEnumConstants()) {
+      names.add(kebab(e.name()));
+    }
+    if (!(n instanceof Scalar s) || s.kind() != Kind.STRING) {
+      wrongType(n, field, "one of " + String.join(", ", names));
+      return null;
+    }
+    for (E e : type.getEnumConstants()) {
+      if (kebab(e.name()).equals(s.text())) {
+        return e;
+      }
+    }
+    add(n.pos(), field, s.text(), "unknown value%s; expected one of %s", suggestion(s.text(), names),
+        String.join(", ", names));
+    return null;
+  }
+
+  static String kebab(String enumName) {
+    return enumName.toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** Reads a policy, inline or from a file, and parses it; its own problems keep their own lines. */
+  private @Nullable String policy(Node n, String field, boolean routing) {
+    String text;
+    String policySource;
+    if (n instanceof Scalar s && s.kind() == Kind.STRING) {
+      text = s.text();
+      policySource = source + " (" + field + ")";
+    } else if (n instanceof MapNode m) {
+      knownKeys(m, ImmutableList.of("file"), field + ".");
+      Node f = m.get("file");
+      if (f == null) {
+        add(m.pos(), field + ".file", "", "missing required key 'file'");
+        return null;
+      }
+      String file = string(f, field + ".file");
+      if (file == null) {
+        return null;
+      }
+      Path path = directory.resolve(file).normalize();
+      try {
+        text = Files.readString(path, StandardCharsets.UTF_8);
+      } catch (NoSuchFileException e) {
+        add(f.pos(), field + ".file", file, "no such file: %s (paths are relative to the scenario file)", path);
+        return null;
+      } catch (IOException e) {
+        add(f.pos(), field + ".file", file, "cannot read %s: %s", path, String.valueOf(e.getMessage()));
+        return null;
+      }
+      policySource = path.toString();
+    } else {
+      wrongType(n, field, "{file: path} or the policy text");
+      return null;
+    }
+    try {
+      if (routing) {
+        var unused = PolicyTable.parse(new StringReader(text), policySource);
+      } else {
+        var unused = SlaPolicy.parse(new StringReader(text), policySource);
+      }
+    } catch (TextParseException e) {
+      add(n.pos(), field, "", "the %s policy does not parse (%d problems, listed below)",
+          routing ? "routing" : "SLA", e.problems().size());
+      policyProblems.addAll(e.problems());
+      return null;
+    } catch (IllegalArgumentException e) {
+      add(n.pos(), field, "", "the policy is not valid: %s", String.valueOf(e.getMessage()));
+      return null;
+    }
+    return text;
+  }
+
+  // --- scalars -----------------------------------------------------------------------------------------------
+
+  private @Nullable MapNode map(@Nullable Node n, String field, String expected) {
+    if (n instanceof MapNode m) {
+      return m;
+    }
+    if (n != null) {
+      wrongType(n, field, expected);
+    }
+    return null;
+  }
+
+  private @Nullable String string(Node n, String field) {
+    if (n instanceof Scalar s && (s.kind() == Kind.STRING || s.kind() == Kind.NUMBER)) {
+      return s.text();
+    }
+    wrongType(n, field, "a text");
+    return null;
+  }
+
+  private @Nullable Double number(Node n, String field, double min, boolean minIncluded, double max) {
+    if (!(n instanceof Scalar s) || s.kind() != Kind.NUMBER) {
+      wrongType(n, field, "a number");
+      return null;
+    }
+    double v;
+    try {
+      v = Double.parseDouble(s.text());
+    } catch (NumberFormatException e) {
+      add(n.pos(), field, s.text(), "not a number");
+      return null;
+    }
+    if (!Double.isFinite(v) || (minIncluded ? v < min : v <= min) || v > max) {
+      String range = (minIncluded ? ">= " : "> ") + number(min)
+          + (max == Double.POSITIVE_INFINITY ? "" : " and <= " + number(max));
+      add(n.pos(), field, s.text(), "out of range: must be %s", range);
+      return null;
+    }
+    return v;
+  }
+
+  private static String number(double d) {
+    return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+  }
+
+  private @Nullable Long wholeNumber(Node n, String field) {
+    if (!(n instanceof Scalar s) || s.kind() != Kind.NUMBER) {
+      wrongType(n, field, "a whole number");
+      return null;
+    }
+    try {
+      return Long.parseLong(s.text());
+    } catch (NumberFormatException e) {
+      add(n.pos(), field, s.text(), "not a whole number");
+      return null;
+    }
+  }
+
+  private @Nullable Duration duration(Node n, String field, boolean zeroAllowed) {
+    if (!(n instanceof Scalar s) || s.kind() != Kind.STRING) {
+      if (n instanceof Scalar s && s.kind() == Kind.NUMBER) {
+        add(n.pos(), field, s.text(), "a duration needs a unit; expected e.g. 7d, 12h, 90m, 1w or P7D");
+      } else {
+        wrongType(n, field, "a duration such as 7d, 12h, 90m, 1w or P7D");
+      }
+      return null;
+    }
+    Duration d = parseDuration(s.text());
+    if (d == null) {
+      add(n.pos(), field, s.text(), "not a duration; expected e.g. 7d, 12h, 90m, 1w2d or ISO-8601 P7D, PT12H");
+      return null;
+    }
+    if (d.isNegative() || (!zeroAllowed && d.isZero())) {
+      add(n.pos(), field, s.text(), "out of range: must be %s", zeroAllowed ? ">= 0" : "> 0");
+      return null;
+    }
+    return d;
+  }
+
+  /**
+   * Parses {@code 7d}, {@code 12h}, {@code 90m}, {@code 1w2d} or ISO-8601 ({@code P7D}, {@code PT12H}).
+   *
+   * @param text the text
+   * @return the duration, or {@code null} if it is neither form
+   */
+  static @Nullable Duration parseDuration(String text) {
+    String t = text.strip();
+    if (t.startsWith("P") || t.startsWith("p") || t.startsWith("-P")) {
+      try {
+        return Duration.parse(t);
+      } catch (DateTimeParseException e) {
+        return null;
+      }
+    }
+    Matcher m = SHORT_DURATION.matcher(t);
+    if (t.isEmpty() || !m.matches()) {
+      return null;
+    }
+    long[] perUnit = {7 * 86400, 86400, 3600, 60, 1};
+    long seconds = 0;
+    try {
+      for (int g = 1; g <= 5; g++) {
+        String v = m.group(g);
+        if (v != null) {
+          seconds = Math.addExact(seconds, Math.multiplyExact(Long.parseLong(v), perUnit[g - 1]));
+        }
+      }
+    } catch (ArithmeticException | NumberFormatException e) {
+      return null;
+    }
+    return Duration.ofSeconds(seconds);
+  }
+
+  // --- problems ----------------------------------------------------------------------------------------------
+
+  private void knownKeys(MapNode m, List<String> known, String prefix) {
+    for (Entry e : m.entries()) {
+      if (!known.contains(e.key())) {
+        String hint = suggestion(e.key(), known);
+        add(e.keyPos(), prefix + e.key(), e.key(), "unknown key%s",
+            hint.isEmpty() ? "; known keys: " + String.join(", ", known) : hint);
+      }
+    }
+  }
+
+  private void wrongType(Node n, String field, String expected) {
+    add(n.pos(), field, n.text(), "expected %s but found %s", expected, n.description());
+  }
+
+  /** Returns {@code "; did you mean 'x'?"} for the closest known name within a small edit distance, or "". */
+  static String suggestion(String given, List<String> known) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String k : known) {
+      int d = editDistance(given.toLowerCase(Locale.ROOT), k);
+      if (d < bestDistance) {
+        best = k;
+        bestDistance = d;
+      }
+    }
+    if (best != null && bestDistance <= Math.max(2, given.length() / 3)) {
+      return "; did you mean '" + best + "'?";
+    }
+    // A shortened or lengthened name ("workers" for "workers-per-grid", "chinese" for "china").
+    String lower = given.toLowerCase(Locale.ROOT);
+    for (String k : known) {
+      int common = 0;
+      while (common < Math.min(lower.length(), k.length()) && lower.charAt(common) == k.charAt(common)) {
+        common++;
+      }
+      if (common >= 4) {
+        return "; did you mean '" + k + "'?";
+      }
+    }
+    return "";
+  }
+
+  static int editDistance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  @FormatMethod
+  private void add(Pos at, String field, String value, @FormatString String format, Object... args) {
+    problems.add(new Problem(source, at.line(), at.column(), field, value, String.format(Locale.ROOT, format, args)));
+  }
+
+  private void throwIfAny() {
+    if (problems.isEmpty() && policyProblems.isEmpty()) {
+      return;
+    }
+    List<Problem> all = new ArrayList<>(problems);
+    all.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
+    all.addAll(policyProblems);
+    throw new TextParseException(all);
+  }
+}

@@ -1,0 +1,177 @@
+package org.gridgov.simulation.internal;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.collect.ImmutableList;
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Locale;
+import org.gridgov.routing.table.ExamplePolicy;
+import org.gridgov.routing.table.PolicyTable;
+import org.gridgov.routing.table.TablePolicy;
+import org.gridgov.simulation.BuiltInScenarios;
+import org.gridgov.simulation.CalendarChoice;
+import org.gridgov.simulation.CategoryMix;
+import org.gridgov.simulation.Distribution;
+import org.gridgov.simulation.Scenario;
+import org.gridgov.simulation.WorkSchedule;
+import org.gridgov.sla.BusinessCalendar;
+import org.gridgov.sla.SlaPolicy;
+
+/**
+ * A scenario compiled against its city: policies parsed and compiled, the arrival rate of every simulated hour,
+ * category tables and staff per station. Immutable; shared by the replications of one scenario.
+ */
+public final class PreparedScenario {
+  static final long HOUR = 3_600_000L;
+
+  final Scenario scenario;
+  final CityModel city;
+  final TablePolicy routing;
+  final SlaPolicy sla;
+  final BusinessCalendar calendar;
+  /** Whether servers work around the clock (no working-time arithmetic). */
+  final boolean alwaysWorking;
+  final long startMs;
+  final long horizonStartMs;
+  final long horizonEndMs;
+  final long endMs;
+  /** Arrivals per millisecond in each hour from {@link #startMs}. */
+  final double[] hourlyRate;
+  final ImmutableList<String> categoryCodes;
+  final Distribution[] handling;
+  final double[] solvedByHolder;
+  final double[] cumulativeShare;
+  final int[] servers;
+
+  /**
+   * Prepares a scenario over a prepared city.
+   *
+   * @param scenario the scenario
+   * @param city its city (built from {@code scenario.city()} and its households per grid)
+   * @return the prepared scenario
+   * @throws IllegalArgumentException if a policy does not parse or does not fit the city
+   */
+  public static PreparedScenario of(Scenario scenario, CityModel city) {
+    return new PreparedScenario(scenario, city);
+  }
+
+  private PreparedScenario(Scenario s, CityModel city) {
+    this.scenario = s;
+    this.city = city;
+    try {
+      this.routing = s.routingPolicy().isPresent()
+          ? PolicyTable.parse(new StringReader(s.routingPolicy().get()), "routing-policy").compile(city.graph)
+          : ExamplePolicy.policy(city.graph);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("scenario " + s.name() + ": routing policy: " + e.getMessage(), e);
+    }
+    try {
+      this.sla = SlaPolicy.parse(new StringReader(s.slaPolicy().orElseGet(BuiltInScenarios::defaultSlaPolicy)),
+          "sla-policy");
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("scenario " + s.name() + ": SLA policy: " + e.getMessage(), e);
+    }
+    this.calendar = Calendars.of(s.calendar());
+    this.alwaysWorking = s.workSchedule() == WorkSchedule.ALWAYS || s.calendar() == CalendarChoice.ALWAYS_OPEN;
+    ZoneId zone = calendar.zone();
+    Instant start = s.start().atZone(zone).toInstant();
+    this.startMs = start.toEpochMilli();
+    this.horizonStartMs = startMs + s.warmUp().toMillis();
+    this.horizonEndMs = horizonStartMs + s.horizon().toMillis();
+    this.endMs = horizonEndMs + s.drain().toMillis();
+    checkArgument(!s.start().toLocalDate().isBefore(calendar.firstDate())
+            && !Instant.ofEpochMilli(endMs).atZone(zone).toLocalDate().plusDays(60).isAfter(calendar.lastDate()),
+        "scenario %s: the run from %s for %s (plus 60 days for deadlines) leaves the calendar's coverage %s..%s",
+        s.name(), s.start(), Duration.ofMillis(endMs - startMs), calendar.firstDate(), calendar.lastDate());
+
+    int hours = (int) ((endMs - startMs + HOUR - 1) / HOUR);
+    this.hourlyRate = new double[hours];
+    double hourSum = 0;
+    for (double w : s.hourlyProfile()) {
+      hourSum += w;
+    }
+    double weekSum = 0;
+    for (double w : s.weekdayProfile()) {
+      weekSum += w;
+    }
+    double perDay = city.residents * s.casesPerResidentPerYear() / 365.0;
+    for (int h = 0; h < hours; h++) {
+      ZonedDateTime local = Instant.ofEpochMilli(startMs + h * HOUR).atZone(zone);
+      double rate = perDay * s.hourlyProfile().get(local.getHour()) / hourSum
+          * s.weekdayProfile().get(local.getDayOfWeek().getValue() - 1) / (weekSum / 7.0);
+      if (s.calendar() == CalendarChoice.CHINA && !calendar.isWorkingDay(local.toLocalDate())) {
+        rate *= s.offDayFactor();
+      }
+      hourlyRate[h] = rate / HOUR;
+    }
+
+    ImmutableList<CategoryMix> cats = s.categories();
+    this.categoryCodes = cats.stream().map(CategoryMix::categoryCode).collect(ImmutableList.toImmutableList());
+    this.handling = new Distribution[cats.size()];
+    this.solvedByHolder = new double[cats.size()];
+    this.cumulativeShare = new double[cats.size()];
+    double total = 0;
+    for (CategoryMix c : cats) {
+      total += c.share();
+    }
+    double acc = 0;
+    for (int i = 0; i < cats.size(); i++) {
+      handling[i] = cats.get(i).handling();
+      solvedByHolder[i] = cats.get(i).solvedByHolder();
+      acc += cats.get(i).share() / total;
+      cumulativeShare[i] = acc;
+      checkArgument(categoryCodes.get(i).chars().allMatch(ch -> ch >= '0' && ch <= '9'),
+          "scenario %s: category code '%s' must be digits", s.name(), categoryCodes.get(i));
+    }
+    cumulativeShare[cats.size() - 1] = 1.0;
+
+    this.servers = new int[city.stationLevel.length];
+    for (int st = 0; st < servers.length; st++) {
+      servers[st] = switch (city.stationLevel[st]) {
+        case CityModel.GRID -> s.staffing().workersPerGrid();
+        case CityModel.COMMUNITY -> s.staffing().communityStaff();
+        case CityModel.STREET -> s.staffing().streetStaff();
+        case CityModel.DISTRICT -> s.staffing().districtStaff();
+        case CityModel.CITY -> s.staffing().cityStaff();
+        default -> s.staffing().department(city.stationHandler.get(st));
+      };
+    }
+  }
+
+  /**
+   * Returns the total simulated hours of a run (warm-up, horizon and drain), the unit of progress.
+   *
+   * @return hours
+   */
+  public long totalHours() {
+    return hourlyRate.length;
+  }
+
+  /**
+   * Returns the scenario.
+   *
+   * @return the scenario
+   */
+  public Scenario scenario() {
+    return scenario;
+  }
+
+  /**
+   * Returns the city.
+   *
+   * @return the city
+   */
+  public CityModel city() {
+    return city;
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "PreparedScenario[%s, %d grids, %d residents]", scenario.name(), city.grids,
+        city.residents);
+  }
+}

@@ -1,0 +1,564 @@
+package org.gridgov.simulation.internal;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.primitives.ImmutableLongArray;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import org.gridgov.casefile.CaseEvent;
+import org.gridgov.casefile.CaseFacts;
+import org.gridgov.casefile.CaseFile;
+import org.gridgov.casefile.CaseId;
+import org.gridgov.casefile.CaseKind;
+import org.gridgov.casefile.CaseSource;
+import org.gridgov.casefile.CaseState;
+import org.gridgov.casefile.CaseStatus;
+import org.gridgov.casefile.EventPayload;
+import org.gridgov.casefile.Priority;
+import org.gridgov.engine.CaseEngine;
+import org.gridgov.engine.Command;
+import org.gridgov.engine.Principal;
+import org.gridgov.engine.RoutingFailedException;
+import org.gridgov.metrics.CaseIndicators;
+import org.gridgov.metrics.IndicatorQuery;
+import org.gridgov.metrics.IndicatorReport;
+import org.gridgov.metrics.Rate;
+import org.gridgov.simulation.Metric;
+import org.gridgov.simulation.Progress;
+import org.gridgov.simulation.RandomStreams;
+import org.gridgov.simulation.ReplicationResult;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One replication: the discrete-event simulation of a prepared scenario over a fresh {@link CaseEngine}.
+ *
+ * <p>Kernel events: arrivals, service ends, checks (check and close after a resolution) and wake-ups (a station's
+ * staff come on duty). Before every engine command at instant {@code t} the engine is advanced to {@code t}; the
+ * events it returns (SLA warnings and breaches, escalations) are appended to the cases' logs, and a waiting case
+ * escalated by a breach moves to its new lead's queue.
+ */
+public final class Replication {
+  private static final int ARRIVAL = 0;
+  private static final int SERVICE_END = 1;
+  private static final int CHECK = 2;
+  private static final int WAKE = 3;
+
+  private static final Principal RESIDENT = Principal.resident("resident");
+  private static final String CMD = "sim";
+
+  private final PreparedScenario p;
+  private final CityModel city;
+  private final Progress progress;
+  private final @Nullable Consumer<CaseFile> observer;
+  private final String parameterValue;
+  private final int replication;
+  private final CaseEngine engine;
+  private final EventList events = new EventList(1 << 12);
+
+  private final SplittableRandom arrivals;
+  private final SplittableRandom choice;
+  private final SplittableRandom service;
+  private final SplittableRandom travel;
+  private final SplittableRandom solve;
+  private final SplittableRandom check;
+
+  // Stations: servers busy, FIFO queues of (case ordinal << 32 | token), wake-up pending.
+  private final int[] busy;
+  private final long[][] queue;
+  private final int[] head;
+  private final int[] count;
+  private final boolean[] wakePending;
+
+  private @Nullable SimCase[] cases = new SimCase[1 << 12];
+  private int nextOrdinal;
+  private double nextArrivalExact;
+  private long now;
+  private Instant nowInstant;
+
+  private final CaseIndicators.Accumulator indicators;
+  private long measured;
+  private long measuredOpen;
+  private long escalated;
+  private long accepted;
+  private long waited;
+  private double waitMillisSum;
+  private double gridBusyMillis;
+  private long kernelEvents;
+  private long engineEvents;
+  private long hoursReported;
+
+  private Replication(PreparedScenario p, long seed, int replication, String parameterValue, Progress progress,
+      @Nullable Consumer<CaseFile> observer) {
+    this.p = p;
+    this.city = p.city;
+    this.progress = progress;
+    this.observer = observer;
+    this.parameterValue = parameterValue;
+    this.replication = replication;
+    this.engine = CaseEngine.builder()
+        .regionTree(city.tree)
+        .routingGraph(city.graph)
+        .routingPolicy(p.routing)
+        .slaPolicy(p.sla)
+        .calendar(p.calendar)
+        .commandMemory(0)
+        .build();
+    RandomStreams streams = RandomStreams.of(seed);
+    this.arrivals = streams.stream("arrivals", replication);
+    this.choice = streams.stream("choice", replication);
+    this.service = streams.stream("service", replication);
+    this.travel = streams.stream("travel", replication);
+    this.solve = streams.stream("solve", replication);
+    this.check = streams.stream("check", replication);
+    int n = p.servers.length;
+    this.busy = new int[n];
+    this.queue = new long[n][];
+    this.head = new int[n];
+    this.count = new int[n];
+    this.wakePending = new boolean[n];
+    this.now = p.startMs;
+    this.nowInstant = Instant.ofEpochMilli(now);
+    this.indicators = CaseIndicators.accumulator(IndicatorQuery.builder()
+        .fromInclusive(Instant.ofEpochMilli(p.horizonStartMs))
+        .toExclusive(Instant.ofEpochMilli(p.endMs).plus(Duration.ofDays(36_600)))
+        .build());
+  }
+
+  /**
+   * Runs one replication.
+   *
+   * @param prepared the scenario
+   * @param seed the experiment seed
+   * @param replication the replication number
+   * @param parameterValue the swept value, for the result
+   * @param progress receives simulated hours done of {@link PreparedScenario#totalHours()}
+   * @param observer if not null, receives every case's file (warm-up and drain cases too) when it closes or at the
+   *     end of the run; for tests of small runs
+   * @return the measurements
+   */
+  public static ReplicationResult run(PreparedScenario prepared, long seed, int replication, String parameterValue,
+      Progress progress, @Nullable Consumer<CaseFile> observer) {
+    return new Replication(prepared, seed, replication, parameterValue, progress, observer).simulate();
+  }
+
+  private ReplicationResult simulate() {
+    nextArrivalExact = p.startMs;
+    scheduleNextArrival();
+    long total = p.totalHours();
+    while (!events.isEmpty()) {
+      if (events.peekTime() > p.endMs) {
+        break;
+      }
+      events.poll();
+      kernelEvents++;
+      long t = events.time();
+      if (t >= p.horizonEndMs && measuredOpen == 0) {
+        break; // every measured case is closed: the drain is over
+      }
+      now = t;
+      nowInstant = Instant.ofEpochMilli(t);
+      long h = (t - p.startMs) / PreparedScenario.HOUR;
+      if (h > hoursReported) {
+        hoursReported = h;
+        progress.update(h, total);
+      }
+      int arg = events.argument();
+      switch (events.kind()) {
+        case ARRIVAL -> arrive();
+        case SERVICE_END -> endService(arg);
+        case CHECK -> checkAndClose(arg);
+        case WAKE -> wake(arg);
+        default -> throw new IllegalStateException("unknown kernel event " + events.kind());
+      }
+    }
+    progress.update(total, total);
+    return result();
+  }
+
+  // ------------------------------------------------------------------ arrivals
+
+  private void scheduleNextArrival() {
+    double e = -Math.log(1.0 - arrivals.nextDouble());
+    double t = nextArrivalExact;
+    double[] rates = p.hourlyRate;
+    int h = (int) ((long) (t - p.startMs) / PreparedScenario.HOUR);
+    while (h < rates.length) {
+      double hourEnd = p.startMs + (h + 1) * (double) PreparedScenario.HOUR;
+      double mass = rates[h] * (hourEnd - t);
+      if (rates[h] > 0 && e <= mass) {
+        nextArrivalExact = t + e / rates[h];
+        long at = (long) Math.ceil(nextArrivalExact);
+        if (at <= p.endMs) {
+          events.schedule(at, ARRIVAL, 0);
+        }
+        return;
+      }
+      e -= mass;
+      t = hourEnd;
+      h++;
+    }
+  }
+
+  private void arrive() {
+    scheduleNextArrival();
+    int ordinal = nextOrdinal++;
+    long r = choice.nextLong(city.cumulativePopulation[city.cumulativePopulation.length - 1]);
+    int loc = Arrays.binarySearch(city.cumulativePopulation, r + 1);
+    if (loc < 0) {
+      loc = -loc - 1;
+    }
+    double u = choice.nextDouble();
+    int cat = 0;
+    while (cat < p.cumulativeShare.length - 1 && u >= p.cumulativeShare[cat]) {
+      cat++;
+    }
+    CaseId id = CaseId.of("C" + ordinal);
+    CaseFacts facts = CaseFacts.builder()
+        .id(id)
+        .categoryCode(p.categoryCodes.get(cat))
+        .priority(Priority.NORMAL)
+        .kind(CaseKind.COMMITTED)
+        .locationCodes(ImmutableLongArray.of(city.locationCode[loc]))
+        .source(CaseSource.HOTLINE_12345)
+        .build();
+    boolean isMeasured = now >= p.horizonStartMs && now < p.horizonEndMs;
+    SimCase c = new SimCase(ordinal, id, facts, cat, city.locationSupervisor[loc], isMeasured,
+        isMeasured || observer != null);
+    if (ordinal == cases.length) {
+      cases = Arrays.copyOf(cases, ordinal * 2);
+    }
+    cases[ordinal] = c;
+    if (isMeasured) {
+      measured++;
+      measuredOpen++;
+    }
+    advance();
+    Principal sup = city.supervisors.get(c.supervisor);
+    execute(c, RESIDENT, new Command.Report(facts));
+    execute(c, sup, new Command.Verify(true, ""));
+    execute(c, sup, new Command.Register());
+    try {
+      execute(c, sup, Command.Dispatch.byPolicy());
+    } catch (RoutingFailedException e) {
+      return; // the policy rejected the case: it stays registered and counts as not closed
+    }
+    c.dispatchedAt = now;
+    queueAtLead(c);
+  }
+
+  // ------------------------------------------------------------------ stations
+
+  private void queueAtLead(SimCase c) {
+    Optional<String> lead = state(c).lead();
+    if (lead.isEmpty()) {
+      c.station = -1; // nobody holds it (e.g. a summons without a lead): it waits for nothing and stays open
+      return;
+    }
+    enqueue(c, station(lead.get()));
+  }
+
+  private int station(String handler) {
+    int st = city.station(handler);
+    if (st < 0) {
+      throw new IllegalStateException("the engine named a handler the simulation does not know: " + handler);
+    }
+    return st;
+  }
+
+  private void enqueue(SimCase c, int st) {
+    c.station = st;
+    c.inService = false;
+    c.token++;
+    long[] q = queue[st];
+    if (q == null) {
+      q = new long[8];
+      queue[st] = q;
+    }
+    if (count[st] == q.length) {
+      long[] bigger = new long[q.length * 2];
+      for (int i = 0; i < count[st]; i++) {
+        bigger[i] = q[(head[st] + i) % q.length];
+      }
+      q = bigger;
+      queue[st] = q;
+      head[st] = 0;
+    }
+    q[(head[st] + count[st]) % q.length] = ((long) c.ordinal << 32) | (c.token & 0xFFFF_FFFFL);
+    count[st]++;
+    tryStart(st);
+  }
+
+  private void tryStart(int st) {
+    while (busy[st] < p.servers[st] && count[st] > 0) {
+      if (!p.alwaysWorking && !p.calendar.isWorkingTime(nowInstant)) {
+        if (!wakePending[st]) {
+          wakePending[st] = true;
+          events.schedule(p.calendar.nextWorkingTime(nowInstant).toEpochMilli(), WAKE, st);
+        }
+        return;
+      }
+      long[] q = queue[st];
+      long entry = q[head[st]];
+      head[st] = (head[st] + 1) % q.length;
+      count[st]--;
+      SimCase c = cases[(int) (entry >>> 32)];
+      if (c == null || c.station != st || c.inService || c.token != (int) entry) {
+        continue; // a stale entry: the case was escalated elsewhere
+      }
+      startService(c, st);
+    }
+  }
+
+  private void wake(int st) {
+    wakePending[st] = false;
+    advance();
+    tryStart(st);
+  }
+
+  private void startService(SimCase c, int st) {
+    String handler = city.stationHandler.get(st);
+    execute(c, city.stationPrincipal.get(st), new Command.Accept(handler));
+    if (c.acceptedAt < 0) {
+      c.acceptedAt = now;
+      if (c.measured) {
+        accepted++;
+        long w = now - c.dispatchedAt;
+        waitMillisSum += w;
+        if (w > 0) {
+          waited++;
+        }
+      }
+    }
+    busy[st]++;
+    c.inService = true;
+    double minutes = p.handling[c.category].sampleMinutes(service);
+    boolean grid = city.stationLevel[st] == CityModel.GRID;
+    double travelDraw = 0.5 + travel.nextDouble(); // drawn for every service: common random numbers
+    if (grid) {
+      minutes += p.scenario.travel().minutes(city.stationArea[st]) * travelDraw;
+    }
+    long duration = Math.round(minutes * 60_000.0);
+    long end = serviceEnd(duration);
+    if (grid) {
+      long a = Math.max(now, p.horizonStartMs);
+      long b = Math.min(end, p.horizonEndMs);
+      if (b > a) {
+        gridBusyMillis += workingMillis(a, b);
+      }
+    }
+    events.schedule(end, SERVICE_END, c.ordinal);
+  }
+
+  private void endService(int ordinal) {
+    SimCase c = live(ordinal);
+    advance();
+    int st = c.station;
+    busy[st]--;
+    c.inService = false;
+    double u = solve.nextDouble();
+    CaseState s = state(c);
+    String handler = city.stationHandler.get(st);
+    Optional<String> lead = s.lead();
+    if (lead.isPresent() && lead.get().equals(handler) && s.status() == CaseStatus.HANDLING) {
+      int level = city.stationLevel[st];
+      boolean mayReturn = level == CityModel.GRID || level == CityModel.COMMUNITY || level == CityModel.STREET;
+      if (mayReturn && u >= p.solvedByHolder[c.category]) {
+        try {
+          execute(c, city.stationPrincipal.get(st), new Command.Return(handler, "not within our remit"));
+          queueAtLead(c);
+        } catch (RoutingFailedException e) {
+          c.station = -1; // returned and nobody takes it: stays open
+        }
+      } else {
+        resolve(c, st);
+      }
+    } else if (lead.isPresent() && s.status() == CaseStatus.DISPATCHED) {
+      // Escalated while in service: the work is done; the new lead takes the case over and resolves it at once.
+      int newStation = station(lead.get());
+      execute(c, city.stationPrincipal.get(newStation), new Command.Accept(lead.get()));
+      resolve(c, newStation);
+    } else {
+      c.station = -1;
+    }
+    tryStart(st);
+  }
+
+  private void resolve(SimCase c, int st) {
+    execute(c, city.stationPrincipal.get(st), new Command.Resolve(city.stationHandler.get(st), "done"));
+    c.station = -1;
+    long delay = Math.round(p.scenario.checkTime().sampleMinutes(check) * 60_000.0);
+    events.schedule(now + delay, CHECK, c.ordinal);
+  }
+
+  private void checkAndClose(int ordinal) {
+    SimCase c = live(ordinal);
+    advance();
+    Principal sup = city.supervisors.get(c.supervisor);
+    execute(c, sup, new Command.Check(true, ""));
+    execute(c, sup, new Command.Close());
+    if (c.measured) {
+      measuredOpen--;
+    }
+    finish(c);
+    engine.release(c.id); // a closed case is done: the engine forgets it
+    cases[ordinal] = null;
+  }
+
+  private void finish(SimCase c) {
+    List<CaseEvent> log = c.log;
+    if (log != null) {
+      CaseFile file = CaseFile.of(c.facts, log);
+      if (c.measured) {
+        indicators.add(file);
+      }
+      if (observer != null) {
+        observer.accept(file);
+      }
+    }
+    if (c.measured && c.escalated) {
+      escalated++;
+    }
+    c.log = null;
+  }
+
+  // ------------------------------------------------------------------ the engine
+
+  private void advance() {
+    ImmutableList<CaseEvent> out = engine.advanceTo(nowInstant);
+    if (out.isEmpty()) {
+      return;
+    }
+    engineEvents += out.size();
+    for (CaseEvent e : out) {
+      SimCase c = cases[ordinalOf(e.caseId())];
+      if (c == null) {
+        continue;
+      }
+      record(c, e);
+      if (e.payload() instanceof EventPayload.Escalated esc && !c.inService && c.station >= 0) {
+        enqueue(c, station(esc.toHandlerId()));
+      }
+    }
+  }
+
+  private void execute(SimCase c, Principal who, Command.Action action) {
+    ImmutableList<CaseEvent> out = engine.execute(Command.of(CMD, who, c.id, nowInstant, action));
+    engineEvents += out.size();
+    for (CaseEvent e : out) {
+      record(c, e);
+    }
+  }
+
+  private static void record(SimCase c, CaseEvent e) {
+    if (e.payload() instanceof EventPayload.Escalated) {
+      c.escalated = true;
+    }
+    List<CaseEvent> log = c.log;
+    if (log != null) {
+      log.add(e);
+    }
+  }
+
+  private CaseState state(SimCase c) {
+    return engine.state(c.id).orElseThrow();
+  }
+
+  private SimCase live(int ordinal) {
+    SimCase c = cases[ordinal];
+    if (c == null) {
+      throw new IllegalStateException("case C" + ordinal + " is no longer simulated");
+    }
+    return c;
+  }
+
+  private static int ordinalOf(CaseId id) {
+    String v = id.value();
+    return Integer.parseInt(v, 1, v.length(), 10);
+  }
+
+  // ------------------------------------------------------------------ working time
+
+  private long serviceEnd(long durationMillis) {
+    if (p.alwaysWorking) {
+      return now + durationMillis;
+    }
+    Instant start = p.calendar.nextWorkingTime(nowInstant);
+    Instant end = p.calendar.plusWorkingTime(start, Duration.ofMillis(durationMillis));
+    long ms = end.toEpochMilli();
+    return Instant.ofEpochMilli(ms).isBefore(end) ? ms + 1 : ms;
+  }
+
+  private long workingMillis(long a, long b) {
+    if (p.alwaysWorking) {
+      return b - a;
+    }
+    return p.calendar.workingNanosBetween(Instant.ofEpochMilli(a), Instant.ofEpochMilli(b)) / 1_000_000;
+  }
+
+  // ------------------------------------------------------------------ results
+
+  private ReplicationResult result() {
+    for (SimCase c : cases) {
+      if (c != null) {
+        finish(c);
+      }
+    }
+    IndicatorReport r = indicators.report();
+    Map<Metric, Double> v = new EnumMap<>(Metric.class);
+    v.put(Metric.CASES_REPORTED, (double) measured);
+    v.put(Metric.CLOSING_RATE, value(r.closingRate()));
+    v.put(Metric.ON_TIME_CLOSING_RATE, value(r.onTimeClosingRate()));
+    v.put(Metric.MEAN_HOURS_TO_CLOSE, r.timeToClose().mean().map(Replication::hours).orElse(Double.NaN));
+    v.put(Metric.P90_HOURS_TO_CLOSE, r.timeToClose().p90().map(Replication::hours).orElse(Double.NaN));
+    v.put(Metric.ESCALATION_RATE, measured == 0 ? Double.NaN : (double) escalated / measured);
+    double scheduled = (double) city.grids * p.scenario.staffing().workersPerGrid()
+        * workingMillis(p.horizonStartMs, p.horizonEndMs);
+    v.put(Metric.WORKER_UTILISATION, scheduled > 0 ? gridBusyMillis / scheduled : Double.NaN);
+    v.put(Metric.MEAN_WAIT_MINUTES, accepted == 0 ? Double.NaN : waitMillisSum / accepted / 60_000.0);
+    v.put(Metric.WAIT_PROBABILITY, accepted == 0 ? Double.NaN : (double) waited / accepted);
+    return ReplicationResult.of(parameterValue, replication, v, kernelEvents, engineEvents);
+  }
+
+  private static double value(Rate r) {
+    return r.value().orElse(Double.NaN);
+  }
+
+  private static double hours(Duration d) {
+    return d.toNanos() / 3.6e12;
+  }
+
+  /** The simulation's record of one case. */
+  private static final class SimCase {
+    final int ordinal;
+    final CaseId id;
+    final CaseFacts facts;
+    final int category;
+    final int supervisor;
+    final boolean measured;
+    @Nullable List<CaseEvent> log;
+    int station = -1;
+    int token;
+    boolean inService;
+    boolean escalated;
+    long dispatchedAt = -1;
+    long acceptedAt = -1;
+
+    SimCase(int ordinal, CaseId id, CaseFacts facts, int category, int supervisor, boolean measured,
+        boolean keepLog) {
+      this.ordinal = ordinal;
+      this.id = id;
+      this.facts = facts;
+      this.category = category;
+      this.supervisor = supervisor;
+      this.measured = measured;
+      this.log = keepLog ? new ArrayList<>(16) : null;
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package org.gridgov.simulation.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.gridgov.simulation.Estimate;
+import org.gridgov.simulation.Metric;
+import org.gridgov.simulation.SweepPoint;
+import org.gridgov.simulation.SweepResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SweepReportTest {
+
+  @SuppressWarnings("NullAway.Init") // injected by JUnit
+  @TempDir
+  Path dir;
+
+  private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G'};
+
+  @Test
+  void writesCsvChartsAndASelfContainedHtmlReport() throws IOException {
+    SweepResult result = SweepFixtures.numeric();
+    Path html = SweepReport.write(result, dir.resolve("out"), "gridgov-sim sweep fixture --seed 42");
+
+    assertThat(html).isEqualTo(dir.resolve("out/report.html"));
+    assertThat(Files.readString(dir.resolve("out/runs.csv"))).isEqualTo(SweepCsv.runs(result));
+    assertThat(Files.readString(dir.resolve("out/summary.csv"))).isEqualTo(SweepCsv.summary(result));
+    for (String chart : ImmutableList.of("on-time-closing-rate", "time-to-close", "escalation-rate",
+        "worker-utilisation")) {
+      byte[] png = Files.readAllBytes(dir.resolve("out/charts/" + chart + ".png"));
+      assertThat(png).startsWith(PNG_MAGIC);
+      assertThat(Files.readString(dir.resolve("out/charts/" + chart + ".svg"))).contains("<svg");
+    }
+    String page = Files.readString(html, StandardCharsets.UTF_8);
+    assertThat(page).startsWith("<!DOCTYPE html>").contains("fixture").contains("gridgov-sim sweep fixture --seed 42")
+        .contains("How to read this").contains("Households per grid (households-per-grid)");
+    assertThat(page.split("<svg", -1)).hasSize(1 + 4); // every chart inline
+    assertThat(page).doesNotContain("<?xml").doesNotContain("src=\"http").doesNotContain("<script");
+    // the summary table: mean ± half-width of on-time closing rate at 150 (samples 0.7 and 0.701)
+    assertThat(page).contains("<td>0.7005 ± 0.006353</td>");
+    // the seed and the scenario as a file
+    assertThat(page).contains("<tr><th>Seed</th><td style=\"text-align:left\">42</td></tr>")
+        .contains("households-per-grid: 300");
+  }
+
+  @Test
+  void policySweepsDrawCategoryChartsAndEscapeValues() throws IOException {
+    Path html = SweepReport.write(SweepFixtures.policies(), dir);
+    assertThat(Files.exists(dir.resolve("charts/time-to-close.svg"))).isTrue();
+    String page = Files.readString(html);
+    assertThat(page).contains("<td>a,b</td>").doesNotContain("<tr><th>Command</th>");
+  }
+
+  @Test
+  void aChartWithoutAnyValueIsReplacedByANote() throws IOException {
+    SweepResult full = SweepFixtures.numeric();
+    ImmutableMap<Metric, Estimate> onlyCases = ImmutableMap.of(Metric.CASES_REPORTED, Estimate.of(1, 2));
+    SweepResult sparse = new SweepResult(full.sweep(), full.runs(), ImmutableList.of(
+        new SweepPoint("150", onlyCases), new SweepPoint("800", onlyCases)));
+    Path html = SweepReport.write(sparse, dir);
+    assertThat(Files.exists(dir.resolve("charts/time-to-close.png"))).isFalse();
+    assertThat(Files.readString(html)).contains("Time to close: no value in any replication");
+  }
+
+  @Test
+  void rewritingGivesTheSameCsvBytes() throws IOException {
+    var unused = SweepReport.write(SweepFixtures.numeric(), dir.resolve("a"));
+    var unused2 = SweepReport.write(SweepFixtures.numeric(), dir.resolve("b"));
+    for (String f : ImmutableList.of("runs.csv", "summary.csv")) {
+      assertThat(Files.readAllBytes(dir.resolve("a").resolve(f))).isEqualTo(Files.readAllBytes(dir.resolve("b")
+          .resolve(f)));
+    }
+  }
+
+  @Test
+  void estimatesAndTextAreFormattedForHtml() {
+    assertThat(SweepReport.estimate(new Estimate(12.3456, 0.012345, 5))).isEqualTo("12.35 ± 0.01235");
+    assertThat(SweepReport.estimate(new Estimate(2, Double.NaN, 1))).isEqualTo("2");
+    assertThat(SweepReport.significant(Double.NaN)).isEqualTo("—");
+    assertThat(SweepReport.esc("<a href=\"x\">&</a>")).isEqualTo("&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;");
+    assertThat(SweepReport.inline("<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<svg a=\"1\"/>")).isEqualTo(
+        "<svg a=\"1\"/>");
+  }
+}
