@@ -105,7 +105,7 @@ final class SweepCharts {
   }
 
   private static void style(AxesChartStyler styler) {
-    styler.setLegendPosition(Styler.LegendPosition.InsideNE);
+    styler.setLegendPosition(Styler.LegendPosition.OutsideS); // never over a line
     styler.setChartBackgroundColor(java.awt.Color.WHITE);
     styler.setYAxisDecimalPattern("#,##0.###");
   }
