@@ -83,14 +83,12 @@ public final class Problems {
   }
 
   /**
-   * Throws a {@link TextParseException} with every recorded problem, if there is any.
+   * Returns every recorded problem in input order (by line, then column; a line's problems in recording order),
+   * followed by a summary problem if some were not kept.
    *
-   * @throws TextParseException if at least one problem was recorded
+   * @return the problems, empty if none
    */
-  public void throwIfAny() {
-    if (problems.isEmpty()) {
-      return;
-    }
+  public ImmutableList<TextParseException.Problem> sorted() {
     ImmutableList.Builder<TextParseException.Problem> all = ImmutableList.builder();
     // Input order, whatever order the checks ran in (a stable sort keeps a line's problems in recording order).
     all.addAll(
@@ -103,6 +101,18 @@ public final class Problems {
           new TextParseException.Problem(
               source, 0, 0, "", "", dropped + " further problems were not kept (limit " + MAX_KEPT + ")"));
     }
-    throw new TextParseException(all.build());
+    return all.build();
+  }
+
+  /**
+   * Throws a {@link TextParseException} with every recorded problem, if there is any.
+   *
+   * @throws TextParseException if at least one problem was recorded
+   */
+  public void throwIfAny() {
+    if (problems.isEmpty()) {
+      return;
+    }
+    throw new TextParseException(sorted());
   }
 }

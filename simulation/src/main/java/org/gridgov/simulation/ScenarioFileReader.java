@@ -22,7 +22,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,6 +32,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gridgov.TextParseException;
 import org.gridgov.TextParseException.Problem;
+import org.gridgov.internal.Problems;
 import org.gridgov.routing.table.PolicyTable;
 import org.gridgov.simulation.ScenarioTree.Entry;
 import org.gridgov.simulation.ScenarioTree.Kind;
@@ -64,11 +64,12 @@ final class ScenarioFileReader {
   private final String source;
   private final Path directory;
   private final Function<String, Optional<Scenario>> builtIns;
-  private final List<Problem> problems = new ArrayList<>();
+  private final Problems problems;
   private final List<Problem> policyProblems = new ArrayList<>();
 
   ScenarioFileReader(String source, Path directory, Function<String, Optional<Scenario>> builtIns) {
     this.source = source;
+    this.problems = new Problems(source);
     this.directory = directory;
     this.builtIns = builtIns;
   }
@@ -431,7 +432,7 @@ final class ScenarioFileReader {
       return null;
     }
     knownKeys(m, STAFFING_KEYS, "staffing.");
-    int before = problems.size();
+    long before = problems.count();
     int workers = staff(m, "workers-per-grid", base.workersPerGrid());
     int community = staff(m, "community-staff", base.communityStaff());
     int street = staff(m, "street-staff", base.streetStaff());
@@ -453,7 +454,7 @@ final class ScenarioFileReader {
         }
       }
     }
-    if (problems.size() > before) {
+    if (problems.count() > before) {
       return null;
     }
     return new Staffing(workers, community, street, district, cityStaff, dept, ImmutableSortedMap.copyOf(departments));
@@ -800,16 +801,15 @@ final class ScenarioFileReader {
 
   @FormatMethod
   private void add(Pos at, String field, String value, @FormatString String format, Object... args) {
-    problems.add(new Problem(source, at.line(), at.column(), field, value, String.format(Locale.ROOT, format, args)));
+    problems.add(at.line(), at.column(), field, value, "%s", String.format(Locale.ROOT, format, args));
   }
 
   private void throwIfAny() {
     if (problems.isEmpty() && policyProblems.isEmpty()) {
       return;
     }
-    List<Problem> all = new ArrayList<>(problems);
-    all.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
-    all.addAll(policyProblems);
+    List<Problem> all = new ArrayList<>(problems.sorted()); // this file's problems in input order
+    all.addAll(policyProblems); // then each policy's own, at their own lines
     throw new TextParseException(all);
   }
 }
