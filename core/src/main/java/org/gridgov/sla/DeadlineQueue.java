@@ -34,11 +34,20 @@ import java.util.OptionalLong;
  * deadlines (so that about 7/8 of them fit in half the window) and redistributes everything: O(n), at most once per
  * n/4 schedules, so O(1) amortised. The geometry only affects speed, never the order of delivery.
  *
- * <h2>Keys</h2>
+ * <h2>Keys or handles</h2>
  *
- * Keys are the caller's {@code long}s (e.g. a case id, or case id and clock number packed). The queue never invents
- * or recycles ids, so a stale handle can never cancel somebody else's timer: after a key fires or is cancelled it is
- * simply absent until the caller schedules it again. At most one entry per key is pending.
+ * A queue made with a constructor is <em>keyed</em>: keys are the caller's {@code long}s (e.g. a case id, or case id
+ * and clock number packed), found through the table above. The queue never invents or recycles ids, so a stale key
+ * can never cancel somebody else's timer: after a key fires or is cancelled it is simply absent until the caller
+ * schedules it again. At most one entry per key is pending.
+ *
+ * <p>A queue made with {@link #issuingHandles()} instead <em>issues</em> its keys: {@link #add} returns a new handle
+ * for each entry, and {@link #cancel}, {@link #reschedule}, {@link #contains}, {@link #deadlineOf} and the
+ * consumer of {@link #pollDue} take and give that handle as the key. A handle is a slot number in its low 32 bits
+ * and a generation in its high bits; a slot is reused after its entry fires or is cancelled, but with the next
+ * generation, so a stale handle is simply not pending (it would take 2<sup>31</sup> reuses of one slot to meet the
+ * same handle again). No hashing is needed: use this mode when you keep the handle anyway (as with a timer wheel's
+ * timer ids), the keyed mode when your own ids should be the keys.
  *
  * <h2>Order and time</h2>
  *
@@ -88,6 +97,8 @@ public final class DeadlineQueue {
   private static final int KEEP_BUCKET = 1024;
   /** Shared by all empty buckets that have no array of their own; never written (its count stays 0). */
   private static final long[] NO_ENTRIES = {0};
+  private static final long GENERATION = 1L << 32;
+  private static final long GENERATION_MASK = 0x7FFF_FFFFL << 32;
 
   // heap, in heap order: order[2i] = deadline, order[2i + 1] = scheduling number; slotOf[i] = table slot
   private long[] order;
@@ -108,7 +119,13 @@ public final class DeadlineQueue {
   private int outside; // schedules that landed in the heap because outside the window, since the last rebuild
 
   // table of (key, location) pairs; location 0 marks an empty slot, > 0 is heap index + 1,
-  // < 0 is ~(bucket << 32 | entry index in bucket)
+  // < 0 is ~(bucket << 32 | entry index in bucket). Keyed: an open-addressing hash table. Issuing handles: slot s
+  // holds the handle it has (or will issue next: generation << 32 | s); free slots are stacked in freeSlots, and
+  // slots at or above fresh were never used.
+  private final boolean issuesHandles;
+  private int[] freeSlots;
+  private int freeCount;
+  private int fresh;
   private long[] table;
   private int mask; // slots - 1
   private int groupShift; // 64 - log2(slots / 8)
@@ -134,8 +151,34 @@ public final class DeadlineQueue {
     this(initialCapacity, WHEEL_BITS, INITIAL_SHIFT, MIN_REBUILD);
   }
 
+  /**
+   * Creates an empty queue that issues its own handles ({@link #add}) instead of taking the caller's keys.
+   *
+   * @return a new queue that issues handles
+   */
+  public static DeadlineQueue issuingHandles() {
+    return issuingHandles(DEFAULT_CAPACITY);
+  }
+
+  /**
+   * Creates an empty queue that issues its own handles, with room for {@code initialCapacity} entries before it
+   * grows.
+   *
+   * @param initialCapacity the initial capacity, {@code 1..MAX_CAPACITY}
+   * @return a new queue that issues handles
+   * @throws IllegalArgumentException if out of range, naming the value
+   */
+  public static DeadlineQueue issuingHandles(int initialCapacity) {
+    return new DeadlineQueue(true, initialCapacity, WHEEL_BITS, INITIAL_SHIFT, MIN_REBUILD);
+  }
+
   /** For tests: a wheel of {@code 2^wheelBits} buckets of initially {@code 2^initialShift} ms. */
   DeadlineQueue(int initialCapacity, int wheelBits, int initialShift, int minRebuild) {
+    this(false, initialCapacity, wheelBits, initialShift, minRebuild);
+  }
+
+  /** For tests: as above, keyed or issuing handles. */
+  DeadlineQueue(boolean issuesHandles, int initialCapacity, int wheelBits, int initialShift, int minRebuild) {
     checkArgument(
         initialCapacity >= 1 && initialCapacity <= MAX_CAPACITY,
         "initialCapacity must be in 1..%s but was %s",
@@ -155,7 +198,16 @@ public final class DeadlineQueue {
     nonEmpty = new long[(1 << wheelBits) >>> 6];
     wheelMask = (1 << wheelBits) - 1;
     shift = initialShift;
-    newTable(Math.max(MIN_SLOTS, Integer.highestOneBit(initialCapacity * 2 - 1) * 2));
+    this.issuesHandles = issuesHandles;
+    if (issuesHandles) {
+      freeSlots = new int[initialCapacity];
+      table = new long[2 * initialCapacity];
+    } else {
+      freeSlots = new int[0];
+      int slots = Math.max(MIN_SLOTS, Integer.highestOneBit(initialCapacity * 2 - 1) * 2);
+      table = new long[2 * slots];
+      geometry(slots);
+    }
   }
 
   // ------------------------------------------------------------------ queries
@@ -237,6 +289,14 @@ public final class DeadlineQueue {
    * @throws IllegalStateException if {@link #MAX_CAPACITY} entries are pending
    */
   public void schedule(long key, long deadlineMillis) {
+    if (issuesHandles) {
+      throw new IllegalStateException(
+          String.format(
+              Locale.ROOT,
+              "this queue issues its own handles: add(%d) returns one; schedule(key %d, ...) is for keyed queues",
+              deadlineMillis,
+              key));
+    }
     int p = slotFor(key);
     long loc = table[2 * p + 1];
     if (loc != 0) {
@@ -260,6 +320,50 @@ public final class DeadlineQueue {
    */
   public void schedule(long key, Instant deadline) {
     schedule(key, ceilMillis(deadline));
+  }
+
+  /**
+   * Adds an entry to a queue made by {@link #issuingHandles()} and returns its new handle, which {@link #cancel},
+   * {@link #reschedule}, {@link #contains} and {@link #deadlineOf} take and {@link #pollDue} delivers as the key.
+   *
+   * @param deadlineMillis the deadline in epoch milliseconds
+   * @return the entry's handle, never pending before this call
+   * @throws IllegalStateException if this queue is keyed (use {@link #schedule(long, long)}), or if
+   *     {@link #MAX_CAPACITY} entries are pending
+   */
+  public long add(long deadlineMillis) {
+    if (!issuesHandles) {
+      throw new IllegalStateException(
+          String.format(
+              Locale.ROOT,
+              "this queue is keyed: schedule(key, %d) with your own key; add(deadline) is for a queue made by"
+                  + " DeadlineQueue.issuingHandles()",
+              deadlineMillis));
+    }
+    int p;
+    if (freeCount > 0) {
+      p = freeSlots[--freeCount];
+    } else {
+      if (fresh == freeSlots.length) {
+        growSlab();
+      }
+      p = fresh++;
+      table[2 * p] = GENERATION | p;
+    }
+    size++;
+    insert(p, deadlineMillis, nextSeq++, true);
+    return table[2 * p];
+  }
+
+  /**
+   * Adds an entry for an instant, rounded up to the next whole millisecond, to a queue that issues handles.
+   *
+   * @param deadline the deadline
+   * @return the entry's handle
+   * @throws IllegalStateException if this queue is keyed
+   */
+  public long add(Instant deadline) {
+    return add(ceilMillis(deadline));
   }
 
   /**
@@ -302,7 +406,7 @@ public final class DeadlineQueue {
       return false;
     }
     detach(table[2 * p + 1]);
-    tableDelete(p);
+    release(p);
     size--;
     return true;
   }
@@ -348,7 +452,7 @@ public final class DeadlineQueue {
       long key = table[2 * slot];
       long deadline = order[0];
       heapRemove(0);
-      tableDelete(slot);
+      release(slot);
       size--;
       delivered++;
       consumer.onDue(key, deadline);
@@ -642,6 +746,10 @@ public final class DeadlineQueue {
 
   private void newTable(int slots) {
     table = new long[2 * slots];
+    geometry(slots);
+  }
+
+  private void geometry(int slots) {
     mask = slots - 1;
     growAt = slots >>> 1;
     groupShift = 64 - (Integer.numberOfTrailingZeros(slots) - 3);
@@ -656,6 +764,10 @@ public final class DeadlineQueue {
   /** Table slot holding the key, or -1. */
   private int find(long key) {
     long[] t = table;
+    if (issuesHandles) {
+      int p = (int) key;
+      return p >= 0 && p < fresh && t[2 * p + 1] != 0 && t[2 * p] == key ? p : -1;
+    }
     int p = home(key);
     while (true) {
       if (t[2 * p + 1] == 0) {
@@ -686,6 +798,32 @@ public final class DeadlineQueue {
       long w = ~loc;
       buckets[(int) (w >>> 32)][3 + 3 * (int) w] = slot;
     }
+  }
+
+  /** Empties the slot of an entry that has left the heap and the wheel. */
+  private void release(int p) {
+    if (issuesHandles) {
+      long[] t = table;
+      t[2 * p + 1] = 0;
+      t[2 * p] = ((t[2 * p] + GENERATION) & GENERATION_MASK) | p; // the next handle of this slot
+      if ((t[2 * p] & GENERATION_MASK) == 0) {
+        t[2 * p] |= GENERATION; // generations run 1..2^31-1
+      }
+      freeSlots[freeCount++] = p;
+    } else {
+      tableDelete(p);
+    }
+  }
+
+  /** Doubles the slots of a queue that issues handles; slot numbers, and so handles, stay. */
+  private void growSlab() {
+    if (fresh >= MAX_CAPACITY) {
+      throw new IllegalStateException(
+          String.format(Locale.ROOT, "the deadline queue is full: %d entries pending (MAX_CAPACITY)", size));
+    }
+    int cap = (int) Math.min((long) MAX_CAPACITY, 2L * freeSlots.length);
+    freeSlots = Arrays.copyOf(freeSlots, cap);
+    table = Arrays.copyOf(table, 2 * cap);
   }
 
   /** Empties a slot, shifting later entries of its probe run back (no tombstones). */
@@ -742,6 +880,11 @@ public final class DeadlineQueue {
   @Override
   public String toString() {
     return String.format(
-        Locale.ROOT, "DeadlineQueue[size=%d, next=%s, time=%s]", size, nextDeadline(), time());
+        Locale.ROOT,
+        "DeadlineQueue[%s, size=%d, next=%s, time=%s]",
+        issuesHandles ? "issuing handles" : "keyed",
+        size,
+        nextDeadline(),
+        time());
   }
 }

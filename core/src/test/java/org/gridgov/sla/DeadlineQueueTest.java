@@ -455,6 +455,138 @@ class DeadlineQueueTest {
     assertThat(delivered).as(where).isPositive();
   }
 
+  // ------------------------------------------------------------------ a queue that issues handles
+
+  @Test
+  void issuedHandlesAreTheKeysAndAStaleHandleIsNeverPendingAgain() {
+    DeadlineQueue q = DeadlineQueue.issuingHandles(2);
+    long a = q.add(100);
+    long b = q.add(50);
+    long c = q.add(100);
+    assertThat(new long[] {a, b, c}).doesNotHaveDuplicates();
+    assertThat(q.deadlineOf(b)).isEqualTo(OptionalLong.of(50));
+    assertThat(q.cancel(b)).isTrue();
+    long d = q.add(100); // reuses b's slot with the next generation
+    assertThat((int) d).isEqualTo((int) b);
+    assertThat(d).isNotEqualTo(b);
+    assertThat(q.contains(b)).isFalse();
+    assertThat(q.cancel(b)).as("a stale handle cancels nothing").isFalse();
+    assertThat(q.deadlineOf(b)).isEmpty();
+    assertThat(q.contains(d)).isTrue();
+    q.reschedule(a, 100); // a takes a new scheduling number: after c and d
+    assertThat(keys(drain(q, 100))).containsExactly(c, d, a);
+    assertThat(q.isEmpty()).isTrue();
+    for (long h : new long[] {a, c, d, 0, -1, Long.MAX_VALUE, 1L << 40}) {
+      assertThat(q.contains(h)).as("handle %s", h).isFalse();
+      assertThat(q.cancel(h)).as("handle %s", h).isFalse();
+    }
+    assertThat(q.toString()).contains("issuing handles");
+  }
+
+  @Test
+  void keyedAndHandleQueuesRefuseEachOthersCalls() {
+    assertThatThrownBy(() -> new DeadlineQueue().add(5))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("add(deadline)")
+        .hasMessageContaining("keyed")
+        .hasMessageContaining("5");
+    DeadlineQueue handles = DeadlineQueue.issuingHandles();
+    assertThatThrownBy(() -> handles.schedule(42, 7))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("issues its own handles")
+        .hasMessageContaining("42");
+    assertThatThrownBy(() -> handles.reschedule(3, 7))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("3");
+    assertThat(handles.isEmpty()).isTrue();
+    assertThatThrownBy(() -> DeadlineQueue.issuingHandles(0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /**
+   * A queue that issues handles, with tiny wheels and growth from one slot, under random adds, reschedules,
+   * cancels (of pending and stale handles), queries and polls whose consumers add and cancel, against the model:
+   * same deliveries in the same order, and no handle is ever issued twice.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("modelSeeds")
+  void issuingHandlesDeliversWhatTheModelDelivers(long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    int wheelBits = 6 + r.nextInt(3);
+    int initialShift = 1 + r.nextInt(14);
+    int minRebuild = new int[] {1, 3, 50, 1024}[r.nextInt(4)];
+    DeadlineQueue q = new DeadlineQueue(true, 1 + r.nextInt(4), wheelBits, initialShift, minRebuild);
+    String where = String.format(java.util.Locale.ROOT, "seed %d wheelBits %d shift %d rebuild %d", seed, wheelBits, initialShift, minRebuild);
+    Model model = new Model();
+    List<Long> issued = new ArrayList<>();
+    java.util.Set<Long> everIssued = new java.util.HashSet<>();
+    long[] now = {r.nextLong(-1_000_000_000_000L, 1_000_000_000_000L)};
+    long[] scales = {4, 100, 5_000, 1_000_000, 10_000_000_000L};
+    java.util.function.LongUnaryOperator add =
+        d -> {
+          long h = q.add(d);
+          assertThat(everIssued.add(h)).as("%s: handle %s issued twice", where, h).isTrue();
+          issued.add(h);
+          model.put(h, d);
+          return h;
+        };
+    for (int step = 0; step < 4_000; step++) {
+      String at = where + " step " + step;
+      long any = issued.isEmpty() ? 12345 : issued.get(r.nextInt(issued.size()));
+      int op = r.nextInt(20);
+      if (op < 7) {
+        var unused = add.applyAsLong(randomDeadline(r, now[0], scales));
+      } else if (op < 9) {
+        if (model.pending.containsKey(any)) {
+          long d = randomDeadline(r, now[0], scales);
+          q.reschedule(any, d);
+          model.put(any, d);
+        } else {
+          assertThatThrownBy(() -> q.reschedule(any, 0)).as(at).isInstanceOf(IllegalStateException.class);
+        }
+      } else if (op < 12) {
+        assertThat(q.cancel(any)).as(at).isEqualTo(model.pending.remove(any) != null);
+      } else if (op < 14) {
+        now[0] += r.nextLong(scales[r.nextInt(scales.length)]);
+        int delivered =
+            q.pollDue(
+                now[0],
+                (k, d) -> {
+                  ModelEntry expected = model.first();
+                  if (expected == null) {
+                    throw new AssertionError(at + ": delivered " + k + " but the model has nothing pending");
+                  }
+                  assertThat(new long[] {k, d}).as(at).containsExactly(expected.key(), expected.deadline());
+                  model.pending.remove(k);
+                  int act = r.nextInt(6);
+                  if (act == 0) {
+                    var unused = add.applyAsLong(now[0] - r.nextInt(3)); // due: delivered in this poll
+                  } else if (act == 1) {
+                    long other = issued.get(r.nextInt(issued.size()));
+                    assertThat(q.cancel(other)).as(at).isEqualTo(model.pending.remove(other) != null);
+                  }
+                });
+        assertThat(delivered).as(at).isNotNegative();
+        ModelEntry first = model.first();
+        assertThat(first == null || first.deadline() > now[0]).as(at + " nothing due left").isTrue();
+      } else if (op < 16) {
+        ModelEntry first = model.first();
+        assertThat(q.nextDeadline()).as(at).isEqualTo(first == null ? OptionalLong.empty() : OptionalLong.of(first.deadline()));
+      } else {
+        ModelEntry m = model.pending.get(any);
+        assertThat(q.deadlineOf(any)).as(at).isEqualTo(m == null ? OptionalLong.empty() : OptionalLong.of(m.deadline()));
+        assertThat(q.contains(any)).as(at).isEqualTo(m != null);
+      }
+      assertThat(q.size()).as(at).isEqualTo(model.pending.size());
+    }
+    List<Long> rest =
+        model.pending.values().stream()
+            .sorted(Comparator.comparingLong(ModelEntry::deadline).thenComparingLong(ModelEntry::seq))
+            .map(ModelEntry::key)
+            .toList();
+    assertThat(keys(drain(q, Long.MAX_VALUE))).as(where).containsExactlyElementsOf(rest);
+    assertThat(q.isEmpty()).as(where).isTrue();
+  }
+
   private static long randomDeadline(SplittableRandom r, long now, long[] scales) {
     int kind = r.nextInt(40);
     if (kind == 0) {

@@ -5,6 +5,7 @@ import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.agrona.DeadlineTimerWheel;
+import org.agrona.collections.Long2LongHashMap;
 import org.gridgov.sla.DeadlineQueue;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -27,6 +28,12 @@ import org.openjdk.jmh.annotations.State;
  *
  * Keys scheduled are sequential (like case ids from a database sequence); {@code scheduleCancelGridgovRandomKeys}
  * repeats gridgov's schedule+cancel with random 64-bit keys, which its key table cannot exploit.
+ *
+ * <p>Two kinds of comparison, like with like: a timer wheel issues its own timer ids, so {@code ...GridgovHandles}
+ * (a queue made by {@link DeadlineQueue#issuingHandles}, whose handles are issued by the queue too) is compared
+ * with plain Agrona; gridgov's keyed queue finds the caller's keys itself, so it is also compared with
+ * {@code ...AgronaKeyed}: Agrona's wheel plus Agrona's own {@link Long2LongHashMap} from the caller's key to the
+ * timer id, which is what an Agrona user who has keys must add.
  *
  * <p>Peers: gridgov {@link DeadlineQueue}; the previous, heap-only gridgov queue ({@link HeapDeadlineQueue}, with
  * sequential and random keys); {@link PriorityQueue} of entry objects ordered by (deadline, sequence), with
@@ -105,6 +112,23 @@ public class DeadlineQueueBenchmark {
 
     long nextKey() {
       return keys[nextKey++ & (OFFSETS - 1)];
+    }
+  }
+
+  /** gridgov's queue issuing its own handles. */
+  public static class GridgovHandles extends Base {
+    DeadlineQueue queue = DeadlineQueue.issuingHandles();
+    long expired;
+    final DeadlineQueue.DueConsumer consumer = (k, d) -> expired++;
+
+    /** Fills the queue. */
+    @Setup(Level.Trial)
+    public void setUp() {
+      offsets();
+      queue = DeadlineQueue.issuingHandles(pending * 2);
+      for (int i = 0; i < pending; i++) {
+        var unused = queue.add(nextDeadline());
+      }
     }
   }
 
@@ -197,6 +221,34 @@ public class DeadlineQueueBenchmark {
     }
   }
 
+  /** Agrona's timer wheel with Agrona's map from the caller's (sequential) keys to timer ids. */
+  public static class AgronaKeyed extends Base {
+    /** Ticks per wheel. */
+    @Param({"1024", "65536"})
+    public int ticks;
+
+    DeadlineTimerWheel wheel = new DeadlineTimerWheel(TimeUnit.MILLISECONDS, 0, 1, 16);
+    Long2LongHashMap ids = new Long2LongHashMap(-1);
+    long nextKey;
+    long expired;
+    final DeadlineTimerWheel.TimerHandler handler =
+        (unit, t, id) -> {
+          expired++;
+          return true;
+        };
+
+    /** Fills the wheel and the map. */
+    @Setup(Level.Trial)
+    public void setUp() {
+      offsets();
+      wheel = new DeadlineTimerWheel(TimeUnit.MILLISECONDS, now, 1, ticks);
+      ids = new Long2LongHashMap(pending * 4, 0.5f, -1);
+      for (int i = 0; i < pending; i++) {
+        var unused = ids.put(nextKey++, wheel.scheduleTimer(nextDeadline()));
+      }
+    }
+  }
+
   /**
    * gridgov: schedule + cancel.
    *
@@ -208,6 +260,18 @@ public class DeadlineQueueBenchmark {
     long key = s.nextKey++;
     s.queue.schedule(key, s.nextDeadline());
     return s.queue.cancel(key);
+  }
+
+  /**
+   * gridgov issuing handles: add + cancel.
+   *
+   * @param s state
+   * @return whether the cancel found the entry
+   */
+  @Benchmark
+  public boolean scheduleCancelGridgovHandles(GridgovHandles s) {
+    long handle = s.queue.add(s.nextDeadline());
+    return s.queue.cancel(handle);
   }
 
   /**
@@ -275,6 +339,19 @@ public class DeadlineQueueBenchmark {
   }
 
   /**
+   * Agrona with a key map: scheduleTimer + put, then remove + cancelTimer.
+   *
+   * @param s state
+   * @return whether the cancel found the timer
+   */
+  @Benchmark
+  public boolean scheduleCancelAgronaKeyed(AgronaKeyed s) {
+    long key = s.nextKey++;
+    var unused = s.ids.put(key, s.wheel.scheduleTimer(s.nextDeadline()));
+    return s.wheel.cancelTimer(s.ids.remove(key));
+  }
+
+  /**
    * gridgov: schedule, advance 1 ms, deliver due entries.
    *
    * @param s state
@@ -283,6 +360,19 @@ public class DeadlineQueueBenchmark {
   @Benchmark
   public int scheduleExpireGridgov(Gridgov s) {
     s.queue.schedule(s.nextKey++, s.nextDeadline());
+    s.now++;
+    return s.queue.pollDue(s.now, s.consumer);
+  }
+
+  /**
+   * gridgov issuing handles: add, advance 1 ms, deliver due entries.
+   *
+   * @param s state
+   * @return entries delivered
+   */
+  @Benchmark
+  public int scheduleExpireGridgovHandles(GridgovHandles s) {
+    var unused = s.queue.add(s.nextDeadline());
     s.now++;
     return s.queue.pollDue(s.now, s.consumer);
   }
