@@ -6,19 +6,33 @@ import static com.google.common.base.Preconditions.checkState;
 import java.util.Arrays;
 
 /**
- * The simulation kernel's future event list: a binary min-heap over primitive arrays, ordered by (time, insertion
- * sequence), so that events at the same instant come out in the order they were scheduled. An event is two
- * {@code int}s (a kind and an argument) at a {@code long} time, stored with its sequence number in one interleaved
- * {@code long} array; nothing is allocated per event.
+ * The simulation kernel's future event list: a binary min-heap over one primitive array, ordered by (time,
+ * insertion sequence), so that events at the same instant come out in the order they were scheduled. An event is a
+ * kind ({@code 0..15}) and an {@code int} argument at a {@code long} time; nothing is allocated per event.
+ *
+ * <p>Each entry is two {@code long}s: the time, and an <em>order word</em> that packs the insertion sequence (high
+ * bits), the kind and the argument, so that comparing order words compares sequence numbers. When the sequence
+ * numbers run out (after {@value #SEQUENCE_LIMIT} schedules), the pending entries are renumbered in the order they
+ * were scheduled, which changes no comparison between them; so the list never runs out.
  *
  * <p>After {@link #poll()}, {@link #time()}, {@link #kind()} and {@link #argument()} describe the event just
  * removed. Not thread-safe.
  */
 public final class EventList {
-  /** Three longs per entry, interleaved for locality: time, insertion sequence, kind (high 32 bits) | argument. */
+  /** The largest event kind plus one. */
+  public static final int KINDS = 16;
+
+  /** Sequence numbers are below this; then pending entries are renumbered. */
+  static final long SEQUENCE_LIMIT = 1L << 27;
+
+  private static final int SEQ_SHIFT = 36;
+  private static final long PAYLOAD = (1L << SEQ_SHIFT) - 1;
+
+  /** Two longs per entry: time, order word (sequence << 36 | kind << 32 | argument). */
   private long[] heap;
   private int size;
   private long nextSeq;
+  private final long sequenceLimit;
   private long time;
   private long payload;
 
@@ -28,43 +42,56 @@ public final class EventList {
    * @param initialCapacity the initial capacity, {@code >= 1}; it grows as needed
    */
   public EventList(int initialCapacity) {
+    this(initialCapacity, SEQUENCE_LIMIT);
+  }
+
+  /** For tests: renumbers after {@code sequenceLimit} schedules. */
+  EventList(int initialCapacity, long sequenceLimit) {
     checkArgument(initialCapacity >= 1, "initial capacity must be >= 1 but was %s", initialCapacity);
-    heap = new long[3 * initialCapacity];
+    checkArgument(
+        sequenceLimit >= 2 && sequenceLimit <= SEQUENCE_LIMIT,
+        "sequence limit must be in 2..%s but was %s",
+        SEQUENCE_LIMIT,
+        sequenceLimit);
+    heap = new long[2 * initialCapacity];
+    this.sequenceLimit = sequenceLimit;
   }
 
   /**
    * Schedules an event.
    *
    * @param at its time
-   * @param eventKind what it is (the caller's code)
+   * @param eventKind what it is (the caller's code), {@code 0..15}
    * @param argument its argument (e.g. a case or server index)
+   * @throws IllegalArgumentException if the kind is out of range
    */
   public void schedule(long at, int eventKind, int argument) {
+    checkArgument(eventKind >= 0 && eventKind < KINDS, "event kind must be in 0..15 but was %s", eventKind);
+    if (nextSeq >= sequenceLimit) {
+      renumber();
+    }
     long[] h = heap;
-    if (3 * size == h.length) {
+    if (2 * size == h.length) {
       h = Arrays.copyOf(h, 2 * h.length);
       heap = h;
     }
-    long seq = nextSeq++;
-    long pay = ((long) eventKind << 32) | (argument & 0xFFFF_FFFFL);
+    long word = (nextSeq++ << SEQ_SHIFT) | ((long) eventKind << 32) | (argument & 0xFFFF_FFFFL);
     int i = size++;
     while (i > 0) { // sift up
       int parent = (i - 1) >>> 1;
-      int pb = 3 * parent;
+      int pb = 2 * parent;
       long pt = h[pb];
-      if (pt < at || (pt == at && h[pb + 1] < seq)) {
+      if (pt < at || (pt == at && h[pb + 1] < word)) {
         break;
       }
-      int ib = 3 * i;
+      int ib = 2 * i;
       h[ib] = pt;
       h[ib + 1] = h[pb + 1];
-      h[ib + 2] = h[pb + 2];
       i = parent;
     }
-    int ib = 3 * i;
+    int ib = 2 * i;
     h[ib] = at;
-    h[ib + 1] = seq;
-    h[ib + 2] = pay;
+    h[ib + 1] = word;
   }
 
   /**
@@ -105,41 +132,58 @@ public final class EventList {
     checkState(size > 0, "no pending event");
     long[] h = heap;
     time = h[0];
-    payload = h[2];
+    payload = h[1] & PAYLOAD;
     int n = --size;
     if (n == 0) {
       return;
     }
-    int lb = 3 * n;
+    int lb = 2 * n;
     long lt = h[lb];
-    long ls = h[lb + 1];
-    long lp = h[lb + 2];
+    long lw = h[lb + 1];
     int i = 0;
     int half = n >>> 1;
     while (i < half) { // sift down
       int c = 2 * i + 1;
-      int cb = 3 * c;
+      int cb = 2 * c;
       if (c + 1 < n) {
-        int rb = cb + 3;
+        int rb = cb + 2;
         if (h[rb] < h[cb] || (h[rb] == h[cb] && h[rb + 1] < h[cb + 1])) {
-          c++;
           cb = rb;
+          c++;
         }
       }
       long ct = h[cb];
-      if (lt < ct || (lt == ct && ls < h[cb + 1])) {
+      if (lt < ct || (lt == ct && lw < h[cb + 1])) {
         break;
       }
-      int ib = 3 * i;
+      int ib = 2 * i;
       h[ib] = ct;
       h[ib + 1] = h[cb + 1];
-      h[ib + 2] = h[cb + 2];
       i = c;
     }
-    int ib = 3 * i;
+    int ib = 2 * i;
     h[ib] = lt;
-    h[ib + 1] = ls;
-    h[ib + 2] = lp;
+    h[ib + 1] = lw;
+  }
+
+  /**
+   * Gives the pending entries the sequence numbers {@code 0..size-1} in the order they were scheduled; every
+   * comparison between them stays as it was, so the heap needs no repair.
+   */
+  private void renumber() {
+    long[] h = heap;
+    long[] seqs = new long[size];
+    for (int i = 0; i < size; i++) {
+      seqs[i] = h[2 * i + 1] >>> SEQ_SHIFT;
+    }
+    Arrays.sort(seqs);
+    for (int i = 0; i < size; i++) {
+      long w = h[2 * i + 1];
+      long rank = Arrays.binarySearch(seqs, w >>> SEQ_SHIFT);
+      h[2 * i + 1] = (rank << SEQ_SHIFT) | (w & PAYLOAD);
+    }
+    nextSeq = size;
+    checkState(size < SEQUENCE_LIMIT, "more than %s events pending at once", SEQUENCE_LIMIT);
   }
 
   /**

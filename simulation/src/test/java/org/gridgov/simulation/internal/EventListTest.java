@@ -23,16 +23,26 @@ class EventListTest {
   @ParameterizedTest
   @MethodSource("seeds")
   void pollsInOrderOfTimeThenInsertion(long seed) {
+    pollsInOrder(seed, new EventList(1), 3);
+  }
+
+  /** With sequence numbers running out every few schedules, renumbering keeps the order exact. */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void renumberingSequenceNumbersKeepsTheOrder(long seed) {
+    pollsInOrder(seed, new EventList(1, 2 + new SplittableRandom(seed).nextInt(40)), 2);
+  }
+
+  private static void pollsInOrder(long seed, EventList list, int scheduleOdds) {
     SplittableRandom r = new SplittableRandom(seed);
-    EventList list = new EventList(1);
     PriorityQueue<Ev> ref =
         new PriorityQueue<>(Comparator.comparingLong(Ev::time).thenComparingLong(Ev::seq));
     long seq = 0;
     long now = 0;
     for (int step = 0; step < 5_000; step++) {
-      if (ref.isEmpty() || r.nextInt(3) > 0) {
+      if (ref.isEmpty() || r.nextInt(scheduleOdds) > 0) {
         long t = now + r.nextInt(20); // many ties on purpose
-        int kind = r.nextInt(4);
+        int kind = r.nextInt(EventList.KINDS);
         int arg = r.nextInt();
         list.schedule(t, kind, arg);
         ref.add(new Ev(t, seq++, kind, arg));
@@ -58,5 +68,8 @@ class EventListTest {
     assertThatThrownBy(list::peekTime).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> new EventList(0)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("0");
+    assertThatThrownBy(() -> list.schedule(0, EventList.KINDS, 1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("16");
+    assertThatThrownBy(() -> list.schedule(0, -1, 1)).isInstanceOf(IllegalArgumentException.class);
   }
 }
