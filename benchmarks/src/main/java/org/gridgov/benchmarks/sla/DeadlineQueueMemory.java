@@ -12,8 +12,8 @@ import org.openjdk.jol.info.GraphLayout;
 /**
  * Memory per pending entry of {@link DeadlineQueue}: fills a queue with N sequential keys whose deadlines are uniform
  * over the next 2N ms (seed 7, as in {@link DeadlineQueueBenchmark}), once presized with {@code new
- * DeadlineQueue(2 * N)} (as the benchmark does) and once grown from the default capacity, and reports JOL's retained
- * size of the queue per entry.
+ * DeadlineQueue(2 * N)} (as the benchmark does) and once grown from the default capacity, then the same with a queue
+ * made by {@link DeadlineQueue#issuingHandles()}, and reports JOL's retained size of the queue per entry.
  *
  * <p>Usage: {@code java -Xmx6g -Djol.magicFieldOffset=true -cp benchmarks/target/benchmarks.jar
  * org.gridgov.benchmarks.sla.DeadlineQueueMemory benchmarks/results/sla-queue-memory.json 10000 1000000}.
@@ -33,11 +33,21 @@ public final class DeadlineQueueMemory {
     String sep = "";
     for (int k = 1; k < args.length; k++) {
       int n = Integer.parseInt(args[k]);
-      for (boolean presized : new boolean[] {true, false}) {
-        DeadlineQueue q = presized ? new DeadlineQueue(2 * n) : new DeadlineQueue();
+      for (int kind = 0; kind < 4; kind++) {
+        boolean presized = kind % 2 == 0;
+        boolean handles = kind >= 2;
+        DeadlineQueue q =
+            handles
+                ? (presized ? DeadlineQueue.issuingHandles(2 * n) : DeadlineQueue.issuingHandles())
+                : (presized ? new DeadlineQueue(2 * n) : new DeadlineQueue());
         SplittableRandom rnd = new SplittableRandom(7);
         for (int i = 0; i < n; i++) {
-          q.schedule(i, 1_000_000L + 1 + rnd.nextLong(2L * n));
+          long deadline = 1_000_000L + 1 + rnd.nextLong(2L * n);
+          if (handles) {
+            var unused = q.add(deadline);
+          } else {
+            q.schedule(i, deadline);
+          }
         }
         long bytes = GraphLayout.parseInstance(q).totalSize();
         String line =
@@ -45,7 +55,9 @@ public final class DeadlineQueueMemory {
                 Locale.ROOT,
                 "  {\"pending\": %d, \"construction\": \"%s\", \"jolBytes\": %d, \"bytesPerEntry\": %.1f}",
                 n,
-                presized ? "new DeadlineQueue(2 * pending)" : "new DeadlineQueue()",
+                handles
+                    ? (presized ? "DeadlineQueue.issuingHandles(2 * pending)" : "DeadlineQueue.issuingHandles()")
+                    : (presized ? "new DeadlineQueue(2 * pending)" : "new DeadlineQueue()"),
                 bytes,
                 (double) bytes / n);
         out.println(line);
