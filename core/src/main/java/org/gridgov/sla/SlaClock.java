@@ -125,23 +125,62 @@ public final class SlaClock {
       this.budgetNanos = limit.duration().toNanos();
       this.budgetAtLaterEdge = false;
     }
-    int n = levels.size();
-    long[] th = new long[n];
-    for (int i = 0; i < n; i++) {
-      th[i] = levels.get(i).thresholdNanos(budgetNanos);
-    }
-    // level indices by threshold, ties by index: a stable insertion sort (a clock has a handful of levels)
-    int[] ord = new int[n];
-    for (int i = 0; i < n; i++) {
-      int j = i;
-      while (j > 0 && th[ord[j - 1]] > th[i]) {
-        ord[j] = ord[j - 1];
-        j--;
+    Thresholds t = Thresholds.of(levels, budgetNanos);
+    this.thresholds = t.thresholds;
+    this.order = t.order;
+  }
+
+  /**
+   * The thresholds of a list of levels for a budget and the level indices in threshold order: a pure function of
+   * the two, memoised, because every clock a policy starts has one of a few level lists and budgets (the decimal
+   * arithmetic of fraction levels and two arrays per clock were a measurable part of starting a clock).
+   */
+  private static final class Thresholds {
+    private static final int MEMO = 1 << 10; // direct-mapped; a miss only recomputes
+    // Shared by all threads: a slot holds an immutable value (final fields), so a racy read sees either null, an
+    // older entry or a newer one, each correct for its own key.
+    private static final @Nullable Thresholds[] MEMO_SLOTS = new Thresholds[MEMO];
+
+    final ImmutableList<WarningLevel> levels;
+    final long budgetNanos;
+    final long[] thresholds; // per level index; never written after construction
+    final int[] order;
+
+    private Thresholds(ImmutableList<WarningLevel> levels, long budgetNanos) {
+      this.levels = levels;
+      this.budgetNanos = budgetNanos;
+      int n = levels.size();
+      long[] th = new long[n];
+      for (int i = 0; i < n; i++) {
+        th[i] = levels.get(i).thresholdNanos(budgetNanos);
       }
-      ord[j] = i;
+      // level indices by threshold, ties by index: a stable insertion sort (a clock has a handful of levels)
+      int[] ord = new int[n];
+      for (int i = 0; i < n; i++) {
+        int j = i;
+        while (j > 0 && th[ord[j - 1]] > th[i]) {
+          ord[j] = ord[j - 1];
+          j--;
+        }
+        ord[j] = i;
+      }
+      this.thresholds = th;
+      this.order = ord;
     }
-    this.thresholds = th;
-    this.order = ord;
+
+    /** The entry for the same list instance and budget, from the memo if there, otherwise computed. */
+    @SuppressWarnings("ReferenceEquality") // the memo is keyed by the list instance; an equal copy only misses
+    static Thresholds of(ImmutableList<WarningLevel> levels, long budgetNanos) {
+      long h = (System.identityHashCode(levels) * 0x9E3779B97F4A7C15L) ^ (budgetNanos * 0xC2B2AE3D27D4EB4FL);
+      int slot = (int) (h >>> 54); // the top 10 bits
+      Thresholds t = MEMO_SLOTS[slot];
+      if (t != null && t.levels == levels && t.budgetNanos == budgetNanos) {
+        return t;
+      }
+      t = new Thresholds(levels, budgetNanos);
+      MEMO_SLOTS[slot] = t;
+      return t;
+    }
   }
 
   /**

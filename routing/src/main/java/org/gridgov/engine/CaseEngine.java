@@ -96,7 +96,13 @@ public final class CaseEngine {
   private final Actor systemActor;
   private final int commandMemory;
 
-  private final HashMap<CaseId, CaseRecord> cases = new HashMap<>();
+  // Case id -> ordinal; the current record lives in byOrdinal, so a command that changes a known case updates one
+  // array slot instead of re-hashing its id (the map changes only when a case is reported or released).
+  private final HashMap<CaseId, Long> ordinals = new HashMap<>();
+  // The last id looked up (by identity) and its ordinal: consecutive calls usually name the same case with the same
+  // id instance, which then needs no hashing. Cleared by release.
+  private @Nullable CaseId lastId;
+  private long lastOrdinal;
   private final OrdinalTable<CaseRecord> byOrdinal = new OrdinalTable<>();
   private final DeadlineQueue queue;
   private final LinkedHashMap<String, Remembered> remembered;
@@ -192,7 +198,7 @@ public final class CaseEngine {
    * @return its state, or empty if the engine does not know it
    */
   public Optional<CaseState> state(CaseId caseId) {
-    CaseRecord r = cases.get(caseId);
+    CaseRecord r = record(caseId);
     return r == null ? Optional.empty() : Optional.of(r.state());
   }
 
@@ -203,7 +209,7 @@ public final class CaseEngine {
    * @return its clocks, or empty if the engine does not know it
    */
   public Optional<CaseClocks> clocks(CaseId caseId) {
-    CaseRecord r = cases.get(caseId);
+    CaseRecord r = record(caseId);
     return r == null ? Optional.empty() : Optional.of(r.clocks());
   }
 
@@ -214,7 +220,7 @@ public final class CaseEngine {
    * @return the instant, or empty if none is pending
    */
   public Optional<Instant> nextDeadline(CaseId caseId) {
-    CaseRecord r = cases.get(caseId);
+    CaseRecord r = record(caseId);
     return r == null ? Optional.empty() : nextWake(r.clocks());
   }
 
@@ -224,7 +230,22 @@ public final class CaseEngine {
    * @return the count
    */
   public int caseCount() {
-    return cases.size();
+    return ordinals.size();
+  }
+
+  /** The committed record of a case, or null if the engine does not know it. */
+  @SuppressWarnings("ReferenceEquality") // an identity memo: an equal id of another instance is looked up
+  private @Nullable CaseRecord record(CaseId caseId) {
+    if (caseId == lastId) {
+      return byOrdinal.get(lastOrdinal);
+    }
+    Long ordinal = ordinals.get(caseId);
+    if (ordinal == null) {
+      return null;
+    }
+    lastId = caseId;
+    lastOrdinal = ordinal;
+    return byOrdinal.get(ordinal);
   }
 
   /**
@@ -282,7 +303,7 @@ public final class CaseEngine {
   @CanIgnoreReturnValue
   public boolean release(CaseId caseId) {
     Objects.requireNonNull(caseId, "caseId");
-    CaseRecord r = cases.get(caseId);
+    CaseRecord r = record(caseId);
     if (r == null) {
       return false;
     }
@@ -296,7 +317,8 @@ public final class CaseEngine {
               status,
               status.chineseName()));
     }
-    cases.remove(caseId);
+    ordinals.remove(caseId);
+    lastId = null;
     byOrdinal.remove(r.ordinal());
     var unused = queue.cancel(r.ordinal()); // an ended case has no clocks; this only guards the invariant
     return true;
@@ -340,7 +362,7 @@ public final class CaseEngine {
     try {
       TreeSet<Wake> work = new TreeSet<>(WAKE_ORDER);
       for (long[] p : polled) {
-        CaseRecord rec = Objects.requireNonNull(tx.get(Objects.requireNonNull(byOrdinal.get(p[0])).facts().id()));
+        CaseRecord rec = Objects.requireNonNull(tx.get(p[0]));
         tx.touch(rec.ordinal());
         Optional<Instant> w = nextWake(rec.clocks());
         if (w.isPresent() && !w.get().isAfter(instant)) {
@@ -349,9 +371,9 @@ public final class CaseEngine {
       }
       while (!work.isEmpty()) {
         Wake wake = work.pollFirst();
-        CaseRecord rec = Objects.requireNonNull(tx.get(Objects.requireNonNull(byOrdinal.get(wake.ordinal())).facts().id()));
+        CaseRecord rec = Objects.requireNonNull(tx.get(wake.ordinal()));
         fire(tx, rec, wake.at());
-        CaseRecord after = Objects.requireNonNull(tx.get(rec.facts().id()));
+        CaseRecord after = Objects.requireNonNull(tx.get(rec.ordinal()));
         Optional<Instant> w = nextWake(after.clocks());
         // A clock advanced to wake.at() has nothing pending at or before it, so this terminates.
         if (w.isPresent() && !w.get().isAfter(instant) && w.get().isAfter(wake.at())) {
@@ -945,7 +967,8 @@ public final class CaseEngine {
     }
     if (handler != null) {
       long office = officeCode(handler);
-      if (office < 0 || !tree.contains(rootIndex, tree.indexOf(office))) {
+      // a principal usually acts for its own region's office: its index is the root's, already looked up
+      if (office < 0 || !tree.contains(rootIndex, office == root ? rootIndex : tree.indexOf(office))) {
         throw refuse(p, rec, name, "it may act only for offices within " + root + ", not for " + handler);
       }
     }
@@ -1106,18 +1129,11 @@ public final class CaseEngine {
   }
 
   private static Optional<Instant> nextWake(CaseClocks c) {
-    return Optional.ofNullable(nextWakeOrNull(c));
+    return c.nextWarningAt();
   }
 
   private static @Nullable Instant nextWakeOrNull(CaseClocks c) {
-    @Nullable Instant best = null;
-    for (SlaClock k : c.clocks().values()) {
-      Optional<Instant> w = k.nextWarningAt();
-      if (w.isPresent() && (best == null || w.get().isBefore(best))) {
-        best = w.get();
-      }
-    }
-    return best;
+    return c.nextWarningAt().orElse(null);
   }
 
   private static boolean isBreach(WarningLevel level) {
@@ -1207,6 +1223,7 @@ public final class CaseEngine {
 
   // ------------------------------------------------------------------ transaction
 
+  @SuppressWarnings("ReferenceEquality") // unchanged clocks are the same instance; a copy is merely re-planned
   private void commit(Tx tx, @Nullable Instant instant) {
     for (int i = 0; i < tx.count; i++) {
       CaseRecord r = tx.rec(i);
@@ -1220,12 +1237,22 @@ public final class CaseEngine {
     }
     for (int i = 0; i < tx.count; i++) {
       CaseRecord r = tx.rec(i);
-      CaseRecord before = cases.put(r.facts().id(), r);
-      byOrdinal.set(r.ordinal(), r);
+      CaseRecord before;
+      if (tx.isNew[i]) {
+        before = null;
+        ordinals.put(r.facts().id(), r.ordinal());
+      } else {
+        before = byOrdinal.get(r.ordinal());
+        byOrdinal.set(r.ordinal(), r);
+      }
       boolean wasOpen = before != null && isOpen(before.state().status());
       boolean isOpen = isOpen(r.state().status());
       openCount += (isOpen ? 1 : 0) - (wasOpen ? 1 : 0);
-      tx.touch(r.ordinal());
+      // The queue holds the next wake of every committed record's clocks; the same clocks (Verify, Accept,
+      // Check) need no new entry. Keys polled by advanceTo were touched there and are re-planned below.
+      if (before == null || before.clocks() != r.clocks()) {
+        tx.touch(r.ordinal());
+      }
     }
     long[] touched = tx.touched;
     int n = tx.touchedCount;
@@ -1305,7 +1332,21 @@ public final class CaseEngine {
 
     @Nullable CaseRecord get(CaseId id) {
       int i = find(id);
-      return i >= 0 ? rec(i) : cases.get(id);
+      return i >= 0 ? rec(i) : record(id);
+    }
+
+    /** As {@link #get(CaseId)} for a known case by its ordinal, without hashing its id. */
+    @Nullable CaseRecord get(long ordinal) {
+      if (index == null) {
+        for (int i = 0; i < count; i++) {
+          if (rec(i).ordinal() == ordinal) {
+            return rec(i);
+          }
+        }
+        return byOrdinal.get(ordinal);
+      }
+      CaseRecord committed = byOrdinal.get(ordinal);
+      return committed == null ? null : get(committed.facts().id());
     }
 
     private int find(CaseId id) {
@@ -1334,7 +1375,7 @@ public final class CaseEngine {
         recs = Arrays.copyOf(recs, count * 2);
         isNew = Arrays.copyOf(isNew, count * 2);
       }
-      boolean fresh = !cases.containsKey(id);
+      boolean fresh = r.ordinal() >= byOrdinal.nextOrdinal(); // newRecord numbers new cases from nextOrdinal
       recs[count] = r;
       isNew[count] = fresh;
       if (fresh) {
