@@ -411,27 +411,42 @@ public final class SlaClock {
    * @param now the current instant
    * @return the clock with those levels marked fired, and the warnings
    */
+  @SuppressWarnings("NullableOptional") // next: null = not known (see nextWarning)
   public Advance advance(Instant now) {
     checkTime(now, "advance");
     long mask = firedMask;
     ImmutableList.Builder<Warning> fired = ImmutableList.builder();
+    // The first unfired level's instant is nextWarningAt(), often known already; the first level left unfired is
+    // the advanced clock's nextWarningAt() (same history and thresholds), so it is handed on rather than recomputed.
+    @Nullable Optional<Instant> known = nextWarning;
+    @Nullable Optional<Instant> next = Optional.empty();
     for (int i : order) {
       if ((mask & (1L << i)) != 0) {
         continue;
       }
       Optional<Instant> reached;
-      try {
-        reached = reaching(thresholds[i]);
-      } catch (OutsideCalendarException e) {
-        break; // the level lies beyond the calendar's coverage, so certainly after now (which is covered)
+      if (known != null) {
+        reached = known;
+        known = null;
+      } else {
+        try {
+          reached = reaching(thresholds[i]);
+        } catch (OutsideCalendarException e) {
+          next = null; // not known: nextWarningAt() of the advanced clock computes (and throws) as before
+          break; // the level lies beyond the calendar's coverage, so certainly after now (which is covered)
+        }
       }
+      known = null;
       if (reached.isEmpty() || reached.get().isAfter(now)) {
+        next = reached;
         break;
       }
       mask |= 1L << i;
       fired.add(new Warning(name, levels.get(i), reached.get()));
     }
-    return new Advance(with(boundaries, state, mask, now), fired.build());
+    SlaClock advanced = with(boundaries, state, mask, now);
+    advanced.nextWarning = next; // set before the clock is published
+    return new Advance(advanced, fired.build());
   }
 
   // ------------------------------------------------------------------ queries

@@ -108,7 +108,9 @@ public final class CaseEngine {
   private final LinkedHashMap<String, Remembered> remembered;
   private final @Nullable UrbanRuralClass[] urbanByIndex; // per region index, filled on first use
   private final Tx tx = new Tx();
-  private static final int ROOT_MEMO = 64;
+  private static final int ROOT_MEMO = 1 << 12; // principals recur: every station's and supervisor's jurisdiction
+  private static final int KNOWN_MEMO = 1 << 10;
+  private final @Nullable String[] knownHandlers = new String[KNOWN_MEMO];
   private final long[] rootMemoCodes = new long[ROOT_MEMO];
   private final int[] rootMemoIndexes = filled(ROOT_MEMO, -1); // reused by every call (calls are serialised); begin() resets it
   private @Nullable Instant now;
@@ -866,12 +868,23 @@ public final class CaseEngine {
    * @param handlerId the id
    * @return whether it is known
    */
+  @SuppressWarnings("ReferenceEquality") // an identity memo of ids found known; any other instance is checked
   public boolean isKnownHandler(String handlerId) {
-    if (departments.contains(handlerId)) {
-      return true;
+    int slot = handlerId.hashCode() & (KNOWN_MEMO - 1);
+    if (knownHandlers[slot] == handlerId) {
+      return true; // the same id instance was found known before (policies hand out the same instances)
     }
-    long code = officeCode(handlerId);
-    return code >= 0 && tree.indexOf(code) >= 0;
+    boolean known;
+    if (departments.contains(handlerId)) {
+      known = true;
+    } else {
+      long code = officeCode(handlerId);
+      known = code >= 0 && tree.indexOf(code) >= 0;
+    }
+    if (known) {
+      knownHandlers[slot] = handlerId; // the tree and departments never change, so known stays known
+    }
+    return known;
   }
 
   /**

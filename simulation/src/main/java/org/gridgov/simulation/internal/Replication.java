@@ -81,6 +81,9 @@ public final class Replication {
   private double nextArrivalExact;
   private long now;
   private Instant nowInstant;
+  // isWorkingTime(nowInstant), known for the instant workingKnownAt (stations start work many times per instant)
+  private long workingKnownAt = Long.MIN_VALUE;
+  private boolean workingAtKnown;
 
   private final CaseIndicators.Accumulator indicators;
   private long measured;
@@ -297,7 +300,7 @@ public final class Replication {
 
   private void tryStart(int st) {
     while (busy[st] < p.servers[st] && count[st] > 0) {
-      if (!p.alwaysWorking && !p.calendar.isWorkingTime(nowInstant)) {
+      if (!p.alwaysWorking && !isWorkingNow()) {
         if (!wakePending[st]) {
           wakePending[st] = true;
           events.schedule(p.calendar.nextWorkingTime(nowInstant).toEpochMilli(), WAKE, st);
@@ -314,6 +317,14 @@ public final class Replication {
       }
       startService(c, st);
     }
+  }
+
+  private boolean isWorkingNow() {
+    if (workingKnownAt != now) {
+      workingAtKnown = p.calendar.isWorkingTime(nowInstant);
+      workingKnownAt = now;
+    }
+    return workingAtKnown;
   }
 
   private void wake(int st) {
