@@ -88,6 +88,9 @@ public final class SlaClock {
   // later): the budget is used up at the end of the last window before it (17:30 Friday), but the rule names the
   // later instant. The budget is then reached, and the clock breached, at the first working instant after it.
   private final boolean budgetAtLaterEdge;
+  // For a working-days limit with a positive budget: plusWorkingTime(startedAt, budget), which the constructor needs
+  // for budgetAtLaterEdge and which is also where a clock running since startedAt reaches its budget; else null.
+  private final @Nullable Instant budgetEnd;
   private final long firedMask;
   private final Instant seen;
   private final int[] order; // level indices in threshold order; shared between clocks of one plan
@@ -119,11 +122,12 @@ public final class SlaClock {
     if (limit.unit() == SlaLimit.Unit.WORKING_DAYS) {
       Instant due = calendar.plus(startedAt, limit);
       this.budgetNanos = calendar.workingNanosBetween(startedAt, due);
-      this.budgetAtLaterEdge =
-          budgetNanos > 0 && calendar.plusWorkingTime(startedAt, Duration.ofNanos(budgetNanos)).isBefore(due);
+      this.budgetEnd = budgetNanos > 0 ? calendar.plusWorkingTime(startedAt, Duration.ofNanos(budgetNanos)) : null;
+      this.budgetAtLaterEdge = budgetEnd != null && budgetEnd.isBefore(due);
     } else {
       this.budgetNanos = limit.duration().toNanos();
       this.budgetAtLaterEdge = false;
+      this.budgetEnd = null;
     }
     Thresholds t = Thresholds.of(levels, budgetNanos);
     this.thresholds = t.thresholds;
@@ -200,6 +204,7 @@ public final class SlaClock {
     this.seen = seen;
     this.budgetNanos = plan.budgetNanos;
     this.budgetAtLaterEdge = plan.budgetAtLaterEdge;
+    this.budgetEnd = plan.budgetEnd;
     this.thresholds = plan.thresholds;
     this.order = plan.order;
   }
@@ -572,7 +577,10 @@ public final class SlaClock {
         }
         acc += e;
       } else {
-        Instant reached = axisPlus(from, threshold - acc);
+        Instant end = budgetEnd;
+        Instant reached = end != null && i == 0 && threshold == budgetNanos && from.equals(startedAt)
+            ? end // the same plusWorkingTime(startedAt, budget) the constructor computed
+            : axisPlus(from, threshold - acc);
         return Optional.of(later ? calendar.nextWorkingTime(reached) : reached);
       }
     }
