@@ -114,8 +114,9 @@ public final class CaseEngine {
   private final long[] rootMemoCodes = new long[ROOT_MEMO];
   private final int[] rootMemoIndexes = filled(ROOT_MEMO, -1); // reused by every call (calls are serialised); begin() resets it
   private @Nullable Instant now;
-  private @Nullable Principal lastPrincipal;
-  private @Nullable Actor lastActor;
+  private static final int ACTOR_MEMO = 1 << 8;
+  private final @Nullable Principal[] actorPrincipals = new Principal[ACTOR_MEMO];
+  private final @Nullable Actor[] actors = new Actor[ACTOR_MEMO];
   private int openCount;
 
   private CaseEngine(Builder b) {
@@ -489,16 +490,20 @@ public final class CaseEngine {
     return events;
   }
 
-  /** The principal's actor; the last one is kept, as consecutive commands often come from the same principal. */
+  /**
+   * The principal's actor (an equal value each time), from a small direct-mapped memo: commands come from a few
+   * recurring principals.
+   */
   private Actor actorOf(Principal p) {
-    Principal last = lastPrincipal;
-    Actor a = lastActor;
-    if (a != null && p.equals(last)) {
+    int slot = p.id().hashCode() & (ACTOR_MEMO - 1);
+    Principal known = actorPrincipals[slot];
+    Actor a = actors[slot];
+    if (a != null && p.equals(known)) {
       return a;
     }
     a = p.actor();
-    lastPrincipal = p;
-    lastActor = a;
+    actorPrincipals[slot] = p;
+    actors[slot] = a;
     return a;
   }
 
