@@ -518,7 +518,8 @@ public final class Replication {
       return;
     }
     engineEvents += out.size();
-    for (CaseEvent e : out) {
+    for (int i = 0; i < out.size(); i++) {
+      CaseEvent e = out.get(i);
       SimCase c = cases[ordinalOf(e.caseId())];
       if (c == null) {
         continue;
@@ -533,8 +534,8 @@ public final class Replication {
   private void execute(SimCase c, Principal who, Command.Action action) {
     ImmutableList<CaseEvent> out = engine.execute(Command.of(CMD, who, c.id, nowInstant, action));
     engineEvents += out.size();
-    for (CaseEvent e : out) {
-      record(c, e);
+    for (int i = 0; i < out.size(); i++) {
+      record(c, out.get(i));
     }
   }
 
