@@ -110,6 +110,9 @@ public final class CaseEngine {
   private final Tx tx = new Tx();
   private static final int ROOT_MEMO = 1 << 12; // principals recur: every station's and supervisor's jurisdiction
   private static final int KNOWN_MEMO = 1 << 10;
+  private static final int OFFICE_MEMO = 1 << 12;
+  private final @Nullable String[] officeMemoIds = new String[OFFICE_MEMO];
+  private final int[] officeMemoIndexes = new int[OFFICE_MEMO];
   private final @Nullable String[] knownHandlers = new String[KNOWN_MEMO];
   private final long[] rootMemoCodes = new long[ROOT_MEMO];
   private final int[] rootMemoIndexes = filled(ROOT_MEMO, -1); // reused by every call (calls are serialised); begin() resets it
@@ -879,13 +882,7 @@ public final class CaseEngine {
     if (knownHandlers[slot] == handlerId) {
       return true; // the same id instance was found known before (policies hand out the same instances)
     }
-    boolean known;
-    if (departments.contains(handlerId)) {
-      known = true;
-    } else {
-      long code = officeCode(handlerId);
-      known = code >= 0 && tree.indexOf(code) >= 0;
-    }
+    boolean known = departments.contains(handlerId) || officeIndexOf(handlerId) >= 0;
     if (known) {
       knownHandlers[slot] = handlerId; // the tree and departments never change, so known stays known
     }
@@ -900,6 +897,23 @@ public final class CaseEngine {
    */
   public static String officeOf(long regionCode) {
     return Handler.officeId(regionCode);
+  }
+
+  /**
+   * The tree index of the region whose office a handler id names ({@code office:<code>}), or -1 if it names no
+   * office or a region not in the tree; through a direct-mapped memo keyed by the id instance (handler ids recur).
+   */
+  @SuppressWarnings("ReferenceEquality") // an identity memo: another instance of an equal id is parsed again
+  private int officeIndexOf(String handlerId) {
+    int slot = handlerId.hashCode() & (OFFICE_MEMO - 1);
+    if (officeMemoIds[slot] == handlerId) {
+      return officeMemoIndexes[slot];
+    }
+    long code = officeCode(handlerId);
+    int index = code < 0 ? -1 : tree.indexOf(code);
+    officeMemoIds[slot] = handlerId;
+    officeMemoIndexes[slot] = index;
+    return index;
   }
 
   private static long officeCode(String handlerId) {
@@ -984,9 +998,8 @@ public final class CaseEngine {
       handler = rs.handlerId();
     }
     if (handler != null) {
-      long office = officeCode(handler);
-      // a principal usually acts for its own region's office: its index is the root's, already looked up
-      if (office < 0 || !tree.contains(rootIndex, office == root ? rootIndex : tree.indexOf(office))) {
+      int officeIndex = officeIndexOf(handler);
+      if (officeIndex < 0 || !tree.contains(rootIndex, officeIndex)) {
         throw refuse(p, rec, name, "it may act only for offices within " + root + ", not for " + handler);
       }
     }

@@ -76,6 +76,12 @@ public final class Replication {
   private final SplittableRandom solve;
   private final SplittableRandom check;
 
+  // Stations by handler id, through a direct-mapped memo keyed by the id instance (the engine hands out the same
+  // instances again and again).
+  private static final int STATION_MEMO = 1 << 12;
+  private final @Nullable String[] stationMemoIds = new String[STATION_MEMO];
+  private final int[] stationMemo = new int[STATION_MEMO];
+
   // Stations: servers busy, FIFO queues of (case ordinal << 32 | token), wake-up pending.
   private final int[] busy;
   private final long[][] queue;
@@ -294,11 +300,18 @@ public final class Replication {
     enqueue(c, station(lead.get()));
   }
 
+  @SuppressWarnings("ReferenceEquality") // an identity memo: another instance of an equal id is looked up again
   private int station(String handler) {
+    int slot = handler.hashCode() & (STATION_MEMO - 1);
+    if (stationMemoIds[slot] == handler) {
+      return stationMemo[slot];
+    }
     int st = city.station(handler);
     if (st < 0) {
       throw new IllegalStateException("the engine named a handler the simulation does not know: " + handler);
     }
+    stationMemoIds[slot] = handler;
+    stationMemo[slot] = st;
     return st;
   }
 
