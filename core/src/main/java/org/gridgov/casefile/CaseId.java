@@ -10,7 +10,7 @@ import org.immutables.value.Value;
  *
  * <p>Immutable; equal when the texts are equal; ordered by text. {@link #toString()} is the text itself.
  */
-@Value.Immutable(prehash = true) // ids key the engine's maps: the hash is read on every lookup
+@Value.Immutable
 @TupleStyle
 public abstract class CaseId implements Comparable<CaseId> {
 
