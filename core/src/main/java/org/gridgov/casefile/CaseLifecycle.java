@@ -202,8 +202,15 @@ public final class CaseLifecycle {
    *     rule
    */
   public static CaseState apply(CaseState state, CaseEvent event) {
+    if (CaseState.hasDirectPath(event)
+        && sequenceProblem(state.caseId(), state.lastSequence(), state.lastEventAtOrNull(), event) == null
+        && transitionProblem(state.caseId(), state.status(), state.leadOrNull(), state.assists(),
+            state.awaitingArrival(), state.dueAtOrNull(), event) == null) {
+      // the common events, validated as below, become the next state in one copy (no draft)
+      return new CaseState(state, event, STATUSES[NEXT[state.status().ordinal()][event.type().ordinal()]]);
+    }
     CaseState.Draft d = new CaseState.Draft(state);
-    step(d, event);
+    step(d, event); // validates again and throws the refusal, or applies an event without a direct path
     return d.freeze();
   }
 
@@ -215,8 +222,9 @@ public final class CaseLifecycle {
    * @return whether it is the next event in sequence and a legal transition
    */
   public static boolean canApply(CaseState state, CaseEvent event) {
-    CaseState.Draft d = new CaseState.Draft(state);
-    return sequenceProblem(d, event) == null && transitionProblem(d, event) == null;
+    return sequenceProblem(state.caseId(), state.lastSequence(), state.lastEventAtOrNull(), event) == null
+        && transitionProblem(state.caseId(), state.status(), state.leadOrNull(), state.assists(),
+            state.awaitingArrival(), state.dueAtOrNull(), event) == null;
   }
 
   /**
@@ -239,11 +247,11 @@ public final class CaseLifecycle {
 
   /** Validates completely, then mutates: a refused event leaves {@code d} untouched. */
   static void step(CaseState.Draft d, CaseEvent e) {
-    String seq = sequenceProblem(d, e);
+    String seq = sequenceProblem(d.caseId, d.lastSequence, d.lastEventAt, e);
     if (seq != null) {
       throw new EventSequenceException(seq, d.caseId, d.lastSequence + 1, e.sequence());
     }
-    String problem = transitionProblem(d, e);
+    String problem = transitionProblem(d.caseId, d.status, d.lead, d.assists, d.awaitingArrival, d.dueAt, e);
     if (problem != null) {
       ImmutableSet<EventType> allowed = ALLOWED.get(d.status.ordinal());
       String msg = String.format(Locale.ROOT, "case %s: event #%d %s is not allowed in state %s (%s): %s; allowed: %s",
@@ -255,26 +263,30 @@ public final class CaseLifecycle {
     mutate(d, e);
   }
 
-  private static @Nullable String sequenceProblem(CaseState.Draft d, CaseEvent e) {
-    if (!e.caseId().equals(d.caseId)) {
-      return String.format(Locale.ROOT, "case %s: event #%d belongs to case %s", d.caseId, e.sequence(),
+  private static @Nullable String sequenceProblem(
+      CaseId caseId, long lastSequence, @Nullable Instant lastEventAt, CaseEvent e) {
+    if (!e.caseId().equals(caseId)) {
+      return String.format(Locale.ROOT, "case %s: event #%d belongs to case %s", caseId, e.sequence(),
           e.caseId());
     }
-    if (e.sequence() != d.lastSequence + 1) {
-      return String.format(Locale.ROOT, "case %s: event #%d (%s) is out of sequence: expected #%d%s", d.caseId,
-          e.sequence(), e.type().payloadName(), d.lastSequence + 1,
-          e.sequence() <= d.lastSequence ? " (the log is append-only; this number is taken)" : " (gap)");
+    if (e.sequence() != lastSequence + 1) {
+      return String.format(Locale.ROOT, "case %s: event #%d (%s) is out of sequence: expected #%d%s", caseId,
+          e.sequence(), e.type().payloadName(), lastSequence + 1,
+          e.sequence() <= lastSequence ? " (the log is append-only; this number is taken)" : " (gap)");
     }
-    if (d.lastEventAt != null && e.at().isBefore(d.lastEventAt)) {
+    if (lastEventAt != null && e.at().isBefore(lastEventAt)) {
       return String.format(Locale.ROOT, "case %s: event #%d (%s) at %s is earlier than event #%d at %s",
-          d.caseId, e.sequence(), e.type().payloadName(), e.at(), d.lastSequence, d.lastEventAt);
+          caseId, e.sequence(), e.type().payloadName(), e.at(), lastSequence, lastEventAt);
     }
     return null;
   }
 
-  private static @Nullable String transitionProblem(CaseState.Draft d, CaseEvent e) {
+  /** Why the state (given by the fields the rules read) refuses the event; null if it allows it. */
+  private static @Nullable String transitionProblem(CaseId caseId, CaseStatus status, @Nullable String lead,
+      ImmutableSortedSet<String> assists, ImmutableSortedSet<String> awaitingArrival, @Nullable Instant dueAt,
+      CaseEvent e) {
     EventPayload p = e.payload();
-    if (NEXT[d.status.ordinal()][p.type().ordinal()] < 0) {
+    if (NEXT[status.ordinal()][p.type().ordinal()] < 0) {
       return "no transition for " + p.type().payloadName();
     }
     return switch (p.type()) {
@@ -282,34 +294,34 @@ public final class CaseLifecycle {
       case REOPENED -> dueAfterEvent(((EventPayload.Reopened) p).dueAt(), e);
       case DISPATCHED -> {
         EventPayload.Dispatched x = (EventPayload.Dispatched) p;
-        if (d.status == REGISTERED) {
+        if (status == REGISTERED) {
           yield x.role() == HandlerRole.LEAD ? null
               : "the first dispatch must name a LEAD handler, not " + x.role();
         }
-        yield x.role() == HandlerRole.ASSIST ? assistProblem(d, x.handlerId())
-            : "the case already has lead " + d.lead + "; use Returned or Escalated to change it";
+        yield x.role() == HandlerRole.ASSIST ? assistProblem(lead, assists, x.handlerId())
+            : "the case already has lead " + lead + "; use Returned or Escalated to change it";
       }
-      case ASSIST_ADDED -> assistProblem(d, ((EventPayload.AssistAdded) p).handlerId());
-      case ACCEPTED -> leadProblem(d, ((EventPayload.Accepted) p).handlerId());
-      case RETURNED -> leadProblem(d, ((EventPayload.Returned) p).handlerId());
-      case ESCALATED -> d.lead == null ? null : leadProblem(d, ((EventPayload.Escalated) p).fromHandlerId());
+      case ASSIST_ADDED -> assistProblem(lead, assists, ((EventPayload.AssistAdded) p).handlerId());
+      case ACCEPTED -> leadProblem(lead, ((EventPayload.Accepted) p).handlerId());
+      case RETURNED -> leadProblem(lead, ((EventPayload.Returned) p).handlerId());
+      case ESCALATED -> lead == null ? null : leadProblem(lead, ((EventPayload.Escalated) p).fromHandlerId());
       case EXTENDED -> {
         Instant due = ((EventPayload.Extended) p).dueAt();
-        yield d.dueAt != null && !due.isAfter(d.dueAt)
-            ? "an extension must move the deadline " + d.dueAt + " later, not to " + due : null;
+        yield dueAt != null && !due.isAfter(dueAt)
+            ? "an extension must move the deadline " + dueAt + " later, not to " + due : null;
       }
       case RESUMED -> {
         Instant due = ((EventPayload.Resumed) p).dueAt();
-        yield d.dueAt != null && due.isBefore(d.dueAt)
-            ? "resuming may not move the deadline " + d.dueAt + " earlier, to " + due : null;
+        yield dueAt != null && due.isBefore(dueAt)
+            ? "resuming may not move the deadline " + dueAt + " earlier, to " + due : null;
       }
       case ARRIVED -> {
         String dep = ((EventPayload.Arrived) p).departmentId();
-        yield d.awaitingArrival.contains(dep) ? null
+        yield awaitingArrival.contains(dep) ? null
             : "department " + dep + " has no pending summons to arrive for (not summoned, already arrived, or the"
-                + " summons ended); awaiting: " + d.awaitingArrival;
+                + " summons ended); awaiting: " + awaitingArrival;
       }
-      case MERGED -> ((EventPayload.Merged) p).intoCaseId().equals(d.caseId)
+      case MERGED -> ((EventPayload.Merged) p).intoCaseId().equals(caseId)
           ? "a case cannot be merged into itself" : null;
       default -> null;
     };
@@ -319,16 +331,17 @@ public final class CaseLifecycle {
     return due.isAfter(e.at()) ? null : "the deadline " + due + " must be after the event's instant " + e.at();
   }
 
-  private static @Nullable String leadProblem(CaseState.Draft d, String handlerId) {
-    return handlerId.equals(d.lead) ? null
-        : "the case is held by lead " + d.lead + ", not by " + handlerId;
+  private static @Nullable String leadProblem(@Nullable String lead, String handlerId) {
+    return handlerId.equals(lead) ? null
+        : "the case is held by lead " + lead + ", not by " + handlerId;
   }
 
-  private static @Nullable String assistProblem(CaseState.Draft d, String handlerId) {
-    if (handlerId.equals(d.lead)) {
+  private static @Nullable String assistProblem(
+      @Nullable String lead, ImmutableSortedSet<String> assists, String handlerId) {
+    if (handlerId.equals(lead)) {
       return handlerId + " is the lead and cannot also assist";
     }
-    return d.assists.contains(handlerId) ? handlerId + " already assists" : null;
+    return assists.contains(handlerId) ? handlerId + " already assists" : null;
   }
 
   private static void mutate(CaseState.Draft d, CaseEvent e) {

@@ -88,6 +88,89 @@ public final class CaseState {
     this.mergedInto = d.mergedInto;
   }
 
+  /**
+   * Whether {@link CaseLifecycle#apply} builds the next state of an event directly with
+   * {@link #CaseState(CaseState, CaseEvent, CaseStatus)}: the events of a case's usual path, which change only a
+   * few fields. Every other event goes through a {@link Draft}.
+   */
+  static boolean hasDirectPath(CaseEvent e) {
+    return switch (e.type()) {
+      case REPORTED, VERIFIED, VERIFICATION_FAILED, REGISTERED, ACCEPTED, ESCALATED, RESOLVED, CHECK_PASSED,
+          CHECK_FAILED, CLOSED, SLA_WARNING, SLA_BREACHED -> true;
+      case DISPATCHED -> ((EventPayload.Dispatched) e.payload()).role() == HandlerRole.LEAD;
+      default -> false;
+    };
+  }
+
+  /**
+   * The state after an event with a {@linkplain #hasDirectPath direct path} that the lifecycle has validated: the
+   * same fields as {@link CaseLifecycle}'s draft mutation gives, in one copy.
+   *
+   * @param s the state before
+   * @param e the validated event
+   * @param next the status the transition table gives
+   */
+  CaseState(CaseState s, CaseEvent e, CaseStatus next) {
+    EventType t = e.type();
+    EventPayload p = e.payload();
+    Instant at = e.at();
+    boolean escalated = t == EventType.ESCALATED;
+    boolean closed = t == EventType.CLOSED;
+    boolean leadDispatched = t == EventType.DISPATCHED; // the direct path has lead dispatches only
+    this.caseId = s.caseId;
+    this.status = next;
+    this.lastSequence = e.sequence();
+    this.lastEventAt = at;
+    this.lead = leadDispatched ? ((EventPayload.Dispatched) p).handlerId()
+        : escalated ? ((EventPayload.Escalated) p).toHandlerId()
+        : closed ? null
+        : s.lead;
+    this.assists = escalated || closed ? ImmutableSortedSet.of() : s.assists;
+    this.returnedBy = s.returnedBy;
+    this.awaitingArrival = escalated || closed || t == EventType.RESOLVED ? ImmutableSortedSet.of() : s.awaitingArrival;
+    this.dueAt = t == EventType.REGISTERED ? ((EventPayload.Registered) p).dueAt() : s.dueAt;
+    this.reportedAt = t == EventType.REPORTED ? at : s.reportedAt;
+    this.verifiedAt = t == EventType.VERIFIED ? at : s.verifiedAt;
+    this.registeredAt = t == EventType.REGISTERED ? at : s.registeredAt;
+    this.firstDispatchedAt = (leadDispatched || escalated) && s.firstDispatchedAt == null ? at : s.firstDispatchedAt;
+    this.firstAcceptedAt = t == EventType.ACCEPTED && s.firstAcceptedAt == null ? at : s.firstAcceptedAt;
+    this.lastResolvedAt = t == EventType.RESOLVED ? at : s.lastResolvedAt;
+    this.closedAt = closed ? at : s.closedAt;
+    this.evaluatedAt = s.evaluatedAt;
+    this.suspendedSince = s.suspendedSince;
+    this.suspendedTotal = s.suspendedTotal;
+    this.dispatchCount = s.dispatchCount + (leadDispatched ? 1 : 0);
+    this.returnCount = s.returnCount;
+    this.escalationCount = s.escalationCount + (escalated ? 1 : 0);
+    this.reworkCount = s.reworkCount + (t == EventType.CHECK_FAILED ? 1 : 0);
+    this.suspensionCount = s.suspensionCount;
+    this.extensionCount = s.extensionCount;
+    this.reopenCount = s.reopenCount;
+    this.summonCount = s.summonCount;
+    boolean breach = t == EventType.SLA_BREACHED;
+    this.breached = s.breached || breach;
+    this.wholeCaseBreached = s.wholeCaseBreached
+        || (breach && WHOLE_CASE_CLOCK.equals(((EventPayload.SlaBreached) p).clockId()));
+    this.satisfaction = s.satisfaction;
+    this.solved = s.solved;
+    this.mergedInto = s.mergedInto;
+  }
+
+  /** {@link #lastEventAt()} without the {@code Optional}. */
+  @Nullable Instant lastEventAtOrNull() {
+    return lastEventAt;
+  }
+
+  /** {@link #lead()} without the {@code Optional}. */
+  @Nullable String leadOrNull() {
+    return lead;
+  }
+
+  /** {@link #dueAt()} without the {@code Optional}. */
+  @Nullable Instant dueAtOrNull() {
+    return dueAt;
+  }
+
   /** A mutable working copy used while applying events; never escapes half-applied. */
   static final class Draft {
     CaseId caseId;

@@ -488,13 +488,23 @@ public final class BusinessCalendar {
     if (add == 0) {
       return x;
     }
-    long target = workedUpTo(x) + add;
+    int kx = floorInterval(x);
+    long worked = kx < 0 ? 0 : cumBefore[kx] + Math.min(x, ivEnd[kx]) - ivStart[kx]; // workedUpTo(x)
+    long target = worked + add;
     if (target > cumBefore[intervalCount] || target < 0) {
       throw outside(lastDate.plusDays(1), "plus(" + start + ", working " + Duration.ofNanos(add) + ")");
     }
-    // first j in 1..m with cumBefore[j] >= target; interval k = j - 1
-    int lo = 1;
-    int hi = intervalCount;
+    // first j in 1..m with cumBefore[j] >= target; interval k = j - 1. cumBefore never decreases and
+    // cumBefore[kx] <= worked < target, so j > kx: gallop forward from there (deadlines lie a few days ahead),
+    // then bisect the bracket [lo, hi], which keeps cumBefore[lo - 1] < target <= cumBefore[hi].
+    int lo = Math.max(1, kx + 1);
+    int hi = lo;
+    int step = 1;
+    while (hi < intervalCount && cumBefore[hi] < target) {
+      lo = hi + 1;
+      hi = (int) Math.min(intervalCount, (long) hi + step);
+      step <<= 1;
+    }
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       if (cumBefore[mid] >= target) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The clocks of one case, by name, in the order they were added: typically the case's own clock, then one per
@@ -47,6 +48,10 @@ public final class CaseClocks {
   private static final CaseClocks EMPTY = new CaseClocks(ImmutableMap.of());
 
   private final ImmutableMap<String, SlaClock> clocks;
+  // Lazily computed nextWarningAt(); null = not computed yet. The value is immutable, so a race only computes the
+  // same result twice, and Optional and Instant are safe to publish racily (final fields).
+  @SuppressWarnings("NullableOptional")
+  private @Nullable Optional<Instant> nextWarning;
 
   private CaseClocks(ImmutableMap<String, SlaClock> clocks) {
     this.clocks = clocks;
@@ -87,6 +92,28 @@ public final class CaseClocks {
       b.put(name, clock);
     }
     return new CaseClocks(b.buildOrThrow());
+  }
+
+  /**
+   * Returns the earliest {@link SlaClock#nextWarningAt()} of the clocks: when the case's next SLA warning or breach
+   * is due, the instant to schedule in a {@link DeadlineQueue}. Computed once per value.
+   *
+   * @return the instant, or empty if no clock has a pending level it will reach
+   */
+  public Optional<Instant> nextWarningAt() {
+    Optional<Instant> cached = nextWarning;
+    if (cached == null) {
+      @Nullable Instant best = null;
+      for (SlaClock k : clocks.values()) {
+        Optional<Instant> w = k.nextWarningAt();
+        if (w.isPresent() && (best == null || w.get().isBefore(best))) {
+          best = w.get();
+        }
+      }
+      cached = Optional.ofNullable(best);
+      nextWarning = cached; // a race only computes the same immutable value twice
+    }
+    return cached;
   }
 
   /**
@@ -178,7 +205,7 @@ public final class CaseClocks {
   }
 
   @Override
-  public boolean equals(@org.jspecify.annotations.Nullable Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof CaseClocks c && clocks.equals(c.clocks);
   }
 

@@ -88,6 +88,9 @@ public final class SlaClock {
   // later): the budget is used up at the end of the last window before it (17:30 Friday), but the rule names the
   // later instant. The budget is then reached, and the clock breached, at the first working instant after it.
   private final boolean budgetAtLaterEdge;
+  // For a working-days limit with a positive budget: plusWorkingTime(startedAt, budget), which the constructor needs
+  // for budgetAtLaterEdge and which is also where a clock running since startedAt reaches its budget; else null.
+  private final @Nullable Instant budgetEnd;
   private final long firedMask;
   private final Instant seen;
   private final int[] order; // level indices in threshold order; shared between clocks of one plan
@@ -119,29 +122,69 @@ public final class SlaClock {
     if (limit.unit() == SlaLimit.Unit.WORKING_DAYS) {
       Instant due = calendar.plus(startedAt, limit);
       this.budgetNanos = calendar.workingNanosBetween(startedAt, due);
-      this.budgetAtLaterEdge =
-          budgetNanos > 0 && calendar.plusWorkingTime(startedAt, Duration.ofNanos(budgetNanos)).isBefore(due);
+      this.budgetEnd = budgetNanos > 0 ? calendar.plusWorkingTime(startedAt, Duration.ofNanos(budgetNanos)) : null;
+      this.budgetAtLaterEdge = budgetEnd != null && budgetEnd.isBefore(due);
     } else {
       this.budgetNanos = limit.duration().toNanos();
       this.budgetAtLaterEdge = false;
+      this.budgetEnd = null;
     }
-    int n = levels.size();
-    long[] th = new long[n];
-    for (int i = 0; i < n; i++) {
-      th[i] = levels.get(i).thresholdNanos(budgetNanos);
-    }
-    // level indices by threshold, ties by index: a stable insertion sort (a clock has a handful of levels)
-    int[] ord = new int[n];
-    for (int i = 0; i < n; i++) {
-      int j = i;
-      while (j > 0 && th[ord[j - 1]] > th[i]) {
-        ord[j] = ord[j - 1];
-        j--;
+    Thresholds t = Thresholds.of(levels, budgetNanos);
+    this.thresholds = t.thresholds;
+    this.order = t.order;
+  }
+
+  /**
+   * The thresholds of a list of levels for a budget and the level indices in threshold order: a pure function of
+   * the two, memoised, because every clock a policy starts has one of a few level lists and budgets (the decimal
+   * arithmetic of fraction levels and two arrays per clock were a measurable part of starting a clock).
+   */
+  private static final class Thresholds {
+    private static final int MEMO = 1 << 10; // direct-mapped; a miss only recomputes
+    // Shared by all threads: a slot holds an immutable value (final fields), so a racy read sees either null, an
+    // older entry or a newer one, each correct for its own key.
+    private static final @Nullable Thresholds[] MEMO_SLOTS = new Thresholds[MEMO];
+
+    final ImmutableList<WarningLevel> levels;
+    final long budgetNanos;
+    final long[] thresholds; // per level index; never written after construction
+    final int[] order;
+
+    private Thresholds(ImmutableList<WarningLevel> levels, long budgetNanos) {
+      this.levels = levels;
+      this.budgetNanos = budgetNanos;
+      int n = levels.size();
+      long[] th = new long[n];
+      for (int i = 0; i < n; i++) {
+        th[i] = levels.get(i).thresholdNanos(budgetNanos);
       }
-      ord[j] = i;
+      // level indices by threshold, ties by index: a stable insertion sort (a clock has a handful of levels)
+      int[] ord = new int[n];
+      for (int i = 0; i < n; i++) {
+        int j = i;
+        while (j > 0 && th[ord[j - 1]] > th[i]) {
+          ord[j] = ord[j - 1];
+          j--;
+        }
+        ord[j] = i;
+      }
+      this.thresholds = th;
+      this.order = ord;
     }
-    this.thresholds = th;
-    this.order = ord;
+
+    /** The entry for the same list instance and budget, from the memo if there, otherwise computed. */
+    @SuppressWarnings("ReferenceEquality") // the memo is keyed by the list instance; an equal copy only misses
+    static Thresholds of(ImmutableList<WarningLevel> levels, long budgetNanos) {
+      long h = (System.identityHashCode(levels) * 0x9E3779B97F4A7C15L) ^ (budgetNanos * 0xC2B2AE3D27D4EB4FL);
+      int slot = (int) (h >>> 54); // the top 10 bits
+      Thresholds t = MEMO_SLOTS[slot];
+      if (t != null && t.levels == levels && t.budgetNanos == budgetNanos) {
+        return t;
+      }
+      t = new Thresholds(levels, budgetNanos);
+      MEMO_SLOTS[slot] = t;
+      return t;
+    }
   }
 
   /**
@@ -161,6 +204,7 @@ public final class SlaClock {
     this.seen = seen;
     this.budgetNanos = plan.budgetNanos;
     this.budgetAtLaterEdge = plan.budgetAtLaterEdge;
+    this.budgetEnd = plan.budgetEnd;
     this.thresholds = plan.thresholds;
     this.order = plan.order;
   }
@@ -372,27 +416,42 @@ public final class SlaClock {
    * @param now the current instant
    * @return the clock with those levels marked fired, and the warnings
    */
+  @SuppressWarnings("NullableOptional") // next: null = not known (see nextWarning)
   public Advance advance(Instant now) {
     checkTime(now, "advance");
     long mask = firedMask;
     ImmutableList.Builder<Warning> fired = ImmutableList.builder();
+    // The first unfired level's instant is nextWarningAt(), often known already; the first level left unfired is
+    // the advanced clock's nextWarningAt() (same history and thresholds), so it is handed on rather than recomputed.
+    @Nullable Optional<Instant> known = nextWarning;
+    @Nullable Optional<Instant> next = Optional.empty();
     for (int i : order) {
       if ((mask & (1L << i)) != 0) {
         continue;
       }
       Optional<Instant> reached;
-      try {
-        reached = reaching(thresholds[i]);
-      } catch (OutsideCalendarException e) {
-        break; // the level lies beyond the calendar's coverage, so certainly after now (which is covered)
+      if (known != null) {
+        reached = known;
+        known = null;
+      } else {
+        try {
+          reached = reaching(thresholds[i]);
+        } catch (OutsideCalendarException e) {
+          next = null; // not known: nextWarningAt() of the advanced clock computes (and throws) as before
+          break; // the level lies beyond the calendar's coverage, so certainly after now (which is covered)
+        }
       }
+      known = null;
       if (reached.isEmpty() || reached.get().isAfter(now)) {
+        next = reached;
         break;
       }
       mask |= 1L << i;
       fired.add(new Warning(name, levels.get(i), reached.get()));
     }
-    return new Advance(with(boundaries, state, mask, now), fired.build());
+    SlaClock advanced = with(boundaries, state, mask, now);
+    advanced.nextWarning = next; // set before the clock is published
+    return new Advance(advanced, fired.build());
   }
 
   // ------------------------------------------------------------------ queries
@@ -518,7 +577,10 @@ public final class SlaClock {
         }
         acc += e;
       } else {
-        Instant reached = axisPlus(from, threshold - acc);
+        Instant end = budgetEnd;
+        Instant reached = end != null && i == 0 && threshold == budgetNanos && from.equals(startedAt)
+            ? end // the same plusWorkingTime(startedAt, budget) the constructor computed
+            : axisPlus(from, threshold - acc);
         return Optional.of(later ? calendar.nextWorkingTime(reached) : reached);
       }
     }

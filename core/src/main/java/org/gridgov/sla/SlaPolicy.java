@@ -19,6 +19,7 @@ import org.gridgov.casefile.Priority;
 import org.gridgov.internal.Problems;
 import org.gridgov.internal.TextLines;
 import org.gridgov.region.UrbanRuralClass;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which limit applies to a stage of a case, chosen by the case's category code, priority and region class, with
@@ -154,6 +155,15 @@ public final class SlaPolicy {
   private final ImmutableList<WarningLevel> defaultLevels;
   private final TransferRule transferRule;
   private final TransferRule returnRule;
+  // ruleFor's recent answers: a direct-mapped memo of immutable entries, shared by the threads that use this policy
+  // (a racy read sees null, an older or a newer entry, each right for its own selector). Cases recur over a few
+  // categories, priorities and region classes, so a clock start rarely scans the rules.
+  private static final int RULE_MEMO = 1 << 8;
+  private final @Nullable RuleChoice[] ruleMemo = new RuleChoice[RULE_MEMO];
+
+  /** A selector and the rule {@link #ruleFor} chose for it. */
+  private record RuleChoice(
+      SlaStage stage, String categoryCode, Priority priority, UrbanRuralClass region, Optional<Rule> rule) {}
 
   private SlaPolicy(Builder b) {
     this.rules = ImmutableList.copyOf(b.rules);
@@ -180,7 +190,21 @@ public final class SlaPolicy {
    * @param region the urban-rural class of the case's region
    * @return the rule, or empty if none matches
    */
+  @SuppressWarnings("EnumOrdinal") // ordinals only mix the memo's slot; the entry is compared by value
   public Optional<Rule> ruleFor(SlaStage stage, String categoryCode, Priority priority, UrbanRuralClass region) {
+    int h = ((categoryCode.hashCode() * 31 + stage.ordinal()) * 31 + priority.ordinal()) * 31 + region.ordinal();
+    int slot = (h ^ (h >>> 8) ^ (h >>> 16)) & (RULE_MEMO - 1);
+    RuleChoice m = ruleMemo[slot];
+    if (m != null && m.stage() == stage && m.priority() == priority && m.region() == region
+        && m.categoryCode().equals(categoryCode)) {
+      return m.rule();
+    }
+    Optional<Rule> rule = scanRules(stage, categoryCode, priority, region);
+    ruleMemo[slot] = new RuleChoice(stage, categoryCode, priority, region, rule);
+    return rule;
+  }
+
+  private Optional<Rule> scanRules(SlaStage stage, String categoryCode, Priority priority, UrbanRuralClass region) {
     Rule best = null;
     for (Rule r : rules) {
       if (r.matches(stage, categoryCode, priority, region) && (best == null || r.specificity() > best.specificity())) {

@@ -625,6 +625,24 @@ class CaseLifecycleTest {
     assertThat(replayed.toString()).as("seed %d", seed).isEqualTo(stepwise.toString());
   }
 
+  /**
+   * {@code apply} builds the state of the common events directly (one copy) and the others through a draft, as
+   * {@code replay} does for every event: after every event of random legal logs both give equal states.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void stepwiseApply_equalsReplayAfterEveryEvent(long seed) {
+    List<CaseEvent> log = randomLegalLog(seed, 60);
+    CaseId id = CaseId.of("C-" + seed);
+    CaseState stepwise = CaseLifecycle.initial(id);
+    for (int k = 0; k < log.size(); k++) {
+      stepwise = CaseLifecycle.apply(stepwise, log.get(k));
+      CaseState replayed = CaseLifecycle.replay(id, log.subList(0, k + 1));
+      assertThat(stepwise).as("seed %d after event %d (%s)", seed, k + 1, log.get(k)).isEqualTo(replayed);
+      assertThat(stepwise.toString()).as("seed %d after event %d", seed, k + 1).isEqualTo(replayed.toString());
+    }
+  }
+
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void anyIllegalEvent_leavesStateAndFileUnchanged(long seed) {

@@ -6,8 +6,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CaseClocksTest {
 
@@ -47,5 +52,50 @@ class CaseClocksTest {
     assertThat(r.moves()).containsExactly(new CaseClocks.DeadlineMove("case", java.util.Optional.of(at("2025-03-04T09:30")),
         java.util.Optional.of(at("2025-03-05T09:30"))));
     assertThat(r.clocks().clock("lead").orElseThrow().calendar().edition()).isEqualTo("e2");
+  }
+
+  @Test
+  void nextWarningAtOfNoClocksIsEmpty() {
+    assertThat(CaseClocks.empty().nextWarningAt()).isEmpty();
+  }
+
+  @Test
+  void nextWarningAtIsTheEarliestPendingLevelOfAnyClock() {
+    Instant t0 = at("2025-03-03T09:00");
+    List<WarningLevel> levels = List.of(WarningLevel.atFraction("yellow", 0.5), WarningLevel.breach("red"));
+    CaseClocks clocks =
+        CaseClocks.empty()
+            .with(SlaClock.start("case", SlaLimit.workingHours(4), levels, CN, t0)) // yellow 11:00
+            .with(SlaClock.start("lead", SlaLimit.workingHours(2), levels, CN, t0)); // yellow 10:00
+    assertThat(clocks.nextWarningAt()).contains(at("2025-03-03T10:00"));
+    CaseClocks later = clocks.advance(at("2025-03-03T10:30")).clocks(); // lead's yellow fired; next: case's 11:00
+    assertThat(later.nextWarningAt()).contains(at("2025-03-03T11:00"));
+    assertThat(later.pauseAll(at("2025-03-03T10:45")).nextWarningAt()).isEmpty(); // paused: none determined
+  }
+
+  /** Property: the memoised value equals the minimum of the clocks' own next warnings, however they were made. */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+  void nextWarningAtEqualsTheMinimumOverTheClocks(long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    List<WarningLevel> levels = List.of(WarningLevel.atFraction("yellow", 0.5), WarningLevel.atFraction("orange",
+        0.8), WarningLevel.breach("red"));
+    Instant t = at("2025-03-03T08:00");
+    CaseClocks clocks = CaseClocks.empty();
+    for (int step = 0; step < 200; step++) {
+      t = t.plus(Duration.ofMinutes(rnd.nextInt(1, 600)));
+      switch (rnd.nextInt(4)) {
+        case 0 -> clocks = clocks.with(SlaClock.start("c" + rnd.nextInt(3),
+            rnd.nextBoolean() ? SlaLimit.workingHours(rnd.nextInt(1, 20)) : SlaLimit.workingDays(rnd.nextInt(1, 6), WorkingDayRule.SAME_CLOCK_TIME),
+            levels, CN, t));
+        case 1 -> clocks = clocks.advance(t).clocks();
+        case 2 -> clocks = clocks.pauseAll(t);
+        default -> clocks = clocks.resumeAll(t);
+      }
+      Optional<Instant> expected = clocks.clocks().values().stream()
+          .map(SlaClock::nextWarningAt).flatMap(Optional::stream).min(Instant::compareTo);
+      assertThat(clocks.nextWarningAt()).as("seed %s, step %s", seed, step).isEqualTo(expected);
+      assertThat(clocks.nextWarningAt()).as("seed %s, step %s (memoised)", seed, step).isEqualTo(expected);
+    }
   }
 }

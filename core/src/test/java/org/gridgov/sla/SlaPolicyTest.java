@@ -8,10 +8,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
 import org.gridgov.TextParseException;
 import org.gridgov.casefile.Priority;
 import org.gridgov.region.UrbanRuralClass;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SlaPolicyTest {
 
@@ -113,5 +117,33 @@ class SlaPolicyTest {
               assertThat(e.problems().get(3).value()).isEqualTo("working 4h");
               assertThat(e.problems().get(4).reason()).contains("line 1");
             });
+  }
+
+  /**
+   * Property: {@code ruleFor} (which remembers recent answers) always equals a scan of the rules for the most
+   * specific match, first on ties, whatever order the selectors are asked in.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4})
+  @SuppressWarnings("EnumOrdinal") // random enum constants by index
+  void ruleForEqualsAScanOfTheRulesInAnyOrder(long seed) {
+    SlaPolicy p = policy();
+    SplittableRandom r = new SplittableRandom(seed);
+    String[] codes = {"010203", "0102", "01", "02", "0199", "", "0102999"};
+    for (int i = 0; i < 2_000; i++) {
+      SlaStage stage = SlaStage.values()[r.nextInt(SlaStage.values().length)];
+      String code = codes[r.nextInt(codes.length)];
+      Priority priority = Priority.values()[r.nextInt(Priority.values().length)];
+      UrbanRuralClass region = UrbanRuralClass.values()[r.nextInt(UrbanRuralClass.values().length)];
+      SlaPolicy.Rule best = null;
+      for (SlaPolicy.Rule rule : p.rules()) {
+        if (rule.matches(stage, code, priority, region) && (best == null || rule.specificity() > best.specificity())) {
+          best = rule;
+        }
+      }
+      assertThat(p.ruleFor(stage, code, priority, region))
+          .as("seed %s: %s %s %s %s", seed, stage, code, priority, region)
+          .isEqualTo(Optional.ofNullable(best));
+    }
   }
 }

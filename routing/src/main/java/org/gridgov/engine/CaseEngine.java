@@ -96,18 +96,30 @@ public final class CaseEngine {
   private final Actor systemActor;
   private final int commandMemory;
 
-  private final HashMap<CaseId, CaseRecord> cases = new HashMap<>();
+  // Case id -> ordinal; the current record lives in byOrdinal, so a command that changes a known case updates one
+  // array slot instead of re-hashing its id (the map changes only when a case is reported or released).
+  private final HashMap<CaseId, Long> ordinals = new HashMap<>();
+  // The last id looked up (by identity) and its ordinal: consecutive calls usually name the same case with the same
+  // id instance, which then needs no hashing. Cleared by release.
+  private @Nullable CaseId lastId;
+  private long lastOrdinal;
   private final OrdinalTable<CaseRecord> byOrdinal = new OrdinalTable<>();
   private final DeadlineQueue queue;
   private final LinkedHashMap<String, Remembered> remembered;
   private final @Nullable UrbanRuralClass[] urbanByIndex; // per region index, filled on first use
   private final Tx tx = new Tx();
-  private static final int ROOT_MEMO = 64;
+  private static final int ROOT_MEMO = 1 << 12; // principals recur: every station's and supervisor's jurisdiction
+  private static final int KNOWN_MEMO = 1 << 10;
+  private static final int OFFICE_MEMO = 1 << 12;
+  private final @Nullable String[] officeMemoIds = new String[OFFICE_MEMO];
+  private final int[] officeMemoIndexes = new int[OFFICE_MEMO];
+  private final @Nullable String[] knownHandlers = new String[KNOWN_MEMO];
   private final long[] rootMemoCodes = new long[ROOT_MEMO];
   private final int[] rootMemoIndexes = filled(ROOT_MEMO, -1); // reused by every call (calls are serialised); begin() resets it
   private @Nullable Instant now;
-  private @Nullable Principal lastPrincipal;
-  private @Nullable Actor lastActor;
+  private static final int ACTOR_MEMO = 1 << 8;
+  private final @Nullable Principal[] actorPrincipals = new Principal[ACTOR_MEMO];
+  private final @Nullable Actor[] actors = new Actor[ACTOR_MEMO];
   private int openCount;
 
   private CaseEngine(Builder b) {
@@ -192,7 +204,7 @@ public final class CaseEngine {
    * @return its state, or empty if the engine does not know it
    */
   public Optional<CaseState> state(CaseId caseId) {
-    CaseRecord r = cases.get(caseId);
+    CaseRecord r = record(caseId);
     return r == null ? Optional.empty() : Optional.of(r.state());
   }
 
@@ -203,7 +215,7 @@ public final class CaseEngine {
    * @return its clocks, or empty if the engine does not know it
    */
   public Optional<CaseClocks> clocks(CaseId caseId) {
-    CaseRecord r = cases.get(caseId);
+    CaseRecord r = record(caseId);
     return r == null ? Optional.empty() : Optional.of(r.clocks());
   }
 
@@ -214,7 +226,7 @@ public final class CaseEngine {
    * @return the instant, or empty if none is pending
    */
   public Optional<Instant> nextDeadline(CaseId caseId) {
-    CaseRecord r = cases.get(caseId);
+    CaseRecord r = record(caseId);
     return r == null ? Optional.empty() : nextWake(r.clocks());
   }
 
@@ -224,7 +236,22 @@ public final class CaseEngine {
    * @return the count
    */
   public int caseCount() {
-    return cases.size();
+    return ordinals.size();
+  }
+
+  /** The committed record of a case, or null if the engine does not know it. */
+  @SuppressWarnings("ReferenceEquality") // an identity memo: an equal id of another instance is looked up
+  private @Nullable CaseRecord record(CaseId caseId) {
+    if (caseId == lastId) {
+      return byOrdinal.get(lastOrdinal);
+    }
+    Long ordinal = ordinals.get(caseId);
+    if (ordinal == null) {
+      return null;
+    }
+    lastId = caseId;
+    lastOrdinal = ordinal;
+    return byOrdinal.get(ordinal);
   }
 
   /**
@@ -282,7 +309,7 @@ public final class CaseEngine {
   @CanIgnoreReturnValue
   public boolean release(CaseId caseId) {
     Objects.requireNonNull(caseId, "caseId");
-    CaseRecord r = cases.get(caseId);
+    CaseRecord r = record(caseId);
     if (r == null) {
       return false;
     }
@@ -296,7 +323,8 @@ public final class CaseEngine {
               status,
               status.chineseName()));
     }
-    cases.remove(caseId);
+    ordinals.remove(caseId);
+    lastId = null;
     byOrdinal.remove(r.ordinal());
     var unused = queue.cancel(r.ordinal()); // an ended case has no clocks; this only guards the invariant
     return true;
@@ -340,7 +368,7 @@ public final class CaseEngine {
     try {
       TreeSet<Wake> work = new TreeSet<>(WAKE_ORDER);
       for (long[] p : polled) {
-        CaseRecord rec = Objects.requireNonNull(tx.get(Objects.requireNonNull(byOrdinal.get(p[0])).facts().id()));
+        CaseRecord rec = Objects.requireNonNull(tx.get(p[0]));
         tx.touch(rec.ordinal());
         Optional<Instant> w = nextWake(rec.clocks());
         if (w.isPresent() && !w.get().isAfter(instant)) {
@@ -349,9 +377,9 @@ public final class CaseEngine {
       }
       while (!work.isEmpty()) {
         Wake wake = work.pollFirst();
-        CaseRecord rec = Objects.requireNonNull(tx.get(Objects.requireNonNull(byOrdinal.get(wake.ordinal())).facts().id()));
+        CaseRecord rec = Objects.requireNonNull(tx.get(wake.ordinal()));
         fire(tx, rec, wake.at());
-        CaseRecord after = Objects.requireNonNull(tx.get(rec.facts().id()));
+        CaseRecord after = Objects.requireNonNull(tx.get(rec.ordinal()));
         Optional<Instant> w = nextWake(after.clocks());
         // A clock advanced to wake.at() has nothing pending at or before it, so this terminates.
         if (w.isPresent() && !w.get().isAfter(instant) && w.get().isAfter(wake.at())) {
@@ -465,16 +493,20 @@ public final class CaseEngine {
     return events;
   }
 
-  /** The principal's actor; the last one is kept, as consecutive commands often come from the same principal. */
+  /**
+   * The principal's actor (an equal value each time), from a small direct-mapped memo: commands come from a few
+   * recurring principals.
+   */
   private Actor actorOf(Principal p) {
-    Principal last = lastPrincipal;
-    Actor a = lastActor;
-    if (a != null && p.equals(last)) {
+    int slot = p.id().hashCode() & (ACTOR_MEMO - 1);
+    Principal known = actorPrincipals[slot];
+    Actor a = actors[slot];
+    if (a != null && p.equals(known)) {
       return a;
     }
     a = p.actor();
-    lastPrincipal = p;
-    lastActor = a;
+    actorPrincipals[slot] = p;
+    actors[slot] = a;
     return a;
   }
 
@@ -844,12 +876,17 @@ public final class CaseEngine {
    * @param handlerId the id
    * @return whether it is known
    */
+  @SuppressWarnings("ReferenceEquality") // an identity memo of ids found known; any other instance is checked
   public boolean isKnownHandler(String handlerId) {
-    if (departments.contains(handlerId)) {
-      return true;
+    int slot = handlerId.hashCode() & (KNOWN_MEMO - 1);
+    if (knownHandlers[slot] == handlerId) {
+      return true; // the same id instance was found known before (policies hand out the same instances)
     }
-    long code = officeCode(handlerId);
-    return code >= 0 && tree.indexOf(code) >= 0;
+    boolean known = departments.contains(handlerId) || officeIndexOf(handlerId) >= 0;
+    if (known) {
+      knownHandlers[slot] = handlerId; // the tree and departments never change, so known stays known
+    }
+    return known;
   }
 
   /**
@@ -860,6 +897,23 @@ public final class CaseEngine {
    */
   public static String officeOf(long regionCode) {
     return Handler.officeId(regionCode);
+  }
+
+  /**
+   * The tree index of the region whose office a handler id names ({@code office:<code>}), or -1 if it names no
+   * office or a region not in the tree; through a direct-mapped memo keyed by the id instance (handler ids recur).
+   */
+  @SuppressWarnings("ReferenceEquality") // an identity memo: another instance of an equal id is parsed again
+  private int officeIndexOf(String handlerId) {
+    int slot = handlerId.hashCode() & (OFFICE_MEMO - 1);
+    if (officeMemoIds[slot] == handlerId) {
+      return officeMemoIndexes[slot];
+    }
+    long code = officeCode(handlerId);
+    int index = code < 0 ? -1 : tree.indexOf(code);
+    officeMemoIds[slot] = handlerId;
+    officeMemoIndexes[slot] = index;
+    return index;
   }
 
   private static long officeCode(String handlerId) {
@@ -944,8 +998,8 @@ public final class CaseEngine {
       handler = rs.handlerId();
     }
     if (handler != null) {
-      long office = officeCode(handler);
-      if (office < 0 || !tree.contains(rootIndex, tree.indexOf(office))) {
+      int officeIndex = officeIndexOf(handler);
+      if (officeIndex < 0 || !tree.contains(rootIndex, officeIndex)) {
         throw refuse(p, rec, name, "it may act only for offices within " + root + ", not for " + handler);
       }
     }
@@ -1106,18 +1160,11 @@ public final class CaseEngine {
   }
 
   private static Optional<Instant> nextWake(CaseClocks c) {
-    return Optional.ofNullable(nextWakeOrNull(c));
+    return c.nextWarningAt();
   }
 
   private static @Nullable Instant nextWakeOrNull(CaseClocks c) {
-    @Nullable Instant best = null;
-    for (SlaClock k : c.clocks().values()) {
-      Optional<Instant> w = k.nextWarningAt();
-      if (w.isPresent() && (best == null || w.get().isBefore(best))) {
-        best = w.get();
-      }
-    }
-    return best;
+    return c.nextWarningAt().orElse(null);
   }
 
   private static boolean isBreach(WarningLevel level) {
@@ -1207,6 +1254,7 @@ public final class CaseEngine {
 
   // ------------------------------------------------------------------ transaction
 
+  @SuppressWarnings("ReferenceEquality") // unchanged clocks are the same instance; a copy is merely re-planned
   private void commit(Tx tx, @Nullable Instant instant) {
     for (int i = 0; i < tx.count; i++) {
       CaseRecord r = tx.rec(i);
@@ -1220,12 +1268,22 @@ public final class CaseEngine {
     }
     for (int i = 0; i < tx.count; i++) {
       CaseRecord r = tx.rec(i);
-      CaseRecord before = cases.put(r.facts().id(), r);
-      byOrdinal.set(r.ordinal(), r);
+      CaseRecord before;
+      if (tx.isNew[i]) {
+        before = null;
+        ordinals.put(r.facts().id(), r.ordinal());
+      } else {
+        before = byOrdinal.get(r.ordinal());
+        byOrdinal.set(r.ordinal(), r);
+      }
       boolean wasOpen = before != null && isOpen(before.state().status());
       boolean isOpen = isOpen(r.state().status());
       openCount += (isOpen ? 1 : 0) - (wasOpen ? 1 : 0);
-      tx.touch(r.ordinal());
+      // The queue holds the next wake of every committed record's clocks; the same clocks (Verify, Accept,
+      // Check) need no new entry. Keys polled by advanceTo were touched there and are re-planned below.
+      if (before == null || before.clocks() != r.clocks()) {
+        tx.touch(r.ordinal());
+      }
     }
     long[] touched = tx.touched;
     int n = tx.touchedCount;
@@ -1305,7 +1363,21 @@ public final class CaseEngine {
 
     @Nullable CaseRecord get(CaseId id) {
       int i = find(id);
-      return i >= 0 ? rec(i) : cases.get(id);
+      return i >= 0 ? rec(i) : record(id);
+    }
+
+    /** As {@link #get(CaseId)} for a known case by its ordinal, without hashing its id. */
+    @Nullable CaseRecord get(long ordinal) {
+      if (index == null) {
+        for (int i = 0; i < count; i++) {
+          if (rec(i).ordinal() == ordinal) {
+            return rec(i);
+          }
+        }
+        return byOrdinal.get(ordinal);
+      }
+      CaseRecord committed = byOrdinal.get(ordinal);
+      return committed == null ? null : get(committed.facts().id());
     }
 
     private int find(CaseId id) {
@@ -1334,7 +1406,7 @@ public final class CaseEngine {
         recs = Arrays.copyOf(recs, count * 2);
         isNew = Arrays.copyOf(isNew, count * 2);
       }
-      boolean fresh = !cases.containsKey(id);
+      boolean fresh = r.ordinal() >= byOrdinal.nextOrdinal(); // newRecord numbers new cases from nextOrdinal
       recs[count] = r;
       isNew[count] = fresh;
       if (fresh) {

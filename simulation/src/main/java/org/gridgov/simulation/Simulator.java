@@ -11,6 +11,9 @@ import org.gridgov.simulation.internal.Replication;
  * <p>The model is described in {@code docs/simulation.md}. Each call builds the city and a fresh engine; to run
  * many replications or parameter values, use {@link Experiments#run}, which builds each distinct city once.
  *
+ * <p>The simulation runs on the calling thread; the measured cases' files and the indicators are built on one
+ * helper thread, in the order the cases finish, so the result is the same as a fully sequential run's.
+ *
  * <pre>{@code
  * ReplicationResult r = Simulator.run(BuiltInScenarios.putian(), 42, 0, Progress.NONE);
  * double onTime = r.value(Metric.ON_TIME_CLOSING_RATE);

@@ -56,6 +56,22 @@ class SimulatorTest {
     assertThat(a.value(Metric.CASES_REPORTED)).isGreaterThan(200);
   }
 
+  /**
+   * Without an observer the measured cases are filed on a second thread; the indicators must see exactly what an
+   * inline run (with an observer) gives them, on several seeds.
+   */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void filingOnASecondThreadGivesTheSameResultsAsFilingInline(long seed) {
+    Scenario s = TestScenarios.small().build();
+    List<ReplicationResult> inline = new ArrayList<>();
+    var unused = files(s, seed, inline);
+
+    ReplicationResult filedAside = Simulator.run(s, seed, 0, Progress.NONE);
+
+    assertThat(filedAside).as("seed %s", seed).isEqualTo(inline.get(0));
+  }
+
   @Test
   void anotherSeedOrReplicationGivesOtherResults() {
     Scenario s = TestScenarios.small().build();

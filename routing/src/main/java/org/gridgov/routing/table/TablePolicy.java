@@ -59,6 +59,13 @@ public final class TablePolicy implements RoutingPolicy {
   private final int[][] ancestor;
   private final ImmutableMap<String, HandlerLevel> levelById;
   private final Map<String, Plan> plans = new ConcurrentHashMap<>();
+  // The "up" target of recent holders: a direct-mapped memo of immutable entries, shared by the threads that use
+  // this policy (a racy read sees null, an older or a newer entry, each right for its own holder).
+  private static final int UP_MEMO = 1 << 12;
+  private final @Nullable Up[] upMemo = new Up[UP_MEMO];
+
+  /** A holder and its first escalation target (null if it has none or is not a handler of the graph). */
+  private record Up(String holder, @Nullable String target) {}
 
   private static final class Plan {
     final int[] rows;
@@ -367,11 +374,7 @@ public final class TablePolicy implements RoutingPolicy {
     }
     switch (target) {
       case "up" -> {
-        if (holder == null || !levelById.containsKey(holder)) {
-          return null;
-        }
-        ImmutableList<String> up = graph.targets(holder, LinkType.ESCALATE);
-        return up.isEmpty() ? null : up.get(0);
+        return holder == null ? null : up(holder);
       }
       case "holder" -> {
         return holder;
@@ -394,6 +397,23 @@ public final class TablePolicy implements RoutingPolicy {
         return target;
       }
     }
+  }
+
+  /** The first escalation target of a holder, memoised: a pure function of the holder over the fixed graph. */
+  @SuppressWarnings("ReferenceEquality") // identity first: holders are usually the graph's own id instances
+  private @Nullable String up(String holder) {
+    int slot = holder.hashCode() & (UP_MEMO - 1);
+    Up m = upMemo[slot];
+    if (m != null && (m.holder() == holder || m.holder().equals(holder))) {
+      return m.target();
+    }
+    @Nullable String target = null;
+    if (levelById.containsKey(holder)) {
+      ImmutableList<String> up = graph.targets(holder, LinkType.ESCALATE);
+      target = up.isEmpty() ? null : up.get(0);
+    }
+    upMemo[slot] = new Up(holder, target);
+    return target;
   }
 
   private @Nullable String resolveOffice(String target, int loc) {

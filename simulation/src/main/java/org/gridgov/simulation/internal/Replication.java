@@ -9,8 +9,13 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.gridgov.casefile.CaseEvent;
 import org.gridgov.casefile.CaseFacts;
@@ -51,6 +56,8 @@ public final class Replication {
   private static final int WAKE = 3;
 
   private static final Principal RESIDENT = Principal.resident("resident");
+  /** Measured case files handed to the filing thread at a time. */
+  private static final int FILE_BATCH = 1024;
   private static final String CMD = "sim";
 
   private final PreparedScenario p;
@@ -69,6 +76,12 @@ public final class Replication {
   private final SplittableRandom solve;
   private final SplittableRandom check;
 
+  // Stations by handler id, through a direct-mapped memo keyed by the id instance (the engine hands out the same
+  // instances again and again).
+  private static final int STATION_MEMO = 1 << 12;
+  private final @Nullable String[] stationMemoIds = new String[STATION_MEMO];
+  private final int[] stationMemo = new int[STATION_MEMO];
+
   // Stations: servers busy, FIFO queues of (case ordinal << 32 | token), wake-up pending.
   private final int[] busy;
   private final long[][] queue;
@@ -81,8 +94,18 @@ public final class Replication {
   private double nextArrivalExact;
   private long now;
   private Instant nowInstant;
+  // isWorkingTime(nowInstant), known for the instant workingKnownAt (stations start work many times per instant)
+  private long workingKnownAt = Long.MIN_VALUE;
+  private boolean workingAtKnown;
 
   private final CaseIndicators.Accumulator indicators;
+  // Without an observer, measured cases' files are built and added to the indicators on a second thread, one
+  // batch at a time in the order the cases finish (a single-thread executor runs its tasks in submission order),
+  // so the indicators see exactly the sequence a sequential run gives them.
+  private final @Nullable ExecutorService filer;
+  private final List<Future<?>> filed = new ArrayList<>();
+  private List<CaseFacts> batchFacts = new ArrayList<>(FILE_BATCH);
+  private List<List<CaseEvent>> batchLogs = new ArrayList<>(FILE_BATCH);
   private long measured;
   private long measuredOpen;
   private long escalated;
@@ -129,6 +152,11 @@ public final class Replication {
         .fromInclusive(Instant.ofEpochMilli(p.horizonStartMs))
         .toExclusive(Instant.ofEpochMilli(p.endMs).plus(Duration.ofDays(36_600)))
         .build());
+    this.filer = observer != null ? null : Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "gridgov-sim-files");
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   /**
@@ -145,7 +173,15 @@ public final class Replication {
    */
   public static ReplicationResult run(PreparedScenario prepared, long seed, int replication, String parameterValue,
       Progress progress, @Nullable Consumer<CaseFile> observer) {
-    return new Replication(prepared, seed, replication, parameterValue, progress, observer).simulate();
+    Replication r = new Replication(prepared, seed, replication, parameterValue, progress, observer);
+    try {
+      return r.simulate();
+    } finally {
+      ExecutorService f = r.filer;
+      if (f != null) {
+        f.shutdownNow(); // after a normal run everything was filed already; after a failure, nothing more is needed
+      }
+    }
   }
 
   private ReplicationResult simulate() {
@@ -264,11 +300,18 @@ public final class Replication {
     enqueue(c, station(lead.get()));
   }
 
+  @SuppressWarnings("ReferenceEquality") // an identity memo: another instance of an equal id is looked up again
   private int station(String handler) {
+    int slot = handler.hashCode() & (STATION_MEMO - 1);
+    if (stationMemoIds[slot] == handler) {
+      return stationMemo[slot];
+    }
     int st = city.station(handler);
     if (st < 0) {
       throw new IllegalStateException("the engine named a handler the simulation does not know: " + handler);
     }
+    stationMemoIds[slot] = handler;
+    stationMemo[slot] = st;
     return st;
   }
 
@@ -297,7 +340,7 @@ public final class Replication {
 
   private void tryStart(int st) {
     while (busy[st] < p.servers[st] && count[st] > 0) {
-      if (!p.alwaysWorking && !p.calendar.isWorkingTime(nowInstant)) {
+      if (!p.alwaysWorking && !isWorkingNow()) {
         if (!wakePending[st]) {
           wakePending[st] = true;
           events.schedule(p.calendar.nextWorkingTime(nowInstant).toEpochMilli(), WAKE, st);
@@ -314,6 +357,14 @@ public final class Replication {
       }
       startService(c, st);
     }
+  }
+
+  private boolean isWorkingNow() {
+    if (workingKnownAt != now) {
+      workingAtKnown = p.calendar.isWorkingTime(nowInstant);
+      workingKnownAt = now;
+    }
+    return workingAtKnown;
   }
 
   private void wake(int st) {
@@ -413,7 +464,14 @@ public final class Replication {
 
   private void finish(SimCase c) {
     List<CaseEvent> log = c.log;
-    if (log != null) {
+    if (log != null && filer != null) {
+      // no observer: only measured cases keep a log
+      batchFacts.add(c.facts);
+      batchLogs.add(log);
+      if (batchFacts.size() == FILE_BATCH) {
+        fileBatch();
+      }
+    } else if (log != null) {
       CaseFile file = CaseFile.of(c.facts, log);
       if (c.measured) {
         indicators.add(file);
@@ -428,6 +486,43 @@ public final class Replication {
     c.log = null;
   }
 
+  /** Hands the collected measured cases to the filing thread. */
+  private void fileBatch() {
+    ExecutorService f = Objects.requireNonNull(filer);
+    List<CaseFacts> facts = batchFacts;
+    List<List<CaseEvent>> logs = batchLogs;
+    CaseIndicators.Accumulator acc = indicators;
+    filed.add(f.submit(() -> {
+      for (int i = 0; i < facts.size(); i++) {
+        acc.add(CaseFile.of(facts.get(i), logs.get(i)));
+      }
+    }));
+    batchFacts = new ArrayList<>(FILE_BATCH);
+    batchLogs = new ArrayList<>(FILE_BATCH);
+  }
+
+  /** Waits until every measured case is filed; rethrows what filing threw. */
+  private void awaitFiled() {
+    if (filer == null) {
+      return;
+    }
+    fileBatch();
+    for (Future<?> f : filed) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while filing the measured cases", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException re) {
+          throw re;
+        }
+        throw new IllegalStateException("filing the measured cases failed", e.getCause());
+      }
+    }
+    filed.clear();
+  }
+
   // ------------------------------------------------------------------ the engine
 
   private void advance() {
@@ -436,7 +531,8 @@ public final class Replication {
       return;
     }
     engineEvents += out.size();
-    for (CaseEvent e : out) {
+    for (int i = 0; i < out.size(); i++) {
+      CaseEvent e = out.get(i);
       SimCase c = cases[ordinalOf(e.caseId())];
       if (c == null) {
         continue;
@@ -451,8 +547,8 @@ public final class Replication {
   private void execute(SimCase c, Principal who, Command.Action action) {
     ImmutableList<CaseEvent> out = engine.execute(Command.of(CMD, who, c.id, nowInstant, action));
     engineEvents += out.size();
-    for (CaseEvent e : out) {
-      record(c, e);
+    for (int i = 0; i < out.size(); i++) {
+      record(c, out.get(i));
     }
   }
 
@@ -510,6 +606,7 @@ public final class Replication {
         finish(c);
       }
     }
+    awaitFiled();
     IndicatorReport r = indicators.report();
     Map<Metric, Double> v = new EnumMap<>(Metric.class);
     v.put(Metric.CASES_REPORTED, (double) measured);
