@@ -98,7 +98,6 @@ public final class DeadlineQueue {
   /** Shared by all empty buckets that have no array of their own; never written (its count stays 0). */
   private static final long[] NO_ENTRIES = {0};
   private static final long GENERATION = 1L << 32;
-  private static final long GENERATION_MASK = 0x7FFF_FFFFL << 32;
 
   // heap, in heap order: order[2i] = deadline, order[2i + 1] = scheduling number; slotOf[i] = table slot
   private long[] order;
@@ -401,12 +400,24 @@ public final class DeadlineQueue {
    * @return {@code true} if it was pending and is now removed, {@code false} if it was not pending
    */
   public boolean cancel(long key) {
+    if (issuesHandles) {
+      long[] t = table;
+      int p = (int) key;
+      long loc;
+      if (p < 0 || p >= fresh || (loc = t[2 * p + 1]) == 0 || t[2 * p] != key) {
+        return false;
+      }
+      detach(loc);
+      freeSlot(t, p, key);
+      size--;
+      return true;
+    }
     int p = find(key);
     if (p < 0) {
       return false;
     }
     detach(table[2 * p + 1]);
-    release(p);
+    tableDelete(p);
     size--;
     return true;
   }
@@ -803,16 +814,18 @@ public final class DeadlineQueue {
   /** Empties the slot of an entry that has left the heap and the wheel. */
   private void release(int p) {
     if (issuesHandles) {
-      long[] t = table;
-      t[2 * p + 1] = 0;
-      t[2 * p] = ((t[2 * p] + GENERATION) & GENERATION_MASK) | p; // the next handle of this slot
-      if ((t[2 * p] & GENERATION_MASK) == 0) {
-        t[2 * p] |= GENERATION; // generations run 1..2^31-1
-      }
-      freeSlots[freeCount++] = p;
+      freeSlot(table, p, table[2 * p]);
     } else {
       tableDelete(p);
     }
+  }
+
+  /** Frees slot {@code p}, whose handle was {@code handle}, giving it the next generation. */
+  private void freeSlot(long[] t, int p, long handle) {
+    long next = handle + GENERATION; // generations run 1..2^31-1, then start again at 1
+    t[2 * p] = next < 0 ? GENERATION | p : next;
+    t[2 * p + 1] = 0;
+    freeSlots[freeCount++] = p;
   }
 
   /** Doubles the slots of a queue that issues handles; slot numbers, and so handles, stay. */
