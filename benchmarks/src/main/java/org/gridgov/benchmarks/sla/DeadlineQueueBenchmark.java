@@ -230,12 +230,6 @@ public class DeadlineQueueBenchmark {
     DeadlineTimerWheel wheel = new DeadlineTimerWheel(TimeUnit.MILLISECONDS, 0, 1, 16);
     Long2LongHashMap ids = new Long2LongHashMap(-1);
     long nextKey;
-    long expired;
-    final DeadlineTimerWheel.TimerHandler handler =
-        (unit, t, id) -> {
-          expired++;
-          return true;
-        };
 
     /** Fills the wheel and the map. */
     @Setup(Level.Trial)
