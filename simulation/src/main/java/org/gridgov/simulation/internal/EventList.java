@@ -15,6 +15,10 @@ import java.util.Arrays;
  * numbers run out (after {@value #SEQUENCE_LIMIT} schedules), the pending entries are renumbered in the order they
  * were scheduled, which changes no comparison between them; so the list never runs out.
  *
+ * <p>Polling leaves the root's place empty, and the next event scheduled takes it and sifts down: a simulation's
+ * event usually schedules one more, so this saves the usual last-entry shuffle (a heap "replace"). A poll or peek
+ * that finds the place empty fills it with the last entry first.
+ *
  * <p>After {@link #poll()}, {@link #time()}, {@link #kind()} and {@link #argument()} describe the event just
  * removed. Not thread-safe.
  */
@@ -31,6 +35,8 @@ public final class EventList {
   /** Two longs per entry: time, order word (sequence << 36 | kind << 32 | argument). */
   private long[] heap;
   private int size;
+  /** Whether the root's place is empty: the event there was polled and nothing has taken its place yet. */
+  private boolean hole;
   private long nextSeq;
   private final long sequenceLimit;
   private long time;
@@ -70,12 +76,17 @@ public final class EventList {
     if (nextSeq >= sequenceLimit) {
       renumber();
     }
+    long word = (nextSeq++ << SEQ_SHIFT) | ((long) eventKind << 32) | (argument & 0xFFFF_FFFFL);
     long[] h = heap;
+    if (hole) { // the root was polled: the new event takes its place
+      hole = false;
+      siftDown(h, ++size, at, word);
+      return;
+    }
     if (2 * size == h.length) {
       h = Arrays.copyOf(h, 2 * h.length);
       heap = h;
     }
-    long word = (nextSeq++ << SEQ_SHIFT) | ((long) eventKind << 32) | (argument & 0xFFFF_FFFFL);
     int i = size++;
     while (i > 0) { // sift up
       int parent = (i - 1) >>> 1;
@@ -120,6 +131,9 @@ public final class EventList {
    */
   public long peekTime() {
     checkState(size > 0, "no pending event");
+    if (hole) {
+      fillHole();
+    }
     return heap[0];
   }
 
@@ -130,19 +144,30 @@ public final class EventList {
    */
   public void poll() {
     checkState(size > 0, "no pending event");
+    if (hole) {
+      fillHole();
+    }
     long[] h = heap;
     time = h[0];
     payload = h[1] & PAYLOAD;
-    int n = --size;
-    if (n == 0) {
-      return;
+    size--;
+    hole = true; // filled by the next schedule (most events schedule one) or, failing that, the next poll
+  }
+
+  /** Moves the last entry into the hole at the root. */
+  private void fillHole() {
+    hole = false;
+    if (size > 0) {
+      long[] h = heap;
+      siftDown(h, size, h[2 * size], h[2 * size + 1]);
     }
-    int lb = 2 * n;
-    long lt = h[lb];
-    long lw = h[lb + 1];
+  }
+
+  /** Puts the entry (t, w) into the hole at the root of a heap of {@code n} entries, the root included. */
+  private static void siftDown(long[] h, int n, long t, long w) {
     int i = 0;
     int half = n >>> 1;
-    while (i < half) { // sift down
+    while (i < half) {
       int c = 2 * i + 1;
       int cb = 2 * c;
       if (c + 1 < n) {
@@ -153,7 +178,7 @@ public final class EventList {
         }
       }
       long ct = h[cb];
-      if (lt < ct || (lt == ct && lw < h[cb + 1])) {
+      if (t < ct || (t == ct && w < h[cb + 1])) {
         break;
       }
       int ib = 2 * i;
@@ -162,8 +187,8 @@ public final class EventList {
       i = c;
     }
     int ib = 2 * i;
-    h[ib] = lt;
-    h[ib + 1] = lw;
+    h[ib] = t;
+    h[ib + 1] = w;
   }
 
   /**
@@ -171,6 +196,9 @@ public final class EventList {
    * comparison between them stays as it was, so the heap needs no repair.
    */
   private void renumber() {
+    if (hole) {
+      fillHole();
+    }
     long[] h = heap;
     long[] seqs = new long[size];
     for (int i = 0; i < size; i++) {

@@ -48,7 +48,9 @@ class EventListTest {
         ref.add(new Ev(t, seq++, kind, arg));
       } else {
         Ev e = ref.poll();
-        assertThat(list.peekTime()).as("seed %s step %s", seed, step).isEqualTo(e.time());
+        if (r.nextBoolean()) { // sometimes a peek fills the root's place, sometimes the poll must
+          assertThat(list.peekTime()).as("seed %s step %s", seed, step).isEqualTo(e.time());
+        }
         list.poll();
         assertThat(new long[] {list.time(), list.kind(), list.argument()})
             .as("seed %s step %s", seed, step)
