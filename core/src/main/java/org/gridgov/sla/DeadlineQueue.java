@@ -400,24 +400,12 @@ public final class DeadlineQueue {
    * @return {@code true} if it was pending and is now removed, {@code false} if it was not pending
    */
   public boolean cancel(long key) {
-    if (issuesHandles) {
-      long[] t = table;
-      int p = (int) key;
-      long loc;
-      if (p < 0 || p >= fresh || (loc = t[2 * p + 1]) == 0 || t[2 * p] != key) {
-        return false;
-      }
-      detach(loc);
-      freeSlot(t, p, key);
-      size--;
-      return true;
-    }
     int p = find(key);
     if (p < 0) {
       return false;
     }
     detach(table[2 * p + 1]);
-    tableDelete(p);
+    release(p);
     size--;
     return true;
   }
