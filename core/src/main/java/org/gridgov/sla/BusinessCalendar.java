@@ -489,7 +489,7 @@ public final class BusinessCalendar {
       return x;
     }
     int kx = floorInterval(x);
-    long worked = kx < 0 ? 0 : cumBefore[kx] + Math.min(x, ivEnd[kx]) - ivStart[kx]; // workedUpTo(x)
+    long worked = workedUpTo(x, kx);
     long target = worked + add;
     if (target > cumBefore[intervalCount] || target < 0) {
       throw outside(lastDate.plusDays(1), "plus(" + start + ", working " + Duration.ofNanos(add) + ")");
@@ -529,11 +529,12 @@ public final class BusinessCalendar {
   }
 
   private long workedUpTo(long x) {
-    int k = floorInterval(x);
-    if (k < 0) {
-      return 0;
-    }
-    return cumBefore[k] + Math.min(x, ivEnd[k]) - ivStart[k];
+    return workedUpTo(x, floorInterval(x));
+  }
+
+  /** As {@link #workedUpTo(long)}, with {@code k = floorInterval(x)} already found. */
+  private long workedUpTo(long x, int k) {
+    return k < 0 ? 0 : cumBefore[k] + Math.min(x, ivEnd[k]) - ivStart[k];
   }
 
   /** Largest k with ivStart[k] <= x, or -1: finds the day in O(1), then scans that day's few windows. */

@@ -227,7 +227,7 @@ public final class CaseEngine {
    */
   public Optional<Instant> nextDeadline(CaseId caseId) {
     CaseRecord r = record(caseId);
-    return r == null ? Optional.empty() : nextWake(r.clocks());
+    return r == null ? Optional.empty() : r.clocks().nextWarningAt();
   }
 
   /**
@@ -370,7 +370,7 @@ public final class CaseEngine {
       for (long[] p : polled) {
         CaseRecord rec = Objects.requireNonNull(tx.get(p[0]));
         tx.touch(rec.ordinal());
-        Optional<Instant> w = nextWake(rec.clocks());
+        Optional<Instant> w = rec.clocks().nextWarningAt();
         if (w.isPresent() && !w.get().isAfter(instant)) {
           work.add(new Wake(w.get(), rec.ordinal()));
         }
@@ -380,7 +380,7 @@ public final class CaseEngine {
         CaseRecord rec = Objects.requireNonNull(tx.get(wake.ordinal()));
         fire(tx, rec, wake.at());
         CaseRecord after = Objects.requireNonNull(tx.get(rec.ordinal()));
-        Optional<Instant> w = nextWake(after.clocks());
+        Optional<Instant> w = after.clocks().nextWarningAt();
         // A clock advanced to wake.at() has nothing pending at or before it, so this terminates.
         if (w.isPresent() && !w.get().isAfter(instant) && w.get().isAfter(wake.at())) {
           work.add(new Wake(w.get(), wake.ordinal()));
@@ -1159,14 +1159,6 @@ public final class CaseEngine {
     return changed ? r : c;
   }
 
-  private static Optional<Instant> nextWake(CaseClocks c) {
-    return c.nextWarningAt();
-  }
-
-  private static @Nullable Instant nextWakeOrNull(CaseClocks c) {
-    return c.nextWarningAt().orElse(null);
-  }
-
   private static boolean isBreach(WarningLevel level) {
     return level.beforeDeadline().isZero() && level.fraction() == 1.0;
   }
@@ -1296,7 +1288,7 @@ public final class CaseEngine {
         continue;
       }
       CaseRecord r = Objects.requireNonNull(byOrdinal.get(ordinal));
-      Instant w = nextWakeOrNull(r.clocks());
+      Instant w = r.clocks().nextWarningAt().orElse(null);
       if (w != null) {
         long ms = ceilMillis(w);
         if (queue.contains(ordinal)) {
