@@ -55,6 +55,8 @@ public class DeadlineQueueBenchmark {
 
     long[] offsets = new long[0];
     int next;
+    long[] keys = new long[0];
+    int nextRandomKey;
     long now = 1_000_000L;
 
     void offsets() {
@@ -67,6 +69,20 @@ public class DeadlineQueueBenchmark {
 
     long nextDeadline() {
       return now + offsets[next++ & (OFFSETS - 1)];
+    }
+
+    /** For the random-key states: draws the keys to schedule (seed 13); returns the pending keys' stream (seed 11). */
+    SplittableRandom randomKeys() {
+      SplittableRandom rnd = new SplittableRandom(13);
+      keys = new long[OFFSETS];
+      for (int i = 0; i < OFFSETS; i++) {
+        keys[i] = rnd.nextLong();
+      }
+      return new SplittableRandom(11);
+    }
+
+    long nextRandomKey() {
+      return keys[nextRandomKey++ & (OFFSETS - 1)];
     }
   }
 
@@ -91,27 +107,16 @@ public class DeadlineQueueBenchmark {
   /** gridgov's queue with random 64-bit keys instead of sequential ones (no key locality to exploit). */
   public static class GridgovRandomKeys extends Base {
     DeadlineQueue queue = new DeadlineQueue();
-    long[] keys = new long[0];
-    int nextKey;
 
     /** Fills the queue with random keys (seed 11) and draws the keys to schedule (seed 13). */
     @Setup(Level.Trial)
     public void setUp() {
       offsets();
       queue = new DeadlineQueue(pending * 2);
-      SplittableRandom pendingKeys = new SplittableRandom(11);
+      SplittableRandom pendingKeys = randomKeys();
       for (int i = 0; i < pending; i++) {
         queue.schedule(pendingKeys.nextLong(), nextDeadline());
       }
-      SplittableRandom rnd = new SplittableRandom(13);
-      keys = new long[OFFSETS];
-      for (int i = 0; i < OFFSETS; i++) {
-        keys[i] = rnd.nextLong();
-      }
-    }
-
-    long nextKey() {
-      return keys[nextKey++ & (OFFSETS - 1)];
     }
   }
 
@@ -153,27 +158,16 @@ public class DeadlineQueueBenchmark {
   /** The previous gridgov queue with random 64-bit keys. */
   public static class PreviousRandomKeys extends Base {
     HeapDeadlineQueue queue = new HeapDeadlineQueue();
-    long[] keys = new long[0];
-    int nextKey;
 
     /** Fills the queue with random keys (seed 11) and draws the keys to schedule (seed 13). */
     @Setup(Level.Trial)
     public void setUp() {
       offsets();
       queue = new HeapDeadlineQueue(pending * 2);
-      SplittableRandom pendingKeys = new SplittableRandom(11);
+      SplittableRandom pendingKeys = randomKeys();
       for (int i = 0; i < pending; i++) {
         queue.schedule(pendingKeys.nextLong(), nextDeadline());
       }
-      SplittableRandom rnd = new SplittableRandom(13);
-      keys = new long[OFFSETS];
-      for (int i = 0; i < OFFSETS; i++) {
-        keys[i] = rnd.nextLong();
-      }
-    }
-
-    long nextKey() {
-      return keys[nextKey++ & (OFFSETS - 1)];
     }
   }
 
@@ -276,7 +270,7 @@ public class DeadlineQueueBenchmark {
    */
   @Benchmark
   public boolean scheduleCancelGridgovRandomKeys(GridgovRandomKeys s) {
-    long key = s.nextKey();
+    long key = s.nextRandomKey();
     s.queue.schedule(key, s.nextDeadline());
     return s.queue.cancel(key);
   }
@@ -302,7 +296,7 @@ public class DeadlineQueueBenchmark {
    */
   @Benchmark
   public boolean scheduleCancelPreviousRandomKeys(PreviousRandomKeys s) {
-    long key = s.nextKey();
+    long key = s.nextRandomKey();
     s.queue.schedule(key, s.nextDeadline());
     return s.queue.cancel(key);
   }
