@@ -35,6 +35,8 @@ public record WarningLevel(String name, double fraction, Duration beforeDeadline
     Objects.requireNonNull(beforeDeadline, "beforeDeadline");
     checkArgument(!beforeDeadline.isNegative(), "level %s: offset before deadline must not be negative but was %s",
         name, beforeDeadline);
+    checkArgument(beforeDeadline.compareTo(SlaLimit.MAX_DURATION) <= 0,
+        "level %s: offset before deadline must be at most %s but was %s", name, SlaLimit.MAX_DURATION, beforeDeadline);
     checkArgument(
         fraction == 0 || (fraction > 0 && fraction <= 10 && beforeDeadline.isZero()),
         "level %s: fraction must be in (0, 10] (and no offset with it) but was %s",
