@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.gridgov.InputLimits;
 import org.gridgov.casefile.Priority;
 import org.gridgov.internal.CsvReader;
 import org.gridgov.internal.Problems;
@@ -157,7 +158,8 @@ public final class PolicyTable {
   }
 
   /**
-   * Parses a policy table. The caller opens and closes the reader.
+   * Parses a policy table within the {@link InputLimits#defaults() default limits}. The caller opens and closes the
+   * reader.
    *
    * @param in the text
    * @param source the source name for messages and explanations, e.g. {@code policy.csv}
@@ -165,8 +167,22 @@ public final class PolicyTable {
    * @throws org.gridgov.TextParseException listing every bad row with line, column, field and reason
    */
   public static PolicyTable parse(Reader in, String source) {
+    return parse(in, source, InputLimits.defaults());
+  }
+
+  /**
+   * Parses a policy table. The caller opens and closes the reader.
+   *
+   * @param in the text
+   * @param source the source name for messages and explanations, e.g. {@code policy.csv}
+   * @param limits the most characters, characters per record and records (the header included) read
+   * @return the table
+   * @throws org.gridgov.TextParseException listing every bad row with line, column, field and reason, or the limit
+   *     the input exceeds
+   */
+  public static PolicyTable parse(Reader in, String source, InputLimits limits) {
     Problems problems = new Problems(source);
-    CsvReader reader = new CsvReader(in, problems, true);
+    CsvReader reader = new CsvReader(in, problems, true, limits);
     List<CsvReader.Row> records = new ArrayList<>();
     for (CsvReader.Row r = reader.next(); r != null; r = reader.next()) {
       records.add(r);
