@@ -86,6 +86,12 @@ public final class SlaPolicy {
     /**
      * Validates the rule.
      *
+     * @param stage the stage it sets a limit for
+     * @param categoryPrefix the category code prefix it applies to; {@code ""} for all
+     * @param priority the priority it applies to, or empty for all
+     * @param regions the region classes it applies to, or empty for all
+     * @param limit the limit
+     * @param levels its warning levels; empty means the policy's default levels
      * @throws IllegalArgumentException if the category prefix is not digits (at most {@value #MAX_PREFIX_LENGTH})
      *     or there are more than {@value #MAX_WARNING_LEVELS} warning levels
      */

@@ -27,6 +27,9 @@ public record WarningLevel(String name, double fraction, Duration beforeDeadline
   /**
    * Validates the level.
    *
+   * @param name the level's name as the embedder reports it, e.g. {@code yellow}
+   * @param fraction the fraction of the budget, {@code > 0} and at most 10; {@code 0} for an offset level
+   * @param beforeDeadline the offset before the deadline on the clock's axis; {@link Duration#ZERO} for a fraction level (and for {@link #breach})
    * @throws IllegalArgumentException if the name is blank, the fraction is outside {@code (0, 10]} for a fraction
    *     level, or the offset is negative
    */

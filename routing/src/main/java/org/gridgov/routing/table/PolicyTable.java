@@ -82,7 +82,17 @@ public final class PolicyTable {
       ImmutableList<String> summoned,
       Duration within,
       String reason) {
-    /** Validates the non-null fields. */
+    /**
+     * Validates the non-null fields.
+     *
+     * @param assists assisting targets (assign); {@code assistants} stands for every handler assisting with the category at the location
+     * @param kind the kind
+     * @param reason the reason (reject)
+     * @param slaProfile the SLA profile (assign)
+     * @param summoned the summoned handler ids (summon)
+     * @param target the lead (assign) or escalation target (escalate); empty for summon and reject
+     * @param within the summons limit (summon); zero otherwise
+     */
     public Action {
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(within, "within");
@@ -113,7 +123,19 @@ public final class PolicyTable {
       ImmutableList<String> holders,
       Action action,
       String text) {
-    /** Validates the non-null fields. */
+    /**
+     * Validates the non-null fields.
+     *
+     * @param action what the row does
+     * @param categories category code prefixes, any of them; empty = every category
+     * @param holders matching holders: {@code none} (no holder yet), level names (the holder's level), or handler ids; empty = any holder
+     * @param line the 1-based line of the row in its source
+     * @param minReports the least report count ({@code REPEAT_REPORT>=N}); 1 otherwise
+     * @param points matching decision points; empty = every point
+     * @param priorities matching priorities; empty = every priority
+     * @param regions region codes whose subtrees match, any of them; empty = every region
+     * @param text the row's text as written, for reports
+     */
     public Row {
       Objects.requireNonNull(action, "action");
     }
