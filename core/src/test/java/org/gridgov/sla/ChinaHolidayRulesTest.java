@@ -83,6 +83,17 @@ class ChinaHolidayRulesTest {
   }
 
   @Test
+  void statutoryDaysAreInDateOrderEvenWhenMidAutumnFollowsNationalDay() {
+    // 2025: 中秋 is Mon 10-06, after 国庆's 10-01..10-03.
+    assertThat(ChinaHolidayRules.statutoryDays(2025).subList(9, 13))
+        .containsExactly(
+            new StatutoryDay(d("2025-10-01"), Festival.NATIONAL_DAY),
+            new StatutoryDay(d("2025-10-02"), Festival.NATIONAL_DAY),
+            new StatutoryDay(d("2025-10-03"), Festival.NATIONAL_DAY),
+            new StatutoryDay(d("2025-10-06"), Festival.MID_AUTUMN));
+  }
+
+  @Test
   void editionBoundaries() {
     assertThat(ChinaHolidayRules.statuteInForce(2008)).isEqualTo(Statute.REVISION_2007);
     assertThat(ChinaHolidayRules.statuteInForce(2013)).isEqualTo(Statute.REVISION_2007);

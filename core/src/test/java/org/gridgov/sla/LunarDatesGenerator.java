@@ -139,9 +139,10 @@ public final class LunarDatesGenerator {
             "#              15 degrees, by com.ibm.icu.impl.CalendarAstronomer#getSunLongitude()",
             "#   duanwu     端午, day 5 of month 5 (never the leap month), ChineseCalendar",
             "#   zhongqiu   中秋, day 15 of month 8 (never the leap month), ChineseCalendar",
-            "# ICU's solar model is a low-precision one: its 清明 instants differ from the published ephemeris by some",
-            "# minutes (2025: 20:33 against 20:48). Years whose ICU instant lies within an hour of midnight, where",
-            "# the date is least certain: " + (closeCalls.isEmpty() ? "none" : closeCalls) + ".",
+            "# ICU's solar model is a low-precision one: its 清明 instants differ from a precise ephemeris by some",
+            "# minutes (2025: ICU 20:33, published 20:48). Years whose ICU instant lies within an hour of midnight,",
+            "# where the date is least certain:",
+            "#   " + (closeCalls.isEmpty() ? "none" : closeCalls.replace("), ", "),\n#   ")),
             "# LunarDatesTableTest recomputes every row with ICU and checks 2007-2026 against the State Council notices.",
             "# year eve new-year qingming duanwu zhongqiu",
             "")
