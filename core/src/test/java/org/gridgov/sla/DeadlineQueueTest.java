@@ -363,11 +363,9 @@ class DeadlineQueueTest {
   @MethodSource("modelSeeds")
   void deliversExactlyWhatAReferenceModelDeliversUnderRandomInterleavings(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
-    int wheelBits = 6 + r.nextInt(3);
-    int initialShift = 1 + r.nextInt(14);
-    int minRebuild = new int[] {1, 3, 50, 1024}[r.nextInt(4)];
-    DeadlineQueue q = new DeadlineQueue(1 + r.nextInt(64), wheelBits, initialShift, minRebuild);
-    String where = String.format(java.util.Locale.ROOT, "seed %d wheelBits %d shift %d rebuild %d", seed, wheelBits, initialShift, minRebuild);
+    int levelShift = (int) (seed % 4); // 2, 4, 16 and 256 buckets per level: every seed's level count in turn
+    DeadlineQueue q = new DeadlineQueue(false, 1 + r.nextInt(64), levelShift);
+    String where = String.format(java.util.Locale.ROOT, "seed %d levelShift %d", seed, levelShift);
     Model model = new Model();
     long[] now = {r.nextLong(-1_000_000_000_000L, 1_000_000_000_000L)};
     long[] scales = {4, 100, 5_000, 1_000_000, 10_000_000_000L};
@@ -511,11 +509,9 @@ class DeadlineQueueTest {
   @MethodSource("modelSeeds")
   void issuingHandlesDeliversWhatTheModelDelivers(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
-    int wheelBits = 6 + r.nextInt(3);
-    int initialShift = 1 + r.nextInt(14);
-    int minRebuild = new int[] {1, 3, 50, 1024}[r.nextInt(4)];
-    DeadlineQueue q = new DeadlineQueue(true, 1 + r.nextInt(4), wheelBits, initialShift, minRebuild);
-    String where = String.format(java.util.Locale.ROOT, "seed %d wheelBits %d shift %d rebuild %d", seed, wheelBits, initialShift, minRebuild);
+    int levelShift = (int) (seed % 4);
+    DeadlineQueue q = new DeadlineQueue(true, 1 + r.nextInt(4), levelShift);
+    String where = String.format(java.util.Locale.ROOT, "seed %d levelShift %d", seed, levelShift);
     Model model = new Model();
     List<Long> issued = new ArrayList<>();
     java.util.Set<Long> everIssued = new java.util.HashSet<>();
@@ -656,8 +652,7 @@ class DeadlineQueueTest {
 
   @Test
   void rejectsBadTestGeometry() {
-    assertThatThrownBy(() -> new DeadlineQueue(1, 5, 1, 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("wheelBits").hasMessageContaining("5");
-    assertThatThrownBy(() -> new DeadlineQueue(1, 6, 0, 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("initialShift").hasMessageContaining("0");
-    assertThatThrownBy(() -> new DeadlineQueue(1, 6, 1, 0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minRebuild");
+    assertThatThrownBy(() -> new DeadlineQueue(false, 1, 4)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("levelShift").hasMessageContaining("4");
+    assertThatThrownBy(() -> new DeadlineQueue(false, 1, -1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("levelShift");
   }
 }
