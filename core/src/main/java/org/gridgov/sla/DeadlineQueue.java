@@ -30,9 +30,12 @@ import java.util.OptionalLong;
  *   <li>Each list is kept in scheduling order (schedules append; cascades take a list in order into buckets that are
  *       empty at that moment; a reschedule moves the entry to the end of a list), so a level-0 bucket delivers equal
  *       deadlines in scheduling order without comparing anything.
- *   <li>Entries scheduled before the cursor (already due, e.g. by a consumer during delivery, or earlier than
- *       everything else before the first poll) go to an exact indexed 4-ary min-heap ordered by (deadline,
- *       scheduling number); all of them are earlier than anything in the wheel, so they are delivered first.
+ *   <li>Entries scheduled before the cursor go to an exact indexed 4-ary min-heap ordered by (deadline, scheduling
+ *       number); all of them are earlier than anything in the wheel, so they are delivered first. The cursor is the
+ *       latest delivered deadline (at most the latest poll's time); when nothing is pending it moves to the latest
+ *       poll's time, or before any poll to the first deadline scheduled. So the heap holds deadlines already due
+ *       when scheduled, and before the first poll those earlier than the first one scheduled (a restore that
+ *       schedules in descending order pays O(log n) each until the first poll).
  * </ul>
  *
  * Costs: {@code schedule}, {@code add}, {@code cancel} and {@code reschedule} are O(1) for deadlines at or after the

@@ -316,7 +316,7 @@ class DeadlineQueueTest {
     }
   }
 
-  // ------------------------------------------------------------------ wheel, heap and redistribution against a model
+  // ------------------------------------------------------------------ wheel levels, cascades and the heap against a model
 
   /** Reference: the pending entries in a map; the next due one is found by a scan. */
   private static final class Model {
@@ -355,9 +355,10 @@ class DeadlineQueueTest {
 
   /**
    * Random interleavings of schedule, reschedule, cancel, queries and polls (with consumers that throw, schedule,
-   * reschedule and cancel) on queues with tiny wheels, narrow and wide buckets and eager redistribution, so that
-   * every path (window moving back, deadlines outside the window, buckets moving into the heap, redistribution,
-   * table growth) is taken often; deadlines mix near, far, overdue, equal and extreme values; keys are reused.
+   * reschedule and cancel) on wheels of every geometry the queue supports (2, 4, 16 and 256 buckets per level, so
+   * from 8 to 64 levels), so that every path (cascades through many levels, entries before the cursor in the heap,
+   * the cursor reset on an empty queue, nextDeadline cascading ahead of the latest poll, table and slab growth) is
+   * taken often; deadlines mix near, far, overdue, equal and extreme values; keys are reused.
    */
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("modelSeeds")
@@ -638,9 +639,9 @@ class DeadlineQueueTest {
   @Test
   void nextDeadlineIsTheEarliestWhereverItIsKept() {
     DeadlineQueue q = new DeadlineQueue();
-    q.schedule(1, 5_000_000); // sets the window
-    q.schedule(2, 5_000_000 + 1_000_000_000L); // far outside the window
-    q.schedule(3, 4_000_000); // before the window
+    q.schedule(1, 5_000_000); // sets the cursor
+    q.schedule(2, 5_000_000 + 1_000_000_000L); // on a high level of the wheel
+    q.schedule(3, 4_000_000); // before the cursor: in the heap
     assertThat(q.nextDeadline()).isEqualTo(OptionalLong.of(4_000_000));
     assertThat(q.cancel(3)).isTrue();
     assertThat(q.nextDeadline()).isEqualTo(OptionalLong.of(5_000_000));
