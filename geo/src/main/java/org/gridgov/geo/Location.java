@@ -25,7 +25,13 @@ public record Location(Region region, Match match, double distanceMetres) {
     NEAREST
   }
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param region the deepest region found
+   * @param match how the point was placed
+   * @param distanceMetres 0 when inside, else the distance in metres
+   */
   public Location {
     Objects.requireNonNull(region, "region");
     Objects.requireNonNull(match, "match");

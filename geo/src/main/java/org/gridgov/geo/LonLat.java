@@ -14,6 +14,8 @@ public record LonLat(double lon, double lat) {
   /**
    * Validates the components.
    *
+   * @param lon the longitude in degrees
+   * @param lat the latitude in degrees
    * @throws IllegalArgumentException if a component is not finite or out of range
    */
   public LonLat {

@@ -15,6 +15,7 @@ public record OutsidePolicy(double maxDistanceMetres) {
   /**
    * Validates the distance.
    *
+   * @param maxDistanceMetres the farthest distance, in metres
    * @throws IllegalArgumentException if it is negative, NaN or infinite
    */
   public OutsidePolicy {

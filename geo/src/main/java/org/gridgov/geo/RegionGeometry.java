@@ -77,6 +77,9 @@ public final class RegionGeometry {
     /**
      * Validates the components.
      *
+     * @param codeProperty the property holding the code
+     * @param parentToleranceMetres the parent tolerance in metres
+     * @param maxFeatures the most features
      * @throws IllegalArgumentException naming the bad component
      */
     public LoadOptions {

@@ -65,7 +65,13 @@ public final class RegionGeometryException extends GridgovException {
    */
   public record Problem(int feature, OptionalLong code, String reason) {
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param feature the feature index, or -1
+     * @param code the code, if read
+     * @param reason what is wrong
+     */
     public Problem {
       Objects.requireNonNull(code, "code");
       Objects.requireNonNull(reason, "reason");

@@ -33,8 +33,8 @@ import org.locationtech.jts.geom.Geometry;
  *
  * <p><b>Cost.</b> Per level a uniform grid index ({@code 8} cells per polygon by default): most points are answered
  * by one array lookup, the rest by an exact point-in-polygon test of the few polygons whose boundaries cross the
- * cell. Building it for Putian's 136,063 units takes about a second; docs/BENCHMARKS.md has the lookup rate against a
- * JTS STRtree with prepared polygons.
+ * cell. Building it is linear in the vertices and the cells the polygons cover (about 300 bytes per polygon for
+ * Putian's units); docs/BENCHMARKS.md has the lookup rate against a JTS STRtree with prepared polygons.
  */
 public final class RegionLocator {
   private static final double CELLS_PER_POLYGON = 8;

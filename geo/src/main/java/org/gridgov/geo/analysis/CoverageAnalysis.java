@@ -58,6 +58,8 @@ public final class CoverageAnalysis {
     /**
      * Validates the thresholds.
      *
+     * @param noiseSquareMetres the noise floor in m²
+     * @param sliverSquareMetres the sliver threshold in m²
      * @throws IllegalArgumentException naming the bad threshold
      */
     public Options {

@@ -46,7 +46,17 @@ public record CoverageFinding(
     WARNING
   }
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param kind what was found
+   * @param severity how bad
+   * @param parentCode the parent
+   * @param childCodes the children involved
+   * @param areaSquareMetres the area in m²
+   * @param point a point in the area
+   * @param message a sentence for people
+   */
   public CoverageFinding {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(severity, "severity");
