@@ -592,7 +592,10 @@ public final class SlaClock {
         Instant to = boundaries.get(i + 1);
         long e = axisBetween(from, to);
         if (acc + e > threshold || (acc + e == threshold && !later)) {
-          return Optional.of(axisPlus(from, threshold - acc));
+          Instant reached = axisPlus(from, threshold - acc);
+          // On the later edge the budget's end is the end of a window; the span runs on past it, so the first
+          // working instant after it lies inside the span, and that is where the deadline is.
+          return Optional.of(later && acc + e > threshold ? calendar.nextWorkingTime(reached) : reached);
         }
         if (acc + e == threshold) {
           // Reached exactly by the end of this span; on the later edge it counts from the first working instant

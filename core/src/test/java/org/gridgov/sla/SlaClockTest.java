@@ -493,4 +493,19 @@ class SlaClockTest {
     assertThat(c.isBreached(at("2026-12-31T23:00"))).isFalse();
     assertThat(c.pause(at("2026-12-31T17:10")).elapsed(at("2026-12-31T23:00"))).isEqualTo(Duration.ofMinutes(10));
   }
+
+  @Test
+  void workingDaysDeadlineAtTheLaterEdge_staysThereWhenTheClockIsPausedAfterIt() {
+    // 1 working day, same clock time, from Mon 2025-03-03 09:00: due Tue 03-04 09:00 (the budget, 7 h, is used up
+    // Mon 17:30, but the rule names Tuesday 09:00). Paused Tue 09:30, after the deadline, it must stay Tue 09:00.
+    SlaClock c = SlaClock.start("case", SlaLimit.workingDays(1, WorkingDayRule.SAME_CLOCK_TIME),
+        List.of(WarningLevel.breach("red")), CN, at("2025-03-03T09:00"));
+    assertThat(c.deadline()).contains(at("2025-03-04T09:00"));
+    SlaClock paused = c.pause(at("2025-03-04T09:30"));
+    assertThat(paused.deadline()).contains(at("2025-03-04T09:00"));
+    assertThat(paused.isBreached(at("2025-03-03T18:00"))).isFalse();
+    assertThat(paused.isBreached(at("2025-03-04T09:00"))).isTrue();
+    assertThat(paused.advance(at("2025-03-04T09:30")).fired()).extracting(SlaClock.Warning::reachedAt)
+        .containsExactly(at("2025-03-04T09:00"));
+  }
 }
