@@ -24,5 +24,6 @@ module org.gridgov.core {
   // Shared parsing helpers for gridgov's own modules only; not API.
   exports org.gridgov.internal to
       org.gridgov.routing,
+      org.gridgov.json,
       org.gridgov.simulation;
 }

@@ -37,7 +37,7 @@ class ModuleInfoTest {
         .satisfies(
             e -> {
               assertThat(e.source()).isEqualTo("org.gridgov.internal");
-              assertThat(e.targets()).containsExactlyInAnyOrder("org.gridgov.routing", "org.gridgov.simulation");
+              assertThat(e.targets()).containsExactlyInAnyOrder("org.gridgov.routing", "org.gridgov.json", "org.gridgov.simulation");
             });
     assertThat(descriptor.packages()).contains("org.gridgov.internal");
   }

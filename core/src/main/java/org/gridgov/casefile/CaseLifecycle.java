@@ -31,8 +31,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2>Transitions</h2>
  *
- * <p>"stays" means the event is recorded without changing the status. {@code SlaWarning} and {@code SlaBreached}
- * are allowed (and stay) in every open state: {@code REPORTED, VERIFIED, REGISTERED, DISPATCHED, HANDLING,
+ * <p>"stays" means the event is recorded without changing the status. {@code SlaWarning}, {@code SlaBreached} and
+ * {@code DeadlineRevised} are allowed (and stay) in every open state: {@code REPORTED, VERIFIED, REGISTERED, DISPATCHED, HANDLING,
  * SUSPENDED, RESOLVED, CHECKED}.
  *
  * <table>
@@ -138,6 +138,7 @@ public final class CaseLifecycle {
       if (s.isOpen()) {
         put(t, s, EventType.SLA_WARNING, s);
         put(t, s, EventType.SLA_BREACHED, s);
+        put(t, s, EventType.DEADLINE_REVISED, s);
       }
     }
     return t;
@@ -468,6 +469,12 @@ public final class CaseLifecycle {
         d.awaitingArrival = ImmutableSortedSet.of();
       }
       case SLA_WARNING -> { }
+      case DEADLINE_REVISED -> {
+        EventPayload.DeadlineRevised x = (EventPayload.DeadlineRevised) p;
+        if (CaseState.WHOLE_CASE_CLOCK.equals(x.clockId())) {
+          d.dueAt = x.dueAt();
+        }
+      }
       case SLA_BREACHED -> {
         d.breached = true;
         if (CaseState.WHOLE_CASE_CLOCK.equals(((EventPayload.SlaBreached) p).clockId())) {

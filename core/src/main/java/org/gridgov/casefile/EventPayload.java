@@ -67,15 +67,28 @@ public sealed interface EventPayload {
    * 立案: the case was registered, with its whole-case deadline (处置时限) as computed by the SLA layer.
    *
    * @param dueAt the instant the case is due to be closed; must be after the event's instant
+   * @param provisional whether a provisional calendar day (a predicted holiday schedule, see
+   *     {@link org.gridgov.sla.DayProvenance}) lay between the clock's start and {@code dueAt}, so that the deadline
+   *     may still move when the official schedule is loaded
    */
-  record Registered(Instant dueAt) implements EventPayload {
+  record Registered(Instant dueAt, boolean provisional) implements EventPayload {
     /**
      * Validates.
      *
      * @param dueAt the dueAt component
+     * @param provisional the provisional component
      */
     public Registered {
       Objects.requireNonNull(dueAt, "dueAt");
+    }
+
+    /**
+     * An official deadline: no provisional day before it.
+     *
+     * @param dueAt the dueAt component
+     */
+    public Registered(Instant dueAt) {
+      this(dueAt, false);
     }
 
     @Override
@@ -282,15 +295,28 @@ public sealed interface EventPayload {
    * 恢复: handling resumes, with the whole-case deadline as the SLA layer recomputed it after the pause.
    *
    * @param dueAt the new deadline; not before the current one
+   * @param provisional whether a provisional calendar day (a predicted holiday schedule, see
+   *     {@link org.gridgov.sla.DayProvenance}) lay between the clock's start and {@code dueAt}, so that the deadline
+   *     may still move when the official schedule is loaded
    */
-  record Resumed(Instant dueAt) implements EventPayload {
+  record Resumed(Instant dueAt, boolean provisional) implements EventPayload {
     /**
      * Validates.
      *
      * @param dueAt the dueAt component
+     * @param provisional the provisional component
      */
     public Resumed {
       Objects.requireNonNull(dueAt, "dueAt");
+    }
+
+    /**
+     * An official deadline: no provisional day before it.
+     *
+     * @param dueAt the dueAt component
+     */
+    public Resumed(Instant dueAt) {
+      this(dueAt, false);
     }
 
     @Override
@@ -304,17 +330,31 @@ public sealed interface EventPayload {
    *
    * @param dueAt the new deadline; after the current one
    * @param reason why
+   * @param provisional whether a provisional calendar day (a predicted holiday schedule, see
+   *     {@link org.gridgov.sla.DayProvenance}) lay between the clock's start and {@code dueAt}, so that the deadline
+   *     may still move when the official schedule is loaded
    */
-  record Extended(Instant dueAt, String reason) implements EventPayload {
+  record Extended(Instant dueAt, String reason, boolean provisional) implements EventPayload {
     /**
      * Validates.
      *
      * @param dueAt the dueAt component
      * @param reason the reason component
+     * @param provisional the provisional component
      */
     public Extended {
       Objects.requireNonNull(dueAt, "dueAt");
       requireText(reason, "reason");
+    }
+
+    /**
+     * An official deadline: no provisional day before it.
+     *
+     * @param dueAt the dueAt component
+     * @param reason the reason component
+     */
+    public Extended(Instant dueAt, String reason) {
+      this(dueAt, reason, false);
     }
 
     @Override
@@ -409,17 +449,31 @@ public sealed interface EventPayload {
    *
    * @param reason why
    * @param dueAt the new whole-case deadline; after the event's instant
+   * @param provisional whether a provisional calendar day (a predicted holiday schedule, see
+   *     {@link org.gridgov.sla.DayProvenance}) lay between the clock's start and {@code dueAt}, so that the deadline
+   *     may still move when the official schedule is loaded
    */
-  record Reopened(String reason, Instant dueAt) implements EventPayload {
+  record Reopened(String reason, Instant dueAt, boolean provisional) implements EventPayload {
     /**
      * Validates.
      *
      * @param reason the reason component
      * @param dueAt the dueAt component
+     * @param provisional the provisional component
      */
     public Reopened {
       requireText(reason, "reason");
       Objects.requireNonNull(dueAt, "dueAt");
+    }
+
+    /**
+     * An official deadline: no provisional day before it.
+     *
+     * @param reason the reason component
+     * @param dueAt the dueAt component
+     */
+    public Reopened(String reason, Instant dueAt) {
+      this(reason, dueAt, false);
     }
 
     @Override
@@ -498,6 +552,43 @@ public sealed interface EventPayload {
     @Override
     public EventType type() {
       return EventType.SLA_BREACHED;
+    }
+  }
+
+  /**
+   * 时限修正: a new calendar edition (e.g. the official holiday schedule replacing a provisional year) moved an
+   * open clock's deadline. The clock keeps its own worked time; only the calendar it counts on changed, so the
+   * deadline and the clock's pending warnings move. History is not rewritten: warnings and breaches already
+   * recorded stay.
+   *
+   * @param clockId the clock, e.g. {@link CaseState#WHOLE_CASE_CLOCK} or a handler's clock
+   * @param previousDueAt the deadline under the edition the clock counted on before
+   * @param dueAt the deadline under the new edition
+   * @param edition the new calendar edition's name
+   * @param provisional whether a provisional calendar day still lies between the clock's start and {@code dueAt}
+   */
+  record DeadlineRevised(String clockId, Instant previousDueAt, Instant dueAt, String edition, boolean provisional)
+      implements EventPayload {
+    /**
+     * Validates.
+     *
+     * @param clockId the clockId component
+     * @param previousDueAt the previousDueAt component
+     * @param dueAt the dueAt component
+     * @param edition the edition component
+     * @param provisional the provisional component
+     */
+    public DeadlineRevised {
+      requireText(clockId, "clockId");
+      Objects.requireNonNull(previousDueAt, "previousDueAt");
+      Objects.requireNonNull(dueAt, "dueAt");
+      requireText(edition, "edition");
+      checkArgument(!dueAt.equals(previousDueAt), "a revision must move the deadline, but both are %s", dueAt);
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.DEADLINE_REVISED;
     }
   }
 

@@ -51,7 +51,9 @@ public enum EventType {
   /** {@link EventPayload.SlaWarning}: 预警. */
   SLA_WARNING("SlaWarning", "预警"),
   /** {@link EventPayload.SlaBreached}: 超期. */
-  SLA_BREACHED("SlaBreached", "超期");
+  SLA_BREACHED("SlaBreached", "超期"),
+  /** {@link EventPayload.DeadlineRevised}: 时限修正 (a new calendar edition moved a deadline). */
+  DEADLINE_REVISED("DeadlineRevised", "时限修正");
 
   private final String payloadName;
   private final String chineseName;

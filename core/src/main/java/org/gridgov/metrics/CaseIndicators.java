@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.gridgov.casefile.CaseEvent;
 import org.gridgov.casefile.CaseFile;
+import org.gridgov.casefile.CaseState;
 import org.gridgov.casefile.EventPayload;
 import org.gridgov.casefile.HandlerRole;
 import org.gridgov.casefile.Satisfaction;
@@ -35,8 +36,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>派遣 dispatched: a {@code Dispatched} event with role LEAD in W (escalations are not dispatches).
  *   <li>返工 rework: a {@code CheckFailed} in W; 核查 checked: a {@code CheckPassed} or {@code CheckFailed} in W.
  *   <li><b>应结案 due</b>: the case's deadline as of {@code to} lies in W. The deadline is the {@code dueAt} of
- *       the last {@code Registered}, {@code Extended}, {@code Resumed} or {@code Reopened} event before
- *       {@code to} (so an approved extension or a suspension moves a case's due period). Merged and invalid
+ *       the last {@code Registered}, {@code Extended}, {@code Resumed} or {@code Reopened} event, or
+ *       {@code DeadlineRevised} of the whole-case clock, before {@code to} (so an approved extension, a suspension
+ *       or a new calendar edition moves a case's due period). Merged and invalid
  *       cases are never due. With {@link IndicatorQuery#excludeDeferredFromDue()}, a case suspended (缓办) at
  *       any time before {@code to} is not due either. A deadline exactly at {@code from} is due in W; exactly at
  *       {@code to} it is due in the next period.
@@ -214,6 +216,12 @@ public final class CaseIndicators {
             isReceived |= inW;
           }
           case VERIFIED, ARRIVED, SLA_WARNING, SLA_BREACHED -> { }
+          case DEADLINE_REVISED -> {
+            EventPayload.DeadlineRevised x = (EventPayload.DeadlineRevised) p;
+            if (CaseState.WHOLE_CASE_CLOCK.equals(x.clockId())) {
+              dueAt = x.dueAt();
+            }
+          }
           case CHECK_PASSED -> isChecked |= inW;
           case VERIFICATION_FAILED, MERGED -> terminal = true;
           case REGISTERED -> {

@@ -5,8 +5,11 @@ import static com.google.common.base.Preconditions.checkArgument;
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableRangeSet;
 import com.google.common.collect.ImmutableSortedMap;
 import com.google.common.collect.Maps;
+import com.google.common.collect.Range;
+import com.google.common.collect.TreeRangeSet;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,13 +58,22 @@ import org.jspecify.annotations.Nullable;
  * an {@link OutsideCalendarException} names the date and the covered range. There is no silent guess beyond the
  * data: to let the weekly pattern continue past it, widen the coverage explicitly ({@link Builder#coverage}).
  *
+ * <h2>Provenance</h2>
+ *
+ * Every covered day is {@link DayProvenance#OFFICIAL} (declared from a published schedule, or a plain weekly
+ * calendar) or {@link DayProvenance#PROVISIONAL} (predicted for a year whose schedule is not published yet, see
+ * {@link ChinaCalendar}). Arithmetic treats both alike; {@link #deadline} and {@link #isProvisionalBetween} say
+ * whether a provisional day lay between a start and its deadline, so that an embedder can show the deadline as
+ * provisional until the official schedule replaces it ({@link CalendarEditions}).
+ *
  * <h2>Editions</h2>
  *
  * Each calendar carries an edition name. A later edition (a holiday schedule announced for a new year, a local
  * rule) is built with {@link #toBuilder()}; {@link CalendarEditions} keeps them in order and reports how open
  * deadlines move between two editions.
  *
- * <p>Immutable and thread-safe. Equal when edition, zone, coverage, weekly windows and dated days are equal.
+ * <p>Immutable and thread-safe. Equal when edition, zone, coverage, weekly windows, dated days and provisional
+ * days are equal.
  */
 public final class BusinessCalendar {
 
@@ -107,6 +119,7 @@ public final class BusinessCalendar {
   private final ImmutableMap<DayOfWeek, ImmutableList<WorkingWindow>> weekly;
   private final ImmutableList<WorkingWindow> makeUpWindows;
   private final ImmutableSortedMap<LocalDate, DatedDay> dated;
+  private final ImmutableRangeSet<LocalDate> provisional;
 
   // --- precomputed, over covered days 0..n-1 and working intervals 0..m-1 ---
   private final int dayCount;
@@ -124,6 +137,7 @@ public final class BusinessCalendar {
   private final int[] ivDay;
   private final long[] ivLocalStart; // nano of local day
   private final long[] ivLocalEnd;
+  private final int[] provisionalBefore; // n+1: provisional days strictly before day i
 
   private BusinessCalendar(Builder b) {
     this.edition = b.edition;
@@ -137,6 +151,7 @@ public final class BusinessCalendar {
     this.weekly = Maps.immutableEnumMap(w);
     this.makeUpWindows = b.makeUpWindows;
     this.dated = ImmutableSortedMap.copyOf(b.dated);
+    this.provisional = ImmutableRangeSet.copyOf(b.provisional);
 
     int n = Math.toIntExact(lastDate.toEpochDay() - firstDate.toEpochDay() + 1);
     this.dayCount = n;
@@ -146,7 +161,7 @@ public final class BusinessCalendar {
     this.workRank = new int[n + 1];
     int cap = 0;
     for (int i = 0; i < n; i++) {
-      cap += windowsOn(firstDate.plusDays(i)).size();
+      cap += declaredWindows(firstDate.plusDays(i)).size();
     }
     long[] s = new long[cap];
     long[] e = new long[cap];
@@ -166,7 +181,7 @@ public final class BusinessCalendar {
       irregular[i] = dayStart[i + 1] - dayStart[i] != 86_400L * NANOS;
       dayFirstInterval[i] = m;
       workRank[i] = wdn;
-      for (WorkingWindow win : windowsOn(date)) {
+      for (WorkingWindow win : declaredWindows(date)) {
         long a = localToNanos(date, win.startSecondOfDay());
         long z = localToNanos(date, win.endSecondOfDayExclusive());
         if (z > a) {
@@ -195,6 +210,10 @@ public final class BusinessCalendar {
     for (int k = 0; k < m; k++) {
       cumBefore[k + 1] = cumBefore[k] + (ivEnd[k] - ivStart[k]);
     }
+    this.provisionalBefore = new int[n + 1];
+    for (int i = 0; i < n; i++) {
+      provisionalBefore[i + 1] = provisionalBefore[i] + (provisional.contains(firstDate.plusDays(i)) ? 1 : 0);
+    }
   }
 
   /**
@@ -222,6 +241,7 @@ public final class BusinessCalendar {
     b.weekly.putAll(weekly);
     b.makeUpWindows = makeUpWindows;
     b.dated.putAll(dated);
+    b.provisional.addAll(provisional);
     return b;
   }
 
@@ -283,25 +303,87 @@ public final class BusinessCalendar {
   }
 
   /**
-   * Returns what kind of day a date is.
+   * Returns what kind of day a covered date is.
    *
-   * @param date any date
+   * @param date a covered date
    * @return its declared kind, or {@link DayKind#REGULAR}
+   * @throws OutsideCalendarException if the date is not covered (the calendar does not know what it will be)
    */
   public DayKind dayKind(LocalDate date) {
+    requireCovered(date, "dayKind");
     DatedDay d = dated.get(date);
     return d == null ? DayKind.REGULAR : d.kind();
   }
 
   /**
-   * Returns the local working windows of a date: its dated declaration, else its weekday's windows.
+   * Returns the local working windows of a covered date: its dated declaration, else its weekday's windows.
    *
-   * @param date any date
+   * @param date a covered date
    * @return the windows in order (empty for a day off)
+   * @throws OutsideCalendarException if the date is not covered
    */
   public ImmutableList<WorkingWindow> windowsOn(LocalDate date) {
+    requireCovered(date, "windowsOn");
+    return declaredWindows(date);
+  }
+
+  /** The windows a date's declaration or weekday gives, covered or not (the constructor's and equals' view). */
+  private ImmutableList<WorkingWindow> declaredWindows(LocalDate date) {
     DatedDay d = dated.get(date);
     return d != null ? d.windows() : weeklyWindows(date.getDayOfWeek());
+  }
+
+  /**
+   * Returns whether a covered date is official or provisional.
+   *
+   * @param date a covered date
+   * @return its provenance
+   * @throws OutsideCalendarException if the date is not covered
+   */
+  public DayProvenance provenance(LocalDate date) {
+    int i = dayIndex(date, "provenance(" + date + ")");
+    return provisionalBefore[i + 1] > provisionalBefore[i] ? DayProvenance.PROVISIONAL : DayProvenance.OFFICIAL;
+  }
+
+  /**
+   * Returns the provisional dates of this calendar (within or beyond its coverage, as declared).
+   *
+   * @return the provisional date ranges
+   */
+  public ImmutableRangeSet<LocalDate> provisionalDays() {
+    return provisional;
+  }
+
+  /**
+   * Returns the first covered provisional date, if any.
+   *
+   * @return the first provisional date, or empty when every covered day is official
+   */
+  public Optional<LocalDate> firstProvisionalDate() {
+    for (Range<LocalDate> r : provisional.asRanges()) {
+      LocalDate lo = r.lowerEndpoint().isBefore(firstDate) ? firstDate : r.lowerEndpoint();
+      if (!lo.isAfter(lastDate) && r.contains(lo)) {
+        return Optional.of(lo);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Returns whether any local date from {@code a}'s to {@code b}'s (both inclusive, in either order) is
+   * {@linkplain DayProvenance#PROVISIONAL provisional}. O(1).
+   *
+   * @param a a covered instant
+   * @param b a covered instant
+   * @return {@code true} if a provisional day lies between them
+   * @throws OutsideCalendarException if either instant is outside the coverage
+   */
+  public boolean isProvisionalBetween(Instant a, Instant b) {
+    int da = floorDay(checkedNanos(a, "isProvisionalBetween"));
+    int db = floorDay(checkedNanos(b, "isProvisionalBetween"));
+    int lo = Math.min(da, db);
+    int hi = Math.max(da, db);
+    return provisionalBefore[hi + 1] > provisionalBefore[lo];
   }
 
   /**
@@ -414,6 +496,56 @@ public final class BusinessCalendar {
   }
 
   /**
+   * Returns the deadline of a limit started at {@code start} with its provenance: {@link #plus}, and whether a
+   * {@linkplain DayProvenance#PROVISIONAL provisional} day lay between the start and the deadline (both dates
+   * inclusive; for a natural limit only if both instants are covered, otherwise {@code false}).
+   *
+   * @param start the start
+   * @param limit the limit
+   * @return the deadline, its provenance and this calendar's edition
+   * @throws OutsideCalendarException if a needed day is beyond the coverage
+   */
+  public Deadline deadline(Instant start, SlaLimit limit) {
+    Instant due = plus(start, limit);
+    boolean prov = (limit.countsWorkingTime() || (covers(start) && covers(due))) && isProvisionalBetween(start, due);
+    return new Deadline(due, prov, edition);
+  }
+
+  /**
+   * Returns whether an instant falls on a covered local date.
+   *
+   * @param t any instant
+   * @return {@code true} if covered
+   */
+  public boolean covers(Instant t) {
+    long sec = t.getEpochSecond();
+    if (sec < firstSecond || sec > endSecond) {
+      return false;
+    }
+    long x = nanos(t);
+    return x >= dayStart[0] && x < dayStart[dayCount];
+  }
+
+  /**
+   * Throws unless an instant falls on a covered local date.
+   *
+   * @param t the instant
+   * @param what what is being computed, for the message
+   * @throws OutsideCalendarException if {@code t} is not covered
+   */
+  void requireCovered(Instant t, String what) {
+    if (!covers(t)) {
+      throw outside(dateOf(t), what + "(" + t + ")");
+    }
+  }
+
+  private void requireCovered(LocalDate date, String what) {
+    if (date.isBefore(firstDate) || date.isAfter(lastDate)) {
+      throw outside(date, what + "(" + date + ")");
+    }
+  }
+
+  /**
    * Returns the local dates whose windows differ between this calendar and another (e.g. two editions). Only dates
    * that both calendars cover are compared; a change of coverage itself is not reported (compare
    * {@link #firstDate()} and {@link #lastDate()}).
@@ -426,7 +558,7 @@ public final class BusinessCalendar {
     LocalDate to = lastDate.isBefore(other.lastDate) ? lastDate : other.lastDate;
     ImmutableList.Builder<LocalDate> out = ImmutableList.builder();
     for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-      if (!windowsOn(d).equals(other.windowsOn(d))) {
+      if (!declaredWindows(d).equals(other.declaredWindows(d))) {
         out.add(d);
       }
     }
@@ -573,15 +705,8 @@ public final class BusinessCalendar {
   }
 
   private long checkedNanos(Instant t, String what) {
-    long sec = t.getEpochSecond();
-    if (sec < firstSecond || sec > endSecond) {
-      throw outside(dateOf(t), what + "(" + t + ")");
-    }
-    long x = nanos(t);
-    if (x < dayStart[0] || x >= dayStart[dayCount]) {
-      throw outside(LocalDate.ofInstant(t, zone), what + "(" + t + ")");
-    }
-    return x;
+    requireCovered(t, what);
+    return nanos(t);
   }
 
   private LocalDate dateOf(Instant t) {
@@ -631,24 +756,26 @@ public final class BusinessCalendar {
         && lastDate.equals(c.lastDate)
         && weekly.equals(c.weekly)
         && makeUpWindows.equals(c.makeUpWindows)
-        && dated.equals(c.dated);
+        && dated.equals(c.dated)
+        && provisional.equals(c.provisional);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(edition, zone, firstDate, lastDate, weekly, dated);
+    return Objects.hash(edition, zone, firstDate, lastDate, weekly, dated, provisional);
   }
 
   @Override
   public String toString() {
     return String.format(
         Locale.ROOT,
-        "BusinessCalendar[%s, %s, %s..%s, %d dated days]",
+        "BusinessCalendar[%s, %s, %s..%s, %d dated days%s]",
         edition,
         zone,
         firstDate,
         lastDate,
-        dated.size());
+        dated.size(),
+        firstProvisionalDate().map(d -> ", provisional from " + d).orElse(""));
   }
 
   /**
@@ -663,8 +790,71 @@ public final class BusinessCalendar {
     private final Map<DayOfWeek, ImmutableList<WorkingWindow>> weekly = new EnumMap<>(DayOfWeek.class);
     private ImmutableList<WorkingWindow> makeUpWindows = WorkingWindow.CHINA_OFFICE_HOURS;
     private final TreeMap<LocalDate, DatedDay> dated = new TreeMap<>();
+    private final TreeRangeSet<LocalDate> provisional = TreeRangeSet.create();
 
     private Builder() {}
+
+    /**
+     * Returns the first covered date set so far.
+     *
+     * @return the first date, or empty before {@link #coverage}
+     */
+    public Optional<LocalDate> firstDate() {
+      return Optional.ofNullable(firstDate);
+    }
+
+    /**
+     * Returns the last covered date set so far.
+     *
+     * @return the last date, or empty before {@link #coverage}
+     */
+    public Optional<LocalDate> lastDate() {
+      return Optional.ofNullable(lastDate);
+    }
+
+    /**
+     * Marks dates {@link DayProvenance#PROVISIONAL provisional}: predicted, to be replaced by an official schedule.
+     *
+     * @param firstInclusive the first date
+     * @param lastInclusive the last date
+     * @return this builder
+     * @throws IllegalArgumentException if the range is empty
+     */
+    @CanIgnoreReturnValue
+    public Builder provisional(LocalDate firstInclusive, LocalDate lastInclusive) {
+      provisional.add(closed(firstInclusive, lastInclusive, "provisional"));
+      return this;
+    }
+
+    /**
+     * Marks dates {@link DayProvenance#OFFICIAL official} again (the default of every date).
+     *
+     * @param firstInclusive the first date
+     * @param lastInclusive the last date
+     * @return this builder
+     * @throws IllegalArgumentException if the range is empty
+     */
+    @CanIgnoreReturnValue
+    public Builder official(LocalDate firstInclusive, LocalDate lastInclusive) {
+      provisional.remove(closed(firstInclusive, lastInclusive, "official"));
+      return this;
+    }
+
+    /**
+     * Returns the dated declarations made so far, by date (a read-only view).
+     *
+     * @return the dated days
+     */
+    public java.util.SortedMap<LocalDate, DatedDay> datedDays() {
+      return java.util.Collections.unmodifiableSortedMap(dated);
+    }
+
+    private static Range<LocalDate> closed(LocalDate first, LocalDate last, String what) {
+      checkArgument(!last.isBefore(first), "%s range %s..%s is empty: the last date is before the first", what,
+          first, last);
+      // canonical [first, last + 1) ranges coalesce adjacent days in the range set
+      return Range.closedOpen(first, last.plusDays(1));
+    }
 
     /**
      * Sets the edition name (default {@code custom}).

@@ -1,5 +1,7 @@
 package org.gridgov.sla;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import com.google.common.collect.ImmutableList;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,10 +11,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.gridgov.internal.Problems;
 import org.gridgov.internal.TextLines;
@@ -85,36 +87,109 @@ public final class ChinaCalendar {
    * {@code #} are ignored. {@code off} declares a holiday, {@code work} a make-up workday with the builder's
    * make-up windows. Either every line is applied or none is.
    *
-   * @param builder the builder to declare on
+   * @param builder the builder to declare on; its coverage must be set
    * @param in the text; the caller opens and closes it
    * @param source the input's name for error messages
-   * @throws org.gridgov.TextParseException listing every bad line (line, column, value, expected form)
+   * @throws org.gridgov.TextParseException listing every bad line (line, column, value, expected form): an
+   *     unparsable date or flag, a date outside the builder's coverage, a date listed twice with different flags
+   *     (naming the other line)
+   * @throws IllegalStateException if the builder's coverage is not set
    * @throws UncheckedIOException if reading fails
    */
   public static void applyDayList(BusinessCalendar.Builder builder, Reader in, String source) {
+    LocalDate first = builder.firstDate().orElseThrow(() -> noCoverage(source));
+    LocalDate last = builder.lastDate().orElseThrow(() -> noCoverage(source));
     Problems problems = new Problems(source);
-    List<LocalDate> off = new ArrayList<>();
-    List<LocalDate> work = new ArrayList<>();
+    Map<LocalDate, DayListLine> days = new LinkedHashMap<>();
+    Map<LocalDate, Integer> lineOf = new HashMap<>();
     TextLines.forEach(
         in,
         source,
         (lineNo, t) -> {
-          String[] f = t.split("\\s+", 3);
-          LocalDate date;
-          try {
-            date = LocalDate.parse(f[0]);
-          } catch (DateTimeParseException e) {
-            problems.add(lineNo, 1, "date", f[0], "expected a date yyyy-MM-dd");
+          DayListLine line = DayListLine.parse(lineNo, t, problems);
+          if (line == null) {
             return;
           }
-          if (f.length < 2 || !(f[1].equals("off") || f[1].equals("work"))) {
-            problems.add(lineNo, 2, "flag", f.length < 2 ? "" : f[1], "expected \"off\" or \"work\"");
+          LocalDate date = line.date();
+          if (date.isBefore(first) || date.isAfter(last)) {
+            problems.add(lineNo, 1, "date", date.toString(), "outside the calendar's coverage %s..%s", first, last);
             return;
           }
-          (f[1].equals("off") ? off : work).add(date);
+          DayListLine other = days.putIfAbsent(date, line);
+          if (other != null && other.offDay() != line.offDay()) {
+            problems.add(lineNo, 1, "date", date.toString(), "%s is listed as %s here but as %s on line %d",
+                date, flag(line.offDay()), flag(other.offDay()), lineOf.getOrDefault(date, 0));
+          }
+          lineOf.putIfAbsent(date, lineNo);
         });
     problems.throwIfAny();
-    off.forEach(builder::holiday);
-    work.forEach(builder::makeUpWorkday);
+    days.values().forEach(d -> declare(builder, d.date(), d.offDay()));
+  }
+
+  /**
+   * Returns a new calendar edition with an official notice applied: every declaration of the notice's year (and
+   * every provisional declaration of the December before) is replaced by the notice's days, those dates become
+   * {@linkplain DayProvenance#OFFICIAL official}, and the coverage grows to the end of the notice's year if it
+   * ended earlier. Later provisional years stay as they were. The notice is applied whole: it was validated when it
+   * was made ({@link HolidayNotice}).
+   *
+   * <p>Adopt the result in a running engine ({@code CaseEngine.adoptCalendar}) to revise open deadlines.
+   *
+   * @param base the calendar in force, e.g. {@link #calendar()}
+   * @param notice the official notice
+   * @param edition the new edition's name, e.g. {@code cn-2027}; not {@code base}'s
+   * @return the new edition
+   * @throws IllegalArgumentException if the edition name is {@code base}'s, or the notice lies before
+   *     {@code base}'s coverage
+   */
+  public static BusinessCalendar withNotice(BusinessCalendar base, HolidayNotice notice, String edition) {
+    checkArgument(!edition.equals(base.edition()), "the new edition needs a name other than %s", edition);
+    LocalDate yearStart = LocalDate.of(notice.year(), 1, 1);
+    LocalDate yearEnd = notice.lastAllowedDate();
+    checkArgument(
+        !yearEnd.isBefore(base.firstDate()),
+        "the notice of %s lies before calendar %s, which starts %s",
+        notice.year(),
+        base.edition(),
+        base.firstDate());
+    BusinessCalendar.Builder b = base.toBuilder().edition(edition);
+    if (base.lastDate().isBefore(yearEnd)) {
+      b.coverage(base.firstDate(), yearEnd);
+    }
+    for (LocalDate d : base.datedDays().keySet()) {
+      boolean inYear = !d.isBefore(yearStart) && !d.isAfter(yearEnd);
+      boolean provisionalSpill = d.isBefore(yearStart) && !d.isBefore(notice.firstAllowedDate())
+          && base.provisionalDays().contains(d);
+      if (inYear || provisionalSpill) {
+        b.regular(d); // the notice decides these dates now: what it does not name is a regular day
+      }
+      if (provisionalSpill) {
+        b.official(d, d);
+      }
+    }
+    b.official(yearStart, yearEnd);
+    for (HolidayNotice.Day d : notice.days()) {
+      declare(b, d.date(), d.offDay());
+      if (d.date().isBefore(yearStart)) {
+        b.official(d.date(), d.date());
+      }
+    }
+    return b.build();
+  }
+
+  private static void declare(BusinessCalendar.Builder b, LocalDate date, boolean offDay) {
+    if (offDay) {
+      b.holiday(date);
+    } else {
+      b.makeUpWorkday(date);
+    }
+  }
+
+  private static String flag(boolean offDay) {
+    return offDay ? "off" : "work";
+  }
+
+  private static IllegalStateException noCoverage(String source) {
+    return new IllegalStateException("set the builder's coverage before applying day list " + source);
   }
 }

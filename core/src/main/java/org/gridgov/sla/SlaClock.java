@@ -219,12 +219,16 @@ public final class SlaClock {
    * @param at the start instant (within the calendar's coverage for working limits)
    * @return a running clock
    * @throws IllegalArgumentException for a blank name or more than 64 levels
-   * @throws OutsideCalendarException if the start or a working-days deadline is beyond the calendar
+   * @throws OutsideCalendarException if a working limit starts outside the calendar's coverage, or a working-days
+   *     deadline lies beyond it
    */
   public static SlaClock start(
       String name, SlaLimit limit, List<WarningLevel> levels, BusinessCalendar calendar, Instant at) {
     checkArgument(!name.isBlank(), "a clock needs a name");
     checkArgument(levels.size() <= 64, "clock %s: at most 64 warning levels but got %s", name, levels.size());
+    if (limit.countsWorkingTime()) {
+      calendar.requireCovered(at, "start of clock " + name);
+    }
     return new SlaClock(
         name,
         limit,
@@ -413,12 +417,17 @@ public final class SlaClock {
   /**
    * Fires every unfired level reached by {@code now}, in order (see the class comment).
    *
-   * @param now the current instant
+   * @param now the current instant (within the calendar's coverage for a clock on working time)
    * @return the clock with those levels marked fired, and the warnings
+   * @throws OutsideCalendarException if the clock counts working time and {@code now} is outside the calendar's
+   *     coverage: which levels were reached by then cannot be known, so none is reported as not reached
    */
   @SuppressWarnings("NullableOptional") // next: null = not known (see nextWarning)
   public Advance advance(Instant now) {
     checkTime(now, "advance");
+    if (limit.countsWorkingTime() && state == State.RUNNING) {
+      calendar.requireCovered(now, "advance of clock " + name);
+    }
     long mask = firedMask;
     ImmutableList.Builder<Warning> fired = ImmutableList.builder();
     // The first unfired level's instant is nextWarningAt(), often known already; the first level left unfired is
@@ -484,6 +493,25 @@ public final class SlaClock {
    */
   public Optional<Instant> deadline() {
     return reaching(budgetNanos);
+  }
+
+  /**
+   * Returns the deadline with its provenance: {@link #deadline()}, whether a
+   * {@linkplain DayProvenance#PROVISIONAL provisional} calendar day lay between the clock's start and the deadline,
+   * and the calendar edition. A clock on natural time is provisional only if both instants are covered and a
+   * provisional day lies between them.
+   *
+   * @return the deadline and its provenance, or empty as for {@link #deadline()}
+   */
+  public Optional<Deadline> due() {
+    Optional<Instant> d = deadline();
+    if (d.isEmpty()) {
+      return Optional.empty();
+    }
+    Instant at = d.get();
+    boolean provisional = (limit.countsWorkingTime() || (calendar.covers(startedAt) && calendar.covers(at)))
+        && calendar.isProvisionalBetween(startedAt, at);
+    return Optional.of(new Deadline(at, provisional, calendar.edition()));
   }
 
   /**

@@ -39,10 +39,12 @@ class CaseLifecycleTest {
       REPORTED MERGED MERGED
       REPORTED SLA_WARNING REPORTED
       REPORTED SLA_BREACHED REPORTED
+      REPORTED DEADLINE_REVISED REPORTED
       VERIFIED REGISTERED REGISTERED
       VERIFIED MERGED MERGED
       VERIFIED SLA_WARNING VERIFIED
       VERIFIED SLA_BREACHED VERIFIED
+      VERIFIED DEADLINE_REVISED VERIFIED
       REGISTERED DISPATCHED DISPATCHED
       REGISTERED ESCALATED DISPATCHED
       REGISTERED SUMMONED REGISTERED
@@ -50,6 +52,7 @@ class CaseLifecycleTest {
       REGISTERED MERGED MERGED
       REGISTERED SLA_WARNING REGISTERED
       REGISTERED SLA_BREACHED REGISTERED
+      REGISTERED DEADLINE_REVISED REGISTERED
       DISPATCHED DISPATCHED DISPATCHED
       DISPATCHED ACCEPTED HANDLING
       DISPATCHED RETURNED REGISTERED
@@ -60,6 +63,7 @@ class CaseLifecycleTest {
       DISPATCHED EXTENDED DISPATCHED
       DISPATCHED SLA_WARNING DISPATCHED
       DISPATCHED SLA_BREACHED DISPATCHED
+      DISPATCHED DEADLINE_REVISED DISPATCHED
       HANDLING DISPATCHED HANDLING
       HANDLING RETURNED REGISTERED
       HANDLING ESCALATED DISPATCHED
@@ -71,18 +75,22 @@ class CaseLifecycleTest {
       HANDLING RESOLVED RESOLVED
       HANDLING SLA_WARNING HANDLING
       HANDLING SLA_BREACHED HANDLING
+      HANDLING DEADLINE_REVISED HANDLING
       SUSPENDED RESUMED HANDLING
       SUSPENDED ARRIVED SUSPENDED
       SUSPENDED EXTENDED SUSPENDED
       SUSPENDED SLA_WARNING SUSPENDED
       SUSPENDED SLA_BREACHED SUSPENDED
+      SUSPENDED DEADLINE_REVISED SUSPENDED
       RESOLVED CHECK_PASSED CHECKED
       RESOLVED CHECK_FAILED HANDLING
       RESOLVED SLA_WARNING RESOLVED
       RESOLVED SLA_BREACHED RESOLVED
+      RESOLVED DEADLINE_REVISED RESOLVED
       CHECKED CLOSED CLOSED
       CHECKED SLA_WARNING CHECKED
       CHECKED SLA_BREACHED CHECKED
+      CHECKED DEADLINE_REVISED CHECKED
       CLOSED EVALUATED EVALUATED
       CLOSED REOPENED REGISTERED
       EVALUATED REOPENED REGISTERED
@@ -174,6 +182,8 @@ class CaseLifecycleTest {
       case MERGED -> new EventPayload.Merged(OTHER);
       case SLA_WARNING -> new EventPayload.SlaWarning(CaseState.WHOLE_CASE_CLOCK, "HANDLE", 1);
       case SLA_BREACHED -> new EventPayload.SlaBreached(CaseState.WHOLE_CASE_CLOCK, "HANDLE");
+      case DEADLINE_REVISED -> new EventPayload.DeadlineRevised(
+          CaseState.WHOLE_CASE_CLOCK, DUE, LATER_DUE, "cn-2027", false);
     };
   }
 
@@ -562,6 +572,8 @@ class CaseLifecycleTest {
       case MERGED -> new EventPayload.Merged(r.nextInt(10) == 0 ? st.caseId() : OTHER);
       case SLA_WARNING -> new EventPayload.SlaWarning(CaseState.WHOLE_CASE_CLOCK, "HANDLE", 1 + r.nextInt(2));
       case SLA_BREACHED -> new EventPayload.SlaBreached(r.nextBoolean() ? CaseState.WHOLE_CASE_CLOCK : "h", "X");
+      case DEADLINE_REVISED -> new EventPayload.DeadlineRevised(r.nextBoolean() ? CaseState.WHOLE_CASE_CLOCK : "lead",
+          due, due.plus(Duration.ofHours(r.nextInt(48) - 24)).plusSeconds(1), "cn-next", r.nextBoolean());
     };
   }
 
@@ -578,6 +590,7 @@ class CaseLifecycleTest {
       List<EventType> allowed = new ArrayList<>();
       for (EventType t : CaseLifecycle.allowedEvents(st.status())) {
         boolean side = t == EventType.SLA_WARNING || t == EventType.SLA_BREACHED || t == EventType.MERGED
+            || t == EventType.DEADLINE_REVISED
             || t == EventType.VERIFICATION_FAILED;
         for (int w = side ? 1 : 4; w > 0; w--) {
           allowed.add(t);

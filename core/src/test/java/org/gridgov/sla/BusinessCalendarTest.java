@@ -479,4 +479,108 @@ class BusinessCalendarTest {
     assertThat(ImmutableList.of(w("00:00-24:00").toString(), w("08:15:30-09:00").toString()))
         .containsExactly("00:00-24:00", "08:15:30-09:00");
   }
+
+  // ------------------------------------------------------------------ provenance and coverage (issue 14)
+
+  /** Mon-Fri 09:00-17:00 over December 2026 only; 2026-12-21..12-27 provisional, 12-25 a provisional holiday. */
+  private static BusinessCalendar december2026() {
+    return BusinessCalendar.builder()
+        .edition("dec-2026")
+        .coverage(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31))
+        .weekly(java.util.EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+            List.of(WorkingWindow.of(LocalTime.of(9, 0), LocalTime.of(17, 0))))
+        .holiday(LocalDate.of(2026, 12, 25))
+        .provisional(LocalDate.of(2026, 12, 21), LocalDate.of(2026, 12, 27))
+        .build();
+  }
+
+  @Test
+  void provenance_isProvisionalExactlyOnTheMarkedDays() {
+    BusinessCalendar c = december2026();
+    for (int day = 1; day <= 31; day++) {
+      LocalDate d = LocalDate.of(2026, 12, day);
+      assertThat(c.provenance(d)).as("%s", d)
+          .isEqualTo(day >= 21 && day <= 27 ? DayProvenance.PROVISIONAL : DayProvenance.OFFICIAL);
+    }
+    assertThat(c.firstProvisionalDate()).contains(LocalDate.of(2026, 12, 21));
+    assertThat(c.toBuilder().official(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31)).build()
+        .firstProvisionalDate()).isEmpty();
+  }
+
+  @Test
+  void isProvisionalBetween_agreesWithADayByDayCheck_inBothOrders() {
+    BusinessCalendar c = december2026();
+    ZoneId zone = c.zone();
+    for (int a = 1; a <= 31; a += 2) {
+      for (int b = 1; b <= 31; b += 3) {
+        Instant ia = LocalDate.of(2026, 12, a).atTime(23, 59).atZone(zone).toInstant();
+        Instant ib = LocalDate.of(2026, 12, b).atTime(0, 0).atZone(zone).toInstant();
+        boolean expected = false;
+        for (int d = Math.min(a, b); d <= Math.max(a, b); d++) {
+          expected |= c.provenance(LocalDate.of(2026, 12, d)) == DayProvenance.PROVISIONAL;
+        }
+        assertThat(c.isProvisionalBetween(ia, ib)).as("%s..%s", a, b).isEqualTo(expected);
+        assertThat(c.isProvisionalBetween(ib, ia)).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void deadline_saysWhetherAProvisionalDayLayBetween() {
+    BusinessCalendar c = december2026();
+    Instant mon14 = LocalDateTime.parse("2026-12-14T10:00").atZone(c.zone()).toInstant();
+    // 3 working days from Mon 12-14 10:00: Tue 15, Wed 16, Thu 17 10:00: all official.
+    Deadline official = c.deadline(mon14, SlaLimit.workingDays(3, WorkingDayRule.SAME_CLOCK_TIME));
+    assertThat(official).isEqualTo(new Deadline(
+        LocalDateTime.parse("2026-12-17T10:00").atZone(c.zone()).toInstant(), false, "dec-2026"));
+    // 6 working days: 15, 16, 17, 18, 21 (provisional week), 22 -> 22 10:00, over provisional days.
+    Deadline provisional = c.deadline(mon14, SlaLimit.workingDays(6, WorkingDayRule.SAME_CLOCK_TIME));
+    assertThat(provisional.at()).isEqualTo(LocalDateTime.parse("2026-12-22T10:00").atZone(c.zone()).toInstant());
+    assertThat(provisional.provisional()).isTrue();
+    // natural time within the coverage is judged the same way
+    assertThat(c.deadline(mon14, SlaLimit.natural(Duration.ofDays(8))).provisional()).isTrue();
+    assertThat(c.deadline(mon14, SlaLimit.natural(Duration.ofDays(2))).provisional()).isFalse();
+  }
+
+  @Test
+  void everyDateAndInstantQuery_justPastTheCoverage_throwsNamingTheDateAndCoverage() {
+    BusinessCalendar c = december2026();
+    LocalDate next = LocalDate.of(2027, 1, 1);
+    Instant newYear = next.atTime(10, 0).atZone(c.zone()).toInstant();
+    Instant lastEvening = LocalDateTime.parse("2026-12-31T16:00").atZone(c.zone()).toInstant();
+    List<org.junit.jupiter.api.function.Executable> calls = List.of(
+        () -> c.dayKind(next),
+        () -> c.windowsOn(next),
+        () -> c.isWorkingDay(next),
+        () -> c.provenance(next),
+        () -> c.isWorkingTime(newYear),
+        () -> c.nextWorkingTime(newYear),
+        () -> c.nextWorkingTime(LocalDateTime.parse("2026-12-31T17:00").atZone(c.zone()).toInstant()),
+        () -> c.workingTimeBetween(lastEvening, newYear),
+        () -> c.workingNanosBetween(newYear, lastEvening),
+        () -> c.plusWorkingTime(lastEvening, Duration.ofHours(2)),
+        () -> c.plusWorkingDays(lastEvening, 1, WorkingDayRule.END_OF_WORKING_DAY),
+        () -> c.plus(lastEvening, SlaLimit.workingDays(1, WorkingDayRule.SAME_CLOCK_TIME)),
+        () -> c.deadline(lastEvening, SlaLimit.workingHours(2)),
+        () -> c.isProvisionalBetween(lastEvening, newYear));
+    for (org.junit.jupiter.api.function.Executable call : calls) {
+      OutsideCalendarException e =
+          org.junit.jupiter.api.Assertions.assertThrows(OutsideCalendarException.class, call);
+      assertThat(e.date()).isAfter(LocalDate.of(2026, 12, 31));
+      assertThat(e.getMessage()).contains("dec-2026").contains("2026-12-01..2026-12-31");
+    }
+    // the last covered day still answers
+    assertThat(c.dayKind(LocalDate.of(2026, 12, 31))).isEqualTo(BusinessCalendar.DayKind.REGULAR);
+    assertThat(c.covers(lastEvening)).isTrue();
+    assertThat(c.covers(newYear)).isFalse();
+  }
+
+  @Test
+  void provisionalDays_takePartInEquality() {
+    BusinessCalendar c = december2026();
+    assertThat(c).isNotEqualTo(c.toBuilder().official(LocalDate.of(2026, 12, 21), LocalDate.of(2026, 12, 21))
+        .build());
+    assertThat(c).isEqualTo(c.toBuilder().build()).hasSameHashCodeAs(c.toBuilder().build());
+    assertThat(c.toString()).contains("provisional from 2026-12-21");
+  }
 }

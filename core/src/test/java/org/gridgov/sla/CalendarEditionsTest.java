@@ -55,4 +55,37 @@ class CalendarEditionsTest {
         .hasMessageContaining(ChinaCalendar.EDITION);
     assertThatThrownBy(() -> CalendarEditions.of(base).asOf("nope")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
   }
+
+  @Test
+  void adopted_editionsAreInForceFromTheirInstant_andComparisonOnlyEditionsNever() {
+    BusinessCalendar first = ChinaCalendar.calendar();
+    BusinessCalendar second = first.toBuilder().edition("second").build();
+    BusinessCalendar third = first.toBuilder().edition("third").build();
+    BusinessCalendar draft = first.toBuilder().edition("draft").build();
+    Instant t2 = Instant.parse("2026-12-10T00:00:00Z");
+    Instant t3 = Instant.parse("2027-01-10T00:00:00Z");
+    CalendarEditions e = CalendarEditions.of(first).adopted(second, t2).with(draft).adopted(third, t3);
+    assertThat(e.inForceAt(Instant.MIN)).isSameAs(first);
+    assertThat(e.inForceAt(t2.minusMillis(1))).isSameAs(first);
+    assertThat(e.inForceAt(t2)).isSameAs(second);
+    assertThat(e.inForceAt(t3.minusMillis(1))).isSameAs(second);
+    assertThat(e.inForceAt(t3)).isSameAs(third);
+    assertThat(e.latestAdoption()).contains(t3);
+    assertThat(e.entries()).extracting(CalendarEditions.Edition::adoptedAt)
+        .containsExactly(Optional.empty(), Optional.of(t2), Optional.empty(), Optional.of(t3));
+    assertThat(CalendarEditions.of(first).latestAdoption()).isEmpty();
+  }
+
+  @Test
+  void adopted_mustComeAfterThePreviousAdoption_andTakeANewName() {
+    BusinessCalendar first = ChinaCalendar.calendar();
+    Instant t = Instant.parse("2026-12-10T00:00:00Z");
+    CalendarEditions e = CalendarEditions.of(first).adopted(first.toBuilder().edition("b").build(), t);
+    assertThatThrownBy(() -> e.adopted(first.toBuilder().edition("c").build(), t))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cannot be adopted at 2026-12-10T00:00:00Z")
+        .hasMessageContaining("edition b");
+    assertThatThrownBy(() -> e.adopted(first.toBuilder().edition("b").build(), t.plusSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("calendar edition b already exists");
+  }
 }

@@ -173,8 +173,84 @@ class ChinaCalendarTest {
             () -> ChinaCalendar.applyDayList(b, new StringReader("2027-01-01 off\n2027-13-01 off\n2027-01-02 maybe\n"), "x.txt"))
         .isInstanceOf(TextParseException.class)
         .hasMessageContaining("x.txt:2:1 (date) \"2027-13-01\"")
-        .hasMessageContaining("x.txt:3:2 (flag) \"maybe\"");
+        .hasMessageContaining("x.txt:3:12 (flag) \"maybe\""); // the column where the flag starts
     // nothing applied: 2027-01-01 was valid but the list as a whole was not
     assertThat(b.build().datedDays()).doesNotContainKey(LocalDate.of(2027, 1, 1));
+  }
+
+  // ------------------------------------------------------------------ day lists and notices (issues 14, 17)
+
+  private static BusinessCalendar.Builder coverage2027() {
+    return BusinessCalendar.builder().coverage(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31));
+  }
+
+  @Test
+  void applyDayList_refusesTheSameDateAsOffAndWork_namingBothLines_andAppliesNothing() {
+    BusinessCalendar.Builder b = coverage2027();
+    assertThatThrownBy(() -> ChinaCalendar.applyDayList(b,
+            new StringReader("2027-01-01 off\n2027-02-06 off\n2027-01-01 work\n"), "days.txt"))
+        .isInstanceOf(TextParseException.class)
+        .hasMessageContaining("days.txt")
+        .hasMessageContaining("days.txt:3:1")
+        .hasMessageContaining("2027-01-01 is listed as work here but as off on line 1");
+    assertThat(b.datedDays()).isEmpty();
+  }
+
+  @Test
+  void applyDayList_refusesDatesOutsideTheCoverage() {
+    BusinessCalendar.Builder b = coverage2027();
+    assertThatThrownBy(() -> ChinaCalendar.applyDayList(b,
+            new StringReader("2027-01-01 off\n2026-12-31 work\n2028-01-01 off\n"), "days.txt"))
+        .isInstanceOf(TextParseException.class)
+        .satisfies(e -> assertThat(((TextParseException) e).problems())
+            .extracting(TextParseException.Problem::line).containsExactly(2, 3))
+        .hasMessageContaining("outside the calendar's coverage 2027-01-01..2027-12-31");
+    assertThat(b.datedDays()).isEmpty();
+    assertThatThrownBy(() -> ChinaCalendar.applyDayList(BusinessCalendar.builder(),
+            new StringReader("2027-01-01 off\n"), "days.txt"))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("coverage");
+  }
+
+  @Test
+  void withNotice_replacesTheYear_makesItOfficial_andLeavesOtherYearsAlone() {
+    BusinessCalendar base = CN.toBuilder().edition("base")
+        .coverage(LocalDate.of(2007, 1, 1), LocalDate.of(2028, 12, 31))
+        .holiday(LocalDate.of(2027, 1, 1)).holiday(LocalDate.of(2027, 6, 9)).holiday(LocalDate.of(2028, 1, 3))
+        .makeUpWorkday(LocalDate.of(2026, 12, 27)) // a predicted spill of 2027 into December 2026
+        .provisional(LocalDate.of(2026, 12, 27), LocalDate.of(2026, 12, 27))
+        .provisional(LocalDate.of(2027, 1, 1), LocalDate.of(2028, 12, 31)).build();
+    HolidayNotice notice = HolidayNotice.parseDayList(2027, new StringReader("""
+        2027-01-01 off 元旦
+        2027-01-04 off 元旦 (a bridge day)
+        2027-01-09 work 元旦
+        """), "2027.txt");
+    BusinessCalendar cn2027 = ChinaCalendar.withNotice(base, notice, "cn-2027");
+    assertThat(cn2027.edition()).isEqualTo("cn-2027");
+    assertThat(cn2027.dayKind(LocalDate.of(2027, 1, 4))).isEqualTo(BusinessCalendar.DayKind.HOLIDAY);
+    assertThat(cn2027.dayKind(LocalDate.of(2027, 1, 9))).isEqualTo(BusinessCalendar.DayKind.MAKE_UP_WORKDAY);
+    assertThat(cn2027.dayKind(LocalDate.of(2027, 6, 9))).isEqualTo(BusinessCalendar.DayKind.REGULAR);
+    assertThat(cn2027.dayKind(LocalDate.of(2026, 12, 27))).isEqualTo(BusinessCalendar.DayKind.REGULAR);
+    assertThat(cn2027.provenance(LocalDate.of(2026, 12, 27))).isEqualTo(DayProvenance.OFFICIAL);
+    assertThat(cn2027.provenance(LocalDate.of(2027, 7, 1))).isEqualTo(DayProvenance.OFFICIAL);
+    assertThat(cn2027.provenance(LocalDate.of(2028, 1, 3))).isEqualTo(DayProvenance.PROVISIONAL);
+    assertThat(cn2027.dayKind(LocalDate.of(2028, 1, 3))).isEqualTo(BusinessCalendar.DayKind.HOLIDAY);
+    assertThat(cn2027.firstProvisionalDate()).contains(LocalDate.of(2028, 1, 1));
+    // everything before December 2026 is untouched
+    assertThat(cn2027.datesThatDiffer(base)).containsExactly(LocalDate.of(2026, 12, 27), LocalDate.of(2027, 1, 4),
+        LocalDate.of(2027, 1, 9), LocalDate.of(2027, 6, 9));
+    assertThatThrownBy(() -> ChinaCalendar.withNotice(base, notice, "base"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a name other than base");
+  }
+
+  @Test
+  void withNotice_forAYearPastTheCoverage_extendsIt() {
+    BusinessCalendar official = CN.toBuilder().edition("official")
+        .coverage(LocalDate.of(2007, 1, 1), LocalDate.of(2026, 12, 31)).build();
+    BusinessCalendar next = ChinaCalendar.withNotice(official,
+        HolidayNotice.parseDayList(2027, new StringReader("2027-01-01 off\n"), "2027.txt"), "cn-2027");
+    assertThat(next.lastDate()).isEqualTo(LocalDate.of(2027, 12, 31));
+    assertThat(next.isWorkingDay(LocalDate.of(2027, 1, 1))).isFalse();
+    assertThat(next.isWorkingDay(LocalDate.of(2027, 1, 4))).isTrue();
+    assertThat(next.firstProvisionalDate()).isEmpty();
   }
 }

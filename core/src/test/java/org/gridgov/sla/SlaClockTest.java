@@ -255,4 +255,87 @@ class SlaClockTest {
       }
     }
   }
+
+  // ------------------------------------------------------------------ past the coverage (issue 14)
+
+  /** The official China calendar as it was before provisional years: it ends 2026-12-31. */
+  private static BusinessCalendar officialOnly() {
+    return CN.toBuilder().edition("cn-official")
+        .coverage(LocalDate.of(2007, 1, 1), LocalDate.of(2026, 12, 31)).build();
+  }
+
+  /** The same, with 2027 as a provisional year whose only declared day is 2027-01-01 off (元旦). */
+  private static BusinessCalendar with2027Provisional() {
+    return officialOnly().toBuilder().edition("cn-p2027")
+        .coverage(LocalDate.of(2007, 1, 1), LocalDate.of(2027, 12, 31))
+        .holiday(LocalDate.of(2027, 1, 1))
+        .provisional(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31)).build();
+  }
+
+  @Test
+  void advance_pastTheCoverage_throwsInsteadOfFiringOnlyTheFirstWarning() {
+    // 4 working hours from Thu 2026-12-31 15:00: 2.5 h that day; yellow (50 %) at 17:00; the rest lies in 2027.
+    SlaClock c = SlaClock.start("lead", SlaLimit.workingHours(4), TRAFFIC_LIGHT, officialOnly(),
+        at("2026-12-31T15:00"));
+    assertThatThrownBy(() -> c.advance(at("2027-01-05T10:00")))
+        .isInstanceOf(OutsideCalendarException.class)
+        .hasMessageContaining("2027-01-05")
+        .hasMessageContaining("2007-01-01..2026-12-31");
+    // within the coverage it still answers
+    assertThat(c.advance(at("2026-12-31T17:10")).fired()).extracting(w -> w.level().name()).containsExactly("yellow");
+  }
+
+  @Test
+  void advance_onAProvisionalYear_firesEveryLevelInOrder() {
+    // Same clock with 2027 provisional: 1.5 h left after 12-31 17:30; Jan 1 (Fri) off, 2-3 weekend;
+    // Mon 2027-01-04 09:00 + 1.5 h = 10:30 is the deadline; "soon" (1 h before) at 09:30.
+    SlaClock c = SlaClock.start("lead", SlaLimit.workingHours(4), TRAFFIC_LIGHT, with2027Provisional(),
+        at("2026-12-31T15:00"));
+    SlaClock.Advance a = c.advance(at("2027-01-05T10:00"));
+    assertThat(a.fired()).extracting(w -> w.level().name()).containsExactly("yellow", "soon", "red");
+    assertThat(a.fired()).extracting(SlaClock.Warning::reachedAt)
+        .containsExactly(at("2026-12-31T17:00"), at("2027-01-04T09:30"), at("2027-01-04T10:30"));
+    assertThat(a.clock().elapsed(at("2027-01-05T10:00"))).isEqualTo(Duration.ofMinutes(150 + 420 + 60));
+    assertThat(c.due()).contains(new Deadline(at("2027-01-04T10:30"), true, "cn-p2027"));
+  }
+
+  @Test
+  void start_ofAWorkingClockOutsideTheCoverage_throws_whileANaturalClockNeedsNoCalendar() {
+    assertThatThrownBy(() -> SlaClock.start("lead", SlaLimit.workingHours(4), TRAFFIC_LIGHT, officialOnly(),
+            at("2027-01-04T09:00")))
+        .isInstanceOf(OutsideCalendarException.class).hasMessageContaining("start of clock lead");
+    SlaClock natural = SlaClock.start("summon", SlaLimit.natural(Duration.ofMinutes(30)), TRAFFIC_LIGHT,
+        officialOnly(), at("2027-01-04T09:00"));
+    assertThat(natural.deadline()).contains(at("2027-01-04T09:30"));
+    assertThat(natural.due()).contains(new Deadline(at("2027-01-04T09:30"), false, "cn-official"));
+  }
+
+  @Test
+  void due_ofAnOfficialDeadline_isNotProvisional() {
+    SlaClock c = SlaClock.start("lead", SlaLimit.workingHours(4), TRAFFIC_LIGHT, with2027Provisional(),
+        at("2026-12-30T09:00"));
+    assertThat(c.due()).contains(new Deadline(at("2026-12-30T14:30"), false, "cn-p2027"));
+    assertThat(c.pause(at("2026-12-30T10:00")).due()).isEmpty();
+  }
+
+  @Test
+  void everyQueryThatNeedsADayPastTheCoverage_throws_andTheOthersAnswer() {
+    // 4 working hours from Thu 2026-12-31 17:00 on a calendar ending that day: 0.5 h are covered, 3.5 h are not.
+    SlaClock c = SlaClock.start("lead", SlaLimit.workingHours(4), TRAFFIC_LIGHT, officialOnly(),
+        at("2026-12-31T17:00"));
+    Instant past = at("2027-01-04T10:00");
+    List<org.junit.jupiter.api.function.Executable> needDaysPast = List.of(
+        () -> c.elapsed(past), () -> c.remaining(past), () -> c.isBreached(past), c::deadline, c::due,
+        c::nextWarningAt, () -> c.advance(past));
+    for (org.junit.jupiter.api.function.Executable call : needDaysPast) {
+      OutsideCalendarException e =
+          org.junit.jupiter.api.Assertions.assertThrows(OutsideCalendarException.class, call);
+      assertThat(e.lastCovered()).isEqualTo(LocalDate.of(2026, 12, 31));
+    }
+    // within the coverage the same clock answers exactly
+    assertThat(c.elapsed(at("2026-12-31T17:20"))).isEqualTo(Duration.ofMinutes(20));
+    assertThat(c.remaining(at("2026-12-31T23:00"))).isEqualTo(Duration.ofMinutes(210));
+    assertThat(c.isBreached(at("2026-12-31T23:00"))).isFalse();
+    assertThat(c.pause(at("2026-12-31T17:10")).elapsed(at("2026-12-31T23:00"))).isEqualTo(Duration.ofMinutes(10));
+  }
 }

@@ -41,7 +41,9 @@ import org.gridgov.routing.RoutingGraph;
 import org.gridgov.routing.RoutingPolicy;
 import org.gridgov.routing.RoutingRequest;
 import org.gridgov.sla.BusinessCalendar;
+import org.gridgov.sla.CalendarEditions;
 import org.gridgov.sla.CaseClocks;
+import org.gridgov.sla.Deadline;
 import org.gridgov.sla.DeadlineQueue;
 import org.gridgov.sla.SlaClock;
 import org.gridgov.sla.SlaLimit;
@@ -91,7 +93,9 @@ public final class CaseEngine {
   private final RegionTree tree;
   private final RoutingPolicy routing;
   private final SlaPolicy sla;
-  private final BusinessCalendar calendar;
+  // The edition new clocks count on: the one in force at the engine's time (at an event's instant during restore).
+  private BusinessCalendar calendar;
+  private CalendarEditions editions;
   private final ImmutableSet<String> departments;
   private final Actor systemActor;
   private final int commandMemory;
@@ -126,7 +130,8 @@ public final class CaseEngine {
     this.tree = Objects.requireNonNull(b.tree, "regionTree was not set");
     this.routing = Objects.requireNonNull(b.routing, "routingPolicy was not set");
     this.sla = Objects.requireNonNull(b.sla, "slaPolicy was not set");
-    this.calendar = Objects.requireNonNull(b.calendar, "calendar was not set");
+    this.editions = Objects.requireNonNull(b.editions, "calendar was not set");
+    this.calendar = editions.latest();
     this.departments = ImmutableSet.copyOf(b.departments);
     this.systemActor = b.systemActor;
     this.commandMemory = b.commandMemory;
@@ -170,20 +175,134 @@ public final class CaseEngine {
     Tx tx = e.new Tx();
     @Nullable Instant last = null;
     for (CaseEvent ev : events) {
+      e.calendar = e.editions.inForceAt(ev.at()); // the edition a clock started by this event counts on
       CaseRecord rec = tx.get(ev.caseId());
       if (rec == null) {
         CaseFacts f = facts.get(ev.caseId());
         checkArgument(f != null, "restore: no facts for case %s (event #%s)", ev.caseId(), ev.sequence());
         rec = e.newRecord(f, e.tree.indexOf(f.locationCodes().get(0)), tx);
+      } else {
+        rec = e.withClocks(rec, CalendarAdoption.switchAll(rec.clocks(), e.calendar));
       }
       tx.put(e.applyEvent(rec, ev));
       if (last == null || ev.at().isAfter(last)) {
         last = ev.at();
       }
     }
+    Optional<Instant> adopted = e.editions.latestAdoption();
+    if (adopted.isPresent() && (last == null || adopted.get().isAfter(last))) {
+      last = adopted.get(); // an adoption that revised no deadline left no event, but the engine's time is past it
+    }
+    e.calendar = last == null ? e.editions.latest() : e.editions.inForceAt(last);
+    for (int i = 0; i < tx.count; i++) {
+      CaseRecord rec = tx.rec(i);
+      tx.put(e.withClocks(rec, CalendarAdoption.switchAll(rec.clocks(), e.calendar)));
+    }
     e.commit(tx, null);
     e.now = last;
     return e;
+  }
+
+  // ------------------------------------------------------------------ calendar editions
+
+  /**
+   * Adopts a new calendar edition, typically the official holiday schedule that replaces a provisional year
+   * ({@link org.gridgov.sla.ChinaCalendar#withNotice}). From {@code at} on, new clocks count on it, and so does
+   * every clock of an open case that is running or paused and has not breached: its own worked time is kept, its
+   * deadline and pending warnings are re-derived under the new edition. Each clock whose deadline moved gets one
+   * {@code DeadlineRevised} event at {@code at}; the deadline queue moves with it. History is never rewritten: a
+   * clock that breached before {@code at} stays breached, on its old edition, and warnings already recorded stay.
+   * A revised deadline that now lies before {@code at} is due at once: the next {@link #advanceTo} fires it.
+   *
+   * <p>Keep the editions ({@link #calendarEditions()}, i.e. the notices you loaded and when): {@link #restore}
+   * needs them to rebuild the same clocks from the log.
+   *
+   * @param edition the new edition, with a name the engine has not seen
+   * @param at the adoption instant: after every event and command so far (so that no event at that instant was
+   *     computed on the old edition), a whole number of milliseconds
+   * @return the {@code DeadlineRevised} events, by case report order, then clock
+   * @throws IllegalArgumentException if {@code at} is not after the engine's time, or the edition name is taken
+   * @throws IllegalStateException if a deadline is due at or before {@code at} (call {@link #advanceTo} first)
+   */
+  public ImmutableList<CaseEvent> adoptCalendar(BusinessCalendar edition, Instant at) {
+    checkInstant(at, "adoptCalendar");
+    if (now != null && !at.isAfter(now)) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "adoptCalendar(%s, %s): the adoption must come after the engine's time %s",
+              edition.edition(),
+              at,
+              now));
+    }
+    if (!queue.isEmpty() && queue.nextDeadline().getAsLong() <= at.toEpochMilli()) {
+      throw new IllegalStateException(
+          String.format(
+              Locale.ROOT,
+              "adoptCalendar(%s, %s): a deadline is due at %s; call advanceTo first",
+              edition.edition(),
+              at,
+              Instant.ofEpochMilli(queue.nextDeadline().getAsLong())));
+    }
+    CalendarEditions next = editions.adopted(edition, at);
+    CalendarEditions previous = editions;
+    BusinessCalendar previousCalendar = calendar;
+    editions = next;
+    calendar = edition;
+    Tx tx = this.tx.begin();
+    try {
+      for (long ordinal = 0; ordinal < byOrdinal.nextOrdinal(); ordinal++) {
+        CaseRecord rec = byOrdinal.get(ordinal);
+        if (rec != null && isOpen(rec.state().status()) && !rec.clocks().clocks().isEmpty()) {
+          revise(tx, rec, edition, at);
+        }
+      }
+    } catch (RuntimeException ex) {
+      editions = previous;
+      calendar = previousCalendar;
+      throw ex;
+    }
+    commit(tx, at);
+    return tx.events();
+  }
+
+  private void revise(Tx tx, CaseRecord rec, BusinessCalendar edition, Instant at) {
+    CaseClocks switched = rec.clocks();
+    ImmutableList.Builder<EventPayload> events = ImmutableList.builder();
+    for (SlaClock c : rec.clocks().clocks().values()) {
+      if (CalendarAdoption.follows(c)) {
+        CalendarAdoption.Revision r = CalendarAdoption.revise(c, edition);
+        switched = switched.with(r.clock());
+        r.event().ifPresent(events::add);
+      }
+    }
+    CaseRecord cur = withClocks(rec, switched);
+    tx.put(cur);
+    for (EventPayload p : events.build()) {
+      cur = tx.emit(cur, at, systemActor, p);
+    }
+  }
+
+  /**
+   * Returns the calendar editions: the first, and every edition adopted since with its adoption instant. Pass them
+   * to {@link Builder#calendarEditions} to {@link #restore} the engine.
+   *
+   * @return the editions
+   */
+  public CalendarEditions calendarEditions() {
+    return editions;
+  }
+
+  /** The latest adoption instant: events fired after an adoption are never dated before it. */
+  private Instant adoptedAt() {
+    return editions.latestAdoption().orElse(Instant.MIN);
+  }
+
+  @SuppressWarnings("ReferenceEquality") // the same instance means nothing moved (commit re-plans on a new instance)
+  private CaseRecord withClocks(CaseRecord r, CaseClocks clocks) {
+    return clocks == r.clocks()
+        ? r
+        : new CaseRecord(r.facts(), r.ordinal(), r.state(), clocks, r.urban(), r.location());
   }
 
   // ------------------------------------------------------------------ queries
@@ -406,7 +525,7 @@ public final class CaseEngine {
       SlaClock clock = rec.clocks().clock(w.clock()).orElseThrow();
       int index = clock.levels().indexOf(w.level());
       String stage = stageOf(w.clock());
-      Instant when = max(w.reachedAt(), cur.state().lastEventAt().orElse(w.reachedAt()));
+      Instant when = max(max(w.reachedAt(), cur.state().lastEventAt().orElse(w.reachedAt())), adoptedAt());
       EventPayload p;
       if (isBreach(w.level())) {
         p = new EventPayload.SlaBreached(w.clock(), stage);
@@ -554,7 +673,8 @@ public final class CaseEngine {
                               rec.facts().categoryCode(),
                               rec.facts().priority(),
                               rec.urban())));
-      tx.emit(rec, at, actor, new EventPayload.Registered(clock.deadline().orElseThrow()), clock);
+      Deadline due = clock.due().orElseThrow();
+      tx.emit(rec, at, actor, new EventPayload.Registered(due.at(), due.provisional()), clock);
     } else if (a instanceof Command.Dispatch d) {
       if (d.lead().isPresent()) {
         requireHandler(rec, d.lead().get(), "dispatch");
@@ -616,7 +736,7 @@ public final class CaseEngine {
     } else if (a instanceof Command.Resume) {
       requireStatus(rec, c, CaseStatus.SUSPENDED);
       Instant due = resumedDue(rec, at);
-      tx.emit(rec, at, actor, new EventPayload.Resumed(due));
+      tx.emit(rec, at, actor, new EventPayload.Resumed(due, isProvisional(rec, due)));
     } else if (a instanceof Command.Resolve rs) {
       if (s.lead().isEmpty() || !s.lead().get().equals(rs.handlerId())) {
         throw new IllegalArgumentException(
@@ -643,7 +763,8 @@ public final class CaseEngine {
       SlaClock clock =
           startClock(rec, CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, at)
               .orElseThrow(() -> new IllegalStateException("case " + rec.facts().id() + ": no WHOLE_CASE rule"));
-      tx.emit(rec, at, actor, new EventPayload.Reopened(ro.reason(), clock.deadline().orElseThrow()), clock);
+      Deadline due = clock.due().orElseThrow();
+      tx.emit(rec, at, actor, new EventPayload.Reopened(ro.reason(), due.at(), due.provisional()), clock);
     } else if (a instanceof Command.Merge mg) {
       CaseRecord into = tx.get(mg.intoCaseId());
       if (into == null || !isOpen(into.state().status())) {
@@ -722,6 +843,14 @@ public final class CaseEngine {
     CaseRecord rec = newRecord(facts, first, tx);
     authorize(c, rec);
     tx.emit(rec, c.at(), actorOf(c.actor()), new EventPayload.Reported());
+  }
+
+  /** Whether a provisional day lies between the case's whole-case clock start and {@code due}. */
+  private boolean isProvisional(CaseRecord rec, Instant due) {
+    Optional<SlaClock> c = rec.clocks().clock(CaseState.WHOLE_CASE_CLOCK);
+    BusinessCalendar cal = c.map(SlaClock::calendar).orElse(calendar);
+    Instant from = c.map(SlaClock::startedAt).orElse(due);
+    return cal.covers(from) && cal.covers(due) && cal.isProvisionalBetween(from, due);
   }
 
   private Instant resumedDue(CaseRecord rec, Instant at) {
@@ -1109,6 +1238,7 @@ public final class CaseEngine {
                   : withOptional(
                       CaseClocks.empty(), startClock(rec, CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, at));
       case SLA_WARNING, SLA_BREACHED -> c = c.advance(at).clocks();
+      case DEADLINE_REVISED -> c = CalendarAdoption.replay(c, (EventPayload.DeadlineRevised) ev.payload(), ev);
       default -> {}
     }
     return new CaseRecord(rec.facts(), rec.ordinal(), s, c, rec.urban(), rec.location());
@@ -1433,6 +1563,9 @@ public final class CaseEngine {
     CaseRecord emit(CaseRecord rec, Instant at, Actor actor, EventPayload payload, @Nullable SlaClock started) {
       CaseEvent ev = CaseEvent.of(rec.facts().id(), rec.state().lastSequence() + 1, at, actor, payload);
       CaseRecord next = applyEvent(rec, ev, started);
+      // The commit schedules each case's next warning; find it now (clocks memoise it), so that a warning past the
+      // calendar's coverage refuses the call here, before anything is committed, instead of half-way through.
+      var unused = next.clocks().nextWarningAt();
       put(next);
       out.add(ev);
       return next;
@@ -1458,7 +1591,7 @@ public final class CaseEngine {
     private @Nullable RegionTree tree;
     private @Nullable RoutingPolicy routing;
     private @Nullable SlaPolicy sla;
-    private @Nullable BusinessCalendar calendar;
+    private @Nullable CalendarEditions editions;
     private ImmutableSet<String> departments = ImmutableSet.of();
     private Actor systemActor = Actor.of("gridgov-engine", Role.DISPATCHER);
     private int commandMemory = DEFAULT_COMMAND_MEMORY;
@@ -1512,7 +1645,21 @@ public final class CaseEngine {
      */
     @CanIgnoreReturnValue
     public Builder calendar(BusinessCalendar calendar) {
-      this.calendar = Objects.requireNonNull(calendar, "calendar");
+      this.editions = CalendarEditions.of(Objects.requireNonNull(calendar, "calendar"));
+      return this;
+    }
+
+    /**
+     * Sets the calendar editions instead of {@link #calendar}: the first edition and every edition the engine
+     * adopted since ({@link CaseEngine#adoptCalendar}), with their adoption instants — what {@link #restore}
+     * needs to rebuild clocks that counted on different editions. The latest edition is in force.
+     *
+     * @param editions the editions, as {@link CaseEngine#calendarEditions()} returned them
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public Builder calendarEditions(CalendarEditions editions) {
+      this.editions = Objects.requireNonNull(editions, "editions");
       return this;
     }
 

@@ -286,7 +286,7 @@ public final class CaseJson {
     switch (p.type()) {
       case REPORTED, VERIFIED, CHECK_PASSED, CLOSED -> { }
       case VERIFICATION_FAILED -> o.put("reason", ((EventPayload.VerificationFailed) p).reason());
-      case REGISTERED -> o.put("dueAt", ((EventPayload.Registered) p).dueAt().toString());
+      case REGISTERED -> due(o, ((EventPayload.Registered) p).dueAt(), ((EventPayload.Registered) p).provisional());
       case DISPATCHED -> {
         EventPayload.Dispatched x = (EventPayload.Dispatched) p;
         o.put("handlerId", x.handlerId());
@@ -313,10 +313,10 @@ public final class CaseJson {
       case ARRIVED -> o.put("departmentId", ((EventPayload.Arrived) p).departmentId());
       case ASSIST_ADDED -> o.put("handlerId", ((EventPayload.AssistAdded) p).handlerId());
       case SUSPENDED -> o.put("reason", ((EventPayload.Suspended) p).reason());
-      case RESUMED -> o.put("dueAt", ((EventPayload.Resumed) p).dueAt().toString());
+      case RESUMED -> due(o, ((EventPayload.Resumed) p).dueAt(), ((EventPayload.Resumed) p).provisional());
       case EXTENDED -> {
         EventPayload.Extended x = (EventPayload.Extended) p;
-        o.put("dueAt", x.dueAt().toString());
+        due(o, x.dueAt(), x.provisional());
         o.put("reason", x.reason());
       }
       case RESOLVED -> o.put("feedback", ((EventPayload.Resolved) p).feedback());
@@ -329,7 +329,7 @@ public final class CaseJson {
       case REOPENED -> {
         EventPayload.Reopened x = (EventPayload.Reopened) p;
         o.put("reason", x.reason());
-        o.put("dueAt", x.dueAt().toString());
+        due(o, x.dueAt(), x.provisional());
       }
       case MERGED -> o.put("intoCaseId", ((EventPayload.Merged) p).intoCaseId().value());
       case SLA_WARNING -> {
@@ -343,7 +343,33 @@ public final class CaseJson {
         o.put("clockId", x.clockId());
         o.put("stage", x.stage());
       }
+      case DEADLINE_REVISED -> {
+        EventPayload.DeadlineRevised x = (EventPayload.DeadlineRevised) p;
+        o.put("clockId", x.clockId());
+        o.put("previousDueAt", x.previousDueAt().toString());
+        o.put("edition", x.edition());
+        due(o, x.dueAt(), x.provisional());
+      }
     }
+  }
+
+  /** A deadline and, only when it is provisional, {@code "provisional": true} (absent means official). */
+  private static void due(ObjectNode o, java.time.Instant dueAt, boolean provisional) {
+    o.put("dueAt", dueAt.toString());
+    if (provisional) {
+      o.put("provisional", true);
+    }
+  }
+
+  private static boolean provisional(JsonNode o, String path) {
+    JsonNode n = o.get("provisional");
+    if (n == null) {
+      return false;
+    }
+    if (!n.isBoolean()) {
+      throw bad(path + ".provisional", "true or false", n);
+    }
+    return n.asBoolean();
   }
 
   private static EventPayload readPayload(EventType type, JsonNode o, String path) {
@@ -351,7 +377,7 @@ public final class CaseJson {
       case REPORTED -> new EventPayload.Reported();
       case VERIFIED -> new EventPayload.Verified();
       case VERIFICATION_FAILED -> new EventPayload.VerificationFailed(str(o, "reason", path));
-      case REGISTERED -> new EventPayload.Registered(instant(o, "dueAt", path));
+      case REGISTERED -> new EventPayload.Registered(instant(o, "dueAt", path), provisional(o, path));
       case DISPATCHED -> new EventPayload.Dispatched(str(o, "handlerId", path),
           enumOf(HandlerRole.class, o, "role", path));
       case ACCEPTED -> new EventPayload.Accepted(str(o, "handlerId", path));
@@ -375,8 +401,9 @@ public final class CaseJson {
       case ARRIVED -> new EventPayload.Arrived(str(o, "departmentId", path));
       case ASSIST_ADDED -> new EventPayload.AssistAdded(str(o, "handlerId", path));
       case SUSPENDED -> new EventPayload.Suspended(str(o, "reason", path));
-      case RESUMED -> new EventPayload.Resumed(instant(o, "dueAt", path));
-      case EXTENDED -> new EventPayload.Extended(instant(o, "dueAt", path), str(o, "reason", path));
+      case RESUMED -> new EventPayload.Resumed(instant(o, "dueAt", path), provisional(o, path));
+      case EXTENDED -> new EventPayload.Extended(instant(o, "dueAt", path), str(o, "reason", path),
+          provisional(o, path));
       case RESOLVED -> new EventPayload.Resolved(str(o, "feedback", path));
       case CHECK_PASSED -> new EventPayload.CheckPassed();
       case CHECK_FAILED -> new EventPayload.CheckFailed(str(o, "reason", path));
@@ -388,11 +415,15 @@ public final class CaseJson {
         }
         yield new EventPayload.Evaluated(enumOf(Satisfaction.class, o, "satisfaction", path), solved.asBoolean());
       }
-      case REOPENED -> new EventPayload.Reopened(str(o, "reason", path), instant(o, "dueAt", path));
+      case REOPENED -> new EventPayload.Reopened(str(o, "reason", path), instant(o, "dueAt", path),
+          provisional(o, path));
       case MERGED -> new EventPayload.Merged(CaseId.of(str(o, "intoCaseId", path)));
       case SLA_WARNING -> new EventPayload.SlaWarning(str(o, "clockId", path), str(o, "stage", path),
           (int) lng(o, "level", path));
       case SLA_BREACHED -> new EventPayload.SlaBreached(str(o, "clockId", path), str(o, "stage", path));
+      case DEADLINE_REVISED -> new EventPayload.DeadlineRevised(str(o, "clockId", path),
+          instant(o, "previousDueAt", path), instant(o, "dueAt", path), str(o, "edition", path),
+          provisional(o, path));
     };
   }
 

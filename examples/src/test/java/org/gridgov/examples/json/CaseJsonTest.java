@@ -40,6 +40,7 @@ class CaseJsonTest {
         new EventPayload.Verified(),
         new EventPayload.VerificationFailed("no such \"problem\""),
         new EventPayload.Registered(T0.plus(Duration.ofDays(5))),
+        new EventPayload.Registered(T0.plus(Duration.ofDays(5)), true),
         new EventPayload.Dispatched("城管局", HandlerRole.ASSIST),
         new EventPayload.Accepted("H1"),
         new EventPayload.Returned("H1", "不属于本部门职责"),
@@ -48,17 +49,19 @@ class CaseJsonTest {
         new EventPayload.Arrived("城管局-执法队"),
         new EventPayload.AssistAdded("D3"),
         new EventPayload.Suspended("waiting for the owner"),
-        new EventPayload.Resumed(T0.plus(Duration.ofDays(6))),
-        new EventPayload.Extended(T0.plus(Duration.ofDays(9)), "parts"),
+        new EventPayload.Resumed(T0.plus(Duration.ofDays(6)), true),
+        new EventPayload.Extended(T0.plus(Duration.ofDays(9)), "parts", true),
         new EventPayload.Resolved("cleaned\nand photographed"),
         new EventPayload.CheckPassed(),
         new EventPayload.CheckFailed("still dirty"),
         new EventPayload.Closed(),
         new EventPayload.Evaluated(Satisfaction.BASICALLY_SATISFIED, true),
-        new EventPayload.Reopened("came back", T0.plus(Duration.ofDays(20))),
+        new EventPayload.Reopened("came back", T0.plus(Duration.ofDays(20)), true),
         new EventPayload.Merged(CaseId.of("C-2024-0000")),
         new EventPayload.SlaWarning("handler:H1", "HANDLE", 2),
-        new EventPayload.SlaBreached("case", "CASE"));
+        new EventPayload.SlaBreached("case", "CASE"),
+        new EventPayload.DeadlineRevised("case", T0.plus(Duration.ofDays(5)), T0.plus(Duration.ofDays(6)), "cn-2027",
+            false));
   }
 
   @Test

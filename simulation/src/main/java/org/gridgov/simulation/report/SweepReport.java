@@ -5,21 +5,25 @@ import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import javax.imageio.ImageIO;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Optional;
+import javax.imageio.ImageIO;
 import org.gridgov.simulation.Estimate;
 import org.gridgov.simulation.Metric;
 import org.gridgov.simulation.ReplicationResult;
+import org.gridgov.simulation.Scenario;
 import org.gridgov.simulation.ScenarioFiles;
 import org.gridgov.simulation.Sweep;
 import org.gridgov.simulation.SweepPoint;
 import org.gridgov.simulation.SweepResult;
+import org.gridgov.simulation.internal.Calendars;
+import org.gridgov.sla.BusinessCalendar;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 
@@ -138,6 +142,7 @@ public final class SweepReport {
     row(h, "Seed", Long.toString(sweep.seed()));
     row(h, "Measured period", sweep.scenario().horizon() + " after a warm-up of " + sweep.scenario().warmUp()
         + ", then up to " + sweep.scenario().drain() + " for open cases to close");
+    row(h, "Calendar", calendarNote(sweep.scenario()));
     if (!commandLine.isEmpty()) {
       row(h, "Command", commandLine);
     }
@@ -190,6 +195,27 @@ public final class SweepReport {
     }
     h.append("</pre>\n<p class=\"note\">Written by gridgov-sim.</p>\n</body>\n</html>\n");
     return h.toString();
+  }
+
+  /**
+   * Says which calendar the run counted on and whether it reaches into provisional years (holidays predicted from
+   * the statutory rules, not yet published): the run from the scenario's start to the end of its drain, plus the
+   * 60 days its deadlines may need.
+   *
+   * @param s the scenario
+   * @return one sentence for the report
+   */
+  public static String calendarNote(Scenario s) {
+    BusinessCalendar c = Calendars.of(s.calendar());
+    LocalDate from = s.start().toLocalDate();
+    LocalDate to = s.start().plus(s.warmUp()).plus(s.horizon()).plus(s.drain()).toLocalDate().plusDays(60);
+    Optional<LocalDate> provisional = c.firstProvisionalDate();
+    String base = "edition " + c.edition() + ", run and deadlines " + from + ".." + to;
+    if (provisional.isPresent() && !provisional.get().isAfter(to)) {
+      return base + ": from " + provisional.get() + " on the days are PROVISIONAL (holidays predicted from the"
+          + " statutory rules; the official notice is not published yet), so results there may shift slightly";
+    }
+    return base + ": every day official";
   }
 
   private static void row(StringBuilder h, String key, String value) {
