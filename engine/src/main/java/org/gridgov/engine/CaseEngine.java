@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -96,9 +95,10 @@ public final class CaseEngine {
   // The edition new clocks count on: the one in force at the engine's time (at an event's instant during restore).
   private BusinessCalendar calendar;
   private CalendarEditions editions;
-  private final ImmutableSet<String> departments;
+  private final HandlerDirectory handlers;
+  private final AuthorizationPolicy authorization;
+  private final IdempotentCommands idempotency;
   private final Actor systemActor;
-  private final int commandMemory;
 
   // Case id -> ordinal; the current record lives in byOrdinal, so a command that changes a known case updates one
   // array slot instead of re-hashing its id (the map changes only when a case is reported or released).
@@ -109,17 +109,8 @@ public final class CaseEngine {
   private long lastOrdinal;
   private final OrdinalTable<CaseRecord> byOrdinal = new OrdinalTable<>();
   private final DeadlineQueue queue;
-  private final LinkedHashMap<String, Remembered> remembered;
   private final @Nullable UrbanRuralClass[] urbanByIndex; // per region index, filled on first use
   private final Tx tx = new Tx();
-  private static final int ROOT_MEMO = 1 << 12; // principals recur: every station's and supervisor's jurisdiction
-  private static final int KNOWN_MEMO = 1 << 10;
-  private static final int OFFICE_MEMO = 1 << 12;
-  private final @Nullable String[] officeMemoIds = new String[OFFICE_MEMO];
-  private final int[] officeMemoIndexes = new int[OFFICE_MEMO];
-  private final @Nullable String[] knownHandlers = new String[KNOWN_MEMO];
-  private final long[] rootMemoCodes = new long[ROOT_MEMO];
-  private final int[] rootMemoIndexes = filled(ROOT_MEMO, -1); // reused by every call (calls are serialised); begin() resets it
   private @Nullable Instant now;
   private static final int ACTOR_MEMO = 1 << 8;
   private final @Nullable Principal[] actorPrincipals = new Principal[ACTOR_MEMO];
@@ -132,21 +123,12 @@ public final class CaseEngine {
     this.sla = Objects.requireNonNull(b.sla, "slaPolicy was not set");
     this.editions = Objects.requireNonNull(b.editions, "calendar was not set");
     this.calendar = editions.latest();
-    this.departments = ImmutableSet.copyOf(b.departments);
+    this.handlers = new HandlerDirectory(tree, ImmutableSet.copyOf(b.departments));
+    this.authorization = b.authorization != null ? b.authorization : new JurisdictionAuthorizationPolicy(handlers);
+    this.idempotency = new IdempotentCommands(b.commandMemory);
     this.systemActor = b.systemActor;
-    this.commandMemory = b.commandMemory;
     this.queue = new DeadlineQueue(b.initialCapacity);
     this.urbanByIndex = new UrbanRuralClass[tree.size()];
-    int memory = b.commandMemory;
-    this.remembered =
-        new LinkedHashMap<>() {
-          private static final long serialVersionUID = 1L;
-
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<String, Remembered> eldest) {
-            return size() > memory;
-          }
-        };
   }
 
   /**
@@ -554,31 +536,27 @@ public final class CaseEngine {
    * Executes a command and returns the events it produced.
    *
    * <p>A command whose id was seen before returns the events of the first execution and changes nothing (the
-   * same id with a different command is refused). Otherwise the command must not be earlier than the engine's
+   * same id with a different command is refused as {@link CommandIdReusedException}). Otherwise the command must not be earlier than the engine's
    * time, and no SLA deadline may be pending at or before its instant (call {@link #advanceTo(Instant)} first:
    * the passing of time is not part of a command). Then the actor's authorisation is checked, the events are
    * computed and validated by {@link CaseLifecycle}, and everything is committed at once.
    *
    * @param command the command
    * @return the events, in order
+   * @throws UnknownCaseException if the engine does not know the case, or the actor may not see it (both read
+   *     alike)
    * @throws NotAuthorizedException if the actor may not issue it on that case
+   * @throws CommandIdReusedException if the command id was used for a different command
    * @throws IllegalArgumentException for an unknown case or handler, bad facts, time going backwards
    * @throws IllegalStateException if a deadline is due first
    * @throws org.gridgov.casefile.IllegalTransitionException if the lifecycle refuses an event
    * @throws RoutingFailedException if the routing policy threw, rejected or named an unknown handler
    */
   public ImmutableList<CaseEvent> execute(Command command) {
-    Remembered seen = commandMemory == 0 ? null : remembered.get(command.commandId());
-    if (seen != null) {
-      checkArgument(
-          seen.command().equals(command),
-          "command id %s was already used for a different command (%s %s at %s)",
-          command.commandId(),
-          seen.command().action().name(),
-          seen.command().caseId(),
-          seen.command().at());
-      return seen.events();
-    }
+    return idempotency.execute(command, this::executeOnce);
+  }
+
+  private ImmutableList<CaseEvent> executeOnce(Command command) {
     Instant at = command.at();
     if (subMillisNanos(at) != 0) {
       checkInstant(at, "command " + command.commandId());
@@ -604,12 +582,15 @@ public final class CaseEngine {
               Instant.ofEpochMilli(queue.nextDeadline().getAsLong()),
               at));
     }
+    Optional<String> principalRefusal = authorization.principalRefusal(command.actor());
+    if (principalRefusal.isPresent()) {
+      throw new NotAuthorizedException(
+          command.actor(), command.caseId(), command.action().name(), principalRefusal.get());
+    }
     Tx tx = this.tx.begin();
     run(tx, command);
     commit(tx, at);
-    ImmutableList<CaseEvent> events = tx.events();
-    remember(command, events);
-    return events;
+    return tx.events();
   }
 
   /**
@@ -629,13 +610,6 @@ public final class CaseEngine {
     return a;
   }
 
-  private void remember(Command command, ImmutableList<CaseEvent> events) {
-    if (commandMemory == 0) {
-      return;
-    }
-    remembered.put(command.commandId(), new Remembered(command, events)); // drops the eldest beyond the memory
-  }
-
   private void run(Tx tx, Command c) {
     Command.Action a = c.action();
     Principal who = c.actor();
@@ -645,12 +619,7 @@ public final class CaseEngine {
       report(tx, c, r.facts());
       return;
     }
-    CaseRecord rec = tx.get(c.caseId());
-    if (rec == null) {
-      throw new IllegalArgumentException(
-          String.format(
-              Locale.ROOT, "unknown case %s (command %s: %s)", c.caseId(), c.commandId(), a.name()));
-    }
+    CaseRecord rec = visible(tx, c, c.caseId());
     authorize(c, rec);
     CaseState s = rec.state();
     if (a instanceof Command.Verify v) {
@@ -766,15 +735,15 @@ public final class CaseEngine {
       Deadline due = clock.due().orElseThrow();
       tx.emit(rec, at, actor, new EventPayload.Reopened(ro.reason(), due.at(), due.provisional()), clock);
     } else if (a instanceof Command.Merge mg) {
-      CaseRecord into = tx.get(mg.intoCaseId());
-      if (into == null || !isOpen(into.state().status())) {
+      CaseRecord into = visible(tx, c, mg.intoCaseId());
+      if (!isOpen(into.state().status())) {
         throw new IllegalArgumentException(
             String.format(
                 Locale.ROOT,
-                "case %s cannot merge into %s: %s (command %s)",
+                "case %s cannot merge into %s: it is %s (command %s)",
                 rec.facts().id(),
                 mg.intoCaseId(),
-                into == null ? "unknown case" : "it is " + into.state().status(),
+                into.state().status(),
                 c.commandId()));
       }
       tx.emit(rec, at, actor, new EventPayload.Merged(mg.intoCaseId()));
@@ -1005,17 +974,8 @@ public final class CaseEngine {
    * @param handlerId the id
    * @return whether it is known
    */
-  @SuppressWarnings("ReferenceEquality") // an identity memo of ids found known; any other instance is checked
   public boolean isKnownHandler(String handlerId) {
-    int slot = handlerId.hashCode() & (KNOWN_MEMO - 1);
-    if (knownHandlers[slot] == handlerId) {
-      return true; // the same id instance was found known before (policies hand out the same instances)
-    }
-    boolean known = departments.contains(handlerId) || officeIndexOf(handlerId) >= 0;
-    if (known) {
-      knownHandlers[slot] = handlerId; // the tree and departments never change, so known stays known
-    }
-    return known;
+    return handlers.isKnown(handlerId);
   }
 
   /**
@@ -1028,148 +988,23 @@ public final class CaseEngine {
     return Handler.officeId(regionCode);
   }
 
-  /**
-   * The tree index of the region whose office a handler id names ({@code office:<code>}), or -1 if it names no
-   * office or a region not in the tree; through a direct-mapped memo keyed by the id instance (handler ids recur).
-   */
-  @SuppressWarnings("ReferenceEquality") // an identity memo: another instance of an equal id is parsed again
-  private int officeIndexOf(String handlerId) {
-    int slot = handlerId.hashCode() & (OFFICE_MEMO - 1);
-    if (officeMemoIds[slot] == handlerId) {
-      return officeMemoIndexes[slot];
-    }
-    long code = officeCode(handlerId);
-    int index = code < 0 ? -1 : tree.indexOf(code);
-    officeMemoIds[slot] = handlerId;
-    officeMemoIndexes[slot] = index;
-    return index;
-  }
-
-  private static long officeCode(String handlerId) {
-    if (!handlerId.startsWith("office:") || handlerId.length() == "office:".length()) {
-      return -1;
-    }
-    long v = 0;
-    for (int i = "office:".length(); i < handlerId.length(); i++) {
-      char ch = handlerId.charAt(i);
-      if (ch < '0' || ch > '9' || v > (Long.MAX_VALUE - 9) / 10) {
-        return -1;
-      }
-      v = v * 10 + (ch - '0');
-    }
-    return v;
-  }
-
   // ------------------------------------------------------------------ authorisation
 
+  /** The case a command names, if the engine knows it and the actor may see it; else refused as unknown. */
+  private CaseRecord visible(Tx tx, Command c, CaseId caseId) {
+    CaseRecord rec = tx.get(caseId);
+    if (rec == null || !authorization.sees(c.actor(), rec.facts(), rec.state())) {
+      throw new UnknownCaseException(c.actor(), caseId, c.commandId(), c.action().name());
+    }
+    return rec;
+  }
+
+  /** Refuses the command if the authorisation policy does. */
   private void authorize(Command c, CaseRecord rec) {
-    Principal p = c.actor();
-    Command.Action a = c.action();
-    String name = a.name();
-    Role role = p.role();
-    CaseState s = rec.state();
-    if (role == Role.RESIDENT) {
-      if (!(a instanceof Command.Report) && !(a instanceof Command.Evaluate)) {
-        throw refuse(p, rec, name, "a resident may only report and evaluate");
-      }
-      return;
+    Optional<String> rule = authorization.refusal(c, rec.facts(), rec.state());
+    if (rule.isPresent()) {
+      throw new NotAuthorizedException(c.actor(), rec.facts().id(), c.action().name(), rule.get());
     }
-    if (role == Role.DEPARTMENT_STAFF) {
-      String dept = Objects.requireNonNull(p.handlerId());
-      if (a instanceof Command.Accept ac) {
-        requireOwnHandler(p, rec, name, dept, ac.handlerId());
-      } else if (a instanceof Command.Return rt) {
-        requireOwnHandler(p, rec, name, dept, rt.handlerId());
-      } else if (a instanceof Command.Resolve rs) {
-        requireOwnHandler(p, rec, name, dept, rs.handlerId());
-      } else if (a instanceof Command.Arrive ar) {
-        requireOwnHandler(p, rec, name, dept, ar.departmentId());
-      } else {
-        throw refuse(p, rec, name, "department staff may only accept, return, resolve and arrive");
-      }
-      boolean held = s.lead().equals(Optional.of(dept)) || s.assists().contains(dept);
-      if (!held) {
-        throw refuse(
-            p, rec, name, "department staff act only on cases dispatched or summoned to their department");
-      }
-      return;
-    }
-    long root = p.regionCode().orElseThrow();
-    int rootIndex = rootIndexOf(root);
-    if (rootIndex < 0) {
-      throw refuse(p, rec, name, "its jurisdiction " + root + " is not a region of the tree");
-    }
-    boolean allowed =
-        switch (role) {
-          case GRID_WORKER -> a instanceof Command.Report
-              || a instanceof Command.Verify
-              || a instanceof Command.Accept
-              || a instanceof Command.Return
-              || a instanceof Command.Resolve
-              || a instanceof Command.Check;
-          case SUPERVISOR -> !(a instanceof Command.Arrive);
-          case DISPATCHER, LEADER -> !(a instanceof Command.Arrive) && !(a instanceof Command.Evaluate);
-          default -> false;
-        };
-    if (!allowed) {
-      throw refuse(p, rec, name, "a " + role + " may not " + name);
-    }
-    boolean inside = isInside(rootIndex, rec);
-    if (!inside) {
-      throw refuse(p, rec, name, "the case lies outside its jurisdiction " + root);
-    }
-    String handler = null;
-    if (a instanceof Command.Accept ac) {
-      handler = ac.handlerId();
-    } else if (a instanceof Command.Return rt) {
-      handler = rt.handlerId();
-    } else if (a instanceof Command.Resolve rs) {
-      handler = rs.handlerId();
-    }
-    if (handler != null) {
-      int officeIndex = officeIndexOf(handler);
-      if (officeIndex < 0 || !tree.contains(rootIndex, officeIndex)) {
-        throw refuse(p, rec, name, "it may act only for offices within " + root + ", not for " + handler);
-      }
-    }
-  }
-
-  /** The tree index of a jurisdiction's root, through a small direct-mapped memo (principals recur). */
-  private int rootIndexOf(long root) {
-    int slot = (int) (root ^ (root >>> 17) ^ (root >>> 35)) & (ROOT_MEMO - 1);
-    if (rootMemoCodes[slot] == root && rootMemoIndexes[slot] >= 0) {
-      return rootMemoIndexes[slot];
-    }
-    int index = tree.indexOf(root);
-    if (index >= 0) {
-      rootMemoCodes[slot] = root;
-      rootMemoIndexes[slot] = index;
-    }
-    return index;
-  }
-
-  /** Whether any location of the case lies in the subtree of {@code rootIndex} (as {@code Region.containsCode}). */
-  private boolean isInside(int rootIndex, CaseRecord rec) {
-    ImmutableLongArray codes = rec.facts().locationCodes();
-    if (tree.contains(rootIndex, rec.location())) {
-      return true;
-    }
-    for (int i = 1; i < codes.length(); i++) {
-      if (tree.contains(rootIndex, tree.indexOf(codes.get(i)))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static void requireOwnHandler(Principal p, CaseRecord rec, String name, String dept, String handler) {
-    if (!dept.equals(handler)) {
-      throw refuse(p, rec, name, "it acts for " + dept + ", not for " + handler);
-    }
-  }
-
-  private static NotAuthorizedException refuse(Principal p, CaseRecord rec, String name, String rule) {
-    return new NotAuthorizedException(p, rec.facts().id(), name, rule);
   }
 
   // ------------------------------------------------------------------ event application (live and restore)
@@ -1435,12 +1270,6 @@ public final class CaseEngine {
     }
   }
 
-  private static int[] filled(int n, int value) {
-    int[] a = new int[n];
-    Arrays.fill(a, value);
-    return a;
-  }
-
   @SuppressWarnings("JavaInstantGetSecondsGetNano") // the sub-second part is exactly what is wanted
   private static int subMillisNanos(Instant t) {
     return t.getNano() % 1_000_000;
@@ -1578,8 +1407,6 @@ public final class CaseEngine {
 
   private record Wake(Instant at, long ordinal) {}
 
-  private record Remembered(Command command, ImmutableList<CaseEvent> events) {}
-
   /** One case: facts, report order, lifecycle state, running clocks and the region class its SLA rules use. */
   record CaseRecord(
       CaseFacts facts, long ordinal, CaseState state, CaseClocks clocks, UrbanRuralClass urban, int location) {}
@@ -1593,6 +1420,7 @@ public final class CaseEngine {
     private @Nullable SlaPolicy sla;
     private @Nullable CalendarEditions editions;
     private ImmutableSet<String> departments = ImmutableSet.of();
+    private @Nullable AuthorizationPolicy authorization;
     private Actor systemActor = Actor.of("gridgov-engine", Role.DISPATCHER);
     private int commandMemory = DEFAULT_COMMAND_MEMORY;
     private int initialCapacity = 1024;
@@ -1692,6 +1520,19 @@ public final class CaseEngine {
         checkArgument(!id.isBlank(), "a department id must not be blank");
       }
       this.departments = ImmutableSet.copyOf(ids);
+      return this;
+    }
+
+    /**
+     * Sets the authorisation policy; default {@link JurisdictionAuthorizationPolicy} over the engine's tree and
+     * departments.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public Builder authorizationPolicy(AuthorizationPolicy policy) {
+      this.authorization = Objects.requireNonNull(policy, "policy");
       return this;
     }
 
