@@ -96,6 +96,7 @@ public final class CaseEngine {
   private BusinessCalendar calendar;
   private CalendarEditions editions;
   private final HandlerDirectory handlers;
+  private final ClockRules clockRules;
   private final AuthorizationPolicy authorization;
   private final IdempotentCommands idempotency;
   private final Actor systemActor;
@@ -124,6 +125,7 @@ public final class CaseEngine {
     this.editions = Objects.requireNonNull(b.editions, "calendar was not set");
     this.calendar = editions.latest();
     this.handlers = new HandlerDirectory(tree, ImmutableSet.copyOf(b.departments));
+    this.clockRules = new ClockRules(sla);
     this.authorization = b.authorization != null ? b.authorization : new JurisdictionAuthorizationPolicy(handlers);
     this.idempotency = new IdempotentCommands(b.commandMemory);
     this.systemActor = b.systemActor;
@@ -506,10 +508,10 @@ public final class CaseEngine {
     for (SlaClock.Warning w : adv.fired()) {
       SlaClock clock = rec.clocks().clock(w.clock()).orElseThrow();
       int index = clock.levels().indexOf(w.level());
-      String stage = stageOf(w.clock());
+      String stage = ClockRules.stageOf(w.clock());
       Instant when = max(max(w.reachedAt(), cur.state().lastEventAt().orElse(w.reachedAt())), adoptedAt());
       EventPayload p;
-      if (isBreach(w.level())) {
+      if (ClockRules.isBreach(w.level())) {
         p = new EventPayload.SlaBreached(w.clock(), stage);
         breached.add(w.clock());
       } else {
@@ -630,7 +632,7 @@ public final class CaseEngine {
           v.valid() ? new EventPayload.Verified() : new EventPayload.VerificationFailed(v.reason()));
     } else if (a instanceof Command.Register) {
       SlaClock clock =
-          startClock(rec, CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, at)
+          clockRules.start(rec, CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, at, calendar)
               .orElseThrow(
                   () ->
                       new IllegalStateException(
@@ -730,7 +732,7 @@ public final class CaseEngine {
       tx.emit(rec, at, actor, new EventPayload.Evaluated(ev.satisfaction(), ev.solved()));
     } else if (a instanceof Command.Reopen ro) {
       SlaClock clock =
-          startClock(rec, CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, at)
+          clockRules.start(rec, CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, at, calendar)
               .orElseThrow(() -> new IllegalStateException("case " + rec.facts().id() + ": no WHOLE_CASE rule"));
       Deadline due = clock.due().orElseThrow();
       tx.emit(rec, at, actor, new EventPayload.Reopened(ro.reason(), due.at(), due.provisional()), clock);
@@ -1021,121 +1023,8 @@ public final class CaseEngine {
    */
   CaseRecord applyEvent(CaseRecord rec, CaseEvent ev, @Nullable SlaClock started) {
     CaseState s = CaseLifecycle.apply(rec.state(), ev);
-    CaseClocks c = rec.clocks();
-    Instant at = ev.at();
-    switch (ev.type()) {
-      case REGISTERED ->
-          c =
-              started != null
-                  ? c.with(started)
-                  : withOptional(c, startClock(rec, CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, at));
-      case DISPATCHED -> {
-        if (((EventPayload.Dispatched) ev.payload()).role() == HandlerRole.LEAD) {
-          c = withOptional(without(c, LEAD_CLOCK), startClock(rec, LEAD_CLOCK, SlaStage.HANDLE, at));
-        }
-      }
-      case ESCALATED -> {
-        CaseClocks kept = withoutSummons(c);
-        Optional<SlaClock> old = kept.clock(LEAD_CLOCK);
-        Optional<SlaClock> caseClock = kept.clock(CaseState.WHOLE_CASE_CLOCK);
-        Optional<SlaClock> next;
-        if (old.isPresent() && caseClock.isPresent() && old.get().state() != SlaClock.State.STOPPED) {
-          next = Optional.of(old.get().transfer(sla.transferRule(), at, caseClock.get()));
-        } else {
-          next = startClock(rec, LEAD_CLOCK, SlaStage.HANDLE, at);
-        }
-        c = withOptional(without(kept, LEAD_CLOCK), next);
-      }
-      case RETURNED, RESOLVED -> c = without(withoutSummons(c), LEAD_CLOCK);
-      case SUMMONED -> {
-        EventPayload.Summoned sm = (EventPayload.Summoned) ev.payload();
-        for (String dep : sm.departmentIds()) {
-          c =
-              c.with(
-                  SlaClock.start(
-                      SUMMON_CLOCK_PREFIX + dep,
-                      SlaLimit.natural(sm.within()),
-                      sla.defaultLevels(),
-                      calendar,
-                      at));
-        }
-      }
-      case ARRIVED -> c = without(c, SUMMON_CLOCK_PREFIX + ((EventPayload.Arrived) ev.payload()).departmentId());
-      case SUSPENDED -> c = c.pauseAll(at);
-      case RESUMED -> c = c.resumeAll(at);
-      case CHECK_FAILED ->
-          c = withOptional(without(c, LEAD_CLOCK), startClock(rec, LEAD_CLOCK, SlaStage.HANDLE, at));
-      case CLOSED, MERGED, VERIFICATION_FAILED -> c = CaseClocks.empty();
-      case REOPENED ->
-          c =
-              started != null
-                  ? CaseClocks.empty().with(started)
-                  : withOptional(
-                      CaseClocks.empty(), startClock(rec, CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, at));
-      case SLA_WARNING, SLA_BREACHED -> c = c.advance(at).clocks();
-      case DEADLINE_REVISED -> c = CalendarAdoption.replay(c, (EventPayload.DeadlineRevised) ev.payload(), ev);
-      default -> {}
-    }
+    CaseClocks c = clockRules.next(rec, ev, started, calendar);
     return new CaseRecord(rec.facts(), rec.ordinal(), s, c, rec.urban(), rec.location());
-  }
-
-  private Optional<SlaClock> startClock(CaseRecord rec, String name, SlaStage stage, Instant at) {
-    CaseFacts f = rec.facts();
-    return sla.startClock(name, stage, f.categoryCode(), f.priority(), rec.urban(), calendar, at);
-  }
-
-  private static CaseClocks withOptional(CaseClocks c, Optional<SlaClock> clock) {
-    return clock.isPresent() ? c.with(clock.get()) : c;
-  }
-
-  private static CaseClocks without(CaseClocks c, String name) {
-    if (c.clock(name).isEmpty()) {
-      return c;
-    }
-    CaseClocks r = CaseClocks.empty();
-    for (SlaClock k : c.clocks().values()) {
-      if (!k.name().equals(name)) {
-        r = r.with(k);
-      }
-    }
-    return r;
-  }
-
-  private static CaseClocks withoutSummons(CaseClocks c) {
-    boolean any = false;
-    for (String name : c.clocks().keySet()) {
-      if (name.startsWith(SUMMON_CLOCK_PREFIX)) {
-        any = true;
-        break;
-      }
-    }
-    if (!any) {
-      return c;
-    }
-    CaseClocks r = CaseClocks.empty();
-    boolean changed = false;
-    for (SlaClock k : c.clocks().values()) {
-      if (k.name().startsWith(SUMMON_CLOCK_PREFIX)) {
-        changed = true;
-      } else {
-        r = r.with(k);
-      }
-    }
-    return changed ? r : c;
-  }
-
-  private static boolean isBreach(WarningLevel level) {
-    return level.beforeDeadline().isZero() && level.fraction() == 1.0;
-  }
-
-  private static String stageOf(String clockId) {
-    if (clockId.equals(LEAD_CLOCK)) {
-      return SlaStage.HANDLE.name();
-    }
-    if (clockId.startsWith(SUMMON_CLOCK_PREFIX)) {
-      return SUMMON_STAGE;
-    }
-    return SlaStage.WHOLE_CASE.name();
   }
 
   private static boolean isRoutable(CaseStatus s) {
