@@ -97,6 +97,7 @@ public final class CaseEngine {
   private CalendarEditions editions;
   private final HandlerDirectory handlers;
   private final ClockRules clockRules;
+  private final RoutingApplier router;
   private final AuthorizationPolicy authorization;
   private final IdempotentCommands idempotency;
   private final Actor systemActor;
@@ -126,6 +127,7 @@ public final class CaseEngine {
     this.calendar = editions.latest();
     this.handlers = new HandlerDirectory(tree, ImmutableSet.copyOf(b.departments));
     this.clockRules = new ClockRules(sla);
+    this.router = new RoutingApplier(routing, handlers);
     this.authorization = b.authorization != null ? b.authorization : new JurisdictionAuthorizationPolicy(handlers);
     this.idempotency = new IdempotentCommands(b.commandMemory);
     this.systemActor = b.systemActor;
@@ -526,9 +528,9 @@ public final class CaseEngine {
       if (!handlerClock || s.lead().isEmpty() || !isRoutable(s.status())) {
         continue;
       }
-      RoutingRequest req = request(cur, DecisionPoint.BREACH, decisionAt);
-      RoutingDecision d = decide(cur, req);
-      cur = applyDecision(tx, cur, d, decisionAt, EscalationCause.BREACH, systemActor, false);
+      RoutingRequest req = router.request(cur, DecisionPoint.BREACH, decisionAt);
+      RoutingDecision d = router.decide(cur, req);
+      cur = router.apply(tx, cur, d, new RoutingApplier.Context(decisionAt, EscalationCause.BREACH, systemActor, false, systemActor.id()));
     }
   }
 
@@ -652,7 +654,7 @@ public final class CaseEngine {
         tx.emit(rec, at, actor, new EventPayload.Dispatched(d.lead().get(), HandlerRole.LEAD));
       } else {
         requireStatus(rec, c, CaseStatus.REGISTERED);
-        RoutingDecision dec = decide(rec, RoutingRequest.newCase(rec.facts(), at));
+        RoutingDecision dec = router.decide(rec, RoutingRequest.newCase(rec.facts(), at));
         if (dec instanceof RoutingDecision.Reject rj) {
           throw new RoutingFailedException(
               rec.facts().id(),
@@ -663,12 +665,12 @@ public final class CaseEngine {
                   rj.reason(),
                   rj.explanation().decidedBy()));
         }
-        var unused = applyDecision(tx, rec, dec, at, EscalationCause.CAPABILITY, actor, true);
+        var unused = router.apply(tx, rec, dec, new RoutingApplier.Context(at, EscalationCause.CAPABILITY, actor, true, actor.id()));
       }
     } else if (a instanceof Command.Accept ac) {
       tx.emit(rec, at, actor, new EventPayload.Accepted(ac.handlerId()));
     } else if (a instanceof Command.Return rt) {
-      ImmutableList<String> holders = holders(s);
+      ImmutableList<String> holders = RoutingApplier.holders(s);
       CaseRecord after = tx.emit(rec, at, actor, new EventPayload.Returned(rt.handlerId(), rt.reason()));
       RoutingRequest req =
           RoutingRequest.of(
@@ -679,8 +681,8 @@ public final class CaseEngine {
               holders,
               ImmutableList.copyOf(after.state().returnedBy()),
               1);
-      RoutingDecision dec = decide(after, req);
-      var unused = applyDecision(tx, after, dec, at, EscalationCause.RETURN, systemActor, false, rt.handlerId());
+      RoutingDecision dec = router.decide(after, req);
+      var unused = router.apply(tx, after, dec, new RoutingApplier.Context(at, EscalationCause.RETURN, systemActor, false, rt.handlerId()));
     } else if (a instanceof Command.Assist as) {
       requireHandler(rec, as.handlerId(), "assist");
       tx.emit(rec, at, actor, new EventPayload.AssistAdded(as.handlerId()));
@@ -765,7 +767,7 @@ public final class CaseEngine {
             new RoutingDecision.Escalate(
                 es.to().get(), RoutingDecision.Explanation.of(who.id(), List.of("manual escalation")));
       } else {
-        dec = decide(rec, request(rec, DecisionPoint.MANUAL, at));
+        dec = router.decide(rec, router.request(rec, DecisionPoint.MANUAL, at));
         if (dec instanceof RoutingDecision.Reject rj) {
           throw new RoutingFailedException(
               rec.facts().id(),
@@ -776,7 +778,7 @@ public final class CaseEngine {
                   rj.reason()));
         }
       }
-      var unused = applyDecision(tx, rec, dec, at, EscalationCause.MANUAL, actor, true, who.id());
+      var unused = router.apply(tx, rec, dec, new RoutingApplier.Context(at, EscalationCause.MANUAL, actor, true, who.id()));
     } else {
       throw new AssertionError(a);
     }
@@ -832,130 +834,6 @@ public final class CaseEngine {
   }
 
   // ------------------------------------------------------------------ routing
-
-  private RoutingDecision decide(CaseRecord rec, RoutingRequest req) {
-    RoutingDecision d;
-    try {
-      d = routing.decide(req);
-    } catch (RuntimeException e) {
-      throw new RoutingFailedException(
-          rec.facts().id(),
-          String.format(
-              Locale.ROOT,
-              "case %s: the routing policy threw at %s: %s",
-              rec.facts().id(),
-              req.point(),
-              e),
-          e);
-    }
-    if (d == null) {
-      throw new RoutingFailedException(
-          rec.facts().id(), "case " + rec.facts().id() + ": the routing policy returned null at " + req.point());
-    }
-    return d;
-  }
-
-  private RoutingRequest request(CaseRecord rec, DecisionPoint point, Instant at) {
-    CaseState s = rec.state();
-    return new RoutingRequest(
-        rec.facts(),
-        point,
-        at,
-        s.lead(),
-        holders(s),
-        ImmutableList.copyOf(s.returnedBy()),
-        1);
-  }
-
-  private static ImmutableList<String> holders(CaseState s) {
-    ImmutableList.Builder<String> b = ImmutableList.builder();
-    s.lead().ifPresent(b::add);
-    b.addAll(s.assists());
-    return b.build();
-  }
-
-  private CaseRecord applyDecision(
-      Tx tx,
-      CaseRecord rec,
-      RoutingDecision d,
-      Instant at,
-      EscalationCause cause,
-      Actor actor,
-      boolean strict) {
-    return applyDecision(tx, rec, d, at, cause, actor, strict, actor.id());
-  }
-
-  /**
-   * Turns a decision into events. Assign: a dispatch (no lead), an escalation to a new lead, or added assists.
-   * Escalate: an escalation. Summon: a summons of the departments not yet holding the case. Reject: nothing
-   * (commands that need a route refuse it before calling this).
-   */
-  private CaseRecord applyDecision(
-      Tx tx,
-      CaseRecord rec,
-      RoutingDecision d,
-      Instant at,
-      EscalationCause cause,
-      Actor actor,
-      boolean strict,
-      String fromWhenNoLead) {
-    CaseRecord cur = rec;
-    CaseState s = cur.state();
-    if (d instanceof RoutingDecision.Assign as) {
-      requireHandlerByPolicy(cur, as.lead(), d);
-      for (String h : as.assists()) {
-        requireHandlerByPolicy(cur, h, d);
-      }
-      if (s.lead().isEmpty()) {
-        cur = tx.emit(cur, at, actor, new EventPayload.Dispatched(as.lead(), HandlerRole.LEAD));
-      } else if (!s.lead().get().equals(as.lead())) {
-        cur = tx.emit(cur, at, actor, new EventPayload.Escalated(cause, s.lead().get(), as.lead()));
-      }
-      for (String h : as.assists()) {
-        if (!cur.state().assists().contains(h)) {
-          cur = tx.emit(cur, at, actor, new EventPayload.Dispatched(h, HandlerRole.ASSIST));
-        }
-      }
-    } else if (d instanceof RoutingDecision.Escalate es) {
-      requireHandlerByPolicy(cur, es.to(), d);
-      if (s.lead().isPresent() && s.lead().get().equals(es.to())) {
-        if (strict) {
-          throw new IllegalArgumentException(
-              String.format(
-                  Locale.ROOT, "case %s: cannot escalate to %s, the current lead", s.caseId(), es.to()));
-        }
-        return cur;
-      }
-      String from = s.lead().orElse(fromWhenNoLead);
-      cur = tx.emit(cur, at, actor, new EventPayload.Escalated(cause, from, es.to()));
-    } else if (d instanceof RoutingDecision.Summon sm) {
-      List<String> fresh = new ArrayList<>();
-      for (String dep : sm.departments()) {
-        requireHandlerByPolicy(cur, dep, d);
-        if (!s.assists().contains(dep) && !s.lead().equals(Optional.of(dep))) {
-          fresh.add(dep);
-        }
-      }
-      if (!fresh.isEmpty()) {
-        cur = tx.emit(cur, at, actor, new EventPayload.Summoned(ImmutableList.copyOf(fresh), sm.within()));
-      }
-    }
-    return cur;
-  }
-
-  private void requireHandlerByPolicy(CaseRecord rec, String handler, RoutingDecision d) {
-    if (!isKnownHandler(handler)) {
-      throw new RoutingFailedException(
-          rec.facts().id(),
-          String.format(
-              Locale.ROOT,
-              "case %s: the routing policy (%s) named unknown handler %s in %s",
-              rec.facts().id(),
-              d.explanation().decidedBy(),
-              handler,
-              d.kind()));
-    }
-  }
 
   private void requireHandler(CaseRecord rec, String handler, String command) {
     if (!isKnownHandler(handler)) {
@@ -1174,7 +1052,7 @@ public final class CaseEngine {
    * so the changed records sit in a small array searched linearly; an index map is made only past
    * {@value #TX_LINEAR} cases (restore, large advances).
    */
-  private final class Tx {
+  private final class Tx implements RoutingApplier.Emitter {
     private static final int TX_LINEAR = 8;
 
     @Nullable CaseRecord[] recs = new CaseRecord[4];
@@ -1273,7 +1151,8 @@ public final class CaseEngine {
     }
 
     @CanIgnoreReturnValue
-    CaseRecord emit(CaseRecord rec, Instant at, Actor actor, EventPayload payload) {
+    @Override
+    public CaseRecord emit(CaseRecord rec, Instant at, Actor actor, EventPayload payload) {
       return emit(rec, at, actor, payload, null);
     }
 
