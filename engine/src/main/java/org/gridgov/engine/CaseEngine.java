@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeSet;
 import org.gridgov.casefile.Actor;
 import org.gridgov.casefile.CaseEvent;
@@ -387,10 +388,19 @@ public final class CaseEngine {
    *
    * @return the snapshot
    */
-  public ImmutableList<Object> snapshot() {
-    ImmutableList.Builder<Object> b = ImmutableList.builder();
-    byOrdinal.forEach(r -> b.add(List.of(r.facts(), r.state(), r.clocks(), queue.deadlineOf(r.ordinal()))));
-    return b.build();
+  public EngineSnapshot snapshot() {
+    ImmutableList.Builder<EngineSnapshot.CaseSnapshot> b = ImmutableList.builder();
+    byOrdinal.forEach(
+        r -> {
+          OptionalLong due = queue.deadlineOf(r.ordinal());
+          b.add(
+              new EngineSnapshot.CaseSnapshot(
+                  r.facts(),
+                  r.state(),
+                  r.clocks(),
+                  due.isPresent() ? Optional.of(Instant.ofEpochMilli(due.getAsLong())) : Optional.empty()));
+        });
+    return new EngineSnapshot(b.build());
   }
 
   // ------------------------------------------------------------------ eviction
