@@ -1,6 +1,6 @@
 /**
  * gridgov-routing: the routing-policy graph for dispatch, escalation and department linkage, policy
- * analysis, and the case engine (commands and time in, events out).
+ * analysis. The case engine that applies it lives in gridgov-engine.
  *
  * <p>Pure domain code, like {@code org.gridgov.core}: no clock, no threads, no files.
  */
@@ -15,5 +15,4 @@ module org.gridgov.routing {
   exports org.gridgov.routing.rules;
   exports org.gridgov.routing.table;
   exports org.gridgov.routing.analysis;
-  exports org.gridgov.engine;
 }

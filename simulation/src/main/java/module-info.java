@@ -3,7 +3,7 @@
  * researchers comparing grid granularities; scenario files, sweep reports and the {@code gridgov-sim} command line.
  */
 module org.gridgov.simulation {
-  requires transitive org.gridgov.routing;
+  requires transitive org.gridgov.engine;
   requires static transitive com.google.errorprone.annotations;
   requires static transitive org.jspecify;
   requires static org.immutables.value.annotations;

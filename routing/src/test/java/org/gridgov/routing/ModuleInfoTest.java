@@ -26,9 +26,9 @@ class ModuleInfoTest {
             "org.gridgov.routing",
             "org.gridgov.routing.rules",
             "org.gridgov.routing.table",
-            "org.gridgov.routing.analysis",
-            "org.gridgov.engine");
+            "org.gridgov.routing.analysis");
     assertThat(descriptor.exports()).allSatisfy(e -> assertThat(e.isQualified()).isFalse());
     assertThat(descriptor.requires()).anySatisfy(r -> assertThat(r.name()).isEqualTo("org.gridgov.core"));
+    assertThat(descriptor.requires()).noneSatisfy(r -> assertThat(r.name()).isEqualTo("org.gridgov.engine"));
   }
 }

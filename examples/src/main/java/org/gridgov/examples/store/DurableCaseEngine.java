@@ -176,7 +176,7 @@ public final class DurableCaseEngine {
    *
    * @return the snapshot
    */
-  public ImmutableList<Object> snapshot() {
+  public org.gridgov.engine.EngineSnapshot snapshot() {
     return engine.snapshot();
   }
 

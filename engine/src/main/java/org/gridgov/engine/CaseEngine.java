@@ -4,7 +4,6 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
-import com.google.common.primitives.ImmutableLongArray;
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,12 +11,12 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeSet;
 import org.gridgov.casefile.Actor;
 import org.gridgov.casefile.CaseEvent;
@@ -28,7 +27,6 @@ import org.gridgov.casefile.CaseState;
 import org.gridgov.casefile.CaseStatus;
 import org.gridgov.casefile.EscalationCause;
 import org.gridgov.casefile.EventPayload;
-import org.gridgov.casefile.HandlerRole;
 import org.gridgov.casefile.Role;
 import org.gridgov.engine.internal.OrdinalTable;
 import org.gridgov.region.Region;
@@ -43,13 +41,9 @@ import org.gridgov.routing.RoutingRequest;
 import org.gridgov.sla.BusinessCalendar;
 import org.gridgov.sla.CalendarEditions;
 import org.gridgov.sla.CaseClocks;
-import org.gridgov.sla.Deadline;
 import org.gridgov.sla.DeadlineQueue;
 import org.gridgov.sla.SlaClock;
-import org.gridgov.sla.SlaLimit;
 import org.gridgov.sla.SlaPolicy;
-import org.gridgov.sla.SlaStage;
-import org.gridgov.sla.WarningLevel;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -96,9 +90,14 @@ public final class CaseEngine {
   // The edition new clocks count on: the one in force at the engine's time (at an event's instant during restore).
   private BusinessCalendar calendar;
   private CalendarEditions editions;
-  private final ImmutableSet<String> departments;
+  private final HandlerDirectory handlers;
+  private final ClockRules clockRules;
+  private final RoutingApplier router;
+  private final CaseCommands caseCommands;
+  private final RoutingCommands routingCommands;
+  private final AuthorizationPolicy authorization;
+  private final IdempotentCommands idempotency;
   private final Actor systemActor;
-  private final int commandMemory;
 
   // Case id -> ordinal; the current record lives in byOrdinal, so a command that changes a known case updates one
   // array slot instead of re-hashing its id (the map changes only when a case is reported or released).
@@ -109,17 +108,8 @@ public final class CaseEngine {
   private long lastOrdinal;
   private final OrdinalTable<CaseRecord> byOrdinal = new OrdinalTable<>();
   private final DeadlineQueue queue;
-  private final LinkedHashMap<String, Remembered> remembered;
   private final @Nullable UrbanRuralClass[] urbanByIndex; // per region index, filled on first use
   private final Tx tx = new Tx();
-  private static final int ROOT_MEMO = 1 << 12; // principals recur: every station's and supervisor's jurisdiction
-  private static final int KNOWN_MEMO = 1 << 10;
-  private static final int OFFICE_MEMO = 1 << 12;
-  private final @Nullable String[] officeMemoIds = new String[OFFICE_MEMO];
-  private final int[] officeMemoIndexes = new int[OFFICE_MEMO];
-  private final @Nullable String[] knownHandlers = new String[KNOWN_MEMO];
-  private final long[] rootMemoCodes = new long[ROOT_MEMO];
-  private final int[] rootMemoIndexes = filled(ROOT_MEMO, -1); // reused by every call (calls are serialised); begin() resets it
   private @Nullable Instant now;
   private static final int ACTOR_MEMO = 1 << 8;
   private final @Nullable Principal[] actorPrincipals = new Principal[ACTOR_MEMO];
@@ -132,21 +122,16 @@ public final class CaseEngine {
     this.sla = Objects.requireNonNull(b.sla, "slaPolicy was not set");
     this.editions = Objects.requireNonNull(b.editions, "calendar was not set");
     this.calendar = editions.latest();
-    this.departments = ImmutableSet.copyOf(b.departments);
+    this.handlers = new HandlerDirectory(tree, ImmutableSet.copyOf(b.departments));
+    this.clockRules = new ClockRules(sla);
+    this.router = new RoutingApplier(routing, handlers);
+    this.caseCommands = new CaseCommands(this, clockRules);
+    this.routingCommands = new RoutingCommands(this, router, handlers, b.systemActor);
+    this.authorization = b.authorization != null ? b.authorization : new JurisdictionAuthorizationPolicy(handlers);
+    this.idempotency = new IdempotentCommands(b.commandMemory);
     this.systemActor = b.systemActor;
-    this.commandMemory = b.commandMemory;
     this.queue = new DeadlineQueue(b.initialCapacity);
     this.urbanByIndex = new UrbanRuralClass[tree.size()];
-    int memory = b.commandMemory;
-    this.remembered =
-        new LinkedHashMap<>() {
-          private static final long serialVersionUID = 1L;
-
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<String, Remembered> eldest) {
-            return size() > memory;
-          }
-        };
   }
 
   /**
@@ -293,6 +278,11 @@ public final class CaseEngine {
     return editions;
   }
 
+  /** The edition new clocks count on now. */
+  BusinessCalendar calendar() {
+    return calendar;
+  }
+
   /** The latest adoption instant: events fired after an adoption are never dated before it. */
   private Instant adoptedAt() {
     return editions.latestAdoption().orElse(Instant.MIN);
@@ -398,10 +388,19 @@ public final class CaseEngine {
    *
    * @return the snapshot
    */
-  public ImmutableList<Object> snapshot() {
-    ImmutableList.Builder<Object> b = ImmutableList.builder();
-    byOrdinal.forEach(r -> b.add(List.of(r.facts(), r.state(), r.clocks(), queue.deadlineOf(r.ordinal()))));
-    return b.build();
+  public EngineSnapshot snapshot() {
+    ImmutableList.Builder<EngineSnapshot.CaseSnapshot> b = ImmutableList.builder();
+    byOrdinal.forEach(
+        r -> {
+          OptionalLong due = queue.deadlineOf(r.ordinal());
+          b.add(
+              new EngineSnapshot.CaseSnapshot(
+                  r.facts(),
+                  r.state(),
+                  r.clocks(),
+                  due.isPresent() ? Optional.of(Instant.ofEpochMilli(due.getAsLong())) : Optional.empty()));
+        });
+    return new EngineSnapshot(b.build());
   }
 
   // ------------------------------------------------------------------ eviction
@@ -524,10 +523,10 @@ public final class CaseEngine {
     for (SlaClock.Warning w : adv.fired()) {
       SlaClock clock = rec.clocks().clock(w.clock()).orElseThrow();
       int index = clock.levels().indexOf(w.level());
-      String stage = stageOf(w.clock());
+      String stage = ClockRules.stageOf(w.clock());
       Instant when = max(max(w.reachedAt(), cur.state().lastEventAt().orElse(w.reachedAt())), adoptedAt());
       EventPayload p;
-      if (isBreach(w.level())) {
+      if (ClockRules.isBreach(w.level())) {
         p = new EventPayload.SlaBreached(w.clock(), stage);
         breached.add(w.clock());
       } else {
@@ -542,9 +541,9 @@ public final class CaseEngine {
       if (!handlerClock || s.lead().isEmpty() || !isRoutable(s.status())) {
         continue;
       }
-      RoutingRequest req = request(cur, DecisionPoint.BREACH, decisionAt);
-      RoutingDecision d = decide(cur, req);
-      cur = applyDecision(tx, cur, d, decisionAt, EscalationCause.BREACH, systemActor, false);
+      RoutingRequest req = router.request(cur, DecisionPoint.BREACH, decisionAt);
+      RoutingDecision d = router.decide(cur, req);
+      cur = router.apply(tx, cur, d, new RoutingApplier.Context(decisionAt, EscalationCause.BREACH, systemActor, false, systemActor.id()));
     }
   }
 
@@ -554,31 +553,27 @@ public final class CaseEngine {
    * Executes a command and returns the events it produced.
    *
    * <p>A command whose id was seen before returns the events of the first execution and changes nothing (the
-   * same id with a different command is refused). Otherwise the command must not be earlier than the engine's
+   * same id with a different command is refused as {@link CommandIdReusedException}). Otherwise the command must not be earlier than the engine's
    * time, and no SLA deadline may be pending at or before its instant (call {@link #advanceTo(Instant)} first:
    * the passing of time is not part of a command). Then the actor's authorisation is checked, the events are
    * computed and validated by {@link CaseLifecycle}, and everything is committed at once.
    *
    * @param command the command
    * @return the events, in order
+   * @throws UnknownCaseException if the engine does not know the case, or the actor may not see it (both read
+   *     alike)
    * @throws NotAuthorizedException if the actor may not issue it on that case
+   * @throws CommandIdReusedException if the command id was used for a different command
    * @throws IllegalArgumentException for an unknown case or handler, bad facts, time going backwards
    * @throws IllegalStateException if a deadline is due first
    * @throws org.gridgov.casefile.IllegalTransitionException if the lifecycle refuses an event
    * @throws RoutingFailedException if the routing policy threw, rejected or named an unknown handler
    */
   public ImmutableList<CaseEvent> execute(Command command) {
-    Remembered seen = commandMemory == 0 ? null : remembered.get(command.commandId());
-    if (seen != null) {
-      checkArgument(
-          seen.command().equals(command),
-          "command id %s was already used for a different command (%s %s at %s)",
-          command.commandId(),
-          seen.command().action().name(),
-          seen.command().caseId(),
-          seen.command().at());
-      return seen.events();
-    }
+    return idempotency.execute(command, this::executeOnce);
+  }
+
+  private ImmutableList<CaseEvent> executeOnce(Command command) {
     Instant at = command.at();
     if (subMillisNanos(at) != 0) {
       checkInstant(at, "command " + command.commandId());
@@ -604,12 +599,15 @@ public final class CaseEngine {
               Instant.ofEpochMilli(queue.nextDeadline().getAsLong()),
               at));
     }
+    Optional<String> principalRefusal = authorization.principalRefusal(command.actor());
+    if (principalRefusal.isPresent()) {
+      throw new NotAuthorizedException(
+          command.actor(), command.caseId(), command.action().name(), principalRefusal.get());
+    }
     Tx tx = this.tx.begin();
     run(tx, command);
     commit(tx, at);
-    ImmutableList<CaseEvent> events = tx.events();
-    remember(command, events);
-    return events;
+    return tx.events();
   }
 
   /**
@@ -629,185 +627,20 @@ public final class CaseEngine {
     return a;
   }
 
-  private void remember(Command command, ImmutableList<CaseEvent> events) {
-    if (commandMemory == 0) {
-      return;
-    }
-    remembered.put(command.commandId(), new Remembered(command, events)); // drops the eldest beyond the memory
-  }
-
+  /** Routes a command to its family's handler, after the visibility and authorisation checks. */
   private void run(Tx tx, Command c) {
     Command.Action a = c.action();
-    Principal who = c.actor();
-    Actor actor = actorOf(who);
-    Instant at = c.at();
     if (a instanceof Command.Report r) {
       report(tx, c, r.facts());
       return;
     }
-    CaseRecord rec = tx.get(c.caseId());
-    if (rec == null) {
-      throw new IllegalArgumentException(
-          String.format(
-              Locale.ROOT, "unknown case %s (command %s: %s)", c.caseId(), c.commandId(), a.name()));
-    }
+    CaseRecord rec = visible(tx, c, c.caseId());
     authorize(c, rec);
-    CaseState s = rec.state();
-    if (a instanceof Command.Verify v) {
-      tx.emit(
-          rec,
-          at,
-          actor,
-          v.valid() ? new EventPayload.Verified() : new EventPayload.VerificationFailed(v.reason()));
-    } else if (a instanceof Command.Register) {
-      SlaClock clock =
-          startClock(rec, CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, at)
-              .orElseThrow(
-                  () ->
-                      new IllegalStateException(
-                          String.format(
-                              Locale.ROOT,
-                              "case %s: the SLA policy has no WHOLE_CASE rule for category %s, priority %s, %s;"
-                                  + " cannot compute the deadline of Registered",
-                              rec.facts().id(),
-                              rec.facts().categoryCode(),
-                              rec.facts().priority(),
-                              rec.urban())));
-      Deadline due = clock.due().orElseThrow();
-      tx.emit(rec, at, actor, new EventPayload.Registered(due.at(), due.provisional()), clock);
-    } else if (a instanceof Command.Dispatch d) {
-      if (d.lead().isPresent()) {
-        requireHandler(rec, d.lead().get(), "dispatch");
-        tx.emit(rec, at, actor, new EventPayload.Dispatched(d.lead().get(), HandlerRole.LEAD));
-      } else {
-        requireStatus(rec, c, CaseStatus.REGISTERED);
-        RoutingDecision dec = decide(rec, RoutingRequest.newCase(rec.facts(), at));
-        if (dec instanceof RoutingDecision.Reject rj) {
-          throw new RoutingFailedException(
-              rec.facts().id(),
-              String.format(
-                  Locale.ROOT,
-                  "case %s: the routing policy rejected it at NEW_CASE: %s (%s)",
-                  rec.facts().id(),
-                  rj.reason(),
-                  rj.explanation().decidedBy()));
-        }
-        var unused = applyDecision(tx, rec, dec, at, EscalationCause.CAPABILITY, actor, true);
-      }
-    } else if (a instanceof Command.Accept ac) {
-      tx.emit(rec, at, actor, new EventPayload.Accepted(ac.handlerId()));
-    } else if (a instanceof Command.Return rt) {
-      ImmutableList<String> holders = holders(s);
-      CaseRecord after = tx.emit(rec, at, actor, new EventPayload.Returned(rt.handlerId(), rt.reason()));
-      RoutingRequest req =
-          RoutingRequest.of(
-              rec.facts(),
-              DecisionPoint.RETURN,
-              at,
-              rt.handlerId(),
-              holders,
-              ImmutableList.copyOf(after.state().returnedBy()),
-              1);
-      RoutingDecision dec = decide(after, req);
-      var unused = applyDecision(tx, after, dec, at, EscalationCause.RETURN, systemActor, false, rt.handlerId());
-    } else if (a instanceof Command.Assist as) {
-      requireHandler(rec, as.handlerId(), "assist");
-      tx.emit(rec, at, actor, new EventPayload.AssistAdded(as.handlerId()));
-    } else if (a instanceof Command.Summon sm) {
-      for (String dep : sm.departmentIds()) {
-        requireHandler(rec, dep, "summon");
-      }
-      tx.emit(rec, at, actor, new EventPayload.Summoned(sm.departmentIds(), sm.within()));
-    } else if (a instanceof Command.Arrive ar) {
-      String clockId = SUMMON_CLOCK_PREFIX + ar.departmentId();
-      if (rec.clocks().clock(clockId).isEmpty()) {
-        throw new IllegalStateException(
-            String.format(
-                Locale.ROOT,
-                "case %s: %s has no pending summons to arrive for (command %s)",
-                rec.facts().id(),
-                ar.departmentId(),
-                c.commandId()));
-      }
-      // The event, applied like any other, stops the arrival clock; restore replays it the same way.
-      tx.emit(rec, at, actor, new EventPayload.Arrived(ar.departmentId()));
-    } else if (a instanceof Command.Suspend sp) {
-      tx.emit(rec, at, actor, new EventPayload.Suspended(sp.reason()));
-    } else if (a instanceof Command.Resume) {
-      requireStatus(rec, c, CaseStatus.SUSPENDED);
-      Instant due = resumedDue(rec, at);
-      tx.emit(rec, at, actor, new EventPayload.Resumed(due, isProvisional(rec, due)));
-    } else if (a instanceof Command.Resolve rs) {
-      if (s.lead().isEmpty() || !s.lead().get().equals(rs.handlerId())) {
-        throw new IllegalArgumentException(
-            String.format(
-                Locale.ROOT,
-                "case %s: %s cannot resolve it; the lead is %s (command %s)",
-                rec.facts().id(),
-                rs.handlerId(),
-                s.lead().orElse("nobody"),
-                c.commandId()));
-      }
-      tx.emit(rec, at, actor, new EventPayload.Resolved(rs.feedback()));
-    } else if (a instanceof Command.Check ck) {
-      tx.emit(
-          rec,
-          at,
-          actor,
-          ck.passed() ? new EventPayload.CheckPassed() : new EventPayload.CheckFailed(ck.reason()));
-    } else if (a instanceof Command.Close) {
-      tx.emit(rec, at, actor, new EventPayload.Closed());
-    } else if (a instanceof Command.Evaluate ev) {
-      tx.emit(rec, at, actor, new EventPayload.Evaluated(ev.satisfaction(), ev.solved()));
-    } else if (a instanceof Command.Reopen ro) {
-      SlaClock clock =
-          startClock(rec, CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, at)
-              .orElseThrow(() -> new IllegalStateException("case " + rec.facts().id() + ": no WHOLE_CASE rule"));
-      Deadline due = clock.due().orElseThrow();
-      tx.emit(rec, at, actor, new EventPayload.Reopened(ro.reason(), due.at(), due.provisional()), clock);
-    } else if (a instanceof Command.Merge mg) {
-      CaseRecord into = tx.get(mg.intoCaseId());
-      if (into == null || !isOpen(into.state().status())) {
-        throw new IllegalArgumentException(
-            String.format(
-                Locale.ROOT,
-                "case %s cannot merge into %s: %s (command %s)",
-                rec.facts().id(),
-                mg.intoCaseId(),
-                into == null ? "unknown case" : "it is " + into.state().status(),
-                c.commandId()));
-      }
-      tx.emit(rec, at, actor, new EventPayload.Merged(mg.intoCaseId()));
-    } else if (a instanceof Command.Escalate es) {
-      if (!isRoutable(s.status())) {
-        throw new IllegalStateException(
-            String.format(
-                Locale.ROOT,
-                "case %s is %s; only REGISTERED, DISPATCHED or HANDLING cases can be escalated (command %s)",
-                rec.facts().id(),
-                s.status(),
-                c.commandId()));
-      }
-      RoutingDecision dec;
-      if (es.to().isPresent()) {
-        dec =
-            new RoutingDecision.Escalate(
-                es.to().get(), RoutingDecision.Explanation.of(who.id(), List.of("manual escalation")));
-      } else {
-        dec = decide(rec, request(rec, DecisionPoint.MANUAL, at));
-        if (dec instanceof RoutingDecision.Reject rj) {
-          throw new RoutingFailedException(
-              rec.facts().id(),
-              String.format(
-                  Locale.ROOT,
-                  "case %s: the routing policy rejected a manual escalation: %s",
-                  rec.facts().id(),
-                  rj.reason()));
-        }
-      }
-      var unused = applyDecision(tx, rec, dec, at, EscalationCause.MANUAL, actor, true, who.id());
+    Actor actor = actorOf(c.actor());
+    if (RoutingCommands.handles(a)) {
+      routingCommands.handle(tx, c, rec, actor);
     } else {
-      throw new AssertionError(a);
+      caseCommands.handle(tx, c, rec, actor);
     }
   }
 
@@ -845,158 +678,7 @@ public final class CaseEngine {
     tx.emit(rec, c.at(), actorOf(c.actor()), new EventPayload.Reported());
   }
 
-  /** Whether a provisional day lies between the case's whole-case clock start and {@code due}. */
-  private boolean isProvisional(CaseRecord rec, Instant due) {
-    Optional<SlaClock> c = rec.clocks().clock(CaseState.WHOLE_CASE_CLOCK);
-    BusinessCalendar cal = c.map(SlaClock::calendar).orElse(calendar);
-    Instant from = c.map(SlaClock::startedAt).orElse(due);
-    return cal.covers(from) && cal.covers(due) && cal.isProvisionalBetween(from, due);
-  }
-
-  private Instant resumedDue(CaseRecord rec, Instant at) {
-    CaseClocks resumed = rec.clocks().resumeAll(at);
-    Instant current = rec.state().dueAt().orElse(at);
-    Optional<Instant> d = resumed.clock(CaseState.WHOLE_CASE_CLOCK).flatMap(SlaClock::deadline);
-    return d.isPresent() ? max(d.get(), current) : current;
-  }
-
   // ------------------------------------------------------------------ routing
-
-  private RoutingDecision decide(CaseRecord rec, RoutingRequest req) {
-    RoutingDecision d;
-    try {
-      d = routing.decide(req);
-    } catch (RuntimeException e) {
-      throw new RoutingFailedException(
-          rec.facts().id(),
-          String.format(
-              Locale.ROOT,
-              "case %s: the routing policy threw at %s: %s",
-              rec.facts().id(),
-              req.point(),
-              e),
-          e);
-    }
-    if (d == null) {
-      throw new RoutingFailedException(
-          rec.facts().id(), "case " + rec.facts().id() + ": the routing policy returned null at " + req.point());
-    }
-    return d;
-  }
-
-  private RoutingRequest request(CaseRecord rec, DecisionPoint point, Instant at) {
-    CaseState s = rec.state();
-    return new RoutingRequest(
-        rec.facts(),
-        point,
-        at,
-        s.lead(),
-        holders(s),
-        ImmutableList.copyOf(s.returnedBy()),
-        1);
-  }
-
-  private static ImmutableList<String> holders(CaseState s) {
-    ImmutableList.Builder<String> b = ImmutableList.builder();
-    s.lead().ifPresent(b::add);
-    b.addAll(s.assists());
-    return b.build();
-  }
-
-  private CaseRecord applyDecision(
-      Tx tx,
-      CaseRecord rec,
-      RoutingDecision d,
-      Instant at,
-      EscalationCause cause,
-      Actor actor,
-      boolean strict) {
-    return applyDecision(tx, rec, d, at, cause, actor, strict, actor.id());
-  }
-
-  /**
-   * Turns a decision into events. Assign: a dispatch (no lead), an escalation to a new lead, or added assists.
-   * Escalate: an escalation. Summon: a summons of the departments not yet holding the case. Reject: nothing
-   * (commands that need a route refuse it before calling this).
-   */
-  private CaseRecord applyDecision(
-      Tx tx,
-      CaseRecord rec,
-      RoutingDecision d,
-      Instant at,
-      EscalationCause cause,
-      Actor actor,
-      boolean strict,
-      String fromWhenNoLead) {
-    CaseRecord cur = rec;
-    CaseState s = cur.state();
-    if (d instanceof RoutingDecision.Assign as) {
-      requireHandlerByPolicy(cur, as.lead(), d);
-      for (String h : as.assists()) {
-        requireHandlerByPolicy(cur, h, d);
-      }
-      if (s.lead().isEmpty()) {
-        cur = tx.emit(cur, at, actor, new EventPayload.Dispatched(as.lead(), HandlerRole.LEAD));
-      } else if (!s.lead().get().equals(as.lead())) {
-        cur = tx.emit(cur, at, actor, new EventPayload.Escalated(cause, s.lead().get(), as.lead()));
-      }
-      for (String h : as.assists()) {
-        if (!cur.state().assists().contains(h)) {
-          cur = tx.emit(cur, at, actor, new EventPayload.Dispatched(h, HandlerRole.ASSIST));
-        }
-      }
-    } else if (d instanceof RoutingDecision.Escalate es) {
-      requireHandlerByPolicy(cur, es.to(), d);
-      if (s.lead().isPresent() && s.lead().get().equals(es.to())) {
-        if (strict) {
-          throw new IllegalArgumentException(
-              String.format(
-                  Locale.ROOT, "case %s: cannot escalate to %s, the current lead", s.caseId(), es.to()));
-        }
-        return cur;
-      }
-      String from = s.lead().orElse(fromWhenNoLead);
-      cur = tx.emit(cur, at, actor, new EventPayload.Escalated(cause, from, es.to()));
-    } else if (d instanceof RoutingDecision.Summon sm) {
-      List<String> fresh = new ArrayList<>();
-      for (String dep : sm.departments()) {
-        requireHandlerByPolicy(cur, dep, d);
-        if (!s.assists().contains(dep) && !s.lead().equals(Optional.of(dep))) {
-          fresh.add(dep);
-        }
-      }
-      if (!fresh.isEmpty()) {
-        cur = tx.emit(cur, at, actor, new EventPayload.Summoned(ImmutableList.copyOf(fresh), sm.within()));
-      }
-    }
-    return cur;
-  }
-
-  private void requireHandlerByPolicy(CaseRecord rec, String handler, RoutingDecision d) {
-    if (!isKnownHandler(handler)) {
-      throw new RoutingFailedException(
-          rec.facts().id(),
-          String.format(
-              Locale.ROOT,
-              "case %s: the routing policy (%s) named unknown handler %s in %s",
-              rec.facts().id(),
-              d.explanation().decidedBy(),
-              handler,
-              d.kind()));
-    }
-  }
-
-  private void requireHandler(CaseRecord rec, String handler, String command) {
-    if (!isKnownHandler(handler)) {
-      throw new IllegalArgumentException(
-          String.format(
-              Locale.ROOT,
-              "case %s: cannot %s to unknown handler %s; expected a configured department or office:<region code>",
-              rec.facts().id(),
-              command,
-              handler));
-    }
-  }
 
   /**
    * Returns whether a handler id is known: a configured department, or {@code office:<code>} of a region of the
@@ -1005,17 +687,8 @@ public final class CaseEngine {
    * @param handlerId the id
    * @return whether it is known
    */
-  @SuppressWarnings("ReferenceEquality") // an identity memo of ids found known; any other instance is checked
   public boolean isKnownHandler(String handlerId) {
-    int slot = handlerId.hashCode() & (KNOWN_MEMO - 1);
-    if (knownHandlers[slot] == handlerId) {
-      return true; // the same id instance was found known before (policies hand out the same instances)
-    }
-    boolean known = departments.contains(handlerId) || officeIndexOf(handlerId) >= 0;
-    if (known) {
-      knownHandlers[slot] = handlerId; // the tree and departments never change, so known stays known
-    }
-    return known;
+    return handlers.isKnown(handlerId);
   }
 
   /**
@@ -1028,148 +701,23 @@ public final class CaseEngine {
     return Handler.officeId(regionCode);
   }
 
-  /**
-   * The tree index of the region whose office a handler id names ({@code office:<code>}), or -1 if it names no
-   * office or a region not in the tree; through a direct-mapped memo keyed by the id instance (handler ids recur).
-   */
-  @SuppressWarnings("ReferenceEquality") // an identity memo: another instance of an equal id is parsed again
-  private int officeIndexOf(String handlerId) {
-    int slot = handlerId.hashCode() & (OFFICE_MEMO - 1);
-    if (officeMemoIds[slot] == handlerId) {
-      return officeMemoIndexes[slot];
-    }
-    long code = officeCode(handlerId);
-    int index = code < 0 ? -1 : tree.indexOf(code);
-    officeMemoIds[slot] = handlerId;
-    officeMemoIndexes[slot] = index;
-    return index;
-  }
-
-  private static long officeCode(String handlerId) {
-    if (!handlerId.startsWith("office:") || handlerId.length() == "office:".length()) {
-      return -1;
-    }
-    long v = 0;
-    for (int i = "office:".length(); i < handlerId.length(); i++) {
-      char ch = handlerId.charAt(i);
-      if (ch < '0' || ch > '9' || v > (Long.MAX_VALUE - 9) / 10) {
-        return -1;
-      }
-      v = v * 10 + (ch - '0');
-    }
-    return v;
-  }
-
   // ------------------------------------------------------------------ authorisation
 
+  /** The case a command names, if the engine knows it and the actor may see it; else refused as unknown. */
+  CaseRecord visible(Tx tx, Command c, CaseId caseId) {
+    CaseRecord rec = tx.get(caseId);
+    if (rec == null || !authorization.sees(c.actor(), rec.facts(), rec.state())) {
+      throw new UnknownCaseException(c.actor(), caseId, c.commandId(), c.action().name());
+    }
+    return rec;
+  }
+
+  /** Refuses the command if the authorisation policy does. */
   private void authorize(Command c, CaseRecord rec) {
-    Principal p = c.actor();
-    Command.Action a = c.action();
-    String name = a.name();
-    Role role = p.role();
-    CaseState s = rec.state();
-    if (role == Role.RESIDENT) {
-      if (!(a instanceof Command.Report) && !(a instanceof Command.Evaluate)) {
-        throw refuse(p, rec, name, "a resident may only report and evaluate");
-      }
-      return;
+    Optional<String> rule = authorization.refusal(c, rec.facts(), rec.state());
+    if (rule.isPresent()) {
+      throw new NotAuthorizedException(c.actor(), rec.facts().id(), c.action().name(), rule.get());
     }
-    if (role == Role.DEPARTMENT_STAFF) {
-      String dept = Objects.requireNonNull(p.handlerId());
-      if (a instanceof Command.Accept ac) {
-        requireOwnHandler(p, rec, name, dept, ac.handlerId());
-      } else if (a instanceof Command.Return rt) {
-        requireOwnHandler(p, rec, name, dept, rt.handlerId());
-      } else if (a instanceof Command.Resolve rs) {
-        requireOwnHandler(p, rec, name, dept, rs.handlerId());
-      } else if (a instanceof Command.Arrive ar) {
-        requireOwnHandler(p, rec, name, dept, ar.departmentId());
-      } else {
-        throw refuse(p, rec, name, "department staff may only accept, return, resolve and arrive");
-      }
-      boolean held = s.lead().equals(Optional.of(dept)) || s.assists().contains(dept);
-      if (!held) {
-        throw refuse(
-            p, rec, name, "department staff act only on cases dispatched or summoned to their department");
-      }
-      return;
-    }
-    long root = p.regionCode().orElseThrow();
-    int rootIndex = rootIndexOf(root);
-    if (rootIndex < 0) {
-      throw refuse(p, rec, name, "its jurisdiction " + root + " is not a region of the tree");
-    }
-    boolean allowed =
-        switch (role) {
-          case GRID_WORKER -> a instanceof Command.Report
-              || a instanceof Command.Verify
-              || a instanceof Command.Accept
-              || a instanceof Command.Return
-              || a instanceof Command.Resolve
-              || a instanceof Command.Check;
-          case SUPERVISOR -> !(a instanceof Command.Arrive);
-          case DISPATCHER, LEADER -> !(a instanceof Command.Arrive) && !(a instanceof Command.Evaluate);
-          default -> false;
-        };
-    if (!allowed) {
-      throw refuse(p, rec, name, "a " + role + " may not " + name);
-    }
-    boolean inside = isInside(rootIndex, rec);
-    if (!inside) {
-      throw refuse(p, rec, name, "the case lies outside its jurisdiction " + root);
-    }
-    String handler = null;
-    if (a instanceof Command.Accept ac) {
-      handler = ac.handlerId();
-    } else if (a instanceof Command.Return rt) {
-      handler = rt.handlerId();
-    } else if (a instanceof Command.Resolve rs) {
-      handler = rs.handlerId();
-    }
-    if (handler != null) {
-      int officeIndex = officeIndexOf(handler);
-      if (officeIndex < 0 || !tree.contains(rootIndex, officeIndex)) {
-        throw refuse(p, rec, name, "it may act only for offices within " + root + ", not for " + handler);
-      }
-    }
-  }
-
-  /** The tree index of a jurisdiction's root, through a small direct-mapped memo (principals recur). */
-  private int rootIndexOf(long root) {
-    int slot = (int) (root ^ (root >>> 17) ^ (root >>> 35)) & (ROOT_MEMO - 1);
-    if (rootMemoCodes[slot] == root && rootMemoIndexes[slot] >= 0) {
-      return rootMemoIndexes[slot];
-    }
-    int index = tree.indexOf(root);
-    if (index >= 0) {
-      rootMemoCodes[slot] = root;
-      rootMemoIndexes[slot] = index;
-    }
-    return index;
-  }
-
-  /** Whether any location of the case lies in the subtree of {@code rootIndex} (as {@code Region.containsCode}). */
-  private boolean isInside(int rootIndex, CaseRecord rec) {
-    ImmutableLongArray codes = rec.facts().locationCodes();
-    if (tree.contains(rootIndex, rec.location())) {
-      return true;
-    }
-    for (int i = 1; i < codes.length(); i++) {
-      if (tree.contains(rootIndex, tree.indexOf(codes.get(i)))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static void requireOwnHandler(Principal p, CaseRecord rec, String name, String dept, String handler) {
-    if (!dept.equals(handler)) {
-      throw refuse(p, rec, name, "it acts for " + dept + ", not for " + handler);
-    }
-  }
-
-  private static NotAuthorizedException refuse(Principal p, CaseRecord rec, String name, String rule) {
-    return new NotAuthorizedException(p, rec.facts().id(), name, rule);
   }
 
   // ------------------------------------------------------------------ event application (live and restore)
@@ -1186,124 +734,11 @@ public final class CaseEngine {
    */
   CaseRecord applyEvent(CaseRecord rec, CaseEvent ev, @Nullable SlaClock started) {
     CaseState s = CaseLifecycle.apply(rec.state(), ev);
-    CaseClocks c = rec.clocks();
-    Instant at = ev.at();
-    switch (ev.type()) {
-      case REGISTERED ->
-          c =
-              started != null
-                  ? c.with(started)
-                  : withOptional(c, startClock(rec, CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, at));
-      case DISPATCHED -> {
-        if (((EventPayload.Dispatched) ev.payload()).role() == HandlerRole.LEAD) {
-          c = withOptional(without(c, LEAD_CLOCK), startClock(rec, LEAD_CLOCK, SlaStage.HANDLE, at));
-        }
-      }
-      case ESCALATED -> {
-        CaseClocks kept = withoutSummons(c);
-        Optional<SlaClock> old = kept.clock(LEAD_CLOCK);
-        Optional<SlaClock> caseClock = kept.clock(CaseState.WHOLE_CASE_CLOCK);
-        Optional<SlaClock> next;
-        if (old.isPresent() && caseClock.isPresent() && old.get().state() != SlaClock.State.STOPPED) {
-          next = Optional.of(old.get().transfer(sla.transferRule(), at, caseClock.get()));
-        } else {
-          next = startClock(rec, LEAD_CLOCK, SlaStage.HANDLE, at);
-        }
-        c = withOptional(without(kept, LEAD_CLOCK), next);
-      }
-      case RETURNED, RESOLVED -> c = without(withoutSummons(c), LEAD_CLOCK);
-      case SUMMONED -> {
-        EventPayload.Summoned sm = (EventPayload.Summoned) ev.payload();
-        for (String dep : sm.departmentIds()) {
-          c =
-              c.with(
-                  SlaClock.start(
-                      SUMMON_CLOCK_PREFIX + dep,
-                      SlaLimit.natural(sm.within()),
-                      sla.defaultLevels(),
-                      calendar,
-                      at));
-        }
-      }
-      case ARRIVED -> c = without(c, SUMMON_CLOCK_PREFIX + ((EventPayload.Arrived) ev.payload()).departmentId());
-      case SUSPENDED -> c = c.pauseAll(at);
-      case RESUMED -> c = c.resumeAll(at);
-      case CHECK_FAILED ->
-          c = withOptional(without(c, LEAD_CLOCK), startClock(rec, LEAD_CLOCK, SlaStage.HANDLE, at));
-      case CLOSED, MERGED, VERIFICATION_FAILED -> c = CaseClocks.empty();
-      case REOPENED ->
-          c =
-              started != null
-                  ? CaseClocks.empty().with(started)
-                  : withOptional(
-                      CaseClocks.empty(), startClock(rec, CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, at));
-      case SLA_WARNING, SLA_BREACHED -> c = c.advance(at).clocks();
-      case DEADLINE_REVISED -> c = CalendarAdoption.replay(c, (EventPayload.DeadlineRevised) ev.payload(), ev);
-      default -> {}
-    }
+    CaseClocks c = clockRules.next(rec, ev, started, calendar);
     return new CaseRecord(rec.facts(), rec.ordinal(), s, c, rec.urban(), rec.location());
   }
 
-  private Optional<SlaClock> startClock(CaseRecord rec, String name, SlaStage stage, Instant at) {
-    CaseFacts f = rec.facts();
-    return sla.startClock(name, stage, f.categoryCode(), f.priority(), rec.urban(), calendar, at);
-  }
-
-  private static CaseClocks withOptional(CaseClocks c, Optional<SlaClock> clock) {
-    return clock.isPresent() ? c.with(clock.get()) : c;
-  }
-
-  private static CaseClocks without(CaseClocks c, String name) {
-    if (c.clock(name).isEmpty()) {
-      return c;
-    }
-    CaseClocks r = CaseClocks.empty();
-    for (SlaClock k : c.clocks().values()) {
-      if (!k.name().equals(name)) {
-        r = r.with(k);
-      }
-    }
-    return r;
-  }
-
-  private static CaseClocks withoutSummons(CaseClocks c) {
-    boolean any = false;
-    for (String name : c.clocks().keySet()) {
-      if (name.startsWith(SUMMON_CLOCK_PREFIX)) {
-        any = true;
-        break;
-      }
-    }
-    if (!any) {
-      return c;
-    }
-    CaseClocks r = CaseClocks.empty();
-    boolean changed = false;
-    for (SlaClock k : c.clocks().values()) {
-      if (k.name().startsWith(SUMMON_CLOCK_PREFIX)) {
-        changed = true;
-      } else {
-        r = r.with(k);
-      }
-    }
-    return changed ? r : c;
-  }
-
-  private static boolean isBreach(WarningLevel level) {
-    return level.beforeDeadline().isZero() && level.fraction() == 1.0;
-  }
-
-  private static String stageOf(String clockId) {
-    if (clockId.equals(LEAD_CLOCK)) {
-      return SlaStage.HANDLE.name();
-    }
-    if (clockId.startsWith(SUMMON_CLOCK_PREFIX)) {
-      return SUMMON_STAGE;
-    }
-    return SlaStage.WHOLE_CASE.name();
-  }
-
-  private static boolean isRoutable(CaseStatus s) {
+  static boolean isRoutable(CaseStatus s) {
     return s == CaseStatus.REGISTERED || s == CaseStatus.DISPATCHED || s == CaseStatus.HANDLING;
   }
 
@@ -1311,14 +746,14 @@ public final class CaseEngine {
     return s == CaseStatus.CLOSED || s == CaseStatus.EVALUATED || s.isTerminal();
   }
 
-  private static boolean isOpen(CaseStatus s) {
+  static boolean isOpen(CaseStatus s) {
     return switch (s) {
       case CLOSED, EVALUATED, INVALID, MERGED, NEW -> false;
       default -> true;
     };
   }
 
-  private void requireStatus(CaseRecord rec, Command c, CaseStatus status) {
+  void requireStatus(CaseRecord rec, Command c, CaseStatus status) {
     if (rec.state().status() != status) {
       throw new IllegalStateException(
           String.format(
@@ -1435,12 +870,6 @@ public final class CaseEngine {
     }
   }
 
-  private static int[] filled(int n, int value) {
-    int[] a = new int[n];
-    Arrays.fill(a, value);
-    return a;
-  }
-
   @SuppressWarnings("JavaInstantGetSecondsGetNano") // the sub-second part is exactly what is wanted
   private static int subMillisNanos(Instant t) {
     return t.getNano() % 1_000_000;
@@ -1456,7 +885,7 @@ public final class CaseEngine {
    * so the changed records sit in a small array searched linearly; an index map is made only past
    * {@value #TX_LINEAR} cases (restore, large advances).
    */
-  private final class Tx {
+  final class Tx implements RoutingApplier.Emitter {
     private static final int TX_LINEAR = 8;
 
     @Nullable CaseRecord[] recs = new CaseRecord[4];
@@ -1555,7 +984,8 @@ public final class CaseEngine {
     }
 
     @CanIgnoreReturnValue
-    CaseRecord emit(CaseRecord rec, Instant at, Actor actor, EventPayload payload) {
+    @Override
+    public CaseRecord emit(CaseRecord rec, Instant at, Actor actor, EventPayload payload) {
       return emit(rec, at, actor, payload, null);
     }
 
@@ -1578,8 +1008,6 @@ public final class CaseEngine {
 
   private record Wake(Instant at, long ordinal) {}
 
-  private record Remembered(Command command, ImmutableList<CaseEvent> events) {}
-
   /** One case: facts, report order, lifecycle state, running clocks and the region class its SLA rules use. */
   record CaseRecord(
       CaseFacts facts, long ordinal, CaseState state, CaseClocks clocks, UrbanRuralClass urban, int location) {}
@@ -1593,6 +1021,7 @@ public final class CaseEngine {
     private @Nullable SlaPolicy sla;
     private @Nullable CalendarEditions editions;
     private ImmutableSet<String> departments = ImmutableSet.of();
+    private @Nullable AuthorizationPolicy authorization;
     private Actor systemActor = Actor.of("gridgov-engine", Role.DISPATCHER);
     private int commandMemory = DEFAULT_COMMAND_MEMORY;
     private int initialCapacity = 1024;
@@ -1692,6 +1121,19 @@ public final class CaseEngine {
         checkArgument(!id.isBlank(), "a department id must not be blank");
       }
       this.departments = ImmutableSet.copyOf(ids);
+      return this;
+    }
+
+    /**
+     * Sets the authorisation policy; default {@link JurisdictionAuthorizationPolicy} over the engine's tree and
+     * departments.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public Builder authorizationPolicy(AuthorizationPolicy policy) {
+      this.authorization = Objects.requireNonNull(policy, "policy");
       return this;
     }
 
