@@ -849,6 +849,16 @@ public final class BusinessCalendar {
       return java.util.Collections.unmodifiableSortedMap(dated);
     }
 
+    /**
+     * Returns whether a date is marked provisional so far.
+     *
+     * @param date the date
+     * @return {@code true} if provisional
+     */
+    public boolean isProvisional(LocalDate date) {
+      return provisional.contains(date);
+    }
+
     private static Range<LocalDate> closed(LocalDate first, LocalDate last, String what) {
       checkArgument(!last.isBefore(first), "%s range %s..%s is empty: the last date is before the first", what,
           first, last);

@@ -21,25 +21,39 @@ import org.gridgov.internal.TextLines;
 
 /**
  * The built-in calendar of mainland China: public holidays and make-up workdays (调休) from the State Council
- * notices 2007–2026, as published by <a href="https://github.com/NateScarlet/holiday-cn">NateScarlet/holiday-cn</a>
- * (MIT licence; the notice ships next to the data as {@code org/gridgov/sla/holiday-cn-LICENSE.txt}).
+ * notices 2007–{@value #LAST_OFFICIAL_YEAR}, as published by
+ * <a href="https://github.com/NateScarlet/holiday-cn">NateScarlet/holiday-cn</a> (MIT licence; the notice ships next
+ * to the data as {@code org/gridgov/sla/holiday-cn-LICENSE.txt}), followed by {@linkplain DayProvenance#PROVISIONAL
+ * provisional} years predicted from the statutory rules ({@link ChinaHolidayRules#predict}), so that deadlines do
+ * not stop at the end of the last published year.
  *
  * <p>Rules: a listed day with {@code isOffDay: true} is a holiday; with {@code isOffDay: false} a make-up workday;
  * an unlisted Saturday or Sunday is off; an unlisted Monday–Friday is a workday. Working windows are
  * {@link WorkingWindow#CHINA_OFFICE_HOURS} (09:00–12:00, 13:30–17:30) on workdays, also on make-up workdays; an
- * embedder overrides them through {@link #builder()}. Zone Asia/Shanghai. Coverage 2007-01-01..2026-12-31, edition
- * {@value #EDITION}. The 2007 notice's make-up days of 2006-12-30/31 are outside the coverage.
+ * embedder overrides them through {@link #builder()}. Zone Asia/Shanghai. Official coverage
+ * 2007-01-01..{@value #LAST_OFFICIAL_YEAR}-12-31; the 2007 notice's make-up days of 2006-12-30/31 are outside it.
  *
- * <p>Caveat: a notice for year Y can change late-December dates of Y-1 (the 2007 notice did). When the 2027
- * notice is published, add it as a new edition ({@link #applyDayList}); December 2026 may change with it.
+ * <p>Provisional years: {@link #calendar()} adds {@value #DEFAULT_HORIZON_YEARS} of them (edition
+ * {@value #EDITION}); {@link #calendar(int)} another number. Each predicted day is declared and its year marked
+ * provisional; what the principles leave open follows the weekly pattern. When a year's notice is published, load it
+ * ({@link HolidayNotice}) and derive a new edition with {@link #withNotice}; a notice for year Y may move late-December
+ * dates of Y-1, which it then decides.
  */
 public final class ChinaCalendar {
 
-  /** The edition name of the built-in calendar. */
-  public static final String EDITION = "cn-2007-2026";
+  /** The last year whose State Council notice the built-in data carries. */
+  public static final int LAST_OFFICIAL_YEAR = 2026;
+
+  /** How many provisional years {@link #calendar()} adds after {@link #LAST_OFFICIAL_YEAR}. */
+  public static final int DEFAULT_HORIZON_YEARS = 10;
+
+  /** The edition name of the built-in calendar: official years, then the default horizon of provisional ones. */
+  public static final String EDITION = "cn-2007-2026+p2036";
 
   /** The classpath resource with the day list, relative to this class. */
   static final String RESOURCE = "cn-holidays.txt";
+
+  private static final LocalDate FIRST_DATE = LocalDate.of(2007, 1, 1);
 
   private ChinaCalendar() {}
 
@@ -48,7 +62,8 @@ public final class ChinaCalendar {
   }
 
   /**
-   * Returns the built-in calendar (built once, then shared; immutable).
+   * Returns the built-in calendar (built once, then shared; immutable): the official years and
+   * {@value #DEFAULT_HORIZON_YEARS} provisional ones.
    *
    * @return the China calendar, edition {@value #EDITION}
    */
@@ -57,17 +72,58 @@ public final class ChinaCalendar {
   }
 
   /**
-   * Returns a builder holding the built-in definition, to derive an edition with other windows, a local rule or a
-   * newly announced year.
+   * Returns the built-in calendar with another horizon of provisional years (built anew on each call).
+   *
+   * @param horizonYears how many provisional years to add after {@link #LAST_OFFICIAL_YEAR}; 0 gives the official
+   *     years only (edition {@code cn-2007-2026})
+   * @return the calendar, edition {@code cn-2007-2026+p<last year>}
+   * @throws IllegalArgumentException if the horizon is negative or reaches past {@link ChinaHolidayRules#LAST_YEAR}
+   */
+  public static BusinessCalendar calendar(int horizonYears) {
+    return builder(horizonYears).build();
+  }
+
+  /**
+   * Returns a builder holding the built-in definition with the default horizon, to derive an edition with other
+   * windows, a local rule or a newly announced year.
    *
    * @return a builder
    */
   public static BusinessCalendar.Builder builder() {
+    return builder(DEFAULT_HORIZON_YEARS);
+  }
+
+  /**
+   * Returns a builder holding the official years and {@code horizonYears} provisional ones.
+   *
+   * @param horizonYears how many provisional years after {@link #LAST_OFFICIAL_YEAR}
+   * @return a builder
+   * @throws IllegalArgumentException if the horizon is negative or reaches past {@link ChinaHolidayRules#LAST_YEAR}
+   */
+  public static BusinessCalendar.Builder builder(int horizonYears) {
+    int lastYear = LAST_OFFICIAL_YEAR + horizonYears;
+    checkArgument(
+        horizonYears >= 0 && lastYear <= ChinaHolidayRules.LAST_YEAR,
+        "a horizon of %s provisional years must lie in 0..%s (the lunar dates reach %s)",
+        horizonYears,
+        ChinaHolidayRules.LAST_YEAR - LAST_OFFICIAL_YEAR,
+        ChinaHolidayRules.LAST_YEAR);
+    BusinessCalendar.Builder b = official();
+    if (horizonYears > 0) {
+      b.edition("cn-2007-" + LAST_OFFICIAL_YEAR + "+p" + lastYear).coverage(FIRST_DATE, LocalDate.of(lastYear, 12, 31));
+      for (int year = LAST_OFFICIAL_YEAR + 1; year <= lastYear; year++) {
+        applyProvisional(b, ChinaHolidayRules.predict(year));
+      }
+    }
+    return b;
+  }
+
+  private static BusinessCalendar.Builder official() {
     BusinessCalendar.Builder b =
         BusinessCalendar.builder()
-            .edition(EDITION)
+            .edition("cn-2007-" + LAST_OFFICIAL_YEAR)
             .zone(BusinessCalendar.DEFAULT_ZONE)
-            .coverage(LocalDate.of(2007, 1, 1), LocalDate.of(2026, 12, 31))
+            .coverage(FIRST_DATE, LocalDate.of(LAST_OFFICIAL_YEAR, 12, 31))
             .weekly(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), WorkingWindow.CHINA_OFFICE_HOURS)
             .weekly(EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), ImmutableList.of())
             .makeUpWindows(WorkingWindow.CHINA_OFFICE_HOURS);
@@ -79,6 +135,30 @@ public final class ChinaCalendar {
       throw new UncheckedIOException("cannot read org/gridgov/sla/" + RESOURCE, e);
     }
     return b;
+  }
+
+  /**
+   * Declares a predicted year on a builder: each predicted holiday and make-up workday, and the whole year (and any
+   * predicted day of the December before) marked {@linkplain DayProvenance#PROVISIONAL provisional}. A predicted day
+   * of the December before never replaces a declaration there that is not itself provisional: what a published
+   * notice says wins. Dates the prediction leaves open keep the weekly pattern.
+   *
+   * @param builder the builder, whose coverage should include the year
+   * @param year the prediction, e.g. {@link ChinaHolidayRules#predict}
+   */
+  public static void applyProvisional(BusinessCalendar.Builder builder, ProvisionalYear year) {
+    LocalDate yearStart = LocalDate.of(year.year(), 1, 1);
+    for (ProvisionalYear.Day d : year.days()) {
+      LocalDate date = d.date();
+      if (date.isBefore(yearStart)) {
+        if (builder.datedDays().containsKey(date) && !builder.isProvisional(date)) {
+          continue; // an official declaration of the December before stands
+        }
+        builder.provisional(date, date);
+      }
+      declare(builder, date, d.kind() == BusinessCalendar.DayKind.HOLIDAY);
+    }
+    builder.provisional(yearStart, LocalDate.of(year.year(), 12, 31));
   }
 
   /**

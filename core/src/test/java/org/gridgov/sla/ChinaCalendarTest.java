@@ -110,22 +110,70 @@ class ChinaCalendarTest {
   }
 
   @Test
-  void lastDayOfDataAndBeyond() {
+  void lastDayOfDataAndBeyond_officialOnly() {
+    BusinessCalendar official = ChinaCalendar.calendar(0);
+    assertThat(official.edition()).isEqualTo("cn-2007-2026");
     // Thu 2026-12-31 is an unlisted weekday: working. 16:00 + 1.5 h = 17:30 that day, the last covered instant.
-    assertThat(CN.plusWorkingTime(at("2026-12-31T16:00"), Duration.ofMinutes(90))).isEqualTo(at("2026-12-31T17:30"));
-    // One more minute needs 2027, which no edition covers: the error names the date and the range.
-    assertThatThrownBy(() -> CN.plusWorkingTime(at("2026-12-31T16:00"), Duration.ofMinutes(91)))
+    assertThat(official.plusWorkingTime(at("2026-12-31T16:00"), Duration.ofMinutes(90)))
+        .isEqualTo(at("2026-12-31T17:30"));
+    // One more minute needs 2027, which the official years do not cover: the error names the date and the range.
+    assertThatThrownBy(() -> official.plusWorkingTime(at("2026-12-31T16:00"), Duration.ofMinutes(91)))
         .isInstanceOf(OutsideCalendarException.class)
         .hasMessageContaining("2027-01-01")
         .hasMessageContaining("2007-01-01..2026-12-31");
-    assertThatThrownBy(() -> CN.isWorkingTime(at("2027-01-04T10:00")))
+    assertThatThrownBy(() -> official.isWorkingTime(at("2027-01-04T10:00")))
         .isInstanceOf(OutsideCalendarException.class)
         .hasMessageContaining("2027-01-04");
     assertThatThrownBy(() -> CN.isWorkingTime(at("2006-12-30T10:00")))
         .isInstanceOf(OutsideCalendarException.class)
         .hasMessageContaining("2006-12-30");
     // Last listed date in the data: Sat 2026-10-10 is a make-up workday.
-    assertThat(CN.isWorkingDay(LocalDate.of(2026, 10, 10))).isTrue();
+    assertThat(official.isWorkingDay(LocalDate.of(2026, 10, 10))).isTrue();
+    assertThat(official.firstProvisionalDate()).isEmpty();
+  }
+
+  @Test
+  void theBuiltInCalendar_runsTenProvisionalYearsPastTheLastNotice_andThenStops() {
+    assertThat(CN.edition()).isEqualTo(ChinaCalendar.EDITION).isEqualTo("cn-2007-2026+p2036");
+    assertThat(CN.lastDate()).isEqualTo(LocalDate.of(2036, 12, 31));
+    assertThat(CN.firstProvisionalDate()).contains(LocalDate.of(2027, 1, 1));
+    assertThat(CN.provenance(LocalDate.of(2026, 12, 31))).isEqualTo(DayProvenance.OFFICIAL);
+    assertThat(CN.provenance(LocalDate.of(2027, 1, 1))).isEqualTo(DayProvenance.PROVISIONAL);
+    assertThat(CN.provenance(LocalDate.of(2036, 12, 31))).isEqualTo(DayProvenance.PROVISIONAL);
+    // Thu 2026-12-31 16:00 + 2 h: 1.5 h on 12-31, Fri 2027-01-01 off (元旦, a statutory day), the weekend,
+    // Mon 01-04 09:00 + 0.5 h = 09:30, over provisional days.
+    Deadline d = CN.deadline(at("2026-12-31T16:00"), SlaLimit.workingHours(2));
+    assertThat(d).isEqualTo(new Deadline(at("2027-01-04T09:30"), true, ChinaCalendar.EDITION));
+    assertThatThrownBy(() -> CN.plusWorkingTime(at("2036-12-31T16:00"), Duration.ofHours(2)))
+        .isInstanceOf(OutsideCalendarException.class)
+        .hasMessageContaining("2037-01-01")
+        .hasMessageContaining("2007-01-01..2036-12-31");
+    assertThat(ChinaCalendar.calendar(3).lastDate()).isEqualTo(LocalDate.of(2029, 12, 31));
+    assertThatThrownBy(() -> ChinaCalendar.calendar(-1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("0..");
+  }
+
+  /**
+   * Every predicted day of every provisional year (a year's prediction may reach into the December before) is
+   * declared as predicted and provisional; every other date of those years, the open ones included, keeps its
+   * weekday.
+   */
+  @Test
+  void provisionalYears_declareExactlyThePrediction() {
+    java.util.Map<LocalDate, ProvisionalYear.Day> predicted = new java.util.HashMap<>();
+    for (int year = 2027; year <= 2036; year++) {
+      for (ProvisionalYear.Day day : ChinaHolidayRules.predict(year).days()) {
+        assertThat(predicted.put(day.date(), day)).as("%s predicted twice", day.date()).isNull();
+      }
+    }
+    int declared = 0;
+    for (LocalDate d = LocalDate.of(2027, 1, 1); d.getYear() <= 2036; d = d.plusDays(1)) {
+      ProvisionalYear.Day day = predicted.get(d);
+      assertThat(CN.dayKind(d)).as("%s", d).isEqualTo(day == null ? BusinessCalendar.DayKind.REGULAR : day.kind());
+      assertThat(CN.provenance(d)).isEqualTo(DayProvenance.PROVISIONAL);
+      declared += day == null ? 0 : 1;
+    }
+    assertThat(declared).isGreaterThan(10 * 25);
   }
 
   @Test
@@ -157,8 +205,8 @@ class ChinaCalendarTest {
 
   @Test
   void newYearAddedAsNewEdition() {
-    // An embedder adds a made-up 2027 schedule: coverage to 2027-12-31 and 2027-01-01 off.
-    BusinessCalendar.Builder b = ChinaCalendar.builder().edition("cn-2027").coverage(LocalDate.of(2007, 1, 1),
+    // An embedder adds a made-up 2027 schedule to the official years: coverage to 2027-12-31 and 2027-01-01 off.
+    BusinessCalendar.Builder b = ChinaCalendar.builder(0).edition("cn-2027").coverage(LocalDate.of(2007, 1, 1),
         LocalDate.of(2027, 12, 31));
     ChinaCalendar.applyDayList(b, new StringReader("# 2027\n2027-01-01 off 2027 元旦\n"), "cn-2027.txt");
     BusinessCalendar cn2027 = b.build();
@@ -168,7 +216,7 @@ class ChinaCalendarTest {
 
   @Test
   void dayListErrorsNameLineAndValue() {
-    BusinessCalendar.Builder b = ChinaCalendar.builder();
+    BusinessCalendar.Builder b = ChinaCalendar.builder(0).coverage(LocalDate.of(2007, 1, 1), LocalDate.of(2027, 12, 31));
     assertThatThrownBy(
             () -> ChinaCalendar.applyDayList(b, new StringReader("2027-01-01 off\n2027-13-01 off\n2027-01-02 maybe\n"), "x.txt"))
         .isInstanceOf(TextParseException.class)
@@ -213,7 +261,7 @@ class ChinaCalendarTest {
 
   @Test
   void withNotice_replacesTheYear_makesItOfficial_andLeavesOtherYearsAlone() {
-    BusinessCalendar base = CN.toBuilder().edition("base")
+    BusinessCalendar base = ChinaCalendar.calendar(0).toBuilder().edition("base")
         .coverage(LocalDate.of(2007, 1, 1), LocalDate.of(2028, 12, 31))
         .holiday(LocalDate.of(2027, 1, 1)).holiday(LocalDate.of(2027, 6, 9)).holiday(LocalDate.of(2028, 1, 3))
         .makeUpWorkday(LocalDate.of(2026, 12, 27)) // a predicted spill of 2027 into December 2026
@@ -244,8 +292,7 @@ class ChinaCalendarTest {
 
   @Test
   void withNotice_forAYearPastTheCoverage_extendsIt() {
-    BusinessCalendar official = CN.toBuilder().edition("official")
-        .coverage(LocalDate.of(2007, 1, 1), LocalDate.of(2026, 12, 31)).build();
+    BusinessCalendar official = ChinaCalendar.calendar(0);
     BusinessCalendar next = ChinaCalendar.withNotice(official,
         HolidayNotice.parseDayList(2027, new StringReader("2027-01-01 off\n"), "2027.txt"), "cn-2027");
     assertThat(next.lastDate()).isEqualTo(LocalDate.of(2027, 12, 31));

@@ -69,13 +69,9 @@ class CaseEngineCalendarTest {
     return LocalDateTime.parse(local).atZone(SH).toInstant();
   }
 
-  /** The official calendar up to 2026 and 2027 provisional, with only 2027-01-01 (元旦) declared off. */
+  /** The built-in calendar: official up to 2026, then provisional years predicted from the statutory rules. */
   static BusinessCalendar provisional2027() {
-    return ChinaCalendar.calendar().toBuilder().edition("cn-p2027")
-        .coverage(LocalDate.of(2007, 1, 1), LocalDate.of(2027, 12, 31))
-        .holiday(LocalDate.of(2027, 1, 1))
-        .provisional(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31))
-        .build();
+    return ChinaCalendar.calendar();
   }
 
   private static CaseEngine.Builder config(BusinessCalendar calendar) {
@@ -185,7 +181,7 @@ class CaseEngineCalendarTest {
   void adoptCalendar_refusesAnInstantNotAfterTheEngineTime_orWithADeadlineDue() {
     CaseEngine engine = config(provisional2027()).build();
     assertThat(register(engine, "A", at("2026-12-21T10:00"))).hasSize(3);
-    BusinessCalendar next = provisional2027().toBuilder().edition("next").build();
+    BusinessCalendar next = ChinaCalendar.calendar(11);
     assertThatThrownBy(() -> engine.adoptCalendar(next, at("2026-12-21T10:00")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("after the engine's time");
     assertThatThrownBy(() -> engine.adoptCalendar(next, at("2027-01-04T10:00")))
@@ -195,8 +191,7 @@ class CaseEngineCalendarTest {
 
   @Test
   void pastTheHorizon_registrationIsRefusedCleanly_andNothingIsHalfApplied() {
-    BusinessCalendar official = ChinaCalendar.calendar().toBuilder().edition("official-only")
-        .coverage(LocalDate.of(2007, 1, 1), LocalDate.of(2026, 12, 31)).build();
+    BusinessCalendar official = ChinaCalendar.calendar(0);
     CaseEngine engine = config(official).build();
     Instant t = at("2026-12-24T18:00");
     assertThat(engine.advanceTo(t)).isEmpty();
@@ -214,8 +209,7 @@ class CaseEngineCalendarTest {
 
   @Test
   void pastTheHorizon_aClockWhoseWarningsLieBeyondIt_isRefusedBeforeAnythingIsCommitted() {
-    BusinessCalendar official = ChinaCalendar.calendar().toBuilder().edition("official-only")
-        .coverage(LocalDate.of(2007, 1, 1), LocalDate.of(2026, 12, 31)).build();
+    BusinessCalendar official = ChinaCalendar.calendar(0);
     CaseEngine engine = config(official)
         .slaPolicy(SlaPolicy.parse(new StringReader("""
             levels     yellow@0.8 red@1.0

@@ -60,7 +60,7 @@ public final class CaseLoopExample {
   static IndicatorReport run(PrintStream out) {
     // tag::case-loop[]
     // A water leak reported through the app on Monday 2025-03-03 at 09:10, to be handled in 4 working hours.
-    BusinessCalendar calendar = ChinaCalendar.calendar(); // official holidays and make-up workdays 2007-2026
+    BusinessCalendar calendar = ChinaCalendar.calendar(); // official holidays 2007-2026, then provisional years
     Instant reported = at(3, 3, 9, 10);
     Instant due = calendar.plus(reported, SlaLimit.workingHours(4)); // 09:10-12:00 + 13:30-14:40
     out.printf("due at %s%n", due.atZone(SHANGHAI).toLocalDateTime());

@@ -55,11 +55,7 @@ class NoticeAdoptionTest {
         .add(RegionLevel.GRID, GRID, 350302001001L, "第一网格")
         .build();
     RoutingGraph graph = RoutingGraph.builder(tree).build();
-    BusinessCalendar provisional = ChinaCalendar.calendar().toBuilder().edition("cn-p2027")
-        .coverage(LocalDate.of(2007, 1, 1), LocalDate.of(2027, 12, 31))
-        .holiday(LocalDate.of(2027, 1, 1))
-        .provisional(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31))
-        .build();
+    BusinessCalendar provisional = ChinaCalendar.calendar(); // official to 2026, provisional from 2027
     return CaseEngine.builder().regionTree(tree).routingGraph(graph)
         .routingPolicy(PolicyTable.parse(new StringReader(
             "category,region,priority,point,holder,action\n*,*,*,NEW_CASE,none,assign office@GRID\n"),

@@ -8,6 +8,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import org.gridgov.simulation.CalendarChoice;
+import org.gridgov.simulation.CategoryMix;
+import org.gridgov.simulation.CitySpec;
+import org.gridgov.simulation.Distribution;
+import org.gridgov.simulation.Scenario;
+import org.gridgov.sla.ChinaCalendar;
 import org.gridgov.simulation.Estimate;
 import org.gridgov.simulation.Metric;
 import org.gridgov.simulation.SweepPoint;
@@ -86,5 +94,26 @@ class SweepReportTest {
     assertThat(SweepReport.esc("<a href=\"x\">&</a>")).isEqualTo("&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;");
     assertThat(SweepReport.inline("<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<svg a=\"1\"/>")).isEqualTo(
         "<svg a=\"1\"/>");
+  }
+
+  @Test
+  void calendarNote_saysWhenARunReachesProvisionalYears() {
+    Scenario in2025 = SweepFixtures.scenario().withPeriods(Duration.ofDays(7), Duration.ofDays(30), Duration.ofDays(7));
+    assertThat(SweepReport.calendarNote(in2025)).contains("edition " + ChinaCalendar.EDITION)
+        .contains("every day official").doesNotContain("PROVISIONAL");
+    // A run into 2027: the measured period ends past the last published notice.
+    Scenario into2027 = fixture(LocalDateTime.of(2026, 11, 2, 0, 0), CalendarChoice.CHINA)
+        .withPeriods(Duration.ofDays(7), Duration.ofDays(60), Duration.ofDays(7));
+    assertThat(SweepReport.calendarNote(into2027)).contains("from 2027-01-01 on the days are PROVISIONAL");
+    // The always-open calendar has no provisional day.
+    Scenario open = fixture(LocalDateTime.of(2026, 11, 2, 0, 0), CalendarChoice.ALWAYS_OPEN)
+        .withPeriods(Duration.ofDays(7), Duration.ofDays(60), Duration.ofDays(7));
+    assertThat(SweepReport.calendarNote(open)).contains("edition always-open").contains("every day official");
+  }
+
+  private static Scenario fixture(LocalDateTime start, CalendarChoice calendar) {
+    return Scenario.builder().name("fixture").city(new CitySpec.Putian(1)).householdsPerGrid(300)
+        .addCategories(new CategoryMix("0101", 1, Distribution.exponential(30), 1))
+        .start(start).calendar(calendar).build();
   }
 }
