@@ -1,4 +1,4 @@
-package org.gridgov.examples.json;
+package org.gridgov.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

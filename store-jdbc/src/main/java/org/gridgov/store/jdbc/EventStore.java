@@ -1,4 +1,4 @@
-package org.gridgov.examples.store;
+package org.gridgov.store.jdbc;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
@@ -8,7 +8,6 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,18 +23,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.gridgov.casefile.CaseEvent;
 import org.gridgov.casefile.CaseFacts;
 import org.gridgov.casefile.CaseId;
 import org.gridgov.casefile.EventType;
 import org.gridgov.engine.Command;
-import org.gridgov.examples.json.CaseJson;
+import org.gridgov.json.CaseJson;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An append-only store of case events over JDBC, on embedded H2 (a file database) or PostgreSQL.
  *
- * <p>Tables (created if missing, portable SQL): {@code gridgov_events} (one row per event, primary key
+ * <p>Tables (created and migrated by Flyway on {@link #open(DataSource)}, portable SQL): {@code gridgov_events} (one row per event, primary key
  * {@code (case_id, seq)}, a gap-free global {@code log_position} in the order the engine returned the events, the
  * event type and the event as JSON text by {@link CaseJson}), {@code gridgov_cases} (one row per case: its facts as
  * JSON, its last sequence, the position of its report), {@code gridgov_commands} (the id of every accepted command,
@@ -53,7 +53,7 @@ import org.jspecify.annotations.Nullable;
  * sequence at the first one that is wrong. Case facts are stored unmasked ({@link CaseJson#unmasked()}): the store
  * is the system of record and must give back exactly what was reported.
  *
- * <p>One instance owns one JDBC connection and is not thread-safe; several instances (in one or several processes)
+ * <p>One instance holds one connection from its data source and is not thread-safe; several instances (in one or several processes)
  * may write to one database, and conflicts between them are refused as described.
  */
 public final class EventStore implements AutoCloseable {
@@ -63,39 +63,13 @@ public final class EventStore implements AutoCloseable {
   /** The version of the table layout, written to {@code gridgov_store}. */
   public static final int SCHEMA_VERSION = 1;
 
+  /** The table in which Flyway records the migrations it ran. */
+  public static final String HISTORY_TABLE = Migrations.HISTORY_TABLE;
+
   private static final String DUPLICATE_KEY = "23505";
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final CaseJson JSON = CaseJson.unmasked();
   private static final Map<String, EventType> TYPES = types();
-
-  private static final List<String> DDL = List.of(
-      "CREATE TABLE IF NOT EXISTS gridgov_store ("
-          + "id INT NOT NULL PRIMARY KEY, "
-          + "schema_version INT NOT NULL, "
-          + "last_position BIGINT NOT NULL, "
-          + "now_ms BIGINT, "
-          + "last_command_id VARCHAR(" + MAX_COMMAND_ID_LENGTH + "))",
-      "CREATE TABLE IF NOT EXISTS gridgov_cases ("
-          + "case_id VARCHAR(" + CaseId.MAX_LENGTH + ") NOT NULL PRIMARY KEY, "
-          + "report_position BIGINT NOT NULL, "
-          + "last_seq BIGINT NOT NULL, "
-          + "facts VARCHAR(1000000) NOT NULL)",
-      "CREATE TABLE IF NOT EXISTS gridgov_events ("
-          + "case_id VARCHAR(" + CaseId.MAX_LENGTH + ") NOT NULL, "
-          + "seq BIGINT NOT NULL, "
-          + "log_position BIGINT NOT NULL, "
-          + "event_type VARCHAR(40) NOT NULL, "
-          + "at_ms BIGINT NOT NULL, "
-          + "command_id VARCHAR(" + MAX_COMMAND_ID_LENGTH + "), "
-          + "payload VARCHAR(1000000) NOT NULL, "
-          + "CONSTRAINT gridgov_events_pk PRIMARY KEY (case_id, seq), "
-          + "CONSTRAINT gridgov_events_position UNIQUE (log_position))",
-      "CREATE TABLE IF NOT EXISTS gridgov_commands ("
-          + "command_id VARCHAR(" + MAX_COMMAND_ID_LENGTH + ") NOT NULL PRIMARY KEY, "
-          + "case_id VARCHAR(" + CaseId.MAX_LENGTH + ") NOT NULL, "
-          + "at_ms BIGINT NOT NULL, "
-          + "first_position BIGINT NOT NULL, "
-          + "event_count INT NOT NULL)");
 
   private final Connection connection;
   private final String description;
@@ -114,7 +88,7 @@ public final class EventStore implements AutoCloseable {
     this.description = description;
     connection.setAutoCommit(false);
     connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-    createSchema();
+    checkSchemaVersion();
     allocate = connection.prepareStatement(
         "UPDATE gridgov_store SET last_position = last_position + ?, "
             + "now_ms = CASE WHEN now_ms IS NULL OR now_ms < ? THEN ? ELSE now_ms END, "
@@ -139,40 +113,52 @@ public final class EventStore implements AutoCloseable {
   }
 
   /**
-   * Opens (and creates if needed) a store at a JDBC URL, e.g. {@code jdbc:postgresql://127.0.0.1:5432/gridgov?user=g}
-   * or {@code jdbc:h2:file:/var/lib/app/gridgov}. The H2 and PostgreSQL drivers are on the class path.
+   * Opens a store on a data source: brings its tables up to date with the Flyway migrations this jar ships
+   * ({@code db/migration/gridgov}, history in the table {@value #HISTORY_TABLE}), then takes one connection from the
+   * data source and keeps it until {@link #close()}. The tables go into the connection's default schema; a schema
+   * that already holds other tables is adopted (Flyway baselines it at version 0 and creates the store's tables
+   * beside them).
    *
-   * @param jdbcUrl the URL, with credentials if the database needs them
+   * @param dataSource the data source, e.g. a HikariCP pool, H2's {@code JdbcDataSource} or PostgreSQL's
+   *     {@code PGSimpleDataSource}; the JDBC driver is the caller's dependency
    * @return the open store
-   * @throws EventStoreException if the database cannot be reached or the tables cannot be created
+   * @throws EventStoreException if the database cannot be reached or migrated, or holds a newer table layout
    */
-  public static EventStore open(String jdbcUrl) {
-    String shown = redact(jdbcUrl);
+  public static EventStore open(DataSource dataSource) {
+    Objects.requireNonNull(dataSource, "dataSource");
     try {
-      return new EventStore(DriverManager.getConnection(jdbcUrl), shown);
+      Migrations.migrate(dataSource);
+    } catch (RuntimeException e) { // Flyway's exceptions: the message names the script, never a row's data
+      throw new EventStoreException("cannot migrate the event store's tables: " + e.getMessage(), e);
+    }
+    Connection connection;
+    try {
+      connection = dataSource.getConnection();
     } catch (SQLException e) {
-      throw new EventStoreException("cannot open the event store at " + shown + ": " + e.getMessage(), e);
+      throw new EventStoreException("cannot open a connection to the event store: " + e.getMessage(), e);
+    }
+    try {
+      return new EventStore(connection, redact(String.valueOf(connection.getMetaData().getURL())));
+    } catch (SQLException | RuntimeException e) {
+      try {
+        connection.close();
+      } catch (SQLException x) {
+        e.addSuppressed(x);
+      }
+      if (e instanceof EventStoreException s) {
+        throw s;
+      }
+      throw new EventStoreException("cannot open the event store: " + e.getMessage(), e);
     }
   }
 
   /**
-   * Opens (and creates if needed) an embedded H2 store in a directory: the database file
-   * {@code gridgov.mv.db} in it. No server is needed.
+   * Returns the JDBC URL of an embedded H2 store in a directory (the database file {@code gridgov.mv.db} in it),
+   * for H2's {@code JdbcDataSource} or a pool. The URL asks for the operating system's file lock (released when a
+   * process dies, so a store can be reopened at once after a crash) and for every commit to be written to the file
+   * before it returns ({@code WRITE_DELAY=0}; see {@code docs/event-store.md}).
    *
    * @param directory the directory, created by H2 if missing
-   * @return the open store
-   * @throws EventStoreException if the database cannot be opened
-   */
-  public static EventStore openH2(Path directory) {
-    return open(h2Url(directory));
-  }
-
-  /**
-   * Returns the JDBC URL of the embedded H2 store in a directory. The URL asks for the operating system's file
-   * lock (released when a process dies, so a store can be reopened at once after a crash) and for every commit to
-   * be written to the file before it returns.
-   *
-   * @param directory the directory
    * @return the URL
    */
   public static String h2Url(Path directory) {
@@ -636,32 +622,15 @@ public final class EventStore implements AutoCloseable {
     }
   }
 
-  private void createSchema() throws SQLException {
-    try (Statement st = connection.createStatement()) {
-      for (String ddl : DDL) {
-        var unused = st.executeUpdate(ddl);
-      }
+  private void checkSchemaVersion() throws SQLException {
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery("SELECT schema_version FROM gridgov_store WHERE id = 1")) {
+      checkState(rs.next());
+      int v = rs.getInt(1);
       connection.commit();
-      try (ResultSet rs = st.executeQuery("SELECT schema_version FROM gridgov_store WHERE id = 1")) {
-        if (rs.next()) {
-          int v = rs.getInt(1);
-          connection.commit();
-          if (v != SCHEMA_VERSION) {
-            throw new EventStoreException(String.format(Locale.ROOT,
-                "%s has table layout version %d; this code reads version %d", description, v, SCHEMA_VERSION));
-          }
-          return;
-        }
-      }
-      try {
-        var unused = st.executeUpdate(
-            "INSERT INTO gridgov_store (id, schema_version, last_position) VALUES (1, " + SCHEMA_VERSION + ", 0)");
-        connection.commit();
-      } catch (SQLException e) {
-        connection.rollback();
-        if (!isDuplicate(e)) { // another process created it at the same moment: fine
-          throw e;
-        }
+      if (v != SCHEMA_VERSION) {
+        throw new EventStoreException(String.format(Locale.ROOT,
+            "%s has table layout version %d; this code reads version %d", description, v, SCHEMA_VERSION));
       }
     }
   }

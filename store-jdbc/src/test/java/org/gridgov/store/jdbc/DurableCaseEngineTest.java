@@ -1,8 +1,8 @@
-package org.gridgov.examples.store;
+package org.gridgov.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.gridgov.examples.store.StoreFixture.*;
+import static org.gridgov.store.jdbc.StoreFixture.*;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -59,7 +59,7 @@ class DurableCaseEngineTest {
     CaseEngine plain = config().build();
     List<CaseEvent> plainLog = new ArrayList<>();
     List<Object> liveSnapshot;
-    try (EventStore store = EventStore.open(url)) {
+    try (EventStore store = StoreFixture.open(url)) {
       DurableCaseEngine live = DurableCaseEngine.open(store, config());
       for (Command c : commands()) {
         List<CaseEvent> stored = live.execute(c);
@@ -72,7 +72,7 @@ class DurableCaseEngineTest {
       liveSnapshot = live.snapshot();
       assertThat(store.load().events()).isEqualTo(plainLog);
     }
-    try (EventStore store = EventStore.open(url)) {
+    try (EventStore store = StoreFixture.open(url)) {
       DurableCaseEngine reopened = DurableCaseEngine.open(store, config());
       assertThat(reopened.snapshot()).isEqualTo(liveSnapshot);
       assertThat(reopened.now()).contains(at("2025-03-03T12:00"));
@@ -91,14 +91,14 @@ class DurableCaseEngineTest {
   void retryAfterARestartReturnsTheStoredEventsAndAppendsNothing(String db, @TempDir Path dir) {
     String url = freshUrl(db, dir);
     List<CaseEvent> first;
-    try (EventStore store = EventStore.open(url)) {
+    try (EventStore store = StoreFixture.open(url)) {
       DurableCaseEngine e = DurableCaseEngine.open(store, config());
       for (Command c : commands()) {
         var unused = e.execute(c);
       }
       first = e.execute(late("c9"));
     }
-    try (EventStore store = EventStore.open(url)) {
+    try (EventStore store = StoreFixture.open(url)) {
       int stored = store.load().events().size();
       DurableCaseEngine e = DurableCaseEngine.open(store, config());
 
@@ -114,7 +114,7 @@ class DurableCaseEngineTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
   void refusedCommandStoresTheTimeThatPassedAndItsIdAsTheLastSeen(String db, @TempDir Path dir) {
-    try (EventStore store = EventStore.open(freshUrl(db, dir))) {
+    try (EventStore store = StoreFixture.open(freshUrl(db, dir))) {
       DurableCaseEngine e = DurableCaseEngine.open(store, config());
       for (Command c : commands()) {
         var unused = e.execute(c);
@@ -141,7 +141,7 @@ class DurableCaseEngineTest {
   @MethodSource("databases")
   void secondWriterOnTheSameCaseIsRefusedAndMustReopen(String db, @TempDir Path dir) {
     String url = freshUrl(db, dir);
-    try (EventStore s1 = EventStore.open(url); EventStore s2 = EventStore.open(url)) {
+    try (EventStore s1 = StoreFixture.open(url); EventStore s2 = StoreFixture.open(url)) {
       DurableCaseEngine one = DurableCaseEngine.open(s1, config());
       for (Command c : commands()) {
         var unused = one.execute(c);
@@ -170,7 +170,7 @@ class DurableCaseEngineTest {
   @MethodSource("databases")
   void storeTimePastADeadlineWithoutItsEventIsCorrupt(String db, @TempDir Path dir) {
     String url = freshUrl(db, dir);
-    try (EventStore store = EventStore.open(url)) {
+    try (EventStore store = StoreFixture.open(url)) {
       DurableCaseEngine e = DurableCaseEngine.open(store, config());
       for (Command c : commands()) {
         var unused = e.execute(c);
