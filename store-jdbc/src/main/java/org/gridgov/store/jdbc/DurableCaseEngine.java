@@ -77,13 +77,15 @@ public final class DurableCaseEngine {
   /**
    * Runs a command durably: {@code advanceTo(command.at())}, then the command, then one transaction with all of it.
    * A refusal by the engine is rethrown after the time advance's events and the command id (as the last one seen)
-   * are stored. A command id the store already holds returns the stored events without running anything (the
-   * command's case and instant must match the stored ones).
+   * are stored. A command id the store already holds returns the stored events without running anything, but only
+   * to the same principal with the same command (the store keys commands by id, principal and a hash of case,
+   * instant and action); anything else under that id is refused.
    *
    * @param command the command
    * @return the time advance's events followed by the command's events, as stored
-   * @throws IllegalArgumentException if the command id was stored for another case or instant, or the engine
-   *     refuses the command's values (after storing the time advance)
+   * @throws CommandIdReusedInStoreException if the store holds a different command (another principal, case,
+   *     instant or action) under this id; nothing is run or written
+   * @throws IllegalArgumentException if the engine refuses the command's values (after storing the time advance)
    * @throws IllegalStateException if an earlier write failed (open a new engine from the store), or the engine
    *     refuses the command in this state
    * @throws AppendConflictException if another writer changed one of the cases; the engine must be reopened
@@ -94,13 +96,10 @@ public final class DurableCaseEngine {
     checkUsable();
     Optional<EventStore.StoredCommand> stored = store.command(command.commandId());
     if (stored.isPresent()) {
-      EventStore.StoredCommand s = stored.get();
-      if (!s.caseId().equals(command.caseId().value()) || !s.at().equals(command.at())) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "command id %s was already used for case %s at %s, not case %s at %s",
-            command.commandId(), s.caseId(), s.at(), command.caseId(), command.at()));
+      if (!stored.get().isRetryOf(command)) {
+        throw new CommandIdReusedInStoreException(command.commandId(), command.caseId(), command.action().name());
       }
-      return s.events();
+      return stored.get().events();
     }
     ImmutableList<CaseEvent> advanced = ImmutableList.of();
     @Nullable RuntimeException refusal = null;

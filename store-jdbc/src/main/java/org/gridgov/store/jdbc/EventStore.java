@@ -61,7 +61,7 @@ public final class EventStore implements AutoCloseable {
   public static final int MAX_COMMAND_ID_LENGTH = 200;
 
   /** The version of the table layout, written to {@code gridgov_store}. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   /** The table in which Flyway records the migrations it ran. */
   public static final String HISTORY_TABLE = Migrations.HISTORY_TABLE;
@@ -103,10 +103,11 @@ public final class EventStore implements AutoCloseable {
         "INSERT INTO gridgov_events (case_id, seq, log_position, event_type, at_ms, command_id, payload) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?)");
     insertCommand = connection.prepareStatement(
-        "INSERT INTO gridgov_commands (command_id, case_id, at_ms, first_position, event_count) "
-            + "VALUES (?, ?, ?, ?, ?)");
+        "INSERT INTO gridgov_commands (command_id, case_id, at_ms, first_position, event_count, principal, "
+            + "payload_hash) VALUES (?, ?, ?, ?, ?, ?, ?)");
     findCommand = connection.prepareStatement(
-        "SELECT case_id, at_ms, first_position, event_count FROM gridgov_commands WHERE command_id = ?");
+        "SELECT case_id, at_ms, first_position, event_count, principal, payload_hash FROM gridgov_commands "
+            + "WHERE command_id = ?");
     eventsAt = connection.prepareStatement(
         "SELECT case_id, seq, log_position, event_type, payload FROM gridgov_events "
             + "WHERE log_position >= ? AND log_position < ? ORDER BY log_position");
@@ -316,6 +317,8 @@ public final class EventStore implements AutoCloseable {
         insertCommand.setLong(3, accepted.at().toEpochMilli());
         insertCommand.setLong(4, first);
         insertCommand.setInt(5, events.size());
+        insertCommand.setString(6, CommandKey.principal(accepted.actor()));
+        insertCommand.setString(7, CommandKey.payloadHash(accepted));
         try {
           var unused = insertCommand.executeUpdate();
         } catch (SQLException x) {
@@ -416,6 +419,8 @@ public final class EventStore implements AutoCloseable {
       long at;
       long first;
       int count;
+      @Nullable String principal;
+      @Nullable String payloadHash;
       try (ResultSet rs = findCommand.executeQuery()) {
         if (!rs.next()) {
           connection.commit();
@@ -425,6 +430,8 @@ public final class EventStore implements AutoCloseable {
         at = rs.getLong(2);
         first = rs.getLong(3);
         count = rs.getInt(4);
+        principal = rs.getString(5);
+        payloadHash = rs.getString(6);
       }
       ImmutableList.Builder<CaseEvent> events = ImmutableList.builderWithExpectedSize(count);
       eventsAt.setLong(1, first);
@@ -448,7 +455,8 @@ public final class EventStore implements AutoCloseable {
             "command %s's events should be at log positions %d to %d, but position %d is missing",
             commandId, first, first + count - 1, expected));
       }
-      return Optional.of(new StoredCommand(commandId, caseId, Instant.ofEpochMilli(at), events.build()));
+      return Optional.of(new StoredCommand(commandId, caseId, Instant.ofEpochMilli(at), events.build(),
+          Optional.ofNullable(principal), Optional.ofNullable(payloadHash)));
     } catch (SQLException e) {
       rollbackQuietly(e);
       throw new EventStoreException("reading command " + commandId + " from " + description + " failed", e);
@@ -690,6 +698,25 @@ public final class EventStore implements AutoCloseable {
    * @param caseId the case it acted on, as stored
    * @param at its instant
    * @param events the events appended with it: the time advance's, then its own
+   * @param principal the principal that sent it (id, role, region, handler), empty if stored by layout version 1
+   * @param payloadHash the SHA-256 hash of its case, instant and action, empty if stored by layout version 1
    */
-  public record StoredCommand(String commandId, String caseId, Instant at, ImmutableList<CaseEvent> events) {}
+  public record StoredCommand(String commandId, String caseId, Instant at, ImmutableList<CaseEvent> events,
+      Optional<String> principal, Optional<String> payloadHash) {
+
+    /**
+     * Returns whether a command is the very command stored: the same principal and payload hash (for a command
+     * stored by layout version 1, which kept neither: the same case and instant).
+     *
+     * @param command the command sent again
+     * @return true if it is a retry of this command
+     */
+    public boolean isRetryOf(Command command) {
+      if (principal.isEmpty() || payloadHash.isEmpty()) {
+        return caseId.equals(command.caseId().value()) && at.equals(command.at());
+      }
+      return principal.get().equals(CommandKey.principal(command.actor()))
+          && payloadHash.get().equals(CommandKey.payloadHash(command));
+    }
+  }
 }

@@ -106,8 +106,49 @@ class DurableCaseEngineTest {
       assertThat(e.execute(commands().get(0))).as("an old report").hasSize(1);
       assertThat(store.load().events()).hasSize(stored);
       assertThatThrownBy(() -> e.execute(Command.of("c9", DISP, A, late("x").at(), new Command.Register())))
-          .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("command id c9 was already used for case B");
+          .isInstanceOf(CommandIdReusedInStoreException.class)
+          .hasMessageContaining("command id c9 was already used for a different command")
+          .hasMessageNotContaining("case B");
+    }
+  }
+
+  /**
+   * Issue 16: a reused command id after a restart is keyed by (command id, principal, payload hash). The same
+   * command by the same principal gets its original events; another principal, or another payload under the same
+   * id, is refused and nothing is appended. Before the fix the store compared case and instant only, so the other
+   * principal received the original events (a disclosure) and the different payload was silently dropped.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void reusedIdIsKeyedByPrincipalAndPayloadAcrossARestart(String db, @TempDir Path dir) {
+    String url = freshUrl(db, dir);
+    Command original = Command.of("r1", DISP, CaseId.of("B"), at("2025-03-04T09:00"), new Command.Escalate(java.util.Optional.empty()));
+    List<CaseEvent> first;
+    try (EventStore store = StoreFixture.open(url)) {
+      DurableCaseEngine e = DurableCaseEngine.open(store, config());
+      for (Command c : commands()) {
+        var unused = e.execute(c);
+      }
+      first = e.execute(original);
+    }
+    try (EventStore store = StoreFixture.open(url)) {
+      int stored = store.load().events().size();
+      DurableCaseEngine e = DurableCaseEngine.open(store, config());
+      Principal other = Principal.inRegion("disp-2", Role.DISPATCHER, DISTRICT);
+
+      assertThatThrownBy(() -> e.execute(Command.of("r1", other, original.caseId(), original.at(),
+          original.action())))
+          .as("the same id and payload from another principal")
+          .isInstanceOf(CommandIdReusedInStoreException.class)
+          .hasMessageNotContaining("disp-1");
+      assertThatThrownBy(() -> e.execute(Command.of("r1", DISP, original.caseId(), original.at(),
+          new Command.Escalate(java.util.Optional.of("dept:housing")))))
+          .as("the same id and principal with another payload")
+          .isInstanceOf(CommandIdReusedInStoreException.class);
+      assertThat(store.load().events()).as("nothing appended by the refusals").hasSize(stored);
+      assertThat(e.isBroken()).as("a refusal leaves the engine usable").isFalse();
+      assertThat(e.execute(original)).as("the very same command: its original events").isEqualTo(first);
+      assertThat(store.load().events()).hasSize(stored);
     }
   }
 
