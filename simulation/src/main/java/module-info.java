@@ -11,6 +11,7 @@ module org.gridgov.simulation {
 
   requires com.fasterxml.jackson.core; // scenario files: JSON
   requires com.fasterxml.jackson.dataformat.yaml; // scenario files: YAML
+  requires org.yaml.snakeyaml; // scenario files: the YAML loader's limits (nesting, aliases, size)
   requires java.desktop; // charts (AWT, headless)
   requires xchart; // automatic module (the jar has no module descriptor)
   requires VectorGraphics2D; // automatic module: XChart's SVG back end

@@ -79,6 +79,12 @@ public final class TextParseException extends GridgovException {
     /**
      * Validates the components.
      *
+     * @param source the name of the input, as the caller gave it (usually a file name, e.g. {@code regions.csv})
+     * @param line the 1-based line number, or 0 when the problem concerns the input as a whole
+     * @param column the 1-based column (field) number, or 0 when the problem concerns the whole line
+     * @param field the name of the field at that column (from the header or the format's documentation), or {@code ""} when the problem concerns the whole line
+     * @param value the offending text as read (possibly {@code ""})
+     * @param reason what is wrong and what was expected
      * @throws IllegalArgumentException if {@code line} or {@code column} is negative
      */
     public Problem {

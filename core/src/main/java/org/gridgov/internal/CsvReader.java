@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.gridgov.InputLimits;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +18,11 @@ import org.jspecify.annotations.Nullable;
  * A malformed record (text after a closing quote, a quote that never closes) is reported to the {@link Problems}
  * and skipped; reading goes on with the next line.
  *
+ * <p>The {@link InputLimits} are checked while reading: an input longer than {@link InputLimits#maxChars()}, a
+ * record longer than {@link InputLimits#maxLineLength()} or more than {@link InputLimits#maxRows()} records (the
+ * header included) stop the reading with a {@link org.gridgov.TextParseException} that holds every problem so far
+ * and one naming the limit, its value and the line.
+ *
  * <p>The reader does not close the underlying {@link Reader}: the caller opened it and closes it.
  */
 public final class CsvReader {
@@ -25,6 +31,10 @@ public final class CsvReader {
   private final Reader in;
   private final Problems problems;
   private final boolean allowComments;
+  private final InputLimits limits;
+  private long total;
+  private int rows;
+  private int recordChars;
   private final char[] buf = new char[BUFFER];
   private int pos;
   private int limit;
@@ -40,9 +50,22 @@ public final class CsvReader {
    * @param allowComments whether lines starting with {@code #} are skipped
    */
   public CsvReader(Reader in, Problems problems, boolean allowComments) {
+    this(in, problems, allowComments, InputLimits.defaults());
+  }
+
+  /**
+   * Creates a reader with limits.
+   *
+   * @param in the text, opened and later closed by the caller
+   * @param problems where malformed records are reported
+   * @param allowComments whether lines starting with {@code #} are skipped
+   * @param limits the limits on characters, record length and records
+   */
+  public CsvReader(Reader in, Problems problems, boolean allowComments, InputLimits limits) {
     this.in = in;
     this.problems = problems;
     this.allowComments = allowComments;
+    this.limits = limits;
   }
 
   /**
@@ -76,6 +99,7 @@ public final class CsvReader {
    * Reads the next well-formed record.
    *
    * @return the record, or {@code null} at the end of the input
+   * @throws org.gridgov.TextParseException with every problem so far, if the input exceeds a limit
    * @throws UncheckedIOException if the underlying reader fails
    */
   public @Nullable Row next() {
@@ -99,8 +123,13 @@ public final class CsvReader {
           skipRestOfLine();
           continue;
         }
+        recordChars = 0;
         Row record = readRecord();
         if (record != null) {
+          if (++rows > limits.maxRows()) {
+            throw problems.stop(
+                record.line(), 0, "", "more than the limit of %d records (InputLimits.maxRows)", limits.maxRows());
+          }
           return record;
         }
       }
@@ -124,6 +153,7 @@ public final class CsvReader {
             return null;
           }
           char c = buf[pos++];
+          countRecordChar(startLine);
           if (c == '"') {
             if (fill() && buf[pos] == '"') {
               field.append('"');
@@ -155,6 +185,7 @@ public final class CsvReader {
             skipRestOfLine();
             return null;
           }
+          countRecordChar(startLine);
           field.append(c);
           pos++;
         }
@@ -165,11 +196,23 @@ public final class CsvReader {
       }
       char c = buf[pos];
       if (c == ',') {
+        countRecordChar(startLine);
         pos++;
         continue;
       }
       consumeLineBreak();
       return new Row(startLine, ImmutableList.copyOf(fields));
+    }
+  }
+
+  private void countRecordChar(int startLine) {
+    if (++recordChars > limits.maxLineLength()) {
+      throw problems.stop(
+          startLine,
+          0,
+          "",
+          "the record is longer than the limit of %d characters (InputLimits.maxLineLength)",
+          limits.maxLineLength());
     }
   }
 
@@ -204,6 +247,11 @@ public final class CsvReader {
     if (n < 0) {
       limit = pos = 0;
       return false;
+    }
+    total += n;
+    if (total > limits.maxChars()) {
+      throw problems.stop(
+          line, 0, "", "the input is longer than the limit of %d characters (InputLimits.maxChars)", limits.maxChars());
     }
     pos = 0;
     limit = n;

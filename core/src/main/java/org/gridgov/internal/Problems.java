@@ -65,6 +65,25 @@ public final class Problems {
   }
 
   /**
+   * Records a problem that ends the reading (a limit was met) and throws every problem recorded so far. The
+   * problem is kept even when {@link #MAX_KEPT} others were.
+   *
+   * @param line the 1-based line, or 0 for the input as a whole
+   * @param column the 1-based column, or 0 for the whole line
+   * @param field the field name, or {@code ""}
+   * @param reasonFormat the reason, a {@link String#format} pattern formatted with {@link Locale#ROOT}
+   * @param args the pattern's arguments
+   * @return never returns normally; declared so that callers can write {@code throw problems.stop(...)}
+   * @throws TextParseException always
+   */
+  @FormatMethod
+  public TextParseException stop(int line, int column, String field, @FormatString String reasonFormat, Object... args) {
+    problems.add(
+        new TextParseException.Problem(source, line, column, field, "", String.format(Locale.ROOT, reasonFormat, args)));
+    throw new TextParseException(sorted());
+  }
+
+  /**
    * Returns whether no problem has been recorded.
    *
    * @return {@code true} if the input is clean so far

@@ -13,9 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.gridgov.InputLimits;
 import org.gridgov.TextParseException;
 import org.gridgov.internal.CsvReader;
 import org.gridgov.internal.Problems;
+import org.gridgov.internal.Texts;
 
 /**
  * Reads and writes region trees in the gridgov region CSV format.
@@ -76,10 +78,17 @@ public final class RegionCsv {
   private static final int GRID_TYPE = 8;
   private static final int TAGS = 9;
 
+  /**
+   * The limits {@link #read(Reader, String, CodeScheme, LocalDate)} reads within: big enough for a national tree
+   * (about 56M regions): 16 Gi characters, 100M records of at most 64 Ki characters each.
+   */
+  public static final InputLimits DEFAULT_LIMITS =
+      InputLimits.defaults().withMaxChars(16L << 30).withMaxRows(100_000_000);
+
   private RegionCsv() {}
 
   /**
-   * Reads a region tree.
+   * Reads a region tree within {@link #DEFAULT_LIMITS}.
    *
    * @param in the CSV text, opened and closed by the caller
    * @param sourceName the name used in problem messages, e.g. the file name
@@ -90,12 +99,30 @@ public final class RegionCsv {
    * @throws UncheckedIOException if reading fails
    */
   public static RegionTree read(Reader in, String sourceName, CodeScheme scheme, LocalDate edition) {
+    return read(in, sourceName, scheme, edition, DEFAULT_LIMITS);
+  }
+
+  /**
+   * Reads a region tree within limits.
+   *
+   * @param in the CSV text, opened and closed by the caller
+   * @param sourceName the name used in problem messages, e.g. the file name
+   * @param scheme the code scheme
+   * @param edition the edition of the tree
+   * @param limits the most characters, characters per record and records (the header included) read
+   * @return the tree
+   * @throws TextParseException with every problem, if any, or the limit the input exceeds
+   * @throws UncheckedIOException if reading fails
+   */
+  public static RegionTree read(
+      Reader in, String sourceName, CodeScheme scheme, LocalDate edition, InputLimits limits) {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(sourceName, "sourceName");
     Objects.requireNonNull(scheme, "scheme");
     Objects.requireNonNull(edition, "edition");
+    Objects.requireNonNull(limits, "limits");
     Problems problems = new Problems(sourceName);
-    CsvReader csv = new CsvReader(in, problems, true);
+    CsvReader csv = new CsvReader(in, problems, true, limits);
     CsvReader.Row header = csv.next();
     if (header == null) {
       problems.add(0, 0, "", "", "the input is empty; expected a header starting with %s", HEADER);
@@ -209,6 +236,12 @@ public final class RegionCsv {
     String name = field(row, col, NAME);
     if (name.isBlank()) {
       problems.add(line, col[NAME] + 1, "name", name, "the name of region %s must not be empty", codeText);
+      name = "?";
+    }
+    String nameProblem = RegionTree.Builder.nameProblem(name);
+    if (nameProblem != null) {
+      problems.add(
+          line, col[NAME] + 1, "name", Texts.escape(name), "region %s: %s", codeText, nameProblem);
       name = "?";
     }
     if (level == RegionLevel.DISTRICT) {

@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.gridgov.TextParseException;
 import org.gridgov.internal.Problems;
+import org.gridgov.internal.Texts;
 import org.gridgov.region.internal.CodeIndex;
 import org.gridgov.region.internal.NameTable;
 
@@ -576,6 +577,8 @@ public final class RegionTree {
     private Builder addRow(long code, long parentCode, int depth, String name) {
       checkState(!built, "build() was already called on this builder");
       Objects.requireNonNull(name, "name");
+      String nameProblem = nameProblem(name);
+      checkArgument(nameProblem == null, "region %s: %s", code, nameProblem);
       if (n == codes.length) {
         grow();
       }
@@ -713,9 +716,27 @@ public final class RegionTree {
       return this;
     }
 
+    /** Returns why a region name is not allowed (a control character), or {@code null} if it is. */
+    static @org.jspecify.annotations.Nullable String nameProblem(String name) {
+      int bad = Texts.firstControl(name);
+      if (bad < 0) {
+        return null;
+      }
+      return String.format(
+          Locale.ROOT,
+          "the name \"%s\" has the control character U+%04X at position %d; a name is printable text on one line",
+          Texts.escape(name),
+          (int) name.charAt(bad),
+          bad + 1);
+    }
+
     static @org.jspecify.annotations.Nullable String tagProblem(String tag) {
       if (tag.isEmpty()) {
         return "a tag must not be empty";
+      }
+      if (Texts.firstControl(tag) >= 0) {
+        return String.format(
+            Locale.ROOT, "tag \"%s\" must not contain a control character", Texts.escape(tag));
       }
       for (int k = 0; k < tag.length(); k++) {
         char c = tag.charAt(k);

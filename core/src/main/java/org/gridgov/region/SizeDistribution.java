@@ -21,6 +21,11 @@ public record SizeDistribution(int count, long min, long median, long max, doubl
   /**
    * Validates the components.
    *
+   * @param count how many regions were measured
+   * @param min the smallest value
+   * @param median the lower median
+   * @param max the largest value
+   * @param mean the arithmetic mean
    * @throws IllegalArgumentException if they are inconsistent
    */
   public SizeDistribution {

@@ -39,6 +39,11 @@ public final class SyntheticCityGenerator {
     /**
      * Validates the components.
      *
+     * @param communities total communities, at least the number of streets
+     * @param grids total grids, at least {@code communities}
+     * @param units total units, at least {@code grids}
+     * @param meanPeoplePerUnit mean population of a unit, &gt; 0
+     * @param peoplePerHousehold mean people per household, &gt;= 1
      * @throws IllegalArgumentException if inconsistent
      */
     public Targets {

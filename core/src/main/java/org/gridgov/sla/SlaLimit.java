@@ -18,9 +18,19 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link Unit#WORKING_DAYS}: 工作日, counted in working days with a {@link WorkingDayRule}.
  * </ul>
  *
+ * <p>A limit is at most {@link #MAX_DURATION} (natural or working time) or {@value #MAX_WORKING_DAYS} working days:
+ * no governance deadline is that far away, and the bound keeps every deadline computation inside {@code long}
+ * nanoseconds and the calendar's day indexes.
+ *
  * <p>Immutable value; equal when unit and amount (and rule) are equal.
  */
 public final class SlaLimit {
+
+  /** The longest natural or working-time limit: 3,660 days (about ten years). */
+  public static final Duration MAX_DURATION = Duration.ofDays(3660);
+
+  /** The most working days of a limit: 2,500 (about ten years of working days). */
+  public static final int MAX_WORKING_DAYS = 2500;
 
   /** The unit a limit is counted in. */
   public enum Unit {
@@ -47,49 +57,63 @@ public final class SlaLimit {
   /**
    * Returns a limit in natural (real) time.
    *
-   * @param duration the limit, positive
+   * @param duration the limit, positive and at most {@link #MAX_DURATION}
    * @return the limit
-   * @throws IllegalArgumentException if {@code duration} is zero or negative
+   * @throws IllegalArgumentException if {@code duration} is zero, negative or above {@link #MAX_DURATION}
    */
   public static SlaLimit natural(Duration duration) {
     checkArgument(!duration.isNegative() && !duration.isZero(), "a natural limit must be positive but was %s", duration);
+    checkArgument(
+        duration.compareTo(MAX_DURATION) <= 0, "a natural limit must be at most %s but was %s", MAX_DURATION, duration);
     return new SlaLimit(Unit.NATURAL, duration, 0, null);
   }
 
   /**
    * Returns a limit in working time (工作时).
    *
-   * @param duration the working time, positive
+   * @param duration the working time, positive and at most {@link #MAX_DURATION}
    * @return the limit
-   * @throws IllegalArgumentException if {@code duration} is zero or negative
+   * @throws IllegalArgumentException if {@code duration} is zero, negative or above {@link #MAX_DURATION}
    */
   public static SlaLimit workingTime(Duration duration) {
     checkArgument(
         !duration.isNegative() && !duration.isZero(), "a working-time limit must be positive but was %s", duration);
+    checkArgument(
+        duration.compareTo(MAX_DURATION) <= 0,
+        "a working-time limit must be at most %s but was %s",
+        MAX_DURATION,
+        duration);
     return new SlaLimit(Unit.WORKING_TIME, duration, 0, null);
   }
 
   /**
    * Returns a limit of whole working hours (工作时), a shorthand for {@code workingTime(Duration.ofHours(hours))}.
    *
-   * @param hours the number of working hours, positive
+   * @param hours the number of working hours, positive, at most {@link #MAX_DURATION} in hours
    * @return the limit
+   * @throws IllegalArgumentException if {@code hours} is not in that range
    */
   public static SlaLimit workingHours(long hours) {
-    checkArgument(hours > 0, "a working-hours limit must be positive but was %s", hours);
+    checkArgument(
+        hours > 0 && hours <= MAX_DURATION.toHours(),
+        "a working-hours limit must be in [1, %s] but was %s",
+        MAX_DURATION.toHours(),
+        hours);
     return workingTime(Duration.ofHours(hours));
   }
 
   /**
    * Returns a limit in working days (工作日).
    *
-   * @param days the number of working days, at least 1
+   * @param days the number of working days, 1 to {@value #MAX_WORKING_DAYS}
    * @param rule where the count ends
    * @return the limit
-   * @throws IllegalArgumentException if {@code days < 1}
+   * @throws IllegalArgumentException if {@code days} is outside 1 to {@value #MAX_WORKING_DAYS}
    */
   public static SlaLimit workingDays(int days, WorkingDayRule rule) {
     checkArgument(days >= 1, "a working-days limit needs at least 1 day but was %s", days);
+    checkArgument(
+        days <= MAX_WORKING_DAYS, "a working-days limit has at most %s days but was %s", MAX_WORKING_DAYS, days);
     return new SlaLimit(Unit.WORKING_DAYS, Duration.ZERO, days, Objects.requireNonNull(rule, "rule"));
   }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.gridgov.InputLimits;
 import org.gridgov.casefile.Priority;
 import org.gridgov.internal.Problems;
 import org.gridgov.internal.TextLines;
@@ -50,8 +51,19 @@ import org.jspecify.annotations.Nullable;
  * {@link Priority} name or {@code *}, comma-separated {@link UrbanRuralClass} names or {@code *}, a limit in
  * {@link SlaLimit#parse} form, and optionally {@code |} followed by warning levels ({@code name@fraction} or
  * {@code name@-<ISO duration before the deadline>}) that replace the default levels for that rule.
+ *
+ * <p>A category prefix is digits, at most {@value #MAX_PREFIX_LENGTH} of them; a list of warning levels holds at
+ * most {@value #MAX_WARNING_LEVELS}; a limit is at most {@link SlaLimit#MAX_DURATION} or
+ * {@value SlaLimit#MAX_WORKING_DAYS} working days. A text may start with a UTF-8 byte-order mark. The reader stops
+ * at the {@link InputLimits} it is given ({@link InputLimits#defaults()} unless told otherwise).
  */
 public final class SlaPolicy {
+
+  /** The most warning levels in one list (a clock keeps which levels fired in one {@code long}). */
+  public static final int MAX_WARNING_LEVELS = 64;
+
+  /** The longest category prefix: the longest code a {@link org.gridgov.category.CategoryCodeScheme} allows. */
+  public static final int MAX_PREFIX_LENGTH = 36;
 
   /**
    * One rule.
@@ -71,13 +83,26 @@ public final class SlaPolicy {
       SlaLimit limit,
       ImmutableList<WarningLevel> levels) {
 
-    /** Validates the rule. */
+    /**
+     * Validates the rule.
+     *
+     * @param stage the stage it sets a limit for
+     * @param categoryPrefix the category code prefix it applies to; {@code ""} for all
+     * @param priority the priority it applies to, or empty for all
+     * @param regions the region classes it applies to, or empty for all
+     * @param limit the limit
+     * @param levels its warning levels; empty means the policy's default levels
+     * @throws IllegalArgumentException if the category prefix is not digits (at most {@value #MAX_PREFIX_LENGTH})
+     *     or there are more than {@value #MAX_WARNING_LEVELS} warning levels
+     */
     public Rule {
       checkArgument(
-          categoryPrefix.chars().noneMatch(Character::isWhitespace),
-          "a category prefix has no blanks but was \"%s\"",
-          categoryPrefix);
-      checkArgument(levels.size() <= 64, "at most 64 warning levels but got %s", levels.size());
+          prefixProblem(categoryPrefix) == null, "%s", prefixProblem(categoryPrefix));
+      checkArgument(
+          levels.size() <= MAX_WARNING_LEVELS,
+          "at most %s warning levels but got %s",
+          MAX_WARNING_LEVELS,
+          levels.size());
     }
 
     /**
@@ -149,6 +174,23 @@ public final class SlaPolicy {
           && priority.equals(o.priority)
           && regions.equals(o.regions);
     }
+  }
+
+  /** Returns why a category prefix is not valid, or {@code null} if it is. */
+  static @Nullable String prefixProblem(String prefix) {
+    if (prefix.length() > MAX_PREFIX_LENGTH) {
+      return String.format(
+          Locale.ROOT,
+          "a category prefix has at most %d digits but \"%s\u2026\" has %d",
+          MAX_PREFIX_LENGTH,
+          prefix.substring(0, 8),
+          prefix.length());
+    }
+    if (!prefix.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return String.format(
+          Locale.ROOT, "a category prefix is * or digits (e.g. 0102) but was \"%s\"", prefix);
+    }
+    return null;
   }
 
   private final ImmutableList<Rule> rules;
@@ -285,7 +327,8 @@ public final class SlaPolicy {
   }
 
   /**
-   * Reads a policy in the text format of the class comment. Either the whole text is valid or nothing is returned.
+   * Reads a policy in the text format of the class comment within the {@link InputLimits#defaults() default
+   * limits}. Either the whole text is valid or nothing is returned.
    *
    * @param in the text; the caller opens and closes it
    * @param source its name for error messages
@@ -293,11 +336,25 @@ public final class SlaPolicy {
    * @throws org.gridgov.TextParseException listing every bad line with its line and column (field) number
    */
   public static SlaPolicy parse(Reader in, String source) {
+    return parse(in, source, InputLimits.defaults());
+  }
+
+  /**
+   * Reads a policy in the text format of the class comment. Either the whole text is valid or nothing is returned.
+   *
+   * @param in the text; the caller opens and closes it
+   * @param source its name for error messages
+   * @param limits the most characters, characters per line and rule lines (rows) read
+   * @return the policy
+   * @throws org.gridgov.TextParseException listing every bad line with its line and column (field) number, or the
+   *     limit the input exceeds
+   */
+  public static SlaPolicy parse(Reader in, String source, InputLimits limits) {
     Problems problems = new Problems(source);
     Builder b = builder();
     List<Integer> ruleLines = new ArrayList<>();
     List<Rule> parsed = new ArrayList<>();
-    TextLines.forEach(in, source, (lineNo, t) -> parseLine(t, lineNo, b, problems, parsed, ruleLines));
+    TextLines.forEach(in, source, limits, (lineNo, t) -> parseLine(t, lineNo, b, problems, parsed, ruleLines));
     for (int i = 0; i < parsed.size(); i++) {
       for (int j = 0; j < i; j++) {
         if (parsed.get(i).sameSelector(parsed.get(j))) {
@@ -324,7 +381,7 @@ public final class SlaPolicy {
     String head = f[0];
     switch (head) {
       case "levels" -> {
-        List<WarningLevel> l = parseLevels(f, 1, lineNo, problems);
+        List<WarningLevel> l = parseLevels(f, 1, 2, lineNo, problems);
         if (l != null) {
           b.defaultLevels(l);
         }
@@ -370,7 +427,12 @@ public final class SlaPolicy {
     int before = (int) problems.count();
     Rule rule = Rule.of(stage, SlaLimit.natural(Duration.ofSeconds(1)));
     if (!f[1].equals("*")) {
-      rule = rule.forCategory(f[1]);
+      String prefixProblem = prefixProblem(f[1]);
+      if (prefixProblem != null) {
+        problems.add(lineNo, 2, "category", f[1], "%s", prefixProblem);
+      } else {
+        rule = rule.forCategory(f[1]);
+      }
     }
     if (!f[2].equals("*")) {
       try {
@@ -401,7 +463,8 @@ public final class SlaPolicy {
     }
     List<WarningLevel> levels = List.of();
     if (levelsText != null) {
-      levels = parseLevels(levelsText.split("\\s+"), 0, lineNo, problems);
+      // the levels' field numbers go on after the main fields and the bar
+      levels = parseLevels(levelsText.split("\\s+"), 0, f.length + 2, lineNo, problems);
     }
     if (problems.count() == before && limit != null && levels != null) {
       parsed.add(
@@ -416,12 +479,25 @@ public final class SlaPolicy {
     }
   }
 
-  private static @org.jspecify.annotations.Nullable List<WarningLevel> parseLevels(
-      String[] f, int from, int lineNo, Problems problems) {
+  /** Parses {@code f[from..]} as warning levels; {@code f[from]} is field number {@code firstField} of the line. */
+  private static @Nullable List<WarningLevel> parseLevels(
+      String[] f, int from, int firstField, int lineNo, Problems problems) {
     List<WarningLevel> out = new ArrayList<>();
     boolean ok = true;
     for (int i = from; i < f.length; i++) {
       String tok = f[i];
+      int field = firstField + i - from;
+      if (i - from >= MAX_WARNING_LEVELS) {
+        problems.add(
+            lineNo,
+            field,
+            "levels",
+            tok,
+            "at most %d warning levels in one list, but the list has %d",
+            MAX_WARNING_LEVELS,
+            f.length - from);
+        return null;
+      }
       int at = tok.indexOf('@');
       try {
         checkArgument(at > 0 && at < tok.length() - 1, "no name@value");
@@ -433,7 +509,11 @@ public final class SlaPolicy {
                 : WarningLevel.atFraction(name, Double.parseDouble(v)));
       } catch (RuntimeException e) {
         problems.add(
-            lineNo, 0, "levels", tok, "expected name@fraction (e.g. yellow@0.8) or name@-duration (e.g. soon@-PT2H)");
+            lineNo,
+            field,
+            "levels",
+            tok,
+            "expected name@fraction (e.g. yellow@0.8) or name@-duration (e.g. soon@-PT2H)");
         ok = false;
       }
     }
@@ -478,7 +558,11 @@ public final class SlaPolicy {
      */
     @CanIgnoreReturnValue
     public Builder defaultLevels(List<WarningLevel> levels) {
-      checkArgument(levels.size() <= 64, "at most 64 warning levels but got %s", levels.size());
+      checkArgument(
+          levels.size() <= MAX_WARNING_LEVELS,
+          "at most %s warning levels but got %s",
+          MAX_WARNING_LEVELS,
+          levels.size());
       this.defaultLevels = ImmutableList.copyOf(levels);
       return this;
     }

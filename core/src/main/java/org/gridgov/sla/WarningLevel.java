@@ -27,6 +27,9 @@ public record WarningLevel(String name, double fraction, Duration beforeDeadline
   /**
    * Validates the level.
    *
+   * @param name the level's name as the embedder reports it, e.g. {@code yellow}
+   * @param fraction the fraction of the budget, {@code > 0} and at most 10; {@code 0} for an offset level
+   * @param beforeDeadline the offset before the deadline on the clock's axis; {@link Duration#ZERO} for a fraction level (and for {@link #breach})
    * @throws IllegalArgumentException if the name is blank, the fraction is outside {@code (0, 10]} for a fraction
    *     level, or the offset is negative
    */
@@ -35,6 +38,8 @@ public record WarningLevel(String name, double fraction, Duration beforeDeadline
     Objects.requireNonNull(beforeDeadline, "beforeDeadline");
     checkArgument(!beforeDeadline.isNegative(), "level %s: offset before deadline must not be negative but was %s",
         name, beforeDeadline);
+    checkArgument(beforeDeadline.compareTo(SlaLimit.MAX_DURATION) <= 0,
+        "level %s: offset before deadline must be at most %s but was %s", name, SlaLimit.MAX_DURATION, beforeDeadline);
     checkArgument(
         fraction == 0 || (fraction > 0 && fraction <= 10 && beforeDeadline.isZero()),
         "level %s: fraction must be in (0, 10] (and no offset with it) but was %s",

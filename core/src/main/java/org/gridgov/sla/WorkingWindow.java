@@ -25,6 +25,8 @@ public record WorkingWindow(int startSecondOfDay, int endSecondOfDayExclusive) i
   /**
    * Validates the bounds.
    *
+   * @param startSecondOfDay the first working second of the window, {@code 0 <= start < end}
+   * @param endSecondOfDayExclusive the end of the window, at most {@code 86400} (24:00)
    * @throws IllegalArgumentException if {@code start < 0}, {@code end > 86400} or {@code start >= end}
    */
   public WorkingWindow {

@@ -15,6 +15,7 @@ class NullArgumentsTest {
           .setDefault(RegionLevel.class, RegionLevel.STREET)
           .setDefault(java.io.Reader.class, new StringReader(""))
           .setDefault(RegionTree.class, TestTrees.small())
+          .setDefault(org.gridgov.InputLimits.class, org.gridgov.InputLimits.defaults())
           .setDefault(String.class, "x");
 
   @Test

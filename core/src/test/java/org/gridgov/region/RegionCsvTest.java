@@ -1,5 +1,6 @@
 package org.gridgov.region;
 
+import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -218,5 +219,47 @@ class RegionCsvTest {
   void headerConstantListsTheColumns() {
     assertThat(RegionCsv.HEADER).hasSize(10).startsWith("code", "parent", "level", "name");
     assertThat(List.copyOf(RegionCsv.HEADER)).doesNotHaveDuplicates();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"城厢\u0000区", "\u0007bell", "two\nlines", "tab\there", "del\u007F", "c1\u0085", "sep\u2028x"})
+  void nameWithAControlCharacter_refusedWithLineAndColumn(String name) {
+    String csv = "code,parent,level,name\n350302,,DISTRICT,\"" + name + "\"\n";
+    assertThatThrownBy(() -> read(csv))
+        .isInstanceOfSatisfying(
+            TextParseException.class,
+            e -> {
+              assertThat(e.problems()).hasSize(1);
+              TextParseException.Problem p = e.problems().get(0);
+              assertThat(p.line()).isEqualTo(2);
+              assertThat(p.column()).isEqualTo(4);
+              assertThat(p.field()).isEqualTo("name");
+              assertThat(p.reason()).contains("control character").contains("350302");
+              // the message shows the character escaped, never raw
+              assertThat(e.getMessage()).doesNotContain(name).containsPattern("\\\\u[0-9A-F]{4}");
+            });
+  }
+
+  @Test
+  void tagWithAControlCharacter_refused() {
+    String csv = "code,parent,level,name,tags\n350302,,DISTRICT,城厢区,a\u0000b\n";
+    assertThatThrownBy(() -> read(csv))
+        .isInstanceOfSatisfying(
+            TextParseException.class,
+            e -> assertThat(e.problems().get(0).field()).isEqualTo("tags"));
+  }
+
+  @Test
+  void builderRefusesANameWithAControlCharacter() {
+    RegionTree.Builder b = new RegionTree.Builder(CodeScheme.standard(), TestTrees.EDITION, "t");
+    assertThatThrownBy(() -> b.addDistrict(350302L, "a\u0000b"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("350302")
+        .hasMessageContaining("U+0000");
+  }
+
+  @Test
+  void byteOrderMarkBeforeTheHeader_accepted() {
+    assertThat(read("\uFEFF" + GOOD).size()).isEqualTo(5);
   }
 }

@@ -1,5 +1,6 @@
 package org.gridgov.sla;
 
+import org.gridgov.InputLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -145,5 +146,139 @@ class SlaPolicyTest {
           .as("seed %s: %s %s %s %s", seed, stage, code, priority, region)
           .isEqualTo(Optional.ofNullable(best));
     }
+  }
+
+  private static TextParseException.Problem onlyProblem(String text) {
+    try {
+      var unused = SlaPolicy.parse(new StringReader(text), "p.txt");
+    } catch (TextParseException e) {
+      assertThat(e.problems()).as("problems of %s", text).hasSize(1);
+      return e.problems().get(0);
+    }
+    throw new AssertionError("parsed without a problem: " + text);
+  }
+
+  private static String levels(int count) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      sb.append(" l").append(i).append("@0.").append(i % 9 + 1);
+    }
+    return sb.toString();
+  }
+
+  @Test
+  void moreThan64DefaultLevels_refusedWithLineAndField() {
+    TextParseException.Problem p = onlyProblem("# x\nlevels" + levels(65) + "\n");
+    assertThat(p.line()).isEqualTo(2);
+    assertThat(p.column()).isEqualTo(66); // "levels" is field 1, the 65th level field 66
+    assertThat(p.value()).isEqualTo("l64@0.2");
+    assertThat(p.reason()).contains("at most 64 warning levels").contains("has 65");
+  }
+
+  @Test
+  void moreThan64RuleLevels_refusedWithLineAndField() {
+    TextParseException.Problem p = onlyProblem("handle * * * natural PT1H |" + levels(70) + "\n");
+    assertThat(p.line()).isEqualTo(1);
+    assertThat(p.column()).isEqualTo(7 + 1 + 64); // 6 rule fields, the bar, then the 65th level
+    assertThat(p.reason()).contains("at most 64").contains("has 70");
+  }
+
+  @Test
+  void exactly64Levels_accepted() {
+    SlaPolicy p = SlaPolicy.parse(new StringReader("levels" + levels(64) + "\n"), "p.txt");
+    assertThat(p.defaultLevels()).hasSize(SlaPolicy.MAX_WARNING_LEVELS);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0x", "01a", "-1", "０１", "0102*"})
+  void categoryPrefixWithNonDigits_refusedAtParseTimeWithPosition(String prefix) {
+    TextParseException.Problem p = onlyProblem("\nhandle " + prefix + " * * natural PT1H\n");
+    assertThat(p.line()).isEqualTo(2);
+    assertThat(p.column()).isEqualTo(2);
+    assertThat(p.field()).isEqualTo("category");
+    assertThat(p.value()).isEqualTo(prefix);
+    assertThat(p.reason()).contains("digits");
+  }
+
+  @Test
+  void categoryPrefixLongerThanAnyCode_refused() {
+    TextParseException.Problem p = onlyProblem("handle " + "1".repeat(37) + " * * natural PT1H\n");
+    assertThat(p.column()).isEqualTo(2);
+    assertThat(p.reason()).contains("at most 36 digits");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "natural PT2562047788015215H",
+        "natural PT999999999999H",
+        "working PT99999999H",
+        "working-days 2147483647 same-clock-time",
+        "working-days 99999999999 same-clock-time",
+        "natural P3661D",
+        "working-days 2501 end-of-working-day"
+      })
+  void limitThatOverflows_refusedAtParseTimeWithPosition(String limit) {
+    TextParseException.Problem p = onlyProblem("handle 01 * * " + limit + "\n");
+    assertThat(p.line()).isEqualTo(1);
+    assertThat(p.column()).isEqualTo(5);
+    assertThat(p.field()).isEqualTo("limit");
+    assertThat(p.value()).isEqualTo(limit);
+  }
+
+  @Test
+  void warningOffsetThatOverflows_refusedAtParseTime() {
+    TextParseException.Problem p = onlyProblem("levels soon@-PT999999999999H\n");
+    assertThat(p.line()).isEqualTo(1);
+    assertThat(p.column()).isEqualTo(2);
+    assertThat(p.value()).isEqualTo("soon@-PT999999999999H");
+  }
+
+  /** The largest limits the parser accepts give a deadline or the calendar's own exception, never an overflow. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "natural P3660D",
+        "working P3660D",
+        "working-days 2500 same-clock-time",
+        "working-days 2500 end-of-working-day"
+      })
+  void largestLimits_startClocksWithoutOverflow(String limit) {
+    SlaPolicy p = SlaPolicy.parse(new StringReader("levels a@10 b@-P3660D\nhandle * * * " + limit + "\n"), "p.txt");
+    BusinessCalendar cal = ChinaCalendar.calendar();
+    Instant at = Instant.parse("2024-03-01T01:00:00Z");
+    try {
+      SlaClock c =
+          p.startClock("c", SlaStage.HANDLE, "01", Priority.NORMAL, UrbanRuralClass.MAIN_URBAN, cal, at).orElseThrow();
+      assertThat(c.deadline().orElseThrow()).isAfter(at);
+    } catch (OutsideCalendarException e) {
+      assertThat(e.getMessage()).contains("cn-2007-2026");
+    }
+  }
+
+  @Test
+  void byteOrderMarkAtTheStart_accepted() {
+    SlaPolicy p = SlaPolicy.parse(new StringReader("\uFEFFhandle * * * natural PT1H\n"), "p.txt");
+    assertThat(p.rules()).hasSize(1);
+    assertThat(p.rules().get(0).stage()).isEqualTo(SlaStage.HANDLE);
+  }
+
+  @Test
+  void lineLongerThanTheLimit_refusedNamingTheLimit() {
+    InputLimits limits = InputLimits.defaults().withMaxLineLength(40);
+    assertThatThrownBy(
+            () ->
+                SlaPolicy.parse(
+                    new StringReader("handle * * * natural PT1H\nhandle 01 * * natural PT1H" + " ".repeat(30) + "x"),
+                    "p.txt",
+                    limits))
+        .isInstanceOfSatisfying(
+            TextParseException.class,
+            e -> {
+              assertThat(e.problems()).hasSize(1);
+              assertThat(e.problems().get(0).line()).isEqualTo(2);
+              assertThat(e.problems().get(0).column()).isEqualTo(41);
+              assertThat(e.problems().get(0).reason()).contains("40").contains("maxLineLength");
+            });
   }
 }

@@ -4,7 +4,6 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
-import com.google.common.primitives.ImmutableLongArray;
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeSet;
 import org.gridgov.casefile.Actor;
 import org.gridgov.casefile.CaseEvent;
@@ -27,7 +27,6 @@ import org.gridgov.casefile.CaseState;
 import org.gridgov.casefile.CaseStatus;
 import org.gridgov.casefile.EscalationCause;
 import org.gridgov.casefile.EventPayload;
-import org.gridgov.casefile.HandlerRole;
 import org.gridgov.casefile.Role;
 import org.gridgov.engine.internal.OrdinalTable;
 import org.gridgov.region.Region;
@@ -42,13 +41,9 @@ import org.gridgov.routing.RoutingRequest;
 import org.gridgov.sla.BusinessCalendar;
 import org.gridgov.sla.CalendarEditions;
 import org.gridgov.sla.CaseClocks;
-import org.gridgov.sla.Deadline;
 import org.gridgov.sla.DeadlineQueue;
 import org.gridgov.sla.SlaClock;
-import org.gridgov.sla.SlaLimit;
 import org.gridgov.sla.SlaPolicy;
-import org.gridgov.sla.SlaStage;
-import org.gridgov.sla.WarningLevel;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -98,6 +93,8 @@ public final class CaseEngine {
   private final HandlerDirectory handlers;
   private final ClockRules clockRules;
   private final RoutingApplier router;
+  private final CaseCommands caseCommands;
+  private final RoutingCommands routingCommands;
   private final AuthorizationPolicy authorization;
   private final IdempotentCommands idempotency;
   private final Actor systemActor;
@@ -128,6 +125,8 @@ public final class CaseEngine {
     this.handlers = new HandlerDirectory(tree, ImmutableSet.copyOf(b.departments));
     this.clockRules = new ClockRules(sla);
     this.router = new RoutingApplier(routing, handlers);
+    this.caseCommands = new CaseCommands(this, clockRules);
+    this.routingCommands = new RoutingCommands(this, router, handlers, b.systemActor);
     this.authorization = b.authorization != null ? b.authorization : new JurisdictionAuthorizationPolicy(handlers);
     this.idempotency = new IdempotentCommands(b.commandMemory);
     this.systemActor = b.systemActor;
@@ -279,6 +278,11 @@ public final class CaseEngine {
     return editions;
   }
 
+  /** The edition new clocks count on now. */
+  BusinessCalendar calendar() {
+    return calendar;
+  }
+
   /** The latest adoption instant: events fired after an adoption are never dated before it. */
   private Instant adoptedAt() {
     return editions.latestAdoption().orElse(Instant.MIN);
@@ -384,10 +388,19 @@ public final class CaseEngine {
    *
    * @return the snapshot
    */
-  public ImmutableList<Object> snapshot() {
-    ImmutableList.Builder<Object> b = ImmutableList.builder();
-    byOrdinal.forEach(r -> b.add(List.of(r.facts(), r.state(), r.clocks(), queue.deadlineOf(r.ordinal()))));
-    return b.build();
+  public EngineSnapshot snapshot() {
+    ImmutableList.Builder<EngineSnapshot.CaseSnapshot> b = ImmutableList.builder();
+    byOrdinal.forEach(
+        r -> {
+          OptionalLong due = queue.deadlineOf(r.ordinal());
+          b.add(
+              new EngineSnapshot.CaseSnapshot(
+                  r.facts(),
+                  r.state(),
+                  r.clocks(),
+                  due.isPresent() ? Optional.of(Instant.ofEpochMilli(due.getAsLong())) : Optional.empty()));
+        });
+    return new EngineSnapshot(b.build());
   }
 
   // ------------------------------------------------------------------ eviction
@@ -614,173 +627,20 @@ public final class CaseEngine {
     return a;
   }
 
+  /** Routes a command to its family's handler, after the visibility and authorisation checks. */
   private void run(Tx tx, Command c) {
     Command.Action a = c.action();
-    Principal who = c.actor();
-    Actor actor = actorOf(who);
-    Instant at = c.at();
     if (a instanceof Command.Report r) {
       report(tx, c, r.facts());
       return;
     }
     CaseRecord rec = visible(tx, c, c.caseId());
     authorize(c, rec);
-    CaseState s = rec.state();
-    if (a instanceof Command.Verify v) {
-      tx.emit(
-          rec,
-          at,
-          actor,
-          v.valid() ? new EventPayload.Verified() : new EventPayload.VerificationFailed(v.reason()));
-    } else if (a instanceof Command.Register) {
-      SlaClock clock =
-          clockRules.start(rec, CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, at, calendar)
-              .orElseThrow(
-                  () ->
-                      new IllegalStateException(
-                          String.format(
-                              Locale.ROOT,
-                              "case %s: the SLA policy has no WHOLE_CASE rule for category %s, priority %s, %s;"
-                                  + " cannot compute the deadline of Registered",
-                              rec.facts().id(),
-                              rec.facts().categoryCode(),
-                              rec.facts().priority(),
-                              rec.urban())));
-      Deadline due = clock.due().orElseThrow();
-      tx.emit(rec, at, actor, new EventPayload.Registered(due.at(), due.provisional()), clock);
-    } else if (a instanceof Command.Dispatch d) {
-      if (d.lead().isPresent()) {
-        requireHandler(rec, d.lead().get(), "dispatch");
-        tx.emit(rec, at, actor, new EventPayload.Dispatched(d.lead().get(), HandlerRole.LEAD));
-      } else {
-        requireStatus(rec, c, CaseStatus.REGISTERED);
-        RoutingDecision dec = router.decide(rec, RoutingRequest.newCase(rec.facts(), at));
-        if (dec instanceof RoutingDecision.Reject rj) {
-          throw new RoutingFailedException(
-              rec.facts().id(),
-              String.format(
-                  Locale.ROOT,
-                  "case %s: the routing policy rejected it at NEW_CASE: %s (%s)",
-                  rec.facts().id(),
-                  rj.reason(),
-                  rj.explanation().decidedBy()));
-        }
-        var unused = router.apply(tx, rec, dec, new RoutingApplier.Context(at, EscalationCause.CAPABILITY, actor, true, actor.id()));
-      }
-    } else if (a instanceof Command.Accept ac) {
-      tx.emit(rec, at, actor, new EventPayload.Accepted(ac.handlerId()));
-    } else if (a instanceof Command.Return rt) {
-      ImmutableList<String> holders = RoutingApplier.holders(s);
-      CaseRecord after = tx.emit(rec, at, actor, new EventPayload.Returned(rt.handlerId(), rt.reason()));
-      RoutingRequest req =
-          RoutingRequest.of(
-              rec.facts(),
-              DecisionPoint.RETURN,
-              at,
-              rt.handlerId(),
-              holders,
-              ImmutableList.copyOf(after.state().returnedBy()),
-              1);
-      RoutingDecision dec = router.decide(after, req);
-      var unused = router.apply(tx, after, dec, new RoutingApplier.Context(at, EscalationCause.RETURN, systemActor, false, rt.handlerId()));
-    } else if (a instanceof Command.Assist as) {
-      requireHandler(rec, as.handlerId(), "assist");
-      tx.emit(rec, at, actor, new EventPayload.AssistAdded(as.handlerId()));
-    } else if (a instanceof Command.Summon sm) {
-      for (String dep : sm.departmentIds()) {
-        requireHandler(rec, dep, "summon");
-      }
-      tx.emit(rec, at, actor, new EventPayload.Summoned(sm.departmentIds(), sm.within()));
-    } else if (a instanceof Command.Arrive ar) {
-      String clockId = SUMMON_CLOCK_PREFIX + ar.departmentId();
-      if (rec.clocks().clock(clockId).isEmpty()) {
-        throw new IllegalStateException(
-            String.format(
-                Locale.ROOT,
-                "case %s: %s has no pending summons to arrive for (command %s)",
-                rec.facts().id(),
-                ar.departmentId(),
-                c.commandId()));
-      }
-      // The event, applied like any other, stops the arrival clock; restore replays it the same way.
-      tx.emit(rec, at, actor, new EventPayload.Arrived(ar.departmentId()));
-    } else if (a instanceof Command.Suspend sp) {
-      tx.emit(rec, at, actor, new EventPayload.Suspended(sp.reason()));
-    } else if (a instanceof Command.Resume) {
-      requireStatus(rec, c, CaseStatus.SUSPENDED);
-      Instant due = resumedDue(rec, at);
-      tx.emit(rec, at, actor, new EventPayload.Resumed(due, isProvisional(rec, due)));
-    } else if (a instanceof Command.Resolve rs) {
-      if (s.lead().isEmpty() || !s.lead().get().equals(rs.handlerId())) {
-        throw new IllegalArgumentException(
-            String.format(
-                Locale.ROOT,
-                "case %s: %s cannot resolve it; the lead is %s (command %s)",
-                rec.facts().id(),
-                rs.handlerId(),
-                s.lead().orElse("nobody"),
-                c.commandId()));
-      }
-      tx.emit(rec, at, actor, new EventPayload.Resolved(rs.feedback()));
-    } else if (a instanceof Command.Check ck) {
-      tx.emit(
-          rec,
-          at,
-          actor,
-          ck.passed() ? new EventPayload.CheckPassed() : new EventPayload.CheckFailed(ck.reason()));
-    } else if (a instanceof Command.Close) {
-      tx.emit(rec, at, actor, new EventPayload.Closed());
-    } else if (a instanceof Command.Evaluate ev) {
-      tx.emit(rec, at, actor, new EventPayload.Evaluated(ev.satisfaction(), ev.solved()));
-    } else if (a instanceof Command.Reopen ro) {
-      SlaClock clock =
-          clockRules.start(rec, CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, at, calendar)
-              .orElseThrow(() -> new IllegalStateException("case " + rec.facts().id() + ": no WHOLE_CASE rule"));
-      Deadline due = clock.due().orElseThrow();
-      tx.emit(rec, at, actor, new EventPayload.Reopened(ro.reason(), due.at(), due.provisional()), clock);
-    } else if (a instanceof Command.Merge mg) {
-      CaseRecord into = visible(tx, c, mg.intoCaseId());
-      if (!isOpen(into.state().status())) {
-        throw new IllegalArgumentException(
-            String.format(
-                Locale.ROOT,
-                "case %s cannot merge into %s: it is %s (command %s)",
-                rec.facts().id(),
-                mg.intoCaseId(),
-                into.state().status(),
-                c.commandId()));
-      }
-      tx.emit(rec, at, actor, new EventPayload.Merged(mg.intoCaseId()));
-    } else if (a instanceof Command.Escalate es) {
-      if (!isRoutable(s.status())) {
-        throw new IllegalStateException(
-            String.format(
-                Locale.ROOT,
-                "case %s is %s; only REGISTERED, DISPATCHED or HANDLING cases can be escalated (command %s)",
-                rec.facts().id(),
-                s.status(),
-                c.commandId()));
-      }
-      RoutingDecision dec;
-      if (es.to().isPresent()) {
-        dec =
-            new RoutingDecision.Escalate(
-                es.to().get(), RoutingDecision.Explanation.of(who.id(), List.of("manual escalation")));
-      } else {
-        dec = router.decide(rec, router.request(rec, DecisionPoint.MANUAL, at));
-        if (dec instanceof RoutingDecision.Reject rj) {
-          throw new RoutingFailedException(
-              rec.facts().id(),
-              String.format(
-                  Locale.ROOT,
-                  "case %s: the routing policy rejected a manual escalation: %s",
-                  rec.facts().id(),
-                  rj.reason()));
-        }
-      }
-      var unused = router.apply(tx, rec, dec, new RoutingApplier.Context(at, EscalationCause.MANUAL, actor, true, who.id()));
+    Actor actor = actorOf(c.actor());
+    if (RoutingCommands.handles(a)) {
+      routingCommands.handle(tx, c, rec, actor);
     } else {
-      throw new AssertionError(a);
+      caseCommands.handle(tx, c, rec, actor);
     }
   }
 
@@ -818,34 +678,7 @@ public final class CaseEngine {
     tx.emit(rec, c.at(), actorOf(c.actor()), new EventPayload.Reported());
   }
 
-  /** Whether a provisional day lies between the case's whole-case clock start and {@code due}. */
-  private boolean isProvisional(CaseRecord rec, Instant due) {
-    Optional<SlaClock> c = rec.clocks().clock(CaseState.WHOLE_CASE_CLOCK);
-    BusinessCalendar cal = c.map(SlaClock::calendar).orElse(calendar);
-    Instant from = c.map(SlaClock::startedAt).orElse(due);
-    return cal.covers(from) && cal.covers(due) && cal.isProvisionalBetween(from, due);
-  }
-
-  private Instant resumedDue(CaseRecord rec, Instant at) {
-    CaseClocks resumed = rec.clocks().resumeAll(at);
-    Instant current = rec.state().dueAt().orElse(at);
-    Optional<Instant> d = resumed.clock(CaseState.WHOLE_CASE_CLOCK).flatMap(SlaClock::deadline);
-    return d.isPresent() ? max(d.get(), current) : current;
-  }
-
   // ------------------------------------------------------------------ routing
-
-  private void requireHandler(CaseRecord rec, String handler, String command) {
-    if (!isKnownHandler(handler)) {
-      throw new IllegalArgumentException(
-          String.format(
-              Locale.ROOT,
-              "case %s: cannot %s to unknown handler %s; expected a configured department or office:<region code>",
-              rec.facts().id(),
-              command,
-              handler));
-    }
-  }
 
   /**
    * Returns whether a handler id is known: a configured department, or {@code office:<code>} of a region of the
@@ -871,7 +704,7 @@ public final class CaseEngine {
   // ------------------------------------------------------------------ authorisation
 
   /** The case a command names, if the engine knows it and the actor may see it; else refused as unknown. */
-  private CaseRecord visible(Tx tx, Command c, CaseId caseId) {
+  CaseRecord visible(Tx tx, Command c, CaseId caseId) {
     CaseRecord rec = tx.get(caseId);
     if (rec == null || !authorization.sees(c.actor(), rec.facts(), rec.state())) {
       throw new UnknownCaseException(c.actor(), caseId, c.commandId(), c.action().name());
@@ -905,7 +738,7 @@ public final class CaseEngine {
     return new CaseRecord(rec.facts(), rec.ordinal(), s, c, rec.urban(), rec.location());
   }
 
-  private static boolean isRoutable(CaseStatus s) {
+  static boolean isRoutable(CaseStatus s) {
     return s == CaseStatus.REGISTERED || s == CaseStatus.DISPATCHED || s == CaseStatus.HANDLING;
   }
 
@@ -913,14 +746,14 @@ public final class CaseEngine {
     return s == CaseStatus.CLOSED || s == CaseStatus.EVALUATED || s.isTerminal();
   }
 
-  private static boolean isOpen(CaseStatus s) {
+  static boolean isOpen(CaseStatus s) {
     return switch (s) {
       case CLOSED, EVALUATED, INVALID, MERGED, NEW -> false;
       default -> true;
     };
   }
 
-  private void requireStatus(CaseRecord rec, Command c, CaseStatus status) {
+  void requireStatus(CaseRecord rec, Command c, CaseStatus status) {
     if (rec.state().status() != status) {
       throw new IllegalStateException(
           String.format(
@@ -1052,7 +885,7 @@ public final class CaseEngine {
    * so the changed records sit in a small array searched linearly; an index map is made only past
    * {@value #TX_LINEAR} cases (restore, large advances).
    */
-  private final class Tx implements RoutingApplier.Emitter {
+  final class Tx implements RoutingApplier.Emitter {
     private static final int TX_LINEAR = 8;
 
     @Nullable CaseRecord[] recs = new CaseRecord[4];

@@ -79,7 +79,7 @@ class CaseEnginePropertyTest {
       boolean retry = !sinceKill.isEmpty() && r.nextInt(20) == 0;
       if (retry) {
         c = sinceKill.get(r.nextInt(sinceKill.size())); // an embedder's retry: same events, nothing changes
-        List<Object> before = a.snapshot();
+        EngineSnapshot before = a.snapshot();
         List<CaseEvent> again = a.execute(c);
         assertThat(b.execute(c)).isEqualTo(again);
         assertThat(a.snapshot()).isEqualTo(before);
@@ -117,7 +117,7 @@ class CaseEnginePropertyTest {
 
   /** Runs a command; returns its events, or the refusal's class and message (and checks nothing changed). */
   private static Object execute(CaseEngine e, Command c, List<CaseEvent> log) {
-    List<Object> before = e.snapshot();
+    EngineSnapshot before = e.snapshot();
     Optional<java.time.Instant> nowBefore = e.now();
     try {
       List<CaseEvent> out = e.execute(c);

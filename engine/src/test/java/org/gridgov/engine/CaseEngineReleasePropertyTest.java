@@ -134,16 +134,15 @@ class CaseEngineReleasePropertyTest {
     return events.stream().filter(ev -> !released.contains(ev.caseId())).toList();
   }
 
-  /** A's snapshot without the entries of released cases (an entry's first element is the case's facts). */
-  private static List<Object> withoutReleasedCases(CaseEngine a, Set<CaseId> released) {
-    List<Object> out = new ArrayList<>();
-    for (Object entry : a.snapshot()) {
-      CaseFacts f = (CaseFacts) ((List<?>) entry).get(0);
-      if (!released.contains(f.id())) {
+  /** A's snapshot without the entries of released cases. */
+  private static EngineSnapshot withoutReleasedCases(CaseEngine a, Set<CaseId> released) {
+    List<EngineSnapshot.CaseSnapshot> out = new ArrayList<>();
+    for (EngineSnapshot.CaseSnapshot entry : a.snapshot().cases()) {
+      if (!released.contains(entry.facts().id())) {
         out.add(entry);
       }
     }
-    return out;
+    return new EngineSnapshot(out);
   }
 
   private static Object execute(CaseEngine e, Command c) {

@@ -324,7 +324,7 @@ class CaseEngineTest {
     assertThat(e.nextDeadline(CaseId.of("A"))).isEmpty();
     assertThat(e.caseCount()).isEqualTo(1);
     assertThat(e.openCaseCount()).isEqualTo(1);
-    assertThat(e.snapshot()).hasSize(1);
+    assertThat(e.snapshot().cases()).hasSize(1);
     assertThat(e.release(CaseId.of("A"))).as("a second release").isFalse();
     // commands on it are refused as for an unknown case
     assertThatThrownBy(() -> e.execute(cmd("ev", Principal.resident("res"), "A", T0,

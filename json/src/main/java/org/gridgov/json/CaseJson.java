@@ -1,6 +1,9 @@
 package org.gridgov.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -48,7 +51,28 @@ import org.gridgov.casefile.Satisfaction;
  * immutable and thread-safe.
  */
 public final class CaseJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /**
+   * The limits on JSON read: {@value #MAX_DOCUMENT_CHARS} characters, nesting {@value #MAX_NESTING} deep (a case
+   * file is four levels deep), strings of {@value #MAX_STRING_CHARS} characters.
+   */
+  public static final int MAX_DOCUMENT_CHARS = 16 << 20;
+
+  /** The deepest nesting of arrays and objects read. */
+  public static final int MAX_NESTING = 32;
+
+  /** The longest string value read. */
+  public static final int MAX_STRING_CHARS = 1 << 20;
+
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper(
+          JsonFactory.builder()
+              .streamReadConstraints(
+                  StreamReadConstraints.builder()
+                      .maxDocumentLength(MAX_DOCUMENT_CHARS)
+                      .maxNestingDepth(MAX_NESTING)
+                      .maxStringLength(MAX_STRING_CHARS)
+                      .build())
+              .build());
 
   private final boolean unmasked;
 
@@ -433,7 +457,10 @@ public final class CaseJson {
     try {
       return MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
+      JsonLocation at = e.getLocation();
+      String where =
+          at == null ? "" : String.format(Locale.ROOT, " (line %d, column %d)", at.getLineNr(), at.getColumnNr());
+      throw new IllegalArgumentException("not valid JSON" + where + ": " + e.getOriginalMessage(), e);
     }
   }
 

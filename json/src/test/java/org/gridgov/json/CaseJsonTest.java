@@ -163,6 +163,15 @@ class CaseJsonTest {
         + "\"payload\":{}}"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("$.payload.handlerId is missing");
     assertThatThrownBy(() -> json.readEvent("{not json"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not valid JSON");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not valid JSON (line 1, column 2)");
+  }
+
+  @Test
+  void nestingDeeperThanTheLimit_refusedWithItsPosition() {
+    String deep = "\n" + "[".repeat(CaseJson.MAX_NESTING + 1) + "]".repeat(CaseJson.MAX_NESTING + 1);
+    assertThatThrownBy(() -> CaseJson.unmasked().readEvent(deep))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not valid JSON")
+        .hasMessageContaining("32");
   }
 }

@@ -64,6 +64,13 @@ public record Handler(
   /**
    * Validates.
    *
+   * @param assistsWith category code prefixes it assists with
+   * @param id the handler id, following the convention above
+   * @param jurisdiction the region codes of the subtrees it serves (an office: its own region; the city office: empty, meaning every region); in the order given, without repeats
+   * @param kind what kind of handler this is
+   * @param level the level it works at
+   * @param name a human-readable name
+   * @param owns category code prefixes it leads (empty for offices: they take what rules give them)
    * @throws IllegalArgumentException if the id does not follow the convention for its kind, the name is blank, a
    *     category prefix is not digits, or the jurisdiction repeats a code
    */

@@ -61,6 +61,10 @@ public sealed interface RoutingDecision
     /**
      * Validates.
      *
+     * @param assists the assisting handlers' ids, in order, without the lead and without repeats
+     * @param explanation why
+     * @param lead the lead handler's id
+     * @param slaProfile the name of the SLA profile the case runs under (e.g. {@code "standard"}, {@code "urgent"})
      * @throws IllegalArgumentException if an id is empty, the lead is among the assists, or an assist repeats
      */
     public Assign {
@@ -103,6 +107,8 @@ public sealed interface RoutingDecision
     /**
      * Validates.
      *
+     * @param explanation why
+     * @param to the handler id the case escalates to
      * @throws IllegalArgumentException if {@code to} is empty
      */
     public Escalate {
@@ -129,6 +135,10 @@ public sealed interface RoutingDecision
     /**
      * Validates.
      *
+     * @param departments the summoned departments' ids, in order, without repeats, not empty
+     * @param explanation why
+     * @param summoner the handler that blows the whistle (usually a street centre)
+     * @param within how soon they must report on site, positive
      * @throws IllegalArgumentException if {@code departments} is empty or repeats, or {@code within} is not
      *     positive
      */
@@ -159,6 +169,8 @@ public sealed interface RoutingDecision
     /**
      * Validates.
      *
+     * @param explanation which rules were tried
+     * @param reason why, for people
      * @throws IllegalArgumentException if {@code reason} is empty
      */
     public Reject {
@@ -183,6 +195,8 @@ public sealed interface RoutingDecision
     /**
      * Validates.
      *
+     * @param decidedBy the deciding rule's name and, where it came from a policy text, its line (e.g. {@code "policy.csv:14 ownership"})
+     * @param notes one line per rule considered, in the order they were considered
      * @throws IllegalArgumentException if {@code decidedBy} is empty
      */
     public Explanation {

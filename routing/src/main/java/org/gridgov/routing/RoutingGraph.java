@@ -48,6 +48,9 @@ public final class RoutingGraph {
     /**
      * Validates.
      *
+     * @param from the source handler id
+     * @param to the target handler id
+     * @param type the kind of link
      * @throws IllegalArgumentException if the link is a loop
      */
     public Link {

@@ -34,6 +34,13 @@ public record RoutingRequest(
   /**
    * Validates the request.
    *
+   * @param at the instant of the decision (policies must not read a clock)
+   * @param currentHolder the handler id holding the case now, or empty for a new case
+   * @param facts the case's facts (category, priority, location codes, source)
+   * @param holders every handler id that has led the case so far, oldest first (may repeat)
+   * @param point why the decision is asked for
+   * @param reportCount how many times the problem has been reported, {@code >= 1} (repeat reports merged into it count)
+   * @param returnedBy every handler id that returned the case, oldest first (may repeat)
    * @throws IllegalArgumentException if {@code reportCount < 1}, or a non-new case has no holder
    */
   public RoutingRequest {

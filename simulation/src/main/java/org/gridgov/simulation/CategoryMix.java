@@ -14,7 +14,14 @@ import static com.google.common.base.Preconditions.checkArgument;
  *     "never returned".
  */
 public record CategoryMix(String categoryCode, double share, Distribution handling, double solvedByHolder) {
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param categoryCode a category code of the routing and SLA policies (e.g. {@code "0101"})
+   * @param handling the handling time at a holder, travel excluded
+   * @param share the relative weight among the scenario's categories, {@code > 0} (shares need not sum to 1)
+   * @param solvedByHolder the probability that a holder below the district (grid, community, street office) solves the case itself; otherwise it returns the case and the routing policy decides who takes it. {@code 1} for "never returned".
+   */
   public CategoryMix {
     checkArgument(!categoryCode.isEmpty(), "categoryCode must not be empty");
     checkArgument(share > 0 && Double.isFinite(share), "share of %s must be > 0 but was %s", categoryCode, share);

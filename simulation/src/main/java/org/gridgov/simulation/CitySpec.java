@@ -35,7 +35,11 @@ public sealed interface CitySpec {
    * @param residents the unit's population, {@code >= 1}
    */
   record SingleGrid(int residents) implements CitySpec {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param residents the unit's population, {@code >= 1}
+     */
     public SingleGrid {
       checkArgument(residents >= 1, "residents must be >= 1 but was %s", residents);
     }

@@ -133,7 +133,11 @@ public sealed interface Distribution {
    * @param minutes the value
    */
   record Fixed(double minutes) implements Distribution {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param minutes the value
+     */
     public Fixed {
       checkArgument(minutes >= 0 && Double.isFinite(minutes), "minutes must be finite and >= 0 but was %s", minutes);
     }
@@ -160,7 +164,11 @@ public sealed interface Distribution {
    * @param mean the mean in minutes
    */
   record Exponential(double mean) implements Distribution {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param mean the mean in minutes
+     */
     public Exponential {
       checkArgument(mean > 0 && Double.isFinite(mean), "mean must be finite and > 0 but was %s", mean);
     }
@@ -188,7 +196,12 @@ public sealed interface Distribution {
    * @param sd the standard deviation in minutes
    */
   record LogNormal(double mean, double sd) implements Distribution {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param mean the mean in minutes
+     * @param sd the standard deviation in minutes
+     */
     public LogNormal {
       checkArgument(mean > 0 && Double.isFinite(mean), "mean must be finite and > 0 but was %s", mean);
       checkArgument(sd > 0 && Double.isFinite(sd), "sd must be finite and > 0 but was %s", sd);
@@ -231,7 +244,11 @@ public sealed interface Distribution {
    * @param values the observations in minutes
    */
   record Empirical(ImmutableDoubleArray values) implements Distribution {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param values the observations in minutes
+     */
     public Empirical {
       checkArgument(!values.isEmpty(), "empirical needs at least one value");
       for (int i = 0; i < values.length(); i++) {

@@ -18,7 +18,13 @@ public record Estimate(double mean, double halfWidth, int n) {
     2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042
   };
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param halfWidth the half-width of the 95% confidence interval; {@code NaN} for a single replication
+   * @param mean the sample mean
+   * @param n the number of replications
+   */
   public Estimate {
     checkArgument(n >= 1, "n must be >= 1 but was %s", n);
   }

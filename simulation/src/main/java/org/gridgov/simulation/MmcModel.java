@@ -12,7 +12,13 @@ import static com.google.common.base.Preconditions.checkArgument;
  */
 public record MmcModel(double arrivalsPerHour, double servicesPerHour, int servers) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param arrivalsPerHour λ, {@code > 0}
+   * @param servers c, {@code >= 1}; the queue must be stable: λ &lt; c·μ
+   * @param servicesPerHour μ per server, {@code > 0}
+   */
   public MmcModel {
     checkArgument(arrivalsPerHour > 0 && Double.isFinite(arrivalsPerHour), "λ must be > 0 but was %s",
         arrivalsPerHour);

@@ -20,7 +20,15 @@ public record ReplicationResult(
     String parameterValue, int replication, ImmutableMap<Metric, Double> values, long simulatedEvents,
     long engineEvents) {
 
-  /** Validates: every metric has a value. */
+  /**
+   * Validates: every metric has a value.
+   *
+   * @param engineEvents case events the engine emitted
+   * @param parameterValue the swept parameter's value (as text) of this run, or {@code ""} outside a sweep
+   * @param replication the replication number, from 0
+   * @param simulatedEvents events handled by the simulation kernel (arrivals, service ends, ...)
+   * @param values every {@link Metric}'s value ({@code NaN} where undefined, e.g. no case closed)
+   */
   public ReplicationResult {
     checkArgument(replication >= 0, "replication must be >= 0 but was %s", replication);
     for (Metric m : Metric.values()) {

@@ -110,7 +110,14 @@ public abstract class Scenario {
   }
 
   /**
-   * Returns the mean number of cases per resident per year. Default 1 (Beijing's 12345 hotline saw about 21M cases
+   * The most cases per resident per year a scenario may ask for: 1,000. Real cities report well under 10; the
+   * bound keeps a mistyped rate from running a simulation without end.
+   */
+  public static final double MAX_CASES_PER_RESIDENT_PER_YEAR = 1000;
+
+  /**
+   * Returns the mean number of cases per resident per year, in (0, {@value #MAX_CASES_PER_RESIDENT_PER_YEAR}].
+   * Default 1 (Beijing's 12345 hotline saw about 21M cases
    * for 22M residents in 2023).
    *
    * @return the arrival rate per resident
@@ -262,8 +269,9 @@ public abstract class Scenario {
     checkArgument(!warmUp().isNegative(), "warm-up must be >= 0 but was %s", warmUp());
     checkArgument(!drain().isNegative(), "drain must be >= 0 but was %s", drain());
     checkArgument(!horizon().isZero() && !horizon().isNegative(), "horizon must be > 0 but was %s", horizon());
-    checkArgument(casesPerResidentPerYear() > 0 && Double.isFinite(casesPerResidentPerYear()),
-        "cases-per-resident-per-year must be > 0 but was %s", casesPerResidentPerYear());
+    checkArgument(casesPerResidentPerYear() > 0 && casesPerResidentPerYear() <= MAX_CASES_PER_RESIDENT_PER_YEAR,
+        "cases-per-resident-per-year must be > 0 and <= %s but was %s", MAX_CASES_PER_RESIDENT_PER_YEAR,
+        casesPerResidentPerYear());
     checkArgument(hourlyProfile().size() == 24, "hourly-profile needs 24 weights but has %s", hourlyProfile().size());
     checkArgument(weekdayProfile().size() == 7, "weekday-profile needs 7 weights but has %s",
         weekdayProfile().size());

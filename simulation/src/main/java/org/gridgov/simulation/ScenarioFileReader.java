@@ -3,6 +3,7 @@ package org.gridgov.simulation;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.google.common.collect.ImmutableList;
@@ -10,8 +11,11 @@ import com.google.common.collect.ImmutableSortedMap;
 import com.google.errorprone.annotations.FormatMethod;
 import com.google.errorprone.annotations.FormatString;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,6 +34,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.gridgov.InputLimits;
 import org.gridgov.TextParseException;
 import org.gridgov.TextParseException.Problem;
 import org.gridgov.internal.Problems;
@@ -43,6 +48,7 @@ import org.gridgov.simulation.ScenarioTree.Pos;
 import org.gridgov.simulation.ScenarioTree.Scalar;
 import org.gridgov.sla.SlaPolicy;
 import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /** Reads one scenario file, collecting every problem before it builds anything. See {@link ScenarioFiles}. */
 final class ScenarioFileReader {
@@ -58,6 +64,12 @@ final class ScenarioFileReader {
   static final ImmutableList<String> TRAVEL_KEYS = ImmutableList.of("base-minutes", "minutes-per-km");
   private static final ImmutableList<String> CITY_FORMS = ImmutableList.of("putian", "csv", "single-grid");
 
+  /** The most YAML aliases ({@code *name}) that may expand to collections: keeps "billion laughs" out. */
+  static final int MAX_YAML_ALIASES = 50;
+
+  /** The most cases per resident per year a scenario may ask for (real cities report well under 10). */
+  static final double MAX_CASES_PER_RESIDENT_PER_YEAR = Scenario.MAX_CASES_PER_RESIDENT_PER_YEAR;
+
   private static final Pattern SHORT_DURATION =
       Pattern.compile("(?:(\\d+)w)?\\s*(?:(\\d+)d)?\\s*(?:(\\d+)h)?\\s*(?:(\\d+)(?:m|min))?\\s*(?:(\\d+)s)?");
 
@@ -65,9 +77,16 @@ final class ScenarioFileReader {
   private final Path directory;
   private final Function<String, Optional<Scenario>> builtIns;
   private final Problems problems;
+  private final InputLimits limits;
   private final List<Problem> policyProblems = new ArrayList<>();
 
   ScenarioFileReader(String source, Path directory, Function<String, Optional<Scenario>> builtIns) {
+    this(source, directory, builtIns, InputLimits.defaults());
+  }
+
+  ScenarioFileReader(
+      String source, Path directory, Function<String, Optional<Scenario>> builtIns, InputLimits limits) {
+    this.limits = limits;
     this.source = source;
     this.problems = new Problems(source);
     this.directory = directory;
@@ -90,6 +109,10 @@ final class ScenarioFileReader {
   }
 
   static Scenario read(Path file, Function<String, Optional<Scenario>> builtIns) {
+    return read(file, builtIns, InputLimits.defaults());
+  }
+
+  static Scenario read(Path file, Function<String, Optional<Scenario>> builtIns, InputLimits limits) {
     String source = file.toString();
     Optional<Format> format = Format.of(file);
     if (format.isEmpty()) {
@@ -98,24 +121,69 @@ final class ScenarioFileReader {
     }
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = readBounded(file, limits.maxChars());
     } catch (NoSuchFileException e) {
       throw new TextParseException(List.of(new Problem(source, 0, 0, "", "", "no such file")));
     } catch (MalformedInputException e) {
       throw new TextParseException(List.of(new Problem(source, 0, 0, "", "", "not UTF-8 text")));
+    } catch (LimitException e) {
+      throw new TextParseException(List.of(new Problem(source, 0, 0, "", "", e.getMessage())));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
     Path abs = file.toAbsolutePath().getParent();
     Path dir = abs == null ? Path.of("") : abs;
-    return new ScenarioFileReader(source, dir, builtIns).parse(new StringReader(text), format.get());
+    return new ScenarioFileReader(source, dir, builtIns, limits).parse(new StringReader(text), format.get());
+  }
+
+  /** A file that is not a regular file or is longer than the limit; the message says which. */
+  static final class LimitException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    LimitException(String message) {
+      super(message);
+    }
+
+    @Override
+    public String getMessage() {
+      return java.util.Objects.requireNonNull(super.getMessage());
+    }
+  }
+
+  /**
+   * Reads a regular file of UTF-8 text of at most {@code maxChars} characters, without a leading byte-order mark;
+   * stops reading as soon as it is longer, so that {@code /dev/zero} or a huge file costs no memory.
+   */
+  static String readBounded(Path file, long maxChars) throws IOException {
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw new LimitException("not a regular file; a scenario reads only regular files");
+    }
+    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    StringBuilder sb = new StringBuilder();
+    char[] buf = new char[8192];
+    try (Reader r = new InputStreamReader(Files.newInputStream(file), utf8)) {
+      for (int n = r.read(buf); n >= 0; n = r.read(buf)) {
+        if (sb.length() + (long) n > maxChars) {
+          throw new LimitException(String.format(Locale.ROOT,
+              "the file is longer than the limit of %d characters (InputLimits.maxChars)", maxChars));
+        }
+        sb.append(buf, 0, n);
+      }
+    }
+    if (sb.length() > 0 && sb.charAt(0) == '\uFEFF') {
+      sb.deleteCharAt(0);
+    }
+    return sb.toString();
   }
 
   Scenario parse(Reader in, Format format) {
-    JsonFactory factory = format == Format.YAML ? new YAMLFactory() : new JsonFactory();
-    factory.disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION.mappedFeature());
+    JsonFactory factory = factory(format, limits);
     @Nullable Node root;
+    JsonParser open = null;
     try (JsonParser parser = factory.createParser(in)) {
+      open = parser;
       root = ScenarioTree.read(parser, (key, at, first) ->
           add(at, key, key, "duplicate key (first at line %d); write each key once", first.line()));
       if (root != null && parser.nextToken() != null) {
@@ -123,7 +191,8 @@ final class ScenarioFileReader {
             "more than one document or value; a scenario file holds one map");
       }
     } catch (JsonProcessingException e) {
-      Pos at = ScenarioTree.pos(e.getLocation());
+      // a limit (StreamConstraintsException) carries no location: the parser's is where it stopped
+      Pos at = ScenarioTree.pos(e.getLocation() != null || open == null ? e.getLocation() : open.currentLocation());
       add(at, "", "", "not valid %s: %s", format, e.getOriginalMessage().strip());
       throwIfAny();
       throw new AssertionError("unreachable");
@@ -144,6 +213,28 @@ final class ScenarioFileReader {
     Scenario scenario = scenario(map);
     throwIfAny();
     return java.util.Objects.requireNonNull(scenario);
+  }
+
+  /** A parser factory that stops at the limits: document length, nesting, and YAML aliases. */
+  static JsonFactory factory(Format format, InputLimits limits) {
+    StreamReadConstraints constraints = StreamReadConstraints.builder()
+        .maxDocumentLength(limits.maxChars())
+        .maxNestingDepth(limits.maxNesting())
+        .maxStringLength((int) Math.min(Integer.MAX_VALUE, limits.maxChars()))
+        .build();
+    JsonFactory factory;
+    if (format == Format.YAML) {
+      LoaderOptions options = new LoaderOptions();
+      options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxChars()));
+      options.setNestingDepthLimit(limits.maxNesting());
+      options.setMaxAliasesForCollections(MAX_YAML_ALIASES);
+      options.setAllowDuplicateKeys(true); // ScenarioTree reports duplicates with both positions
+      factory = YAMLFactory.builder().loaderOptions(options).streamReadConstraints(constraints).build();
+    } else {
+      factory = JsonFactory.builder().streamReadConstraints(constraints).build();
+    }
+    factory.disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION.mappedFeature());
+    return factory;
   }
 
   // --- the scenario ------------------------------------------------------------------------------------------
@@ -194,7 +285,7 @@ final class ScenarioFileReader {
     Duration horizon = optional(root, "horizon", n -> duration(n, "horizon", false));
     Duration drain = optional(root, "drain", n -> duration(n, "drain", true));
     Double rate = optional(root, "cases-per-resident-per-year",
-        n -> number(n, "cases-per-resident-per-year", 0, false, Double.POSITIVE_INFINITY));
+        n -> number(n, "cases-per-resident-per-year", 0, false, MAX_CASES_PER_RESIDENT_PER_YEAR));
     ImmutableList<Double> hourly = optional(root, "hourly-profile", n -> weights(n, "hourly-profile", 24));
     ImmutableList<Double> weekday = optional(root, "weekday-profile", n -> weights(n, "weekday-profile", 7));
     Double offDay = optional(root, "off-day-factor",
@@ -592,9 +683,15 @@ final class ScenarioFileReader {
       }
       Path path = directory.resolve(file).normalize();
       try {
-        text = Files.readString(path, StandardCharsets.UTF_8);
+        text = readBounded(path, limits.maxChars());
       } catch (NoSuchFileException e) {
         add(f.pos(), field + ".file", file, "no such file: %s (paths are relative to the scenario file)", path);
+        return null;
+      } catch (LimitException e) {
+        add(f.pos(), field + ".file", file, "%s: %s", path, e.getMessage());
+        return null;
+      } catch (MalformedInputException e) {
+        add(f.pos(), field + ".file", file, "%s: not UTF-8 text", path);
         return null;
       } catch (IOException e) {
         add(f.pos(), field + ".file", file, "cannot read %s: %s", path, String.valueOf(e.getMessage()));
@@ -607,9 +704,9 @@ final class ScenarioFileReader {
     }
     try {
       if (routing) {
-        var unused = PolicyTable.parse(new StringReader(text), policySource);
+        var unused = PolicyTable.parse(new StringReader(text), policySource, limits);
       } else {
-        var unused = SlaPolicy.parse(new StringReader(text), policySource);
+        var unused = SlaPolicy.parse(new StringReader(text), policySource, limits);
       }
     } catch (TextParseException e) {
       add(n.pos(), field, "", "the %s policy does not parse (%d problems, listed below)",

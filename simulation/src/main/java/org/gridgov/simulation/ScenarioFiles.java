@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.gridgov.InputLimits;
 
 /**
  * Reads scenarios from YAML or JSON files (by extension: {@code .yaml}/{@code .yml} or {@code .json}), and writes
@@ -35,6 +36,22 @@ public final class ScenarioFiles {
    */
   public static Scenario read(Path file) {
     return ScenarioFileReader.read(file, BuiltInScenarios::named);
+  }
+
+  /**
+   * Reads a scenario file within limits. The scenario file and each policy file it names must be a regular file
+   * of at most {@link InputLimits#maxChars()} characters, maps and lists nest at most
+   * {@link InputLimits#maxNesting()} deep, and the policies are read with the same limits. {@link #read(Path)}
+   * uses {@link InputLimits#defaults()}.
+   *
+   * @param file the file
+   * @param limits the limits
+   * @return the scenario
+   * @throws org.gridgov.TextParseException listing every problem with its position, or the limit exceeded
+   * @throws java.io.UncheckedIOException if the file cannot be read
+   */
+  public static Scenario read(Path file, InputLimits limits) {
+    return ScenarioFileReader.read(file, BuiltInScenarios::named, limits);
   }
 
   /**

@@ -26,7 +26,17 @@ public record Staffing(
     int departmentDefault,
     ImmutableSortedMap<String, Integer> departments) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param cityStaff case handlers of the city office, {@code >= 1}
+   * @param communityStaff case handlers per community office, {@code >= 1}
+   * @param departmentDefault case handlers per department or outside party not listed in {@code departments}
+   * @param departments case handlers per department handler id (e.g. {@code dept:water}), each {@code >= 1}
+   * @param districtStaff case handlers per district office (command centre), {@code >= 1}
+   * @param streetStaff case handlers per street office, {@code >= 1}
+   * @param workersPerGrid grid workers (网格员) per grid, {@code >= 1}
+   */
   public Staffing {
     positive("workersPerGrid", workersPerGrid);
     positive("communityStaff", communityStaff);

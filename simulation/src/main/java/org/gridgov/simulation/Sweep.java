@@ -21,7 +21,16 @@ public record Sweep(
     Scenario scenario, SweepParameter parameter, ImmutableList<String> values, int replications, long seed,
     int parallelism) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param parallelism how many runs at once, {@code >= 1}; results do not depend on it
+   * @param parameter the swept parameter
+   * @param replications replications per value, {@code >= 1}
+   * @param scenario the base scenario
+   * @param seed the experiment seed
+   * @param values its values, at least one, distinct
+   */
   public Sweep {
     checkArgument(!values.isEmpty(), "a sweep needs at least one value");
     checkArgument(values.stream().distinct().count() == values.size(), "sweep values must be distinct: %s", values);

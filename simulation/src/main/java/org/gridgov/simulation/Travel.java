@@ -13,7 +13,12 @@ public record Travel(double baseMinutes, double minutesPerKm) {
   /** No travel at all. */
   public static final Travel NONE = new Travel(0, 0);
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param baseMinutes the fixed part, {@code >= 0}
+   * @param minutesPerKm minutes per km of grid side, {@code >= 0}
+   */
   public Travel {
     checkArgument(baseMinutes >= 0 && Double.isFinite(baseMinutes), "baseMinutes must be >= 0 but was %s",
         baseMinutes);

@@ -24,7 +24,7 @@ class ModuleInfoTest {
     assertThat(descriptor.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()))
         .containsExactlyInAnyOrder("org.gridgov.simulation", "org.gridgov.simulation.report");
     assertThat(descriptor.exports()).allSatisfy(e -> assertThat(e.isQualified()).isFalse());
-    assertThat(descriptor.requires()).anySatisfy(r -> assertThat(r.name()).isEqualTo("org.gridgov.routing"));
+    assertThat(descriptor.requires()).anySatisfy(r -> assertThat(r.name()).isEqualTo("org.gridgov.engine"));
     // The command line is not API: only picocli may reflect on it.
     assertThat(descriptor.opens()).singleElement().satisfies(o -> {
       assertThat(o.source()).isEqualTo("org.gridgov.simulation.cli");

@@ -1,5 +1,9 @@
 package org.gridgov.simulation;
 
+import org.junit.jupiter.params.provider.ValueSource;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
+import org.gridgov.InputLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -542,5 +546,90 @@ class ScenarioFilesTest {
         .addCategories(new CategoryMix("01", 1, Distribution.fixed(1), 1)).build();
     assertThatThrownBy(() -> ScenarioFiles.toYaml(s)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("OfTree");
+  }
+
+  @Test
+  @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void slaPolicyFromDevZero_refusedBeforeMemoryIsSpent() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")), "needs /dev/zero");
+    List<Problem> ps = problems("s.yaml", "name: x\nsla-policy: {file: /dev/zero}\n" + OK_REST);
+    assertThat(ps).singleElement().satisfies(p -> {
+      assertThat(p.line()).isEqualTo(2);
+      assertThat(p.field()).isEqualTo("sla-policy.file");
+      assertThat(p.value()).isEqualTo("/dev/zero");
+      assertThat(p.reason()).contains("not a regular file");
+    });
+  }
+
+  @Test
+  void policyFileLongerThanTheLimit_refusedNamingTheLimit() throws IOException {
+    var unused = write("big-sla.txt", SLA.repeat(100));
+    Path file = write("s.yaml", "name: x\nrouting-policy: {file: big-sla.txt}\nsla-policy: {file: big-sla.txt}\n" + OK_REST);
+    InputLimits limits = InputLimits.defaults().withMaxChars(1000);
+    TextParseException e = catchThrowableOfType(TextParseException.class, () -> ScenarioFiles.read(file, limits));
+    assertThat(e.problems()).hasSize(2).allSatisfy(p -> {
+      assertThat(p.field()).endsWith("-policy.file");
+      assertThat(p.reason()).contains("limit of 1000 characters").contains("maxChars");
+    });
+    assertThat(e.problems()).extracting(Problem::line).containsExactly(2, 3);
+  }
+
+  @Test
+  void scenarioFileLongerThanTheLimit_refused() throws IOException {
+    Path file = write("s.yaml", "name: x\n" + OK_REST + "#" + "x".repeat(2000) + "\n");
+    TextParseException e = catchThrowableOfType(
+        TextParseException.class, () -> ScenarioFiles.read(file, InputLimits.defaults().withMaxChars(1000)));
+    assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.reason()).contains("limit of 1000"));
+  }
+
+  @Test
+  void nestingDeeperThanTheLimit_refusedWithPosition() throws IOException {
+    String deep = "[".repeat(40) + "]".repeat(40);
+    Path file = write("s.json", "{\"name\": \"x\",\n \"categories\": " + deep + "}\n");
+    TextParseException e = catchThrowableOfType(TextParseException.class, () -> ScenarioFiles.read(file));
+    assertThat(e.problems()).singleElement().satisfies(p -> {
+      assertThat(p.line()).isEqualTo(2);
+      assertThat(p.column()).isGreaterThan(16);
+      assertThat(p.reason()).contains("32");
+    });
+  }
+
+  /** The reader does not expand aliases: a "billion laughs" file is a few unknown keys, read at once. */
+  @Test
+  @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void yamlAliasBomb_isReadWithoutExpanding() throws IOException {
+    StringBuilder y = new StringBuilder("name: x\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for (int i = 1; i < 12; i++) {
+      y.append("a").append(i).append(": &a").append(i).append(" [");
+      for (int k = 0; k < 10; k++) {
+        y.append(k == 0 ? "" : ", ").append("*a").append(i - 1);
+      }
+      y.append("]\n");
+    }
+    List<Problem> ps = problems("s.yaml", y.toString());
+    assertThat(ps).extracting(Problem::field).contains("a0", "a11");
+  }
+
+  @Test
+  void byteOrderMarkAtTheStart_accepted() throws IOException {
+    Path file = write("s.yaml", "\uFEFFname: bom\n" + OK_REST);
+    assertThat(ScenarioFiles.read(file).name()).isEqualTo("bom");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1e300", "1.0e9", "1000.5"})
+  void hugeCasesPerResident_refusedWithPosition(String rate) throws IOException {
+    List<Problem> ps = problems("s.yaml", "name: x\ncases-per-resident-per-year: " + rate + "\n" + OK_REST);
+    assertThat(ps).singleElement().satisfies(p -> {
+      assertThat(p.line()).isEqualTo(2);
+      assertThat(p.field()).isEqualTo("cases-per-resident-per-year");
+      assertThat(p.reason()).contains("<= 1000");
+    });
+  }
+
+  @Test
+  void casesPerResidentAtTheBound_accepted() throws IOException {
+    Path file = write("s.yaml", "name: x\ncases-per-resident-per-year: 1000\n" + OK_REST);
+    assertThat(ScenarioFiles.read(file).casesPerResidentPerYear()).isEqualTo(1000.0);
   }
 }

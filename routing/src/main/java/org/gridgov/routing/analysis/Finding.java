@@ -51,7 +51,19 @@ public record Finding(
     UNREACHABLE
   }
 
-  /** Validates the non-null fields. */
+  /**
+   * Validates the non-null fields.
+   *
+   * @param category the category code it was found for, or {@code ""} for graph-wide findings
+   * @param detail a sentence for people
+   * @param handlers the handlers involved, in path order where there is a path
+   * @param kind what was found
+   * @param line the policy row it concerns (the later row of an overlap, the row that sends a case back for ping-pong, the row that escalates into a cycle), or 0 when no row is to blame (a gap: no row at all)
+   * @param point the decision point, if it depends on one
+   * @param priority the priority, if it depends on one
+   * @param regionCode the representative region it was found at, or 0 for graph-wide findings
+   * @param regionsInClass how many regions share the representative's equivalence class (the finding holds for all)
+   */
   public Finding {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(priority, "priority");

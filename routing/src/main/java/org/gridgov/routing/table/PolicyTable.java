@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.gridgov.InputLimits;
 import org.gridgov.casefile.Priority;
 import org.gridgov.internal.CsvReader;
 import org.gridgov.internal.Problems;
@@ -81,7 +82,17 @@ public final class PolicyTable {
       ImmutableList<String> summoned,
       Duration within,
       String reason) {
-    /** Validates the non-null fields. */
+    /**
+     * Validates the non-null fields.
+     *
+     * @param assists assisting targets (assign); {@code assistants} stands for every handler assisting with the category at the location
+     * @param kind the kind
+     * @param reason the reason (reject)
+     * @param slaProfile the SLA profile (assign)
+     * @param summoned the summoned handler ids (summon)
+     * @param target the lead (assign) or escalation target (escalate); empty for summon and reject
+     * @param within the summons limit (summon); zero otherwise
+     */
     public Action {
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(within, "within");
@@ -112,7 +123,19 @@ public final class PolicyTable {
       ImmutableList<String> holders,
       Action action,
       String text) {
-    /** Validates the non-null fields. */
+    /**
+     * Validates the non-null fields.
+     *
+     * @param action what the row does
+     * @param categories category code prefixes, any of them; empty = every category
+     * @param holders matching holders: {@code none} (no holder yet), level names (the holder's level), or handler ids; empty = any holder
+     * @param line the 1-based line of the row in its source
+     * @param minReports the least report count ({@code REPEAT_REPORT>=N}); 1 otherwise
+     * @param points matching decision points; empty = every point
+     * @param priorities matching priorities; empty = every priority
+     * @param regions region codes whose subtrees match, any of them; empty = every region
+     * @param text the row's text as written, for reports
+     */
     public Row {
       Objects.requireNonNull(action, "action");
     }
@@ -157,7 +180,8 @@ public final class PolicyTable {
   }
 
   /**
-   * Parses a policy table. The caller opens and closes the reader.
+   * Parses a policy table within the {@link InputLimits#defaults() default limits}. The caller opens and closes the
+   * reader.
    *
    * @param in the text
    * @param source the source name for messages and explanations, e.g. {@code policy.csv}
@@ -165,8 +189,22 @@ public final class PolicyTable {
    * @throws org.gridgov.TextParseException listing every bad row with line, column, field and reason
    */
   public static PolicyTable parse(Reader in, String source) {
+    return parse(in, source, InputLimits.defaults());
+  }
+
+  /**
+   * Parses a policy table. The caller opens and closes the reader.
+   *
+   * @param in the text
+   * @param source the source name for messages and explanations, e.g. {@code policy.csv}
+   * @param limits the most characters, characters per record and records (the header included) read
+   * @return the table
+   * @throws org.gridgov.TextParseException listing every bad row with line, column, field and reason, or the limit
+   *     the input exceeds
+   */
+  public static PolicyTable parse(Reader in, String source, InputLimits limits) {
     Problems problems = new Problems(source);
-    CsvReader reader = new CsvReader(in, problems, true);
+    CsvReader reader = new CsvReader(in, problems, true, limits);
     List<CsvReader.Row> records = new ArrayList<>();
     for (CsvReader.Row r = reader.next(); r != null; r = reader.next()) {
       records.add(r);

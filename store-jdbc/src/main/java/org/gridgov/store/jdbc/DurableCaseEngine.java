@@ -175,7 +175,7 @@ public final class DurableCaseEngine {
    *
    * @return the snapshot
    */
-  public ImmutableList<Object> snapshot() {
+  public org.gridgov.engine.EngineSnapshot snapshot() {
     return engine.snapshot();
   }
 

@@ -58,7 +58,7 @@ class DurableCaseEngineTest {
     String url = freshUrl(db, dir);
     CaseEngine plain = config().build();
     List<CaseEvent> plainLog = new ArrayList<>();
-    List<Object> liveSnapshot;
+    org.gridgov.engine.EngineSnapshot liveSnapshot;
     try (EventStore store = StoreFixture.open(url)) {
       DurableCaseEngine live = DurableCaseEngine.open(store, config());
       for (Command c : commands()) {

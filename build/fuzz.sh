@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The long fuzz run (docs/quality.md): each Jazzer fuzz target in fuzzing mode (-Pfuzz sets JAZZER_FUZZ=1) for the
+# time its @FuzzTest(maxDuration) allows (5 minutes), one target per Maven run (Jazzer fuzzes one target per JVM).
+#
+#   build/fuzz.sh [TARGET...]        TARGET is module:Class#method, e.g. core:RegionCsvFuzzTest#read; default all
+#
+# Each target's libFuzzer output goes to target/fuzz-logs/<Class>.log; the summary line per target ("Done N runs in
+# S second(s)" or the finding) is printed at the end. A finding fails that target's run and leaves its input in the
+# target's seed directory (src/test/resources/.../<Class>Inputs/<method>/crash-*), where the default build replays
+# it. Runs niced; bounded by an outer timeout of FUZZ_TIMEOUT seconds per target (default 600; Jazzer stops itself
+# after 5 minutes and prints "Done N runs"; a run killed by the timeout may leave a crash-* file of the input it was
+# on when killed, which is no finding: replay it with the default build before keeping it).
+# Compiles once first; each target's run then only recompiles stale sources.
+set -uo pipefail
+root=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
+cd "$root"
+targets=("$@")
+if [ ${#targets[@]} -eq 0 ]; then
+  targets=(
+    core:RegionCsvFuzzTest#read
+    core:SlaPolicyFuzzTest#parse
+    core:DayListFuzzTest#applyDayList
+    routing:PolicyTableFuzzTest#parse
+    simulation:ScenarioFileFuzzTest#parse
+    json:CaseJsonFuzzTest#read
+  )
+fi
+mkdir -p target/fuzz-logs
+nice -n 10 mvn -B -ntp -q -Dstyle.color=never test-compile >target/fuzz-logs/compile.log 2>&1 \
+  || { echo "compilation failed: target/fuzz-logs/compile.log" >&2; exit 1; }
+summary=()
+for t in "${targets[@]}"; do
+  module=${t%%:*}
+  test=${t#*:}
+  class=${test%%#*}
+  log=target/fuzz-logs/$class.log
+  echo "== fuzzing $t (log: $log)"
+  timeout "${FUZZ_TIMEOUT:-600}" nice -n 10 mvn -B -ntp -Dstyle.color=never -Pfuzz test -pl "$module" -am \
+    -Dmaven.compiler.useIncrementalCompilation=false -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false \
+    >"$log" 2>&1
+  rc=$?
+  done_line=$(grep -E "^Done [0-9]+ runs" "$log" | tail -1)
+  last=$(grep -E "^#[0-9]+" "$log" | tail -1 | cut -c1-120)
+  finding=$(grep -E "== Java Exception|FuzzTestFindingException|Stack overflow|out-of-memory|timeout after" "$log" | head -1)
+  summary+=("$t rc=$rc ${done_line:-last: $last} ${finding:+FINDING: $finding}")
+done
+echo
+echo "== summary"
+printf '%s\n' "${summary[@]}"
