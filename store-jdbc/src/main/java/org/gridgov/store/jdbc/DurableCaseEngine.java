@@ -31,11 +31,13 @@ import org.jspecify.annotations.Nullable;
 public final class DurableCaseEngine {
   private final EventStore store;
   private final CaseEngine engine;
+  private final StoreLimits limits;
   private @Nullable RuntimeException broken;
 
-  private DurableCaseEngine(EventStore store, CaseEngine engine) {
+  private DurableCaseEngine(EventStore store, CaseEngine engine, StoreLimits limits) {
     this.store = store;
     this.engine = engine;
+    this.limits = limits;
   }
 
   /**
@@ -49,6 +51,22 @@ public final class DurableCaseEngine {
    * @throws EventStoreException if the database fails
    */
   public static DurableCaseEngine open(EventStore store, CaseEngine.Builder config) {
+    return open(store, config, StoreLimits.defaults());
+  }
+
+  /**
+   * Loads the store, checks it, and restores the engine from it, as {@link #open(EventStore, CaseEngine.Builder)},
+   * with size limits that every command is checked against before it runs.
+   *
+   * @param store the store (an empty store gives a fresh engine)
+   * @param config the configuration of the engine that wrote the store
+   * @param limits the size limits on commands' texts
+   * @return the engine, ready to continue
+   * @throws CorruptStoreException if a stored row is bad or the log does not replay; nothing is restored
+   * @throws EventStoreException if the database fails
+   */
+  public static DurableCaseEngine open(EventStore store, CaseEngine.Builder config, StoreLimits limits) {
+    java.util.Objects.requireNonNull(limits, "limits");
     StoredLog log = store.load();
     CaseEngine engine;
     try {
@@ -71,7 +89,7 @@ public final class DurableCaseEngine {
             log.now().get(), missed.size(), first.type().payloadName(), first.at()));
       }
     }
-    return new DurableCaseEngine(store, engine);
+    return new DurableCaseEngine(store, engine, limits);
   }
 
   /**
@@ -83,6 +101,8 @@ public final class DurableCaseEngine {
    *
    * @param command the command
    * @return the time advance's events followed by the command's events, as stored
+   * @throws CommandTooLargeException if a text of the command is longer than the {@link StoreLimits} allow;
+   *     nothing is run or written and the engine stays usable
    * @throws CommandIdReusedInStoreException if the store holds a different command (another principal, case,
    *     instant or action) under this id; nothing is run or written
    * @throws IllegalArgumentException if the engine refuses the command's values (after storing the time advance)
@@ -94,6 +114,7 @@ public final class DurableCaseEngine {
    */
   public ImmutableList<CaseEvent> execute(Command command) {
     checkUsable();
+    CommandSizes.check(command, limits); // before the retry look-up and the engine: nothing runs or is written
     Optional<EventStore.StoredCommand> stored = store.command(command.commandId());
     if (stored.isPresent()) {
       if (!stored.get().isRetryOf(command)) {

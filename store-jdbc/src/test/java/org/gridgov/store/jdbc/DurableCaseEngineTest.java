@@ -223,4 +223,53 @@ class DurableCaseEngineTest {
           .hasMessageContaining("are not stored");
     }
   }
+
+  /**
+   * Issue 16: a command text over the store's column size (about 1M characters) made the append fail and left the
+   * engine refusing every later call until reopened. Now texts are checked against {@link StoreLimits} before the
+   * command runs: the command is refused, nothing is written, and the next command goes through.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void oversizedTextIsRefusedBeforeAnythingIsWrittenAndTheEngineGoesOn(String db, @TempDir Path dir) {
+    try (EventStore store = StoreFixture.open(freshUrl(db, dir))) {
+      DurableCaseEngine e = DurableCaseEngine.open(store, config());
+      CaseFacts c = StoreFixture.facts("C", "0102", Priority.NORMAL, GRID1);
+      var unused = e.execute(Command.of("t1", WORKER, c.id(), at("2025-03-03T09:00"), new Command.Report(c)));
+      int stored = store.load().events().size();
+      String huge = "x".repeat(1_100_000);
+
+      assertThatThrownBy(() -> e.execute(Command.of("t2", DISP, c.id(), at("2025-03-03T09:05"),
+          new Command.Verify(false, huge))))
+          .isInstanceOf(CommandTooLargeException.class)
+          .hasMessageContaining("t2")
+          .hasMessageContaining("case C")
+          .hasMessageContaining("1100000")
+          .hasMessageNotContaining("xxxx");
+      assertThat(e.isBroken()).isFalse();
+      assertThat(store.load().events()).as("nothing written for the refused command").hasSize(stored);
+      assertThat(e.execute(Command.of("t3", DISP, c.id(), at("2025-03-03T09:05"), new Command.Verify(true, "ok"))))
+          .as("the next command goes through").isNotEmpty();
+      assertThat(store.load().events()).hasSizeGreaterThan(stored);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void textLimitIsConfigurable(String db, @TempDir Path dir) {
+    try (EventStore store = StoreFixture.open(freshUrl(db, dir))) {
+      DurableCaseEngine e = DurableCaseEngine.open(store, config(), StoreLimits.of(10, 100_000));
+      CaseFacts c = StoreFixture.facts("C", "0102", Priority.NORMAL, GRID1);
+      var unused = e.execute(Command.of("t1", WORKER, c.id(), at("2025-03-03T09:00"), new Command.Report(c)));
+      assertThatThrownBy(() -> e.execute(Command.of("t2", DISP, c.id(), at("2025-03-03T09:05"),
+          new Command.Verify(true, "eleven char"))))
+          .isInstanceOf(CommandTooLargeException.class)
+          .hasMessageContaining("11 characters")
+          .hasMessageContaining("limit 10");
+      assertThat(e.execute(Command.of("t3", DISP, c.id(), at("2025-03-03T09:05"),
+          new Command.Verify(true, "ten chars!")))).isNotEmpty();
+      assertThatThrownBy(() -> DurableCaseEngine.open(store, config(), StoreLimits.of(0, 10)))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxTextLength");
+    }
+  }
 }
