@@ -136,7 +136,7 @@ public final class EventStore implements AutoCloseable {
     try {
       connection = dataSource.getConnection();
     } catch (SQLException e) {
-      throw new EventStoreException("cannot open a connection to the event store: " + e.getMessage(), e);
+      throw new EventStoreException("cannot open a connection to the event store: " + sqlProblem(e), e);
     }
     try {
       return new EventStore(connection, redact(String.valueOf(connection.getMetaData().getURL())));
@@ -149,7 +149,8 @@ public final class EventStore implements AutoCloseable {
       if (e instanceof EventStoreException s) {
         throw s;
       }
-      throw new EventStoreException("cannot open the event store: " + e.getMessage(), e);
+      throw new EventStoreException("cannot open the event store: "
+          + (e instanceof SQLException q ? sqlProblem(q) : e.getMessage()), e);
     }
   }
 
@@ -339,8 +340,7 @@ public final class EventStore implements AutoCloseable {
       return first;
     } catch (SQLException e) {
       rollbackQuietly(e);
-      throw new EventStoreException("append to " + description + " failed, nothing was written: " + e.getMessage(),
-          e);
+      throw new EventStoreException("append to " + description + " failed, nothing was written: " + sqlProblem(e), e);
     } catch (RuntimeException e) {
       rollbackQuietly(e);
       throw e;
@@ -550,7 +550,7 @@ public final class EventStore implements AutoCloseable {
       return new StoredLog(facts.buildOrThrow(), events.build(), now, lastCommand);
     } catch (SQLException e) {
       rollbackQuietly(e);
-      throw new EventStoreException("reading " + description + " failed: " + e.getMessage(), e);
+      throw new EventStoreException("reading " + description + " failed: " + sqlProblem(e), e);
     }
   }
 
@@ -686,9 +686,23 @@ public final class EventStore implements AutoCloseable {
     return m;
   }
 
-  /** The URL without a password parameter or user-info. */
+  /** The URL without its parameters (passwords, and the drivers' long property lists) or user-info. */
   static String redact(String url) {
-    return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//[^/@]*@", "//***@");
+    return url.replaceAll("[?;].*$", "").replaceAll("//[^/@]*@", "//***@");
+  }
+
+  /**
+   * What went wrong in the database, without the driver's message: drivers quote the values of the rows they refuse
+   * (H2's "value too long", PostgreSQL's batch entry with its statement), and those hold personal data. The
+   * {@link SQLException} stays attached as the cause for operators; log it only where personal data may go.
+   */
+  static String sqlProblem(SQLException e) {
+    SQLException last = e;
+    while (last.getNextException() != null) {
+      last = Objects.requireNonNull(last.getNextException());
+    }
+    return String.format(Locale.ROOT, "SQL state %s, vendor code %d (the driver's message is in the cause; it may"
+        + " quote row data)", last.getSQLState(), last.getErrorCode());
   }
 
   /**

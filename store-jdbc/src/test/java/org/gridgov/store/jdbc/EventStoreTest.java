@@ -281,4 +281,30 @@ class EventStoreTest {
           .hasMessageContaining("refuses to replay");
     }
   }
+
+  /**
+   * Issue 16: a failed append's message must not carry the rows' data. H2 quotes the start of a value that does not
+   * fit its column, so the store's message used to contain the reason text, names and phone numbers included.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void failedAppendMessageCarriesNoRowData(String db, @TempDir Path dir) {
+    try (EventStore store = StoreFixture.open(freshUrl(db, dir))) {
+      CaseFacts f = facts("P", "0102", Priority.NORMAL, GRID1);
+      Actor worker = Actor.of("gw-1", Role.GRID_WORKER);
+      CaseEvent reported = CaseEvent.of(f.id(), 1, at("2025-03-03T09:00"), worker,
+          new EventPayload.Reported());
+      var unused = store.append(List.of(reported), List.of(f), reported.at());
+      String text = "张三 13812345678 福建省莆田市城厢区霞林街道 " + "x".repeat(1_000_001);
+      CaseEvent huge = CaseEvent.of(f.id(), 2, at("2025-03-03T09:01"), worker, new EventPayload.Suspended(text));
+
+      assertThatThrownBy(() -> store.append(List.of(huge), List.of(), huge.at()))
+          .isInstanceOf(EventStoreException.class)
+          .hasMessageContaining("nothing was written")
+          .hasMessageNotContaining("13812345678")
+          .hasMessageNotContaining("张三")
+          .hasMessageNotContaining("霞林");
+      assertThat(store.storedSequence(f.id())).isEqualTo(1);
+    }
+  }
 }
