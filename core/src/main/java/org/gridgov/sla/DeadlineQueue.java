@@ -10,36 +10,56 @@ import java.util.OptionalLong;
 
 /**
  * A pure, deterministic timer queue for millions of pending deadlines. No clock, no threads, no allocation per
- * operation (arrays grow by doubling).
+ * operation (arrays grow by doubling and never shrink).
  *
  * <h2>How it works</h2>
  *
- * Three primitive-array structures:
+ * A hierarchical timing wheel with exact, millisecond buckets at the bottom, in primitive arrays:
  *
  * <ul>
- *   <li>a <em>wheel</em> of 256 unsorted buckets, each covering an equal slice of time (2<sup>s</sup> ms, initially
- *       1.024 s); together they cover a window that starts at or before the earliest bucketed deadline. Scheduling a
- *       deadline inside the window appends it to its bucket, cancelling it swap-removes it: both O(1), whatever the
- *       number pending;
- *   <li>an exact indexed 4-ary min-heap ordered by (deadline, scheduling number) for entries outside the window and
- *       for the buckets that time has reached: when the earliest bucket could hold the next entry to deliver, the
- *       whole bucket moves into the heap, so order is exact at delivery;
- *   <li>an open-addressing table from key to where its entry is (heap index, or bucket and slot), hashing keys in
- *       groups of 8 neighbours: keys that differ only in their lowest 3 bits share one strongly mixed home group of
- *       8 slots (two cache lines), so sequential keys such as case ids touch the same memory while unrelated keys
- *       spread like a random hash.
+ *   <li>Every entry is one slot of a slab (deadline, key or handle, and two links), on one doubly linked list.
+ *   <li>The wheel has 8 levels of 256 buckets. The queue keeps a cursor time {@code cur}; an entry with deadline
+ *       {@code d >= cur} lives on level {@code L} = the highest byte in which {@code d} and {@code cur} differ, in the
+ *       bucket given by that byte of {@code d}. So a level-0 bucket holds exactly one deadline, a level-1 bucket 256
+ *       consecutive milliseconds, a level-2 bucket 65.5 s, level 3 4.7 h, level 4 49.7 days, and so on up to the
+ *       whole range of {@code long}. A bit set per level finds the next non-empty bucket in a few word operations.
+ *   <li>When the cursor reaches a non-empty bucket of level {@code L > 0} (the earliest one, since a lower level
+ *       always holds earlier deadlines), the bucket is <em>cascaded</em>: each of its entries moves to a lower level
+ *       relative to the new cursor. An entry moves at most once per level below its first one: at most 2 times for a
+ *       deadline 1 min ahead, 3 times for hours, 4 for weeks.
+ *   <li>Each list is kept in scheduling order (schedules append; cascades take a list in order into buckets that are
+ *       empty at that moment; a reschedule moves the entry to the end of a list), so a level-0 bucket delivers equal
+ *       deadlines in scheduling order without comparing anything.
+ *   <li>Entries scheduled before the cursor go to an exact indexed 4-ary min-heap ordered by (deadline, scheduling
+ *       number); all of them are earlier than anything in the wheel, so they are delivered first. The cursor is the
+ *       latest delivered deadline (at most the latest poll's time); when nothing is pending it moves to the latest
+ *       poll's time, or before any poll to the first deadline scheduled. So the heap holds deadlines already due
+ *       when scheduled, and before the first poll those earlier than the first one scheduled (a restore that
+ *       schedules in descending order pays O(log n) each until the first poll).
  * </ul>
  *
- * If many deadlines fall outside the window, the queue re-chooses the bucket width from the spread of the pending
- * deadlines (so that about 7/8 of them fit in half the window) and redistributes everything: O(n), at most once per
- * n/4 schedules, so O(1) amortised. The geometry only affects speed, never the order of delivery.
+ * Costs: {@code schedule}, {@code add}, {@code cancel} and {@code reschedule} are O(1) for deadlines at or after the
+ * cursor (a few array writes), O(log h) for the h overdue entries in the heap; each entry pays at most 7 cascades
+ * (each O(1)) over its life; {@link #pollDue} costs O(1) per entry delivered plus O(levels) per non-empty bucket it
+ * passes. {@link #nextDeadline()} may cascade (that is why it is not free, and it may move the cursor ahead of the
+ * latest poll so that later schedules before it take the heap). Memory: 24 bytes per slab slot (slots grow by
+ * doubling and are reused), plus for keyed queues 16 bytes per key-table slot at a load of at most 1/2, plus 8 KB of
+ * buckets; nothing per bucket per millisecond, so sparse deadlines years apart cost nothing extra.
+ *
+ * <p>Peers: the buckets per byte and the bit set per level come from the Linux kernel's timer wheel (2016
+ * redesign: 64 buckets per level and a bitmap of pending buckets), cascading by level from Kafka's hierarchical
+ * {@code TimingWheel} (whose overflow wheels re-insert a bucket's timers when time reaches it) and the original
+ * Varghese–Lauck scheme; the kernel's redesign drops cascading by letting timers fire late, which we cannot
+ * (deadlines are exact). The flat primitive arrays and intrusive links follow Agrona's {@code DeadlineTimerWheel}.
  *
  * <h2>Keys or handles</h2>
  *
  * A queue made with a constructor is <em>keyed</em>: keys are the caller's {@code long}s (e.g. a case id, or case id
- * and clock number packed), found through the table above. The queue never invents or recycles ids, so a stale key
- * can never cancel somebody else's timer: after a key fires or is cancelled it is simply absent until the caller
- * schedules it again. At most one entry per key is pending.
+ * and clock number packed), found through an open-addressing table that hashes keys in groups of 8 neighbours
+ * (keys that differ only in their lowest 3 bits share one strongly mixed home group of 8 slots, so sequential keys
+ * such as case ids touch the same memory while unrelated keys spread like a random hash). The queue never invents
+ * or recycles ids, so a stale key can never cancel somebody else's timer: after a key fires or is cancelled it is
+ * simply absent until the caller schedules it again. At most one entry per key is pending.
  *
  * <p>A queue made with {@link #issuingHandles()} instead <em>issues</em> its keys: {@link #add} returns a new handle
  * for each entry, and {@link #cancel}, {@link #reschedule}, {@link #contains}, {@link #deadlineOf} and the
@@ -51,10 +71,11 @@ import java.util.OptionalLong;
  *
  * <h2>Order and time</h2>
  *
- * Deadlines are epoch milliseconds. {@link #pollDue} delivers every entry with {@code deadline <= now} in order of
- * deadline, then of scheduling (each {@link #schedule} and {@link #reschedule} takes the next number of a counter),
- * so simultaneous deadlines have exactly one order. The {@code now} passed to {@link #pollDue} must never decrease;
- * a smaller value is rejected with an {@link IllegalArgumentException} that names both times. Scheduling a deadline
+ * Deadlines are epoch milliseconds, kept exactly (the wheel's coarser levels only decide where an entry waits,
+ * never when it fires). {@link #pollDue} delivers every entry with {@code deadline <= now} in order of deadline,
+ * then of scheduling (each {@link #schedule} and {@link #reschedule} takes the next number of a counter), so
+ * simultaneous deadlines have exactly one order. The {@code now} passed to {@link #pollDue} must never decrease; a
+ * smaller value is rejected with an {@link IllegalArgumentException} that names both times. Scheduling a deadline
  * that is already due is allowed: the entry fires on the next poll.
  *
  * <h2>A consumer that throws</h2>
@@ -87,44 +108,40 @@ public final class DeadlineQueue {
   private static final int DEFAULT_CAPACITY = 16;
   private static final int MIN_SLOTS = 16;
   private static final long FIB = 0x9E3779B97F4A7C15L;
-
-  private static final int WHEEL_BITS = 8;
-  private static final int INITIAL_SHIFT = 10;
-  private static final int MIN_SHIFT = 1;
-  private static final int MIN_REBUILD = 1024;
+  /** log2 of the bits per wheel level: 8 bits, 256 buckets per level. */
+  private static final int LEVEL_SHIFT = 3;
   private static final int MIN_HEAP = 16;
-  /** A bucket whose array grew beyond this many entries gets a fresh small array when it is emptied. */
-  private static final int KEEP_BUCKET = 1024;
-  /** Shared by all empty buckets that have no array of their own; never written (its count stays 0). */
-  private static final long[] NO_ENTRIES = {0};
   private static final long GENERATION = 1L << 32;
+  /** The link of a free slab slot. */
+  private static final long FREE = Long.MIN_VALUE;
+  private static final long LOW = 0xFFFF_FFFFL;
 
-  // heap, in heap order: order[2i] = deadline, order[2i + 1] = scheduling number; slotOf[i] = table slot
-  private long[] order;
-  private int[] slotOf;
-  private int heapSize;
-
-  // wheel: bucket b holds deadlines with (deadline >> shift) & wheelMask == b, all within the window
-  // [windowStart, windowStart + buckets.length) of bucket numbers (deadline >> shift).
-  // buckets[b][0] = count; entry j at 1 + 3j: deadline, scheduling number, table slot
-  private final long[][] buckets;
-  private final long[] nonEmpty; // one bit per bucket
-  private final int wheelMask;
-  private final int wheelBits;
-  private final int minRebuild;
-  private int shift;
-  private long windowStart; // a bucket number; every wheel entry's bucket number is >= it and < it + buckets.length
-  private int wheelCount;
-  private int outside; // schedules that landed in the heap because outside the window, since the last rebuild
-
-  // table of (key, location) pairs; location 0 marks an empty slot, > 0 is heap index + 1,
-  // < 0 is ~(bucket << 32 | entry index in bucket). Keyed: an open-addressing hash table. Issuing handles: slot s
-  // holds the handle it has (or will issue next: generation << 32 | s); free slots are stacked in freeSlots, and
-  // slots at or above fresh were never used.
-  private final boolean issuesHandles;
+  // slab: entry i is slab[3i] = deadline, slab[3i + 1] = handle (issuing) or key-table slot (keyed),
+  // slab[3i + 2] = link: >= 0 in the wheel (next << 32 | prev, circular list), -1 - heap index in the heap, FREE
+  private long[] slab;
   private int[] freeSlots;
   private int freeCount;
-  private int fresh;
+  private int fresh; // slab slots at or above fresh were never used
+
+  // wheel: bucket (level << bits | index); head[b] = first entry or -1; one bit per non-empty bucket
+  private final int levelShift;
+  private final int bits;
+  private final int bucketMask;
+  private final int wordsPerLevel;
+  private final int[] head;
+  private final long[] occupied;
+  private long levels; // bit L set when level L has a non-empty bucket
+  private long cur = Long.MIN_VALUE; // every wheel entry's deadline is >= cur; every heap entry's is < cur
+  private long wheelNext = Long.MIN_VALUE; // every wheel entry's deadline is >= wheelNext (a cheap lower bound)
+  private int wheelCount;
+
+  // heap of entries before cur, in heap order: order[2i] = deadline, order[2i + 1] = scheduling number
+  private long[] order;
+  private int[] heapEntry;
+  private int heapSize;
+
+  // keyed: open-addressing table of (key, entry + 1); 0 marks an empty slot
+  private final boolean issuesHandles;
   private long[] table;
   private int mask; // slots - 1
   private int groupShift; // 64 - log2(slots / 8)
@@ -141,13 +158,13 @@ public final class DeadlineQueue {
   }
 
   /**
-   * Creates an empty queue with room in its key table for {@code initialCapacity} entries before it grows.
+   * Creates an empty queue with room for {@code initialCapacity} entries before it grows.
    *
    * @param initialCapacity the initial capacity, {@code 1..MAX_CAPACITY}
    * @throws IllegalArgumentException if out of range, naming the value
    */
   public DeadlineQueue(int initialCapacity) {
-    this(initialCapacity, WHEEL_BITS, INITIAL_SHIFT, MIN_REBUILD);
+    this(false, initialCapacity, LEVEL_SHIFT);
   }
 
   /**
@@ -168,41 +185,37 @@ public final class DeadlineQueue {
    * @throws IllegalArgumentException if out of range, naming the value
    */
   public static DeadlineQueue issuingHandles(int initialCapacity) {
-    return new DeadlineQueue(true, initialCapacity, WHEEL_BITS, INITIAL_SHIFT, MIN_REBUILD);
+    return new DeadlineQueue(true, initialCapacity, LEVEL_SHIFT);
   }
 
-  /** For tests: a wheel of {@code 2^wheelBits} buckets of initially {@code 2^initialShift} ms. */
-  DeadlineQueue(int initialCapacity, int wheelBits, int initialShift, int minRebuild) {
-    this(false, initialCapacity, wheelBits, initialShift, minRebuild);
-  }
-
-  /** For tests: as above, keyed or issuing handles. */
-  DeadlineQueue(boolean issuesHandles, int initialCapacity, int wheelBits, int initialShift, int minRebuild) {
+  /**
+   * For tests: a wheel of {@code 2^levelShift} bits per level (1, 2, 4 or 8 bits: 2 to 256 buckets), so that small
+   * wheels cascade through many levels.
+   */
+  DeadlineQueue(boolean issuesHandles, int initialCapacity, int levelShift) {
     checkArgument(
         initialCapacity >= 1 && initialCapacity <= MAX_CAPACITY,
         "initialCapacity must be in 1..%s but was %s",
         MAX_CAPACITY,
         initialCapacity);
-    checkArgument(wheelBits >= 6 && wheelBits <= 20, "wheelBits must be in 6..20 but was %s", wheelBits);
-    checkArgument(
-        initialShift >= MIN_SHIFT && initialShift <= 62, "initialShift must be in 1..62 but was %s", initialShift);
-    checkArgument(minRebuild >= 1, "minRebuild must be positive but was %s", minRebuild);
+    checkArgument(levelShift >= 0 && levelShift <= 3, "levelShift must be in 0..3 but was %s", levelShift);
+    this.issuesHandles = issuesHandles;
+    this.levelShift = levelShift;
+    bits = 1 << levelShift;
+    bucketMask = (1 << bits) - 1;
+    wordsPerLevel = Math.max(1, (1 << bits) >>> 6);
+    int levelCount = 64 >>> levelShift;
+    head = new int[levelCount << bits];
+    Arrays.fill(head, -1);
+    occupied = new long[levelCount * wordsPerLevel];
+    slab = new long[3 * initialCapacity];
+    freeSlots = new int[initialCapacity];
     int heapCap = Math.min(initialCapacity, MIN_HEAP);
     order = new long[2 * heapCap];
-    slotOf = new int[heapCap];
-    this.wheelBits = wheelBits;
-    this.minRebuild = minRebuild;
-    buckets = new long[1 << wheelBits][];
-    Arrays.fill(buckets, NO_ENTRIES);
-    nonEmpty = new long[(1 << wheelBits) >>> 6];
-    wheelMask = (1 << wheelBits) - 1;
-    shift = initialShift;
-    this.issuesHandles = issuesHandles;
+    heapEntry = new int[heapCap];
     if (issuesHandles) {
-      freeSlots = new int[initialCapacity];
-      table = new long[2 * initialCapacity];
+      table = new long[0];
     } else {
-      freeSlots = new int[0];
       int slots = Math.max(MIN_SLOTS, Integer.highestOneBit(initialCapacity * 2 - 1) * 2);
       table = new long[2 * slots];
       geometry(slots);
@@ -246,26 +259,32 @@ public final class DeadlineQueue {
    * @return its deadline in epoch milliseconds, or empty if not pending
    */
   public OptionalLong deadlineOf(long key) {
-    int p = find(key);
-    return p < 0 ? OptionalLong.empty() : OptionalLong.of(deadlineAt(table[2 * p + 1]));
+    int i = find(key);
+    return i < 0 ? OptionalLong.empty() : OptionalLong.of(slab[3 * i]);
   }
 
   /**
-   * Returns the earliest pending deadline.
+   * Returns the earliest pending deadline. This may cascade wheel buckets (see the class comment).
    *
    * @return the earliest deadline in epoch milliseconds, or empty if nothing is pending
    */
   public OptionalLong nextDeadline() {
-    if (size == 0) {
+    if (heapSize > 0) {
+      return OptionalLong.of(order[0]);
+    }
+    if (wheelCount == 0) {
       return OptionalLong.empty();
     }
-    if (wheelCount > 0) {
-      long b = firstBucket();
-      if (heapSize == 0 || (order[0] >> shift) >= b) {
-        flush(b); // now the heap's top is the earliest entry (invisible to the caller)
+    while (true) {
+      int j = firstFrom(0, (int) cur & bucketMask);
+      if (j >= 0) {
+        return OptionalLong.of((cur & ~(long) bucketMask) | j);
       }
+      int level = Long.numberOfTrailingZeros(levels);
+      int b = firstFrom(level, 0);
+      cur = blockStart(level, b);
+      cascade(level, b);
     }
-    return OptionalLong.of(order[0]);
   }
 
   /**
@@ -297,17 +316,20 @@ public final class DeadlineQueue {
               key));
     }
     int p = slotFor(key);
-    long loc = table[2 * p + 1];
-    if (loc != 0) {
-      throw alreadyScheduled(key, deadlineAt(loc));
+    long v = table[2 * p + 1];
+    if (v != 0) {
+      throw alreadyScheduled(key, slab[3 * (int) (v - 1)]);
     }
     if (size >= growAt) {
       growTable(); // throws when MAX_CAPACITY entries are pending
       p = slotFor(key);
     }
+    int i = newEntry();
     table[2 * p] = key;
+    table[2 * p + 1] = i + 1L;
+    slab[3 * i + 1] = p;
     size++;
-    insert(p, deadlineMillis, nextSeq++, true);
+    place(i, deadlineMillis);
   }
 
   /**
@@ -339,19 +361,10 @@ public final class DeadlineQueue {
                   + " DeadlineQueue.issuingHandles()",
               deadlineMillis));
     }
-    int p;
-    if (freeCount > 0) {
-      p = freeSlots[--freeCount];
-    } else {
-      if (fresh == freeSlots.length) {
-        growSlab();
-      }
-      p = fresh++;
-      table[2 * p] = GENERATION | p;
-    }
+    int i = newEntry();
     size++;
-    insert(p, deadlineMillis, nextSeq++, true);
-    return table[2 * p];
+    place(i, deadlineMillis);
+    return slab[3 * i + 1];
   }
 
   /**
@@ -374,12 +387,12 @@ public final class DeadlineQueue {
    * @throws IllegalStateException if the key is not pending, naming it
    */
   public void reschedule(long key, long deadlineMillis) {
-    int p = find(key);
-    if (p < 0) {
+    int i = find(key);
+    if (i < 0) {
       throw notScheduled(key);
     }
-    detach(table[2 * p + 1]);
-    insert(p, deadlineMillis, nextSeq++, true);
+    detach(i);
+    place(i, deadlineMillis);
   }
 
   /**
@@ -400,13 +413,12 @@ public final class DeadlineQueue {
    * @return {@code true} if it was pending and is now removed, {@code false} if it was not pending
    */
   public boolean cancel(long key) {
-    int p = find(key);
-    if (p < 0) {
+    int i = find(key);
+    if (i < 0) {
       return false;
     }
-    detach(table[2 * p + 1]);
-    release(p);
-    size--;
+    detach(i);
+    release(i);
     return true;
   }
 
@@ -433,26 +445,22 @@ public final class DeadlineQueue {
     now = nowMillis;
     int delivered = 0;
     while (true) {
-      if (wheelCount > 0) {
-        long b = firstBucket();
-        if (heapSize == 0 || (order[0] >> shift) >= b) {
-          // the earliest entry may be in bucket b
-          if (b > (nowMillis >> shift)) {
-            break; // bucket b and the heap's top are both after nowMillis
-          }
-          flush(b);
-          continue;
+      int i;
+      if (heapSize > 0) { // every heap entry is before every wheel entry
+        if (order[0] > nowMillis) {
+          break;
+        }
+        i = heapEntry[0];
+        heapRemove(0);
+      } else {
+        i = dueInWheel(nowMillis);
+        if (i < 0) {
+          break;
         }
       }
-      if (heapSize == 0 || order[0] > nowMillis) {
-        break;
-      }
-      int slot = slotOf[0];
-      long key = table[2 * slot];
-      long deadline = order[0];
-      heapRemove(0);
-      release(slot);
-      size--;
+      long key = issuesHandles ? slab[3 * i + 1] : table[2 * (int) slab[3 * i + 1]];
+      long deadline = slab[3 * i];
+      release(i);
       delivered++;
       consumer.onDue(key, deadline);
     }
@@ -483,223 +491,222 @@ public final class DeadlineQueue {
 
   // ------------------------------------------------------------------ placement
 
-  private long deadlineAt(long loc) {
-    if (loc > 0) {
-      return order[2 * (int) (loc - 1)];
+  /** Gives entry {@code i} its deadline and scheduling number and puts it in the wheel or the heap. */
+  private void place(int i, long deadline) {
+    long seq = nextSeq++;
+    slab[3 * i] = deadline;
+    if (wheelCount == 0 && heapSize == 0) {
+      cur = polled && now < deadline ? now : deadline; // nothing else is placed: the cursor may move anywhere
     }
-    long w = ~loc;
-    return buckets[(int) (w >>> 32)][1 + 3 * (int) w];
-  }
-
-  /** Removes the entry at {@code loc} from the heap or its bucket; its table slot stays. */
-  private void detach(long loc) {
-    if (loc > 0) {
-      heapRemove((int) (loc - 1));
-    } else {
-      wheelRemove(loc);
-    }
-  }
-
-  /** Puts an entry whose key is in table slot {@code slot} into the wheel if its deadline is in the window. */
-  private void insert(int slot, long deadline, long seq, boolean count) {
-    long bn = deadline >> shift;
-    long[][] bs = buckets;
-    int bmask = bs.length - 1;
-    if (((bn - windowStart) & ~bmask) != 0) { // outside the window (a stale window is fine when empty)
-      if (wheelCount == 0 || (bn < windowStart && lastBucket() - bn < bs.length)) {
-        windowStart = bn; // the window can move back if nothing in the wheel is that far ahead
-      } else {
-        heapInsertOutside(slot, deadline, seq, count);
-        return;
+    if (deadline >= cur) {
+      append(bucketOf(deadline), i);
+      wheelCount++;
+      if (deadline < wheelNext) {
+        wheelNext = deadline;
       }
-    }
-    int b = (int) bn & bmask;
-    long[] data = bs[b];
-    int n = (int) data[0];
-    int at = 1 + 3 * n;
-    if (at + 3 > data.length) {
-      data = Arrays.copyOf(data, 1 + 3 * Math.max(4, 2 * n));
-      bs[b] = data;
-    }
-    data[at] = deadline;
-    data[at + 1] = seq;
-    data[at + 2] = slot;
-    data[0] = n + 1L;
-    if (n == 0) {
-      nonEmpty[b >>> 6] |= 1L << b;
-    }
-    table[2 * slot + 1] = ~(((long) b << 32) | n);
-    wheelCount++;
-  }
-
-  private void heapInsertOutside(int slot, long deadline, long seq, boolean count) {
-    heapInsert(slot, deadline, seq);
-    if (count && ++outside > Math.max(minRebuild, size >>> 2)) {
-      rebuild();
+    } else {
+      heapInsert(i, deadline, seq);
     }
   }
 
-  private void wheelRemove(long loc) {
-    long w = ~loc;
-    int b = (int) (w >>> 32);
-    int j = (int) w;
-    long[] data = buckets[b];
-    int last = (int) data[0] - 1;
-    data[0] = last;
-    if (j != last) {
-      int from = 1 + 3 * last;
-      int to = 1 + 3 * j;
-      data[to] = data[from];
-      data[to + 1] = data[from + 1];
-      int movedSlot = (int) data[from + 2];
-      data[to + 2] = movedSlot;
-      table[2 * movedSlot + 1] = loc;
+  /** Removes pending entry {@code i} from the wheel or the heap; it stays allocated. */
+  private void detach(int i) {
+    long link = slab[3 * i + 2];
+    if (link >= 0) {
+      unlink(i, link);
+      wheelCount--;
+    } else {
+      heapRemove((int) (-1 - link));
     }
-    if (last == 0) {
-      nonEmpty[b >>> 6] &= ~(1L << b);
-    }
-    wheelCount--;
   }
 
-  /** The bucket number of the latest non-empty bucket; the wheel must not be empty. */
-  private long lastBucket() {
-    int end = (int) (windowStart - 1) & wheelMask; // the window's last bucket
-    int w = end >>> 6;
-    long bits = nonEmpty[w] & (-1L >>> (63 - (end & 63))); // bits at or below end
-    int words = nonEmpty.length;
-    while (bits == 0) {
-      w = w == 0 ? words - 1 : w - 1;
-      bits = nonEmpty[w];
-    }
-    int b = (w << 6) | (63 - Long.numberOfLeadingZeros(bits));
-    return windowStart + ((b - end - 1) & wheelMask);
+  /** The bucket of a deadline at or after the cursor: the highest group of bits in which it differs. */
+  private int bucketOf(long deadline) {
+    int level = (63 - Long.numberOfLeadingZeros((deadline ^ cur) | 1)) >>> levelShift;
+    int index = (int) ((deadline ^ Long.MIN_VALUE) >>> (level << levelShift)) & bucketMask;
+    return (level << bits) | index;
   }
 
-  /** The bucket number of the earliest non-empty bucket; the wheel must not be empty. */
-  private long firstBucket() {
-    int start = (int) windowStart & wheelMask;
-    int w = start >>> 6;
-    long bits = nonEmpty[w] & (-1L << start);
-    int words = nonEmpty.length;
-    while (bits == 0) {
-      w = w + 1 == words ? 0 : w + 1;
-      bits = nonEmpty[w];
+  /** Appends entry {@code i} at the end of bucket {@code b}'s circular list. */
+  private void append(int b, int i) {
+    long[] s = slab;
+    int h = head[b];
+    if (h < 0) {
+      head[b] = i;
+      s[3 * i + 2] = ((long) i << 32) | i;
+      occupied[(b >>> bits) * wordsPerLevel + ((b & bucketMask) >>> 6)] |= 1L << (b & bucketMask);
+      levels |= 1L << (b >>> bits);
+      return;
     }
-    int b = (w << 6) | Long.numberOfTrailingZeros(bits);
-    return windowStart + ((b - start) & wheelMask);
+    long hl = s[3 * h + 2];
+    int t = (int) hl; // the tail is the head's prev
+    s[3 * i + 2] = ((long) h << 32) | t;
+    s[3 * h + 2] = (hl & ~LOW) | i;
+    s[3 * t + 2] = ((long) i << 32) | (s[3 * t + 2] & LOW);
   }
 
-  /** Moves every entry of bucket number {@code bn} (the earliest non-empty one) into the heap. */
-  private void flush(long bn) {
-    int b = (int) bn & wheelMask;
-    long[] data = buckets[b];
-    int n = (int) data[0];
-    for (int j = 0; j < n; j++) {
-      int at = 1 + 3 * j;
-      heapInsert((int) data[at + 2], data[at], data[at + 1]);
+  /** Unlinks wheel entry {@code i}, whose link is {@code link}, from its list. */
+  private void unlink(int i, long link) {
+    long[] s = slab;
+    int next = (int) (link >>> 32);
+    if (next == i) {
+      int b = bucketOf(s[3 * i]);
+      head[b] = -1;
+      clearBit(b);
+      return;
     }
-    data[0] = 0;
-    if (data.length > 1 + 3 * KEEP_BUCKET) {
-      buckets[b] = NO_ENTRIES;
+    int prev = (int) link;
+    s[3 * prev + 2] = ((long) next << 32) | (s[3 * prev + 2] & LOW);
+    s[3 * next + 2] = (s[3 * next + 2] & ~LOW) | prev;
+    int b = bucketOf(s[3 * i]);
+    if (head[b] == i) {
+      head[b] = next;
     }
-    nonEmpty[b >>> 6] &= ~(1L << b);
-    wheelCount -= n;
-    windowStart = bn + 1;
+  }
+
+  private void clearBit(int b) {
+    int level = b >>> bits;
+    int w = level * wordsPerLevel + ((b & bucketMask) >>> 6);
+    long word = occupied[w] & ~(1L << (b & bucketMask));
+    occupied[w] = word;
+    if (word == 0) {
+      int from = level * wordsPerLevel;
+      for (int k = from; k < from + wordsPerLevel; k++) {
+        if (occupied[k] != 0) {
+          return;
+        }
+      }
+      levels &= ~(1L << level);
+    }
+  }
+
+  /** The first non-empty bucket index at or after {@code from} on {@code level}, or -1. */
+  private int firstFrom(int level, int from) {
+    int base = level * wordsPerLevel;
+    int w = from >>> 6;
+    long word = occupied[base + w] & (-1L << from);
+    while (word == 0) {
+      if (++w == wordsPerLevel) {
+        return -1;
+      }
+      word = occupied[base + w];
+    }
+    return ((w << 6) | Long.numberOfTrailingZeros(word)) & bucketMask;
+  }
+
+  /** The first time of bucket {@code index} on {@code level}, whose block shares the cursor's higher bits. */
+  private long blockStart(int level, int index) {
+    int low = level << levelShift; // bits below this level
+    int high = low + bits;
+    long u = cur ^ Long.MIN_VALUE;
+    long kept = high >= 64 ? 0 : u & (-1L << high);
+    return (kept | ((long) index << low)) ^ Long.MIN_VALUE;
   }
 
   /**
-   * Re-chooses the bucket width so that about 7/8 of the pending deadlines fit in the window from the earliest one,
-   * and redistributes every entry.
+   * Takes the next due wheel entry (its bucket's head) out of the wheel, moving the cursor and cascading as needed.
+   *
+   * @return the entry, or -1 if nothing in the wheel is due at {@code nowMillis}
    */
-  private void rebuild() {
-    outside = 0;
-    int n = size;
-    long[] all = new long[3 * n];
-    int k = 0;
-    for (int i = 0; i < heapSize; i++) {
-      all[k++] = order[2 * i];
-      all[k++] = order[2 * i + 1];
-      all[k++] = slotOf[i];
+  private int dueInWheel(long nowMillis) {
+    if (nowMillis < wheelNext) {
+      return -1;
     }
-    for (int b = 0; b < buckets.length; b++) {
-      long[] data = buckets[b];
-      int m = 3 * (int) data[0];
-      System.arraycopy(data, 1, all, k, m);
-      k += m;
-      if (m > 0) {
-        data[0] = 0;
-        if (data.length > 1 + 3 * KEEP_BUCKET) {
-          buckets[b] = NO_ENTRIES;
+    while (wheelCount > 0) {
+      int j = firstFrom(0, (int) cur & bucketMask);
+      if (j >= 0) {
+        long t = (cur & ~(long) bucketMask) | j;
+        if (t > nowMillis) {
+          wheelNext = t;
+          return -1;
         }
+        cur = t;
+        wheelCount--;
+        return takeHead(j);
       }
-    }
-    Arrays.fill(nonEmpty, 0);
-    heapSize = 0;
-    wheelCount = 0;
-    int minAt = 0;
-    for (int i = 1; i < n; i++) {
-      if (all[3 * i] < all[3 * minAt]) {
-        minAt = i;
+      int level = Long.numberOfTrailingZeros(levels); // level 0 is empty from the cursor on, so >= 1
+      int b = firstFrom(level, 0);
+      long t = blockStart(level, b);
+      if (t > nowMillis) {
+        wheelNext = t;
+        return -1;
       }
+      cur = t;
+      cascade(level, b);
     }
-    long min = all[3 * minAt];
-    int[] byLength = new int[65];
-    for (int i = 0; i < n; i++) {
-      byLength[64 - Long.numberOfLeadingZeros(all[3 * i] - min)]++; // unsigned distance
-    }
-    int covered = 0;
-    int length = 0;
-    while (length < 64 && (covered += byLength[length]) < n - n / 8) {
-      length++;
-    }
-    // distances < 2^length span at most 2^(wheelBits - 1) + 1 buckets of 2^shift
-    shift = Math.max(MIN_SHIFT, length - (wheelBits - 1));
-    windowStart = min >> shift;
-    insert((int) all[3 * minAt + 2], min, all[3 * minAt + 1], false); // first, so the window starts with it
-    for (int i = 0; i < n; i++) {
-      if (i != minAt) {
-        insert((int) all[3 * i + 2], all[3 * i], all[3 * i + 1], false);
-      }
-    }
+    return -1;
   }
 
-  // ------------------------------------------------------------------ heap
-
-  private void place(int i, long deadline, long seq, int slot) {
-    order[2 * i] = deadline;
-    order[2 * i + 1] = seq;
-    slotOf[i] = slot;
-    table[2 * slot + 1] = i + 1L;
+  /** Unlinks and returns the first entry of level-0 bucket {@code b}, which is not empty. */
+  private int takeHead(int b) {
+    long[] s = slab;
+    int i = head[b];
+    long link = s[3 * i + 2];
+    int next = (int) (link >>> 32);
+    if (next == i) {
+      head[b] = -1;
+      clearBit(b);
+    } else {
+      int prev = (int) link;
+      s[3 * prev + 2] = ((long) next << 32) | (s[3 * prev + 2] & LOW);
+      s[3 * next + 2] = (s[3 * next + 2] & ~LOW) | prev;
+      head[b] = next;
+    }
+    return i;
   }
 
-  private void heapInsert(int slot, long deadline, long seq) {
-    if (heapSize == slotOf.length) {
-      int cap = (int) Math.min((long) MAX_CAPACITY, 2L * slotOf.length);
+  /** Moves every entry of bucket {@code index} on {@code level} (whose block the cursor has reached) lower. */
+  private void cascade(int level, int index) {
+    int b = (level << bits) | index;
+    int h = head[b];
+    head[b] = -1;
+    clearBit(b);
+    long[] s = slab;
+    int i = h;
+    do {
+      int next = (int) (s[3 * i + 2] >>> 32);
+      append(bucketOf(s[3 * i]), i);
+      i = next;
+    } while (i != h);
+  }
+
+  // ------------------------------------------------------------------ heap (entries before the cursor)
+
+  private void heapSet(int k, long deadline, long seq, int i) {
+    order[2 * k] = deadline;
+    order[2 * k + 1] = seq;
+    heapEntry[k] = i;
+    slab[3 * i + 2] = -1L - k;
+  }
+
+  private void heapInsert(int i, long deadline, long seq) {
+    if (heapSize == heapEntry.length) {
+      int cap = (int) Math.min((long) MAX_CAPACITY, 2L * heapEntry.length);
       order = Arrays.copyOf(order, 2 * cap);
-      slotOf = Arrays.copyOf(slotOf, cap);
+      heapEntry = Arrays.copyOf(heapEntry, cap);
     }
-    siftUp(heapSize++, deadline, seq, slot);
+    siftUp(heapSize++, deadline, seq, i);
   }
 
-  private void siftUp(int i, long deadline, long seq, int slot) {
+  private void siftUp(int k, long deadline, long seq, int i) {
     long[] o = order;
-    while (i > 0) {
-      int parent = (i - 1) >>> 2;
+    while (k > 0) {
+      int parent = (k - 1) >>> 2;
       long pd = o[2 * parent];
       if (pd < deadline || (pd == deadline && o[2 * parent + 1] < seq)) {
         break;
       }
-      place(i, pd, o[2 * parent + 1], slotOf[parent]);
-      i = parent;
+      heapSet(k, pd, o[2 * parent + 1], heapEntry[parent]);
+      k = parent;
     }
-    place(i, deadline, seq, slot);
+    heapSet(k, deadline, seq, i);
   }
 
-  private void siftDown(int i, long deadline, long seq, int slot) {
+  private void siftDown(int k, long deadline, long seq, int i) {
     long[] o = order;
     int n = heapSize;
     while (true) {
-      int c = (i << 2) + 1;
+      int c = (k << 2) + 1;
       if (c >= n) {
         break;
       }
@@ -718,35 +725,69 @@ public final class DeadlineQueue {
       if (bd > deadline || (bd == deadline && bs > seq)) {
         break;
       }
-      place(i, bd, bs, slotOf[best]);
-      i = best;
+      heapSet(k, bd, bs, heapEntry[best]);
+      k = best;
     }
-    place(i, deadline, seq, slot);
+    heapSet(k, deadline, seq, i);
   }
 
-  /** Removes heap entry {@code i}; its table slot is left as it is. */
-  private void heapRemove(int i) {
+  /** Removes heap position {@code k}; the entry stays allocated. */
+  private void heapRemove(int k) {
     int last = --heapSize;
-    if (i == last) {
+    if (k == last) {
       return;
     }
     long d = order[2 * last];
     long s = order[2 * last + 1];
-    int slot = slotOf[last];
-    int parent = (i - 1) >>> 2;
-    if (i > 0 && (d < order[2 * parent] || (d == order[2 * parent] && s < order[2 * parent + 1]))) {
-      siftUp(i, d, s, slot);
+    int i = heapEntry[last];
+    int parent = (k - 1) >>> 2;
+    if (k > 0 && (d < order[2 * parent] || (d == order[2 * parent] && s < order[2 * parent + 1]))) {
+      siftUp(k, d, s, i);
     } else {
-      siftDown(i, d, s, slot);
+      siftDown(k, d, s, i);
     }
   }
 
-  // ------------------------------------------------------------------ key table (linear probing)
+  // ------------------------------------------------------------------ slab
 
-  private void newTable(int slots) {
-    table = new long[2 * slots];
-    geometry(slots);
+  /** A free slab slot (its handle, if issuing, is the next one it gives out). */
+  private int newEntry() {
+    if (freeCount > 0) {
+      return freeSlots[--freeCount];
+    }
+    if (fresh == freeSlots.length) {
+      growSlab();
+    }
+    int i = fresh++;
+    slab[3 * i + 1] = GENERATION | i;
+    return i;
   }
+
+  /** Frees entry {@code i}, which has left the wheel and the heap, and its key (or gives its handle a new generation). */
+  private void release(int i) {
+    long[] s = slab;
+    if (issuesHandles) {
+      long next = s[3 * i + 1] + GENERATION; // generations run 1..2^31-1, then start again at 1
+      s[3 * i + 1] = next < 0 ? GENERATION | i : next;
+    } else {
+      tableDelete((int) s[3 * i + 1]);
+    }
+    s[3 * i + 2] = FREE;
+    freeSlots[freeCount++] = i;
+    size--;
+  }
+
+  private void growSlab() {
+    if (fresh >= MAX_CAPACITY) {
+      throw new IllegalStateException(
+          String.format(Locale.ROOT, "the deadline queue is full: %d entries pending (MAX_CAPACITY)", size));
+    }
+    int cap = (int) Math.min((long) MAX_CAPACITY, 2L * freeSlots.length);
+    freeSlots = Arrays.copyOf(freeSlots, cap);
+    slab = Arrays.copyOf(slab, 3 * cap);
+  }
+
+  // ------------------------------------------------------------------ key table (linear probing)
 
   private void geometry(int slots) {
     mask = slots - 1;
@@ -760,20 +801,21 @@ public final class DeadlineQueue {
     return (group << 3) | (int) (key & 7);
   }
 
-  /** Table slot holding the key, or -1. */
+  /** The pending entry of a key (or handle), or -1. */
   private int find(long key) {
-    long[] t = table;
     if (issuesHandles) {
-      int p = (int) key;
-      return p >= 0 && p < fresh && t[2 * p + 1] != 0 && t[2 * p] == key ? p : -1;
+      int i = (int) key;
+      return i >= 0 && i < fresh && slab[3 * i + 2] != FREE && slab[3 * i + 1] == key ? i : -1;
     }
+    long[] t = table;
     int p = home(key);
     while (true) {
-      if (t[2 * p + 1] == 0) {
+      long v = t[2 * p + 1];
+      if (v == 0) {
         return -1;
       }
       if (t[2 * p] == key) {
-        return p;
+        return (int) (v - 1);
       }
       p = (p + 1) & mask;
     }
@@ -787,44 +829,6 @@ public final class DeadlineQueue {
       p = (p + 1) & mask;
     }
     return p;
-  }
-
-  /** Points the heap or bucket entry at {@code loc} back to table slot {@code slot}. */
-  private void relink(long loc, int slot) {
-    if (loc > 0) {
-      slotOf[(int) (loc - 1)] = slot;
-    } else {
-      long w = ~loc;
-      buckets[(int) (w >>> 32)][3 + 3 * (int) w] = slot;
-    }
-  }
-
-  /** Empties the slot of an entry that has left the heap and the wheel. */
-  private void release(int p) {
-    if (issuesHandles) {
-      freeSlot(table, p, table[2 * p]);
-    } else {
-      tableDelete(p);
-    }
-  }
-
-  /** Frees slot {@code p}, whose handle was {@code handle}, giving it the next generation. */
-  private void freeSlot(long[] t, int p, long handle) {
-    long next = handle + GENERATION; // generations run 1..2^31-1, then start again at 1
-    t[2 * p] = next < 0 ? GENERATION | p : next;
-    t[2 * p + 1] = 0;
-    freeSlots[freeCount++] = p;
-  }
-
-  /** Doubles the slots of a queue that issues handles; slot numbers, and so handles, stay. */
-  private void growSlab() {
-    if (fresh >= MAX_CAPACITY) {
-      throw new IllegalStateException(
-          String.format(Locale.ROOT, "the deadline queue is full: %d entries pending (MAX_CAPACITY)", size));
-    }
-    int cap = (int) Math.min((long) MAX_CAPACITY, 2L * freeSlots.length);
-    freeSlots = Arrays.copyOf(freeSlots, cap);
-    table = Arrays.copyOf(table, 2 * cap);
   }
 
   /** Empties a slot, shifting later entries of its probe run back (no tombstones). */
@@ -843,7 +847,7 @@ public final class DeadlineQueue {
       if (!stays) {
         t[2 * i] = t[2 * j];
         t[2 * i + 1] = v;
-        relink(v, i);
+        slab[3 * (int) (v - 1) + 1] = i;
         i = j;
       }
     }
@@ -856,7 +860,8 @@ public final class DeadlineQueue {
           String.format(Locale.ROOT, "the deadline queue is full: %d entries pending (MAX_CAPACITY)", size));
     }
     long[] old = table;
-    newTable(table.length); // twice the slots: table.length is 2 * slots
+    table = new long[2 * old.length]; // twice the slots: old.length is 2 * slots
+    geometry(old.length);
     for (int s = 0; s < old.length; s += 2) {
       long v = old[s + 1];
       if (v != 0) {
@@ -867,7 +872,7 @@ public final class DeadlineQueue {
         }
         table[2 * p] = key;
         table[2 * p + 1] = v;
-        relink(v, p);
+        slab[3 * (int) (v - 1) + 1] = p;
       }
     }
   }

@@ -316,7 +316,7 @@ class DeadlineQueueTest {
     }
   }
 
-  // ------------------------------------------------------------------ wheel, heap and redistribution against a model
+  // ------------------------------------------------------------------ wheel levels, cascades and the heap against a model
 
   /** Reference: the pending entries in a map; the next due one is found by a scan. */
   private static final class Model {
@@ -355,19 +355,18 @@ class DeadlineQueueTest {
 
   /**
    * Random interleavings of schedule, reschedule, cancel, queries and polls (with consumers that throw, schedule,
-   * reschedule and cancel) on queues with tiny wheels, narrow and wide buckets and eager redistribution, so that
-   * every path (window moving back, deadlines outside the window, buckets moving into the heap, redistribution,
-   * table growth) is taken often; deadlines mix near, far, overdue, equal and extreme values; keys are reused.
+   * reschedule and cancel) on wheels of every geometry the queue supports (2, 4, 16 and 256 buckets per level, so
+   * from 8 to 64 levels), so that every path (cascades through many levels, entries before the cursor in the heap,
+   * the cursor reset on an empty queue, nextDeadline cascading ahead of the latest poll, table and slab growth) is
+   * taken often; deadlines mix near, far, overdue, equal and extreme values; keys are reused.
    */
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("modelSeeds")
   void deliversExactlyWhatAReferenceModelDeliversUnderRandomInterleavings(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
-    int wheelBits = 6 + r.nextInt(3);
-    int initialShift = 1 + r.nextInt(14);
-    int minRebuild = new int[] {1, 3, 50, 1024}[r.nextInt(4)];
-    DeadlineQueue q = new DeadlineQueue(1 + r.nextInt(64), wheelBits, initialShift, minRebuild);
-    String where = String.format(java.util.Locale.ROOT, "seed %d wheelBits %d shift %d rebuild %d", seed, wheelBits, initialShift, minRebuild);
+    int levelShift = (int) (seed % 4); // 2, 4, 16 and 256 buckets per level: every seed's level count in turn
+    DeadlineQueue q = new DeadlineQueue(false, 1 + r.nextInt(64), levelShift);
+    String where = String.format(java.util.Locale.ROOT, "seed %d levelShift %d", seed, levelShift);
     Model model = new Model();
     long[] now = {r.nextLong(-1_000_000_000_000L, 1_000_000_000_000L)};
     long[] scales = {4, 100, 5_000, 1_000_000, 10_000_000_000L};
@@ -511,11 +510,9 @@ class DeadlineQueueTest {
   @MethodSource("modelSeeds")
   void issuingHandlesDeliversWhatTheModelDelivers(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
-    int wheelBits = 6 + r.nextInt(3);
-    int initialShift = 1 + r.nextInt(14);
-    int minRebuild = new int[] {1, 3, 50, 1024}[r.nextInt(4)];
-    DeadlineQueue q = new DeadlineQueue(true, 1 + r.nextInt(4), wheelBits, initialShift, minRebuild);
-    String where = String.format(java.util.Locale.ROOT, "seed %d wheelBits %d shift %d rebuild %d", seed, wheelBits, initialShift, minRebuild);
+    int levelShift = (int) (seed % 4);
+    DeadlineQueue q = new DeadlineQueue(true, 1 + r.nextInt(4), levelShift);
+    String where = String.format(java.util.Locale.ROOT, "seed %d levelShift %d", seed, levelShift);
     Model model = new Model();
     List<Long> issued = new ArrayList<>();
     java.util.Set<Long> everIssued = new java.util.HashSet<>();
@@ -642,9 +639,9 @@ class DeadlineQueueTest {
   @Test
   void nextDeadlineIsTheEarliestWhereverItIsKept() {
     DeadlineQueue q = new DeadlineQueue();
-    q.schedule(1, 5_000_000); // sets the window
-    q.schedule(2, 5_000_000 + 1_000_000_000L); // far outside the window
-    q.schedule(3, 4_000_000); // before the window
+    q.schedule(1, 5_000_000); // sets the cursor
+    q.schedule(2, 5_000_000 + 1_000_000_000L); // on a high level of the wheel
+    q.schedule(3, 4_000_000); // before the cursor: in the heap
     assertThat(q.nextDeadline()).isEqualTo(OptionalLong.of(4_000_000));
     assertThat(q.cancel(3)).isTrue();
     assertThat(q.nextDeadline()).isEqualTo(OptionalLong.of(5_000_000));
@@ -656,8 +653,7 @@ class DeadlineQueueTest {
 
   @Test
   void rejectsBadTestGeometry() {
-    assertThatThrownBy(() -> new DeadlineQueue(1, 5, 1, 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("wheelBits").hasMessageContaining("5");
-    assertThatThrownBy(() -> new DeadlineQueue(1, 6, 0, 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("initialShift").hasMessageContaining("0");
-    assertThatThrownBy(() -> new DeadlineQueue(1, 6, 1, 0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minRebuild");
+    assertThatThrownBy(() -> new DeadlineQueue(false, 1, 4)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("levelShift").hasMessageContaining("4");
+    assertThatThrownBy(() -> new DeadlineQueue(false, 1, -1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("levelShift");
   }
 }
