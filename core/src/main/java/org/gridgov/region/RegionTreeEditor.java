@@ -126,7 +126,7 @@ public final class RegionTreeEditor {
    * Renames a region; its code does not change.
    *
    * @param code the region
-   * @param newName the new name, not blank
+   * @param newName the new name, not blank, without control characters
    * @return this editor
    */
   @CanIgnoreReturnValue
@@ -497,6 +497,8 @@ public final class RegionTreeEditor {
       int r = row(c);
       checkArgument(r >= 0, "no region with code %s", c);
       checkArgument(!newName.isBlank(), "the new name of %s must not be blank", c);
+      String problem = RegionTree.Builder.nameProblem(newName);
+      checkArgument(problem == null, "the new name of %s: %s", c, problem);
       names.put(r, newName);
     }
 

@@ -248,4 +248,105 @@ class RegionTreeEditorTest {
       assertThat(diff.newCode(old.code()).isEmpty()).as("seed %d %s", seed, old).isEqualTo(victim.contains(old));
     }
   }
+
+  @Test
+  void anEditorTakesNoEditAfterApply() {
+    RegionTreeEditor e = tree.edit(NEXT).rename(ST1, "x");
+    var unused = e.apply();
+    assertThatThrownBy(() -> e.rename(ST2, "y")).isInstanceOf(IllegalStateException.class).hasMessageContaining("apply()");
+    assertThatThrownBy(() -> e.retire(ST2)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void editsNameTheirNumberAndTheWrongLevelOrUnknownCode() {
+    assertThatThrownBy(() -> tree.edit(NEXT).rename(ST1, "a").moveUnit(G1, G2).apply())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("edit 2 of 2, moveUnit(")
+        .hasMessageContaining(G1 + " is a GRID, not a UNIT");
+    assertThatThrownBy(() -> tree.edit(NEXT).mergeGrids(List.of(U1, U2)).apply())
+        .hasMessageContaining("edit 1 of 1")
+        .hasMessageContaining("is a UNIT, not a GRID");
+    assertThatThrownBy(() -> tree.edit(NEXT).regrid(G1, 10).apply()).hasMessageContaining("is a GRID, not a COMMUNITY");
+    assertThatThrownBy(() -> tree.edit(NEXT).rename(123L, "x").apply()).hasMessageContaining("no region with code 123");
+    assertThatThrownBy(() -> tree.edit(NEXT).retire(124L).apply()).hasMessageContaining("no region with code 124");
+    // a retired region is gone for later edits of the same batch
+    assertThatThrownBy(() -> tree.edit(NEXT).retire(C2).rename(G3, "x").apply())
+        .hasMessageContaining("edit 2 of 2")
+        .hasMessageContaining("no region with code " + G3);
+    assertOldTreeUntouched();
+  }
+
+  @Test
+  void moveUnitIntoItsOwnGridAndRegridWithoutUnitsAreRefused() {
+    assertThatThrownBy(() -> tree.edit(NEXT).moveUnit(U1, G1).apply())
+        .hasMessageContaining("unit " + U1 + " is already in grid " + G1);
+    assertThatThrownBy(() -> tree.edit(NEXT).retire(U4).regrid(C2, 10).apply())
+        .hasMessageContaining("community " + C2 + " has no units to re-grid");
+    assertThatThrownBy(() -> tree.edit(NEXT).regrid(C1, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least 1 but was 0");
+    assertOldTreeUntouched();
+  }
+
+  @Test
+  void renameToANameWithAControlCharacterIsRefusedAsThatEdit() {
+    assertThatThrownBy(() -> tree.edit(NEXT).rename(ST2, "新\u0000街道").apply())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("edit 1 of 1, rename(" + ST2 + ")")
+        .hasMessageContaining("U+0000");
+  }
+
+  @Test
+  void regridToOneHouseholdPerGridMakesAGridPerUnitBeyondTheFirstCapacity() {
+    // one community, one grid of 40 units with one household each: 40 grids, more new rows than the spare 16
+    long d = 350302L;
+    long st = 350302001L;
+    long c = 350302001001L;
+    long g = 350302001001001L;
+    RegionTree.Builder b = RegionTree.builder(TestTrees.S, TestTrees.EDITION);
+    b.addDistrict(d, "d");
+    b.add(RegionLevel.STREET, st, d, "s");
+    b.add(RegionLevel.COMMUNITY, c, st, "c");
+    b.add(RegionLevel.GRID, g, c, "g").gridType(GridType.DEDICATED);
+    for (int u = 1; u <= 40; u++) {
+      b.add(RegionLevel.UNIT, g * 1000 + u, g, "u" + u).households(1).population(3);
+    }
+    RegionTree t = b.build();
+    RegionTreeDiff diff = t.edit(NEXT).regrid(c, 1).apply();
+    RegionTree after = diff.after();
+    assertThat(after.get(c).children()).hasSize(40);
+    assertThat(after.get(c).children()).allSatisfy(grid -> {
+      assertThat(grid.children()).hasSize(1);
+      assertThat(grid.gridType()).contains(GridType.DEDICATED);
+    });
+    assertThat(after.totalPopulation()).isEqualTo(120);
+    assertThat(diff.newCode(g * 1000 + 40)).hasValue(350302001001040001L);
+    assertThat(after.get(350302001001040L).name()).isEqualTo("第40网格");
+  }
+
+  @Test
+  void splitIsRefusedWhenTheCommunityHasNoFreeGridNumber() {
+    // CJ/T 213 grids have two digits: a community holds at most 99 grids
+    CodeScheme cjt = CodeScheme.cjt213();
+    long d = 350302L;
+    long st = cjt.childCode(d, 1);
+    long c = cjt.childCode(st, 1);
+    RegionTree.Builder b = RegionTree.builder(cjt, TestTrees.EDITION);
+    b.addDistrict(d, "d");
+    b.add(RegionLevel.STREET, st, d, "s");
+    b.add(RegionLevel.COMMUNITY, c, st, "c");
+    for (int k = 1; k <= cjt.maxLocalNumber(RegionLevel.GRID); k++) {
+      long g = cjt.childCode(c, k);
+      b.add(RegionLevel.GRID, g, c, "g" + k);
+      b.add(RegionLevel.UNIT, cjt.childCode(g, 1), g, "u");
+    }
+    long first = cjt.childCode(c, 1);
+    b.add(RegionLevel.UNIT, cjt.childCode(first, 2), first, "u2");
+    RegionTree t = b.build();
+    assertThatThrownBy(() -> t.edit(NEXT)
+            .splitGrid(first, List.of(List.of(cjt.childCode(first, 1)), List.of(cjt.childCode(first, 2))))
+            .apply())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("COMMUNITY " + c + " has no free GRID number left (the largest is 99)");
+  }
 }

@@ -256,6 +256,161 @@ class SlaClockTest {
     }
   }
 
+  @Test
+  void accessorsReturnThePlanAndTheHistory() {
+    SlaClock c = fourHours("2025-03-03T09:00").pause(at("2025-03-03T10:00"));
+    assertThat(c.name()).isEqualTo("case");
+    assertThat(c.limit()).isEqualTo(SlaLimit.workingHours(4));
+    assertThat(c.levels()).containsExactlyElementsOf(TRAFFIC_LIGHT);
+    assertThat(c.calendar()).isSameAs(CN);
+    assertThat(c.startedAt()).isEqualTo(at("2025-03-03T09:00"));
+    assertThat(c.state()).isEqualTo(SlaClock.State.PAUSED);
+    assertThat(c.budget()).isEqualTo(Duration.ofHours(4));
+    assertThat(c.history()).containsExactly(at("2025-03-03T09:00"), at("2025-03-03T10:00"));
+    assertThat(c.toString())
+        .contains("case")
+        .contains("working PT4H")
+        .contains("PAUSED")
+        .contains(at("2025-03-03T09:00").toString())
+        .contains(CN.edition());
+  }
+
+  @Test
+  void hasFiredTellsLevelsApartAndRejectsAnIndexOutsideTheLevels() {
+    // yellow (index 0) at 2 h = 11:00, soon (index 2) 1 h before 14:30 = 13:30 (the working instant after 12:00)
+    SlaClock c = fourHours("2025-03-03T09:00").advance(at("2025-03-03T11:00")).clock();
+    assertThat(c.hasFired(0)).isTrue();
+    assertThat(c.hasFired(1)).isFalse();
+    assertThat(c.hasFired(2)).isFalse();
+    assertThatThrownBy(() -> c.hasFired(3)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3");
+    assertThatThrownBy(() -> c.hasFired(-1)).isInstanceOf(IllegalArgumentException.class);
+    SlaClock later = c.advance(at("2025-03-03T14:00")).clock();
+    assertThat(later.hasFired(2)).isTrue();
+    assertThat(later.hasFired(1)).isFalse();
+  }
+
+  @Test
+  void equalClocksHaveTheSamePlanHistoryStateFiredLevelsAndTimeSeen() {
+    SlaClock a = fourHours("2025-03-03T09:00");
+    new com.google.common.testing.EqualsTester()
+        .addEqualityGroup(a, fourHours("2025-03-03T09:00"))
+        .addEqualityGroup(fourHours("2025-03-03T09:30"))
+        .addEqualityGroup(SlaClock.start("other", SlaLimit.workingHours(4), TRAFFIC_LIGHT, CN, at("2025-03-03T09:00")))
+        .addEqualityGroup(SlaClock.start("case", SlaLimit.workingHours(5), TRAFFIC_LIGHT, CN, at("2025-03-03T09:00")))
+        .addEqualityGroup(SlaClock.start("case", SlaLimit.workingHours(4), List.of(), CN, at("2025-03-03T09:00")))
+        .addEqualityGroup(a.withCalendar(ChinaCalendar.builder().edition("other").build()))
+        .addEqualityGroup(a.pause(at("2025-03-03T10:00")))
+        .addEqualityGroup(a.stop(at("2025-03-03T10:00")))
+        .addEqualityGroup(a.advance(at("2025-03-03T11:00")).clock()) // yellow fired, seen 11:00
+        .addEqualityGroup(a.advance(at("2025-03-03T10:00")).clock()) // nothing fired, seen 10:00
+        .testEquals();
+  }
+
+  @Test
+  void stopWhilePausedCountsNothingMoreAndAStoppedClockRefusesTransfers() {
+    SlaClock c = fourHours("2025-03-03T09:00").pause(at("2025-03-03T10:00")).stop(at("2025-03-03T12:00"));
+    assertThat(c.history()).containsExactly(at("2025-03-03T09:00"), at("2025-03-03T10:00"));
+    assertThat(c.elapsed(at("2025-03-04T15:00"))).isEqualTo(Duration.ofHours(1));
+    assertThat(c.deadline()).isEmpty();
+    assertThat(c.nextWarningAt()).isEmpty();
+    assertThatThrownBy(() -> c.stop(at("2025-03-03T13:00")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("already STOPPED");
+    assertThatThrownBy(() -> c.transfer(TransferRule.KEEP, at("2025-03-03T13:00"), c))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("STOPPED");
+    SlaClock running = fourHours("2025-03-03T09:00").stop(at("2025-03-03T10:00"));
+    assertThat(running.history()).containsExactly(at("2025-03-03T09:00"), at("2025-03-03T10:00"));
+  }
+
+  @Test
+  void fromCreationNeedsARunningCaseClockWithNoLaterHistory() {
+    SlaClock lead = SlaClock.start("lead", SlaLimit.workingHours(2), TRAFFIC_LIGHT, CN, at("2025-03-03T11:00"));
+    SlaClock stoppedCase = fourHours("2025-03-03T09:00").stop(at("2025-03-03T10:00"));
+    assertThatThrownBy(() -> lead.transfer(TransferRule.FROM_CREATION, at("2025-03-03T12:00"), stoppedCase))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("case clock case is STOPPED");
+    SlaClock laterCase = fourHours("2025-03-03T09:00").pause(at("2025-03-03T13:40"));
+    assertThatThrownBy(() -> lead.transfer(TransferRule.FROM_CREATION, at("2025-03-03T13:35"), laterCase))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("history after the transfer");
+    // the case clock paused: the handler clock takes its history and state, and no level has fired yet
+    SlaClock pausedCase = fourHours("2025-03-03T09:00").pause(at("2025-03-03T09:30"));
+    SlaClock t = lead.advance(at("2025-03-03T12:00")).clock()
+        .transfer(TransferRule.FROM_CREATION, at("2025-03-03T14:00"), pausedCase);
+    assertThat(t.state()).isEqualTo(SlaClock.State.PAUSED);
+    assertThat(t.history()).containsExactly(at("2025-03-03T09:00"), at("2025-03-03T09:30"));
+    assertThat(t.hasFired(0)).isFalse();
+    // KEEP keeps the fired levels; RESTART clears them
+    SlaClock fired = lead.advance(at("2025-03-03T12:00")).clock();
+    assertThat(fired.hasFired(0)).isTrue();
+    assertThat(fired.transfer(TransferRule.KEEP, at("2025-03-03T14:00"), pausedCase).hasFired(0)).isTrue();
+    assertThat(fired.transfer(TransferRule.RESTART, at("2025-03-03T14:00"), pausedCase).hasFired(0)).isFalse();
+    assertThatThrownBy(() -> fired.transfer(TransferRule.KEEP, at("2025-03-03T11:59"), pausedCase))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("backwards");
+  }
+
+  @Test
+  void aLevelBeforeTheWholeBudgetIsReachedAtTheStart() {
+    Instant start = at("2025-03-03T09:00");
+    SlaClock c = SlaClock.start("case", SlaLimit.workingHours(4),
+        List.of(WarningLevel.before("at-once", Duration.ofHours(5)), WarningLevel.before("exact", Duration.ofHours(4))),
+        CN, start);
+    assertThat(c.nextWarningAt()).contains(start);
+    assertThat(c.advance(start).fired()).extracting(SlaClock.Warning::reachedAt).containsExactly(start, start);
+  }
+
+  @Test
+  void aLevelBeyondTheCalendarStaysPendingWhileEarlierOnesFire() {
+    // 2026-12-31 is the last covered day: 2 working hours from 14:00 reach 16:00; 10x the budget lies beyond it
+    Instant start = at("2026-12-31T14:00");
+    SlaClock c = SlaClock.start("case", SlaLimit.workingHours(2),
+        List.of(WarningLevel.atFraction("half", 0.5), WarningLevel.atFraction("far", 10)), officialOnly(), start);
+    SlaClock.Advance a = c.advance(at("2026-12-31T15:30"));
+    assertThat(a.fired()).extracting(w -> w.level().name()).containsExactly("half");
+    assertThat(a.clock().hasFired(1)).isFalse();
+    assertThatThrownBy(() -> a.clock().nextWarningAt()).isInstanceOf(OutsideCalendarException.class);
+  }
+
+  @Test
+  void nextWarningAtIsEmptyWhenEveryLevelFiredOrThePausedClockHasNotReachedIt() {
+    SlaClock c = fourHours("2025-03-03T09:00");
+    assertThat(c.nextWarningAt()).contains(at("2025-03-03T11:00")); // yellow at half of 4 h
+    assertThat(c.pause(at("2025-03-03T10:00")).nextWarningAt()).isEmpty();
+    SlaClock all = c.advance(at("2025-03-03T15:00")).clock();
+    assertThat(all.nextWarningAt()).isEmpty();
+    assertThat(all.advance(at("2025-03-03T16:00")).fired()).isEmpty();
+    // a level reached during a span that a pause closed is determined, though the clock is paused
+    SlaClock pausedAfter = c.pause(at("2025-03-03T11:30"));
+    assertThat(pausedAfter.nextWarningAt()).contains(at("2025-03-03T11:00"));
+  }
+
+  @Test
+  void sameClockTimeBreachWhenTheBudgetIsUsedUpJustBeforeAPause() {
+    // 1 working day from Mon 2025-03-03 09:00, same clock time: due Tue 09:00; the 7 h budget is used at Mon 17:30.
+    SlaLimit oneDay = SlaLimit.workingDays(1, WorkingDayRule.SAME_CLOCK_TIME);
+    SlaClock c = SlaClock.start("case", oneDay, List.of(WarningLevel.breach("red")), CN, at("2025-03-03T09:00"));
+    assertThat(c.deadline()).contains(at("2025-03-04T09:00"));
+    // paused Mon 17:45 (budget used, not yet due), resumed Mon 18:00: due at the next working instant, Tue 09:00
+    SlaClock resumedSameEvening = c.pause(at("2025-03-03T17:45")).resume(at("2025-03-03T18:00"));
+    assertThat(resumedSameEvening.deadline()).contains(at("2025-03-04T09:00"));
+    // resumed Tue 10:00: due at the resumption
+    SlaClock resumedNextMorning = c.pause(at("2025-03-03T17:45")).resume(at("2025-03-04T10:00"));
+    assertThat(resumedNextMorning.deadline()).contains(at("2025-03-04T10:00"));
+    assertThat(resumedNextMorning.isBreached(at("2025-03-04T09:59"))).isFalse();
+    assertThat(resumedNextMorning.isBreached(at("2025-03-04T10:00"))).isTrue();
+    // paused, resumed and paused again before a working instant came: not due yet
+    SlaClock pausedAgain = resumedSameEvening.pause(at("2025-03-03T18:30"));
+    assertThat(pausedAgain.deadline()).isEmpty();
+    // end of working day: the budget's end is the deadline itself (no later edge)
+    SlaClock eod = SlaClock.start("case", SlaLimit.workingDays(1, WorkingDayRule.END_OF_WORKING_DAY), List.of(), CN,
+        at("2025-03-03T10:00"));
+    assertThat(eod.deadline()).contains(at("2025-03-04T17:30"));
+    assertThat(eod.isBreached(at("2025-03-04T17:29:59"))).isFalse();
+    assertThat(eod.isBreached(at("2025-03-04T17:30"))).isTrue();
+  }
+
   // ------------------------------------------------------------------ past the coverage (issue 14)
 
   /** The official China calendar as it was before provisional years: it ends 2026-12-31. */
