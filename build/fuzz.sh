@@ -22,7 +22,7 @@ if [ ${#targets[@]} -eq 0 ]; then
     core:DayListFuzzTest#applyDayList
     routing:PolicyTableFuzzTest#parse
     simulation:ScenarioFileFuzzTest#parse
-    examples:CaseJsonFuzzTest#read
+    json:CaseJsonFuzzTest#read
   )
 fi
 mkdir -p target/fuzz-logs

@@ -16,8 +16,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Masking rules: a name keeps its first character (code point) and every further character becomes
  * {@code *} ({@code 张三丰} → {@code 张**}, {@code 张三} → {@code 张*}); a one-character name becomes {@code *}.
- * A phone number of 8 or more characters keeps its first 3 and last 4 ({@code 13812345678} →
- * {@code 138****5678}); of 5 to 7 characters keeps its last 2; shorter numbers are fully masked.
+ * A phone number of 11 or more characters (a mobile number, a landline with its area code, an international
+ * number) keeps its first 3 and last 4 ({@code 13812345678} → {@code 138****5678}, {@code +8613812345678} →
+ * {@code +86*******5678}); of 8 to 10 characters (a local landline) keeps its last 4 ({@code 12345678} →
+ * {@code ****5678}); of 5 to 7 characters keeps its last 2; shorter numbers are fully masked. No mask shows more
+ * than 7 digits or more than half of a number plus 2.
  *
  * <p>Immutable; equality compares the clear values.
  */
@@ -116,8 +119,11 @@ public final class PersonalData {
    */
   public static String maskPhone(String phone) {
     int n = phone.length();
-    if (n >= 8) {
+    if (n >= 11) {
       return phone.substring(0, 3) + "*".repeat(n - 7) + phone.substring(n - 4);
+    }
+    if (n >= 8) {
+      return "*".repeat(n - 4) + phone.substring(n - 4);
     }
     if (n >= 5) {
       return "*".repeat(n - 2) + phone.substring(n - 2);

@@ -42,10 +42,14 @@ class PersonalDataTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"13812345678,138****5678", "02988776655,029****6655", "12345678,123*5678", "1234567,*****67",
+  @CsvSource({"13812345678,138****5678", "02988776655,029****6655", "+8613812345678,+86*******5678",
+      "+85291234567,+85*****4567", "0591234567,******4567", "12345678,****5678", "1234567,*****67",
       "12345,***45", "1234,****"})
   void maskPhone_keepsHeadAndTailByLength(String phone, String masked) {
     assertThat(PersonalData.maskPhone(phone)).isEqualTo(masked);
+    long shown = masked.chars().filter(Character::isDigit).count();
+    assertThat(shown).as("at most 7 digits shown, and at most half of the digits (issue 16: 8 digits showed 7)")
+        .isLessThanOrEqualTo(Math.min(7, phone.chars().filter(Character::isDigit).count() / 2 + 2));
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.gridgov.casefile.Actor;
 import org.gridgov.casefile.CaseEvent;
 import org.gridgov.casefile.CaseFacts;
@@ -29,8 +30,6 @@ import org.gridgov.casefile.Role;
 import org.gridgov.engine.CaseEngine;
 import org.gridgov.engine.Command;
 import org.gridgov.engine.Principal;
-import org.gridgov.examples.store.DurableCaseEngine;
-import org.gridgov.examples.store.EventStore;
 import org.gridgov.region.CodeScheme;
 import org.gridgov.region.RegionLevel;
 import org.gridgov.region.RegionTree;
@@ -42,6 +41,9 @@ import org.gridgov.sla.SlaPolicy;
 import org.gridgov.sla.SlaStage;
 import org.gridgov.sla.WarningLevel;
 import org.gridgov.sla.WorkingDayRule;
+import org.gridgov.store.jdbc.DurableCaseEngine;
+import org.gridgov.store.jdbc.EventStore;
+import org.h2.jdbcx.JdbcDataSource;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -54,6 +56,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The event store's throughput on {@code db} = {@code h2} (a file database in a new temporary directory) or
@@ -102,11 +105,11 @@ public class EventStoreBenchmark {
   public void setUp() throws IOException {
     if (db.equals("h2")) {
       dir = Files.createTempDirectory("gridgov-store-bench");
-      rawStore = EventStore.openH2(dir.resolve("raw"));
-      engineStore = EventStore.openH2(dir.resolve("engine"));
+      rawStore = EventStore.open(h2(EventStore.h2Url(dir.resolve("raw"))));
+      engineStore = EventStore.open(h2(EventStore.h2Url(dir.resolve("engine"))));
     } else {
-      rawStore = EventStore.open(freshPgSchema("raw"));
-      engineStore = EventStore.open(freshPgSchema("engine"));
+      rawStore = EventStore.open(pg(freshPgSchema("raw")));
+      engineStore = EventStore.open(pg(freshPgSchema("engine")));
     }
     durable = DurableCaseEngine.open(engineStore, config());
     plain = config().build();
@@ -255,5 +258,17 @@ public class EventStoreBenchmark {
       throw new UncheckedIOException(new IOException("cannot create schema " + schema, e));
     }
     return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+  }
+
+  private static DataSource h2(String url) {
+    JdbcDataSource ds = new JdbcDataSource();
+    ds.setURL(url);
+    return ds;
+  }
+
+  private static DataSource pg(String url) {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setURL(url);
+    return ds;
   }
 }

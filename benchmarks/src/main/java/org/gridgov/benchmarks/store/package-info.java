@@ -1,5 +1,5 @@
 /**
- * Appends per second of the JDBC event store ({@code org.gridgov.examples.store}) on embedded H2 and on PostgreSQL,
+ * Appends per second of the JDBC event store ({@code org.gridgov.store.jdbc}) on embedded H2 and on PostgreSQL,
  * and commands per second through the durable engine against the in-memory engine.
  */
 @NullMarked

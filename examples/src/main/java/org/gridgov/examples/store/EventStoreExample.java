@@ -2,6 +2,8 @@ package org.gridgov.examples.store;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.primitives.ImmutableLongArray;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import javax.sql.DataSource;
 import org.gridgov.casefile.CaseEvent;
 import org.gridgov.casefile.CaseFacts;
 import org.gridgov.casefile.CaseId;
@@ -20,6 +23,10 @@ import org.gridgov.casefile.Role;
 import org.gridgov.engine.CaseEngine;
 import org.gridgov.engine.Command;
 import org.gridgov.engine.Principal;
+import org.gridgov.store.jdbc.AppendConflictException;
+import org.gridgov.store.jdbc.DurableCaseEngine;
+import org.gridgov.store.jdbc.EventStore;
+import org.gridgov.store.jdbc.StoredLog;
 import org.gridgov.region.CodeScheme;
 import org.gridgov.region.RegionLevel;
 import org.gridgov.region.RegionTree;
@@ -97,11 +104,28 @@ public final class EventStoreExample {
     CaseFacts facts = CaseFacts.builder().id(id).categoryCode("0102").priority(Priority.NORMAL)
         .kind(CaseKind.COMMITTED).source(CaseSource.GRID_PATROL)
         .locationCodes(ImmutableLongArray.of(350302001001001L)).build();
+    Command dispatch = Command.of("cmd-4", Principal.inRegion("disp-1", Role.DISPATCHER, 350302L), id,
+        at("2025-03-03T09:10"), Command.Dispatch.byPolicy());
+
+    try (HikariDataSource pool = pool(url)) {
+      return run(pool, id, facts, dispatch, out);
+    }
+    // end::event-store[]
+  }
+
+  /** A HikariCP pool for the store: the production shape (the store holds one of its connections while open). */
+  private static HikariDataSource pool(String url) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setMaximumPoolSize(2);
+    config.setPoolName("gridgov-store-example");
+    return new HikariDataSource(config);
+  }
+
+  private static StoredLog run(DataSource pool, CaseId id, CaseFacts facts, Command dispatch, PrintStream out) {
     Principal worker = Principal.inRegion("gw-1", Role.GRID_WORKER, 350302001001001L);
     Principal dispatcher = Principal.inRegion("disp-1", Role.DISPATCHER, 350302L);
-    Command dispatch = Command.of("cmd-4", dispatcher, id, at("2025-03-03T09:10"), Command.Dispatch.byPolicy());
-
-    try (EventStore store = EventStore.open(url)) {
+    try (EventStore store = EventStore.open(pool)) {
       out.printf("opened %s%n", store);
       DurableCaseEngine engine = DurableCaseEngine.open(store, config()); // an empty store: a fresh engine
       var unused = engine.execute(
@@ -113,7 +137,7 @@ public final class EventStoreExample {
       // The process "crashes" here: the engine is dropped; everything it returned is already committed.
     }
 
-    try (EventStore store = EventStore.open(url)) {
+    try (EventStore store = EventStore.open(pool)) {
       DurableCaseEngine engine = DurableCaseEngine.open(store, config()); // CaseEngine.restore from the store
       out.printf("restored: case %s is %s, store's last command %s%n", id,
           engine.state(id).orElseThrow().status(), store.load().lastCommandId().orElseThrow());
@@ -142,6 +166,5 @@ public final class EventStoreExample {
       out.printf("the store holds %d events of %d case(s)%n", log.events().size(), log.facts().size());
       return log;
     }
-    // end::event-store[]
   }
 }

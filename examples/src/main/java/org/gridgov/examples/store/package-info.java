@@ -1,10 +1,6 @@
 /**
- * A real-database event store for the case engine, over JDBC: an append-only table of case events keyed by
- * (case id, sequence), the case facts, optimistic concurrency per case, and a {@link
- * org.gridgov.examples.store.DurableCaseEngine} that writes every engine call in one transaction and restores the
- * engine on start-up. Runs on embedded H2 (a file database) by default and on PostgreSQL given a JDBC URL.
- *
- * <p>This package does I/O and lives in the examples module on purpose: gridgov's library modules stay pure. Guide:
+ * The durable engine of {@code gridgov-store-jdbc} in use: {@link org.gridgov.examples.store.EventStoreExample}
+ * runs a case over a HikariCP pool on H2 or PostgreSQL, "crashes", restores and retries. Guide:
  * {@code docs/event-store.md}.
  */
 @NullMarked

@@ -11,6 +11,8 @@ import org.gridgov.casefile.CaseId;
 import org.gridgov.casefile.EventPayload;
 import org.gridgov.casefile.HandlerRole;
 import org.gridgov.engine.CaseEngine;
+import org.gridgov.store.jdbc.EventStore;
+import org.gridgov.store.jdbc.StoredLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package org.gridgov.examples.store;
+package org.gridgov.store.jdbc;
 
 import org.gridgov.GridgovException;
 

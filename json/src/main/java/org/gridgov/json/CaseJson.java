@@ -1,4 +1,4 @@
-package org.gridgov.examples.json;
+package org.gridgov.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;

@@ -1,4 +1,4 @@
-package org.gridgov.examples.store;
+package org.gridgov.store.jdbc;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.primitives.ImmutableLongArray;
@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.gridgov.casefile.CaseFacts;
 import org.gridgov.casefile.CaseId;
 import org.gridgov.casefile.CaseKind;
@@ -33,7 +34,9 @@ import org.gridgov.sla.SlaStage;
 import org.gridgov.sla.TransferRule;
 import org.gridgov.sla.WarningLevel;
 import org.gridgov.sla.WorkingDayRule;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Assumptions;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A small district with the shipped example routing policy, and the two databases the store tests run on: H2 in a
@@ -146,6 +149,23 @@ final class StoreFixture {
       Assumptions.abort(reason);
     }
     return url;
+  }
+
+  /** A data source for a JDBC URL of either database, as a user would build one (no pool: tests open few). */
+  static DataSource dataSource(String url) {
+    if (url.startsWith("jdbc:h2:")) {
+      JdbcDataSource h2 = new JdbcDataSource();
+      h2.setURL(url);
+      return h2;
+    }
+    PGSimpleDataSource pg = new PGSimpleDataSource();
+    pg.setURL(url);
+    return pg;
+  }
+
+  /** Opens the store at a JDBC URL through {@link #dataSource(String)}. */
+  static EventStore open(String url) {
+    return EventStore.open(dataSource(url));
   }
 
   /** Runs one SQL statement on a store's database, outside the store (to corrupt it on purpose). */

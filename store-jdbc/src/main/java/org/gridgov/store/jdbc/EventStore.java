@@ -1,4 +1,4 @@
-package org.gridgov.examples.store;
+package org.gridgov.store.jdbc;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
@@ -8,7 +8,6 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,18 +23,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.gridgov.casefile.CaseEvent;
 import org.gridgov.casefile.CaseFacts;
 import org.gridgov.casefile.CaseId;
 import org.gridgov.casefile.EventType;
 import org.gridgov.engine.Command;
-import org.gridgov.examples.json.CaseJson;
+import org.gridgov.json.CaseJson;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An append-only store of case events over JDBC, on embedded H2 (a file database) or PostgreSQL.
  *
- * <p>Tables (created if missing, portable SQL): {@code gridgov_events} (one row per event, primary key
+ * <p>Tables (created and migrated by Flyway on {@link #open(DataSource)}, portable SQL): {@code gridgov_events} (one row per event, primary key
  * {@code (case_id, seq)}, a gap-free global {@code log_position} in the order the engine returned the events, the
  * event type and the event as JSON text by {@link CaseJson}), {@code gridgov_cases} (one row per case: its facts as
  * JSON, its last sequence, the position of its report), {@code gridgov_commands} (the id of every accepted command,
@@ -53,7 +53,7 @@ import org.jspecify.annotations.Nullable;
  * sequence at the first one that is wrong. Case facts are stored unmasked ({@link CaseJson#unmasked()}): the store
  * is the system of record and must give back exactly what was reported.
  *
- * <p>One instance owns one JDBC connection and is not thread-safe; several instances (in one or several processes)
+ * <p>One instance holds one connection from its data source and is not thread-safe; several instances (in one or several processes)
  * may write to one database, and conflicts between them are refused as described.
  */
 public final class EventStore implements AutoCloseable {
@@ -61,41 +61,15 @@ public final class EventStore implements AutoCloseable {
   public static final int MAX_COMMAND_ID_LENGTH = 200;
 
   /** The version of the table layout, written to {@code gridgov_store}. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
+
+  /** The table in which Flyway records the migrations it ran. */
+  public static final String HISTORY_TABLE = Migrations.HISTORY_TABLE;
 
   private static final String DUPLICATE_KEY = "23505";
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final CaseJson JSON = CaseJson.unmasked();
   private static final Map<String, EventType> TYPES = types();
-
-  private static final List<String> DDL = List.of(
-      "CREATE TABLE IF NOT EXISTS gridgov_store ("
-          + "id INT NOT NULL PRIMARY KEY, "
-          + "schema_version INT NOT NULL, "
-          + "last_position BIGINT NOT NULL, "
-          + "now_ms BIGINT, "
-          + "last_command_id VARCHAR(" + MAX_COMMAND_ID_LENGTH + "))",
-      "CREATE TABLE IF NOT EXISTS gridgov_cases ("
-          + "case_id VARCHAR(" + CaseId.MAX_LENGTH + ") NOT NULL PRIMARY KEY, "
-          + "report_position BIGINT NOT NULL, "
-          + "last_seq BIGINT NOT NULL, "
-          + "facts VARCHAR(1000000) NOT NULL)",
-      "CREATE TABLE IF NOT EXISTS gridgov_events ("
-          + "case_id VARCHAR(" + CaseId.MAX_LENGTH + ") NOT NULL, "
-          + "seq BIGINT NOT NULL, "
-          + "log_position BIGINT NOT NULL, "
-          + "event_type VARCHAR(40) NOT NULL, "
-          + "at_ms BIGINT NOT NULL, "
-          + "command_id VARCHAR(" + MAX_COMMAND_ID_LENGTH + "), "
-          + "payload VARCHAR(1000000) NOT NULL, "
-          + "CONSTRAINT gridgov_events_pk PRIMARY KEY (case_id, seq), "
-          + "CONSTRAINT gridgov_events_position UNIQUE (log_position))",
-      "CREATE TABLE IF NOT EXISTS gridgov_commands ("
-          + "command_id VARCHAR(" + MAX_COMMAND_ID_LENGTH + ") NOT NULL PRIMARY KEY, "
-          + "case_id VARCHAR(" + CaseId.MAX_LENGTH + ") NOT NULL, "
-          + "at_ms BIGINT NOT NULL, "
-          + "first_position BIGINT NOT NULL, "
-          + "event_count INT NOT NULL)");
 
   private final Connection connection;
   private final String description;
@@ -114,7 +88,7 @@ public final class EventStore implements AutoCloseable {
     this.description = description;
     connection.setAutoCommit(false);
     connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-    createSchema();
+    checkSchemaVersion();
     allocate = connection.prepareStatement(
         "UPDATE gridgov_store SET last_position = last_position + ?, "
             + "now_ms = CASE WHEN now_ms IS NULL OR now_ms < ? THEN ? ELSE now_ms END, "
@@ -129,50 +103,64 @@ public final class EventStore implements AutoCloseable {
         "INSERT INTO gridgov_events (case_id, seq, log_position, event_type, at_ms, command_id, payload) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?)");
     insertCommand = connection.prepareStatement(
-        "INSERT INTO gridgov_commands (command_id, case_id, at_ms, first_position, event_count) "
-            + "VALUES (?, ?, ?, ?, ?)");
+        "INSERT INTO gridgov_commands (command_id, case_id, at_ms, first_position, event_count, principal, "
+            + "payload_hash) VALUES (?, ?, ?, ?, ?, ?, ?)");
     findCommand = connection.prepareStatement(
-        "SELECT case_id, at_ms, first_position, event_count FROM gridgov_commands WHERE command_id = ?");
+        "SELECT case_id, at_ms, first_position, event_count, principal, payload_hash FROM gridgov_commands "
+            + "WHERE command_id = ?");
     eventsAt = connection.prepareStatement(
         "SELECT case_id, seq, log_position, event_type, payload FROM gridgov_events "
             + "WHERE log_position >= ? AND log_position < ? ORDER BY log_position");
   }
 
   /**
-   * Opens (and creates if needed) a store at a JDBC URL, e.g. {@code jdbc:postgresql://127.0.0.1:5432/gridgov?user=g}
-   * or {@code jdbc:h2:file:/var/lib/app/gridgov}. The H2 and PostgreSQL drivers are on the class path.
+   * Opens a store on a data source: brings its tables up to date with the Flyway migrations this jar ships
+   * ({@code db/migration/gridgov}, history in the table {@value #HISTORY_TABLE}), then takes one connection from the
+   * data source and keeps it until {@link #close()}. The tables go into the connection's default schema; a schema
+   * that already holds other tables is adopted (Flyway baselines it at version 0 and creates the store's tables
+   * beside them).
    *
-   * @param jdbcUrl the URL, with credentials if the database needs them
+   * @param dataSource the data source, e.g. a HikariCP pool, H2's {@code JdbcDataSource} or PostgreSQL's
+   *     {@code PGSimpleDataSource}; the JDBC driver is the caller's dependency
    * @return the open store
-   * @throws EventStoreException if the database cannot be reached or the tables cannot be created
+   * @throws EventStoreException if the database cannot be reached or migrated, or holds a newer table layout
    */
-  public static EventStore open(String jdbcUrl) {
-    String shown = redact(jdbcUrl);
+  public static EventStore open(DataSource dataSource) {
+    Objects.requireNonNull(dataSource, "dataSource");
     try {
-      return new EventStore(DriverManager.getConnection(jdbcUrl), shown);
+      Migrations.migrate(dataSource);
+    } catch (RuntimeException e) { // Flyway's exceptions: the message names the script, never a row's data
+      throw new EventStoreException("cannot migrate the event store's tables: " + e.getMessage(), e);
+    }
+    Connection connection;
+    try {
+      connection = dataSource.getConnection();
     } catch (SQLException e) {
-      throw new EventStoreException("cannot open the event store at " + shown + ": " + e.getMessage(), e);
+      throw new EventStoreException("cannot open a connection to the event store: " + sqlProblem(e), e);
+    }
+    try {
+      return new EventStore(connection, redact(String.valueOf(connection.getMetaData().getURL())));
+    } catch (SQLException | RuntimeException e) {
+      try {
+        connection.close();
+      } catch (SQLException x) {
+        e.addSuppressed(x);
+      }
+      if (e instanceof EventStoreException s) {
+        throw s;
+      }
+      throw new EventStoreException("cannot open the event store: "
+          + (e instanceof SQLException q ? sqlProblem(q) : e.getMessage()), e);
     }
   }
 
   /**
-   * Opens (and creates if needed) an embedded H2 store in a directory: the database file
-   * {@code gridgov.mv.db} in it. No server is needed.
+   * Returns the JDBC URL of an embedded H2 store in a directory (the database file {@code gridgov.mv.db} in it),
+   * for H2's {@code JdbcDataSource} or a pool. The URL asks for the operating system's file lock (released when a
+   * process dies, so a store can be reopened at once after a crash) and for every commit to be written to the file
+   * before it returns ({@code WRITE_DELAY=0}; see {@code docs/event-store.md}).
    *
    * @param directory the directory, created by H2 if missing
-   * @return the open store
-   * @throws EventStoreException if the database cannot be opened
-   */
-  public static EventStore openH2(Path directory) {
-    return open(h2Url(directory));
-  }
-
-  /**
-   * Returns the JDBC URL of the embedded H2 store in a directory. The URL asks for the operating system's file
-   * lock (released when a process dies, so a store can be reopened at once after a crash) and for every commit to
-   * be written to the file before it returns.
-   *
-   * @param directory the directory
    * @return the URL
    */
   public static String h2Url(Path directory) {
@@ -330,6 +318,8 @@ public final class EventStore implements AutoCloseable {
         insertCommand.setLong(3, accepted.at().toEpochMilli());
         insertCommand.setLong(4, first);
         insertCommand.setInt(5, events.size());
+        insertCommand.setString(6, CommandKey.principal(accepted.actor()));
+        insertCommand.setString(7, CommandKey.payloadHash(accepted));
         try {
           var unused = insertCommand.executeUpdate();
         } catch (SQLException x) {
@@ -350,8 +340,7 @@ public final class EventStore implements AutoCloseable {
       return first;
     } catch (SQLException e) {
       rollbackQuietly(e);
-      throw new EventStoreException("append to " + description + " failed, nothing was written: " + e.getMessage(),
-          e);
+      throw new EventStoreException("append to " + description + " failed, nothing was written: " + sqlProblem(e), e);
     } catch (RuntimeException e) {
       rollbackQuietly(e);
       throw e;
@@ -430,6 +419,8 @@ public final class EventStore implements AutoCloseable {
       long at;
       long first;
       int count;
+      @Nullable String principal;
+      @Nullable String payloadHash;
       try (ResultSet rs = findCommand.executeQuery()) {
         if (!rs.next()) {
           connection.commit();
@@ -439,6 +430,8 @@ public final class EventStore implements AutoCloseable {
         at = rs.getLong(2);
         first = rs.getLong(3);
         count = rs.getInt(4);
+        principal = rs.getString(5);
+        payloadHash = rs.getString(6);
       }
       ImmutableList.Builder<CaseEvent> events = ImmutableList.builderWithExpectedSize(count);
       eventsAt.setLong(1, first);
@@ -462,7 +455,8 @@ public final class EventStore implements AutoCloseable {
             "command %s's events should be at log positions %d to %d, but position %d is missing",
             commandId, first, first + count - 1, expected));
       }
-      return Optional.of(new StoredCommand(commandId, caseId, Instant.ofEpochMilli(at), events.build()));
+      return Optional.of(new StoredCommand(commandId, caseId, Instant.ofEpochMilli(at), events.build(),
+          Optional.ofNullable(principal), Optional.ofNullable(payloadHash)));
     } catch (SQLException e) {
       rollbackQuietly(e);
       throw new EventStoreException("reading command " + commandId + " from " + description + " failed", e);
@@ -556,7 +550,7 @@ public final class EventStore implements AutoCloseable {
       return new StoredLog(facts.buildOrThrow(), events.build(), now, lastCommand);
     } catch (SQLException e) {
       rollbackQuietly(e);
-      throw new EventStoreException("reading " + description + " failed: " + e.getMessage(), e);
+      throw new EventStoreException("reading " + description + " failed: " + sqlProblem(e), e);
     }
   }
 
@@ -636,32 +630,15 @@ public final class EventStore implements AutoCloseable {
     }
   }
 
-  private void createSchema() throws SQLException {
-    try (Statement st = connection.createStatement()) {
-      for (String ddl : DDL) {
-        var unused = st.executeUpdate(ddl);
-      }
+  private void checkSchemaVersion() throws SQLException {
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery("SELECT schema_version FROM gridgov_store WHERE id = 1")) {
+      checkState(rs.next());
+      int v = rs.getInt(1);
       connection.commit();
-      try (ResultSet rs = st.executeQuery("SELECT schema_version FROM gridgov_store WHERE id = 1")) {
-        if (rs.next()) {
-          int v = rs.getInt(1);
-          connection.commit();
-          if (v != SCHEMA_VERSION) {
-            throw new EventStoreException(String.format(Locale.ROOT,
-                "%s has table layout version %d; this code reads version %d", description, v, SCHEMA_VERSION));
-          }
-          return;
-        }
-      }
-      try {
-        var unused = st.executeUpdate(
-            "INSERT INTO gridgov_store (id, schema_version, last_position) VALUES (1, " + SCHEMA_VERSION + ", 0)");
-        connection.commit();
-      } catch (SQLException e) {
-        connection.rollback();
-        if (!isDuplicate(e)) { // another process created it at the same moment: fine
-          throw e;
-        }
+      if (v != SCHEMA_VERSION) {
+        throw new EventStoreException(String.format(Locale.ROOT,
+            "%s has table layout version %d; this code reads version %d", description, v, SCHEMA_VERSION));
       }
     }
   }
@@ -709,9 +686,23 @@ public final class EventStore implements AutoCloseable {
     return m;
   }
 
-  /** The URL without a password parameter or user-info. */
+  /** The URL without its parameters (passwords, and the drivers' long property lists) or user-info. */
   static String redact(String url) {
-    return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//[^/@]*@", "//***@");
+    return url.replaceAll("[?;].*$", "").replaceAll("//[^/@]*@", "//***@");
+  }
+
+  /**
+   * What went wrong in the database, without the driver's message: drivers quote the values of the rows they refuse
+   * (H2's "value too long", PostgreSQL's batch entry with its statement), and those hold personal data. The
+   * {@link SQLException} stays attached as the cause for operators; log it only where personal data may go.
+   */
+  static String sqlProblem(SQLException e) {
+    SQLException last = e;
+    while (last.getNextException() != null) {
+      last = Objects.requireNonNull(last.getNextException());
+    }
+    return String.format(Locale.ROOT, "SQL state %s, vendor code %d (the driver's message is in the cause; it may"
+        + " quote row data)", last.getSQLState(), last.getErrorCode());
   }
 
   /**
@@ -721,6 +712,25 @@ public final class EventStore implements AutoCloseable {
    * @param caseId the case it acted on, as stored
    * @param at its instant
    * @param events the events appended with it: the time advance's, then its own
+   * @param principal the principal that sent it (id, role, region, handler), empty if stored by layout version 1
+   * @param payloadHash the SHA-256 hash of its case, instant and action, empty if stored by layout version 1
    */
-  public record StoredCommand(String commandId, String caseId, Instant at, ImmutableList<CaseEvent> events) {}
+  public record StoredCommand(String commandId, String caseId, Instant at, ImmutableList<CaseEvent> events,
+      Optional<String> principal, Optional<String> payloadHash) {
+
+    /**
+     * Returns whether a command is the very command stored: the same principal and payload hash (for a command
+     * stored by layout version 1, which kept neither: the same case and instant).
+     *
+     * @param command the command sent again
+     * @return true if it is a retry of this command
+     */
+    public boolean isRetryOf(Command command) {
+      if (principal.isEmpty() || payloadHash.isEmpty()) {
+        return caseId.equals(command.caseId().value()) && at.equals(command.at());
+      }
+      return principal.get().equals(CommandKey.principal(command.actor()))
+          && payloadHash.get().equals(CommandKey.payloadHash(command));
+    }
+  }
 }

@@ -1,4 +1,4 @@
-package org.gridgov.examples.store;
+package org.gridgov.store.jdbc;
 
 import com.google.common.collect.ImmutableList;
 import java.time.Instant;
@@ -31,11 +31,13 @@ import org.jspecify.annotations.Nullable;
 public final class DurableCaseEngine {
   private final EventStore store;
   private final CaseEngine engine;
+  private final StoreLimits limits;
   private @Nullable RuntimeException broken;
 
-  private DurableCaseEngine(EventStore store, CaseEngine engine) {
+  private DurableCaseEngine(EventStore store, CaseEngine engine, StoreLimits limits) {
     this.store = store;
     this.engine = engine;
+    this.limits = limits;
   }
 
   /**
@@ -49,6 +51,22 @@ public final class DurableCaseEngine {
    * @throws EventStoreException if the database fails
    */
   public static DurableCaseEngine open(EventStore store, CaseEngine.Builder config) {
+    return open(store, config, StoreLimits.defaults());
+  }
+
+  /**
+   * Loads the store, checks it, and restores the engine from it, as {@link #open(EventStore, CaseEngine.Builder)},
+   * with size limits that every command is checked against before it runs.
+   *
+   * @param store the store (an empty store gives a fresh engine)
+   * @param config the configuration of the engine that wrote the store
+   * @param limits the size limits on commands' texts
+   * @return the engine, ready to continue
+   * @throws CorruptStoreException if a stored row is bad or the log does not replay; nothing is restored
+   * @throws EventStoreException if the database fails
+   */
+  public static DurableCaseEngine open(EventStore store, CaseEngine.Builder config, StoreLimits limits) {
+    java.util.Objects.requireNonNull(limits, "limits");
     StoredLog log = store.load();
     CaseEngine engine;
     try {
@@ -71,19 +89,23 @@ public final class DurableCaseEngine {
             log.now().get(), missed.size(), first.type().payloadName(), first.at()));
       }
     }
-    return new DurableCaseEngine(store, engine);
+    return new DurableCaseEngine(store, engine, limits);
   }
 
   /**
    * Runs a command durably: {@code advanceTo(command.at())}, then the command, then one transaction with all of it.
    * A refusal by the engine is rethrown after the time advance's events and the command id (as the last one seen)
-   * are stored. A command id the store already holds returns the stored events without running anything (the
-   * command's case and instant must match the stored ones).
+   * are stored. A command id the store already holds returns the stored events without running anything, but only
+   * to the same principal with the same command (the store keys commands by id, principal and a hash of case,
+   * instant and action); anything else under that id is refused.
    *
    * @param command the command
    * @return the time advance's events followed by the command's events, as stored
-   * @throws IllegalArgumentException if the command id was stored for another case or instant, or the engine
-   *     refuses the command's values (after storing the time advance)
+   * @throws CommandTooLargeException if a text of the command is longer than the {@link StoreLimits} allow;
+   *     nothing is run or written and the engine stays usable
+   * @throws CommandIdReusedInStoreException if the store holds a different command (another principal, case,
+   *     instant or action) under this id; nothing is run or written
+   * @throws IllegalArgumentException if the engine refuses the command's values (after storing the time advance)
    * @throws IllegalStateException if an earlier write failed (open a new engine from the store), or the engine
    *     refuses the command in this state
    * @throws AppendConflictException if another writer changed one of the cases; the engine must be reopened
@@ -92,15 +114,13 @@ public final class DurableCaseEngine {
    */
   public ImmutableList<CaseEvent> execute(Command command) {
     checkUsable();
+    CommandSizes.check(command, limits); // before the retry look-up and the engine: nothing runs or is written
     Optional<EventStore.StoredCommand> stored = store.command(command.commandId());
     if (stored.isPresent()) {
-      EventStore.StoredCommand s = stored.get();
-      if (!s.caseId().equals(command.caseId().value()) || !s.at().equals(command.at())) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "command id %s was already used for case %s at %s, not case %s at %s",
-            command.commandId(), s.caseId(), s.at(), command.caseId(), command.at()));
+      if (!stored.get().isRetryOf(command)) {
+        throw new CommandIdReusedInStoreException(command.commandId(), command.caseId(), command.action().name());
       }
-      return s.events();
+      return stored.get().events();
     }
     ImmutableList<CaseEvent> advanced = ImmutableList.of();
     @Nullable RuntimeException refusal = null;

@@ -1,8 +1,8 @@
-package org.gridgov.examples.store;
+package org.gridgov.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.gridgov.examples.store.StoreFixture.*;
+import static org.gridgov.store.jdbc.StoreFixture.*;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,7 +68,7 @@ class EventStoreTest {
     String url = freshUrl(db, dir);
     List<CaseFacts> facts = new ArrayList<>();
     List<CaseEvent> expected = calls(new ArrayList<>()).stream().flatMap(List::stream).toList();
-    try (EventStore store = EventStore.open(url)) {
+    try (EventStore store = StoreFixture.open(url)) {
       StoredLog log = fill(store, facts);
       assertThat(log.events()).isEqualTo(expected);
       assertThat(log.facts().values()).containsExactlyElementsOf(facts);
@@ -77,7 +77,7 @@ class EventStoreTest {
       assertThat(store.storedSequence(CaseId.of("A"))).isEqualTo(4);
       assertThat(store.storedSequence(CaseId.of("nobody"))).isZero();
     }
-    try (EventStore reopened = EventStore.open(url)) { // the tables exist: nothing is recreated or lost
+    try (EventStore reopened = StoreFixture.open(url)) { // the tables exist: nothing is recreated or lost
       assertThat(reopened.load().events()).isEqualTo(expected);
     }
   }
@@ -87,7 +87,7 @@ class EventStoreTest {
   void staleWriterIsRefusedNamingCaseExpectedAndFound_andNothingOfItsAppendIsWritten(
       String db, @TempDir Path dir) {
     String url = freshUrl(db, dir);
-    try (EventStore a = EventStore.open(url); EventStore b = EventStore.open(url)) {
+    try (EventStore a = StoreFixture.open(url); EventStore b = StoreFixture.open(url)) {
       StoredLog before = fill(a, new ArrayList<>());
       CaseEvent suspendB = CaseEvent.of(CaseId.of("B"), 5, at("2025-03-03T10:00"), DISPATCHER,
           new EventPayload.Suspended("b first"));
@@ -114,7 +114,7 @@ class EventStoreTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
   void reportingAnExistingCaseAgainIsAConflict(String db, @TempDir Path dir) {
-    try (EventStore store = EventStore.open(freshUrl(db, dir))) {
+    try (EventStore store = StoreFixture.open(freshUrl(db, dir))) {
       List<CaseFacts> facts = new ArrayList<>();
       var unused = fill(store, facts);
       CaseEvent again = CaseEvent.of(CaseId.of("A"), 1, at("2025-03-04T09:00"), DISPATCHER,
@@ -132,7 +132,7 @@ class EventStoreTest {
   @MethodSource("databases")
   void primaryKeyViolationIsReportedAsTheSameConflict(String db, @TempDir Path dir) {
     String url = freshUrl(db, dir);
-    try (EventStore store = EventStore.open(url)) {
+    try (EventStore store = StoreFixture.open(url)) {
       var unused = fill(store, new ArrayList<>());
       // another writer's row for (A, 5) without the case row: only the primary key can catch it
       sql(url, "INSERT INTO gridgov_events (case_id, seq, log_position, event_type, at_ms, payload) "
@@ -153,7 +153,7 @@ class EventStoreTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
   void badBatchesAreRefusedBeforeAnythingIsWritten(String db, @TempDir Path dir) {
-    try (EventStore store = EventStore.open(freshUrl(db, dir))) {
+    try (EventStore store = StoreFixture.open(freshUrl(db, dir))) {
       CaseFacts c = StoreFixture.facts("C", "0102", Priority.NORMAL, GRID1);
       CaseEvent c1 = CaseEvent.of(c.id(), 1, at("2025-03-03T09:00"), DISPATCHER, new EventPayload.Reported());
       CaseEvent c3 = CaseEvent.of(c.id(), 3, at("2025-03-03T09:00"), DISPATCHER, new EventPayload.Verified());
@@ -172,7 +172,7 @@ class EventStoreTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
   void acceptedCommandIsFoundWithItsEvents_refusedOneOnlyAsTheLastSeen(String db, @TempDir Path dir) {
-    try (EventStore store = EventStore.open(freshUrl(db, dir))) {
+    try (EventStore store = StoreFixture.open(freshUrl(db, dir))) {
       CaseFacts f = StoreFixture.facts("D", "0102", Priority.NORMAL, GRID1);
       Command report = Command.of("r-1", WORKER, f.id(), at("2025-03-03T09:00"), new Command.Report(f));
       CaseEvent d1 = CaseEvent.of(f.id(), 1, report.at(), Actor.of("gw-1", Role.GRID_WORKER),
@@ -244,7 +244,7 @@ class EventStoreTest {
   void corruptedRowIsReportedWithCaseAndSequence_andRestoreRefuses(
       String db, Corruption corruption, @TempDir Path dir) {
     String url = freshUrl(db, dir);
-    try (EventStore store = EventStore.open(url)) {
+    try (EventStore store = StoreFixture.open(url)) {
       var unused = fill(store, new ArrayList<>());
       sql(url, corruption.sql);
 
@@ -264,13 +264,13 @@ class EventStoreTest {
   @MethodSource("databases")
   void legalJsonThatTheEngineCannotReplayIsCorrupt(String db, @TempDir Path dir) {
     String url = freshUrl(db, dir);
-    try (EventStore store = EventStore.open(url)) {
+    try (EventStore store = StoreFixture.open(url)) {
       var unused = fill(store, new ArrayList<>());
       // B's Dispatched (seq 4) becomes a Closed: parseable, but not a legal transition from REGISTERED
       CaseEvent closed = CaseEvent.of(CaseId.of("B"), 4, at("2025-03-03T09:10"), DISPATCHER,
           new EventPayload.Closed());
       sql(url, "UPDATE gridgov_events SET event_type = 'Closed', payload = '"
-          + org.gridgov.examples.json.CaseJson.unmasked().write(closed) + "' WHERE case_id = 'B' AND seq = 4");
+          + org.gridgov.json.CaseJson.unmasked().write(closed) + "' WHERE case_id = 'B' AND seq = 4");
 
       assertThat(store.load().events()).contains(closed);
       assertThatThrownBy(() -> DurableCaseEngine.open(store, config()))
@@ -279,6 +279,32 @@ class EventStoreTest {
             assertThat(e.sequence()).isEqualTo(4);
           })
           .hasMessageContaining("refuses to replay");
+    }
+  }
+
+  /**
+   * Issue 16: a failed append's message must not carry the rows' data. H2 quotes the start of a value that does not
+   * fit its column, so the store's message used to contain the reason text, names and phone numbers included.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void failedAppendMessageCarriesNoRowData(String db, @TempDir Path dir) {
+    try (EventStore store = StoreFixture.open(freshUrl(db, dir))) {
+      CaseFacts f = facts("P", "0102", Priority.NORMAL, GRID1);
+      Actor worker = Actor.of("gw-1", Role.GRID_WORKER);
+      CaseEvent reported = CaseEvent.of(f.id(), 1, at("2025-03-03T09:00"), worker,
+          new EventPayload.Reported());
+      var unused = store.append(List.of(reported), List.of(f), reported.at());
+      String text = "张三 13812345678 福建省莆田市城厢区霞林街道 " + "x".repeat(1_000_001);
+      CaseEvent huge = CaseEvent.of(f.id(), 2, at("2025-03-03T09:01"), worker, new EventPayload.Suspended(text));
+
+      assertThatThrownBy(() -> store.append(List.of(huge), List.of(), huge.at()))
+          .isInstanceOf(EventStoreException.class)
+          .hasMessageContaining("nothing was written")
+          .hasMessageNotContaining("13812345678")
+          .hasMessageNotContaining("张三")
+          .hasMessageNotContaining("霞林");
+      assertThat(store.storedSequence(f.id())).isEqualTo(1);
     }
   }
 }

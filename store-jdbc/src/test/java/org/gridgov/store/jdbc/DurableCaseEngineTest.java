@@ -1,8 +1,8 @@
-package org.gridgov.examples.store;
+package org.gridgov.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.gridgov.examples.store.StoreFixture.*;
+import static org.gridgov.store.jdbc.StoreFixture.*;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -59,7 +59,7 @@ class DurableCaseEngineTest {
     CaseEngine plain = config().build();
     List<CaseEvent> plainLog = new ArrayList<>();
     org.gridgov.engine.EngineSnapshot liveSnapshot;
-    try (EventStore store = EventStore.open(url)) {
+    try (EventStore store = StoreFixture.open(url)) {
       DurableCaseEngine live = DurableCaseEngine.open(store, config());
       for (Command c : commands()) {
         List<CaseEvent> stored = live.execute(c);
@@ -72,7 +72,7 @@ class DurableCaseEngineTest {
       liveSnapshot = live.snapshot();
       assertThat(store.load().events()).isEqualTo(plainLog);
     }
-    try (EventStore store = EventStore.open(url)) {
+    try (EventStore store = StoreFixture.open(url)) {
       DurableCaseEngine reopened = DurableCaseEngine.open(store, config());
       assertThat(reopened.snapshot()).isEqualTo(liveSnapshot);
       assertThat(reopened.now()).contains(at("2025-03-03T12:00"));
@@ -91,14 +91,14 @@ class DurableCaseEngineTest {
   void retryAfterARestartReturnsTheStoredEventsAndAppendsNothing(String db, @TempDir Path dir) {
     String url = freshUrl(db, dir);
     List<CaseEvent> first;
-    try (EventStore store = EventStore.open(url)) {
+    try (EventStore store = StoreFixture.open(url)) {
       DurableCaseEngine e = DurableCaseEngine.open(store, config());
       for (Command c : commands()) {
         var unused = e.execute(c);
       }
       first = e.execute(late("c9"));
     }
-    try (EventStore store = EventStore.open(url)) {
+    try (EventStore store = StoreFixture.open(url)) {
       int stored = store.load().events().size();
       DurableCaseEngine e = DurableCaseEngine.open(store, config());
 
@@ -106,15 +106,56 @@ class DurableCaseEngineTest {
       assertThat(e.execute(commands().get(0))).as("an old report").hasSize(1);
       assertThat(store.load().events()).hasSize(stored);
       assertThatThrownBy(() -> e.execute(Command.of("c9", DISP, A, late("x").at(), new Command.Register())))
-          .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("command id c9 was already used for case B");
+          .isInstanceOf(CommandIdReusedInStoreException.class)
+          .hasMessageContaining("command id c9 was already used for a different command")
+          .hasMessageNotContaining("case B");
+    }
+  }
+
+  /**
+   * Issue 16: a reused command id after a restart is keyed by (command id, principal, payload hash). The same
+   * command by the same principal gets its original events; another principal, or another payload under the same
+   * id, is refused and nothing is appended. Before the fix the store compared case and instant only, so the other
+   * principal received the original events (a disclosure) and the different payload was silently dropped.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void reusedIdIsKeyedByPrincipalAndPayloadAcrossARestart(String db, @TempDir Path dir) {
+    String url = freshUrl(db, dir);
+    Command original = Command.of("r1", DISP, CaseId.of("B"), at("2025-03-04T09:00"), new Command.Escalate(java.util.Optional.empty()));
+    List<CaseEvent> first;
+    try (EventStore store = StoreFixture.open(url)) {
+      DurableCaseEngine e = DurableCaseEngine.open(store, config());
+      for (Command c : commands()) {
+        var unused = e.execute(c);
+      }
+      first = e.execute(original);
+    }
+    try (EventStore store = StoreFixture.open(url)) {
+      int stored = store.load().events().size();
+      DurableCaseEngine e = DurableCaseEngine.open(store, config());
+      Principal other = Principal.inRegion("disp-2", Role.DISPATCHER, DISTRICT);
+
+      assertThatThrownBy(() -> e.execute(Command.of("r1", other, original.caseId(), original.at(),
+          original.action())))
+          .as("the same id and payload from another principal")
+          .isInstanceOf(CommandIdReusedInStoreException.class)
+          .hasMessageNotContaining("disp-1");
+      assertThatThrownBy(() -> e.execute(Command.of("r1", DISP, original.caseId(), original.at(),
+          new Command.Escalate(java.util.Optional.of("dept:housing")))))
+          .as("the same id and principal with another payload")
+          .isInstanceOf(CommandIdReusedInStoreException.class);
+      assertThat(store.load().events()).as("nothing appended by the refusals").hasSize(stored);
+      assertThat(e.isBroken()).as("a refusal leaves the engine usable").isFalse();
+      assertThat(e.execute(original)).as("the very same command: its original events").isEqualTo(first);
+      assertThat(store.load().events()).hasSize(stored);
     }
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
   void refusedCommandStoresTheTimeThatPassedAndItsIdAsTheLastSeen(String db, @TempDir Path dir) {
-    try (EventStore store = EventStore.open(freshUrl(db, dir))) {
+    try (EventStore store = StoreFixture.open(freshUrl(db, dir))) {
       DurableCaseEngine e = DurableCaseEngine.open(store, config());
       for (Command c : commands()) {
         var unused = e.execute(c);
@@ -141,7 +182,7 @@ class DurableCaseEngineTest {
   @MethodSource("databases")
   void secondWriterOnTheSameCaseIsRefusedAndMustReopen(String db, @TempDir Path dir) {
     String url = freshUrl(db, dir);
-    try (EventStore s1 = EventStore.open(url); EventStore s2 = EventStore.open(url)) {
+    try (EventStore s1 = StoreFixture.open(url); EventStore s2 = StoreFixture.open(url)) {
       DurableCaseEngine one = DurableCaseEngine.open(s1, config());
       for (Command c : commands()) {
         var unused = one.execute(c);
@@ -170,7 +211,7 @@ class DurableCaseEngineTest {
   @MethodSource("databases")
   void storeTimePastADeadlineWithoutItsEventIsCorrupt(String db, @TempDir Path dir) {
     String url = freshUrl(db, dir);
-    try (EventStore store = EventStore.open(url)) {
+    try (EventStore store = StoreFixture.open(url)) {
       DurableCaseEngine e = DurableCaseEngine.open(store, config());
       for (Command c : commands()) {
         var unused = e.execute(c);
@@ -180,6 +221,55 @@ class DurableCaseEngineTest {
       assertThatThrownBy(() -> DurableCaseEngine.open(store, config()))
           .isInstanceOf(CorruptStoreException.class)
           .hasMessageContaining("are not stored");
+    }
+  }
+
+  /**
+   * Issue 16: a command text over the store's column size (about 1M characters) made the append fail and left the
+   * engine refusing every later call until reopened. Now texts are checked against {@link StoreLimits} before the
+   * command runs: the command is refused, nothing is written, and the next command goes through.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void oversizedTextIsRefusedBeforeAnythingIsWrittenAndTheEngineGoesOn(String db, @TempDir Path dir) {
+    try (EventStore store = StoreFixture.open(freshUrl(db, dir))) {
+      DurableCaseEngine e = DurableCaseEngine.open(store, config());
+      CaseFacts c = StoreFixture.facts("C", "0102", Priority.NORMAL, GRID1);
+      var unused = e.execute(Command.of("t1", WORKER, c.id(), at("2025-03-03T09:00"), new Command.Report(c)));
+      int stored = store.load().events().size();
+      String huge = "x".repeat(1_100_000);
+
+      assertThatThrownBy(() -> e.execute(Command.of("t2", DISP, c.id(), at("2025-03-03T09:05"),
+          new Command.Verify(false, huge))))
+          .isInstanceOf(CommandTooLargeException.class)
+          .hasMessageContaining("t2")
+          .hasMessageContaining("case C")
+          .hasMessageContaining("1100000")
+          .hasMessageNotContaining("xxxx");
+      assertThat(e.isBroken()).isFalse();
+      assertThat(store.load().events()).as("nothing written for the refused command").hasSize(stored);
+      assertThat(e.execute(Command.of("t3", DISP, c.id(), at("2025-03-03T09:05"), new Command.Verify(true, "ok"))))
+          .as("the next command goes through").isNotEmpty();
+      assertThat(store.load().events()).hasSizeGreaterThan(stored);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void textLimitIsConfigurable(String db, @TempDir Path dir) {
+    try (EventStore store = StoreFixture.open(freshUrl(db, dir))) {
+      DurableCaseEngine e = DurableCaseEngine.open(store, config(), StoreLimits.of(10, 100_000));
+      CaseFacts c = StoreFixture.facts("C", "0102", Priority.NORMAL, GRID1);
+      var unused = e.execute(Command.of("t1", WORKER, c.id(), at("2025-03-03T09:00"), new Command.Report(c)));
+      assertThatThrownBy(() -> e.execute(Command.of("t2", DISP, c.id(), at("2025-03-03T09:05"),
+          new Command.Verify(true, "eleven char"))))
+          .isInstanceOf(CommandTooLargeException.class)
+          .hasMessageContaining("11 characters")
+          .hasMessageContaining("limit 10");
+      assertThat(e.execute(Command.of("t3", DISP, c.id(), at("2025-03-03T09:05"),
+          new Command.Verify(true, "ten chars!")))).isNotEmpty();
+      assertThatThrownBy(() -> DurableCaseEngine.open(store, config(), StoreLimits.of(0, 10)))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxTextLength");
     }
   }
 }

@@ -1,4 +1,4 @@
-package org.gridgov.examples.store;
+package org.gridgov.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,7 +69,7 @@ class CrashTest {
       assertThat(last.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
       assertThat(last.process.exitValue()).as(last.errors()).isZero();
 
-      try (EventStore store = EventStore.open(url)) {
+      try (EventStore store = StoreFixture.open(url)) {
         StoredLog log = store.load();
         assertThat(log.events()).as("%s run %d: the stored log equals the uninterrupted run's", database, run)
             .isEqualTo(reference);

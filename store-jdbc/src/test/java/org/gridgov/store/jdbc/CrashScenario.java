@@ -1,6 +1,6 @@
-package org.gridgov.examples.store;
+package org.gridgov.store.jdbc;
 
-import static org.gridgov.examples.store.StoreFixture.*;
+import static org.gridgov.store.jdbc.StoreFixture.*;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +81,7 @@ final class CrashScenario {
           ids.add(rep.facts().id());
         }
       } catch (RuntimeException refused) {
-        if (refused instanceof org.gridgov.examples.store.EventStoreException) {
+        if (refused instanceof org.gridgov.store.jdbc.EventStoreException) {
           throw refused;
         }
       }
@@ -231,7 +231,7 @@ final class CrashScenario {
   public static void main(String[] args) {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     CrashScenario scenario = new CrashScenario(Long.parseLong(args[1]), Integer.parseInt(args[2]));
-    try (EventStore store = EventStore.open(args[0])) {
+    try (EventStore store = StoreFixture.open(args[0])) {
       DurableCaseEngine engine = DurableCaseEngine.open(store, config());
       StoredLog log = store.load();
       int from = log.lastCommandId().map(id -> Integer.parseInt(id.substring(1)) + 1).orElse(0);

@@ -1,4 +1,4 @@
-package org.gridgov.examples.json;
+package org.gridgov.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

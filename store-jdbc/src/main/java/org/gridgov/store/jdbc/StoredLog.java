@@ -1,4 +1,4 @@
-package org.gridgov.examples.store;
+package org.gridgov.store.jdbc;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
