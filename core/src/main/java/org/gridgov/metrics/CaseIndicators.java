@@ -174,41 +174,126 @@ public final class CaseIndicators {
       if (rf != null && !file.facts().isLocatedIn(rf)) {
         return;
       }
-      Predicate<String> hf = handlerFilter;
-      boolean handlerMatched = hf == null;
       loadCount = 0;
-
-      boolean isReceived = false;
-      boolean isRegistered = false;
-      boolean isDispatched = false;
-      boolean isResolved = false;
-      boolean isChecked = false;
-      boolean isRework = false;
-      boolean isReturned = false;
-      boolean isDeferred = false;
-      boolean isExtended = false;
-      boolean everSuspended = false;
-      boolean everExtended = false;
-      boolean terminal = false;
-      int leadDispatches = 0;
-      int returns = 0;
-      @Nullable Instant reportedAt = null;
-      @Nullable Instant dueAt = null;
-      @Nullable Instant closedAt = null;
-      @Nullable Instant lastClosedInW = null;
-      @Nullable Instant lastResolvedAt = null;
-      @Nullable Instant firstLeadDispatch = null;
-      @Nullable Instant firstAccept = null;
-      @Nullable Satisfaction evalSatisfaction = null;
-      boolean evalSolved = false;
-      @Nullable String lead = null;
-
+      CaseTally t = new CaseTally();
       for (CaseEvent e : file.events()) {
         Instant at = e.at();
         if (!at.isBefore(to)) {
           break;
         }
-        boolean inW = !at.isBefore(from);
+        t.accept(e, !at.isBefore(from));
+      }
+      if (t.handlerMatched) {
+        count(t);
+      }
+    }
+
+    /** Adds one case's tally to the counts (the case matched the filters). */
+    private void count(CaseTally t) {
+      cases++;
+      received += t.isReceived ? 1 : 0;
+      registered += t.isRegistered ? 1 : 0;
+      dispatched += t.isDispatched ? 1 : 0;
+      resolved += t.isResolved ? 1 : 0;
+      checked += t.isChecked ? 1 : 0;
+      rework += t.isRework ? 1 : 0;
+      returned += t.isReturned ? 1 : 0;
+      deferred += t.isDeferred ? 1 : 0;
+      extended += t.isExtended ? 1 : 0;
+      if (t.isDispatched) {
+        if (t.leadDispatches == 1 && t.returns == 0) {
+          accuratelyDispatched++;
+        }
+        Instant dispatchedAt = t.firstLeadDispatch;
+        Instant acceptedAt = t.firstAccept;
+        if (dispatchedAt != null && acceptedAt != null
+            && Duration.between(dispatchedAt, acceptedAt).compareTo(responseLimit) <= 0) {
+          responded++;
+        }
+      }
+      Satisfaction satisfaction = t.evalSatisfaction;
+      if (satisfaction != null) {
+        evaluated++;
+        solved += t.evalSolved ? 1 : 0;
+        satisfied += satisfaction != Satisfaction.DISSATISFIED ? 1 : 0;
+      }
+      countDue(t);
+      Instant closedInW = t.lastClosedInW;
+      Instant reportedAt = t.reportedAt;
+      if (closedInW != null) {
+        closed++;
+        if (reportedAt != null) {
+          recordClose(reportedAt, closedInW);
+        }
+      }
+      for (int i = 0; i < loadCount; i++) {
+        commitLoad(loadHandler[i], loadKind[i]);
+      }
+      String lead = t.lead;
+      if (lead != null && t.closedAt == null && !t.terminal) {
+        commitLoad(lead, LOAD_HOLDING);
+      }
+    }
+
+    /** 应结案 and what follows from it: on time, resolved on time, extended. */
+    private void countDue(CaseTally t) {
+      Instant dueAt = t.dueAt;
+      if (dueAt == null || t.terminal || dueAt.isBefore(from) || !dueAt.isBefore(to)
+          || (excludeDeferred && t.everSuspended)) {
+        return;
+      }
+      due++;
+      Instant closedAt = t.closedAt;
+      if (closedAt != null) {
+        closedOfDue++;
+        if (!closedAt.isAfter(dueAt)) {
+          closedOnTime++;
+        }
+      }
+      Instant resolvedAt = t.lastResolvedAt;
+      if (resolvedAt != null && !resolvedAt.isAfter(dueAt)) {
+        resolvedOnTimeOfDue++;
+      }
+      if (t.everExtended) {
+        extendedOfDue++;
+      }
+    }
+
+    /**
+     * One case folded up to the period's end: what happened in the period (the {@code is…} flags), what holds at
+     * its end (deadline, closing, lead), and the handler loads it adds (buffered in the accumulator until the case
+     * is known to match the handler filter).
+     */
+    private final class CaseTally {
+      final @Nullable Predicate<String> hf = handlerFilter;
+      boolean handlerMatched = hf == null;
+      boolean isReceived;
+      boolean isRegistered;
+      boolean isDispatched;
+      boolean isResolved;
+      boolean isChecked;
+      boolean isRework;
+      boolean isReturned;
+      boolean isDeferred;
+      boolean isExtended;
+      boolean everSuspended;
+      boolean everExtended;
+      boolean terminal;
+      int leadDispatches;
+      int returns;
+      @Nullable Instant reportedAt;
+      @Nullable Instant dueAt;
+      @Nullable Instant closedAt;
+      @Nullable Instant lastClosedInW;
+      @Nullable Instant lastResolvedAt;
+      @Nullable Instant firstLeadDispatch;
+      @Nullable Instant firstAccept;
+      @Nullable Satisfaction evalSatisfaction;
+      boolean evalSolved;
+      @Nullable String lead;
+
+      void accept(CaseEvent e, boolean inW) {
+        Instant at = e.at();
         EventPayload p = e.payload();
         switch (p.type()) {
           case REPORTED -> {
@@ -228,60 +313,20 @@ public final class CaseIndicators {
             isRegistered |= inW;
             dueAt = ((EventPayload.Registered) p).dueAt();
           }
-          case DISPATCHED -> {
-            EventPayload.Dispatched x = (EventPayload.Dispatched) p;
-            handlerMatched |= hf != null && hf.test(x.handlerId());
-            if (x.role() == HandlerRole.LEAD) {
-              lead = x.handlerId();
-              leadDispatches++;
-              if (firstLeadDispatch == null) {
-                firstLeadDispatch = at;
-              }
-              isDispatched |= inW;
-              if (inW) {
-                load(x.handlerId(), LOAD_LEAD);
-              }
-            } else if (inW) {
-              load(x.handlerId(), LOAD_ASSIST);
-            }
-          }
+          case DISPATCHED -> dispatched((EventPayload.Dispatched) p, at, inW);
           case ACCEPTED -> {
             if (firstAccept == null && firstLeadDispatch != null) {
               firstAccept = at;
             }
           }
-          case RETURNED -> {
-            EventPayload.Returned x = (EventPayload.Returned) p;
-            returns++;
-            isReturned |= inW;
-            if (inW) {
-              load(x.handlerId(), LOAD_RETURNED);
-            }
-            lead = null;
-          }
+          case RETURNED -> returned((EventPayload.Returned) p, inW);
           case ESCALATED -> {
-            EventPayload.Escalated x = (EventPayload.Escalated) p;
-            handlerMatched |= hf != null && hf.test(x.toHandlerId());
-            lead = x.toHandlerId();
-            if (inW) {
-              load(x.toHandlerId(), LOAD_LEAD);
-            }
+            String target = ((EventPayload.Escalated) p).toHandlerId();
+            handler(target, inW, LOAD_LEAD);
+            lead = target;
           }
-          case SUMMONED -> {
-            for (String d : ((EventPayload.Summoned) p).departmentIds()) {
-              handlerMatched |= hf != null && hf.test(d);
-              if (inW) {
-                load(d, LOAD_ASSIST);
-              }
-            }
-          }
-          case ASSIST_ADDED -> {
-            String h = ((EventPayload.AssistAdded) p).handlerId();
-            handlerMatched |= hf != null && hf.test(h);
-            if (inW) {
-              load(h, LOAD_ASSIST);
-            }
-          }
+          case SUMMONED -> ((EventPayload.Summoned) p).departmentIds().forEach(d -> handler(d, inW, LOAD_ASSIST));
+          case ASSIST_ADDED -> handler(((EventPayload.AssistAdded) p).handlerId(), inW, LOAD_ASSIST);
           case SUSPENDED -> {
             everSuspended = true;
             isDeferred |= inW;
@@ -292,11 +337,19 @@ public final class CaseIndicators {
             everExtended = true;
             isExtended |= inW;
           }
+          default -> closing(p, at, inW);
+        }
+      }
+
+      /** Resolved, check failed, closed, evaluated and reopened: the end of a case's handling. */
+      private void closing(EventPayload p, Instant at, boolean inW) {
+        switch (p.type()) {
           case RESOLVED -> {
             lastResolvedAt = at;
             isResolved |= inW;
-            if (inW && lead != null) {
-              load(lead, LOAD_RESOLVED);
+            String l = lead;
+            if (inW && l != null) {
+              load(l, LOAD_RESOLVED);
             }
           }
           case CHECK_FAILED -> {
@@ -321,62 +374,40 @@ public final class CaseIndicators {
             closedAt = null;
             dueAt = ((EventPayload.Reopened) p).dueAt();
           }
+          default -> throw new AssertionError("not a closing event: " + p.type());
         }
       }
-      if (!handlerMatched) {
-        return;
-      }
-      cases++;
-      received += isReceived ? 1 : 0;
-      registered += isRegistered ? 1 : 0;
-      dispatched += isDispatched ? 1 : 0;
-      resolved += isResolved ? 1 : 0;
-      checked += isChecked ? 1 : 0;
-      rework += isRework ? 1 : 0;
-      returned += isReturned ? 1 : 0;
-      deferred += isDeferred ? 1 : 0;
-      extended += isExtended ? 1 : 0;
-      if (isDispatched) {
-        if (leadDispatches == 1 && returns == 0) {
-          accuratelyDispatched++;
+
+      private void dispatched(EventPayload.Dispatched x, Instant at, boolean inW) {
+        if (x.role() != HandlerRole.LEAD) {
+          handler(x.handlerId(), inW, LOAD_ASSIST);
+          return;
         }
-        if (firstLeadDispatch != null && firstAccept != null
-            && Duration.between(firstLeadDispatch, firstAccept).compareTo(responseLimit) <= 0) {
-          responded++;
+        handler(x.handlerId(), inW, LOAD_LEAD);
+        lead = x.handlerId();
+        leadDispatches++;
+        if (firstLeadDispatch == null) {
+          firstLeadDispatch = at;
         }
+        isDispatched |= inW;
       }
-      if (evalSatisfaction != null) {
-        evaluated++;
-        solved += evalSolved ? 1 : 0;
-        satisfied += evalSatisfaction != Satisfaction.DISSATISFIED ? 1 : 0;
-      }
-      if (dueAt != null && !terminal && !dueAt.isBefore(from) && dueAt.isBefore(to)
-          && !(excludeDeferred && everSuspended)) {
-        due++;
-        if (closedAt != null) {
-          closedOfDue++;
-          if (!closedAt.isAfter(dueAt)) {
-            closedOnTime++;
-          }
+
+      private void returned(EventPayload.Returned x, boolean inW) {
+        returns++;
+        isReturned |= inW;
+        if (inW) {
+          load(x.handlerId(), LOAD_RETURNED);
         }
-        if (lastResolvedAt != null && !lastResolvedAt.isAfter(dueAt)) {
-          resolvedOnTimeOfDue++;
-        }
-        if (everExtended) {
-          extendedOfDue++;
-        }
+        lead = null;
       }
-      if (lastClosedInW != null) {
-        closed++;
-        if (reportedAt != null) {
-          recordClose(reportedAt, lastClosedInW);
+
+      /** A handler that takes part: it may match the handler filter, and in the period it carries a load. */
+      private void handler(String h, boolean inW, int kind) {
+        Predicate<String> f = hf;
+        handlerMatched |= f != null && f.test(h);
+        if (inW) {
+          load(h, kind);
         }
-      }
-      for (int i = 0; i < loadCount; i++) {
-        commitLoad(loadHandler[i], loadKind[i]);
-      }
-      if (lead != null && closedAt == null && !terminal) {
-        commitLoad(lead, LOAD_HOLDING);
       }
     }
 
