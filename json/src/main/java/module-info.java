@@ -1,8 +1,9 @@
 /**
- * gridgov-json: JSON formats for gridgov: case events, facts and case files ({@link org.gridgov.json.CaseJson}, the
- * format the event store writes), and official holiday notices in the holiday-cn format
- * ({@link org.gridgov.json.HolidayNoticeJson}), read with Jackson's streaming parser so that every error names its
- * line and column. Pure parsing of a {@link java.io.Reader} the caller opens.
+ * gridgov-json: JSON formats for gridgov: case events, facts and case files ({@link
+ * org.gridgov.json.CaseJson}, the format the event store writes), and official holiday notices in
+ * the holiday-cn format ({@link org.gridgov.json.HolidayNoticeJson}), read with Jackson's streaming
+ * parser so that every error names its line and column. Pure parsing of a {@link java.io.Reader}
+ * the caller opens.
  */
 module org.gridgov.json {
   requires transitive org.gridgov.core;

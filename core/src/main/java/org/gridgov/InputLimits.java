@@ -6,15 +6,18 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How much text a gridgov reader accepts before it stops reading: the whole input, one line, the number of rows
- * (lines or records that carry data), and the nesting depth of structured formats (YAML, JSON).
+ * How much text a gridgov reader accepts before it stops reading: the whole input, one line, the
+ * number of rows (lines or records that carry data), and the nesting depth of structured formats
+ * (YAML, JSON).
  *
- * <p>Every reader checks these limits while it reads, so that a file that is far too big (or endless, like
- * {@code /dev/zero}) is refused before memory is spent on it. A reader that meets a limit stops and throws a
- * {@link TextParseException} whose problem names the limit, its value and the position where it was exceeded.
+ * <p>Every reader checks these limits while it reads, so that a file that is far too big (or
+ * endless, like {@code /dev/zero}) is refused before memory is spent on it. A reader that meets a
+ * limit stops and throws a {@link TextParseException} whose problem names the limit, its value and
+ * the position where it was exceeded.
  *
- * <p>The {@link #defaults() defaults} suit policies, calendars and scenario files; readers of bigger inputs (a
- * national region CSV) document their own defaults. Immutable value; the {@code withX} methods return a copy.
+ * <p>The {@link #defaults() defaults} suit policies, calendars and scenario files; readers of
+ * bigger inputs (a national region CSV) document their own defaults. Immutable value; the {@code
+ * withX} methods return a copy.
  */
 public final class InputLimits {
   /** Default most characters in one input: 64 Mi (64 × 2<sup>20</sup>). */
@@ -30,7 +33,8 @@ public final class InputLimits {
   public static final int DEFAULT_MAX_NESTING = 32;
 
   private static final InputLimits DEFAULTS =
-      new InputLimits(DEFAULT_MAX_CHARS, DEFAULT_MAX_LINE_LENGTH, DEFAULT_MAX_ROWS, DEFAULT_MAX_NESTING);
+      new InputLimits(
+          DEFAULT_MAX_CHARS, DEFAULT_MAX_LINE_LENGTH, DEFAULT_MAX_ROWS, DEFAULT_MAX_NESTING);
 
   private final long maxChars;
   private final int maxLineLength;
@@ -49,8 +53,9 @@ public final class InputLimits {
   }
 
   /**
-   * Returns the default limits: {@value #DEFAULT_MAX_CHARS} characters, lines of {@value #DEFAULT_MAX_LINE_LENGTH}
-   * characters, {@value #DEFAULT_MAX_ROWS} rows, nesting {@value #DEFAULT_MAX_NESTING} deep.
+   * Returns the default limits: {@value #DEFAULT_MAX_CHARS} characters, lines of {@value
+   * #DEFAULT_MAX_LINE_LENGTH} characters, {@value #DEFAULT_MAX_ROWS} rows, nesting {@value
+   * #DEFAULT_MAX_NESTING} deep.
    *
    * @return the defaults
    */
@@ -91,7 +96,8 @@ public final class InputLimits {
   }
 
   /**
-   * Returns the most rows: meaningful lines of a line format, records of a CSV (the header included).
+   * Returns the most rows: meaningful lines of a line format, records of a CSV (the header
+   * included).
    *
    * @return the limit
    */
@@ -159,7 +165,10 @@ public final class InputLimits {
 
   @Override
   public int hashCode() {
-    return Long.hashCode(maxChars) * 31 * 31 * 31 + maxLineLength * 31 * 31 + maxRows * 31 + maxNesting;
+    return Long.hashCode(maxChars) * 31 * 31 * 31
+        + maxLineLength * 31 * 31
+        + maxRows * 31
+        + maxNesting;
   }
 
   @Override

@@ -8,12 +8,12 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Thrown when text that the caller handed to a gridgov parser (a region CSV, a category catalogue, a routing
- * policy, a calendar) has one or more bad rows.
+ * Thrown when text that the caller handed to a gridgov parser (a region CSV, a category catalogue,
+ * a routing policy, a calendar) has one or more bad rows.
  *
- * <p>gridgov parsers never stop at the first problem and never return something half-built: they read the whole
- * input, collect every {@link Problem} and then either return a complete result or throw this exception with all
- * of them, in input order.
+ * <p>gridgov parsers never stop at the first problem and never return something half-built: they
+ * read the whole input, collect every {@link Problem} and then either return a complete result or
+ * throw this exception with all of them, in input order.
  */
 public final class TextParseException extends GridgovException {
   private static final long serialVersionUID = 1L;
@@ -66,23 +66,28 @@ public final class TextParseException extends GridgovException {
   /**
    * One bad spot in a text input.
    *
-   * @param source the name of the input, as the caller gave it (usually a file name, e.g. {@code regions.csv})
+   * @param source the name of the input, as the caller gave it (usually a file name, e.g. {@code
+   *     regions.csv})
    * @param line the 1-based line number, or 0 when the problem concerns the input as a whole
    * @param column the 1-based column (field) number, or 0 when the problem concerns the whole line
-   * @param field the name of the field at that column (from the header or the format's documentation), or
-   *     {@code ""} when the problem concerns the whole line
+   * @param field the name of the field at that column (from the header or the format's
+   *     documentation), or {@code ""} when the problem concerns the whole line
    * @param value the offending text as read (possibly {@code ""})
    * @param reason what is wrong and what was expected
    */
-  public record Problem(String source, int line, int column, String field, String value, String reason) {
+  public record Problem(
+      String source, int line, int column, String field, String value, String reason) {
 
     /**
      * Validates the components.
      *
-     * @param source the name of the input, as the caller gave it (usually a file name, e.g. {@code regions.csv})
+     * @param source the name of the input, as the caller gave it (usually a file name, e.g. {@code
+     *     regions.csv})
      * @param line the 1-based line number, or 0 when the problem concerns the input as a whole
-     * @param column the 1-based column (field) number, or 0 when the problem concerns the whole line
-     * @param field the name of the field at that column (from the header or the format's documentation), or {@code ""} when the problem concerns the whole line
+     * @param column the 1-based column (field) number, or 0 when the problem concerns the whole
+     *     line
+     * @param field the name of the field at that column (from the header or the format's
+     *     documentation), or {@code ""} when the problem concerns the whole line
      * @param value the offending text as read (possibly {@code ""})
      * @param reason what is wrong and what was expected
      * @throws IllegalArgumentException if {@code line} or {@code column} is negative
@@ -97,8 +102,8 @@ public final class TextParseException extends GridgovException {
     }
 
     /**
-     * Renders the problem as {@code source:line:column (field) "value": reason}, omitting the parts that are
-     * absent.
+     * Renders the problem as {@code source:line:column (field) "value": reason}, omitting the parts
+     * that are absent.
      */
     @Override
     public String toString() {

@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Guards the public surface of gridgov-core: a package becomes API only by a deliberate change here. */
+/**
+ * Guards the public surface of gridgov-core: a package becomes API only by a deliberate change
+ * here.
+ */
 class ModuleInfoTest {
 
   @Test
@@ -21,7 +24,10 @@ class ModuleInfoTest {
             .orElseThrow();
 
     assertThat(descriptor.name()).isEqualTo("org.gridgov.core");
-    assertThat(descriptor.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()))
+    assertThat(
+            descriptor.exports().stream()
+                .map(ModuleDescriptor.Exports::source)
+                .collect(Collectors.toSet()))
         .containsExactlyInAnyOrder(
             "org.gridgov.internal",
             "org.gridgov",
@@ -30,14 +36,17 @@ class ModuleInfoTest {
             "org.gridgov.casefile",
             "org.gridgov.sla",
             "org.gridgov.metrics");
-    // The parsing helpers and value styles are shared with gridgov's own modules only, never with users.
+    // The parsing helpers and value styles are shared with gridgov's own modules only, never with
+    // users.
     assertThat(descriptor.exports())
         .filteredOn(ModuleDescriptor.Exports::isQualified)
         .singleElement()
         .satisfies(
             e -> {
               assertThat(e.source()).isEqualTo("org.gridgov.internal");
-              assertThat(e.targets()).containsExactlyInAnyOrder("org.gridgov.routing", "org.gridgov.json", "org.gridgov.simulation");
+              assertThat(e.targets())
+                  .containsExactlyInAnyOrder(
+                      "org.gridgov.routing", "org.gridgov.json", "org.gridgov.simulation");
             });
     assertThat(descriptor.packages()).contains("org.gridgov.internal");
   }

@@ -1,6 +1,4 @@
-/**
- * JMH benchmarks of gridgov against baselines and peer libraries.
- */
+/** JMH benchmarks of gridgov against baselines and peer libraries. */
 @NullMarked
 @CheckReturnValue
 package org.gridgov.benchmarks;

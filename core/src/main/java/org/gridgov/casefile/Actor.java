@@ -6,8 +6,8 @@ import org.gridgov.internal.TupleStyle;
 import org.immutables.value.Value;
 
 /**
- * Who caused an event: an id the embedder assigns (a staff number, a department code, {@code system}) and the
- * {@link Role} in which they acted.
+ * Who caused an event: an id the embedder assigns (a staff number, a department code, {@code
+ * system}) and the {@link Role} in which they acted.
  *
  * <p>Immutable; equal when id and role are equal.
  */

@@ -8,13 +8,13 @@ import org.gridgov.internal.BuildableStyle;
 import org.immutables.value.Value;
 
 /**
- * One immutable entry of a case's append-only log: which case, its place in the log, when, who, and what
- * happened ({@link EventPayload}).
+ * One immutable entry of a case's append-only log: which case, its place in the log, when, who, and
+ * what happened ({@link EventPayload}).
  *
- * <p>Sequence numbers start at 1 for the {@link EventPayload.Reported} event and grow by exactly 1; instants
- * never go backwards within a case (both are checked by {@link CaseLifecycle}). Events carry a
- * {@linkplain #schemaVersion() schema version} so that embedders can persist them in any format and migrate old
- * records; gridgov-core does no I/O itself.
+ * <p>Sequence numbers start at 1 for the {@link EventPayload.Reported} event and grow by exactly 1;
+ * instants never go backwards within a case (both are checked by {@link CaseLifecycle}). Events
+ * carry a {@linkplain #schemaVersion() schema version} so that embedders can persist them in any
+ * format and migrate old records; gridgov-core does no I/O itself.
  *
  * <pre>{@code
  * CaseEvent e = CaseEvent.of(id, 4, at, Actor.of("dispatcher-1", Role.DISPATCHER),
@@ -25,7 +25,10 @@ import org.immutables.value.Value;
 @BuildableStyle
 public abstract class CaseEvent {
 
-  /** The schema version this library writes: version 1, the event set documented in {@code docs/cases.md}. */
+  /**
+   * The schema version this library writes: version 1, the event set documented in {@code
+   * docs/cases.md}.
+   */
   public static final int CURRENT_SCHEMA_VERSION = 1;
 
   CaseEvent() {}
@@ -59,7 +62,8 @@ public abstract class CaseEvent {
   public abstract Actor actor();
 
   /**
-   * Returns the schema version the event was written with; defaults to {@link #CURRENT_SCHEMA_VERSION}.
+   * Returns the schema version the event was written with; defaults to {@link
+   * #CURRENT_SCHEMA_VERSION}.
    *
    * @return the schema version, between 1 and {@link #CURRENT_SCHEMA_VERSION}
    */
@@ -95,7 +99,8 @@ public abstract class CaseEvent {
    * @return the event
    * @throws IllegalArgumentException if {@code sequence < 1}
    */
-  public static CaseEvent of(CaseId caseId, long sequence, Instant at, Actor actor, EventPayload payload) {
+  public static CaseEvent of(
+      CaseId caseId, long sequence, Instant at, Actor actor, EventPayload payload) {
     return builder().caseId(caseId).sequence(sequence).at(at).actor(actor).payload(payload).build();
   }
 
@@ -110,11 +115,18 @@ public abstract class CaseEvent {
 
   @Value.Check
   void check() {
-    checkArgument(sequence() >= 1, "case %s: an event's sequence number must be >= 1 but was %s", caseId(),
+    checkArgument(
+        sequence() >= 1,
+        "case %s: an event's sequence number must be >= 1 but was %s",
+        caseId(),
         sequence());
-    checkArgument(schemaVersion() >= 1 && schemaVersion() <= CURRENT_SCHEMA_VERSION,
-        "case %s event #%s: schema version must be between 1 and %s but was %s", caseId(), sequence(),
-        CURRENT_SCHEMA_VERSION, schemaVersion());
+    checkArgument(
+        schemaVersion() >= 1 && schemaVersion() <= CURRENT_SCHEMA_VERSION,
+        "case %s event #%s: schema version must be between 1 and %s but was %s",
+        caseId(),
+        sequence(),
+        CURRENT_SCHEMA_VERSION,
+        schemaVersion());
   }
 
   /** Renders as {@code C-1#4 2024-03-01T02:00:00Z dispatcher-1 (DISPATCHER) Dispatched[...]}. */
@@ -123,7 +135,10 @@ public abstract class CaseEvent {
     return caseId() + "#" + sequence() + " " + at() + " " + actor() + " " + payload();
   }
 
-  /** Builds a {@link CaseEvent}; every attribute but the schema version is required and may be set once. */
+  /**
+   * Builds a {@link CaseEvent}; every attribute but the schema version is required and may be set
+   * once.
+   */
   public interface Builder {
     /**
      * Sets the case id.
@@ -162,7 +177,8 @@ public abstract class CaseEvent {
     Builder actor(Actor actor);
 
     /**
-     * Sets the schema version (default {@link #CURRENT_SCHEMA_VERSION}); for events read back from storage.
+     * Sets the schema version (default {@link #CURRENT_SCHEMA_VERSION}); for events read back from
+     * storage.
      *
      * @param schemaVersion the version
      * @return this builder
@@ -188,5 +204,4 @@ public abstract class CaseEvent {
      */
     CaseEvent build();
   }
-
 }

@@ -10,11 +10,12 @@ import org.gridgov.internal.BuildableStyle;
 import org.immutables.value.Value;
 
 /**
- * The facts of a case that do not change as it moves through its lifecycle: id, category, priority, kind,
- * location, source and the reporter.
+ * The facts of a case that do not change as it moves through its lifecycle: id, category, priority,
+ * kind, location, source and the reporter.
  *
- * <p>The location is one or more region codes (the grids or units the case touches). gridgov-core stores only
- * the codes; the routing layer computes the lowest common ancestor that owns a case touching several grids.
+ * <p>The location is one or more region codes (the grids or units the case touches). gridgov-core
+ * stores only the codes; the routing layer computes the lowest common ancestor that owns a case
+ * touching several grids.
  *
  * <p>Immutable. {@link #toString()} shows the reporter masked (see {@link PersonalData}).
  *
@@ -86,7 +87,8 @@ public abstract class CaseFacts {
   public abstract Optional<PersonalData> reporter();
 
   /**
-   * Returns whether any of the case's region codes satisfies a predicate, e.g. "lies in this subtree". No boxing.
+   * Returns whether any of the case's region codes satisfies a predicate, e.g. "lies in this
+   * subtree". No boxing.
    *
    * @param regionFilter the predicate over region codes
    * @return whether at least one location code matches
@@ -112,14 +114,21 @@ public abstract class CaseFacts {
 
   @Value.Check
   void check() {
-    checkArgument(!categoryCode().isEmpty() && categoryCode().chars().allMatch(c -> c >= '0' && c <= '9'),
-        "case %s: category code must be ASCII digits but was \"%s\"", id(), categoryCode());
+    checkArgument(
+        !categoryCode().isEmpty() && categoryCode().chars().allMatch(c -> c >= '0' && c <= '9'),
+        "case %s: category code must be ASCII digits but was \"%s\"",
+        id(),
+        categoryCode());
     ImmutableLongArray codes = locationCodes();
     checkArgument(!codes.isEmpty(), "case %s: at least one location code is required", id());
     for (int i = 0; i < codes.length(); i++) {
-      checkArgument(codes.get(i) > 0, "case %s: location code %s must be positive", id(), codes.get(i));
+      checkArgument(
+          codes.get(i) > 0, "case %s: location code %s must be positive", id(), codes.get(i));
       for (int j = 0; j < i; j++) {
-        checkArgument(codes.get(i) != codes.get(j), "case %s: location code %s appears twice", id(),
+        checkArgument(
+            codes.get(i) != codes.get(j),
+            "case %s: location code %s appears twice",
+            id(),
             codes.get(i));
       }
     }
@@ -199,5 +208,4 @@ public abstract class CaseFacts {
      */
     CaseFacts build();
   }
-
 }

@@ -7,12 +7,13 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A case: its {@link CaseFacts}, its append-only log of {@link CaseEvent}s, and the {@link CaseState} derived
- * from the log by {@link CaseLifecycle}.
+ * A case: its {@link CaseFacts}, its append-only log of {@link CaseEvent}s, and the {@link
+ * CaseState} derived from the log by {@link CaseLifecycle}.
  *
- * <p>Immutable: {@link #append} returns a new file and leaves this one as it was, also when it throws. The
- * derived state is always the replay of the events, so two files with equal facts and events are equal.
- * Appending copies the log (O(events)); cases hold tens of events, and a log is validated event by event.
+ * <p>Immutable: {@link #append} returns a new file and leaves this one as it was, also when it
+ * throws. The derived state is always the replay of the events, so two files with equal facts and
+ * events are equal. Appending copies the log (O(events)); cases hold tens of events, and a log is
+ * validated event by event.
  *
  * <pre>{@code
  * CaseFile file = CaseFile.open(facts)
@@ -48,7 +49,8 @@ public final class CaseFile {
    * @param facts the case facts
    * @param events the events in sequence order, starting with sequence 1
    * @return the file
-   * @throws EventSequenceException if an event belongs to another case, is out of sequence or goes back in time
+   * @throws EventSequenceException if an event belongs to another case, is out of sequence or goes
+   *     back in time
    * @throws IllegalTransitionException if an event is not allowed where it appears
    */
   public static CaseFile of(CaseFacts facts, Iterable<CaseEvent> events) {
@@ -59,15 +61,21 @@ public final class CaseFile {
   /**
    * Returns a file with one more event.
    *
-   * @param event the next event: sequence {@code events().size() + 1}, not earlier than the last event
+   * @param event the next event: sequence {@code events().size() + 1}, not earlier than the last
+   *     event
    * @return the new file; this file is unchanged
-   * @throws EventSequenceException if the event belongs to another case, is out of sequence or goes back in time
+   * @throws EventSequenceException if the event belongs to another case, is out of sequence or goes
+   *     back in time
    * @throws IllegalTransitionException if the current state does not allow the event
    */
   public CaseFile append(CaseEvent event) {
     CaseState next = CaseLifecycle.apply(state, event);
     return new CaseFile(
-        facts, ImmutableList.<CaseEvent>builderWithExpectedSize(events.size() + 1).addAll(events).add(event).build(),
+        facts,
+        ImmutableList.<CaseEvent>builderWithExpectedSize(events.size() + 1)
+            .addAll(events)
+            .add(event)
+            .build(),
         next);
   }
 
@@ -142,8 +150,12 @@ public final class CaseFile {
    * @throws IllegalArgumentException if there is no such event
    */
   public CaseEvent event(long sequence) {
-    checkArgument(sequence >= 1 && sequence <= events.size(), "case %s has events #1 to #%s, not #%s",
-        facts.id(), events.size(), sequence);
+    checkArgument(
+        sequence >= 1 && sequence <= events.size(),
+        "case %s has events #1 to #%s, not #%s",
+        facts.id(),
+        events.size(),
+        sequence);
     return events.get((int) (sequence - 1));
   }
 
@@ -161,7 +173,12 @@ public final class CaseFile {
   /** Renders as {@code CaseFile[C-1, 0102, HANDLING, 6 events]}. */
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "CaseFile[%s, %s, %s, %d events]", facts.id(), facts.categoryCode(),
-        state.status(), events.size());
+    return String.format(
+        Locale.ROOT,
+        "CaseFile[%s, %s, %s, %d events]",
+        facts.id(),
+        facts.categoryCode(),
+        state.status(),
+        events.size());
   }
 }

@@ -8,7 +8,8 @@ import org.immutables.value.Value;
 /**
  * The identifier of a case, as the embedder assigns it (a hotline ticket number, a database key).
  *
- * <p>Immutable; equal when the texts are equal; ordered by text. {@link #toString()} is the text itself.
+ * <p>Immutable; equal when the texts are equal; ordered by text. {@link #toString()} is the text
+ * itself.
  */
 @Value.Immutable
 @TupleStyle
@@ -31,8 +32,8 @@ public abstract class CaseId implements Comparable<CaseId> {
    *
    * @param value the id text
    * @return the id
-   * @throws IllegalArgumentException if the text is empty, longer than {@value #MAX_LENGTH} chars, or has
-   *     whitespace at either end
+   * @throws IllegalArgumentException if the text is empty, longer than {@value #MAX_LENGTH} chars,
+   *     or has whitespace at either end
    */
   public static CaseId of(String value) {
     return ImmutableCaseId.of(value);
@@ -40,10 +41,15 @@ public abstract class CaseId implements Comparable<CaseId> {
 
   @Value.Check
   void check() {
-    checkArgument(!value().isEmpty() && value().length() <= MAX_LENGTH,
-        "a case id must have 1 to %s chars but had %s", MAX_LENGTH, value().length());
-    checkArgument(value().strip().equals(value()),
-        "a case id must not start or end with whitespace: \"%s\"", value());
+    checkArgument(
+        !value().isEmpty() && value().length() <= MAX_LENGTH,
+        "a case id must have 1 to %s chars but had %s",
+        MAX_LENGTH,
+        value().length());
+    checkArgument(
+        value().strip().equals(value()),
+        "a case id must not start or end with whitespace: \"%s\"",
+        value());
   }
 
   /** Orders by the id text. */

@@ -26,14 +26,14 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The case lifecycle as an explicit state machine over {@link CaseStatus}, folding {@link CaseEvent}s into a
- * {@link CaseState}.
+ * The case lifecycle as an explicit state machine over {@link CaseStatus}, folding {@link
+ * CaseEvent}s into a {@link CaseState}.
  *
  * <h2>Transitions</h2>
  *
- * <p>"stays" means the event is recorded without changing the status. {@code SlaWarning}, {@code SlaBreached} and
- * {@code DeadlineRevised} are allowed (and stay) in every open state: {@code REPORTED, VERIFIED, REGISTERED, DISPATCHED, HANDLING,
- * SUSPENDED, RESOLVED, CHECKED}.
+ * <p>"stays" means the event is recorded without changing the status. {@code SlaWarning}, {@code
+ * SlaBreached} and {@code DeadlineRevised} are allowed (and stay) in every open state: {@code
+ * REPORTED, VERIFIED, REGISTERED, DISPATCHED, HANDLING, SUSPENDED, RESOLVED, CHECKED}.
  *
  * <table>
  *   <caption>Case lifecycle transitions</caption>
@@ -68,21 +68,24 @@ import org.jspecify.annotations.Nullable;
  * </table>
  *
  * <p>Besides the table, every event must belong to the state's case, carry the next sequence number
- * ({@code lastSequence + 1}) and not be earlier than the previous event; otherwise an
- * {@link EventSequenceException} is thrown.
+ * ({@code lastSequence + 1}) and not be earlier than the previous event; otherwise an {@link
+ * EventSequenceException} is thrown.
  *
- * <p><b>Summonses (吹哨报到).</b> {@code Summoned} adds its departments to {@link CaseState#awaitingArrival()};
- * {@code Arrived} removes one, so a department arrives at most once per summons (summoning it again makes it
- * awaited again). A summons is answered on site, not by the lead's work, so {@code Arrived} is also allowed while
- * the case is {@code SUSPENDED} (a summons issued before the suspension may still be answered). {@code Escalated},
- * {@code Returned}, {@code Resolved}, {@code Closed} and {@code Merged} end every pending summons (the case
- * engine drops the summons clocks at the same events), so a later {@code Arrived} is refused. An event the table or a rule refuses throws an
- * {@link IllegalTransitionException} naming the case, the state, the event and the allowed event types. In
- * both cases nothing is applied: states are immutable and a failed {@link #apply} returns nothing.
+ * <p><b>Summonses (吹哨报到).</b> {@code Summoned} adds its departments to {@link
+ * CaseState#awaitingArrival()}; {@code Arrived} removes one, so a department arrives at most once
+ * per summons (summoning it again makes it awaited again). A summons is answered on site, not by
+ * the lead's work, so {@code Arrived} is also allowed while the case is {@code SUSPENDED} (a
+ * summons issued before the suspension may still be answered). {@code Escalated}, {@code Returned},
+ * {@code Resolved}, {@code Closed} and {@code Merged} end every pending summons (the case engine
+ * drops the summons clocks at the same events), so a later {@code Arrived} is refused. An event the
+ * table or a rule refuses throws an {@link IllegalTransitionException} naming the case, the state,
+ * the event and the allowed event types. In both cases nothing is applied: states are immutable and
+ * a failed {@link #apply} returns nothing.
  *
  * <p>Stateless and thread-safe.
  */
-// A dense transition table indexed by ordinals, built and used within one class load and never persisted.
+// A dense transition table indexed by ordinals, built and used within one class load and never
+// persisted.
 @SuppressWarnings("EnumOrdinal")
 public final class CaseLifecycle {
 
@@ -169,11 +172,12 @@ public final class CaseLifecycle {
   }
 
   /**
-   * Returns the event types the transition table allows in a status (the rules on the event's fields may still
-   * refuse a particular event).
+   * Returns the event types the transition table allows in a status (the rules on the event's
+   * fields may still refuse a particular event).
    *
    * @param status the status
-   * @return the allowed event types in {@link EventType} declaration order; empty for a terminal status
+   * @return the allowed event types in {@link EventType} declaration order; empty for a terminal
+   *     status
    */
   public static ImmutableSet<EventType> allowedEvents(CaseStatus status) {
     return ALLOWED.get(status.ordinal());
@@ -184,7 +188,8 @@ public final class CaseLifecycle {
    *
    * @param status the current status
    * @param type the event type
-   * @return the next status (equal to {@code status} for events that stay), or empty if the table refuses it
+   * @return the next status (equal to {@code status} for events that stay), or empty if the table
+   *     refuses it
    */
   public static Optional<CaseStatus> target(CaseStatus status, EventType type) {
     int next = NEXT[status.ordinal()][type.ordinal()];
@@ -197,21 +202,32 @@ public final class CaseLifecycle {
    * @param state the current state
    * @param event the next event of the case
    * @return the new state; {@code state} itself is unchanged
-   * @throws EventSequenceException if the event belongs to another case, is not the next in sequence, or is
-   *     earlier than the previous event
-   * @throws IllegalTransitionException if the state does not allow the event or the event breaks a transition
-   *     rule
+   * @throws EventSequenceException if the event belongs to another case, is not the next in
+   *     sequence, or is earlier than the previous event
+   * @throws IllegalTransitionException if the state does not allow the event or the event breaks a
+   *     transition rule
    */
   public static CaseState apply(CaseState state, CaseEvent event) {
     if (CaseState.hasDirectPath(event)
-        && sequenceProblem(state.caseId(), state.lastSequence(), state.lastEventAtOrNull(), event) == null
-        && transitionProblem(state.caseId(), state.status(), state.leadOrNull(), state.assists(),
-            state.awaitingArrival(), state.dueAtOrNull(), event) == null) {
+        && sequenceProblem(state.caseId(), state.lastSequence(), state.lastEventAtOrNull(), event)
+            == null
+        && transitionProblem(
+                state.caseId(),
+                state.status(),
+                state.leadOrNull(),
+                state.assists(),
+                state.awaitingArrival(),
+                state.dueAtOrNull(),
+                event)
+            == null) {
       // the common events, validated as below, become the next state in one copy (no draft)
-      return new CaseState(state, event, STATUSES[NEXT[state.status().ordinal()][event.type().ordinal()]]);
+      return new CaseState(
+          state, event, STATUSES[NEXT[state.status().ordinal()][event.type().ordinal()]]);
     }
     CaseState.Draft d = new CaseState.Draft(state);
-    step(d, event); // validates again and throws the refusal, or applies an event without a direct path
+    step(
+        d,
+        event); // validates again and throws the refusal, or applies an event without a direct path
     return d.freeze();
   }
 
@@ -223,19 +239,28 @@ public final class CaseLifecycle {
    * @return whether it is the next event in sequence and a legal transition
    */
   public static boolean canApply(CaseState state, CaseEvent event) {
-    return sequenceProblem(state.caseId(), state.lastSequence(), state.lastEventAtOrNull(), event) == null
-        && transitionProblem(state.caseId(), state.status(), state.leadOrNull(), state.assists(),
-            state.awaitingArrival(), state.dueAtOrNull(), event) == null;
+    return sequenceProblem(state.caseId(), state.lastSequence(), state.lastEventAtOrNull(), event)
+            == null
+        && transitionProblem(
+                state.caseId(),
+                state.status(),
+                state.leadOrNull(),
+                state.assists(),
+                state.awaitingArrival(),
+                state.dueAtOrNull(),
+                event)
+            == null;
   }
 
   /**
-   * Folds a whole log into a state, from {@link #initial(CaseId)}. Equal to applying the events one by one, but
-   * without an intermediate state per event.
+   * Folds a whole log into a state, from {@link #initial(CaseId)}. Equal to applying the events one
+   * by one, but without an intermediate state per event.
    *
    * @param caseId the case
    * @param events its events in sequence order, starting with sequence 1
    * @return the final state
-   * @throws EventSequenceException if an event belongs to another case, is out of sequence or goes back in time
+   * @throws EventSequenceException if an event belongs to another case, is out of sequence or goes
+   *     back in time
    * @throws IllegalTransitionException if an event is not allowed where it appears
    */
   public static CaseState replay(CaseId caseId, Iterable<CaseEvent> events) {
@@ -252,13 +277,23 @@ public final class CaseLifecycle {
     if (seq != null) {
       throw new EventSequenceException(seq, d.caseId, d.lastSequence + 1, e.sequence());
     }
-    String problem = transitionProblem(d.caseId, d.status, d.lead, d.assists, d.awaitingArrival, d.dueAt, e);
+    String problem =
+        transitionProblem(d.caseId, d.status, d.lead, d.assists, d.awaitingArrival, d.dueAt, e);
     if (problem != null) {
       ImmutableSet<EventType> allowed = ALLOWED.get(d.status.ordinal());
-      String msg = String.format(Locale.ROOT, "case %s: event #%d %s is not allowed in state %s (%s): %s; allowed: %s",
-          d.caseId, e.sequence(), e.payload(), d.status, d.status.chineseName(), problem,
-          allowed.isEmpty() ? "none (terminal state)"
-              : allowed.stream().map(EventType::payloadName).collect(Collectors.joining(", ")));
+      String msg =
+          String.format(
+              Locale.ROOT,
+              "case %s: event #%d %s is not allowed in state %s (%s): %s; allowed: %s",
+              d.caseId,
+              e.sequence(),
+              e.payload(),
+              d.status,
+              d.status.chineseName(),
+              problem,
+              allowed.isEmpty()
+                  ? "none (terminal state)"
+                  : allowed.stream().map(EventType::payloadName).collect(Collectors.joining(", ")));
       throw new IllegalTransitionException(msg, d.caseId, d.status, e, allowed);
     }
     mutate(d, e);
@@ -267,24 +302,43 @@ public final class CaseLifecycle {
   private static @Nullable String sequenceProblem(
       CaseId caseId, long lastSequence, @Nullable Instant lastEventAt, CaseEvent e) {
     if (!e.caseId().equals(caseId)) {
-      return String.format(Locale.ROOT, "case %s: event #%d belongs to case %s", caseId, e.sequence(),
-          e.caseId());
+      return String.format(
+          Locale.ROOT, "case %s: event #%d belongs to case %s", caseId, e.sequence(), e.caseId());
     }
     if (e.sequence() != lastSequence + 1) {
-      return String.format(Locale.ROOT, "case %s: event #%d (%s) is out of sequence: expected #%d%s", caseId,
-          e.sequence(), e.type().payloadName(), lastSequence + 1,
-          e.sequence() <= lastSequence ? " (the log is append-only; this number is taken)" : " (gap)");
+      return String.format(
+          Locale.ROOT,
+          "case %s: event #%d (%s) is out of sequence: expected #%d%s",
+          caseId,
+          e.sequence(),
+          e.type().payloadName(),
+          lastSequence + 1,
+          e.sequence() <= lastSequence
+              ? " (the log is append-only; this number is taken)"
+              : " (gap)");
     }
     if (lastEventAt != null && e.at().isBefore(lastEventAt)) {
-      return String.format(Locale.ROOT, "case %s: event #%d (%s) at %s is earlier than event #%d at %s",
-          caseId, e.sequence(), e.type().payloadName(), e.at(), lastSequence, lastEventAt);
+      return String.format(
+          Locale.ROOT,
+          "case %s: event #%d (%s) at %s is earlier than event #%d at %s",
+          caseId,
+          e.sequence(),
+          e.type().payloadName(),
+          e.at(),
+          lastSequence,
+          lastEventAt);
     }
     return null;
   }
 
   /** Why the state (given by the fields the rules read) refuses the event; null if it allows it. */
-  private static @Nullable String transitionProblem(CaseId caseId, CaseStatus status, @Nullable String lead,
-      ImmutableSortedSet<String> assists, ImmutableSortedSet<String> awaitingArrival, @Nullable Instant dueAt,
+  private static @Nullable String transitionProblem(
+      CaseId caseId,
+      CaseStatus status,
+      @Nullable String lead,
+      ImmutableSortedSet<String> assists,
+      ImmutableSortedSet<String> awaitingArrival,
+      @Nullable Instant dueAt,
       CaseEvent e) {
     EventPayload p = e.payload();
     if (NEXT[status.ordinal()][p.type().ordinal()] < 0) {
@@ -296,44 +350,58 @@ public final class CaseLifecycle {
       case DISPATCHED -> {
         EventPayload.Dispatched x = (EventPayload.Dispatched) p;
         if (status == REGISTERED) {
-          yield x.role() == HandlerRole.LEAD ? null
+          yield x.role() == HandlerRole.LEAD
+              ? null
               : "the first dispatch must name a LEAD handler, not " + x.role();
         }
-        yield x.role() == HandlerRole.ASSIST ? assistProblem(lead, assists, x.handlerId())
+        yield x.role() == HandlerRole.ASSIST
+            ? assistProblem(lead, assists, x.handlerId())
             : "the case already has lead " + lead + "; use Returned or Escalated to change it";
       }
       case ASSIST_ADDED -> assistProblem(lead, assists, ((EventPayload.AssistAdded) p).handlerId());
       case ACCEPTED -> leadProblem(lead, ((EventPayload.Accepted) p).handlerId());
       case RETURNED -> leadProblem(lead, ((EventPayload.Returned) p).handlerId());
-      case ESCALATED -> lead == null ? null : leadProblem(lead, ((EventPayload.Escalated) p).fromHandlerId());
+      case ESCALATED ->
+          lead == null ? null : leadProblem(lead, ((EventPayload.Escalated) p).fromHandlerId());
       case EXTENDED -> {
         Instant due = ((EventPayload.Extended) p).dueAt();
         yield dueAt != null && !due.isAfter(dueAt)
-            ? "an extension must move the deadline " + dueAt + " later, not to " + due : null;
+            ? "an extension must move the deadline " + dueAt + " later, not to " + due
+            : null;
       }
       case RESUMED -> {
         Instant due = ((EventPayload.Resumed) p).dueAt();
         yield dueAt != null && due.isBefore(dueAt)
-            ? "resuming may not move the deadline " + dueAt + " earlier, to " + due : null;
+            ? "resuming may not move the deadline " + dueAt + " earlier, to " + due
+            : null;
       }
       case ARRIVED -> {
         String dep = ((EventPayload.Arrived) p).departmentId();
-        yield awaitingArrival.contains(dep) ? null
-            : "department " + dep + " has no pending summons to arrive for (not summoned, already arrived, or the"
-                + " summons ended); awaiting: " + awaitingArrival;
+        yield awaitingArrival.contains(dep)
+            ? null
+            : "department "
+                + dep
+                + " has no pending summons to arrive for (not summoned, already arrived, or the"
+                + " summons ended); awaiting: "
+                + awaitingArrival;
       }
-      case MERGED -> ((EventPayload.Merged) p).intoCaseId().equals(caseId)
-          ? "a case cannot be merged into itself" : null;
+      case MERGED ->
+          ((EventPayload.Merged) p).intoCaseId().equals(caseId)
+              ? "a case cannot be merged into itself"
+              : null;
       default -> null;
     };
   }
 
   private static @Nullable String dueAfterEvent(Instant due, CaseEvent e) {
-    return due.isAfter(e.at()) ? null : "the deadline " + due + " must be after the event's instant " + e.at();
+    return due.isAfter(e.at())
+        ? null
+        : "the deadline " + due + " must be after the event's instant " + e.at();
   }
 
   private static @Nullable String leadProblem(@Nullable String lead, String handlerId) {
-    return handlerId.equals(lead) ? null
+    return handlerId.equals(lead)
+        ? null
         : "the case is held by lead " + lead + ", not by " + handlerId;
   }
 
@@ -356,7 +424,7 @@ public final class CaseLifecycle {
       case VERIFIED -> {
         d.verifiedAt = at;
       }
-      case VERIFICATION_FAILED -> { }
+      case VERIFICATION_FAILED -> {}
       case REGISTERED -> {
         d.registeredAt = at;
         d.dueAt = ((EventPayload.Registered) p).dueAt();
@@ -396,15 +464,19 @@ public final class CaseLifecycle {
       }
       case SUMMONED -> {
         EventPayload.Summoned x = (EventPayload.Summoned) p;
-        ImmutableSortedSet.Builder<String> b = ImmutableSortedSet.<String>naturalOrder().addAll(d.assists);
+        ImmutableSortedSet.Builder<String> b =
+            ImmutableSortedSet.<String>naturalOrder().addAll(d.assists);
         for (String dep : x.departmentIds()) {
           if (!dep.equals(d.lead)) {
             b.add(dep);
           }
         }
         d.assists = b.build();
-        d.awaitingArrival = ImmutableSortedSet.<String>naturalOrder().addAll(d.awaitingArrival)
-            .addAll(x.departmentIds()).build();
+        d.awaitingArrival =
+            ImmutableSortedSet.<String>naturalOrder()
+                .addAll(d.awaitingArrival)
+                .addAll(x.departmentIds())
+                .build();
         d.summonCount++;
       }
       case ARRIVED -> {
@@ -440,7 +512,7 @@ public final class CaseLifecycle {
         d.lastResolvedAt = at;
         d.awaitingArrival = ImmutableSortedSet.of();
       }
-      case CHECK_PASSED -> { }
+      case CHECK_PASSED -> {}
       case CHECK_FAILED -> {
         d.reworkCount++;
       }
@@ -468,7 +540,7 @@ public final class CaseLifecycle {
         d.mergedInto = ((EventPayload.Merged) p).intoCaseId();
         d.awaitingArrival = ImmutableSortedSet.of();
       }
-      case SLA_WARNING -> { }
+      case SLA_WARNING -> {}
       case DEADLINE_REVISED -> {
         EventPayload.DeadlineRevised x = (EventPayload.DeadlineRevised) p;
         if (CaseState.WHOLE_CASE_CLOCK.equals(x.clockId())) {

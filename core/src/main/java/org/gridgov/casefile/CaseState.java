@@ -8,8 +8,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The state of a case derived from its events by {@link CaseLifecycle}: the lifecycle {@link CaseStatus}, who
- * holds the case, its deadline, the times of its key transitions and the counters that indicators need.
+ * The state of a case derived from its events by {@link CaseLifecycle}: the lifecycle {@link
+ * CaseStatus}, who holds the case, its deadline, the times of its key transitions and the counters
+ * that indicators need.
  *
  * <p>Immutable and a pure function of the event log: replaying the same events always yields an
  * {@linkplain #equals(Object) equal} state. Obtain one from {@link CaseLifecycle#initial(CaseId)},
@@ -17,7 +18,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CaseState {
 
-  /** The clock id of the case's own whole-case clock in {@link EventPayload.SlaWarning}/{@code SlaBreached}. */
+  /**
+   * The clock id of the case's own whole-case clock in {@link EventPayload.SlaWarning}/{@code
+   * SlaBreached}.
+   */
   public static final String WHOLE_CASE_CLOCK = "case";
 
   private final CaseId caseId;
@@ -89,22 +93,33 @@ public final class CaseState {
   }
 
   /**
-   * Whether {@link CaseLifecycle#apply} builds the next state of an event directly with
-   * {@link #CaseState(CaseState, CaseEvent, CaseStatus)}: the events of a case's usual path, which change only a
-   * few fields. Every other event goes through a {@link Draft}.
+   * Whether {@link CaseLifecycle#apply} builds the next state of an event directly with {@link
+   * #CaseState(CaseState, CaseEvent, CaseStatus)}: the events of a case's usual path, which change
+   * only a few fields. Every other event goes through a {@link Draft}.
    */
   static boolean hasDirectPath(CaseEvent e) {
     return switch (e.type()) {
-      case REPORTED, VERIFIED, VERIFICATION_FAILED, REGISTERED, ACCEPTED, ESCALATED, RESOLVED, CHECK_PASSED,
-          CHECK_FAILED, CLOSED, SLA_WARNING, SLA_BREACHED -> true;
+      case REPORTED,
+          VERIFIED,
+          VERIFICATION_FAILED,
+          REGISTERED,
+          ACCEPTED,
+          ESCALATED,
+          RESOLVED,
+          CHECK_PASSED,
+          CHECK_FAILED,
+          CLOSED,
+          SLA_WARNING,
+          SLA_BREACHED ->
+          true;
       case DISPATCHED -> ((EventPayload.Dispatched) e.payload()).role() == HandlerRole.LEAD;
       default -> false;
     };
   }
 
   /**
-   * The state after an event with a {@linkplain #hasDirectPath direct path} that the lifecycle has validated: the
-   * same fields as {@link CaseLifecycle}'s draft mutation gives, in one copy.
+   * The state after an event with a {@linkplain #hasDirectPath direct path} that the lifecycle has
+   * validated: the same fields as {@link CaseLifecycle}'s draft mutation gives, in one copy.
    *
    * @param s the state before
    * @param e the validated event
@@ -121,19 +136,24 @@ public final class CaseState {
     this.status = next;
     this.lastSequence = e.sequence();
     this.lastEventAt = at;
-    this.lead = leadDispatched ? ((EventPayload.Dispatched) p).handlerId()
-        : escalated ? ((EventPayload.Escalated) p).toHandlerId()
-        : closed ? null
-        : s.lead;
+    this.lead =
+        leadDispatched
+            ? ((EventPayload.Dispatched) p).handlerId()
+            : escalated ? ((EventPayload.Escalated) p).toHandlerId() : closed ? null : s.lead;
     this.assists = escalated || closed ? ImmutableSortedSet.of() : s.assists;
     this.returnedBy = s.returnedBy;
-    this.awaitingArrival = escalated || closed || t == EventType.RESOLVED ? ImmutableSortedSet.of() : s.awaitingArrival;
+    this.awaitingArrival =
+        escalated || closed || t == EventType.RESOLVED
+            ? ImmutableSortedSet.of()
+            : s.awaitingArrival;
     this.dueAt = t == EventType.REGISTERED ? ((EventPayload.Registered) p).dueAt() : s.dueAt;
     this.reportedAt = t == EventType.REPORTED ? at : s.reportedAt;
     this.verifiedAt = t == EventType.VERIFIED ? at : s.verifiedAt;
     this.registeredAt = t == EventType.REGISTERED ? at : s.registeredAt;
-    this.firstDispatchedAt = (leadDispatched || escalated) && s.firstDispatchedAt == null ? at : s.firstDispatchedAt;
-    this.firstAcceptedAt = t == EventType.ACCEPTED && s.firstAcceptedAt == null ? at : s.firstAcceptedAt;
+    this.firstDispatchedAt =
+        (leadDispatched || escalated) && s.firstDispatchedAt == null ? at : s.firstDispatchedAt;
+    this.firstAcceptedAt =
+        t == EventType.ACCEPTED && s.firstAcceptedAt == null ? at : s.firstAcceptedAt;
     this.lastResolvedAt = t == EventType.RESOLVED ? at : s.lastResolvedAt;
     this.closedAt = closed ? at : s.closedAt;
     this.evaluatedAt = s.evaluatedAt;
@@ -149,8 +169,9 @@ public final class CaseState {
     this.summonCount = s.summonCount;
     boolean breach = t == EventType.SLA_BREACHED;
     this.breached = s.breached || breach;
-    this.wholeCaseBreached = s.wholeCaseBreached
-        || (breach && WHOLE_CASE_CLOCK.equals(((EventPayload.SlaBreached) p).clockId()));
+    this.wholeCaseBreached =
+        s.wholeCaseBreached
+            || (breach && WHOLE_CASE_CLOCK.equals(((EventPayload.SlaBreached) p).clockId()));
     this.satisfaction = s.satisfaction;
     this.solved = s.solved;
     this.mergedInto = s.mergedInto;
@@ -310,8 +331,8 @@ public final class CaseState {
   }
 
   /**
-   * Returns the handlers that returned the case (退单) at least once, in id order; routing policies use it to
-   * avoid dispatching a case back to a handler that refused it (推诿).
+   * Returns the handlers that returned the case (退单) at least once, in id order; routing policies
+   * use it to avoid dispatching a case back to a handler that refused it (推诿).
    *
    * @return the returning handlers
    */
@@ -320,9 +341,9 @@ public final class CaseState {
   }
 
   /**
-   * Returns the summoned departments (吹哨) whose summons is still pending: named in a {@code Summoned} and not
-   * yet {@code Arrived} since; a summons also ends when the case is escalated, returned, resolved, closed or
-   * merged (the lead it was called for is gone or done). In id order.
+   * Returns the summoned departments (吹哨) whose summons is still pending: named in a {@code
+   * Summoned} and not yet {@code Arrived} since; a summons also ends when the case is escalated,
+   * returned, resolved, closed or merged (the lead it was called for is gone or done). In id order.
    *
    * @return the departments awaited on site
    */
@@ -331,8 +352,8 @@ public final class CaseState {
   }
 
   /**
-   * Returns the whole-case deadline as last set by {@code Registered}, {@code Extended}, {@code Resumed} or
-   * {@code Reopened}.
+   * Returns the whole-case deadline as last set by {@code Registered}, {@code Extended}, {@code
+   * Resumed} or {@code Reopened}.
    *
    * @return the deadline, empty before registration
    */
@@ -431,7 +452,8 @@ public final class CaseState {
   }
 
   /**
-   * Returns the natural time spent in completed suspensions (the current one, if any, is not included).
+   * Returns the natural time spent in completed suspensions (the current one, if any, is not
+   * included).
    *
    * @return the total suspended time
    */
@@ -440,8 +462,8 @@ public final class CaseState {
   }
 
   /**
-   * Returns how many times a lead was dispatched ({@code Dispatched} with role {@code LEAD}); escalations are
-   * counted separately.
+   * Returns how many times a lead was dispatched ({@code Dispatched} with role {@code LEAD});
+   * escalations are counted separately.
    *
    * @return the lead dispatch count
    */
@@ -540,7 +562,8 @@ public final class CaseState {
   }
 
   /**
-   * Returns whether the reporter considered the problem solved in the evaluation since the last closing.
+   * Returns whether the reporter considered the problem solved in the evaluation since the last
+   * closing.
    *
    * @return the answer, empty if not evaluated
    */
@@ -602,20 +625,77 @@ public final class CaseState {
 
   @Override
   public int hashCode() {
-    return Objects.hash(caseId, status, lastSequence, lastEventAt, lead, assists, returnedBy, awaitingArrival, dueAt,
+    return Objects.hash(
+        caseId,
+        status,
+        lastSequence,
+        lastEventAt,
+        lead,
+        assists,
+        returnedBy,
+        awaitingArrival,
+        dueAt,
         reportedAt,
-        verifiedAt, registeredAt, firstDispatchedAt, firstAcceptedAt, lastResolvedAt, closedAt, evaluatedAt,
-        suspendedSince, suspendedTotal, dispatchCount, returnCount, escalationCount, reworkCount, suspensionCount, extensionCount,
-        reopenCount, summonCount, breached, wholeCaseBreached, satisfaction, solved, mergedInto);
+        verifiedAt,
+        registeredAt,
+        firstDispatchedAt,
+        firstAcceptedAt,
+        lastResolvedAt,
+        closedAt,
+        evaluatedAt,
+        suspendedSince,
+        suspendedTotal,
+        dispatchCount,
+        returnCount,
+        escalationCount,
+        reworkCount,
+        suspensionCount,
+        extensionCount,
+        reopenCount,
+        summonCount,
+        breached,
+        wholeCaseBreached,
+        satisfaction,
+        solved,
+        mergedInto);
   }
 
-  /** Renders a summary: {@code CaseState[C-1 HANDLING #6, lead=bureau, assists=[], due=..., returns=1, ...]}. */
+  /**
+   * Renders a summary: {@code CaseState[C-1 HANDLING #6, lead=bureau, assists=[], due=...,
+   * returns=1, ...]}.
+   */
   @Override
   public String toString() {
-    return "CaseState[" + caseId + " " + status + " #" + lastSequence
-        + ", lead=" + lead + ", assists=" + assists + ", awaiting=" + awaitingArrival + ", due=" + dueAt
-        + ", dispatches=" + dispatchCount + ", returns=" + returnCount + ", escalations=" + escalationCount
-        + ", rework=" + reworkCount + ", suspensions=" + suspensionCount + ", extensions=" + extensionCount
-        + ", reopens=" + reopenCount + ", breached=" + breached + "]";
+    return "CaseState["
+        + caseId
+        + " "
+        + status
+        + " #"
+        + lastSequence
+        + ", lead="
+        + lead
+        + ", assists="
+        + assists
+        + ", awaiting="
+        + awaitingArrival
+        + ", due="
+        + dueAt
+        + ", dispatches="
+        + dispatchCount
+        + ", returns="
+        + returnCount
+        + ", escalations="
+        + escalationCount
+        + ", rework="
+        + reworkCount
+        + ", suspensions="
+        + suspensionCount
+        + ", extensions="
+        + extensionCount
+        + ", reopens="
+        + reopenCount
+        + ", breached="
+        + breached
+        + "]";
   }
 }

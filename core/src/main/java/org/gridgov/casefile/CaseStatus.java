@@ -1,7 +1,8 @@
 package org.gridgov.casefile;
 
 /**
- * The states of the case lifecycle (the 数字城管 closed loop). {@link CaseLifecycle} documents the transitions.
+ * The states of the case lifecycle (the 数字城管 closed loop). {@link CaseLifecycle} documents the
+ * transitions.
  */
 public enum CaseStatus {
   /** No event yet: the state before {@link EventPayload.Reported}. */

@@ -10,12 +10,14 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What happened in a {@link CaseEvent}: one record per event type, all nested here, so the hierarchy is sealed
- * and a Java 21 pattern {@code switch} over it is exhaustive; Java 17 code switches over {@link #type()}.
+ * What happened in a {@link CaseEvent}: one record per event type, all nested here, so the
+ * hierarchy is sealed and a Java 21 pattern {@code switch} over it is exhaustive; Java 17 code
+ * switches over {@link #type()}.
  *
- * <p>Payloads are records rather than Immutables classes: they are small, final, sealed-friendly (a record is
- * implicitly final, so it can be a permitted subtype without a generated subclass), and their compact
- * constructors validate every field. Text fields must not be blank; handler ids are the embedder's own ids.
+ * <p>Payloads are records rather than Immutables classes: they are small, final, sealed-friendly (a
+ * record is implicitly final, so it can be a permitted subtype without a generated subclass), and
+ * their compact constructors validate every field. Text fields must not be blank; handler ids are
+ * the embedder's own ids.
  */
 public sealed interface EventPayload {
 
@@ -67,9 +69,9 @@ public sealed interface EventPayload {
    * 立案: the case was registered, with its whole-case deadline (处置时限) as computed by the SLA layer.
    *
    * @param dueAt the instant the case is due to be closed; must be after the event's instant
-   * @param provisional whether a provisional calendar day (a predicted holiday schedule, see
-   *     {@link org.gridgov.sla.DayProvenance}) lay between the clock's start and {@code dueAt}, so that the deadline
-   *     may still move when the official schedule is loaded
+   * @param provisional whether a provisional calendar day (a predicted holiday schedule, see {@link
+   *     org.gridgov.sla.DayProvenance}) lay between the clock's start and {@code dueAt}, so that
+   *     the deadline may still move when the official schedule is loaded
    */
   record Registered(Instant dueAt, boolean provisional) implements EventPayload {
     /**
@@ -98,8 +100,8 @@ public sealed interface EventPayload {
   }
 
   /**
-   * 派遣: the case was given to a handler, as lead (主办, from {@link CaseStatus#REGISTERED}) or as assisting
-   * handler (协办, while a lead holds it).
+   * 派遣: the case was given to a handler, as lead (主办, from {@link CaseStatus#REGISTERED}) or as
+   * assisting handler (协办, while a lead holds it).
    *
    * @param handlerId the handler
    * @param role lead or assist
@@ -144,8 +146,8 @@ public sealed interface EventPayload {
   }
 
   /**
-   * 退单: the lead handler rejected the case as not its duty; it goes back to the dispatcher
-   * ({@link CaseStatus#REGISTERED}) and loses its lead and assisting handlers.
+   * 退单: the lead handler rejected the case as not its duty; it goes back to the dispatcher ({@link
+   * CaseStatus#REGISTERED}) and loses its lead and assisting handlers.
    *
    * @param handlerId the returning handler; must be the current lead
    * @param reason why
@@ -169,14 +171,16 @@ public sealed interface EventPayload {
   }
 
   /**
-   * 升级: the case moved to a higher-level handler, which becomes the new lead and must accept it; assisting
-   * handlers are dropped.
+   * 升级: the case moved to a higher-level handler, which becomes the new lead and must accept it;
+   * assisting handlers are dropped.
    *
    * @param cause why
-   * @param fromHandlerId who had it (the current lead, if there is one; else the dispatching office)
+   * @param fromHandlerId who had it (the current lead, if there is one; else the dispatching
+   *     office)
    * @param toHandlerId the new lead; different from {@code fromHandlerId}
    */
-  record Escalated(EscalationCause cause, String fromHandlerId, String toHandlerId) implements EventPayload {
+  record Escalated(EscalationCause cause, String fromHandlerId, String toHandlerId)
+      implements EventPayload {
     /**
      * Validates.
      *
@@ -188,7 +192,9 @@ public sealed interface EventPayload {
       Objects.requireNonNull(cause, "cause");
       requireText(fromHandlerId, "fromHandlerId");
       requireText(toHandlerId, "toHandlerId");
-      checkArgument(!fromHandlerId.equals(toHandlerId), "an escalation must change the handler but both are %s",
+      checkArgument(
+          !fromHandlerId.equals(toHandlerId),
+          "an escalation must change the handler but both are %s",
           toHandlerId);
     }
 
@@ -199,7 +205,8 @@ public sealed interface EventPayload {
   }
 
   /**
-   * 吹哨报到: departments were summoned to report on site within a limit; they join as assisting handlers.
+   * 吹哨报到: departments were summoned to report on site within a limit; they join as assisting
+   * handlers.
    *
    * @param departmentIds the summoned departments, at least one, distinct
    * @param within the limit to report on site (Beijing: 30 minutes); positive
@@ -218,7 +225,10 @@ public sealed interface EventPayload {
         requireText(d, "departmentId");
         checkArgument(seen.add(d), "department %s is summoned twice", d);
       }
-      checkArgument(within.compareTo(Duration.ZERO) > 0, "a summons limit must be positive but was %s", within);
+      checkArgument(
+          within.compareTo(Duration.ZERO) > 0,
+          "a summons limit must be positive but was %s",
+          within);
     }
 
     @Override
@@ -228,8 +238,8 @@ public sealed interface EventPayload {
   }
 
   /**
-   * 报到: a department summoned by a {@link Summoned} (吹哨) reported on site; its summons is answered and its
-   * arrival clock stops. The status does not change.
+   * 报到: a department summoned by a {@link Summoned} (吹哨) reported on site; its summons is answered
+   * and its arrival clock stops. The status does not change.
    *
    * @param departmentId the arriving department; must have a pending summons on the case
    */
@@ -292,12 +302,13 @@ public sealed interface EventPayload {
   }
 
   /**
-   * 恢复: handling resumes, with the whole-case deadline as the SLA layer recomputed it after the pause.
+   * 恢复: handling resumes, with the whole-case deadline as the SLA layer recomputed it after the
+   * pause.
    *
    * @param dueAt the new deadline; not before the current one
-   * @param provisional whether a provisional calendar day (a predicted holiday schedule, see
-   *     {@link org.gridgov.sla.DayProvenance}) lay between the clock's start and {@code dueAt}, so that the deadline
-   *     may still move when the official schedule is loaded
+   * @param provisional whether a provisional calendar day (a predicted holiday schedule, see {@link
+   *     org.gridgov.sla.DayProvenance}) lay between the clock's start and {@code dueAt}, so that
+   *     the deadline may still move when the official schedule is loaded
    */
   record Resumed(Instant dueAt, boolean provisional) implements EventPayload {
     /**
@@ -330,9 +341,9 @@ public sealed interface EventPayload {
    *
    * @param dueAt the new deadline; after the current one
    * @param reason why
-   * @param provisional whether a provisional calendar day (a predicted holiday schedule, see
-   *     {@link org.gridgov.sla.DayProvenance}) lay between the clock's start and {@code dueAt}, so that the deadline
-   *     may still move when the official schedule is loaded
+   * @param provisional whether a provisional calendar day (a predicted holiday schedule, see {@link
+   *     org.gridgov.sla.DayProvenance}) lay between the clock's start and {@code dueAt}, so that
+   *     the deadline may still move when the official schedule is loaded
    */
   record Extended(Instant dueAt, String reason, boolean provisional) implements EventPayload {
     /**
@@ -449,9 +460,9 @@ public sealed interface EventPayload {
    *
    * @param reason why
    * @param dueAt the new whole-case deadline; after the event's instant
-   * @param provisional whether a provisional calendar day (a predicted holiday schedule, see
-   *     {@link org.gridgov.sla.DayProvenance}) lay between the clock's start and {@code dueAt}, so that the deadline
-   *     may still move when the official schedule is loaded
+   * @param provisional whether a provisional calendar day (a predicted holiday schedule, see {@link
+   *     org.gridgov.sla.DayProvenance}) lay between the clock's start and {@code dueAt}, so that
+   *     the deadline may still move when the official schedule is loaded
    */
   record Reopened(String reason, Instant dueAt, boolean provisional) implements EventPayload {
     /**
@@ -556,18 +567,20 @@ public sealed interface EventPayload {
   }
 
   /**
-   * 时限修正: a new calendar edition (e.g. the official holiday schedule replacing a provisional year) moved an
-   * open clock's deadline. The clock keeps its own worked time; only the calendar it counts on changed, so the
-   * deadline and the clock's pending warnings move. History is not rewritten: warnings and breaches already
-   * recorded stay.
+   * 时限修正: a new calendar edition (e.g. the official holiday schedule replacing a provisional year)
+   * moved an open clock's deadline. The clock keeps its own worked time; only the calendar it
+   * counts on changed, so the deadline and the clock's pending warnings move. History is not
+   * rewritten: warnings and breaches already recorded stay.
    *
    * @param clockId the clock, e.g. {@link CaseState#WHOLE_CASE_CLOCK} or a handler's clock
    * @param previousDueAt the deadline under the edition the clock counted on before
    * @param dueAt the deadline under the new edition
    * @param edition the new calendar edition's name
-   * @param provisional whether a provisional calendar day still lies between the clock's start and {@code dueAt}
+   * @param provisional whether a provisional calendar day still lies between the clock's start and
+   *     {@code dueAt}
    */
-  record DeadlineRevised(String clockId, Instant previousDueAt, Instant dueAt, String edition, boolean provisional)
+  record DeadlineRevised(
+      String clockId, Instant previousDueAt, Instant dueAt, String edition, boolean provisional)
       implements EventPayload {
     /**
      * Validates.
@@ -583,7 +596,10 @@ public sealed interface EventPayload {
       Objects.requireNonNull(previousDueAt, "previousDueAt");
       Objects.requireNonNull(dueAt, "dueAt");
       requireText(edition, "edition");
-      checkArgument(!dueAt.equals(previousDueAt), "a revision must move the deadline, but both are %s", dueAt);
+      checkArgument(
+          !dueAt.equals(previousDueAt),
+          "a revision must move the deadline, but both are %s",
+          dueAt);
     }
 
     @Override

@@ -1,9 +1,9 @@
 package org.gridgov.casefile;
 
 /**
- * The type of a {@link CaseEvent}, one constant per {@link EventPayload} record, so that Java 17 code can
- * {@code switch} exhaustively over events ({@code switch (event.type())}); on Java 21 a pattern {@code switch}
- * over the sealed {@link EventPayload} works as well.
+ * The type of a {@link CaseEvent}, one constant per {@link EventPayload} record, so that Java 17
+ * code can {@code switch} exhaustively over events ({@code switch (event.type())}); on Java 21 a
+ * pattern {@code switch} over the sealed {@link EventPayload} works as well.
  */
 public enum EventType {
   /** {@link EventPayload.Reported}: 上报/受理. */
@@ -64,8 +64,8 @@ public enum EventType {
   }
 
   /**
-   * Returns the simple name of the payload record, e.g. {@code CheckFailed}; used in messages and as the JSON
-   * type tag.
+   * Returns the simple name of the payload record, e.g. {@code CheckFailed}; used in messages and
+   * as the JSON type tag.
    *
    * @return the payload name
    */

@@ -4,25 +4,34 @@ import com.google.common.collect.ImmutableSet;
 import org.gridgov.GridgovException;
 
 /**
- * Thrown when an event is not allowed in a case's current state, or breaks a rule of its transition (for
- * example a handler accepting a case that was dispatched to someone else). The state is left as it was.
+ * Thrown when an event is not allowed in a case's current state, or breaks a rule of its transition
+ * (for example a handler accepting a case that was dispatched to someone else). The state is left
+ * as it was.
  */
 public final class IllegalTransitionException extends GridgovException {
   private static final long serialVersionUID = 1L;
 
   /** The case. */
   private final CaseId caseId;
+
   /** The state the case was in. */
   private final CaseStatus status;
+
   /** The refused event. */
-  @SuppressWarnings("serial") // CaseEvent is not Serializable; this exception is not meant to be serialised
+  @SuppressWarnings(
+      "serial") // CaseEvent is not Serializable; this exception is not meant to be serialised
   private final CaseEvent event;
+
   /** The event types the state allows. */
   @SuppressWarnings("serial") // ImmutableSet of an enum is serializable
   private final ImmutableSet<EventType> allowed;
 
   IllegalTransitionException(
-      String message, CaseId caseId, CaseStatus status, CaseEvent event, ImmutableSet<EventType> allowed) {
+      String message,
+      CaseId caseId,
+      CaseStatus status,
+      CaseEvent event,
+      ImmutableSet<EventType> allowed) {
     super(message);
     this.caseId = caseId;
     this.status = status;

@@ -9,18 +9,20 @@ import org.jspecify.annotations.Nullable;
 /**
  * A reporter's personal data (name, phone), kept in one type that masks itself.
  *
- * <p>{@link #toString()}, {@link #maskedName()} and {@link #maskedPhone()} never show the full values; exporters
- * (such as the JSON adapter in gridgov-examples) write the masked form unless the embedder explicitly asks for
- * the clear values, which only {@link #revealName()} and {@link #revealPhone()} return. The method names are
- * chosen so that a code review sees every place that reveals personal data.
+ * <p>{@link #toString()}, {@link #maskedName()} and {@link #maskedPhone()} never show the full
+ * values; exporters (such as the JSON adapter in gridgov-examples) write the masked form unless the
+ * embedder explicitly asks for the clear values, which only {@link #revealName()} and {@link
+ * #revealPhone()} return. The method names are chosen so that a code review sees every place that
+ * reveals personal data.
  *
- * <p>Masking rules: a name keeps its first character (code point) and every further character becomes
- * {@code *} ({@code 张三丰} → {@code 张**}, {@code 张三} → {@code 张*}); a one-character name becomes {@code *}.
- * A phone number of 11 or more characters (a mobile number, a landline with its area code, an international
- * number) keeps its first 3 and last 4 ({@code 13812345678} → {@code 138****5678}, {@code +8613812345678} →
- * {@code +86*******5678}); of 8 to 10 characters (a local landline) keeps its last 4 ({@code 12345678} →
- * {@code ****5678}); of 5 to 7 characters keeps its last 2; shorter numbers are fully masked. No mask shows more
- * than 7 digits or more than half of a number plus 2.
+ * <p>Masking rules: a name keeps its first character (code point) and every further character
+ * becomes {@code *} ({@code 张三丰} → {@code 张**}, {@code 张三} → {@code 张*}); a one-character name
+ * becomes {@code *}. A phone number of 11 or more characters (a mobile number, a landline with its
+ * area code, an international number) keeps its first 3 and last 4 ({@code 13812345678} → {@code
+ * 138****5678}, {@code +8613812345678} → {@code +86*******5678}); of 8 to 10 characters (a local
+ * landline) keeps its last 4 ({@code 12345678} → {@code ****5678}); of 5 to 7 characters keeps its
+ * last 2; shorter numbers are fully masked. No mask shows more than 7 digits or more than half of a
+ * number plus 2.
  *
  * <p>Immutable; equality compares the clear values.
  */
@@ -45,7 +47,8 @@ public final class PersonalData {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(phone, "phone");
     checkArgument(!name.isBlank(), "a reporter's name must not be blank");
-    checkArgument(!phone.isBlank(), "a reporter's phone must not be blank (use ofName without a phone)");
+    checkArgument(
+        !phone.isBlank(), "a reporter's phone must not be blank (use ofName without a phone)");
     return new PersonalData(name, phone);
   }
 
@@ -134,7 +137,9 @@ public final class PersonalData {
   /** Compares the clear values. */
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof PersonalData other && name.equals(other.name) && Objects.equals(phone, other.phone);
+    return o instanceof PersonalData other
+        && name.equals(other.name)
+        && Objects.equals(phone, other.phone);
   }
 
   @Override

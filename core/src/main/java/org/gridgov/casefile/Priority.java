@@ -1,8 +1,8 @@
 package org.gridgov.casefile;
 
 /**
- * How pressing a case is. Routing policies may let urgent and major cases skip levels (急事快议, 大事大议); SLA
- * policies choose limits by priority.
+ * How pressing a case is. Routing policies may let urgent and major cases skip levels (急事快议, 大事大议);
+ * SLA policies choose limits by priority.
  */
 public enum Priority {
   /** 急事: urgent, e.g. a gas leak or a collapsed wall. */

@@ -1,8 +1,8 @@
 package org.gridgov.casefile;
 
 /**
- * The role of an actor who acts on a case. Events record it; the case engine combines it with a jurisdiction to
- * decide what an actor may do.
+ * The role of an actor who acts on a case. Events record it; the case engine combines it with a
+ * jurisdiction to decide what an actor may do.
  */
 public enum Role {
   /** A resident reporting a case (百姓说事). */

@@ -1,5 +1,6 @@
 /**
- * Cases as append-only event logs and the closed-loop lifecycle (report → verify → register → dispatch → handle → check → close → evaluate).
+ * Cases as append-only event logs and the closed-loop lifecycle (report → verify → register →
+ * dispatch → handle → check → close → evaluate).
  */
 @NullMarked
 @CheckReturnValue

@@ -7,10 +7,11 @@ import org.gridgov.internal.TupleStyle;
 import org.immutables.value.Value;
 
 /**
- * One class of a {@link CategoryCatalog}: a major class (大类) such as {@code 01 市容环境} or a minor class (小类)
- * such as {@code 0102 暴露垃圾}.
+ * One class of a {@link CategoryCatalog}: a major class (大类) such as {@code 01 市容环境} or a minor
+ * class (小类) such as {@code 0102 暴露垃圾}.
  *
- * <p>Immutable. Obtain categories from a catalogue; {@link #of} exists for catalogues built in code.
+ * <p>Immutable. Obtain categories from a catalogue; {@link #of} exists for catalogues built in
+ * code.
  */
 @Value.Immutable
 @TupleStyle
@@ -26,7 +27,8 @@ public abstract class Category {
   public abstract String code();
 
   /**
-   * Returns the level in the catalogue's code scheme: 1 for a major class (大类), 2 for a minor class (小类).
+   * Returns the level in the catalogue's code scheme: 1 for a major class (大类), 2 for a minor class
+   * (小类).
    *
    * @return the 1-based level
    */
@@ -65,8 +67,8 @@ public abstract class Category {
    *
    * @param code the code, ASCII digits
    * @param level the 1-based level
-   * @param parentCode the parent's code, absent exactly when {@code level == 1}; must be a proper prefix of
-   *     {@code code}
+   * @param parentCode the parent's code, absent exactly when {@code level == 1}; must be a proper
+   *     prefix of {@code code}
    * @param chineseName the Chinese name
    * @param englishName the English name
    * @param kind the kind
@@ -85,14 +87,25 @@ public abstract class Category {
 
   @Value.Check
   void check() {
-    checkArgument(!code().isEmpty() && code().chars().allMatch(c -> c >= '0' && c <= '9'),
-        "category code must be ASCII digits but was \"%s\"", code());
+    checkArgument(
+        !code().isEmpty() && code().chars().allMatch(c -> c >= '0' && c <= '9'),
+        "category code must be ASCII digits but was \"%s\"",
+        code());
     checkArgument(level() >= 1, "category %s: level must be >= 1 but was %s", code(), level());
-    checkArgument(parentCode().isPresent() == (level() > 1),
+    checkArgument(
+        parentCode().isPresent() == (level() > 1),
         "category %s: a parent code is required exactly when level > 1 (level %s, parent %s)",
-        code(), level(), parentCode());
-    parentCode().ifPresent(p -> checkArgument(p.length() < code().length() && code().startsWith(p),
-        "category %s: parent code %s must be a proper prefix of the code", code(), p));
+        code(),
+        level(),
+        parentCode());
+    parentCode()
+        .ifPresent(
+            p ->
+                checkArgument(
+                    p.length() < code().length() && code().startsWith(p),
+                    "category %s: parent code %s must be a proper prefix of the code",
+                    code(),
+                    p));
     checkArgument(!chineseName().isBlank(), "category %s: Chinese name must not be blank", code());
     checkArgument(!englishName().isBlank(), "category %s: English name must not be blank", code());
   }

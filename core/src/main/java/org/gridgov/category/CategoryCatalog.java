@@ -25,17 +25,18 @@ import org.gridgov.internal.Problems;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A tree of case categories (事件/部件分类): major classes (大类) and their minor classes (小类), e.g.
- * {@code 01 市容环境} / {@code 0102 暴露垃圾}.
+ * A tree of case categories (事件/部件分类): major classes (大类) and their minor classes (小类), e.g. {@code
+ * 01 市容环境} / {@code 0102 暴露垃圾}.
  *
- * <p>Codes follow a {@link CategoryCodeScheme} (default two levels of two digits); a child's code extends its
- * parent's, and a child has its parent's {@link CategoryKind}. Immutable and thread-safe; lookups by code are
- * O(log n), iteration is in code order, which is the tree's pre-order.
+ * <p>Codes follow a {@link CategoryCodeScheme} (default two levels of two digits); a child's code
+ * extends its parent's, and a child has its parent's {@link CategoryKind}. Immutable and
+ * thread-safe; lookups by code are O(log n), iteration is in code order, which is the tree's
+ * pre-order.
  *
  * <h2>Text format</h2>
  *
- * <p>{@link #parse(Reader, String)} reads RFC 4180 CSV (UTF-8 text the caller opens), lines starting with
- * {@code #} are comments, and the first record is exactly this header:
+ * <p>{@link #parse(Reader, String)} reads RFC 4180 CSV (UTF-8 text the caller opens), lines
+ * starting with {@code #} are comments, and the first record is exactly this header:
  *
  * <pre>
  * code,name_zh,name_en,kind
@@ -43,16 +44,17 @@ import org.jspecify.annotations.Nullable;
  * 0102,暴露垃圾,Exposed rubbish,EVENT
  * </pre>
  *
- * <p>{@code kind} is {@code EVENT} or {@code COMPONENT} (or {@code 事件} / {@code 部件}). Rows may come in any
- * order. Every problem (a code that fits no level, a duplicate, a missing parent, a kind different from the
- * parent's, a blank name, a wrong field count) is reported with its line and column in one
- * {@link TextParseException}; nothing is half-built.
+ * <p>{@code kind} is {@code EVENT} or {@code COMPONENT} (or {@code 事件} / {@code 部件}). Rows may come
+ * in any order. Every problem (a code that fits no level, a duplicate, a missing parent, a kind
+ * different from the parent's, a blank name, a wrong field count) is reported with its line and
+ * column in one {@link TextParseException}; nothing is half-built.
  *
  * <p>{@link #sample()} returns a small sample catalogue shipped with gridgov.
  */
 public final class CategoryCatalog {
   /** The header the text format requires. */
-  public static final ImmutableList<String> HEADER = ImmutableList.of("code", "name_zh", "name_en", "kind");
+  public static final ImmutableList<String> HEADER =
+      ImmutableList.of("code", "name_zh", "name_en", "kind");
 
   private static final String SAMPLE_RESOURCE = "sample-categories.csv";
 
@@ -78,7 +80,8 @@ public final class CategoryCatalog {
   }
 
   /**
-   * Parses a catalogue in the {@linkplain CategoryCatalog text format} with the standard 2+2 code scheme.
+   * Parses a catalogue in the {@linkplain CategoryCatalog text format} with the standard 2+2 code
+   * scheme.
    *
    * @param text the CSV text; the caller opens and closes it
    * @param source the input's name for error messages, e.g. {@code categories.csv}
@@ -110,8 +113,13 @@ public final class CategoryCatalog {
       throw new AssertionError("unreachable");
     }
     if (!header.fields().equals(HEADER)) {
-      problems.add(header.line(), 0, "", String.join(",", header.fields()),
-          "expected the header %s", String.join(",", HEADER));
+      problems.add(
+          header.line(),
+          0,
+          "",
+          String.join(",", header.fields()),
+          "expected the header %s",
+          String.join(",", HEADER));
       problems.throwIfAny();
     }
     Map<String, Category> codes = new TreeMap<>();
@@ -119,19 +127,33 @@ public final class CategoryCatalog {
     for (CsvReader.Row row = csv.next(); row != null; row = csv.next()) {
       int line = row.line();
       if (row.size() != HEADER.size()) {
-        problems.add(line, 0, "", String.join(",", row.fields()),
-            "expected %d fields (%s) but found %d", HEADER.size(), String.join(",", HEADER), row.size());
+        problems.add(
+            line,
+            0,
+            "",
+            String.join(",", row.fields()),
+            "expected %d fields (%s) but found %d",
+            HEADER.size(),
+            String.join(",", HEADER),
+            row.size());
         continue;
       }
       boolean ok = true;
       String code = row.get(0).strip();
       int level = scheme.levelOf(code);
       if (level == 0) {
-        problems.add(line, 1, "code", code, "a code must be ASCII digits of length %s (scheme %s)",
-            lengths(scheme), scheme);
+        problems.add(
+            line,
+            1,
+            "code",
+            code,
+            "a code must be ASCII digits of length %s (scheme %s)",
+            lengths(scheme),
+            scheme);
         ok = false;
       } else if (lineOf.containsKey(code)) {
-        problems.add(line, 1, "code", code, "duplicate code, first defined on line %d", lineOf.get(code));
+        problems.add(
+            line, 1, "code", code, "duplicate code, first defined on line %d", lineOf.get(code));
         ok = false;
       }
       String zh = row.get(1).strip();
@@ -151,7 +173,9 @@ public final class CategoryCatalog {
       }
       if (ok && kind != null) {
         lineOf.put(code, line);
-        codes.put(code, Category.of(code, level, Optional.ofNullable(scheme.parentOf(code)), zh, en, kind));
+        codes.put(
+            code,
+            Category.of(code, level, Optional.ofNullable(scheme.parentOf(code)), zh, en, kind));
       }
     }
     for (Category c : codes.values()) {
@@ -162,10 +186,18 @@ public final class CategoryCatalog {
       Category parent = codes.get(parentCode);
       int line = lineOf.getOrDefault(c.code(), 0);
       if (parent == null) {
-        problems.add(line, 1, "code", c.code(), "its parent %s is not in the catalogue", parentCode);
+        problems.add(
+            line, 1, "code", c.code(), "its parent %s is not in the catalogue", parentCode);
       } else if (parent.kind() != c.kind()) {
-        problems.add(line, 4, "kind", c.kind().name(), "must equal the kind %s of its parent %s (line %d)",
-            parent.kind(), parentCode, lineOf.getOrDefault(parentCode, 0));
+        problems.add(
+            line,
+            4,
+            "kind",
+            c.kind().name(),
+            "must equal the kind %s of its parent %s (line %d)",
+            parent.kind(),
+            parentCode,
+            lineOf.getOrDefault(parentCode, 0));
       }
     }
     if (problems.isEmpty() && codes.isEmpty()) {
@@ -181,23 +213,36 @@ public final class CategoryCatalog {
    * @param scheme the code layout
    * @param categories the categories, in any order
    * @return the catalogue
-   * @throws IllegalArgumentException if a code does not fit the scheme or its level, appears twice, lacks its
-   *     parent, or has a kind other than its parent's
+   * @throws IllegalArgumentException if a code does not fit the scheme or its level, appears twice,
+   *     lacks its parent, or has a kind other than its parent's
    */
   public static CategoryCatalog of(CategoryCodeScheme scheme, Collection<Category> categories) {
     Map<String, Category> codes = new TreeMap<>();
     for (Category c : categories) {
-      checkArgument(scheme.levelOf(c.code()) == c.level(),
+      checkArgument(
+          scheme.levelOf(c.code()) == c.level(),
           "category %s has level %s but the scheme %s puts that code at level %s",
-          c.code(), c.level(), scheme, scheme.levelOf(c.code()));
+          c.code(),
+          c.level(),
+          scheme,
+          scheme.levelOf(c.code()));
       checkArgument(codes.put(c.code(), c) == null, "duplicate category code %s", c.code());
     }
     for (Category c : codes.values()) {
       if (c.parentCode().isPresent()) {
         Category parent = codes.get(c.parentCode().get());
-        checkArgument(parent != null, "category %s: its parent %s is missing", c.code(), c.parentCode().get());
-        checkArgument(parent.kind() == c.kind(), "category %s has kind %s but its parent %s has kind %s",
-            c.code(), c.kind(), parent.code(), parent.kind());
+        checkArgument(
+            parent != null,
+            "category %s: its parent %s is missing",
+            c.code(),
+            c.parentCode().get());
+        checkArgument(
+            parent.kind() == c.kind(),
+            "category %s has kind %s but its parent %s has kind %s",
+            c.code(),
+            c.kind(),
+            parent.code(),
+            parent.kind());
       }
     }
     checkArgument(!codes.isEmpty(), "a catalogue needs at least one category");
@@ -205,10 +250,10 @@ public final class CategoryCatalog {
   }
 
   /**
-   * Returns the sample catalogue shipped with gridgov: about 45 classes modelled on the public 数字城管 practice
-   * of event (事件) and component (部件) classes. It is an illustration for examples, tests and simulations,
-   * <em>not</em> the national standard list; see {@code docs/cases.md}. Event classes use major codes 01–06 and
-   * component classes 51–55, so that both fit one code tree.
+   * Returns the sample catalogue shipped with gridgov: about 45 classes modelled on the public 数字城管
+   * practice of event (事件) and component (部件) classes. It is an illustration for examples, tests
+   * and simulations, <em>not</em> the national standard list; see {@code docs/cases.md}. Event
+   * classes use major codes 01–06 and component classes 51–55, so that both fit one code tree.
    *
    * @return the sample catalogue
    */
@@ -222,7 +267,8 @@ public final class CategoryCatalog {
     private static CategoryCatalog loadSample() {
       try (InputStream in = CategoryCatalog.class.getResourceAsStream(SAMPLE_RESOURCE)) {
         if (in == null) {
-          throw new IllegalStateException("resource " + SAMPLE_RESOURCE + " is missing from gridgov-core");
+          throw new IllegalStateException(
+              "resource " + SAMPLE_RESOURCE + " is missing from gridgov-core");
         }
         return parse(new InputStreamReader(in, StandardCharsets.UTF_8), SAMPLE_RESOURCE);
       } catch (IOException e) {
@@ -268,7 +314,8 @@ public final class CategoryCatalog {
   }
 
   /**
-   * Returns every category in code order (the tree's pre-order: each major class followed by its minor classes).
+   * Returns every category in code order (the tree's pre-order: each major class followed by its
+   * minor classes).
    *
    * @return all categories
    */
@@ -306,7 +353,10 @@ public final class CategoryCatalog {
     Category c = byCode.get(code);
     if (c == null) {
       throw new IllegalArgumentException(
-          String.format(Locale.ROOT, "no category with code \"%s\" in a catalogue of %d categories", code,
+          String.format(
+              Locale.ROOT,
+              "no category with code \"%s\" in a catalogue of %d categories",
+              code,
               byCode.size()));
     }
     return c;

@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * How category codes are laid out: the number of digits each level adds to its parent's code.
  *
- * <p>The {@linkplain #standard() standard scheme} has two levels of two digits each, as in the 数字城管 practice: a
- * major class (大类) {@code 01} and its minor class (小类) {@code 0102}. A scheme of {@code 2, 2, 3} adds a third
- * level ({@code 0102001}). A child's code always extends its parent's code, so the parent of a code is its prefix.
+ * <p>The {@linkplain #standard() standard scheme} has two levels of two digits each, as in the 数字城管
+ * practice: a major class (大类) {@code 01} and its minor class (小类) {@code 0102}. A scheme of {@code
+ * 2, 2, 3} adds a third level ({@code 0102001}). A child's code always extends its parent's code,
+ * so the parent of a code is its prefix.
  *
  * <p>Instances are immutable; equal when their widths are equal.
  */
@@ -66,7 +67,11 @@ public final class CategoryCodeScheme {
       if (w < 1 || w > MAX_WIDTH) {
         throw new IllegalArgumentException(
             String.format(
-                Locale.ROOT, "width of level %d must be between 1 and %d but was %d", i + 1, MAX_WIDTH, w));
+                Locale.ROOT,
+                "width of level %d must be between 1 and %d but was %d",
+                i + 1,
+                MAX_WIDTH,
+                w));
       }
     }
     return new CategoryCodeScheme(widths.clone());
@@ -94,7 +99,8 @@ public final class CategoryCodeScheme {
    * Returns the level (1 = top) that a code of this shape belongs to.
    *
    * @param code a code
-   * @return the 1-based level, or 0 when the code is not all ASCII digits or its length matches no level
+   * @return the 1-based level, or 0 when the code is not all ASCII digits or its length matches no
+   *     level
    */
   public int levelOf(String code) {
     for (int i = 0; i < code.length(); i++) {

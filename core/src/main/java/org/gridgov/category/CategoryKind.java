@@ -1,7 +1,8 @@
 package org.gridgov.category;
 
 /**
- * Whether a category classifies events or city components, the two halves of the 数字城管 classification.
+ * Whether a category classifies events or city components, the two halves of the 数字城管
+ * classification.
  */
 public enum CategoryKind {
   /** 事件: something that happens (exposed rubbish, an illegal structure, a dispute). */

@@ -1,6 +1,4 @@
-/**
- * Case categories (事件/部件分类): a tree of classes such as 01 市容环境 / 0102 暴露垃圾.
- */
+/** Case categories (事件/部件分类): a tree of classes such as 01 市容环境 / 0102 暴露垃圾. */
 @NullMarked
 @CheckReturnValue
 package org.gridgov.category;

@@ -10,18 +10,21 @@ import org.gridgov.InputLimits;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A small, strict RFC 4180 CSV reader over a caller-owned {@link Reader}, with line numbers for error messages.
+ * A small, strict RFC 4180 CSV reader over a caller-owned {@link Reader}, with line numbers for
+ * error messages.
  *
- * <p>Fields are separated by commas; a field may be double-quoted, and inside quotes {@code ""} is a quote and
- * line breaks are data. A UTF-8 byte-order mark at the start is skipped; {@code \r\n}, {@code \n} and {@code \r}
- * all end a record. Blank lines are skipped, and so are lines starting with {@code #} when comments are allowed.
- * A malformed record (text after a closing quote, a quote that never closes) is reported to the {@link Problems}
- * and skipped; reading goes on with the next line.
+ * <p>Fields are separated by commas; a field may be double-quoted, and inside quotes {@code ""} is
+ * a quote and line breaks are data. A UTF-8 byte-order mark at the start is skipped; {@code \r\n},
+ * {@code \n} and {@code \r} all end a record. Blank lines are skipped, and so are lines starting
+ * with {@code #} when comments are allowed. A malformed record (text after a closing quote, a quote
+ * that never closes) is reported to the {@link Problems} and skipped; reading goes on with the next
+ * line.
  *
- * <p>The {@link InputLimits} are checked while reading: an input longer than {@link InputLimits#maxChars()}, a
- * record longer than {@link InputLimits#maxLineLength()} or more than {@link InputLimits#maxRows()} records (the
- * header included) stop the reading with a {@link org.gridgov.TextParseException} that holds every problem so far
- * and one naming the limit, its value and the line.
+ * <p>The {@link InputLimits} are checked while reading: an input longer than {@link
+ * InputLimits#maxChars()}, a record longer than {@link InputLimits#maxLineLength()} or more than
+ * {@link InputLimits#maxRows()} records (the header included) stop the reading with a {@link
+ * org.gridgov.TextParseException} that holds every problem so far and one naming the limit, its
+ * value and the line.
  *
  * <p>The reader does not close the underlying {@link Reader}: the caller opened it and closes it.
  */
@@ -128,7 +131,11 @@ public final class CsvReader {
         if (record != null) {
           if (++rows > limits.maxRows()) {
             throw problems.stop(
-                record.line(), 0, "", "more than the limit of %d records (InputLimits.maxRows)", limits.maxRows());
+                record.line(),
+                0,
+                "",
+                "more than the limit of %d records (InputLimits.maxRows)",
+                limits.maxRows());
           }
           return record;
         }
@@ -170,7 +177,11 @@ public final class CsvReader {
         }
         if (fill() && buf[pos] != ',' && buf[pos] != '\n' && buf[pos] != '\r') {
           problems.add(
-              startLine, fields.size() + 1, "", field.toString(), "text after the closing quote of a field");
+              startLine,
+              fields.size() + 1,
+              "",
+              field.toString(),
+              "text after the closing quote of a field");
           skipRestOfLine();
           return null;
         }
@@ -251,7 +262,11 @@ public final class CsvReader {
     total += n;
     if (total > limits.maxChars()) {
       throw problems.stop(
-          line, 0, "", "the input is longer than the limit of %d characters (InputLimits.maxChars)", limits.maxChars());
+          line,
+          0,
+          "",
+          "the input is longer than the limit of %d characters (InputLimits.maxChars)",
+          limits.maxChars());
     }
     pos = 0;
     limit = n;

@@ -10,12 +10,13 @@ import java.util.Locale;
 import org.gridgov.TextParseException;
 
 /**
- * Collects the {@link TextParseException.Problem problems} a parser finds in one input, so that it can report all
- * of them at once instead of stopping at the first. They are reported sorted by line and column.
+ * Collects the {@link TextParseException.Problem problems} a parser finds in one input, so that it
+ * can report all of them at once instead of stopping at the first. They are reported sorted by line
+ * and column.
  *
- * <p>Usage: add problems while reading, and call {@link #throwIfAny()} before building the result, so that nothing
- * half-built ever escapes. Keeps at most {@link #MAX_KEPT} problems: an input that is wrong on every line does not
- * need millions of them.
+ * <p>Usage: add problems while reading, and call {@link #throwIfAny()} before building the result,
+ * so that nothing half-built ever escapes. Keeps at most {@link #MAX_KEPT} problems: an input that
+ * is wrong on every line does not need millions of them.
  */
 public final class Problems {
   /** The most problems kept; further ones are counted in a final summary problem. */
@@ -50,11 +51,18 @@ public final class Problems {
    * @param column the 1-based column, or 0 for the whole line
    * @param field the field name, or {@code ""}
    * @param value the offending text
-   * @param reasonFormat the reason, a {@link String#format} pattern formatted with {@link Locale#ROOT}
+   * @param reasonFormat the reason, a {@link String#format} pattern formatted with {@link
+   *     Locale#ROOT}
    * @param args the pattern's arguments
    */
   @FormatMethod
-  public void add(int line, int column, String field, String value, @FormatString String reasonFormat, Object... args) {
+  public void add(
+      int line,
+      int column,
+      String field,
+      String value,
+      @FormatString String reasonFormat,
+      Object... args) {
     if (problems.size() >= MAX_KEPT) {
       dropped++;
       return;
@@ -65,21 +73,25 @@ public final class Problems {
   }
 
   /**
-   * Records a problem that ends the reading (a limit was met) and throws every problem recorded so far. The
-   * problem is kept even when {@link #MAX_KEPT} others were.
+   * Records a problem that ends the reading (a limit was met) and throws every problem recorded so
+   * far. The problem is kept even when {@link #MAX_KEPT} others were.
    *
    * @param line the 1-based line, or 0 for the input as a whole
    * @param column the 1-based column, or 0 for the whole line
    * @param field the field name, or {@code ""}
-   * @param reasonFormat the reason, a {@link String#format} pattern formatted with {@link Locale#ROOT}
+   * @param reasonFormat the reason, a {@link String#format} pattern formatted with {@link
+   *     Locale#ROOT}
    * @param args the pattern's arguments
-   * @return never returns normally; declared so that callers can write {@code throw problems.stop(...)}
+   * @return never returns normally; declared so that callers can write {@code throw
+   *     problems.stop(...)}
    * @throws TextParseException always
    */
   @FormatMethod
-  public TextParseException stop(int line, int column, String field, @FormatString String reasonFormat, Object... args) {
+  public TextParseException stop(
+      int line, int column, String field, @FormatString String reasonFormat, Object... args) {
     problems.add(
-        new TextParseException.Problem(source, line, column, field, "", String.format(Locale.ROOT, reasonFormat, args)));
+        new TextParseException.Problem(
+            source, line, column, field, "", String.format(Locale.ROOT, reasonFormat, args)));
     throw new TextParseException(sorted());
   }
 
@@ -102,14 +114,15 @@ public final class Problems {
   }
 
   /**
-   * Returns every recorded problem in input order (by line, then column; a line's problems in recording order),
-   * followed by a summary problem if some were not kept.
+   * Returns every recorded problem in input order (by line, then column; a line's problems in
+   * recording order), followed by a summary problem if some were not kept.
    *
    * @return the problems, empty if none
    */
   public ImmutableList<TextParseException.Problem> sorted() {
     ImmutableList.Builder<TextParseException.Problem> all = ImmutableList.builder();
-    // Input order, whatever order the checks ran in (a stable sort keeps a line's problems in recording order).
+    // Input order, whatever order the checks ran in (a stable sort keeps a line's problems in
+    // recording order).
     all.addAll(
         ImmutableList.sortedCopyOf(
             Comparator.comparingInt(TextParseException.Problem::line)
@@ -118,7 +131,12 @@ public final class Problems {
     if (dropped > 0) {
       all.add(
           new TextParseException.Problem(
-              source, 0, 0, "", "", dropped + " further problems were not kept (limit " + MAX_KEPT + ")"));
+              source,
+              0,
+              0,
+              "",
+              "",
+              dropped + " further problems were not kept (limit " + MAX_KEPT + ")"));
     }
     return all.build();
   }

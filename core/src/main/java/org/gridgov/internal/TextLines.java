@@ -11,14 +11,14 @@ import org.gridgov.InputLimits;
 import org.gridgov.TextParseException;
 
 /**
- * Reads a line-oriented text format from a caller-owned {@link Reader}: hands each meaningful line, stripped, to a
- * consumer with its 1-based line number. Blank lines and lines starting with {@code #} are skipped; a UTF-8
- * byte-order mark at the start is skipped; {@code \r\n}, {@code \n} and {@code \r} all end a line. Does not close
- * the reader.
+ * Reads a line-oriented text format from a caller-owned {@link Reader}: hands each meaningful line,
+ * stripped, to a consumer with its 1-based line number. Blank lines and lines starting with {@code
+ * #} are skipped; a UTF-8 byte-order mark at the start is skipped; {@code \r\n}, {@code \n} and
+ * {@code \r} all end a line. Does not close the reader.
  *
- * <p>The {@link InputLimits} are checked while reading, before a line is kept: an input that is too long, a line
- * that is too long, or too many meaningful lines stop the reading with a {@link TextParseException} naming the
- * limit, its value and the position.
+ * <p>The {@link InputLimits} are checked while reading, before a line is kept: an input that is too
+ * long, a line that is too long, or too many meaningful lines stop the reading with a {@link
+ * TextParseException} naming the limit, its value and the position.
  */
 public final class TextLines {
   /** Receives one meaningful line. */
@@ -79,8 +79,12 @@ public final class TextLines {
             }
           }
           if (++total > limits.maxChars()) {
-            throw limit(source, lineNumber, line.length() + 1, "the input is longer than the limit of %d characters"
-                + " (InputLimits.maxChars)", limits.maxChars());
+            throw limit(
+                source,
+                lineNumber,
+                line.length() + 1,
+                "the input is longer than the limit of %d characters" + " (InputLimits.maxChars)",
+                limits.maxChars());
           }
           if (c == '\n' && afterCr) {
             afterCr = false;
@@ -94,8 +98,13 @@ public final class TextLines {
             continue;
           }
           if (line.length() >= limits.maxLineLength()) {
-            throw limit(source, lineNumber, line.length() + 1, "the line is longer than the limit of %d characters"
-                + " (InputLimits.maxLineLength)", limits.maxLineLength());
+            throw limit(
+                source,
+                lineNumber,
+                line.length() + 1,
+                "the line is longer than the limit of %d characters"
+                    + " (InputLimits.maxLineLength)",
+                limits.maxLineLength());
           }
           line.append(c);
         }
@@ -107,13 +116,23 @@ public final class TextLines {
   }
 
   private static int deliver(
-      StringBuilder line, int lineNumber, int rows, String source, InputLimits limits, LineConsumer consumer) {
+      StringBuilder line,
+      int lineNumber,
+      int rows,
+      String source,
+      InputLimits limits,
+      LineConsumer consumer) {
     String text = line.toString().strip();
     if (text.isEmpty() || text.startsWith("#")) {
       return rows;
     }
     if (rows >= limits.maxRows()) {
-      throw limit(source, lineNumber, 0, "more than the limit of %d lines (InputLimits.maxRows)", limits.maxRows());
+      throw limit(
+          source,
+          lineNumber,
+          0,
+          "more than the limit of %d lines (InputLimits.maxRows)",
+          limits.maxRows());
     }
     consumer.accept(lineNumber, text);
     return rows + 1;
@@ -123,6 +142,8 @@ public final class TextLines {
   private static TextParseException limit(
       String source, int line, int column, @FormatString String format, long value) {
     return new TextParseException(
-        List.of(new TextParseException.Problem(source, line, column, "", "", String.format(Locale.ROOT, format, value))));
+        List.of(
+            new TextParseException.Problem(
+                source, line, column, "", "", String.format(Locale.ROOT, format, value))));
   }
 }

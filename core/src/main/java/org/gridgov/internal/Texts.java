@@ -7,8 +7,9 @@ public final class Texts {
   private Texts() {}
 
   /**
-   * Returns the index of the first character that has no place in a name: an ISO control character (NUL, tab,
-   * line breaks, DEL, C1 controls), a Unicode line or paragraph separator, or a lone surrogate.
+   * Returns the index of the first character that has no place in a name: an ISO control character
+   * (NUL, tab, line breaks, DEL, C1 controls), a Unicode line or paragraph separator, or a lone
+   * surrogate.
    *
    * @param text the text
    * @return the 0-based index, or -1 if every character is allowed
@@ -19,7 +20,9 @@ public final class Texts {
       if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
         return i;
       }
-      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
         return i;
@@ -29,8 +32,8 @@ public final class Texts {
   }
 
   /**
-   * Returns the text with every character {@link #firstControl} refuses written as {@code \\uXXXX}, so that a
-   * message can show it.
+   * Returns the text with every character {@link #firstControl} refuses written as {@code \\uXXXX},
+   * so that a message can show it.
    *
    * @param text the text
    * @return the printable form
@@ -43,10 +46,15 @@ public final class Texts {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       boolean pair =
-          Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+          Character.isHighSurrogate(c)
+              && i + 1 < text.length()
+              && Character.isLowSurrogate(text.charAt(i + 1));
       if (pair) {
         sb.append(c).append(text.charAt(++i));
-      } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || Character.isSurrogate(c)) {
+      } else if (Character.isISOControl(c)
+          || c == '\u2028'
+          || c == '\u2029'
+          || Character.isSurrogate(c)) {
         sb.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
       } else {
         sb.append(c);

@@ -9,9 +9,10 @@ import org.immutables.value.Value;
 /**
  * gridgov's Immutables house style for small value types constructed from all their fields at once.
  *
- * <p>Put it on an abstract value class together with {@code @Value.Immutable}. The generated {@code ImmutableX}
- * is package-private, has no builder, and exposes a package-private {@code of(...)} taking every attribute in
- * declaration order, which the abstract type's public {@code of} factory calls.
+ * <p>Put it on an abstract value class together with {@code @Value.Immutable}. The generated {@code
+ * ImmutableX} is package-private, has no builder, and exposes a package-private {@code of(...)}
+ * taking every attribute in declaration order, which the abstract type's public {@code of} factory
+ * calls.
  */
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Retention(RetentionPolicy.CLASS)

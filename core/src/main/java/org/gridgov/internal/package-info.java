@@ -1,6 +1,6 @@
 /**
- * Internal helpers shared by gridgov-core's packages and by the other gridgov modules. Not exported to users:
- * nothing here is API, and anything may change without notice.
+ * Internal helpers shared by gridgov-core's packages and by the other gridgov modules. Not exported
+ * to users: nothing here is API, and anything may change without notice.
  */
 @NullMarked
 @CheckReturnValue

@@ -24,29 +24,34 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2>Definitions</h2>
  *
- * <p>Let W be the query's period {@code [from, to)}. Only events before {@code to} are read, so a report is the
- * same whether the logs stop at {@code to} or go on. A case is considered when a location code satisfies the
- * region filter and (if set) a handler that led or assisted it before {@code to} satisfies the handler filter.
- * Each count counts cases, once each:
+ * <p>Let W be the query's period {@code [from, to)}. Only events before {@code to} are read, so a
+ * report is the same whether the logs stop at {@code to} or go on. A case is considered when a
+ * location code satisfies the region filter and (if set) a handler that led or assisted it before
+ * {@code to} satisfies the handler filter. Each count counts cases, once each:
  *
  * <ul>
- *   <li>受理 received, 立案 registered, 处置 resolved, 结案 closed, 退单 returned, 缓办 deferred, 延期 extended: the
- *       case has a {@code Reported}, {@code Registered}, {@code Resolved}, {@code Closed}, {@code Returned},
- *       {@code Suspended}, {@code Extended} event in W.
- *   <li>派遣 dispatched: a {@code Dispatched} event with role LEAD in W (escalations are not dispatches).
- *   <li>返工 rework: a {@code CheckFailed} in W; 核查 checked: a {@code CheckPassed} or {@code CheckFailed} in W.
- *   <li><b>应结案 due</b>: the case's deadline as of {@code to} lies in W. The deadline is the {@code dueAt} of
- *       the last {@code Registered}, {@code Extended}, {@code Resumed} or {@code Reopened} event, or
- *       {@code DeadlineRevised} of the whole-case clock, before {@code to} (so an approved extension, a suspension
- *       or a new calendar edition moves a case's due period). Merged and invalid
- *       cases are never due. With {@link IndicatorQuery#excludeDeferredFromDue()}, a case suspended (缓办) at
- *       any time before {@code to} is not due either. A deadline exactly at {@code from} is due in W; exactly at
- *       {@code to} it is due in the next period.
- *   <li><b>按期结案 closed on time</b>: a due case that is closed as of {@code to} (its last {@code Closed} before
- *       {@code to} is not followed by a {@code Reopened} before {@code to}) with that closing at or before its
- *       deadline (closing exactly at the deadline is on time). gridgov judges on-time by the recorded deadline,
- *       not by {@code SlaBreached} events, so the figure does not depend on whether an SLA engine was running.
- *   <li>超期 overdue: due cases not closed on time ({@code due - closedOnTime}), whether closed late or still open.
+ *   <li>受理 received, 立案 registered, 处置 resolved, 结案 closed, 退单 returned, 缓办 deferred, 延期 extended:
+ *       the case has a {@code Reported}, {@code Registered}, {@code Resolved}, {@code Closed},
+ *       {@code Returned}, {@code Suspended}, {@code Extended} event in W.
+ *   <li>派遣 dispatched: a {@code Dispatched} event with role LEAD in W (escalations are not
+ *       dispatches).
+ *   <li>返工 rework: a {@code CheckFailed} in W; 核查 checked: a {@code CheckPassed} or {@code
+ *       CheckFailed} in W.
+ *   <li><b>应结案 due</b>: the case's deadline as of {@code to} lies in W. The deadline is the {@code
+ *       dueAt} of the last {@code Registered}, {@code Extended}, {@code Resumed} or {@code
+ *       Reopened} event, or {@code DeadlineRevised} of the whole-case clock, before {@code to} (so
+ *       an approved extension, a suspension or a new calendar edition moves a case's due period).
+ *       Merged and invalid cases are never due. With {@link
+ *       IndicatorQuery#excludeDeferredFromDue()}, a case suspended (缓办) at any time before {@code
+ *       to} is not due either. A deadline exactly at {@code from} is due in W; exactly at {@code
+ *       to} it is due in the next period.
+ *   <li><b>按期结案 closed on time</b>: a due case that is closed as of {@code to} (its last {@code
+ *       Closed} before {@code to} is not followed by a {@code Reopened} before {@code to}) with
+ *       that closing at or before its deadline (closing exactly at the deadline is on time).
+ *       gridgov judges on-time by the recorded deadline, not by {@code SlaBreached} events, so the
+ *       figure does not depend on whether an SLA engine was running.
+ *   <li>超期 overdue: due cases not closed on time ({@code due - closedOnTime}), whether closed late
+ *       or still open.
  * </ul>
  *
  * <p>Rates and their formulas are on {@link IndicatorReport}; time to close is measured from the
@@ -54,8 +59,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2>Cost</h2>
  *
- * <p>One pass over each case's events up to {@code to}, O(1) work per event (a hash lookup per handler event
- * for the loads), and a sort of the closing times at the end: O(E + C log C) for E events and C closed cases.
+ * <p>One pass over each case's events up to {@code to}, O(1) work per event (a hash lookup per
+ * handler event for the loads), and a sort of the closing times at the end: O(E + C log C) for E
+ * events and C closed cases.
  *
  * <pre>{@code
  * IndicatorReport r = CaseIndicators.compute(files, query);
@@ -95,8 +101,8 @@ public final class CaseIndicators {
   }
 
   /**
-   * Returns an accumulator for feeding case files one at a time (for example while streaming them from
-   * storage). Not thread-safe: use one per thread and one thread per accumulator.
+   * Returns an accumulator for feeding case files one at a time (for example while streaming them
+   * from storage). Not thread-safe: use one per thread and one thread per accumulator.
    *
    * @param query the period, filters and options
    * @return a new accumulator
@@ -206,7 +212,8 @@ public final class CaseIndicators {
         }
         Instant dispatchedAt = t.firstLeadDispatch;
         Instant acceptedAt = t.firstAccept;
-        if (dispatchedAt != null && acceptedAt != null
+        if (dispatchedAt != null
+            && acceptedAt != null
             && Duration.between(dispatchedAt, acceptedAt).compareTo(responseLimit) <= 0) {
           responded++;
         }
@@ -238,7 +245,10 @@ public final class CaseIndicators {
     /** 应结案 and what follows from it: on time, resolved on time, extended. */
     private void countDue(CaseTally t) {
       Instant dueAt = t.dueAt;
-      if (dueAt == null || t.terminal || dueAt.isBefore(from) || !dueAt.isBefore(to)
+      if (dueAt == null
+          || t.terminal
+          || dueAt.isBefore(from)
+          || !dueAt.isBefore(to)
           || (excludeDeferred && t.everSuspended)) {
         return;
       }
@@ -260,9 +270,9 @@ public final class CaseIndicators {
     }
 
     /**
-     * One case folded up to the period's end: what happened in the period (the {@code is…} flags), what holds at
-     * its end (deadline, closing, lead), and the handler loads it adds (buffered in the accumulator until the case
-     * is known to match the handler filter).
+     * One case folded up to the period's end: what happened in the period (the {@code is…} flags),
+     * what holds at its end (deadline, closing, lead), and the handler loads it adds (buffered in
+     * the accumulator until the case is known to match the handler filter).
      */
     private final class CaseTally {
       final @Nullable Predicate<String> hf = handlerFilter;
@@ -300,7 +310,7 @@ public final class CaseIndicators {
             reportedAt = at;
             isReceived |= inW;
           }
-          case VERIFIED, ARRIVED, SLA_WARNING, SLA_BREACHED -> { }
+          case VERIFIED, ARRIVED, SLA_WARNING, SLA_BREACHED -> {}
           case DEADLINE_REVISED -> {
             EventPayload.DeadlineRevised x = (EventPayload.DeadlineRevised) p;
             if (CaseState.WHOLE_CASE_CLOCK.equals(x.clockId())) {
@@ -325,8 +335,12 @@ public final class CaseIndicators {
             handler(target, inW, LOAD_LEAD);
             lead = target;
           }
-          case SUMMONED -> ((EventPayload.Summoned) p).departmentIds().forEach(d -> handler(d, inW, LOAD_ASSIST));
-          case ASSIST_ADDED -> handler(((EventPayload.AssistAdded) p).handlerId(), inW, LOAD_ASSIST);
+          case SUMMONED ->
+              ((EventPayload.Summoned) p)
+                  .departmentIds()
+                  .forEach(d -> handler(d, inW, LOAD_ASSIST));
+          case ASSIST_ADDED ->
+              handler(((EventPayload.AssistAdded) p).handlerId(), inW, LOAD_ASSIST);
           case SUSPENDED -> {
             everSuspended = true;
             isDeferred |= inW;
@@ -401,7 +415,10 @@ public final class CaseIndicators {
         lead = null;
       }
 
-      /** A handler that takes part: it may match the handler filter, and in the period it carries a load. */
+      /**
+       * A handler that takes part: it may match the handler filter, and in the period it carries a
+       * load.
+       */
       private void handler(String h, boolean inW, int kind) {
         Predicate<String> f = hf;
         handlerMatched |= f != null && f.test(h);
@@ -451,16 +468,54 @@ public final class CaseIndicators {
       ImmutableSortedMap.Builder<String, HandlerLoad> lb = ImmutableSortedMap.naturalOrder();
       for (Map.Entry<String, long[]> en : loads.entrySet()) {
         long[] v = en.getValue();
-        lb.put(en.getKey(), new HandlerLoad(en.getKey(), v[LOAD_LEAD], v[LOAD_ASSIST], v[LOAD_RETURNED],
-            v[LOAD_RESOLVED], v[LOAD_HOLDING]));
+        lb.put(
+            en.getKey(),
+            new HandlerLoad(
+                en.getKey(),
+                v[LOAD_LEAD],
+                v[LOAD_ASSIST],
+                v[LOAD_RETURNED],
+                v[LOAD_RESOLVED],
+                v[LOAD_HOLDING]));
       }
-      IndicatorCounts counts = new IndicatorCounts(received, registered, dispatched, resolved, due, closed,
-          closedOnTime, due - closedOnTime, rework, returned, deferred, extended);
+      IndicatorCounts counts =
+          new IndicatorCounts(
+              received,
+              registered,
+              dispatched,
+              resolved,
+              due,
+              closed,
+              closedOnTime,
+              due - closedOnTime,
+              rework,
+              returned,
+              deferred,
+              extended);
       TimeToClose natural = TimeToClose.ofNanos(Arrays.copyOf(closeNanos, closeCount), closeCount);
-      Optional<TimeToClose> working = workingTime == null ? Optional.empty()
-          : Optional.of(TimeToClose.ofNanos(Arrays.copyOf(workingCloseNanos, closeCount), closeCount));
-      return new IndicatorReport(from, to, cases, counts, closedOfDue, resolvedOnTimeOfDue, extendedOfDue, checked,
-          accuratelyDispatched, responded, evaluated, solved, satisfied, weights, natural, working, lb.build());
+      Optional<TimeToClose> working =
+          workingTime == null
+              ? Optional.empty()
+              : Optional.of(
+                  TimeToClose.ofNanos(Arrays.copyOf(workingCloseNanos, closeCount), closeCount));
+      return new IndicatorReport(
+          from,
+          to,
+          cases,
+          counts,
+          closedOfDue,
+          resolvedOnTimeOfDue,
+          extendedOfDue,
+          checked,
+          accuratelyDispatched,
+          responded,
+          evaluated,
+          solved,
+          satisfied,
+          weights,
+          natural,
+          working,
+          lb.build());
     }
   }
 }

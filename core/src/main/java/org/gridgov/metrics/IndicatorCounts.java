@@ -3,9 +3,9 @@ package org.gridgov.metrics;
 import static com.google.common.base.Preconditions.checkArgument;
 
 /**
- * The counts of an {@link IndicatorReport}; each counts <em>cases</em>, not events. "In the period" means an event
- * of that type with an instant in {@code [fromInclusive, toExclusive)}; see {@link CaseIndicators} for the full
- * definitions.
+ * The counts of an {@link IndicatorReport}; each counts <em>cases</em>, not events. "In the period"
+ * means an event of that type with an instant in {@code [fromInclusive, toExclusive)}; see {@link
+ * CaseIndicators} for the full definitions.
  *
  * @param received 受理: cases reported in the period
  * @param registered 立案: cases registered in the period
@@ -49,13 +49,29 @@ public record IndicatorCounts(
    * @param returned the returned component
    * @param deferred the deferred component
    * @param extended the extended component
-   * @throws IllegalArgumentException if a count is negative or {@code closedOnTime + overdue != due}
+   * @throws IllegalArgumentException if a count is negative or {@code closedOnTime + overdue !=
+   *     due}
    */
   public IndicatorCounts {
-    checkArgument(received >= 0 && registered >= 0 && dispatched >= 0 && resolved >= 0 && due >= 0 && closed >= 0
-        && closedOnTime >= 0 && overdue >= 0 && rework >= 0 && returned >= 0 && deferred >= 0 && extended >= 0,
+    checkArgument(
+        received >= 0
+            && registered >= 0
+            && dispatched >= 0
+            && resolved >= 0
+            && due >= 0
+            && closed >= 0
+            && closedOnTime >= 0
+            && overdue >= 0
+            && rework >= 0
+            && returned >= 0
+            && deferred >= 0
+            && extended >= 0,
         "counts must be >= 0");
-    checkArgument(closedOnTime + overdue == due, "closedOnTime %s + overdue %s must equal due %s", closedOnTime,
-        overdue, due);
+    checkArgument(
+        closedOnTime + overdue == due,
+        "closedOnTime %s + overdue %s must equal due %s",
+        closedOnTime,
+        overdue,
+        due);
   }
 }

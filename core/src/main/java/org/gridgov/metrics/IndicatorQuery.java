@@ -13,8 +13,9 @@ import org.gridgov.internal.BuildableStyle;
 import org.immutables.value.Value;
 
 /**
- * What to compute indicators for: a half-open period {@code [fromInclusive, toExclusive)}, an optional region
- * filter and handler filter, and the options of the rates. See {@link CaseIndicators} for the definitions.
+ * What to compute indicators for: a half-open period {@code [fromInclusive, toExclusive)}, an
+ * optional region filter and handler filter, and the options of the rates. See {@link
+ * CaseIndicators} for the definitions.
  *
  * <pre>{@code
  * IndicatorQuery q = IndicatorQuery.builder()
@@ -38,33 +39,33 @@ public abstract class IndicatorQuery {
   public abstract Instant fromInclusive();
 
   /**
-   * Returns the end of the period, exclusive. Events at or after it are ignored, so indicators are "as of" this
-   * instant even when the logs go further.
+   * Returns the end of the period, exclusive. Events at or after it are ignored, so indicators are
+   * "as of" this instant even when the logs go further.
    *
    * @return the end
    */
   public abstract Instant toExclusive();
 
   /**
-   * Returns the region filter: a case is counted if any of its location codes satisfies it. Typically "lies in
-   * this subtree" from the region tree. Absent: every region.
+   * Returns the region filter: a case is counted if any of its location codes satisfies it.
+   * Typically "lies in this subtree" from the region tree. Absent: every region.
    *
    * @return the region filter
    */
   public abstract Optional<LongPredicate> regionFilter();
 
   /**
-   * Returns the handler filter: a case is counted if any handler that led or assisted it before the period end
-   * satisfies it; {@linkplain IndicatorReport#handlerLoads() handler loads} are reported for matching handlers
-   * only. Absent: every handler.
+   * Returns the handler filter: a case is counted if any handler that led or assisted it before the
+   * period end satisfies it; {@linkplain IndicatorReport#handlerLoads() handler loads} are reported
+   * for matching handlers only. Absent: every handler.
    *
    * @return the handler filter
    */
   public abstract Optional<Predicate<String>> handlerFilter();
 
   /**
-   * Returns whether cases deferred (缓办: suspended at any time before the period end) are left out of 应结案 and
-   * hence of 结案率, 按期结案率, 按期处置率 and 延期率. Default {@code false}.
+   * Returns whether cases deferred (缓办: suspended at any time before the period end) are left out
+   * of 应结案 and hence of 结案率, 按期结案率, 按期处置率 and 延期率. Default {@code false}.
    *
    * @return whether deferred cases are excluded from the due cases
    */
@@ -74,8 +75,9 @@ public abstract class IndicatorQuery {
   }
 
   /**
-   * Returns the response limit for 响应率: a dispatched case is responded to if its lead first accepted it within
-   * this natural time of its first lead dispatch. Default 24 hours; set your local rule.
+   * Returns the response limit for 响应率: a dispatched case is responded to if its lead first
+   * accepted it within this natural time of its first lead dispatch. Default 24 hours; set your
+   * local rule.
    *
    * @return the response limit, positive
    */
@@ -85,7 +87,8 @@ public abstract class IndicatorQuery {
   }
 
   /**
-   * Returns the weights of the three-rate composite score. Default {@link ThreeRateWeights#equal()}.
+   * Returns the weights of the three-rate composite score. Default {@link
+   * ThreeRateWeights#equal()}.
    *
    * @return the weights
    */
@@ -113,13 +116,21 @@ public abstract class IndicatorQuery {
 
   @Value.Check
   void check() {
-    checkArgument(fromInclusive().isBefore(toExclusive()), "the period [%s, %s) is empty", fromInclusive(),
+    checkArgument(
+        fromInclusive().isBefore(toExclusive()),
+        "the period [%s, %s) is empty",
+        fromInclusive(),
         toExclusive());
-    checkArgument(responseLimit().compareTo(Duration.ZERO) > 0, "responseLimit must be positive but was %s",
+    checkArgument(
+        responseLimit().compareTo(Duration.ZERO) > 0,
+        "responseLimit must be positive but was %s",
         responseLimit());
   }
 
-  /** Builds an {@link IndicatorQuery}; the period is required, everything else optional, each set at most once. */
+  /**
+   * Builds an {@link IndicatorQuery}; the period is required, everything else optional, each set at
+   * most once.
+   */
   public interface Builder {
     /**
      * Sets the start of the period.
@@ -202,5 +213,4 @@ public abstract class IndicatorQuery {
      */
     IndicatorQuery build();
   }
-
 }

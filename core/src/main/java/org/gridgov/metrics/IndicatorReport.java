@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Indicators (绩效评价) for one {@link IndicatorQuery}, computed by {@link CaseIndicators}. Every rate is a
- * {@link Rate} of two counts whose formula is given on its method; the counts are defined on
+ * Indicators (绩效评价) for one {@link IndicatorQuery}, computed by {@link CaseIndicators}. Every rate
+ * is a {@link Rate} of two counts whose formula is given on its method; the counts are defined on
  * {@link IndicatorCounts} and {@link CaseIndicators}. Immutable.
  */
 public final class IndicatorReport {
@@ -85,7 +85,8 @@ public final class IndicatorReport {
   }
 
   /**
-   * Returns how many case files passed the region and handler filters (whatever happened to them in the period).
+   * Returns how many case files passed the region and handler filters (whatever happened to them in
+   * the period).
    *
    * @return the number of cases considered
    */
@@ -121,8 +122,8 @@ public final class IndicatorReport {
   }
 
   /**
-   * 返工率 = 返工数 / 核查数: of the cases checked (核查, passed or failed) in the period, those with at least one
-   * failed check in the period.
+   * 返工率 = 返工数 / 核查数: of the cases checked (核查, passed or failed) in the period, those with at least
+   * one failed check in the period.
    *
    * @return the rework rate
    */
@@ -131,7 +132,8 @@ public final class IndicatorReport {
   }
 
   /**
-   * 延期率 = 应结案中曾延期数 / 应结案数: of the due cases, those granted at least one extension before the period end.
+   * 延期率 = 应结案中曾延期数 / 应结案数: of the due cases, those granted at least one extension before the period
+   * end.
    *
    * @return the extension rate
    */
@@ -140,8 +142,8 @@ public final class IndicatorReport {
   }
 
   /**
-   * 按期处置率 = 按期处置数 / 应结案数: of the due cases, those whose last resolution (处置完成) before the period end
-   * is at or before their deadline.
+   * 按期处置率 = 按期处置数 / 应结案数: of the due cases, those whose last resolution (处置完成) before the period
+   * end is at or before their deadline.
    *
    * @return the on-time resolution rate
    */
@@ -150,8 +152,8 @@ public final class IndicatorReport {
   }
 
   /**
-   * 准确派遣率 = 准确派遣数 / 派遣数: of the cases dispatched in the period, those dispatched to a lead exactly once
-   * and never returned, before the period end.
+   * 准确派遣率 = 准确派遣数 / 派遣数: of the cases dispatched in the period, those dispatched to a lead exactly
+   * once and never returned, before the period end.
    *
    * @return the accurate dispatch rate
    */
@@ -160,8 +162,9 @@ public final class IndicatorReport {
   }
 
   /**
-   * 响应率 = 及时响应数 / 派遣数: of the cases dispatched in the period, those whose lead first accepted them within
-   * the {@linkplain IndicatorQuery#responseLimit() response limit} of the first lead dispatch.
+   * 响应率 = 及时响应数 / 派遣数: of the cases dispatched in the period, those whose lead first accepted them
+   * within the {@linkplain IndicatorQuery#responseLimit() response limit} of the first lead
+   * dispatch.
    *
    * @return the response rate
    */
@@ -170,8 +173,8 @@ public final class IndicatorReport {
   }
 
   /**
-   * 解决率 = 已解决数 / 评价数: of the cases evaluated in the period (last evaluation in the period), those the
-   * reporter considers solved.
+   * 解决率 = 已解决数 / 评价数: of the cases evaluated in the period (last evaluation in the period), those
+   * the reporter considers solved.
    *
    * @return the solved rate
    */
@@ -180,8 +183,8 @@ public final class IndicatorReport {
   }
 
   /**
-   * 满意率 = (满意 + 基本满意) / 评价数: of the cases evaluated in the period, those rated satisfied or basically
-   * satisfied.
+   * 满意率 = (满意 + 基本满意) / 评价数: of the cases evaluated in the period, those rated satisfied or
+   * basically satisfied.
    *
    * @return the satisfaction rate
    */
@@ -190,8 +193,9 @@ public final class IndicatorReport {
   }
 
   /**
-   * Returns the three-rate composite score in [0, 100]: {@code 100 × (w_r·响应率 + w_s·解决率 + w_m·满意率) /
-   * (w_r + w_s + w_m)} with the query's {@link ThreeRateWeights}. A rate whose weight is 0 is ignored.
+   * Returns the three-rate composite score in [0, 100]: {@code 100 × (w_r·响应率 + w_s·解决率 + w_m·满意率)
+   * / (w_r + w_s + w_m)} with the query's {@link ThreeRateWeights}. A rate whose weight is 0 is
+   * ignored.
    *
    * @return the score, empty if a rate with a positive weight has an empty denominator
    */
@@ -212,8 +216,8 @@ public final class IndicatorReport {
   }
 
   /**
-   * Returns the natural time from report to closing over the cases closed in the period (for a case closed
-   * several times in the period, its last closing in the period).
+   * Returns the natural time from report to closing over the cases closed in the period (for a case
+   * closed several times in the period, its last closing in the period).
    *
    * @return the statistics
    */
@@ -231,8 +235,8 @@ public final class IndicatorReport {
   }
 
   /**
-   * Returns the load of every handler that appeared in the considered cases (and matches the handler filter),
-   * by handler id.
+   * Returns the load of every handler that appeared in the considered cases (and matches the
+   * handler filter), by handler id.
    *
    * @return the loads in handler id order
    */
@@ -243,10 +247,33 @@ public final class IndicatorReport {
   /** Renders the counts and the main rates. */
   @Override
   public String toString() {
-    return "IndicatorReport[" + fromInclusive + ", " + toExclusive + "): cases=" + cases + ", " + counts
-        + ", 结案率=" + closingRate() + ", 按期结案率=" + onTimeClosingRate() + ", 返工率=" + reworkRate()
-        + ", 延期率=" + extensionRate() + ", 按期处置率=" + onTimeResolutionRate() + ", 准确派遣率="
-        + accurateDispatchRate() + ", 响应率=" + responseRate() + ", 解决率=" + solvedRate() + ", 满意率="
-        + satisfactionRate() + ", timeToClose=" + timeToClose;
+    return "IndicatorReport["
+        + fromInclusive
+        + ", "
+        + toExclusive
+        + "): cases="
+        + cases
+        + ", "
+        + counts
+        + ", 结案率="
+        + closingRate()
+        + ", 按期结案率="
+        + onTimeClosingRate()
+        + ", 返工率="
+        + reworkRate()
+        + ", 延期率="
+        + extensionRate()
+        + ", 按期处置率="
+        + onTimeResolutionRate()
+        + ", 准确派遣率="
+        + accurateDispatchRate()
+        + ", 响应率="
+        + responseRate()
+        + ", 解决率="
+        + solvedRate()
+        + ", 满意率="
+        + satisfactionRate()
+        + ", timeToClose="
+        + timeToClose;
   }
 }

@@ -9,15 +9,17 @@ import java.util.Optional;
 /**
  * The distribution of the time from report to closing over the cases closed in a period.
  *
- * <p>Percentiles use the nearest-rank method: with the {@code n} durations sorted ascending, the p-th percentile
- * is the value at 1-based rank {@code ceil(p × n)}; so p50 of {1, 2, 3, 4} hours is 2 hours and p90 is 4 hours.
+ * <p>Percentiles use the nearest-rank method: with the {@code n} durations sorted ascending, the
+ * p-th percentile is the value at 1-based rank {@code ceil(p × n)}; so p50 of {1, 2, 3, 4} hours is
+ * 2 hours and p90 is 4 hours.
  *
  * @param count the number of closed cases measured
  * @param mean the arithmetic mean, truncated to whole nanoseconds; empty when {@code count == 0}
  * @param p50 the median; empty when {@code count == 0}
  * @param p90 the 90th percentile; empty when {@code count == 0}
  */
-public record TimeToClose(long count, Optional<Duration> mean, Optional<Duration> p50, Optional<Duration> p90) {
+public record TimeToClose(
+    long count, Optional<Duration> mean, Optional<Duration> p50, Optional<Duration> p90) {
 
   /**
    * Validates.
@@ -30,8 +32,11 @@ public record TimeToClose(long count, Optional<Duration> mean, Optional<Duration
    */
   public TimeToClose {
     checkArgument(count >= 0, "count must be >= 0 but was %s", count);
-    checkArgument(mean.isPresent() == (count > 0) && p50.isPresent() == (count > 0)
-        && p90.isPresent() == (count > 0), "statistics must be present exactly when count > 0");
+    checkArgument(
+        mean.isPresent() == (count > 0)
+            && p50.isPresent() == (count > 0)
+            && p90.isPresent() == (count > 0),
+        "statistics must be present exactly when count > 0");
   }
 
   /**
@@ -60,7 +65,10 @@ public record TimeToClose(long count, Optional<Duration> mean, Optional<Duration
     long remSeconds = seconds % n;
     long meanNanos = (remSeconds * 1_000_000_000L + rest) / n;
     Duration mean = Duration.ofSeconds(meanSeconds, meanNanos);
-    return new TimeToClose(n, Optional.of(mean), Optional.of(Duration.ofNanos(rank(nanos, n, 0.5))),
+    return new TimeToClose(
+        n,
+        Optional.of(mean),
+        Optional.of(Duration.ofNanos(rank(nanos, n, 0.5))),
         Optional.of(Duration.ofNanos(rank(nanos, n, 0.9))));
   }
 

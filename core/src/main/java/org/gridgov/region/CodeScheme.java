@@ -8,22 +8,26 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How region codes are laid out: one decimal segment per {@link RegionLevel}, each level's code being its parent's
- * code followed by a local number of that level's width. A region code is held as a {@code long}.
+ * How region codes are laid out: one decimal segment per {@link RegionLevel}, each level's code
+ * being its parent's code followed by a local number of that level's width. A region code is held
+ * as a {@code long}.
  *
- * <p>The {@linkplain #standard() standard scheme} is 6 (county, GB/T 2260) + 3 (street, GB/T 10114) + 3
- * (community, NBS) + 3 (grid, DB11/T 2157) + 3 (unit) = 18 digits; {@link #cjt213()} is the older CJ/T 213 layout
- * with a 2-digit grid segment. Any widths of at least one digit each and at most 18 digits in total can be used.
+ * <p>The {@linkplain #standard() standard scheme} is 6 (county, GB/T 2260) + 3 (street, GB/T 10114)
+ * + 3 (community, NBS) + 3 (grid, DB11/T 2157) + 3 (unit) = 18 digits; {@link #cjt213()} is the
+ * older CJ/T 213 layout with a 2-digit grid segment. Any widths of at least one digit each and at
+ * most 18 digits in total can be used.
  *
- * <p>Rules for a valid code of level {@code L} (with {@code D} = {@link #digits(RegionLevel) digits(L)}): it has
- * exactly {@code D} decimal digits, the first of which is not zero, so codes of different levels never collide.
- * A child's code is {@code parent * 10^w + local} with {@code 0 <= local < 10^w}, {@code w} being the child
- * level's width. Local number 0 is accepted because real data has it (street 350527000 is the placeholder
- * township of 金门县); codes that gridgov assigns itself (edits, the generator) start at 1.
+ * <p>Rules for a valid code of level {@code L} (with {@code D} = {@link #digits(RegionLevel)
+ * digits(L)}): it has exactly {@code D} decimal digits, the first of which is not zero, so codes of
+ * different levels never collide. A child's code is {@code parent * 10^w + local} with {@code 0 <=
+ * local < 10^w}, {@code w} being the child level's width. Local number 0 is accepted because real
+ * data has it (street 350527000 is the placeholder township of 金门县); codes that gridgov assigns
+ * itself (edits, the generator) start at 1.
  *
  * <p>Instances are immutable and thread-safe.
  */
-@SuppressWarnings("exports") // JSpecify/Error Prone annotations are compile-time only (requires static)
+@SuppressWarnings(
+    "exports") // JSpecify/Error Prone annotations are compile-time only (requires static)
 public final class CodeScheme {
   private static final int LEVELS = 5;
   private static final long[] POW10 = new long[19];
@@ -39,6 +43,7 @@ public final class CodeScheme {
   private static final CodeScheme CJT_213 = of(6, 3, 3, 2, 3);
 
   private final int[] widths;
+
   /** Cumulative digits per depth. */
   private final int[] digits;
 
@@ -62,7 +67,8 @@ public final class CodeScheme {
   }
 
   /**
-   * Returns the CJ/T 213 layout 6+3+3+2+3 = 17 digits: a 2-digit grid segment, at most 99 grids per community.
+   * Returns the CJ/T 213 layout 6+3+3+2+3 = 17 digits: a 2-digit grid segment, at most 99 grids per
+   * community.
    *
    * @return the CJ/T 213 scheme
    */
@@ -85,7 +91,10 @@ public final class CodeScheme {
     int[] w = {district, street, community, grid, unit};
     for (int i = 0; i < LEVELS; i++) {
       checkArgument(
-          w[i] >= 1, "the %s segment width must be at least 1 but was %s", RegionLevel.ofDepth(i), w[i]);
+          w[i] >= 1,
+          "the %s segment width must be at least 1 but was %s",
+          RegionLevel.ofDepth(i),
+          w[i]);
     }
     int total = district + street + community + grid + unit;
     checkArgument(
@@ -97,7 +106,8 @@ public final class CodeScheme {
   }
 
   /**
-   * Returns the width of a level's own segment, e.g. 3 for {@link RegionLevel#GRID} in the standard scheme.
+   * Returns the width of a level's own segment, e.g. 3 for {@link RegionLevel#GRID} in the standard
+   * scheme.
    *
    * @param level the level
    * @return the segment width in digits
@@ -173,7 +183,8 @@ public final class CodeScheme {
    * @param text the digits, e.g. {@code "350302001"}
    * @param level the expected level
    * @return the code
-   * @throws IllegalArgumentException if the text is not a valid code of that level; the message says why
+   * @throws IllegalArgumentException if the text is not a valid code of that level; the message
+   *     says why
    */
   public long parse(CharSequence text, RegionLevel level) {
     String problem = problemWith(text, level);
@@ -228,7 +239,8 @@ public final class CodeScheme {
           text.length());
     }
     if (text.charAt(0) == '0') {
-      return String.format(Locale.ROOT, "a region code must not start with 0 but \"%s\" does", text);
+      return String.format(
+          Locale.ROOT, "a region code must not start with 0 but \"%s\" does", text);
     }
     return null;
   }
@@ -277,11 +289,15 @@ public final class CodeScheme {
    * @param parentCode a valid code above the unit level
    * @param localNumber the child's local number, {@code 1 <= localNumber < 10^w}
    * @return the child's code
-   * @throws IllegalArgumentException if the parent code is invalid, a unit's, or the local number out of range
+   * @throws IllegalArgumentException if the parent code is invalid, a unit's, or the local number
+   *     out of range
    */
   public long childCode(long parentCode, long localNumber) {
     int depth = depthOf(parentCode);
-    checkArgument(depth >= 0 && depth < LEVELS - 1, "%s is not a valid code above the unit level", parentCode);
+    checkArgument(
+        depth >= 0 && depth < LEVELS - 1,
+        "%s is not a valid code above the unit level",
+        parentCode);
     long limit = POW10[widths[depth + 1]];
     checkArgument(
         localNumber >= 1 && localNumber < limit,
@@ -303,11 +319,13 @@ public final class CodeScheme {
   }
 
   /**
-   * Returns whether {@code childCode} is a valid code one level below {@code parentCode} and extends it.
+   * Returns whether {@code childCode} is a valid code one level below {@code parentCode} and
+   * extends it.
    *
    * @param parentCode a code
    * @param childCode a code
-   * @return {@code true} if {@code childCode == parentCode * 10^w + local} with a valid local number
+   * @return {@code true} if {@code childCode == parentCode * 10^w + local} with a valid local
+   *     number
    */
   public boolean isChildCode(long parentCode, long childCode) {
     int pd = depthOf(parentCode);
@@ -316,7 +334,8 @@ public final class CodeScheme {
   }
 
   /**
-   * Returns whether {@code code} is {@code ancestorCode} or a valid code below it that starts with its digits.
+   * Returns whether {@code code} is {@code ancestorCode} or a valid code below it that starts with
+   * its digits.
    *
    * @param ancestorCode a code
    * @param code a code
@@ -332,10 +351,10 @@ public final class CodeScheme {
   }
 
   /**
-   * Returns a pre-order sort key: the code left-aligned to 18 digits (padded with zeros), times 8, plus the
-   * depth. Sorting keys sorts regions in pre-order: each region before its descendants, siblings by local number
-   * (the depth breaks ties between a region and a descendant whose local numbers are 0). Fits a long: 10^18 * 8
-   * is below 2^63.
+   * Returns a pre-order sort key: the code left-aligned to 18 digits (padded with zeros), times 8,
+   * plus the depth. Sorting keys sorts regions in pre-order: each region before its descendants,
+   * siblings by local number (the depth breaks ties between a region and a descendant whose local
+   * numbers are 0). Fits a long: 10^18 * 8 is below 2^63.
    *
    * @param code a valid code
    * @param depth the depth of its level

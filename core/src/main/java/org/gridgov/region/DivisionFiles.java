@@ -15,21 +15,24 @@ import org.gridgov.internal.Problems;
 
 /**
  * Reads the Chinese statistical division files (the layout of the public data set
- * modood/Administrative-divisions-of-China, 2023) into a {@link RegionTree} of districts and streets.
+ * modood/Administrative-divisions-of-China, 2023) into a {@link RegionTree} of districts and
+ * streets.
  *
  * <ul>
- *   <li>{@code areas.csv}, header {@code code,name,cityCode,provinceCode}: county-level areas (6-digit codes,
- *       GB/T 2260) become {@link RegionLevel#DISTRICT}s.
- *   <li>{@code streets.csv}, header {@code code,name,areaCode,provinceCode,cityCode}: township-level rows (9
- *       digits) become {@link RegionLevel#STREET}s below the area {@code areaCode}.
+ *   <li>{@code areas.csv}, header {@code code,name,cityCode,provinceCode}: county-level areas
+ *       (6-digit codes, GB/T 2260) become {@link RegionLevel#DISTRICT}s.
+ *   <li>{@code streets.csv}, header {@code code,name,areaCode,provinceCode,cityCode}:
+ *       township-level rows (9 digits) become {@link RegionLevel#STREET}s below the area {@code
+ *       areaCode}.
  * </ul>
  *
- * <p>Each row is checked: a code of the right width and digits only, a non-empty name, a city code (4 digits)
- * and province code (2 digits) that are prefixes of the code, and for a street an area code that the areas file
- * defines and that its code extends. Real-data quirks are accepted as they are: cities without a county level
- * appear with synthetic county rows (441900 东莞, 442000 中山, 460400 儋州, 620201 嘉峪关), and placeholder city
- * names such as "市辖区" only occur in {@code cities.csv}, which is not needed. All problems of both files are
- * collected and thrown together; nothing half-built is returned.
+ * <p>Each row is checked: a code of the right width and digits only, a non-empty name, a city code
+ * (4 digits) and province code (2 digits) that are prefixes of the code, and for a street an area
+ * code that the areas file defines and that its code extends. Real-data quirks are accepted as they
+ * are: cities without a county level appear with synthetic county rows (441900 东莞, 442000 中山,
+ * 460400 儋州, 620201 嘉峪关), and placeholder city names such as "市辖区" only occur in {@code
+ * cities.csv}, which is not needed. All problems of both files are collected and thrown together;
+ * nothing half-built is returned.
  */
 public final class DivisionFiles {
   /** The header of {@code areas.csv}. */

@@ -8,12 +8,16 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A light handle onto one region of a {@link RegionTree}: the tree and the region's pre-order index. All data
- * lives in the tree; a handle costs one small object and can be dropped freely.
+ * A light handle onto one region of a {@link RegionTree}: the tree and the region's pre-order
+ * index. All data lives in the tree; a handle costs one small object and can be dropped freely.
  *
- * <p>Two handles are equal if they refer to the same index of the same tree object. Thread-safe (immutable).
+ * <p>Two handles are equal if they refer to the same index of the same tree object. Thread-safe
+ * (immutable).
  */
-@SuppressWarnings({"exports", "EnumOrdinal"}) // JSpecify/Error Prone annotations are compile-time only (requires static)
+@SuppressWarnings({
+  "exports",
+  "EnumOrdinal"
+}) // JSpecify/Error Prone annotations are compile-time only (requires static)
 public final class Region {
   private final RegionTree tree;
   private final int index;
@@ -96,7 +100,8 @@ public final class Region {
   }
 
   /**
-   * Returns the region's own area in square metres (see {@link RegionTree.Builder#area} for precision).
+   * Returns the region's own area in square metres (see {@link RegionTree.Builder#area} for
+   * precision).
    *
    * @return the area
    */
@@ -174,7 +179,8 @@ public final class Region {
    * Returns the ancestor at a level, or this region if it is at that level.
    *
    * @param level a level
-   * @return the region at that level on the path to the root; empty if the level is below this region's
+   * @return the region at that level on the path to the root; empty if the level is below this
+   *     region's
    */
   public Optional<Region> ancestorAt(RegionLevel level) {
     int d = level.depth();
@@ -204,7 +210,8 @@ public final class Region {
   }
 
   /**
-   * Returns whether this region is a strict ancestor of another (a region is not its own ancestor). O(1).
+   * Returns whether this region is a strict ancestor of another (a region is not its own ancestor).
+   * O(1).
    *
    * @param other a region of the same tree
    * @return {@code true} if {@code other} is a proper descendant of this region
@@ -228,13 +235,14 @@ public final class Region {
   }
 
   /**
-   * Returns whether the region with a code lies in this region's subtree, this region included. O(1) expected: one
-   * code lookup and a range check. Use it as a {@link java.util.function.LongPredicate} over case locations, e.g.
-   * {@code IndicatorQuery.builder().regionFilter(street::containsCode)}.
+   * Returns whether the region with a code lies in this region's subtree, this region included.
+   * O(1) expected: one code lookup and a range check. Use it as a {@link
+   * java.util.function.LongPredicate} over case locations, e.g. {@code
+   * IndicatorQuery.builder().regionFilter(street::containsCode)}.
    *
    * @param code a region code
-   * @return {@code true} if the tree has a region with that code and it is this region or one of its descendants;
-   *     {@code false} for a code the tree does not hold
+   * @return {@code true} if the tree has a region with that code and it is this region or one of
+   *     its descendants; {@code false} for a code the tree does not hold
    */
   public boolean containsCode(long code) {
     int other = tree.indexOf(code);

@@ -24,8 +24,9 @@ import org.gridgov.internal.Texts;
  *
  * <h2>Format</h2>
  *
- * RFC 4180 CSV, UTF-8 (the caller opens the {@link Reader}), a header row, then one region per row in any order.
- * Lines starting with {@code #} are comments. Columns are found by their header name, in any order:
+ * RFC 4180 CSV, UTF-8 (the caller opens the {@link Reader}), a header row, then one region per row
+ * in any order. Lines starting with {@code #} are comments. Columns are found by their header name,
+ * in any order:
  *
  * <table>
  *   <caption>Columns</caption>
@@ -47,9 +48,10 @@ import org.gridgov.internal.Texts;
  *   <tr><td>{@code tags}</td><td>no</td><td>tags separated by {@code ;}; empty = none</td></tr>
  * </table>
  *
- * <p>Every bad row is reported (with source, line, column, field and reason) and the whole input is read before
- * a {@link TextParseException} with all problems is thrown, sorted by line; no tree is returned then.
- * {@link #write} writes all ten columns in pre-order; reading what it wrote gives an equal tree.
+ * <p>Every bad row is reported (with source, line, column, field and reason) and the whole input is
+ * read before a {@link TextParseException} with all problems is thrown, sorted by line; no tree is
+ * returned then. {@link #write} writes all ten columns in pre-order; reading what it wrote gives an
+ * equal tree.
  */
 @SuppressWarnings("EnumOrdinal") // packed by ordinal on purpose, as in RegionTree
 public final class RegionCsv {
@@ -79,8 +81,9 @@ public final class RegionCsv {
   private static final int TAGS = 9;
 
   /**
-   * The limits {@link #read(Reader, String, CodeScheme, LocalDate)} reads within: big enough for a national tree
-   * (about 56M regions): 16 Gi characters, 100M records of at most 64 Ki characters each.
+   * The limits {@link #read(Reader, String, CodeScheme, LocalDate)} reads within: big enough for a
+   * national tree (about 56M regions): 16 Gi characters, 100M records of at most 64 Ki characters
+   * each.
    */
   public static final InputLimits DEFAULT_LIMITS =
       InputLimits.defaults().withMaxChars(16L << 30).withMaxRows(100_000_000);
@@ -98,7 +101,8 @@ public final class RegionCsv {
    * @throws TextParseException with every problem, if any
    * @throws UncheckedIOException if reading fails
    */
-  public static RegionTree read(Reader in, String sourceName, CodeScheme scheme, LocalDate edition) {
+  public static RegionTree read(
+      Reader in, String sourceName, CodeScheme scheme, LocalDate edition) {
     return read(in, sourceName, scheme, edition, DEFAULT_LIMITS);
   }
 
@@ -135,7 +139,8 @@ public final class RegionCsv {
       String h = header.get(k).trim();
       int which = HEADER.indexOf(h);
       if (which < 0) {
-        problems.add(header.line(), k + 1, "", h, "unknown column \"%s\"; known columns are %s", h, HEADER);
+        problems.add(
+            header.line(), k + 1, "", h, "unknown column \"%s\"; known columns are %s", h, HEADER);
       } else if (col[which] >= 0) {
         problems.add(header.line(), k + 1, h, h, "column \"%s\" appears twice", h);
       } else {
@@ -144,7 +149,13 @@ public final class RegionCsv {
     }
     for (int req = CODE; req <= NAME; req++) {
       if (col[req] < 0) {
-        problems.add(header.line(), 0, "", "", "the header lacks the required column \"%s\"", HEADER.get(req));
+        problems.add(
+            header.line(),
+            0,
+            "",
+            "",
+            "the header lacks the required column \"%s\"",
+            HEADER.get(req));
       }
     }
     problems.throwIfAny();
@@ -216,7 +227,11 @@ public final class RegionCsv {
     if (level == RegionLevel.DISTRICT) {
       if (!parentText.isEmpty()) {
         problems.add(
-            line, col[PARENT] + 1, "parent", parentText, "a DISTRICT has no parent; leave the parent empty");
+            line,
+            col[PARENT] + 1,
+            "parent",
+            parentText,
+            "a DISTRICT has no parent; leave the parent empty");
         return;
       }
     } else if (!isDigits(parentText) || parentText.length() > 18) {
@@ -235,7 +250,8 @@ public final class RegionCsv {
     }
     String name = field(row, col, NAME);
     if (name.isBlank()) {
-      problems.add(line, col[NAME] + 1, "name", name, "the name of region %s must not be empty", codeText);
+      problems.add(
+          line, col[NAME] + 1, "name", name, "the name of region %s must not be empty", codeText);
       name = "?";
     }
     String nameProblem = RegionTree.Builder.nameProblem(name);
@@ -275,7 +291,9 @@ public final class RegionCsv {
     String ur = field(row, col, URBAN_RURAL).trim();
     if (!ur.isEmpty()) {
       Optional<UrbanRuralClass> c =
-          isDigits(ur) && ur.length() == 3 ? UrbanRuralClass.ofCode(Integer.parseInt(ur)) : Optional.empty();
+          isDigits(ur) && ur.length() == 3
+              ? UrbanRuralClass.ofCode(Integer.parseInt(ur))
+              : Optional.empty();
       if (c.isEmpty()) {
         problems.add(
             line,
@@ -327,7 +345,8 @@ public final class RegionCsv {
     }
   }
 
-  private static int count(CsvReader.Row row, int[] col, int which, String fieldName, Problems problems) {
+  private static int count(
+      CsvReader.Row row, int[] col, int which, String fieldName, Problems problems) {
     String text = field(row, col, which).trim();
     if (text.isEmpty()) {
       return 0;
@@ -347,7 +366,13 @@ public final class RegionCsv {
     long v = Long.parseLong(text);
     if (v < 0) {
       problems.add(
-          row.line(), col[which] + 1, fieldName, text, "%s must not be negative but was %d", fieldName, v);
+          row.line(),
+          col[which] + 1,
+          fieldName,
+          text,
+          "%s must not be negative but was %d",
+          fieldName,
+          v);
       return 0;
     }
     if (v > Integer.MAX_VALUE) {
@@ -389,8 +414,8 @@ public final class RegionCsv {
   }
 
   /**
-   * Writes a tree in the gridgov region CSV format: the {@link #HEADER}, then every region in pre-order, with
-   * {@code \n} line ends.
+   * Writes a tree in the gridgov region CSV format: the {@link #HEADER}, then every region in
+   * pre-order, with {@code \n} line ends.
    *
    * @param tree the tree
    * @param out where to write; not closed

@@ -3,8 +3,8 @@ package org.gridgov.region;
 import java.util.Optional;
 
 /**
- * The five levels of a governance region tree, from the root down. Every child is exactly one level below its
- * parent.
+ * The five levels of a governance region tree, from the root down. Every child is exactly one level
+ * below its parent.
  */
 public enum RegionLevel {
   /** 区/县: a county-level district, the root of a governance tree. */

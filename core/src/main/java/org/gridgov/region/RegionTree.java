@@ -24,35 +24,37 @@ import org.gridgov.region.internal.CodeIndex;
 import org.gridgov.region.internal.NameTable;
 
 /**
- * An immutable, thread-safe region tree: districts → streets → communities → grids → units, each region exactly
- * one level below its parent; several districts (a forest) are allowed.
+ * An immutable, thread-safe region tree: districts → streets → communities → grids → units, each
+ * region exactly one level below its parent; several districts (a forest) are allowed.
  *
  * <h2>Storage</h2>
  *
- * Regions are numbered {@code 0 .. size()-1} in pre-order (each region before its descendants, siblings in
- * ascending code order, districts in ascending code order) and stored in parallel primitive arrays: code, a packed
- * level/urban-rural/grid-type byte, parent index, subtree end, running sums of population, households and units,
- * and area. A region's subtree is the index range {@code [index, subtreeEnd)}, so ancestor tests are two
- * comparisons and subtree aggregates are one subtraction. Codes are found through an open-addressing
- * {@code long → int} hash index without boxing. Names are deduplicated in one shared table. Tags are stored only
- * for regions that have some. In all, about 39 bytes per region plus about 4 bytes per region for the name id.
+ * Regions are numbered {@code 0 .. size()-1} in pre-order (each region before its descendants,
+ * siblings in ascending code order, districts in ascending code order) and stored in parallel
+ * primitive arrays: code, a packed level/urban-rural/grid-type byte, parent index, subtree end,
+ * running sums of population, households and units, and area. A region's subtree is the index range
+ * {@code [index, subtreeEnd)}, so ancestor tests are two comparisons and subtree aggregates are one
+ * subtraction. Codes are found through an open-addressing {@code long → int} hash index without
+ * boxing. Names are deduplicated in one shared table. Tags are stored only for regions that have
+ * some. In all, about 39 bytes per region plus about 4 bytes per region for the name id.
  *
- * <p>Subtree sums are kept as running sums modulo 2<sup>32</sup>, which is exact as long as the total population
- * and the total households of the whole tree are each below 2<sup>32</sup> (4.29 billion); {@link Builder#build()}
- * checks that.
+ * <p>Subtree sums are kept as running sums modulo 2<sup>32</sup>, which is exact as long as the
+ * total population and the total households of the whole tree are each below 2<sup>32</sup> (4.29
+ * billion); {@link Builder#build()} checks that.
  *
  * <h2>Handles</h2>
  *
- * {@link Region} is a light handle (this tree plus an index). The {@code int}-index methods ({@link #indexOf},
- * {@link #isAncestorOf(int, int)}, {@link #lowestCommonAncestorIndex(int, int)}) are for hot loops; they allocate
- * nothing.
+ * {@link Region} is a light handle (this tree plus an index). The {@code int}-index methods ({@link
+ * #indexOf}, {@link #isAncestorOf(int, int)}, {@link #lowestCommonAncestorIndex(int, int)}) are for
+ * hot loops; they allocate nothing.
  *
- * <p>A tree carries its {@linkplain #edition() edition}: the date from which it is valid. Editing a tree
- * ({@link #edit(LocalDate)}) returns a new tree and a {@link RegionTreeDiff}; this tree never changes. Two trees are equal
- * only if they are the same object.
+ * <p>A tree carries its {@linkplain #edition() edition}: the date from which it is valid. Editing a
+ * tree ({@link #edit(LocalDate)}) returns a new tree and a {@link RegionTreeDiff}; this tree never
+ * changes. Two trees are equal only if they are the same object.
  */
 // "exports": JSpecify/Error Prone annotations are compile-time only (requires static);
-// "EnumOrdinal": levels, classes and grid types are packed into one byte per region by ordinal, on purpose.
+// "EnumOrdinal": levels, classes and grid types are packed into one byte per region by ordinal, on
+// purpose.
 @SuppressWarnings({"exports", "EnumOrdinal"})
 public final class RegionTree {
   private static final RegionLevel[] LEVELS = RegionLevel.values();
@@ -61,8 +63,12 @@ public final class RegionTree {
   private final LocalDate edition;
   private final int size;
   private final long[] code;
-  /** Bits 0-2 depth, bits 3-5 urban-rural ordinal+1 (0 none), bits 6-7 grid type ordinal+1 (0 none). */
+
+  /**
+   * Bits 0-2 depth, bits 3-5 urban-rural ordinal+1 (0 none), bits 6-7 grid type ordinal+1 (0 none).
+   */
   private final byte[] flags;
+
   private final int[] parent;
   private final int[] end;
   private final int[] populationSums;
@@ -250,13 +256,15 @@ public final class RegionTree {
     int i = index.find(this.code, code);
     if (i < 0) {
       throw new IllegalArgumentException(
-          String.format(Locale.ROOT, "no region with code %d in the region tree of %s", code, edition));
+          String.format(
+              Locale.ROOT, "no region with code %d in the region tree of %s", code, edition));
     }
     return new Region(this, i);
   }
 
   /**
-   * Returns the pre-order index of a code, allocation-free: the primitive form of {@link #find(long)}.
+   * Returns the pre-order index of a code, allocation-free: the primitive form of {@link
+   * #find(long)}.
    *
    * @param code the region code
    * @return the index, or -1 if absent
@@ -266,8 +274,8 @@ public final class RegionTree {
   }
 
   /**
-   * Returns whether region {@code a} is a strict ancestor of region {@code b} (a region is not its own ancestor).
-   * O(1): two comparisons of pre-order ranges.
+   * Returns whether region {@code a} is a strict ancestor of region {@code b} (a region is not its
+   * own ancestor). O(1): two comparisons of pre-order ranges.
    *
    * @param a an index
    * @param b an index
@@ -278,7 +286,8 @@ public final class RegionTree {
   }
 
   /**
-   * Returns whether region {@code b} lies in the subtree of region {@code a}, {@code a} itself included.
+   * Returns whether region {@code b} lies in the subtree of region {@code a}, {@code a} itself
+   * included.
    *
    * @param a an index
    * @param b an index
@@ -289,8 +298,9 @@ public final class RegionTree {
   }
 
   /**
-   * Returns the lowest common ancestor of two regions, inclusive: the deepest region whose subtree contains both
-   * (so the LCA of a region and its descendant is the region itself). At most four parent steps.
+   * Returns the lowest common ancestor of two regions, inclusive: the deepest region whose subtree
+   * contains both (so the LCA of a region and its descendant is the region itself). At most four
+   * parent steps.
    *
    * @param a an index
    * @param b an index
@@ -305,8 +315,8 @@ public final class RegionTree {
   }
 
   /**
-   * Returns the lowest common ancestor (inclusive) of regions given by code. A case touching several grids
-   * belongs to their LCA.
+   * Returns the lowest common ancestor (inclusive) of regions given by code. A case touching
+   * several grids belongs to their LCA.
    *
    * @param codes at least one code
    * @return the LCA, or empty if the regions lie in different districts
@@ -502,12 +512,13 @@ public final class RegionTree {
   /**
    * Builds a {@link RegionTree} from regions added in any order, each naming its parent by code.
    *
-   * <p>{@link #addDistrict} and {@link #add} start a region; the attribute setters ({@link #population},
-   * {@link #households}, {@link #area}, {@link #urbanRural}, {@link #gridType}, {@link #tags}) then apply to the
-   * region added last. Nothing is checked until {@link #build()}, which checks every row and reports every
-   * problem at once: an invalid code or one of the wrong width for its level, a duplicate code, an unknown
-   * parent, a parent of the wrong level, a code that does not extend its parent's, a negative population or
-   * household count, a negative or non-finite area, an empty name. Not thread-safe; single use.
+   * <p>{@link #addDistrict} and {@link #add} start a region; the attribute setters ({@link
+   * #population}, {@link #households}, {@link #area}, {@link #urbanRural}, {@link #gridType},
+   * {@link #tags}) then apply to the region added last. Nothing is checked until {@link #build()},
+   * which checks every row and reports every problem at once: an invalid code or one of the wrong
+   * width for its level, a duplicate code, an unknown parent, a parent of the wrong level, a code
+   * that does not extend its parent's, a negative population or household count, a negative or
+   * non-finite area, an empty name. Not thread-safe; single use.
    */
   public static final class Builder {
     private final CodeScheme scheme;
@@ -570,7 +581,10 @@ public final class RegionTree {
     public Builder add(RegionLevel level, long code, long parentCode, String name) {
       Objects.requireNonNull(level, "level");
       Objects.requireNonNull(name, "name");
-      checkArgument(level != RegionLevel.DISTRICT, "a district has no parent: use addDistrict(%s, ...)", code);
+      checkArgument(
+          level != RegionLevel.DISTRICT,
+          "a district has no parent: use addDistrict(%s, ...)",
+          code);
       return addRow(code, parentCode, level.depth(), name);
     }
 
@@ -617,7 +631,8 @@ public final class RegionTree {
     }
 
     /**
-     * Sets the resident population of the region added last (its own, not counting its descendants).
+     * Sets the resident population of the region added last (its own, not counting its
+     * descendants).
      *
      * @param people the population, not negative (checked by {@link #build()})
      * @return this builder
@@ -641,8 +656,8 @@ public final class RegionTree {
     }
 
     /**
-     * Sets the area in square metres of the region added last. Stored as a {@code float}: exact for whole
-     * numbers up to 16,777,216 m², about seven significant digits above.
+     * Sets the area in square metres of the region added last. Stored as a {@code float}: exact for
+     * whole numbers up to 16,777,216 m², about seven significant digits above.
      *
      * @param squareMetres the area, finite and not negative (checked by {@link #build()})
      * @return this builder
@@ -682,8 +697,8 @@ public final class RegionTree {
     }
 
     /**
-     * Sets the free tags of the region added last. A tag is a non-empty text without {@code ;}, {@code ,},
-     * quotes or line breaks.
+     * Sets the free tags of the region added last. A tag is a non-empty text without {@code ;},
+     * {@code ,}, quotes or line breaks.
      *
      * @param tags the tags; duplicates are dropped, order does not matter
      * @return this builder
@@ -759,17 +774,21 @@ public final class RegionTree {
      * Checks every region and builds the tree.
      *
      * @return the tree
-     * @throws TextParseException with every problem found (source {@code RegionTree.Builder}, the line being
-     *     the 1-based number of the {@code add} call), if any
+     * @throws TextParseException with every problem found (source {@code RegionTree.Builder}, the
+     *     line being the 1-based number of the {@code add} call), if any
      * @throws IllegalStateException if called twice
      */
     public RegionTree build() {
       Problems problems = new Problems(source);
-      RegionTree tree = build(new ProblemSink[] {new ProblemSink(problems, 0, "code", 0, "parent", 0, "level")});
+      RegionTree tree =
+          build(new ProblemSink[] {new ProblemSink(problems, 0, "code", 0, "parent", 0, "level")});
       return tree;
     }
 
-    /** Builds, reporting row problems to the sink of each row's source id; throws if any sink has problems. */
+    /**
+     * Builds, reporting row problems to the sink of each row's source id; throws if any sink has
+     * problems.
+     */
     RegionTree build(ProblemSink[] sinks) {
       checkState(!built, "build() was already called on this builder");
       built = true;
@@ -802,7 +821,9 @@ public final class RegionTree {
               "duplicate code %s: already defined at line %d%s",
               c,
               lines[first],
-              sourceIds[first] == sourceIds[i] ? "" : " of " + sinks[sourceIds[first]].problems.source());
+              sourceIds[first] == sourceIds[i]
+                  ? ""
+                  : " of " + sinks[sourceIds[first]].problems.source());
           bad = true;
         }
         parentRow[i] = -1;
@@ -847,7 +868,13 @@ public final class RegionTree {
           }
         }
         if (blankName[nameIds[i]]) {
-          p.add(line, 0, "name", names.nameOf(nameIds[i]), "the name of region %s must not be empty", c);
+          p.add(
+              line,
+              0,
+              "name",
+              names.nameOf(nameIds[i]),
+              "the name of region %s must not be empty",
+              c);
           bad = true;
         }
         if (population[i] < 0) {

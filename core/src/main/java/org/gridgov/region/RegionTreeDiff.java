@@ -9,13 +9,13 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * What a batch of edits did: the tree {@linkplain #before() before}, the tree {@linkplain #after() after}, and
- * for every region of the old tree where it went.
+ * What a batch of edits did: the tree {@linkplain #before() before}, the tree {@linkplain #after()
+ * after}, and for every region of the old tree where it went.
  *
- * <p>{@link #newCode(long)} maps <em>any</em> code of the old tree: a region that an edit touched is looked up
- * in {@link #changes()}; every other region kept its code (implicitly mapped to itself). A retired region maps
- * to empty. A grid merged into another, or dissolved by a re-gridding, maps to the grid that took over its units.
- * Immutable and thread-safe.
+ * <p>{@link #newCode(long)} maps <em>any</em> code of the old tree: a region that an edit touched
+ * is looked up in {@link #changes()}; every other region kept its code (implicitly mapped to
+ * itself). A retired region maps to empty. A grid merged into another, or dissolved by a
+ * re-gridding, maps to the grid that took over its units. Immutable and thread-safe.
  */
 public final class RegionTreeDiff {
 
@@ -23,7 +23,10 @@ public final class RegionTreeDiff {
   public enum Kind {
     /** A unit moved to another grid. */
     MOVED,
-    /** A grid merged into another (the survivor is recorded too, mapped to itself), or a unit moved with it. */
+    /**
+     * A grid merged into another (the survivor is recorded too, mapped to itself), or a unit moved
+     * with it.
+     */
     MERGED,
     /** A grid was split (recorded mapped to itself), or a unit moved to a new grid by the split. */
     SPLIT,
@@ -50,7 +53,12 @@ public final class RegionTreeDiff {
   private final Kind[] kinds;
 
   RegionTreeDiff(
-      RegionTree before, RegionTree after, long[] oldCodes, long[] newCodes, boolean[] retired, Kind[] kinds) {
+      RegionTree before,
+      RegionTree after,
+      long[] oldCodes,
+      long[] newCodes,
+      boolean[] retired,
+      Kind[] kinds) {
     this.before = before;
     this.after = after;
     this.oldCodes = oldCodes;
@@ -119,7 +127,9 @@ public final class RegionTreeDiff {
     for (int k = 0; k < oldCodes.length; k++) {
       b.add(
           new Change(
-              oldCodes[k], retired[k] ? OptionalLong.empty() : OptionalLong.of(newCodes[k]), kinds[k]));
+              oldCodes[k],
+              retired[k] ? OptionalLong.empty() : OptionalLong.of(newCodes[k]),
+              kinds[k]));
     }
     return b.build();
   }

@@ -20,20 +20,22 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * A batch of edits of a {@link RegionTree}, applied all at once by {@link #apply()}, which returns the new tree in
- * a {@link RegionTreeDiff}. The old tree is never changed; if any edit is invalid, {@code apply()} throws and
- * nothing is returned.
+ * A batch of edits of a {@link RegionTree}, applied all at once by {@link #apply()}, which returns
+ * the new tree in a {@link RegionTreeDiff}. The old tree is never changed; if any edit is invalid,
+ * {@code apply()} throws and nothing is returned.
  *
- * <p>Edits apply in the order they were added, and each sees the result of the earlier ones: codes given to a
- * later edit are codes as they are after the earlier edits. New codes are assigned deterministically: a new grid
- * or a moved unit gets the next free local number under its new parent (one above the largest in use). Population
- * and households are conserved by every edit except {@link #retire}: units keep theirs, and the own population
- * and households of a grid that disappears go to the grid that takes over its units.
+ * <p>Edits apply in the order they were added, and each sees the result of the earlier ones: codes
+ * given to a later edit are codes as they are after the earlier edits. New codes are assigned
+ * deterministically: a new grid or a moved unit gets the next free local number under its new
+ * parent (one above the largest in use). Population and households are conserved by every edit
+ * except {@link #retire}: units keep theirs, and the own population and households of a grid that
+ * disappears go to the grid that takes over its units.
  *
  * <p>Cost: {@code apply()} rebuilds the tree, O(n) in the tree's size plus the edited regions.
  */
 // "exports": JSpecify/Error Prone annotations are compile-time only (requires static);
-// "EnumOrdinal": levels, classes and grid types are packed into one byte per region by ordinal, on purpose.
+// "EnumOrdinal": levels, classes and grid types are packed into one byte per region by ordinal, on
+// purpose.
 @SuppressWarnings({"exports", "EnumOrdinal"})
 public final class RegionTreeEditor {
   private final RegionTree tree;
@@ -55,13 +57,14 @@ public final class RegionTreeEditor {
   }
 
   /**
-   * Splits a grid by a partition of its units. The first group stays in the grid; each further group becomes a
-   * new grid in the same community (named after the old one with {@code -2}, {@code -3}, ...; same urban-rural
-   * class, grid type and tags), its units renumbered 1, 2, ... in the group's order.
+   * Splits a grid by a partition of its units. The first group stays in the grid; each further
+   * group becomes a new grid in the same community (named after the old one with {@code -2}, {@code
+   * -3}, ...; same urban-rural class, grid type and tags), its units renumbered 1, 2, ... in the
+   * group's order.
    *
    * @param gridCode the grid
-   * @param unitGroups at least two non-empty groups of unit codes that together hold every unit of the grid
-   *     exactly once
+   * @param unitGroups at least two non-empty groups of unit codes that together hold every unit of
+   *     the grid exactly once
    * @return this editor
    */
   @CanIgnoreReturnValue
@@ -74,8 +77,8 @@ public final class RegionTreeEditor {
   }
 
   /**
-   * Merges grids of one community into the first of them, which keeps its code; the units of the others move
-   * into it (appended, in order) and the others disappear.
+   * Merges grids of one community into the first of them, which keeps its code; the units of the
+   * others move into it (appended, in order) and the others disappear.
    *
    * @param gridCodes at least two distinct grids with the same parent; the first survives
    * @return this editor
@@ -96,16 +99,18 @@ public final class RegionTreeEditor {
   @CanIgnoreReturnValue
   public RegionTreeEditor moveUnit(long unitCode, long targetGridCode) {
     return add(
-        "moveUnit(" + unitCode + " -> " + targetGridCode + ")", m -> m.moveUnit(unitCode, targetGridCode));
+        "moveUnit(" + unitCode + " -> " + targetGridCode + ")",
+        m -> m.moveUnit(unitCode, targetGridCode));
   }
 
   /**
-   * Re-grids a community to a target number of households per grid. All units of the community, in the order of
-   * their grids and codes, are cut into consecutive runs (units kept whole, each run contiguous in that order); a
-   * run is closed before a unit when adding it would take the run further from the target than leaving it out.
-   * The runs become grids {@code 1, 2, ...} named {@code 第N网格} (urban-rural class, grid type and tags from the
-   * old grid of the run's first unit), their units numbered 1, 2, .... Every old grid maps in the diff to the
-   * new grid that holds its first unit.
+   * Re-grids a community to a target number of households per grid. All units of the community, in
+   * the order of their grids and codes, are cut into consecutive runs (units kept whole, each run
+   * contiguous in that order); a run is closed before a unit when adding it would take the run
+   * further from the target than leaving it out. The runs become grids {@code 1, 2, ...} named
+   * {@code 第N网格} (urban-rural class, grid type and tags from the old grid of the run's first unit),
+   * their units numbered 1, 2, .... Every old grid maps in the diff to the new grid that holds its
+   * first unit.
    *
    * @param communityCode the community; it must have at least one unit
    * @param targetHouseholdsPerGrid the target, at least 1
@@ -136,7 +141,8 @@ public final class RegionTreeEditor {
   }
 
   /**
-   * Retires a region and its whole subtree. The only edit that does not conserve population and households.
+   * Retires a region and its whole subtree. The only edit that does not conserve population and
+   * households.
    *
    * @param code the region
    * @return this editor
@@ -150,7 +156,8 @@ public final class RegionTreeEditor {
    * Applies every edit and builds the new tree.
    *
    * @return the diff, holding the old and the new tree
-   * @throws IllegalArgumentException if an edit is invalid; the message names the edit (1-based) and why
+   * @throws IllegalArgumentException if an edit is invalid; the message names the edit (1-based)
+   *     and why
    * @throws IllegalStateException if called twice
    */
   public RegionTreeDiff apply() {
@@ -163,7 +170,12 @@ public final class RegionTreeEditor {
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
             String.format(
-                Locale.ROOT, "edit %d of %d, %s: %s", k + 1, edits.size(), descriptions.get(k), e.getMessage()),
+                Locale.ROOT,
+                "edit %d of %d, %s: %s",
+                k + 1,
+                edits.size(),
+                descriptions.get(k),
+                e.getMessage()),
             e);
       }
     }
@@ -326,7 +338,10 @@ public final class RegionTreeEditor {
 
     void splitGrid(long gridCode, List<ImmutableList<Long>> groups) {
       int g = row(gridCode, RegionLevel.GRID);
-      checkArgument(groups.size() >= 2, "a split needs at least two groups of units but got %s", groups.size());
+      checkArgument(
+          groups.size() >= 2,
+          "a split needs at least two groups of units but got %s",
+          groups.size());
       Set<Integer> units = new HashSet<>(kids(g));
       Set<Integer> seen = new HashSet<>();
       List<List<Integer>> rowGroups = new ArrayList<>();
@@ -369,9 +384,12 @@ public final class RegionTreeEditor {
     }
 
     void mergeGrids(List<Long> gridCodes) {
-      checkArgument(gridCodes.size() >= 2, "a merge needs at least two grids but got %s", gridCodes);
       checkArgument(
-          new HashSet<>(gridCodes).size() == gridCodes.size(), "grids to merge must be distinct: %s", gridCodes);
+          gridCodes.size() >= 2, "a merge needs at least two grids but got %s", gridCodes);
+      checkArgument(
+          new HashSet<>(gridCodes).size() == gridCodes.size(),
+          "grids to merge must be distinct: %s",
+          gridCodes);
       int survivor = row(gridCodes.get(0), RegionLevel.GRID);
       for (int k = 1; k < gridCodes.size(); k++) {
         int g = row(gridCodes.get(k), RegionLevel.GRID);

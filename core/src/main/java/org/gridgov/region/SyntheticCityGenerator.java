@@ -8,18 +8,20 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * Generates a plausible synthetic city below given streets: communities, grids and units with exact target counts
- * and skewed, realistic size distributions. Deterministic: the same base tree, targets and seed always give the
- * same tree. Simulations and benchmarks use it where real grid data is not public.
+ * Generates a plausible synthetic city below given streets: communities, grids and units with exact
+ * target counts and skewed, realistic size distributions. Deterministic: the same base tree,
+ * targets and seed always give the same tree. Simulations and benchmarks use it where real grid
+ * data is not public.
  *
- * <p>How: communities are spread over the streets, grids over the communities and units over the grids in
- * proportion to log-normal weights (every container gets at least one, none more than its code segment holds),
- * rounded by largest remainder so that the totals are exact. A unit's population is log-normal around
- * {@link Targets#meanPeoplePerUnit()} (σ = 0.45), its households its population divided by
- * {@link Targets#peoplePerHousehold()} with a little noise, its area about 35 m² per person in towns and 140 m² in
- * villages (log-normal, σ = 0.5). Communities of a street office (local number 001–099) are urban (111 主城区);
- * of a town (100–199) partly town centre (121) and otherwise villages (220); of a township (200–399) mostly
- * villages; of other units (400–599) special areas (123). About 5 % of grids are dedicated (专属网格).
+ * <p>How: communities are spread over the streets, grids over the communities and units over the
+ * grids in proportion to log-normal weights (every container gets at least one, none more than its
+ * code segment holds), rounded by largest remainder so that the totals are exact. A unit's
+ * population is log-normal around {@link Targets#meanPeoplePerUnit()} (σ = 0.45), its households
+ * its population divided by {@link Targets#peoplePerHousehold()} with a little noise, its area
+ * about 35 m² per person in towns and 140 m² in villages (log-normal, σ = 0.5). Communities of a
+ * street office (local number 001–099) are urban (111 主城区); of a town (100–199) partly town centre
+ * (121) and otherwise villages (220); of a township (200–399) mostly villages; of other units
+ * (400–599) special areas (123). About 5 % of grids are dedicated (专属网格).
  */
 @SuppressWarnings("EnumOrdinal") // packed by ordinal on purpose, as in RegionTree
 public final class SyntheticCityGenerator {
@@ -48,17 +50,22 @@ public final class SyntheticCityGenerator {
      */
     public Targets {
       checkArgument(communities >= 1, "communities must be at least 1 but was %s", communities);
-      checkArgument(grids >= communities, "grids (%s) must be at least communities (%s)", grids, communities);
+      checkArgument(
+          grids >= communities, "grids (%s) must be at least communities (%s)", grids, communities);
       checkArgument(units >= grids, "units (%s) must be at least grids (%s)", units, grids);
-      checkArgument(meanPeoplePerUnit > 0, "meanPeoplePerUnit must be > 0 but was %s", meanPeoplePerUnit);
-      checkArgument(peoplePerHousehold >= 1, "peoplePerHousehold must be >= 1 but was %s", peoplePerHousehold);
+      checkArgument(
+          meanPeoplePerUnit > 0, "meanPeoplePerUnit must be > 0 but was %s", meanPeoplePerUnit);
+      checkArgument(
+          peoplePerHousehold >= 1,
+          "peoplePerHousehold must be >= 1 but was %s",
+          peoplePerHousehold);
     }
 
     /**
-     * Putian's published totals: 10,440 grids and 136,063 units, holding its resident population of about 3.21
-     * million (2023), i.e. {@value #PUTIAN_RESIDENTS} / 136,063 ≈ 23.6 people per unit; 1,100 communities (an
-     * assumption: about 9.5 grids per community) and 2.8 people per household (an assumption close to the
-     * national census average).
+     * Putian's published totals: 10,440 grids and 136,063 units, holding its resident population of
+     * about 3.21 million (2023), i.e. {@value #PUTIAN_RESIDENTS} / 136,063 ≈ 23.6 people per unit;
+     * 1,100 communities (an assumption: about 9.5 grids per community) and 2.8 people per household
+     * (an assumption close to the national census average).
      *
      * @return the Putian targets
      */
@@ -75,15 +82,18 @@ public final class SyntheticCityGenerator {
   /**
    * Generates a city.
    *
-   * @param base a tree of districts and streets (no lower levels), e.g. read by {@link DivisionFiles}
+   * @param base a tree of districts and streets (no lower levels), e.g. read by {@link
+   *     DivisionFiles}
    * @param targets the totals to generate
    * @param seed the random seed
    * @param edition the new tree's edition
-   * @return a new tree: the base's districts and streets (with their attributes) plus the generated regions
-   * @throws IllegalArgumentException if the base has regions below streets, has no street, or the targets do not
-   *     fit the streets and code widths
+   * @return a new tree: the base's districts and streets (with their attributes) plus the generated
+   *     regions
+   * @throws IllegalArgumentException if the base has regions below streets, has no street, or the
+   *     targets do not fit the streets and code widths
    */
-  public static RegionTree generate(RegionTree base, Targets targets, long seed, LocalDate edition) {
+  public static RegionTree generate(
+      RegionTree base, Targets targets, long seed, LocalDate edition) {
     Objects.requireNonNull(targets, "targets");
     Objects.requireNonNull(edition, "edition");
     CodeScheme scheme = base.codeScheme();
@@ -95,7 +105,10 @@ public final class SyntheticCityGenerator {
     checkArgument(streets > 0, "the base tree has no street to generate below");
     SplittableRandom random = new SplittableRandom(seed);
     int[] communitiesPerStreet =
-        allocate(targets.communities(), weights(random, streets, 0.5), scheme.maxLocalNumber(RegionLevel.COMMUNITY));
+        allocate(
+            targets.communities(),
+            weights(random, streets, 0.5),
+            scheme.maxLocalNumber(RegionLevel.COMMUNITY));
     // Community kinds and weights.
     byte[] urbanRural = new byte[targets.communities()];
     double[] communityWeights = new double[targets.communities()];
@@ -117,7 +130,10 @@ public final class SyntheticCityGenerator {
     int[] gridsPerCommunity =
         allocate(targets.grids(), communityWeights, scheme.maxLocalNumber(RegionLevel.GRID));
     int[] unitsPerGrid =
-        allocate(targets.units(), weights(random, targets.grids(), 0.35), scheme.maxLocalNumber(RegionLevel.UNIT));
+        allocate(
+            targets.units(),
+            weights(random, targets.grids(), 0.35),
+            scheme.maxLocalNumber(RegionLevel.UNIT));
 
     RegionTree.Builder b = new RegionTree.Builder(scheme, edition, "SyntheticCityGenerator");
     double sigmaPop = 0.45;
@@ -140,8 +156,12 @@ public final class SyntheticCityGenerator {
       for (int k = 1; k <= communitiesPerStreet[si]; k++) {
         UrbanRuralClass c = UrbanRuralClass.values()[urbanRural[community]];
         long cc = scheme.childCode(code, k);
-        b.add(RegionLevel.COMMUNITY, cc, code, c.isUrban() && c != UrbanRuralClass.TOWN_CENTRE
-            ? "第" + k + "社区" : "第" + k + "村").urbanRural(c);
+        b.add(
+                RegionLevel.COMMUNITY,
+                cc,
+                code,
+                c.isUrban() && c != UrbanRuralClass.TOWN_CENTRE ? "第" + k + "社区" : "第" + k + "村")
+            .urbanRural(c);
         for (int g = 1; g <= gridsPerCommunity[community]; g++) {
           long gc = scheme.childCode(cc, g);
           boolean dedicated = random.nextDouble() < 0.05;
@@ -151,7 +171,10 @@ public final class SyntheticCityGenerator {
           for (int u = 1; u <= unitsPerGrid[grid]; u++) {
             int pop = (int) Math.max(1, Math.round(popScale * logNormal(random, sigmaPop)));
             int hh =
-                (int) Math.max(1, Math.round(pop / targets.peoplePerHousehold() * logNormal(random, 0.15)));
+                (int)
+                    Math.max(
+                        1,
+                        Math.round(pop / targets.peoplePerHousehold() * logNormal(random, 0.15)));
             double perPerson = c.isUrban() ? 35 : 140;
             long area = Math.max(10, Math.round(pop * perPerson * logNormal(random, 0.5)));
             b.add(RegionLevel.UNIT, scheme.childCode(gc, u), gc, c.isUrban() ? u + "号楼" : u + "组")
@@ -211,8 +234,8 @@ public final class SyntheticCityGenerator {
   }
 
   /**
-   * Splits {@code total} into {@code weights.length} parts of at least 1 and at most {@code cap}, proportional
-   * to the weights, by largest remainder; exact and deterministic.
+   * Splits {@code total} into {@code weights.length} parts of at least 1 and at most {@code cap},
+   * proportional to the weights, by largest remainder; exact and deterministic.
    */
   static int[] allocate(int total, double[] weights, long cap) {
     int n = weights.length;
@@ -243,7 +266,9 @@ public final class SyntheticCityGenerator {
       for (int i = 0; i < n; i++) {
         order[i] = i;
       }
-      Arrays.sort(order, (a, c) -> frac[c] != frac[a] ? Double.compare(frac[c], frac[a]) : Integer.compare(a, c));
+      Arrays.sort(
+          order,
+          (a, c) -> frac[c] != frac[a] ? Double.compare(frac[c], frac[a]) : Integer.compare(a, c));
       for (int k = 0; left > 0; k = (k + 1) % n) {
         parts[order[k]]++;
         left--;

@@ -3,8 +3,9 @@ package org.gridgov.region;
 import java.util.Optional;
 
 /**
- * The National Bureau of Statistics' urban-rural classification code (城乡分类代码) of a region, as used in the
- * statistical division codes. SLA policies may set different limits for urban and rural areas.
+ * The National Bureau of Statistics' urban-rural classification code (城乡分类代码) of a region, as used
+ * in the statistical division codes. SLA policies may set different limits for urban and rural
+ * areas.
  */
 public enum UrbanRuralClass {
   /** 111 主城区: main urban area. */

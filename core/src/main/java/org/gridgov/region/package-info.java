@@ -1,5 +1,6 @@
 /**
- * The region tree: district → street → community → grid → unit, stored compactly and queried in O(1).
+ * The region tree: district → street → community → grid → unit, stored compactly and queried in
+ * O(1).
  */
 @NullMarked
 @CheckReturnValue

@@ -24,9 +24,10 @@ import org.gridgov.sla.ProvisionalYear.Day;
 import org.gridgov.sla.ProvisionalYear.OpenQuestion;
 
 /**
- * The arrangement principles from 2025 as a search: for each holiday, every arrangement (block of days off,
- * compensation, make-up workdays) that satisfies the principles stated on {@link ChinaHolidayRules#predict}; what all
- * of them agree on is predicted, what they disagree on is open.
+ * The arrangement principles from 2025 as a search: for each holiday, every arrangement (block of
+ * days off, compensation, make-up workdays) that satisfies the principles stated on {@link
+ * ChinaHolidayRules#predict}; what all of them agree on is predicted, what they disagree on is
+ * open.
  */
 final class ArrangementPrinciples {
 
@@ -49,10 +50,17 @@ final class ArrangementPrinciples {
 
   /** One holiday (or 国庆 with 中秋 merged): its statutory days and the blocks the principles allow. */
   private record Group(
-      Festival festival, ImmutableList<StatutoryDay> statutory, ImmutableList<Range> blocks, Optional<String> undetermined) {}
+      Festival festival,
+      ImmutableList<StatutoryDay> statutory,
+      ImmutableList<Range> blocks,
+      Optional<String> undetermined) {}
 
   /** One arrangement of a group that satisfies every principle. */
-  private record Arrangement(Range block, Set<LocalDate> compensations, Set<LocalDate> makeUps, Set<LocalDate> candidates) {}
+  private record Arrangement(
+      Range block,
+      Set<LocalDate> compensations,
+      Set<LocalDate> makeUps,
+      Set<LocalDate> candidates) {}
 
   private ArrangementPrinciples() {}
 
@@ -97,15 +105,22 @@ final class ArrangementPrinciples {
     for (Festival f : Festival.values()) {
       List<StatutoryDay> own =
           statutory.stream()
-              .filter(s -> s.festival() == f || (merged && f == Festival.NATIONAL_DAY && s.festival() == Festival.MID_AUTUMN))
+              .filter(
+                  s ->
+                      s.festival() == f
+                          || (merged
+                              && f == Festival.NATIONAL_DAY
+                              && s.festival() == Festival.MID_AUTUMN))
               .collect(Collectors.toList());
       LocalDate first = own.get(0).date();
       LocalDate last = own.get(own.size() - 1).date();
       Optional<String> undetermined = Optional.empty();
       ImmutableList<Range> blocks;
       switch (f) {
-        case SPRING_FESTIVAL -> blocks = ImmutableList.of(new Range(lunar.eve(), lunar.eve().plusDays(7)));
-        case NATIONAL_DAY -> blocks = ImmutableList.of(new Range(oct1, oct1.plusDays(merged ? 7 : 6)));
+        case SPRING_FESTIVAL ->
+            blocks = ImmutableList.of(new Range(lunar.eve(), lunar.eve().plusDays(7)));
+        case NATIONAL_DAY ->
+            blocks = ImmutableList.of(new Range(oct1, oct1.plusDays(merged ? 7 : 6)));
         case LABOUR_DAY -> blocks = windows(5, first, last);
         case MID_AUTUMN -> {
           if (merged) {
@@ -130,16 +145,22 @@ final class ArrangementPrinciples {
     return groups;
   }
 
-  /** 元旦, 清明, 端午, 中秋: 3 days joined to the weekend, or the day alone on a Wednesday (如逢周三则只在当日放假). */
+  /**
+   * 元旦, 清明, 端午, 中秋: 3 days joined to the weekend, or the day alone on a Wednesday (如逢周三则只在当日放假).
+   */
   private static ImmutableList<Range> threeDays(LocalDate day) {
-    return day.getDayOfWeek() == DayOfWeek.WEDNESDAY ? ImmutableList.of(new Range(day, day)) : windows(3, day, day);
+    return day.getDayOfWeek() == DayOfWeek.WEDNESDAY
+        ? ImmutableList.of(new Range(day, day))
+        : windows(3, day, day);
   }
 
   /** The windows of {@code length} days holding {@code first..last} with the most weekend days. */
   static ImmutableList<Range> windows(int length, LocalDate first, LocalDate last) {
     List<Range> best = new ArrayList<>();
     int bestWeekend = -1;
-    for (LocalDate start = last.minusDays(length - 1L); !start.isAfter(first); start = start.plusDays(1)) {
+    for (LocalDate start = last.minusDays(length - 1L);
+        !start.isAfter(first);
+        start = start.plusDays(1)) {
       Range r = new Range(start, start.plusDays(length - 1L));
       int weekend = (int) r.dates().stream().filter(ArrangementPrinciples::isWeekend).count();
       if (weekend > bestWeekend) {
@@ -160,9 +181,11 @@ final class ArrangementPrinciples {
     return off;
   }
 
-  private static List<Arrangement> arrangements(Group g, Set<LocalDate> otherBlocks, Set<LocalDate> otherOff) {
+  private static List<Arrangement> arrangements(
+      Group g, Set<LocalDate> otherBlocks, Set<LocalDate> otherOff) {
     List<Arrangement> result = new ArrayList<>();
-    Set<LocalDate> statutory = g.statutory().stream().map(StatutoryDay::date).collect(Collectors.toSet());
+    Set<LocalDate> statutory =
+        g.statutory().stream().map(StatutoryDay::date).collect(Collectors.toSet());
     for (Range block : g.blocks()) {
       if (!statutory.stream().allMatch(block::contains)) {
         continue;
@@ -172,18 +195,26 @@ final class ArrangementPrinciples {
         continue;
       }
       long weekdays = block.dates().stream().filter(d -> !isWeekend(d)).count();
-      int makeUps = (int) (weekdays - statutory.stream().filter(d -> !isWeekend(d)).count() - compensations.get().size());
+      int makeUps =
+          (int)
+              (weekdays
+                  - statutory.stream().filter(d -> !isWeekend(d)).count()
+                  - compensations.get().size());
       List<LocalDate> candidates = makeUpCandidates(block, otherBlocks);
       for (Set<LocalDate> chosen : subsets(candidates, makeUps)) {
         if (runsWithinLimit(block, chosen, otherOff)) {
-          result.add(new Arrangement(block, compensations.get(), chosen, new HashSet<>(candidates)));
+          result.add(
+              new Arrangement(block, compensations.get(), chosen, new HashSet<>(candidates)));
         }
       }
     }
     return result;
   }
 
-  /** Art. 6 补假: each weekend statutory day takes the first free non-statutory weekday after it, inside the block. */
+  /**
+   * Art. 6 补假: each weekend statutory day takes the first free non-statutory weekday after it,
+   * inside the block.
+   */
   private static Optional<Set<LocalDate>> compensations(Range block, Set<LocalDate> statutory) {
     Set<LocalDate> taken = new HashSet<>();
     for (LocalDate s : new TreeSet<>(statutory)) {
@@ -191,7 +222,8 @@ final class ArrangementPrinciples {
         continue;
       }
       Optional<LocalDate> next =
-          s.plusDays(1).datesUntil(block.last().plusDays(1))
+          s.plusDays(1)
+              .datesUntil(block.last().plusDays(1))
               .filter(d -> !isWeekend(d) && !statutory.contains(d) && !taken.contains(d))
               .findFirst();
       if (next.isEmpty()) {
@@ -202,7 +234,10 @@ final class ArrangementPrinciples {
     return Optional.of(taken);
   }
 
-  /** The Saturdays and Sundays of the nearest weekend before and after the block that no other block may take. */
+  /**
+   * The Saturdays and Sundays of the nearest weekend before and after the block that no other block
+   * may take.
+   */
   private static List<LocalDate> makeUpCandidates(Range block, Set<LocalDate> otherBlocks) {
     List<LocalDate> result = new ArrayList<>();
     for (int step : new int[] {-1, 1}) {
@@ -240,10 +275,14 @@ final class ArrangementPrinciples {
     return result;
   }
 
-  private static boolean runsWithinLimit(Range block, Set<LocalDate> makeUps, Set<LocalDate> otherOff) {
+  private static boolean runsWithinLimit(
+      Range block, Set<LocalDate> makeUps, Set<LocalDate> otherOff) {
     int run = 0;
-    for (LocalDate d = block.first().minusDays(SPAN_DAYS); !d.isAfter(block.last().plusDays(SPAN_DAYS)); d = d.plusDays(1)) {
-      boolean off = block.contains(d) || otherOff.contains(d) || (isWeekend(d) && !makeUps.contains(d));
+    for (LocalDate d = block.first().minusDays(SPAN_DAYS);
+        !d.isAfter(block.last().plusDays(SPAN_DAYS));
+        d = d.plusDays(1)) {
+      boolean off =
+          block.contains(d) || otherOff.contains(d) || (isWeekend(d) && !makeUps.contains(d));
       run = off ? 0 : run + 1;
       if (run > MAX_CONSECUTIVE_WORKDAYS) {
         return false;
@@ -253,14 +292,16 @@ final class ArrangementPrinciples {
   }
 
   /** Adds the days every arrangement agrees on; returns the dates they disagree on. */
-  private static Set<LocalDate> resolve(Group g, List<Arrangement> arrangements, Map<LocalDate, Day> days) {
+  private static Set<LocalDate> resolve(
+      Group g, List<Arrangement> arrangements, Map<LocalDate, Day> days) {
     Map<LocalDate, Festival> statutory = new LinkedHashMap<>();
     g.statutory().forEach(s -> statutory.put(s.date(), s.festival()));
     Set<LocalDate> relevant = new TreeSet<>();
     g.blocks().forEach(r -> relevant.addAll(r.dates()));
     arrangements.forEach(a -> relevant.addAll(a.candidates()));
     if (arrangements.isEmpty() || g.undetermined().isPresent()) {
-      statutory.forEach((d, f) -> days.putIfAbsent(d, new Day(d, DayKind.HOLIDAY, Basis.STATUTE, f)));
+      statutory.forEach(
+          (d, f) -> days.putIfAbsent(d, new Day(d, DayKind.HOLIDAY, Basis.STATUTE, f)));
       relevant.removeAll(statutory.keySet());
       return relevant;
     }
@@ -278,7 +319,8 @@ final class ArrangementPrinciples {
                     : arrangements.stream().allMatch(a -> a.compensations().contains(d))
                         ? Basis.COMPENSATION
                         : Basis.PRINCIPLE;
-        days.putIfAbsent(d, new Day(d, DayKind.HOLIDAY, basis, statutory.getOrDefault(d, g.festival())));
+        days.putIfAbsent(
+            d, new Day(d, DayKind.HOLIDAY, basis, statutory.getOrDefault(d, g.festival())));
       } else if (!offs.iterator().next() && isWeekend(d)) {
         days.putIfAbsent(d, new Day(d, DayKind.MAKE_UP_WORKDAY, Basis.PRINCIPLE, g.festival()));
       }
@@ -291,7 +333,8 @@ final class ArrangementPrinciples {
   }
 
   private static OpenQuestion question(int year, Group g, Set<LocalDate> open, int arrangements) {
-    String dates = open.stream().map(ArrangementPrinciples::withWeekday).collect(Collectors.joining(", "));
+    String dates =
+        open.stream().map(ArrangementPrinciples::withWeekday).collect(Collectors.joining(", "));
     String note =
         g.undetermined().isPresent()
             ? g.undetermined().get() + " Open: " + dates + "."
@@ -313,7 +356,9 @@ final class ArrangementPrinciples {
                     MAX_CONSECUTIVE_WORKDAYS,
                     dates);
     return new OpenQuestion(
-        g.festival(), ImmutableSortedSet.copyOf(open), note + " Until the notice, these dates follow the weekly pattern.");
+        g.festival(),
+        ImmutableSortedSet.copyOf(open),
+        note + " Until the notice, these dates follow the weekly pattern.");
   }
 
   static String withWeekday(LocalDate d) {

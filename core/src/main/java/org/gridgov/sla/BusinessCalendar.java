@@ -2,7 +2,6 @@ package org.gridgov.sla;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableRangeSet;
@@ -10,6 +9,7 @@ import com.google.common.collect.ImmutableSortedMap;
 import com.google.common.collect.Maps;
 import com.google.common.collect.Range;
 import com.google.common.collect.TreeRangeSet;
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,49 +31,54 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A business calendar: a time zone, weekly working windows per weekday, and dated exceptions (public holidays,
- * make-up workdays (调休) with their own windows, short days), over an explicit range of covered dates. Calendars are
- * data: nothing here knows that Saturday and Sunday are usually off.
+ * A business calendar: a time zone, weekly working windows per weekday, and dated exceptions
+ * (public holidays, make-up workdays (调休) with their own windows, short days), over an explicit
+ * range of covered dates. Calendars are data: nothing here knows that Saturday and Sunday are
+ * usually off.
  *
  * <h2>Arithmetic</h2>
  *
- * At construction the calendar turns every covered day's windows into real-time intervals and keeps, over primitive
- * arrays, the cumulative working time before each interval (prefix sums) and the rank of each working day. A query
- * finds its day in O(1) (an estimate from 24-hour days, corrected by at most one day) and scans that day's few
- * windows; {@link #isWorkingTime}, {@link #nextWorkingTime}, {@link #workingTimeBetween} and working-day limits are
- * O(1), adding working time is one binary search over the prefix sums, O(log n). Results are exact to the
- * nanosecond; nothing steps through minutes.
+ * At construction the calendar turns every covered day's windows into real-time intervals and
+ * keeps, over primitive arrays, the cumulative working time before each interval (prefix sums) and
+ * the rank of each working day. A query finds its day in O(1) (an estimate from 24-hour days,
+ * corrected by at most one day) and scans that day's few windows; {@link #isWorkingTime}, {@link
+ * #nextWorkingTime}, {@link #workingTimeBetween} and working-day limits are O(1), adding working
+ * time is one binary search over the prefix sums, O(log n). Results are exact to the nanosecond;
+ * nothing steps through minutes.
  *
  * <h2>Daylight saving time</h2>
  *
- * Windows are local clock times. A local time that does not exist (in a spring-forward gap) maps to the instant of
- * the transition, i.e. the first instant the clock shows a later time; a local time that exists twice (in a
- * fall-back overlap) maps to its first occurrence (the earlier offset). A window therefore contains the real time
- * that passed between its local start and end: a window {@code 01:00-04:00} on a spring-forward night has two real
- * hours, on a fall-back night four. A window that collapses to nothing (lying wholly in a gap) has no working time.
+ * Windows are local clock times. A local time that does not exist (in a spring-forward gap) maps to
+ * the instant of the transition, i.e. the first instant the clock shows a later time; a local time
+ * that exists twice (in a fall-back overlap) maps to its first occurrence (the earlier offset). A
+ * window therefore contains the real time that passed between its local start and end: a window
+ * {@code 01:00-04:00} on a spring-forward night has two real hours, on a fall-back night four. A
+ * window that collapses to nothing (lying wholly in a gap) has no working time.
  *
  * <h2>Coverage</h2>
  *
- * Every instant passed in must fall on a covered local date, and every result must be found within them; otherwise
- * an {@link OutsideCalendarException} names the date and the covered range. There is no silent guess beyond the
- * data: to let the weekly pattern continue past it, widen the coverage explicitly ({@link Builder#coverage}).
+ * Every instant passed in must fall on a covered local date, and every result must be found within
+ * them; otherwise an {@link OutsideCalendarException} names the date and the covered range. There
+ * is no silent guess beyond the data: to let the weekly pattern continue past it, widen the
+ * coverage explicitly ({@link Builder#coverage}).
  *
  * <h2>Provenance</h2>
  *
- * Every covered day is {@link DayProvenance#OFFICIAL} (declared from a published schedule, or a plain weekly
- * calendar) or {@link DayProvenance#PROVISIONAL} (predicted for a year whose schedule is not published yet, see
- * {@link ChinaCalendar}). Arithmetic treats both alike; {@link #deadline} and {@link #isProvisionalBetween} say
- * whether a provisional day lay between a start and its deadline, so that an embedder can show the deadline as
- * provisional until the official schedule replaces it ({@link CalendarEditions}).
+ * Every covered day is {@link DayProvenance#OFFICIAL} (declared from a published schedule, or a
+ * plain weekly calendar) or {@link DayProvenance#PROVISIONAL} (predicted for a year whose schedule
+ * is not published yet, see {@link ChinaCalendar}). Arithmetic treats both alike; {@link #deadline}
+ * and {@link #isProvisionalBetween} say whether a provisional day lay between a start and its
+ * deadline, so that an embedder can show the deadline as provisional until the official schedule
+ * replaces it ({@link CalendarEditions}).
  *
  * <h2>Editions</h2>
  *
- * Each calendar carries an edition name. A later edition (a holiday schedule announced for a new year, a local
- * rule) is built with {@link #toBuilder()}; {@link CalendarEditions} keeps them in order and reports how open
- * deadlines move between two editions.
+ * Each calendar carries an edition name. A later edition (a holiday schedule announced for a new
+ * year, a local rule) is built with {@link #toBuilder()}; {@link CalendarEditions} keeps them in
+ * order and reports how open deadlines move between two editions.
  *
- * <p>Immutable and thread-safe. Equal when edition, zone, coverage, weekly windows, dated days and provisional
- * days are equal.
+ * <p>Immutable and thread-safe. Equal when edition, zone, coverage, weekly windows, dated days and
+ * provisional days are equal.
  */
 public final class BusinessCalendar {
 
@@ -83,7 +88,9 @@ public final class BusinessCalendar {
     REGULAR,
     /** A declared public holiday: no working time. */
     HOLIDAY,
-    /** A declared make-up workday (调休): a normally free day that is worked, with its own windows. */
+    /**
+     * A declared make-up workday (调休): a normally free day that is worked, with its own windows.
+     */
     MAKE_UP_WORKDAY,
     /** A declared short day: a working day with reduced windows. */
     SHORT_DAY
@@ -99,8 +106,12 @@ public final class BusinessCalendar {
     /** Validates the declaration. */
     public DatedDay {
       checkArgument(kind != DayKind.REGULAR, "a dated day cannot be REGULAR");
-      checkArgument(kind == DayKind.HOLIDAY || !windows.isEmpty(), "a %s needs at least one window", kind);
-      checkArgument(kind != DayKind.HOLIDAY || windows.isEmpty(), "a holiday has no windows but got %s", windows);
+      checkArgument(
+          kind == DayKind.HOLIDAY || !windows.isEmpty(), "a %s needs at least one window", kind);
+      checkArgument(
+          kind != DayKind.HOLIDAY || windows.isEmpty(),
+          "a holiday has no windows but got %s",
+          windows);
     }
   }
 
@@ -212,13 +223,14 @@ public final class BusinessCalendar {
     }
     this.provisionalBefore = new int[n + 1];
     for (int i = 0; i < n; i++) {
-      provisionalBefore[i + 1] = provisionalBefore[i] + (provisional.contains(firstDate.plusDays(i)) ? 1 : 0);
+      provisionalBefore[i + 1] =
+          provisionalBefore[i] + (provisional.contains(firstDate.plusDays(i)) ? 1 : 0);
     }
   }
 
   /**
-   * Returns a builder for a new calendar (zone {@link #DEFAULT_ZONE}, no working windows, no dated days, no
-   * coverage yet: {@link Builder#coverage} is required).
+   * Returns a builder for a new calendar (zone {@link #DEFAULT_ZONE}, no working windows, no dated
+   * days, no coverage yet: {@link Builder#coverage} is required).
    *
    * @return a builder
    */
@@ -227,8 +239,8 @@ public final class BusinessCalendar {
   }
 
   /**
-   * Returns a builder holding this calendar's definition, to derive a new edition from it (name it with
-   * {@link Builder#edition}).
+   * Returns a builder holding this calendar's definition, to derive a new edition from it (name it
+   * with {@link Builder#edition}).
    *
    * @return a builder
    */
@@ -307,7 +319,8 @@ public final class BusinessCalendar {
    *
    * @param date a covered date
    * @return its declared kind, or {@link DayKind#REGULAR}
-   * @throws OutsideCalendarException if the date is not covered (the calendar does not know what it will be)
+   * @throws OutsideCalendarException if the date is not covered (the calendar does not know what it
+   *     will be)
    */
   public DayKind dayKind(LocalDate date) {
     requireCovered(date, "dayKind");
@@ -316,7 +329,8 @@ public final class BusinessCalendar {
   }
 
   /**
-   * Returns the local working windows of a covered date: its dated declaration, else its weekday's windows.
+   * Returns the local working windows of a covered date: its dated declaration, else its weekday's
+   * windows.
    *
    * @param date a covered date
    * @return the windows in order (empty for a day off)
@@ -327,7 +341,10 @@ public final class BusinessCalendar {
     return declaredWindows(date);
   }
 
-  /** The windows a date's declaration or weekday gives, covered or not (the constructor's and equals' view). */
+  /**
+   * The windows a date's declaration or weekday gives, covered or not (the constructor's and
+   * equals' view).
+   */
   private ImmutableList<WorkingWindow> declaredWindows(LocalDate date) {
     DatedDay d = dated.get(date);
     return d != null ? d.windows() : weeklyWindows(date.getDayOfWeek());
@@ -342,7 +359,9 @@ public final class BusinessCalendar {
    */
   public DayProvenance provenance(LocalDate date) {
     int i = dayIndex(date, "provenance(" + date + ")");
-    return provisionalBefore[i + 1] > provisionalBefore[i] ? DayProvenance.PROVISIONAL : DayProvenance.OFFICIAL;
+    return provisionalBefore[i + 1] > provisionalBefore[i]
+        ? DayProvenance.PROVISIONAL
+        : DayProvenance.OFFICIAL;
   }
 
   /**
@@ -370,8 +389,8 @@ public final class BusinessCalendar {
   }
 
   /**
-   * Returns whether any local date from {@code a}'s to {@code b}'s (both inclusive, in either order) is
-   * {@linkplain DayProvenance#PROVISIONAL provisional}. O(1).
+   * Returns whether any local date from {@code a}'s to {@code b}'s (both inclusive, in either
+   * order) is {@linkplain DayProvenance#PROVISIONAL provisional}. O(1).
    *
    * @param a a covered instant
    * @param b a covered instant
@@ -401,7 +420,8 @@ public final class BusinessCalendar {
   // ------------------------------------------------------------------ arithmetic
 
   /**
-   * Returns whether an instant is inside a working window (windows are half-open: the end is not working time).
+   * Returns whether an instant is inside a working window (windows are half-open: the end is not
+   * working time).
    *
    * @param t a covered instant
    * @return {@code true} if working time
@@ -418,14 +438,16 @@ public final class BusinessCalendar {
    *
    * @param t a covered instant
    * @return the earliest working instant at or after {@code t}
-   * @throws OutsideCalendarException if {@code t} is outside the coverage or no window follows within it
+   * @throws OutsideCalendarException if {@code t} is outside the coverage or no window follows
+   *     within it
    */
   public Instant nextWorkingTime(Instant t) {
     return instant(nextWorkingNanos(checkedNanos(t, "nextWorkingTime"), t));
   }
 
   /**
-   * Returns the working time between two instants: positive if {@code a} is before {@code b}, negative if after.
+   * Returns the working time between two instants: positive if {@code a} is before {@code b},
+   * negative if after.
    *
    * @param a a covered instant
    * @param b a covered instant
@@ -444,13 +466,15 @@ public final class BusinessCalendar {
    * @return the signed working nanoseconds
    */
   public long workingNanosBetween(Instant a, Instant b) {
-    return workedUpTo(checkedNanos(b, "workingTimeBetween")) - workedUpTo(checkedNanos(a, "workingTimeBetween"));
+    return workedUpTo(checkedNanos(b, "workingTimeBetween"))
+        - workedUpTo(checkedNanos(a, "workingTimeBetween"));
   }
 
   /**
-   * Adds working time: returns the earliest instant {@code u >= start} with {@code workingTimeBetween(start, u)
-   * == workingTime}. A result that lands exactly at the end of a window stays there (16:30 plus one working hour
-   * with a window ending 17:30 is 17:30 that day, not the next morning). Adding zero returns {@code start}.
+   * Adds working time: returns the earliest instant {@code u >= start} with {@code
+   * workingTimeBetween(start, u) == workingTime}. A result that lands exactly at the end of a
+   * window stays there (16:30 plus one working hour with a window ending 17:30 is 17:30 that day,
+   * not the next morning). Adding zero returns {@code start}.
    *
    * @param start a covered instant
    * @param workingTime a non-negative working time
@@ -459,7 +483,10 @@ public final class BusinessCalendar {
    * @throws OutsideCalendarException if the result is beyond the coverage
    */
   public Instant plusWorkingTime(Instant start, Duration workingTime) {
-    checkArgument(!workingTime.isNegative(), "working time to add must not be negative but was %s", workingTime);
+    checkArgument(
+        !workingTime.isNegative(),
+        "working time to add must not be negative but was %s",
+        workingTime);
     return instant(plusWorkingNanos(checkedNanos(start, "plus"), workingTime.toNanos(), start));
   }
 
@@ -475,12 +502,15 @@ public final class BusinessCalendar {
   public Instant plusWorkingDays(Instant start, int days, WorkingDayRule rule) {
     checkArgument(days >= 1, "working days to add must be at least 1 but was %s", days);
     long x = checkedNanos(start, "plus");
-    return instant(rule == WorkingDayRule.SAME_CLOCK_TIME ? sameClockTime(x, days, start) : endOfDay(x, days, start));
+    return instant(
+        rule == WorkingDayRule.SAME_CLOCK_TIME
+            ? sameClockTime(x, days, start)
+            : endOfDay(x, days, start));
   }
 
   /**
-   * Returns the deadline of a limit started at {@code start}: natural limits add real time (no calendar needed,
-   * no coverage check), working time and working days use the calendar.
+   * Returns the deadline of a limit started at {@code start}: natural limits add real time (no
+   * calendar needed, no coverage check), working time and working days use the calendar.
    *
    * @param start the start
    * @param limit the limit
@@ -496,9 +526,10 @@ public final class BusinessCalendar {
   }
 
   /**
-   * Returns the deadline of a limit started at {@code start} with its provenance: {@link #plus}, and whether a
-   * {@linkplain DayProvenance#PROVISIONAL provisional} day lay between the start and the deadline (both dates
-   * inclusive; for a natural limit only if both instants are covered, otherwise {@code false}).
+   * Returns the deadline of a limit started at {@code start} with its provenance: {@link #plus},
+   * and whether a {@linkplain DayProvenance#PROVISIONAL provisional} day lay between the start and
+   * the deadline (both dates inclusive; for a natural limit only if both instants are covered,
+   * otherwise {@code false}).
    *
    * @param start the start
    * @param limit the limit
@@ -507,7 +538,9 @@ public final class BusinessCalendar {
    */
   public Deadline deadline(Instant start, SlaLimit limit) {
     Instant due = plus(start, limit);
-    boolean prov = (limit.countsWorkingTime() || (covers(start) && covers(due))) && isProvisionalBetween(start, due);
+    boolean prov =
+        (limit.countsWorkingTime() || (covers(start) && covers(due)))
+            && isProvisionalBetween(start, due);
     return new Deadline(due, prov, edition);
   }
 
@@ -546,9 +579,9 @@ public final class BusinessCalendar {
   }
 
   /**
-   * Returns the local dates whose windows differ between this calendar and another (e.g. two editions). Only dates
-   * that both calendars cover are compared; a change of coverage itself is not reported (compare
-   * {@link #firstDate()} and {@link #lastDate()}).
+   * Returns the local dates whose windows differ between this calendar and another (e.g. two
+   * editions). Only dates that both calendars cover are compared; a change of coverage itself is
+   * not reported (compare {@link #firstDate()} and {@link #lastDate()}).
    *
    * @param other another calendar
    * @return the dates whose working windows differ, ascending
@@ -624,10 +657,13 @@ public final class BusinessCalendar {
     long worked = workedUpTo(x, kx);
     long target = worked + add;
     if (target > cumBefore[intervalCount] || target < 0) {
-      throw outside(lastDate.plusDays(1), "plus(" + start + ", working " + Duration.ofNanos(add) + ")");
+      throw outside(
+          lastDate.plusDays(1), "plus(" + start + ", working " + Duration.ofNanos(add) + ")");
     }
-    // first j in 1..m with cumBefore[j] >= target; interval k = j - 1. cumBefore never decreases and
-    // cumBefore[kx] <= worked < target, so j > kx: gallop forward from there (deadlines lie a few days ahead),
+    // first j in 1..m with cumBefore[j] >= target; interval k = j - 1. cumBefore never decreases
+    // and
+    // cumBefore[kx] <= worked < target, so j > kx: gallop forward from there (deadlines lie a few
+    // days ahead),
     // then bisect the bracket [lo, hi], which keeps cumBefore[lo - 1] < target <= cumBefore[hi].
     int lo = Math.max(1, kx + 1);
     int hi = lo;
@@ -669,7 +705,10 @@ public final class BusinessCalendar {
     return k < 0 ? 0 : cumBefore[k] + Math.min(x, ivEnd[k]) - ivStart[k];
   }
 
-  /** Largest k with ivStart[k] <= x, or -1: finds the day in O(1), then scans that day's few windows. */
+  /**
+   * Largest k with ivStart[k] <= x, or -1: finds the day in O(1), then scans that day's few
+   * windows.
+   */
   private int floorInterval(long x) {
     int d = floorDay(x);
     int first = dayFirstInterval[d];
@@ -682,8 +721,8 @@ public final class BusinessCalendar {
   }
 
   /**
-   * Day index of a covered epoch-nanos instant: the estimate from 24-hour days is off by at most one day (local
-   * midnights drift from it only by the zone's offset changes), then corrected.
+   * Day index of a covered epoch-nanos instant: the estimate from 24-hour days is off by at most
+   * one day (local midnights drift from it only by the zone's offset changes), then corrected.
    */
   private int floorDay(long x) {
     long est = (x - dayStart[0]) / DAY_NANOS;
@@ -779,15 +818,16 @@ public final class BusinessCalendar {
   }
 
   /**
-   * Builds a {@link BusinessCalendar}. Later declarations for the same date or weekday replace earlier ones (that
-   * is how a new edition corrects a date). Windows of one day must not overlap.
+   * Builds a {@link BusinessCalendar}. Later declarations for the same date or weekday replace
+   * earlier ones (that is how a new edition corrects a date). Windows of one day must not overlap.
    */
   public static final class Builder {
     private String edition = "custom";
     private ZoneId zone = DEFAULT_ZONE;
     private @Nullable LocalDate firstDate;
     private @Nullable LocalDate lastDate;
-    private final Map<DayOfWeek, ImmutableList<WorkingWindow>> weekly = new EnumMap<>(DayOfWeek.class);
+    private final Map<DayOfWeek, ImmutableList<WorkingWindow>> weekly =
+        new EnumMap<>(DayOfWeek.class);
     private ImmutableList<WorkingWindow> makeUpWindows = WorkingWindow.CHINA_OFFICE_HOURS;
     private final TreeMap<LocalDate, DatedDay> dated = new TreeMap<>();
     private final TreeRangeSet<LocalDate> provisional = TreeRangeSet.create();
@@ -813,7 +853,8 @@ public final class BusinessCalendar {
     }
 
     /**
-     * Marks dates {@link DayProvenance#PROVISIONAL provisional}: predicted, to be replaced by an official schedule.
+     * Marks dates {@link DayProvenance#PROVISIONAL provisional}: predicted, to be replaced by an
+     * official schedule.
      *
      * @param firstInclusive the first date
      * @param lastInclusive the last date
@@ -860,8 +901,12 @@ public final class BusinessCalendar {
     }
 
     private static Range<LocalDate> closed(LocalDate first, LocalDate last, String what) {
-      checkArgument(!last.isBefore(first), "%s range %s..%s is empty: the last date is before the first", what,
-          first, last);
+      checkArgument(
+          !last.isBefore(first),
+          "%s range %s..%s is empty: the last date is before the first",
+          what,
+          first,
+          last);
       // canonical [first, last + 1) ranges coalesce adjacent days in the range set
       return Range.closedOpen(first, last.plusDays(1));
     }
@@ -892,7 +937,8 @@ public final class BusinessCalendar {
     }
 
     /**
-     * Sets the covered local dates, both inclusive. Required. Dated days outside are kept but have no effect.
+     * Sets the covered local dates, both inclusive. Required. Dated days outside are kept but have
+     * no effect.
      *
      * @param firstInclusive the first date
      * @param lastInclusive the last date
@@ -935,7 +981,8 @@ public final class BusinessCalendar {
     }
 
     /**
-     * Sets the windows used by {@link #makeUpWorkday(LocalDate)} (default {@link WorkingWindow#CHINA_OFFICE_HOURS}).
+     * Sets the windows used by {@link #makeUpWorkday(LocalDate)} (default {@link
+     * WorkingWindow#CHINA_OFFICE_HOURS}).
      *
      * @param windows non-empty, non-overlapping windows
      * @return this builder
@@ -979,7 +1026,8 @@ public final class BusinessCalendar {
      */
     @CanIgnoreReturnValue
     public Builder makeUpWorkday(LocalDate date, List<WorkingWindow> windows) {
-      dated.put(date, new DatedDay(DayKind.MAKE_UP_WORKDAY, sorted(windows, "make-up workday " + date)));
+      dated.put(
+          date, new DatedDay(DayKind.MAKE_UP_WORKDAY, sorted(windows, "make-up workday " + date)));
       return this;
     }
 
@@ -1016,7 +1064,8 @@ public final class BusinessCalendar {
      */
     public BusinessCalendar build() {
       if (firstDate == null || lastDate == null) {
-        throw new IllegalStateException("coverage(first, last) was not set for calendar edition " + edition);
+        throw new IllegalStateException(
+            "coverage(first, last) was not set for calendar edition " + edition);
       }
       return new BusinessCalendar(this);
     }

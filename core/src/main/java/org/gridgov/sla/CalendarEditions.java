@@ -10,18 +10,20 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An ordered history of calendar editions: the built-in or first edition, then each edition an embedder adds when
- * a new year's schedule is announced or a local rule changes. Deadlines can be computed "as of" any edition, and
- * {@link #changes} reports how a set of open deadlines moves from one edition to another. Immutable.
+ * An ordered history of calendar editions: the built-in or first edition, then each edition an
+ * embedder adds when a new year's schedule is announced or a local rule changes. Deadlines can be
+ * computed "as of" any edition, and {@link #changes} reports how a set of open deadlines moves from
+ * one edition to another. Immutable.
  *
  * <h2>Adoption</h2>
  *
- * An edition added with {@link #adopted(BusinessCalendar, Instant)} carries the instant from which it is in force:
- * {@link #inForceAt} answers which edition counts at an instant (the first edition is in force from the beginning
- * of time). That is what the case engine records when it adopts a new edition, and what it needs to rebuild its
- * clocks from the event log: a clock started at {@code t} counts on the edition in force at {@code t}, and every
- * open clock moves to a new edition at its adoption instant. Editions added with {@link #with(BusinessCalendar)}
- * have no adoption instant: they can be compared, never in force.
+ * An edition added with {@link #adopted(BusinessCalendar, Instant)} carries the instant from which
+ * it is in force: {@link #inForceAt} answers which edition counts at an instant (the first edition
+ * is in force from the beginning of time). That is what the case engine records when it adopts a
+ * new edition, and what it needs to rebuild its clocks from the event log: a clock started at
+ * {@code t} counts on the edition in force at {@code t}, and every open clock moves to a new
+ * edition at its adoption instant. Editions added with {@link #with(BusinessCalendar)} have no
+ * adoption instant: they can be compared, never in force.
  */
 public final class CalendarEditions {
 
@@ -29,8 +31,8 @@ public final class CalendarEditions {
    * One edition and, if it was adopted, the instant from which it is in force.
    *
    * @param calendar the calendar
-   * @param adoptedAt the adoption instant; empty for the first edition (in force from the beginning) or an edition
-   *     that was only added for comparison
+   * @param adoptedAt the adoption instant; empty for the first edition (in force from the
+   *     beginning) or an edition that was only added for comparison
    */
   public record Edition(BusinessCalendar calendar, Optional<Instant> adoptedAt) {
     /**
@@ -55,8 +57,8 @@ public final class CalendarEditions {
   public record OpenDeadline(long key, Instant start, SlaLimit limit) {}
 
   /**
-   * How one open deadline differs between two editions. A side is empty when that edition cannot compute it (its
-   * coverage ends too early).
+   * How one open deadline differs between two editions. A side is empty when that edition cannot
+   * compute it (its coverage ends too early).
    *
    * @param key the open deadline's key
    * @param before the deadline under the earlier edition
@@ -69,7 +71,8 @@ public final class CalendarEditions {
 
   private CalendarEditions(ImmutableList<Edition> entries) {
     this.entries = entries;
-    this.editions = entries.stream().map(Edition::calendar).collect(ImmutableList.toImmutableList());
+    this.editions =
+        entries.stream().map(Edition::calendar).collect(ImmutableList.toImmutableList());
   }
 
   /**
@@ -100,7 +103,8 @@ public final class CalendarEditions {
    * @param next the new edition, with an edition name not used yet
    * @param at the adoption instant; after the previous adoption
    * @return the longer history
-   * @throws IllegalArgumentException if the name is taken, or {@code at} is not after the latest adoption
+   * @throws IllegalArgumentException if the name is taken, or {@code at} is not after the latest
+   *     adoption
    */
   public CalendarEditions adopted(BusinessCalendar next, Instant at) {
     Optional<Instant> last = latestAdoption();
@@ -143,7 +147,8 @@ public final class CalendarEditions {
   }
 
   /**
-   * Returns the edition in force at an instant: the latest adopted at or before it, else the first edition.
+   * Returns the edition in force at an instant: the latest adopted at or before it, else the first
+   * edition.
    *
    * @param t the instant
    * @return the calendar in force
@@ -196,7 +201,10 @@ public final class CalendarEditions {
       }
     }
     throw new IllegalArgumentException(
-        "no calendar edition " + edition + "; known: " + editions.stream().map(BusinessCalendar::edition).toList());
+        "no calendar edition "
+            + edition
+            + "; known: "
+            + editions.stream().map(BusinessCalendar::edition).toList());
   }
 
   /**
@@ -207,7 +215,8 @@ public final class CalendarEditions {
    * @param open the open deadlines
    * @return the changes (unchanged deadlines are left out)
    */
-  public ImmutableList<DeadlineChange> changes(String fromEdition, String toEdition, Collection<OpenDeadline> open) {
+  public ImmutableList<DeadlineChange> changes(
+      String fromEdition, String toEdition, Collection<OpenDeadline> open) {
     return compare(asOf(fromEdition), asOf(toEdition), open);
   }
 

@@ -12,11 +12,12 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The clocks of one case, by name, in the order they were added: typically the case's own clock, then one per
- * handler (the lead department, each assisting department). An immutable value; each operation returns a new one.
+ * The clocks of one case, by name, in the order they were added: typically the case's own clock,
+ * then one per handler (the lead department, each assisting department). An immutable value; each
+ * operation returns a new one.
  *
- * <p>Simultaneous warnings of several clocks come in one documented order: by the instant they were reached, then
- * by the order the clocks were added, then by each clock's level order.
+ * <p>Simultaneous warnings of several clocks come in one documented order: by the instant they were
+ * reached, then by the order the clocks were added, then by each clock's level order.
  */
 public final class CaseClocks {
 
@@ -48,7 +49,9 @@ public final class CaseClocks {
   private static final CaseClocks EMPTY = new CaseClocks(ImmutableMap.of());
 
   private final ImmutableMap<String, SlaClock> clocks;
-  // Lazily computed nextWarningAt(); null = not computed yet. The value is immutable, so a race only computes the
+
+  // Lazily computed nextWarningAt(); null = not computed yet. The value is immutable, so a race
+  // only computes the
   // same result twice, and Optional and Instant are safe to publish racily (final fields).
   @SuppressWarnings("NullableOptional")
   private @Nullable Optional<Instant> nextWarning;
@@ -78,7 +81,8 @@ public final class CaseClocks {
       return new CaseClocks(ImmutableMap.of(name, clock));
     }
     // as a LinkedHashMap put: a replaced clock keeps its position, a new one goes last
-    ImmutableMap.Builder<String, SlaClock> b = ImmutableMap.builderWithExpectedSize(clocks.size() + 1);
+    ImmutableMap.Builder<String, SlaClock> b =
+        ImmutableMap.builderWithExpectedSize(clocks.size() + 1);
     boolean replaced = false;
     for (Map.Entry<String, SlaClock> e : clocks.entrySet()) {
       if (e.getKey().equals(name)) {
@@ -95,8 +99,9 @@ public final class CaseClocks {
   }
 
   /**
-   * Returns the earliest {@link SlaClock#nextWarningAt()} of the clocks: when the case's next SLA warning or breach
-   * is due, the instant to schedule in a {@link DeadlineQueue}. Computed once per value.
+   * Returns the earliest {@link SlaClock#nextWarningAt()} of the clocks: when the case's next SLA
+   * warning or breach is due, the instant to schedule in a {@link DeadlineQueue}. Computed once per
+   * value.
    *
    * @return the instant, or empty if no clock has a pending level it will reach
    */
@@ -156,7 +161,8 @@ public final class CaseClocks {
   }
 
   /**
-   * Advances every clock to {@code now} and returns all warnings fired, in the class comment's order.
+   * Advances every clock to {@code now} and returns all warnings fired, in the class comment's
+   * order.
    *
    * @param now the instant
    * @return the clocks and warnings
@@ -170,7 +176,9 @@ public final class CaseClocks {
       all.addAll(a.fired());
     }
     if (all.size() > 1) {
-      all.sort(Comparator.comparing(SlaClock.Warning::reachedAt)); // stable: clock order, then level order
+      all.sort(
+          Comparator.comparing(
+              SlaClock.Warning::reachedAt)); // stable: clock order, then level order
     }
     return new Advance(new CaseClocks(m.buildOrThrow()), ImmutableList.copyOf(all));
   }

@@ -6,8 +6,8 @@ import org.gridgov.internal.Problems;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One line of gridgov's day-list text, {@code <yyyy-MM-dd> <off|work> [name or note]}, parsed; shared by
- * {@link ChinaCalendar#applyDayList} and {@link HolidayNotice#parseDayList}.
+ * One line of gridgov's day-list text, {@code <yyyy-MM-dd> <off|work> [name or note]}, parsed;
+ * shared by {@link ChinaCalendar#applyDayList} and {@link HolidayNotice#parseDayList}.
  *
  * @param date the date
  * @param offDay {@code true} for {@code off}, {@code false} for {@code work}
@@ -33,7 +33,12 @@ record DayListLine(LocalDate date, boolean offDay, String name) {
       return null;
     }
     if (f.length < 2 || !(f[1].equals("off") || f[1].equals("work"))) {
-      problems.add(lineNo, f[0].length() + 2, "flag", f.length < 2 ? "" : f[1], "expected \"off\" or \"work\"");
+      problems.add(
+          lineNo,
+          f[0].length() + 2,
+          "flag",
+          f.length < 2 ? "" : f[1],
+          "expected \"off\" or \"work\"");
       return null;
     }
     return new DayListLine(date, f[1].equals("off"), f.length > 2 ? f[2].strip() : "");

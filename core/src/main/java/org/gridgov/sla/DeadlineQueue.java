@@ -9,82 +9,94 @@ import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * A pure, deterministic timer queue for millions of pending deadlines. No clock, no threads, no allocation per
- * operation (arrays grow by doubling and never shrink).
+ * A pure, deterministic timer queue for millions of pending deadlines. No clock, no threads, no
+ * allocation per operation (arrays grow by doubling and never shrink).
  *
  * <h2>How it works</h2>
  *
  * A hierarchical timing wheel with exact, millisecond buckets at the bottom, in primitive arrays:
  *
  * <ul>
- *   <li>Every entry is one slot of a slab (deadline, key or handle, and two links), on one doubly linked list.
- *   <li>The wheel has 8 levels of 256 buckets. The queue keeps a cursor time {@code cur}; an entry with deadline
- *       {@code d >= cur} lives on level {@code L} = the highest byte in which {@code d} and {@code cur} differ, in the
- *       bucket given by that byte of {@code d}. So a level-0 bucket holds exactly one deadline, a level-1 bucket 256
- *       consecutive milliseconds, a level-2 bucket 65.5 s, level 3 4.7 h, level 4 49.7 days, and so on up to the
- *       whole range of {@code long}. A bit set per level finds the next non-empty bucket in a few word operations.
- *   <li>When the cursor reaches a non-empty bucket of level {@code L > 0} (the earliest one, since a lower level
- *       always holds earlier deadlines), the bucket is <em>cascaded</em>: each of its entries moves to a lower level
- *       relative to the new cursor. An entry moves at most once per level below its first one: at most 2 times for a
- *       deadline 1 min ahead, 3 times for hours, 4 for weeks.
- *   <li>Each list is kept in scheduling order (schedules append; cascades take a list in order into buckets that are
- *       empty at that moment; a reschedule moves the entry to the end of a list), so a level-0 bucket delivers equal
- *       deadlines in scheduling order without comparing anything.
- *   <li>Entries scheduled before the cursor go to an exact indexed 4-ary min-heap ordered by (deadline, scheduling
- *       number); all of them are earlier than anything in the wheel, so they are delivered first. The cursor is the
- *       latest delivered deadline (at most the latest poll's time); when nothing is pending it moves to the latest
- *       poll's time, or before any poll to the first deadline scheduled. So the heap holds deadlines already due
- *       when scheduled, and before the first poll those earlier than the first one scheduled (a restore that
- *       schedules in descending order pays O(log n) each until the first poll).
+ *   <li>Every entry is one slot of a slab (deadline, key or handle, and two links), on one doubly
+ *       linked list.
+ *   <li>The wheel has 8 levels of 256 buckets. The queue keeps a cursor time {@code cur}; an entry
+ *       with deadline {@code d >= cur} lives on level {@code L} = the highest byte in which {@code
+ *       d} and {@code cur} differ, in the bucket given by that byte of {@code d}. So a level-0
+ *       bucket holds exactly one deadline, a level-1 bucket 256 consecutive milliseconds, a level-2
+ *       bucket 65.5 s, level 3 4.7 h, level 4 49.7 days, and so on up to the whole range of {@code
+ *       long}. A bit set per level finds the next non-empty bucket in a few word operations.
+ *   <li>When the cursor reaches a non-empty bucket of level {@code L > 0} (the earliest one, since
+ *       a lower level always holds earlier deadlines), the bucket is <em>cascaded</em>: each of its
+ *       entries moves to a lower level relative to the new cursor. An entry moves at most once per
+ *       level below its first one: at most 2 times for a deadline 1 min ahead, 3 times for hours, 4
+ *       for weeks.
+ *   <li>Each list is kept in scheduling order (schedules append; cascades take a list in order into
+ *       buckets that are empty at that moment; a reschedule moves the entry to the end of a list),
+ *       so a level-0 bucket delivers equal deadlines in scheduling order without comparing
+ *       anything.
+ *   <li>Entries scheduled before the cursor go to an exact indexed 4-ary min-heap ordered by
+ *       (deadline, scheduling number); all of them are earlier than anything in the wheel, so they
+ *       are delivered first. The cursor is the latest delivered deadline (at most the latest poll's
+ *       time); when nothing is pending it moves to the latest poll's time, or before any poll to
+ *       the first deadline scheduled. So the heap holds deadlines already due when scheduled, and
+ *       before the first poll those earlier than the first one scheduled (a restore that schedules
+ *       in descending order pays O(log n) each until the first poll).
  * </ul>
  *
- * Costs: {@code schedule}, {@code add}, {@code cancel} and {@code reschedule} are O(1) for deadlines at or after the
- * cursor (a few array writes), O(log h) for the h overdue entries in the heap; each entry pays at most 7 cascades
- * (each O(1)) over its life; {@link #pollDue} costs O(1) per entry delivered plus O(levels) per non-empty bucket it
- * passes. {@link #nextDeadline()} may cascade (that is why it is not free, and it may move the cursor ahead of the
- * latest poll so that later schedules before it take the heap). Memory: 24 bytes per slab slot (slots grow by
- * doubling and are reused), plus for keyed queues 16 bytes per key-table slot at a load of at most 1/2, plus 8 KB of
- * buckets; nothing per bucket per millisecond, so sparse deadlines years apart cost nothing extra.
+ * Costs: {@code schedule}, {@code add}, {@code cancel} and {@code reschedule} are O(1) for
+ * deadlines at or after the cursor (a few array writes), O(log h) for the h overdue entries in the
+ * heap; each entry pays at most 7 cascades (each O(1)) over its life; {@link #pollDue} costs O(1)
+ * per entry delivered plus O(levels) per non-empty bucket it passes. {@link #nextDeadline()} may
+ * cascade (that is why it is not free, and it may move the cursor ahead of the latest poll so that
+ * later schedules before it take the heap). Memory: 24 bytes per slab slot (slots grow by doubling
+ * and are reused), plus for keyed queues 16 bytes per key-table slot at a load of at most 1/2, plus
+ * 8 KB of buckets; nothing per bucket per millisecond, so sparse deadlines years apart cost nothing
+ * extra.
  *
- * <p>Peers: the buckets per byte and the bit set per level come from the Linux kernel's timer wheel (2016
- * redesign: 64 buckets per level and a bitmap of pending buckets), cascading by level from Kafka's hierarchical
- * {@code TimingWheel} (whose overflow wheels re-insert a bucket's timers when time reaches it) and the original
- * Varghese–Lauck scheme; the kernel's redesign drops cascading by letting timers fire late, which we cannot
- * (deadlines are exact). The flat primitive arrays and intrusive links follow Agrona's {@code DeadlineTimerWheel}.
+ * <p>Peers: the buckets per byte and the bit set per level come from the Linux kernel's timer wheel
+ * (2016 redesign: 64 buckets per level and a bitmap of pending buckets), cascading by level from
+ * Kafka's hierarchical {@code TimingWheel} (whose overflow wheels re-insert a bucket's timers when
+ * time reaches it) and the original Varghese–Lauck scheme; the kernel's redesign drops cascading by
+ * letting timers fire late, which we cannot (deadlines are exact). The flat primitive arrays and
+ * intrusive links follow Agrona's {@code DeadlineTimerWheel}.
  *
  * <h2>Keys or handles</h2>
  *
- * A queue made with a constructor is <em>keyed</em>: keys are the caller's {@code long}s (e.g. a case id, or case id
- * and clock number packed), found through an open-addressing table that hashes keys in groups of 8 neighbours
- * (keys that differ only in their lowest 3 bits share one strongly mixed home group of 8 slots, so sequential keys
- * such as case ids touch the same memory while unrelated keys spread like a random hash). The queue never invents
- * or recycles ids, so a stale key can never cancel somebody else's timer: after a key fires or is cancelled it is
- * simply absent until the caller schedules it again. At most one entry per key is pending.
+ * A queue made with a constructor is <em>keyed</em>: keys are the caller's {@code long}s (e.g. a
+ * case id, or case id and clock number packed), found through an open-addressing table that hashes
+ * keys in groups of 8 neighbours (keys that differ only in their lowest 3 bits share one strongly
+ * mixed home group of 8 slots, so sequential keys such as case ids touch the same memory while
+ * unrelated keys spread like a random hash). The queue never invents or recycles ids, so a stale
+ * key can never cancel somebody else's timer: after a key fires or is cancelled it is simply absent
+ * until the caller schedules it again. At most one entry per key is pending.
  *
- * <p>A queue made with {@link #issuingHandles()} instead <em>issues</em> its keys: {@link #add} returns a new handle
- * for each entry, and {@link #cancel}, {@link #reschedule}, {@link #contains}, {@link #deadlineOf} and the
- * consumer of {@link #pollDue} take and give that handle as the key. A handle is a slot number in its low 32 bits
- * and a generation in its high bits; a slot is reused after its entry fires or is cancelled, but with the next
- * generation, so a stale handle is simply not pending (it would take 2<sup>31</sup> reuses of one slot to meet the
- * same handle again). No hashing is needed: use this mode when you keep the handle anyway (as with a timer wheel's
- * timer ids), the keyed mode when your own ids should be the keys.
+ * <p>A queue made with {@link #issuingHandles()} instead <em>issues</em> its keys: {@link #add}
+ * returns a new handle for each entry, and {@link #cancel}, {@link #reschedule}, {@link #contains},
+ * {@link #deadlineOf} and the consumer of {@link #pollDue} take and give that handle as the key. A
+ * handle is a slot number in its low 32 bits and a generation in its high bits; a slot is reused
+ * after its entry fires or is cancelled, but with the next generation, so a stale handle is simply
+ * not pending (it would take 2<sup>31</sup> reuses of one slot to meet the same handle again). No
+ * hashing is needed: use this mode when you keep the handle anyway (as with a timer wheel's timer
+ * ids), the keyed mode when your own ids should be the keys.
  *
  * <h2>Order and time</h2>
  *
- * Deadlines are epoch milliseconds, kept exactly (the wheel's coarser levels only decide where an entry waits,
- * never when it fires). {@link #pollDue} delivers every entry with {@code deadline <= now} in order of deadline,
- * then of scheduling (each {@link #schedule} and {@link #reschedule} takes the next number of a counter), so
- * simultaneous deadlines have exactly one order. The {@code now} passed to {@link #pollDue} must never decrease; a
- * smaller value is rejected with an {@link IllegalArgumentException} that names both times. Scheduling a deadline
- * that is already due is allowed: the entry fires on the next poll.
+ * Deadlines are epoch milliseconds, kept exactly (the wheel's coarser levels only decide where an
+ * entry waits, never when it fires). {@link #pollDue} delivers every entry with {@code deadline <=
+ * now} in order of deadline, then of scheduling (each {@link #schedule} and {@link #reschedule}
+ * takes the next number of a counter), so simultaneous deadlines have exactly one order. The {@code
+ * now} passed to {@link #pollDue} must never decrease; a smaller value is rejected with an {@link
+ * IllegalArgumentException} that names both times. Scheduling a deadline that is already due is
+ * allowed: the entry fires on the next poll.
  *
  * <h2>A consumer that throws</h2>
  *
- * Each due entry is removed from the queue <em>before</em> it is handed to the consumer, and the queue's time has
- * already moved to {@code now}. If the consumer throws, that entry counts as delivered (it is gone, exactly once),
- * every later due entry is still pending in its order, and the exception propagates; polling again with the same
- * {@code now} delivers the rest. The consumer may schedule, reschedule and cancel on this queue while being called;
- * an entry it schedules that is already due is delivered in the same poll.
+ * Each due entry is removed from the queue <em>before</em> it is handed to the consumer, and the
+ * queue's time has already moved to {@code now}. If the consumer throws, that entry counts as
+ * delivered (it is gone, exactly once), every later due entry is still pending in its order, and
+ * the exception propagates; polling again with the same {@code now} delivers the rest. The consumer
+ * may schedule, reschedule and cancel on this queue while being called; an entry it schedules that
+ * is already due is delivered in the same poll.
  *
  * <p>Not thread-safe: the embedder owns threads.
  */
@@ -108,22 +120,29 @@ public final class DeadlineQueue {
   private static final int DEFAULT_CAPACITY = 16;
   private static final int MIN_SLOTS = 16;
   private static final long FIB = 0x9E3779B97F4A7C15L;
+
   /** log2 of the bits per wheel level: 8 bits, 256 buckets per level. */
   private static final int LEVEL_SHIFT = 3;
+
   private static final int MIN_HEAP = 16;
   private static final long GENERATION = 1L << 32;
+
   /** The link of a free slab slot. */
   private static final long FREE = Long.MIN_VALUE;
+
   private static final long LOW = 0xFFFF_FFFFL;
 
-  // slab: entry i is slab[3i] = deadline, slab[3i + 1] = handle (issuing) or key-table slot (keyed),
-  // slab[3i + 2] = link: >= 0 in the wheel (next << 32 | prev, circular list), -1 - heap index in the heap, FREE
+  // slab: entry i is slab[3i] = deadline, slab[3i + 1] = handle (issuing) or key-table slot
+  // (keyed),
+  // slab[3i + 2] = link: >= 0 in the wheel (next << 32 | prev, circular list), -1 - heap index in
+  // the heap, FREE
   private long[] slab;
   private int[] freeSlots;
   private int freeCount;
   private int fresh; // slab slots at or above fresh were never used
 
-  // wheel: bucket (level << bits | index); head[b] = first entry or -1; one bit per non-empty bucket
+  // wheel: bucket (level << bits | index); head[b] = first entry or -1; one bit per non-empty
+  // bucket
   private final int levelShift;
   private final int bits;
   private final int bucketMask;
@@ -131,11 +150,14 @@ public final class DeadlineQueue {
   private final int[] head;
   private final long[] occupied;
   private long levels; // bit L set when level L has a non-empty bucket
-  private long cur = Long.MIN_VALUE; // every wheel entry's deadline is >= cur; every heap entry's is < cur
-  private long wheelNext = Long.MIN_VALUE; // every wheel entry's deadline is >= wheelNext (a cheap lower bound)
+  private long cur =
+      Long.MIN_VALUE; // every wheel entry's deadline is >= cur; every heap entry's is < cur
+  private long wheelNext =
+      Long.MIN_VALUE; // every wheel entry's deadline is >= wheelNext (a cheap lower bound)
   private int wheelCount;
 
-  // heap of entries before cur, in heap order: order[2i] = deadline, order[2i + 1] = scheduling number
+  // heap of entries before cur, in heap order: order[2i] = deadline, order[2i + 1] = scheduling
+  // number
   private long[] order;
   private int[] heapEntry;
   private int heapSize;
@@ -168,7 +190,8 @@ public final class DeadlineQueue {
   }
 
   /**
-   * Creates an empty queue that issues its own handles ({@link #add}) instead of taking the caller's keys.
+   * Creates an empty queue that issues its own handles ({@link #add}) instead of taking the
+   * caller's keys.
    *
    * @return a new queue that issues handles
    */
@@ -177,8 +200,8 @@ public final class DeadlineQueue {
   }
 
   /**
-   * Creates an empty queue that issues its own handles, with room for {@code initialCapacity} entries before it
-   * grows.
+   * Creates an empty queue that issues its own handles, with room for {@code initialCapacity}
+   * entries before it grows.
    *
    * @param initialCapacity the initial capacity, {@code 1..MAX_CAPACITY}
    * @return a new queue that issues handles
@@ -189,8 +212,8 @@ public final class DeadlineQueue {
   }
 
   /**
-   * For tests: a wheel of {@code 2^levelShift} bits per level (1, 2, 4 or 8 bits: 2 to 256 buckets), so that small
-   * wheels cascade through many levels.
+   * For tests: a wheel of {@code 2^levelShift} bits per level (1, 2, 4 or 8 bits: 2 to 256
+   * buckets), so that small wheels cascade through many levels.
    */
   DeadlineQueue(boolean issuesHandles, int initialCapacity, int levelShift) {
     checkArgument(
@@ -198,7 +221,8 @@ public final class DeadlineQueue {
         "initialCapacity must be in 1..%s but was %s",
         MAX_CAPACITY,
         initialCapacity);
-    checkArgument(levelShift >= 0 && levelShift <= 3, "levelShift must be in 0..3 but was %s", levelShift);
+    checkArgument(
+        levelShift >= 0 && levelShift <= 3, "levelShift must be in 0..3 but was %s", levelShift);
     this.issuesHandles = issuesHandles;
     this.levelShift = levelShift;
     bits = 1 << levelShift;
@@ -303,7 +327,8 @@ public final class DeadlineQueue {
    *
    * @param key the key, not pending
    * @param deadlineMillis the deadline in epoch milliseconds
-   * @throws IllegalStateException if the key is already pending (use {@link #reschedule}), naming it
+   * @throws IllegalStateException if the key is already pending (use {@link #reschedule}), naming
+   *     it
    * @throws IllegalStateException if {@link #MAX_CAPACITY} entries are pending
    */
   public void schedule(long key, long deadlineMillis) {
@@ -333,7 +358,8 @@ public final class DeadlineQueue {
   }
 
   /**
-   * Schedules a key for an instant, rounded up to the next whole millisecond so that it never fires early.
+   * Schedules a key for an instant, rounded up to the next whole millisecond so that it never fires
+   * early.
    *
    * @param key the key, not pending
    * @param deadline the deadline
@@ -344,8 +370,9 @@ public final class DeadlineQueue {
   }
 
   /**
-   * Adds an entry to a queue made by {@link #issuingHandles()} and returns its new handle, which {@link #cancel},
-   * {@link #reschedule}, {@link #contains} and {@link #deadlineOf} take and {@link #pollDue} delivers as the key.
+   * Adds an entry to a queue made by {@link #issuingHandles()} and returns its new handle, which
+   * {@link #cancel}, {@link #reschedule}, {@link #contains} and {@link #deadlineOf} take and {@link
+   * #pollDue} delivers as the key.
    *
    * @param deadlineMillis the deadline in epoch milliseconds
    * @return the entry's handle, never pending before this call
@@ -368,7 +395,8 @@ public final class DeadlineQueue {
   }
 
   /**
-   * Adds an entry for an instant, rounded up to the next whole millisecond, to a queue that issues handles.
+   * Adds an entry for an instant, rounded up to the next whole millisecond, to a queue that issues
+   * handles.
    *
    * @param deadline the deadline
    * @return the entry's handle
@@ -379,8 +407,8 @@ public final class DeadlineQueue {
   }
 
   /**
-   * Moves a pending key to a new deadline; it takes a new scheduling number, so among equal deadlines it now comes
-   * after entries scheduled before this call.
+   * Moves a pending key to a new deadline; it takes a new scheduling number, so among equal
+   * deadlines it now comes after entries scheduled before this call.
    *
    * @param key a pending key
    * @param deadlineMillis the new deadline in epoch milliseconds
@@ -423,8 +451,8 @@ public final class DeadlineQueue {
   }
 
   /**
-   * Delivers and removes every entry with {@code deadline <= nowMillis}, in order of deadline, then scheduling
-   * order. See the class comment for what happens when the consumer throws.
+   * Delivers and removes every entry with {@code deadline <= nowMillis}, in order of deadline, then
+   * scheduling order. See the class comment for what happens when the consumer throws.
    *
    * @param nowMillis the current time in epoch milliseconds, never less than in the previous call
    * @param consumer receives each due entry
@@ -481,22 +509,33 @@ public final class DeadlineQueue {
   private static IllegalStateException alreadyScheduled(long key, long deadline) {
     return new IllegalStateException(
         String.format(
-            Locale.ROOT, "key %d is already scheduled for %d; use reschedule to move it", key, deadline));
+            Locale.ROOT,
+            "key %d is already scheduled for %d; use reschedule to move it",
+            key,
+            deadline));
   }
 
   private static IllegalStateException notScheduled(long key) {
     return new IllegalStateException(
-        String.format(Locale.ROOT, "key %d is not scheduled (it fired, was cancelled or never scheduled)", key));
+        String.format(
+            Locale.ROOT,
+            "key %d is not scheduled (it fired, was cancelled or never scheduled)",
+            key));
   }
 
   // ------------------------------------------------------------------ placement
 
-  /** Gives entry {@code i} its deadline and scheduling number and puts it in the wheel or the heap. */
+  /**
+   * Gives entry {@code i} its deadline and scheduling number and puts it in the wheel or the heap.
+   */
   private void place(int i, long deadline) {
     long seq = nextSeq++;
     slab[3 * i] = deadline;
     if (wheelCount == 0 && heapSize == 0) {
-      cur = polled && now < deadline ? now : deadline; // nothing else is placed: the cursor may move anywhere
+      cur =
+          polled && now < deadline
+              ? now
+              : deadline; // nothing else is placed: the cursor may move anywhere
     }
     if (deadline >= cur) {
       append(bucketOf(deadline), i);
@@ -520,7 +559,9 @@ public final class DeadlineQueue {
     }
   }
 
-  /** The bucket of a deadline at or after the cursor: the highest group of bits in which it differs. */
+  /**
+   * The bucket of a deadline at or after the cursor: the highest group of bits in which it differs.
+   */
   private int bucketOf(long deadline) {
     int level = (63 - Long.numberOfLeadingZeros((deadline ^ cur) | 1)) >>> levelShift;
     int index = (int) ((deadline ^ Long.MIN_VALUE) >>> (level << levelShift)) & bucketMask;
@@ -594,7 +635,10 @@ public final class DeadlineQueue {
     return ((w << 6) | Long.numberOfTrailingZeros(word)) & bucketMask;
   }
 
-  /** The first time of bucket {@code index} on {@code level}, whose block shares the cursor's higher bits. */
+  /**
+   * The first time of bucket {@code index} on {@code level}, whose block shares the cursor's higher
+   * bits.
+   */
   private long blockStart(int level, int index) {
     int low = level << levelShift; // bits below this level
     int high = low + bits;
@@ -604,7 +648,8 @@ public final class DeadlineQueue {
   }
 
   /**
-   * Takes the next due wheel entry (its bucket's head) out of the wheel, moving the cursor and cascading as needed.
+   * Takes the next due wheel entry (its bucket's head) out of the wheel, moving the cursor and
+   * cascading as needed.
    *
    * @return the entry, or -1 if nothing in the wheel is due at {@code nowMillis}
    */
@@ -624,7 +669,8 @@ public final class DeadlineQueue {
         wheelCount--;
         return takeHead(j);
       }
-      int level = Long.numberOfTrailingZeros(levels); // level 0 is empty from the cursor on, so >= 1
+      int level =
+          Long.numberOfTrailingZeros(levels); // level 0 is empty from the cursor on, so >= 1
       int b = firstFrom(level, 0);
       long t = blockStart(level, b);
       if (t > nowMillis) {
@@ -655,7 +701,10 @@ public final class DeadlineQueue {
     return i;
   }
 
-  /** Moves every entry of bucket {@code index} on {@code level} (whose block the cursor has reached) lower. */
+  /**
+   * Moves every entry of bucket {@code index} on {@code level} (whose block the cursor has reached)
+   * lower.
+   */
   private void cascade(int level, int index) {
     int b = (level << bits) | index;
     int h = head[b];
@@ -670,7 +719,8 @@ public final class DeadlineQueue {
     } while (i != h);
   }
 
-  // ------------------------------------------------------------------ heap (entries before the cursor)
+  // ------------------------------------------------------------------ heap (entries before the
+  // cursor)
 
   private void heapSet(int k, long deadline, long seq, int i) {
     order[2 * k] = deadline;
@@ -763,7 +813,10 @@ public final class DeadlineQueue {
     return i;
   }
 
-  /** Frees entry {@code i}, which has left the wheel and the heap, and its key (or gives its handle a new generation). */
+  /**
+   * Frees entry {@code i}, which has left the wheel and the heap, and its key (or gives its handle
+   * a new generation).
+   */
   private void release(int i) {
     long[] s = slab;
     if (issuesHandles) {
@@ -780,7 +833,8 @@ public final class DeadlineQueue {
   private void growSlab() {
     if (fresh >= MAX_CAPACITY) {
       throw new IllegalStateException(
-          String.format(Locale.ROOT, "the deadline queue is full: %d entries pending (MAX_CAPACITY)", size));
+          String.format(
+              Locale.ROOT, "the deadline queue is full: %d entries pending (MAX_CAPACITY)", size));
     }
     int cap = (int) Math.min((long) MAX_CAPACITY, 2L * freeSlots.length);
     freeSlots = Arrays.copyOf(freeSlots, cap);
@@ -795,7 +849,10 @@ public final class DeadlineQueue {
     groupShift = 64 - (Integer.numberOfTrailingZeros(slots) - 3);
   }
 
-  /** The home slot: a Fibonacci-hashed group of 8 slots chosen by {@code key >>> 3}, then {@code key & 7}. */
+  /**
+   * The home slot: a Fibonacci-hashed group of 8 slots chosen by {@code key >>> 3}, then {@code key
+   * & 7}.
+   */
   private int home(long key) {
     int group = (int) (((key >>> 3) * FIB) >>> groupShift);
     return (group << 3) | (int) (key & 7);
@@ -855,9 +912,11 @@ public final class DeadlineQueue {
   }
 
   private void growTable() {
-    if (size >= MAX_CAPACITY) { // the table has room for MAX_CAPACITY entries (2^29 slots, load <= 1/2)
+    if (size
+        >= MAX_CAPACITY) { // the table has room for MAX_CAPACITY entries (2^29 slots, load <= 1/2)
       throw new IllegalStateException(
-          String.format(Locale.ROOT, "the deadline queue is full: %d entries pending (MAX_CAPACITY)", size));
+          String.format(
+              Locale.ROOT, "the deadline queue is full: %d entries pending (MAX_CAPACITY)", size));
     }
     long[] old = table;
     table = new long[2 * old.length]; // twice the slots: old.length is 2 * slots
@@ -877,7 +936,8 @@ public final class DeadlineQueue {
     }
   }
 
-  @SuppressWarnings("JavaInstantGetSecondsGetNano") // the sub-millisecond part is exactly what we test
+  @SuppressWarnings(
+      "JavaInstantGetSecondsGetNano") // the sub-millisecond part is exactly what we test
   private static long ceilMillis(Instant t) {
     long ms = t.toEpochMilli();
     return t.getNano() % 1_000_000 == 0 ? ms : ms + 1;

@@ -15,14 +15,16 @@ import org.gridgov.internal.Problems;
 import org.gridgov.internal.TextLines;
 
 /**
- * One year's official holiday schedule (放假安排), as the State Council publishes it each autumn: the public
- * holidays and the make-up workdays (调休) of year {@code Y}. A notice may also list days of late December of
- * {@code Y-1} (the 2007 notice moved 2006-12-30/31): its dates lie in {@code [Y-1-12-01, Y-12-31]}.
+ * One year's official holiday schedule (放假安排), as the State Council publishes it each autumn: the
+ * public holidays and the make-up workdays (调休) of year {@code Y}. A notice may also list days of
+ * late December of {@code Y-1} (the 2007 notice moved 2006-12-30/31): its dates lie in {@code
+ * [Y-1-12-01, Y-12-31]}.
  *
- * <p>A notice is validated as a whole: a date listed both as a day off and as a workday, listed twice, or outside
- * those bounds is refused, and nothing of a refused notice is applied anywhere. Load one with
- * {@link #parseDayList} (gridgov's day-list text) or, from the holiday-cn JSON format, with {@code gridgov-json}'s
- * {@code HolidayNoticeJson}; apply it with {@link ChinaCalendar#withNotice}. Immutable.
+ * <p>A notice is validated as a whole: a date listed both as a day off and as a workday, listed
+ * twice, or outside those bounds is refused, and nothing of a refused notice is applied anywhere.
+ * Load one with {@link #parseDayList} (gridgov's day-list text) or, from the holiday-cn JSON
+ * format, with {@code gridgov-json}'s {@code HolidayNoticeJson}; apply it with {@link
+ * ChinaCalendar#withNotice}. Immutable.
  */
 public final class HolidayNotice {
 
@@ -30,8 +32,8 @@ public final class HolidayNotice {
    * One listed day.
    *
    * @param date the date
-   * @param offDay {@code true} for a public holiday (day off), {@code false} for a make-up workday (a weekend day
-   *     that is worked)
+   * @param offDay {@code true} for a public holiday (day off), {@code false} for a make-up workday
+   *     (a weekend day that is worked)
    * @param name the holiday's name as published, e.g. {@code 春节}; may be empty
    */
   public record Day(LocalDate date, boolean offDay, String name) {
@@ -70,7 +72,8 @@ public final class HolidayNotice {
     for (int i = 0; i < days.size(); i++) {
       Day d = days.get(i);
       String problem = problem(year, d.date());
-      checkArgument(problem == null, "holiday notice %s, days[%s] %s: %s", year, i, d.date(), problem);
+      checkArgument(
+          problem == null, "holiday notice %s, days[%s] %s: %s", year, i, d.date(), problem);
       Integer first = seen.putIfAbsent(d.date(), i);
       checkArgument(
           first == null,
@@ -87,16 +90,16 @@ public final class HolidayNotice {
   }
 
   /**
-   * Reads a notice from gridgov's day-list text: one day per line, {@code <yyyy-MM-dd> <off|work> [name]};
-   * blank lines and lines starting with {@code #} are ignored. Every bad line is reported.
+   * Reads a notice from gridgov's day-list text: one day per line, {@code <yyyy-MM-dd> <off|work>
+   * [name]}; blank lines and lines starting with {@code #} are ignored. Every bad line is reported.
    *
    * @param year the notice's year
    * @param in the text; the caller opens and closes it
    * @param source the input's name for error messages
    * @return the notice
-   * @throws org.gridgov.TextParseException listing every bad line (line, column, field, value, expected form):
-   *     unparsable dates, flags other than {@code off}/{@code work}, dates outside the notice's bounds, a date
-   *     listed twice (naming the other line)
+   * @throws org.gridgov.TextParseException listing every bad line (line, column, field, value,
+   *     expected form): unparsable dates, flags other than {@code off}/{@code work}, dates outside
+   *     the notice's bounds, a date listed twice (naming the other line)
    * @throws IllegalArgumentException if the year is outside 1901..2199
    */
   public static HolidayNotice parseDayList(int year, Reader in, String source) {
@@ -119,7 +122,13 @@ public final class HolidayNotice {
           }
           Integer other = lineOf.putIfAbsent(line.date(), lineNo);
           if (other != null) {
-            problems.add(lineNo, 1, "date", line.date().toString(), "%s is already listed on line %d", line.date(),
+            problems.add(
+                lineNo,
+                1,
+                "date",
+                line.date().toString(),
+                "%s is already listed on line %d",
+                line.date(),
                 other);
             return;
           }
@@ -166,7 +175,10 @@ public final class HolidayNotice {
   }
 
   private static void checkYear(int year) {
-    checkArgument(year > 1900 && year < 2200, "a holiday notice's year must lie in 1901..2199 but was %s", year);
+    checkArgument(
+        year > 1900 && year < 2200,
+        "a holiday notice's year must lie in 1901..2199 but was %s",
+        year);
   }
 
   private static @org.jspecify.annotations.Nullable String problem(int year, LocalDate date) {

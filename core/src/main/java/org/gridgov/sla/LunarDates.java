@@ -18,9 +18,10 @@ import java.util.Objects;
 import org.gridgov.internal.TextLines;
 
 /**
- * The lunar and solar-term dates that the Chinese statutory holidays fall on, 2007..2100, read once from the
- * generated classpath resource {@code org/gridgov/sla/cn-lunar-dates.txt}. ICU4J computed the table
- * ({@code LunarDatesGenerator} in the test sources); a test recomputes every row, so the table cannot drift from ICU.
+ * The lunar and solar-term dates that the Chinese statutory holidays fall on, 2007..2100, read once
+ * from the generated classpath resource {@code org/gridgov/sla/cn-lunar-dates.txt}. ICU4J computed
+ * the table ({@code LunarDatesGenerator} in the test sources); a test recomputes every row, so the
+ * table cannot drift from ICU.
  */
 final class LunarDates {
 
@@ -43,19 +44,39 @@ final class LunarDates {
    * @param duanwu 端午, day 5 of the fifth month (never the leap month)
    * @param zhongqiu 中秋, day 15 of the eighth month (never the leap month)
    */
-  record Year(int year, LocalDate eve, LocalDate newYear, LocalDate qingming, LocalDate duanwu, LocalDate zhongqiu) {
+  record Year(
+      int year,
+      LocalDate eve,
+      LocalDate newYear,
+      LocalDate qingming,
+      LocalDate duanwu,
+      LocalDate zhongqiu) {
 
     /** Checks that the dates are where they can be. */
     Year {
-      checkArgument(eve.plusDays(1).equals(newYear), "eve %s is not the day before new year %s", eve, newYear);
+      checkArgument(
+          eve.plusDays(1).equals(newYear),
+          "eve %s is not the day before new year %s",
+          eve,
+          newYear);
       checkArgument(newYear.getYear() == year, "new year %s is not in %s", newYear, year);
-      checkArgument(qingming.getYear() == year && qingming.getMonthValue() == 4, "qingming %s not in April %s", qingming, year);
-      checkArgument(duanwu.getYear() == year && zhongqiu.getYear() == year, "duanwu %s or zhongqiu %s not in %s", duanwu, zhongqiu, year);
+      checkArgument(
+          qingming.getYear() == year && qingming.getMonthValue() == 4,
+          "qingming %s not in April %s",
+          qingming,
+          year);
+      checkArgument(
+          duanwu.getYear() == year && zhongqiu.getYear() == year,
+          "duanwu %s or zhongqiu %s not in %s",
+          duanwu,
+          zhongqiu,
+          year);
     }
 
     /** The row as the file writes it: {@code year eve new-year qingming duanwu zhongqiu}. */
     String toLine() {
-      return String.format(Locale.ROOT, "%d %s %s %s %s %s", year, eve, newYear, qingming, duanwu, zhongqiu);
+      return String.format(
+          Locale.ROOT, "%d %s %s %s %s %s", year, eve, newYear, qingming, duanwu, zhongqiu);
     }
   }
 
@@ -91,7 +112,8 @@ final class LunarDates {
   private static ImmutableList<Year> load() {
     try (InputStream in =
         Objects.requireNonNull(
-            LunarDates.class.getResourceAsStream(RESOURCE), "missing resource org/gridgov/sla/" + RESOURCE)) {
+            LunarDates.class.getResourceAsStream(RESOURCE),
+            "missing resource org/gridgov/sla/" + RESOURCE)) {
       return parse(new InputStreamReader(in, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read org/gridgov/sla/" + RESOURCE, e);
@@ -129,7 +151,11 @@ final class LunarDates {
     if (years.size() != LAST_YEAR - FIRST_YEAR + 1) {
       throw new IllegalStateException(
           String.format(
-              Locale.ROOT, "%s ends after year %d; expected rows up to %d", RESOURCE, FIRST_YEAR + years.size() - 1, LAST_YEAR));
+              Locale.ROOT,
+              "%s ends after year %d; expected rows up to %d",
+              RESOURCE,
+              FIRST_YEAR + years.size() - 1,
+              LAST_YEAR));
     }
     return ImmutableList.copyOf(years);
   }

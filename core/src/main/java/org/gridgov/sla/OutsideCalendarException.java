@@ -5,9 +5,9 @@ import java.util.Locale;
 import org.gridgov.GridgovException;
 
 /**
- * Thrown when a calendar computation needs a day outside the range of dates the calendar covers. A calendar never
- * guesses beyond its data: an embedder who wants the weekly pattern to continue past the data says so explicitly
- * by widening the coverage ({@link BusinessCalendar.Builder#coverage}).
+ * Thrown when a calendar computation needs a day outside the range of dates the calendar covers. A
+ * calendar never guesses beyond its data: an embedder who wants the weekly pattern to continue past
+ * the data says so explicitly by widening the coverage ({@link BusinessCalendar.Builder#coverage}).
  */
 public final class OutsideCalendarException extends GridgovException {
   private static final long serialVersionUID = 1L;

@@ -14,19 +14,22 @@ import org.gridgov.sla.BusinessCalendar.DayKind;
 import org.gridgov.sla.ChinaHolidayRules.Festival;
 
 /**
- * A predicted arrangement of one year's public holidays, made before the State Council's notice: what the statute
- * and the arrangement principles fix ({@link #days()}), and what they leave open ({@link #openDates()}, explained
- * by {@link #openQuestions()}). Produced by {@link ChinaHolidayRules#predict(int)}. A calendar built from it treats
- * open dates by the weekly pattern and marks the whole year provisional.
+ * A predicted arrangement of one year's public holidays, made before the State Council's notice:
+ * what the statute and the arrangement principles fix ({@link #days()}), and what they leave open
+ * ({@link #openDates()}, explained by {@link #openQuestions()}). Produced by {@link
+ * ChinaHolidayRules#predict(int)}. A calendar built from it treats open dates by the weekly pattern
+ * and marks the whole year provisional.
  *
- * <p>Dates lie in {@code year - 1}-12-01..{@code year}-12-31: a notice for a year can move late-December dates of the
- * year before (e.g. a make-up workday for 元旦). Immutable; equal when year, days and open questions are equal.
+ * <p>Dates lie in {@code year - 1}-12-01..{@code year}-12-31: a notice for a year can move
+ * late-December dates of the year before (e.g. a make-up workday for 元旦). Immutable; equal when
+ * year, days and open questions are equal.
  *
  * @param year the year predicted
  * @param days the predicted holidays and make-up workdays, in date order, one per date
  * @param openQuestions the questions the principles leave open, each with its dates and a note
  */
-public record ProvisionalYear(int year, ImmutableList<Day> days, ImmutableList<OpenQuestion> openQuestions) {
+public record ProvisionalYear(
+    int year, ImmutableList<Day> days, ImmutableList<OpenQuestion> openQuestions) {
 
   /** Why a day is predicted. */
   public enum Basis {
@@ -36,7 +39,10 @@ public record ProvisionalYear(int year, ImmutableList<Day> days, ImmutableList<O
     COMPENSATION,
     /** A bridge weekday off or a make-up workday that the arrangement principles determine. */
     PRINCIPLE,
-    /** A Saturday or Sunday inside a holiday block: off by the weekly pattern anyway; listed as the notices list it. */
+    /**
+     * A Saturday or Sunday inside a holiday block: off by the weekly pattern anyway; listed as the
+     * notices list it.
+     */
     WEEKEND
   }
 
@@ -65,7 +71,8 @@ public record ProvisionalYear(int year, ImmutableList<Day> days, ImmutableList<O
   }
 
   /**
-   * A question the principles leave open: dates whose status differs between the arrangements they allow.
+   * A question the principles leave open: dates whose status differs between the arrangements they
+   * allow.
    *
    * @param festival the holiday concerned
    * @param dates the open dates, not empty
@@ -74,7 +81,8 @@ public record ProvisionalYear(int year, ImmutableList<Day> days, ImmutableList<O
   public record OpenQuestion(Festival festival, ImmutableSortedSet<LocalDate> dates, String note) {
     /** Validates the question. */
     public OpenQuestion {
-      checkArgument(!dates.isEmpty(), "an open question about %s needs at least one date", festival);
+      checkArgument(
+          !dates.isEmpty(), "an open question about %s needs at least one date", festival);
       checkArgument(!note.isBlank(), "an open question about %s needs a note", festival);
     }
   }
@@ -82,8 +90,8 @@ public record ProvisionalYear(int year, ImmutableList<Day> days, ImmutableList<O
   /**
    * Validates and copies.
    *
-   * @throws IllegalArgumentException if a date lies outside {@code year-1}-12-01..{@code year}-12-31, a date is
-   *     predicted twice, or a date is both predicted and open
+   * @throws IllegalArgumentException if a date lies outside {@code year-1}-12-01..{@code
+   *     year}-12-31, a date is predicted twice, or a date is both predicted and open
    */
   public ProvisionalYear {
     days = ImmutableList.sortedCopyOf(Comparator.comparing(Day::date), days);
@@ -101,7 +109,12 @@ public record ProvisionalYear(int year, ImmutableList<Day> days, ImmutableList<O
     }
     for (LocalDate d : seen) {
       checkArgument(
-          !d.isBefore(first) && !d.isAfter(last), "%s lies outside %s..%s, the dates a notice for %s can set", d, first, last, year);
+          !d.isBefore(first) && !d.isAfter(last),
+          "%s lies outside %s..%s, the dates a notice for %s can set",
+          d,
+          first,
+          last,
+          year);
     }
   }
 
@@ -113,8 +126,10 @@ public record ProvisionalYear(int year, ImmutableList<Day> days, ImmutableList<O
    * @param openQuestions the open questions
    * @return the value
    */
-  public static ProvisionalYear of(int year, Collection<Day> days, Collection<OpenQuestion> openQuestions) {
-    return new ProvisionalYear(year, ImmutableList.copyOf(days), ImmutableList.copyOf(openQuestions));
+  public static ProvisionalYear of(
+      int year, Collection<Day> days, Collection<OpenQuestion> openQuestions) {
+    return new ProvisionalYear(
+        year, ImmutableList.copyOf(days), ImmutableList.copyOf(openQuestions));
   }
 
   /**
@@ -132,7 +147,8 @@ public record ProvisionalYear(int year, ImmutableList<Day> days, ImmutableList<O
    * Returns the prediction for a date, if any.
    *
    * @param date any date
-   * @return the predicted day, or empty if the date is not predicted (open, or left to the weekly pattern)
+   * @return the predicted day, or empty if the date is not predicted (open, or left to the weekly
+   *     pattern)
    */
   public Optional<Day> dayOn(LocalDate date) {
     return days.stream().filter(d -> d.date().equals(date)).findFirst();

@@ -12,40 +12,44 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One SLA clock of a case: the case's own, or a handler's (lead or assisting department). An immutable value driven
- * by instants the caller passes in; every transition returns a new clock.
+ * One SLA clock of a case: the case's own, or a handler's (lead or assisting department). An
+ * immutable value driven by instants the caller passes in; every transition returns a new clock.
  *
  * <h2>Axis and budget</h2>
  *
- * A clock measures elapsed time on its <em>axis</em>: real time for a {@link SlaLimit.Unit#NATURAL} limit, the
- * calendar's working time otherwise. Its <em>budget</em> is the limit on that axis: the duration, or for a
- * working-days limit the working time from the start to the calendar's {@link BusinessCalendar#plus deadline} of
- * the limit (computed once from the start, again on {@link #withCalendar}). When that deadline is the start of a
- * working window after a gap (5 working days from Monday 09:00 is the next Monday 09:00), the budget is used up
- * at the end of the window before it (Friday 17:30); the clock then counts the budget as reached, and itself as
- * breached, at the first working instant after that (Monday 09:00), so an unpaused clock is due exactly at
+ * A clock measures elapsed time on its <em>axis</em>: real time for a {@link SlaLimit.Unit#NATURAL}
+ * limit, the calendar's working time otherwise. Its <em>budget</em> is the limit on that axis: the
+ * duration, or for a working-days limit the working time from the start to the calendar's {@link
+ * BusinessCalendar#plus deadline} of the limit (computed once from the start, again on {@link
+ * #withCalendar}). When that deadline is the start of a working window after a gap (5 working days
+ * from Monday 09:00 is the next Monday 09:00), the budget is used up at the end of the window
+ * before it (Friday 17:30); the clock then counts the budget as reached, and itself as breached, at
+ * the first working instant after that (Monday 09:00), so an unpaused clock is due exactly at
  * {@link BusinessCalendar#plus}.
  *
  * <h2>Running and paused</h2>
  *
- * The clock keeps its history as running spans {@code [start or resume, pause or stop)}. Elapsed time is the sum of
- * the axis time inside the spans, so paused time never counts, whatever the interleaving with weekends and holidays
- * (a suspension from Friday to Tuesday removes exactly Monday's working time, once). A pause moves the deadline:
- * {@link #deadline()} is the instant at which elapsed time reaches the budget if the clock keeps running.
+ * The clock keeps its history as running spans {@code [start or resume, pause or stop)}. Elapsed
+ * time is the sum of the axis time inside the spans, so paused time never counts, whatever the
+ * interleaving with weekends and holidays (a suspension from Friday to Tuesday removes exactly
+ * Monday's working time, once). A pause moves the deadline: {@link #deadline()} is the instant at
+ * which elapsed time reaches the budget if the clock keeps running.
  *
  * <h2>Warnings</h2>
  *
- * Each {@link WarningLevel} fires at most once per clock. {@link #advance} fires every unfired level whose threshold
- * the clock has reached by {@code now}, in threshold order (ties in declaration order), each with the instant it
- * was reached, so a time jump past several levels fires them all in order. Because the reach instants are derived
- * from the history, a pause or a new calendar edition re-plans pending levels automatically:
- * {@link #nextWarningAt()} always tells the instant to schedule in a {@link DeadlineQueue}.
+ * Each {@link WarningLevel} fires at most once per clock. {@link #advance} fires every unfired
+ * level whose threshold the clock has reached by {@code now}, in threshold order (ties in
+ * declaration order), each with the instant it was reached, so a time jump past several levels
+ * fires them all in order. Because the reach instants are derived from the history, a pause or a
+ * new calendar edition re-plans pending levels automatically: {@link #nextWarningAt()} always tells
+ * the instant to schedule in a {@link DeadlineQueue}.
  *
  * <h2>Time</h2>
  *
- * Instants passed to {@link #pause}, {@link #resume}, {@link #stop}, {@link #advance} and {@link #transfer} must not
- * be before the latest one this clock has seen; an earlier one is rejected with an {@link IllegalArgumentException}.
- * A wrong call order (pausing a paused clock) is an {@link IllegalStateException}.
+ * Instants passed to {@link #pause}, {@link #resume}, {@link #stop}, {@link #advance} and {@link
+ * #transfer} must not be before the latest one this clock has seen; an earlier one is rejected with
+ * an {@link IllegalArgumentException}. A wrong call order (pausing a paused clock) is an {@link
+ * IllegalStateException}.
  */
 public final class SlaClock {
 
@@ -64,7 +68,8 @@ public final class SlaClock {
    *
    * @param clock the clock's name
    * @param level the level
-   * @param reachedAt the instant the clock reached the level (may be before the {@code now} it was found at)
+   * @param reachedAt the instant the clock reached the level (may be before the {@code now} it was
+   *     found at)
    */
   public record Warning(String clock, WarningLevel level, Instant reachedAt) {}
 
@@ -81,21 +86,30 @@ public final class SlaClock {
   private final ImmutableList<WarningLevel> levels;
   private final BusinessCalendar calendar;
   private final Instant startedAt;
-  private final ImmutableList<Instant> boundaries; // start, pause, resume, pause, ...; odd size = running
+  private final ImmutableList<Instant>
+      boundaries; // start, pause, resume, pause, ...; odd size = running
   private final State state;
   private final long budgetNanos;
-  // A working-days deadline that lies at the start of a working window after a gap (09:00 Monday, 5 working days
-  // later): the budget is used up at the end of the last window before it (17:30 Friday), but the rule names the
-  // later instant. The budget is then reached, and the clock breached, at the first working instant after it.
+  // A working-days deadline that lies at the start of a working window after a gap (09:00 Monday, 5
+  // working days
+  // later): the budget is used up at the end of the last window before it (17:30 Friday), but the
+  // rule names the
+  // later instant. The budget is then reached, and the clock breached, at the first working instant
+  // after it.
   private final boolean budgetAtLaterEdge;
-  // For a working-days limit with a positive budget: plusWorkingTime(startedAt, budget), which the constructor needs
-  // for budgetAtLaterEdge and which is also where a clock running since startedAt reaches its budget; else null.
+  // For a working-days limit with a positive budget: plusWorkingTime(startedAt, budget), which the
+  // constructor needs
+  // for budgetAtLaterEdge and which is also where a clock running since startedAt reaches its
+  // budget; else null.
   private final @Nullable Instant budgetEnd;
   private final long firedMask;
   private final Instant seen;
   private final int[] order; // level indices in threshold order; shared between clocks of one plan
-  private final long[] thresholds; // per level index; shared between clocks of one plan, never written after
-  // Lazily computed nextWarningAt(); null = not computed yet. The clock is immutable, so a race only computes the
+  private final long[]
+      thresholds; // per level index; shared between clocks of one plan, never written after
+
+  // Lazily computed nextWarningAt(); null = not computed yet. The clock is immutable, so a race
+  // only computes the
   // same value twice, and Optional and Instant are safe to publish racily (final fields).
   @SuppressWarnings("NullableOptional")
   private @Nullable Optional<Instant> nextWarning;
@@ -122,7 +136,10 @@ public final class SlaClock {
     if (limit.unit() == SlaLimit.Unit.WORKING_DAYS) {
       Instant due = calendar.plus(startedAt, limit);
       this.budgetNanos = calendar.workingNanosBetween(startedAt, due);
-      this.budgetEnd = budgetNanos > 0 ? calendar.plusWorkingTime(startedAt, Duration.ofNanos(budgetNanos)) : null;
+      this.budgetEnd =
+          budgetNanos > 0
+              ? calendar.plusWorkingTime(startedAt, Duration.ofNanos(budgetNanos))
+              : null;
       this.budgetAtLaterEdge = budgetEnd != null && budgetEnd.isBefore(due);
     } else {
       this.budgetNanos = limit.duration().toNanos();
@@ -135,13 +152,15 @@ public final class SlaClock {
   }
 
   /**
-   * The thresholds of a list of levels for a budget and the level indices in threshold order: a pure function of
-   * the two, memoised, because every clock a policy starts has one of a few level lists and budgets (the decimal
-   * arithmetic of fraction levels and two arrays per clock were a measurable part of starting a clock).
+   * The thresholds of a list of levels for a budget and the level indices in threshold order: a
+   * pure function of the two, memoised, because every clock a policy starts has one of a few level
+   * lists and budgets (the decimal arithmetic of fraction levels and two arrays per clock were a
+   * measurable part of starting a clock).
    */
   private static final class Thresholds {
     private static final int MEMO = 1 << 10; // direct-mapped; a miss only recomputes
-    // Shared by all threads: a slot holds an immutable value (final fields), so a racy read sees either null, an
+    // Shared by all threads: a slot holds an immutable value (final fields), so a racy read sees
+    // either null, an
     // older entry or a newer one, each correct for its own key.
     private static final @Nullable Thresholds[] MEMO_SLOTS = new Thresholds[MEMO];
 
@@ -158,7 +177,8 @@ public final class SlaClock {
       for (int i = 0; i < n; i++) {
         th[i] = levels.get(i).thresholdNanos(budgetNanos);
       }
-      // level indices by threshold, ties by index: a stable insertion sort (a clock has a handful of levels)
+      // level indices by threshold, ties by index: a stable insertion sort (a clock has a handful
+      // of levels)
       int[] ord = new int[n];
       for (int i = 0; i < n; i++) {
         int j = i;
@@ -172,10 +192,15 @@ public final class SlaClock {
       this.order = ord;
     }
 
-    /** The entry for the same list instance and budget, from the memo if there, otherwise computed. */
-    @SuppressWarnings("ReferenceEquality") // the memo is keyed by the list instance; an equal copy only misses
+    /**
+     * The entry for the same list instance and budget, from the memo if there, otherwise computed.
+     */
+    @SuppressWarnings(
+        "ReferenceEquality") // the memo is keyed by the list instance; an equal copy only misses
     static Thresholds of(ImmutableList<WarningLevel> levels, long budgetNanos) {
-      long h = (System.identityHashCode(levels) * 0x9E3779B97F4A7C15L) ^ (budgetNanos * 0xC2B2AE3D27D4EB4FL);
+      long h =
+          (System.identityHashCode(levels) * 0x9E3779B97F4A7C15L)
+              ^ (budgetNanos * 0xC2B2AE3D27D4EB4FL);
       int slot = (int) (h >>> 54); // the top 10 bits
       Thresholds t = MEMO_SLOTS[slot];
       if (t != null && t.levels == levels && t.budgetNanos == budgetNanos) {
@@ -188,11 +213,12 @@ public final class SlaClock {
   }
 
   /**
-   * A clock with the same plan (name, limit, levels, calendar, start) as {@code plan} and another history, state,
-   * fired levels or time seen: the budget and thresholds depend only on the plan, so they are shared, not
-   * recomputed (recomputing a working-days budget asks the calendar twice).
+   * A clock with the same plan (name, limit, levels, calendar, start) as {@code plan} and another
+   * history, state, fired levels or time seen: the budget and thresholds depend only on the plan,
+   * so they are shared, not recomputed (recomputing a working-days budget asks the calendar twice).
    */
-  private SlaClock(SlaClock plan, ImmutableList<Instant> boundaries, State state, long firedMask, Instant seen) {
+  private SlaClock(
+      SlaClock plan, ImmutableList<Instant> boundaries, State state, long firedMask, Instant seen) {
     this.name = plan.name;
     this.limit = plan.limit;
     this.levels = plan.levels;
@@ -219,13 +245,18 @@ public final class SlaClock {
    * @param at the start instant (within the calendar's coverage for working limits)
    * @return a running clock
    * @throws IllegalArgumentException for a blank name or more than 64 levels
-   * @throws OutsideCalendarException if a working limit starts outside the calendar's coverage, or a working-days
-   *     deadline lies beyond it
+   * @throws OutsideCalendarException if a working limit starts outside the calendar's coverage, or
+   *     a working-days deadline lies beyond it
    */
   public static SlaClock start(
-      String name, SlaLimit limit, List<WarningLevel> levels, BusinessCalendar calendar, Instant at) {
+      String name,
+      SlaLimit limit,
+      List<WarningLevel> levels,
+      BusinessCalendar calendar,
+      Instant at) {
     checkArgument(!name.isBlank(), "a clock needs a name");
-    checkArgument(levels.size() <= 64, "clock %s: at most 64 warning levels but got %s", name, levels.size());
+    checkArgument(
+        levels.size() <= 64, "clock %s: at most 64 warning levels but got %s", name, levels.size());
     if (limit.countsWorkingTime()) {
       calendar.requireCovered(at, "start of clock " + name);
     }
@@ -308,7 +339,8 @@ public final class SlaClock {
   }
 
   /**
-   * Returns the running spans as boundaries: start, pause, resume, pause, ... (an odd count while running).
+   * Returns the running spans as boundaries: start, pause, resume, pause, ... (an odd count while
+   * running).
    *
    * @return the boundaries in order
    */
@@ -323,7 +355,8 @@ public final class SlaClock {
    * @return {@code true} if fired
    */
   public boolean hasFired(int levelIndex) {
-    checkArgument(levelIndex >= 0 && levelIndex < levels.size(), "no level %s in %s", levelIndex, levels);
+    checkArgument(
+        levelIndex >= 0 && levelIndex < levels.size(), "no level %s in %s", levelIndex, levels);
     return (firedMask & (1L << levelIndex)) != 0;
   }
 
@@ -364,21 +397,24 @@ public final class SlaClock {
    */
   public SlaClock stop(Instant at) {
     if (state == State.STOPPED) {
-      throw new IllegalStateException("clock " + name + " is already STOPPED; cannot stop it again");
+      throw new IllegalStateException(
+          "clock " + name + " is already STOPPED; cannot stop it again");
     }
     checkTime(at, "stop");
     return with(state == State.RUNNING ? append(at) : boundaries, State.STOPPED, firedMask, at);
   }
 
   /**
-   * Re-plans the clock on another calendar edition: the same history, the budget of a working-days limit
-   * recomputed from the start, fired levels stay fired; pending levels and the deadline follow the new edition.
+   * Re-plans the clock on another calendar edition: the same history, the budget of a working-days
+   * limit recomputed from the start, fired levels stay fired; pending levels and the deadline
+   * follow the new edition.
    *
    * @param edition the new calendar
    * @return the re-planned clock
    */
   public SlaClock withCalendar(BusinessCalendar edition) {
-    return new SlaClock(name, limit, levels, edition, startedAt, boundaries, state, firedMask, seen);
+    return new SlaClock(
+        name, limit, levels, edition, startedAt, boundaries, state, firedMask, seen);
   }
 
   /**
@@ -388,11 +424,13 @@ public final class SlaClock {
    * @param at the instant of the transfer
    * @param caseClock the case's own clock, used by {@link TransferRule#FROM_CREATION}
    * @return the clock after the transfer
-   * @throws IllegalStateException if this clock is stopped, or the case clock is stopped for FROM_CREATION
+   * @throws IllegalStateException if this clock is stopped, or the case clock is stopped for
+   *     FROM_CREATION
    */
   public SlaClock transfer(TransferRule rule, Instant at, SlaClock caseClock) {
     if (state == State.STOPPED) {
-      throw new IllegalStateException("clock " + name + " is STOPPED; a transfer cannot apply to it");
+      throw new IllegalStateException(
+          "clock " + name + " is STOPPED; a transfer cannot apply to it");
     }
     checkTime(at, "transfer");
     return switch (rule) {
@@ -401,11 +439,19 @@ public final class SlaClock {
       case FROM_CREATION -> {
         if (caseClock.state == State.STOPPED) {
           throw new IllegalStateException(
-              "case clock " + caseClock.name + " is STOPPED; cannot count " + name + " from creation");
+              "case clock "
+                  + caseClock.name
+                  + " is STOPPED; cannot count "
+                  + name
+                  + " from creation");
         }
         ImmutableList.Builder<Instant> b = ImmutableList.builder();
         for (Instant i : caseClock.boundaries) {
-          checkArgument(!i.isAfter(at), "case clock %s has history after the transfer at %s", caseClock.name, at);
+          checkArgument(
+              !i.isAfter(at),
+              "case clock %s has history after the transfer at %s",
+              caseClock.name,
+              at);
           b.add(i);
         }
         yield new SlaClock(
@@ -419,8 +465,9 @@ public final class SlaClock {
    *
    * @param now the current instant (within the calendar's coverage for a clock on working time)
    * @return the clock with those levels marked fired, and the warnings
-   * @throws OutsideCalendarException if the clock counts working time and {@code now} is outside the calendar's
-   *     coverage: which levels were reached by then cannot be known, so none is reported as not reached
+   * @throws OutsideCalendarException if the clock counts working time and {@code now} is outside
+   *     the calendar's coverage: which levels were reached by then cannot be known, so none is
+   *     reported as not reached
    */
   @SuppressWarnings("NullableOptional") // next: null = not known (see nextWarning)
   public Advance advance(Instant now) {
@@ -430,8 +477,10 @@ public final class SlaClock {
     }
     long mask = firedMask;
     ImmutableList.Builder<Warning> fired = ImmutableList.builder();
-    // The first unfired level's instant is nextWarningAt(), often known already; the first level left unfired is
-    // the advanced clock's nextWarningAt() (same history and thresholds), so it is handed on rather than recomputed.
+    // The first unfired level's instant is nextWarningAt(), often known already; the first level
+    // left unfired is
+    // the advanced clock's nextWarningAt() (same history and thresholds), so it is handed on rather
+    // than recomputed.
     @Nullable Optional<Instant> known = nextWarning;
     @Nullable Optional<Instant> next = Optional.empty();
     for (int i : order) {
@@ -446,8 +495,10 @@ public final class SlaClock {
         try {
           reached = reaching(thresholds[i]);
         } catch (OutsideCalendarException e) {
-          next = null; // not known: nextWarningAt() of the advanced clock computes (and throws) as before
-          break; // the level lies beyond the calendar's coverage, so certainly after now (which is covered)
+          next = null; // not known: nextWarningAt() of the advanced clock computes (and throws) as
+          // before
+          break; // the level lies beyond the calendar's coverage, so certainly after now (which is
+          // covered)
         }
       }
       known = null;
@@ -486,8 +537,9 @@ public final class SlaClock {
   }
 
   /**
-   * Returns the deadline: the instant elapsed time reaches the budget, if it is determined (already reached, or
-   * the clock is running). A paused or stopped clock that has not reached its budget has no deadline.
+   * Returns the deadline: the instant elapsed time reaches the budget, if it is determined (already
+   * reached, or the clock is running). A paused or stopped clock that has not reached its budget
+   * has no deadline.
    *
    * @return the deadline, or empty
    */
@@ -496,10 +548,10 @@ public final class SlaClock {
   }
 
   /**
-   * Returns the deadline with its provenance: {@link #deadline()}, whether a
-   * {@linkplain DayProvenance#PROVISIONAL provisional} calendar day lay between the clock's start and the deadline,
-   * and the calendar edition. A clock on natural time is provisional only if both instants are covered and a
-   * provisional day lies between them.
+   * Returns the deadline with its provenance: {@link #deadline()}, whether a {@linkplain
+   * DayProvenance#PROVISIONAL provisional} calendar day lay between the clock's start and the
+   * deadline, and the calendar edition. A clock on natural time is provisional only if both
+   * instants are covered and a provisional day lies between them.
    *
    * @return the deadline and its provenance, or empty as for {@link #deadline()}
    */
@@ -509,8 +561,9 @@ public final class SlaClock {
       return Optional.empty();
     }
     Instant at = d.get();
-    boolean provisional = (limit.countsWorkingTime() || (calendar.covers(startedAt) && calendar.covers(at)))
-        && calendar.isProvisionalBetween(startedAt, at);
+    boolean provisional =
+        (limit.countsWorkingTime() || (calendar.covers(startedAt) && calendar.covers(at)))
+            && calendar.isProvisionalBetween(startedAt, at);
     return Optional.of(new Deadline(at, provisional, calendar.edition()));
   }
 
@@ -530,8 +583,8 @@ public final class SlaClock {
   }
 
   /**
-   * Returns the instant the next unfired level will be (or was) reached, if determined: the time to schedule in a
-   * {@link DeadlineQueue} after every transition.
+   * Returns the instant the next unfired level will be (or was) reached, if determined: the time to
+   * schedule in a {@link DeadlineQueue} after every transition.
    *
    * @return the next warning instant, or empty if none is pending or the clock is not running
    */
@@ -593,12 +646,15 @@ public final class SlaClock {
         long e = axisBetween(from, to);
         if (acc + e > threshold || (acc + e == threshold && !later)) {
           Instant reached = axisPlus(from, threshold - acc);
-          // On the later edge the budget's end is the end of a window; the span runs on past it, so the first
+          // On the later edge the budget's end is the end of a window; the span runs on past it, so
+          // the first
           // working instant after it lies inside the span, and that is where the deadline is.
-          return Optional.of(later && acc + e > threshold ? calendar.nextWorkingTime(reached) : reached);
+          return Optional.of(
+              later && acc + e > threshold ? calendar.nextWorkingTime(reached) : reached);
         }
         if (acc + e == threshold) {
-          // Reached exactly by the end of this span; on the later edge it counts from the first working instant
+          // Reached exactly by the end of this span; on the later edge it counts from the first
+          // working instant
           // after it that lies inside a running span.
           Instant edge = calendar.nextWorkingTime(axisPlus(from, threshold - acc));
           if (edge.isBefore(to)) {
@@ -609,9 +665,10 @@ public final class SlaClock {
         acc += e;
       } else {
         Instant end = budgetEnd;
-        Instant reached = end != null && i == 0 && threshold == budgetNanos && from.equals(startedAt)
-            ? end // the same plusWorkingTime(startedAt, budget) the constructor computed
-            : axisPlus(from, threshold - acc);
+        Instant reached =
+            end != null && i == 0 && threshold == budgetNanos && from.equals(startedAt)
+                ? end // the same plusWorkingTime(startedAt, budget) the constructor computed
+                : axisPlus(from, threshold - acc);
         return Optional.of(later ? calendar.nextWorkingTime(reached) : reached);
       }
     }
@@ -630,7 +687,10 @@ public final class SlaClock {
   }
 
   private ImmutableList<Instant> append(Instant at) {
-    return ImmutableList.<Instant>builderWithExpectedSize(boundaries.size() + 1).addAll(boundaries).add(at).build();
+    return ImmutableList.<Instant>builderWithExpectedSize(boundaries.size() + 1)
+        .addAll(boundaries)
+        .add(at)
+        .build();
   }
 
   private SlaClock with(ImmutableList<Instant> b, State s, long mask, Instant at) {
@@ -679,6 +739,12 @@ public final class SlaClock {
   @Override
   public String toString() {
     return String.format(
-        Locale.ROOT, "SlaClock[%s, %s, %s, since %s, calendar %s]", name, limit, state, startedAt, calendar.edition());
+        Locale.ROOT,
+        "SlaClock[%s, %s, %s, since %s, calendar %s]",
+        name,
+        limit,
+        state,
+        startedAt,
+        calendar.edition());
   }
 }

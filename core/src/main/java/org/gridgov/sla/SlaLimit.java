@@ -9,18 +9,20 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A time limit with an explicit unit. There is deliberately no way to build a limit from a bare {@link Duration}:
- * {@code P1D} could mean 24 natural hours, 24 working hours or one working day, and gridgov never guesses.
+ * A time limit with an explicit unit. There is deliberately no way to build a limit from a bare
+ * {@link Duration}: {@code P1D} could mean 24 natural hours, 24 working hours or one working day,
+ * and gridgov never guesses.
  *
  * <ul>
  *   <li>{@link Unit#NATURAL}: elapsed real time, e.g. "on site within 30 minutes";
- *   <li>{@link Unit#WORKING_TIME}: 工作时, time inside the calendar's working windows, e.g. "4 working hours";
+ *   <li>{@link Unit#WORKING_TIME}: 工作时, time inside the calendar's working windows, e.g. "4 working
+ *       hours";
  *   <li>{@link Unit#WORKING_DAYS}: 工作日, counted in working days with a {@link WorkingDayRule}.
  * </ul>
  *
- * <p>A limit is at most {@link #MAX_DURATION} (natural or working time) or {@value #MAX_WORKING_DAYS} working days:
- * no governance deadline is that far away, and the bound keeps every deadline computation inside {@code long}
- * nanoseconds and the calendar's day indexes.
+ * <p>A limit is at most {@link #MAX_DURATION} (natural or working time) or {@value
+ * #MAX_WORKING_DAYS} working days: no governance deadline is that far away, and the bound keeps
+ * every deadline computation inside {@code long} nanoseconds and the calendar's day indexes.
  *
  * <p>Immutable value; equal when unit and amount (and rule) are equal.
  */
@@ -59,12 +61,19 @@ public final class SlaLimit {
    *
    * @param duration the limit, positive and at most {@link #MAX_DURATION}
    * @return the limit
-   * @throws IllegalArgumentException if {@code duration} is zero, negative or above {@link #MAX_DURATION}
+   * @throws IllegalArgumentException if {@code duration} is zero, negative or above {@link
+   *     #MAX_DURATION}
    */
   public static SlaLimit natural(Duration duration) {
-    checkArgument(!duration.isNegative() && !duration.isZero(), "a natural limit must be positive but was %s", duration);
     checkArgument(
-        duration.compareTo(MAX_DURATION) <= 0, "a natural limit must be at most %s but was %s", MAX_DURATION, duration);
+        !duration.isNegative() && !duration.isZero(),
+        "a natural limit must be positive but was %s",
+        duration);
+    checkArgument(
+        duration.compareTo(MAX_DURATION) <= 0,
+        "a natural limit must be at most %s but was %s",
+        MAX_DURATION,
+        duration);
     return new SlaLimit(Unit.NATURAL, duration, 0, null);
   }
 
@@ -73,11 +82,14 @@ public final class SlaLimit {
    *
    * @param duration the working time, positive and at most {@link #MAX_DURATION}
    * @return the limit
-   * @throws IllegalArgumentException if {@code duration} is zero, negative or above {@link #MAX_DURATION}
+   * @throws IllegalArgumentException if {@code duration} is zero, negative or above {@link
+   *     #MAX_DURATION}
    */
   public static SlaLimit workingTime(Duration duration) {
     checkArgument(
-        !duration.isNegative() && !duration.isZero(), "a working-time limit must be positive but was %s", duration);
+        !duration.isNegative() && !duration.isZero(),
+        "a working-time limit must be positive but was %s",
+        duration);
     checkArgument(
         duration.compareTo(MAX_DURATION) <= 0,
         "a working-time limit must be at most %s but was %s",
@@ -87,7 +99,8 @@ public final class SlaLimit {
   }
 
   /**
-   * Returns a limit of whole working hours (工作时), a shorthand for {@code workingTime(Duration.ofHours(hours))}.
+   * Returns a limit of whole working hours (工作时), a shorthand for {@code
+   * workingTime(Duration.ofHours(hours))}.
    *
    * @param hours the number of working hours, positive, at most {@link #MAX_DURATION} in hours
    * @return the limit
@@ -113,17 +126,22 @@ public final class SlaLimit {
   public static SlaLimit workingDays(int days, WorkingDayRule rule) {
     checkArgument(days >= 1, "a working-days limit needs at least 1 day but was %s", days);
     checkArgument(
-        days <= MAX_WORKING_DAYS, "a working-days limit has at most %s days but was %s", MAX_WORKING_DAYS, days);
-    return new SlaLimit(Unit.WORKING_DAYS, Duration.ZERO, days, Objects.requireNonNull(rule, "rule"));
+        days <= MAX_WORKING_DAYS,
+        "a working-days limit has at most %s days but was %s",
+        MAX_WORKING_DAYS,
+        days);
+    return new SlaLimit(
+        Unit.WORKING_DAYS, Duration.ZERO, days, Objects.requireNonNull(rule, "rule"));
   }
 
   /**
-   * Parses the form {@link #toString()} writes: {@code natural PT30M}, {@code working PT4H},
-   * {@code working-days 5 same-clock-time} or {@code working-days 5 end-of-working-day}.
+   * Parses the form {@link #toString()} writes: {@code natural PT30M}, {@code working PT4H}, {@code
+   * working-days 5 same-clock-time} or {@code working-days 5 end-of-working-day}.
    *
    * @param text the text
    * @return the limit
-   * @throws IllegalArgumentException naming the text and the expected forms if it is not one of them
+   * @throws IllegalArgumentException naming the text and the expected forms if it is not one of
+   *     them
    */
   public static SlaLimit parse(String text) {
     String[] parts = text.trim().split("\\s+", -1);
@@ -139,7 +157,9 @@ public final class SlaLimit {
             switch (parts[2]) {
               case "same-clock-time" -> WorkingDayRule.SAME_CLOCK_TIME;
               case "end-of-working-day" -> WorkingDayRule.END_OF_WORKING_DAY;
-              default -> throw new IllegalArgumentException("unknown working-day rule \"" + parts[2] + "\"");
+              default ->
+                  throw new IllegalArgumentException(
+                      "unknown working-day rule \"" + parts[2] + "\"");
             };
         return workingDays(Integer.parseInt(parts[1]), r);
       }
@@ -174,7 +194,8 @@ public final class SlaLimit {
    */
   public Duration duration() {
     if (unit == Unit.WORKING_DAYS) {
-      throw new IllegalStateException("a working-days limit (" + this + ") has no duration; use days()");
+      throw new IllegalStateException(
+          "a working-days limit (" + this + ") has no duration; use days()");
     }
     return duration;
   }
@@ -206,8 +227,8 @@ public final class SlaLimit {
   }
 
   /**
-   * Returns whether the limit is measured on the calendar's working time (working time or working days) rather
-   * than in natural time.
+   * Returns whether the limit is measured on the calendar's working time (working time or working
+   * days) rather than in natural time.
    *
    * @return {@code true} unless the unit is {@link Unit#NATURAL}
    */
@@ -238,7 +259,9 @@ public final class SlaLimit {
       case WORKING_DAYS ->
           "working-days "
               + days
-              + (rule == WorkingDayRule.SAME_CLOCK_TIME ? " same-clock-time" : " end-of-working-day");
+              + (rule == WorkingDayRule.SAME_CLOCK_TIME
+                  ? " same-clock-time"
+                  : " end-of-working-day");
     };
   }
 }

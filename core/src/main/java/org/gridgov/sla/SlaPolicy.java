@@ -23,20 +23,22 @@ import org.gridgov.region.UrbanRuralClass;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which limit applies to a stage of a case, chosen by the case's category code, priority and region class, with
- * warning levels, and what transfers and returns do to handler clocks.
+ * Which limit applies to a stage of a case, chosen by the case's category code, priority and region
+ * class, with warning levels, and what transfers and returns do to handler clocks.
  *
  * <h2>Selection</h2>
  *
- * A rule matches a case when its stage is the stage asked for, the case's category code starts with the rule's
- * prefix ({@code ""} matches every code), its priority (if set) equals the case's, and its region classes (if any)
- * contain the case's. Among matching rules the most specific wins, compared in this order: the longer category
- * prefix, then a set priority, then a set region class; among equally specific rules the first declared wins. Two
- * rules with exactly the same stage and selectors are refused at build time.
+ * A rule matches a case when its stage is the stage asked for, the case's category code starts with
+ * the rule's prefix ({@code ""} matches every code), its priority (if set) equals the case's, and
+ * its region classes (if any) contain the case's. Among matching rules the most specific wins,
+ * compared in this order: the longer category prefix, then a set priority, then a set region class;
+ * among equally specific rules the first declared wins. Two rules with exactly the same stage and
+ * selectors are refused at build time.
  *
  * <h2>Text format</h2>
  *
- * {@link #parse} reads one declaration per line; {@code #} starts a comment line; fields are separated by blanks:
+ * {@link #parse} reads one declaration per line; {@code #} starts a comment line; fields are
+ * separated by blanks:
  *
  * <pre>
  * levels   yellow@0.8 red@1.0                     # default warning levels
@@ -47,22 +49,27 @@ import org.jspecify.annotations.Nullable;
  * whole-case *  *      MAIN_URBAN,URBAN_RURAL_FRINGE working-days 5 same-clock-time
  * </pre>
  *
- * A rule line is: stage ({@code register|dispatch|handle|check|whole-case}), category prefix or {@code *},
- * {@link Priority} name or {@code *}, comma-separated {@link UrbanRuralClass} names or {@code *}, a limit in
- * {@link SlaLimit#parse} form, and optionally {@code |} followed by warning levels ({@code name@fraction} or
- * {@code name@-<ISO duration before the deadline>}) that replace the default levels for that rule.
+ * A rule line is: stage ({@code register|dispatch|handle|check|whole-case}), category prefix or
+ * {@code *}, {@link Priority} name or {@code *}, comma-separated {@link UrbanRuralClass} names or
+ * {@code *}, a limit in {@link SlaLimit#parse} form, and optionally {@code |} followed by warning
+ * levels ({@code name@fraction} or {@code name@-<ISO duration before the deadline>}) that replace
+ * the default levels for that rule.
  *
- * <p>A category prefix is digits, at most {@value #MAX_PREFIX_LENGTH} of them; a list of warning levels holds at
- * most {@value #MAX_WARNING_LEVELS}; a limit is at most {@link SlaLimit#MAX_DURATION} or
- * {@value SlaLimit#MAX_WORKING_DAYS} working days. A text may start with a UTF-8 byte-order mark. The reader stops
- * at the {@link InputLimits} it is given ({@link InputLimits#defaults()} unless told otherwise).
+ * <p>A category prefix is digits, at most {@value #MAX_PREFIX_LENGTH} of them; a list of warning
+ * levels holds at most {@value #MAX_WARNING_LEVELS}; a limit is at most {@link
+ * SlaLimit#MAX_DURATION} or {@value SlaLimit#MAX_WORKING_DAYS} working days. A text may start with
+ * a UTF-8 byte-order mark. The reader stops at the {@link InputLimits} it is given ({@link
+ * InputLimits#defaults()} unless told otherwise).
  */
 public final class SlaPolicy {
 
   /** The most warning levels in one list (a clock keeps which levels fired in one {@code long}). */
   public static final int MAX_WARNING_LEVELS = 64;
 
-  /** The longest category prefix: the longest code a {@link org.gridgov.category.CategoryCodeScheme} allows. */
+  /**
+   * The longest category prefix: the longest code a {@link org.gridgov.category.CategoryCodeScheme}
+   * allows.
+   */
   public static final int MAX_PREFIX_LENGTH = 36;
 
   /**
@@ -92,12 +99,11 @@ public final class SlaPolicy {
      * @param regions the region classes it applies to, or empty for all
      * @param limit the limit
      * @param levels its warning levels; empty means the policy's default levels
-     * @throws IllegalArgumentException if the category prefix is not digits (at most {@value #MAX_PREFIX_LENGTH})
-     *     or there are more than {@value #MAX_WARNING_LEVELS} warning levels
+     * @throws IllegalArgumentException if the category prefix is not digits (at most {@value
+     *     #MAX_PREFIX_LENGTH}) or there are more than {@value #MAX_WARNING_LEVELS} warning levels
      */
     public Rule {
-      checkArgument(
-          prefixProblem(categoryPrefix) == null, "%s", prefixProblem(categoryPrefix));
+      checkArgument(prefixProblem(categoryPrefix) == null, "%s", prefixProblem(categoryPrefix));
       checkArgument(
           levels.size() <= MAX_WARNING_LEVELS,
           "at most %s warning levels but got %s",
@@ -144,7 +150,8 @@ public final class SlaPolicy {
      */
     public Rule forRegions(Collection<UrbanRuralClass> classes) {
       checkArgument(!classes.isEmpty(), "forRegions needs at least one class");
-      return new Rule(stage, categoryPrefix, priority, Sets.immutableEnumSet(classes), limit, levels);
+      return new Rule(
+          stage, categoryPrefix, priority, Sets.immutableEnumSet(classes), limit, levels);
     }
 
     /**
@@ -165,7 +172,9 @@ public final class SlaPolicy {
     }
 
     int specificity() {
-      return categoryPrefix.length() * 4 + (priority.isPresent() ? 2 : 0) + (regions.isEmpty() ? 0 : 1);
+      return categoryPrefix.length() * 4
+          + (priority.isPresent() ? 2 : 0)
+          + (regions.isEmpty() ? 0 : 1);
     }
 
     boolean sameSelector(Rule o) {
@@ -197,15 +206,21 @@ public final class SlaPolicy {
   private final ImmutableList<WarningLevel> defaultLevels;
   private final TransferRule transferRule;
   private final TransferRule returnRule;
-  // ruleFor's recent answers: a direct-mapped memo of immutable entries, shared by the threads that use this policy
-  // (a racy read sees null, an older or a newer entry, each right for its own selector). Cases recur over a few
+  // ruleFor's recent answers: a direct-mapped memo of immutable entries, shared by the threads that
+  // use this policy
+  // (a racy read sees null, an older or a newer entry, each right for its own selector). Cases
+  // recur over a few
   // categories, priorities and region classes, so a clock start rarely scans the rules.
   private static final int RULE_MEMO = 1 << 8;
   private final @Nullable RuleChoice[] ruleMemo = new RuleChoice[RULE_MEMO];
 
   /** A selector and the rule {@link #ruleFor} chose for it. */
   private record RuleChoice(
-      SlaStage stage, String categoryCode, Priority priority, UrbanRuralClass region, Optional<Rule> rule) {}
+      SlaStage stage,
+      String categoryCode,
+      Priority priority,
+      UrbanRuralClass region,
+      Optional<Rule> rule) {}
 
   private SlaPolicy(Builder b) {
     this.rules = ImmutableList.copyOf(b.rules);
@@ -232,12 +247,19 @@ public final class SlaPolicy {
    * @param region the urban-rural class of the case's region
    * @return the rule, or empty if none matches
    */
-  @SuppressWarnings("EnumOrdinal") // ordinals only mix the memo's slot; the entry is compared by value
-  public Optional<Rule> ruleFor(SlaStage stage, String categoryCode, Priority priority, UrbanRuralClass region) {
-    int h = ((categoryCode.hashCode() * 31 + stage.ordinal()) * 31 + priority.ordinal()) * 31 + region.ordinal();
+  @SuppressWarnings(
+      "EnumOrdinal") // ordinals only mix the memo's slot; the entry is compared by value
+  public Optional<Rule> ruleFor(
+      SlaStage stage, String categoryCode, Priority priority, UrbanRuralClass region) {
+    int h =
+        ((categoryCode.hashCode() * 31 + stage.ordinal()) * 31 + priority.ordinal()) * 31
+            + region.ordinal();
     int slot = (h ^ (h >>> 8) ^ (h >>> 16)) & (RULE_MEMO - 1);
     RuleChoice m = ruleMemo[slot];
-    if (m != null && m.stage() == stage && m.priority() == priority && m.region() == region
+    if (m != null
+        && m.stage() == stage
+        && m.priority() == priority
+        && m.region() == region
         && m.categoryCode().equals(categoryCode)) {
       return m.rule();
     }
@@ -246,10 +268,12 @@ public final class SlaPolicy {
     return rule;
   }
 
-  private Optional<Rule> scanRules(SlaStage stage, String categoryCode, Priority priority, UrbanRuralClass region) {
+  private Optional<Rule> scanRules(
+      SlaStage stage, String categoryCode, Priority priority, UrbanRuralClass region) {
     Rule best = null;
     for (Rule r : rules) {
-      if (r.matches(stage, categoryCode, priority, region) && (best == null || r.specificity() > best.specificity())) {
+      if (r.matches(stage, categoryCode, priority, region)
+          && (best == null || r.specificity() > best.specificity())) {
         best = r;
       }
     }
@@ -327,39 +351,47 @@ public final class SlaPolicy {
   }
 
   /**
-   * Reads a policy in the text format of the class comment within the {@link InputLimits#defaults() default
-   * limits}. Either the whole text is valid or nothing is returned.
+   * Reads a policy in the text format of the class comment within the {@link InputLimits#defaults()
+   * default limits}. Either the whole text is valid or nothing is returned.
    *
    * @param in the text; the caller opens and closes it
    * @param source its name for error messages
    * @return the policy
-   * @throws org.gridgov.TextParseException listing every bad line with its line and column (field) number
+   * @throws org.gridgov.TextParseException listing every bad line with its line and column (field)
+   *     number
    */
   public static SlaPolicy parse(Reader in, String source) {
     return parse(in, source, InputLimits.defaults());
   }
 
   /**
-   * Reads a policy in the text format of the class comment. Either the whole text is valid or nothing is returned.
+   * Reads a policy in the text format of the class comment. Either the whole text is valid or
+   * nothing is returned.
    *
    * @param in the text; the caller opens and closes it
    * @param source its name for error messages
    * @param limits the most characters, characters per line and rule lines (rows) read
    * @return the policy
-   * @throws org.gridgov.TextParseException listing every bad line with its line and column (field) number, or the
-   *     limit the input exceeds
+   * @throws org.gridgov.TextParseException listing every bad line with its line and column (field)
+   *     number, or the limit the input exceeds
    */
   public static SlaPolicy parse(Reader in, String source, InputLimits limits) {
     Problems problems = new Problems(source);
     Builder b = builder();
     List<Integer> ruleLines = new ArrayList<>();
     List<Rule> parsed = new ArrayList<>();
-    TextLines.forEach(in, source, limits, (lineNo, t) -> parseLine(t, lineNo, b, problems, parsed, ruleLines));
+    TextLines.forEach(
+        in, source, limits, (lineNo, t) -> parseLine(t, lineNo, b, problems, parsed, ruleLines));
     for (int i = 0; i < parsed.size(); i++) {
       for (int j = 0; j < i; j++) {
         if (parsed.get(i).sameSelector(parsed.get(j))) {
           problems.add(
-              ruleLines.get(i), 0, "", "", "same stage and selectors as the rule on line %d", ruleLines.get(j));
+              ruleLines.get(i),
+              0,
+              "",
+              "",
+              "same stage and selectors as the rule on line %d",
+              ruleLines.get(j));
         }
       }
     }
@@ -369,7 +401,12 @@ public final class SlaPolicy {
   }
 
   private static void parseLine(
-      String t, int lineNo, Builder b, Problems problems, List<Rule> parsed, List<Integer> ruleLines) {
+      String t,
+      int lineNo,
+      Builder b,
+      Problems problems,
+      List<Rule> parsed,
+      List<Integer> ruleLines) {
     String main = t;
     String levelsText = null;
     int bar = t.indexOf('|');
@@ -417,7 +454,11 @@ public final class SlaPolicy {
         };
     if (stage == null) {
       problems.add(
-          lineNo, 1, "stage", head, "expected register, dispatch, handle, check, whole-case, levels, transfer or return");
+          lineNo,
+          1,
+          "stage",
+          head,
+          "expected register, dispatch, handle, check, whole-case, levels, transfer or return");
       return;
     }
     if (f.length < 6) {
@@ -438,7 +479,8 @@ public final class SlaPolicy {
       try {
         rule = rule.forPriority(Priority.valueOf(f[2]));
       } catch (IllegalArgumentException e) {
-        problems.add(lineNo, 3, "priority", f[2], "expected * or one of %s", EnumSet.allOf(Priority.class));
+        problems.add(
+            lineNo, 3, "priority", f[2], "expected * or one of %s", EnumSet.allOf(Priority.class));
       }
     }
     if (!f[3].equals("*")) {
@@ -447,7 +489,13 @@ public final class SlaPolicy {
         try {
           classes.add(UrbanRuralClass.valueOf(c));
         } catch (IllegalArgumentException e) {
-          problems.add(lineNo, 4, "regions", c, "expected * or names of %s", EnumSet.allOf(UrbanRuralClass.class));
+          problems.add(
+              lineNo,
+              4,
+              "regions",
+              c,
+              "expected * or names of %s",
+              EnumSet.allOf(UrbanRuralClass.class));
         }
       }
       if (!classes.isEmpty()) {
@@ -479,7 +527,10 @@ public final class SlaPolicy {
     }
   }
 
-  /** Parses {@code f[from..]} as warning levels; {@code f[from]} is field number {@code firstField} of the line. */
+  /**
+   * Parses {@code f[from..]} as warning levels; {@code f[from]} is field number {@code firstField}
+   * of the line.
+   */
   private static @Nullable List<WarningLevel> parseLevels(
       String[] f, int from, int firstField, int lineNo, Problems problems) {
     List<WarningLevel> out = new ArrayList<>();
@@ -522,7 +573,8 @@ public final class SlaPolicy {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "SlaPolicy[%d rules, levels %s]", rules.size(), defaultLevels);
+    return String.format(
+        Locale.ROOT, "SlaPolicy[%d rules, levels %s]", rules.size(), defaultLevels);
   }
 
   /** Builds an {@link SlaPolicy}. */
@@ -539,12 +591,14 @@ public final class SlaPolicy {
      *
      * @param rule the rule
      * @return this builder
-     * @throws IllegalArgumentException if a rule with the same stage and selectors was added, naming both
+     * @throws IllegalArgumentException if a rule with the same stage and selectors was added,
+     *     naming both
      */
     @CanIgnoreReturnValue
     public Builder rule(Rule rule) {
       for (Rule r : rules) {
-        checkArgument(!r.sameSelector(rule), "rule %s has the same stage and selectors as %s", rule, r);
+        checkArgument(
+            !r.sameSelector(rule), "rule %s has the same stage and selectors as %s", rule, r);
       }
       rules.add(Objects.requireNonNull(rule, "rule"));
       return this;

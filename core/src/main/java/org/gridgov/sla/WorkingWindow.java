@@ -7,31 +7,41 @@ import java.time.LocalTime;
 import java.util.Locale;
 
 /**
- * One working window of a day in local clock time, half-open: {@code [start, end)}. The end may be midnight at the
- * end of the day ({@code 24:00}), so that a window never crosses midnight; a night shift is two windows on two days.
+ * One working window of a day in local clock time, half-open: {@code [start, end)}. The end may be
+ * midnight at the end of the day ({@code 24:00}), so that a window never crosses midnight; a night
+ * shift is two windows on two days.
  *
  * @param startSecondOfDay the first working second of the window, {@code 0 <= start < end}
  * @param endSecondOfDayExclusive the end of the window, at most {@code 86400} (24:00)
  */
-public record WorkingWindow(int startSecondOfDay, int endSecondOfDayExclusive) implements Comparable<WorkingWindow> {
+public record WorkingWindow(int startSecondOfDay, int endSecondOfDayExclusive)
+    implements Comparable<WorkingWindow> {
 
   /** Seconds in a local day on the clock face. */
   public static final int SECONDS_PER_DAY = 86_400;
 
-  /** The usual Chinese office hours: {@code 09:00–12:00} and {@code 13:30–17:30}, 7 working hours a day. */
+  /**
+   * The usual Chinese office hours: {@code 09:00–12:00} and {@code 13:30–17:30}, 7 working hours a
+   * day.
+   */
   public static final ImmutableList<WorkingWindow> CHINA_OFFICE_HOURS =
-      ImmutableList.of(of(LocalTime.of(9, 0), LocalTime.of(12, 0)), of(LocalTime.of(13, 30), LocalTime.of(17, 30)));
+      ImmutableList.of(
+          of(LocalTime.of(9, 0), LocalTime.of(12, 0)),
+          of(LocalTime.of(13, 30), LocalTime.of(17, 30)));
 
   /**
    * Validates the bounds.
    *
    * @param startSecondOfDay the first working second of the window, {@code 0 <= start < end}
    * @param endSecondOfDayExclusive the end of the window, at most {@code 86400} (24:00)
-   * @throws IllegalArgumentException if {@code start < 0}, {@code end > 86400} or {@code start >= end}
+   * @throws IllegalArgumentException if {@code start < 0}, {@code end > 86400} or {@code start >=
+   *     end}
    */
   public WorkingWindow {
     checkArgument(
-        startSecondOfDay >= 0 && endSecondOfDayExclusive <= SECONDS_PER_DAY && startSecondOfDay < endSecondOfDayExclusive,
+        startSecondOfDay >= 0
+            && endSecondOfDayExclusive <= SECONDS_PER_DAY
+            && startSecondOfDay < endSecondOfDayExclusive,
         "a working window needs 0 <= start < end <= 86400 (24:00) but was [%s, %s)",
         startSecondOfDay,
         endSecondOfDayExclusive);
@@ -79,13 +89,15 @@ public record WorkingWindow(int startSecondOfDay, int endSecondOfDayExclusive) i
       return new WorkingWindow(start, end);
     } catch (java.time.format.DateTimeParseException e) {
       throw new IllegalArgumentException(
-          String.format(Locale.ROOT, "a working window is written HH:mm-HH:mm but was \"%s\"", text), e);
+          String.format(
+              Locale.ROOT, "a working window is written HH:mm-HH:mm but was \"%s\"", text),
+          e);
     }
   }
 
   /**
-   * Returns the length of the window in seconds of local clock time (a DST change inside the window can make the
-   * real length differ; see {@link BusinessCalendar}).
+   * Returns the length of the window in seconds of local clock time (a DST change inside the window
+   * can make the real length differ; see {@link BusinessCalendar}).
    *
    * @return {@code end - start}
    */
@@ -100,7 +112,10 @@ public record WorkingWindow(int startSecondOfDay, int endSecondOfDayExclusive) i
     return c != 0 ? c : Integer.compare(endSecondOfDayExclusive, other.endSecondOfDayExclusive);
   }
 
-  /** Returns {@code HH:mm-HH:mm} (with seconds when they are not zero), the form {@link #parse} reads. */
+  /**
+   * Returns {@code HH:mm-HH:mm} (with seconds when they are not zero), the form {@link #parse}
+   * reads.
+   */
   @Override
   public String toString() {
     return time(startSecondOfDay) + "-" + time(endSecondOfDayExclusive);

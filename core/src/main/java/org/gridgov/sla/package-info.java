@@ -1,5 +1,6 @@
 /**
- * Service-level limits (办理时限): business calendars with holidays and make-up workdays, limits with explicit units, case clocks and the deadline queue.
+ * Service-level limits (办理时限): business calendars with holidays and make-up workdays, limits with
+ * explicit units, case clocks and the deadline queue.
  */
 @NullMarked
 @CheckReturnValue

@@ -41,7 +41,8 @@ class CaseFileTest {
     CaseFile f = s.file();
     CaseEvent ok = s.next(new EventPayload.Verified());
     CaseEvent bad = CaseEvent.of(s.id(), 3, T0, CaseScript.SYSTEM, new EventPayload.Closed());
-    assertThatThrownBy(() -> f.appendAll(List.of(ok, bad))).isInstanceOf(IllegalTransitionException.class)
+    assertThatThrownBy(() -> f.appendAll(List.of(ok, bad)))
+        .isInstanceOf(IllegalTransitionException.class)
         .hasMessageContaining("#3");
     assertThat(f.events()).hasSize(1);
     assertThat(f.appendAll(List.of(ok)).events()).hasSize(2);
@@ -49,7 +50,8 @@ class CaseFileTest {
 
   @Test
   void of_replaysAndEqualsTheAppendedFile() {
-    CaseScript s = CaseScript.of("C-1", T0).handledBy("L", DUE).hours(2).resolved().checkPassed().closed();
+    CaseScript s =
+        CaseScript.of("C-1", T0).handledBy("L", DUE).hours(2).resolved().checkPassed().closed();
     CaseFile appended = CaseFile.open(s.facts());
     for (CaseEvent e : s.events()) {
       appended = appended.append(e);
@@ -64,7 +66,8 @@ class CaseFileTest {
   @Test
   void event_rejectsUnknownSequence() {
     CaseFile f = CaseScript.of("C-1", T0).reported().file();
-    assertThatThrownBy(() -> f.event(2)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> f.event(2))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("C-1 has events #1 to #1, not #2");
   }
 

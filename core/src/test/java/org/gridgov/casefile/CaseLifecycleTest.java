@@ -31,8 +31,11 @@ class CaseLifecycleTest {
   private static final Instant LATER_DUE = T0.plus(Duration.ofHours(2000));
   private static final CaseId OTHER = CaseId.of("C-OTHER");
 
-  /** The expected transition table, written by hand from the documentation (not read from the code). */
-  private static final String EXPECTED = """
+  /**
+   * The expected transition table, written by hand from the documentation (not read from the code).
+   */
+  private static final String EXPECTED =
+      """
       NEW REPORTED REPORTED
       REPORTED VERIFIED VERIFIED
       REPORTED VERIFICATION_FAILED INVALID
@@ -101,14 +104,21 @@ class CaseLifecycleTest {
     for (CaseStatus s : CaseStatus.values()) {
       t.put(s, new EnumMap<>(EventType.class));
     }
-    EXPECTED.lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(l -> {
-      List<String> f = Splitter.on(' ').splitToList(l);
-      row(t, CaseStatus.valueOf(f.get(0))).put(EventType.valueOf(f.get(1)), CaseStatus.valueOf(f.get(2)));
-    });
+    EXPECTED
+        .lines()
+        .map(String::strip)
+        .filter(l -> !l.isEmpty())
+        .forEach(
+            l -> {
+              List<String> f = Splitter.on(' ').splitToList(l);
+              row(t, CaseStatus.valueOf(f.get(0)))
+                  .put(EventType.valueOf(f.get(1)), CaseStatus.valueOf(f.get(2)));
+            });
     return t;
   }
 
-  private static Map<EventType, CaseStatus> row(Map<CaseStatus, Map<EventType, CaseStatus>> t, CaseStatus s) {
+  private static Map<EventType, CaseStatus> row(
+      Map<CaseStatus, Map<EventType, CaseStatus>> t, CaseStatus s) {
     return t.getOrDefault(s, new EnumMap<>(EventType.class));
   }
 
@@ -122,26 +132,31 @@ class CaseLifecycleTest {
   }
 
   /**
-   * Like {@link #reach(CaseStatus)}, but with {@code summonD1}, department "D1" is summoned as soon as the path
-   * allows a summons (REGISTERED, or HANDLING before suspending or resolving).
+   * Like {@link #reach(CaseStatus)}, but with {@code summonD1}, department "D1" is summoned as soon
+   * as the path allows a summons (REGISTERED, or HANDLING before suspending or resolving).
    */
   static CaseScript reach(CaseStatus status, boolean summonD1) {
     CaseScript s = CaseScript.of("C-1", T0);
     switch (status) {
-      case NEW -> { }
+      case NEW -> {}
       case REPORTED -> s.reported();
       case VERIFIED -> s.reported().verified();
       case INVALID -> s.reported().add(new EventPayload.VerificationFailed("no such thing"));
       case MERGED -> s.reported().add(new EventPayload.Merged(OTHER));
       case REGISTERED -> summonIf(s.reported().verified().registered(DUE), summonD1);
-      case DISPATCHED -> summonIf(s.reported().verified().registered(DUE), summonD1).dispatched("L");
+      case DISPATCHED ->
+          summonIf(s.reported().verified().registered(DUE), summonD1).dispatched("L");
       case HANDLING -> summonIf(s.handledBy("L", DUE), summonD1);
       case SUSPENDED -> summonIf(s.handledBy("L", DUE), summonD1).suspended();
       case RESOLVED -> summonIf(s.handledBy("L", DUE), summonD1).resolved();
       case CHECKED -> summonIf(s.handledBy("L", DUE), summonD1).resolved().checkPassed();
       case CLOSED -> summonIf(s.handledBy("L", DUE), summonD1).resolved().checkPassed().closed();
-      case EVALUATED -> summonIf(s.handledBy("L", DUE), summonD1).resolved().checkPassed().closed()
-          .evaluated(Satisfaction.SATISFIED, true);
+      case EVALUATED ->
+          summonIf(s.handledBy("L", DUE), summonD1)
+              .resolved()
+              .checkPassed()
+              .closed()
+              .evaluated(Satisfaction.SATISFIED, true);
     }
     return s.hours(1);
   }
@@ -152,8 +167,8 @@ class CaseLifecycleTest {
   }
 
   /**
-   * A payload of the given type that satisfies every field rule in a state reached by {@link #reach} (for
-   * {@code Arrived}: reached with {@code summonD1}).
+   * A payload of the given type that satisfies every field rule in a state reached by {@link
+   * #reach} (for {@code Arrived}: reached with {@code summonD1}).
    */
   static EventPayload samplePayload(EventType type, CaseStatus status) {
     boolean hasLead = status == CaseStatus.DISPATCHED || status == CaseStatus.HANDLING;
@@ -162,12 +177,15 @@ class CaseLifecycleTest {
       case VERIFIED -> new EventPayload.Verified();
       case VERIFICATION_FAILED -> new EventPayload.VerificationFailed("fake");
       case REGISTERED -> new EventPayload.Registered(DUE);
-      case DISPATCHED -> hasLead ? new EventPayload.Dispatched("A", HandlerRole.ASSIST)
-          : new EventPayload.Dispatched("L", HandlerRole.LEAD);
+      case DISPATCHED ->
+          hasLead
+              ? new EventPayload.Dispatched("A", HandlerRole.ASSIST)
+              : new EventPayload.Dispatched("L", HandlerRole.LEAD);
       case ACCEPTED -> new EventPayload.Accepted("L");
       case RETURNED -> new EventPayload.Returned("L", "not ours");
       case ESCALATED -> new EventPayload.Escalated(EscalationCause.CAPABILITY, "L", "U");
-      case SUMMONED -> new EventPayload.Summoned(ImmutableList.of("D1", "D2"), Duration.ofMinutes(30));
+      case SUMMONED ->
+          new EventPayload.Summoned(ImmutableList.of("D1", "D2"), Duration.ofMinutes(30));
       case ARRIVED -> new EventPayload.Arrived("D1");
       case ASSIST_ADDED -> new EventPayload.AssistAdded("A");
       case SUSPENDED -> new EventPayload.Suspended("waiting");
@@ -182,8 +200,9 @@ class CaseLifecycleTest {
       case MERGED -> new EventPayload.Merged(OTHER);
       case SLA_WARNING -> new EventPayload.SlaWarning(CaseState.WHOLE_CASE_CLOCK, "HANDLE", 1);
       case SLA_BREACHED -> new EventPayload.SlaBreached(CaseState.WHOLE_CASE_CLOCK, "HANDLE");
-      case DEADLINE_REVISED -> new EventPayload.DeadlineRevised(
-          CaseState.WHOLE_CASE_CLOCK, DUE, LATER_DUE, "cn-2027", false);
+      case DEADLINE_REVISED ->
+          new EventPayload.DeadlineRevised(
+              CaseState.WHOLE_CASE_CLOCK, DUE, LATER_DUE, "cn-2027", false);
     };
   }
 
@@ -208,15 +227,20 @@ class CaseLifecycleTest {
       assertThat(CaseLifecycle.canApply(file.state(), event)).isTrue();
       assertThat(CaseLifecycle.target(status, type)).contains(expected);
     } else {
-      IllegalTransitionException ex = catchThrowableOfType(IllegalTransitionException.class,
-          () -> file.append(event));
+      IllegalTransitionException ex =
+          catchThrowableOfType(IllegalTransitionException.class, () -> file.append(event));
       assertThat(ex).isNotNull();
       assertThat(ex.caseId()).isEqualTo(CaseId.of("C-1"));
       assertThat(ex.status()).isEqualTo(status);
       assertThat(ex.event()).isEqualTo(event);
       assertThat(ex.allowed()).isEqualTo(expectedRow(status).keySet());
-      assertThat(ex.getMessage()).contains("case C-1", "state " + status, type.payloadName(), "allowed: ",
-          "no transition for " + type.payloadName());
+      assertThat(ex.getMessage())
+          .contains(
+              "case C-1",
+              "state " + status,
+              type.payloadName(),
+              "allowed: ",
+              "no transition for " + type.payloadName());
       for (EventType allowed : expectedRow(status).keySet()) {
         assertThat(ex.getMessage()).contains(allowed.payloadName());
       }
@@ -246,26 +270,47 @@ class CaseLifecycleTest {
 
   static Stream<Arguments> guardViolations() {
     return Stream.of(
-        Arguments.of(CaseStatus.DISPATCHED, new EventPayload.Accepted("X"), "held by lead L, not by X"),
-        Arguments.of(CaseStatus.HANDLING, new EventPayload.Returned("X", "no"), "held by lead L, not by X"),
-        Arguments.of(CaseStatus.HANDLING, new EventPayload.Escalated(EscalationCause.BREACH, "X", "U"),
+        Arguments.of(
+            CaseStatus.DISPATCHED, new EventPayload.Accepted("X"), "held by lead L, not by X"),
+        Arguments.of(
+            CaseStatus.HANDLING, new EventPayload.Returned("X", "no"), "held by lead L, not by X"),
+        Arguments.of(
+            CaseStatus.HANDLING,
+            new EventPayload.Escalated(EscalationCause.BREACH, "X", "U"),
             "held by lead L, not by X"),
-        Arguments.of(CaseStatus.REGISTERED, new EventPayload.Dispatched("A", HandlerRole.ASSIST),
+        Arguments.of(
+            CaseStatus.REGISTERED,
+            new EventPayload.Dispatched("A", HandlerRole.ASSIST),
             "first dispatch must name a LEAD"),
-        Arguments.of(CaseStatus.HANDLING, new EventPayload.Dispatched("M", HandlerRole.LEAD),
+        Arguments.of(
+            CaseStatus.HANDLING,
+            new EventPayload.Dispatched("M", HandlerRole.LEAD),
             "already has lead L"),
         Arguments.of(CaseStatus.HANDLING, new EventPayload.AssistAdded("L"), "L is the lead"),
-        Arguments.of(CaseStatus.DISPATCHED, new EventPayload.Dispatched("L", HandlerRole.ASSIST), "L is the lead"),
-        Arguments.of(CaseStatus.HANDLING, new EventPayload.Extended(DUE, "x"), "must move the deadline"),
-        Arguments.of(CaseStatus.SUSPENDED, new EventPayload.Resumed(DUE.minusSeconds(1)), "may not move"),
-        Arguments.of(CaseStatus.REPORTED, new EventPayload.Merged(CaseId.of("C-1")), "merged into itself"),
-        Arguments.of(CaseStatus.VERIFIED, new EventPayload.Registered(T0), "must be after the event's instant"),
-        Arguments.of(CaseStatus.CLOSED, new EventPayload.Reopened("x", T0), "must be after the event's instant"));
+        Arguments.of(
+            CaseStatus.DISPATCHED,
+            new EventPayload.Dispatched("L", HandlerRole.ASSIST),
+            "L is the lead"),
+        Arguments.of(
+            CaseStatus.HANDLING, new EventPayload.Extended(DUE, "x"), "must move the deadline"),
+        Arguments.of(
+            CaseStatus.SUSPENDED, new EventPayload.Resumed(DUE.minusSeconds(1)), "may not move"),
+        Arguments.of(
+            CaseStatus.REPORTED, new EventPayload.Merged(CaseId.of("C-1")), "merged into itself"),
+        Arguments.of(
+            CaseStatus.VERIFIED,
+            new EventPayload.Registered(T0),
+            "must be after the event's instant"),
+        Arguments.of(
+            CaseStatus.CLOSED,
+            new EventPayload.Reopened("x", T0),
+            "must be after the event's instant"));
   }
 
   @ParameterizedTest(name = "{0} + {1}")
   @MethodSource("guardViolations")
-  void fieldRules_refuseTheEventAndLeaveTheFileUnchanged(CaseStatus status, EventPayload payload, String why) {
+  void fieldRules_refuseTheEventAndLeaveTheFileUnchanged(
+      CaseStatus status, EventPayload payload, String why) {
     CaseScript script = reach(status);
     CaseFile file = script.file();
     CaseEvent event = script.next(payload);
@@ -280,15 +325,19 @@ class CaseLifecycleTest {
   @Test
   void assistTwice_isRefused() {
     CaseScript s = reach(CaseStatus.HANDLING).add(new EventPayload.AssistAdded("A"));
-    assertThatThrownBy(() -> s.file().append(s.next(new EventPayload.Dispatched("A", HandlerRole.ASSIST))))
-        .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("A already assists");
+    assertThatThrownBy(
+            () -> s.file().append(s.next(new EventPayload.Dispatched("A", HandlerRole.ASSIST))))
+        .isInstanceOf(IllegalTransitionException.class)
+        .hasMessageContaining("A already assists");
   }
 
   @Test
   void sequenceGap_isRejectedNamingCaseAndSequence() {
     CaseScript s = reach(CaseStatus.REPORTED);
-    CaseEvent gap = CaseEvent.of(s.id(), 3, s.now(), CaseScript.SYSTEM, new EventPayload.Verified());
-    EventSequenceException ex = catchThrowableOfType(EventSequenceException.class, () -> s.file().append(gap));
+    CaseEvent gap =
+        CaseEvent.of(s.id(), 3, s.now(), CaseScript.SYSTEM, new EventPayload.Verified());
+    EventSequenceException ex =
+        catchThrowableOfType(EventSequenceException.class, () -> s.file().append(gap));
     assertThat(ex.caseId()).isEqualTo(s.id());
     assertThat(ex.expectedSequence()).isEqualTo(2);
     assertThat(ex.actualSequence()).isEqualTo(3);
@@ -298,7 +347,8 @@ class CaseLifecycleTest {
   @Test
   void repeatedSequence_isRejectedAsAppendOnly() {
     CaseScript s = reach(CaseStatus.VERIFIED);
-    CaseEvent again = CaseEvent.of(s.id(), 2, s.now(), CaseScript.SYSTEM, new EventPayload.Registered(DUE));
+    CaseEvent again =
+        CaseEvent.of(s.id(), 2, s.now(), CaseScript.SYSTEM, new EventPayload.Registered(DUE));
     assertThatThrownBy(() -> s.file().append(again))
         .isInstanceOf(EventSequenceException.class)
         .hasMessageContaining("expected #3")
@@ -320,7 +370,8 @@ class CaseLifecycleTest {
   @Test
   void eventOfAnotherCase_isRejected() {
     CaseScript s = reach(CaseStatus.REPORTED);
-    CaseEvent foreign = CaseEvent.of(OTHER, 2, s.now(), CaseScript.SYSTEM, new EventPayload.Verified());
+    CaseEvent foreign =
+        CaseEvent.of(OTHER, 2, s.now(), CaseScript.SYSTEM, new EventPayload.Verified());
     assertThatThrownBy(() -> s.file().append(foreign))
         .isInstanceOf(EventSequenceException.class)
         .hasMessageContaining("belongs to case C-OTHER");
@@ -329,7 +380,8 @@ class CaseLifecycleTest {
   @Test
   void timeGoingBackwards_isRejected() {
     CaseScript s = reach(CaseStatus.REPORTED);
-    CaseEvent early = CaseEvent.of(s.id(), 2, T0.minusSeconds(1), CaseScript.SYSTEM, new EventPayload.Verified());
+    CaseEvent early =
+        CaseEvent.of(s.id(), 2, T0.minusSeconds(1), CaseScript.SYSTEM, new EventPayload.Verified());
     assertThatThrownBy(() -> s.file().append(early))
         .isInstanceOf(EventSequenceException.class)
         .hasMessageContaining("earlier than event #1");
@@ -344,21 +396,39 @@ class CaseLifecycleTest {
   @Test
   void derivedState_tracksHoldersTimesAndCounters() {
     Instant t0 = T0;
-    CaseScript s = CaseScript.of("C-1", t0).reported().hours(1).verified().hours(1).registered(DUE)
-        .hours(1).dispatched("L1")                          // t0+3h
-        .hours(1).returned("L1")                            // t0+4h
-        .hours(1).dispatched("L2")                          // t0+5h
-        .hours(1).accepted("L2")                            // t0+6h
-        .add(new EventPayload.Summoned(ImmutableList.of("D2", "D1"), Duration.ofMinutes(30)))
-        .assist("A")
-        .hours(1).suspended()                               // t0+7h
-        .hours(3).resumed(LATER_DUE)                        // t0+10h: 3h suspended
-        .hours(1).resolved()                                // t0+11h
-        .add(new EventPayload.SlaBreached("handler:L2", "HANDLE"))
-        .hours(1).checkFailed()
-        .hours(1).resolved()                                // t0+13h
-        .hours(1).checkPassed().closed()                    // t0+14h
-        .hours(1).evaluated(Satisfaction.DISSATISFIED, false);
+    CaseScript s =
+        CaseScript.of("C-1", t0)
+            .reported()
+            .hours(1)
+            .verified()
+            .hours(1)
+            .registered(DUE)
+            .hours(1)
+            .dispatched("L1") // t0+3h
+            .hours(1)
+            .returned("L1") // t0+4h
+            .hours(1)
+            .dispatched("L2") // t0+5h
+            .hours(1)
+            .accepted("L2") // t0+6h
+            .add(new EventPayload.Summoned(ImmutableList.of("D2", "D1"), Duration.ofMinutes(30)))
+            .assist("A")
+            .hours(1)
+            .suspended() // t0+7h
+            .hours(3)
+            .resumed(LATER_DUE) // t0+10h: 3h suspended
+            .hours(1)
+            .resolved() // t0+11h
+            .add(new EventPayload.SlaBreached("handler:L2", "HANDLE"))
+            .hours(1)
+            .checkFailed()
+            .hours(1)
+            .resolved() // t0+13h
+            .hours(1)
+            .checkPassed()
+            .closed() // t0+14h
+            .hours(1)
+            .evaluated(Satisfaction.DISSATISFIED, false);
     CaseState st = s.file().state();
 
     assertThat(st.status()).isEqualTo(CaseStatus.EVALUATED);
@@ -387,8 +457,11 @@ class CaseLifecycleTest {
 
   @Test
   void holders_followDispatchSummonsEscalationAndReturn() {
-    CaseScript s = reach(CaseStatus.HANDLING)
-        .add(new EventPayload.Summoned(ImmutableList.of("D2", "L", "D1"), Duration.ofMinutes(30)));
+    CaseScript s =
+        reach(CaseStatus.HANDLING)
+            .add(
+                new EventPayload.Summoned(
+                    ImmutableList.of("D2", "L", "D1"), Duration.ofMinutes(30)));
     assertThat(s.file().state().lead()).contains("L");
     assertThat(s.file().state().assists()).containsExactly("D1", "D2");
     s.escalated("L", "U");
@@ -416,8 +489,13 @@ class CaseLifecycleTest {
 
   @Test
   void extensionsAndResumptions_moveTheDeadline() {
-    CaseScript s = reach(CaseStatus.HANDLING).extended(LATER_DUE).suspended().hours(2).resumed(LATER_DUE)
-        .extended(LATER_DUE.plusSeconds(1));
+    CaseScript s =
+        reach(CaseStatus.HANDLING)
+            .extended(LATER_DUE)
+            .suspended()
+            .hours(2)
+            .resumed(LATER_DUE)
+            .extended(LATER_DUE.plusSeconds(1));
     CaseState st = s.file().state();
     assertThat(st.extensionCount()).isEqualTo(2);
     assertThat(st.dueAt()).contains(LATER_DUE.plusSeconds(1));
@@ -441,8 +519,9 @@ class CaseLifecycleTest {
 
   @Test
   void wholeCaseBreach_setsBothFlags() {
-    CaseScript s = reach(CaseStatus.HANDLING)
-        .add(new EventPayload.SlaBreached(CaseState.WHOLE_CASE_CLOCK, "CASE"));
+    CaseScript s =
+        reach(CaseStatus.HANDLING)
+            .add(new EventPayload.SlaBreached(CaseState.WHOLE_CASE_CLOCK, "CASE"));
     assertThat(s.file().state().isWholeCaseBreached()).isTrue();
     assertThat(s.file().state().isBreached()).isTrue();
   }
@@ -485,24 +564,36 @@ class CaseLifecycleTest {
     return Stream.of(
         Arguments.of("never summoned", reach(CaseStatus.HANDLING).summoned("D1"), "D9"),
         Arguments.of("no summons at all", reach(CaseStatus.DISPATCHED), "D1"),
-        Arguments.of("second arrival", reach(CaseStatus.HANDLING).summoned("D1", "D2").arrived("D1"), "D1"),
-        Arguments.of("summons ended by escalation", reach(CaseStatus.HANDLING).summoned("D1").escalated("L", "U"),
+        Arguments.of(
+            "second arrival", reach(CaseStatus.HANDLING).summoned("D1", "D2").arrived("D1"), "D1"),
+        Arguments.of(
+            "summons ended by escalation",
+            reach(CaseStatus.HANDLING).summoned("D1").escalated("L", "U"),
             "D1"),
-        Arguments.of("summons ended by return", reach(CaseStatus.HANDLING).summoned("D1").returned("L"), "D1"));
+        Arguments.of(
+            "summons ended by return",
+            reach(CaseStatus.HANDLING).summoned("D1").returned("L"),
+            "D1"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("refusedArrivals")
-  void arrivalWithoutAPendingSummons_isRefusedAndLeavesStateUnchanged(String name, CaseScript s, String dep) {
+  void arrivalWithoutAPendingSummons_isRefusedAndLeavesStateUnchanged(
+      String name, CaseScript s, String dep) {
     CaseFile file = s.file();
     CaseState before = file.state();
     CaseEvent e = s.next(new EventPayload.Arrived(dep));
-    IllegalTransitionException ex = catchThrowableOfType(IllegalTransitionException.class, () -> file.append(e));
+    IllegalTransitionException ex =
+        catchThrowableOfType(IllegalTransitionException.class, () -> file.append(e));
     assertThat(ex).as(name).isNotNull();
     assertThat(ex.caseId()).isEqualTo(CaseId.of("C-1"));
     assertThat(ex.event()).isEqualTo(e);
-    assertThat(ex.getMessage()).contains("case C-1", "Arrived", "department " + dep + " has no pending summons",
-        "awaiting: " + before.awaitingArrival());
+    assertThat(ex.getMessage())
+        .contains(
+            "case C-1",
+            "Arrived",
+            "department " + dep + " has no pending summons",
+            "awaiting: " + before.awaitingArrival());
     assertThat(CaseLifecycle.canApply(before, e)).isFalse();
     assertThat(file.state()).isEqualTo(before);
     assertThat(file.events()).hasSize(s.events().size());
@@ -512,14 +603,23 @@ class CaseLifecycleTest {
   void summonsEndsOnResolutionAndClosing() {
     CaseScript s = reach(CaseStatus.HANDLING).summoned("D1", "D2").resolved();
     assertThat(s.file().state().awaitingArrival()).isEmpty();
-    CaseScript merged = reach(CaseStatus.REGISTERED).summoned("D1").add(new EventPayload.Merged(OTHER));
+    CaseScript merged =
+        reach(CaseStatus.REGISTERED).summoned("D1").add(new EventPayload.Merged(OTHER));
     assertThat(merged.file().state().awaitingArrival()).isEmpty();
   }
 
   @Test
   void arrivals_replayToTheStateOfStepwiseApply() {
-    CaseScript s = reach(CaseStatus.HANDLING).summoned("D2", "D1").hours(1).arrived("D1").suspended()
-        .arrived("D2").hours(1).resumed(LATER_DUE).summoned("D3");
+    CaseScript s =
+        reach(CaseStatus.HANDLING)
+            .summoned("D2", "D1")
+            .hours(1)
+            .arrived("D1")
+            .suspended()
+            .arrived("D2")
+            .hours(1)
+            .resumed(LATER_DUE)
+            .summoned("D3");
     CaseState stepwise = CaseLifecycle.initial(s.id());
     for (CaseEvent e : s.events()) {
       stepwise = CaseLifecycle.apply(stepwise, e);
@@ -544,40 +644,62 @@ class CaseLifecycleTest {
       case REPORTED -> new EventPayload.Reported();
       case VERIFIED -> new EventPayload.Verified();
       case VERIFICATION_FAILED -> new EventPayload.VerificationFailed("fake");
-      case REGISTERED -> new EventPayload.Registered(now.plus(Duration.ofHours(1 + r.nextInt(200))));
-      case DISPATCHED -> new EventPayload.Dispatched(HANDLERS[r.nextInt(HANDLERS.length)],
-          r.nextBoolean() ? HandlerRole.LEAD : HandlerRole.ASSIST);
+      case REGISTERED ->
+          new EventPayload.Registered(now.plus(Duration.ofHours(1 + r.nextInt(200))));
+      case DISPATCHED ->
+          new EventPayload.Dispatched(
+              HANDLERS[r.nextInt(HANDLERS.length)],
+              r.nextBoolean() ? HandlerRole.LEAD : HandlerRole.ASSIST);
       case ACCEPTED -> new EventPayload.Accepted(h);
       case RETURNED -> new EventPayload.Returned(h, "not ours");
       case ESCALATED -> {
         String to = HANDLERS[r.nextInt(HANDLERS.length)];
-        yield new EventPayload.Escalated(EscalationCause.values()[r.nextInt(5)], to.equals(h) ? h + "x" : h, to);
+        yield new EventPayload.Escalated(
+            EscalationCause.values()[r.nextInt(5)], to.equals(h) ? h + "x" : h, to);
       }
-      case SUMMONED -> new EventPayload.Summoned(
-          r.nextBoolean() ? ImmutableList.of(DEPARTMENTS[r.nextInt(3)]) : ImmutableList.of("D1", "D3"),
-          Duration.ofMinutes(30));
-      case ARRIVED -> new EventPayload.Arrived(!st.awaitingArrival().isEmpty() && r.nextInt(4) != 0
-          ? st.awaitingArrival().asList().get(r.nextInt(st.awaitingArrival().size()))
-          : DEPARTMENTS[r.nextInt(DEPARTMENTS.length)]);
+      case SUMMONED ->
+          new EventPayload.Summoned(
+              r.nextBoolean()
+                  ? ImmutableList.of(DEPARTMENTS[r.nextInt(3)])
+                  : ImmutableList.of("D1", "D3"),
+              Duration.ofMinutes(30));
+      case ARRIVED ->
+          new EventPayload.Arrived(
+              !st.awaitingArrival().isEmpty() && r.nextInt(4) != 0
+                  ? st.awaitingArrival().asList().get(r.nextInt(st.awaitingArrival().size()))
+                  : DEPARTMENTS[r.nextInt(DEPARTMENTS.length)]);
       case ASSIST_ADDED -> new EventPayload.AssistAdded(HANDLERS[r.nextInt(HANDLERS.length)]);
       case SUSPENDED -> new EventPayload.Suspended("waiting");
       case RESUMED -> new EventPayload.Resumed(due.plus(Duration.ofHours(r.nextInt(10) - 1)));
-      case EXTENDED -> new EventPayload.Extended(due.plus(Duration.ofHours(r.nextInt(48) - 1)), "parts");
+      case EXTENDED ->
+          new EventPayload.Extended(due.plus(Duration.ofHours(r.nextInt(48) - 1)), "parts");
       case RESOLVED -> new EventPayload.Resolved("done");
       case CHECK_PASSED -> new EventPayload.CheckPassed();
       case CHECK_FAILED -> new EventPayload.CheckFailed("again");
       case CLOSED -> new EventPayload.Closed();
-      case EVALUATED -> new EventPayload.Evaluated(Satisfaction.values()[r.nextInt(3)], r.nextBoolean());
-      case REOPENED -> new EventPayload.Reopened("again", now.plus(Duration.ofHours(1 + r.nextInt(100))));
+      case EVALUATED ->
+          new EventPayload.Evaluated(Satisfaction.values()[r.nextInt(3)], r.nextBoolean());
+      case REOPENED ->
+          new EventPayload.Reopened("again", now.plus(Duration.ofHours(1 + r.nextInt(100))));
       case MERGED -> new EventPayload.Merged(r.nextInt(10) == 0 ? st.caseId() : OTHER);
-      case SLA_WARNING -> new EventPayload.SlaWarning(CaseState.WHOLE_CASE_CLOCK, "HANDLE", 1 + r.nextInt(2));
-      case SLA_BREACHED -> new EventPayload.SlaBreached(r.nextBoolean() ? CaseState.WHOLE_CASE_CLOCK : "h", "X");
-      case DEADLINE_REVISED -> new EventPayload.DeadlineRevised(r.nextBoolean() ? CaseState.WHOLE_CASE_CLOCK : "lead",
-          due, due.plus(Duration.ofHours(r.nextInt(48) - 24)).plusSeconds(1), "cn-next", r.nextBoolean());
+      case SLA_WARNING ->
+          new EventPayload.SlaWarning(CaseState.WHOLE_CASE_CLOCK, "HANDLE", 1 + r.nextInt(2));
+      case SLA_BREACHED ->
+          new EventPayload.SlaBreached(r.nextBoolean() ? CaseState.WHOLE_CASE_CLOCK : "h", "X");
+      case DEADLINE_REVISED ->
+          new EventPayload.DeadlineRevised(
+              r.nextBoolean() ? CaseState.WHOLE_CASE_CLOCK : "lead",
+              due,
+              due.plus(Duration.ofHours(r.nextInt(48) - 24)).plusSeconds(1),
+              "cn-next",
+              r.nextBoolean());
     };
   }
 
-  /** Generates a legal log of up to {@code maxEvents} events by rejection sampling over random candidates. */
+  /**
+   * Generates a legal log of up to {@code maxEvents} events by rejection sampling over random
+   * candidates.
+   */
   static List<CaseEvent> randomLegalLog(long seed, int maxEvents) {
     SplittableRandom r = new SplittableRandom(seed);
     CaseId id = CaseId.of("C-" + seed);
@@ -586,12 +708,16 @@ class CaseLifecycleTest {
     List<CaseEvent> log = new ArrayList<>();
     for (int i = 0; i < maxEvents && !st.status().isTerminal(); i++) {
       now = now.plus(Duration.ofMinutes(r.nextInt(600)));
-      // Weighted towards progress: side events and dead ends are drawn less often, so logs reach CLOSED.
+      // Weighted towards progress: side events and dead ends are drawn less often, so logs reach
+      // CLOSED.
       List<EventType> allowed = new ArrayList<>();
       for (EventType t : CaseLifecycle.allowedEvents(st.status())) {
-        boolean side = t == EventType.SLA_WARNING || t == EventType.SLA_BREACHED || t == EventType.MERGED
-            || t == EventType.DEADLINE_REVISED
-            || t == EventType.VERIFICATION_FAILED;
+        boolean side =
+            t == EventType.SLA_WARNING
+                || t == EventType.SLA_BREACHED
+                || t == EventType.MERGED
+                || t == EventType.DEADLINE_REVISED
+                || t == EventType.VERIFICATION_FAILED;
         for (int w = side ? 1 : 4; w > 0; w--) {
           allowed.add(t);
         }
@@ -599,8 +725,9 @@ class CaseLifecycleTest {
       CaseEvent chosen = null;
       for (int attempt = 0; attempt < 20 && chosen == null; attempt++) {
         EventType type = allowed.get(r.nextInt(allowed.size()));
-        CaseEvent e = CaseEvent.of(id, st.lastSequence() + 1, now, CaseScript.SYSTEM,
-            randomPayload(r, st, now, type));
+        CaseEvent e =
+            CaseEvent.of(
+                id, st.lastSequence() + 1, now, CaseScript.SYSTEM, randomPayload(r, st, now, type));
         if (CaseLifecycle.canApply(st, e)) {
           chosen = e;
         }
@@ -634,13 +761,16 @@ class CaseLifecycleTest {
     assertThat(replayed.hashCode()).as("seed %d", seed).isEqualTo(stepwise.hashCode());
     assertThat(file.state()).as("seed %d", seed).isEqualTo(replayed);
     assertThat(CaseFile.of(file.facts(), log)).as("seed %d", seed).isEqualTo(file);
-    assertThat(CaseFile.open(file.facts()).appendAll(log).state()).as("seed %d", seed).isEqualTo(replayed);
+    assertThat(CaseFile.open(file.facts()).appendAll(log).state())
+        .as("seed %d", seed)
+        .isEqualTo(replayed);
     assertThat(replayed.toString()).as("seed %d", seed).isEqualTo(stepwise.toString());
   }
 
   /**
-   * {@code apply} builds the state of the common events directly (one copy) and the others through a draft, as
-   * {@code replay} does for every event: after every event of random legal logs both give equal states.
+   * {@code apply} builds the state of the common events directly (one copy) and the others through
+   * a draft, as {@code replay} does for every event: after every event of random legal logs both
+   * give equal states.
    */
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
@@ -651,8 +781,12 @@ class CaseLifecycleTest {
     for (int k = 0; k < log.size(); k++) {
       stepwise = CaseLifecycle.apply(stepwise, log.get(k));
       CaseState replayed = CaseLifecycle.replay(id, log.subList(0, k + 1));
-      assertThat(stepwise).as("seed %d after event %d (%s)", seed, k + 1, log.get(k)).isEqualTo(replayed);
-      assertThat(stepwise.toString()).as("seed %d after event %d", seed, k + 1).isEqualTo(replayed.toString());
+      assertThat(stepwise)
+          .as("seed %d after event %d (%s)", seed, k + 1, log.get(k))
+          .isEqualTo(replayed);
+      assertThat(stepwise.toString())
+          .as("seed %d after event %d", seed, k + 1)
+          .isEqualTo(replayed.toString());
     }
   }
 
@@ -667,22 +801,29 @@ class CaseLifecycleTest {
     int illegalSeen = 0;
     for (int i = 0; i < 40; i++) {
       EventType type = EventType.values()[r.nextInt(EventType.values().length)];
-      long seq = r.nextInt(8) == 0 ? before.lastSequence() + 1 + r.nextInt(3) - 1 : before.lastSequence() + 1;
+      long seq =
+          r.nextInt(8) == 0
+              ? before.lastSequence() + 1 + r.nextInt(3) - 1
+              : before.lastSequence() + 1;
       if (seq < 1) {
         seq = 1;
       }
-      CaseEvent e = CaseEvent.of(file.id(), seq, now, CaseScript.SYSTEM, randomPayload(r, before, now, type));
+      CaseEvent e =
+          CaseEvent.of(file.id(), seq, now, CaseScript.SYSTEM, randomPayload(r, before, now, type));
       if (CaseLifecycle.canApply(before, e)) {
         continue;
       }
       illegalSeen++;
       CaseFile f = file;
-      assertThatThrownBy(() -> f.append(e)).as("seed %d event %s", seed, e)
+      assertThatThrownBy(() -> f.append(e))
+          .as("seed %d event %s", seed, e)
           .isInstanceOfAny(IllegalTransitionException.class, EventSequenceException.class)
           .hasMessageContaining("case " + file.id());
-      assertThatThrownBy(() -> CaseLifecycle.apply(before, e)).as("seed %d", seed)
+      assertThatThrownBy(() -> CaseLifecycle.apply(before, e))
+          .as("seed %d", seed)
           .isInstanceOfAny(IllegalTransitionException.class, EventSequenceException.class);
-      assertThatThrownBy(() -> f.appendAll(List.of(e))).as("seed %d", seed)
+      assertThatThrownBy(() -> f.appendAll(List.of(e)))
+          .as("seed %d", seed)
           .isInstanceOfAny(IllegalTransitionException.class, EventSequenceException.class);
       assertThat(file.state()).as("seed %d", seed).isEqualTo(before);
       assertThat(file.events()).as("seed %d", seed).isEqualTo(log);
@@ -695,14 +836,16 @@ class CaseLifecycleTest {
   void randomLogs_coverEveryEventTypeAndEveryStatus() {
     Set<EventType> types = EnumSet.noneOf(EventType.class);
     Set<CaseStatus> statuses = EnumSet.noneOf(CaseStatus.class);
-    seeds().forEach(seed -> {
-      CaseState st = CaseLifecycle.initial(CaseId.of("C-" + seed));
-      for (CaseEvent e : randomLegalLog(seed, 60)) {
-        types.add(e.type());
-        st = CaseLifecycle.apply(st, e);
-        statuses.add(st.status());
-      }
-    });
+    seeds()
+        .forEach(
+            seed -> {
+              CaseState st = CaseLifecycle.initial(CaseId.of("C-" + seed));
+              for (CaseEvent e : randomLegalLog(seed, 60)) {
+                types.add(e.type());
+                st = CaseLifecycle.apply(st, e);
+                statuses.add(st.status());
+              }
+            });
     assertThat(types).containsExactlyInAnyOrder(EventType.values());
     assertThat(statuses).containsAll(EnumSet.complementOf(EnumSet.of(CaseStatus.NEW)));
   }

@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Test helper: writes a case's events in order with a moving clock. Public so that metrics tests can use it. */
+/**
+ * Test helper: writes a case's events in order with a moving clock. Public so that metrics tests
+ * can use it.
+ */
 public final class CaseScript {
   public static final Actor SYSTEM = Actor.of("system", Role.DISPATCHER);
 
@@ -27,12 +30,16 @@ public final class CaseScript {
         .categoryCode("0102")
         .priority(Priority.NORMAL)
         .kind(CaseKind.IMMEDIATE)
-        .locationCodes(ImmutableLongArray.copyOf(regions.length == 0 ? new long[] {350302001001001L} : regions))
+        .locationCodes(
+            ImmutableLongArray.copyOf(
+                regions.length == 0 ? new long[] {350302001001001L} : regions))
         .source(CaseSource.HOTLINE_12345)
         .build();
   }
 
-  /** A script whose first event (if {@link #reported()} is called first) happens at {@code start}. */
+  /**
+   * A script whose first event (if {@link #reported()} is called first) happens at {@code start}.
+   */
   public static CaseScript of(String id, Instant start, long... regions) {
     return new CaseScript(facts(id, regions), start);
   }
@@ -94,7 +101,8 @@ public final class CaseScript {
 
   @CanIgnoreReturnValue
   public CaseScript summoned(String... departments) {
-    return add(new EventPayload.Summoned(ImmutableList.copyOf(departments), Duration.ofMinutes(30)));
+    return add(
+        new EventPayload.Summoned(ImmutableList.copyOf(departments), Duration.ofMinutes(30)));
   }
 
   @CanIgnoreReturnValue
@@ -162,7 +170,10 @@ public final class CaseScript {
     return add(new EventPayload.Reopened("came back", due));
   }
 
-  /** Reported, verified and registered at the current instant, dispatched to and accepted by {@code lead}. */
+  /**
+   * Reported, verified and registered at the current instant, dispatched to and accepted by {@code
+   * lead}.
+   */
   @CanIgnoreReturnValue
   public CaseScript handledBy(String lead, Instant due) {
     return reported().verified().registered(due).dispatched(lead).accepted(lead);

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.testing.EqualsTester;
 import com.google.common.testing.NullPointerTester;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class PersonalDataTest {
 
@@ -42,21 +42,32 @@ class PersonalDataTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"13812345678,138****5678", "02988776655,029****6655", "+8613812345678,+86*******5678",
-      "+85291234567,+85*****4567", "0591234567,******4567", "12345678,****5678", "1234567,*****67",
-      "12345,***45", "1234,****"})
+  @CsvSource({
+    "13812345678,138****5678",
+    "02988776655,029****6655",
+    "+8613812345678,+86*******5678",
+    "+85291234567,+85*****4567",
+    "0591234567,******4567",
+    "12345678,****5678",
+    "1234567,*****67",
+    "12345,***45",
+    "1234,****"
+  })
   void maskPhone_keepsHeadAndTailByLength(String phone, String masked) {
     assertThat(PersonalData.maskPhone(phone)).isEqualTo(masked);
     long shown = masked.chars().filter(Character::isDigit).count();
-    assertThat(shown).as("at most 7 digits shown, and at most half of the digits (issue 16: 8 digits showed 7)")
+    assertThat(shown)
+        .as("at most 7 digits shown, and at most half of the digits (issue 16: 8 digits showed 7)")
         .isLessThanOrEqualTo(Math.min(7, phone.chars().filter(Character::isDigit).count() / 2 + 2));
   }
 
   @Test
   void blankValues_areRejected() {
-    assertThatThrownBy(() -> PersonalData.of(" ", "1")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> PersonalData.of(" ", "1"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("name");
-    assertThatThrownBy(() -> PersonalData.of("a", "")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> PersonalData.of("a", ""))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("phone");
     assertThatThrownBy(() -> PersonalData.ofName("")).isInstanceOf(IllegalArgumentException.class);
   }
@@ -64,7 +75,8 @@ class PersonalDataTest {
   @Test
   void equality_comparesClearValues() {
     new EqualsTester()
-        .addEqualityGroup(PersonalData.of("张三", "13812345678"), PersonalData.of("张三", "13812345678"))
+        .addEqualityGroup(
+            PersonalData.of("张三", "13812345678"), PersonalData.of("张三", "13812345678"))
         .addEqualityGroup(PersonalData.of("张四", "13812345678"))
         .addEqualityGroup(PersonalData.of("张三", "13812345679"))
         .addEqualityGroup(PersonalData.ofName("张三"))

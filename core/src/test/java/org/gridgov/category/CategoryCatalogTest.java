@@ -24,14 +24,18 @@ class CategoryCatalogTest {
     assertThat(c.get("0102").englishName()).isEqualTo("Exposed rubbish");
     assertThat(c.get("01").chineseName()).isEqualTo("市容环境");
     assertThat(c.get("5101").kind()).isEqualTo(CategoryKind.COMPONENT);
-    assertThat(c.all()).extracting(Category::kind).contains(CategoryKind.EVENT, CategoryKind.COMPONENT);
+    assertThat(c.all())
+        .extracting(Category::kind)
+        .contains(CategoryKind.EVENT, CategoryKind.COMPONENT);
     assertThat(c.scheme()).isEqualTo(CategoryCodeScheme.standard());
     assertThat(CategoryCatalog.sample()).isSameAs(c);
   }
 
   @Test
   void tree_navigation() {
-    CategoryCatalog c = parse("""
+    CategoryCatalog c =
+        parse(
+            """
         code,name_zh,name_en,kind
         # comment
         0102,暴露垃圾,Exposed rubbish,EVENT
@@ -56,14 +60,20 @@ class CategoryCatalogTest {
     assertThat(c.contains("0199")).isFalse();
     assertThat(c.contains("51")).isTrue();
     assertThat(c.get("51").kind()).isEqualTo(CategoryKind.COMPONENT);
-    assertThatThrownBy(() -> c.get("0199")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> c.get("0199"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("\"0199\"");
     assertThat(c.toString()).isEqualTo("CategoryCatalog[4 categories, CategoryCodeScheme[2+2]]");
   }
 
   @Test
   void everyBadRow_isReportedWithLineAndColumn() {
-    TextParseException ex = catchThrowableOfType(TextParseException.class, () -> parse("""
+    TextParseException ex =
+        catchThrowableOfType(
+            TextParseException.class,
+            () ->
+                parse(
+                    """
         code,name_zh,name_en,kind
         01,市容环境,City appearance,EVENT
         012,坏,Bad,EVENT
@@ -75,7 +85,8 @@ class CategoryCatalogTest {
         0105,too,few
         """));
     List<TextParseException.Problem> p = ex.problems();
-    assertThat(p).extracting(TextParseException.Problem::line, TextParseException.Problem::column)
+    assertThat(p)
+        .extracting(TextParseException.Problem::line, TextParseException.Problem::column)
         .containsExactly(
             // sorted by line and column, whatever order the checks ran in
             org.assertj.core.groups.Tuple.tuple(3, 1),
@@ -95,21 +106,30 @@ class CategoryCatalogTest {
 
   @Test
   void wrongHeaderOrEmptyInput_isRejected() {
-    assertThatThrownBy(() -> parse("code,name,kind\n01,a,b,EVENT\n")).isInstanceOf(TextParseException.class)
+    assertThatThrownBy(() -> parse("code,name,kind\n01,a,b,EVENT\n"))
+        .isInstanceOf(TextParseException.class)
         .hasMessageContaining("expected the header code,name_zh,name_en,kind");
-    assertThatThrownBy(() -> parse("")).isInstanceOf(TextParseException.class).hasMessageContaining("empty input");
-    assertThatThrownBy(() -> parse("code,name_zh,name_en,kind\n")).isInstanceOf(TextParseException.class)
+    assertThatThrownBy(() -> parse(""))
+        .isInstanceOf(TextParseException.class)
+        .hasMessageContaining("empty input");
+    assertThatThrownBy(() -> parse("code,name_zh,name_en,kind\n"))
+        .isInstanceOf(TextParseException.class)
         .hasMessageContaining("no categories");
   }
 
   @Test
   void customScheme_allowsThreeLevels() {
-    CategoryCatalog c = CategoryCatalog.parse(new StringReader("""
+    CategoryCatalog c =
+        CategoryCatalog.parse(
+            new StringReader(
+                """
         code,name_zh,name_en,kind
         01,市容环境,City appearance,EVENT
         0102,暴露垃圾,Exposed rubbish,EVENT
         0102001,生活垃圾,Household rubbish,EVENT
-        """), "x.csv", CategoryCodeScheme.of(2, 2, 3));
+        """),
+            "x.csv",
+            CategoryCodeScheme.of(2, 2, 3));
     assertThat(c.get("0102001").level()).isEqualTo(3);
     assertThat(c.majorClassOf("0102001").code()).isEqualTo("01");
     assertThat(c.parent("0102001")).map(Category::code).contains("0102");
@@ -117,20 +137,30 @@ class CategoryCatalogTest {
 
   @Test
   void of_buildsFromCategoriesAndChecksTheTree() {
-    Category major = Category.of("01", 1, Optional.empty(), "市容环境", "City appearance", CategoryKind.EVENT);
-    Category minor = Category.of("0102", 2, Optional.of("01"), "暴露垃圾", "Exposed rubbish", CategoryKind.EVENT);
+    Category major =
+        Category.of("01", 1, Optional.empty(), "市容环境", "City appearance", CategoryKind.EVENT);
+    Category minor =
+        Category.of("0102", 2, Optional.of("01"), "暴露垃圾", "Exposed rubbish", CategoryKind.EVENT);
     CategoryCatalog c = CategoryCatalog.of(CategoryCodeScheme.standard(), List.of(minor, major));
     assertThat(c.all()).containsExactly(major, minor);
     assertThatThrownBy(() -> CategoryCatalog.of(CategoryCodeScheme.standard(), List.of(minor)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("parent 01 is missing");
-    Category wrongKind = Category.of("0103", 2, Optional.of("01"), "x", "x", CategoryKind.COMPONENT);
-    assertThatThrownBy(() -> CategoryCatalog.of(CategoryCodeScheme.standard(), List.of(major, wrongKind)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("kind COMPONENT");
-    assertThatThrownBy(() -> CategoryCatalog.of(CategoryCodeScheme.standard(), List.of(major, major)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("duplicate category code 01");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("parent 01 is missing");
+    Category wrongKind =
+        Category.of("0103", 2, Optional.of("01"), "x", "x", CategoryKind.COMPONENT);
+    assertThatThrownBy(
+            () -> CategoryCatalog.of(CategoryCodeScheme.standard(), List.of(major, wrongKind)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("kind COMPONENT");
+    assertThatThrownBy(
+            () -> CategoryCatalog.of(CategoryCodeScheme.standard(), List.of(major, major)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("duplicate category code 01");
     assertThatThrownBy(() -> CategoryCatalog.of(CategoryCodeScheme.standard(), List.of()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least one");
     assertThatThrownBy(() -> CategoryCatalog.of(CategoryCodeScheme.of(3, 3), List.of(major)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("level 1");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("level 1");
   }
 }

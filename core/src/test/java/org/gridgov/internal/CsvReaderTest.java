@@ -24,7 +24,10 @@ class CsvReaderTest {
   void readsQuotedFieldsEscapesAndLineNumbers() {
     Problems problems = new Problems("t.csv");
     List<CsvReader.Row> records =
-        readAll("\uFEFFcode,name\r\n350302,\"城厢区\"\n\n350303,\"say \"\"hi\"\"\",x\n\"a\nb\",c\n", problems, false);
+        readAll(
+            "\uFEFFcode,name\r\n350302,\"城厢区\"\n\n350303,\"say \"\"hi\"\"\",x\n\"a\nb\",c\n",
+            problems,
+            false);
 
     assertThat(problems.isEmpty()).isTrue();
     assertThat(records).extracting(CsvReader.Row::line).containsExactly(1, 2, 4, 5);
@@ -53,7 +56,8 @@ class CsvReaderTest {
   @Test
   void malformedRecordsAreReportedWithLineAndSkipped() {
     Problems problems = new Problems("bad.csv");
-    List<CsvReader.Row> records = readAll("ok,1\n\"x\"y,2\nbad\"q,3\nok,4\n\"open,5\n", problems, false);
+    List<CsvReader.Row> records =
+        readAll("ok,1\n\"x\"y,2\nbad\"q,3\nok,4\n\"open,5\n", problems, false);
 
     assertThat(records).extracting(r -> r.get(1)).containsExactly("1", "4");
     assertThatThrownBy(problems::throwIfAny)
@@ -78,7 +82,8 @@ class CsvReaderTest {
             TextParseException.class,
             e -> {
               assertThat(e.problems()).hasSize(Problems.MAX_KEPT + 1);
-              assertThat(e.problems().get(Problems.MAX_KEPT).reason()).startsWith("5 further problems");
+              assertThat(e.problems().get(Problems.MAX_KEPT).reason())
+                  .startsWith("5 further problems");
             });
   }
 }

@@ -1,7 +1,5 @@
 package org.gridgov.internal;
 
-import org.gridgov.TextParseException;
-import org.gridgov.InputLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +9,8 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.gridgov.InputLimits;
+import org.gridgov.TextParseException;
 import org.junit.jupiter.api.Test;
 
 class TextLinesTest {
@@ -47,7 +47,8 @@ class TextLinesTest {
   @Test
   void byteOrderMarkAtTheStart_isSkipped() {
     List<String> seen = new ArrayList<>();
-    TextLines.forEach(new StringReader("\uFEFFa\n\uFEFFb"), "t.txt", (n, text) -> seen.add(n + ":" + text));
+    TextLines.forEach(
+        new StringReader("\uFEFFa\n\uFEFFb"), "t.txt", (n, text) -> seen.add(n + ":" + text));
 
     // only the first character of the input is a byte-order mark; later ones are text
     assertThat(seen).containsExactly("1:a", "2:\uFEFFb");
@@ -56,7 +57,8 @@ class TextLinesTest {
   @Test
   void aLoneCarriageReturnEndsALine() {
     List<String> seen = new ArrayList<>();
-    TextLines.forEach(new StringReader("a\rb\r\n\r\nc\n"), "t.txt", (n, text) -> seen.add(n + ":" + text));
+    TextLines.forEach(
+        new StringReader("a\rb\r\n\r\nc\n"), "t.txt", (n, text) -> seen.add(n + ":" + text));
 
     assertThat(seen).containsExactly("1:a", "2:b", "4:c");
   }
@@ -97,13 +99,18 @@ class TextLinesTest {
   void lineLongerThanMaxLineLength_refusedWithItsLineAndColumn() {
     InputLimits limits = InputLimits.defaults().withMaxLineLength(5);
     List<String> seen = new ArrayList<>();
-    assertThatThrownBy(() -> TextLines.forEach(new StringReader("12345\n123456\n"), "t", limits, (n, t) -> seen.add(t)))
+    assertThatThrownBy(
+            () ->
+                TextLines.forEach(
+                    new StringReader("12345\n123456\n"), "t", limits, (n, t) -> seen.add(t)))
         .isInstanceOfSatisfying(
             TextParseException.class,
             e -> {
               assertThat(e.problems().get(0).line()).isEqualTo(2);
               assertThat(e.problems().get(0).column()).isEqualTo(6);
-              assertThat(e.problems().get(0).reason()).contains("limit of 5").contains("maxLineLength");
+              assertThat(e.problems().get(0).reason())
+                  .contains("limit of 5")
+                  .contains("maxLineLength");
             });
     assertThat(seen).containsExactly("12345");
   }
@@ -112,7 +119,8 @@ class TextLinesTest {
   void moreMeaningfulLinesThanMaxRows_refused() {
     InputLimits limits = InputLimits.defaults().withMaxRows(2);
     assertThatThrownBy(
-            () -> TextLines.forEach(new StringReader("a\n# c\n\nb\nc\n"), "t", limits, (n, t) -> {}))
+            () ->
+                TextLines.forEach(new StringReader("a\n# c\n\nb\nc\n"), "t", limits, (n, t) -> {}))
         .isInstanceOfSatisfying(
             TextParseException.class,
             e -> {

@@ -37,10 +37,13 @@ class TimeToCloseTest {
 
   @Test
   void presenceMustMatchTheCount() {
-    assertThatThrownBy(() -> new TimeToClose(1, Optional.empty(), Optional.empty(), Optional.empty()))
+    assertThatThrownBy(
+            () -> new TimeToClose(1, Optional.empty(), Optional.empty(), Optional.empty()))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new ThreeRateWeights(0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new ThreeRateWeights(-1, 1, 1)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> new ThreeRateWeights(0, 0, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ThreeRateWeights(-1, 1, 1))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("response");
   }
 }

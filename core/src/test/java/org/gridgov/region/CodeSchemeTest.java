@@ -38,10 +38,14 @@ class CodeSchemeTest {
     assertThat(s.parse("350302001")).isEqualTo(350302001L);
     assertThat(s.parse("350302001", RegionLevel.STREET)).isEqualTo(350302001L);
     assertThat(s.format(350302001001001001L)).isEqualTo("350302001001001001");
-    assertThatThrownBy(() -> s.parse("35030200x", RegionLevel.STREET)).hasMessageContaining("digits only");
-    assertThatThrownBy(() -> s.parse("3503020011", RegionLevel.STREET)).hasMessageContaining("exactly 9 digits");
-    assertThat(s.parse("350527000", RegionLevel.STREET)).isEqualTo(350527000L); // real placeholder row
-    assertThatThrownBy(() -> s.parse("050302", RegionLevel.DISTRICT)).hasMessageContaining("start with 0");
+    assertThatThrownBy(() -> s.parse("35030200x", RegionLevel.STREET))
+        .hasMessageContaining("digits only");
+    assertThatThrownBy(() -> s.parse("3503020011", RegionLevel.STREET))
+        .hasMessageContaining("exactly 9 digits");
+    assertThat(s.parse("350527000", RegionLevel.STREET))
+        .isEqualTo(350527000L); // real placeholder row
+    assertThatThrownBy(() -> s.parse("050302", RegionLevel.DISTRICT))
+        .hasMessageContaining("start with 0");
     assertThatThrownBy(() -> s.parse("12345678")).hasMessageContaining("8 characters");
     assertThatThrownBy(() -> s.format(35030200L)).isInstanceOf(IllegalArgumentException.class);
   }
@@ -65,7 +69,8 @@ class CodeSchemeTest {
     assertThat(s.childCode(350302001L, 999)).isEqualTo(350302001999L);
     assertThatThrownBy(() -> s.childCode(350302001L, 1000)).hasMessageContaining("1 to 999");
     assertThatThrownBy(() -> s.childCode(350302001L, 0)).hasMessageContaining("1 to 999");
-    assertThatThrownBy(() -> s.childCode(350302001001001001L, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> s.childCode(350302001001001001L, 1))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(s.parentCode(350302001002L)).isEqualTo(350302001L);
     assertThatThrownBy(() -> s.parentCode(350302L)).isInstanceOf(IllegalArgumentException.class);
     assertThat(s.localNumber(350302001002L)).isEqualTo(2);
@@ -90,7 +95,8 @@ class CodeSchemeTest {
     long c = s.preOrderKey(350302001999L, 2);
     assertThat(List.of(d, st0, c00, c01, st, c, st2)).isSorted().doesNotHaveDuplicates();
     assertThat(s.codeOfPreOrderKey(c00)).isEqualTo(350302000000L);
-    assertThat(s.codeOfPreOrderKey(s.preOrderKey(350302001001001001L, 4))).isEqualTo(350302001001001001L);
+    assertThat(s.codeOfPreOrderKey(s.preOrderKey(350302001001001001L, 4)))
+        .isEqualTo(350302001001001001L);
   }
 
   @Test

@@ -12,15 +12,22 @@ import org.gridgov.TextParseException;
 import org.junit.jupiter.api.Test;
 
 class DivisionFilesTest {
-  private static final Path DATA = Path.of(System.getProperty("gridgov.shared.data", "../../shared/data"), "divisions-cn");
-  private static final Path PUTIAN = Path.of("../simulation/src/main/resources/org/gridgov/simulation/data");
+  private static final Path DATA =
+      Path.of(System.getProperty("gridgov.shared.data", "../../shared/data"), "divisions-cn");
+  private static final Path PUTIAN =
+      Path.of("../simulation/src/main/resources/org/gridgov/simulation/data");
 
   private static RegionTree read(Path areas, Path streets, String prefix) throws IOException {
     try (Reader a = Files.newBufferedReader(areas, StandardCharsets.UTF_8);
         Reader s = Files.newBufferedReader(streets, StandardCharsets.UTF_8)) {
       return DivisionFiles.read(
-          a, areas.getFileName().toString(), s, streets.getFileName().toString(), TestTrees.EDITION,
-          CodeScheme.standard(), prefix);
+          a,
+          areas.getFileName().toString(),
+          s,
+          streets.getFileName().toString(),
+          TestTrees.EDITION,
+          CodeScheme.standard(),
+          prefix);
     }
   }
 
@@ -45,7 +52,8 @@ class DivisionFilesTest {
 
   @Test
   void loadsPutianFromTheShippedResourcesAndFromTheNationalFiles() throws IOException {
-    RegionTree shipped = read(PUTIAN.resolve("putian-areas.csv"), PUTIAN.resolve("putian-streets.csv"), "");
+    RegionTree shipped =
+        read(PUTIAN.resolve("putian-areas.csv"), PUTIAN.resolve("putian-streets.csv"), "");
     assertThat(shipped.count(RegionLevel.DISTRICT)).isEqualTo(5);
     assertThat(shipped.count(RegionLevel.STREET)).isEqualTo(57);
     assertThat(shipped.roots())
@@ -59,7 +67,11 @@ class DivisionFilesTest {
     try {
       var unused =
           DivisionFiles.read(
-              new StringReader(areas), "areas.csv", new StringReader(streets), "streets.csv", TestTrees.EDITION);
+              new StringReader(areas),
+              "areas.csv",
+              new StringReader(streets),
+              "streets.csv",
+              TestTrees.EDITION);
     } catch (TextParseException e) {
       return e;
     }
@@ -88,7 +100,12 @@ class DivisionFilesTest {
     assertThat(e.problems())
         .extracting(p -> p.source() + ":" + p.line())
         .containsExactly(
-            "areas.csv:3", "areas.csv:4", "areas.csv:5", "streets.csv:3", "streets.csv:4", "streets.csv:5");
+            "areas.csv:3",
+            "areas.csv:4",
+            "areas.csv:5",
+            "streets.csv:3",
+            "streets.csv:4",
+            "streets.csv:5");
     assertThat(e.getMessage())
         .contains("digits only")
         .contains("must not be empty")

@@ -36,6 +36,7 @@ class NullArgumentsTest {
     tester.testAllPublicInstanceMethods(
         RegionTree.builder(CodeScheme.standard(), TestTrees.EDITION).addDistrict(350302, "x"));
     tester.testAllPublicInstanceMethods(tree.edit(TestTrees.EDITION));
-    tester.testAllPublicInstanceMethods(tree.edit(TestTrees.EDITION).mergeGrids(List.of(TestTrees.G1, TestTrees.G2)).apply());
+    tester.testAllPublicInstanceMethods(
+        tree.edit(TestTrees.EDITION).mergeGrids(List.of(TestTrees.G1, TestTrees.G2)).apply());
   }
 }

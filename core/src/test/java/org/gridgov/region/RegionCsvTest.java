@@ -1,6 +1,5 @@
 package org.gridgov.region;
 
-import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,9 +10,11 @@ import org.gridgov.TextParseException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RegionCsvTest {
-  private static final String HEADER = "code,parent,level,name,population,households,area_m2,urban_rural,grid_type,tags\n";
+  private static final String HEADER =
+      "code,parent,level,name,population,households,area_m2,urban_rural,grid_type,tags\n";
   private static final String GOOD =
       HEADER
           + """
@@ -29,7 +30,8 @@ class RegionCsvTest {
   }
 
   private static RegionTree read(String text) {
-    return RegionCsv.read(new StringReader(text), "regions.csv", CodeScheme.standard(), TestTrees.EDITION);
+    return RegionCsv.read(
+        new StringReader(text), "regions.csv", CodeScheme.standard(), TestTrees.EDITION);
   }
 
   @Test
@@ -49,7 +51,8 @@ class RegionCsvTest {
   @Test
   void columnsMayComeInAnyOrderAndOptionalOnesMayBeMissing() {
     RegionTree t =
-        read("name,level,code,parent\n# a comment\n城厢区,DISTRICT,350302,\n霞林街道,STREET,350302001,350302\n");
+        read(
+            "name,level,code,parent\n# a comment\n城厢区,DISTRICT,350302,\n霞林街道,STREET,350302001,350302\n");
     assertThat(t.get(350302001L).parent()).contains(t.get(350302L));
     assertThat(t.get(350302001L).population()).isZero();
   }
@@ -100,7 +103,8 @@ class RegionCsvTest {
 
   private static TextParseException.Problem onlyProblem(String body) {
     try {
-      var unused = read(HEADER + "350302,,DISTRICT,城厢区,,,,,,\n350302001,350302,STREET,霞林街道,,,,,,\n" + body);
+      var unused =
+          read(HEADER + "350302,,DISTRICT,城厢区,,,,,,\n350302001,350302,STREET,霞林街道,,,,,,\n" + body);
     } catch (TextParseException e) {
       assertThat(e.problems()).hasSize(1);
       TextParseException.Problem p = e.problems().get(0);
@@ -126,7 +130,9 @@ class RegionCsvTest {
     TextParseException.Problem p = onlyProblem("350302001001,350302,COMMUNITY,x,,,,,,\n");
     assertThat(p.line()).isEqualTo(4);
     assertThat(p.column()).isEqualTo(3);
-    assertThat(p.reason()).contains("wrong level: a COMMUNITY's parent must be a STREET but parent 350302 is a DISTRICT");
+    assertThat(p.reason())
+        .contains(
+            "wrong level: a COMMUNITY's parent must be a STREET but parent 350302 is a DISTRICT");
   }
 
   @Test
@@ -178,10 +184,13 @@ class RegionCsvTest {
 
   @Test
   void otherBadFields() {
-    assertThat(onlyProblem("350302002,350302,TOWN,x,,,,,,\n").reason()).contains("unknown level \"TOWN\"");
-    assertThat(onlyProblem("350302002,350302,STREET,x,1.5,,,,,\n").reason()).contains("whole number");
+    assertThat(onlyProblem("350302002,350302,TOWN,x,,,,,,\n").reason())
+        .contains("unknown level \"TOWN\"");
+    assertThat(onlyProblem("350302002,350302,STREET,x,1.5,,,,,\n").reason())
+        .contains("whole number");
     assertThat(onlyProblem("350302002,350302,STREET,x,,,-1,,,\n").reason()).contains("area_m2");
-    assertThat(onlyProblem("350302002,350302,STREET,x,,,,113,,\n").reason()).contains("urban_rural");
+    assertThat(onlyProblem("350302002,350302,STREET,x,,,,113,,\n").reason())
+        .contains("urban_rural");
     assertThat(onlyProblem("350302002,350302,STREET,x,,,,,BIG,\n").reason()).contains("grid_type");
     assertThat(onlyProblem("350302002,350302,STREET,x,,,,,,a;;b\n").reason()).contains("tag");
     assertThat(onlyProblem("350303,350302,DISTRICT,x,,,,,,\n").reason()).contains("no parent");
@@ -210,9 +219,12 @@ class RegionCsvTest {
   @Test
   void badHeaders() {
     assertThatThrownBy(() -> read("")).hasMessageContaining("empty");
-    assertThatThrownBy(() -> read("code,parent,level\n")).hasMessageContaining("required column \"name\"");
-    assertThatThrownBy(() -> read("code,parent,level,name,colour\n")).hasMessageContaining("unknown column \"colour\"");
-    assertThatThrownBy(() -> read("code,parent,level,name,name\n")).hasMessageContaining("appears twice");
+    assertThatThrownBy(() -> read("code,parent,level\n"))
+        .hasMessageContaining("required column \"name\"");
+    assertThatThrownBy(() -> read("code,parent,level,name,colour\n"))
+        .hasMessageContaining("unknown column \"colour\"");
+    assertThatThrownBy(() -> read("code,parent,level,name,name\n"))
+        .hasMessageContaining("appears twice");
   }
 
   @Test
@@ -222,7 +234,16 @@ class RegionCsvTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"城厢\u0000区", "\u0007bell", "two\nlines", "tab\there", "del\u007F", "c1\u0085", "sep\u2028x"})
+  @ValueSource(
+      strings = {
+        "城厢\u0000区",
+        "\u0007bell",
+        "two\nlines",
+        "tab\there",
+        "del\u007F",
+        "c1\u0085",
+        "sep\u2028x"
+      })
   void nameWithAControlCharacter_refusedWithLineAndColumn(String name) {
     String csv = "code,parent,level,name\n350302,,DISTRICT,\"" + name + "\"\n";
     assertThatThrownBy(() -> read(csv))

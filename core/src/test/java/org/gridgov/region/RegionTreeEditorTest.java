@@ -50,7 +50,9 @@ class RegionTreeEditorTest {
     assertThat(diff.newCode(U2)).hasValue(U2);
     assertThat(diff.newCode(G1)).hasValue(G1);
     assertThat(diff.changes())
-        .contains(new RegionTreeDiff.Change(U1, OptionalLong.of(350302001001003001L), RegionTreeDiff.Kind.SPLIT));
+        .contains(
+            new RegionTreeDiff.Change(
+                U1, OptionalLong.of(350302001001003001L), RegionTreeDiff.Kind.SPLIT));
     assertThat(after.edition()).isEqualTo(NEXT);
     assertThat(after.totalPopulation()).isEqualTo(tree.totalPopulation());
     assertOldTreeUntouched();
@@ -62,13 +64,17 @@ class RegionTreeEditorTest {
         .hasMessageContaining("at least two groups");
     assertThatThrownBy(() -> tree.edit(NEXT).splitGrid(G1, List.of(List.of(U1), List.of())).apply())
         .hasMessageContaining("at least one unit");
-    assertThatThrownBy(() -> tree.edit(NEXT).splitGrid(G1, List.of(List.of(U1), List.of(U3))).apply())
+    assertThatThrownBy(
+            () -> tree.edit(NEXT).splitGrid(G1, List.of(List.of(U1), List.of(U3))).apply())
         .hasMessageContaining("unit " + U3 + " is not in grid " + G1);
-    assertThatThrownBy(() -> tree.edit(NEXT).splitGrid(G1, List.of(List.of(U1), List.of(U1))).apply())
+    assertThatThrownBy(
+            () -> tree.edit(NEXT).splitGrid(G1, List.of(List.of(U1), List.of(U1))).apply())
         .hasMessageContaining("twice");
-    assertThatThrownBy(() -> tree.edit(NEXT).splitGrid(G3, List.of(List.of(U4), List.of(U4))).apply())
+    assertThatThrownBy(
+            () -> tree.edit(NEXT).splitGrid(G3, List.of(List.of(U4), List.of(U4))).apply())
         .hasMessageContaining("twice");
-    assertThatThrownBy(() -> tree.edit(NEXT).splitGrid(C1, List.of(List.of(U1), List.of(U2))).apply())
+    assertThatThrownBy(
+            () -> tree.edit(NEXT).splitGrid(C1, List.of(List.of(U1), List.of(U2))).apply())
         .hasMessageContaining("is a COMMUNITY, not a GRID")
         .hasMessageContaining("edit 1 of 1, splitGrid");
   }
@@ -77,8 +83,7 @@ class RegionTreeEditorTest {
   void splitGridMustPlaceEveryUnit() {
     RegionTree t =
         TestTrees.small().edit(NEXT).moveUnit(U4, G1).apply().after(); // G1 now has three units
-    assertThatThrownBy(
-            () -> t.edit(NEXT).splitGrid(G1, List.of(List.of(U1), List.of(U2))).apply())
+    assertThatThrownBy(() -> t.edit(NEXT).splitGrid(G1, List.of(List.of(U1), List.of(U2))).apply())
         .hasMessageContaining("hold 2 of the 3 units");
   }
 
@@ -87,7 +92,9 @@ class RegionTreeEditorTest {
     RegionTreeDiff diff = tree.edit(NEXT).mergeGrids(List.of(G1, G2)).apply();
     RegionTree after = diff.after();
     assertThat(after.find(G2)).isEmpty();
-    assertThat(after.get(G1).children()).extracting(Region::code).containsExactly(U1, U2, 350302001001001003L);
+    assertThat(after.get(G1).children())
+        .extracting(Region::code)
+        .containsExactly(U1, U2, 350302001001001003L);
     assertThat(diff.newCode(G2)).hasValue(G1);
     assertThat(diff.newCode(U3)).hasValue(350302001001001003L);
     assertThat(after.get(G1).subtreeHouseholds()).isEqualTo(80);
@@ -99,8 +106,10 @@ class RegionTreeEditorTest {
   void mergeGridsRejectsGridsOfDifferentCommunities() {
     assertThatThrownBy(() -> tree.edit(NEXT).mergeGrids(List.of(G1, G3)).apply())
         .hasMessageContaining("only grids of one community merge");
-    assertThatThrownBy(() -> tree.edit(NEXT).mergeGrids(List.of(G1)).apply()).hasMessageContaining("at least two");
-    assertThatThrownBy(() -> tree.edit(NEXT).mergeGrids(List.of(G1, G1)).apply()).hasMessageContaining("distinct");
+    assertThatThrownBy(() -> tree.edit(NEXT).mergeGrids(List.of(G1)).apply())
+        .hasMessageContaining("at least two");
+    assertThatThrownBy(() -> tree.edit(NEXT).mergeGrids(List.of(G1, G1)).apply())
+        .hasMessageContaining("distinct");
   }
 
   @Test
@@ -109,9 +118,14 @@ class RegionTreeEditorTest {
     assertThat(diff.newCode(U1)).hasValue(350302001002001002L);
     assertThat(diff.after().get(G3).unitCount()).isEqualTo(2);
     assertThat(diff.after().get(C2).subtreePopulation()).isEqualTo(165);
-    assertThat(diff.changes()).singleElement().extracting(RegionTreeDiff.Change::kind).isEqualTo(RegionTreeDiff.Kind.MOVED);
-    assertThatThrownBy(() -> tree.edit(NEXT).moveUnit(U1, G1).apply()).hasMessageContaining("already in grid");
-    assertThatThrownBy(() -> tree.edit(NEXT).moveUnit(G1, G3).apply()).hasMessageContaining("not a UNIT");
+    assertThat(diff.changes())
+        .singleElement()
+        .extracting(RegionTreeDiff.Change::kind)
+        .isEqualTo(RegionTreeDiff.Kind.MOVED);
+    assertThatThrownBy(() -> tree.edit(NEXT).moveUnit(U1, G1).apply())
+        .hasMessageContaining("already in grid");
+    assertThatThrownBy(() -> tree.edit(NEXT).moveUnit(G1, G3).apply())
+        .hasMessageContaining("not a UNIT");
     assertThatThrownBy(() -> tree.edit(NEXT).moveUnit(U1, 350302001009001L).apply())
         .hasMessageContaining("no region with code 350302001009001");
   }
@@ -149,7 +163,8 @@ class RegionTreeEditorTest {
     assertThat(diff.newCode(U4)).isEmpty();
     assertThat(diff.newRegion(G3)).isEmpty();
     assertThat(diff.after().totalPopulation()).isEqualTo(tree.totalPopulation() - 65);
-    assertThatThrownBy(() -> tree.edit(NEXT).rename(ST2, " ").apply()).hasMessageContaining("blank");
+    assertThatThrownBy(() -> tree.edit(NEXT).rename(ST2, " ").apply())
+        .hasMessageContaining("blank");
     assertOldTreeUntouched();
   }
 
@@ -206,9 +221,13 @@ class RegionTreeEditorTest {
     }
     RegionTreeDiff diff = editor.apply();
     RegionTree after = diff.after();
-    assertThat(after.totalPopulation()).as("seed %d, %d edits", seed, edits).isEqualTo(t.totalPopulation());
+    assertThat(after.totalPopulation())
+        .as("seed %d, %d edits", seed, edits)
+        .isEqualTo(t.totalPopulation());
     assertThat(after.totalHouseholds()).as("seed %d", seed).isEqualTo(t.totalHouseholds());
-    assertThat(after.count(RegionLevel.UNIT)).as("seed %d", seed).isEqualTo(t.count(RegionLevel.UNIT));
+    assertThat(after.count(RegionLevel.UNIT))
+        .as("seed %d", seed)
+        .isEqualTo(t.count(RegionLevel.UNIT));
     for (Region c : communities) {
       assertThat(after.get(c.code()).subtreePopulation())
           .as("seed %d community %d", seed, c.code())
@@ -245,7 +264,9 @@ class RegionTreeEditorTest {
         .isEqualTo(t.totalPopulation() - victim.subtreePopulation());
     for (int i = 0; i < t.size(); i++) {
       Region old = t.region(i);
-      assertThat(diff.newCode(old.code()).isEmpty()).as("seed %d %s", seed, old).isEqualTo(victim.contains(old));
+      assertThat(diff.newCode(old.code()).isEmpty())
+          .as("seed %d %s", seed, old)
+          .isEqualTo(victim.contains(old));
     }
   }
 
@@ -253,7 +274,9 @@ class RegionTreeEditorTest {
   void anEditorTakesNoEditAfterApply() {
     RegionTreeEditor e = tree.edit(NEXT).rename(ST1, "x");
     var unused = e.apply();
-    assertThatThrownBy(() -> e.rename(ST2, "y")).isInstanceOf(IllegalStateException.class).hasMessageContaining("apply()");
+    assertThatThrownBy(() -> e.rename(ST2, "y"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("apply()");
     assertThatThrownBy(() -> e.retire(ST2)).isInstanceOf(IllegalStateException.class);
   }
 
@@ -266,9 +289,12 @@ class RegionTreeEditorTest {
     assertThatThrownBy(() -> tree.edit(NEXT).mergeGrids(List.of(U1, U2)).apply())
         .hasMessageContaining("edit 1 of 1")
         .hasMessageContaining("is a UNIT, not a GRID");
-    assertThatThrownBy(() -> tree.edit(NEXT).regrid(G1, 10).apply()).hasMessageContaining("is a GRID, not a COMMUNITY");
-    assertThatThrownBy(() -> tree.edit(NEXT).rename(123L, "x").apply()).hasMessageContaining("no region with code 123");
-    assertThatThrownBy(() -> tree.edit(NEXT).retire(124L).apply()).hasMessageContaining("no region with code 124");
+    assertThatThrownBy(() -> tree.edit(NEXT).regrid(G1, 10).apply())
+        .hasMessageContaining("is a GRID, not a COMMUNITY");
+    assertThatThrownBy(() -> tree.edit(NEXT).rename(123L, "x").apply())
+        .hasMessageContaining("no region with code 123");
+    assertThatThrownBy(() -> tree.edit(NEXT).retire(124L).apply())
+        .hasMessageContaining("no region with code 124");
     // a retired region is gone for later edits of the same batch
     assertThatThrownBy(() -> tree.edit(NEXT).retire(C2).rename(G3, "x").apply())
         .hasMessageContaining("edit 2 of 2")
@@ -298,7 +324,8 @@ class RegionTreeEditorTest {
 
   @Test
   void regridToOneHouseholdPerGridMakesAGridPerUnitBeyondTheFirstCapacity() {
-    // one community, one grid of 40 units with one household each: 40 grids, more new rows than the spare 16
+    // one community, one grid of 40 units with one household each: 40 grids, more new rows than the
+    // spare 16
     long d = 350302L;
     long st = 350302001L;
     long c = 350302001001L;
@@ -315,10 +342,12 @@ class RegionTreeEditorTest {
     RegionTreeDiff diff = t.edit(NEXT).regrid(c, 1).apply();
     RegionTree after = diff.after();
     assertThat(after.get(c).children()).hasSize(40);
-    assertThat(after.get(c).children()).allSatisfy(grid -> {
-      assertThat(grid.children()).hasSize(1);
-      assertThat(grid.gridType()).contains(GridType.DEDICATED);
-    });
+    assertThat(after.get(c).children())
+        .allSatisfy(
+            grid -> {
+              assertThat(grid.children()).hasSize(1);
+              assertThat(grid.gridType()).contains(GridType.DEDICATED);
+            });
     assertThat(after.totalPopulation()).isEqualTo(120);
     assertThat(diff.newCode(g * 1000 + 40)).hasValue(350302001001040001L);
     assertThat(after.get(350302001001040L).name()).isEqualTo("第40网格");
@@ -343,10 +372,15 @@ class RegionTreeEditorTest {
     long first = cjt.childCode(c, 1);
     b.add(RegionLevel.UNIT, cjt.childCode(first, 2), first, "u2");
     RegionTree t = b.build();
-    assertThatThrownBy(() -> t.edit(NEXT)
-            .splitGrid(first, List.of(List.of(cjt.childCode(first, 1)), List.of(cjt.childCode(first, 2))))
-            .apply())
+    assertThatThrownBy(
+            () ->
+                t.edit(NEXT)
+                    .splitGrid(
+                        first,
+                        List.of(List.of(cjt.childCode(first, 1)), List.of(cjt.childCode(first, 2))))
+                    .apply())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("COMMUNITY " + c + " has no free GRID number left (the largest is 99)");
+        .hasMessageContaining(
+            "COMMUNITY " + c + " has no free GRID number left (the largest is 99)");
   }
 }

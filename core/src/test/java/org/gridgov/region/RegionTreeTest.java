@@ -98,7 +98,8 @@ class RegionTreeTest {
     assertThat(tree.get(U4).isAncestorOf(st1)).isFalse();
     assertThat(tree.get(G1).contains(tree.get(U3))).isFalse();
     RegionTree other = TestTrees.small();
-    assertThatThrownBy(() -> st1.isAncestorOf(other.get(U1))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> st1.isAncestorOf(other.get(U1)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -129,8 +130,10 @@ class RegionTreeTest {
     assertThat(tree.lowestCommonAncestor(U1, ST2)).contains(tree.get(D));
     assertThat(tree.lowestCommonAncestor(G1, U2)).contains(tree.get(G1));
     assertThat(tree.lowestCommonAncestor(U4)).contains(tree.get(U4));
-    assertThat(tree.lowestCommonAncestor(List.of(tree.get(U3), tree.get(U4)))).contains(tree.get(ST1));
-    assertThatThrownBy(() -> tree.lowestCommonAncestor(new long[0])).isInstanceOf(IllegalArgumentException.class);
+    assertThat(tree.lowestCommonAncestor(List.of(tree.get(U3), tree.get(U4))))
+        .contains(tree.get(ST1));
+    assertThatThrownBy(() -> tree.lowestCommonAncestor(new long[0]))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> tree.lowestCommonAncestor(U1, 999999L))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("999999");
@@ -200,7 +203,9 @@ class RegionTreeTest {
       Region r = t.get(row.code());
       assertThat(r.level()).as("seed %d", seed).isEqualTo(row.level());
       assertThat(r.population()).as("seed %d", seed).isEqualTo(row.population());
-      assertThat(r.parent().map(Region::code).orElse(0L)).as("seed %d", seed).isEqualTo(row.parent());
+      assertThat(r.parent().map(Region::code).orElse(0L))
+          .as("seed %d", seed)
+          .isEqualTo(row.parent());
       pop += row.population();
       // Subtree aggregate equals the naive sum over rows whose code has this prefix.
       long naive = 0;
@@ -235,7 +240,9 @@ class RegionTreeTest {
           .as("seed %d: lca(%s, %s)", seed, a, b)
           .isEqualTo(naive);
       boolean naiveAncestor = b.ancestors().contains(a);
-      assertThat(a.isAncestorOf(b)).as("seed %d: %s ancestor of %s", seed, a, b).isEqualTo(naiveAncestor);
+      assertThat(a.isAncestorOf(b))
+          .as("seed %d: %s ancestor of %s", seed, a, b)
+          .isEqualTo(naiveAncestor);
       assertThat(a.contains(b)).as("seed %d", seed).isEqualTo(naiveAncestor || a.equals(b));
     }
   }
@@ -273,7 +280,8 @@ class RegionTreeTest {
                   .contains("duplicate code 350302001: already defined at line 2")
                   .contains("must not be empty")
                   .contains("population must not be negative but was -3")
-                  .contains("wrong level: a GRID's parent must be a COMMUNITY but parent 350302001 is a STREET");
+                  .contains(
+                      "wrong level: a GRID's parent must be a COMMUNITY but parent 350302001 is a STREET");
             });
   }
 
@@ -281,7 +289,8 @@ class RegionTreeTest {
   void builderRejectsSettersBeforeAddAndReuse() {
     RegionTree.Builder b = RegionTree.builder(CodeScheme.standard(), EDITION);
     assertThatThrownBy(() -> b.population(1)).isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> b.add(RegionLevel.DISTRICT, 1, 0, "x")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> b.add(RegionLevel.DISTRICT, 1, 0, "x"))
+        .isInstanceOf(IllegalArgumentException.class);
     RegionTree.Builder ok = base();
     var unused = ok.build();
     assertThatThrownBy(ok::build).isInstanceOf(IllegalStateException.class);

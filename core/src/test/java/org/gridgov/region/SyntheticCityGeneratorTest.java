@@ -14,11 +14,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SyntheticCityGeneratorTest {
-  private static final Path PUTIAN = Path.of("../simulation/src/main/resources/org/gridgov/simulation/data");
+  private static final Path PUTIAN =
+      Path.of("../simulation/src/main/resources/org/gridgov/simulation/data");
 
   static RegionTree putianBase() throws IOException {
-    try (Reader a = Files.newBufferedReader(PUTIAN.resolve("putian-areas.csv"), StandardCharsets.UTF_8);
-        Reader s = Files.newBufferedReader(PUTIAN.resolve("putian-streets.csv"), StandardCharsets.UTF_8)) {
+    try (Reader a =
+            Files.newBufferedReader(PUTIAN.resolve("putian-areas.csv"), StandardCharsets.UTF_8);
+        Reader s =
+            Files.newBufferedReader(PUTIAN.resolve("putian-streets.csv"), StandardCharsets.UTF_8)) {
       return DivisionFiles.read(a, "putian-areas.csv", s, "putian-streets.csv", TestTrees.EDITION);
     }
   }
@@ -26,7 +29,8 @@ class SyntheticCityGeneratorTest {
   @Test
   void generatesPutianWithExactTotalsAndPlausibleSizes() throws IOException {
     SyntheticCityGenerator.Targets targets = SyntheticCityGenerator.Targets.putian();
-    RegionTree city = SyntheticCityGenerator.generate(putianBase(), targets, 2024L, TestTrees.EDITION);
+    RegionTree city =
+        SyntheticCityGenerator.generate(putianBase(), targets, 2024L, TestTrees.EDITION);
     assertThat(city.count(RegionLevel.DISTRICT)).isEqualTo(5);
     assertThat(city.count(RegionLevel.STREET)).isEqualTo(57);
     assertThat(city.count(RegionLevel.COMMUNITY)).isEqualTo(1_100);
@@ -44,7 +48,10 @@ class SyntheticCityGeneratorTest {
     for (Region s : city.regionsAt(RegionLevel.STREET)) {
       assertThat(s.children()).isNotEmpty();
     }
-    long dedicated = city.regionsAt(RegionLevel.GRID).stream().filter(g -> g.gridType().orElseThrow() == GridType.DEDICATED).count();
+    long dedicated =
+        city.regionsAt(RegionLevel.GRID).stream()
+            .filter(g -> g.gridType().orElseThrow() == GridType.DEDICATED)
+            .count();
     assertThat(dedicated).isBetween(300L, 800L);
   }
 
@@ -52,24 +59,37 @@ class SyntheticCityGeneratorTest {
   @ValueSource(longs = {1, 42})
   void sameSeedSameCityOtherSeedOtherCity(long seed) throws IOException {
     RegionTree base = putianBase();
-    SyntheticCityGenerator.Targets small = new SyntheticCityGenerator.Targets(100, 500, 3_000, 80, 2.5);
-    String a = RegionCsv.toCsv(SyntheticCityGenerator.generate(base, small, seed, TestTrees.EDITION));
-    String b = RegionCsv.toCsv(SyntheticCityGenerator.generate(base, small, seed, TestTrees.EDITION));
-    String c = RegionCsv.toCsv(SyntheticCityGenerator.generate(base, small, seed + 1, TestTrees.EDITION));
+    SyntheticCityGenerator.Targets small =
+        new SyntheticCityGenerator.Targets(100, 500, 3_000, 80, 2.5);
+    String a =
+        RegionCsv.toCsv(SyntheticCityGenerator.generate(base, small, seed, TestTrees.EDITION));
+    String b =
+        RegionCsv.toCsv(SyntheticCityGenerator.generate(base, small, seed, TestTrees.EDITION));
+    String c =
+        RegionCsv.toCsv(SyntheticCityGenerator.generate(base, small, seed + 1, TestTrees.EDITION));
     assertThat(a).isEqualTo(b).isNotEqualTo(c);
   }
 
   @Test
   void rejectsTargetsThatDoNotFit() throws IOException {
     RegionTree base = putianBase();
-    assertThatThrownBy(() -> new SyntheticCityGenerator.Targets(10, 5, 20, 100, 3)).hasMessageContaining("grids");
+    assertThatThrownBy(() -> new SyntheticCityGenerator.Targets(10, 5, 20, 100, 3))
+        .hasMessageContaining("grids");
     assertThatThrownBy(
-            () -> SyntheticCityGenerator.generate(
-                base, new SyntheticCityGenerator.Targets(10, 20, 40, 100, 3), 1, TestTrees.EDITION))
+            () ->
+                SyntheticCityGenerator.generate(
+                    base,
+                    new SyntheticCityGenerator.Targets(10, 20, 40, 100, 3),
+                    1,
+                    TestTrees.EDITION))
         .hasMessageContaining("cannot place 10 regions into 57 parents");
     RegionTree city =
-        SyntheticCityGenerator.generate(base, new SyntheticCityGenerator.Targets(57, 57, 57, 100, 3), 1, TestTrees.EDITION);
-    assertThatThrownBy(() -> SyntheticCityGenerator.generate(city, SyntheticCityGenerator.Targets.putian(), 1, TestTrees.EDITION))
+        SyntheticCityGenerator.generate(
+            base, new SyntheticCityGenerator.Targets(57, 57, 57, 100, 3), 1, TestTrees.EDITION);
+    assertThatThrownBy(
+            () ->
+                SyntheticCityGenerator.generate(
+                    city, SyntheticCityGenerator.Targets.putian(), 1, TestTrees.EDITION))
         .hasMessageContaining("only districts and streets");
   }
 
@@ -86,7 +106,9 @@ class SyntheticCityGeneratorTest {
       }
       int[] parts = SyntheticCityGenerator.allocate(total, w, cap);
       assertThat(java.util.Arrays.stream(parts).sum()).as("case %d", k).isEqualTo(total);
-      assertThat(java.util.Arrays.stream(parts).boxed().toList()).as("case %d", k).allMatch(p -> p >= 1 && p <= cap);
+      assertThat(java.util.Arrays.stream(parts).boxed().toList())
+          .as("case %d", k)
+          .allMatch(p -> p >= 1 && p <= cap);
     }
   }
 }

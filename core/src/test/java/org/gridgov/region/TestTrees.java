@@ -29,16 +29,21 @@ final class TestTrees {
   private TestTrees() {}
 
   /**
-   * District 350302 with streets 001 (communities 001 with grids 001 [units 1, 2] and 002 [unit 1]; 002 with
-   * grid 001 [unit 1]) and 002 (empty). Added in a scrambled order.
+   * District 350302 with streets 001 (communities 001 with grids 001 [units 1, 2] and 002 [unit 1];
+   * 002 with grid 001 [unit 1]) and 002 (empty). Added in a scrambled order.
    */
   static RegionTree small() {
     RegionTree.Builder b = RegionTree.builder(S, EDITION);
     b.add(RegionLevel.UNIT, U3, G2, "1号楼").population(30).households(10).area(500);
-    b.add(RegionLevel.GRID, G1, C1, "第1网格").gridType(GridType.COMPREHENSIVE).urbanRural(UrbanRuralClass.MAIN_URBAN);
+    b.add(RegionLevel.GRID, G1, C1, "第1网格")
+        .gridType(GridType.COMPREHENSIVE)
+        .urbanRural(UrbanRuralClass.MAIN_URBAN);
     b.add(RegionLevel.STREET, ST1, D, "霞林街道");
     b.add(RegionLevel.UNIT, U1, G1, "1号楼").population(100).households(40).area(1200.5);
-    b.add(RegionLevel.UNIT, U2, G1, "2号楼").population(80).households(30).tags(List.of("school", "old"));
+    b.add(RegionLevel.UNIT, U2, G1, "2号楼")
+        .population(80)
+        .households(30)
+        .tags(List.of("school", "old"));
     b.addDistrict(D, "城厢区");
     b.add(RegionLevel.COMMUNITY, C1, ST1, "第1社区");
     b.add(RegionLevel.GRID, G2, C1, "第2网格").gridType(GridType.DEDICATED);
@@ -50,7 +55,8 @@ final class TestTrees {
   }
 
   /** One region as the random generator produced it. */
-  record Row(RegionLevel level, long code, long parent, String name, int population, int households) {}
+  record Row(
+      RegionLevel level, long code, long parent, String name, int population, int households) {}
 
   /** Random rows of a complete, valid tree, in random order. */
   static List<Row> randomRows(long seed) {
@@ -66,14 +72,17 @@ final class TestTrees {
     return rows;
   }
 
-  private static void addChildren(SplittableRandom r, List<Row> rows, long parent, RegionLevel level) {
+  private static void addChildren(
+      SplittableRandom r, List<Row> rows, long parent, RegionLevel level) {
     int n = level == RegionLevel.UNIT ? r.nextInt(6) : 1 + r.nextInt(3);
     long local = 0;
     for (int k = 0; k < n; k++) {
       local += 1 + r.nextInt(3);
       long code = S.childCode(parent, local);
-      int pop = level == RegionLevel.UNIT ? 1 + r.nextInt(200) : (r.nextInt(4) == 0 ? r.nextInt(10) : 0);
-      int hh = level == RegionLevel.UNIT ? 1 + r.nextInt(70) : (r.nextInt(4) == 0 ? r.nextInt(5) : 0);
+      int pop =
+          level == RegionLevel.UNIT ? 1 + r.nextInt(200) : (r.nextInt(4) == 0 ? r.nextInt(10) : 0);
+      int hh =
+          level == RegionLevel.UNIT ? 1 + r.nextInt(70) : (r.nextInt(4) == 0 ? r.nextInt(5) : 0);
       rows.add(new Row(level, code, parent, names(level, k), pop, hh));
       if (level != RegionLevel.UNIT) {
         addChildren(r, rows, code, level.childLevel().orElseThrow());

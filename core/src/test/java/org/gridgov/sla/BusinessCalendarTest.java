@@ -28,7 +28,8 @@ class BusinessCalendarTest {
   private static final ZoneId SH = ZoneId.of("Asia/Shanghai");
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
   private static final ZoneId NY = ZoneId.of("America/New_York");
-  private static final EnumSet<DayOfWeek> MON_FRI = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+  private static final EnumSet<DayOfWeek> MON_FRI =
+      EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
 
   private static WorkingWindow w(String text) {
     return WorkingWindow.parse(text);
@@ -76,11 +77,13 @@ class BusinessCalendarTest {
   void plusFromWindowEdgeAndZero() {
     BusinessCalendar c = office(SH);
     // 8 h from Tue 09:00 is Tue 17:00 (stays at the window end), 8 h + 1 ns is Wed 09:00 + 1 ns.
-    assertThat(c.plusWorkingTime(at(SH, "2025-03-04T09:00"), Duration.ofHours(8))).isEqualTo(at(SH, "2025-03-04T17:00"));
+    assertThat(c.plusWorkingTime(at(SH, "2025-03-04T09:00"), Duration.ofHours(8)))
+        .isEqualTo(at(SH, "2025-03-04T17:00"));
     assertThat(c.plusWorkingTime(at(SH, "2025-03-04T09:00"), Duration.ofHours(8).plusNanos(1)))
         .isEqualTo(at(SH, "2025-03-05T09:00").plusNanos(1));
     // adding zero returns the start even outside working time
-    assertThat(c.plusWorkingTime(at(SH, "2025-03-08T03:00"), Duration.ZERO)).isEqualTo(at(SH, "2025-03-08T03:00"));
+    assertThat(c.plusWorkingTime(at(SH, "2025-03-08T03:00"), Duration.ZERO))
+        .isEqualTo(at(SH, "2025-03-08T03:00"));
     assertThatThrownBy(() -> c.plusWorkingTime(at(SH, "2025-03-08T03:00"), Duration.ofHours(-1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("PT-1H");
@@ -116,13 +119,15 @@ class BusinessCalendarTest {
             .shortDay(LocalDate.of(2025, 3, 10), List.of(w("09:00-12:00"))) // Mon
             .makeUpWorkday(LocalDate.of(2025, 3, 8)) // Sat
             .build();
-    // Mon 03-03 15:00, 3 working days same clock time: Tue 03-04 #1, (Wed holiday), Thu 03-06 #2, Fri 03-07 #3.
+    // Mon 03-03 15:00, 3 working days same clock time: Tue 03-04 #1, (Wed holiday), Thu 03-06 #2,
+    // Fri 03-07 #3.
     assertThat(c.plusWorkingDays(at(SH, "2025-03-03T15:00"), 3, WorkingDayRule.SAME_CLOCK_TIME))
         .isEqualTo(at(SH, "2025-03-07T15:00"));
     // 4 days: Sat 03-08 (make-up, office hours) #4 -> 15:00.
     assertThat(c.plusWorkingDays(at(SH, "2025-03-03T15:00"), 4, WorkingDayRule.SAME_CLOCK_TIME))
         .isEqualTo(at(SH, "2025-03-08T15:00"));
-    // 5 days lands on the short day Mon 03-10 (09:00-12:00): 15:00 is after its last window -> its end 12:00.
+    // 5 days lands on the short day Mon 03-10 (09:00-12:00): 15:00 is after its last window -> its
+    // end 12:00.
     assertThat(c.plusWorkingDays(at(SH, "2025-03-03T15:00"), 5, WorkingDayRule.SAME_CLOCK_TIME))
         .isEqualTo(at(SH, "2025-03-10T12:00"));
     // Start at lunch (12:00, not working): moves to 13:30 first; 1 day -> Tue 13:30.
@@ -153,15 +158,21 @@ class BusinessCalendarTest {
             .shortDay(LocalDate.of(2025, 3, 29), List.of(w("02:15-02:45")))
             .build();
     // Spring: 01:00 CET = 00:00Z, 04:00 CEST = 02:00Z -> 2 real hours.
-    assertThat(night.workingTimeBetween(at(BERLIN, "2025-03-30T00:00"), at(BERLIN, "2025-03-30T12:00")))
+    assertThat(
+            night.workingTimeBetween(
+                at(BERLIN, "2025-03-30T00:00"), at(BERLIN, "2025-03-30T12:00")))
         .isEqualTo(Duration.ofHours(2));
     // Fall: 01:00 CEST = 23:00Z (Sat), 04:00 CET = 03:00Z -> 4 real hours.
-    assertThat(night.workingTimeBetween(at(BERLIN, "2025-10-26T00:00"), at(BERLIN, "2025-10-26T12:00")))
+    assertThat(
+            night.workingTimeBetween(
+                at(BERLIN, "2025-10-26T00:00"), at(BERLIN, "2025-10-26T12:00")))
         .isEqualTo(Duration.ofHours(4));
     // The second 02:30 (CET, 01:30Z) of the fall-back night is inside the window too.
     assertThat(night.isWorkingTime(Instant.parse("2025-10-26T01:30:00Z"))).isTrue();
     // A normal day has 3 h.
-    assertThat(night.workingTimeBetween(at(BERLIN, "2025-05-01T00:00"), at(BERLIN, "2025-05-01T12:00")))
+    assertThat(
+            night.workingTimeBetween(
+                at(BERLIN, "2025-05-01T00:00"), at(BERLIN, "2025-05-01T12:00")))
         .isEqualTo(Duration.ofHours(3));
 
     BusinessCalendar gap =
@@ -170,12 +181,16 @@ class BusinessCalendarTest {
             .coverage(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 4, 30))
             .weekly(EnumSet.allOf(DayOfWeek.class), List.of(w("02:15-02:45"), w("10:00-11:00")))
             .build();
-    // On 03-30 the window 02:15-02:45 lies wholly in the gap: both ends map to the transition (01:00Z): no time.
-    assertThat(gap.workingTimeBetween(at(BERLIN, "2025-03-30T00:00"), at(BERLIN, "2025-03-30T12:00")))
+    // On 03-30 the window 02:15-02:45 lies wholly in the gap: both ends map to the transition
+    // (01:00Z): no time.
+    assertThat(
+            gap.workingTimeBetween(at(BERLIN, "2025-03-30T00:00"), at(BERLIN, "2025-03-30T12:00")))
         .isEqualTo(Duration.ofHours(1));
-    // Same-clock-time from 03-29 02:30 (a real time that day) lands on 03-30 whose 02:30 does not exist and whose
+    // Same-clock-time from 03-29 02:30 (a real time that day) lands on 03-30 whose 02:30 does not
+    // exist and whose
     // 02:15 window is empty: the next working instant on that day after 02:30 is 10:00.
-    assertThat(gap.plusWorkingDays(at(BERLIN, "2025-03-29T02:30"), 1, WorkingDayRule.SAME_CLOCK_TIME))
+    assertThat(
+            gap.plusWorkingDays(at(BERLIN, "2025-03-29T02:30"), 1, WorkingDayRule.SAME_CLOCK_TIME))
         .isEqualTo(at(BERLIN, "2025-03-30T10:00"));
   }
 
@@ -186,7 +201,8 @@ class BusinessCalendarTest {
         .isEqualTo(Duration.ofHours(23));
     assertThat(c.workingTimeBetween(at(BERLIN, "2025-10-26T00:00"), at(BERLIN, "2025-10-27T00:00")))
         .isEqualTo(Duration.ofHours(25));
-    // same clock time across the long day: Sat 10-25 12:00 + 1 working day = Sun 10-26 12:00 (25 real hours later)
+    // same clock time across the long day: Sat 10-25 12:00 + 1 working day = Sun 10-26 12:00 (25
+    // real hours later)
     assertThat(c.plusWorkingDays(at(BERLIN, "2025-10-25T12:00"), 1, WorkingDayRule.SAME_CLOCK_TIME))
         .isEqualTo(at(BERLIN, "2025-10-26T12:00"));
     assertThat(Duration.between(at(BERLIN, "2025-10-25T12:00"), at(BERLIN, "2025-10-26T12:00")))
@@ -197,7 +213,8 @@ class BusinessCalendarTest {
   void newYorkOfficeHoursAcrossDstWeekends() {
     BusinessCalendar c = office(NY);
     // Fri 2025-03-07 16:00 EST + 2 h: 1 h Friday, Mon 03-10 (now EDT) 09:00 + 1 h = 10:00 EDT.
-    assertThat(c.plusWorkingTime(at(NY, "2025-03-07T16:00"), Duration.ofHours(2))).isEqualTo(at(NY, "2025-03-10T10:00"));
+    assertThat(c.plusWorkingTime(at(NY, "2025-03-07T16:00"), Duration.ofHours(2)))
+        .isEqualTo(at(NY, "2025-03-10T10:00"));
     assertThat(at(NY, "2025-03-10T10:00")).isEqualTo(Instant.parse("2025-03-10T14:00:00Z"));
     // Fall: Fri 2025-10-31 16:00 EDT + 2 h = Mon 11-03 10:00 EST (15:00Z).
     assertThat(c.plusWorkingTime(at(NY, "2025-10-31T16:00"), Duration.ofHours(2)))
@@ -215,30 +232,48 @@ class BusinessCalendarTest {
         .hasMessageContaining("2026-01-01")
         .hasMessageContaining("2025-01-01..2025-12-31")
         .hasMessageContaining("office");
-    assertThatThrownBy(() -> c.plusWorkingDays(at(SH, "2025-12-30T10:00"), 3, WorkingDayRule.SAME_CLOCK_TIME))
+    assertThatThrownBy(
+            () -> c.plusWorkingDays(at(SH, "2025-12-30T10:00"), 3, WorkingDayRule.SAME_CLOCK_TIME))
         .isInstanceOf(OutsideCalendarException.class)
-        .satisfies(e -> assertThat(((OutsideCalendarException) e).date()).isEqualTo(LocalDate.of(2026, 1, 1)));
-    assertThatThrownBy(() -> c.isWorkingTime(Instant.MAX)).isInstanceOf(OutsideCalendarException.class);
-    assertThatThrownBy(() -> c.isWorkingTime(Instant.MIN)).isInstanceOf(OutsideCalendarException.class);
+        .satisfies(
+            e ->
+                assertThat(((OutsideCalendarException) e).date())
+                    .isEqualTo(LocalDate.of(2026, 1, 1)));
+    assertThatThrownBy(() -> c.isWorkingTime(Instant.MAX))
+        .isInstanceOf(OutsideCalendarException.class);
+    assertThatThrownBy(() -> c.isWorkingTime(Instant.MIN))
+        .isInstanceOf(OutsideCalendarException.class);
     // explicit fallback chosen by the caller: widen the coverage, the weekly pattern continues
-    BusinessCalendar wider = c.toBuilder().edition("office-2026").coverage(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31)).build();
+    BusinessCalendar wider =
+        c.toBuilder()
+            .edition("office-2026")
+            .coverage(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31))
+            .build();
     assertThat(wider.plusWorkingDays(at(SH, "2025-12-30T10:00"), 3, WorkingDayRule.SAME_CLOCK_TIME))
         .isEqualTo(at(SH, "2026-01-02T10:00"));
   }
 
   @Test
   void builderRejectsBadInput() {
-    assertThatThrownBy(() -> BusinessCalendar.builder().weekly(MON_FRI, List.of(w("09:00-12:00"), w("11:00-13:00"))))
+    assertThatThrownBy(
+            () ->
+                BusinessCalendar.builder()
+                    .weekly(MON_FRI, List.of(w("09:00-12:00"), w("11:00-13:00"))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("09:00-12:00")
         .hasMessageContaining("11:00-13:00");
     assertThatThrownBy(() -> BusinessCalendar.builder().build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("coverage");
-    assertThatThrownBy(() -> BusinessCalendar.builder().coverage(LocalDate.of(2025, 2, 1), LocalDate.of(2025, 1, 1)))
+    assertThatThrownBy(
+            () ->
+                BusinessCalendar.builder()
+                    .coverage(LocalDate.of(2025, 2, 1), LocalDate.of(2025, 1, 1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("2025-02-01..2025-01-01");
-    assertThatThrownBy(() -> WorkingWindow.parse("9-12")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("9-12");
+    assertThatThrownBy(() -> WorkingWindow.parse("9-12"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("9-12");
     assertThatThrownBy(() -> w("12:00-09:00")).isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -246,14 +281,23 @@ class BusinessCalendarTest {
   void laterDeclarationsReplaceEarlierOnesAndEqualityFollowsDefinition() {
     BusinessCalendar a = office(SH);
     BusinessCalendar b = a.toBuilder().holiday(LocalDate.of(2025, 3, 4)).build();
-    BusinessCalendar b2 = a.toBuilder().makeUpWorkday(LocalDate.of(2025, 3, 4)).holiday(LocalDate.of(2025, 3, 4)).build();
+    BusinessCalendar b2 =
+        a.toBuilder()
+            .makeUpWorkday(LocalDate.of(2025, 3, 4))
+            .holiday(LocalDate.of(2025, 3, 4))
+            .build();
     BusinessCalendar back = b.toBuilder().regular(LocalDate.of(2025, 3, 4)).build();
     assertThat(b.isWorkingDay(LocalDate.of(2025, 3, 4))).isFalse();
     assertThat(b.datesThatDiffer(a)).containsExactly(LocalDate.of(2025, 3, 4));
-    new EqualsTester().addEqualityGroup(a, office(SH), back).addEqualityGroup(b, b2).addEqualityGroup(office(NY)).testEquals();
+    new EqualsTester()
+        .addEqualityGroup(a, office(SH), back)
+        .addEqualityGroup(b, b2)
+        .addEqualityGroup(office(NY))
+        .testEquals();
   }
 
-  // ------------------------------------------------------------------ properties over seeded random calendars
+  // ------------------------------------------------------------------ properties over seeded
+  // random calendars
 
   static LongStream seeds() {
     return LongStream.rangeClosed(1, 60);
@@ -314,10 +358,15 @@ class BusinessCalendarTest {
     long span = Duration.between(lo, hi).toSeconds();
     Instant t = lo.plusSeconds(r.nextLong(span));
     // a third of the time, snap to a quarter hour so window edges are hit exactly
-    return r.nextInt(3) == 0 ? t.truncatedTo(ChronoUnit.HOURS).plusSeconds(900L * r.nextInt(4)) : t.plusNanos(r.nextInt(1000));
+    return r.nextInt(3) == 0
+        ? t.truncatedTo(ChronoUnit.HOURS).plusSeconds(900L * r.nextInt(4))
+        : t.plusNanos(r.nextInt(1000));
   }
 
-  /** Independent oracle: walks the days one by one with java.time and sums window overlaps (no prefix sums). */
+  /**
+   * Independent oracle: walks the days one by one with java.time and sums window overlaps (no
+   * prefix sums).
+   */
   private static long oracleWorkingNanos(BusinessCalendar c, Instant a, Instant b) {
     long sum = 0;
     LocalDate from = LocalDate.ofInstant(a, c.zone()).minusDays(1);
@@ -363,7 +412,9 @@ class BusinessCalendarTest {
         a = b;
         b = t;
       }
-      assertThat(c.workingNanosBetween(a, b)).as("seed %s: [%s, %s) in %s", seed, a, b, c).isEqualTo(oracleWorkingNanos(c, a, b));
+      assertThat(c.workingNanosBetween(a, b))
+          .as("seed %s: [%s, %s) in %s", seed, a, b, c)
+          .isEqualTo(oracleWorkingNanos(c, a, b));
     }
   }
 
@@ -406,8 +457,12 @@ class BusinessCalendarTest {
         assertThat(c.plusWorkingTime(a1, d1)).as(msg).isBeforeOrEqualTo(c.plusWorkingTime(a1, d2));
         int n = 1 + r.nextInt(5);
         for (WorkingDayRule rule : WorkingDayRule.values()) {
-          assertThat(c.plusWorkingDays(a1, n, rule)).as(msg + " " + rule).isBeforeOrEqualTo(c.plusWorkingDays(a2, n, rule));
-          assertThat(c.plusWorkingDays(a1, n, rule)).as(msg + " " + rule).isBeforeOrEqualTo(c.plusWorkingDays(a1, n + 1, rule));
+          assertThat(c.plusWorkingDays(a1, n, rule))
+              .as(msg + " " + rule)
+              .isBeforeOrEqualTo(c.plusWorkingDays(a2, n, rule));
+          assertThat(c.plusWorkingDays(a1, n, rule))
+              .as(msg + " " + rule)
+              .isBeforeOrEqualTo(c.plusWorkingDays(a1, n + 1, rule));
         }
       } catch (OutsideCalendarException e) {
         // beyond the random coverage: nothing to compare
@@ -465,8 +520,11 @@ class BusinessCalendarTest {
       }
       String msg = String.format("seed %s start %s (%s) + %d days = %s", seed, t, s, n, u);
       assertThat(count).as(msg).isEqualTo(n);
-      // the result lies on that day (or is the midnight ending it, when its last window runs to 24:00)
-      assertThat(LocalDate.ofInstant(u, c.zone()).equals(last) || LocalDate.ofInstant(u.minusNanos(1), c.zone()).equals(last))
+      // the result lies on that day (or is the midnight ending it, when its last window runs to
+      // 24:00)
+      assertThat(
+              LocalDate.ofInstant(u, c.zone()).equals(last)
+                  || LocalDate.ofInstant(u.minusNanos(1), c.zone()).equals(last))
           .as(msg + " expected on " + last)
           .isTrue();
     }
@@ -474,20 +532,28 @@ class BusinessCalendarTest {
 
   @Test
   void chinaOfficeHoursConstant() {
-    assertThat(WorkingWindow.CHINA_OFFICE_HOURS).containsExactly(w("09:00-12:00"), w("13:30-17:30"));
-    assertThat(WorkingWindow.CHINA_OFFICE_HOURS.stream().mapToInt(WorkingWindow::lengthSeconds).sum()).isEqualTo(7 * 3600);
+    assertThat(WorkingWindow.CHINA_OFFICE_HOURS)
+        .containsExactly(w("09:00-12:00"), w("13:30-17:30"));
+    assertThat(
+            WorkingWindow.CHINA_OFFICE_HOURS.stream().mapToInt(WorkingWindow::lengthSeconds).sum())
+        .isEqualTo(7 * 3600);
     assertThat(ImmutableList.of(w("00:00-24:00").toString(), w("08:15:30-09:00").toString()))
         .containsExactly("00:00-24:00", "08:15:30-09:00");
   }
 
-  // ------------------------------------------------------------------ provenance and coverage (issue 14)
+  // ------------------------------------------------------------------ provenance and coverage
+  // (issue 14)
 
-  /** Mon-Fri 09:00-17:00 over December 2026 only; 2026-12-21..12-27 provisional, 12-25 a provisional holiday. */
+  /**
+   * Mon-Fri 09:00-17:00 over December 2026 only; 2026-12-21..12-27 provisional, 12-25 a provisional
+   * holiday.
+   */
   private static BusinessCalendar december2026() {
     return BusinessCalendar.builder()
         .edition("dec-2026")
         .coverage(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31))
-        .weekly(java.util.EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+        .weekly(
+            java.util.EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
             List.of(WorkingWindow.of(LocalTime.of(9, 0), LocalTime.of(17, 0))))
         .holiday(LocalDate.of(2026, 12, 25))
         .provisional(LocalDate.of(2026, 12, 21), LocalDate.of(2026, 12, 27))
@@ -499,12 +565,17 @@ class BusinessCalendarTest {
     BusinessCalendar c = december2026();
     for (int day = 1; day <= 31; day++) {
       LocalDate d = LocalDate.of(2026, 12, day);
-      assertThat(c.provenance(d)).as("%s", d)
+      assertThat(c.provenance(d))
+          .as("%s", d)
           .isEqualTo(day >= 21 && day <= 27 ? DayProvenance.PROVISIONAL : DayProvenance.OFFICIAL);
     }
     assertThat(c.firstProvisionalDate()).contains(LocalDate.of(2026, 12, 21));
-    assertThat(c.toBuilder().official(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31)).build()
-        .firstProvisionalDate()).isEmpty();
+    assertThat(
+            c.toBuilder()
+                .official(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31))
+                .build()
+                .firstProvisionalDate())
+        .isEmpty();
   }
 
   @Test
@@ -531,11 +602,17 @@ class BusinessCalendarTest {
     Instant mon14 = LocalDateTime.parse("2026-12-14T10:00").atZone(c.zone()).toInstant();
     // 3 working days from Mon 12-14 10:00: Tue 15, Wed 16, Thu 17 10:00: all official.
     Deadline official = c.deadline(mon14, SlaLimit.workingDays(3, WorkingDayRule.SAME_CLOCK_TIME));
-    assertThat(official).isEqualTo(new Deadline(
-        LocalDateTime.parse("2026-12-17T10:00").atZone(c.zone()).toInstant(), false, "dec-2026"));
+    assertThat(official)
+        .isEqualTo(
+            new Deadline(
+                LocalDateTime.parse("2026-12-17T10:00").atZone(c.zone()).toInstant(),
+                false,
+                "dec-2026"));
     // 6 working days: 15, 16, 17, 18, 21 (provisional week), 22 -> 22 10:00, over provisional days.
-    Deadline provisional = c.deadline(mon14, SlaLimit.workingDays(6, WorkingDayRule.SAME_CLOCK_TIME));
-    assertThat(provisional.at()).isEqualTo(LocalDateTime.parse("2026-12-22T10:00").atZone(c.zone()).toInstant());
+    Deadline provisional =
+        c.deadline(mon14, SlaLimit.workingDays(6, WorkingDayRule.SAME_CLOCK_TIME));
+    assertThat(provisional.at())
+        .isEqualTo(LocalDateTime.parse("2026-12-22T10:00").atZone(c.zone()).toInstant());
     assertThat(provisional.provisional()).isTrue();
     // natural time within the coverage is judged the same way
     assertThat(c.deadline(mon14, SlaLimit.natural(Duration.ofDays(8))).provisional()).isTrue();
@@ -548,21 +625,24 @@ class BusinessCalendarTest {
     LocalDate next = LocalDate.of(2027, 1, 1);
     Instant newYear = next.atTime(10, 0).atZone(c.zone()).toInstant();
     Instant lastEvening = LocalDateTime.parse("2026-12-31T16:00").atZone(c.zone()).toInstant();
-    List<org.junit.jupiter.api.function.Executable> calls = List.of(
-        () -> c.dayKind(next),
-        () -> c.windowsOn(next),
-        () -> c.isWorkingDay(next),
-        () -> c.provenance(next),
-        () -> c.isWorkingTime(newYear),
-        () -> c.nextWorkingTime(newYear),
-        () -> c.nextWorkingTime(LocalDateTime.parse("2026-12-31T17:00").atZone(c.zone()).toInstant()),
-        () -> c.workingTimeBetween(lastEvening, newYear),
-        () -> c.workingNanosBetween(newYear, lastEvening),
-        () -> c.plusWorkingTime(lastEvening, Duration.ofHours(2)),
-        () -> c.plusWorkingDays(lastEvening, 1, WorkingDayRule.END_OF_WORKING_DAY),
-        () -> c.plus(lastEvening, SlaLimit.workingDays(1, WorkingDayRule.SAME_CLOCK_TIME)),
-        () -> c.deadline(lastEvening, SlaLimit.workingHours(2)),
-        () -> c.isProvisionalBetween(lastEvening, newYear));
+    List<org.junit.jupiter.api.function.Executable> calls =
+        List.of(
+            () -> c.dayKind(next),
+            () -> c.windowsOn(next),
+            () -> c.isWorkingDay(next),
+            () -> c.provenance(next),
+            () -> c.isWorkingTime(newYear),
+            () -> c.nextWorkingTime(newYear),
+            () ->
+                c.nextWorkingTime(
+                    LocalDateTime.parse("2026-12-31T17:00").atZone(c.zone()).toInstant()),
+            () -> c.workingTimeBetween(lastEvening, newYear),
+            () -> c.workingNanosBetween(newYear, lastEvening),
+            () -> c.plusWorkingTime(lastEvening, Duration.ofHours(2)),
+            () -> c.plusWorkingDays(lastEvening, 1, WorkingDayRule.END_OF_WORKING_DAY),
+            () -> c.plus(lastEvening, SlaLimit.workingDays(1, WorkingDayRule.SAME_CLOCK_TIME)),
+            () -> c.deadline(lastEvening, SlaLimit.workingHours(2)),
+            () -> c.isProvisionalBetween(lastEvening, newYear));
     for (org.junit.jupiter.api.function.Executable call : calls) {
       OutsideCalendarException e =
           org.junit.jupiter.api.Assertions.assertThrows(OutsideCalendarException.class, call);
@@ -578,8 +658,9 @@ class BusinessCalendarTest {
   @Test
   void provisionalDays_takePartInEquality() {
     BusinessCalendar c = december2026();
-    assertThat(c).isNotEqualTo(c.toBuilder().official(LocalDate.of(2026, 12, 21), LocalDate.of(2026, 12, 21))
-        .build());
+    assertThat(c)
+        .isNotEqualTo(
+            c.toBuilder().official(LocalDate.of(2026, 12, 21), LocalDate.of(2026, 12, 21)).build());
     assertThat(c).isEqualTo(c.toBuilder().build()).hasSameHashCodeAs(c.toBuilder().build());
     assertThat(c.toString()).contains("provisional from 2026-12-21");
   }

@@ -19,8 +19,10 @@ class CalendarEditionsTest {
 
   @Test
   void reportsOnlyTheDeadlinesThatMoveAndNewlyComputableOnes() {
-    BusinessCalendar base = ChinaCalendar.calendar(0); // the official years only: 2027 is not computable
-    // A city declares Fri 2026-12-25 a local holiday and the 2027 New Year's Day, extending the coverage.
+    BusinessCalendar base =
+        ChinaCalendar.calendar(0); // the official years only: 2027 is not computable
+    // A city declares Fri 2026-12-25 a local holiday and the 2027 New Year's Day, extending the
+    // coverage.
     BusinessCalendar local =
         base.toBuilder()
             .edition("city-2027")
@@ -34,16 +36,20 @@ class CalendarEditionsTest {
     SlaLimit three = SlaLimit.workingDays(3, WorkingDayRule.SAME_CLOCK_TIME);
     List<CalendarEditions.OpenDeadline> open =
         List.of(
-            new CalendarEditions.OpenDeadline(1, at("2026-12-22T10:00"), three), // Tue: Wed, Thu, Fri 12-25 -> moves
+            new CalendarEditions.OpenDeadline(
+                1, at("2026-12-22T10:00"), three), // Tue: Wed, Thu, Fri 12-25 -> moves
             new CalendarEditions.OpenDeadline(2, at("2026-03-02T10:00"), three), // unaffected
             new CalendarEditions.OpenDeadline(3, at("2026-12-30T10:00"), three)); // needs 2027
-    List<CalendarEditions.DeadlineChange> changes = editions.changes("cn-2007-2026", "city-2027", open);
+    List<CalendarEditions.DeadlineChange> changes =
+        editions.changes("cn-2007-2026", "city-2027", open);
     // #1: Wed 12-23, Thu 12-24, (Fri 12-25 off) Mon 12-28 -> 10:00 (was Fri 12-25 10:00)
     // #3: Thu 12-31, (Fri 01-01 off) Mon 01-04, Tue 01-05 -> 10:00 (not computable before)
     assertThat(changes)
         .containsExactly(
-            new CalendarEditions.DeadlineChange(1, Optional.of(at("2026-12-25T10:00")), Optional.of(at("2026-12-28T10:00"))),
-            new CalendarEditions.DeadlineChange(3, Optional.empty(), Optional.of(at("2027-01-05T10:00"))));
+            new CalendarEditions.DeadlineChange(
+                1, Optional.of(at("2026-12-25T10:00")), Optional.of(at("2026-12-28T10:00"))),
+            new CalendarEditions.DeadlineChange(
+                3, Optional.empty(), Optional.of(at("2027-01-05T10:00"))));
     assertThat(local.datesThatDiffer(base)).containsExactly(LocalDate.of(2026, 12, 25));
   }
 
@@ -53,7 +59,9 @@ class CalendarEditionsTest {
     assertThatThrownBy(() -> CalendarEditions.of(base).with(base.toBuilder().build()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(ChinaCalendar.EDITION);
-    assertThatThrownBy(() -> CalendarEditions.of(base).asOf("nope")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
+    assertThatThrownBy(() -> CalendarEditions.of(base).asOf("nope"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("nope");
   }
 
   @Test
@@ -64,14 +72,16 @@ class CalendarEditionsTest {
     BusinessCalendar draft = first.toBuilder().edition("draft").build();
     Instant t2 = Instant.parse("2026-12-10T00:00:00Z");
     Instant t3 = Instant.parse("2027-01-10T00:00:00Z");
-    CalendarEditions e = CalendarEditions.of(first).adopted(second, t2).with(draft).adopted(third, t3);
+    CalendarEditions e =
+        CalendarEditions.of(first).adopted(second, t2).with(draft).adopted(third, t3);
     assertThat(e.inForceAt(Instant.MIN)).isSameAs(first);
     assertThat(e.inForceAt(t2.minusMillis(1))).isSameAs(first);
     assertThat(e.inForceAt(t2)).isSameAs(second);
     assertThat(e.inForceAt(t3.minusMillis(1))).isSameAs(second);
     assertThat(e.inForceAt(t3)).isSameAs(third);
     assertThat(e.latestAdoption()).contains(t3);
-    assertThat(e.entries()).extracting(CalendarEditions.Edition::adoptedAt)
+    assertThat(e.entries())
+        .extracting(CalendarEditions.Edition::adoptedAt)
         .containsExactly(Optional.empty(), Optional.of(t2), Optional.empty(), Optional.of(t3));
     assertThat(CalendarEditions.of(first).latestAdoption()).isEmpty();
   }
@@ -80,12 +90,14 @@ class CalendarEditionsTest {
   void adopted_mustComeAfterThePreviousAdoption_andTakeANewName() {
     BusinessCalendar first = ChinaCalendar.calendar();
     Instant t = Instant.parse("2026-12-10T00:00:00Z");
-    CalendarEditions e = CalendarEditions.of(first).adopted(first.toBuilder().edition("b").build(), t);
+    CalendarEditions e =
+        CalendarEditions.of(first).adopted(first.toBuilder().edition("b").build(), t);
     assertThatThrownBy(() -> e.adopted(first.toBuilder().edition("c").build(), t))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("cannot be adopted at 2026-12-10T00:00:00Z")
         .hasMessageContaining("edition b");
     assertThatThrownBy(() -> e.adopted(first.toBuilder().edition("b").build(), t.plusSeconds(1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("calendar edition b already exists");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("calendar edition b already exists");
   }
 }

@@ -2,11 +2,11 @@ package org.gridgov.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -32,10 +32,14 @@ class CaseClocksTest {
             .with(SlaClock.start("lead", SlaLimit.workingHours(2), red, CN, t0))
             .with(SlaClock.start("assist", SlaLimit.workingHours(1), red, CN, t0));
     clocks = clocks.pauseAll(at("2025-03-03T09:30")).resumeAll(at("2025-03-03T10:30"));
-    // case and lead: 0.5 h + from 10:30 1.5 h -> 12:00 (simultaneous); assist: 0.5 h + 0.5 h -> 11:00
+    // case and lead: 0.5 h + from 10:30 1.5 h -> 12:00 (simultaneous); assist: 0.5 h + 0.5 h ->
+    // 11:00
     CaseClocks.Advance a = clocks.advance(at("2025-03-03T15:00"));
-    assertThat(a.fired()).extracting(SlaClock.Warning::clock).containsExactly("assist", "case", "lead");
-    assertThat(a.fired()).extracting(SlaClock.Warning::reachedAt)
+    assertThat(a.fired())
+        .extracting(SlaClock.Warning::clock)
+        .containsExactly("assist", "case", "lead");
+    assertThat(a.fired())
+        .extracting(SlaClock.Warning::reachedAt)
         .containsExactly(at("2025-03-03T11:00"), at("2025-03-03T12:00"), at("2025-03-03T12:00"));
     assertThat(a.clocks().advance(at("2025-03-03T16:00")).fired()).isEmpty();
   }
@@ -47,10 +51,15 @@ class CaseClocksTest {
         CaseClocks.empty()
             .with(SlaClock.start("case", SlaLimit.workingHours(2), List.of(), CN, t0)) // Tue 09:30
             .with(SlaClock.start("lead", SlaLimit.workingHours(1), List.of(), CN, t0)); // Mon 17:00
-    BusinessCalendar edition = CN.toBuilder().edition("e2").holiday(LocalDate.of(2025, 3, 4)).build();
+    BusinessCalendar edition =
+        CN.toBuilder().edition("e2").holiday(LocalDate.of(2025, 3, 4)).build();
     CaseClocks.Replan r = clocks.withCalendar(edition);
-    assertThat(r.moves()).containsExactly(new CaseClocks.DeadlineMove("case", java.util.Optional.of(at("2025-03-04T09:30")),
-        java.util.Optional.of(at("2025-03-05T09:30"))));
+    assertThat(r.moves())
+        .containsExactly(
+            new CaseClocks.DeadlineMove(
+                "case",
+                java.util.Optional.of(at("2025-03-04T09:30")),
+                java.util.Optional.of(at("2025-03-05T09:30"))));
     assertThat(r.clocks().clock("lead").orElseThrow().calendar().edition()).isEqualTo("e2");
   }
 
@@ -62,40 +71,63 @@ class CaseClocksTest {
   @Test
   void nextWarningAtIsTheEarliestPendingLevelOfAnyClock() {
     Instant t0 = at("2025-03-03T09:00");
-    List<WarningLevel> levels = List.of(WarningLevel.atFraction("yellow", 0.5), WarningLevel.breach("red"));
+    List<WarningLevel> levels =
+        List.of(WarningLevel.atFraction("yellow", 0.5), WarningLevel.breach("red"));
     CaseClocks clocks =
         CaseClocks.empty()
             .with(SlaClock.start("case", SlaLimit.workingHours(4), levels, CN, t0)) // yellow 11:00
             .with(SlaClock.start("lead", SlaLimit.workingHours(2), levels, CN, t0)); // yellow 10:00
     assertThat(clocks.nextWarningAt()).contains(at("2025-03-03T10:00"));
-    CaseClocks later = clocks.advance(at("2025-03-03T10:30")).clocks(); // lead's yellow fired; next: case's 11:00
+    CaseClocks later =
+        clocks.advance(at("2025-03-03T10:30")).clocks(); // lead's yellow fired; next: case's 11:00
     assertThat(later.nextWarningAt()).contains(at("2025-03-03T11:00"));
-    assertThat(later.pauseAll(at("2025-03-03T10:45")).nextWarningAt()).isEmpty(); // paused: none determined
+    assertThat(later.pauseAll(at("2025-03-03T10:45")).nextWarningAt())
+        .isEmpty(); // paused: none determined
   }
 
-  /** Property: the memoised value equals the minimum of the clocks' own next warnings, however they were made. */
+  /**
+   * Property: the memoised value equals the minimum of the clocks' own next warnings, however they
+   * were made.
+   */
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
   void nextWarningAtEqualsTheMinimumOverTheClocks(long seed) {
     SplittableRandom rnd = new SplittableRandom(seed);
-    List<WarningLevel> levels = List.of(WarningLevel.atFraction("yellow", 0.5), WarningLevel.atFraction("orange",
-        0.8), WarningLevel.breach("red"));
+    List<WarningLevel> levels =
+        List.of(
+            WarningLevel.atFraction("yellow", 0.5),
+            WarningLevel.atFraction("orange", 0.8),
+            WarningLevel.breach("red"));
     Instant t = at("2025-03-03T08:00");
     CaseClocks clocks = CaseClocks.empty();
     for (int step = 0; step < 200; step++) {
       t = t.plus(Duration.ofMinutes(rnd.nextInt(1, 600)));
       switch (rnd.nextInt(4)) {
-        case 0 -> clocks = clocks.with(SlaClock.start("c" + rnd.nextInt(3),
-            rnd.nextBoolean() ? SlaLimit.workingHours(rnd.nextInt(1, 20)) : SlaLimit.workingDays(rnd.nextInt(1, 6), WorkingDayRule.SAME_CLOCK_TIME),
-            levels, CN, t));
+        case 0 ->
+            clocks =
+                clocks.with(
+                    SlaClock.start(
+                        "c" + rnd.nextInt(3),
+                        rnd.nextBoolean()
+                            ? SlaLimit.workingHours(rnd.nextInt(1, 20))
+                            : SlaLimit.workingDays(
+                                rnd.nextInt(1, 6), WorkingDayRule.SAME_CLOCK_TIME),
+                        levels,
+                        CN,
+                        t));
         case 1 -> clocks = clocks.advance(t).clocks();
         case 2 -> clocks = clocks.pauseAll(t);
         default -> clocks = clocks.resumeAll(t);
       }
-      Optional<Instant> expected = clocks.clocks().values().stream()
-          .map(SlaClock::nextWarningAt).flatMap(Optional::stream).min(Instant::compareTo);
+      Optional<Instant> expected =
+          clocks.clocks().values().stream()
+              .map(SlaClock::nextWarningAt)
+              .flatMap(Optional::stream)
+              .min(Instant::compareTo);
       assertThat(clocks.nextWarningAt()).as("seed %s, step %s", seed, step).isEqualTo(expected);
-      assertThat(clocks.nextWarningAt()).as("seed %s, step %s (memoised)", seed, step).isEqualTo(expected);
+      assertThat(clocks.nextWarningAt())
+          .as("seed %s, step %s (memoised)", seed, step)
+          .isEqualTo(expected);
     }
   }
 }

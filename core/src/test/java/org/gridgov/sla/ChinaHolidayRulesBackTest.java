@@ -16,12 +16,15 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The rules against history, the State Council notices in holiday-cn being the oracle. The figures asserted here are
- * the table in docs/sla.md, "Provisional years: the statutory rules and their back-test".
+ * The rules against history, the State Council notices in holiday-cn being the oracle. The figures
+ * asserted here are the table in docs/sla.md, "Provisional years: the statutory rules and their
+ * back-test".
  */
 class ChinaHolidayRulesBackTest {
 
-  /** Per year: statutory days under the edition in force, and how many of them the notice has off. */
+  /**
+   * Per year: statutory days under the edition in force, and how many of them the notice has off.
+   */
   static IntStream statutoryYears() {
     return IntStream.rangeClosed(2008, 2026);
   }
@@ -32,10 +35,14 @@ class ChinaHolidayRulesBackTest {
     ImmutableSortedMap<LocalDate, HolidayNotices.Listed> notice = HolidayNotices.notice(year);
     int right = 0;
     for (StatutoryDay s : ChinaHolidayRules.statutoryDays(year)) {
-      assertThat(HolidayNotices.isOff(notice, s.date())).as("%s %s in the %d notice", s.date(), s.festival(), year).isTrue();
+      assertThat(HolidayNotices.isOff(notice, s.date()))
+          .as("%s %s in the %d notice", s.date(), s.festival(), year)
+          .isTrue();
       HolidayNotices.Listed listed = notice.get(s.date());
       if (listed != null) {
-        assertThat(listed.name()).as("%s", s.date()).contains(s.festival().chineseName().replace("节", ""));
+        assertThat(listed.name())
+            .as("%s", s.date())
+            .contains(s.festival().chineseName().replace("节", ""));
       }
       right++;
     }
@@ -45,21 +52,26 @@ class ChinaHolidayRulesBackTest {
   }
 
   /**
-   * The comparison of a prediction with the notice of its year. A notice's status of a date is its listed flag, or
-   * the weekly pattern (Saturday and Sunday off) for an unlisted date.
+   * The comparison of a prediction with the notice of its year. A notice's status of a date is its
+   * listed flag, or the weekly pattern (Saturday and Sunday off) for an unlisted date.
    *
    * @param right predicted dates whose off/work status equals the notice's
    * @param wrong predicted dates whose status differs from the notice's
    * @param open dates left open
-   * @param openPatternRight open dates where the weekly pattern (the provisional calendar's fallback) equals the notice
-   * @param missed dates the notice lists with a status other than the weekly pattern, neither predicted nor open
-   * @param implicit dates the notice lists with the weekly pattern's status, neither predicted nor open (a weekend
-   *     day off next to a holiday: the provisional calendar has them right without predicting them)
+   * @param openPatternRight open dates where the weekly pattern (the provisional calendar's
+   *     fallback) equals the notice
+   * @param missed dates the notice lists with a status other than the weekly pattern, neither
+   *     predicted nor open
+   * @param implicit dates the notice lists with the weekly pattern's status, neither predicted nor
+   *     open (a weekend day off next to a holiday: the provisional calendar has them right without
+   *     predicting them)
    * @param listed the dates the notice lists
    */
-  record Comparison(int right, int wrong, int open, int openPatternRight, int missed, int implicit, int listed) {}
+  record Comparison(
+      int right, int wrong, int open, int openPatternRight, int missed, int implicit, int listed) {}
 
-  static Comparison compare(ProvisionalYear p, ImmutableSortedMap<LocalDate, HolidayNotices.Listed> notice) {
+  static Comparison compare(
+      ProvisionalYear p, ImmutableSortedMap<LocalDate, HolidayNotices.Listed> notice) {
     int right = 0;
     int wrong = 0;
     for (ProvisionalYear.Day d : p.days()) {
@@ -80,7 +92,8 @@ class ChinaHolidayRulesBackTest {
     int implicit = 0;
     for (LocalDate d : new TreeSet<>(notice.keySet())) {
       Optional<ProvisionalYear.Day> predicted = p.dayOn(d);
-      boolean differsFromPattern = HolidayNotices.isOff(notice, d) != ArrangementPrinciples.isWeekend(d);
+      boolean differsFromPattern =
+          HolidayNotices.isOff(notice, d) != ArrangementPrinciples.isWeekend(d);
       if (predicted.isEmpty() && !p.openDates().contains(d)) {
         if (differsFromPattern) {
           missed++;
@@ -89,17 +102,23 @@ class ChinaHolidayRulesBackTest {
         }
       }
     }
-    return new Comparison(right, wrong, p.openDates().size(), patternRight, missed, implicit, notice.size());
+    return new Comparison(
+        right, wrong, p.openDates().size(), patternRight, missed, implicit, notice.size());
   }
 
   static Stream<Arguments> arrangedYears() {
     return Stream.of(
-        // 2025: 27 predicted, all right; 14 open (4 Spring Festival, 6 Labour Day, 4 National Day), of which the notice
-        // set 8 as the weekly pattern does and 6 otherwise (make-up Sun 01-26, Sat 02-08, Sun 04-27, Sun 09-28,
-        // Sat 10-11; bridge Mon 05-05); nothing missed. The notice lists 33 days: 27 predicted + 6 open.
+        // 2025: 27 predicted, all right; 14 open (4 Spring Festival, 6 Labour Day, 4 National Day),
+        // of which the notice
+        // set 8 as the weekly pattern does and 6 otherwise (make-up Sun 01-26, Sat 02-08, Sun
+        // 04-27, Sun 09-28,
+        // Sat 10-11; bridge Mon 05-05); nothing missed. The notice lists 33 days: 27 predicted + 6
+        // open.
         Arguments.of(2025, new Comparison(27, 0, 14, 8, 0, 0, 33)),
-        // 2026: 31 right, 0 wrong; 17 open (3 New Year, 4 Spring Festival, 6 Labour Day, 4 National Day), 10 as the
-        // weekly pattern, 7 not (make-up Sun 01-04, Sat 02-14, Sat 02-28, Sat 05-09, Sun 09-20, Sat 10-10; bridge
+        // 2026: 31 right, 0 wrong; 17 open (3 New Year, 4 Spring Festival, 6 Labour Day, 4 National
+        // Day), 10 as the
+        // weekly pattern, 7 not (make-up Sun 01-04, Sat 02-14, Sat 02-28, Sat 05-09, Sun 09-20, Sat
+        // 10-10; bridge
         // Tue 05-05); nothing missed. The notice lists 39 days: 31 predicted + 8 open.
         Arguments.of(2026, new Comparison(31, 0, 17, 10, 0, 0, 39)));
   }

@@ -21,8 +21,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The statute by edition and the arrangement principles on future years. Each expected arrangement below is worked
- * out by hand from the principles in the comment (weekdays from the Gregorian calendar, lunar dates from the table).
+ * The statute by edition and the arrangement principles on future years. Each expected arrangement
+ * below is worked out by hand from the principles in the comment (weekdays from the Gregorian
+ * calendar, lunar dates from the table).
  */
 class ChinaHolidayRulesTest {
 
@@ -31,31 +32,47 @@ class ChinaHolidayRulesTest {
   }
 
   private static List<LocalDate> dates(List<StatutoryDay> days, Festival f) {
-    return days.stream().filter(s -> s.festival() == f).map(StatutoryDay::date).collect(Collectors.toList());
+    return days.stream()
+        .filter(s -> s.festival() == f)
+        .map(StatutoryDay::date)
+        .collect(Collectors.toList());
   }
 
   static Stream<Arguments> springFestivalByEdition() {
     return Stream.of(
         // 2013 (2007 revision): 除夕 02-09, 初一 02-10, 初二 02-11
-        Arguments.of(2013, Statute.REVISION_2007, List.of(d("2013-02-09"), d("2013-02-10"), d("2013-02-11"))),
+        Arguments.of(
+            2013,
+            Statute.REVISION_2007,
+            List.of(d("2013-02-09"), d("2013-02-10"), d("2013-02-11"))),
         // 2014 (2013 revision): 初一 01-31 to 初三 02-02, not 除夕
-        Arguments.of(2014, Statute.REVISION_2013, List.of(d("2014-01-31"), d("2014-02-01"), d("2014-02-02"))),
-        Arguments.of(2024, Statute.REVISION_2013, List.of(d("2024-02-10"), d("2024-02-11"), d("2024-02-12"))),
+        Arguments.of(
+            2014,
+            Statute.REVISION_2013,
+            List.of(d("2014-01-31"), d("2014-02-01"), d("2014-02-02"))),
+        Arguments.of(
+            2024,
+            Statute.REVISION_2013,
+            List.of(d("2024-02-10"), d("2024-02-11"), d("2024-02-12"))),
         // 2025 (2024 revision): 除夕 01-28 and 初一 to 初三
         Arguments.of(
-            2025, Statute.REVISION_2024, List.of(d("2025-01-28"), d("2025-01-29"), d("2025-01-30"), d("2025-01-31"))));
+            2025,
+            Statute.REVISION_2024,
+            List.of(d("2025-01-28"), d("2025-01-29"), d("2025-01-30"), d("2025-01-31"))));
   }
 
   @ParameterizedTest
   @MethodSource("springFestivalByEdition")
   void springFestivalFollowsTheEditionInForce(int year, Statute statute, List<LocalDate> expected) {
     assertThat(ChinaHolidayRules.statuteInForce(year)).isEqualTo(statute);
-    assertThat(dates(ChinaHolidayRules.statutoryDays(year), Festival.SPRING_FESTIVAL)).isEqualTo(expected);
+    assertThat(dates(ChinaHolidayRules.statutoryDays(year), Festival.SPRING_FESTIVAL))
+        .isEqualTo(expected);
   }
 
   @Test
   void labourDayIsTwoDaysFrom2025AndTheTotalIs13() {
-    assertThat(dates(ChinaHolidayRules.statutoryDays(2024), Festival.LABOUR_DAY)).containsExactly(d("2024-05-01"));
+    assertThat(dates(ChinaHolidayRules.statutoryDays(2024), Festival.LABOUR_DAY))
+        .containsExactly(d("2024-05-01"));
     assertThat(dates(ChinaHolidayRules.statutoryDays(2025), Festival.LABOUR_DAY))
         .containsExactly(d("2025-05-01"), d("2025-05-02"));
     assertThat(ChinaHolidayRules.statutoryDays(2008)).hasSize(11);
@@ -137,13 +154,15 @@ class ChinaHolidayRulesTest {
     // 2027 端午 is Wed 06-09: 如逢周三则只在当日放假. Nothing else predicted or open for it.
     ProvisionalYear p = ChinaHolidayRules.predict(2027);
     assertThat(festivalDays(p, Festival.DRAGON_BOAT))
-        .containsExactly(new Day(d("2027-06-09"), DayKind.HOLIDAY, Basis.STATUTE, Festival.DRAGON_BOAT));
+        .containsExactly(
+            new Day(d("2027-06-09"), DayKind.HOLIDAY, Basis.STATUTE, Festival.DRAGON_BOAT));
     assertThat(p.openQuestions()).noneMatch(q -> q.festival() == Festival.DRAGON_BOAT);
   }
 
   @Test
   void saturdayHolidayIsCompensatedOnTheFollowingMonday() {
-    // 2028 元旦 is a Saturday: 补假 on the first weekday after it, Mon 01-03; block Sat-Mon, no make-up day.
+    // 2028 元旦 is a Saturday: 补假 on the first weekday after it, Mon 01-03; block Sat-Mon, no make-up
+    // day.
     ProvisionalYear p = ChinaHolidayRules.predict(2028);
     assertThat(festivalDays(p, Festival.NEW_YEARS_DAY))
         .containsExactly(
@@ -155,35 +174,50 @@ class ChinaHolidayRulesTest {
 
   @Test
   void tuesdayHolidayIsBridgedButItsMakeUpDayIsOpen() {
-    // 2028 清明 is Tue 04-04: 3 days with the most weekend days = Sun 04-02..Tue, Mon 04-03 bridged, 1 make-up day.
-    // Sat 04-01 (Mon-Sat before = 6 workdays), Sat 04-08 or Sun 04-09 (Sun-Fri = 6) all keep runs <= 6: open.
+    // 2028 清明 is Tue 04-04: 3 days with the most weekend days = Sun 04-02..Tue, Mon 04-03 bridged,
+    // 1 make-up day.
+    // Sat 04-01 (Mon-Sat before = 6 workdays), Sat 04-08 or Sun 04-09 (Sun-Fri = 6) all keep runs
+    // <= 6: open.
     ProvisionalYear p = ChinaHolidayRules.predict(2028);
-    assertThat(p.dayOn(d("2028-04-03"))).contains(new Day(d("2028-04-03"), DayKind.HOLIDAY, Basis.PRINCIPLE, Festival.QINGMING));
+    assertThat(p.dayOn(d("2028-04-03")))
+        .contains(new Day(d("2028-04-03"), DayKind.HOLIDAY, Basis.PRINCIPLE, Festival.QINGMING));
     assertThat(p.openQuestions())
         .filteredOn(q -> q.festival() == Festival.QINGMING)
         .singleElement()
-        .satisfies(q -> assertThat(q.dates()).containsExactly(d("2028-04-01"), d("2028-04-08"), d("2028-04-09")));
+        .satisfies(
+            q ->
+                assertThat(q.dates())
+                    .containsExactly(d("2028-04-01"), d("2028-04-08"), d("2028-04-09")));
   }
 
   @Test
   void makeUpWorkdayForcedByTheSixDayLimit() {
-    // 2028 国庆: Sun 10-01..Sat 10-07; Sun 10-01 compensated Wed 10-04; Thu 10-05 and Fri 10-06 bridged, so 2
-    // make-up days among Sat 09-30, Sat 10-14, Sun 10-15. Both after would make Mon 10-09..Fri 10-20 ten workdays,
+    // 2028 国庆: Sun 10-01..Sat 10-07; Sun 10-01 compensated Wed 10-04; Thu 10-05 and Fri 10-06
+    // bridged, so 2
+    // make-up days among Sat 09-30, Sat 10-14, Sun 10-15. Both after would make Mon 10-09..Fri
+    // 10-20 ten workdays,
     // so Sat 09-30 is worked in every arrangement; the second is 10-14 or 10-15.
     ProvisionalYear p = ChinaHolidayRules.predict(2028);
     assertThat(p.dayOn(d("2028-09-30")))
-        .contains(new Day(d("2028-09-30"), DayKind.MAKE_UP_WORKDAY, Basis.PRINCIPLE, Festival.NATIONAL_DAY));
+        .contains(
+            new Day(
+                d("2028-09-30"), DayKind.MAKE_UP_WORKDAY, Basis.PRINCIPLE, Festival.NATIONAL_DAY));
     assertThat(p.dayOn(d("2028-10-04")).map(Day::basis)).contains(Basis.COMPENSATION);
     assertThat(p.dayOn(d("2028-10-05")).map(Day::basis)).contains(Basis.PRINCIPLE);
-    assertThat(p.openDates()).contains(d("2028-10-14"), d("2028-10-15")).doesNotContain(d("2028-09-30"));
+    assertThat(p.openDates())
+        .contains(d("2028-10-14"), d("2028-10-15"))
+        .doesNotContain(d("2028-09-30"));
   }
 
   @Test
   void midAutumnInsideNationalDayMergesIntoEightDays() {
     // 2025: 中秋 Mon 10-06 lies in 10-01..10-07, so 国庆 is 10-01..10-08, 8 days.
     ProvisionalYear p = ChinaHolidayRules.predict(2025);
-    assertThat(p.dayOn(d("2025-10-06"))).contains(new Day(d("2025-10-06"), DayKind.HOLIDAY, Basis.STATUTE, Festival.MID_AUTUMN));
-    assertThat(p.dayOn(d("2025-10-08"))).contains(new Day(d("2025-10-08"), DayKind.HOLIDAY, Basis.PRINCIPLE, Festival.NATIONAL_DAY));
+    assertThat(p.dayOn(d("2025-10-06")))
+        .contains(new Day(d("2025-10-06"), DayKind.HOLIDAY, Basis.STATUTE, Festival.MID_AUTUMN));
+    assertThat(p.dayOn(d("2025-10-08")))
+        .contains(
+            new Day(d("2025-10-08"), DayKind.HOLIDAY, Basis.PRINCIPLE, Festival.NATIONAL_DAY));
     assertThat(p.dayOn(d("2025-10-09"))).isEmpty();
   }
 
@@ -192,11 +226,13 @@ class ChinaHolidayRulesTest {
     // 2050: 中秋 Fri 09-30, the day before 国庆; the principles do not say whether it merges.
     ProvisionalYear p = ChinaHolidayRules.predict(2050);
     assertThat(festivalDays(p, Festival.MID_AUTUMN))
-        .containsExactly(new Day(d("2050-09-30"), DayKind.HOLIDAY, Basis.STATUTE, Festival.MID_AUTUMN));
+        .containsExactly(
+            new Day(d("2050-09-30"), DayKind.HOLIDAY, Basis.STATUTE, Festival.MID_AUTUMN));
     assertThat(p.openQuestions())
         .filteredOn(q -> q.festival() == Festival.MID_AUTUMN)
         .singleElement()
-        .satisfies(q -> assertThat(q.note()).contains("2050-09-30 (Fri), 1 day(s) before National Day"));
+        .satisfies(
+            q -> assertThat(q.note()).contains("2050-09-30 (Fri), 1 day(s) before National Day"));
   }
 
   @Test
@@ -209,7 +245,8 @@ class ChinaHolidayRulesTest {
   }
 
   static IntStream predictedYears() {
-    return IntStream.rangeClosed(ChinaHolidayRules.FIRST_PREDICTED_YEAR, ChinaHolidayRules.LAST_YEAR);
+    return IntStream.rangeClosed(
+        ChinaHolidayRules.FIRST_PREDICTED_YEAR, ChinaHolidayRules.LAST_YEAR);
   }
 
   @ParameterizedTest
@@ -221,19 +258,29 @@ class ChinaHolidayRulesTest {
       assertThat(p.dayOn(s.date()).map(Day::basis)).as("%s", s).contains(Basis.STATUTE);
     }
     for (Day day : p.days()) {
-      boolean weekend = day.date().getDayOfWeek() == DayOfWeek.SATURDAY || day.date().getDayOfWeek() == DayOfWeek.SUNDAY;
+      boolean weekend =
+          day.date().getDayOfWeek() == DayOfWeek.SATURDAY
+              || day.date().getDayOfWeek() == DayOfWeek.SUNDAY;
       switch (day.basis()) {
         case WEEKEND -> assertThat(weekend).as("%s", day).isTrue();
         case COMPENSATION -> assertThat(weekend).as("%s", day).isFalse();
-        case PRINCIPLE -> assertThat(weekend).as("%s", day).isEqualTo(day.kind() == DayKind.MAKE_UP_WORKDAY);
+        case PRINCIPLE ->
+            assertThat(weekend).as("%s", day).isEqualTo(day.kind() == DayKind.MAKE_UP_WORKDAY);
         case STATUTE -> assertThat(day.kind()).isEqualTo(DayKind.HOLIDAY);
       }
     }
-    // Bridges and make-up days balance: weekdays off beyond the statute and 补假 equal the make-up days, except
+    // Bridges and make-up days balance: weekdays off beyond the statute and 补假 equal the make-up
+    // days, except
     // where a make-up day is still open.
-    long bridges = p.days().stream().filter(x -> x.basis() == Basis.PRINCIPLE && x.kind() == DayKind.HOLIDAY).count();
+    long bridges =
+        p.days().stream()
+            .filter(x -> x.basis() == Basis.PRINCIPLE && x.kind() == DayKind.HOLIDAY)
+            .count();
     long makeUps = p.days().stream().filter(x -> x.kind() == DayKind.MAKE_UP_WORKDAY).count();
-    assertThat(makeUps).as("make-up days of %d", year).isLessThanOrEqualTo(bridges + p.openDates().size());
-    assertThat(p.openQuestions()).allSatisfy(q -> assertThat(q.note()).contains(q.dates().first().toString()));
+    assertThat(makeUps)
+        .as("make-up days of %d", year)
+        .isLessThanOrEqualTo(bridges + p.openDates().size());
+    assertThat(p.openQuestions())
+        .allSatisfy(q -> assertThat(q.note()).contains(q.dates().first().toString()));
   }
 }

@@ -9,8 +9,9 @@ import java.time.LocalDate;
 import org.gridgov.TextParseException;
 
 /**
- * Fuzz target for {@link ChinaCalendar#applyDayList}: any text declares its days (and the calendar builds and
- * answers) or gives a {@link TextParseException} with positions; never another exception.
+ * Fuzz target for {@link ChinaCalendar#applyDayList}: any text declares its days (and the calendar
+ * builds and answers) or gives a {@link TextParseException} with positions; never another
+ * exception.
  */
 class DayListFuzzTest {
   private static final String SOURCE = "fuzz-days.txt";
@@ -30,17 +31,23 @@ class DayListFuzzTest {
     try {
       ChinaCalendar.applyDayList(b, new StringReader(text), SOURCE);
     } catch (TextParseException e) {
-      assertThat(e.problems()).isNotEmpty().allSatisfy(p -> {
-        assertThat(p.source()).isEqualTo(SOURCE);
-        assertThat(p.line()).isPositive();
-      });
+      assertThat(e.problems())
+          .isNotEmpty()
+          .allSatisfy(
+              p -> {
+                assertThat(p.source()).isEqualTo(SOURCE);
+                assertThat(p.line()).isPositive();
+              });
       return;
     }
     BusinessCalendar c = b.build();
     LocalDate d = LocalDate.of(2025, 1, 1);
     var unused = c.isWorkingDay(d);
-    assertThat(c.plusWorkingDays(d.atTime(10, 0).atZone(BusinessCalendar.DEFAULT_ZONE).toInstant(), 1,
-            WorkingDayRule.SAME_CLOCK_TIME))
+    assertThat(
+            c.plusWorkingDays(
+                d.atTime(10, 0).atZone(BusinessCalendar.DEFAULT_ZONE).toInstant(),
+                1,
+                WorkingDayRule.SAME_CLOCK_TIME))
         .isNotNull();
   }
 }

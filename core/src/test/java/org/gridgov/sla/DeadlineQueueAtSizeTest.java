@@ -14,12 +14,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Property test at the sizes the benchmarks use: a queue filled with N entries (deadlines uniform over 2N ms,
- * exponential, and clustered on a few working-day boundaries, at real epoch times) then driven by N random
- * schedules, adds, cancels, reschedules, polls and {@code nextDeadline} calls, checked after every step against a
- * reference ordered set of (deadline, scheduling number). Every wheel geometry (2 to 256 buckets per level) and both
- * modes (keyed, issuing handles) at 1k, 10k and 100k; the production geometry and the deepest one at 1M. 10M is left
- * to the benchmarks (the reference alone would need gigabytes).
+ * Property test at the sizes the benchmarks use: a queue filled with N entries (deadlines uniform
+ * over 2N ms, exponential, and clustered on a few working-day boundaries, at real epoch times) then
+ * driven by N random schedules, adds, cancels, reschedules, polls and {@code nextDeadline} calls,
+ * checked after every step against a reference ordered set of (deadline, scheduling number). Every
+ * wheel geometry (2 to 256 buckets per level) and both modes (keyed, issuing handles) at 1k, 10k
+ * and 100k; the production geometry and the deepest one at 1M. 10M is left to the benchmarks (the
+ * reference alone would need gigabytes).
  */
 class DeadlineQueueAtSizeTest {
 
@@ -68,7 +69,8 @@ class DeadlineQueueAtSizeTest {
     return switch (r.nextInt(3)) {
       case 0 -> now + 1 + r.nextLong(2L * n);
       case 1 -> now + 1 + (long) (-n * Math.log(1 - r.nextDouble()));
-      default -> (now / day + 1 + r.nextInt(5)) * day + (r.nextBoolean() ? day * 35 / 48 : day * 9 / 24);
+      default ->
+          (now / day + 1 + r.nextInt(5)) * day + (r.nextBoolean() ? day * 35 / 48 : day * 9 / 24);
     };
   }
 
@@ -76,7 +78,9 @@ class DeadlineQueueAtSizeTest {
   @MethodSource("cases")
   void deliversWhatTheReferenceDeliversAtSize(int n, int levelShift, boolean handles) {
     long seed = n * 31L + levelShift * 2L + (handles ? 1 : 0);
-    String where = String.format(Locale.ROOT, "n %d levelShift %d handles %s seed %d", n, levelShift, handles, seed);
+    String where =
+        String.format(
+            Locale.ROOT, "n %d levelShift %d handles %s seed %d", n, levelShift, handles, seed);
     SplittableRandom r = new SplittableRandom(seed);
     DeadlineQueue q = new DeadlineQueue(handles, 16, levelShift);
     Reference ref = new Reference();
@@ -112,28 +116,38 @@ class DeadlineQueueAtSizeTest {
         assertThat(q.cancel(key)).as(at).isEqualTo(ref.remove(key));
       } else if (op < 17) {
         clock[0] += r.nextInt(16) == 0 ? r.nextLong(n) : r.nextInt(4);
-        var unused = q.pollDue(clock[0], (k, d) -> {
-          Entry e = ref.ordered.pollFirst();
-          assertThat(e).as(at).isNotNull();
-          assertThat(new long[] {k, d}).as(at).containsExactly(e.key(), e.deadline());
-          ref.byKey.remove(k);
-        });
-        assertThat(ref.ordered.isEmpty() || ref.ordered.first().deadline() > clock[0]).as(at).isTrue();
+        var unused =
+            q.pollDue(
+                clock[0],
+                (k, d) -> {
+                  Entry e = ref.ordered.pollFirst();
+                  assertThat(e).as(at).isNotNull();
+                  assertThat(new long[] {k, d}).as(at).containsExactly(e.key(), e.deadline());
+                  ref.byKey.remove(k);
+                });
+        assertThat(ref.ordered.isEmpty() || ref.ordered.first().deadline() > clock[0])
+            .as(at)
+            .isTrue();
       } else if (op < 18) {
         assertThat(q.nextDeadline().orElse(Long.MIN_VALUE))
             .as(at)
             .isEqualTo(ref.ordered.isEmpty() ? Long.MIN_VALUE : ref.ordered.first().deadline());
       } else {
         Entry e = ref.byKey.get(key);
-        assertThat(q.deadlineOf(key).orElse(Long.MIN_VALUE)).as(at).isEqualTo(e == null ? Long.MIN_VALUE : e.deadline());
+        assertThat(q.deadlineOf(key).orElse(Long.MIN_VALUE))
+            .as(at)
+            .isEqualTo(e == null ? Long.MIN_VALUE : e.deadline());
       }
       assertThat(q.size()).as(at).isEqualTo(ref.byKey.size());
     }
-    var unused = q.pollDue(Long.MAX_VALUE, (k, d) -> {
-      Entry e = ref.ordered.pollFirst();
-      assertThat(e).as(where).isNotNull();
-      assertThat(new long[] {k, d}).as(where).containsExactly(e.key(), e.deadline());
-    });
+    var unused =
+        q.pollDue(
+            Long.MAX_VALUE,
+            (k, d) -> {
+              Entry e = ref.ordered.pollFirst();
+              assertThat(e).as(where).isNotNull();
+              assertThat(new long[] {k, d}).as(where).containsExactly(e.key(), e.deadline());
+            });
     assertThat(ref.ordered).as(where).isEmpty();
     assertThat(q.isEmpty()).as(where).isTrue();
   }

@@ -75,15 +75,22 @@ class DeadlineQueueTest {
   void misuseIsRejectedClearly() {
     DeadlineQueue q = new DeadlineQueue();
     q.schedule(1, 10);
-    assertThatThrownBy(() -> q.schedule(1, 20)).isInstanceOf(IllegalStateException.class).hasMessageContaining("key 1").hasMessageContaining("10");
-    assertThatThrownBy(() -> q.reschedule(2, 20)).isInstanceOf(IllegalStateException.class).hasMessageContaining("key 2");
+    assertThatThrownBy(() -> q.schedule(1, 20))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("key 1")
+        .hasMessageContaining("10");
+    assertThatThrownBy(() -> q.reschedule(2, 20))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("key 2");
     var unused = q.pollDue(100, (k, d) -> {});
     assertThatThrownBy(() -> q.pollDue(99, (k, d) -> {}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("99")
         .hasMessageContaining("100");
     assertThat(q.pollDue(100, (k, d) -> {})).isZero(); // the same time again is fine
-    assertThatThrownBy(() -> new DeadlineQueue(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("initialCapacity");
+    assertThatThrownBy(() -> new DeadlineQueue(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("initialCapacity");
   }
 
   @Test
@@ -156,7 +163,8 @@ class DeadlineQueueTest {
     assertThat(keys(drain(q, Long.MAX_VALUE))).containsExactly(0L, Long.MIN_VALUE);
   }
 
-  // ------------------------------------------------------------------ properties against a naive model
+  // ------------------------------------------------------------------ properties against a naive
+  // model
 
   static LongStream seeds() {
     return LongStream.rangeClosed(1, 40);
@@ -186,23 +194,31 @@ class DeadlineQueueTest {
         }
         model.put(key, new ModelEntry(key, d, seq++));
       } else if (op < 6) {
-        assertThat(q.cancel(key)).as("seed %s step %s cancel %s", seed, step, key).isEqualTo(model.remove(key) != null);
+        assertThat(q.cancel(key))
+            .as("seed %s step %s cancel %s", seed, step, key)
+            .isEqualTo(model.remove(key) != null);
       } else if (op < 7) {
         now += r.nextInt(60);
         long t = now;
         List<ModelEntry> due =
             model.values().stream()
                 .filter(e -> e.deadline() <= t)
-                .sorted(Comparator.comparingLong(ModelEntry::deadline).thenComparingLong(ModelEntry::seq))
+                .sorted(
+                    Comparator.comparingLong(ModelEntry::deadline)
+                        .thenComparingLong(ModelEntry::seq))
                 .toList();
         List<long[]> fired = drain(q, now);
-        assertThat(keys(fired)).as("seed %s step %s now %s", seed, step, now).isEqualTo(due.stream().map(ModelEntry::key).toList());
+        assertThat(keys(fired))
+            .as("seed %s step %s now %s", seed, step, now)
+            .isEqualTo(due.stream().map(ModelEntry::key).toList());
         due.forEach(e -> model.remove(e.key()));
         everFired.addAll(keys(fired));
       } else {
         OptionalLong dl = q.deadlineOf(key);
         ModelEntry m = model.get(key);
-        assertThat(dl).as("seed %s step %s key %s", seed, step, key).isEqualTo(m == null ? OptionalLong.empty() : OptionalLong.of(m.deadline()));
+        assertThat(dl)
+            .as("seed %s step %s key %s", seed, step, key)
+            .isEqualTo(m == null ? OptionalLong.empty() : OptionalLong.of(m.deadline()));
       }
       assertThat(q.size()).as("seed %s step %s", seed, step).isEqualTo(model.size());
     }
@@ -227,15 +243,20 @@ class DeadlineQueueTest {
       shuffled[j] = t;
     }
     List<List<Long>> batchesB = run(deadlines, shuffled);
-    // per poll the same set of keys fires, each exactly once; within equal deadlines, in scheduling order
+    // per poll the same set of keys fires, each exactly once; within equal deadlines, in scheduling
+    // order
     for (int b = 0; b < batchesA.size(); b++) {
-      assertThat(batchesB.get(b)).as("seed %s poll %s", seed, b).containsExactlyInAnyOrderElementsOf(batchesA.get(b));
+      assertThat(batchesB.get(b))
+          .as("seed %s poll %s", seed, b)
+          .containsExactlyInAnyOrderElementsOf(batchesA.get(b));
       List<Long> orderB = batchesB.get(b);
       for (int i = 1; i < orderB.size(); i++) {
         long k0 = orderB.get(i - 1);
         long k1 = orderB.get(i);
-        assertThat(deadlines[(int) k0] < deadlines[(int) k1]
-                || (deadlines[(int) k0] == deadlines[(int) k1] && pos(shuffled, k0) < pos(shuffled, k1)))
+        assertThat(
+                deadlines[(int) k0] < deadlines[(int) k1]
+                    || (deadlines[(int) k0] == deadlines[(int) k1]
+                        && pos(shuffled, k0) < pos(shuffled, k1)))
             .as("seed %s: %s before %s", seed, k0, k1)
             .isTrue();
       }
@@ -296,7 +317,8 @@ class DeadlineQueueTest {
   }
 
   @ParameterizedTest(name = "stride {0}")
-  @org.junit.jupiter.params.provider.ValueSource(longs = {1, -1, 7, 8, 1L << 3, 1L << 16, 1L << 20, 1L << 40, 0x9E3779B97F4A7C15L})
+  @org.junit.jupiter.params.provider.ValueSource(
+      longs = {1, -1, 7, 8, 1L << 3, 1L << 16, 1L << 20, 1L << 40, 0x9E3779B97F4A7C15L})
   void structuredKeysStayFindableThroughGrowthAndDeletion(long stride) {
     DeadlineQueue q = new DeadlineQueue(1);
     int n = 30_000;
@@ -307,7 +329,9 @@ class DeadlineQueueTest {
       assertThat(q.cancel(i * stride)).as("stride %s key %s", stride, i * stride).isTrue();
     }
     for (int i = 0; i < n; i++) {
-      assertThat(q.deadlineOf(i * stride)).as("stride %s i %s", stride, i).isEqualTo(i % 2 == 0 ? OptionalLong.empty() : OptionalLong.of(i));
+      assertThat(q.deadlineOf(i * stride))
+          .as("stride %s i %s", stride, i)
+          .isEqualTo(i % 2 == 0 ? OptionalLong.empty() : OptionalLong.of(i));
     }
     List<Long> fired = keys(drain(q, n));
     assertThat(fired).hasSize(n / 2);
@@ -316,7 +340,8 @@ class DeadlineQueueTest {
     }
   }
 
-  // ------------------------------------------------------------------ wheel levels, cascades and the heap against a model
+  // ------------------------------------------------------------------ wheel levels, cascades and
+  // the heap against a model
 
   /** Reference: the pending entries in a map; the next due one is found by a scan. */
   private static final class Model {
@@ -354,17 +379,19 @@ class DeadlineQueueTest {
   }
 
   /**
-   * Random interleavings of schedule, reschedule, cancel, queries and polls (with consumers that throw, schedule,
-   * reschedule and cancel) on wheels of every geometry the queue supports (2, 4, 16 and 256 buckets per level, so
-   * from 8 to 64 levels), so that every path (cascades through many levels, entries before the cursor in the heap,
-   * the cursor reset on an empty queue, nextDeadline cascading ahead of the latest poll, table and slab growth) is
-   * taken often; deadlines mix near, far, overdue, equal and extreme values; keys are reused.
+   * Random interleavings of schedule, reschedule, cancel, queries and polls (with consumers that
+   * throw, schedule, reschedule and cancel) on wheels of every geometry the queue supports (2, 4,
+   * 16 and 256 buckets per level, so from 8 to 64 levels), so that every path (cascades through
+   * many levels, entries before the cursor in the heap, the cursor reset on an empty queue,
+   * nextDeadline cascading ahead of the latest poll, table and slab growth) is taken often;
+   * deadlines mix near, far, overdue, equal and extreme values; keys are reused.
    */
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("modelSeeds")
   void deliversExactlyWhatAReferenceModelDeliversUnderRandomInterleavings(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
-    int levelShift = (int) (seed % 4); // 2, 4, 16 and 256 buckets per level: every seed's level count in turn
+    int levelShift =
+        (int) (seed % 4); // 2, 4, 16 and 256 buckets per level: every seed's level count in turn
     DeadlineQueue q = new DeadlineQueue(false, 1 + r.nextInt(64), levelShift);
     String where = String.format(java.util.Locale.ROOT, "seed %d levelShift %d", seed, levelShift);
     Model model = new Model();
@@ -395,9 +422,12 @@ class DeadlineQueueTest {
             (k, d) -> {
               ModelEntry expected = model.first();
               if (expected == null) {
-                throw new AssertionError(at + ": delivered " + k + " but the model has nothing pending");
+                throw new AssertionError(
+                    at + ": delivered " + k + " but the model has nothing pending");
               }
-              assertThat(new long[] {k, d}).as(at).containsExactly(expected.key(), expected.deadline());
+              assertThat(new long[] {k, d})
+                  .as(at)
+                  .containsExactly(expected.key(), expected.deadline());
               assertThat(d).as(at).isLessThanOrEqualTo(now[0]);
               model.pending.remove(k);
               assertThat(q.contains(k)).as(at).isFalse();
@@ -430,15 +460,21 @@ class DeadlineQueueTest {
         }
         if (throwAt < 0 || seen[0] <= throwAt) {
           ModelEntry first = model.first();
-          assertThat(first == null || first.deadline() > now[0]).as(at + " nothing due left").isTrue();
+          assertThat(first == null || first.deadline() > now[0])
+              .as(at + " nothing due left")
+              .isTrue();
         }
         assertThat(q.time()).as(at).isEqualTo(OptionalLong.of(now[0]));
       } else if (op < 15) {
         ModelEntry first = model.first();
-        assertThat(q.nextDeadline()).as(at).isEqualTo(first == null ? OptionalLong.empty() : OptionalLong.of(first.deadline()));
+        assertThat(q.nextDeadline())
+            .as(at)
+            .isEqualTo(first == null ? OptionalLong.empty() : OptionalLong.of(first.deadline()));
       } else {
         ModelEntry m = model.pending.get(key);
-        assertThat(q.deadlineOf(key)).as(at).isEqualTo(m == null ? OptionalLong.empty() : OptionalLong.of(m.deadline()));
+        assertThat(q.deadlineOf(key))
+            .as(at)
+            .isEqualTo(m == null ? OptionalLong.empty() : OptionalLong.of(m.deadline()));
         assertThat(q.contains(key)).as(at).isEqualTo(m != null);
       }
       assertThat(q.size()).as(at).isEqualTo(model.pending.size());
@@ -447,9 +483,13 @@ class DeadlineQueueTest {
     // drain everything: the full remaining order
     List<ModelEntry> rest =
         model.pending.values().stream()
-            .sorted(Comparator.comparingLong(ModelEntry::deadline).thenComparingLong(ModelEntry::seq))
+            .sorted(
+                Comparator.comparingLong(ModelEntry::deadline).thenComparingLong(ModelEntry::seq))
             .toList();
-    assertThat(drain(q, Long.MAX_VALUE)).as(where).extracting(e -> e[0]).containsExactlyElementsOf(rest.stream().map(ModelEntry::key).toList());
+    assertThat(drain(q, Long.MAX_VALUE))
+        .as(where)
+        .extracting(e -> e[0])
+        .containsExactlyElementsOf(rest.stream().map(ModelEntry::key).toList());
     assertThat(q.isEmpty()).as(where).isTrue();
     assertThat(delivered).as(where).isPositive();
   }
@@ -498,13 +538,15 @@ class DeadlineQueueTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("3");
     assertThat(handles.isEmpty()).isTrue();
-    assertThatThrownBy(() -> DeadlineQueue.issuingHandles(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> DeadlineQueue.issuingHandles(0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   /**
-   * A queue that issues handles, with tiny wheels and growth from one slot, under random adds, reschedules,
-   * cancels (of pending and stale handles), queries and polls whose consumers add and cancel, against the model:
-   * same deliveries in the same order, and no handle is ever issued twice.
+   * A queue that issues handles, with tiny wheels and growth from one slot, under random adds,
+   * reschedules, cancels (of pending and stale handles), queries and polls whose consumers add and
+   * cancel, against the model: same deliveries in the same order, and no handle is ever issued
+   * twice.
    */
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("modelSeeds")
@@ -538,7 +580,9 @@ class DeadlineQueueTest {
           q.reschedule(any, d);
           model.put(any, d);
         } else {
-          assertThatThrownBy(() -> q.reschedule(any, 0)).as(at).isInstanceOf(IllegalStateException.class);
+          assertThatThrownBy(() -> q.reschedule(any, 0))
+              .as(at)
+              .isInstanceOf(IllegalStateException.class);
         }
       } else if (op < 12) {
         assertThat(q.cancel(any)).as(at).isEqualTo(model.pending.remove(any) != null);
@@ -550,34 +594,47 @@ class DeadlineQueueTest {
                 (k, d) -> {
                   ModelEntry expected = model.first();
                   if (expected == null) {
-                    throw new AssertionError(at + ": delivered " + k + " but the model has nothing pending");
+                    throw new AssertionError(
+                        at + ": delivered " + k + " but the model has nothing pending");
                   }
-                  assertThat(new long[] {k, d}).as(at).containsExactly(expected.key(), expected.deadline());
+                  assertThat(new long[] {k, d})
+                      .as(at)
+                      .containsExactly(expected.key(), expected.deadline());
                   model.pending.remove(k);
                   int act = r.nextInt(6);
                   if (act == 0) {
-                    var unused = add.applyAsLong(now[0] - r.nextInt(3)); // due: delivered in this poll
+                    var unused =
+                        add.applyAsLong(now[0] - r.nextInt(3)); // due: delivered in this poll
                   } else if (act == 1) {
                     long other = issued.get(r.nextInt(issued.size()));
-                    assertThat(q.cancel(other)).as(at).isEqualTo(model.pending.remove(other) != null);
+                    assertThat(q.cancel(other))
+                        .as(at)
+                        .isEqualTo(model.pending.remove(other) != null);
                   }
                 });
         assertThat(delivered).as(at).isNotNegative();
         ModelEntry first = model.first();
-        assertThat(first == null || first.deadline() > now[0]).as(at + " nothing due left").isTrue();
+        assertThat(first == null || first.deadline() > now[0])
+            .as(at + " nothing due left")
+            .isTrue();
       } else if (op < 16) {
         ModelEntry first = model.first();
-        assertThat(q.nextDeadline()).as(at).isEqualTo(first == null ? OptionalLong.empty() : OptionalLong.of(first.deadline()));
+        assertThat(q.nextDeadline())
+            .as(at)
+            .isEqualTo(first == null ? OptionalLong.empty() : OptionalLong.of(first.deadline()));
       } else {
         ModelEntry m = model.pending.get(any);
-        assertThat(q.deadlineOf(any)).as(at).isEqualTo(m == null ? OptionalLong.empty() : OptionalLong.of(m.deadline()));
+        assertThat(q.deadlineOf(any))
+            .as(at)
+            .isEqualTo(m == null ? OptionalLong.empty() : OptionalLong.of(m.deadline()));
         assertThat(q.contains(any)).as(at).isEqualTo(m != null);
       }
       assertThat(q.size()).as(at).isEqualTo(model.pending.size());
     }
     List<Long> rest =
         model.pending.values().stream()
-            .sorted(Comparator.comparingLong(ModelEntry::deadline).thenComparingLong(ModelEntry::seq))
+            .sorted(
+                Comparator.comparingLong(ModelEntry::deadline).thenComparingLong(ModelEntry::seq))
             .map(ModelEntry::key)
             .toList();
     assertThat(keys(drain(q, Long.MAX_VALUE))).as(where).containsExactlyElementsOf(rest);
@@ -624,7 +681,8 @@ class DeadlineQueueTest {
     }
     List<Long> expected =
         model.pending.values().stream()
-            .sorted(Comparator.comparingLong(ModelEntry::deadline).thenComparingLong(ModelEntry::seq))
+            .sorted(
+                Comparator.comparingLong(ModelEntry::deadline).thenComparingLong(ModelEntry::seq))
             .map(ModelEntry::key)
             .toList();
     List<Long> fired = new ArrayList<>();
@@ -653,7 +711,12 @@ class DeadlineQueueTest {
 
   @Test
   void rejectsBadTestGeometry() {
-    assertThatThrownBy(() -> new DeadlineQueue(false, 1, 4)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("levelShift").hasMessageContaining("4");
-    assertThatThrownBy(() -> new DeadlineQueue(false, 1, -1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("levelShift");
+    assertThatThrownBy(() -> new DeadlineQueue(false, 1, 4))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("levelShift")
+        .hasMessageContaining("4");
+    assertThatThrownBy(() -> new DeadlineQueue(false, 1, -1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("levelShift");
   }
 }

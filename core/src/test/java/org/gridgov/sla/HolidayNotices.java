@@ -12,8 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The State Council notices as published in holiday-cn ({@code gridgov.shared.data}/holiday-cn/YYYY.json), read with a
- * regular expression over that fixed format (core has no JSON library): the independent oracle of the holiday tests.
+ * The State Council notices as published in holiday-cn ({@code
+ * gridgov.shared.data}/holiday-cn/YYYY.json), read with a regular expression over that fixed format
+ * (core has no JSON library): the independent oracle of the holiday tests.
  */
 final class HolidayNotices {
 
@@ -27,7 +28,10 @@ final class HolidayNotices {
 
   private HolidayNotices() {}
 
-  /** The days the notice for {@code year} lists, by date (may include late December of the year before). */
+  /**
+   * The days the notice for {@code year} lists, by date (may include late December of the year
+   * before).
+   */
   static ImmutableSortedMap<LocalDate, Listed> notice(int year) {
     Path file = Path.of(System.getProperty("gridgov.shared.data"), "holiday-cn", year + ".json");
     String json;
@@ -46,12 +50,20 @@ final class HolidayNotices {
     int listed = json.split("\"isOffDay\"", -1).length - 1;
     if (n != listed) {
       throw new IllegalStateException(
-          String.format(Locale.ROOT, "%s: read %d days but the file has %d isOffDay fields", file, n, listed));
+          String.format(
+              Locale.ROOT,
+              "%s: read %d days but the file has %d isOffDay fields",
+              file,
+              n,
+              listed));
     }
     return days.buildOrThrow();
   }
 
-  /** Whether a date is off under a notice: its listed flag, else the weekly pattern (Saturday and Sunday off). */
+  /**
+   * Whether a date is off under a notice: its listed flag, else the weekly pattern (Saturday and
+   * Sunday off).
+   */
   static boolean isOff(ImmutableSortedMap<LocalDate, Listed> notice, LocalDate date) {
     Listed l = notice.get(date);
     return l != null ? l.off() : ArrangementPrinciples.isWeekend(date);

@@ -20,12 +20,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Computes {@code cn-lunar-dates.txt} with ICU4J (a test-scoped dependency, so ICU stays off core's run time).
- * {@link LunarDatesTableTest} recomputes every row with the same code; {@link #main} rewrites the file.
+ * Computes {@code cn-lunar-dates.txt} with ICU4J (a test-scoped dependency, so ICU stays off core's
+ * run time). {@link LunarDatesTableTest} recomputes every row with the same code; {@link #main}
+ * rewrites the file.
  */
 public final class LunarDatesGenerator {
 
-  /** The command that regenerates the table, run from the repository root; quoted in the file's header. */
+  /**
+   * The command that regenerates the table, run from the repository root; quoted in the file's
+   * header.
+   */
   static final String COMMAND =
       "mvn -B -ntp -q -pl core test-compile exec:java -Dexec.classpathScope=test"
           + " -Dexec.mainClass=org.gridgov.sla.LunarDatesGenerator"
@@ -48,14 +52,24 @@ public final class LunarDatesGenerator {
   static LunarDates.Year compute(int year) {
     LocalDate newYear = chinese(year, 0, 1);
     return new LunarDates.Year(
-        year, newYear.minusDays(1), newYear, qingming(year), chinese(year, 4, 5), chinese(year, 7, 15));
+        year,
+        newYear.minusDays(1),
+        newYear,
+        qingming(year),
+        chinese(year, 4, 5),
+        chinese(year, 7, 15));
   }
 
-  /** The Gregorian date of a day of a (never leap) month of the Chinese year that begins in {@code year}. */
+  /**
+   * The Gregorian date of a day of a (never leap) month of the Chinese year that begins in {@code
+   * year}.
+   */
   private static LocalDate chinese(int year, int monthIndex, int day) {
     ChineseCalendar cc = new ChineseCalendar(TimeZone.GMT_ZONE, ULocale.ROOT);
-    // Every Chinese year that begins in Gregorian `year` is current on 1 July of it (new year is 21 Jan..20 Feb).
-    cc.setTimeInMillis(LocalDate.of(year, 7, 1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli());
+    // Every Chinese year that begins in Gregorian `year` is current on 1 July of it (new year is 21
+    // Jan..20 Feb).
+    cc.setTimeInMillis(
+        LocalDate.of(year, 7, 1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli());
     int extendedYear = cc.get(Calendar.EXTENDED_YEAR);
     cc.clear();
     cc.set(Calendar.EXTENDED_YEAR, extendedYear);
@@ -65,15 +79,21 @@ public final class LunarDatesGenerator {
     LocalDate date = LocalDate.MIN.with(JulianFields.JULIAN_DAY, cc.get(Calendar.JULIAN_DAY));
     if (cc.get(ChineseCalendar.IS_LEAP_MONTH) != 0 || cc.get(Calendar.MONTH) != monthIndex) {
       throw new IllegalStateException(
-          String.format(Locale.ROOT, "ICU moved month %d day %d of %d to %s", monthIndex + 1, day, year, date));
+          String.format(
+              Locale.ROOT,
+              "ICU moved month %d day %d of %d to %s",
+              monthIndex + 1,
+              day,
+              year,
+              date));
     }
     return date;
   }
 
   /**
-   * The China-time date of 清明: the first day of April whose next midnight (UTC+8) sees the sun's longitude at 15
-   * degrees or more, by ICU's {@link CalendarAstronomer#getSunLongitude()} (the model ICU's Chinese calendar uses
-   * for its solar terms).
+   * The China-time date of 清明: the first day of April whose next midnight (UTC+8) sees the sun's
+   * longitude at 15 degrees or more, by ICU's {@link CalendarAstronomer#getSunLongitude()} (the
+   * model ICU's Chinese calendar uses for its solar terms).
    */
   static LocalDate qingming(int year) {
     for (LocalDate d = LocalDate.of(year, 4, 1); d.getMonthValue() == 4; d = d.plusDays(1)) {
@@ -85,7 +105,8 @@ public final class LunarDatesGenerator {
   }
 
   /**
-   * The instant of 清明 by bisection on ICU's solar longitude, to a second; for the header's list of close calls.
+   * The instant of 清明 by bisection on ICU's solar longitude, to a second; for the header's list of
+   * close calls.
    */
   static Instant qingmingInstant(int year) {
     long lo = LocalDate.of(year, 3, 25).atStartOfDay().toInstant(CHINA).toEpochMilli();
@@ -101,7 +122,9 @@ public final class LunarDatesGenerator {
     return Instant.ofEpochMilli(hi);
   }
 
-  /** ICU's apparent solar longitude in radians, taken into (-pi, pi] so that spring is around zero. */
+  /**
+   * ICU's apparent solar longitude in radians, taken into (-pi, pi] so that spring is around zero.
+   */
   private static double longitudeAt(Instant t) {
     double lon = new CalendarAstronomer(t.toEpochMilli()).getSunLongitude();
     return lon > Math.PI ? lon - 2 * Math.PI : lon;
@@ -118,9 +141,12 @@ public final class LunarDatesGenerator {
     for (int y = LunarDates.FIRST_YEAR; y <= LunarDates.LAST_YEAR; y++) {
       rows.append(compute(y).toLine()).append('\n');
       LocalDateTime q = LocalDateTime.ofInstant(qingmingInstant(y), CHINA);
-      long minutesFromMidnight = Math.min(q.getHour() * 60L + q.getMinute(), 24 * 60L - q.getHour() * 60L - q.getMinute());
+      long minutesFromMidnight =
+          Math.min(q.getHour() * 60L + q.getMinute(), 24 * 60L - q.getHour() * 60L - q.getMinute());
       if (minutesFromMidnight < 60) {
-        close.add(String.format(Locale.ROOT, "%d (%s)", y, q.toString().replace('T', ' ').substring(0, 16)));
+        close.add(
+            String.format(
+                Locale.ROOT, "%d (%s)", y, q.toString().replace('T', ' ').substring(0, 16)));
       }
     }
     return header(String.join(", ", close)) + rows;
@@ -129,10 +155,16 @@ public final class LunarDatesGenerator {
   private static String header(String closeCalls) {
     return String.join(
             "\n",
-            "# Lunar and solar-term dates of the Chinese statutory holidays, " + LunarDates.FIRST_YEAR + ".." + LunarDates.LAST_YEAR + ".",
+            "# Lunar and solar-term dates of the Chinese statutory holidays, "
+                + LunarDates.FIRST_YEAR
+                + ".."
+                + LunarDates.LAST_YEAR
+                + ".",
             "# GENERATED: do not edit by hand. Regenerate from the repository root with:",
             "#   " + COMMAND,
-            "# Computed with ICU4J " + VersionInfo.ICU_VERSION + " (com.ibm.icu:icu4j, test scope only):",
+            "# Computed with ICU4J "
+                + VersionInfo.ICU_VERSION
+                + " (com.ibm.icu:icu4j, test scope only):",
             "#   eve        除夕, the day before 正月初一",
             "#   new-year   正月初一 (first day of the first month), com.ibm.icu.util.ChineseCalendar",
             "#   qingming   清明, the day (China time, UTC+8) on which the sun's apparent ecliptic longitude reaches",
@@ -152,12 +184,14 @@ public final class LunarDatesGenerator {
   /**
    * Writes the table.
    *
-   * @param args the file to write, e.g. {@code core/src/main/resources/org/gridgov/sla/cn-lunar-dates.txt}
+   * @param args the file to write, e.g. {@code
+   *     core/src/main/resources/org/gridgov/sla/cn-lunar-dates.txt}
    * @throws IOException if writing fails
    */
   public static void main(String[] args) throws IOException {
     if (args.length != 1) {
-      throw new IllegalArgumentException("usage: LunarDatesGenerator <output file>; got " + args.length + " arguments");
+      throw new IllegalArgumentException(
+          "usage: LunarDatesGenerator <output file>; got " + args.length + " arguments");
     }
     Files.writeString(Path.of(args[0]), render(), StandardCharsets.UTF_8);
   }

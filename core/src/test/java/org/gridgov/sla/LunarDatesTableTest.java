@@ -12,14 +12,15 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
- * The shipped lunar table against its two oracles: ICU4J (every row recomputed, 2007–2100) and the State Council
- * notices (2007–2026: each festival date is a listed day off under that festival's name).
+ * The shipped lunar table against its two oracles: ICU4J (every row recomputed, 2007–2100) and the
+ * State Council notices (2007–2026: each festival date is a listed day off under that festival's
+ * name).
  */
 class LunarDatesTableTest {
 
@@ -36,10 +37,13 @@ class LunarDatesTableTest {
   @Test
   void shippedFileIsExactlyWhatTheGeneratorWrites() throws IOException {
     String shipped;
-    try (InputStream in = Objects.requireNonNull(LunarDates.class.getResourceAsStream(LunarDates.RESOURCE))) {
+    try (InputStream in =
+        Objects.requireNonNull(LunarDates.class.getResourceAsStream(LunarDates.RESOURCE))) {
       shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    assertThat(shipped).as("regenerate with: %s", LunarDatesGenerator.COMMAND).isEqualTo(LunarDatesGenerator.render());
+    assertThat(shipped)
+        .as("regenerate with: %s", LunarDatesGenerator.COMMAND)
+        .isEqualTo(LunarDatesGenerator.render());
   }
 
   /**
@@ -48,7 +52,8 @@ class LunarDatesTableTest {
    */
   static Stream<Arguments> publishedQingming() {
     int[] aprilDay = {5, 4, 4, 5, 5, 4, 4, 5, 5, 4, 4, 5, 5, 4, 4, 5, 5, 4, 4, 5};
-    return IntStream.range(0, aprilDay.length).mapToObj(i -> Arguments.of(2007 + i, LocalDate.of(2007 + i, 4, aprilDay[i])));
+    return IntStream.range(0, aprilDay.length)
+        .mapToObj(i -> Arguments.of(2007 + i, LocalDate.of(2007 + i, 4, aprilDay[i])));
   }
 
   @ParameterizedTest
@@ -97,14 +102,22 @@ class LunarDatesTableTest {
 
   @Test
   void aRowOutOfOrderOrMalformedIsRefusedWithItsLine() {
-    assertThatThrownBy(() -> LunarDates.parse(new StringReader("# c\n2008 2008-02-06 2008-02-07 2008-04-04 2008-06-08 2008-09-14\n")))
+    assertThatThrownBy(
+            () ->
+                LunarDates.parse(
+                    new StringReader(
+                        "# c\n2008 2008-02-06 2008-02-07 2008-04-04 2008-06-08 2008-09-14\n")))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("line 2")
         .hasMessageContaining("expected \"2007\"");
     assertThatThrownBy(() -> LunarDates.parse(new StringReader("2007 2007-02-17 2007-02-18\n")))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("line 1");
-    assertThatThrownBy(() -> LunarDates.parse(new StringReader("2007 2007-02-17 2007-02-18 2007-04-05 2007-06-19 2007-09-25\n")))
+    assertThatThrownBy(
+            () ->
+                LunarDates.parse(
+                    new StringReader(
+                        "2007 2007-02-17 2007-02-18 2007-04-05 2007-06-19 2007-09-25\n")))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("ends after year 2007; expected rows up to 2100");
   }

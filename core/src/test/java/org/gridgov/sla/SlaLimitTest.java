@@ -17,7 +17,9 @@ class SlaLimitTest {
     assertThat(days.unit()).isEqualTo(SlaLimit.Unit.WORKING_DAYS);
     assertThat(days.days()).isEqualTo(5);
     assertThat(days.rule()).isEqualTo(WorkingDayRule.END_OF_WORKING_DAY);
-    assertThatThrownBy(days::duration).isInstanceOf(IllegalStateException.class).hasMessageContaining("working-days 5");
+    assertThatThrownBy(days::duration)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("working-days 5");
     SlaLimit hours = SlaLimit.workingHours(4);
     assertThat(hours.duration()).isEqualTo(Duration.ofHours(4));
     assertThat(hours.countsWorkingTime()).isTrue();
@@ -28,21 +30,43 @@ class SlaLimitTest {
 
   @Test
   void rejectsNonPositiveAmounts() {
-    assertThatThrownBy(() -> SlaLimit.natural(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT0S");
-    assertThatThrownBy(() -> SlaLimit.workingTime(Duration.ofHours(-1))).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> SlaLimit.workingDays(0, WorkingDayRule.SAME_CLOCK_TIME)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0");
+    assertThatThrownBy(() -> SlaLimit.natural(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("PT0S");
+    assertThatThrownBy(() -> SlaLimit.workingTime(Duration.ofHours(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SlaLimit.workingDays(0, WorkingDayRule.SAME_CLOCK_TIME))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("0");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"natural PT30M", "working PT4H", "working-days 5 same-clock-time", "working-days 1 end-of-working-day"})
+  @ValueSource(
+      strings = {
+        "natural PT30M",
+        "working PT4H",
+        "working-days 5 same-clock-time",
+        "working-days 1 end-of-working-day"
+      })
   void parseReadsWhatToStringWrites(String text) {
     assertThat(SlaLimit.parse(text).toString()).isEqualTo(text);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"P1D", "PT4H", "working 4h", "working-days five same-clock-time", "working-days 5 noon", "natural PT0S", ""})
+  @ValueSource(
+      strings = {
+        "P1D",
+        "PT4H",
+        "working 4h",
+        "working-days five same-clock-time",
+        "working-days 5 noon",
+        "natural PT0S",
+        ""
+      })
   void parseRejectsAmbiguousOrBadText(String text) {
-    assertThatThrownBy(() -> SlaLimit.parse(text)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"" + text + "\"");
+    assertThatThrownBy(() -> SlaLimit.parse(text))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("\"" + text + "\"");
   }
 
   @Test
@@ -62,7 +86,10 @@ class SlaLimitTest {
   @Test
   void equality() {
     new EqualsTester()
-        .addEqualityGroup(SlaLimit.workingHours(4), SlaLimit.workingTime(Duration.ofHours(4)), SlaLimit.parse("working PT4H"))
+        .addEqualityGroup(
+            SlaLimit.workingHours(4),
+            SlaLimit.workingTime(Duration.ofHours(4)),
+            SlaLimit.parse("working PT4H"))
         .addEqualityGroup(SlaLimit.natural(Duration.ofHours(4)))
         .addEqualityGroup(SlaLimit.workingDays(4, WorkingDayRule.SAME_CLOCK_TIME))
         .addEqualityGroup(SlaLimit.workingDays(4, WorkingDayRule.END_OF_WORKING_DAY))

@@ -11,9 +11,9 @@ import org.gridgov.casefile.Priority;
 import org.gridgov.region.UrbanRuralClass;
 
 /**
- * Fuzz target for {@link SlaPolicy#parse}: any text gives a policy whose every rule starts a clock (a deadline, or
- * the calendar's {@link OutsideCalendarException}), or a {@link TextParseException} with positions; never another
- * exception (no overflow when a clock starts).
+ * Fuzz target for {@link SlaPolicy#parse}: any text gives a policy whose every rule starts a clock
+ * (a deadline, or the calendar's {@link OutsideCalendarException}), or a {@link TextParseException}
+ * with positions; never another exception (no overflow when a clock starts).
  */
 class SlaPolicyFuzzTest {
   private static final String SOURCE = "fuzz-policy.txt";
@@ -27,18 +27,23 @@ class SlaPolicyFuzzTest {
     try {
       policy = SlaPolicy.parse(new StringReader(text), SOURCE);
     } catch (TextParseException e) {
-      assertThat(e.problems()).isNotEmpty().allSatisfy(p -> {
-        assertThat(p.source()).isEqualTo(SOURCE);
-        assertThat(p.line()).isPositive();
-      });
+      assertThat(e.problems())
+          .isNotEmpty()
+          .allSatisfy(
+              p -> {
+                assertThat(p.source()).isEqualTo(SOURCE);
+                assertThat(p.line()).isPositive();
+              });
       return;
     }
     for (SlaPolicy.Rule r : policy.rules()) {
       String code = r.categoryPrefix() + "01";
       Priority priority = r.priority().orElse(Priority.NORMAL);
-      UrbanRuralClass region = r.regions().isEmpty() ? UrbanRuralClass.MAIN_URBAN : r.regions().iterator().next();
+      UrbanRuralClass region =
+          r.regions().isEmpty() ? UrbanRuralClass.MAIN_URBAN : r.regions().iterator().next();
       try {
-        SlaClock c = policy.startClock("c", r.stage(), code, priority, region, CALENDAR, AT).orElseThrow();
+        SlaClock c =
+            policy.startClock("c", r.stage(), code, priority, region, CALENDAR, AT).orElseThrow();
         assertThat(c.deadline().orElseThrow()).isAfter(AT);
         var unused = c.nextWarningAt();
       } catch (OutsideCalendarException e) {

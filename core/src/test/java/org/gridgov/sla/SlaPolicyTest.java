@@ -1,6 +1,5 @@
 package org.gridgov.sla;
 
-import org.gridgov.InputLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.gridgov.InputLimits;
 import org.gridgov.TextParseException;
 import org.gridgov.casefile.Priority;
 import org.gridgov.region.UrbanRuralClass;
@@ -42,19 +42,36 @@ class SlaPolicyTest {
   void mostSpecificRuleWins() {
     SlaPolicy p = policy();
     // longest prefix first: 010203 matches "", "01", "0102" (and "0102 URGENT")
-    assertThat(p.ruleFor(SlaStage.HANDLE, "010203", Priority.NORMAL, UrbanRuralClass.MAIN_URBAN).orElseThrow().limit())
+    assertThat(
+            p.ruleFor(SlaStage.HANDLE, "010203", Priority.NORMAL, UrbanRuralClass.MAIN_URBAN)
+                .orElseThrow()
+                .limit())
         .isEqualTo(SlaLimit.workingHours(8));
-    assertThat(p.ruleFor(SlaStage.HANDLE, "010203", Priority.URGENT, UrbanRuralClass.VILLAGE).orElseThrow().limit())
+    assertThat(
+            p.ruleFor(SlaStage.HANDLE, "010203", Priority.URGENT, UrbanRuralClass.VILLAGE)
+                .orElseThrow()
+                .limit())
         .isEqualTo(SlaLimit.workingHours(4));
     // for 0103 the prefix "01" ties; the region-specific rule is more specific
-    assertThat(p.ruleFor(SlaStage.HANDLE, "0103", Priority.NORMAL, UrbanRuralClass.VILLAGE).orElseThrow().limit())
+    assertThat(
+            p.ruleFor(SlaStage.HANDLE, "0103", Priority.NORMAL, UrbanRuralClass.VILLAGE)
+                .orElseThrow()
+                .limit())
         .isEqualTo(SlaLimit.workingDays(7, WorkingDayRule.END_OF_WORKING_DAY));
-    assertThat(p.ruleFor(SlaStage.HANDLE, "0103", Priority.NORMAL, UrbanRuralClass.MAIN_URBAN).orElseThrow().limit())
+    assertThat(
+            p.ruleFor(SlaStage.HANDLE, "0103", Priority.NORMAL, UrbanRuralClass.MAIN_URBAN)
+                .orElseThrow()
+                .limit())
         .isEqualTo(SlaLimit.workingDays(3, WorkingDayRule.SAME_CLOCK_TIME));
-    assertThat(p.ruleFor(SlaStage.HANDLE, "02", Priority.NORMAL, UrbanRuralClass.MAIN_URBAN).orElseThrow().limit())
+    assertThat(
+            p.ruleFor(SlaStage.HANDLE, "02", Priority.NORMAL, UrbanRuralClass.MAIN_URBAN)
+                .orElseThrow()
+                .limit())
         .isEqualTo(SlaLimit.workingDays(5, WorkingDayRule.SAME_CLOCK_TIME));
-    assertThat(p.ruleFor(SlaStage.REGISTER, "02", Priority.NORMAL, UrbanRuralClass.MAIN_URBAN)).isEmpty();
-    assertThat(p.ruleFor(SlaStage.REGISTER, "02", Priority.URGENT, UrbanRuralClass.MAIN_URBAN)).isPresent();
+    assertThat(p.ruleFor(SlaStage.REGISTER, "02", Priority.NORMAL, UrbanRuralClass.MAIN_URBAN))
+        .isEmpty();
+    assertThat(p.ruleFor(SlaStage.REGISTER, "02", Priority.URGENT, UrbanRuralClass.MAIN_URBAN))
+        .isPresent();
     assertThat(p.transferRule()).isEqualTo(TransferRule.RESTART);
     assertThat(p.returnRule()).isEqualTo(TransferRule.FROM_CREATION);
   }
@@ -62,12 +79,26 @@ class SlaPolicyTest {
   @Test
   void levelsComeFromTheRuleOrTheDefault() {
     SlaPolicy p = policy();
-    SlaPolicy.Rule urgent = p.ruleFor(SlaStage.HANDLE, "0102", Priority.URGENT, UrbanRuralClass.MAIN_URBAN).orElseThrow();
-    assertThat(p.levelsFor(urgent)).containsExactly(WarningLevel.atFraction("yellow", 0.75), WarningLevel.before("soon", Duration.ofHours(1)));
-    SlaPolicy.Rule other = p.ruleFor(SlaStage.HANDLE, "02", Priority.URGENT, UrbanRuralClass.MAIN_URBAN).orElseThrow();
-    assertThat(p.levelsFor(other)).containsExactly(WarningLevel.atFraction("yellow", 0.8), WarningLevel.atFraction("red", 1.0));
+    SlaPolicy.Rule urgent =
+        p.ruleFor(SlaStage.HANDLE, "0102", Priority.URGENT, UrbanRuralClass.MAIN_URBAN)
+            .orElseThrow();
+    assertThat(p.levelsFor(urgent))
+        .containsExactly(
+            WarningLevel.atFraction("yellow", 0.75),
+            WarningLevel.before("soon", Duration.ofHours(1)));
+    SlaPolicy.Rule other =
+        p.ruleFor(SlaStage.HANDLE, "02", Priority.URGENT, UrbanRuralClass.MAIN_URBAN).orElseThrow();
+    assertThat(p.levelsFor(other))
+        .containsExactly(
+            WarningLevel.atFraction("yellow", 0.8), WarningLevel.atFraction("red", 1.0));
     SlaClock c =
-        p.startClock("case", SlaStage.HANDLE, "0102", Priority.URGENT, UrbanRuralClass.MAIN_URBAN, ChinaCalendar.calendar(),
+        p.startClock(
+                "case",
+                SlaStage.HANDLE,
+                "0102",
+                Priority.URGENT,
+                UrbanRuralClass.MAIN_URBAN,
+                ChinaCalendar.calendar(),
                 Instant.parse("2025-03-03T01:00:00Z"))
             .orElseThrow();
     assertThat(c.limit()).isEqualTo(SlaLimit.workingHours(4));
@@ -79,17 +110,32 @@ class SlaPolicyTest {
     SlaPolicy p =
         SlaPolicy.builder()
             .rule(SlaPolicy.Rule.of(SlaStage.HANDLE, SlaLimit.workingHours(8)).forCategory("0102"))
-            .rule(SlaPolicy.Rule.of(SlaStage.HANDLE, SlaLimit.workingHours(4)).forCategory("0102").forPriority(Priority.URGENT)
-                .forRegions(EnumSet.of(UrbanRuralClass.MAIN_URBAN)).withLevels(List.of(WarningLevel.breach("red"))))
+            .rule(
+                SlaPolicy.Rule.of(SlaStage.HANDLE, SlaLimit.workingHours(4))
+                    .forCategory("0102")
+                    .forPriority(Priority.URGENT)
+                    .forRegions(EnumSet.of(UrbanRuralClass.MAIN_URBAN))
+                    .withLevels(List.of(WarningLevel.breach("red"))))
             .build();
-    assertThat(p.ruleFor(SlaStage.HANDLE, "0102", Priority.URGENT, UrbanRuralClass.MAIN_URBAN).orElseThrow().limit())
+    assertThat(
+            p.ruleFor(SlaStage.HANDLE, "0102", Priority.URGENT, UrbanRuralClass.MAIN_URBAN)
+                .orElseThrow()
+                .limit())
         .isEqualTo(SlaLimit.workingHours(4));
-    assertThat(p.ruleFor(SlaStage.HANDLE, "0102", Priority.URGENT, UrbanRuralClass.VILLAGE).orElseThrow().limit())
+    assertThat(
+            p.ruleFor(SlaStage.HANDLE, "0102", Priority.URGENT, UrbanRuralClass.VILLAGE)
+                .orElseThrow()
+                .limit())
         .isEqualTo(SlaLimit.workingHours(8));
     assertThatThrownBy(
-            () -> SlaPolicy.builder()
-                .rule(SlaPolicy.Rule.of(SlaStage.HANDLE, SlaLimit.workingHours(8)).forCategory("01"))
-                .rule(SlaPolicy.Rule.of(SlaStage.HANDLE, SlaLimit.workingHours(4)).forCategory("01")))
+            () ->
+                SlaPolicy.builder()
+                    .rule(
+                        SlaPolicy.Rule.of(SlaStage.HANDLE, SlaLimit.workingHours(8))
+                            .forCategory("01"))
+                    .rule(
+                        SlaPolicy.Rule.of(SlaStage.HANDLE, SlaLimit.workingHours(4))
+                            .forCategory("01")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("same stage and selectors");
   }
@@ -111,7 +157,9 @@ class SlaPolicyTest {
         .isInstanceOfSatisfying(
             TextParseException.class,
             e -> {
-              assertThat(e.problems()).extracting(TextParseException.Problem::line).containsExactly(2, 3, 4, 5, 6, 7, 8);
+              assertThat(e.problems())
+                  .extracting(TextParseException.Problem::line)
+                  .containsExactly(2, 3, 4, 5, 6, 7, 8);
               assertThat(e.problems().get(0).value()).isEqualTo("hand");
               assertThat(e.problems().get(1).value()).isEqualTo("SOON");
               assertThat(e.problems().get(2).value()).isEqualTo("CITY");
@@ -121,8 +169,8 @@ class SlaPolicyTest {
   }
 
   /**
-   * Property: {@code ruleFor} (which remembers recent answers) always equals a scan of the rules for the most
-   * specific match, first on ties, whatever order the selectors are asked in.
+   * Property: {@code ruleFor} (which remembers recent answers) always equals a scan of the rules
+   * for the most specific match, first on ties, whatever order the selectors are asked in.
    */
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4})
@@ -138,7 +186,8 @@ class SlaPolicyTest {
       UrbanRuralClass region = UrbanRuralClass.values()[r.nextInt(UrbanRuralClass.values().length)];
       SlaPolicy.Rule best = null;
       for (SlaPolicy.Rule rule : p.rules()) {
-        if (rule.matches(stage, code, priority, region) && (best == null || rule.specificity() > best.specificity())) {
+        if (rule.matches(stage, code, priority, region)
+            && (best == null || rule.specificity() > best.specificity())) {
           best = rule;
         }
       }
@@ -234,7 +283,10 @@ class SlaPolicyTest {
     assertThat(p.value()).isEqualTo("soon@-PT999999999999H");
   }
 
-  /** The largest limits the parser accepts give a deadline or the calendar's own exception, never an overflow. */
+  /**
+   * The largest limits the parser accepts give a deadline or the calendar's own exception, never an
+   * overflow.
+   */
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -244,12 +296,16 @@ class SlaPolicyTest {
         "working-days 2500 end-of-working-day"
       })
   void largestLimits_startClocksWithoutOverflow(String limit) {
-    SlaPolicy p = SlaPolicy.parse(new StringReader("levels a@10 b@-P3660D\nhandle * * * " + limit + "\n"), "p.txt");
+    SlaPolicy p =
+        SlaPolicy.parse(
+            new StringReader("levels a@10 b@-P3660D\nhandle * * * " + limit + "\n"), "p.txt");
     BusinessCalendar cal = ChinaCalendar.calendar();
     Instant at = Instant.parse("2024-03-01T01:00:00Z");
     try {
       SlaClock c =
-          p.startClock("c", SlaStage.HANDLE, "01", Priority.NORMAL, UrbanRuralClass.MAIN_URBAN, cal, at).orElseThrow();
+          p.startClock(
+                  "c", SlaStage.HANDLE, "01", Priority.NORMAL, UrbanRuralClass.MAIN_URBAN, cal, at)
+              .orElseThrow();
       assertThat(c.deadline().orElseThrow()).isAfter(at);
     } catch (OutsideCalendarException e) {
       assertThat(e.getMessage()).contains("cn-2007-2026");
@@ -269,7 +325,10 @@ class SlaPolicyTest {
     assertThatThrownBy(
             () ->
                 SlaPolicy.parse(
-                    new StringReader("handle * * * natural PT1H\nhandle 01 * * natural PT1H" + " ".repeat(30) + "x"),
+                    new StringReader(
+                        "handle * * * natural PT1H\nhandle 01 * * natural PT1H"
+                            + " ".repeat(30)
+                            + "x"),
                     "p.txt",
                     limits))
         .isInstanceOfSatisfying(

@@ -14,9 +14,10 @@ import org.gridgov.sla.SlaClock;
 import org.gridgov.sla.SlaStage;
 
 /**
- * The handlers of the lifecycle commands (verify, register, accept, suspend, resume, resolve, check, close,
- * evaluate, reopen, merge): each decides the events of one command on one visible, authorised case and emits them
- * into the call's pending changes; {@link org.gridgov.casefile.CaseLifecycle} validates every event as it is applied.
+ * The handlers of the lifecycle commands (verify, register, accept, suspend, resume, resolve,
+ * check, close, evaluate, reopen, merge): each decides the events of one command on one visible,
+ * authorised case and emits them into the call's pending changes; {@link
+ * org.gridgov.casefile.CaseLifecycle} validates every event as it is applied.
  */
 final class CaseCommands {
   private final CaseEngine engine;
@@ -37,8 +38,13 @@ final class CaseCommands {
     Command.Action a = c.action();
     Instant at = c.at();
     if (a instanceof Command.Verify v) {
-      tx.emit(rec, at, actor,
-          v.valid() ? new EventPayload.Verified() : new EventPayload.VerificationFailed(v.reason()));
+      tx.emit(
+          rec,
+          at,
+          actor,
+          v.valid()
+              ? new EventPayload.Verified()
+              : new EventPayload.VerificationFailed(v.reason()));
     } else if (a instanceof Command.Register) {
       SlaClock clock = wholeCaseClock(rec, at, "Registered");
       Deadline due = clock.due().orElseThrow();
@@ -54,7 +60,11 @@ final class CaseCommands {
     } else if (a instanceof Command.Resolve rs) {
       resolve(tx, c, rec, actor, rs);
     } else if (a instanceof Command.Check ck) {
-      tx.emit(rec, at, actor, ck.passed() ? new EventPayload.CheckPassed() : new EventPayload.CheckFailed(ck.reason()));
+      tx.emit(
+          rec,
+          at,
+          actor,
+          ck.passed() ? new EventPayload.CheckPassed() : new EventPayload.CheckFailed(ck.reason()));
     } else if (a instanceof Command.Close) {
       tx.emit(rec, at, actor, new EventPayload.Closed());
     } else if (a instanceof Command.Evaluate ev) {
@@ -62,7 +72,12 @@ final class CaseCommands {
     } else if (a instanceof Command.Reopen ro) {
       SlaClock clock = wholeCaseClock(rec, at, "Reopened");
       Deadline due = clock.due().orElseThrow();
-      tx.emit(rec, at, actor, new EventPayload.Reopened(ro.reason(), due.at(), due.provisional()), clock);
+      tx.emit(
+          rec,
+          at,
+          actor,
+          new EventPayload.Reopened(ro.reason(), due.at(), due.provisional()),
+          clock);
     } else if (a instanceof Command.Merge mg) {
       merge(tx, c, rec, actor, mg);
     } else {
@@ -70,7 +85,8 @@ final class CaseCommands {
     }
   }
 
-  private void resolve(CaseEngine.Tx tx, Command c, CaseRecord rec, Actor actor, Command.Resolve rs) {
+  private void resolve(
+      CaseEngine.Tx tx, Command c, CaseRecord rec, Actor actor, Command.Resolve rs) {
     CaseState s = rec.state();
     if (s.lead().isEmpty() || !s.lead().get().equals(rs.handlerId())) {
       throw new IllegalArgumentException(
@@ -86,7 +102,8 @@ final class CaseCommands {
   }
 
   private void merge(CaseEngine.Tx tx, Command c, CaseRecord rec, Actor actor, Command.Merge mg) {
-    CaseRecord into = engine.visible(tx, c, mg.intoCaseId()); // a target the actor may not see reads as unknown
+    CaseRecord into =
+        engine.visible(tx, c, mg.intoCaseId()); // a target the actor may not see reads as unknown
     if (!CaseEngine.isOpen(into.state().status())) {
       throw new IllegalArgumentException(
           String.format(

@@ -47,21 +47,22 @@ import org.gridgov.sla.SlaPolicy;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The case engine: {@link Command}s and the passing of time ({@link #advanceTo(Instant)}) go in, {@link CaseEvent}s
- * come out, by a {@link RoutingPolicy} and an {@link SlaPolicy} over a {@link RegionTree} and a
- * {@link BusinessCalendar}.
+ * The case engine: {@link Command}s and the passing of time ({@link #advanceTo(Instant)}) go in,
+ * {@link CaseEvent}s come out, by a {@link RoutingPolicy} and an {@link SlaPolicy} over a {@link
+ * RegionTree} and a {@link BusinessCalendar}.
  *
- * <p><b>Determinism.</b> Nothing reads a clock; the same commands and advances at the same instants give equal
- * events. Instants must be whole milliseconds and never go backwards.
+ * <p><b>Determinism.</b> Nothing reads a clock; the same commands and advances at the same instants
+ * give equal events. Instants must be whole milliseconds and never go backwards.
  *
- * <p><b>Atomicity.</b> Every call computes all its events and new states first and commits them only when nothing
- * failed: an exception (a refusal, an illegal transition, a policy that throws) leaves the engine as it was.
+ * <p><b>Atomicity.</b> Every call computes all its events and new states first and commits them
+ * only when nothing failed: an exception (a refusal, an illegal transition, a policy that throws)
+ * leaves the engine as it was.
  *
- * <p><b>Clocks.</b> Per open case: {@code case} (stage {@code WHOLE_CASE}, from registration to closing),
- * {@code lead} (stage {@code HANDLE}, the current lead handler's, from dispatch or escalation to resolution) and
- * {@code summon:<department>} (the arrival limit of a summons, natural time, the SLA policy's default levels; stopped by
- * {@code Arrived}).
- * Each clock state follows from the events alone, which is what makes {@link #restore} exact.
+ * <p><b>Clocks.</b> Per open case: {@code case} (stage {@code WHOLE_CASE}, from registration to
+ * closing), {@code lead} (stage {@code HANDLE}, the current lead handler's, from dispatch or
+ * escalation to resolution) and {@code summon:<department>} (the arrival limit of a summons,
+ * natural time, the SLA policy's default levels; stopped by {@code Arrived}). Each clock state
+ * follows from the events alone, which is what makes {@link #restore} exact.
  *
  * <p><b>Memory.</b> Closed and ended cases stay until {@link #release} drops them.
  *
@@ -72,7 +73,9 @@ public final class CaseEngine {
   /** The clock id of the lead handler's clock. */
   public static final String LEAD_CLOCK = "lead";
 
-  /** The prefix of a summoned department's arrival clock id; the department's handler id follows. */
+  /**
+   * The prefix of a summoned department's arrival clock id; the department's handler id follows.
+   */
   public static final String SUMMON_CLOCK_PREFIX = "summon:";
 
   /** The stage name written into warnings of summons clocks. */
@@ -87,7 +90,8 @@ public final class CaseEngine {
   private final RegionTree tree;
   private final RoutingPolicy routing;
   private final SlaPolicy sla;
-  // The edition new clocks count on: the one in force at the engine's time (at an event's instant during restore).
+  // The edition new clocks count on: the one in force at the engine's time (at an event's instant
+  // during restore).
   private BusinessCalendar calendar;
   private CalendarEditions editions;
   private final HandlerDirectory handlers;
@@ -99,10 +103,13 @@ public final class CaseEngine {
   private final IdempotentCommands idempotency;
   private final Actor systemActor;
 
-  // Case id -> ordinal; the current record lives in byOrdinal, so a command that changes a known case updates one
-  // array slot instead of re-hashing its id (the map changes only when a case is reported or released).
+  // Case id -> ordinal; the current record lives in byOrdinal, so a command that changes a known
+  // case updates one
+  // array slot instead of re-hashing its id (the map changes only when a case is reported or
+  // released).
   private final HashMap<CaseId, Long> ordinals = new HashMap<>();
-  // The last id looked up (by identity) and its ordinal: consecutive calls usually name the same case with the same
+  // The last id looked up (by identity) and its ordinal: consecutive calls usually name the same
+  // case with the same
   // id instance, which then needs no hashing. Cleared by release.
   private @Nullable CaseId lastId;
   private long lastOrdinal;
@@ -127,7 +134,8 @@ public final class CaseEngine {
     this.router = new RoutingApplier(routing, handlers);
     this.caseCommands = new CaseCommands(this, clockRules);
     this.routingCommands = new RoutingCommands(this, router, handlers, b.systemActor);
-    this.authorization = b.authorization != null ? b.authorization : new JurisdictionAuthorizationPolicy(handlers);
+    this.authorization =
+        b.authorization != null ? b.authorization : new JurisdictionAuthorizationPolicy(handlers);
     this.idempotency = new IdempotentCommands(b.commandMemory);
     this.systemActor = b.systemActor;
     this.queue = new DeadlineQueue(b.initialCapacity);
@@ -144,27 +152,32 @@ public final class CaseEngine {
   }
 
   /**
-   * Rebuilds an engine from its event log alone: every event the engine returned, in the order it returned them,
-   * and the facts of every reported case. Statuses, holders, SLA clocks (with the levels already fired) and
-   * pending deadlines come out as the live engine had them; the engine's time is the last event's instant. The
-   * command-id memory is not part of the log and starts empty.
+   * Rebuilds an engine from its event log alone: every event the engine returned, in the order it
+   * returned them, and the facts of every reported case. Statuses, holders, SLA clocks (with the
+   * levels already fired) and pending deadlines come out as the live engine had them; the engine's
+   * time is the last event's instant. The command-id memory is not part of the log and starts
+   * empty.
    *
    * @param config the same configuration as the engine that wrote the log
    * @param facts the facts of every case in the log
    * @param events the log
    * @return the restored engine
-   * @throws IllegalArgumentException if a case's facts are missing or the log is not one the engine could write
+   * @throws IllegalArgumentException if a case's facts are missing or the log is not one the engine
+   *     could write
    */
-  public static CaseEngine restore(Builder config, Map<CaseId, CaseFacts> facts, List<CaseEvent> events) {
+  public static CaseEngine restore(
+      Builder config, Map<CaseId, CaseFacts> facts, List<CaseEvent> events) {
     CaseEngine e = config.build();
     Tx tx = e.new Tx();
     @Nullable Instant last = null;
     for (CaseEvent ev : events) {
-      e.calendar = e.editions.inForceAt(ev.at()); // the edition a clock started by this event counts on
+      e.calendar =
+          e.editions.inForceAt(ev.at()); // the edition a clock started by this event counts on
       CaseRecord rec = tx.get(ev.caseId());
       if (rec == null) {
         CaseFacts f = facts.get(ev.caseId());
-        checkArgument(f != null, "restore: no facts for case %s (event #%s)", ev.caseId(), ev.sequence());
+        checkArgument(
+            f != null, "restore: no facts for case %s (event #%s)", ev.caseId(), ev.sequence());
         rec = e.newRecord(f, e.tree.indexOf(f.locationCodes().get(0)), tx);
       } else {
         rec = e.withClocks(rec, CalendarAdoption.switchAll(rec.clocks(), e.calendar));
@@ -176,7 +189,10 @@ public final class CaseEngine {
     }
     Optional<Instant> adopted = e.editions.latestAdoption();
     if (adopted.isPresent() && (last == null || adopted.get().isAfter(last))) {
-      last = adopted.get(); // an adoption that revised no deadline left no event, but the engine's time is past it
+      last =
+          adopted
+              .get(); // an adoption that revised no deadline left no event, but the engine's time
+      // is past it
     }
     e.calendar = last == null ? e.editions.latest() : e.editions.inForceAt(last);
     for (int i = 0; i < tx.count; i++) {
@@ -191,23 +207,27 @@ public final class CaseEngine {
   // ------------------------------------------------------------------ calendar editions
 
   /**
-   * Adopts a new calendar edition, typically the official holiday schedule that replaces a provisional year
-   * ({@link org.gridgov.sla.ChinaCalendar#withNotice}). From {@code at} on, new clocks count on it, and so does
-   * every clock of an open case that is running or paused and has not breached: its own worked time is kept, its
-   * deadline and pending warnings are re-derived under the new edition. Each clock whose deadline moved gets one
-   * {@code DeadlineRevised} event at {@code at}; the deadline queue moves with it. History is never rewritten: a
-   * clock that breached before {@code at} stays breached, on its old edition, and warnings already recorded stay.
-   * A revised deadline that now lies before {@code at} is due at once: the next {@link #advanceTo} fires it.
+   * Adopts a new calendar edition, typically the official holiday schedule that replaces a
+   * provisional year ({@link org.gridgov.sla.ChinaCalendar#withNotice}). From {@code at} on, new
+   * clocks count on it, and so does every clock of an open case that is running or paused and has
+   * not breached: its own worked time is kept, its deadline and pending warnings are re-derived
+   * under the new edition. Each clock whose deadline moved gets one {@code DeadlineRevised} event
+   * at {@code at}; the deadline queue moves with it. History is never rewritten: a clock that
+   * breached before {@code at} stays breached, on its old edition, and warnings already recorded
+   * stay. A revised deadline that now lies before {@code at} is due at once: the next {@link
+   * #advanceTo} fires it.
    *
-   * <p>Keep the editions ({@link #calendarEditions()}, i.e. the notices you loaded and when): {@link #restore}
-   * needs them to rebuild the same clocks from the log.
+   * <p>Keep the editions ({@link #calendarEditions()}, i.e. the notices you loaded and when):
+   * {@link #restore} needs them to rebuild the same clocks from the log.
    *
    * @param edition the new edition, with a name the engine has not seen
-   * @param at the adoption instant: after every event and command so far (so that no event at that instant was
-   *     computed on the old edition), a whole number of milliseconds
+   * @param at the adoption instant: after every event and command so far (so that no event at that
+   *     instant was computed on the old edition), a whole number of milliseconds
    * @return the {@code DeadlineRevised} events, by case report order, then clock
-   * @throws IllegalArgumentException if {@code at} is not after the engine's time, or the edition name is taken
-   * @throws IllegalStateException if a deadline is due at or before {@code at} (call {@link #advanceTo} first)
+   * @throws IllegalArgumentException if {@code at} is not after the engine's time, or the edition
+   *     name is taken
+   * @throws IllegalStateException if a deadline is due at or before {@code at} (call {@link
+   *     #advanceTo} first)
    */
   public ImmutableList<CaseEvent> adoptCalendar(BusinessCalendar edition, Instant at) {
     checkInstant(at, "adoptCalendar");
@@ -269,8 +289,8 @@ public final class CaseEngine {
   }
 
   /**
-   * Returns the calendar editions: the first, and every edition adopted since with its adoption instant. Pass them
-   * to {@link Builder#calendarEditions} to {@link #restore} the engine.
+   * Returns the calendar editions: the first, and every edition adopted since with its adoption
+   * instant. Pass them to {@link Builder#calendarEditions} to {@link #restore} the engine.
    *
    * @return the editions
    */
@@ -288,7 +308,9 @@ public final class CaseEngine {
     return editions.latestAdoption().orElse(Instant.MIN);
   }
 
-  @SuppressWarnings("ReferenceEquality") // the same instance means nothing moved (commit re-plans on a new instance)
+  @SuppressWarnings(
+      "ReferenceEquality") // the same instance means nothing moved (commit re-plans on a new
+  // instance)
   private CaseRecord withClocks(CaseRecord r, CaseClocks clocks) {
     return clocks == r.clocks()
         ? r
@@ -298,7 +320,8 @@ public final class CaseEngine {
   // ------------------------------------------------------------------ queries
 
   /**
-   * Returns the engine's time: the latest instant of a command or advance, or empty before the first.
+   * Returns the engine's time: the latest instant of a command or advance, or empty before the
+   * first.
    *
    * @return the time
    */
@@ -349,7 +372,8 @@ public final class CaseEngine {
   }
 
   /** The committed record of a case, or null if the engine does not know it. */
-  @SuppressWarnings("ReferenceEquality") // an identity memo: an equal id of another instance is looked up
+  @SuppressWarnings(
+      "ReferenceEquality") // an identity memo: an equal id of another instance is looked up
   private @Nullable CaseRecord record(CaseId caseId) {
     if (caseId == lastId) {
       return byOrdinal.get(lastOrdinal);
@@ -382,9 +406,9 @@ public final class CaseEngine {
   }
 
   /**
-   * Returns a comparable snapshot of everything that determines future output: per case (in report order) the
-   * facts, state and clocks, and the pending deadlines. Two engines with equal snapshots produce equal events for
-   * equal future calls (apart from retries of remembered command ids).
+   * Returns a comparable snapshot of everything that determines future output: per case (in report
+   * order) the facts, state and clocks, and the pending deadlines. Two engines with equal snapshots
+   * produce equal events for equal future calls (apart from retries of remembered command ids).
    *
    * @return the snapshot
    */
@@ -398,7 +422,9 @@ public final class CaseEngine {
                   r.facts(),
                   r.state(),
                   r.clocks(),
-                  due.isPresent() ? Optional.of(Instant.ofEpochMilli(due.getAsLong())) : Optional.empty()));
+                  due.isPresent()
+                      ? Optional.of(Instant.ofEpochMilli(due.getAsLong()))
+                      : Optional.empty()));
         });
     return new EngineSnapshot(b.build());
   }
@@ -406,22 +432,25 @@ public final class CaseEngine {
   // ------------------------------------------------------------------ eviction
 
   /**
-   * Drops a case that the engine has finished with, freeing its memory: a {@code CLOSED}, {@code EVALUATED},
-   * {@code INVALID} or {@code MERGED} case (none of which has a running SLA clock or a pending deadline).
+   * Drops a case that the engine has finished with, freeing its memory: a {@code CLOSED}, {@code
+   * EVALUATED}, {@code INVALID} or {@code MERGED} case (none of which has a running SLA clock or a
+   * pending deadline).
    *
-   * <p>Afterwards the engine does not know the case: {@link #state}, {@link #clocks} and {@link #nextDeadline}
-   * are empty, {@link #caseCount()} no longer counts it, {@link #snapshot()} leaves it out, and a command on it
-   * ({@code Evaluate}, {@code Reopen}, a {@code Merge} into it, …) is refused as for an unknown case. To evaluate or
-   * reopen a released case, {@link #restore} an engine from a log that contains it. What stays after a release:
-   * the remembered command ids of its commands (a retry of one returns the same events until the id ages out of
-   * the {@code commandMemory}; set it to 0 to keep none) and one directory slot per 4,096 reported cases. A
-   * release makes no event and is not part of the log: a {@link #restore} of a log that contains released cases
-   * simply has them again (release them again after the restore if wanted). Case ids must not be reused: the
-   * engine cannot tell that a released id was used before, and a second {@code Report} of it would make a log
-   * that {@link #restore} refuses.
+   * <p>Afterwards the engine does not know the case: {@link #state}, {@link #clocks} and {@link
+   * #nextDeadline} are empty, {@link #caseCount()} no longer counts it, {@link #snapshot()} leaves
+   * it out, and a command on it ({@code Evaluate}, {@code Reopen}, a {@code Merge} into it, …) is
+   * refused as for an unknown case. To evaluate or reopen a released case, {@link #restore} an
+   * engine from a log that contains it. What stays after a release: the remembered command ids of
+   * its commands (a retry of one returns the same events until the id ages out of the {@code
+   * commandMemory}; set it to 0 to keep none) and one directory slot per 4,096 reported cases. A
+   * release makes no event and is not part of the log: a {@link #restore} of a log that contains
+   * released cases simply has them again (release them again after the restore if wanted). Case ids
+   * must not be reused: the engine cannot tell that a released id was used before, and a second
+   * {@code Report} of it would make a log that {@link #restore} refuses.
    *
    * @param caseId the case
-   * @return true if the case was released; false if the engine does not know it (never reported, or released)
+   * @return true if the case was released; false if the engine does not know it (never reported, or
+   *     released)
    * @throws IllegalStateException if the case is still open (naming the case and its status)
    */
   @CanIgnoreReturnValue
@@ -444,34 +473,41 @@ public final class CaseEngine {
     ordinals.remove(caseId);
     lastId = null;
     byOrdinal.remove(r.ordinal());
-    var unused = queue.cancel(r.ordinal()); // an ended case has no clocks; this only guards the invariant
+    var unused =
+        queue.cancel(r.ordinal()); // an ended case has no clocks; this only guards the invariant
     return true;
   }
 
   // ------------------------------------------------------------------ time
 
   /**
-   * Moves time to {@code instant} and fires every SLA warning and breach due at or before it, with the routing
-   * decisions breaches trigger.
+   * Moves time to {@code instant} and fires every SLA warning and breach due at or before it, with
+   * the routing decisions breaches trigger.
    *
-   * <p>Order: due work is processed by the instant a level is reached, ties by the order the cases were reported.
-   * For one case at one instant: every level reached on any of its clocks (ordered by instant, then clock, then
-   * level), each as {@code SlaWarning} or {@code SlaBreached} (a level at exactly the deadline); then, for each
-   * breach of the {@code lead} clock or a {@code summon:} clock of a case that has a lead, one {@code BREACH}
-   * decision of the routing policy and its events at the same instant. New clocks (an escalation restarts the lead
-   * clock) may fire in the same call if due.
+   * <p>Order: due work is processed by the instant a level is reached, ties by the order the cases
+   * were reported. For one case at one instant: every level reached on any of its clocks (ordered
+   * by instant, then clock, then level), each as {@code SlaWarning} or {@code SlaBreached} (a level
+   * at exactly the deadline); then, for each breach of the {@code lead} clock or a {@code summon:}
+   * clock of a case that has a lead, one {@code BREACH} decision of the routing policy and its
+   * events at the same instant. New clocks (an escalation restarts the lead clock) may fire in the
+   * same call if due.
    *
    * @param instant the new time, a whole number of milliseconds, not before the engine's time
    * @return the events, in the order described
-   * @throws IllegalArgumentException if time would go backwards or the instant has sub-millisecond digits
-   * @throws RoutingFailedException if the policy threw or named an unknown handler (the engine is unchanged)
+   * @throws IllegalArgumentException if time would go backwards or the instant has sub-millisecond
+   *     digits
+   * @throws RoutingFailedException if the policy threw or named an unknown handler (the engine is
+   *     unchanged)
    */
   public ImmutableList<CaseEvent> advanceTo(Instant instant) {
     checkInstant(instant, "advanceTo");
     if (now != null && instant.isBefore(now)) {
       throw new IllegalArgumentException(
           String.format(
-              Locale.ROOT, "time goes backwards: advanceTo(%s) is before the engine's time %s", instant, now));
+              Locale.ROOT,
+              "time goes backwards: advanceTo(%s) is before the engine's time %s",
+              instant,
+              now));
     }
     long ms = instant.toEpochMilli();
     if (queue.isEmpty() || queue.nextDeadline().getAsLong() > ms) {
@@ -524,7 +560,8 @@ public final class CaseEngine {
       SlaClock clock = rec.clocks().clock(w.clock()).orElseThrow();
       int index = clock.levels().indexOf(w.level());
       String stage = ClockRules.stageOf(w.clock());
-      Instant when = max(max(w.reachedAt(), cur.state().lastEventAt().orElse(w.reachedAt())), adoptedAt());
+      Instant when =
+          max(max(w.reachedAt(), cur.state().lastEventAt().orElse(w.reachedAt())), adoptedAt());
       EventPayload p;
       if (ClockRules.isBreach(w.level())) {
         p = new EventPayload.SlaBreached(w.clock(), stage);
@@ -543,7 +580,13 @@ public final class CaseEngine {
       }
       RoutingRequest req = router.request(cur, DecisionPoint.BREACH, decisionAt);
       RoutingDecision d = router.decide(cur, req);
-      cur = router.apply(tx, cur, d, new RoutingApplier.Context(decisionAt, EscalationCause.BREACH, systemActor, false, systemActor.id()));
+      cur =
+          router.apply(
+              tx,
+              cur,
+              d,
+              new RoutingApplier.Context(
+                  decisionAt, EscalationCause.BREACH, systemActor, false, systemActor.id()));
     }
   }
 
@@ -552,22 +595,25 @@ public final class CaseEngine {
   /**
    * Executes a command and returns the events it produced.
    *
-   * <p>A command whose id was seen before returns the events of the first execution and changes nothing (the
-   * same id with a different command is refused as {@link CommandIdReusedException}). Otherwise the command must not be earlier than the engine's
-   * time, and no SLA deadline may be pending at or before its instant (call {@link #advanceTo(Instant)} first:
-   * the passing of time is not part of a command). Then the actor's authorisation is checked, the events are
-   * computed and validated by {@link CaseLifecycle}, and everything is committed at once.
+   * <p>A command whose id was seen before returns the events of the first execution and changes
+   * nothing (the same id with a different command is refused as {@link CommandIdReusedException}).
+   * Otherwise the command must not be earlier than the engine's time, and no SLA deadline may be
+   * pending at or before its instant (call {@link #advanceTo(Instant)} first: the passing of time
+   * is not part of a command). Then the actor's authorisation is checked, the events are computed
+   * and validated by {@link CaseLifecycle}, and everything is committed at once.
    *
    * @param command the command
    * @return the events, in order
-   * @throws UnknownCaseException if the engine does not know the case, or the actor may not see it (both read
-   *     alike)
+   * @throws UnknownCaseException if the engine does not know the case, or the actor may not see it
+   *     (both read alike)
    * @throws NotAuthorizedException if the actor may not issue it on that case
    * @throws CommandIdReusedException if the command id was used for a different command
-   * @throws IllegalArgumentException for an unknown case or handler, bad facts, time going backwards
+   * @throws IllegalArgumentException for an unknown case or handler, bad facts, time going
+   *     backwards
    * @throws IllegalStateException if a deadline is due first
    * @throws org.gridgov.casefile.IllegalTransitionException if the lifecycle refuses an event
-   * @throws RoutingFailedException if the routing policy threw, rejected or named an unknown handler
+   * @throws RoutingFailedException if the routing policy threw, rejected or named an unknown
+   *     handler
    */
   public ImmutableList<CaseEvent> execute(Command command) {
     return idempotency.execute(command, this::executeOnce);
@@ -611,8 +657,8 @@ public final class CaseEngine {
   }
 
   /**
-   * The principal's actor (an equal value each time), from a small direct-mapped memo: commands come from a few
-   * recurring principals.
+   * The principal's actor (an equal value each time), from a small direct-mapped memo: commands
+   * come from a few recurring principals.
    */
   private Actor actorOf(Principal p) {
     int slot = p.id().hashCode() & (ACTOR_MEMO - 1);
@@ -649,7 +695,11 @@ public final class CaseEngine {
     if (!facts.id().equals(id)) {
       throw new IllegalArgumentException(
           String.format(
-              Locale.ROOT, "command %s reports case %s with the facts of %s", c.commandId(), id, facts.id()));
+              Locale.ROOT,
+              "command %s reports case %s with the facts of %s",
+              c.commandId(),
+              id,
+              facts.id()));
     }
     if (tx.get(id) != null) {
       throw new IllegalArgumentException(
@@ -681,8 +731,8 @@ public final class CaseEngine {
   // ------------------------------------------------------------------ routing
 
   /**
-   * Returns whether a handler id is known: a configured department, or {@code office:<code>} of a region of the
-   * tree.
+   * Returns whether a handler id is known: a configured department, or {@code office:<code>} of a
+   * region of the tree.
    *
    * @param handlerId the id
    * @return whether it is known
@@ -703,7 +753,10 @@ public final class CaseEngine {
 
   // ------------------------------------------------------------------ authorisation
 
-  /** The case a command names, if the engine knows it and the actor may see it; else refused as unknown. */
+  /**
+   * The case a command names, if the engine knows it and the actor may see it; else refused as
+   * unknown.
+   */
   CaseRecord visible(Tx tx, Command c, CaseId caseId) {
     CaseRecord rec = tx.get(caseId);
     if (rec == null || !authorization.sees(c.actor(), rec.facts(), rec.state())) {
@@ -720,7 +773,8 @@ public final class CaseEngine {
     }
   }
 
-  // ------------------------------------------------------------------ event application (live and restore)
+  // ------------------------------------------------------------------ event application (live and
+  // restore)
 
   /** Applies one event: the lifecycle validates it, and the clocks follow from it alone. */
   CaseRecord applyEvent(CaseRecord rec, CaseEvent ev) {
@@ -728,9 +782,9 @@ public final class CaseEngine {
   }
 
   /**
-   * As {@link #applyEvent(CaseRecord, CaseEvent)}; {@code started} is the whole-case clock the caller already
-   * started for a {@code Registered} or {@code Reopened} event at the event's instant (the same clock the event
-   * alone gives, passed in so that it is not computed twice).
+   * As {@link #applyEvent(CaseRecord, CaseEvent)}; {@code started} is the whole-case clock the
+   * caller already started for a {@code Registered} or {@code Reopened} event at the event's
+   * instant (the same clock the event alone gives, passed in so that it is not computed twice).
    */
   CaseRecord applyEvent(CaseRecord rec, CaseEvent ev, @Nullable SlaClock started) {
     CaseState s = CaseLifecycle.apply(rec.state(), ev);
@@ -771,18 +825,27 @@ public final class CaseEngine {
     Objects.requireNonNull(t, what);
     checkArgument(
         subMillisNanos(t) == 0,
-        "%s: instant %s has sub-millisecond digits; use whole milliseconds", what, t);
+        "%s: instant %s has sub-millisecond digits; use whole milliseconds",
+        what,
+        t);
   }
 
   private static Instant max(Instant a, Instant b) {
     return a.isAfter(b) ? a : b;
   }
 
-  /** A new case's record; {@code location} is the tree index of its first location code (-1 if none). */
+  /**
+   * A new case's record; {@code location} is the tree index of its first location code (-1 if
+   * none).
+   */
   private CaseRecord newRecord(CaseFacts facts, int location, Tx tx) {
     return new CaseRecord(
-        facts, byOrdinal.nextOrdinal() + tx.added, CaseLifecycle.initial(facts.id()), CaseClocks.empty(),
-        urbanOf(facts, location), location);
+        facts,
+        byOrdinal.nextOrdinal() + tx.added,
+        CaseLifecycle.initial(facts.id()),
+        CaseClocks.empty(),
+        urbanOf(facts, location),
+        location);
   }
 
   private UrbanRuralClass urbanOf(CaseFacts facts, int loc) {
@@ -811,7 +874,8 @@ public final class CaseEngine {
 
   // ------------------------------------------------------------------ transaction
 
-  @SuppressWarnings("ReferenceEquality") // unchanged clocks are the same instance; a copy is merely re-planned
+  @SuppressWarnings(
+      "ReferenceEquality") // unchanged clocks are the same instance; a copy is merely re-planned
   private void commit(Tx tx, @Nullable Instant instant) {
     for (int i = 0; i < tx.count; i++) {
       CaseRecord r = tx.rec(i);
@@ -819,7 +883,12 @@ public final class CaseEngine {
         long ordinal = byOrdinal.add(r);
         if (ordinal != r.ordinal()) {
           throw new AssertionError(
-              "case " + r.facts().id() + " has ordinal " + r.ordinal() + " but was added as " + ordinal);
+              "case "
+                  + r.facts().id()
+                  + " has ordinal "
+                  + r.ordinal()
+                  + " but was added as "
+                  + ordinal);
         }
       }
     }
@@ -836,8 +905,10 @@ public final class CaseEngine {
       boolean wasOpen = before != null && isOpen(before.state().status());
       boolean isOpen = isOpen(r.state().status());
       openCount += (isOpen ? 1 : 0) - (wasOpen ? 1 : 0);
-      // The queue holds the next wake of every committed record's clocks; the same clocks (Verify, Accept,
-      // Check) need no new entry. Keys polled by advanceTo were touched there and are re-planned below.
+      // The queue holds the next wake of every committed record's clocks; the same clocks (Verify,
+      // Accept,
+      // Check) need no new entry. Keys polled by advanceTo were touched there and are re-planned
+      // below.
       if (before == null || before.clocks() != r.clocks()) {
         tx.touch(r.ordinal());
       }
@@ -881,9 +952,9 @@ public final class CaseEngine {
   }
 
   /**
-   * The pending changes of one call: nothing reaches the engine until {@link #commit}. Most calls touch one case,
-   * so the changed records sit in a small array searched linearly; an index map is made only past
-   * {@value #TX_LINEAR} cases (restore, large advances).
+   * The pending changes of one call: nothing reaches the engine until {@link #commit}. Most calls
+   * touch one case, so the changed records sit in a small array searched linearly; an index map is
+   * made only past {@value #TX_LINEAR} cases (restore, large advances).
    */
   final class Tx implements RoutingApplier.Emitter {
     private static final int TX_LINEAR = 8;
@@ -957,7 +1028,8 @@ public final class CaseEngine {
         recs = Arrays.copyOf(recs, count * 2);
         isNew = Arrays.copyOf(isNew, count * 2);
       }
-      boolean fresh = r.ordinal() >= byOrdinal.nextOrdinal(); // newRecord numbers new cases from nextOrdinal
+      boolean fresh =
+          r.ordinal() >= byOrdinal.nextOrdinal(); // newRecord numbers new cases from nextOrdinal
       recs[count] = r;
       isNew[count] = fresh;
       if (fresh) {
@@ -990,11 +1062,15 @@ public final class CaseEngine {
     }
 
     @CanIgnoreReturnValue
-    CaseRecord emit(CaseRecord rec, Instant at, Actor actor, EventPayload payload, @Nullable SlaClock started) {
-      CaseEvent ev = CaseEvent.of(rec.facts().id(), rec.state().lastSequence() + 1, at, actor, payload);
+    CaseRecord emit(
+        CaseRecord rec, Instant at, Actor actor, EventPayload payload, @Nullable SlaClock started) {
+      CaseEvent ev =
+          CaseEvent.of(rec.facts().id(), rec.state().lastSequence() + 1, at, actor, payload);
       CaseRecord next = applyEvent(rec, ev, started);
-      // The commit schedules each case's next warning; find it now (clocks memoise it), so that a warning past the
-      // calendar's coverage refuses the call here, before anything is committed, instead of half-way through.
+      // The commit schedules each case's next warning; find it now (clocks memoise it), so that a
+      // warning past the
+      // calendar's coverage refuses the call here, before anything is committed, instead of
+      // half-way through.
       var unused = next.clocks().nextWarningAt();
       put(next);
       out.add(ev);
@@ -1008,9 +1084,17 @@ public final class CaseEngine {
 
   private record Wake(Instant at, long ordinal) {}
 
-  /** One case: facts, report order, lifecycle state, running clocks and the region class its SLA rules use. */
+  /**
+   * One case: facts, report order, lifecycle state, running clocks and the region class its SLA
+   * rules use.
+   */
   record CaseRecord(
-      CaseFacts facts, long ordinal, CaseState state, CaseClocks clocks, UrbanRuralClass urban, int location) {}
+      CaseFacts facts,
+      long ordinal,
+      CaseState state,
+      CaseClocks clocks,
+      UrbanRuralClass urban,
+      int location) {}
 
   // ------------------------------------------------------------------ builder
 
@@ -1053,9 +1137,10 @@ public final class CaseEngine {
     }
 
     /**
-     * Sets the SLA policy (required). Its rules select the limits: {@code WHOLE_CASE} for the case clock (a
-     * matching rule is required to register), {@code HANDLE} for the lead clock; its default levels apply to
-     * summons clocks. An {@code Assign}'s {@code slaProfile} is not used (the event log could not record it).
+     * Sets the SLA policy (required). Its rules select the limits: {@code WHOLE_CASE} for the case
+     * clock (a matching rule is required to register), {@code HANDLE} for the lead clock; its
+     * default levels apply to summons clocks. An {@code Assign}'s {@code slaProfile} is not used
+     * (the event log could not record it).
      *
      * @param policy the policy
      * @return this builder
@@ -1079,9 +1164,10 @@ public final class CaseEngine {
     }
 
     /**
-     * Sets the calendar editions instead of {@link #calendar}: the first edition and every edition the engine
-     * adopted since ({@link CaseEngine#adoptCalendar}), with their adoption instants — what {@link #restore}
-     * needs to rebuild clocks that counted on different editions. The latest edition is in force.
+     * Sets the calendar editions instead of {@link #calendar}: the first edition and every edition
+     * the engine adopted since ({@link CaseEngine#adoptCalendar}), with their adoption instants —
+     * what {@link #restore} needs to rebuild clocks that counted on different editions. The latest
+     * edition is in force.
      *
      * @param editions the editions, as {@link CaseEngine#calendarEditions()} returned them
      * @return this builder
@@ -1093,9 +1179,9 @@ public final class CaseEngine {
     }
 
     /**
-     * Takes the handlers of a routing graph: every handler of the graph that is not a region's office (departments,
-     * outside parties, the city office) becomes a known handler, as with {@link #departments}. The graph must be
-     * built over the same region tree as the engine's.
+     * Takes the handlers of a routing graph: every handler of the graph that is not a region's
+     * office (departments, outside parties, the city office) becomes a known handler, as with
+     * {@link #departments}. The graph must be built over the same region tree as the engine's.
      *
      * @param graph the routing graph the policy routes over
      * @return this builder
@@ -1125,8 +1211,8 @@ public final class CaseEngine {
     }
 
     /**
-     * Sets the authorisation policy; default {@link JurisdictionAuthorizationPolicy} over the engine's tree and
-     * departments.
+     * Sets the authorisation policy; default {@link JurisdictionAuthorizationPolicy} over the
+     * engine's tree and departments.
      *
      * @param policy the policy
      * @return this builder
@@ -1138,8 +1224,8 @@ public final class CaseEngine {
     }
 
     /**
-     * Sets the actor written into events the engine makes by itself (SLA events, routing after a breach or
-     * return); default {@code gridgov-engine (DISPATCHER)}.
+     * Sets the actor written into events the engine makes by itself (SLA events, routing after a
+     * breach or return); default {@code gridgov-engine (DISPATCHER)}.
      *
      * @param actor the actor
      * @return this builder
@@ -1151,8 +1237,8 @@ public final class CaseEngine {
     }
 
     /**
-     * Sets how many command ids are remembered for retries (the most recent ones; default
-     * {@value #DEFAULT_COMMAND_MEMORY}; 0 disables idempotency).
+     * Sets how many command ids are remembered for retries (the most recent ones; default {@value
+     * #DEFAULT_COMMAND_MEMORY}; 0 disables idempotency).
      *
      * @param count the count
      * @return this builder

@@ -18,9 +18,9 @@ import org.gridgov.sla.WarningLevel;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The clock rules: which SLA clocks an event starts, transfers, pauses, resumes and stops. A case's clocks follow
- * from its events alone (live and in {@code restore} alike), by the SLA policy and the calendar edition in force at
- * the event.
+ * The clock rules: which SLA clocks an event starts, transfers, pauses, resumes and stops. A case's
+ * clocks follow from its events alone (live and in {@code restore} alike), by the SLA policy and
+ * the calendar edition in force at the event.
  */
 final class ClockRules {
   private final SlaPolicy sla;
@@ -30,10 +30,12 @@ final class ClockRules {
   }
 
   /**
-   * The clocks of {@code rec} after {@code ev}; {@code started} is the whole-case clock the caller already started
-   * for a {@code Registered} or {@code Reopened} event at the event's instant (the same clock the event alone gives).
+   * The clocks of {@code rec} after {@code ev}; {@code started} is the whole-case clock the caller
+   * already started for a {@code Registered} or {@code Reopened} event at the event's instant (the
+   * same clock the event alone gives).
    */
-  CaseClocks next(CaseRecord rec, CaseEvent ev, @Nullable SlaClock started, BusinessCalendar calendar) {
+  CaseClocks next(
+      CaseRecord rec, CaseEvent ev, @Nullable SlaClock started, BusinessCalendar calendar) {
     CaseClocks c = rec.clocks();
     Instant at = ev.at();
     switch (ev.type()) {
@@ -41,10 +43,14 @@ final class ClockRules {
           c =
               started != null
                   ? c.with(started)
-                  : withOptional(c, start(rec, CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, at, calendar));
+                  : withOptional(
+                      c, start(rec, CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, at, calendar));
       case DISPATCHED -> {
         if (((EventPayload.Dispatched) ev.payload()).role() == HandlerRole.LEAD) {
-          c = withOptional(without(c, CaseEngine.LEAD_CLOCK), start(rec, CaseEngine.LEAD_CLOCK, SlaStage.HANDLE, at, calendar));
+          c =
+              withOptional(
+                  without(c, CaseEngine.LEAD_CLOCK),
+                  start(rec, CaseEngine.LEAD_CLOCK, SlaStage.HANDLE, at, calendar));
         }
       }
       case ESCALATED -> {
@@ -52,7 +58,9 @@ final class ClockRules {
         Optional<SlaClock> old = kept.clock(CaseEngine.LEAD_CLOCK);
         Optional<SlaClock> caseClock = kept.clock(CaseState.WHOLE_CASE_CLOCK);
         Optional<SlaClock> next;
-        if (old.isPresent() && caseClock.isPresent() && old.get().state() != SlaClock.State.STOPPED) {
+        if (old.isPresent()
+            && caseClock.isPresent()
+            && old.get().state() != SlaClock.State.STOPPED) {
           next = Optional.of(old.get().transfer(sla.transferRule(), at, caseClock.get()));
         } else {
           next = start(rec, CaseEngine.LEAD_CLOCK, SlaStage.HANDLE, at, calendar);
@@ -73,27 +81,41 @@ final class ClockRules {
                       at));
         }
       }
-      case ARRIVED -> c = without(c, CaseEngine.SUMMON_CLOCK_PREFIX + ((EventPayload.Arrived) ev.payload()).departmentId());
+      case ARRIVED ->
+          c =
+              without(
+                  c,
+                  CaseEngine.SUMMON_CLOCK_PREFIX
+                      + ((EventPayload.Arrived) ev.payload()).departmentId());
       case SUSPENDED -> c = c.pauseAll(at);
       case RESUMED -> c = c.resumeAll(at);
       case CHECK_FAILED ->
-          c = withOptional(without(c, CaseEngine.LEAD_CLOCK), start(rec, CaseEngine.LEAD_CLOCK, SlaStage.HANDLE, at, calendar));
+          c =
+              withOptional(
+                  without(c, CaseEngine.LEAD_CLOCK),
+                  start(rec, CaseEngine.LEAD_CLOCK, SlaStage.HANDLE, at, calendar));
       case CLOSED, MERGED, VERIFICATION_FAILED -> c = CaseClocks.empty();
       case REOPENED ->
           c =
               started != null
                   ? CaseClocks.empty().with(started)
                   : withOptional(
-                      CaseClocks.empty(), start(rec, CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, at, calendar));
+                      CaseClocks.empty(),
+                      start(rec, CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, at, calendar));
       case SLA_WARNING, SLA_BREACHED -> c = c.advance(at).clocks();
-      case DEADLINE_REVISED -> c = CalendarAdoption.replay(c, (EventPayload.DeadlineRevised) ev.payload(), ev);
+      case DEADLINE_REVISED ->
+          c = CalendarAdoption.replay(c, (EventPayload.DeadlineRevised) ev.payload(), ev);
       default -> {}
     }
     return c;
   }
 
-  /** Starts a clock of the case by the SLA policy's rule for its category, priority and region class, if any. */
-  Optional<SlaClock> start(CaseRecord rec, String name, SlaStage stage, Instant at, BusinessCalendar calendar) {
+  /**
+   * Starts a clock of the case by the SLA policy's rule for its category, priority and region
+   * class, if any.
+   */
+  Optional<SlaClock> start(
+      CaseRecord rec, String name, SlaStage stage, Instant at, BusinessCalendar calendar) {
     CaseFacts f = rec.facts();
     return sla.startClock(name, stage, f.categoryCode(), f.priority(), rec.urban(), calendar, at);
   }
@@ -153,5 +175,4 @@ final class ClockRules {
     }
     return SlaStage.WHOLE_CASE.name();
   }
-
 }

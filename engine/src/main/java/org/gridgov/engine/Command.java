@@ -13,8 +13,8 @@ import org.gridgov.casefile.CaseId;
 import org.gridgov.casefile.Satisfaction;
 
 /**
- * One thing a person did, fed to {@link CaseEngine#execute(Command)}: a command id (for idempotent retries), the
- * acting {@link Principal}, the case, the instant it happened and the {@link Action}.
+ * One thing a person did, fed to {@link CaseEngine#execute(Command)}: a command id (for idempotent
+ * retries), the acting {@link Principal}, the case, the instant it happened and the {@link Action}.
  *
  * @param commandId the embedder's unique id of this command; a retry carries the same id
  * @param actor who acts
@@ -52,7 +52,8 @@ public record Command(String commandId, Principal actor, CaseId caseId, Instant 
    * @param action what
    * @return the command
    */
-  public static Command of(String commandId, Principal actor, CaseId caseId, Instant at, Action action) {
+  public static Command of(
+      String commandId, Principal actor, CaseId caseId, Instant at, Action action) {
     return new Command(commandId, actor, caseId, at, action);
   }
 
@@ -138,7 +139,8 @@ public record Command(String commandId, Principal actor, CaseId caseId, Instant 
   }
 
   /**
-   * 派遣: to the given lead handler, or, when empty, where the routing policy decides ({@code NEW_CASE}).
+   * 派遣: to the given lead handler, or, when empty, where the routing policy decides ({@code
+   * NEW_CASE}).
    *
    * @param lead the lead handler, or empty for the policy's choice
    */
@@ -260,7 +262,8 @@ public record Command(String commandId, Principal actor, CaseId caseId, Instant 
       Objects.requireNonNull(departmentIds, "departmentIds");
       Objects.requireNonNull(within, "within");
       checkArgument(!departmentIds.isEmpty(), "a summons needs at least one department");
-      checkArgument(!within.isNegative() && !within.isZero(), "within must be positive but was %s", within);
+      checkArgument(
+          !within.isNegative() && !within.isZero(), "within must be positive but was %s", within);
     }
 
     /**
@@ -281,7 +284,8 @@ public record Command(String commandId, Principal actor, CaseId caseId, Instant 
   }
 
   /**
-   * 报到: a summoned department reports on site; emits {@code Arrived}, which stops its arrival clock.
+   * 报到: a summoned department reports on site; emits {@code Arrived}, which stops its arrival
+   * clock.
    *
    * @param departmentId the department
    */

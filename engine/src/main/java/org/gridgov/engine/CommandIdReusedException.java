@@ -3,8 +3,9 @@ package org.gridgov.engine;
 import java.util.Locale;
 
 /**
- * A command refused because its id was used before for a different command (another principal, case, instant or
- * action). A retry of the very same command is not refused: it returns the original events.
+ * A command refused because its id was used before for a different command (another principal,
+ * case, instant or action). A retry of the very same command is not refused: it returns the
+ * original events.
  */
 public final class CommandIdReusedException extends CommandRefusedException {
   private static final long serialVersionUID = 1L;

@@ -5,8 +5,9 @@ import org.gridgov.GridgovException;
 import org.gridgov.casefile.CaseId;
 
 /**
- * A command the engine refused before computing any event: nothing changed and nothing was remembered. Each kind
- * names the actor (its id, role and jurisdiction, never personal data), the case and the rule that refused it.
+ * A command the engine refused before computing any event: nothing changed and nothing was
+ * remembered. Each kind names the actor (its id, role and jurisdiction, never personal data), the
+ * case and the rule that refused it.
  */
 public abstract sealed class CommandRefusedException extends GridgovException
     permits NotAuthorizedException, UnknownCaseException, CommandIdReusedException {
@@ -14,8 +15,10 @@ public abstract sealed class CommandRefusedException extends GridgovException
 
   /** The actor, as text. */
   private final String actor;
+
   /** The case. */
   private final CaseId caseId;
+
   /** The rule that refused the command. */
   private final String rule;
 

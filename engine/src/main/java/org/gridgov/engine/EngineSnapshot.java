@@ -10,9 +10,10 @@ import org.gridgov.casefile.CaseState;
 import org.gridgov.sla.CaseClocks;
 
 /**
- * Everything that determines an engine's future output, as a comparable value: per case, in report order, its facts,
- * state, clocks and pending deadline. Two engines with equal snapshots produce equal events for equal future calls
- * (apart from retries of remembered command ids, which are not part of it).
+ * Everything that determines an engine's future output, as a comparable value: per case, in report
+ * order, its facts, state, clocks and pending deadline. Two engines with equal snapshots produce
+ * equal events for equal future calls (apart from retries of remembered command ids, which are not
+ * part of it).
  *
  * @param cases the known cases, in report order
  */
@@ -44,7 +45,8 @@ public record EngineSnapshot(ImmutableList<CaseSnapshot> cases) {
    * @param clocks its running and paused SLA clocks
    * @param pendingDeadline the instant its next SLA warning or breach is queued for, if any
    */
-  public record CaseSnapshot(CaseFacts facts, CaseState state, CaseClocks clocks, Optional<Instant> pendingDeadline) {
+  public record CaseSnapshot(
+      CaseFacts facts, CaseState state, CaseClocks clocks, Optional<Instant> pendingDeadline) {
     /**
      * Validates.
      *

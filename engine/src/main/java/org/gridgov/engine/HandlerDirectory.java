@@ -5,9 +5,9 @@ import org.gridgov.region.RegionTree;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The handlers an engine knows: the configured departments (and other non-office handlers of the routing graph) and
- * {@code office:<code>} of every region of the tree. Immutable apart from its memos; not thread-safe (the engine's
- * calls are serialised).
+ * The handlers an engine knows: the configured departments (and other non-office handlers of the
+ * routing graph) and {@code office:<code>} of every region of the tree. Immutable apart from its
+ * memos; not thread-safe (the engine's calls are serialised).
  */
 final class HandlerDirectory {
   private static final String OFFICE = "office:";
@@ -29,30 +29,41 @@ final class HandlerDirectory {
     return tree;
   }
 
-  /** Whether {@code handlerId} is a configured department (or another non-office handler of the graph). */
+  /**
+   * Whether {@code handlerId} is a configured department (or another non-office handler of the
+   * graph).
+   */
   boolean isDepartment(String handlerId) {
     return departments.contains(handlerId);
   }
 
-  /** Whether a handler id is known: a configured department, or {@code office:<code>} of a region of the tree. */
-  @SuppressWarnings("ReferenceEquality") // an identity memo of ids found known; any other instance is checked
+  /**
+   * Whether a handler id is known: a configured department, or {@code office:<code>} of a region of
+   * the tree.
+   */
+  @SuppressWarnings(
+      "ReferenceEquality") // an identity memo of ids found known; any other instance is checked
   boolean isKnown(String handlerId) {
     int slot = handlerId.hashCode() & (KNOWN_MEMO - 1);
     if (knownHandlers[slot] == handlerId) {
-      return true; // the same id instance was found known before (policies hand out the same instances)
+      return true; // the same id instance was found known before (policies hand out the same
+      // instances)
     }
     boolean known = departments.contains(handlerId) || officeIndexOf(handlerId) >= 0;
     if (known) {
-      knownHandlers[slot] = handlerId; // the tree and departments never change, so known stays known
+      knownHandlers[slot] =
+          handlerId; // the tree and departments never change, so known stays known
     }
     return known;
   }
 
   /**
-   * The tree index of the region whose office a handler id names ({@code office:<code>}), or -1 if it names no
-   * office or a region not in the tree; through a direct-mapped memo keyed by the id instance (handler ids recur).
+   * The tree index of the region whose office a handler id names ({@code office:<code>}), or -1 if
+   * it names no office or a region not in the tree; through a direct-mapped memo keyed by the id
+   * instance (handler ids recur).
    */
-  @SuppressWarnings("ReferenceEquality") // an identity memo: another instance of an equal id is parsed again
+  @SuppressWarnings(
+      "ReferenceEquality") // an identity memo: another instance of an equal id is parsed again
   int officeIndexOf(String handlerId) {
     int slot = handlerId.hashCode() & (OFFICE_MEMO - 1);
     if (officeMemoIds[slot] == handlerId) {

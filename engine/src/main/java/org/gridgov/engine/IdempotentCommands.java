@@ -8,10 +8,11 @@ import org.gridgov.casefile.CaseEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Idempotency as a decorator around the command path: a command id seen before with an equal command (same
- * principal, case, instant and action) returns the events of its first execution without running it again; the
- * same id with anything else is refused as {@link CommandIdReusedException}. Only executed commands are
- * remembered (a refused one may be retried under its id), the most recent {@code memory} of them.
+ * Idempotency as a decorator around the command path: a command id seen before with an equal
+ * command (same principal, case, instant and action) returns the events of its first execution
+ * without running it again; the same id with anything else is refused as {@link
+ * CommandIdReusedException}. Only executed commands are remembered (a refused one may be retried
+ * under its id), the most recent {@code memory} of them.
  */
 final class IdempotentCommands {
   private final int memory;
@@ -31,7 +32,8 @@ final class IdempotentCommands {
   }
 
   /** Runs {@code command} through {@code next} unless its id was seen; see the class comment. */
-  ImmutableList<CaseEvent> execute(Command command, Function<Command, ImmutableList<CaseEvent>> next) {
+  ImmutableList<CaseEvent> execute(
+      Command command, Function<Command, ImmutableList<CaseEvent>> next) {
     if (memory == 0) {
       return next.apply(command);
     }
@@ -43,7 +45,8 @@ final class IdempotentCommands {
       return seen.events();
     }
     ImmutableList<CaseEvent> events = next.apply(command);
-    remembered.put(command.commandId(), new Remembered(command, events)); // drops the eldest beyond the memory
+    remembered.put(
+        command.commandId(), new Remembered(command, events)); // drops the eldest beyond the memory
     return events;
   }
 

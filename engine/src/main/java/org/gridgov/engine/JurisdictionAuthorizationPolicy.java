@@ -16,21 +16,24 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>A resident (群众) may report and evaluate; it sees every case it names.
- *   <li>A department staff member acts for one configured department: its principal must name a department the
- *       engine knows; it sees only the cases currently dispatched or summoned to that department (as lead or
- *       assist) and may accept, return, resolve and arrive there, for its own department only.
- *   <li>Every other role has a region as jurisdiction (a region of the tree) and sees the cases with a location in
- *       that region's subtree. A grid worker may report, verify, accept, return, resolve and check; a supervisor
- *       anything but arrive; a dispatcher or leader anything but arrive and evaluate. Accepting, returning and
- *       resolving are for offices within the jurisdiction; dispatching and adding an assist may name a department
- *       or an office within the jurisdiction, never another region's office. A case reported outside the
- *       jurisdiction is refused.
+ *   <li>A department staff member acts for one configured department: its principal must name a
+ *       department the engine knows; it sees only the cases currently dispatched or summoned to
+ *       that department (as lead or assist) and may accept, return, resolve and arrive there, for
+ *       its own department only.
+ *   <li>Every other role has a region as jurisdiction (a region of the tree) and sees the cases
+ *       with a location in that region's subtree. A grid worker may report, verify, accept, return,
+ *       resolve and check; a supervisor anything but arrive; a dispatcher or leader anything but
+ *       arrive and evaluate. Accepting, returning and resolving are for offices within the
+ *       jurisdiction; dispatching and adding an assist may name a department or an office within
+ *       the jurisdiction, never another region's office. A case reported outside the jurisdiction
+ *       is refused.
  * </ul>
  *
  * <p>Not thread-safe (it memoises handler-id lookups); the engine serialises calls.
  */
 public final class JurisdictionAuthorizationPolicy implements AuthorizationPolicy {
-  private static final int ROOT_MEMO = 1 << 12; // principals recur: every station's and supervisor's jurisdiction
+  private static final int ROOT_MEMO =
+      1 << 12; // principals recur: every station's and supervisor's jurisdiction
 
   private final HandlerDirectory handlers;
   private final RegionTree tree;
@@ -50,9 +53,11 @@ public final class JurisdictionAuthorizationPolicy implements AuthorizationPolic
    * @param departments the department (and other non-office) handler ids of the engine
    * @return the policy
    */
-  public static JurisdictionAuthorizationPolicy of(RegionTree tree, Collection<String> departments) {
+  public static JurisdictionAuthorizationPolicy of(
+      RegionTree tree, Collection<String> departments) {
     return new JurisdictionAuthorizationPolicy(
-        new HandlerDirectory(Objects.requireNonNull(tree, "tree"), ImmutableSet.copyOf(departments)));
+        new HandlerDirectory(
+            Objects.requireNonNull(tree, "tree"), ImmutableSet.copyOf(departments)));
   }
 
   @Override
@@ -86,9 +91,10 @@ public final class JurisdictionAuthorizationPolicy implements AuthorizationPolic
     Principal p = c.actor();
     Command.Action a = c.action();
     return switch (p.role()) {
-      case RESIDENT -> a instanceof Command.Report || a instanceof Command.Evaluate
-          ? Optional.empty()
-          : Optional.of("a resident may only report and evaluate");
+      case RESIDENT ->
+          a instanceof Command.Report || a instanceof Command.Evaluate
+              ? Optional.empty()
+              : Optional.of("a resident may only report and evaluate");
       case DEPARTMENT_STAFF -> departmentRefusal(Objects.requireNonNull(p.handlerId()), a);
       default -> regionRefusal(p, a, facts);
     };
@@ -99,7 +105,9 @@ public final class JurisdictionAuthorizationPolicy implements AuthorizationPolic
     if (handler == null) {
       return Optional.of("department staff may only accept, return, resolve and arrive");
     }
-    return dept.equals(handler) ? Optional.empty() : Optional.of("it acts for " + dept + ", not for " + handler);
+    return dept.equals(handler)
+        ? Optional.empty()
+        : Optional.of("it acts for " + dept + ", not for " + handler);
   }
 
   private Optional<String> regionRefusal(Principal p, Command.Action a, CaseFacts facts) {
@@ -124,7 +132,12 @@ public final class JurisdictionAuthorizationPolicy implements AuthorizationPolic
       int office = handlers.officeIndexOf(target);
       if (office >= 0 && !tree.contains(rootIndex, office)) {
         return Optional.of(
-            "it may " + a.name() + " only to departments and offices within " + root + ", not to " + target);
+            "it may "
+                + a.name()
+                + " only to departments and offices within "
+                + root
+                + ", not to "
+                + target);
       }
     }
     return Optional.empty();
@@ -133,12 +146,13 @@ public final class JurisdictionAuthorizationPolicy implements AuthorizationPolic
   /** The role table of region principals. */
   static boolean mayIssue(Role role, Command.Action a) {
     return switch (role) {
-      case GRID_WORKER -> a instanceof Command.Report
-          || a instanceof Command.Verify
-          || a instanceof Command.Accept
-          || a instanceof Command.Return
-          || a instanceof Command.Resolve
-          || a instanceof Command.Check;
+      case GRID_WORKER ->
+          a instanceof Command.Report
+              || a instanceof Command.Verify
+              || a instanceof Command.Accept
+              || a instanceof Command.Return
+              || a instanceof Command.Resolve
+              || a instanceof Command.Check;
       case SUPERVISOR -> !(a instanceof Command.Arrive);
       case DISPATCHER, LEADER -> !(a instanceof Command.Arrive) && !(a instanceof Command.Evaluate);
       default -> false;
@@ -173,7 +187,9 @@ public final class JurisdictionAuthorizationPolicy implements AuthorizationPolic
     return s.lead().equals(Optional.of(dept)) || s.assists().contains(dept);
   }
 
-  /** The tree index of a jurisdiction's root, through a small direct-mapped memo (principals recur). */
+  /**
+   * The tree index of a jurisdiction's root, through a small direct-mapped memo (principals recur).
+   */
   private int rootIndexOf(long root) {
     int slot = (int) (root ^ (root >>> 17) ^ (root >>> 35)) & (ROOT_MEMO - 1);
     if (rootMemoCodes[slot] == root && rootMemoIndexes[slot] >= 0) {
@@ -187,7 +203,10 @@ public final class JurisdictionAuthorizationPolicy implements AuthorizationPolic
     return index;
   }
 
-  /** Whether any location of the case lies in the subtree of {@code rootIndex} (as {@code Region.containsCode}). */
+  /**
+   * Whether any location of the case lies in the subtree of {@code rootIndex} (as {@code
+   * Region.containsCode}).
+   */
   private boolean isInside(int rootIndex, CaseFacts facts) {
     if (rootIndex < 0) {
       return false;

@@ -4,9 +4,10 @@ import java.util.Locale;
 import org.gridgov.casefile.CaseId;
 
 /**
- * A command refused because its actor may not issue it on that case (by the engine's {@link AuthorizationPolicy});
- * nothing changed and no event was made. A case outside the actor's jurisdiction is refused as
- * {@link UnknownCaseException} instead, so that the refusal does not tell that the case exists.
+ * A command refused because its actor may not issue it on that case (by the engine's {@link
+ * AuthorizationPolicy}); nothing changed and no event was made. A case outside the actor's
+ * jurisdiction is refused as {@link UnknownCaseException} instead, so that the refusal does not
+ * tell that the case exists.
  */
 public final class NotAuthorizedException extends CommandRefusedException {
   private static final long serialVersionUID = 1L;
@@ -20,6 +21,10 @@ public final class NotAuthorizedException extends CommandRefusedException {
    * @param rule the rule that refused it
    */
   public NotAuthorizedException(Principal actor, CaseId caseId, String command, String rule) {
-    super(String.format(Locale.ROOT, "%s may not %s case %s: %s", actor, command, caseId, rule), actor, caseId, rule);
+    super(
+        String.format(Locale.ROOT, "%s may not %s case %s: %s", actor, command, caseId, rule),
+        actor,
+        caseId,
+        rule);
   }
 }

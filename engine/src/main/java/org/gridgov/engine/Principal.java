@@ -9,9 +9,10 @@ import org.gridgov.casefile.Role;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who issues a command: an id, a {@link Role} and a jurisdiction. A region jurisdiction is the code of a region
- * whose whole subtree the actor may act in (a grid worker's grid, a street dispatcher's street); a handler
- * jurisdiction is a handler id (a department staff member acts for {@code dept:<name>}); residents have none.
+ * Who issues a command: an id, a {@link Role} and a jurisdiction. A region jurisdiction is the code
+ * of a region whose whole subtree the actor may act in (a grid worker's grid, a street dispatcher's
+ * street); a handler jurisdiction is a handler id (a department staff member acts for {@code
+ * dept:<name>}); residents have none.
  *
  * @param id the actor's id, as written into events
  * @param role the role
@@ -21,7 +22,8 @@ import org.jspecify.annotations.Nullable;
 public record Principal(String id, Role role, OptionalLong regionCode, @Nullable String handlerId) {
 
   /**
-   * Validates: residents have no jurisdiction, department staff a handler id, every other role a region code.
+   * Validates: residents have no jurisdiction, department staff a handler id, every other role a
+   * region code.
    *
    * @param id the id
    * @param role the role
@@ -34,14 +36,20 @@ public record Principal(String id, Role role, OptionalLong regionCode, @Nullable
     Objects.requireNonNull(regionCode, "regionCode");
     checkArgument(!id.isBlank(), "an actor id must not be blank");
     switch (role) {
-      case RESIDENT -> checkArgument(
-          regionCode.isEmpty() && handlerId == null, "resident %s has no jurisdiction", id);
-      case DEPARTMENT_STAFF -> checkArgument(
-          regionCode.isEmpty() && handlerId != null && !handlerId.isBlank(),
-          "department staff %s needs a handler (department) id as jurisdiction",
-          id);
-      default -> checkArgument(
-          regionCode.isPresent() && handlerId == null, "%s %s needs a region code as jurisdiction", role, id);
+      case RESIDENT ->
+          checkArgument(
+              regionCode.isEmpty() && handlerId == null, "resident %s has no jurisdiction", id);
+      case DEPARTMENT_STAFF ->
+          checkArgument(
+              regionCode.isEmpty() && handlerId != null && !handlerId.isBlank(),
+              "department staff %s needs a handler (department) id as jurisdiction",
+              id);
+      default ->
+          checkArgument(
+              regionCode.isPresent() && handlerId == null,
+              "%s %s needs a region code as jurisdiction",
+              role,
+              id);
     }
   }
 

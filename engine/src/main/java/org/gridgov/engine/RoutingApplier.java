@@ -18,10 +18,11 @@ import org.gridgov.routing.RoutingPolicy;
 import org.gridgov.routing.RoutingRequest;
 
 /**
- * The routing applier: asks the {@link RoutingPolicy} and turns its decision into events. Assign: a dispatch (no
- * lead), an escalation to a new lead, or added assists. Escalate: an escalation. Summon: a summons of the departments
- * not yet holding the case. Reject: nothing (commands that need a route refuse it before calling this). Every handler
- * a decision names must be known, else the whole call is refused as {@link RoutingFailedException}.
+ * The routing applier: asks the {@link RoutingPolicy} and turns its decision into events. Assign: a
+ * dispatch (no lead), an escalation to a new lead, or added assists. Escalate: an escalation.
+ * Summon: a summons of the departments not yet holding the case. Reject: nothing (commands that
+ * need a route refuse it before calling this). Every handler a decision names must be known, else
+ * the whole call is refused as {@link RoutingFailedException}.
  */
 final class RoutingApplier {
 
@@ -37,10 +38,12 @@ final class RoutingApplier {
    * @param at the events' instant
    * @param cause the cause written into escalations
    * @param actor the events' actor
-   * @param strict whether escalating to the current lead is refused (a command) rather than ignored (a breach)
+   * @param strict whether escalating to the current lead is refused (a command) rather than ignored
+   *     (a breach)
    * @param fromWhenNoLead the escalation's "from" handler when the case has no lead
    */
-  record Context(Instant at, EscalationCause cause, Actor actor, boolean strict, String fromWhenNoLead) {}
+  record Context(
+      Instant at, EscalationCause cause, Actor actor, boolean strict, String fromWhenNoLead) {}
 
   private final RoutingPolicy routing;
   private final HandlerDirectory handlers;
@@ -50,7 +53,10 @@ final class RoutingApplier {
     this.handlers = handlers;
   }
 
-  /** Asks the policy; a policy that throws or returns null is refused as {@link RoutingFailedException}. */
+  /**
+   * Asks the policy; a policy that throws or returns null is refused as {@link
+   * RoutingFailedException}.
+   */
   RoutingDecision decide(CaseRecord rec, RoutingRequest req) {
     RoutingDecision d;
     try {
@@ -68,7 +74,8 @@ final class RoutingApplier {
     }
     if (d == null) {
       throw new RoutingFailedException(
-          rec.facts().id(), "case " + rec.facts().id() + ": the routing policy returned null at " + req.point());
+          rec.facts().id(),
+          "case " + rec.facts().id() + ": the routing policy returned null at " + req.point());
     }
     return d;
   }
@@ -77,13 +84,7 @@ final class RoutingApplier {
   RoutingRequest request(CaseRecord rec, DecisionPoint point, Instant at) {
     CaseState s = rec.state();
     return new RoutingRequest(
-        rec.facts(),
-        point,
-        at,
-        s.lead(),
-        holders(s),
-        ImmutableList.copyOf(s.returnedBy()),
-        1);
+        rec.facts(), point, at, s.lead(), holders(s), ImmutableList.copyOf(s.returnedBy()), 1);
   }
 
   /** The current lead, then the assists. */
@@ -114,9 +115,16 @@ final class RoutingApplier {
     CaseRecord cur = rec;
     CaseState s = cur.state();
     if (s.lead().isEmpty()) {
-      cur = out.emit(cur, c.at(), c.actor(), new EventPayload.Dispatched(as.lead(), HandlerRole.LEAD));
+      cur =
+          out.emit(
+              cur, c.at(), c.actor(), new EventPayload.Dispatched(as.lead(), HandlerRole.LEAD));
     } else if (!s.lead().get().equals(as.lead())) {
-      cur = out.emit(cur, c.at(), c.actor(), new EventPayload.Escalated(c.cause(), s.lead().get(), as.lead()));
+      cur =
+          out.emit(
+              cur,
+              c.at(),
+              c.actor(),
+              new EventPayload.Escalated(c.cause(), s.lead().get(), as.lead()));
     }
     for (String h : as.assists()) {
       if (!cur.state().assists().contains(h)) {
@@ -132,7 +140,11 @@ final class RoutingApplier {
     if (s.lead().isPresent() && s.lead().get().equals(es.to())) {
       if (c.strict()) {
         throw new IllegalArgumentException(
-            String.format(Locale.ROOT, "case %s: cannot escalate to %s, the current lead", s.caseId(), es.to()));
+            String.format(
+                Locale.ROOT,
+                "case %s: cannot escalate to %s, the current lead",
+                s.caseId(),
+                es.to()));
       }
       return rec;
     }
@@ -151,7 +163,11 @@ final class RoutingApplier {
     }
     return fresh.isEmpty()
         ? rec
-        : out.emit(rec, c.at(), c.actor(), new EventPayload.Summoned(ImmutableList.copyOf(fresh), sm.within()));
+        : out.emit(
+            rec,
+            c.at(),
+            c.actor(),
+            new EventPayload.Summoned(ImmutableList.copyOf(fresh), sm.within()));
   }
 
   private void requireKnown(CaseRecord rec, String handler, RoutingDecision d) {

@@ -15,8 +15,9 @@ import org.gridgov.routing.RoutingDecision;
 import org.gridgov.routing.RoutingRequest;
 
 /**
- * The handlers of the commands that move a case between handlers (dispatch, return, assist, summon, arrive,
- * escalate): a named handler must be known; a decision of the routing policy goes through the {@link RoutingApplier}.
+ * The handlers of the commands that move a case between handlers (dispatch, return, assist, summon,
+ * arrive, escalate): a named handler must be known; a decision of the routing policy goes through
+ * the {@link RoutingApplier}.
  */
 final class RoutingCommands {
   private final CaseEngine engine;
@@ -24,7 +25,8 @@ final class RoutingCommands {
   private final HandlerDirectory handlers;
   private final Actor systemActor;
 
-  RoutingCommands(CaseEngine engine, RoutingApplier router, HandlerDirectory handlers, Actor systemActor) {
+  RoutingCommands(
+      CaseEngine engine, RoutingApplier router, HandlerDirectory handlers, Actor systemActor) {
     this.engine = engine;
     this.router = router;
     this.handlers = handlers;
@@ -66,7 +68,8 @@ final class RoutingCommands {
     }
   }
 
-  private void dispatch(CaseEngine.Tx tx, Command c, CaseRecord rec, Actor actor, Command.Dispatch d) {
+  private void dispatch(
+      CaseEngine.Tx tx, Command c, CaseRecord rec, Actor actor, Command.Dispatch d) {
     if (d.lead().isPresent()) {
       requireHandler(rec, d.lead().get(), "dispatch");
       tx.emit(rec, c.at(), actor, new EventPayload.Dispatched(d.lead().get(), HandlerRole.LEAD));
@@ -86,12 +89,18 @@ final class RoutingCommands {
     }
     var unused =
         router.apply(
-            tx, rec, dec, new RoutingApplier.Context(c.at(), EscalationCause.CAPABILITY, actor, true, actor.id()));
+            tx,
+            rec,
+            dec,
+            new RoutingApplier.Context(
+                c.at(), EscalationCause.CAPABILITY, actor, true, actor.id()));
   }
 
-  private void giveBack(CaseEngine.Tx tx, CaseRecord rec, Actor actor, Command.Return rt, Instant at) {
+  private void giveBack(
+      CaseEngine.Tx tx, CaseRecord rec, Actor actor, Command.Return rt, Instant at) {
     ImmutableList<String> holders = RoutingApplier.holders(rec.state());
-    CaseRecord after = tx.emit(rec, at, actor, new EventPayload.Returned(rt.handlerId(), rt.reason()));
+    CaseRecord after =
+        tx.emit(rec, at, actor, new EventPayload.Returned(rt.handlerId(), rt.reason()));
     RoutingRequest req =
         RoutingRequest.of(
             rec.facts(),
@@ -107,10 +116,12 @@ final class RoutingCommands {
             tx,
             after,
             dec,
-            new RoutingApplier.Context(at, EscalationCause.RETURN, systemActor, false, rt.handlerId()));
+            new RoutingApplier.Context(
+                at, EscalationCause.RETURN, systemActor, false, rt.handlerId()));
   }
 
-  private static void arrive(CaseEngine.Tx tx, Command c, CaseRecord rec, Actor actor, Command.Arrive ar) {
+  private static void arrive(
+      CaseEngine.Tx tx, Command c, CaseRecord rec, Actor actor, Command.Arrive ar) {
     String clockId = CaseEngine.SUMMON_CLOCK_PREFIX + ar.departmentId();
     if (rec.clocks().clock(clockId).isEmpty()) {
       throw new IllegalStateException(
@@ -125,7 +136,8 @@ final class RoutingCommands {
     tx.emit(rec, c.at(), actor, new EventPayload.Arrived(ar.departmentId()));
   }
 
-  private void escalate(CaseEngine.Tx tx, Command c, CaseRecord rec, Actor actor, Command.Escalate es) {
+  private void escalate(
+      CaseEngine.Tx tx, Command c, CaseRecord rec, Actor actor, Command.Escalate es) {
     if (!CaseEngine.isRoutable(rec.state().status())) {
       throw new IllegalStateException(
           String.format(
@@ -138,8 +150,10 @@ final class RoutingCommands {
     Principal who = c.actor();
     RoutingDecision dec;
     if (es.to().isPresent()) {
-      dec = new RoutingDecision.Escalate(
-          es.to().get(), RoutingDecision.Explanation.of(who.id(), List.of("manual escalation")));
+      dec =
+          new RoutingDecision.Escalate(
+              es.to().get(),
+              RoutingDecision.Explanation.of(who.id(), List.of("manual escalation")));
     } else {
       dec = router.decide(rec, router.request(rec, DecisionPoint.MANUAL, c.at()));
       if (dec instanceof RoutingDecision.Reject rj) {
@@ -153,7 +167,11 @@ final class RoutingCommands {
       }
     }
     var unused =
-        router.apply(tx, rec, dec, new RoutingApplier.Context(c.at(), EscalationCause.MANUAL, actor, true, who.id()));
+        router.apply(
+            tx,
+            rec,
+            dec,
+            new RoutingApplier.Context(c.at(), EscalationCause.MANUAL, actor, true, who.id()));
   }
 
   private void requireHandler(CaseRecord rec, String handler, String command) {

@@ -4,8 +4,8 @@ import org.gridgov.GridgovException;
 import org.gridgov.casefile.CaseId;
 
 /**
- * The routing policy threw, rejected a case that had to be routed, or named an unknown handler; the engine is
- * unchanged.
+ * The routing policy threw, rejected a case that had to be routed, or named an unknown handler; the
+ * engine is unchanged.
  */
 public final class RoutingFailedException extends GridgovException {
   private static final long serialVersionUID = 1L;

@@ -33,20 +33,26 @@ import org.gridgov.casefile.CaseState;
 import org.gridgov.casefile.Priority;
 import org.gridgov.casefile.Role;
 import org.gridgov.casefile.Satisfaction;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Random principals × commands × cases against an independent statement of the authorisation rules: region
- * containment by the digits of the region codes (not the tree), the role table written out again, and visibility
- * as "a case the actor may not see is an unknown case". Each seed runs many commands on fresh engines.
+ * Random principals × commands × cases against an independent statement of the authorisation rules:
+ * region containment by the digits of the region codes (not the tree), the role table written out
+ * again, and visibility as "a case the actor may not see is an unknown case". Each seed runs many
+ * commands on fresh engines.
  */
 class CaseEngineAuthorizationPropertyTest {
   private static final Instant T0 = at("2025-03-03T09:00");
+
   /** Case id -> its grid; NOPE is never reported. */
-  private static final Map<String, Long> CASES = Map.of("A", GRID1, "B", GRID3, "C", VGRID, "D", GRID2);
-  private static final long[] REGIONS = {DISTRICT, STREET, COMMUNITY, GRID1, GRID2, GRID3, TOWNSHIP, VILLAGE, VGRID};
+  private static final Map<String, Long> CASES =
+      Map.of("A", GRID1, "B", GRID3, "C", VGRID, "D", GRID2);
+
+  private static final long[] REGIONS = {
+    DISTRICT, STREET, COMMUNITY, GRID1, GRID2, GRID3, TOWNSHIP, VILLAGE, VGRID
+  };
   private static final long NOT_A_REGION = 350302009L;
 
   enum Outcome {
@@ -68,7 +74,8 @@ class CaseEngineAuthorizationPropertyTest {
       CaseEngine e = engine();
       for (int i = 0; i < 25; i++) {
         Principal who = principal(rnd);
-        String caseId = rnd.nextInt(8) == 0 ? "NOPE" : List.of("A", "B", "C", "D").get(rnd.nextInt(4));
+        String caseId =
+            rnd.nextInt(8) == 0 ? "NOPE" : List.of("A", "B", "C", "D").get(rnd.nextInt(4));
         Command.Action action = action(rnd);
         Command c = Command.of("p-" + engineRun + "-" + i, who, CaseId.of(caseId), T0, action);
         Outcome expected = expected(e, who, caseId, action);
@@ -83,11 +90,15 @@ class CaseEngineAuthorizationPropertyTest {
         } catch (NotAuthorizedException x) {
           actual = Outcome.NOT_AUTHORISED;
         } catch (RuntimeException x) {
-          actual = Outcome.PASSES_AUTHORISATION; // refused later: lifecycle, routing, unknown handler, ...
+          actual =
+              Outcome
+                  .PASSES_AUTHORISATION; // refused later: lifecycle, routing, unknown handler, ...
         }
         assertThat(actual).as("seed %s: %s", seed, c).isEqualTo(expected);
         if (actual != Outcome.PASSES_AUTHORISATION) {
-          assertThat(e.snapshot()).as("seed %s: a refusal changes nothing: %s", seed, c).isEqualTo(before);
+          assertThat(e.snapshot())
+              .as("seed %s: a refusal changes nothing: %s", seed, c)
+              .isEqualTo(before);
         }
         checked++;
       }
@@ -109,7 +120,8 @@ class CaseEngineAuthorizationPropertyTest {
     }
     if (a instanceof Command.Merge m) {
       Optional<CaseState> into = e.state(m.intoCaseId());
-      if (into.isEmpty() || !sees(who, CASES.getOrDefault(m.intoCaseId().value(), 0L), into.get())) {
+      if (into.isEmpty()
+          || !sees(who, CASES.getOrDefault(m.intoCaseId().value(), 0L), into.get())) {
         return Outcome.UNKNOWN_CASE;
       }
     }
@@ -131,7 +143,9 @@ class CaseEngineAuthorizationPropertyTest {
   private static boolean sees(Principal p, long grid, CaseState s) {
     return switch (p.role()) {
       case RESIDENT -> true;
-      case DEPARTMENT_STAFF -> s.lead().equals(Optional.ofNullable(p.handlerId())) || s.assists().contains(p.handlerId());
+      case DEPARTMENT_STAFF ->
+          s.lead().equals(Optional.ofNullable(p.handlerId()))
+              || s.assists().contains(p.handlerId());
       default -> within(grid, p.regionCode().getAsLong());
     };
   }
@@ -140,16 +154,21 @@ class CaseEngineAuthorizationPropertyTest {
     String name = a.name();
     return switch (p.role()) {
       case RESIDENT -> name.equals("report") || name.equals("evaluate");
-      case DEPARTMENT_STAFF -> List.of("accept", "return", "resolve", "arrive").contains(name)
-          && Objects.equals(p.handlerId(), actingFor(a));
-      case GRID_WORKER -> List.of("report", "verify", "accept", "return", "resolve", "check").contains(name)
-          && officeRule(p, a);
+      case DEPARTMENT_STAFF ->
+          List.of("accept", "return", "resolve", "arrive").contains(name)
+              && Objects.equals(p.handlerId(), actingFor(a));
+      case GRID_WORKER ->
+          List.of("report", "verify", "accept", "return", "resolve", "check").contains(name)
+              && officeRule(p, a);
       case SUPERVISOR -> !name.equals("arrive") && officeRule(p, a);
       default -> !name.equals("arrive") && !name.equals("evaluate") && officeRule(p, a);
     };
   }
 
-  /** A region principal acts for offices in its region and sends cases to departments or offices in its region. */
+  /**
+   * A region principal acts for offices in its region and sends cases to departments or offices in
+   * its region.
+   */
   private static boolean officeRule(Principal p, Command.Action a) {
     long root = p.regionCode().getAsLong();
     @Nullable String acting = actingFor(a);
@@ -157,7 +176,9 @@ class CaseEngineAuthorizationPropertyTest {
       return false;
     }
     @Nullable String target =
-        a instanceof Command.Dispatch d ? d.lead().orElse(null) : a instanceof Command.Assist as ? as.handlerId() : null;
+        a instanceof Command.Dispatch d
+            ? d.lead().orElse(null)
+            : a instanceof Command.Assist as ? as.handlerId() : null;
     return target == null || !target.startsWith("office:") || within(code(target), root);
   }
 
@@ -182,15 +203,44 @@ class CaseEngineAuthorizationPropertyTest {
     CaseEngine e = config().build();
     for (Map.Entry<String, Long> c : new java.util.TreeMap<>(CASES).entrySet()) {
       String id = c.getKey();
-      var unused1 = e.execute(Command.of("r-" + id, Principal.resident("res"), CaseId.of(id), T0,
-          new Command.Report(facts(id, "0101", Priority.NORMAL, CaseSource.APP, c.getValue()))));
-      var unused2 = e.execute(Command.of("v-" + id, districtDispatcher(), CaseId.of(id), T0, new Command.Verify(true, "")));
-      var unused3 = e.execute(Command.of("g-" + id, districtDispatcher(), CaseId.of(id), T0, new Command.Register()));
+      var unused1 =
+          e.execute(
+              Command.of(
+                  "r-" + id,
+                  Principal.resident("res"),
+                  CaseId.of(id),
+                  T0,
+                  new Command.Report(
+                      facts(id, "0101", Priority.NORMAL, CaseSource.APP, c.getValue()))));
+      var unused2 =
+          e.execute(
+              Command.of(
+                  "v-" + id,
+                  districtDispatcher(),
+                  CaseId.of(id),
+                  T0,
+                  new Command.Verify(true, "")));
+      var unused3 =
+          e.execute(
+              Command.of(
+                  "g-" + id, districtDispatcher(), CaseId.of(id), T0, new Command.Register()));
     }
-    var unused4 = e.execute(Command.of("d-A", districtDispatcher(), CaseId.of("A"), T0, Command.Dispatch.to(WATER)));
-    var unused5 = e.execute(Command.of("d-B", districtDispatcher(), CaseId.of("B"), T0,
-        Command.Dispatch.to(CaseEngine.officeOf(GRID3))));
-    var unused6 = e.execute(Command.of("d-D", districtDispatcher(), CaseId.of("D"), T0, Command.Dispatch.to(HOUSING)));
+    var unused4 =
+        e.execute(
+            Command.of(
+                "d-A", districtDispatcher(), CaseId.of("A"), T0, Command.Dispatch.to(WATER)));
+    var unused5 =
+        e.execute(
+            Command.of(
+                "d-B",
+                districtDispatcher(),
+                CaseId.of("B"),
+                T0,
+                Command.Dispatch.to(CaseEngine.officeOf(GRID3))));
+    var unused6 =
+        e.execute(
+            Command.of(
+                "d-D", districtDispatcher(), CaseId.of("D"), T0, Command.Dispatch.to(HOUSING)));
     return e;
   }
 
@@ -198,7 +248,9 @@ class CaseEngineAuthorizationPropertyTest {
     long region = rnd.nextInt(12) == 0 ? NOT_A_REGION : REGIONS[rnd.nextInt(REGIONS.length)];
     return switch (rnd.nextInt(7)) {
       case 0 -> Principal.resident("res-" + rnd.nextInt(3));
-      case 1 -> Principal.ofDepartment("staff", List.of(WATER, HOUSING, ROADS, "dept:ghost").get(rnd.nextInt(4)));
+      case 1 ->
+          Principal.ofDepartment(
+              "staff", List.of(WATER, HOUSING, ROADS, "dept:ghost").get(rnd.nextInt(4)));
       case 2 -> Principal.inRegion("gw", Role.GRID_WORKER, region);
       case 3 -> Principal.inRegion("sup", Role.SUPERVISOR, region);
       case 4 -> Principal.inRegion("lead", Role.LEADER, region);
@@ -224,10 +276,13 @@ class CaseEngineAuthorizationPropertyTest {
       case 7 -> new Command.Check(true, "");
       case 8 -> new Command.Close();
       case 9 -> new Command.Evaluate(Satisfaction.SATISFIED, true);
-      case 10 -> new Command.Merge(CaseId.of(List.of("A", "B", "C", "D", "NOPE").get(rnd.nextInt(5))));
+      case 10 ->
+          new Command.Merge(CaseId.of(List.of("A", "B", "C", "D", "NOPE").get(rnd.nextInt(5))));
       case 11 -> new Command.Suspend("weather");
       case 12 -> new Command.Arrive(List.of(WATER, HOUSING).get(rnd.nextInt(2)));
-      case 13 -> new Command.Summon(com.google.common.collect.ImmutableList.of(ROADS), Duration.ofMinutes(30));
+      case 13 ->
+          new Command.Summon(
+              com.google.common.collect.ImmutableList.of(ROADS), Duration.ofMinutes(30));
       default -> new Command.Escalate(Optional.empty());
     };
   }

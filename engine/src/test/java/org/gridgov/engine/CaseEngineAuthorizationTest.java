@@ -22,28 +22,51 @@ import org.gridgov.casefile.Priority;
 import org.gridgov.casefile.Role;
 import org.junit.jupiter.api.Test;
 
-/** The authorisation holes of issue 15: each test here failed on the engine before the jurisdiction policy. */
+/**
+ * The authorisation holes of issue 15: each test here failed on the engine before the jurisdiction
+ * policy.
+ */
 class CaseEngineAuthorizationTest {
   private static final Instant T0 = at("2025-03-03T09:00");
-  private static final Principal STREET_DISPATCHER = Principal.inRegion("street-disp", Role.DISPATCHER, STREET);
+  private static final Principal STREET_DISPATCHER =
+      Principal.inRegion("street-disp", Role.DISPATCHER, STREET);
 
-  /** An engine with case {@code id} at {@code grid}, reported, verified and registered (not dispatched). */
+  /**
+   * An engine with case {@code id} at {@code grid}, reported, verified and registered (not
+   * dispatched).
+   */
   private static CaseEngine registered(CaseEngine e, String id, long grid) {
     var unused1 =
-        e.execute(Command.of("r-" + id, Principal.resident("res"), CaseId.of(id), T0,
-            new Command.Report(facts(id, "0101", Priority.NORMAL, CaseSource.APP, grid))));
-    var unused2 = e.execute(Command.of("v-" + id, districtDispatcher(), CaseId.of(id), T0, new Command.Verify(true, "")));
-    var unused3 = e.execute(Command.of("g-" + id, districtDispatcher(), CaseId.of(id), T0, new Command.Register()));
+        e.execute(
+            Command.of(
+                "r-" + id,
+                Principal.resident("res"),
+                CaseId.of(id),
+                T0,
+                new Command.Report(facts(id, "0101", Priority.NORMAL, CaseSource.APP, grid))));
+    var unused2 =
+        e.execute(
+            Command.of(
+                "v-" + id, districtDispatcher(), CaseId.of(id), T0, new Command.Verify(true, "")));
+    var unused3 =
+        e.execute(
+            Command.of("g-" + id, districtDispatcher(), CaseId.of(id), T0, new Command.Register()));
     return e;
   }
 
   private static CaseEngine dispatchedTo(CaseEngine e, String id, long grid, String handler) {
     var unused0 = registered(e, id, grid);
-    var unused = e.execute(Command.of("d-" + id, districtDispatcher(), CaseId.of(id), T0, Command.Dispatch.to(handler)));
+    var unused =
+        e.execute(
+            Command.of(
+                "d-" + id, districtDispatcher(), CaseId.of(id), T0, Command.Dispatch.to(handler)));
     return e;
   }
 
-  /** What the engine says to {@code who} about {@code action} on {@code caseId} (the refusal's type and message). */
+  /**
+   * What the engine says to {@code who} about {@code action} on {@code caseId} (the refusal's type
+   * and message).
+   */
   private static String refusal(CaseEngine e, Principal who, String caseId, Command.Action action) {
     try {
       var unused = e.execute(Command.of("probe", who, CaseId.of(caseId), T0, action));
@@ -58,8 +81,14 @@ class CaseEngineAuthorizationTest {
     CaseEngine e = dispatchedTo(config().build(), "A", GRID1, WATER);
     var before = e.snapshot();
     assertThatThrownBy(
-            () -> e.execute(Command.of("x", Principal.ofDepartment("g", "dept:ghost"), CaseId.of("A"), T0,
-                new Command.Accept("dept:ghost"))))
+            () ->
+                e.execute(
+                    Command.of(
+                        "x",
+                        Principal.ofDepartment("g", "dept:ghost"),
+                        CaseId.of("A"),
+                        T0,
+                        new Command.Accept("dept:ghost"))))
         .isInstanceOf(NotAuthorizedException.class)
         .hasMessageContaining("dept:ghost is not a known department");
     assertThat(e.snapshot()).isEqualTo(before);
@@ -80,9 +109,13 @@ class CaseEngineAuthorizationTest {
     CaseEngine withoutCase = config().build();
     Principal gridWorker = Principal.inRegion("gw-9", Role.GRID_WORKER, GRID3);
     for (Command.Action a :
-        new Command.Action[] {new Command.Verify(true, ""), new Command.Register(), new Command.Close()}) {
+        new Command.Action[] {
+          new Command.Verify(true, ""), new Command.Register(), new Command.Close()
+        }) {
       String inside = refusal(withCase, gridWorker, "A", a);
-      assertThat(inside).isEqualTo(refusal(withoutCase, gridWorker, "A", a)).doesNotContain("jurisdiction");
+      assertThat(inside)
+          .isEqualTo(refusal(withoutCase, gridWorker, "A", a))
+          .doesNotContain("jurisdiction");
     }
   }
 
@@ -92,14 +125,28 @@ class CaseEngineAuthorizationTest {
     var before = e.snapshot();
     String otherStreetsGrid = CaseEngine.officeOf(VGRID);
     assertThatThrownBy(
-            () -> e.execute(Command.of("x", STREET_DISPATCHER, CaseId.of("A"), T0, Command.Dispatch.to(otherStreetsGrid))))
+            () ->
+                e.execute(
+                    Command.of(
+                        "x",
+                        STREET_DISPATCHER,
+                        CaseId.of("A"),
+                        T0,
+                        Command.Dispatch.to(otherStreetsGrid))))
         .isInstanceOf(NotAuthorizedException.class)
         .hasMessageContaining("street-disp")
         .hasMessageContaining("case A")
         .hasMessageContaining(otherStreetsGrid);
     assertThat(e.snapshot()).isEqualTo(before);
     // within its street, and to a department, it may
-    assertThat(e.execute(Command.of("y", STREET_DISPATCHER, CaseId.of("A"), T0, Command.Dispatch.to(CaseEngine.officeOf(GRID1)))))
+    assertThat(
+            e.execute(
+                Command.of(
+                    "y",
+                    STREET_DISPATCHER,
+                    CaseId.of("A"),
+                    T0,
+                    Command.Dispatch.to(CaseEngine.officeOf(GRID1)))))
         .isNotEmpty();
   }
 
@@ -108,25 +155,33 @@ class CaseEngineAuthorizationTest {
     CaseEngine both = registered(registered(config().build(), "A", GRID1), "V", VGRID);
     CaseEngine onlyA = registered(config().build(), "A", GRID1);
     String refused = refusal(both, STREET_DISPATCHER, "A", new Command.Merge(CaseId.of("V")));
-    assertThat(refused).isEqualTo(refusal(onlyA, STREET_DISPATCHER, "A", new Command.Merge(CaseId.of("V"))));
+    assertThat(refused)
+        .isEqualTo(refusal(onlyA, STREET_DISPATCHER, "A", new Command.Merge(CaseId.of("V"))));
     assertThat(both.state(CaseId.of("V")).orElseThrow().status())
         .isEqualTo(both.state(CaseId.of("A")).orElseThrow().status());
     // the district's dispatcher, whose jurisdiction holds both, may merge them
     Principal district = Principal.inRegion("d", Role.DISPATCHER, DISTRICT);
-    assertThat(both.execute(Command.of("m", district, CaseId.of("A"), T0, new Command.Merge(CaseId.of("V")))))
+    assertThat(
+            both.execute(
+                Command.of("m", district, CaseId.of("A"), T0, new Command.Merge(CaseId.of("V")))))
         .isNotEmpty();
   }
 
   @Test
   void aReusedCommandIdWithAnotherPrincipalIsRefusedAsReused_theSameCommandReturnsItsEvents() {
     CaseEngine e = registered(config().build(), "A", GRID1);
-    Command first = Command.of("d1", districtDispatcher(), CaseId.of("A"), T0, Command.Dispatch.to(WATER));
+    Command first =
+        Command.of("d1", districtDispatcher(), CaseId.of("A"), T0, Command.Dispatch.to(WATER));
     var events = e.execute(first);
-    assertThat(e.execute(Command.of("d1", districtDispatcher(), CaseId.of("A"), T0, Command.Dispatch.to(WATER))))
+    assertThat(
+            e.execute(
+                Command.of(
+                    "d1", districtDispatcher(), CaseId.of("A"), T0, Command.Dispatch.to(WATER))))
         .isEqualTo(events);
     Principal other = Principal.inRegion("other", Role.DISPATCHER, TOWNSHIP);
     assertThatThrownBy(
-            () -> e.execute(Command.of("d1", other, CaseId.of("A"), T0, Command.Dispatch.to(WATER))))
+            () ->
+                e.execute(Command.of("d1", other, CaseId.of("A"), T0, Command.Dispatch.to(WATER))))
         .isInstanceOf(CommandIdReusedException.class)
         .hasMessageContaining("d1");
   }

@@ -35,8 +35,9 @@ import org.gridgov.sla.SlaPolicy;
 import org.junit.jupiter.api.Test;
 
 /**
- * The turn of the year: cases registered in late December 2026 get deadlines on the provisional 2027 calendar; the
- * official 2027 notice, adopted as a new edition, revises them by event; restore reproduces it.
+ * The turn of the year: cases registered in late December 2026 get deadlines on the provisional
+ * 2027 calendar; the official 2027 notice, adopted as a new edition, revises them by event; restore
+ * reproduces it.
  */
 class CaseEngineCalendarTest {
 
@@ -53,10 +54,11 @@ class CaseEngineCalendarTest {
   private static final Principal CENTRE = Principal.inRegion("centre-1", Role.DISPATCHER, 350302L);
 
   /**
-   * The 2027 notice as a test fixture (the real one is not published yet): 元旦 Fri 01-01 to Mon 01-04 off (a bridge
-   * day the provisional year does not predict), Sat 01-09 worked.
+   * The 2027 notice as a test fixture (the real one is not published yet): 元旦 Fri 01-01 to Mon
+   * 01-04 off (a bridge day the provisional year does not predict), Sat 01-09 worked.
    */
-  static final String NOTICE_2027 = """
+  static final String NOTICE_2027 =
+      """
       # fixture, not the real 2027 notice
       2027-01-01 off 元旦
       2027-01-02 off 元旦
@@ -69,7 +71,10 @@ class CaseEngineCalendarTest {
     return LocalDateTime.parse(local).atZone(SH).toInstant();
   }
 
-  /** The built-in calendar: official up to 2026, then provisional years predicted from the statutory rules. */
+  /**
+   * The built-in calendar: official up to 2026, then provisional years predicted from the statutory
+   * rules.
+   */
   static BusinessCalendar provisional2027() {
     return ChinaCalendar.calendar();
   }
@@ -79,22 +84,37 @@ class CaseEngineCalendarTest {
     return CaseEngine.builder()
         .regionTree(TREE)
         .routingGraph(graph)
-        .routingPolicy(PolicyTable.parse(new StringReader("""
+        .routingPolicy(
+            PolicyTable.parse(
+                    new StringReader(
+                        """
             category,region,priority,point,holder,action
             *,*,*,NEW_CASE,none,assign office@GRID
             *,*,*,BREACH,*,escalate
-            """), "policy.csv").compile(graph))
-        .slaPolicy(SlaPolicy.parse(new StringReader("""
+            """),
+                    "policy.csv")
+                .compile(graph))
+        .slaPolicy(
+            SlaPolicy.parse(
+                new StringReader(
+                    """
             levels     yellow@0.8 red@1.0
             transfer   RESTART
             whole-case * * * working-days 5 same-clock-time
-            """), "sla.txt"))
+            """),
+                "sla.txt"))
         .calendar(calendar);
   }
 
   private static CaseFacts facts(String id) {
-    return CaseFacts.builder().id(CaseId.of(id)).categoryCode("0102").priority(Priority.NORMAL)
-        .kind(CaseKind.IMMEDIATE).source(CaseSource.GRID_PATROL).locationCodes(ImmutableLongArray.of(GRID)).build();
+    return CaseFacts.builder()
+        .id(CaseId.of(id))
+        .categoryCode("0102")
+        .priority(Priority.NORMAL)
+        .kind(CaseKind.IMMEDIATE)
+        .source(CaseSource.GRID_PATROL)
+        .locationCodes(ImmutableLongArray.of(GRID))
+        .build();
   }
 
   /** Reports, verifies and registers a case at an instant; returns the events. */
@@ -115,44 +135,80 @@ class CaseEngineCalendarTest {
   void registeredOnChristmasEve_getsAProvisional2027Deadline_whichTheOfficialNoticeRevises() {
     CaseEngine engine = config(provisional2027()).build();
     List<CaseEvent> log = new ArrayList<>();
-    // An official deadline for comparison: registered Mon 12-21 10:00 -> Mon 12-28 10:00, all official days.
+    // An official deadline for comparison: registered Mon 12-21 10:00 -> Mon 12-28 10:00, all
+    // official days.
     log.addAll(register(engine, "B", at("2026-12-21T10:00")));
-    assertThat(registered(log)).isEqualTo(new EventPayload.Registered(at("2026-12-28T10:00"), false));
-    // Thu 2026-12-24 18:00, after hours: the count starts Fri 12-25 09:00; working days Mon 28, Tue 29, Wed 30,
-    // Thu 31, then Fri 2027-01-01 is off (元旦, provisional) and the weekend: the 5th is Mon 01-04, 09:00.
+    assertThat(registered(log))
+        .isEqualTo(new EventPayload.Registered(at("2026-12-28T10:00"), false));
+    // Thu 2026-12-24 18:00, after hours: the count starts Fri 12-25 09:00; working days Mon 28, Tue
+    // 29, Wed 30,
+    // Thu 31, then Fri 2027-01-01 is off (元旦, provisional) and the weekend: the 5th is Mon 01-04,
+    // 09:00.
     log.addAll(register(engine, "A", at("2026-12-24T18:00")));
-    assertThat(registered(log)).isEqualTo(new EventPayload.Registered(at("2027-01-04T09:00"), true));
+    assertThat(registered(log))
+        .isEqualTo(new EventPayload.Registered(at("2027-01-04T09:00"), true));
     // B's yellow (80 % of 35 working hours = 28 h) is reached Fri 12-25 10:00 and fires here.
     log.addAll(engine.advanceTo(at("2026-12-25T12:00")));
-    BusinessCalendar cn2027 = ChinaCalendar.withNotice(engine.calendarEditions().latest(),
-        HolidayNotice.parseDayList(2027, new StringReader(NOTICE_2027), "2027.txt"), "cn-2027");
+    BusinessCalendar cn2027 =
+        ChinaCalendar.withNotice(
+            engine.calendarEditions().latest(),
+            HolidayNotice.parseDayList(2027, new StringReader(NOTICE_2027), "2027.txt"),
+            "cn-2027");
 
     ImmutableList<CaseEvent> revised = engine.adoptCalendar(cn2027, at("2026-12-28T08:00"));
 
-    // Mon 01-04 is now a holiday: the 5th working day is Tue 01-05, same clock time 09:00. B is unaffected.
-    assertThat(revised).extracting(CaseEvent::payload).containsExactly(new EventPayload.DeadlineRevised(
-        CaseState.WHOLE_CASE_CLOCK, at("2027-01-04T09:00"), at("2027-01-05T09:00"), "cn-2027", false));
+    // Mon 01-04 is now a holiday: the 5th working day is Tue 01-05, same clock time 09:00. B is
+    // unaffected.
+    assertThat(revised)
+        .extracting(CaseEvent::payload)
+        .containsExactly(
+            new EventPayload.DeadlineRevised(
+                CaseState.WHOLE_CASE_CLOCK,
+                at("2027-01-04T09:00"),
+                at("2027-01-05T09:00"),
+                "cn-2027",
+                false));
     assertThat(revised.get(0).caseId()).isEqualTo(CaseId.of("A"));
     assertThat(revised.get(0).at()).isEqualTo(at("2026-12-28T08:00"));
     assertThat(engine.state(CaseId.of("A")).orElseThrow().dueAt()).contains(at("2027-01-05T09:00"));
-    assertThat(engine.clocks(CaseId.of("A")).orElseThrow().clock(CaseState.WHOLE_CASE_CLOCK).orElseThrow().due())
+    assertThat(
+            engine
+                .clocks(CaseId.of("A"))
+                .orElseThrow()
+                .clock(CaseState.WHOLE_CASE_CLOCK)
+                .orElseThrow()
+                .due())
         .contains(new org.gridgov.sla.Deadline(at("2027-01-05T09:00"), false, "cn-2027"));
     log.addAll(revised);
 
-    // New cases count on the new edition: from Thu 12-31 10:00, Jan 1-4 are off; Tue 5, Wed 6, Thu 7, Fri 8 and
-    // the make-up Saturday 01-09 are the five working days. The old deadline passes without a breach of A.
+    // New cases count on the new edition: from Thu 12-31 10:00, Jan 1-4 are off; Tue 5, Wed 6, Thu
+    // 7, Fri 8 and
+    // the make-up Saturday 01-09 are the five working days. The old deadline passes without a
+    // breach of A.
     log.addAll(register(engine, "C", at("2026-12-31T10:00")));
-    assertThat(registered(log)).isEqualTo(new EventPayload.Registered(at("2027-01-09T10:00"), false));
+    assertThat(registered(log))
+        .isEqualTo(new EventPayload.Registered(at("2027-01-09T10:00"), false));
     List<CaseEvent> around = new ArrayList<>(engine.advanceTo(at("2027-01-04T23:00")));
-    assertThat(around).noneMatch(e -> e.caseId().equals(CaseId.of("A"))
-        && e.payload() instanceof EventPayload.SlaBreached);
+    assertThat(around)
+        .noneMatch(
+            e ->
+                e.caseId().equals(CaseId.of("A"))
+                    && e.payload() instanceof EventPayload.SlaBreached);
     around.addAll(engine.advanceTo(at("2027-01-05T09:00")));
-    assertThat(around).anyMatch(e -> e.caseId().equals(CaseId.of("A"))
-        && e.payload() instanceof EventPayload.SlaBreached && e.at().equals(at("2027-01-05T09:00")));
+    assertThat(around)
+        .anyMatch(
+            e ->
+                e.caseId().equals(CaseId.of("A"))
+                    && e.payload() instanceof EventPayload.SlaBreached
+                    && e.at().equals(at("2027-01-05T09:00")));
     log.addAll(around);
 
-    CaseEngine restored = CaseEngine.restore(config(provisional2027()).calendarEditions(engine.calendarEditions()),
-        Map.of(CaseId.of("A"), facts("A"), CaseId.of("B"), facts("B"), CaseId.of("C"), facts("C")), log);
+    CaseEngine restored =
+        CaseEngine.restore(
+            config(provisional2027()).calendarEditions(engine.calendarEditions()),
+            Map.of(
+                CaseId.of("A"), facts("A"), CaseId.of("B"), facts("B"), CaseId.of("C"), facts("C")),
+            log);
     for (String id : List.of("A", "B", "C")) {
       CaseId c = CaseId.of(id);
       assertThat(restored.state(c)).as(id).isEqualTo(engine.state(c));
@@ -167,10 +223,16 @@ class CaseEngineCalendarTest {
   void restore_withoutTheAdoptedEdition_isRefusedNamingIt() {
     CaseEngine engine = config(provisional2027()).build();
     List<CaseEvent> log = new ArrayList<>(register(engine, "A", at("2026-12-24T18:00")));
-    BusinessCalendar cn2027 = ChinaCalendar.withNotice(engine.calendarEditions().latest(),
-        HolidayNotice.parseDayList(2027, new StringReader(NOTICE_2027), "2027.txt"), "cn-2027");
+    BusinessCalendar cn2027 =
+        ChinaCalendar.withNotice(
+            engine.calendarEditions().latest(),
+            HolidayNotice.parseDayList(2027, new StringReader(NOTICE_2027), "2027.txt"),
+            "cn-2027");
     log.addAll(engine.adoptCalendar(cn2027, at("2026-12-28T08:00")));
-    assertThatThrownBy(() -> CaseEngine.restore(config(provisional2027()), Map.of(CaseId.of("A"), facts("A")), log))
+    assertThatThrownBy(
+            () ->
+                CaseEngine.restore(
+                    config(provisional2027()), Map.of(CaseId.of("A"), facts("A")), log))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("case A event #4 revises clock case")
         .hasMessageContaining("edition cn-2027")
@@ -183,9 +245,11 @@ class CaseEngineCalendarTest {
     assertThat(register(engine, "A", at("2026-12-21T10:00"))).hasSize(3);
     BusinessCalendar next = ChinaCalendar.calendar(11);
     assertThatThrownBy(() -> engine.adoptCalendar(next, at("2026-12-21T10:00")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("after the engine's time");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("after the engine's time");
     assertThatThrownBy(() -> engine.adoptCalendar(next, at("2027-01-04T10:00")))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("call advanceTo first");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("call advanceTo first");
     assertThat(engine.calendarEditions().editions()).hasSize(1); // nothing half-applied
   }
 
@@ -196,8 +260,10 @@ class CaseEngineCalendarTest {
     Instant t = at("2026-12-24T18:00");
     assertThat(engine.advanceTo(t)).isEmpty();
     CaseId a = CaseId.of("A");
-    assertThat(engine.execute(Command.of("1", WORKER, a, t, new Command.Report(facts("A"))))).hasSize(1);
-    assertThat(engine.execute(Command.of("2", WORKER, a, t, new Command.Verify(true, "")))).hasSize(1);
+    assertThat(engine.execute(Command.of("1", WORKER, a, t, new Command.Report(facts("A")))))
+        .hasSize(1);
+    assertThat(engine.execute(Command.of("2", WORKER, a, t, new Command.Verify(true, ""))))
+        .hasSize(1);
     CaseState before = engine.state(a).orElseThrow();
     assertThatThrownBy(() -> engine.execute(Command.of("3", CENTRE, a, t, new Command.Register())))
         .isInstanceOf(OutsideCalendarException.class)
@@ -210,24 +276,33 @@ class CaseEngineCalendarTest {
   @Test
   void pastTheHorizon_aClockWhoseWarningsLieBeyondIt_isRefusedBeforeAnythingIsCommitted() {
     BusinessCalendar official = ChinaCalendar.calendar(0);
-    CaseEngine engine = config(official)
-        .slaPolicy(SlaPolicy.parse(new StringReader("""
+    CaseEngine engine =
+        config(official)
+            .slaPolicy(
+                SlaPolicy.parse(
+                    new StringReader(
+                        """
             levels     yellow@0.8 red@1.0
             handle     * * * working PT4H
             whole-case * * * natural P30D
-            """), "sla.txt"))
-        .build();
+            """),
+                    "sla.txt"))
+            .build();
     Instant t = at("2026-12-31T17:00");
     assertThat(register(engine, "A", t)).hasSize(3);
     CaseId a = CaseId.of("A");
     CaseState before = engine.state(a).orElseThrow();
-    // The handling clock's yellow (3.2 working hours) lies in 2027, which this calendar does not cover.
-    assertThatThrownBy(() -> engine.execute(Command.of("A-4", CENTRE, a, t, Command.Dispatch.byPolicy())))
-        .isInstanceOf(OutsideCalendarException.class).hasMessageContaining("2007-01-01..2026-12-31");
+    // The handling clock's yellow (3.2 working hours) lies in 2027, which this calendar does not
+    // cover.
+    assertThatThrownBy(
+            () -> engine.execute(Command.of("A-4", CENTRE, a, t, Command.Dispatch.byPolicy())))
+        .isInstanceOf(OutsideCalendarException.class)
+        .hasMessageContaining("2007-01-01..2026-12-31");
     assertThat(engine.state(a)).contains(before);
     assertThat(engine.clocks(a).orElseThrow().clock("lead")).isEmpty();
     // the engine still works: the whole-case clock is natural time and needs no calendar
-    assertThat(engine.advanceTo(at("2027-01-30T18:00"))).extracting(e -> e.payload().type())
+    assertThat(engine.advanceTo(at("2027-01-30T18:00")))
+        .extracting(e -> e.payload().type())
         .contains(org.gridgov.casefile.EventType.SLA_WARNING);
   }
 }

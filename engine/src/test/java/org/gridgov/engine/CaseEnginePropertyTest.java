@@ -31,9 +31,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Seeded random runs: random command sequences (valid ones, retries and random, possibly refused ones) with random
- * time steps. Run A is never interrupted; run B gets the same inputs but is killed at random points and restored
- * from its own event log. Both must answer every call identically.
+ * Seeded random runs: random command sequences (valid ones, retries and random, possibly refused
+ * ones) with random time steps. Run A is never interrupted; run B gets the same inputs but is
+ * killed at random points and restored from its own event log. Both must answer every call
+ * identically.
  */
 class CaseEnginePropertyTest {
   private static final long[] GRIDS = {GRID1, GRID2, GRID3, VGRID};
@@ -78,7 +79,9 @@ class CaseEnginePropertyTest {
       Command c;
       boolean retry = !sinceKill.isEmpty() && r.nextInt(20) == 0;
       if (retry) {
-        c = sinceKill.get(r.nextInt(sinceKill.size())); // an embedder's retry: same events, nothing changes
+        c =
+            sinceKill.get(
+                r.nextInt(sinceKill.size())); // an embedder's retry: same events, nothing changes
         EngineSnapshot before = a.snapshot();
         List<CaseEvent> again = a.execute(c);
         assertThat(b.execute(c)).isEqualTo(again);
@@ -111,11 +114,16 @@ class CaseEnginePropertyTest {
     assertThat(b.snapshot()).isEqualTo(a.snapshot());
     assertThat(kills).isPositive();
     assertThat(refused).isPositive();
-    assertThat(logA).as("arrivals in the run").anyMatch(ev -> ev.payload() instanceof EventPayload.Arrived);
+    assertThat(logA)
+        .as("arrivals in the run")
+        .anyMatch(ev -> ev.payload() instanceof EventPayload.Arrived);
     checkLog(a, logA);
   }
 
-  /** Runs a command; returns its events, or the refusal's class and message (and checks nothing changed). */
+  /**
+   * Runs a command; returns its events, or the refusal's class and message (and checks nothing
+   * changed).
+   */
   private static Object execute(CaseEngine e, Command c, List<CaseEvent> log) {
     EngineSnapshot before = e.snapshot();
     Optional<java.time.Instant> nowBefore = e.now();
@@ -123,7 +131,10 @@ class CaseEnginePropertyTest {
       List<CaseEvent> out = e.execute(c);
       log.addAll(out);
       return out;
-    } catch (NotAuthorizedException | RoutingFailedException | IllegalArgumentException | IllegalStateException x) {
+    } catch (NotAuthorizedException
+        | RoutingFailedException
+        | IllegalArgumentException
+        | IllegalStateException x) {
       assertThat(e.snapshot()).as("state after refused %s", c).isEqualTo(before);
       assertThat(e.now()).isEqualTo(nowBefore);
       return x.getClass().getSimpleName() + ": " + x.getMessage();
@@ -133,7 +144,10 @@ class CaseEnginePropertyTest {
     }
   }
 
-  /** Every case's log replays through the lifecycle to the engine's state, and every breach follows its warning. */
+  /**
+   * Every case's log replays through the lifecycle to the engine's state, and every breach follows
+   * its warning.
+   */
   private static void checkLog(CaseEngine e, List<CaseEvent> log) {
     Map<CaseId, List<CaseEvent>> byCase = new LinkedHashMap<>();
     for (CaseEvent ev : log) {
@@ -155,7 +169,8 @@ class CaseEnginePropertyTest {
         if (p instanceof EventPayload.SlaBreached br) {
           breaches++;
           if (!warned.contains(br.clockId())) {
-            fail("case %s: breach of %s at %s without its warning since the clock started",
+            fail(
+                "case %s: breach of %s at %s without its warning since the clock started",
                 ev.caseId(), br.clockId(), ev.at());
           }
         }
@@ -188,7 +203,8 @@ class CaseEnginePropertyTest {
       long grid = GRIDS[r.nextInt(GRIDS.length)];
       Priority p = r.nextInt(6) == 0 ? Priority.URGENT : Priority.NORMAL;
       CaseFacts f = facts(id, CATEGORIES[r.nextInt(CATEGORIES.length)], p, CaseSource.APP, grid);
-      return Command.of(cid, Principal.resident("res-" + r.nextInt(5)), f.id(), t, new Command.Report(f));
+      return Command.of(
+          cid, Principal.resident("res-" + r.nextInt(5)), f.id(), t, new Command.Report(f));
     }
     CaseId id = ids.get(r.nextInt(ids.size()));
     if (r.nextInt(15) == 0) {
@@ -203,10 +219,17 @@ class CaseEnginePropertyTest {
             : Principal.inRegion("leader", Role.LEADER, DISTRICT);
     String dept = DEPARTMENTS.get(r.nextInt(DEPARTMENTS.size()));
     if (!s.awaitingArrival().isEmpty() && r.nextInt(3) == 0) {
-      // 吹哨报到: mostly a summoned department reports on site; sometimes one that was not summoned (refused)
-      String arriving = r.nextInt(5) == 0 ? dept
-          : s.awaitingArrival().asList().get(r.nextInt(s.awaitingArrival().size()));
-      return Command.of(cid, Principal.ofDepartment("staff-" + arriving, arriving), id, t,
+      // 吹哨报到: mostly a summoned department reports on site; sometimes one that was not summoned
+      // (refused)
+      String arriving =
+          r.nextInt(5) == 0
+              ? dept
+              : s.awaitingArrival().asList().get(r.nextInt(s.awaitingArrival().size()));
+      return Command.of(
+          cid,
+          Principal.ofDepartment("staff-" + arriving, arriving),
+          id,
+          t,
           new Command.Arrive(arriving));
     }
     Command.Action action;
@@ -259,7 +282,9 @@ class CaseEnginePropertyTest {
       case CLOSED, EVALUATED -> {
         if (k < 6 && s.status() == org.gridgov.casefile.CaseStatus.CLOSED) {
           who = Principal.resident("res-1");
-          action = new Command.Evaluate(k < 4 ? Satisfaction.SATISFIED : Satisfaction.DISSATISFIED, k < 4);
+          action =
+              new Command.Evaluate(
+                  k < 4 ? Satisfaction.SATISFIED : Satisfaction.DISSATISFIED, k < 4);
         } else {
           action = new Command.Reopen("complaint again");
         }
@@ -271,7 +296,9 @@ class CaseEnginePropertyTest {
     return Command.of(cid, who, id, t, action);
   }
 
-  /** A random command that may well be refused: wrong actor, wrong state, unknown handler or case. */
+  /**
+   * A random command that may well be refused: wrong actor, wrong state, unknown handler or case.
+   */
   private static Command garbage(SplittableRandom r, CaseId id, String cid, Instant t) {
     Principal[] who = {
       Principal.resident("res-9"),
@@ -293,7 +320,7 @@ class CaseEnginePropertyTest {
       new Command.Arrive(WATER),
     };
     CaseId target = r.nextInt(10) == 0 ? CaseId.of("UNKNOWN-1") : id;
-    return Command.of(cid, who[r.nextInt(who.length)], target, t, actions[r.nextInt(actions.length)]);
+    return Command.of(
+        cid, who[r.nextInt(who.length)], target, t, actions[r.nextInt(actions.length)]);
   }
-
 }

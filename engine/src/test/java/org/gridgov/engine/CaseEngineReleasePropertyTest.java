@@ -28,10 +28,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Seeded random runs of {@link CaseEngine#release}: engine A never releases; engine B gets the same calls and
- * releases ended cases at random. For every case B still knows, both answer identically (advances, commands,
- * snapshots); commands on released cases are refused by B as for an unknown case; a restore of B's log followed by
- * the same releases gives B again.
+ * Seeded random runs of {@link CaseEngine#release}: engine A never releases; engine B gets the same
+ * calls and releases ended cases at random. For every case B still knows, both answer identically
+ * (advances, commands, snapshots); commands on released cases are refused by B as for an unknown
+ * case; a restore of B's log followed by the same releases gives B again.
  */
 class CaseEngineReleasePropertyTest {
   private static final long[] GRIDS = {GRID1, GRID2, GRID3, VGRID};
@@ -73,8 +73,13 @@ class CaseEngineReleasePropertyTest {
       Command c;
       if (ids.isEmpty() || r.nextInt(5) == 0) {
         String name = "K-" + step;
-        CaseFacts f = facts(name, CATEGORIES[r.nextInt(CATEGORIES.length)],
-            r.nextInt(6) == 0 ? Priority.URGENT : Priority.NORMAL, CaseSource.APP, GRIDS[r.nextInt(GRIDS.length)]);
+        CaseFacts f =
+            facts(
+                name,
+                CATEGORIES[r.nextInt(CATEGORIES.length)],
+                r.nextInt(6) == 0 ? Priority.URGENT : Priority.NORMAL,
+                CaseSource.APP,
+                GRIDS[r.nextInt(GRIDS.length)]);
         id = f.id();
         c = Command.of("c" + step, Principal.resident("res"), id, t, new Command.Report(f));
       } else {
@@ -114,7 +119,9 @@ class CaseEngineReleasePropertyTest {
               .hasMessageContaining(st.name());
         }
       }
-      assertThat(b.snapshot()).as("snapshot at step %s", step).isEqualTo(withoutReleasedCases(a, released));
+      assertThat(b.snapshot())
+          .as("snapshot at step %s", step)
+          .isEqualTo(withoutReleasedCases(a, released));
       assertThat(b.caseCount()).isEqualTo(a.caseCount() - released.size());
     }
     assertThat(released).as("cases released in the run").isNotEmpty();
@@ -165,7 +172,8 @@ class CaseEngineReleasePropertyTest {
     Principal who = disp;
     Command.Action action;
     switch (s.status()) {
-      case REPORTED -> action = k < 8 ? new Command.Verify(true, "") : new Command.Verify(false, "not there");
+      case REPORTED ->
+          action = k < 8 ? new Command.Verify(true, "") : new Command.Verify(false, "not there");
       case VERIFIED -> action = new Command.Register();
       case REGISTERED -> action = k < 7 ? Command.Dispatch.byPolicy() : Command.Dispatch.to(WATER);
       case DISPATCHED -> {

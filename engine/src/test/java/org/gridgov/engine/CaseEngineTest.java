@@ -24,7 +24,11 @@ class CaseEngineTest {
   private static final Instant T0 = at("2025-03-03T09:00");
 
   private static Command report(String cmd, String id, Instant t) {
-    return Command.of(cmd, Principal.resident("res"), CaseId.of(id), t,
+    return Command.of(
+        cmd,
+        Principal.resident("res"),
+        CaseId.of(id),
+        t,
         new Command.Report(facts(id, "0101", Priority.NORMAL, CaseSource.APP, GRID1)));
   }
 
@@ -35,9 +39,11 @@ class CaseEngineTest {
   /** Reports, verifies, registers and dispatches case {@code id} to the given handler at T0. */
   private static CaseEngine dispatched(CaseEngine e, String id, String handler) {
     var unused1 = e.execute(report("r-" + id, id, T0));
-    var unused2 = e.execute(cmd("v-" + id, districtDispatcher(), id, T0, new Command.Verify(true, "")));
+    var unused2 =
+        e.execute(cmd("v-" + id, districtDispatcher(), id, T0, new Command.Verify(true, "")));
     var unused3 = e.execute(cmd("g-" + id, districtDispatcher(), id, T0, new Command.Register()));
-    var unused4 = e.execute(cmd("d-" + id, districtDispatcher(), id, T0, Command.Dispatch.to(handler)));
+    var unused4 =
+        e.execute(cmd("d-" + id, districtDispatcher(), id, T0, Command.Dispatch.to(handler)));
     return e;
   }
 
@@ -94,14 +100,17 @@ class CaseEngineTest {
   void aCommandAfterAnUnfiredDeadlineMustWaitForAdvanceTo() {
     CaseEngine e = dispatched(config().build(), "A", WATER);
     Instant late = at("2025-03-10T09:00"); // the 3-working-day lead clock is overdue by then
-    Command accept = cmd("acc", Principal.ofDepartment("w", WATER), "A", late, new Command.Accept(WATER));
+    Command accept =
+        cmd("acc", Principal.ofDepartment("w", WATER), "A", late, new Command.Accept(WATER));
     assertThatThrownBy(() -> e.execute(accept))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("call advanceTo(" + late + ") first");
     List<CaseEvent> fired = e.advanceTo(late);
     assertThat(fired).extracting(CaseEvent::type).isNotEmpty();
-    // after the breach the policy escalated from water to the district office, so water may no longer accept
-    assertThat(e.state(CaseId.of("A")).orElseThrow().lead()).contains(CaseEngine.officeOf(DISTRICT));
+    // after the breach the policy escalated from water to the district office, so water may no
+    // longer accept
+    assertThat(e.state(CaseId.of("A")).orElseThrow().lead())
+        .contains(CaseEngine.officeOf(DISTRICT));
     assertThatThrownBy(() -> e.execute(accept)).isInstanceOf(UnknownCaseException.class);
   }
 
@@ -109,19 +118,40 @@ class CaseEngineTest {
   void unknownCaseUnknownHandlerAndIllegalTransitionAreRefusedWithoutChange() {
     CaseEngine e = dispatched(config().build(), "A", WATER);
     var before = e.snapshot();
-    assertThatThrownBy(() -> e.execute(cmd("x1", districtDispatcher(), "NOPE", T0, new Command.Close())))
+    assertThatThrownBy(
+            () -> e.execute(cmd("x1", districtDispatcher(), "NOPE", T0, new Command.Close())))
         .isInstanceOf(UnknownCaseException.class)
         .hasMessageContaining("unknown case NOPE");
-    assertThatThrownBy(() -> e.execute(cmd("x2", districtDispatcher(), "A", T0, new Command.Assist("dept:ghost"))))
+    assertThatThrownBy(
+            () ->
+                e.execute(
+                    cmd("x2", districtDispatcher(), "A", T0, new Command.Assist("dept:ghost"))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("unknown handler dept:ghost");
-    assertThatThrownBy(() -> e.execute(cmd("x3", districtDispatcher(), "A", T0, new Command.Close())))
+    assertThatThrownBy(
+            () -> e.execute(cmd("x3", districtDispatcher(), "A", T0, new Command.Close())))
         .isInstanceOf(IllegalTransitionException.class);
-    assertThatThrownBy(() -> e.execute(cmd("x4", districtDispatcher(), "A", T0,
-            new Command.Report(facts("A", "01", Priority.NORMAL, CaseSource.APP, 350302999999999L)))))
+    assertThatThrownBy(
+            () ->
+                e.execute(
+                    cmd(
+                        "x4",
+                        districtDispatcher(),
+                        "A",
+                        T0,
+                        new Command.Report(
+                            facts("A", "01", Priority.NORMAL, CaseSource.APP, 350302999999999L)))))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> e.execute(Command.of("x5", Principal.resident("r"), CaseId.of("Z"), T0,
-            new Command.Report(facts("Z", "01", Priority.NORMAL, CaseSource.APP, 350302999999999L)))))
+    assertThatThrownBy(
+            () ->
+                e.execute(
+                    Command.of(
+                        "x5",
+                        Principal.resident("r"),
+                        CaseId.of("Z"),
+                        T0,
+                        new Command.Report(
+                            facts("Z", "01", Priority.NORMAL, CaseSource.APP, 350302999999999L)))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("350302999999999");
     assertThat(e.snapshot()).isEqualTo(before);
@@ -135,46 +165,102 @@ class CaseEngineTest {
   void authorisationRulesNameActorCaseAndRule() {
     CaseEngine e = dispatched(config().build(), "A", WATER);
     var before = e.snapshot();
-    assertThatThrownBy(() -> e.execute(cmd("a1", Principal.resident("res-7"), "A", T0, new Command.Close())))
+    assertThatThrownBy(
+            () -> e.execute(cmd("a1", Principal.resident("res-7"), "A", T0, new Command.Close())))
         .isInstanceOf(NotAuthorizedException.class)
-        .hasMessageContaining("res-7").hasMessageContaining("case A").hasMessageContaining("only report and evaluate");
-    assertThatThrownBy(() -> e.execute(cmd("a2", Principal.inRegion("gw-9", Role.GRID_WORKER, GRID3), "A", T0,
-            new Command.Verify(true, ""))))
+        .hasMessageContaining("res-7")
+        .hasMessageContaining("case A")
+        .hasMessageContaining("only report and evaluate");
+    assertThatThrownBy(
+            () ->
+                e.execute(
+                    cmd(
+                        "a2",
+                        Principal.inRegion("gw-9", Role.GRID_WORKER, GRID3),
+                        "A",
+                        T0,
+                        new Command.Verify(true, ""))))
         .isInstanceOf(UnknownCaseException.class) // outside its jurisdiction: reads as unknown
-        .hasMessageContaining("gw-9").hasMessageContaining("unknown case A");
-    assertThatThrownBy(() -> e.execute(cmd("a3", Principal.ofDepartment("h", HOUSING), "A", T0,
-            new Command.Accept(HOUSING))))
-        .isInstanceOf(UnknownCaseException.class) // a case not dispatched or summoned to it reads as unknown
+        .hasMessageContaining("gw-9")
+        .hasMessageContaining("unknown case A");
+    assertThatThrownBy(
+            () ->
+                e.execute(
+                    cmd(
+                        "a3",
+                        Principal.ofDepartment("h", HOUSING),
+                        "A",
+                        T0,
+                        new Command.Accept(HOUSING))))
+        .isInstanceOf(
+            UnknownCaseException.class) // a case not dispatched or summoned to it reads as unknown
         .satisfies(x -> assertThat(((UnknownCaseException) x).caseId()).isEqualTo(CaseId.of("A")));
-    assertThatThrownBy(() -> e.execute(cmd("a4", Principal.ofDepartment("w", WATER), "A", T0,
-            new Command.Accept(HOUSING))))
+    assertThatThrownBy(
+            () ->
+                e.execute(
+                    cmd(
+                        "a4",
+                        Principal.ofDepartment("w", WATER),
+                        "A",
+                        T0,
+                        new Command.Accept(HOUSING))))
         .isInstanceOf(NotAuthorizedException.class)
         .hasMessageContaining("acts for dept:water, not for dept:housing");
-    assertThatThrownBy(() -> e.execute(cmd("a5", Principal.inRegion("town", Role.DISPATCHER, TOWNSHIP), "A", T0,
-            new Command.Close())))
+    assertThatThrownBy(
+            () ->
+                e.execute(
+                    cmd(
+                        "a5",
+                        Principal.inRegion("town", Role.DISPATCHER, TOWNSHIP),
+                        "A",
+                        T0,
+                        new Command.Close())))
         .isInstanceOf(UnknownCaseException.class);
-    assertThatThrownBy(() -> e.execute(cmd("a6", Principal.inRegion("gw", Role.GRID_WORKER, GRID1), "A", T0,
-            new Command.Register())))
+    assertThatThrownBy(
+            () ->
+                e.execute(
+                    cmd(
+                        "a6",
+                        Principal.inRegion("gw", Role.GRID_WORKER, GRID1),
+                        "A",
+                        T0,
+                        new Command.Register())))
         .isInstanceOf(NotAuthorizedException.class)
         .hasMessageContaining("GRID_WORKER may not register");
     assertThat(e.snapshot()).isEqualTo(before);
     // the department the case is dispatched to may accept
-    assertThat(e.execute(cmd("a7", Principal.ofDepartment("w", WATER), "A", T0, new Command.Accept(WATER))))
+    assertThat(
+            e.execute(
+                cmd("a7", Principal.ofDepartment("w", WATER), "A", T0, new Command.Accept(WATER))))
         .extracting(CaseEvent::payload)
         .containsExactly(new EventPayload.Accepted(WATER));
   }
 
   @Test
   void aPolicyThatThrowsLeavesTheEngineUnchanged() {
-    CaseEngine e = dispatched(config(req -> {
-      if (req.point() == DecisionPoint.NEW_CASE) {
-        return RoutingDecision.Assign.of(WATER, List.of(), "p", RoutingDecision.Explanation.of("t", List.of()));
-      }
-      throw new IllegalStateException("policy bug");
-    }).build(), "A", WATER);
+    CaseEngine e =
+        dispatched(
+            config(
+                    req -> {
+                      if (req.point() == DecisionPoint.NEW_CASE) {
+                        return RoutingDecision.Assign.of(
+                            WATER, List.of(), "p", RoutingDecision.Explanation.of("t", List.of()));
+                      }
+                      throw new IllegalStateException("policy bug");
+                    })
+                .build(),
+            "A",
+            WATER);
     var before = e.snapshot();
-    assertThatThrownBy(() -> e.execute(cmd("ret", Principal.ofDepartment("w", WATER), "A", T0,
-            new Command.Return(WATER, "no"))))
+    assertThatThrownBy(
+            () ->
+                e.execute(
+                    cmd(
+                        "ret",
+                        Principal.ofDepartment("w", WATER),
+                        "A",
+                        T0,
+                        new Command.Return(WATER, "no"))))
         .isInstanceOf(RoutingFailedException.class)
         .hasMessageContaining("policy bug")
         .hasMessageContaining("RETURN");
@@ -184,19 +270,28 @@ class CaseEngineTest {
     assertThatThrownBy(() -> e.advanceTo(late)).isInstanceOf(RoutingFailedException.class);
     assertThat(e.snapshot()).isEqualTo(before);
     assertThat(e.now()).contains(T0);
-    assertThatThrownBy(() -> e.advanceTo(late.minusSeconds(3600))).isInstanceOf(RoutingFailedException.class);
+    assertThatThrownBy(() -> e.advanceTo(late.minusSeconds(3600)))
+        .isInstanceOf(RoutingFailedException.class);
     assertThat(e.snapshot()).isEqualTo(before);
   }
 
   @Test
   void aPolicyNamingAnUnknownHandlerIsRefused() {
-    CaseEngine e = config(req -> RoutingDecision.Assign.of("dept:ghost", List.of(), "p",
-        RoutingDecision.Explanation.of("bad-policy", List.of()))).build();
+    CaseEngine e =
+        config(
+                req ->
+                    RoutingDecision.Assign.of(
+                        "dept:ghost",
+                        List.of(),
+                        "p",
+                        RoutingDecision.Explanation.of("bad-policy", List.of())))
+            .build();
     var unused1 = e.execute(report("r", "A", T0));
     var unused2 = e.execute(cmd("v", districtDispatcher(), "A", T0, new Command.Verify(true, "")));
     var unused3 = e.execute(cmd("g", districtDispatcher(), "A", T0, new Command.Register()));
     var before = e.snapshot();
-    assertThatThrownBy(() -> e.execute(cmd("d", districtDispatcher(), "A", T0, Command.Dispatch.byPolicy())))
+    assertThatThrownBy(
+            () -> e.execute(cmd("d", districtDispatcher(), "A", T0, Command.Dispatch.byPolicy())))
         .isInstanceOf(RoutingFailedException.class)
         .hasMessageContaining("unknown handler dept:ghost")
         .hasMessageContaining("bad-policy");
@@ -224,8 +319,10 @@ class CaseEngineTest {
     var unused2 = dispatched(e, "A", WATER);
     List<CaseEvent> fired = e.advanceTo(at("2025-03-20T09:00"));
     // both cases reach every level at the same instants; B was reported first
-    CaseEvent firstOfB = fired.stream().filter(x -> x.caseId().equals(CaseId.of("B"))).findFirst().orElseThrow();
-    CaseEvent firstOfA = fired.stream().filter(x -> x.caseId().equals(CaseId.of("A"))).findFirst().orElseThrow();
+    CaseEvent firstOfB =
+        fired.stream().filter(x -> x.caseId().equals(CaseId.of("B"))).findFirst().orElseThrow();
+    CaseEvent firstOfA =
+        fired.stream().filter(x -> x.caseId().equals(CaseId.of("A"))).findFirst().orElseThrow();
     assertThat(firstOfB.at()).isEqualTo(firstOfA.at());
     assertThat(fired.indexOf(firstOfB)).isLessThan(fired.indexOf(firstOfA));
     for (int i = 1; i < fired.size(); i++) {
@@ -245,8 +342,15 @@ class CaseEngineTest {
   @Test
   void manualEscalationToTheCurrentLeadIsRefused() {
     CaseEngine e = dispatched(config().build(), "A", WATER);
-    assertThatThrownBy(() -> e.execute(cmd("m", districtDispatcher(), "A", T0,
-            new Command.Escalate(Optional.of(WATER)))))
+    assertThatThrownBy(
+            () ->
+                e.execute(
+                    cmd(
+                        "m",
+                        districtDispatcher(),
+                        "A",
+                        T0,
+                        new Command.Escalate(Optional.of(WATER)))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("current lead");
   }
@@ -269,9 +373,11 @@ class CaseEngineTest {
       Command r = report("r-" + id, id, T0);
       facts.put(CaseId.of(id), ((Command.Report) r.action()).facts());
       log.addAll(e.execute(r));
-      log.addAll(e.execute(cmd("v-" + id, districtDispatcher(), id, T0, new Command.Verify(true, ""))));
+      log.addAll(
+          e.execute(cmd("v-" + id, districtDispatcher(), id, T0, new Command.Verify(true, ""))));
       log.addAll(e.execute(cmd("g-" + id, districtDispatcher(), id, T0, new Command.Register())));
-      log.addAll(e.execute(cmd("d-" + id, districtDispatcher(), id, T0, Command.Dispatch.to(WATER))));
+      log.addAll(
+          e.execute(cmd("d-" + id, districtDispatcher(), id, T0, Command.Dispatch.to(WATER))));
     }
     log.addAll(e.advanceTo(at("2025-03-06T12:00"))); // past the yellow level of both lead clocks
     CaseEngine r = CaseEngine.restore(config(), facts, log);
@@ -285,16 +391,38 @@ class CaseEngineTest {
   @Test
   void arriveEmitsArrivedAndStopsTheArrivalClock_aSecondArrivalIsRefused() {
     CaseEngine e = dispatched(config().build(), "A", WATER);
-    var unused = e.execute(cmd("s", districtDispatcher(), "A", T0,
-        Command.Summon.of(List.of(URBAN), java.time.Duration.ofMinutes(30))));
-    List<CaseEvent> arrived = e.execute(cmd("arr", Principal.ofDepartment("u", URBAN), "A", T0.plusSeconds(60),
-        new Command.Arrive(URBAN)));
-    assertThat(arrived).extracting(CaseEvent::payload).containsExactly(new EventPayload.Arrived(URBAN));
+    var unused =
+        e.execute(
+            cmd(
+                "s",
+                districtDispatcher(),
+                "A",
+                T0,
+                Command.Summon.of(List.of(URBAN), java.time.Duration.ofMinutes(30))));
+    List<CaseEvent> arrived =
+        e.execute(
+            cmd(
+                "arr",
+                Principal.ofDepartment("u", URBAN),
+                "A",
+                T0.plusSeconds(60),
+                new Command.Arrive(URBAN)));
+    assertThat(arrived)
+        .extracting(CaseEvent::payload)
+        .containsExactly(new EventPayload.Arrived(URBAN));
     assertThat(arrived.get(0).at()).isEqualTo(T0.plusSeconds(60));
-    assertThat(e.clocks(CaseId.of("A")).orElseThrow().clock(CaseEngine.SUMMON_CLOCK_PREFIX + URBAN)).isEmpty();
+    assertThat(e.clocks(CaseId.of("A")).orElseThrow().clock(CaseEngine.SUMMON_CLOCK_PREFIX + URBAN))
+        .isEmpty();
     assertThat(e.state(CaseId.of("A")).orElseThrow().awaitingArrival()).isEmpty();
-    assertThatThrownBy(() -> e.execute(cmd("arr2", Principal.ofDepartment("u", URBAN), "A", T0.plusSeconds(60),
-            new Command.Arrive(URBAN))))
+    assertThatThrownBy(
+            () ->
+                e.execute(
+                    cmd(
+                        "arr2",
+                        Principal.ofDepartment("u", URBAN),
+                        "A",
+                        T0.plusSeconds(60),
+                        new Command.Arrive(URBAN))))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("no pending summons");
   }
@@ -327,11 +455,19 @@ class CaseEngineTest {
     assertThat(e.snapshot().cases()).hasSize(1);
     assertThat(e.release(CaseId.of("A"))).as("a second release").isFalse();
     // commands on it are refused as for an unknown case
-    assertThatThrownBy(() -> e.execute(cmd("ev", Principal.resident("res"), "A", T0,
-            new Command.Evaluate(org.gridgov.casefile.Satisfaction.SATISFIED, true))))
+    assertThatThrownBy(
+            () ->
+                e.execute(
+                    cmd(
+                        "ev",
+                        Principal.resident("res"),
+                        "A",
+                        T0,
+                        new Command.Evaluate(org.gridgov.casefile.Satisfaction.SATISFIED, true))))
         .isInstanceOf(UnknownCaseException.class)
         .hasMessageContaining("unknown case A");
-    assertThatThrownBy(() -> e.execute(cmd("ro", districtDispatcher(), "A", T0, new Command.Reopen("again"))))
+    assertThatThrownBy(
+            () -> e.execute(cmd("ro", districtDispatcher(), "A", T0, new Command.Reopen("again"))))
         .isInstanceOf(UnknownCaseException.class)
         .hasMessageContaining("unknown case A");
     // the other case is untouched and keeps its deadline
@@ -361,14 +497,23 @@ class CaseEngineTest {
   void invalidMergedAndEvaluatedCasesCanBeReleased_reportedOneCannot() {
     CaseEngine e = config().build();
     var unused = e.execute(report("r-I", "I", T0));
-    var unused2 = e.execute(cmd("v-I", districtDispatcher(), "I", T0, new Command.Verify(false, "not there")));
+    var unused2 =
+        e.execute(
+            cmd("v-I", districtDispatcher(), "I", T0, new Command.Verify(false, "not there")));
     var unused3 = e.execute(report("r-M", "M", T0));
     var unused4 = e.execute(report("r-K", "K", T0));
-    var unused5 = e.execute(cmd("m-M", districtDispatcher(), "M", T0, new Command.Merge(CaseId.of("K"))));
+    var unused5 =
+        e.execute(cmd("m-M", districtDispatcher(), "M", T0, new Command.Merge(CaseId.of("K"))));
     var unused6 = dispatched(e, "E", WATER);
     close(e, "E", WATER);
-    var unused7 = e.execute(cmd("ev-E", Principal.resident("res"), "E", T0,
-        new Command.Evaluate(org.gridgov.casefile.Satisfaction.SATISFIED, true)));
+    var unused7 =
+        e.execute(
+            cmd(
+                "ev-E",
+                Principal.resident("res"),
+                "E",
+                T0,
+                new Command.Evaluate(org.gridgov.casefile.Satisfaction.SATISFIED, true)));
 
     assertThat(e.release(CaseId.of("I"))).isTrue();
     assertThat(e.release(CaseId.of("M"))).isTrue();
@@ -380,7 +525,10 @@ class CaseEngineTest {
     assertThat(e.caseCount()).isEqualTo(1);
     // a merge into a released case is refused as into an unknown one
     var unused8 = e.execute(report("r-N", "N", T0));
-    assertThatThrownBy(() -> e.execute(cmd("m-N", districtDispatcher(), "N", T0, new Command.Merge(CaseId.of("M")))))
+    assertThatThrownBy(
+            () ->
+                e.execute(
+                    cmd("m-N", districtDispatcher(), "N", T0, new Command.Merge(CaseId.of("M")))))
         .isInstanceOf(UnknownCaseException.class)
         .hasMessageContaining("unknown case");
   }
@@ -407,9 +555,11 @@ class CaseEngineTest {
       Command r = report("r-" + id, id, T0);
       facts.put(CaseId.of(id), ((Command.Report) r.action()).facts());
       log.addAll(e.execute(r));
-      log.addAll(e.execute(cmd("v-" + id, districtDispatcher(), id, T0, new Command.Verify(true, ""))));
+      log.addAll(
+          e.execute(cmd("v-" + id, districtDispatcher(), id, T0, new Command.Verify(true, ""))));
       log.addAll(e.execute(cmd("g-" + id, districtDispatcher(), id, T0, new Command.Register())));
-      log.addAll(e.execute(cmd("d-" + id, districtDispatcher(), id, T0, Command.Dispatch.to(WATER))));
+      log.addAll(
+          e.execute(cmd("d-" + id, districtDispatcher(), id, T0, Command.Dispatch.to(WATER))));
     }
     Principal staff = Principal.ofDepartment("staff", WATER);
     log.addAll(e.execute(cmd("a-B", staff, "B", T0, new Command.Accept(WATER))));

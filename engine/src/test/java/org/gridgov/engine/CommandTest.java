@@ -16,10 +16,11 @@ class CommandTest {
 
   @Test
   void factoriesRejectNulls() {
-    NullPointerTester t = new NullPointerTester()
-        .setDefault(Principal.class, Principal.resident("r"))
-        .setDefault(CaseId.class, CaseId.of("C"))
-        .setDefault(Command.Action.class, new Command.Close());
+    NullPointerTester t =
+        new NullPointerTester()
+            .setDefault(Principal.class, Principal.resident("r"))
+            .setDefault(CaseId.class, CaseId.of("C"))
+            .setDefault(Command.Action.class, new Command.Close());
     t.testAllPublicStaticMethods(Command.class);
     t.testAllPublicStaticMethods(Command.Summon.class);
     t.testAllPublicStaticMethods(Command.Dispatch.class);
@@ -53,7 +54,8 @@ class CommandTest {
     assertThatThrownBy(() -> new Command.Check(false, ""))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("needs a reason");
-    assertThatThrownBy(() -> Command.of(" ", Principal.resident("r"), CaseId.of("A"), T, new Command.Close()))
+    assertThatThrownBy(
+            () -> Command.of(" ", Principal.resident("r"), CaseId.of("A"), T, new Command.Close()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("command id");
   }

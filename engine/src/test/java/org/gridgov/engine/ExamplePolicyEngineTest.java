@@ -15,7 +15,10 @@ import org.gridgov.routing.table.ExamplePolicy;
 import org.gridgov.sla.ChinaCalendar;
 import org.junit.jupiter.api.Test;
 
-/** The engine driven by the shipped example policy table over its routing graph: routing and engine together. */
+/**
+ * The engine driven by the shipped example policy table over its routing graph: routing and engine
+ * together.
+ */
 class ExamplePolicyEngineTest {
 
   private static CaseEngine engine() {
@@ -38,21 +41,31 @@ class ExamplePolicyEngineTest {
     Driver d = new Driver(engine());
     Principal gridWorker = Principal.inRegion("gw-1", Role.GRID_WORKER, GRID1);
     String id = "R-1";
-    d.run(gridWorker, id, at("2025-03-03T09:00"), new Command.Report(
-        facts(id, "0102", Priority.NORMAL, CaseSource.GRID_PATROL, GRID1)));
+    d.run(
+        gridWorker,
+        id,
+        at("2025-03-03T09:00"),
+        new Command.Report(facts(id, "0102", Priority.NORMAL, CaseSource.GRID_PATROL, GRID1)));
     d.run(gridWorker, id, at("2025-03-03T09:05"), new Command.Verify(true, ""));
     d.run(districtDispatcher(), id, at("2025-03-03T09:10"), new Command.Register());
 
     // policy row "01|02|05 ... assign office@GRID": the lowest capable level for city appearance
-    var dispatched = d.run(districtDispatcher(), id, at("2025-03-03T09:10"), Command.Dispatch.byPolicy());
+    var dispatched =
+        d.run(districtDispatcher(), id, at("2025-03-03T09:10"), Command.Dispatch.byPolicy());
     assertThat(payloads(dispatched))
         .containsExactly(new EventPayload.Dispatched(CaseEngine.officeOf(GRID1), HandlerRole.LEAD));
 
-    // policy row "RETURN at GRID: assign owner assist assistants": urban management owns 01 in the district
-    var returned = d.run(gridWorker, id, at("2025-03-03T10:00"),
-        new Command.Return(CaseEngine.officeOf(GRID1), "needs enforcement powers"));
+    // policy row "RETURN at GRID: assign owner assist assistants": urban management owns 01 in the
+    // district
+    var returned =
+        d.run(
+            gridWorker,
+            id,
+            at("2025-03-03T10:00"),
+            new Command.Return(CaseEngine.officeOf(GRID1), "needs enforcement powers"));
     assertThat(payloads(returned))
-        .startsWith(new EventPayload.Returned(CaseEngine.officeOf(GRID1), "needs enforcement powers"))
+        .startsWith(
+            new EventPayload.Returned(CaseEngine.officeOf(GRID1), "needs enforcement powers"))
         .contains(new EventPayload.Dispatched("dept:urban-management", HandlerRole.LEAD));
 
     // and the whole log restores to the same engine

@@ -1,8 +1,8 @@
 package org.gridgov.engine;
 
 import com.google.common.collect.ImmutableList;
-import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import com.google.common.primitives.ImmutableLongArray;
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -34,7 +34,9 @@ import org.gridgov.sla.TransferRule;
 import org.gridgov.sla.WarningLevel;
 import org.gridgov.sla.WorkingDayRule;
 
-/** A small district, an SLA policy, departments and a simple routing policy for the engine tests. */
+/**
+ * A small district, an SLA policy, departments and a simple routing policy for the engine tests.
+ */
 final class Fixture {
   static final long DISTRICT = 350302L;
   static final long STREET = 350302001L;
@@ -57,7 +59,8 @@ final class Fixture {
   static final String COMMAND_CENTRE = "dept:command-centre";
   static final String ROADS = "dept:roads";
   static final ImmutableList<String> DEPARTMENTS =
-      ImmutableList.of(WATER, NATURAL_RESOURCES, HOUSING, SURVEY, URBAN, POLICE, MARKET, COMMAND_CENTRE, ROADS);
+      ImmutableList.of(
+          WATER, NATURAL_RESOURCES, HOUSING, SURVEY, URBAN, POLICE, MARKET, COMMAND_CENTRE, ROADS);
 
   static final RegionTree TREE = tree();
 
@@ -78,21 +81,30 @@ final class Fixture {
     return b.build();
   }
 
-  /** Yellow at 80 %, red at the deadline; whole case 5 working days; handling 3 working days, urgent 4 h. */
+  /**
+   * Yellow at 80 %, red at the deadline; whole case 5 working days; handling 3 working days, urgent
+   * 4 h.
+   */
   static SlaPolicy sla() {
     return SlaPolicy.builder()
         .defaultLevels(List.of(WarningLevel.atFraction("yellow", 0.8), WarningLevel.breach("red")))
         .transferRule(TransferRule.RESTART)
-        .rule(SlaPolicy.Rule.of(SlaStage.WHOLE_CASE, SlaLimit.workingDays(5, WorkingDayRule.SAME_CLOCK_TIME)))
-        .rule(SlaPolicy.Rule.of(SlaStage.HANDLE, SlaLimit.workingDays(3, WorkingDayRule.SAME_CLOCK_TIME)))
+        .rule(
+            SlaPolicy.Rule.of(
+                SlaStage.WHOLE_CASE, SlaLimit.workingDays(5, WorkingDayRule.SAME_CLOCK_TIME)))
+        .rule(
+            SlaPolicy.Rule.of(
+                SlaStage.HANDLE, SlaLimit.workingDays(3, WorkingDayRule.SAME_CLOCK_TIME)))
         .rule(
             SlaPolicy.Rule.of(SlaStage.HANDLE, SlaLimit.natural(java.time.Duration.ofHours(4)))
                 .forPriority(Priority.URGENT))
         .rule(
-            SlaPolicy.Rule.of(SlaStage.HANDLE, SlaLimit.workingDays(4, WorkingDayRule.SAME_CLOCK_TIME))
+            SlaPolicy.Rule.of(
+                    SlaStage.HANDLE, SlaLimit.workingDays(4, WorkingDayRule.SAME_CLOCK_TIME))
                 .forCategory("06"))
         .rule(
-            SlaPolicy.Rule.of(SlaStage.WHOLE_CASE, SlaLimit.workingDays(15, WorkingDayRule.SAME_CLOCK_TIME))
+            SlaPolicy.Rule.of(
+                    SlaStage.WHOLE_CASE, SlaLimit.workingDays(15, WorkingDayRule.SAME_CLOCK_TIME))
                 .forCategory("06"))
         .build();
   }
@@ -111,11 +123,12 @@ final class Fixture {
   }
 
   /**
-   * NEW_CASE: category 03.. (water) to the water department, 05.. (land) to the office of the case's community,
-   * others to the grid's office. RETURN: the second distinct returner sends it to the command centre, the first
-   * to the roads department. BREACH: up one level of offices; MANUAL: an office below the district goes to the district office
-   * (a department to the district office either way); the district office's MANUAL assigns natural resources with housing and survey; BREACH at the top is
-   * rejected).
+   * NEW_CASE: category 03.. (water) to the water department, 05.. (land) to the office of the
+   * case's community, others to the grid's office. RETURN: the second distinct returner sends it to
+   * the command centre, the first to the roads department. BREACH: up one level of offices; MANUAL:
+   * an office below the district goes to the district office (a department to the district office
+   * either way); the district office's MANUAL assigns natural resources with housing and survey;
+   * BREACH at the top is rejected).
    */
   static final class SimplePolicy implements RoutingPolicy {
     private final RegionTree tree;
@@ -126,7 +139,8 @@ final class Fixture {
 
     @Override
     public RoutingDecision decide(RoutingRequest r) {
-      RoutingDecision.Explanation why = RoutingDecision.Explanation.of("simple", List.of(r.point().name()));
+      RoutingDecision.Explanation why =
+          RoutingDecision.Explanation.of("simple", List.of(r.point().name()));
       String cat = r.facts().categoryCode();
       long grid = r.facts().locationCodes().get(0);
       if (r.point() == DecisionPoint.NEW_CASE) {
@@ -135,7 +149,8 @@ final class Fixture {
         }
         if (cat.startsWith("05")) {
           Region community = tree.get(grid).ancestorAt(RegionLevel.COMMUNITY).orElseThrow();
-          return RoutingDecision.Assign.of(CaseEngine.officeOf(community.code()), List.of(), "normal", why);
+          return RoutingDecision.Assign.of(
+              CaseEngine.officeOf(community.code()), List.of(), "normal", why);
         }
         return RoutingDecision.Assign.of(CaseEngine.officeOf(grid), List.of(), "normal", why);
       }
@@ -153,7 +168,8 @@ final class Fixture {
       }
       if (holder.equals(CaseEngine.officeOf(DISTRICT))) {
         if (r.point() == DecisionPoint.MANUAL) {
-          return RoutingDecision.Assign.of(NATURAL_RESOURCES, List.of(HOUSING, SURVEY), "normal", why);
+          return RoutingDecision.Assign.of(
+              NATURAL_RESOURCES, List.of(HOUSING, SURVEY), "normal", why);
         }
         return new RoutingDecision.Reject("nobody above the district", why);
       }
@@ -170,7 +186,8 @@ final class Fixture {
     return OffsetDateTime.parse(localShanghai + "+08:00").toInstant();
   }
 
-  static CaseFacts facts(String id, String category, Priority priority, CaseSource source, long... grids) {
+  static CaseFacts facts(
+      String id, String category, Priority priority, CaseSource source, long... grids) {
     return CaseFacts.builder()
         .id(CaseId.of(id))
         .categoryCode(category)

@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Guards the public surface of gridgov-engine: a package becomes API only by a deliberate change here. */
+/**
+ * Guards the public surface of gridgov-engine: a package becomes API only by a deliberate change
+ * here.
+ */
 class ModuleInfoTest {
 
   @Test
@@ -21,10 +24,16 @@ class ModuleInfoTest {
             .orElseThrow();
 
     assertThat(descriptor.name()).isEqualTo("org.gridgov.engine");
-    assertThat(descriptor.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()))
+    assertThat(
+            descriptor.exports().stream()
+                .map(ModuleDescriptor.Exports::source)
+                .collect(Collectors.toSet()))
         .containsExactly("org.gridgov.engine");
     assertThat(descriptor.exports()).allSatisfy(e -> assertThat(e.isQualified()).isFalse());
-    assertThat(descriptor.requires().stream().map(ModuleDescriptor.Requires::name).collect(Collectors.toSet()))
+    assertThat(
+            descriptor.requires().stream()
+                .map(ModuleDescriptor.Requires::name)
+                .collect(Collectors.toSet()))
         .contains("org.gridgov.core", "org.gridgov.routing");
   }
 }

@@ -36,7 +36,8 @@ class PrincipalTest {
     assertThatThrownBy(() -> Principal.inRegion("x", Role.DEPARTMENT_STAFF, 350302L))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("handler (department) id");
-    assertThatThrownBy(() -> new Principal("x", Role.GRID_WORKER, OptionalLong.empty(), "dept:water"))
+    assertThatThrownBy(
+            () -> new Principal("x", Role.GRID_WORKER, OptionalLong.empty(), "dept:water"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("GRID_WORKER x needs a region code");
     assertThatThrownBy(() -> Principal.resident(" "))

@@ -8,19 +8,28 @@ import java.nio.file.Path;
 import org.gridgov.simulation.cli.GridgovSim;
 
 /**
- * The project's main job: the grid-granularity report of the built-in {@code putian} scenario. It runs
- * {@code gridgov-sim sweep putian --param households-per-grid=150,300,500,800 --replications 5} and prints where
- * {@code report.html} is.
+ * The project's main job: the grid-granularity report of the built-in {@code putian} scenario. It
+ * runs {@code gridgov-sim sweep putian --param households-per-grid=150,300,500,800 --replications
+ * 5} and prints where {@code report.html} is.
  *
- * <p>Run (the README's first command): {@code mvn -B -ntp -q -Pmain-job -DskipTests -pl examples -am verify}. The
- * report goes to the directory of the system property {@code gridgov.report.dir} (the main-job profile sets
- * {@code examples/target/gridgov-report}), else {@code target/gridgov-report}. Arguments are passed on to
- * {@code gridgov-sim} after the fixed ones (e.g. {@code --threads 1}).
+ * <p>Run (the README's first command): {@code mvn -B -ntp -q -Pmain-job -DskipTests -pl examples
+ * -am verify}. The report goes to the directory of the system property {@code gridgov.report.dir}
+ * (the main-job profile sets {@code examples/target/gridgov-report}), else {@code
+ * target/gridgov-report}. Arguments are passed on to {@code gridgov-sim} after the fixed ones (e.g.
+ * {@code --threads 1}).
  */
 public final class SimulationReport {
   /** The sweep of the main job, before {@code --out}. */
-  static final ImmutableList<String> SWEEP = ImmutableList.of(
-      "sweep", "putian", "--param", "households-per-grid=150,300,500,800", "--replications", "5", "--seed", "1");
+  static final ImmutableList<String> SWEEP =
+      ImmutableList.of(
+          "sweep",
+          "putian",
+          "--param",
+          "households-per-grid=150,300,500,800",
+          "--replications",
+          "5",
+          "--seed",
+          "1");
 
   private SimulationReport() {}
 
@@ -31,10 +40,14 @@ public final class SimulationReport {
    * @throws IllegalStateException if {@code gridgov-sim} fails (its message is on standard error)
    */
   public static void main(String[] args) {
-    Path dir = Path.of(System.getProperty("gridgov.report.dir", "target/gridgov-report")).toAbsolutePath()
-        .normalize();
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    Path dir =
+        Path.of(System.getProperty("gridgov.report.dir", "target/gridgov-report"))
+            .toAbsolutePath()
+            .normalize();
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code = GridgovSim.execute(out, err, arguments(dir, args));
     if (code != GridgovSim.OK) {
       throw new IllegalStateException("gridgov-sim failed with exit code " + code);
@@ -50,7 +63,11 @@ public final class SimulationReport {
    * @return the arguments
    */
   static String[] arguments(Path dir, String... extra) {
-    return ImmutableList.<String>builder().addAll(SWEEP).add("--out", dir.toString()).add(extra).build()
+    return ImmutableList.<String>builder()
+        .addAll(SWEEP)
+        .add("--out", dir.toString())
+        .add(extra)
+        .build()
         .toArray(new String[0]);
   }
 }

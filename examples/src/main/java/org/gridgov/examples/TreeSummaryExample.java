@@ -10,8 +10,9 @@ import org.gridgov.region.SizeDistribution;
 import org.gridgov.simulation.BuiltInCities;
 
 /**
- * Loads Putian's real districts and streets, generates its communities, grids and units to the published totals,
- * and prints a summary of the tree (the city of the main job, {@link SimulationReport}).
+ * Loads Putian's real districts and streets, generates its communities, grids and units to the
+ * published totals, and prints a summary of the tree (the city of the main job, {@link
+ * SimulationReport}).
  *
  * <p>Run: {@code mvn -B -ntp -q -Pmain-job -DskipTests -pl examples -am verify
  * -Dgridgov.main=org.gridgov.examples.TreeSummaryExample}.
@@ -38,7 +39,8 @@ public final class TreeSummaryExample {
    * @param out where to print
    */
   static void print(RegionTree tree, PrintStream out) {
-    out.printf(Locale.ROOT, "gridgov region tree, edition %s, %,d regions%n", tree.edition(), tree.size());
+    out.printf(
+        Locale.ROOT, "gridgov region tree, edition %s, %,d regions%n", tree.edition(), tree.size());
     for (RegionLevel level : RegionLevel.values()) {
       out.printf(Locale.ROOT, "  %-9s %-6s %,9d%n", level, level.chineseName(), tree.count(level));
     }
@@ -51,7 +53,13 @@ public final class TreeSummaryExample {
     printDistribution(out, "households per grid", tree.householdsPerGrid());
     out.println();
     out.printf(
-        Locale.ROOT, "  %-6s %-8s %7s %10s %12s %8s%n", "code", "district", "streets", "grids", "population",
+        Locale.ROOT,
+        "  %-6s %-8s %7s %10s %12s %8s%n",
+        "code",
+        "district",
+        "streets",
+        "grids",
+        "population",
         "units");
     for (Region district : tree.roots()) {
       out.printf(

@@ -1,6 +1,4 @@
-/**
- * Runnable examples for each kind of gridgov user.
- */
+/** Runnable examples for each kind of gridgov user. */
 @NullMarked
 @CheckReturnValue
 package org.gridgov.examples;

@@ -14,10 +14,12 @@ class CaseLoopExampleTest {
   @Test
   void leakIsDueAt1440ClosedOnTimeAndCountedInMarch() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    IndicatorReport march = CaseLoopExample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    IndicatorReport march =
+        CaseLoopExample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String out = bytes.toString(StandardCharsets.UTF_8);
 
-    // 4 working hours from 09:10: 2 h 50 min until 12:00, lunch 12:00-13:30, 1 h 10 min more = 14:40.
+    // 4 working hours from 09:10: 2 h 50 min until 12:00, lunch 12:00-13:30, 1 h 10 min more =
+    // 14:40.
     assertThat(out).contains("due at 2025-03-03T14:40");
     assertThat(out).contains("is CLOSED after 8 events");
     assertThat(out).contains("deadline cancelled: true, breaches fired: 0");

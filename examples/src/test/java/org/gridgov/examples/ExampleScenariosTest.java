@@ -11,7 +11,10 @@ import org.gridgov.simulation.ScenarioFiles;
 import org.gridgov.simulation.WorkSchedule;
 import org.junit.jupiter.api.Test;
 
-/** The scenario files shipped in examples/scenarios read cleanly, and the YAML and its JSON twin agree. */
+/**
+ * The scenario files shipped in examples/scenarios read cleanly, and the YAML and its JSON twin
+ * agree.
+ */
 class ExampleScenariosTest {
   private static final Path DIR = Path.of("scenarios");
 
@@ -26,7 +29,8 @@ class ExampleScenariosTest {
     assertThat(s.categories().get(0).handling()).isEqualTo(Distribution.lognormal(60, 40));
     assertThat(s.staffing().department("dept:water")).isEqualTo(20);
     assertThat(s.workSchedule()).isEqualTo(WorkSchedule.WORKING_TIME);
-    assertThat(s.slaPolicy()).hasValueSatisfying(t -> assertThat(t).contains("whole-case *    URGENT"));
+    assertThat(s.slaPolicy())
+        .hasValueSatisfying(t -> assertThat(t).contains("whole-case *    URGENT"));
     assertThat(s.routingPolicy()).isEmpty();
   }
 

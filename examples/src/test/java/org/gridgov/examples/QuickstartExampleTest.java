@@ -19,9 +19,10 @@ import org.gridgov.sla.WorkingDayRule;
 import org.junit.jupiter.api.Test;
 
 /**
- * The quickstart's events, derived from its two policies: the routing table (new case → {@code office@GRID}; breach
- * → {@code escalate}, i.e. the parent region's office) and the SLA text (handle in 4 working hours with yellow at
- * 80 %, whole case in 5 working days), on the China calendar (09:00–12:00, 13:30–17:30 on workdays).
+ * The quickstart's events, derived from its two policies: the routing table (new case → {@code
+ * office@GRID}; breach → {@code escalate}, i.e. the parent region's office) and the SLA text
+ * (handle in 4 working hours with yellow at 80 %, whole case in 5 working days), on the China
+ * calendar (09:00–12:00, 13:30–17:30 on workdays).
  */
 class QuickstartExampleTest {
   private static final String GRID_OFFICE = "office:350302001001001";
@@ -31,7 +32,8 @@ class QuickstartExampleTest {
 
   private static List<CaseEvent> run(StringBuilder printed) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    List<CaseEvent> events = QuickstartExample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    List<CaseEvent> events =
+        QuickstartExample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     printed.append(bytes.toString(StandardCharsets.UTF_8));
     return events;
   }
@@ -40,7 +42,8 @@ class QuickstartExampleTest {
   void caseGoesToTheGridThenIsWarnedBreachedAndEscalatedToTheCommunity() {
     List<CaseEvent> events = run(new StringBuilder());
 
-    Instant due = CALENDAR.plus(MONDAY_0900, SlaLimit.workingDays(5, WorkingDayRule.END_OF_WORKING_DAY));
+    Instant due =
+        CALENDAR.plus(MONDAY_0900, SlaLimit.workingDays(5, WorkingDayRule.END_OF_WORKING_DAY));
     assertThat(events.stream().map(CaseEvent::payload))
         .containsExactly(
             new EventPayload.Reported(),
@@ -56,7 +59,8 @@ class QuickstartExampleTest {
   void warningAndBreachFallOnTheBusinessCalendarNotOnTheWallClock() {
     List<CaseEvent> events = run(new StringBuilder());
 
-    // 80 % of 4 working hours = 3 h 12 min of working time: 09:00-12:00, then 12 minutes after the lunch break.
+    // 80 % of 4 working hours = 3 h 12 min of working time: 09:00-12:00, then 12 minutes after the
+    // lunch break.
     Instant yellow = CALENDAR.plus(MONDAY_0900, SlaLimit.workingTime(Duration.ofMinutes(192)));
     Instant breach = CALENDAR.plus(MONDAY_0900, SlaLimit.workingHours(4));
     assertThat(yellow).isEqualTo(Instant.parse("2025-03-03T05:42:00Z")); // 13:42 in Shanghai
@@ -71,10 +75,12 @@ class QuickstartExampleTest {
   void escalationRestartsTheHandlingClockSoTheCommunityIsNotWarnedTheSameDay() {
     List<CaseEvent> events = run(new StringBuilder());
 
-    // transfer RESTART: the community's 4 working hours start at 14:30; its yellow is 3 h 12 min later in working
+    // transfer RESTART: the community's 4 working hours start at 14:30; its yellow is 3 h 12 min
+    // later in working
     // time, i.e. after 17:30 on Monday, later than the 18:00 the example advances to.
     Instant communityYellow =
-        CALENDAR.plus(Instant.parse("2025-03-03T06:30:00Z"), SlaLimit.workingTime(Duration.ofMinutes(192)));
+        CALENDAR.plus(
+            Instant.parse("2025-03-03T06:30:00Z"), SlaLimit.workingTime(Duration.ofMinutes(192)));
     assertThat(communityYellow).isAfter(MONDAY_0900.plus(Duration.ofHours(9)));
     assertThat(events).hasSize(7);
   }

@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the README's code honest: every Java block in README.md that is marked as a snippet must equal, line for
- * line, the tagged region of the example source it names. Edit the example, then run
- * {@code python3 build/update-readme-snippets.py} to copy the region into the README.
+ * Keeps the README's code honest: every Java block in README.md that is marked as a snippet must
+ * equal, line for line, the tagged region of the example source it names. Edit the example, then
+ * run {@code python3 build/update-readme-snippets.py} to copy the region into the README.
  *
  * <p>In README.md:
  *
@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
  * ```
  * </pre>
  *
- * <p>In the source: the lines between {@code // tag::quickstart[]} and {@code // end::quickstart[]}, with their
- * common indentation removed.
+ * <p>In the source: the lines between {@code // tag::quickstart[]} and {@code //
+ * end::quickstart[]}, with their common indentation removed.
  */
 class ReadmeSnippetsTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -65,7 +65,9 @@ class ReadmeSnippetsTest {
       }
     }
     assertThat(start).as("tag::%s[] in %s", tag, path).isPositive();
-    assertThat(end).as("end::%s[] after tag::%s[] in %s", tag, tag, path).isGreaterThanOrEqualTo(start);
+    assertThat(end)
+        .as("end::%s[] after tag::%s[] in %s", tag, tag, path)
+        .isGreaterThanOrEqualTo(start);
     List<String> region = lines.subList(start, end);
     int indent =
         region.stream()

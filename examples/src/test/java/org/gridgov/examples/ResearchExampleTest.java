@@ -19,12 +19,20 @@ class ResearchExampleTest {
   @Test
   void printsOneRowPerGranularityWithEstimatesAndCoarserGridsKeepWorkersBusier() {
     // Putian at a twentieth of its case rate, for two days: a quick version of the real experiment.
-    Scenario quick = SweepParameter.CASES_PER_RESIDENT_PER_YEAR.apply(
-        BuiltInScenarios.putian().withPeriods(Duration.ofDays(1), Duration.ofDays(2), Duration.ofDays(7)), "0.05");
+    Scenario quick =
+        SweepParameter.CASES_PER_RESIDENT_PER_YEAR.apply(
+            BuiltInScenarios.putian()
+                .withPeriods(Duration.ofDays(1), Duration.ofDays(2), Duration.ofDays(7)),
+            "0.05");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-    SweepResult r = ResearchExample.run(quick, List.of("150", "800"), 2, 2,
-        new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    SweepResult r =
+        ResearchExample.run(
+            quick,
+            List.of("150", "800"),
+            2,
+            2,
+            new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
     String out = bytes.toString(StandardCharsets.UTF_8);
     assertThat(out).contains("households/grid", "on_time_closing_rate", "worker_utilisation");

@@ -12,8 +12,20 @@ class SimulationReportTest {
   @Test
   void mainJobIsTheFourGranularitySweepOfPutianWithFiveReplications() {
     String[] args = SimulationReport.arguments(Path.of("/tmp/r"), "--threads", "1");
-    assertThat(args).containsExactly("sweep", "putian", "--param", "households-per-grid=150,300,500,800",
-        "--replications", "5", "--seed", "1", "--out", "/tmp/r", "--threads", "1");
+    assertThat(args)
+        .containsExactly(
+            "sweep",
+            "putian",
+            "--param",
+            "households-per-grid=150,300,500,800",
+            "--replications",
+            "5",
+            "--seed",
+            "1",
+            "--out",
+            "/tmp/r",
+            "--threads",
+            "1");
     // gridgov-sim accepts exactly these arguments
     CommandLine.ParseResult parsed = new CommandLine(new GridgovSim()).parseArgs(args);
     assertThat(parsed.subcommand().commandSpec().name()).isEqualTo("sweep");

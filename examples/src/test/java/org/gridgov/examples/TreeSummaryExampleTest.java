@@ -13,7 +13,8 @@ class TreeSummaryExampleTest {
   private static String summary() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     TreeSummaryExample.print(
-        BuiltInCities.putian(TreeSummaryExample.SEED), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        BuiltInCities.putian(TreeSummaryExample.SEED),
+        new PrintStream(bytes, true, StandardCharsets.UTF_8));
     return bytes.toString(StandardCharsets.UTF_8);
   }
 

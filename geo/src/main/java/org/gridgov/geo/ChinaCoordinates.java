@@ -1,24 +1,28 @@
 package org.gridgov.geo;
 
 /**
- * Conversions between WGS-84 (GPS; what gridgov's geometry uses), GCJ-02 (国测局坐标, "Mars coordinates": what
- * Chinese map apps such as Amap/高德, Tencent and Google Maps in China report) and BD-09 (Baidu's further offset of
- * GCJ-02).
+ * Conversions between WGS-84 (GPS; what gridgov's geometry uses), GCJ-02 (国测局坐标, "Mars
+ * coordinates": what Chinese map apps such as Amap/高德, Tencent and Google Maps in China report) and
+ * BD-09 (Baidu's further offset of GCJ-02).
  *
- * <p><b>The formulas.</b> GCJ-02 is an obfuscation, not a datum: the forward transform is the widely published
- * reconstruction (Krasovsky 1940 ellipsoid, a = 6,378,245 m, e² = 0.00669342162296594323, the trigonometric offset
- * series of the "eviltransform" family of open-source libraries). It is applied inside a bounding box of China (lon
- * 72.004–137.8347, lat 0.8293–55.8271) and is the identity outside it, as those libraries do; near the border the box
- * is only an approximation of where the offset applies. BD-09 is the published Baidu formula on top of GCJ-02.
+ * <p><b>The formulas.</b> GCJ-02 is an obfuscation, not a datum: the forward transform is the
+ * widely published reconstruction (Krasovsky 1940 ellipsoid, a = 6,378,245 m, e² =
+ * 0.00669342162296594323, the trigonometric offset series of the "eviltransform" family of
+ * open-source libraries). It is applied inside a bounding box of China (lon 72.004–137.8347, lat
+ * 0.8293–55.8271) and is the identity outside it, as those libraries do; near the border the box is
+ * only an approximation of where the offset applies. BD-09 is the published Baidu formula on top of
+ * GCJ-02.
  *
- * <p><b>Accuracy.</b> {@link #wgs84ToGcj02} and {@link #gcj02ToBd09} / {@link #bd09ToGcj02} are the closed-form
- * formulas; they match the published reference outputs (wandergis/coordtransform's test, googollee/eviltransform's
- * test points) to 1e-9 degree or better. The formulas themselves reproduce the apps' coordinates to a metre or so
- * (the obfuscation is rounded and noisy in the apps). The inverse {@link #gcj02ToWgs84} has no closed form; it is
- * solved by fixed-point iteration until the forward transform reproduces the input to 1e-10 degree (about 0.01 mm),
- * at most 30 steps; the simple one-step inverse many libraries use is off by up to a few metres.
+ * <p><b>Accuracy.</b> {@link #wgs84ToGcj02} and {@link #gcj02ToBd09} / {@link #bd09ToGcj02} are the
+ * closed-form formulas; they match the published reference outputs (wandergis/coordtransform's
+ * test, googollee/eviltransform's test points) to 1e-9 degree or better. The formulas themselves
+ * reproduce the apps' coordinates to a metre or so (the obfuscation is rounded and noisy in the
+ * apps). The inverse {@link #gcj02ToWgs84} has no closed form; it is solved by fixed-point
+ * iteration until the forward transform reproduces the input to 1e-10 degree (about 0.01 mm), at
+ * most 30 steps; the simple one-step inverse many libraries use is off by up to a few metres.
  *
- * <p>Deterministic: computed with {@link StrictMath}, so the same input gives the same bits on every JVM.
+ * <p>Deterministic: computed with {@link StrictMath}, so the same input gives the same bits on
+ * every JVM.
  */
 public final class ChinaCoordinates {
   private static final double A = 6_378_245.0;
@@ -47,7 +51,8 @@ public final class ChinaCoordinates {
    *
    * @param lon WGS-84 longitude in degrees
    * @param lat WGS-84 latitude in degrees
-   * @return the GCJ-02 coordinates (equal to the input outside {@link #isInsideChinaBox the China box})
+   * @return the GCJ-02 coordinates (equal to the input outside {@link #isInsideChinaBox the China
+   *     box})
    * @throws IllegalArgumentException if a coordinate is NaN or out of range
    */
   public static LonLat wgs84ToGcj02(double lon, double lat) {
@@ -78,7 +83,8 @@ public final class ChinaCoordinates {
       double[] d = offset(wLon, wLat);
       double errLon = wLon + d[0] - lon;
       double errLat = wLat + d[1] - lat;
-      if (Math.abs(errLon) < INVERSE_TOLERANCE_DEGREES && Math.abs(errLat) < INVERSE_TOLERANCE_DEGREES) {
+      if (Math.abs(errLon) < INVERSE_TOLERANCE_DEGREES
+          && Math.abs(errLat) < INVERSE_TOLERANCE_DEGREES) {
         break;
       }
       wLon -= errLon;
@@ -103,8 +109,8 @@ public final class ChinaCoordinates {
   }
 
   /**
-   * Converts BD-09 to GCJ-02 (Baidu's published inverse; it is itself an approximation of the exact inverse of
-   * {@link #gcj02ToBd09}, good to about 1e-6 degree).
+   * Converts BD-09 to GCJ-02 (Baidu's published inverse; it is itself an approximation of the exact
+   * inverse of {@link #gcj02ToBd09}, good to about 1e-6 degree).
    *
    * @param lon BD-09 longitude in degrees
    * @param lat BD-09 latitude in degrees
@@ -149,7 +155,8 @@ public final class ChinaCoordinates {
   }
 
   private static double transformLat(double x, double y) {
-    double r = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * StrictMath.sqrt(Math.abs(x));
+    double r =
+        -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * StrictMath.sqrt(Math.abs(x));
     r += (20.0 * StrictMath.sin(6.0 * x * PI) + 20.0 * StrictMath.sin(2.0 * x * PI)) * 2.0 / 3.0;
     r += (20.0 * StrictMath.sin(y * PI) + 40.0 * StrictMath.sin(y / 3.0 * PI)) * 2.0 / 3.0;
     r += (160.0 * StrictMath.sin(y / 12.0 * PI) + 320 * StrictMath.sin(y * PI / 30.0)) * 2.0 / 3.0;
@@ -160,7 +167,8 @@ public final class ChinaCoordinates {
     double r = 300.0 + x + 2.0 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * StrictMath.sqrt(Math.abs(x));
     r += (20.0 * StrictMath.sin(6.0 * x * PI) + 20.0 * StrictMath.sin(2.0 * x * PI)) * 2.0 / 3.0;
     r += (20.0 * StrictMath.sin(x * PI) + 40.0 * StrictMath.sin(x / 3.0 * PI)) * 2.0 / 3.0;
-    r += (150.0 * StrictMath.sin(x / 12.0 * PI) + 300.0 * StrictMath.sin(x / 30.0 * PI)) * 2.0 / 3.0;
+    r +=
+        (150.0 * StrictMath.sin(x / 12.0 * PI) + 300.0 * StrictMath.sin(x / 30.0 * PI)) * 2.0 / 3.0;
     return r;
   }
 }

@@ -8,12 +8,14 @@ import org.gridgov.region.Region;
 import org.gridgov.region.RegionLevel;
 
 /**
- * Where {@link RegionLocator} placed a point: the deepest region with geometry that contains it (or the nearest one,
- * by {@link OutsidePolicy}), and through the tree its grid, community, street and district.
+ * Where {@link RegionLocator} placed a point: the deepest region with geometry that contains it (or
+ * the nearest one, by {@link OutsidePolicy}), and through the tree its grid, community, street and
+ * district.
  *
  * @param region the deepest region found
  * @param match whether the point lies in the region or was placed in the nearest one
- * @param distanceMetres 0 when inside; else the distance to the region's boundary in metres (local metric)
+ * @param distanceMetres 0 when inside; else the distance to the region's boundary in metres (local
+ *     metric)
  */
 public record Location(Region region, Match match, double distanceMetres) {
 
@@ -21,7 +23,10 @@ public record Location(Region region, Match match, double distanceMetres) {
   public enum Match {
     /** The region's closed polygon contains the point (its boundary included). */
     INSIDE,
-    /** No polygon contains the point; the region is the nearest within the outside policy's distance. */
+    /**
+     * No polygon contains the point; the region is the nearest within the outside policy's
+     * distance.
+     */
     NEAREST
   }
 

@@ -3,8 +3,8 @@ package org.gridgov.geo;
 import java.util.Locale;
 
 /**
- * A longitude and latitude in degrees, in whatever datum the method that returns it names (WGS-84 unless said
- * otherwise). Longitude first, as in GeoJSON.
+ * A longitude and latitude in degrees, in whatever datum the method that returns it names (WGS-84
+ * unless said otherwise). Longitude first, as in GeoJSON.
  *
  * @param lon the longitude in degrees, in [-180, 180]
  * @param lat the latitude in degrees, in [-90, 90]
@@ -27,16 +27,19 @@ public record LonLat(double lon, double lat) {
    *
    * @param lon the longitude
    * @param lat the latitude
-   * @throws IllegalArgumentException naming the value if a component is NaN, infinite or out of range
+   * @throws IllegalArgumentException naming the value if a component is NaN, infinite or out of
+   *     range
    */
   static void check(double lon, double lat) {
     if (!(lon >= -180 && lon <= 180)) {
       throw new IllegalArgumentException(
-          String.format(Locale.ROOT, "longitude must be a number in [-180, 180] degrees but was %s", lon));
+          String.format(
+              Locale.ROOT, "longitude must be a number in [-180, 180] degrees but was %s", lon));
     }
     if (!(lat >= -90 && lat <= 90)) {
       throw new IllegalArgumentException(
-          String.format(Locale.ROOT, "latitude must be a number in [-90, 90] degrees but was %s", lat));
+          String.format(
+              Locale.ROOT, "latitude must be a number in [-90, 90] degrees but was %s", lat));
     }
   }
 

@@ -3,12 +3,13 @@ package org.gridgov.geo;
 import java.util.Locale;
 
 /**
- * What {@link RegionLocator} does with a point that no polygon contains: refuse it (the default: an empty result),
- * or take the nearest region of the deepest level with geometry if it is at most {@link #maxDistanceMetres()} away.
- * A report a few metres off the city's edge (GPS noise on a riverbank) is then still placed; a point in the sea is
- * not.
+ * What {@link RegionLocator} does with a point that no polygon contains: refuse it (the default: an
+ * empty result), or take the nearest region of the deepest level with geometry if it is at most
+ * {@link #maxDistanceMetres()} away. A report a few metres off the city's edge (GPS noise on a
+ * riverbank) is then still placed; a point in the sea is not.
  *
- * @param maxDistanceMetres the farthest a point may lie outside and still be placed; 0 refuses every outside point
+ * @param maxDistanceMetres the farthest a point may lie outside and still be placed; 0 refuses
+ *     every outside point
  */
 public record OutsidePolicy(double maxDistanceMetres) {
 
@@ -21,7 +22,10 @@ public record OutsidePolicy(double maxDistanceMetres) {
   public OutsidePolicy {
     if (!(maxDistanceMetres >= 0 && maxDistanceMetres < Double.POSITIVE_INFINITY)) {
       throw new IllegalArgumentException(
-          String.format(Locale.ROOT, "maxDistanceMetres must be finite and >= 0 but was %s", maxDistanceMetres));
+          String.format(
+              Locale.ROOT,
+              "maxDistanceMetres must be finite and >= 0 but was %s",
+              maxDistanceMetres));
     }
   }
 

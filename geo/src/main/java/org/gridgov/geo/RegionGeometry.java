@@ -25,9 +25,9 @@ import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.algorithm.locate.PointOnGeometryLocator;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
@@ -36,23 +36,24 @@ import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
 
 /**
- * Polygons attached to region codes of a {@link RegionTree}, at any level: a unit's footprint, a grid's area, a
- * street's boundary. Immutable and thread-safe once built; the JTS geometries it hands out must not be modified.
+ * Polygons attached to region codes of a {@link RegionTree}, at any level: a unit's footprint, a
+ * grid's area, a street's boundary. Immutable and thread-safe once built; the JTS geometries it
+ * hands out must not be modified.
  *
- * <p><b>Validation</b>, all at construction, every problem reported at once in a {@link RegionGeometryException}
- * naming the feature, its code and the reason; nothing is half-built:
+ * <p><b>Validation</b>, all at construction, every problem reported at once in a {@link
+ * RegionGeometryException} naming the feature, its code and the reason; nothing is half-built:
  *
  * <ul>
  *   <li>the code exists in the tree, and no two features carry the same code;
- *   <li>the geometry is a non-empty Polygon or MultiPolygon in longitude/latitude degrees (WGS-84), each ring closed
- *       with at least 4 positions, and valid in the OGC sense (JTS {@link IsValidOp}: no self-intersection, holes
- *       inside their shell, ...); ring orientation is not checked (RFC 7946 recommends counter-clockwise shells but
- *       tools differ);
- *   <li>a child lies within its parent up to {@link LoadOptions#parentToleranceMetres()}: every vertex of the child
- *       lies in the geometry of its nearest ancestor that has one, or at most that far from it (degrees turned into
- *       metres as 1° = 111,195 m in both directions, which is generous east–west by 1/cos(latitude)). A vertex
- *       check: an edge of a child could still cut a concave corner of its parent; the coverage analysis measures that
- *       exactly.
+ *   <li>the geometry is a non-empty Polygon or MultiPolygon in longitude/latitude degrees (WGS-84),
+ *       each ring closed with at least 4 positions, and valid in the OGC sense (JTS {@link
+ *       IsValidOp}: no self-intersection, holes inside their shell, ...); ring orientation is not
+ *       checked (RFC 7946 recommends counter-clockwise shells but tools differ);
+ *   <li>a child lies within its parent up to {@link LoadOptions#parentToleranceMetres()}: every
+ *       vertex of the child lies in the geometry of its nearest ancestor that has one, or at most
+ *       that far from it (degrees turned into metres as 1° = 111,195 m in both directions, which is
+ *       generous east–west by 1/cos(latitude)). A vertex check: an edge of a child could still cut
+ *       a concave corner of its parent; the coverage analysis measures that exactly.
  * </ul>
  */
 public final class RegionGeometry {
@@ -61,16 +62,21 @@ public final class RegionGeometry {
 
   private final RegionTree tree;
   private final LoadOptions options;
+
   /** Tree indexes that have geometry, ascending (pre-order). */
   private final int[] indexes;
+
   private final Geometry[] geometries;
 
   /**
    * How geometry is read and checked.
    *
-   * @param codeProperty the GeoJSON feature property that holds the region code (a string of digits, or an integer)
-   * @param parentToleranceMetres how far a child's vertex may lie outside its parent, &gt;= 0 (infinity: unchecked)
-   * @param maxFeatures the most features a GeoJSON document may have, &gt; 0 (a guard against runaway input)
+   * @param codeProperty the GeoJSON feature property that holds the region code (a string of
+   *     digits, or an integer)
+   * @param parentToleranceMetres how far a child's vertex may lie outside its parent, &gt;= 0
+   *     (infinity: unchecked)
+   * @param maxFeatures the most features a GeoJSON document may have, &gt; 0 (a guard against
+   *     runaway input)
    */
   public record LoadOptions(String codeProperty, double parentToleranceMetres, int maxFeatures) {
 
@@ -88,7 +94,8 @@ public final class RegionGeometry {
         throw new IllegalArgumentException("codeProperty must not be empty");
       }
       if (!(parentToleranceMetres >= 0)) {
-        throw new IllegalArgumentException("parentToleranceMetres must be >= 0 but was " + parentToleranceMetres);
+        throw new IllegalArgumentException(
+            "parentToleranceMetres must be >= 0 but was " + parentToleranceMetres);
       }
       if (maxFeatures <= 0) {
         throw new IllegalArgumentException("maxFeatures must be > 0 but was " + maxFeatures);
@@ -96,7 +103,8 @@ public final class RegionGeometry {
     }
 
     /**
-     * The defaults: code in property {@code "code"}, 1 m parent tolerance, at most 10,000,000 features.
+     * The defaults: code in property {@code "code"}, 1 m parent tolerance, at most 10,000,000
+     * features.
      *
      * @return the default options
      */
@@ -115,7 +123,8 @@ public final class RegionGeometry {
     }
   }
 
-  private RegionGeometry(RegionTree tree, LoadOptions options, int[] indexes, Geometry[] geometries) {
+  private RegionGeometry(
+      RegionTree tree, LoadOptions options, int[] indexes, Geometry[] geometries) {
     this.tree = tree;
     this.options = options;
     this.indexes = indexes;
@@ -132,15 +141,21 @@ public final class RegionGeometry {
    * @return the geometry
    * @throws RegionGeometryException listing every problem, if there is any
    */
-  public static RegionGeometry fromGeoJson(RegionTree tree, Reader json, String source, LoadOptions options) {
+  public static RegionGeometry fromGeoJson(
+      RegionTree tree, Reader json, String source, LoadOptions options) {
     Objects.requireNonNull(tree, "tree");
     Objects.requireNonNull(source, "source");
     List<GeoJsonFeatureReader.Feature> features;
     try {
-      features = new GeoJsonFeatureReader(FACTORY, options.codeProperty(), options.maxFeatures()).read(json);
+      features =
+          new GeoJsonFeatureReader(FACTORY, options.codeProperty(), options.maxFeatures())
+              .read(json);
     } catch (GeoJsonFeatureReader.DocumentException e) {
       throw new RegionGeometryException(
-          source, List.of(new RegionGeometryException.Problem(e.feature(), OptionalLong.empty(), String.valueOf(e.getMessage()))));
+          source,
+          List.of(
+              new RegionGeometryException.Problem(
+                  e.feature(), OptionalLong.empty(), String.valueOf(e.getMessage()))));
     }
     List<Entry> entries = new ArrayList<>(features.size());
     List<RegionGeometryException.Problem> problems = new ArrayList<>();
@@ -170,8 +185,8 @@ public final class RegionGeometry {
   }
 
   /**
-   * Attaches geometries given in code. Problems are reported with the entry's position in the map's iteration
-   * order as its "feature" index.
+   * Attaches geometries given in code. Problems are reported with the entry's position in the map's
+   * iteration order as its "feature" index.
    *
    * @param tree the tree
    * @param byCode geometries by region code (Polygon or MultiPolygon, degrees)
@@ -179,7 +194,8 @@ public final class RegionGeometry {
    * @return the geometry
    * @throws RegionGeometryException listing every problem, if there is any
    */
-  public static RegionGeometry of(RegionTree tree, Map<Long, ? extends Geometry> byCode, LoadOptions options) {
+  public static RegionGeometry of(
+      RegionTree tree, Map<Long, ? extends Geometry> byCode, LoadOptions options) {
     Objects.requireNonNull(tree, "tree");
     List<Entry> entries = new ArrayList<>(byCode.size());
     List<RegionGeometryException.Problem> problems = new ArrayList<>();
@@ -198,8 +214,8 @@ public final class RegionGeometry {
   }
 
   /**
-   * Returns a copy with one region's geometry replaced or added, checked like everything else (the region's own
-   * checks and those of its children against it).
+   * Returns a copy with one region's geometry replaced or added, checked like everything else (the
+   * region's own checks and those of its children against it).
    *
    * @param code the region code
    * @param geometry the new geometry
@@ -284,14 +300,16 @@ public final class RegionGeometry {
    * @return the regions
    */
   public ImmutableList<Region> regions(RegionLevel level) {
-    return regions().stream().filter(r -> r.level() == level).collect(ImmutableList.toImmutableList());
+    return regions().stream()
+        .filter(r -> r.level() == level)
+        .collect(ImmutableList.toImmutableList());
   }
 
   /**
-   * Writes a GeoJSON FeatureCollection, one feature per line in tree pre-order, each with properties {@code code}
-   * (a string: 18-digit codes do not fit a JavaScript number), {@code level} and {@code name}. Numbers are written
-   * as Java's shortest round-trip decimal, so reading the text back gives the same doubles and the same geometry
-   * always gives the same bytes.
+   * Writes a GeoJSON FeatureCollection, one feature per line in tree pre-order, each with
+   * properties {@code code} (a string: 18-digit codes do not fit a JavaScript number), {@code
+   * level} and {@code name}. Numbers are written as Java's shortest round-trip decimal, so reading
+   * the text back gives the same doubles and the same geometry always gives the same bytes.
    *
    * @param out where to write; flushed, not closed
    * @throws UncheckedIOException if the writer fails
@@ -317,7 +335,11 @@ public final class RegionGeometry {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "RegionGeometry[%d regions of tree edition %s]", indexes.length, tree.edition());
+    return String.format(
+        Locale.ROOT,
+        "RegionGeometry[%d regions of tree edition %s]",
+        indexes.length,
+        tree.edition());
   }
 
   private record Entry(int position, long code, Geometry geometry) {}
@@ -331,10 +353,15 @@ public final class RegionGeometry {
     Map<Integer, Entry> byIndex = new HashMap<>();
     for (Entry e : entries) {
       int i = tree.indexOf(e.code());
-      String problem = i < 0 ? "code " + e.code() + " is not in the region tree (edition " + tree.edition() + ")"
-          : byIndex.containsKey(i)
-              ? "code " + e.code() + " is also carried by feature " + Objects.requireNonNull(byIndex.get(i)).position()
-          : shapeProblem(e.geometry());
+      String problem =
+          i < 0
+              ? "code " + e.code() + " is not in the region tree (edition " + tree.edition() + ")"
+              : byIndex.containsKey(i)
+                  ? "code "
+                      + e.code()
+                      + " is also carried by feature "
+                      + Objects.requireNonNull(byIndex.get(i)).position()
+                  : shapeProblem(e.geometry());
       if (problem != null) {
         add(problems, e.position(), OptionalLong.of(e.code()), problem);
       } else {
@@ -372,7 +399,8 @@ public final class RegionGeometry {
         continue;
       }
       Geometry parentGeometry = geometries[Arrays.binarySearch(indexes, parent)];
-      PointOnGeometryLocator p = prepared.computeIfAbsent(parent, x -> new IndexedPointInAreaLocator(parentGeometry));
+      PointOnGeometryLocator p =
+          prepared.computeIfAbsent(parent, x -> new IndexedPointInAreaLocator(parentGeometry));
       Coordinate outside = farVertex(geometries[k], p, parentGeometry, toleranceDegrees);
       if (outside != null) {
         Entry e = Objects.requireNonNull(byIndex.get(indexes[k]));
@@ -385,7 +413,8 @@ public final class RegionGeometry {
                 "vertex (%s, %s) lies %.1f m outside %s %d, more than the tolerance of %s m",
                 outside.x,
                 outside.y,
-                DistanceOp.distance(parentGeometry, FACTORY.createPoint(outside)) * LocalMetric.METRES_PER_DEGREE,
+                DistanceOp.distance(parentGeometry, FACTORY.createPoint(outside))
+                    * LocalMetric.METRES_PER_DEGREE,
                 tree.region(parent).level(),
                 tree.region(parent).code(),
                 toleranceMetres));
@@ -403,10 +432,14 @@ public final class RegionGeometry {
   }
 
   private static @Nullable Coordinate farVertex(
-      Geometry child, PointOnGeometryLocator parent, Geometry parentGeometry, double toleranceDegrees) {
+      Geometry child,
+      PointOnGeometryLocator parent,
+      Geometry parentGeometry,
+      double toleranceDegrees) {
     for (Coordinate c : child.getCoordinates()) {
       if (parent.locate(c) != Location.EXTERIOR
-          || DistanceOp.isWithinDistance(parentGeometry, FACTORY.createPoint(c), toleranceDegrees)) {
+          || DistanceOp.isWithinDistance(
+              parentGeometry, FACTORY.createPoint(c), toleranceDegrees)) {
         continue;
       }
       return c;
@@ -416,14 +449,19 @@ public final class RegionGeometry {
 
   private static @Nullable String shapeProblem(Geometry g) {
     if (!(g instanceof Polygon) && !(g instanceof MultiPolygon)) {
-      return "geometry type " + g.getGeometryType() + " is not supported; a region needs a Polygon or MultiPolygon";
+      return "geometry type "
+          + g.getGeometryType()
+          + " is not supported; a region needs a Polygon or MultiPolygon";
     }
     if (g.isEmpty()) {
       return "the geometry is empty";
     }
     TopologyValidationError error = new IsValidOp(g).getValidationError();
     if (error != null) {
-      return "invalid geometry: " + error.getMessage() + " at " + coordinateText(error.getCoordinate());
+      return "invalid geometry: "
+          + error.getMessage()
+          + " at "
+          + coordinateText(error.getCoordinate());
     }
     return null;
   }
@@ -431,7 +469,8 @@ public final class RegionGeometry {
   private static @Nullable String rangeProblem(Geometry g) {
     for (Coordinate c : g.getCoordinates()) {
       if (!(c.x >= -180 && c.x <= 180 && c.y >= -90 && c.y <= 90)) {
-        return "position " + coordinateText(c)
+        return "position "
+            + coordinateText(c)
             + " is out of range: longitude must be in [-180, 180], latitude in [-90, 90]";
       }
     }
@@ -442,7 +481,8 @@ public final class RegionGeometry {
     return c == null ? "(unknown)" : String.format(Locale.ROOT, "(%s, %s)", c.x, c.y);
   }
 
-  private static void add(List<RegionGeometryException.Problem> problems, int feature, OptionalLong code, String why) {
+  private static void add(
+      List<RegionGeometryException.Problem> problems, int feature, OptionalLong code, String why) {
     if (problems.size() < RegionGeometryException.MAX_PROBLEMS) {
       problems.add(new RegionGeometryException.Problem(feature, code, why));
     }

@@ -8,13 +8,14 @@ import java.util.OptionalLong;
 import org.gridgov.GridgovException;
 
 /**
- * Region geometry was refused: every problem found, each naming the feature (its 0-based index in the GeoJSON
- * {@code features} array, or its position among the entries given to {@link RegionGeometry#of}), the region code
- * where one was read, and the reason. Nothing is half-built: a {@link RegionGeometry} exists only when there is no
- * problem at all.
+ * Region geometry was refused: every problem found, each naming the feature (its 0-based index in
+ * the GeoJSON {@code features} array, or its position among the entries given to {@link
+ * RegionGeometry#of}), the region code where one was read, and the reason. Nothing is half-built: a
+ * {@link RegionGeometry} exists only when there is no problem at all.
  */
 public final class RegionGeometryException extends GridgovException {
   private static final long serialVersionUID = 1L;
+
   /** At most this many problems are collected; the message says when more were cut off. */
   static final int MAX_PROBLEMS = 100;
 
@@ -46,7 +47,13 @@ public final class RegionGeometryException extends GridgovException {
       throw new IllegalArgumentException("a RegionGeometryException needs at least one problem");
     }
     StringBuilder b = new StringBuilder();
-    b.append(String.format(Locale.ROOT, "%d problem%s in %s", problems.size(), problems.size() == 1 ? "" : "s", source));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "%d problem%s in %s",
+            problems.size(),
+            problems.size() == 1 ? "" : "s",
+            source));
     if (problems.size() >= MAX_PROBLEMS) {
       b.append(" (stopped counting at ").append(MAX_PROBLEMS).append(')');
     }

@@ -13,34 +13,37 @@ import org.gridgov.region.RegionLevel;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * Places a point (longitude, latitude in WGS-84 degrees) in the region tree: the deepest region with geometry that
- * contains it — the unit, else the grid, … — and, through the tree, its ancestors. Immutable and thread-safe; built
- * once from a {@link RegionGeometry}.
+ * Places a point (longitude, latitude in WGS-84 degrees) in the region tree: the deepest region
+ * with geometry that contains it — the unit, else the grid, … — and, through the tree, its
+ * ancestors. Immutable and thread-safe; built once from a {@link RegionGeometry}.
  *
  * <p><b>Rules.</b>
  *
  * <ul>
- *   <li>Levels are tried from the deepest with geometry up: a point in a grid that none of the grid's units covers
- *       is placed in the grid.
- *   <li>Polygons are closed: a point on a boundary is in the polygon. A point on an edge or vertex shared by several
- *       regions of the same level (or in an overlap) goes to the one with the <b>lowest code</b>. Deterministic, and
- *       independent of the order the geometry was loaded in.
- *   <li>A point no polygon contains is refused (an empty result), unless the {@link OutsidePolicy} allows the nearest
- *       region of the deepest level within a distance (ties: the lowest code), measured in a local metric (see
- *       docs/geo.md).
- *   <li>NaN, infinite or out-of-range coordinates are an {@link IllegalArgumentException} naming the value.
+ *   <li>Levels are tried from the deepest with geometry up: a point in a grid that none of the
+ *       grid's units covers is placed in the grid.
+ *   <li>Polygons are closed: a point on a boundary is in the polygon. A point on an edge or vertex
+ *       shared by several regions of the same level (or in an overlap) goes to the one with the
+ *       <b>lowest code</b>. Deterministic, and independent of the order the geometry was loaded in.
+ *   <li>A point no polygon contains is refused (an empty result), unless the {@link OutsidePolicy}
+ *       allows the nearest region of the deepest level within a distance (ties: the lowest code),
+ *       measured in a local metric (see docs/geo.md).
+ *   <li>NaN, infinite or out-of-range coordinates are an {@link IllegalArgumentException} naming
+ *       the value.
  * </ul>
  *
- * <p><b>Cost.</b> Per level a uniform grid index ({@code 8} cells per polygon by default): most points are answered
- * by one array lookup, the rest by an exact point-in-polygon test of the few polygons whose boundaries cross the
- * cell. Building it is linear in the vertices and the cells the polygons cover (about 300 bytes per polygon for
- * Putian's units); docs/BENCHMARKS.md has the lookup rate against a JTS STRtree with prepared polygons.
+ * <p><b>Cost.</b> Per level a uniform grid index ({@code 8} cells per polygon by default): most
+ * points are answered by one array lookup, the rest by an exact point-in-polygon test of the few
+ * polygons whose boundaries cross the cell. Building it is linear in the vertices and the cells the
+ * polygons cover (about 300 bytes per polygon for Putian's units); docs/BENCHMARKS.md has the
+ * lookup rate against a JTS STRtree with prepared polygons.
  */
 public final class RegionLocator {
   private static final double CELLS_PER_POLYGON = 8;
 
   private final RegionGeometry geometry;
   private final OutsidePolicy outsidePolicy;
+
   /** Deepest level first. */
   private final Level[] levels;
 
@@ -96,7 +99,8 @@ public final class RegionLocator {
    *
    * @param lon longitude in degrees
    * @param lat latitude in degrees
-   * @return the location; empty if no region contains the point and the outside policy does not place it
+   * @return the location; empty if no region contains the point and the outside policy does not
+   *     place it
    * @throws IllegalArgumentException if a coordinate is NaN, infinite or out of range
    */
   public Optional<Location> locate(double lon, double lat) {
@@ -104,15 +108,16 @@ public final class RegionLocator {
     for (Level l : levels) {
       int id = l.index().locate(lon, lat);
       if (id >= 0) {
-        return Optional.of(new Location(geometry.tree().region(l.treeIndexes()[id]), Location.Match.INSIDE, 0));
+        return Optional.of(
+            new Location(geometry.tree().region(l.treeIndexes()[id]), Location.Match.INSIDE, 0));
       }
     }
     return nearest(lon, lat);
   }
 
   /**
-   * Locates a GCJ-02 point (from Amap/高德, Tencent, WeChat): {@link ChinaCoordinates#gcj02ToWgs84} then
-   * {@link #locate}.
+   * Locates a GCJ-02 point (from Amap/高德, Tencent, WeChat): {@link ChinaCoordinates#gcj02ToWgs84}
+   * then {@link #locate}.
    *
    * @param lon GCJ-02 longitude
    * @param lat GCJ-02 latitude
@@ -136,8 +141,9 @@ public final class RegionLocator {
   }
 
   /**
-   * The primitive, allocation-free form of {@link #locate} for points inside a polygon: the tree index of the deepest
-   * region whose closed polygon contains the point (same rules), without the outside policy.
+   * The primitive, allocation-free form of {@link #locate} for points inside a polygon: the tree
+   * index of the deepest region whose closed polygon contains the point (same rules), without the
+   * outside policy.
    *
    * @param lon longitude in degrees (not range-checked: an out-of-range point is simply outside)
    * @param lat latitude in degrees
@@ -176,7 +182,8 @@ public final class RegionLocator {
   }
 
   /**
-   * Returns the memory held by the index arrays (the JTS geometries of the {@link RegionGeometry} aside).
+   * Returns the memory held by the index arrays (the JTS geometries of the {@link RegionGeometry}
+   * aside).
    *
    * @return bytes
    */

@@ -26,20 +26,23 @@ import org.locationtech.jts.triangulate.quadedge.QuadEdgeSubdivision;
 import org.locationtech.jts.triangulate.quadedge.Vertex;
 
 /**
- * Seeded synthetic geometry for a region tree, for tests and benchmarks where real grid boundaries are not public:
- * every region gets a polygon, the children of every region tile it exactly, and the same tree, bounds and seed
- * always give the same coordinates (so the same GeoJSON bytes).
+ * Seeded synthetic geometry for a region tree, for tests and benchmarks where real grid boundaries
+ * are not public: every region gets a polygon, the children of every region tile it exactly, and
+ * the same tree, bounds and seed always give the same coordinates (so the same GeoJSON bytes).
  *
- * <p>How: one site per leaf region (a unit, in a full tree) on a jittered lattice over the bounds; the sites are
- * split among the regions top-down by recursive bisection along the longer side of their bounding box, in
- * proportion to each region's number of leaves, so every region gets a compact patch of sites. Each leaf's polygon
- * is its site's cell in the JTS Voronoi diagram of all sites (with a frame of guard sites outside the bounds, so no
- * real cell is clipped); each parent's polygon is the exact union ({@link CoverageUnion}) of its children's. Voronoi
- * vertices are computed once and shared by neighbouring cells, so children meet their siblings and their parent
- * without gaps or overlaps, bit for bit. The city's outline follows the outer cells (ragged, about half a lattice
- * step beyond the bounds). A region whose sites' cells are not connected becomes a MultiPolygon (rare).
+ * <p>How: one site per leaf region (a unit, in a full tree) on a jittered lattice over the bounds;
+ * the sites are split among the regions top-down by recursive bisection along the longer side of
+ * their bounding box, in proportion to each region's number of leaves, so every region gets a
+ * compact patch of sites. Each leaf's polygon is its site's cell in the JTS Voronoi diagram of all
+ * sites (with a frame of guard sites outside the bounds, so no real cell is clipped); each parent's
+ * polygon is the exact union ({@link CoverageUnion}) of its children's. Voronoi vertices are
+ * computed once and shared by neighbouring cells, so children meet their siblings and their parent
+ * without gaps or overlaps, bit for bit. The city's outline follows the outer cells (ragged, about
+ * half a lattice step beyond the bounds). A region whose sites' cells are not connected becomes a
+ * MultiPolygon (rare).
  *
- * <p>Also here: deliberately broken variants — a gap, an overlap, a sliver — for the coverage analysis's tests.
+ * <p>Also here: deliberately broken variants — a gap, an overlap, a sliver — for the coverage
+ * analysis's tests.
  */
 public final class SyntheticGeometry {
 
@@ -66,7 +69,8 @@ public final class SyntheticGeometry {
   public static RegionGeometry generate(RegionTree tree, Envelope bounds, long seed) {
     Objects.requireNonNull(tree, "tree");
     if (tree.size() == 0 || bounds.isNull() || bounds.getWidth() <= 0 || bounds.getHeight() <= 0) {
-      throw new IllegalArgumentException("need a non-empty tree and bounds with an area but got " + bounds);
+      throw new IllegalArgumentException(
+          "need a non-empty tree and bounds with an area but got " + bounds);
     }
     Sites sites = Sites.lattice(tree, bounds, new SplittableRandom(seed));
     int[] siteOfRegion = new int[tree.size()];
@@ -79,7 +83,9 @@ public final class SyntheticGeometry {
       if (siteOfRegion[i] >= 0) {
         byIndex[i] = cells[siteOfRegion[i]];
       } else {
-        byIndex[i] = CoverageUnion.union(r.children().stream().map(c -> byIndex[c.index()]).toArray(Geometry[]::new));
+        byIndex[i] =
+            CoverageUnion.union(
+                r.children().stream().map(c -> byIndex[c.index()]).toArray(Geometry[]::new));
       }
     }
     Map<Long, Geometry> byCode = new LinkedHashMap<>();
@@ -90,8 +96,8 @@ public final class SyntheticGeometry {
   }
 
   /**
-   * Plants a gap: the region's polygon shrunk to 0.8 of its size about its centroid, leaving a ring-shaped hole of
-   * 36 % of its area in its parent's coverage.
+   * Plants a gap: the region's polygon shrunk to 0.8 of its size about its centroid, leaving a
+   * ring-shaped hole of 36 % of its area in its parent's coverage.
    *
    * @param geometry the geometry to break
    * @param code a region whose polygon is convex (as every synthetic leaf's is)
@@ -102,8 +108,8 @@ public final class SyntheticGeometry {
   }
 
   /**
-   * Plants a sliver: the region's polygon shrunk about its centroid just enough to leave a thin ring of the given
-   * area (in the local metric of {@code docs/geo.md}) uncovered.
+   * Plants a sliver: the region's polygon shrunk about its centroid just enough to leave a thin
+   * ring of the given area (in the local metric of {@code docs/geo.md}) uncovered.
    *
    * @param geometry the geometry to break
    * @param code a region whose polygon is convex
@@ -115,14 +121,18 @@ public final class SyntheticGeometry {
     double area = LocalMetric.areaSquareMetres(p, p.getCentroid().getY());
     if (!(squareMetres > 0 && squareMetres < area)) {
       throw new IllegalArgumentException(
-          String.format(Locale.ROOT, "a sliver must be > 0 and < the region's %.1f m² but was %s", area, squareMetres));
+          String.format(
+              Locale.ROOT,
+              "a sliver must be > 0 and < the region's %.1f m² but was %s",
+              area,
+              squareMetres));
     }
     return geometry.with(code, scaled(p, Math.sqrt(1 - squareMetres / area)));
   }
 
   /**
-   * Plants an overlap: the region's polygon grows into its neighbour's by the part of the neighbour within a quarter
-   * of the neighbour's typical width of their shared edge.
+   * Plants an overlap: the region's polygon grows into its neighbour's by the part of the neighbour
+   * within a quarter of the neighbour's typical width of their shared edge.
    *
    * @param geometry the geometry to break
    * @param code the region that grows
@@ -134,17 +144,22 @@ public final class SyntheticGeometry {
     Polygon a = polygon(geometry, code);
     Polygon b = polygon(geometry, neighbourCode);
     if (!a.intersects(b)) {
-      throw new IllegalArgumentException("regions " + code + " and " + neighbourCode + " do not touch");
+      throw new IllegalArgumentException(
+          "regions " + code + " and " + neighbourCode + " do not touch");
     }
-    Geometry grow = OverlayNGRobust.overlay(b, a.buffer(0.25 * Math.sqrt(b.getArea())), OverlayNG.INTERSECTION);
+    Geometry grow =
+        OverlayNGRobust.overlay(b, a.buffer(0.25 * Math.sqrt(b.getArea())), OverlayNG.INTERSECTION);
     return geometry.with(code, OverlayNGRobust.overlay(a, grow, OverlayNG.UNION));
   }
 
   private static Polygon polygon(RegionGeometry geometry, long code) {
     Geometry g =
-        geometry.geometry(code).orElseThrow(() -> new IllegalArgumentException("region " + code + " has no geometry"));
+        geometry
+            .geometry(code)
+            .orElseThrow(() -> new IllegalArgumentException("region " + code + " has no geometry"));
     if (!(g instanceof Polygon p)) {
-      throw new IllegalArgumentException("region " + code + " is a " + g.getGeometryType() + ", not a Polygon");
+      throw new IllegalArgumentException(
+          "region " + code + " is a " + g.getGeometryType() + ", not a Polygon");
     }
     return p;
   }
@@ -158,7 +173,8 @@ public final class SyntheticGeometry {
     Map<Coordinate, Integer> siteIndex = new HashMap<>();
     List<Vertex> vertices = new ArrayList<>(sites.count() + sites.guards().size());
     Envelope env = new Envelope();
-    // Insert in lattice order (rows snaking): each site is near the last, so the point location walks are short;
+    // Insert in lattice order (rows snaking): each site is near the last, so the point location
+    // walks are short;
     // then the guard frame, walked around.
     for (int s : sites.snakeOrder()) {
       Coordinate c = new Coordinate(sites.x()[s], sites.y()[s]);
@@ -208,7 +224,8 @@ public final class SyntheticGeometry {
         leaves += tree.region(i).subtreeSize() == 1 ? 1 : 0;
       }
       if (leaves >= 1 << 24) {
-        throw new IllegalArgumentException("at most 16,777,215 leaf regions, but the tree has " + leaves);
+        throw new IllegalArgumentException(
+            "at most 16,777,215 leaf regions, but the tree has " + leaves);
       }
       int cols = (int) Math.ceil(Math.sqrt(leaves * b.getWidth() / b.getHeight()));
       int rows = (int) Math.ceil((double) leaves / cols);
@@ -242,7 +259,9 @@ public final class SyntheticGeometry {
         snakeOrder[k] = (int) snake[k];
       }
       List<Coordinate> guards = new ArrayList<>();
-      for (int ring = 1; ring <= 2; ring++) { // walked around the frame, jittered: no long runs of collinear sites
+      for (int ring = 1;
+          ring <= 2;
+          ring++) { // walked around the frame, jittered: no long runs of collinear sites
         int c0 = -ring;
         int c1 = cols + ring;
         int r0 = -ring;
@@ -263,7 +282,8 @@ public final class SyntheticGeometry {
       return new Sites(x, y, snakeOrder, guards);
     }
 
-    private static Coordinate guard(Envelope b, double sx, double sy, int col, int row, SplittableRandom random) {
+    private static Coordinate guard(
+        Envelope b, double sx, double sy, int col, int row, SplittableRandom random) {
       return new Coordinate(
           b.getMinX() + (col + 0.5 + 0.2 * (random.nextDouble() - 0.5)) * sx,
           b.getMinY() + (row + 0.5 + 0.2 * (random.nextDouble() - 0.5)) * sy);
@@ -315,7 +335,8 @@ public final class SyntheticGeometry {
       int total = hi - lo;
       int m = a + 1;
       int left = leaves(group[a]);
-      while (m < b - 1 && Math.abs(left + leaves(group[m]) - total / 2.0) < Math.abs(left - total / 2.0)) {
+      while (m < b - 1
+          && Math.abs(left + leaves(group[m]) - total / 2.0) < Math.abs(left - total / 2.0)) {
         left += leaves(group[m]);
         m++;
       }
@@ -341,7 +362,9 @@ public final class SyntheticGeometry {
       double origin = alongX ? x0 : y0;
       double scale = (1L << 39) / Math.max(alongX ? x1 - x0 : y1 - y0, 1e-300);
       long[] packed = new long[hi - lo];
-      for (int k = lo; k < hi; k++) { // 39 bits of position, 24 of site number: ties broken by site, deterministic
+      for (int k = lo;
+          k < hi;
+          k++) { // 39 bits of position, 24 of site number: ties broken by site, deterministic
         long q = Math.min((1L << 39) - 1, (long) ((key[order[k]] - origin) * scale));
         packed[k - lo] = q << 24 | order[k];
       }

@@ -15,10 +15,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Reference points published with two widely used open-source implementations:
  *
  * <ul>
- *   <li>wandergis/coordtransform, test/app.js: the outputs for (116.404, 39.915) in every direction;
- *   <li>googollee/eviltransform, its test table: WGS-84 → GCJ-02 for points in Shanghai, Shenzhen and Beijing. (Its
- *       BD-09 → WGS-84 pair in Zhejiang differs from Baidu's published formula, used here and by coordtransform, by
- *       about 5 m; it is not used.)
+ *   <li>wandergis/coordtransform, test/app.js: the outputs for (116.404, 39.915) in every
+ *       direction;
+ *   <li>googollee/eviltransform, its test table: WGS-84 → GCJ-02 for points in Shanghai, Shenzhen
+ *       and Beijing. (Its BD-09 → WGS-84 pair in Zhejiang differs from Baidu's published formula,
+ *       used here and by coordtransform, by about 5 m; it is not used.)
  * </ul>
  */
 class ChinaCoordinatesTest {
@@ -34,8 +35,10 @@ class ChinaCoordinatesTest {
     LonLat wgsToGcj = ChinaCoordinates.wgs84ToGcj02(116.404, 39.915);
     assertThat(wgsToGcj.lon()).isCloseTo(116.41024449916938, offset(1e-12));
     assertThat(wgsToGcj.lat()).isCloseTo(39.91640428150164, offset(1e-12));
-    // coordtransform's gcj02towgs84 is the one-step approximation (input minus the offset at the input); ours
-    // iterates to the exact inverse, which differs from it by the offset's change over ~600 m: a few 1e-6 degrees.
+    // coordtransform's gcj02towgs84 is the one-step approximation (input minus the offset at the
+    // input); ours
+    // iterates to the exact inverse, which differs from it by the offset's change over ~600 m: a
+    // few 1e-6 degrees.
     LonLat gcjToWgs = ChinaCoordinates.gcj02ToWgs84(116.404, 39.915);
     assertThat(gcjToWgs.lon()).isCloseTo(116.39775550083061, offset(2e-5));
     assertThat(gcjToWgs.lat()).isCloseTo(39.91359571849836, offset(2e-5));
@@ -52,7 +55,8 @@ class ChinaCoordinatesTest {
   @MethodSource("evilTransformWgsToGcj")
   void evilTransformReferencePoints(double wgsLat, double wgsLon, double gcjLat, double gcjLon) {
     LonLat gcj = ChinaCoordinates.wgs84ToGcj02(wgsLon, wgsLat);
-    // eviltransform uses the WGS-84 semi-major axis in one term where others use Krasovsky's: within 1e-6 degree.
+    // eviltransform uses the WGS-84 semi-major axis in one term where others use Krasovsky's:
+    // within 1e-6 degree.
     assertThat(gcj.lon()).isCloseTo(gcjLon, offset(1e-6));
     assertThat(gcj.lat()).isCloseTo(gcjLat, offset(1e-6));
     LonLat back = ChinaCoordinates.gcj02ToWgs84(gcj.lon(), gcj.lat());
@@ -91,6 +95,7 @@ class ChinaCoordinatesTest {
   @Test
   void badInput_namesTheValue() {
     assertThatThrownBy(() -> ChinaCoordinates.wgs84ToGcj02(181, 30)).hasMessageContaining("181");
-    assertThatThrownBy(() -> ChinaCoordinates.gcj02ToBd09(120, Double.NaN)).hasMessageContaining("NaN");
+    assertThatThrownBy(() -> ChinaCoordinates.gcj02ToBd09(120, Double.NaN))
+        .hasMessageContaining("NaN");
   }
 }

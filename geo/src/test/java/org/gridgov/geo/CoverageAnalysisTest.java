@@ -63,9 +63,11 @@ class CoverageAnalysisTest {
     assertThat(f.severity()).isEqualTo(CoverageFinding.Severity.ERROR);
     assertThat(f.parentCode()).isEqualTo(u.parent().orElseThrow().code());
     Geometry original = clean.geometry(u.code()).orElseThrow();
-    // Oracle: the ring between the original and the shrunk polygon, 1 - 0.8² = 36 % of the unit's area.
+    // Oracle: the ring between the original and the shrunk polygon, 1 - 0.8² = 36 % of the unit's
+    // area.
     assertThat(f.areaSquareMetres()).isCloseTo(0.36 * m2(original), offset(0.001 * m2(original)));
-    var point = RegionGeometry.FACTORY.createPoint(new Coordinate(f.point().lon(), f.point().lat()));
+    var point =
+        RegionGeometry.FACTORY.createPoint(new Coordinate(f.point().lon(), f.point().lat()));
     assertThat(original.covers(point)).isTrue();
     assertThat(broken.geometry(u.code()).orElseThrow().covers(point)).isFalse();
   }
@@ -81,7 +83,8 @@ class CoverageAnalysisTest {
     CoverageFinding f = report.findings().get(0);
     assertThat(f.kind()).isEqualTo(CoverageFinding.Kind.OVERLAP);
     assertThat(f.childCodes())
-        .containsExactly(Math.min(pair[0].code(), pair[1].code()), Math.max(pair[0].code(), pair[1].code()));
+        .containsExactly(
+            Math.min(pair[0].code(), pair[1].code()), Math.max(pair[0].code(), pair[1].code()));
     // Oracle: the grown polygon minus the original is exactly the part taken from the neighbour.
     Geometry grown = broken.geometry(pair[0].code()).orElseThrow();
     double taken = m2(grown) - m2(clean.geometry(pair[0].code()).orElseThrow());
@@ -93,7 +96,8 @@ class CoverageAnalysisTest {
   void plantedSliver_isAWarningNotAGap(long seed) {
     RegionGeometry clean = GeoFixtures.small();
     Region u = unitAndNeighbour(clean, seed)[0];
-    CoverageReport report = CoverageAnalysis.analyse(SyntheticGeometry.withSliver(clean, u.code(), 0.4));
+    CoverageReport report =
+        CoverageAnalysis.analyse(SyntheticGeometry.withSliver(clean, u.code(), 0.4));
     assertThat(report.findings()).as("seed %d:%n%s", seed, report.text()).hasSize(1);
     CoverageFinding f = report.findings().get(0);
     assertThat(f.kind()).isEqualTo(CoverageFinding.Kind.SLIVER);
@@ -101,34 +105,49 @@ class CoverageAnalysisTest {
     assertThat(f.areaSquareMetres()).isCloseTo(0.4, offset(0.01));
     // With a sliver threshold below its area, the same defect is a gap.
     CoverageReport strict =
-        CoverageAnalysis.analyse(SyntheticGeometry.withSliver(clean, u.code(), 0.4), new CoverageAnalysis.Options(0.01, 0.1));
-    assertThat(strict.findings()).extracting(CoverageFinding::kind).containsExactly(CoverageFinding.Kind.GAP);
+        CoverageAnalysis.analyse(
+            SyntheticGeometry.withSliver(clean, u.code(), 0.4),
+            new CoverageAnalysis.Options(0.01, 0.1));
+    assertThat(strict.findings())
+        .extracting(CoverageFinding::kind)
+        .containsExactly(CoverageFinding.Kind.GAP);
   }
 
   @Test
   void childOutsideItsParent_isReported() {
     RegionGeometry clean = GeoFixtures.small();
     Region[] pair = unitAndNeighbour(clean, 3L);
-    // Move a unit 20 m east: it leaves a gap behind, overlaps its eastern neighbours, and may stick out of its grid.
-    Geometry moved = org.locationtech.jts.geom.util.AffineTransformation.translationInstance(0.0002, 0)
-        .transform(clean.geometry(pair[0].code()).orElseThrow());
+    // Move a unit 20 m east: it leaves a gap behind, overlaps its eastern neighbours, and may stick
+    // out of its grid.
+    Geometry moved =
+        org.locationtech.jts.geom.util.AffineTransformation.translationInstance(0.0002, 0)
+            .transform(clean.geometry(pair[0].code()).orElseThrow());
     RegionGeometry broken =
-        RegionGeometry.of(clean.tree(), java.util.Map.of(
-                pair[0].parent().orElseThrow().code(), clean.geometry(pair[0].parent().orElseThrow().code()).orElseThrow(),
+        RegionGeometry.of(
+            clean.tree(),
+            java.util.Map.of(
+                pair[0].parent().orElseThrow().code(),
+                    clean.geometry(pair[0].parent().orElseThrow().code()).orElseThrow(),
                 pair[0].code(), moved.buffer(0.002)),
-            RegionGeometry.LoadOptions.defaults().withParentToleranceMetres(Double.POSITIVE_INFINITY));
+            RegionGeometry.LoadOptions.defaults()
+                .withParentToleranceMetres(Double.POSITIVE_INFINITY));
     CoverageReport report = CoverageAnalysis.analyse(broken);
     assertThat(report.findings(CoverageFinding.Kind.OUTSIDE_PARENT)).hasSize(1);
-    assertThat(report.findings(CoverageFinding.Kind.OUTSIDE_PARENT).get(0).childCodes()).containsExactly(pair[0].code());
-    assertThat(report.childrenWithoutGeometry()).isEqualTo(pair[0].parent().orElseThrow().children().size() - 1);
+    assertThat(report.findings(CoverageFinding.Kind.OUTSIDE_PARENT).get(0).childCodes())
+        .containsExactly(pair[0].code());
+    assertThat(report.childrenWithoutGeometry())
+        .isEqualTo(pair[0].parent().orElseThrow().children().size() - 1);
   }
 
   @Test
   void putianScale_gridsAgainstCommunities_areClean() {
     RegionGeometry putian = GeoFixtures.putian();
     long t0 = System.nanoTime();
-    CoverageReport report = CoverageAnalysis.analyse(putian, RegionLevel.COMMUNITY, CoverageAnalysis.Options.defaults());
-    System.out.printf("coverage of 10,440 grids in 1,100 communities: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    CoverageReport report =
+        CoverageAnalysis.analyse(
+            putian, RegionLevel.COMMUNITY, CoverageAnalysis.Options.defaults());
+    System.out.printf(
+        "coverage of 10,440 grids in 1,100 communities: %.1f s%n", (System.nanoTime() - t0) / 1e9);
     assertThat(report.findings()).isEmpty();
     assertThat(report.childrenChecked()).isEqualTo(10_440);
   }

@@ -32,7 +32,10 @@ final class GeoFixtures {
     return Holder.SMALL;
   }
 
-  /** Putian scale: 5 districts, 57 streets, 1,100 communities, 10,440 grids, 136,063 units, with geometry. */
+  /**
+   * Putian scale: 5 districts, 57 streets, 1,100 communities, 10,440 grids, 136,063 units, with
+   * geometry.
+   */
   static RegionGeometry putian() {
     return PutianHolder.PUTIAN;
   }
@@ -47,7 +50,8 @@ final class GeoFixtures {
         b.add(RegionLevel.STREET, districts[d] * 1000 + s, districts[d], "街道" + s);
       }
     }
-    return SyntheticCityGenerator.generate(b.build(), SyntheticCityGenerator.Targets.putian(), SEED, EDITION);
+    return SyntheticCityGenerator.generate(
+        b.build(), SyntheticCityGenerator.Targets.putian(), SEED, EDITION);
   }
 
   private static final class Holder {
@@ -57,6 +61,7 @@ final class GeoFixtures {
   }
 
   private static final class PutianHolder {
-    static final RegionGeometry PUTIAN = SyntheticGeometry.generate(putianTree(), SyntheticGeometry.putianBounds(), SEED);
+    static final RegionGeometry PUTIAN =
+        SyntheticGeometry.generate(putianTree(), SyntheticGeometry.putianBounds(), SEED);
   }
 }

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Guards the public surface of gridgov-geo: a package becomes API only by a deliberate change here. */
+/**
+ * Guards the public surface of gridgov-geo: a package becomes API only by a deliberate change here.
+ */
 class ModuleInfoTest {
 
   @Test
@@ -20,10 +22,16 @@ class ModuleInfoTest {
             .findFirst()
             .orElseThrow();
     assertThat(descriptor.name()).isEqualTo("org.gridgov.geo");
-    assertThat(descriptor.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()))
+    assertThat(
+            descriptor.exports().stream()
+                .map(ModuleDescriptor.Exports::source)
+                .collect(Collectors.toSet()))
         .containsExactlyInAnyOrder("org.gridgov.geo", "org.gridgov.geo.analysis");
     assertThat(descriptor.exports()).allSatisfy(e -> assertThat(e.isQualified()).isFalse());
-    assertThat(descriptor.requires().stream().map(ModuleDescriptor.Requires::name).collect(Collectors.toSet()))
+    assertThat(
+            descriptor.requires().stream()
+                .map(ModuleDescriptor.Requires::name)
+                .collect(Collectors.toSet()))
         .contains("org.gridgov.core", "org.locationtech.jts", "com.fasterxml.jackson.core")
         .doesNotContain("org.gridgov.routing");
   }

@@ -29,8 +29,14 @@ class RegionLocatorTest {
   /** Oracle: every unit's closed polygon tested with JTS covers; the lowest code wins. */
   private static Optional<Region> bruteForce(RegionGeometry g, double lon, double lat) {
     Point p = F.createPoint(new Coordinate(lon, lat));
-    for (RegionLevel level : new RegionLevel[] {RegionLevel.UNIT, RegionLevel.GRID, RegionLevel.COMMUNITY,
-        RegionLevel.STREET, RegionLevel.DISTRICT}) {
+    for (RegionLevel level :
+        new RegionLevel[] {
+          RegionLevel.UNIT,
+          RegionLevel.GRID,
+          RegionLevel.COMMUNITY,
+          RegionLevel.STREET,
+          RegionLevel.DISTRICT
+        }) {
       Optional<Region> best =
           g.regions(level).stream()
               .filter(r -> g.geometry(r.code()).orElseThrow().covers(p))
@@ -49,7 +55,8 @@ class RegionLocatorTest {
     RegionLocator locator = RegionLocator.of(g);
     SplittableRandom random = new SplittableRandom(seed);
     Envelope env = g.geometry(g.tree().roots().get(0).code()).orElseThrow().getEnvelopeInternal();
-    env.expandToInclude(g.geometry(g.tree().roots().get(1).code()).orElseThrow().getEnvelopeInternal());
+    env.expandToInclude(
+        g.geometry(g.tree().roots().get(1).code()).orElseThrow().getEnvelopeInternal());
     for (int i = 0; i < 2_000; i++) {
       double lon = env.getMinX() - 0.01 + random.nextDouble() * (env.getWidth() + 0.02);
       double lat = env.getMinY() - 0.01 + random.nextDouble() * (env.getHeight() + 0.02);
@@ -72,11 +79,17 @@ class RegionLocatorTest {
       Coordinate[] ring = g.geometry(u.code()).orElseThrow().getCoordinates();
       int k = random.nextInt(ring.length - 1);
       Coordinate vertex = ring[k];
-      Coordinate mid = new Coordinate((ring[k].x + ring[k + 1].x) / 2, (ring[k].y + ring[k + 1].y) / 2);
+      Coordinate mid =
+          new Coordinate((ring[k].x + ring[k + 1].x) / 2, (ring[k].y + ring[k + 1].y) / 2);
       Region atVertex = locator.locate(vertex.x, vertex.y).orElseThrow().region();
-      assertThat(atVertex).as("seed %d, vertex %s of %s", seed, vertex, u).isEqualTo(bruteForce(g, vertex.x, vertex.y).orElseThrow());
-      assertThat(atVertex.code()).as("seed %d, vertex %s of %s", seed, vertex, u).isLessThanOrEqualTo(u.code());
-      // The computed midpoint is within rounding of the edge, on either side: compare with the oracle only.
+      assertThat(atVertex)
+          .as("seed %d, vertex %s of %s", seed, vertex, u)
+          .isEqualTo(bruteForce(g, vertex.x, vertex.y).orElseThrow());
+      assertThat(atVertex.code())
+          .as("seed %d, vertex %s of %s", seed, vertex, u)
+          .isLessThanOrEqualTo(u.code());
+      // The computed midpoint is within rounding of the edge, on either side: compare with the
+      // oracle only.
       assertThat(locator.locate(mid.x, mid.y).map(Location::region))
           .as("seed %d, midpoint %s of %s", seed, mid, u)
           .isEqualTo(bruteForce(g, mid.x, mid.y));
@@ -88,7 +101,8 @@ class RegionLocatorTest {
     RegionGeometry g = GeoFixtures.putian();
     RegionLocator locator = RegionLocator.of(g);
     var units = g.regions(RegionLevel.UNIT);
-    Geometry[] polys = units.stream().map(r -> g.geometry(r.code()).orElseThrow()).toArray(Geometry[]::new);
+    Geometry[] polys =
+        units.stream().map(r -> g.geometry(r.code()).orElseThrow()).toArray(Geometry[]::new);
     long seed = 99L;
     SplittableRandom random = new SplittableRandom(seed);
     Envelope env = SyntheticGeometry.putianBounds();
@@ -103,7 +117,9 @@ class RegionLocatorTest {
         }
       }
       Location found = locator.locate(lon, lat).orElseThrow();
-      assertThat(found.region()).as("seed %d, point %d (%s, %s)", seed, i, lon, lat).isEqualTo(expected);
+      assertThat(found.region())
+          .as("seed %d, point %d (%s, %s)", seed, i, lon, lat)
+          .isEqualTo(expected);
       assertThat(found.path()).hasSize(5);
       assertThat(found.at(RegionLevel.GRID).orElseThrow().isAncestorOf(found.region())).isTrue();
     }
@@ -116,25 +132,43 @@ class RegionLocatorTest {
     Region a = grid.children().get(0);
     Region b = grid.children().get(1);
     Map<Long, Geometry> byCode = new LinkedHashMap<>();
-    byCode.put(b.code(), square(1, 0, 1, 0.4)); // the higher code on the left-hand side's right neighbour
+    byCode.put(
+        b.code(), square(1, 0, 1, 0.4)); // the higher code on the left-hand side's right neighbour
     byCode.put(a.code(), square(0, 0, 1, 0));
     return RegionGeometry.of(tree, byCode, RegionGeometry.LoadOptions.defaults());
   }
 
-  /** A square [x, x+size] × [y, y+size] in a small lon/lat window, with a centred hole of relative size h. */
+  /**
+   * A square [x, x+size] × [y, y+size] in a small lon/lat window, with a centred hole of relative
+   * size h.
+   */
   private static Geometry square(double x, double y, double size, double hole) {
     double s = 0.001;
     double ox = 119 + x * s;
     double oy = 25 + y * s;
-    var shell = F.createLinearRing(new Coordinate[] {c(ox, oy), c(ox + size * s, oy), c(ox + size * s, oy + size * s),
-        c(ox, oy + size * s), c(ox, oy)});
+    var shell =
+        F.createLinearRing(
+            new Coordinate[] {
+              c(ox, oy),
+              c(ox + size * s, oy),
+              c(ox + size * s, oy + size * s),
+              c(ox, oy + size * s),
+              c(ox, oy)
+            });
     if (hole == 0) {
       return F.createPolygon(shell);
     }
     double m = (1 - hole) / 2 * size * s;
     double e = size * s - m;
-    var h = F.createLinearRing(new Coordinate[] {c(ox + m, oy + m), c(ox + m, oy + e), c(ox + e, oy + e),
-        c(ox + e, oy + m), c(ox + m, oy + m)});
+    var h =
+        F.createLinearRing(
+            new Coordinate[] {
+              c(ox + m, oy + m),
+              c(ox + m, oy + e),
+              c(ox + e, oy + e),
+              c(ox + e, oy + m),
+              c(ox + m, oy + m)
+            });
     return F.createPolygon(shell, new org.locationtech.jts.geom.LinearRing[] {h});
   }
 
@@ -149,14 +183,26 @@ class RegionLocatorTest {
     Region grid = g.tree().regionsAt(RegionLevel.GRID).get(0);
     long a = grid.children().get(0).code();
     long b = grid.children().get(1).code();
-    assertThat(locator.locate(119.001, 25.0005).orElseThrow().region().code()).as("shared edge").isEqualTo(a);
-    assertThat(locator.locate(119.001, 25.001).orElseThrow().region().code()).as("shared vertex").isEqualTo(a);
-    assertThat(locator.locate(119.0015, 25.0009).orElseThrow().region().code()).as("right square").isEqualTo(b);
+    assertThat(locator.locate(119.001, 25.0005).orElseThrow().region().code())
+        .as("shared edge")
+        .isEqualTo(a);
+    assertThat(locator.locate(119.001, 25.001).orElseThrow().region().code())
+        .as("shared vertex")
+        .isEqualTo(a);
+    assertThat(locator.locate(119.0015, 25.0009).orElseThrow().region().code())
+        .as("right square")
+        .isEqualTo(b);
     assertThat(locator.locate(119.0015, 25.0005)).as("in the hole").isEmpty();
     Coordinate holeCorner =
-        ((org.locationtech.jts.geom.Polygon) g.geometry(b).orElseThrow()).getInteriorRingN(0).getCoordinateN(0);
-    assertThat(locator.locate(holeCorner.x, holeCorner.y).orElseThrow().region().code()).as("hole's corner").isEqualTo(b);
-    assertThat(locator.locate(119.002, 25.001).orElseThrow().region().code()).as("outer corner").isEqualTo(b);
+        ((org.locationtech.jts.geom.Polygon) g.geometry(b).orElseThrow())
+            .getInteriorRingN(0)
+            .getCoordinateN(0);
+    assertThat(locator.locate(holeCorner.x, holeCorner.y).orElseThrow().region().code())
+        .as("hole's corner")
+        .isEqualTo(b);
+    assertThat(locator.locate(119.002, 25.001).orElseThrow().region().code())
+        .as("outer corner")
+        .isEqualTo(b);
     assertThat(locator.locate(119.002, 25.0011)).as("just above the outer corner").isEmpty();
   }
 
@@ -165,20 +211,29 @@ class RegionLocatorTest {
     RegionGeometry g = squares();
     Region grid = g.tree().regionsAt(RegionLevel.GRID).get(0);
     long a = grid.children().get(0).code();
-    double tenMetresWest = 119 - 10 / org.gridgov.geo.internal.LocalMetric.metresPerDegreeLon(25.0005);
+    double tenMetresWest =
+        119 - 10 / org.gridgov.geo.internal.LocalMetric.metresPerDegreeLon(25.0005);
     assertThat(RegionLocator.of(g).locate(tenMetresWest, 25.0005)).isEmpty();
-    Location near = RegionLocator.of(g, OutsidePolicy.nearestWithin(15)).locate(tenMetresWest, 25.0005).orElseThrow();
+    Location near =
+        RegionLocator.of(g, OutsidePolicy.nearestWithin(15))
+            .locate(tenMetresWest, 25.0005)
+            .orElseThrow();
     assertThat(near.region().code()).isEqualTo(a);
     assertThat(near.match()).isEqualTo(Location.Match.NEAREST);
     assertThat(near.distanceMetres()).isCloseTo(10, org.assertj.core.data.Offset.offset(0.01));
-    assertThat(RegionLocator.of(g, OutsidePolicy.nearestWithin(9)).locate(tenMetresWest, 25.0005)).isEmpty();
+    assertThat(RegionLocator.of(g, OutsidePolicy.nearestWithin(9)).locate(tenMetresWest, 25.0005))
+        .isEmpty();
   }
 
   @Test
   void badCoordinates_areRefusedNamingTheValue() {
     RegionLocator locator = RegionLocator.of(GeoFixtures.small());
-    assertThatThrownBy(() -> locator.locate(Double.NaN, 25)).hasMessageContaining("longitude").hasMessageContaining("NaN");
-    assertThatThrownBy(() -> locator.locate(119, 91)).hasMessageContaining("latitude").hasMessageContaining("91");
+    assertThatThrownBy(() -> locator.locate(Double.NaN, 25))
+        .hasMessageContaining("longitude")
+        .hasMessageContaining("NaN");
+    assertThatThrownBy(() -> locator.locate(119, 91))
+        .hasMessageContaining("latitude")
+        .hasMessageContaining("91");
     assertThatThrownBy(() -> OutsidePolicy.nearestWithin(-1)).hasMessageContaining("-1");
   }
 

@@ -17,8 +17,13 @@ class SyntheticGeometryTest {
       Geometry own = g.geometry(r.code()).orElseThrow();
       assertThat(own.isValid()).as("valid %s", r).isTrue();
       if (!r.children().isEmpty()) {
-        double sum = r.children().stream().mapToDouble(c -> g.geometry(c.code()).orElseThrow().getArea()).sum();
-        assertThat(sum).as("children of %s", r).isCloseTo(own.getArea(), org.assertj.core.data.Offset.offset(1e-12));
+        double sum =
+            r.children().stream()
+                .mapToDouble(c -> g.geometry(c.code()).orElseThrow().getArea())
+                .sum();
+        assertThat(sum)
+            .as("children of %s", r)
+            .isCloseTo(own.getArea(), org.assertj.core.data.Offset.offset(1e-12));
       }
     }
   }
@@ -28,11 +33,15 @@ class SyntheticGeometryTest {
     String a = GeoFixtures.small().toGeoJson();
     String b =
         SyntheticGeometry.generate(
-                GeoFixtures.smallTree(), new org.locationtech.jts.geom.Envelope(119.0, 119.1, 25.4, 25.5), 11L)
+                GeoFixtures.smallTree(),
+                new org.locationtech.jts.geom.Envelope(119.0, 119.1, 25.4, 25.5),
+                11L)
             .toGeoJson();
     String c =
         SyntheticGeometry.generate(
-                GeoFixtures.smallTree(), new org.locationtech.jts.geom.Envelope(119.0, 119.1, 25.4, 25.5), 12L)
+                GeoFixtures.smallTree(),
+                new org.locationtech.jts.geom.Envelope(119.0, 119.1, 25.4, 25.5),
+                12L)
             .toGeoJson();
     assertThat(b).isEqualTo(a);
     assertThat(c).isNotEqualTo(a);

@@ -36,24 +36,25 @@ import org.gridgov.casefile.Satisfaction;
 /**
  * Writes and reads case events, facts and whole case files as JSON, with Jackson's tree model.
  *
- * <p>The format is explicit (documented in {@code docs/cases.md}) rather than derived by reflection, so it stays
- * stable when classes change: an event is
- * {@code {"caseId":"C-1","sequence":4,"at":"2024-03-01T02:00:00Z","actor":{"id":"d-1","role":"DISPATCHER"},
- * "schemaVersion":1,"type":"Dispatched","payload":{"handlerId":"H1","role":"LEAD"}}}; instants and durations are
- * ISO-8601 strings, enums their constant names, {@code type} the payload's {@link EventType#payloadName()}.
+ * <p>The format is explicit (documented in {@code docs/cases.md}) rather than derived by
+ * reflection, so it stays stable when classes change: an event is {@code
+ * {"caseId":"C-1","sequence":4,"at":"2024-03-01T02:00:00Z","actor":{"id":"d-1","role":"DISPATCHER"},
+ * "schemaVersion":1,"type":"Dispatched","payload":{"handlerId":"H1","role":"LEAD"}}}; instants and
+ * durations are ISO-8601 strings, enums their constant names, {@code type} the payload's {@link
+ * EventType#payloadName()}.
  *
  * <p>Personal data: {@link #masked()} writes the reporter's name and phone masked ({@code 张**},
- * {@code 138****5678}) with {@code "masked":true}; reading such JSON gives a reporter holding the masked values.
- * Only {@link #unmasked()} writes the clear values, for stores allowed to hold them.
+ * {@code 138****5678}) with {@code "masked":true}; reading such JSON gives a reporter holding the
+ * masked values. Only {@link #unmasked()} writes the clear values, for stores allowed to hold them.
  *
- * <p>Reading is strict: a missing or malformed field throws {@link IllegalArgumentException} naming the field and
- * the JSON path; a case file is replayed, so an illegal log throws gridgov's lifecycle exceptions. Instances are
- * immutable and thread-safe.
+ * <p>Reading is strict: a missing or malformed field throws {@link IllegalArgumentException} naming
+ * the field and the JSON path; a case file is replayed, so an illegal log throws gridgov's
+ * lifecycle exceptions. Instances are immutable and thread-safe.
  */
 public final class CaseJson {
   /**
-   * The limits on JSON read: {@value #MAX_DOCUMENT_CHARS} characters, nesting {@value #MAX_NESTING} deep (a case
-   * file is four levels deep), strings of {@value #MAX_STRING_CHARS} characters.
+   * The limits on JSON read: {@value #MAX_DOCUMENT_CHARS} characters, nesting {@value #MAX_NESTING}
+   * deep (a case file is four levels deep), strings of {@value #MAX_STRING_CHARS} characters.
    */
   public static final int MAX_DOCUMENT_CHARS = 16 << 20;
 
@@ -121,8 +122,8 @@ public final class CaseJson {
   }
 
   /**
-   * Writes a case file as {@code {"facts":{...},"events":[...]}}; the derived state is not written, it is
-   * recomputed on reading.
+   * Writes a case file as {@code {"facts":{...},"events":[...]}}; the derived state is not written,
+   * it is recomputed on reading.
    *
    * @param file the case file
    * @return the JSON text
@@ -198,7 +199,8 @@ public final class CaseJson {
   }
 
   /**
-   * Converts case facts to a JSON tree, masking the reporter unless this adapter is {@link #unmasked()}.
+   * Converts case facts to a JSON tree, masking the reporter unless this adapter is {@link
+   * #unmasked()}.
    *
    * @param f the facts
    * @return the tree
@@ -212,12 +214,15 @@ public final class CaseJson {
     ArrayNode codes = n.putArray("locationCodes");
     f.locationCodes().forEach(codes::add);
     n.put("source", f.source().name());
-    f.reporter().ifPresent(p -> {
-      ObjectNode r = n.putObject("reporter");
-      r.put("name", unmasked ? p.revealName() : p.maskedName());
-      (unmasked ? p.revealPhone() : p.maskedPhone()).ifPresent(phone -> r.put("phone", phone));
-      r.put("masked", !unmasked);
-    });
+    f.reporter()
+        .ifPresent(
+            p -> {
+              ObjectNode r = n.putObject("reporter");
+              r.put("name", unmasked ? p.revealName() : p.maskedName());
+              (unmasked ? p.revealPhone() : p.maskedPhone())
+                  .ifPresent(phone -> r.put("phone", phone));
+              r.put("masked", !unmasked);
+            });
     return n;
   }
 
@@ -261,7 +266,10 @@ public final class CaseJson {
         .caseId(CaseId.of(str(n, "caseId", path)))
         .sequence(lng(n, "sequence", path))
         .at(instant(n, "at", path))
-        .actor(Actor.of(str(actor, "id", path + ".actor"), enumOf(Role.class, actor, "role", path + ".actor")))
+        .actor(
+            Actor.of(
+                str(actor, "id", path + ".actor"),
+                enumOf(Role.class, actor, "role", path + ".actor")))
         .schemaVersion((int) lng(n, "schemaVersion", path))
         .payload(readPayload(type, field(n, "payload", path), path + ".payload"))
         .build();
@@ -287,19 +295,22 @@ public final class CaseJson {
       }
       c[i] = codes.get(i).asLong();
     }
-    CaseFacts.Builder b = CaseFacts.builder()
-        .id(CaseId.of(str(n, "id", path)))
-        .categoryCode(str(n, "categoryCode", path))
-        .priority(enumOf(Priority.class, n, "priority", path))
-        .kind(enumOf(CaseKind.class, n, "kind", path))
-        .locationCodes(ImmutableLongArray.copyOf(c))
-        .source(enumOf(CaseSource.class, n, "source", path));
+    CaseFacts.Builder b =
+        CaseFacts.builder()
+            .id(CaseId.of(str(n, "id", path)))
+            .categoryCode(str(n, "categoryCode", path))
+            .priority(enumOf(Priority.class, n, "priority", path))
+            .kind(enumOf(CaseKind.class, n, "kind", path))
+            .locationCodes(ImmutableLongArray.copyOf(c))
+            .source(enumOf(CaseSource.class, n, "source", path));
     JsonNode r = n.get("reporter");
     if (r != null && !r.isNull()) {
       String name = str(r, "name", path + ".reporter");
       JsonNode phone = r.get("phone");
-      b.reporter(phone == null || phone.isNull() ? PersonalData.ofName(name)
-          : PersonalData.of(name, str(r, "phone", path + ".reporter")));
+      b.reporter(
+          phone == null || phone.isNull()
+              ? PersonalData.ofName(name)
+              : PersonalData.of(name, str(r, "phone", path + ".reporter")));
     }
     return b.build();
   }
@@ -308,9 +319,13 @@ public final class CaseJson {
 
   private static void writePayload(EventPayload p, ObjectNode o) {
     switch (p.type()) {
-      case REPORTED, VERIFIED, CHECK_PASSED, CLOSED -> { }
+      case REPORTED, VERIFIED, CHECK_PASSED, CLOSED -> {}
       case VERIFICATION_FAILED -> o.put("reason", ((EventPayload.VerificationFailed) p).reason());
-      case REGISTERED -> due(o, ((EventPayload.Registered) p).dueAt(), ((EventPayload.Registered) p).provisional());
+      case REGISTERED ->
+          due(
+              o,
+              ((EventPayload.Registered) p).dueAt(),
+              ((EventPayload.Registered) p).provisional());
       case DISPATCHED -> {
         EventPayload.Dispatched x = (EventPayload.Dispatched) p;
         o.put("handlerId", x.handlerId());
@@ -337,7 +352,8 @@ public final class CaseJson {
       case ARRIVED -> o.put("departmentId", ((EventPayload.Arrived) p).departmentId());
       case ASSIST_ADDED -> o.put("handlerId", ((EventPayload.AssistAdded) p).handlerId());
       case SUSPENDED -> o.put("reason", ((EventPayload.Suspended) p).reason());
-      case RESUMED -> due(o, ((EventPayload.Resumed) p).dueAt(), ((EventPayload.Resumed) p).provisional());
+      case RESUMED ->
+          due(o, ((EventPayload.Resumed) p).dueAt(), ((EventPayload.Resumed) p).provisional());
       case EXTENDED -> {
         EventPayload.Extended x = (EventPayload.Extended) p;
         due(o, x.dueAt(), x.provisional());
@@ -377,7 +393,10 @@ public final class CaseJson {
     }
   }
 
-  /** A deadline and, only when it is provisional, {@code "provisional": true} (absent means official). */
+  /**
+   * A deadline and, only when it is provisional, {@code "provisional": true} (absent means
+   * official).
+   */
   private static void due(ObjectNode o, java.time.Instant dueAt, boolean provisional) {
     o.put("dueAt", dueAt.toString());
     if (provisional) {
@@ -401,13 +420,18 @@ public final class CaseJson {
       case REPORTED -> new EventPayload.Reported();
       case VERIFIED -> new EventPayload.Verified();
       case VERIFICATION_FAILED -> new EventPayload.VerificationFailed(str(o, "reason", path));
-      case REGISTERED -> new EventPayload.Registered(instant(o, "dueAt", path), provisional(o, path));
-      case DISPATCHED -> new EventPayload.Dispatched(str(o, "handlerId", path),
-          enumOf(HandlerRole.class, o, "role", path));
+      case REGISTERED ->
+          new EventPayload.Registered(instant(o, "dueAt", path), provisional(o, path));
+      case DISPATCHED ->
+          new EventPayload.Dispatched(
+              str(o, "handlerId", path), enumOf(HandlerRole.class, o, "role", path));
       case ACCEPTED -> new EventPayload.Accepted(str(o, "handlerId", path));
       case RETURNED -> new EventPayload.Returned(str(o, "handlerId", path), str(o, "reason", path));
-      case ESCALATED -> new EventPayload.Escalated(enumOf(EscalationCause.class, o, "cause", path),
-          str(o, "fromHandlerId", path), str(o, "toHandlerId", path));
+      case ESCALATED ->
+          new EventPayload.Escalated(
+              enumOf(EscalationCause.class, o, "cause", path),
+              str(o, "fromHandlerId", path),
+              str(o, "toHandlerId", path));
       case SUMMONED -> {
         JsonNode a = field(o, "departmentIds", path);
         if (!a.isArray()) {
@@ -426,8 +450,9 @@ public final class CaseJson {
       case ASSIST_ADDED -> new EventPayload.AssistAdded(str(o, "handlerId", path));
       case SUSPENDED -> new EventPayload.Suspended(str(o, "reason", path));
       case RESUMED -> new EventPayload.Resumed(instant(o, "dueAt", path), provisional(o, path));
-      case EXTENDED -> new EventPayload.Extended(instant(o, "dueAt", path), str(o, "reason", path),
-          provisional(o, path));
+      case EXTENDED ->
+          new EventPayload.Extended(
+              instant(o, "dueAt", path), str(o, "reason", path), provisional(o, path));
       case RESOLVED -> new EventPayload.Resolved(str(o, "feedback", path));
       case CHECK_PASSED -> new EventPayload.CheckPassed();
       case CHECK_FAILED -> new EventPayload.CheckFailed(str(o, "reason", path));
@@ -437,17 +462,25 @@ public final class CaseJson {
         if (!solved.isBoolean()) {
           throw bad(path + ".solved", "true or false", solved);
         }
-        yield new EventPayload.Evaluated(enumOf(Satisfaction.class, o, "satisfaction", path), solved.asBoolean());
+        yield new EventPayload.Evaluated(
+            enumOf(Satisfaction.class, o, "satisfaction", path), solved.asBoolean());
       }
-      case REOPENED -> new EventPayload.Reopened(str(o, "reason", path), instant(o, "dueAt", path),
-          provisional(o, path));
+      case REOPENED ->
+          new EventPayload.Reopened(
+              str(o, "reason", path), instant(o, "dueAt", path), provisional(o, path));
       case MERGED -> new EventPayload.Merged(CaseId.of(str(o, "intoCaseId", path)));
-      case SLA_WARNING -> new EventPayload.SlaWarning(str(o, "clockId", path), str(o, "stage", path),
-          (int) lng(o, "level", path));
-      case SLA_BREACHED -> new EventPayload.SlaBreached(str(o, "clockId", path), str(o, "stage", path));
-      case DEADLINE_REVISED -> new EventPayload.DeadlineRevised(str(o, "clockId", path),
-          instant(o, "previousDueAt", path), instant(o, "dueAt", path), str(o, "edition", path),
-          provisional(o, path));
+      case SLA_WARNING ->
+          new EventPayload.SlaWarning(
+              str(o, "clockId", path), str(o, "stage", path), (int) lng(o, "level", path));
+      case SLA_BREACHED ->
+          new EventPayload.SlaBreached(str(o, "clockId", path), str(o, "stage", path));
+      case DEADLINE_REVISED ->
+          new EventPayload.DeadlineRevised(
+              str(o, "clockId", path),
+              instant(o, "previousDueAt", path),
+              instant(o, "dueAt", path),
+              str(o, "edition", path),
+              provisional(o, path));
     };
   }
 
@@ -459,8 +492,12 @@ public final class CaseJson {
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where =
-          at == null ? "" : String.format(Locale.ROOT, " (line %d, column %d)", at.getLineNr(), at.getColumnNr());
-      throw new IllegalArgumentException("not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+          at == null
+              ? ""
+              : String.format(
+                  Locale.ROOT, " (line %d, column %d)", at.getLineNr(), at.getColumnNr());
+      throw new IllegalArgumentException(
+          "not valid JSON" + where + ": " + e.getOriginalMessage(), e);
     }
   }
 
@@ -522,7 +559,10 @@ public final class CaseJson {
         return c;
       }
     }
-    throw bad(path + "." + name, "one of " + java.util.Arrays.toString(type.getEnumConstants()), n.get(name));
+    throw bad(
+        path + "." + name,
+        "one of " + java.util.Arrays.toString(type.getEnumConstants()),
+        n.get(name));
   }
 
   private static IllegalArgumentException bad(String path, String expected, JsonNode actual) {

@@ -20,38 +20,44 @@ import org.gridgov.sla.HolidayNotice;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads an official holiday notice in the <a href="https://github.com/NateScarlet/holiday-cn">holiday-cn</a> JSON
- * format, the format of {@code ../shared/data/holiday-cn/{year}.json}:
+ * Reads an official holiday notice in the <a
+ * href="https://github.com/NateScarlet/holiday-cn">holiday-cn</a> JSON format, the format of {@code
+ * ../shared/data/holiday-cn/{year}.json}:
  *
  * <pre>{@code
  * {"year": 2027, "papers": ["https://www.gov.cn/..."],
  *  "days": [{"name": "元旦", "date": "2027-01-01", "isOffDay": true}, ...]}
  * }</pre>
  *
- * <p>{@code isOffDay: true} is a public holiday, {@code false} a make-up workday (调休). {@code year} and
- * {@code days} are required, as are each day's {@code date} and {@code isOffDay}; {@code name} and {@code papers}
- * are optional, and unknown fields (such as {@code $schema}) are ignored, so newer files still load. A notice is
- * refused whole, with every problem at once, each with its line, column and field path: malformed JSON, a missing
- * or mistyped field, an unparsable date, a date outside the notice's year and the December before, a date listed
- * twice (naming the other position). Apply the result with
- * {@link org.gridgov.sla.ChinaCalendar#withNotice}.
+ * <p>{@code isOffDay: true} is a public holiday, {@code false} a make-up workday (调休). {@code year}
+ * and {@code days} are required, as are each day's {@code date} and {@code isOffDay}; {@code name}
+ * and {@code papers} are optional, and unknown fields (such as {@code $schema}) are ignored, so
+ * newer files still load. A notice is refused whole, with every problem at once, each with its
+ * line, column and field path: malformed JSON, a missing or mistyped field, an unparsable date, a
+ * date outside the notice's year and the December before, a date listed twice (naming the other
+ * position). Apply the result with {@link org.gridgov.sla.ChinaCalendar#withNotice}.
  *
- * <p>Limits, before memory is spent: at most {@link #MAX_DAYS} days, strings of at most {@link #MAX_STRING} chars,
- * nesting at most {@link #MAX_DEPTH} deep.
+ * <p>Limits, before memory is spent: at most {@link #MAX_DAYS} days, strings of at most {@link
+ * #MAX_STRING} chars, nesting at most {@link #MAX_DEPTH} deep.
  */
 public final class HolidayNoticeJson {
 
   /** The most days one notice may list (a real one lists about 40). */
   public static final int MAX_DAYS = 400;
+
   /** The longest string value accepted, in chars. */
   public static final int MAX_STRING = 4096;
+
   /** The deepest nesting accepted. */
   public static final int MAX_DEPTH = 16;
 
   private static final JsonFactory FACTORY =
       JsonFactory.builder()
           .streamReadConstraints(
-              StreamReadConstraints.builder().maxStringLength(MAX_STRING).maxNestingDepth(MAX_DEPTH).build())
+              StreamReadConstraints.builder()
+                  .maxStringLength(MAX_STRING)
+                  .maxNestingDepth(MAX_DEPTH)
+                  .build())
           .build();
 
   private HolidayNoticeJson() {}
@@ -62,7 +68,8 @@ public final class HolidayNoticeJson {
    * @param in the JSON text; the caller opens and closes it
    * @param source the input's name for error messages, e.g. {@code 2027.json}
    * @return the validated notice
-   * @throws org.gridgov.TextParseException listing every problem with its line, column and field path
+   * @throws org.gridgov.TextParseException listing every problem with its line, column and field
+   *     path
    * @throws UncheckedIOException if reading fails
    */
   public static HolidayNotice read(Reader in, String source) {
@@ -73,7 +80,11 @@ public final class HolidayNoticeJson {
     } catch (JsonProcessingException e) {
       JsonLocation l = e.getLocation();
       problems.add(
-          l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(), "", "", "malformed JSON: %s",
+          l == null ? 0 : l.getLineNr(),
+          l == null ? 0 : l.getColumnNr(),
+          "",
+          "",
+          "malformed JSON: %s",
           e.getOriginalMessage());
       problems.throwIfAny();
       throw new AssertionError("unreachable: a problem was recorded");
@@ -130,8 +141,15 @@ public final class HolidayNoticeJson {
       for (Located l : located) {
         LocalDate date = l.day().date();
         if (year != null && (date.isBefore(LocalDate.of(y - 1, 12, 1)) || date.getYear() > y)) {
-          problems.add(l.line(), l.column(), l.path() + ".date", date.toString(),
-              "outside the notice of %d, which may list %d-12-01..%d-12-31", y, y - 1, y);
+          problems.add(
+              l.line(),
+              l.column(),
+              l.path() + ".date",
+              date.toString(),
+              "outside the notice of %d, which may list %d-12-01..%d-12-31",
+              y,
+              y - 1,
+              y);
         } else {
           inYear.add(l.day());
         }
@@ -140,14 +158,17 @@ public final class HolidayNoticeJson {
         problems.add(0, 0, "year", "", "missing: the notice's year, e.g. \"year\": 2027");
       }
       if (days == null) {
-        problems.add(0, 0, "days", "", "missing: the listed days, e.g. \"days\": [{\"date\": ...}]");
+        problems.add(
+            0, 0, "days", "", "missing: the listed days, e.g. \"days\": [{\"date\": ...}]");
       }
       return new Parsed(y, inYear);
     }
 
     private @Nullable Integer year(JsonToken t) throws IOException {
-      if (t != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() != JsonParser.NumberType.INT
-          || parser.getIntValue() <= 1900 || parser.getIntValue() >= 2200) {
+      if (t != JsonToken.VALUE_NUMBER_INT
+          || parser.getNumberType() != JsonParser.NumberType.INT
+          || parser.getIntValue() <= 1900
+          || parser.getIntValue() >= 2200) {
         problem("year", "a whole year 1901..2199");
         parser.skipChildren();
         return null;
@@ -163,7 +184,9 @@ public final class HolidayNoticeJson {
       }
       List<Located> out = located;
       int i = 0;
-      for (JsonToken e = parser.nextToken(); e != JsonToken.END_ARRAY; e = parser.nextToken(), i++) {
+      for (JsonToken e = parser.nextToken();
+          e != JsonToken.END_ARRAY;
+          e = parser.nextToken(), i++) {
         if (i >= MAX_DAYS) {
           problem("days[" + i + "]", "at most " + MAX_DAYS + " days in one notice");
           parser.skipChildren();
@@ -217,23 +240,40 @@ public final class HolidayNoticeJson {
     }
 
     private @Nullable Located complete(
-        String path, JsonLocation at, String name, @Nullable LocalDate date, @Nullable Boolean off, boolean bad) {
+        String path,
+        JsonLocation at,
+        String name,
+        @Nullable LocalDate date,
+        @Nullable Boolean off,
+        boolean bad) {
       if (bad) {
         return null;
       }
       if (date == null || off == null) {
-        problems.add(at.getLineNr(), at.getColumnNr(), path, "", "missing %s",
+        problems.add(
+            at.getLineNr(),
+            at.getColumnNr(),
+            path,
+            "",
+            "missing %s",
             date == null ? "\"date\": \"yyyy-MM-dd\"" : "\"isOffDay\": true or false");
         return null;
       }
       String here = path + " (line " + at.getLineNr() + ")";
       String other = positions.putIfAbsent(date, here);
       if (other != null) {
-        problems.add(at.getLineNr(), at.getColumnNr(), path + ".date", date.toString(),
-            "%s is already listed at %s; a notice lists a date once", date, other);
+        problems.add(
+            at.getLineNr(),
+            at.getColumnNr(),
+            path + ".date",
+            date.toString(),
+            "%s is already listed at %s; a notice lists a date once",
+            date,
+            other);
         return null;
       }
-      return new Located(new HolidayNotice.Day(date, off, name), at.getLineNr(), at.getColumnNr(), path);
+      return new Located(
+          new HolidayNotice.Day(date, off, name), at.getLineNr(), at.getColumnNr(), path);
     }
 
     private @Nullable LocalDate date(JsonToken v, String path) throws IOException {
@@ -250,12 +290,20 @@ public final class HolidayNoticeJson {
       }
     }
 
-    /** Records a problem at the current token; returns {@code true} for use in {@code bad |= ...}. */
+    /**
+     * Records a problem at the current token; returns {@code true} for use in {@code bad |= ...}.
+     */
     @com.google.errorprone.annotations.CanIgnoreReturnValue
     private boolean problem(String field, String expected) throws IOException {
       JsonLocation l = parser.currentTokenLocation();
       String value = parser.currentToken() == null ? "" : parser.getText();
-      problems.add(l.getLineNr(), l.getColumnNr(), field, value == null ? "" : value, "expected %s", expected);
+      problems.add(
+          l.getLineNr(),
+          l.getColumnNr(),
+          field,
+          value == null ? "" : value,
+          "expected %s",
+          expected);
       return true;
     }
   }

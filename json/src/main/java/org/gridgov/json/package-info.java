@@ -1,6 +1,7 @@
 /**
- * JSON formats for gridgov: case events, facts and case files ({@link org.gridgov.json.CaseJson}) and official
- * holiday notices in the holiday-cn format ({@link org.gridgov.json.HolidayNoticeJson}).
+ * JSON formats for gridgov: case events, facts and case files ({@link org.gridgov.json.CaseJson})
+ * and official holiday notices in the holiday-cn format ({@link
+ * org.gridgov.json.HolidayNoticeJson}).
  */
 @NullMarked
 @CheckReturnValue

@@ -11,10 +11,10 @@ import org.gridgov.casefile.CaseFacts;
 import org.gridgov.casefile.CaseFile;
 
 /**
- * Fuzz target for {@link CaseJson}: any text read as an event, facts or a case file (the first byte chooses) gives
- * a value that writes and reads back equal, or the documented {@link IllegalArgumentException} (bad JSON or field,
- * naming the JSON path or position) or {@link GridgovException} (a log that does not replay); never another
- * exception.
+ * Fuzz target for {@link CaseJson}: any text read as an event, facts or a case file (the first byte
+ * chooses) gives a value that writes and reads back equal, or the documented {@link
+ * IllegalArgumentException} (bad JSON or field, naming the JSON path or position) or {@link
+ * GridgovException} (a log that does not replay); never another exception.
  */
 class CaseJsonFuzzTest {
   private static final CaseJson JSON = CaseJson.unmasked();

@@ -60,8 +60,8 @@ class CaseJsonTest {
         new EventPayload.Merged(CaseId.of("C-2024-0000")),
         new EventPayload.SlaWarning("handler:H1", "HANDLE", 2),
         new EventPayload.SlaBreached("case", "CASE"),
-        new EventPayload.DeadlineRevised("case", T0.plus(Duration.ofDays(5)), T0.plus(Duration.ofDays(6)), "cn-2027",
-            false));
+        new EventPayload.DeadlineRevised(
+            "case", T0.plus(Duration.ofDays(5)), T0.plus(Duration.ofDays(6)), "cn-2027", false));
   }
 
   @Test
@@ -77,32 +77,47 @@ class CaseJsonTest {
       assertThat(back.payload()).isEqualTo(p);
       assertThat(json).contains("\"type\":\"" + p.type().payloadName() + "\"");
     }
-    assertThat(covered).as("a new event type needs a JSON mapping and a sample here")
+    assertThat(covered)
+        .as("a new event type needs a JSON mapping and a sample here")
         .containsExactlyInAnyOrder(EventType.values());
   }
 
   @Test
   void eventJson_hasTheDocumentedShape() {
-    CaseEvent e = CaseEvent.of(ID, 4, Instant.parse("2024-03-01T02:00:00Z"), ACTOR,
-        new EventPayload.Dispatched("H1", HandlerRole.LEAD));
-    assertThat(CaseJson.masked().write(e)).isEqualTo(
-        "{\"caseId\":\"C-2024-0001\",\"sequence\":4,\"at\":\"2024-03-01T02:00:00Z\","
-            + "\"actor\":{\"id\":\"dispatcher-7\",\"role\":\"DISPATCHER\"},\"schemaVersion\":1,"
-            + "\"type\":\"Dispatched\",\"payload\":{\"handlerId\":\"H1\",\"role\":\"LEAD\"}}");
+    CaseEvent e =
+        CaseEvent.of(
+            ID,
+            4,
+            Instant.parse("2024-03-01T02:00:00Z"),
+            ACTOR,
+            new EventPayload.Dispatched("H1", HandlerRole.LEAD));
+    assertThat(CaseJson.masked().write(e))
+        .isEqualTo(
+            "{\"caseId\":\"C-2024-0001\",\"sequence\":4,\"at\":\"2024-03-01T02:00:00Z\","
+                + "\"actor\":{\"id\":\"dispatcher-7\",\"role\":\"DISPATCHER\"},\"schemaVersion\":1,"
+                + "\"type\":\"Dispatched\",\"payload\":{\"handlerId\":\"H1\",\"role\":\"LEAD\"}}");
   }
 
   private static CaseFacts facts(PersonalData reporter) {
-    return CaseFacts.builder().id(ID).categoryCode("0102").priority(Priority.MAJOR).kind(CaseKind.COMMITTED)
-        .locationCodes(ImmutableLongArray.of(350302001001001L, 350302001001002L)).source(CaseSource.APP)
-        .reporter(reporter).build();
+    return CaseFacts.builder()
+        .id(ID)
+        .categoryCode("0102")
+        .priority(Priority.MAJOR)
+        .kind(CaseKind.COMMITTED)
+        .locationCodes(ImmutableLongArray.of(350302001001001L, 350302001001002L))
+        .source(CaseSource.APP)
+        .reporter(reporter)
+        .build();
   }
 
   @Test
   void personalData_isWrittenMaskedByDefault() {
     CaseFacts f = facts(PersonalData.of("张三丰", "13812345678"));
     String json = CaseJson.masked().write(f);
-    assertThat(json).contains("\"name\":\"张**\"", "\"phone\":\"138****5678\"", "\"masked\":true")
-        .doesNotContain("三丰").doesNotContain("13812345678");
+    assertThat(json)
+        .contains("\"name\":\"张**\"", "\"phone\":\"138****5678\"", "\"masked\":true")
+        .doesNotContain("三丰")
+        .doesNotContain("13812345678");
     CaseFacts back = CaseJson.masked().readFacts(json);
     assertThat(back.reporter().orElseThrow().revealName()).isEqualTo("张**");
     assertThat(back.locationCodes()).isEqualTo(f.locationCodes());
@@ -116,7 +131,8 @@ class CaseJsonTest {
     assertThat(json).contains("\"name\":\"张三丰\"", "\"phone\":\"13812345678\"", "\"masked\":false");
     assertThat(CaseJson.unmasked().readFacts(json)).isEqualTo(f);
     CaseFacts nameOnly = facts(PersonalData.ofName("李四"));
-    assertThat(CaseJson.unmasked().readFacts(CaseJson.unmasked().write(nameOnly))).isEqualTo(nameOnly);
+    assertThat(CaseJson.unmasked().readFacts(CaseJson.unmasked().write(nameOnly)))
+        .isEqualTo(nameOnly);
   }
 
   @Test
@@ -125,13 +141,18 @@ class CaseJsonTest {
     List<CaseEvent> events = new ArrayList<>();
     Instant t = T0;
     EventPayload[] flow = {
-        new EventPayload.Reported(), new EventPayload.Verified(),
-        new EventPayload.Registered(T0.plus(Duration.ofDays(5))),
-        new EventPayload.Dispatched("H1", HandlerRole.LEAD), new EventPayload.Accepted("H1"),
-        new EventPayload.Summoned(ImmutableList.of("D1"), Duration.ofMinutes(30)),
-        new EventPayload.Arrived("D1"),
-        new EventPayload.Resolved("done"), new EventPayload.CheckPassed(), new EventPayload.Closed(),
-        new EventPayload.Evaluated(Satisfaction.SATISFIED, true)};
+      new EventPayload.Reported(),
+      new EventPayload.Verified(),
+      new EventPayload.Registered(T0.plus(Duration.ofDays(5))),
+      new EventPayload.Dispatched("H1", HandlerRole.LEAD),
+      new EventPayload.Accepted("H1"),
+      new EventPayload.Summoned(ImmutableList.of("D1"), Duration.ofMinutes(30)),
+      new EventPayload.Arrived("D1"),
+      new EventPayload.Resolved("done"),
+      new EventPayload.CheckPassed(),
+      new EventPayload.Closed(),
+      new EventPayload.Evaluated(Satisfaction.SATISFIED, true)
+    };
     for (EventPayload p : flow) {
       t = t.plus(Duration.ofHours(1));
       events.add(CaseEvent.of(ID, events.size() + 1, t, ACTOR, p));
@@ -148,27 +169,45 @@ class CaseJsonTest {
   @Test
   void badJson_namesTheFieldAndWhatWasExpected() {
     CaseJson json = CaseJson.masked();
-    assertThatThrownBy(() -> json.readEvent("{\"caseId\":\"C\",\"sequence\":1,\"at\":\"yesterday\","
-        + "\"actor\":{\"id\":\"a\",\"role\":\"LEADER\"},\"schemaVersion\":1,\"type\":\"Reported\",\"payload\":{}}"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("$.at must be an ISO-8601 instant");
-    assertThatThrownBy(() -> json.readEvent("{\"caseId\":\"C\",\"sequence\":1,\"at\":\"2024-01-01T00:00:00Z\","
-        + "\"actor\":{\"id\":\"a\",\"role\":\"KING\"},\"schemaVersion\":1,\"type\":\"Reported\",\"payload\":{}}"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("$.actor.role must be one of");
-    assertThatThrownBy(() -> json.readEvent("{\"caseId\":\"C\",\"sequence\":1,\"at\":\"2024-01-01T00:00:00Z\","
-        + "\"actor\":{\"id\":\"a\",\"role\":\"LEADER\"},\"schemaVersion\":1,\"type\":\"Teleported\","
-        + "\"payload\":{}}"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("$.type must be an event type");
-    assertThatThrownBy(() -> json.readEvent("{\"caseId\":\"C\",\"sequence\":1,\"at\":\"2024-01-01T00:00:00Z\","
-        + "\"actor\":{\"id\":\"a\",\"role\":\"LEADER\"},\"schemaVersion\":1,\"type\":\"Accepted\","
-        + "\"payload\":{}}"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("$.payload.handlerId is missing");
+    assertThatThrownBy(
+            () ->
+                json.readEvent(
+                    "{\"caseId\":\"C\",\"sequence\":1,\"at\":\"yesterday\","
+                        + "\"actor\":{\"id\":\"a\",\"role\":\"LEADER\"},\"schemaVersion\":1,\"type\":\"Reported\",\"payload\":{}}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("$.at must be an ISO-8601 instant");
+    assertThatThrownBy(
+            () ->
+                json.readEvent(
+                    "{\"caseId\":\"C\",\"sequence\":1,\"at\":\"2024-01-01T00:00:00Z\","
+                        + "\"actor\":{\"id\":\"a\",\"role\":\"KING\"},\"schemaVersion\":1,\"type\":\"Reported\",\"payload\":{}}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("$.actor.role must be one of");
+    assertThatThrownBy(
+            () ->
+                json.readEvent(
+                    "{\"caseId\":\"C\",\"sequence\":1,\"at\":\"2024-01-01T00:00:00Z\","
+                        + "\"actor\":{\"id\":\"a\",\"role\":\"LEADER\"},\"schemaVersion\":1,\"type\":\"Teleported\","
+                        + "\"payload\":{}}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("$.type must be an event type");
+    assertThatThrownBy(
+            () ->
+                json.readEvent(
+                    "{\"caseId\":\"C\",\"sequence\":1,\"at\":\"2024-01-01T00:00:00Z\","
+                        + "\"actor\":{\"id\":\"a\",\"role\":\"LEADER\"},\"schemaVersion\":1,\"type\":\"Accepted\","
+                        + "\"payload\":{}}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("$.payload.handlerId is missing");
     assertThatThrownBy(() -> json.readEvent("{not json"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not valid JSON (line 1, column 2)");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not valid JSON (line 1, column 2)");
   }
 
   @Test
   void nestingDeeperThanTheLimit_refusedWithItsPosition() {
-    String deep = "\n" + "[".repeat(CaseJson.MAX_NESTING + 1) + "]".repeat(CaseJson.MAX_NESTING + 1);
+    String deep =
+        "\n" + "[".repeat(CaseJson.MAX_NESTING + 1) + "]".repeat(CaseJson.MAX_NESTING + 1);
     assertThatThrownBy(() -> CaseJson.unmasked().readEvent(deep))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not valid JSON")

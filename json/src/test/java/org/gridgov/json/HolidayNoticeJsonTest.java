@@ -1,7 +1,6 @@
 package org.gridgov.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,10 +16,10 @@ import org.gridgov.TextParseException;
 import org.gridgov.sla.BusinessCalendar;
 import org.gridgov.sla.ChinaCalendar;
 import org.gridgov.sla.HolidayNotice;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class HolidayNoticeJsonTest {
 
@@ -31,12 +30,16 @@ class HolidayNoticeJsonTest {
     return java.util.stream.IntStream.rangeClosed(2007, 2026).boxed().toList();
   }
 
-  /** Every published notice loads, and says what the built-in calendar (made from the same files) says. */
+  /**
+   * Every published notice loads, and says what the built-in calendar (made from the same files)
+   * says.
+   */
   @ParameterizedTest
   @MethodSource("publishedYears")
   void everyPublishedNotice_loads_andAgreesWithTheBuiltInCalendar(int year) throws IOException {
     HolidayNotice n;
-    try (Reader in = Files.newBufferedReader(DATA.resolve(year + ".json"), StandardCharsets.UTF_8)) {
+    try (Reader in =
+        Files.newBufferedReader(DATA.resolve(year + ".json"), StandardCharsets.UTF_8)) {
       n = HolidayNoticeJson.read(in, year + ".json");
     }
     assertThat(n.year()).isEqualTo(year);
@@ -46,8 +49,12 @@ class HolidayNoticeJsonTest {
       if (d.date().isBefore(cn.firstDate())) {
         continue; // 2006-12-30/31 of the 2007 notice lie before the built-in coverage
       }
-      assertThat(cn.dayKind(d.date())).as("%s", d)
-          .isEqualTo(d.offDay() ? BusinessCalendar.DayKind.HOLIDAY : BusinessCalendar.DayKind.MAKE_UP_WORKDAY);
+      assertThat(cn.dayKind(d.date()))
+          .as("%s", d)
+          .isEqualTo(
+              d.offDay()
+                  ? BusinessCalendar.DayKind.HOLIDAY
+                  : BusinessCalendar.DayKind.MAKE_UP_WORKDAY);
     }
   }
 
@@ -55,15 +62,20 @@ class HolidayNoticeJsonTest {
   void theFixture_readsItsDaysAndNames_ignoringUnknownFields() throws IOException {
     HolidayNotice n = fixture();
     assertThat(n.year()).isEqualTo(2027);
-    assertThat(n.days()).hasSize(5).first()
+    assertThat(n.days())
+        .hasSize(5)
+        .first()
         .isEqualTo(new HolidayNotice.Day(LocalDate.of(2027, 1, 1), true, "元旦"));
-    assertThat(n.days().get(4)).isEqualTo(new HolidayNotice.Day(LocalDate.of(2027, 1, 9), false, "元旦"));
+    assertThat(n.days().get(4))
+        .isEqualTo(new HolidayNotice.Day(LocalDate.of(2027, 1, 9), false, "元旦"));
   }
 
   static HolidayNotice fixture() throws IOException {
-    try (Reader in = new InputStreamReader(
-        Objects.requireNonNull(HolidayNoticeJsonTest.class.getResourceAsStream("2027-fixture.json")),
-        StandardCharsets.UTF_8)) {
+    try (Reader in =
+        new InputStreamReader(
+            Objects.requireNonNull(
+                HolidayNoticeJsonTest.class.getResourceAsStream("2027-fixture.json")),
+            StandardCharsets.UTF_8)) {
       return HolidayNoticeJson.read(in, "2027-fixture.json");
     }
   }
@@ -80,49 +92,72 @@ class HolidayNoticeJsonTest {
 
   @Test
   void aContradictoryNotice_isRefusedWhole_namingBothPositions() {
-    TextParseException e = refused("""
+    TextParseException e =
+        refused(
+            """
         {"year": 2027, "days": [
           {"name": "元旦", "date": "2027-01-01", "isOffDay": true},
           {"name": "元旦", "date": "2027-01-01", "isOffDay": false}
         ]}""");
-    assertThat(e.problems()).singleElement().satisfies(p -> {
-      assertThat(p.line()).isEqualTo(3);
-      assertThat(p.field()).isEqualTo("days[1].date");
-      assertThat(p.reason()).contains("already listed at days[0] (line 2)");
-    });
+    assertThat(e.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.line()).isEqualTo(3);
+              assertThat(p.field()).isEqualTo("days[1].date");
+              assertThat(p.reason()).contains("already listed at days[0] (line 2)");
+            });
   }
 
   @Test
   void datesOutsideTheYearAndItsDecember_areRefused_evenWhenTheYearComesLast() {
-    TextParseException e = refused("""
+    TextParseException e =
+        refused(
+            """
         {"days": [
           {"date": "2026-11-30", "isOffDay": false},
           {"date": "2026-12-27", "isOffDay": false},
           {"date": "2028-01-01", "isOffDay": true}
         ], "year": 2027}""");
     assertThat(e.problems()).extracting(TextParseException.Problem::line).containsExactly(2, 4);
-    assertThat(e.problems()).extracting(TextParseException.Problem::field)
+    assertThat(e.problems())
+        .extracting(TextParseException.Problem::field)
         .containsExactly("days[0].date", "days[2].date");
     assertThat(e.getMessage()).contains("2026-12-01..2027-12-31");
   }
 
   @Test
   void missingAndMistypedFields_areEachReportedWithTheirPath() {
-    TextParseException e = refused("""
+    TextParseException e =
+        refused(
+            """
         {"year": "2027",
          "days": [
           {"name": 5, "date": "2027-02-30", "isOffDay": "yes"},
           {"date": "2027-05-01"},
           "2027-10-01"
         ]}""");
-    assertThat(e.problems()).extracting(TextParseException.Problem::field).containsExactly(
-        "year", "days[0].name", "days[0].date", "days[0].isOffDay", "days[1]", "days[2]");
-    assertThat(e.problems()).extracting(TextParseException.Problem::line).containsExactly(1, 3, 3, 3, 4, 5);
-    assertThat(e.getMessage()).contains("\"isOffDay\": true or false").contains("a date \"yyyy-MM-dd\"");
+    assertThat(e.problems())
+        .extracting(TextParseException.Problem::field)
+        .containsExactly(
+            "year", "days[0].name", "days[0].date", "days[0].isOffDay", "days[1]", "days[2]");
+    assertThat(e.problems())
+        .extracting(TextParseException.Problem::line)
+        .containsExactly(1, 3, 3, 3, 4, 5);
+    assertThat(e.getMessage())
+        .contains("\"isOffDay\": true or false")
+        .contains("a date \"yyyy-MM-dd\"");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "[]", "{\"year\": 2027, \"days\": [", "{\"year\": 2027} trailing", "{\"days\": []}"})
+  @ValueSource(
+      strings = {
+        "",
+        "[]",
+        "{\"year\": 2027, \"days\": [",
+        "{\"year\": 2027} trailing",
+        "{\"days\": []}"
+      })
   void malformedOrIncompleteJson_isRefusedWithAPosition(String json) {
     TextParseException e = refused(json);
     assertThat(e.problems()).isNotEmpty();
@@ -136,14 +171,20 @@ class HolidayNoticeJsonTest {
       days.append(i == 0 ? "" : ",").append("{\"date\": \"2027-01-01\", \"isOffDay\": true}");
     }
     TextParseException many = refused("{\"year\": 2027, \"days\": [" + days + "]}");
-    assertThat(many.problems()).anySatisfy(p -> {
-      assertThat(p.field()).isEqualTo("days[" + HolidayNoticeJson.MAX_DAYS + "]");
-      assertThat(p.reason()).contains("at most " + HolidayNoticeJson.MAX_DAYS + " days");
-    });
+    assertThat(many.problems())
+        .anySatisfy(
+            p -> {
+              assertThat(p.field()).isEqualTo("days[" + HolidayNoticeJson.MAX_DAYS + "]");
+              assertThat(p.reason()).contains("at most " + HolidayNoticeJson.MAX_DAYS + " days");
+            });
     TextParseException longName =
-        refused("{\"year\": 2027, \"days\": [{\"name\": \"" + "x".repeat(HolidayNoticeJson.MAX_STRING + 1) + "\"}]}");
+        refused(
+            "{\"year\": 2027, \"days\": [{\"name\": \""
+                + "x".repeat(HolidayNoticeJson.MAX_STRING + 1)
+                + "\"}]}");
     assertThat(longName.getMessage()).contains("malformed JSON");
-    TextParseException deep = refused("{\"year\": 2027, \"x\": " + "[".repeat(50) + "]".repeat(50) + ", \"days\": []}");
+    TextParseException deep =
+        refused("{\"year\": 2027, \"x\": " + "[".repeat(50) + "]".repeat(50) + ", \"days\": []}");
     assertThat(deep.getMessage()).contains("malformed JSON");
   }
 }

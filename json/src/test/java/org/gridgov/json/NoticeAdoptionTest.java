@@ -34,9 +34,10 @@ import org.gridgov.sla.SlaPolicy;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a government system does at the turn of the year, end to end: a case registered on 2026-12-24 with a
- * 5-working-day limit gets a provisional 2027 deadline; the 2027 notice arrives in the holiday-cn JSON format, is
- * loaded as a new edition and adopted; the deadline is revised by event; the log restores to the same engine.
+ * What a government system does at the turn of the year, end to end: a case registered on
+ * 2026-12-24 with a 5-working-day limit gets a provisional 2027 deadline; the 2027 notice arrives
+ * in the holiday-cn JSON format, is loaded as a new edition and adopted; the deadline is revised by
+ * event; the log restores to the same engine.
  */
 class NoticeAdoptionTest {
 
@@ -48,20 +49,30 @@ class NoticeAdoptionTest {
   }
 
   private static CaseEngine.Builder config() {
-    RegionTree tree = RegionTree.builder(CodeScheme.standard(), LocalDate.of(2025, 1, 1))
-        .addDistrict(350302L, "城厢区")
-        .add(RegionLevel.STREET, 350302001L, 350302L, "霞林街道")
-        .add(RegionLevel.COMMUNITY, 350302001001L, 350302001L, "霞林社区")
-        .add(RegionLevel.GRID, GRID, 350302001001L, "第一网格")
-        .build();
+    RegionTree tree =
+        RegionTree.builder(CodeScheme.standard(), LocalDate.of(2025, 1, 1))
+            .addDistrict(350302L, "城厢区")
+            .add(RegionLevel.STREET, 350302001L, 350302L, "霞林街道")
+            .add(RegionLevel.COMMUNITY, 350302001001L, 350302001L, "霞林社区")
+            .add(RegionLevel.GRID, GRID, 350302001001L, "第一网格")
+            .build();
     RoutingGraph graph = RoutingGraph.builder(tree).build();
-    BusinessCalendar provisional = ChinaCalendar.calendar(); // official to 2026, provisional from 2027
-    return CaseEngine.builder().regionTree(tree).routingGraph(graph)
-        .routingPolicy(PolicyTable.parse(new StringReader(
-            "category,region,priority,point,holder,action\n*,*,*,NEW_CASE,none,assign office@GRID\n"),
-            "policy.csv").compile(graph))
-        .slaPolicy(SlaPolicy.parse(new StringReader(
-            "levels yellow@0.8 red@1.0\nwhole-case * * * working-days 5 same-clock-time\n"), "sla.txt"))
+    BusinessCalendar provisional =
+        ChinaCalendar.calendar(); // official to 2026, provisional from 2027
+    return CaseEngine.builder()
+        .regionTree(tree)
+        .routingGraph(graph)
+        .routingPolicy(
+            PolicyTable.parse(
+                    new StringReader(
+                        "category,region,priority,point,holder,action\n*,*,*,NEW_CASE,none,assign office@GRID\n"),
+                    "policy.csv")
+                .compile(graph))
+        .slaPolicy(
+            SlaPolicy.parse(
+                new StringReader(
+                    "levels yellow@0.8 red@1.0\nwhole-case * * * working-days 5 same-clock-time\n"),
+                "sla.txt"))
         .calendar(provisional);
   }
 
@@ -69,8 +80,15 @@ class NoticeAdoptionTest {
   void aNoticeInHolidayCnFormat_revisesTheProvisionalDeadline_andTheLogRestores() throws Exception {
     CaseEngine engine = config().build();
     CaseId id = CaseId.of("A");
-    CaseFacts facts = CaseFacts.builder().id(id).categoryCode("0102").priority(Priority.NORMAL)
-        .kind(CaseKind.IMMEDIATE).source(CaseSource.APP).locationCodes(ImmutableLongArray.of(GRID)).build();
+    CaseFacts facts =
+        CaseFacts.builder()
+            .id(id)
+            .categoryCode("0102")
+            .priority(Priority.NORMAL)
+            .kind(CaseKind.IMMEDIATE)
+            .source(CaseSource.APP)
+            .locationCodes(ImmutableLongArray.of(GRID))
+            .build();
     Principal worker = Principal.inRegion("gw-1", Role.GRID_WORKER, GRID);
     Principal centre = Principal.inRegion("centre-1", Role.DISPATCHER, 350302L);
     Instant t = at("2026-12-24T18:00");
@@ -78,16 +96,25 @@ class NoticeAdoptionTest {
     log.addAll(engine.execute(Command.of("1", worker, id, t, new Command.Report(facts))));
     log.addAll(engine.execute(Command.of("2", worker, id, t, new Command.Verify(true, ""))));
     log.addAll(engine.execute(Command.of("3", centre, id, t, new Command.Register())));
-    assertThat(log.get(2).payload()).isEqualTo(new EventPayload.Registered(at("2027-01-04T09:00"), true));
+    assertThat(log.get(2).payload())
+        .isEqualTo(new EventPayload.Registered(at("2027-01-04T09:00"), true));
 
     BusinessCalendar cn2027 =
-        ChinaCalendar.withNotice(engine.calendarEditions().latest(), HolidayNoticeJsonTest.fixture(), "cn-2027");
+        ChinaCalendar.withNotice(
+            engine.calendarEditions().latest(), HolidayNoticeJsonTest.fixture(), "cn-2027");
     log.addAll(engine.adoptCalendar(cn2027, at("2026-12-28T08:00")));
 
-    assertThat(log.get(3).payload()).isEqualTo(new EventPayload.DeadlineRevised(
-        CaseState.WHOLE_CASE_CLOCK, at("2027-01-04T09:00"), at("2027-01-05T09:00"), "cn-2027", false));
-    CaseEngine restored = CaseEngine.restore(
-        config().calendarEditions(engine.calendarEditions()), Map.of(id, facts), log);
+    assertThat(log.get(3).payload())
+        .isEqualTo(
+            new EventPayload.DeadlineRevised(
+                CaseState.WHOLE_CASE_CLOCK,
+                at("2027-01-04T09:00"),
+                at("2027-01-05T09:00"),
+                "cn-2027",
+                false));
+    CaseEngine restored =
+        CaseEngine.restore(
+            config().calendarEditions(engine.calendarEditions()), Map.of(id, facts), log);
     assertThat(restored.state(id)).isEqualTo(engine.state(id));
     assertThat(restored.clocks(id)).isEqualTo(engine.clocks(id));
     assertThat(restored.nextDeadline(id)).isEqualTo(engine.nextDeadline(id));

@@ -1,12 +1,18 @@
 package org.gridgov.routing;
 
-/** Why a routing decision is asked for: the moments in a case's life where the routing policy decides. */
+/**
+ * Why a routing decision is asked for: the moments in a case's life where the routing policy
+ * decides.
+ */
 public enum DecisionPoint {
   /** A case has just been registered (立案) and needs its first handler. */
   NEW_CASE,
   /** A handler's SLA clock breached (超期): the policy may escalate. */
   BREACH,
-  /** The holder returned the case as not its duty (退单): the policy picks the next handler or escalates. */
+  /**
+   * The holder returned the case as not its duty (退单): the policy picks the next handler or
+   * escalates.
+   */
   RETURN,
   /** The same problem was reported again (重复诉求): the policy may escalate on the N-th report. */
   REPEAT_REPORT,

@@ -18,11 +18,12 @@ import org.gridgov.region.RegionLevel;
  * <p>Handler ids are plain strings (case events carry them as strings) and follow one convention:
  *
  * <ul>
- *   <li>{@code office:<region code>} for a region's office, e.g. {@code office:350302001} (a street centre); units
- *       have no office of their own, their grid's office serves them;
+ *   <li>{@code office:<region code>} for a region's office, e.g. {@code office:350302001} (a street
+ *       centre); units have no office of their own, their grid's office serves them;
  *   <li>{@code office:city} for the city centre above every district of a tree;
  *   <li>{@code dept:<slug>} for a department, e.g. {@code dept:urban-management};
- *   <li>{@code party:<slug>} for an outside party (property management, a utility), e.g. {@code party:water-co}.
+ *   <li>{@code party:<slug>} for an outside party (property management, a utility), e.g. {@code
+ *       party:water-co}.
  * </ul>
  *
  * <p>A slug is lower-case ASCII letters, digits and {@code -}, starting with a letter or digit.
@@ -31,8 +32,8 @@ import org.gridgov.region.RegionLevel;
  * @param kind what kind of handler this is
  * @param level the level it works at
  * @param name a human-readable name
- * @param jurisdiction the region codes of the subtrees it serves (an office: its own region; the city office: empty,
- *     meaning every region); in the order given, without repeats
+ * @param jurisdiction the region codes of the subtrees it serves (an office: its own region; the
+ *     city office: empty, meaning every region); in the order given, without repeats
  * @param owns category code prefixes it leads (empty for offices: they take what rules give them)
  * @param assistsWith category code prefixes it assists with
  */
@@ -66,13 +67,14 @@ public record Handler(
    *
    * @param assistsWith category code prefixes it assists with
    * @param id the handler id, following the convention above
-   * @param jurisdiction the region codes of the subtrees it serves (an office: its own region; the city office: empty, meaning every region); in the order given, without repeats
+   * @param jurisdiction the region codes of the subtrees it serves (an office: its own region; the
+   *     city office: empty, meaning every region); in the order given, without repeats
    * @param kind what kind of handler this is
    * @param level the level it works at
    * @param name a human-readable name
    * @param owns category code prefixes it leads (empty for offices: they take what rules give them)
-   * @throws IllegalArgumentException if the id does not follow the convention for its kind, the name is blank, a
-   *     category prefix is not digits, or the jurisdiction repeats a code
+   * @throws IllegalArgumentException if the id does not follow the convention for its kind, the
+   *     name is blank, a category prefix is not digits, or the jurisdiction repeats a code
    */
   public Handler {
     Objects.requireNonNull(kind, "kind");
@@ -102,10 +104,15 @@ public record Handler(
         id,
         jurisdiction);
     for (String p : owns) {
-      checkArgument(PREFIX.matcher(p).matches(), "handler %s: owned category prefix %s is not digits", id, p);
+      checkArgument(
+          PREFIX.matcher(p).matches(), "handler %s: owned category prefix %s is not digits", id, p);
     }
     for (String p : assistsWith) {
-      checkArgument(PREFIX.matcher(p).matches(), "handler %s: assisted category prefix %s is not digits", id, p);
+      checkArgument(
+          PREFIX.matcher(p).matches(),
+          "handler %s: assisted category prefix %s is not digits",
+          id,
+          p);
     }
   }
 
@@ -127,7 +134,10 @@ public record Handler(
    * @throws IllegalArgumentException for a unit (units have no office)
    */
   public static Handler office(Region region) {
-    checkArgument(region.level() != RegionLevel.UNIT, "unit %s has no office; its grid's office serves it", region.code());
+    checkArgument(
+        region.level() != RegionLevel.UNIT,
+        "unit %s has no office; its grid's office serves it",
+        region.code());
     return new Handler(
         officeId(region.code()),
         Kind.OFFICE,
@@ -146,7 +156,13 @@ public record Handler(
    */
   public static Handler cityOffice(String name) {
     return new Handler(
-        CITY_OFFICE_ID, Kind.OFFICE, HandlerLevel.CITY, name, ImmutableLongArray.of(), ImmutableList.of(), ImmutableList.of());
+        CITY_OFFICE_ID,
+        Kind.OFFICE,
+        HandlerLevel.CITY,
+        name,
+        ImmutableLongArray.of(),
+        ImmutableList.of(),
+        ImmutableList.of());
   }
 
   /**
@@ -161,7 +177,12 @@ public record Handler(
    * @return the handler
    */
   public static Handler department(
-      String slug, String name, HandlerLevel level, List<Long> jurisdiction, List<String> owns, List<String> assistsWith) {
+      String slug,
+      String name,
+      HandlerLevel level,
+      List<Long> jurisdiction,
+      List<String> owns,
+      List<String> assistsWith) {
     checkArgument(!jurisdiction.isEmpty(), "department %s needs a jurisdiction", slug);
     return new Handler(
         "dept:" + slug,
@@ -182,7 +203,8 @@ public record Handler(
    * @param owns category code prefixes it handles
    * @return the handler, at {@link HandlerLevel#GRID}
    */
-  public static Handler outsideParty(String slug, String name, List<Long> jurisdiction, List<String> owns) {
+  public static Handler outsideParty(
+      String slug, String name, List<Long> jurisdiction, List<String> owns) {
     checkArgument(!jurisdiction.isEmpty(), "outside party %s needs a jurisdiction", slug);
     return new Handler(
         "party:" + slug,

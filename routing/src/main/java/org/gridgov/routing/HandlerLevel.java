@@ -4,8 +4,9 @@ import java.util.Optional;
 import org.gridgov.region.RegionLevel;
 
 /**
- * The level a handler works at, lowest first: grid station, community, street centre, district command centre, and
- * a city centre above the districts. Departments have a level too (a district bureau is {@link #DISTRICT}).
+ * The level a handler works at, lowest first: grid station, community, street centre, district
+ * command centre, and a city centre above the districts. Departments have a level too (a district
+ * bureau is {@link #DISTRICT}).
  */
 public enum HandlerLevel {
   /** 网格工作站: the grid worker. */
@@ -23,7 +24,8 @@ public enum HandlerLevel {
    * Returns the handler level of a region level's office.
    *
    * @param level a region level
-   * @return the office level; units have no office of their own, so {@code UNIT} maps to {@link #GRID}
+   * @return the office level; units have no office of their own, so {@code UNIT} maps to {@link
+   *     #GRID}
    */
   public static HandlerLevel ofRegionLevel(RegionLevel level) {
     return switch (level) {

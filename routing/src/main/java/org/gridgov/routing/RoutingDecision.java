@@ -11,10 +11,11 @@ import java.util.Objects;
 /**
  * What a {@link RoutingPolicy} decided, with the explanation of why.
  *
- * <p>One of four outcomes: {@link Assign} (a lead handler, assisting handlers and the SLA profile to run the case
- * under), {@link Escalate} (move the case up to another handler), {@link Summon} (a street blows the whistle:
- * departments must report on site within a limit, 吹哨报到) or {@link Reject} (the policy cannot place the case,
- * with the reason). Java 17 callers switch on {@link #kind()}; later Java versions can switch on the sealed type.
+ * <p>One of four outcomes: {@link Assign} (a lead handler, assisting handlers and the SLA profile
+ * to run the case under), {@link Escalate} (move the case up to another handler), {@link Summon} (a
+ * street blows the whistle: departments must report on site within a limit, 吹哨报到) or {@link Reject}
+ * (the policy cannot place the case, with the reason). Java 17 callers switch on {@link #kind()};
+ * later Java versions can switch on the sealed type.
  */
 public sealed interface RoutingDecision
     permits RoutingDecision.Assign,
@@ -53,10 +54,12 @@ public sealed interface RoutingDecision
    *
    * @param lead the lead handler's id
    * @param assists the assisting handlers' ids, in order, without the lead and without repeats
-   * @param slaProfile the name of the SLA profile the case runs under (e.g. {@code "standard"}, {@code "urgent"})
+   * @param slaProfile the name of the SLA profile the case runs under (e.g. {@code "standard"},
+   *     {@code "urgent"})
    * @param explanation why
    */
-  record Assign(String lead, ImmutableList<String> assists, String slaProfile, Explanation explanation)
+  record Assign(
+      String lead, ImmutableList<String> assists, String slaProfile, Explanation explanation)
       implements RoutingDecision {
     /**
      * Validates.
@@ -64,8 +67,10 @@ public sealed interface RoutingDecision
      * @param assists the assisting handlers' ids, in order, without the lead and without repeats
      * @param explanation why
      * @param lead the lead handler's id
-     * @param slaProfile the name of the SLA profile the case runs under (e.g. {@code "standard"}, {@code "urgent"})
-     * @throws IllegalArgumentException if an id is empty, the lead is among the assists, or an assist repeats
+     * @param slaProfile the name of the SLA profile the case runs under (e.g. {@code "standard"},
+     *     {@code "urgent"})
+     * @throws IllegalArgumentException if an id is empty, the lead is among the assists, or an
+     *     assist repeats
      */
     public Assign {
       checkArgument(!lead.isEmpty(), "lead handler id must not be empty");
@@ -87,7 +92,8 @@ public sealed interface RoutingDecision
      * @param explanation why
      * @return the decision
      */
-    public static Assign of(String lead, List<String> assists, String slaProfile, Explanation explanation) {
+    public static Assign of(
+        String lead, List<String> assists, String slaProfile, Explanation explanation) {
       return new Assign(lead, ImmutableList.copyOf(assists), slaProfile, explanation);
     }
 
@@ -130,7 +136,8 @@ public sealed interface RoutingDecision
    * @param within how soon they must report on site, positive
    * @param explanation why
    */
-  record Summon(String summoner, ImmutableList<String> departments, Duration within, Explanation explanation)
+  record Summon(
+      String summoner, ImmutableList<String> departments, Duration within, Explanation explanation)
       implements RoutingDecision {
     /**
      * Validates.
@@ -139,8 +146,8 @@ public sealed interface RoutingDecision
      * @param explanation why
      * @param summoner the handler that blows the whistle (usually a street centre)
      * @param within how soon they must report on site, positive
-     * @throws IllegalArgumentException if {@code departments} is empty or repeats, or {@code within} is not
-     *     positive
+     * @throws IllegalArgumentException if {@code departments} is empty or repeats, or {@code
+     *     within} is not positive
      */
     public Summon {
       checkArgument(!summoner.isEmpty(), "summoner id must not be empty");
@@ -149,7 +156,8 @@ public sealed interface RoutingDecision
           departments.stream().distinct().count() == departments.size(),
           "summoned departments repeat: %s",
           departments);
-      checkArgument(!within.isNegative() && !within.isZero(), "within must be positive but was %s", within);
+      checkArgument(
+          !within.isNegative() && !within.isZero(), "within must be positive but was %s", within);
       Objects.requireNonNull(explanation, "explanation");
     }
 
@@ -195,7 +203,8 @@ public sealed interface RoutingDecision
     /**
      * Validates.
      *
-     * @param decidedBy the deciding rule's name and, where it came from a policy text, its line (e.g. {@code "policy.csv:14 ownership"})
+     * @param decidedBy the deciding rule's name and, where it came from a policy text, its line
+     *     (e.g. {@code "policy.csv:14 ownership"})
      * @param notes one line per rule considered, in the order they were considered
      * @throws IllegalArgumentException if {@code decidedBy} is empty
      */

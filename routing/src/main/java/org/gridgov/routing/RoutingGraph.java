@@ -3,12 +3,11 @@ package org.gridgov.routing;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 
-import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.Maps;
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,11 +27,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * The immutable routing graph: handlers as vertices, typed {@link Link links} as edges.
  *
- * <p>Built once by a {@link Builder}, which derives every region's office (district, street, community, grid; units
- * have none) and their {@link LinkType#ESCALATE} chain grid → community → street → district (→ city, if a city
- * office is declared) from a {@link RegionTree}, then adds declared departments, outside parties and links. A JGraphT
- * {@link DirectedMultigraph} holds the graph; {@link #asGraph()} gives an unmodifiable view of it, and the query
- * methods here answer from precomputed arrays. Handlers are ordered: offices in the tree's pre-order, then the city
+ * <p>Built once by a {@link Builder}, which derives every region's office (district, street,
+ * community, grid; units have none) and their {@link LinkType#ESCALATE} chain grid → community →
+ * street → district (→ city, if a city office is declared) from a {@link RegionTree}, then adds
+ * declared departments, outside parties and links. A JGraphT {@link DirectedMultigraph} holds the
+ * graph; {@link #asGraph()} gives an unmodifiable view of it, and the query methods here answer
+ * from precomputed arrays. Handlers are ordered: offices in the tree's pre-order, then the city
  * office, then declared handlers in the order added. Thread-safe.
  */
 public final class RoutingGraph {
@@ -69,14 +69,20 @@ public final class RoutingGraph {
   private final ImmutableMap<String, Integer> indexById;
   private final ImmutableList<Link> links;
   private final Graph<String, Link> view;
+
   /** For each region index: the index of the handler of its office (a unit: its grid's office). */
   private final int[] officeByRegion;
+
   private final int cityOffice;
+
   /** targets.get(type).get(handler). */
   private final ImmutableMap<LinkType, ImmutableList<ImmutableList<String>>> targets;
+
   /** sources.get(type).get(handler). */
   private final ImmutableMap<LinkType, ImmutableList<ImmutableList<String>>> sources;
+
   private final ImmutableList<Handler> declared;
+
   /** For each declared handler, the region indexes of its jurisdiction roots. */
   private final int[][] jurisdictionIndexes;
 
@@ -106,13 +112,18 @@ public final class RoutingGraph {
     jurisdictionIndexes = new int[b.declared.size()][];
     int d = 0;
     for (Handler h : b.declared.values()) {
-      checkArgument(!ids.containsKey(h.id()), "handler %s is already an office of the tree", h.id());
-      checkArgument(h.kind() != Handler.Kind.OFFICE, "declare offices through the tree, not as handler %s", h.id());
+      checkArgument(
+          !ids.containsKey(h.id()), "handler %s is already an office of the tree", h.id());
+      checkArgument(
+          h.kind() != Handler.Kind.OFFICE,
+          "declare offices through the tree, not as handler %s",
+          h.id());
       int[] roots = new int[h.jurisdiction().length()];
       for (int k = 0; k < roots.length; k++) {
         long code = h.jurisdiction().get(k);
         roots[k] = tree.indexOf(code);
-        checkArgument(roots[k] >= 0, "handler %s: jurisdiction region %s is not in the tree", h.id(), code);
+        checkArgument(
+            roots[k] >= 0, "handler %s: jurisdiction region %s is not in the tree", h.id(), code);
       }
       jurisdictionIndexes[d++] = roots;
       ids.put(h.id(), all.size());
@@ -135,7 +146,9 @@ public final class RoutingGraph {
       String from = handlers.get(officeByRegion[i]).id();
       Optional<Region> parent = r.parent();
       if (parent.isPresent()) {
-        linkList.add(new Link(from, handlers.get(officeByRegion[parent.get().index()]).id(), LinkType.ESCALATE));
+        linkList.add(
+            new Link(
+                from, handlers.get(officeByRegion[parent.get().index()]).id(), LinkType.ESCALATE));
       } else if (cityOffice >= 0) {
         linkList.add(new Link(from, Handler.CITY_OFFICE_ID, LinkType.ESCALATE));
       }
@@ -169,7 +182,8 @@ public final class RoutingGraph {
           in.get(indexOrThrow(l.to())).add(l.from());
         }
       }
-      tb.put(type, out.stream().map(ImmutableList::copyOf).collect(ImmutableList.toImmutableList()));
+      tb.put(
+          type, out.stream().map(ImmutableList::copyOf).collect(ImmutableList.toImmutableList()));
       sb.put(type, in.stream().map(ImmutableList::copyOf).collect(ImmutableList.toImmutableList()));
     }
     targets = Maps.immutableEnumMap(tb);
@@ -196,7 +210,8 @@ public final class RoutingGraph {
   }
 
   /**
-   * Returns every handler: offices in pre-order, the city office, then declared handlers in the order added.
+   * Returns every handler: offices in pre-order, the city office, then declared handlers in the
+   * order added.
    *
    * @return the handlers
    */
@@ -270,12 +285,13 @@ public final class RoutingGraph {
   }
 
   /**
-   * Returns the office at a level above or at a region (the region's own office if it is at that level).
+   * Returns the office at a level above or at a region (the region's own office if it is at that
+   * level).
    *
    * @param regionIndex the region's index in {@link #tree()}
    * @param level the level wanted
-   * @return the office, or empty if the region lies above that level, or the level is {@link HandlerLevel#CITY} and
-   *     there is no city office
+   * @return the office, or empty if the region lies above that level, or the level is {@link
+   *     HandlerLevel#CITY} and there is no city office
    */
   public Optional<String> officeAt(int regionIndex, HandlerLevel level) {
     if (level == HandlerLevel.CITY) {
@@ -335,8 +351,8 @@ public final class RoutingGraph {
   }
 
   /**
-   * Returns every link, derived ones first (in pre-order), then declared ones in the order added; a declared link
-   * equal to an existing one is kept once.
+   * Returns every link, derived ones first (in pre-order), then declared ones in the order added; a
+   * declared link equal to an existing one is kept once.
    *
    * @return the links
    */
@@ -345,10 +361,11 @@ public final class RoutingGraph {
   }
 
   /**
-   * Returns the declared handlers (departments, outside parties) owning a category with a region in their
-   * jurisdiction, the most local first: by the depth of their deepest jurisdiction root containing the region
-   * (a housing estate's property management before a city-wide bureau), then by the longest owned category
-   * prefix (the owner of {@code 0504} before the owner of {@code 05}), then in declaration order.
+   * Returns the declared handlers (departments, outside parties) owning a category with a region in
+   * their jurisdiction, the most local first: by the depth of their deepest jurisdiction root
+   * containing the region (a housing estate's property management before a city-wide bureau), then
+   * by the longest owned category prefix (the owner of {@code 0504} before the owner of {@code
+   * 05}), then in declaration order.
    *
    * @param categoryCode a category code
    * @param regionIndex the region's index in {@link #tree()}
@@ -386,7 +403,9 @@ public final class RoutingGraph {
     return best;
   }
 
-  /** The depth of the deepest jurisdiction root of a declared handler containing the region, or -1. */
+  /**
+   * The depth of the deepest jurisdiction root of a declared handler containing the region, or -1.
+   */
   private int deepestRoot(int declaredIndex, int regionIndex) {
     int best = -1;
     for (int root : jurisdictionIndexes[declaredIndex]) {
@@ -398,8 +417,8 @@ public final class RoutingGraph {
   }
 
   /**
-   * Returns the declared handlers that assist with a category with a region in their jurisdiction, in declaration
-   * order.
+   * Returns the declared handlers that assist with a category with a region in their jurisdiction,
+   * in declaration order.
    *
    * @param categoryCode a category code
    * @param regionIndex the region's index in {@link #tree()}
@@ -460,10 +479,14 @@ public final class RoutingGraph {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "RoutingGraph[%d handlers, %d links]", handlers.size(), links.size());
+    return String.format(
+        Locale.ROOT, "RoutingGraph[%d handlers, %d links]", handlers.size(), links.size());
   }
 
-  /** Collects departments, outside parties and links; {@link #build()} derives the offices. Not thread-safe. */
+  /**
+   * Collects departments, outside parties and links; {@link #build()} derives the offices. Not
+   * thread-safe.
+   */
   public static final class Builder {
     private final RegionTree tree;
     private final Map<String, Handler> declared = new LinkedHashMap<>();
@@ -499,8 +522,12 @@ public final class RoutingGraph {
      */
     @CanIgnoreReturnValue
     public Builder add(Handler handler) {
-      checkArgument(handler.kind() != Handler.Kind.OFFICE, "offices come from the tree; cannot add %s", handler.id());
-      checkArgument(!declared.containsKey(handler.id()), "handler %s was already added", handler.id());
+      checkArgument(
+          handler.kind() != Handler.Kind.OFFICE,
+          "offices come from the tree; cannot add %s",
+          handler.id());
+      checkArgument(
+          !declared.containsKey(handler.id()), "handler %s was already added", handler.id());
       declared.put(handler.id(), handler);
       return this;
     }
@@ -523,8 +550,8 @@ public final class RoutingGraph {
      * Builds the graph.
      *
      * @return the graph
-     * @throws IllegalArgumentException if a link names an unknown handler, a jurisdiction names a region not in the
-     *     tree, or a declared id collides with an office
+     * @throws IllegalArgumentException if a link names an unknown handler, a jurisdiction names a
+     *     region not in the tree, or a declared id collides with an office
      * @throws IllegalStateException if called twice
      */
     public RoutingGraph build() {

@@ -10,8 +10,8 @@ import java.util.Optional;
 import org.gridgov.casefile.CaseFacts;
 
 /**
- * What a {@link RoutingPolicy} sees when it decides: the case's facts, why a decision is needed, who holds the
- * case now, and its routing history.
+ * What a {@link RoutingPolicy} sees when it decides: the case's facts, why a decision is needed,
+ * who holds the case now, and its routing history.
  *
  * @param facts the case's facts (category, priority, location codes, source)
  * @param point why the decision is asked for
@@ -19,8 +19,8 @@ import org.gridgov.casefile.CaseFacts;
  * @param currentHolder the handler id holding the case now, or empty for a new case
  * @param holders every handler id that has led the case so far, oldest first (may repeat)
  * @param returnedBy every handler id that returned the case, oldest first (may repeat)
- * @param reportCount how many times the problem has been reported, {@code >= 1} (repeat reports merged into it
- *     count)
+ * @param reportCount how many times the problem has been reported, {@code >= 1} (repeat reports
+ *     merged into it count)
  */
 public record RoutingRequest(
     CaseFacts facts,
@@ -39,7 +39,8 @@ public record RoutingRequest(
    * @param facts the case's facts (category, priority, location codes, source)
    * @param holders every handler id that has led the case so far, oldest first (may repeat)
    * @param point why the decision is asked for
-   * @param reportCount how many times the problem has been reported, {@code >= 1} (repeat reports merged into it count)
+   * @param reportCount how many times the problem has been reported, {@code >= 1} (repeat reports
+   *     merged into it count)
    * @param returnedBy every handler id that returned the case, oldest first (may repeat)
    * @throws IllegalArgumentException if {@code reportCount < 1}, or a non-new case has no holder
    */
@@ -50,9 +51,12 @@ public record RoutingRequest(
     Objects.requireNonNull(currentHolder, "currentHolder");
     Objects.requireNonNull(holders, "holders");
     Objects.requireNonNull(returnedBy, "returnedBy");
-    checkArgument(reportCount >= 1, "reportCount must be >= 1 but was %s (case %s)", reportCount, facts.id());
     checkArgument(
-        point == DecisionPoint.NEW_CASE || point == DecisionPoint.MANUAL || currentHolder.isPresent(),
+        reportCount >= 1, "reportCount must be >= 1 but was %s (case %s)", reportCount, facts.id());
+    checkArgument(
+        point == DecisionPoint.NEW_CASE
+            || point == DecisionPoint.MANUAL
+            || currentHolder.isPresent(),
         "a %s decision needs the current holder (case %s)",
         point,
         facts.id());
@@ -67,7 +71,13 @@ public record RoutingRequest(
    */
   public static RoutingRequest newCase(CaseFacts facts, Instant at) {
     return new RoutingRequest(
-        facts, DecisionPoint.NEW_CASE, at, Optional.empty(), ImmutableList.of(), ImmutableList.of(), 1);
+        facts,
+        DecisionPoint.NEW_CASE,
+        at,
+        Optional.empty(),
+        ImmutableList.of(),
+        ImmutableList.of(),
+        1);
   }
 
   /**

@@ -4,11 +4,13 @@ import com.google.common.collect.ImmutableList;
 import java.util.Optional;
 
 /**
- * One composable routing rule: it either decides or declines. Every rule is also a complete {@link RoutingPolicy}
- * on its own (declining becomes a {@link RoutingDecision.Reject}), so the same contract test checks each one.
+ * One composable routing rule: it either decides or declines. Every rule is also a complete {@link
+ * RoutingPolicy} on its own (declining becomes a {@link RoutingDecision.Reject}), so the same
+ * contract test checks each one.
  *
- * <p>Rules compose with {@code org.gridgov.routing.rules.FirstMatchPolicy} (first match, optionally collecting the
- * assists of every matching rule) and {@code org.gridgov.routing.rules.ScopedRule} (override by category or region).
+ * <p>Rules compose with {@code org.gridgov.routing.rules.FirstMatchPolicy} (first match, optionally
+ * collecting the assists of every matching rule) and {@code org.gridgov.routing.rules.ScopedRule}
+ * (override by category or region).
  */
 public interface RoutingRule extends RoutingPolicy {
   /**
@@ -23,13 +25,16 @@ public interface RoutingRule extends RoutingPolicy {
    * Decides, or declines when the rule does not apply.
    *
    * @param request the request
-   * @return the decision (its explanation's {@code decidedBy} is {@link #name()}), or empty if the rule declines
-   * @throws IllegalArgumentException if the request refers to regions the rule does not know, naming the case
+   * @return the decision (its explanation's {@code decidedBy} is {@link #name()}), or empty if the
+   *     rule declines
+   * @throws IllegalArgumentException if the request refers to regions the rule does not know,
+   *     naming the case
    */
   Optional<RoutingDecision> tryDecide(RoutingRequest request);
 
   /**
-   * Returns why the rule declines a request, for explanations. Called only after {@link #tryDecide} declined.
+   * Returns why the rule declines a request, for explanations. Called only after {@link #tryDecide}
+   * declined.
    *
    * @param request the request it declined
    * @return a short reason, e.g. {@code "only at NEW_CASE"}

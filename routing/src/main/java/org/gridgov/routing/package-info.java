@@ -1,5 +1,6 @@
 /**
- * Routing (派遣/上报/联动): the routing graph of handlers and typed links, pluggable routing policies, and policy analysis.
+ * Routing (派遣/上报/联动): the routing graph of handlers and typed links, pluggable routing policies,
+ * and policy analysis.
  */
 @NullMarked
 @CheckReturnValue

@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Guards the public surface of gridgov-routing: a package becomes API only by a deliberate change here. */
+/**
+ * Guards the public surface of gridgov-routing: a package becomes API only by a deliberate change
+ * here.
+ */
 class ModuleInfoTest {
 
   @Test
@@ -21,14 +24,19 @@ class ModuleInfoTest {
             .orElseThrow();
 
     assertThat(descriptor.name()).isEqualTo("org.gridgov.routing");
-    assertThat(descriptor.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()))
+    assertThat(
+            descriptor.exports().stream()
+                .map(ModuleDescriptor.Exports::source)
+                .collect(Collectors.toSet()))
         .containsExactlyInAnyOrder(
             "org.gridgov.routing",
             "org.gridgov.routing.rules",
             "org.gridgov.routing.table",
             "org.gridgov.routing.analysis");
     assertThat(descriptor.exports()).allSatisfy(e -> assertThat(e.isQualified()).isFalse());
-    assertThat(descriptor.requires()).anySatisfy(r -> assertThat(r.name()).isEqualTo("org.gridgov.core"));
-    assertThat(descriptor.requires()).noneSatisfy(r -> assertThat(r.name()).isEqualTo("org.gridgov.engine"));
+    assertThat(descriptor.requires())
+        .anySatisfy(r -> assertThat(r.name()).isEqualTo("org.gridgov.core"));
+    assertThat(descriptor.requires())
+        .noneSatisfy(r -> assertThat(r.name()).isEqualTo("org.gridgov.engine"));
   }
 }

@@ -23,13 +23,18 @@ public final class RoutingFixtures {
   /** The instant every test request is made at. */
   public static final Instant AT = Instant.parse("2024-03-01T02:00:00Z");
 
-  /** Categories the random requests use (some owned by departments, some not, one unknown to every table). */
+  /**
+   * Categories the random requests use (some owned by departments, some not, one unknown to every
+   * table).
+   */
   public static final ImmutableList<String> CATEGORIES =
-      ImmutableList.of("0101", "0102", "0301", "0401", "0402", "0403", "0504", "0601", "5101", "5503", "9901");
+      ImmutableList.of(
+          "0101", "0102", "0301", "0401", "0402", "0403", "0504", "0601", "5101", "5503", "9901");
 
   private static final RegionTree TREE = buildTree();
   private static final ImmutableList<Priority> PRIORITIES = ImmutableList.copyOf(Priority.values());
-  private static final ImmutableList<DecisionPoint> POINTS = ImmutableList.copyOf(DecisionPoint.values());
+  private static final ImmutableList<DecisionPoint> POINTS =
+      ImmutableList.copyOf(DecisionPoint.values());
 
   private RoutingFixtures() {}
 
@@ -43,7 +48,10 @@ public final class RoutingFixtures {
             .add(RegionLevel.STREET, 350322101L, 350322L, "度尾镇")
             .build();
     return SyntheticCityGenerator.generate(
-        base, new SyntheticCityGenerator.Targets(8, 24, 120, 100, 2.8), 7L, LocalDate.of(2024, 1, 1));
+        base,
+        new SyntheticCityGenerator.Targets(8, 24, 120, 100, 2.8),
+        7L,
+        LocalDate.of(2024, 1, 1));
   }
 
   /**
@@ -67,7 +75,8 @@ public final class RoutingFixtures {
   }
 
   /**
-   * Returns the example graph plus property management (owning water leaks, 0402) for the first community.
+   * Returns the example graph plus property management (owning water leaks, 0402) for the first
+   * community.
    *
    * @return the graph
    */
@@ -100,8 +109,9 @@ public final class RoutingFixtures {
   }
 
   /**
-   * Returns seeded random requests over the graph: every decision point, priorities, categories, locations at every
-   * level (sometimes two, sometimes in two districts), holders among every handler.
+   * Returns seeded random requests over the graph: every decision point, priorities, categories,
+   * locations at every level (sometimes two, sometimes in two districts), holders among every
+   * handler.
    *
    * @param graph the graph
    * @param seed the seed
@@ -115,7 +125,9 @@ public final class RoutingFixtures {
     for (int i = 0; i < n; i++) {
       long[] locs =
           rnd.nextInt(5) == 0
-              ? new long[] {t.region(rnd.nextInt(t.size())).code(), t.region(rnd.nextInt(t.size())).code()}
+              ? new long[] {
+                t.region(rnd.nextInt(t.size())).code(), t.region(rnd.nextInt(t.size())).code()
+              }
               : new long[] {t.region(rnd.nextInt(t.size())).code()};
       CaseFacts f =
           facts(

@@ -9,8 +9,8 @@ import org.gridgov.region.RegionLevel;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract every {@link RoutingPolicy} passes: deterministic, total, explained, and clear about requests it was
- * not built for. Every built-in policy and rule has a subclass.
+ * The contract every {@link RoutingPolicy} passes: deterministic, total, explained, and clear about
+ * requests it was not built for. Every built-in policy and rule has a subclass.
  */
 public abstract class RoutingPolicyContractTest {
   private static final long SEED = 20240301L;
@@ -34,7 +34,9 @@ public abstract class RoutingPolicyContractTest {
     List<RoutingRequest> requests = RoutingFixtures.randomRequests(graph, SEED, 400);
     for (int i = 0; i < requests.size(); i++) {
       RoutingRequest r = requests.get(i);
-      assertThat(policy.decide(r)).as("seed %d request %d: %s", SEED, i, r).isEqualTo(policy.decide(r));
+      assertThat(policy.decide(r))
+          .as("seed %d request %d: %s", SEED, i, r)
+          .isEqualTo(policy.decide(r));
     }
   }
 
@@ -51,12 +53,16 @@ public abstract class RoutingPolicyContractTest {
         case ASSIGN -> {
           RoutingDecision.Assign a = (RoutingDecision.Assign) d;
           assertThat(graph.handler(a.lead())).as(where).isPresent();
-          assertThat(a.assists()).as(where).allSatisfy(h -> assertThat(graph.handler(h)).isPresent());
+          assertThat(a.assists())
+              .as(where)
+              .allSatisfy(h -> assertThat(graph.handler(h)).isPresent());
         }
-        case ESCALATE -> assertThat(graph.handler(((RoutingDecision.Escalate) d).to())).as(where).isPresent();
-        case SUMMON -> assertThat(((RoutingDecision.Summon) d).departments())
-            .as(where)
-            .allSatisfy(h -> assertThat(graph.handler(h)).isPresent());
+        case ESCALATE ->
+            assertThat(graph.handler(((RoutingDecision.Escalate) d).to())).as(where).isPresent();
+        case SUMMON ->
+            assertThat(((RoutingDecision.Summon) d).departments())
+                .as(where)
+                .allSatisfy(h -> assertThat(graph.handler(h)).isPresent());
         case REJECT -> assertThat(d.explanation().notes()).as(where).isNotEmpty();
       }
     }
@@ -67,7 +73,8 @@ public abstract class RoutingPolicyContractTest {
     RoutingPolicy policy = policy(graph);
     RoutingRequest r =
         RoutingRequest.newCase(
-            RoutingFixtures.facts("C-UNKNOWN-1", "0102", Priority.NORMAL, 999999001001001L), RoutingFixtures.AT);
+            RoutingFixtures.facts("C-UNKNOWN-1", "0102", Priority.NORMAL, 999999001001001L),
+            RoutingFixtures.AT);
     assertThatThrownBy(() -> policy.decide(r))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("C-UNKNOWN-1")

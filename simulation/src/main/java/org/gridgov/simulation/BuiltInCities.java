@@ -14,11 +14,12 @@ import org.gridgov.region.SyntheticCityGenerator;
 /**
  * Real cities that gridgov ships for simulations and examples.
  *
- * <p>Putian (莆田市, Fujian, city code 3503): its 5 county-level districts and 57 townships and streets from the
- * National Bureau of Statistics' 2023 division codes (via modood/Administrative-divisions-of-China, WTFPL; the
- * notice ships next to the data as {@code org/gridgov/simulation/data/LICENSE-divisions-cn.txt}). Communities,
- * grids and units below the streets are not public and are generated to Putian's published totals: 10,440 grids
- * and 136,063 units of about 100 people.
+ * <p>Putian (莆田市, Fujian, city code 3503): its 5 county-level districts and 57 townships and
+ * streets from the National Bureau of Statistics' 2023 division codes (via
+ * modood/Administrative-divisions-of-China, WTFPL; the notice ships next to the data as {@code
+ * org/gridgov/simulation/data/LICENSE-divisions-cn.txt}). Communities, grids and units below the
+ * streets are not public and are generated to Putian's published totals: 10,440 grids and 136,063
+ * units of about 100 people.
  */
 public final class BuiltInCities {
   /** The edition of the shipped division codes: the 2023 statistical division codes. */
@@ -37,15 +38,16 @@ public final class BuiltInCities {
   public static RegionTree putianDivisions() {
     try (Reader areas = resource("putian-areas.csv");
         Reader streets = resource("putian-streets.csv")) {
-      return DivisionFiles.read(areas, "putian-areas.csv", streets, "putian-streets.csv", DIVISIONS_EDITION);
+      return DivisionFiles.read(
+          areas, "putian-areas.csv", streets, "putian-streets.csv", DIVISIONS_EDITION);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read gridgov's shipped Putian division files", e);
     }
   }
 
   /**
-   * Returns Putian with communities, grids and units generated below its real streets to its published totals
-   * ({@link SyntheticCityGenerator.Targets#putian()}).
+   * Returns Putian with communities, grids and units generated below its real streets to its
+   * published totals ({@link SyntheticCityGenerator.Targets#putian()}).
    *
    * @param seed the generator's seed: the same seed gives the same city
    * @return the generated city, edition {@link #DIVISIONS_EDITION}
@@ -58,7 +60,8 @@ public final class BuiltInCities {
   private static Reader resource(String name) throws IOException {
     InputStream in = BuiltInCities.class.getResourceAsStream(DATA + name);
     if (in == null) {
-      throw new IOException("resource org/gridgov/simulation/" + DATA + name + " is missing from the class path");
+      throw new IOException(
+          "resource org/gridgov/simulation/" + DATA + name + " is missing from the class path");
     }
     return new InputStreamReader(in, StandardCharsets.UTF_8);
   }

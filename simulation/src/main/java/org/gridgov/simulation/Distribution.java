@@ -9,10 +9,10 @@ import java.util.SplittableRandom;
 /**
  * A distribution of durations in minutes, for handling and checking times.
  *
- * <p>Text form (used in scenario files), case-insensitive: {@code fixed(5)}, {@code exponential(30)} (mean),
- * {@code lognormal(60, 30)} (mean, standard deviation), {@code empirical(10 20 35 35 90)} (observed values, drawn
- * with equal probability). Each distribution's {@code toString()} writes the same form, so {@code parse(d.toString())} equals
- * {@code d}.
+ * <p>Text form (used in scenario files), case-insensitive: {@code fixed(5)}, {@code
+ * exponential(30)} (mean), {@code lognormal(60, 30)} (mean, standard deviation), {@code
+ * empirical(10 20 35 35 90)} (observed values, drawn with equal probability). Each distribution's
+ * {@code toString()} writes the same form, so {@code parse(d.toString())} equals {@code d}.
  */
 public sealed interface Distribution {
 
@@ -52,7 +52,8 @@ public sealed interface Distribution {
   }
 
   /**
-   * Returns a log-normal distribution with the given mean and standard deviation (of the value, not of its log).
+   * Returns a log-normal distribution with the given mean and standard deviation (of the value, not
+   * of its log).
    *
    * @param meanMinutes the mean, {@code > 0}
    * @param sdMinutes the standard deviation, {@code > 0}
@@ -77,7 +78,8 @@ public sealed interface Distribution {
    *
    * @param text e.g. {@code "lognormal(60, 30)"}
    * @return the distribution
-   * @throws IllegalArgumentException naming the text and the accepted forms if it is not one of them
+   * @throws IllegalArgumentException naming the text and the accepted forms if it is not one of
+   *     them
    */
   static Distribution parse(String text) {
     String t = text.strip();
@@ -103,11 +105,13 @@ public sealed interface Distribution {
           yield fixed(args[0]);
         }
         case "exponential" -> {
-          checkArgument(args.length == 1, "exponential takes 1 argument (the mean) but got %s", args.length);
+          checkArgument(
+              args.length == 1, "exponential takes 1 argument (the mean) but got %s", args.length);
           yield exponential(args[0]);
         }
         case "lognormal" -> {
-          checkArgument(args.length == 2, "lognormal takes 2 arguments (mean, sd) but got %s", args.length);
+          checkArgument(
+              args.length == 2, "lognormal takes 2 arguments (mean, sd) but got %s", args.length);
           yield lognormal(args[0], args[1]);
         }
         case "empirical" -> empirical(args);
@@ -121,10 +125,15 @@ public sealed interface Distribution {
     }
   }
 
-  private static IllegalArgumentException bad(String text, @org.jspecify.annotations.Nullable String why) {
-    return new IllegalArgumentException(String.format(Locale.ROOT,
-        "bad distribution '%s': %s; expected fixed(m), exponential(mean), lognormal(mean, sd) or empirical(v1 v2 ...)"
-            + " in minutes", text, why));
+  private static IllegalArgumentException bad(
+      String text, @org.jspecify.annotations.Nullable String why) {
+    return new IllegalArgumentException(
+        String.format(
+            Locale.ROOT,
+            "bad distribution '%s': %s; expected fixed(m), exponential(mean), lognormal(mean, sd) or empirical(v1 v2 ...)"
+                + " in minutes",
+            text,
+            why));
   }
 
   /**
@@ -139,7 +148,10 @@ public sealed interface Distribution {
      * @param minutes the value
      */
     public Fixed {
-      checkArgument(minutes >= 0 && Double.isFinite(minutes), "minutes must be finite and >= 0 but was %s", minutes);
+      checkArgument(
+          minutes >= 0 && Double.isFinite(minutes),
+          "minutes must be finite and >= 0 but was %s",
+          minutes);
     }
 
     @Override
@@ -170,7 +182,8 @@ public sealed interface Distribution {
      * @param mean the mean in minutes
      */
     public Exponential {
-      checkArgument(mean > 0 && Double.isFinite(mean), "mean must be finite and > 0 but was %s", mean);
+      checkArgument(
+          mean > 0 && Double.isFinite(mean), "mean must be finite and > 0 but was %s", mean);
     }
 
     @Override
@@ -203,7 +216,8 @@ public sealed interface Distribution {
      * @param sd the standard deviation in minutes
      */
     public LogNormal {
-      checkArgument(mean > 0 && Double.isFinite(mean), "mean must be finite and > 0 but was %s", mean);
+      checkArgument(
+          mean > 0 && Double.isFinite(mean), "mean must be finite and > 0 but was %s", mean);
       checkArgument(sd > 0 && Double.isFinite(sd), "sd must be finite and > 0 but was %s", sd);
     }
 
@@ -255,7 +269,8 @@ public sealed interface Distribution {
         double v = values.get(i);
         if (!(v >= 0 && Double.isFinite(v))) {
           throw new IllegalArgumentException(
-              String.format(Locale.ROOT, "value %s (position %d) must be finite and >= 0", v, i + 1));
+              String.format(
+                  Locale.ROOT, "value %s (position %d) must be finite and >= 0", v, i + 1));
         }
       }
     }

@@ -6,7 +6,8 @@ import static com.google.common.base.Preconditions.checkArgument;
  * The mean of independent replications with its 95% confidence interval (Student's t).
  *
  * @param mean the sample mean
- * @param halfWidth the half-width of the 95% confidence interval; {@code NaN} for a single replication
+ * @param halfWidth the half-width of the 95% confidence interval; {@code NaN} for a single
+ *     replication
  * @param n the number of replications
  */
 public record Estimate(double mean, double halfWidth, int n) {
@@ -21,7 +22,8 @@ public record Estimate(double mean, double halfWidth, int n) {
   /**
    * Validates.
    *
-   * @param halfWidth the half-width of the 95% confidence interval; {@code NaN} for a single replication
+   * @param halfWidth the half-width of the 95% confidence interval; {@code NaN} for a single
+   *     replication
    * @param mean the sample mean
    * @param n the number of replications
    */
@@ -61,14 +63,18 @@ public record Estimate(double mean, double halfWidth, int n) {
    * @return the quantile: tabled up to 30 degrees of freedom, a Cornish-Fisher expansion beyond
    */
   public static double tQuantile95(int degreesOfFreedom) {
-    checkArgument(degreesOfFreedom >= 1, "degrees of freedom must be >= 1 but was %s", degreesOfFreedom);
+    checkArgument(
+        degreesOfFreedom >= 1, "degrees of freedom must be >= 1 but was %s", degreesOfFreedom);
     if (degreesOfFreedom <= T95.length) {
       return T95[degreesOfFreedom - 1];
     }
-    // Cornish-Fisher expansion around the normal quantile: accurate to 1e-3 beyond 30 degrees of freedom.
+    // Cornish-Fisher expansion around the normal quantile: accurate to 1e-3 beyond 30 degrees of
+    // freedom.
     double z = 1.959964;
     double df = degreesOfFreedom;
-    return z + (z * z * z + z) / (4 * df) + (5 * Math.pow(z, 5) + 16 * z * z * z + 3 * z) / (96 * df * df);
+    return z
+        + (z * z * z + z) / (4 * df)
+        + (5 * Math.pow(z, 5) + 16 * z * z * z + 3 * z) / (96 * df * df);
   }
 
   /**

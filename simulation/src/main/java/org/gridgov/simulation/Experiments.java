@@ -3,11 +3,11 @@ package org.gridgov.simulation;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
-import java.util.LinkedHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,11 +18,13 @@ import org.gridgov.simulation.internal.PreparedScenario;
 import org.gridgov.simulation.internal.Replication;
 
 /**
- * Runs {@link Sweep}s: every value and replication, in parallel, with results equal to a sequential run.
+ * Runs {@link Sweep}s: every value and replication, in parallel, with results equal to a sequential
+ * run.
  *
- * <p>Each distinct city (city spec and households per grid) is built once and shared, read-only, by the runs that
- * use it; every run has its own engine and random streams ({@link RandomStreams} of the sweep's seed and the
- * replication number), so the result of a run does not depend on which thread ran it or when.
+ * <p>Each distinct city (city spec and households per grid) is built once and shared, read-only, by
+ * the runs that use it; every run has its own engine and random streams ({@link RandomStreams} of
+ * the sweep's seed and the replication number), so the result of a run does not depend on which
+ * thread ran it or when.
  *
  * <pre>{@code
  * Sweep sweep = new Sweep(BuiltInScenarios.putian(), SweepParameter.HOUSEHOLDS_PER_GRID,
@@ -40,8 +42,8 @@ public final class Experiments {
    * @param sweep the experiment
    * @param progress receives simulated hours done over all runs
    * @return every replication and the summaries
-   * @throws IllegalArgumentException if a value's scenario does not fit its city (a policy names an unknown
-   *     handler, say)
+   * @throws IllegalArgumentException if a value's scenario does not fit its city (a policy names an
+   *     unknown handler, say)
    */
   public static SweepResult run(Sweep sweep, Progress progress) {
     List<Scenario> scenarios = new ArrayList<>();
@@ -49,18 +51,26 @@ public final class Experiments {
       scenarios.add(sweep.parameter().apply(sweep.scenario(), v));
     }
     ImmutableList<ReplicationResult> runs =
-        runAll(scenarios, sweep.values(), sweep.replications(), sweep.seed(), sweep.parallelism(), progress);
+        runAll(
+            scenarios,
+            sweep.values(),
+            sweep.replications(),
+            sweep.seed(),
+            sweep.parallelism(),
+            progress);
     ImmutableList.Builder<SweepPoint> points = ImmutableList.builder();
     for (int i = 0; i < sweep.values().size(); i++) {
-      points.add(summarise(sweep.values().get(i),
-          runs.subList(i * sweep.replications(), (i + 1) * sweep.replications())));
+      points.add(
+          summarise(
+              sweep.values().get(i),
+              runs.subList(i * sweep.replications(), (i + 1) * sweep.replications())));
     }
     return new SweepResult(sweep, runs, points.build());
   }
 
   /**
-   * Summarises replications: the mean and 95% confidence interval of every metric, over the replications where
-   * it is defined (not {@code NaN}).
+   * Summarises replications: the mean and 95% confidence interval of every metric, over the
+   * replications where it is defined (not {@code NaN}).
    *
    * @param parameterValue the value
    * @param runs its replications
@@ -69,7 +79,8 @@ public final class Experiments {
   public static SweepPoint summarise(String parameterValue, List<ReplicationResult> runs) {
     ImmutableMap.Builder<Metric, Estimate> estimates = ImmutableMap.builder();
     for (Metric m : Metric.values()) {
-      double[] xs = runs.stream().mapToDouble(r -> r.value(m)).filter(x -> !Double.isNaN(x)).toArray();
+      double[] xs =
+          runs.stream().mapToDouble(r -> r.value(m)).filter(x -> !Double.isNaN(x)).toArray();
       if (xs.length > 0) {
         estimates.put(m, Estimate.of(xs));
       }
@@ -78,25 +89,36 @@ public final class Experiments {
   }
 
   /** Runs scenarios × replications on a pool; results ordered by scenario, then replication. */
-  static ImmutableList<ReplicationResult> runAll(List<Scenario> scenarios, List<String> labels, int replications,
-      long seed, int parallelism, Progress progress) {
-    ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
-      Thread t = new Thread(r, "gridgov-sim");
-      t.setDaemon(true);
-      return t;
-    });
+  static ImmutableList<ReplicationResult> runAll(
+      List<Scenario> scenarios,
+      List<String> labels,
+      int replications,
+      long seed,
+      int parallelism,
+      Progress progress) {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            parallelism,
+            r -> {
+              Thread t = new Thread(r, "gridgov-sim");
+              t.setDaemon(true);
+              return t;
+            });
     try {
-      // Build each distinct city once, in parallel; then prepare every scenario (failing before any run if a
+      // Build each distinct city once, in parallel; then prepare every scenario (failing before any
+      // run if a
       // policy is bad).
       Map<CityKey, Future<CityModel>> cities = new LinkedHashMap<>();
       for (Scenario s : scenarios) {
-        cities.computeIfAbsent(new CityKey(s.city(), s.householdsPerGrid()),
+        cities.computeIfAbsent(
+            new CityKey(s.city(), s.householdsPerGrid()),
             k -> pool.submit(() -> CityModel.of(k.spec(), k.householdsPerGrid())));
       }
       List<PreparedScenario> order = new ArrayList<>();
       long total = 0;
       for (Scenario s : scenarios) {
-        CityModel city = get(Objects.requireNonNull(cities.get(new CityKey(s.city(), s.householdsPerGrid()))));
+        CityModel city =
+            get(Objects.requireNonNull(cities.get(new CityKey(s.city(), s.householdsPerGrid()))));
         PreparedScenario ps = PreparedScenario.of(s, city);
         order.add(ps);
         total += ps.totalHours() * replications;
@@ -109,11 +131,15 @@ public final class Experiments {
         String label = labels.get(i);
         for (int r = 0; r < replications; r++) {
           int rep = r;
-          futures.add(pool.submit(() -> Replication.run(ps, seed, rep, label,
-              new Delta(done, grandTotal, progress), null)));
+          futures.add(
+              pool.submit(
+                  () ->
+                      Replication.run(
+                          ps, seed, rep, label, new Delta(done, grandTotal, progress), null)));
         }
       }
-      ImmutableList.Builder<ReplicationResult> out = ImmutableList.builderWithExpectedSize(futures.size());
+      ImmutableList.Builder<ReplicationResult> out =
+          ImmutableList.builderWithExpectedSize(futures.size());
       for (Future<ReplicationResult> f : futures) {
         out.add(get(f));
       }

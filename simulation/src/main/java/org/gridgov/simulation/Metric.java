@@ -1,8 +1,9 @@
 package org.gridgov.simulation;
 
 /**
- * What a simulation run measures, over the cases reported during the scenario's horizon. Rates are fractions in
- * [0, 1]; the closing rates are those of {@code org.gridgov.metrics.CaseIndicators} (结案率, 按期结案率).
+ * What a simulation run measures, over the cases reported during the scenario's horizon. Rates are
+ * fractions in [0, 1]; the closing rates are those of {@code org.gridgov.metrics.CaseIndicators}
+ * (结案率, 按期结案率).
  */
 public enum Metric {
   /** Cases reported during the horizon. */

@@ -3,8 +3,8 @@ package org.gridgov.simulation;
 import static com.google.common.base.Preconditions.checkArgument;
 
 /**
- * An M/M/c queue and its Erlang-C results: Poisson arrivals at rate λ, exponential service at rate μ per server,
- * {@code c} servers, first come first served.
+ * An M/M/c queue and its Erlang-C results: Poisson arrivals at rate λ, exponential service at rate
+ * μ per server, {@code c} servers, first come first served.
  *
  * @param arrivalsPerHour λ, {@code > 0}
  * @param servicesPerHour μ per server, {@code > 0}
@@ -20,13 +20,20 @@ public record MmcModel(double arrivalsPerHour, double servicesPerHour, int serve
    * @param servicesPerHour μ per server, {@code > 0}
    */
   public MmcModel {
-    checkArgument(arrivalsPerHour > 0 && Double.isFinite(arrivalsPerHour), "λ must be > 0 but was %s",
+    checkArgument(
+        arrivalsPerHour > 0 && Double.isFinite(arrivalsPerHour),
+        "λ must be > 0 but was %s",
         arrivalsPerHour);
-    checkArgument(servicesPerHour > 0 && Double.isFinite(servicesPerHour), "μ must be > 0 but was %s",
+    checkArgument(
+        servicesPerHour > 0 && Double.isFinite(servicesPerHour),
+        "μ must be > 0 but was %s",
         servicesPerHour);
     checkArgument(servers >= 1, "c must be >= 1 but was %s", servers);
-    checkArgument(arrivalsPerHour < servers * servicesPerHour,
-        "unstable queue: λ = %s must be < c·μ = %s", arrivalsPerHour, servers * servicesPerHour);
+    checkArgument(
+        arrivalsPerHour < servers * servicesPerHour,
+        "unstable queue: λ = %s must be < c·μ = %s",
+        arrivalsPerHour,
+        servers * servicesPerHour);
   }
 
   /**

@@ -6,16 +6,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 
 /**
- * Independent, reproducible random-number streams, one per purpose, derived from one experiment seed.
+ * Independent, reproducible random-number streams, one per purpose, derived from one experiment
+ * seed.
  *
- * <p>A simulation draws arrivals, handling times and travel times from separate streams, so that changing one
- * parameter (say, the handling-time distribution) does not shift the random numbers that any other part of the
- * model sees: the common-random-numbers technique for comparing variants. A stream is identified by a purpose
- * name and a replication number; the same seed, purpose and replication always give the same sequence, whatever
- * other streams were created before or in which order.
+ * <p>A simulation draws arrivals, handling times and travel times from separate streams, so that
+ * changing one parameter (say, the handling-time distribution) does not shift the random numbers
+ * that any other part of the model sees: the common-random-numbers technique for comparing
+ * variants. A stream is identified by a purpose name and a replication number; the same seed,
+ * purpose and replication always give the same sequence, whatever other streams were created before
+ * or in which order.
  *
- * <p>Instances are immutable and thread-safe; the {@link SplittableRandom} streams they hand out are not, and
- * belong to one thread each.
+ * <p>Instances are immutable and thread-safe; the {@link SplittableRandom} streams they hand out
+ * are not, and belong to one thread each.
  */
 public final class RandomStreams {
   private final long seed;

@@ -10,21 +10,26 @@ import java.util.Map;
 /**
  * What one replication of one scenario measured.
  *
- * @param parameterValue the swept parameter's value (as text) of this run, or {@code ""} outside a sweep
+ * @param parameterValue the swept parameter's value (as text) of this run, or {@code ""} outside a
+ *     sweep
  * @param replication the replication number, from 0
  * @param values every {@link Metric}'s value ({@code NaN} where undefined, e.g. no case closed)
  * @param simulatedEvents events handled by the simulation kernel (arrivals, service ends, ...)
  * @param engineEvents case events the engine emitted
  */
 public record ReplicationResult(
-    String parameterValue, int replication, ImmutableMap<Metric, Double> values, long simulatedEvents,
+    String parameterValue,
+    int replication,
+    ImmutableMap<Metric, Double> values,
+    long simulatedEvents,
     long engineEvents) {
 
   /**
    * Validates: every metric has a value.
    *
    * @param engineEvents case events the engine emitted
-   * @param parameterValue the swept parameter's value (as text) of this run, or {@code ""} outside a sweep
+   * @param parameterValue the swept parameter's value (as text) of this run, or {@code ""} outside
+   *     a sweep
    * @param replication the replication number, from 0
    * @param simulatedEvents events handled by the simulation kernel (arrivals, service ends, ...)
    * @param values every {@link Metric}'s value ({@code NaN} where undefined, e.g. no case closed)
@@ -47,10 +52,18 @@ public record ReplicationResult(
    * @param engineEvents engine events
    * @return the result
    */
-  public static ReplicationResult of(String parameterValue, int replication, Map<Metric, Double> values,
-      long simulatedEvents, long engineEvents) {
-    return new ReplicationResult(parameterValue, replication, Maps.immutableEnumMap(new EnumMap<>(values)),
-        simulatedEvents, engineEvents);
+  public static ReplicationResult of(
+      String parameterValue,
+      int replication,
+      Map<Metric, Double> values,
+      long simulatedEvents,
+      long engineEvents) {
+    return new ReplicationResult(
+        parameterValue,
+        replication,
+        Maps.immutableEnumMap(new EnumMap<>(values)),
+        simulatedEvents,
+        engineEvents);
   }
 
   /**

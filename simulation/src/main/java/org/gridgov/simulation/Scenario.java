@@ -13,11 +13,13 @@ import org.gridgov.internal.BuildableStyle;
 import org.immutables.value.Value;
 
 /**
- * Everything a simulation run needs except the seed: the city, the demand, the staff, the policies and the period.
+ * Everything a simulation run needs except the seed: the city, the demand, the staff, the policies
+ * and the period.
  *
- * <p>A run simulates {@link #warmUp()} (discarded), then the measured {@link #horizon()}, then up to
- * {@link #drain()} more so that cases reported near the end of the horizon can close; indicators cover the cases
- * reported during the horizon. Scenarios are values: {@link SweepParameter#apply} returns modified copies.
+ * <p>A run simulates {@link #warmUp()} (discarded), then the measured {@link #horizon()}, then up
+ * to {@link #drain()} more so that cases reported near the end of the horizon can close; indicators
+ * cover the cases reported during the horizon. Scenarios are values: {@link SweepParameter#apply}
+ * returns modified copies.
  *
  * <pre>{@code
  * Scenario s = Scenario.builder()
@@ -60,16 +62,16 @@ public abstract class Scenario {
   public abstract CitySpec city();
 
   /**
-   * Returns the mean households per grid for generated cities (网格规模), which sets the number of grids; empty
-   * keeps the city's own grids. Only for {@link CitySpec.Putian}.
+   * Returns the mean households per grid for generated cities (网格规模), which sets the number of
+   * grids; empty keeps the city's own grids. Only for {@link CitySpec.Putian}.
    *
    * @return the households per grid
    */
   public abstract OptionalDouble householdsPerGrid();
 
   /**
-   * Returns the local date and time (in the calendar's zone) the simulation starts. Default Monday 2025-01-06
-   * 00:00.
+   * Returns the local date and time (in the calendar's zone) the simulation starts. Default Monday
+   * 2025-01-06 00:00.
    *
    * @return the start
    */
@@ -99,8 +101,8 @@ public abstract class Scenario {
   }
 
   /**
-   * Returns how long the simulation goes on after the horizon for its cases to close; cases still open then count
-   * as not closed. Default 28 days.
+   * Returns how long the simulation goes on after the horizon for its cases to close; cases still
+   * open then count as not closed. Default 28 days.
    *
    * @return the drain period
    */
@@ -110,15 +112,15 @@ public abstract class Scenario {
   }
 
   /**
-   * The most cases per resident per year a scenario may ask for: 1,000. Real cities report well under 10; the
-   * bound keeps a mistyped rate from running a simulation without end.
+   * The most cases per resident per year a scenario may ask for: 1,000. Real cities report well
+   * under 10; the bound keeps a mistyped rate from running a simulation without end.
    */
   public static final double MAX_CASES_PER_RESIDENT_PER_YEAR = 1000;
 
   /**
-   * Returns the mean number of cases per resident per year, in (0, {@value #MAX_CASES_PER_RESIDENT_PER_YEAR}].
-   * Default 1 (Beijing's 12345 hotline saw about 21M cases
-   * for 22M residents in 2023).
+   * Returns the mean number of cases per resident per year, in (0, {@value
+   * #MAX_CASES_PER_RESIDENT_PER_YEAR}]. Default 1 (Beijing's 12345 hotline saw about 21M cases for
+   * 22M residents in 2023).
    *
    * @return the arrival rate per resident
    */
@@ -128,17 +130,18 @@ public abstract class Scenario {
   }
 
   /**
-   * Returns the relative arrival weights of the 24 hours of a day (local time); they need not sum to 1. Default
-   * a daytime profile.
+   * Returns the relative arrival weights of the 24 hours of a day (local time); they need not sum
+   * to 1. Default a daytime profile.
    *
    * @return 24 weights
    */
   @Value.Default
-  @SuppressWarnings("immutables:untype") // a plain attribute on purpose: the builder sets the whole profile
+  @SuppressWarnings(
+      "immutables:untype") // a plain attribute on purpose: the builder sets the whole profile
   public ImmutableList<Double> hourlyProfile() {
     return ImmutableList.of(
-        0.2, 0.1, 0.1, 0.1, 0.1, 0.3, 0.6, 1.0, 1.6, 2.0, 2.0, 1.8,
-        1.3, 1.5, 1.8, 1.8, 1.7, 1.4, 1.2, 1.1, 1.0, 0.8, 0.5, 0.3);
+        0.2, 0.1, 0.1, 0.1, 0.1, 0.3, 0.6, 1.0, 1.6, 2.0, 2.0, 1.8, 1.3, 1.5, 1.8, 1.8, 1.7, 1.4,
+        1.2, 1.1, 1.0, 0.8, 0.5, 0.3);
   }
 
   /**
@@ -147,14 +150,15 @@ public abstract class Scenario {
    * @return 7 weights
    */
   @Value.Default
-  @SuppressWarnings("immutables:untype") // a plain attribute on purpose: the builder sets the whole profile
+  @SuppressWarnings(
+      "immutables:untype") // a plain attribute on purpose: the builder sets the whole profile
   public ImmutableList<Double> weekdayProfile() {
     return ImmutableList.of(1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0);
   }
 
   /**
-   * Returns the factor on arrivals during the calendar's off days (weekends and holidays that are not make-up
-   * workdays). Default 0.7.
+   * Returns the factor on arrivals during the calendar's off days (weekends and holidays that are
+   * not make-up workdays). Default 0.7.
    *
    * @return the off-day factor, {@code >= 0}
    */
@@ -221,17 +225,17 @@ public abstract class Scenario {
   }
 
   /**
-   * Returns the routing policy as a policy table (the CSV text of {@code org.gridgov.routing.table.PolicyTable}),
-   * over the example routing graph of the city; empty: the shipped example policy
-   * ({@code org.gridgov.routing.table.ExamplePolicy}).
+   * Returns the routing policy as a policy table (the CSV text of {@code
+   * org.gridgov.routing.table.PolicyTable}), over the example routing graph of the city; empty: the
+   * shipped example policy ({@code org.gridgov.routing.table.ExamplePolicy}).
    *
    * @return the policy text
    */
   public abstract Optional<String> routingPolicy();
 
   /**
-   * Returns named alternative routing policies (CSV texts), selectable by the {@link SweepParameter#POLICY}
-   * parameter.
+   * Returns named alternative routing policies (CSV texts), selectable by the {@link
+   * SweepParameter#POLICY} parameter.
    *
    * @return the variants by name
    */
@@ -239,8 +243,8 @@ public abstract class Scenario {
   public abstract ImmutableSortedMap<String, String> policyVariants();
 
   /**
-   * Returns the SLA policy in its text format ({@code org.gridgov.sla.SlaPolicy#parse}); empty: the built-in
-   * default of {@link BuiltInScenarios#defaultSlaPolicy()}.
+   * Returns the SLA policy in its text format ({@code org.gridgov.sla.SlaPolicy#parse}); empty: the
+   * built-in default of {@link BuiltInScenarios#defaultSlaPolicy()}.
    *
    * @return the SLA policy text
    */
@@ -260,7 +264,10 @@ public abstract class Scenario {
    * @throws IllegalArgumentException if a period is out of range
    */
   public Scenario withPeriods(Duration warmUp, Duration horizon, Duration drain) {
-    return ((ImmutableScenario) ImmutableScenario.copyOf(this)).withWarmUp(warmUp).withHorizon(horizon).withDrain(drain);
+    return ((ImmutableScenario) ImmutableScenario.copyOf(this))
+        .withWarmUp(warmUp)
+        .withHorizon(horizon)
+        .withDrain(drain);
   }
 
   @Value.Check
@@ -268,23 +275,38 @@ public abstract class Scenario {
     checkArgument(!name().isEmpty(), "name must not be empty");
     checkArgument(!warmUp().isNegative(), "warm-up must be >= 0 but was %s", warmUp());
     checkArgument(!drain().isNegative(), "drain must be >= 0 but was %s", drain());
-    checkArgument(!horizon().isZero() && !horizon().isNegative(), "horizon must be > 0 but was %s", horizon());
-    checkArgument(casesPerResidentPerYear() > 0 && casesPerResidentPerYear() <= MAX_CASES_PER_RESIDENT_PER_YEAR,
-        "cases-per-resident-per-year must be > 0 and <= %s but was %s", MAX_CASES_PER_RESIDENT_PER_YEAR,
+    checkArgument(
+        !horizon().isZero() && !horizon().isNegative(),
+        "horizon must be > 0 but was %s",
+        horizon());
+    checkArgument(
+        casesPerResidentPerYear() > 0
+            && casesPerResidentPerYear() <= MAX_CASES_PER_RESIDENT_PER_YEAR,
+        "cases-per-resident-per-year must be > 0 and <= %s but was %s",
+        MAX_CASES_PER_RESIDENT_PER_YEAR,
         casesPerResidentPerYear());
-    checkArgument(hourlyProfile().size() == 24, "hourly-profile needs 24 weights but has %s", hourlyProfile().size());
-    checkArgument(weekdayProfile().size() == 7, "weekday-profile needs 7 weights but has %s",
+    checkArgument(
+        hourlyProfile().size() == 24,
+        "hourly-profile needs 24 weights but has %s",
+        hourlyProfile().size());
+    checkArgument(
+        weekdayProfile().size() == 7,
+        "weekday-profile needs 7 weights but has %s",
         weekdayProfile().size());
     weights("hourly-profile", hourlyProfile());
     weights("weekday-profile", weekdayProfile());
-    checkArgument(offDayFactor() >= 0 && Double.isFinite(offDayFactor()),
-        "off-day-factor must be >= 0 but was %s", offDayFactor());
+    checkArgument(
+        offDayFactor() >= 0 && Double.isFinite(offDayFactor()),
+        "off-day-factor must be >= 0 but was %s",
+        offDayFactor());
     checkArgument(!categories().isEmpty(), "categories must not be empty");
     if (householdsPerGrid().isPresent()) {
       double h = householdsPerGrid().getAsDouble();
       checkArgument(h > 0 && Double.isFinite(h), "households-per-grid must be > 0 but was %s", h);
-      checkArgument(city() instanceof CitySpec.Putian,
-          "households-per-grid applies to generated cities (city: putian) only, not to %s", city());
+      checkArgument(
+          city() instanceof CitySpec.Putian,
+          "households-per-grid applies to generated cities (city: putian) only, not to %s",
+          city());
     }
   }
 
@@ -292,7 +314,8 @@ public abstract class Scenario {
     double sum = 0;
     for (int i = 0; i < w.size(); i++) {
       double x = w.get(i);
-      checkArgument(x >= 0 && Double.isFinite(x), "%s weight %s (position %s) must be >= 0", name, x, i + 1);
+      checkArgument(
+          x >= 0 && Double.isFinite(x), "%s weight %s (position %s) must be >= 0", name, x, i + 1);
       sum += x;
     }
     checkArgument(sum > 0, "%s weights must not all be 0", name);

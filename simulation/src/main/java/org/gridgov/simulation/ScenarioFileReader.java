@@ -50,28 +50,65 @@ import org.gridgov.sla.SlaPolicy;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 
-/** Reads one scenario file, collecting every problem before it builds anything. See {@link ScenarioFiles}. */
+/**
+ * Reads one scenario file, collecting every problem before it builds anything. See {@link
+ * ScenarioFiles}.
+ */
 final class ScenarioFileReader {
 
-  static final ImmutableList<String> KEYS = ImmutableList.of(
-      "name", "extends", "city", "households-per-grid", "start", "warm-up", "horizon", "drain",
-      "cases-per-resident-per-year", "hourly-profile", "weekday-profile", "off-day-factor", "categories",
-      "staffing", "work-schedule", "travel", "check-time", "calendar", "routing-policy", "sla-policy",
-      "policy-variants");
-  static final ImmutableList<String> CATEGORY_KEYS = ImmutableList.of("code", "share", "handling", "solved-by-holder");
-  static final ImmutableList<String> STAFFING_KEYS = ImmutableList.of("workers-per-grid", "community-staff",
-      "street-staff", "district-staff", "city-staff", "department-default", "departments");
-  static final ImmutableList<String> TRAVEL_KEYS = ImmutableList.of("base-minutes", "minutes-per-km");
-  private static final ImmutableList<String> CITY_FORMS = ImmutableList.of("putian", "csv", "single-grid");
+  static final ImmutableList<String> KEYS =
+      ImmutableList.of(
+          "name",
+          "extends",
+          "city",
+          "households-per-grid",
+          "start",
+          "warm-up",
+          "horizon",
+          "drain",
+          "cases-per-resident-per-year",
+          "hourly-profile",
+          "weekday-profile",
+          "off-day-factor",
+          "categories",
+          "staffing",
+          "work-schedule",
+          "travel",
+          "check-time",
+          "calendar",
+          "routing-policy",
+          "sla-policy",
+          "policy-variants");
+  static final ImmutableList<String> CATEGORY_KEYS =
+      ImmutableList.of("code", "share", "handling", "solved-by-holder");
+  static final ImmutableList<String> STAFFING_KEYS =
+      ImmutableList.of(
+          "workers-per-grid",
+          "community-staff",
+          "street-staff",
+          "district-staff",
+          "city-staff",
+          "department-default",
+          "departments");
+  static final ImmutableList<String> TRAVEL_KEYS =
+      ImmutableList.of("base-minutes", "minutes-per-km");
+  private static final ImmutableList<String> CITY_FORMS =
+      ImmutableList.of("putian", "csv", "single-grid");
 
-  /** The most YAML aliases ({@code *name}) that may expand to collections: keeps "billion laughs" out. */
+  /**
+   * The most YAML aliases ({@code *name}) that may expand to collections: keeps "billion laughs"
+   * out.
+   */
   static final int MAX_YAML_ALIASES = 50;
 
-  /** The most cases per resident per year a scenario may ask for (real cities report well under 10). */
+  /**
+   * The most cases per resident per year a scenario may ask for (real cities report well under 10).
+   */
   static final double MAX_CASES_PER_RESIDENT_PER_YEAR = Scenario.MAX_CASES_PER_RESIDENT_PER_YEAR;
 
   private static final Pattern SHORT_DURATION =
-      Pattern.compile("(?:(\\d+)w)?\\s*(?:(\\d+)d)?\\s*(?:(\\d+)h)?\\s*(?:(\\d+)(?:m|min))?\\s*(?:(\\d+)s)?");
+      Pattern.compile(
+          "(?:(\\d+)w)?\\s*(?:(\\d+)d)?\\s*(?:(\\d+)h)?\\s*(?:(\\d+)(?:m|min))?\\s*(?:(\\d+)s)?");
 
   private final String source;
   private final Path directory;
@@ -85,7 +122,10 @@ final class ScenarioFileReader {
   }
 
   ScenarioFileReader(
-      String source, Path directory, Function<String, Optional<Scenario>> builtIns, InputLimits limits) {
+      String source,
+      Path directory,
+      Function<String, Optional<Scenario>> builtIns,
+      InputLimits limits) {
     this.limits = limits;
     this.source = source;
     this.problems = new Problems(source);
@@ -112,12 +152,21 @@ final class ScenarioFileReader {
     return read(file, builtIns, InputLimits.defaults());
   }
 
-  static Scenario read(Path file, Function<String, Optional<Scenario>> builtIns, InputLimits limits) {
+  static Scenario read(
+      Path file, Function<String, Optional<Scenario>> builtIns, InputLimits limits) {
     String source = file.toString();
     Optional<Format> format = Format.of(file);
     if (format.isEmpty()) {
-      throw new TextParseException(List.of(new Problem(source, 0, 0, "", "", "a scenario file must end in .yaml, "
-          + ".yml or .json (the extension chooses the format)")));
+      throw new TextParseException(
+          List.of(
+              new Problem(
+                  source,
+                  0,
+                  0,
+                  "",
+                  "",
+                  "a scenario file must end in .yaml, "
+                      + ".yml or .json (the extension chooses the format)")));
     }
     String text;
     try {
@@ -133,7 +182,8 @@ final class ScenarioFileReader {
     }
     Path abs = file.toAbsolutePath().getParent();
     Path dir = abs == null ? Path.of("") : abs;
-    return new ScenarioFileReader(source, dir, builtIns, limits).parse(new StringReader(text), format.get());
+    return new ScenarioFileReader(source, dir, builtIns, limits)
+        .parse(new StringReader(text), format.get());
   }
 
   /** A file that is not a regular file or is longer than the limit; the message says which. */
@@ -151,23 +201,29 @@ final class ScenarioFileReader {
   }
 
   /**
-   * Reads a regular file of UTF-8 text of at most {@code maxChars} characters, without a leading byte-order mark;
-   * stops reading as soon as it is longer, so that {@code /dev/zero} or a huge file costs no memory.
+   * Reads a regular file of UTF-8 text of at most {@code maxChars} characters, without a leading
+   * byte-order mark; stops reading as soon as it is longer, so that {@code /dev/zero} or a huge
+   * file costs no memory.
    */
   static String readBounded(Path file, long maxChars) throws IOException {
     if (Files.exists(file) && !Files.isRegularFile(file)) {
       throw new LimitException("not a regular file; a scenario reads only regular files");
     }
-    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder utf8 =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     StringBuilder sb = new StringBuilder();
     char[] buf = new char[8192];
     try (Reader r = new InputStreamReader(Files.newInputStream(file), utf8)) {
       for (int n = r.read(buf); n >= 0; n = r.read(buf)) {
         if (sb.length() + (long) n > maxChars) {
-          throw new LimitException(String.format(Locale.ROOT,
-              "the file is longer than the limit of %d characters (InputLimits.maxChars)", maxChars));
+          throw new LimitException(
+              String.format(
+                  Locale.ROOT,
+                  "the file is longer than the limit of %d characters (InputLimits.maxChars)",
+                  maxChars));
         }
         sb.append(buf, 0, n);
       }
@@ -184,15 +240,28 @@ final class ScenarioFileReader {
     JsonParser open = null;
     try (JsonParser parser = factory.createParser(in)) {
       open = parser;
-      root = ScenarioTree.read(parser, (key, at, first) ->
-          add(at, key, key, "duplicate key (first at line %d); write each key once", first.line()));
+      root =
+          ScenarioTree.read(
+              parser,
+              (key, at, first) ->
+                  add(
+                      at,
+                      key,
+                      key,
+                      "duplicate key (first at line %d); write each key once",
+                      first.line()));
       if (root != null && parser.nextToken() != null) {
-        add(ScenarioTree.pos(parser.currentTokenLocation()), "", "",
+        add(
+            ScenarioTree.pos(parser.currentTokenLocation()),
+            "",
+            "",
             "more than one document or value; a scenario file holds one map");
       }
     } catch (JsonProcessingException e) {
       // a limit (StreamConstraintsException) carries no location: the parser's is where it stopped
-      Pos at = ScenarioTree.pos(e.getLocation() != null || open == null ? e.getLocation() : open.currentLocation());
+      Pos at =
+          ScenarioTree.pos(
+              e.getLocation() != null || open == null ? e.getLocation() : open.currentLocation());
       add(at, "", "", "not valid %s: %s", format, e.getOriginalMessage().strip());
       throwIfAny();
       throw new AssertionError("unreachable");
@@ -217,11 +286,12 @@ final class ScenarioFileReader {
 
   /** A parser factory that stops at the limits: document length, nesting, and YAML aliases. */
   static JsonFactory factory(Format format, InputLimits limits) {
-    StreamReadConstraints constraints = StreamReadConstraints.builder()
-        .maxDocumentLength(limits.maxChars())
-        .maxNestingDepth(limits.maxNesting())
-        .maxStringLength((int) Math.min(Integer.MAX_VALUE, limits.maxChars()))
-        .build();
+    StreamReadConstraints constraints =
+        StreamReadConstraints.builder()
+            .maxDocumentLength(limits.maxChars())
+            .maxNestingDepth(limits.maxNesting())
+            .maxStringLength((int) Math.min(Integer.MAX_VALUE, limits.maxChars()))
+            .build();
     JsonFactory factory;
     if (format == Format.YAML) {
       LoaderOptions options = new LoaderOptions();
@@ -229,7 +299,8 @@ final class ScenarioFileReader {
       options.setNestingDepthLimit(limits.maxNesting());
       options.setMaxAliasesForCollections(MAX_YAML_ALIASES);
       options.setAllowDuplicateKeys(true); // ScenarioTree reports duplicates with both positions
-      factory = YAMLFactory.builder().loaderOptions(options).streamReadConstraints(constraints).build();
+      factory =
+          YAMLFactory.builder().loaderOptions(options).streamReadConstraints(constraints).build();
     } else {
       factory = JsonFactory.builder().streamReadConstraints(constraints).build();
     }
@@ -237,7 +308,8 @@ final class ScenarioFileReader {
     return factory;
   }
 
-  // --- the scenario ------------------------------------------------------------------------------------------
+  // --- the scenario
+  // ------------------------------------------------------------------------------------------
 
   private @Nullable Scenario scenario(MapNode root) {
     knownKeys(root, KEYS, "");
@@ -258,10 +330,15 @@ final class ScenarioFileReader {
 
     String name = required(root, "name", extending, n -> string(n, "name"));
     if (name != null && name.isBlank()) {
-      add(java.util.Objects.requireNonNull(root.get("name")).pos(), "name", name, "must not be empty");
+      add(
+          java.util.Objects.requireNonNull(root.get("name")).pos(),
+          "name",
+          name,
+          "must not be empty");
     }
     CitySpec city = required(root, "city", extending, this::city);
-    ImmutableList<CategoryMix> categories = required(root, "categories", extending, this::categories);
+    ImmutableList<CategoryMix> categories =
+        required(root, "categories", extending, this::categories);
 
     OptionalDouble households = OptionalDouble.empty();
     Node hpg = root.get("households-per-grid");
@@ -271,11 +348,15 @@ final class ScenarioFileReader {
         households = OptionalDouble.of(h);
         CitySpec effective = city != null ? city : base != null ? base.city() : null;
         if (effective != null && !(effective instanceof CitySpec.Putian)) {
-          add(hpg.pos(), "households-per-grid", hpg.text(),
+          add(
+              hpg.pos(),
+              "households-per-grid",
+              hpg.text(),
               "applies to generated cities (city: putian) only; remove it or use city: putian");
         }
       }
-    } else if (base != null && base.householdsPerGrid().isPresent()
+    } else if (base != null
+        && base.householdsPerGrid().isPresent()
         && (city == null || city instanceof CitySpec.Putian)) {
       households = base.householdsPerGrid();
     }
@@ -284,19 +365,31 @@ final class ScenarioFileReader {
     Duration warmUp = optional(root, "warm-up", n -> duration(n, "warm-up", true));
     Duration horizon = optional(root, "horizon", n -> duration(n, "horizon", false));
     Duration drain = optional(root, "drain", n -> duration(n, "drain", true));
-    Double rate = optional(root, "cases-per-resident-per-year",
-        n -> number(n, "cases-per-resident-per-year", 0, false, MAX_CASES_PER_RESIDENT_PER_YEAR));
-    ImmutableList<Double> hourly = optional(root, "hourly-profile", n -> weights(n, "hourly-profile", 24));
-    ImmutableList<Double> weekday = optional(root, "weekday-profile", n -> weights(n, "weekday-profile", 7));
-    Double offDay = optional(root, "off-day-factor",
-        n -> number(n, "off-day-factor", 0, true, Double.POSITIVE_INFINITY));
+    Double rate =
+        optional(
+            root,
+            "cases-per-resident-per-year",
+            n ->
+                number(
+                    n, "cases-per-resident-per-year", 0, false, MAX_CASES_PER_RESIDENT_PER_YEAR));
+    ImmutableList<Double> hourly =
+        optional(root, "hourly-profile", n -> weights(n, "hourly-profile", 24));
+    ImmutableList<Double> weekday =
+        optional(root, "weekday-profile", n -> weights(n, "weekday-profile", 7));
+    Double offDay =
+        optional(
+            root,
+            "off-day-factor",
+            n -> number(n, "off-day-factor", 0, true, Double.POSITIVE_INFINITY));
     Staffing baseStaffing = base != null ? base.staffing() : Staffing.defaults();
     Staffing staffing = optional(root, "staffing", n -> staffing(n, baseStaffing));
-    WorkSchedule schedule = optional(root, "work-schedule", n -> choice(n, "work-schedule", WorkSchedule.class));
+    WorkSchedule schedule =
+        optional(root, "work-schedule", n -> choice(n, "work-schedule", WorkSchedule.class));
     Travel baseTravel = base != null ? base.travel() : new Travel(10, 10);
     Travel travel = optional(root, "travel", n -> travel(n, baseTravel));
     Distribution check = optional(root, "check-time", n -> distribution(n, "check-time"));
-    CalendarChoice calendar = optional(root, "calendar", n -> choice(n, "calendar", CalendarChoice.class));
+    CalendarChoice calendar =
+        optional(root, "calendar", n -> choice(n, "calendar", CalendarChoice.class));
     String routing = optional(root, "routing-policy", n -> policy(n, "routing-policy", true));
     String sla = optional(root, "sla-policy", n -> policy(n, "sla-policy", false));
     TreeMap<String, String> variants = new TreeMap<>();
@@ -305,7 +398,11 @@ final class ScenarioFileReader {
     }
     Node pv = root.get("policy-variants");
     if (pv != null) {
-      MapNode m = map(pv, "policy-variants", "a map of variant name: {file: policy.csv} or the policy text");
+      MapNode m =
+          map(
+              pv,
+              "policy-variants",
+              "a map of variant name: {file: policy.csv} or the policy text");
       if (m != null) {
         for (Entry e : m.entries()) {
           String text = policy(e.value(), "policy-variants." + e.key(), true);
@@ -316,14 +413,21 @@ final class ScenarioFileReader {
       }
     }
 
-    if (!problems.isEmpty() || !policyProblems.isEmpty() || name == null || (city == null && base == null)
+    if (!problems.isEmpty()
+        || !policyProblems.isEmpty()
+        || name == null
+        || (city == null && base == null)
         || (categories == null && base == null)) {
       return null;
     }
-    Scenario.Builder b = Scenario.builder()
-        .name(name)
-        .city(city != null ? city : java.util.Objects.requireNonNull(base).city())
-        .addAllCategories(categories != null ? categories : java.util.Objects.requireNonNull(base).categories());
+    Scenario.Builder b =
+        Scenario.builder()
+            .name(name)
+            .city(city != null ? city : java.util.Objects.requireNonNull(base).city())
+            .addAllCategories(
+                categories != null
+                    ? categories
+                    : java.util.Objects.requireNonNull(base).categories());
     if (households.isPresent()) {
       b.householdsPerGrid(households.getAsDouble());
     }
@@ -359,7 +463,10 @@ final class ScenarioFileReader {
     }
   }
 
-  private static <T> void set(@Nullable T value, @Nullable Scenario base, Function<Scenario, T> getter,
+  private static <T> void set(
+      @Nullable T value,
+      @Nullable Scenario base,
+      Function<Scenario, T> getter,
       java.util.function.Consumer<T> setter) {
     if (value != null) {
       setter.accept(value);
@@ -372,7 +479,11 @@ final class ScenarioFileReader {
     Node n = root.get(key);
     if (n == null) {
       if (!extending) {
-        add(root.pos(), key, "", "missing required key '%s' (or start from a built-in scenario with extends: putian)",
+        add(
+            root.pos(),
+            key,
+            "",
+            "missing required key '%s' (or start from a built-in scenario with extends: putian)",
             key);
       }
       return null;
@@ -391,10 +502,12 @@ final class ScenarioFileReader {
     @Nullable T apply(Node n);
   }
 
-  // --- attributes --------------------------------------------------------------------------------------------
+  // --- attributes
+  // --------------------------------------------------------------------------------------------
 
   private @Nullable CitySpec city(Node n) {
-    String expected = "putian, {putian: {generator-seed: 1}}, {csv: regions.csv} or {single-grid: {residents: 1000}}";
+    String expected =
+        "putian, {putian: {generator-seed: 1}}, {csv: regions.csv} or {single-grid: {residents: 1000}}";
     if (n instanceof Scalar s && s.kind() == Kind.STRING) {
       if (s.text().equals("putian")) {
         return new CitySpec.Putian(1);
@@ -419,7 +532,8 @@ final class ScenarioFileReader {
         }
         knownKeys(opts, ImmutableList.of("generator-seed"), "city.putian.");
         Node seed = opts.get("generator-seed");
-        Long value = seed == null ? Long.valueOf(1) : wholeNumber(seed, "city.putian.generator-seed");
+        Long value =
+            seed == null ? Long.valueOf(1) : wholeNumber(seed, "city.putian.generator-seed");
         return value == null ? null : new CitySpec.Putian(value);
       }
       case "csv" -> {
@@ -429,7 +543,12 @@ final class ScenarioFileReader {
         }
         Path path = directory.resolve(file).normalize();
         if (!Files.isRegularFile(path)) {
-          add(e.value().pos(), "city.csv", file, "no such file: %s (paths are relative to the scenario file)", path);
+          add(
+              e.value().pos(),
+              "city.csv",
+              file,
+              "no such file: %s (paths are relative to the scenario file)",
+              path);
           return null;
         }
         return new CitySpec.CsvFile(path);
@@ -450,13 +569,23 @@ final class ScenarioFileReader {
           return null;
         }
         if (residents < 1 || residents > Integer.MAX_VALUE) {
-          add(r.pos(), "city.single-grid.residents", r.text(), "must be between 1 and %d", Integer.MAX_VALUE);
+          add(
+              r.pos(),
+              "city.single-grid.residents",
+              r.text(),
+              "must be between 1 and %d",
+              Integer.MAX_VALUE);
           return null;
         }
         return new CitySpec.SingleGrid((int) (long) residents);
       }
       default -> {
-        add(e.keyPos(), "city", e.key(), "unknown kind of city%s; expected one of %s", suggestion(e.key(), CITY_FORMS),
+        add(
+            e.keyPos(),
+            "city",
+            e.key(),
+            "unknown kind of city%s; expected one of %s",
+            suggestion(e.key(), CITY_FORMS),
             String.join(", ", CITY_FORMS));
         return null;
       }
@@ -485,20 +614,33 @@ final class ScenarioFileReader {
       knownKeys(m, CATEGORY_KEYS, field + ".");
       String code = requiredIn(m, "code", field, c -> string(c, field + ".code"));
       if (code != null && code.isBlank()) {
-        add(java.util.Objects.requireNonNull(m.get("code")).pos(), field + ".code", code, "must not be empty");
+        add(
+            java.util.Objects.requireNonNull(m.get("code")).pos(),
+            field + ".code",
+            code,
+            "must not be empty");
         code = null;
       } else if (code != null && codes.contains(code)) {
-        add(java.util.Objects.requireNonNull(m.get("code")).pos(), field + ".code", code,
+        add(
+            java.util.Objects.requireNonNull(m.get("code")).pos(),
+            field + ".code",
+            code,
             "category listed twice; list each category once");
         code = null;
       } else if (code != null) {
         codes.add(code);
       }
-      Double share = requiredIn(m, "share", field,
-          c -> number(c, field + ".share", 0, false, Double.POSITIVE_INFINITY));
-      Distribution handling = requiredIn(m, "handling", field, c -> distribution(c, field + ".handling"));
+      Double share =
+          requiredIn(
+              m,
+              "share",
+              field,
+              c -> number(c, field + ".share", 0, false, Double.POSITIVE_INFINITY));
+      Distribution handling =
+          requiredIn(m, "handling", field, c -> distribution(c, field + ".handling"));
       Node sbh = m.get("solved-by-holder");
-      Double solved = sbh == null ? Double.valueOf(1) : number(sbh, field + ".solved-by-holder", 0, true, 1);
+      Double solved =
+          sbh == null ? Double.valueOf(1) : number(sbh, field + ".solved-by-holder", 0, true, 1);
       if (code == null || share == null || handling == null || solved == null) {
         ok = false;
         continue;
@@ -533,12 +675,17 @@ final class ScenarioFileReader {
     TreeMap<String, Integer> departments = new TreeMap<>(base.departments());
     Node d = m.get("departments");
     if (d != null) {
-      MapNode dm = map(d, "staffing.departments", "a map of handler id: handlers, e.g. {dept:water: 5}");
+      MapNode dm =
+          map(d, "staffing.departments", "a map of handler id: handlers, e.g. {dept:water: 5}");
       if (dm != null) {
         for (Entry e : dm.entries()) {
           Long v = wholeNumber(e.value(), "staffing.departments." + e.key());
           if (v != null && (v < 1 || v > Integer.MAX_VALUE)) {
-            add(e.value().pos(), "staffing.departments." + e.key(), e.value().text(), "must be >= 1");
+            add(
+                e.value().pos(),
+                "staffing.departments." + e.key(),
+                e.value().text(),
+                "must be >= 1");
           } else if (v != null) {
             departments.put(e.key(), (int) (long) v);
           }
@@ -548,7 +695,14 @@ final class ScenarioFileReader {
     if (problems.count() > before) {
       return null;
     }
-    return new Staffing(workers, community, street, district, cityStaff, dept, ImmutableSortedMap.copyOf(departments));
+    return new Staffing(
+        workers,
+        community,
+        street,
+        district,
+        cityStaff,
+        dept,
+        ImmutableSortedMap.copyOf(departments));
   }
 
   private int staff(MapNode m, String key, int dflt) {
@@ -578,10 +732,14 @@ final class ScenarioFileReader {
     knownKeys(m, TRAVEL_KEYS, "travel.");
     Node bm = m.get("base-minutes");
     Node pk = m.get("minutes-per-km");
-    Double base0 = bm == null ? Double.valueOf(base.baseMinutes())
-        : number(bm, "travel.base-minutes", 0, true, Double.POSITIVE_INFINITY);
-    Double perKm = pk == null ? Double.valueOf(base.minutesPerKm())
-        : number(pk, "travel.minutes-per-km", 0, true, Double.POSITIVE_INFINITY);
+    Double base0 =
+        bm == null
+            ? Double.valueOf(base.baseMinutes())
+            : number(bm, "travel.base-minutes", 0, true, Double.POSITIVE_INFINITY);
+    Double perKm =
+        pk == null
+            ? Double.valueOf(base.minutesPerKm())
+            : number(pk, "travel.minutes-per-km", 0, true, Double.POSITIVE_INFINITY);
     return base0 == null || perKm == null ? null : new Travel(base0, perKm);
   }
 
@@ -593,7 +751,11 @@ final class ScenarioFileReader {
     try {
       return text.contains("T") ? LocalDateTime.parse(text) : LocalDate.parse(text).atStartOfDay();
     } catch (DateTimeParseException e) {
-      add(n.pos(), "start", text, "not a local date-time; expected e.g. 2025-01-06 or 2025-01-06T08:00");
+      add(
+          n.pos(),
+          "start",
+          text,
+          "not a local date-time; expected e.g. 2025-01-06 or 2025-01-06T08:00");
       return null;
     }
   }
@@ -611,8 +773,13 @@ final class ScenarioFileReader {
     boolean ok = true;
     double sum = 0;
     for (int i = 0; i < count; i++) {
-      Double w = number(list.items().get(i), String.format(Locale.ROOT, "%s[%d]", field, i + 1), 0, true,
-          Double.POSITIVE_INFINITY);
+      Double w =
+          number(
+              list.items().get(i),
+              String.format(Locale.ROOT, "%s[%d]", field, i + 1),
+              0,
+              true,
+              Double.POSITIVE_INFINITY);
       if (w == null) {
         ok = false;
       } else {
@@ -654,7 +821,12 @@ final class ScenarioFileReader {
         return e;
       }
     }
-    add(n.pos(), field, s.text(), "unknown value%s; expected one of %s", suggestion(s.text(), names),
+    add(
+        n.pos(),
+        field,
+        s.text(),
+        "unknown value%s; expected one of %s",
+        suggestion(s.text(), names),
         String.join(", ", names));
     return null;
   }
@@ -663,7 +835,9 @@ final class ScenarioFileReader {
     return enumName.toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
-  /** Reads a policy, inline or from a file, and parses it; its own problems keep their own lines. */
+  /**
+   * Reads a policy, inline or from a file, and parses it; its own problems keep their own lines.
+   */
   private @Nullable String policy(Node n, String field, boolean routing) {
     String text;
     String policySource;
@@ -685,7 +859,12 @@ final class ScenarioFileReader {
       try {
         text = readBounded(path, limits.maxChars());
       } catch (NoSuchFileException e) {
-        add(f.pos(), field + ".file", file, "no such file: %s (paths are relative to the scenario file)", path);
+        add(
+            f.pos(),
+            field + ".file",
+            file,
+            "no such file: %s (paths are relative to the scenario file)",
+            path);
         return null;
       } catch (LimitException e) {
         add(f.pos(), field + ".file", file, "%s: %s", path, e.getMessage());
@@ -694,7 +873,13 @@ final class ScenarioFileReader {
         add(f.pos(), field + ".file", file, "%s: not UTF-8 text", path);
         return null;
       } catch (IOException e) {
-        add(f.pos(), field + ".file", file, "cannot read %s: %s", path, String.valueOf(e.getMessage()));
+        add(
+            f.pos(),
+            field + ".file",
+            file,
+            "cannot read %s: %s",
+            path,
+            String.valueOf(e.getMessage()));
         return null;
       }
       policySource = path.toString();
@@ -709,8 +894,13 @@ final class ScenarioFileReader {
         var unused = SlaPolicy.parse(new StringReader(text), policySource, limits);
       }
     } catch (TextParseException e) {
-      add(n.pos(), field, "", "the %s policy does not parse (%d problems, listed below)",
-          routing ? "routing" : "SLA", e.problems().size());
+      add(
+          n.pos(),
+          field,
+          "",
+          "the %s policy does not parse (%d problems, listed below)",
+          routing ? "routing" : "SLA",
+          e.problems().size());
       policyProblems.addAll(e.problems());
       return null;
     } catch (IllegalArgumentException e) {
@@ -720,7 +910,8 @@ final class ScenarioFileReader {
     return text;
   }
 
-  // --- scalars -----------------------------------------------------------------------------------------------
+  // --- scalars
+  // -----------------------------------------------------------------------------------------------
 
   private @Nullable MapNode map(@Nullable Node n, String field, String expected) {
     if (n instanceof MapNode m) {
@@ -740,7 +931,8 @@ final class ScenarioFileReader {
     return null;
   }
 
-  private @Nullable Double number(Node n, String field, double min, boolean minIncluded, double max) {
+  private @Nullable Double number(
+      Node n, String field, double min, boolean minIncluded, double max) {
     if (!(n instanceof Scalar s) || s.kind() != Kind.NUMBER) {
       wrongType(n, field, "a number");
       return null;
@@ -753,8 +945,10 @@ final class ScenarioFileReader {
       return null;
     }
     if (!Double.isFinite(v) || (minIncluded ? v < min : v <= min) || v > max) {
-      String range = (minIncluded ? ">= " : "> ") + number(min)
-          + (max == Double.POSITIVE_INFINITY ? "" : " and <= " + number(max));
+      String range =
+          (minIncluded ? ">= " : "> ")
+              + number(min)
+              + (max == Double.POSITIVE_INFINITY ? "" : " and <= " + number(max));
       add(n.pos(), field, s.text(), "out of range: must be %s", range);
       return null;
     }
@@ -781,7 +975,11 @@ final class ScenarioFileReader {
   private @Nullable Duration duration(Node n, String field, boolean zeroAllowed) {
     if (!(n instanceof Scalar s) || s.kind() != Kind.STRING) {
       if (n instanceof Scalar s && s.kind() == Kind.NUMBER) {
-        add(n.pos(), field, s.text(), "a duration needs a unit; expected e.g. 7d, 12h, 90m, 1w or P7D");
+        add(
+            n.pos(),
+            field,
+            s.text(),
+            "a duration needs a unit; expected e.g. 7d, 12h, 90m, 1w or P7D");
       } else {
         wrongType(n, field, "a duration such as 7d, 12h, 90m, 1w or P7D");
       }
@@ -789,7 +987,11 @@ final class ScenarioFileReader {
     }
     Duration d = parseDuration(s.text());
     if (d == null) {
-      add(n.pos(), field, s.text(), "not a duration; expected e.g. 7d, 12h, 90m, 1w2d or ISO-8601 P7D, PT12H");
+      add(
+          n.pos(),
+          field,
+          s.text(),
+          "not a duration; expected e.g. 7d, 12h, 90m, 1w2d or ISO-8601 P7D, PT12H");
       return null;
     }
     if (d.isNegative() || (!zeroAllowed && d.isZero())) {
@@ -800,7 +1002,8 @@ final class ScenarioFileReader {
   }
 
   /**
-   * Parses {@code 7d}, {@code 12h}, {@code 90m}, {@code 1w2d} or ISO-8601 ({@code P7D}, {@code PT12H}).
+   * Parses {@code 7d}, {@code 12h}, {@code 90m}, {@code 1w2d} or ISO-8601 ({@code P7D}, {@code
+   * PT12H}).
    *
    * @param text the text
    * @return the duration, or {@code null} if it is neither form
@@ -833,13 +1036,18 @@ final class ScenarioFileReader {
     return Duration.ofSeconds(seconds);
   }
 
-  // --- problems ----------------------------------------------------------------------------------------------
+  // --- problems
+  // ----------------------------------------------------------------------------------------------
 
   private void knownKeys(MapNode m, List<String> known, String prefix) {
     for (Entry e : m.entries()) {
       if (!known.contains(e.key())) {
         String hint = suggestion(e.key(), known);
-        add(e.keyPos(), prefix + e.key(), e.key(), "unknown key%s",
+        add(
+            e.keyPos(),
+            prefix + e.key(),
+            e.key(),
+            "unknown key%s",
             hint.isEmpty() ? "; known keys: " + String.join(", ", known) : hint);
       }
     }
@@ -849,7 +1057,10 @@ final class ScenarioFileReader {
     add(n.pos(), field, n.text(), "expected %s but found %s", expected, n.description());
   }
 
-  /** Returns {@code "; did you mean 'x'?"} for the closest known name within a small edit distance, or "". */
+  /**
+   * Returns {@code "; did you mean 'x'?"} for the closest known name within a small edit distance,
+   * or "".
+   */
   static String suggestion(String given, List<String> known) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
@@ -867,7 +1078,8 @@ final class ScenarioFileReader {
     String lower = given.toLowerCase(Locale.ROOT);
     for (String k : known) {
       int common = 0;
-      while (common < Math.min(lower.length(), k.length()) && lower.charAt(common) == k.charAt(common)) {
+      while (common < Math.min(lower.length(), k.length())
+          && lower.charAt(common) == k.charAt(common)) {
         common++;
       }
       if (common >= 4) {
@@ -897,8 +1109,10 @@ final class ScenarioFileReader {
   }
 
   @FormatMethod
-  private void add(Pos at, String field, String value, @FormatString String format, Object... args) {
-    problems.add(at.line(), at.column(), field, value, "%s", String.format(Locale.ROOT, format, args));
+  private void add(
+      Pos at, String field, String value, @FormatString String format, Object... args) {
+    problems.add(
+        at.line(), at.column(), field, value, "%s", String.format(Locale.ROOT, format, args));
   }
 
   private void throwIfAny() {

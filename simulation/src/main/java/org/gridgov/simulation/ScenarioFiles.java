@@ -9,14 +9,14 @@ import java.util.function.Function;
 import org.gridgov.InputLimits;
 
 /**
- * Reads scenarios from YAML or JSON files (by extension: {@code .yaml}/{@code .yml} or {@code .json}), and writes
- * them as YAML.
+ * Reads scenarios from YAML or JSON files (by extension: {@code .yaml}/{@code .yml} or {@code
+ * .json}), and writes them as YAML.
  *
  * <p>Keys are the {@link Scenario} attributes in kebab case; {@code extends: putian} starts from a
- * {@linkplain BuiltInScenarios built-in scenario} and overrides what the file sets. Every mistake (an unknown key,
- * a value of the wrong type or out of range, a missing required key, a referenced file that is missing, a policy
- * that does not parse) is reported at once with the file, the line and column, and the key. The format is
- * documented in {@code docs/simulation-cli.md}.
+ * {@linkplain BuiltInScenarios built-in scenario} and overrides what the file sets. Every mistake
+ * (an unknown key, a value of the wrong type or out of range, a missing required key, a referenced
+ * file that is missing, a policy that does not parse) is reported at once with the file, the line
+ * and column, and the key. The format is documented in {@code docs/simulation-cli.md}.
  *
  * <pre>{@code
  * Scenario s = ScenarioFiles.read(Path.of("examples/scenarios/putian-small.yaml"));
@@ -26,8 +26,8 @@ public final class ScenarioFiles {
   private ScenarioFiles() {}
 
   /**
-   * Reads a scenario file. Relative paths in it ({@code city: {csv: ...}}, {@code {file: ...}} policies) are
-   * relative to the file's directory.
+   * Reads a scenario file. Relative paths in it ({@code city: {csv: ...}}, {@code {file: ...}}
+   * policies) are relative to the file's directory.
    *
    * @param file the file
    * @return the scenario
@@ -39,15 +39,16 @@ public final class ScenarioFiles {
   }
 
   /**
-   * Reads a scenario file within limits. The scenario file and each policy file it names must be a regular file
-   * of at most {@link InputLimits#maxChars()} characters, maps and lists nest at most
-   * {@link InputLimits#maxNesting()} deep, and the policies are read with the same limits. {@link #read(Path)}
-   * uses {@link InputLimits#defaults()}.
+   * Reads a scenario file within limits. The scenario file and each policy file it names must be a
+   * regular file of at most {@link InputLimits#maxChars()} characters, maps and lists nest at most
+   * {@link InputLimits#maxNesting()} deep, and the policies are read with the same limits. {@link
+   * #read(Path)} uses {@link InputLimits#defaults()}.
    *
    * @param file the file
    * @param limits the limits
    * @return the scenario
-   * @throws org.gridgov.TextParseException listing every problem with its position, or the limit exceeded
+   * @throws org.gridgov.TextParseException listing every problem with its position, or the limit
+   *     exceeded
    * @throws java.io.UncheckedIOException if the file cannot be read
    */
   public static Scenario read(Path file, InputLimits limits) {
@@ -55,8 +56,8 @@ public final class ScenarioFiles {
   }
 
   /**
-   * Reads a scenario file with another source of {@code extends:} bases (tests, embedders with their own
-   * scenarios).
+   * Reads a scenario file with another source of {@code extends:} bases (tests, embedders with
+   * their own scenarios).
    *
    * @param file the file
    * @param builtIns returns the scenario of a name, or empty
@@ -68,8 +69,8 @@ public final class ScenarioFiles {
   }
 
   /**
-   * Parses a duration as scenario files write it: {@code 7d}, {@code 12h}, {@code 90m}, {@code 30s}, {@code 2w},
-   * combinations such as {@code 1d12h}, or ISO-8601 ({@code P7D}, {@code PT12H}).
+   * Parses a duration as scenario files write it: {@code 7d}, {@code 12h}, {@code 90m}, {@code
+   * 30s}, {@code 2w}, combinations such as {@code 1d12h}, or ISO-8601 ({@code P7D}, {@code PT12H}).
    *
    * @param text the text
    * @return the duration
@@ -78,30 +79,39 @@ public final class ScenarioFiles {
   public static java.time.Duration parseDuration(String text) {
     java.time.Duration d = ScenarioFileReader.parseDuration(text);
     if (d == null) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "bad duration '%s'; expected e.g. 7d, 12h, 90m, 1w2d or ISO-8601 P7D, PT12H", text));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "bad duration '%s'; expected e.g. 7d, 12h, 90m, 1w2d or ISO-8601 P7D, PT12H",
+              text));
     }
     return d;
   }
 
   /**
-   * Writes a scenario as a YAML scenario file: every attribute, policies inline. {@link #read} of the text (saved
-   * as {@code .yaml}) returns an equal scenario; a {@link CitySpec.CsvFile} path is written as it is held.
+   * Writes a scenario as a YAML scenario file: every attribute, policies inline. {@link #read} of
+   * the text (saved as {@code .yaml}) returns an equal scenario; a {@link CitySpec.CsvFile} path is
+   * written as it is held.
    *
    * @param scenario the scenario
    * @return the YAML text
-   * @throws IllegalArgumentException if the city is a {@link CitySpec.OfTree}, which has no text form
+   * @throws IllegalArgumentException if the city is a {@link CitySpec.OfTree}, which has no text
+   *     form
    */
   public static String toYaml(Scenario scenario) {
     StringBuilder y = new StringBuilder();
     y.append("name: ").append(quote(scenario.name())).append('\n');
     y.append("city: ").append(city(scenario.city())).append('\n');
-    scenario.householdsPerGrid().ifPresent(h -> y.append("households-per-grid: ").append(num(h)).append('\n'));
+    scenario
+        .householdsPerGrid()
+        .ifPresent(h -> y.append("households-per-grid: ").append(num(h)).append('\n'));
     y.append("start: ").append(quote(scenario.start().toString())).append('\n');
     y.append("warm-up: ").append(quote(scenario.warmUp().toString())).append('\n');
     y.append("horizon: ").append(quote(scenario.horizon().toString())).append('\n');
     y.append("drain: ").append(quote(scenario.drain().toString())).append('\n');
-    y.append("cases-per-resident-per-year: ").append(num(scenario.casesPerResidentPerYear())).append('\n');
+    y.append("cases-per-resident-per-year: ")
+        .append(num(scenario.casesPerResidentPerYear()))
+        .append('\n');
     y.append("hourly-profile: ").append(list(scenario.hourlyProfile())).append('\n');
     y.append("weekday-profile: ").append(list(scenario.weekdayProfile())).append('\n');
     y.append("off-day-factor: ").append(num(scenario.offDayFactor())).append('\n');
@@ -126,17 +136,32 @@ public final class ScenarioFiles {
         y.append("    ").append(quote(e.getKey())).append(": ").append(e.getValue()).append('\n');
       }
     }
-    y.append("work-schedule: ").append(ScenarioFileReader.kebab(scenario.workSchedule().name())).append('\n');
-    y.append("travel: {base-minutes: ").append(num(scenario.travel().baseMinutes()))
-        .append(", minutes-per-km: ").append(num(scenario.travel().minutesPerKm())).append("}\n");
+    y.append("work-schedule: ")
+        .append(ScenarioFileReader.kebab(scenario.workSchedule().name()))
+        .append('\n');
+    y.append("travel: {base-minutes: ")
+        .append(num(scenario.travel().baseMinutes()))
+        .append(", minutes-per-km: ")
+        .append(num(scenario.travel().minutesPerKm()))
+        .append("}\n");
     y.append("check-time: ").append(quote(scenario.checkTime().toString())).append('\n');
-    y.append("calendar: ").append(ScenarioFileReader.kebab(scenario.calendar().name())).append('\n');
-    scenario.routingPolicy().ifPresent(p -> y.append("routing-policy: ").append(block(p, "  ")).append('\n'));
-    scenario.slaPolicy().ifPresent(p -> y.append("sla-policy: ").append(block(p, "  ")).append('\n'));
+    y.append("calendar: ")
+        .append(ScenarioFileReader.kebab(scenario.calendar().name()))
+        .append('\n');
+    scenario
+        .routingPolicy()
+        .ifPresent(p -> y.append("routing-policy: ").append(block(p, "  ")).append('\n'));
+    scenario
+        .slaPolicy()
+        .ifPresent(p -> y.append("sla-policy: ").append(block(p, "  ")).append('\n'));
     if (!scenario.policyVariants().isEmpty()) {
       y.append("policy-variants:\n");
       for (Map.Entry<String, String> e : scenario.policyVariants().entrySet()) {
-        y.append("  ").append(quote(e.getKey())).append(": ").append(block(e.getValue(), "    ")).append('\n');
+        y.append("  ")
+            .append(quote(e.getKey()))
+            .append(": ")
+            .append(block(e.getValue(), "    "))
+            .append('\n');
       }
     }
     return y.toString();
@@ -144,7 +169,9 @@ public final class ScenarioFiles {
 
   private static String city(CitySpec city) {
     if (city instanceof CitySpec.Putian p) {
-      return p.generatorSeed() == 1 ? "putian" : "{putian: {generator-seed: " + p.generatorSeed() + "}}";
+      return p.generatorSeed() == 1
+          ? "putian"
+          : "{putian: {generator-seed: " + p.generatorSeed() + "}}";
     } else if (city instanceof CitySpec.CsvFile f) {
       return "{csv: " + quote(f.path().toString()) + "}";
     } else if (city instanceof CitySpec.SingleGrid g) {
@@ -190,12 +217,15 @@ public final class ScenarioFiles {
   }
 
   /**
-   * A literal block scalar ({@code |2-}, {@code |2} or {@code |2+} by the trailing newlines) when the text is
-   * plain lines, else a quoted string: both read back as exactly {@code text}.
+   * A literal block scalar ({@code |2-}, {@code |2} or {@code |2+} by the trailing newlines) when
+   * the text is plain lines, else a quoted string: both read back as exactly {@code text}.
    */
   private static String block(String text, String indent) {
-    boolean plain = !text.isEmpty() && text.indexOf('\r') < 0 && text.indexOf('\t') < 0
-        && !text.startsWith("\n");
+    boolean plain =
+        !text.isEmpty()
+            && text.indexOf('\r') < 0
+            && text.indexOf('\t') < 0
+            && !text.startsWith("\n");
     if (plain) {
       for (String line : text.split("\n", -1)) {
         if (!line.equals(line.stripTrailing()) || line.chars().anyMatch(ch -> ch < 0x20)) {

@@ -13,8 +13,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A JSON/YAML document as a small tree whose every node and key remembers its line and column: Jackson's
- * {@code JsonNode} forgets positions, and a scenario file's problems must name them.
+ * A JSON/YAML document as a small tree whose every node and key remembers its line and column:
+ * Jackson's {@code JsonNode} forgets positions, and a scenario file's problems must name them.
  */
 final class ScenarioTree {
   private ScenarioTree() {}
@@ -114,8 +114,8 @@ final class ScenarioTree {
    * @param parser the parser
    * @param duplicates receives keys that appear twice in a map (the first one is kept)
    * @return the root, or {@code null} for an empty document
-   * @throws IOException on a syntax error (a {@link com.fasterxml.jackson.core.JsonProcessingException} with its
-   *     location)
+   * @throws IOException on a syntax error (a {@link
+   *     com.fasterxml.jackson.core.JsonProcessingException} with its location)
    */
   static @Nullable Node read(JsonParser parser, DuplicateKeys duplicates) throws IOException {
     JsonToken t = parser.nextToken();
@@ -132,7 +132,8 @@ final class ScenarioTree {
     return new Pos(Math.max(0, location.getLineNr()), Math.max(0, location.getColumnNr()));
   }
 
-  private static Node value(JsonParser p, JsonToken t, DuplicateKeys duplicates) throws IOException {
+  private static Node value(JsonParser p, JsonToken t, DuplicateKeys duplicates)
+      throws IOException {
     Pos at = pos(p.currentTokenLocation());
     switch (t) {
       case START_OBJECT -> {

@@ -6,16 +6,18 @@ import com.google.common.collect.ImmutableSortedMap;
 import java.util.Map;
 
 /**
- * How many cases each kind of holder works on at once (its servers): grid workers per grid, staff per office above
- * the grid, and per department.
+ * How many cases each kind of holder works on at once (its servers): grid workers per grid, staff
+ * per office above the grid, and per department.
  *
  * @param workersPerGrid grid workers (网格员) per grid, {@code >= 1}
  * @param communityStaff case handlers per community office, {@code >= 1}
  * @param streetStaff case handlers per street office, {@code >= 1}
  * @param districtStaff case handlers per district office (command centre), {@code >= 1}
  * @param cityStaff case handlers of the city office, {@code >= 1}
- * @param departmentDefault case handlers per department or outside party not listed in {@code departments}
- * @param departments case handlers per department handler id (e.g. {@code dept:water}), each {@code >= 1}
+ * @param departmentDefault case handlers per department or outside party not listed in {@code
+ *     departments}
+ * @param departments case handlers per department handler id (e.g. {@code dept:water}), each {@code
+ *     >= 1}
  */
 public record Staffing(
     int workersPerGrid,
@@ -31,8 +33,10 @@ public record Staffing(
    *
    * @param cityStaff case handlers of the city office, {@code >= 1}
    * @param communityStaff case handlers per community office, {@code >= 1}
-   * @param departmentDefault case handlers per department or outside party not listed in {@code departments}
-   * @param departments case handlers per department handler id (e.g. {@code dept:water}), each {@code >= 1}
+   * @param departmentDefault case handlers per department or outside party not listed in {@code
+   *     departments}
+   * @param departments case handlers per department handler id (e.g. {@code dept:water}), each
+   *     {@code >= 1}
    * @param districtStaff case handlers per district office (command centre), {@code >= 1}
    * @param streetStaff case handlers per street office, {@code >= 1}
    * @param workersPerGrid grid workers (网格员) per grid, {@code >= 1}
@@ -50,8 +54,8 @@ public record Staffing(
   }
 
   /**
-   * Returns the defaults: 1 worker per grid, 2 per community, 4 per street, 8 per district, 8 for the city, 20 per
-   * department.
+   * Returns the defaults: 1 worker per grid, 2 per community, 4 per street, 8 per district, 8 for
+   * the city, 20 per department.
    *
    * @return the defaults
    */
@@ -66,7 +70,13 @@ public record Staffing(
    * @return the copy
    */
   public Staffing withWorkersPerGrid(int workers) {
-    return new Staffing(workers, communityStaff, streetStaff, districtStaff, cityStaff, departmentDefault,
+    return new Staffing(
+        workers,
+        communityStaff,
+        streetStaff,
+        districtStaff,
+        cityStaff,
+        departmentDefault,
         departments);
   }
 
@@ -77,7 +87,13 @@ public record Staffing(
    * @return the copy
    */
   public Staffing withDepartmentDefault(int capacity) {
-    return new Staffing(workersPerGrid, communityStaff, streetStaff, districtStaff, cityStaff, capacity,
+    return new Staffing(
+        workersPerGrid,
+        communityStaff,
+        streetStaff,
+        districtStaff,
+        cityStaff,
+        capacity,
         departments);
   }
 

@@ -22,8 +22,8 @@ public enum SweepParameter {
   /** {@link Staffing#departmentDefault()}. */
   DEPARTMENT_CAPACITY("department-capacity", "Handlers per department"),
   /**
-   * The routing policy: a name of {@link Scenario#policyVariants()}, or {@code default} for the scenario's own
-   * {@link Scenario#routingPolicy()}.
+   * The routing policy: a name of {@link Scenario#policyVariants()}, or {@code default} for the
+   * scenario's own {@link Scenario#routingPolicy()}.
    */
   POLICY("policy", "Routing policy");
 
@@ -75,8 +75,12 @@ public enum SweepParameter {
         return p;
       }
     }
-    throw new IllegalArgumentException(String.format(Locale.ROOT, "unknown parameter '%s'; expected one of: %s", id,
-        Arrays.stream(values()).map(SweepParameter::id).collect(Collectors.joining(", "))));
+    throw new IllegalArgumentException(
+        String.format(
+            Locale.ROOT,
+            "unknown parameter '%s'; expected one of: %s",
+            id,
+            Arrays.stream(values()).map(SweepParameter::id).collect(Collectors.joining(", "))));
   }
 
   /**
@@ -94,7 +98,8 @@ public enum SweepParameter {
         case HOUSEHOLDS_PER_GRID -> s.withHouseholdsPerGrid(number(value));
         case WORKERS_PER_GRID -> s.withStaffing(s.staffing().withWorkersPerGrid(integer(value)));
         case CASES_PER_RESIDENT_PER_YEAR -> s.withCasesPerResidentPerYear(number(value));
-        case DEPARTMENT_CAPACITY -> s.withStaffing(s.staffing().withDepartmentDefault(integer(value)));
+        case DEPARTMENT_CAPACITY ->
+            s.withStaffing(s.staffing().withDepartmentDefault(integer(value)));
         case POLICY -> {
           if (value.equals("default")) {
             yield s;
@@ -102,8 +107,12 @@ public enum SweepParameter {
           ImmutableSortedMap<String, String> variants = s.policyVariants();
           String text = variants.get(value);
           if (text == null) {
-            throw new IllegalArgumentException("no policy variant named '" + value + "'; the scenario has: "
-                + (variants.isEmpty() ? "none" : String.join(", ", variants.keySet())) + " (and 'default')");
+            throw new IllegalArgumentException(
+                "no policy variant named '"
+                    + value
+                    + "'; the scenario has: "
+                    + (variants.isEmpty() ? "none" : String.join(", ", variants.keySet()))
+                    + " (and 'default')");
           }
           yield s.withRoutingPolicy(text);
         }

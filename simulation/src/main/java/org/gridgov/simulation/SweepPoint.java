@@ -6,8 +6,8 @@ import com.google.common.collect.ImmutableMap;
  * The replications of one value of a sweep, summarised per metric.
  *
  * @param parameterValue the value
- * @param estimates each metric's mean over the replications with its 95% confidence interval (metrics undefined in
- *     every replication are absent)
+ * @param estimates each metric's mean over the replications with its 95% confidence interval
+ *     (metrics undefined in every replication are absent)
  */
 public record SweepPoint(String parameterValue, ImmutableMap<Metric, Estimate> estimates) {
 

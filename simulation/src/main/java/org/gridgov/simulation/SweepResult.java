@@ -9,4 +9,5 @@ import com.google.common.collect.ImmutableList;
  * @param runs every replication, ordered by value (as in the sweep) then replication
  * @param points one summary per value, in the sweep's order
  */
-public record SweepResult(Sweep sweep, ImmutableList<ReplicationResult> runs, ImmutableList<SweepPoint> points) {}
+public record SweepResult(
+    Sweep sweep, ImmutableList<ReplicationResult> runs, ImmutableList<SweepPoint> points) {}

@@ -1,5 +1,6 @@
 /**
- * Discrete-event simulation of grid governance over the real case engine: scenarios, experiments and reports.
+ * Discrete-event simulation of grid governance over the real case engine: scenarios, experiments
+ * and reports.
  */
 @NullMarked
 @CheckReturnValue

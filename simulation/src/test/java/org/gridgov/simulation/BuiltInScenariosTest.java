@@ -42,7 +42,8 @@ class BuiltInScenariosTest {
     for (CategoryMix c : BuiltInScenarios.putian().categories()) {
       for (SlaStage stage : new SlaStage[] {SlaStage.WHOLE_CASE, SlaStage.HANDLE}) {
         assertThat(p.ruleFor(stage, c.categoryCode(), Priority.NORMAL, UrbanRuralClass.MAIN_URBAN))
-            .as("%s %s", stage, c.categoryCode()).isPresent();
+            .as("%s %s", stage, c.categoryCode())
+            .isPresent();
       }
     }
   }
@@ -57,10 +58,13 @@ class BuiltInScenariosTest {
     int residents = ((CitySpec.SingleGrid) s.city()).residents();
     assertThat(residents * s.casesPerResidentPerYear() / 365 / 24).isCloseTo(7.5, within(1e-9));
     assertThat(s.staffing().workersPerGrid()).isEqualTo(6);
-    assertThat(s.categories()).singleElement().satisfies(c -> {
-      assertThat(c.handling()).isEqualTo(Distribution.exponential(40));
-      assertThat(c.solvedByHolder()).isEqualTo(1.0);
-    });
+    assertThat(s.categories())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.handling()).isEqualTo(Distribution.exponential(40));
+              assertThat(c.solvedByHolder()).isEqualTo(1.0);
+            });
     assertThat(s.workSchedule()).isEqualTo(WorkSchedule.ALWAYS);
     assertThat(s.calendar()).isEqualTo(CalendarChoice.ALWAYS_OPEN);
     assertThat(s.travel()).isEqualTo(Travel.NONE);

@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Guards the public surface of gridgov-simulation: a package becomes API only by a deliberate change here. */
+/**
+ * Guards the public surface of gridgov-simulation: a package becomes API only by a deliberate
+ * change here.
+ */
 class ModuleInfoTest {
 
   @Test
@@ -21,14 +24,21 @@ class ModuleInfoTest {
             .orElseThrow();
 
     assertThat(descriptor.name()).isEqualTo("org.gridgov.simulation");
-    assertThat(descriptor.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()))
+    assertThat(
+            descriptor.exports().stream()
+                .map(ModuleDescriptor.Exports::source)
+                .collect(Collectors.toSet()))
         .containsExactlyInAnyOrder("org.gridgov.simulation", "org.gridgov.simulation.report");
     assertThat(descriptor.exports()).allSatisfy(e -> assertThat(e.isQualified()).isFalse());
-    assertThat(descriptor.requires()).anySatisfy(r -> assertThat(r.name()).isEqualTo("org.gridgov.engine"));
+    assertThat(descriptor.requires())
+        .anySatisfy(r -> assertThat(r.name()).isEqualTo("org.gridgov.engine"));
     // The command line is not API: only picocli may reflect on it.
-    assertThat(descriptor.opens()).singleElement().satisfies(o -> {
-      assertThat(o.source()).isEqualTo("org.gridgov.simulation.cli");
-      assertThat(o.targets()).containsExactly("info.picocli");
-    });
+    assertThat(descriptor.opens())
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.source()).isEqualTo("org.gridgov.simulation.cli");
+              assertThat(o.targets()).containsExactly("info.picocli");
+            });
   }
 }

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 class QueueingValidationTest {
 
   /**
-   * The whole engine, driven by the simulator, reproduces Erlang-C for every default model. The seed is fixed once
-   * (not chosen after looking at results); each of the eight intervals covers its true value with probability
-   * about 95%, so another seed may fail one of them by chance.
+   * The whole engine, driven by the simulator, reproduces Erlang-C for every default model. The
+   * seed is fixed once (not chosen after looking at results); each of the eight intervals covers
+   * its true value with probability about 95%, so another seed may fail one of them by chance.
    */
   @Test
   void everyDefaultModelReproducesErlangCWithinItsConfidenceIntervals() {
@@ -22,10 +22,14 @@ class QueueingValidationTest {
     for (QueueingValidation.Check c : checks) {
       assertThat(c.meanWaitMinutes().n()).isEqualTo(10);
       assertThat(c.meanWaitMinutes().covers(c.model().meanWaitMinutes()))
-          .as("%s: Erlang-C W_q %.3f min in %s", c.model(), c.model().meanWaitMinutes(), c.meanWaitMinutes())
+          .as(
+              "%s: Erlang-C W_q %.3f min in %s",
+              c.model(), c.model().meanWaitMinutes(), c.meanWaitMinutes())
           .isTrue();
       assertThat(c.waitProbability().covers(c.model().waitProbability()))
-          .as("%s: Erlang-C P(W>0) %.4f in %s", c.model(), c.model().waitProbability(), c.waitProbability())
+          .as(
+              "%s: Erlang-C P(W>0) %.4f in %s",
+              c.model(), c.model().waitProbability(), c.waitProbability())
           .isTrue();
       assertThat(c.passed()).isTrue();
       // Tight enough to mean something: the interval of P(wait > 0) is narrower than ±0.06.
@@ -36,9 +40,12 @@ class QueueingValidationTest {
   @Test
   void aCheckFailsWhenTheTheoryLiesOutsideTheInterval() {
     MmcModel m = new MmcModel(0.8, 1.0, 1); // W_q = 240 min, P(W > 0) = 0.8
-    var inside = new QueueingValidation.Check(m, new Estimate(235, 10, 5), new Estimate(0.79, 0.02, 5));
-    var waitOutside = new QueueingValidation.Check(m, new Estimate(200, 10, 5), new Estimate(0.79, 0.02, 5));
-    var probabilityOutside = new QueueingValidation.Check(m, new Estimate(235, 10, 5), new Estimate(0.7, 0.02, 5));
+    var inside =
+        new QueueingValidation.Check(m, new Estimate(235, 10, 5), new Estimate(0.79, 0.02, 5));
+    var waitOutside =
+        new QueueingValidation.Check(m, new Estimate(200, 10, 5), new Estimate(0.79, 0.02, 5));
+    var probabilityOutside =
+        new QueueingValidation.Check(m, new Estimate(235, 10, 5), new Estimate(0.7, 0.02, 5));
 
     assertThat(inside.passed()).isTrue();
     assertThat(waitOutside.passed()).isFalse();
@@ -47,7 +54,8 @@ class QueueingValidationTest {
 
   @Test
   void oneReplicationIsRefused() {
-    assertThatThrownBy(() -> QueueingValidation.run(QueueingValidation.defaultModels(), 1, 1, Progress.NONE))
+    assertThatThrownBy(
+            () -> QueueingValidation.run(QueueingValidation.defaultModels(), 1, 1, Progress.NONE))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("replications must be >= 2");
   }

@@ -11,9 +11,9 @@ import java.util.Optional;
 import org.gridgov.TextParseException;
 
 /**
- * Fuzz target for the scenario file reader: any YAML or JSON text (the first byte chooses) gives a scenario or a
- * {@link TextParseException} with positions; never another exception (the builder's own checks included).
- * Referenced files resolve against an empty directory.
+ * Fuzz target for the scenario file reader: any YAML or JSON text (the first byte chooses) gives a
+ * scenario or a {@link TextParseException} with positions; never another exception (the builder's
+ * own checks included). Referenced files resolve against an empty directory.
  */
 class ScenarioFileFuzzTest {
   private static final Path EMPTY_DIR = Path.of("target", "fuzz-empty-dir").toAbsolutePath();
@@ -29,14 +29,23 @@ class ScenarioFileFuzzTest {
     String source = format == ScenarioFileReader.Format.YAML ? "fuzz.yaml" : "fuzz.json";
     Scenario s;
     try {
-      s = new ScenarioFileReader(source, EMPTY_DIR, name -> name.equals("putian")
-          ? Optional.of(BuiltInScenarios.putian()) : Optional.empty())
-          .parse(new StringReader(text), format);
+      s =
+          new ScenarioFileReader(
+                  source,
+                  EMPTY_DIR,
+                  name ->
+                      name.equals("putian")
+                          ? Optional.of(BuiltInScenarios.putian())
+                          : Optional.empty())
+              .parse(new StringReader(text), format);
     } catch (TextParseException e) {
-      assertThat(e.problems()).isNotEmpty().allSatisfy(p -> {
-        assertThat(p.line()).isGreaterThanOrEqualTo(0);
-        assertThat(p.reason()).isNotBlank();
-      });
+      assertThat(e.problems())
+          .isNotEmpty()
+          .allSatisfy(
+              p -> {
+                assertThat(p.line()).isGreaterThanOrEqualTo(0);
+                assertThat(p.reason()).isNotBlank();
+              });
       return;
     }
     assertThat(s.name()).isNotEmpty();

@@ -57,8 +57,8 @@ class SimulatorTest {
   }
 
   /**
-   * Without an observer the measured cases are filed on a second thread; the indicators must see exactly what an
-   * inline run (with an observer) gives them, on several seeds.
+   * Without an observer the measured cases are filed on a second thread; the indicators must see
+   * exactly what an inline run (with an observer) gives them, on several seeds.
    */
   @ParameterizedTest
   @MethodSource("seeds")
@@ -83,12 +83,15 @@ class SimulatorTest {
   }
 
   /**
-   * Every case reported in the horizon is counted, and ends closed or counted as not closed; every log the engine
-   * made passes the lifecycle.
+   * Every case reported in the horizon is counted, and ends closed or counted as not closed; every
+   * log the engine made passes the lifecycle.
    */
   @Test
   void everyReportedCaseEndsClosedOrCountedOpenAndEveryLogPassesTheLifecycle() {
-    Scenario s = TestScenarios.small(Duration.ofDays(1), Duration.ofDays(3), Duration.ofDays(2)).casesPerResidentPerYear(3).build();
+    Scenario s =
+        TestScenarios.small(Duration.ofDays(1), Duration.ofDays(3), Duration.ofDays(2))
+            .casesPerResidentPerYear(3)
+            .build();
     List<ReplicationResult> result = new ArrayList<>();
 
     List<CaseFile> files = files(s, 5, result);
@@ -100,7 +103,8 @@ class SimulatorTest {
     int closed = 0;
     for (CaseFile f : files) {
       assertThat(ids.add(f.facts().id().value())).as("each case once: %s", f.facts().id()).isTrue();
-      // Replaying the log through the lifecycle gives the same state: every event was a legal transition.
+      // Replaying the log through the lifecycle gives the same state: every event was a legal
+      // transition.
       assertThat(CaseLifecycle.replay(f.facts().id(), f.events())).isEqualTo(f.state());
       Instant reported = f.events().get(0).at();
       if (!reported.isBefore(from) && reported.isBefore(to)) {
@@ -123,15 +127,24 @@ class SimulatorTest {
 
     List<CaseFile> files = files(s, 3, new ArrayList<>());
 
-    CaseFile plain = files.stream()
-        .filter(f -> f.state().status() == CaseStatus.CLOSED)
-        .filter(f -> f.events().stream().noneMatch(e -> e.type() == EventType.RETURNED))
-        .filter(f -> f.events().stream().noneMatch(e -> e.type() == EventType.SLA_WARNING))
-        .findFirst()
-        .orElseThrow();
-    assertThat(plain.events()).extracting(CaseEvent::type).containsExactly(
-        EventType.REPORTED, EventType.VERIFIED, EventType.REGISTERED, EventType.DISPATCHED, EventType.ACCEPTED,
-        EventType.RESOLVED, EventType.CHECK_PASSED, EventType.CLOSED);
+    CaseFile plain =
+        files.stream()
+            .filter(f -> f.state().status() == CaseStatus.CLOSED)
+            .filter(f -> f.events().stream().noneMatch(e -> e.type() == EventType.RETURNED))
+            .filter(f -> f.events().stream().noneMatch(e -> e.type() == EventType.SLA_WARNING))
+            .findFirst()
+            .orElseThrow();
+    assertThat(plain.events())
+        .extracting(CaseEvent::type)
+        .containsExactly(
+            EventType.REPORTED,
+            EventType.VERIFIED,
+            EventType.REGISTERED,
+            EventType.DISPATCHED,
+            EventType.ACCEPTED,
+            EventType.RESOLVED,
+            EventType.CHECK_PASSED,
+            EventType.CLOSED);
     // Check and close come the scenario's check time (30 minutes) after the resolution.
     assertThat(Duration.between(plain.events().get(5).at(), plain.events().get(6).at()))
         .isEqualTo(Duration.ofMinutes(30));
@@ -139,7 +152,10 @@ class SimulatorTest {
 
   @Test
   void anUnderstaffedCityBreachesDeadlinesAndTheEngineEscalates() {
-    Scenario s = TestScenarios.small(Duration.ofDays(1), Duration.ofDays(3), Duration.ofDays(3)).casesPerResidentPerYear(25).build();
+    Scenario s =
+        TestScenarios.small(Duration.ofDays(1), Duration.ofDays(3), Duration.ofDays(3))
+            .casesPerResidentPerYear(25)
+            .build();
     List<ReplicationResult> result = new ArrayList<>();
 
     List<CaseFile> files = files(s, 9, result);
@@ -148,19 +164,27 @@ class SimulatorTest {
     assertThat(r.value(Metric.ESCALATION_RATE)).isGreaterThan(0.05);
     assertThat(r.value(Metric.ON_TIME_CLOSING_RATE)).isLessThan(0.9);
     assertThat(r.value(Metric.WORKER_UTILISATION)).isGreaterThan(0.5).isLessThanOrEqualTo(1.0);
-    CaseFile breached = files.stream()
-        .filter(f -> f.events().stream().anyMatch(e -> e.payload() instanceof EventPayload.Escalated x
-            && x.cause() == EscalationCause.BREACH))
-        .findFirst()
-        .orElseThrow();
+    CaseFile breached =
+        files.stream()
+            .filter(
+                f ->
+                    f.events().stream()
+                        .anyMatch(
+                            e ->
+                                e.payload() instanceof EventPayload.Escalated x
+                                    && x.cause() == EscalationCause.BREACH))
+            .findFirst()
+            .orElseThrow();
     // The escalation follows a breach of the lead's clock.
     List<EventType> types = breached.events().stream().map(CaseEvent::type).toList();
-    assertThat(types.indexOf(EventType.SLA_BREACHED)).isLessThan(types.indexOf(EventType.ESCALATED));
+    assertThat(types.indexOf(EventType.SLA_BREACHED))
+        .isLessThan(types.indexOf(EventType.ESCALATED));
   }
 
   @Test
   void arrivalsFollowTheRate() {
-    // M/M/c scenarios expect 10,000 arrivals in the horizon: a Poisson count, standard deviation 100.
+    // M/M/c scenarios expect 10,000 arrivals in the horizon: a Poisson count, standard deviation
+    // 100.
     Scenario s = BuiltInScenarios.mmc(new MmcModel(6, 1, 8));
     for (int rep = 0; rep < 3; rep++) {
       assertThat(Simulator.run(s, 21, rep, Progress.NONE).value(Metric.CASES_REPORTED))
@@ -171,8 +195,12 @@ class SimulatorTest {
   @Test
   void noCaseArrivesOnAnOffDayWhenTheOffDayFactorIsZero() {
     // 2025-01-25..02-08 holds the Spring Festival holidays and a make-up Sunday (01-26).
-    Scenario s = TestScenarios.small(Duration.ZERO, Duration.ofDays(14), Duration.ofDays(7))
-        .start(java.time.LocalDateTime.of(2025, 1, 25, 0, 0)).offDayFactor(0).casesPerResidentPerYear(0.1).build();
+    Scenario s =
+        TestScenarios.small(Duration.ZERO, Duration.ofDays(14), Duration.ofDays(7))
+            .start(java.time.LocalDateTime.of(2025, 1, 25, 0, 0))
+            .offDayFactor(0)
+            .casesPerResidentPerYear(0.1)
+            .build();
 
     List<CaseFile> files = files(s, 4, new ArrayList<>());
 
@@ -186,21 +214,22 @@ class SimulatorTest {
   }
 
   /**
-   * Common random numbers: with the same arrivals and handling times, one more worker never makes a case wait
-   * longer (first come, first served, working time only, nothing returned or escalated).
+   * Common random numbers: with the same arrivals and handling times, one more worker never makes a
+   * case wait longer (first come, first served, working time only, nothing returned or escalated).
    */
   @ParameterizedTest
   @MethodSource("seeds")
   void moreWorkersPerGridNeverIncreaseTheMeanWait(long seed) {
-    Scenario base = Scenario.builder()
-        .name("one-grid")
-        .city(new CitySpec.SingleGrid(4_000))
-        .casesPerResidentPerYear(3)
-        .warmUp(Duration.ofDays(2))
-        .horizon(Duration.ofDays(14))
-        .addCategories(new CategoryMix("0102", 1, Distribution.lognormal(60, 40), 1.0))
-        .slaPolicy(BuiltInScenarios.MMC_SLA)
-        .build();
+    Scenario base =
+        Scenario.builder()
+            .name("one-grid")
+            .city(new CitySpec.SingleGrid(4_000))
+            .casesPerResidentPerYear(3)
+            .warmUp(Duration.ofDays(2))
+            .horizon(Duration.ofDays(14))
+            .addCategories(new CategoryMix("0102", 1, Distribution.lognormal(60, 40), 1.0))
+            .slaPolicy(BuiltInScenarios.MMC_SLA)
+            .build();
     double previous = Double.POSITIVE_INFINITY;
     for (int workers = 1; workers <= 4; workers++) {
       Scenario s = SweepParameter.WORKERS_PER_GRID.apply(base, Integer.toString(workers));
@@ -232,6 +261,7 @@ class SimulatorTest {
     for (int i = 1; i < updates.size(); i++) {
       assertThat(updates.get(i)[0]).isGreaterThanOrEqualTo(updates.get(i - 1)[0]);
     }
-    assertThat(ImmutableList.copyOf(updates).stream().mapToLong(u -> u[1]).distinct().count()).isEqualTo(1);
+    assertThat(ImmutableList.copyOf(updates).stream().mapToLong(u -> u[1]).distinct().count())
+        .isEqualTo(1);
   }
 }

@@ -20,9 +20,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Event throughput of the lifecycle: {@link CaseLifecycle#replay} (one mutable draft per case) against folding
- * {@link CaseLifecycle#apply} event by event (one immutable state per event, the baseline) and against building
- * a {@link CaseFile} by {@code append}. Scores are events per second over 10,000 synthetic cases of ~9.3 events.
+ * Event throughput of the lifecycle: {@link CaseLifecycle#replay} (one mutable draft per case)
+ * against folding {@link CaseLifecycle#apply} event by event (one immutable state per event, the
+ * baseline) and against building a {@link CaseFile} by {@code append}. Scores are events per second
+ * over 10,000 synthetic cases of ~9.3 events.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -30,6 +31,7 @@ import org.openjdk.jmh.infra.Blackhole;
 public class CaseLifecycleBenchmark {
   /** Total events over the {@value #CASES} cases; fixed by the seed, checked in setup. */
   static final int EVENTS = 93_026;
+
   static final int CASES = 10_000;
 
   private final List<CaseId> ids = new ArrayList<>();

@@ -22,8 +22,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Indicators over a million synthetic case files (a year of cases, ~9.3 events each), for one quarter:
- * {@link CaseIndicators} (one pass) against a naive baseline that scans all files once per count.
+ * Indicators over a million synthetic case files (a year of cases, ~9.3 events each), for one
+ * quarter: {@link CaseIndicators} (one pass) against a naive baseline that scans all files once per
+ * count.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,10 +39,11 @@ public class IndicatorsBenchmark {
   private IndicatorQuery quarterInRegion = query(true);
 
   private static IndicatorQuery query(boolean region) {
-    IndicatorQuery.Builder b = IndicatorQuery.builder()
-        .fromInclusive(Instant.parse("2024-04-01T00:00:00Z"))
-        .toExclusive(Instant.parse("2024-07-01T00:00:00Z"))
-        .workingTime((a, z) -> Duration.between(a, z).dividedBy(3));
+    IndicatorQuery.Builder b =
+        IndicatorQuery.builder()
+            .fromInclusive(Instant.parse("2024-04-01T00:00:00Z"))
+            .toExclusive(Instant.parse("2024-07-01T00:00:00Z"))
+            .workingTime((a, z) -> Duration.between(a, z).dividedBy(3));
     if (region) {
       b.regionFilter(code -> code < 1050);
     }
@@ -84,13 +86,32 @@ public class IndicatorsBenchmark {
     Instant from = quarter.fromInclusive();
     Instant to = quarter.toExclusive();
     long sum = 0;
-    for (EventType t : new EventType[] {EventType.REPORTED, EventType.REGISTERED, EventType.DISPATCHED,
-        EventType.RESOLVED, EventType.CLOSED, EventType.CHECK_FAILED, EventType.RETURNED, EventType.SUSPENDED,
-        EventType.EXTENDED}) {
-      sum += files.stream().filter(f -> f.events().stream().anyMatch(e -> e.type() == t
-          && !e.at().isBefore(from) && e.at().isBefore(to)
-          && (t != EventType.DISPATCHED || ((EventPayload.Dispatched) e.payload()).role() == HandlerRole.LEAD)))
-          .count();
+    for (EventType t :
+        new EventType[] {
+          EventType.REPORTED,
+          EventType.REGISTERED,
+          EventType.DISPATCHED,
+          EventType.RESOLVED,
+          EventType.CLOSED,
+          EventType.CHECK_FAILED,
+          EventType.RETURNED,
+          EventType.SUSPENDED,
+          EventType.EXTENDED
+        }) {
+      sum +=
+          files.stream()
+              .filter(
+                  f ->
+                      f.events().stream()
+                          .anyMatch(
+                              e ->
+                                  e.type() == t
+                                      && !e.at().isBefore(from)
+                                      && e.at().isBefore(to)
+                                      && (t != EventType.DISPATCHED
+                                          || ((EventPayload.Dispatched) e.payload()).role()
+                                              == HandlerRole.LEAD)))
+              .count();
     }
     // due, closed on time, overdue: deadline of the last due-setting event before the period end
     long due = 0;

@@ -21,7 +21,10 @@ import org.gridgov.casefile.Priority;
 import org.gridgov.casefile.Role;
 import org.gridgov.casefile.Satisfaction;
 
-/** Seeded synthetic case logs for the benchmarks: a realistic mix of clean loops, returns, rework and delays. */
+/**
+ * Seeded synthetic case logs for the benchmarks: a realistic mix of clean loops, returns, rework
+ * and delays.
+ */
 final class SyntheticCases {
   static final Instant YEAR_START = Instant.parse("2024-01-01T00:00:00Z");
   private static final Actor SYSTEM = Actor.of("system", Role.DISPATCHER);
@@ -39,9 +42,15 @@ final class SyntheticCases {
   /** Facts plus events of one case; {@code index} picks the id, the seed everything else. */
   static CaseFile caseFile(long index, SplittableRandom r) {
     CaseId id = CaseId.of("C" + index);
-    CaseFacts facts = CaseFacts.builder().id(id).categoryCode("0102").priority(Priority.NORMAL)
-        .kind(CaseKind.IMMEDIATE).locationCodes(ImmutableLongArray.of(1000 + r.nextInt(100)))
-        .source(CaseSource.HOTLINE_12345).build();
+    CaseFacts facts =
+        CaseFacts.builder()
+            .id(id)
+            .categoryCode("0102")
+            .priority(Priority.NORMAL)
+            .kind(CaseKind.IMMEDIATE)
+            .locationCodes(ImmutableLongArray.of(1000 + r.nextInt(100)))
+            .source(CaseSource.HOTLINE_12345)
+            .build();
     return CaseFile.of(facts, events(id, r));
   }
 
@@ -78,12 +87,20 @@ final class SyntheticCases {
     }
     t = add(out, id, t, r, new EventPayload.CheckPassed());
     t = add(out, id, t, r, new EventPayload.Closed());
-    var unused = add(out, id, t, r, new EventPayload.Evaluated(
-        r.nextInt(10) == 0 ? Satisfaction.DISSATISFIED : Satisfaction.SATISFIED, r.nextInt(10) != 0));
+    var unused =
+        add(
+            out,
+            id,
+            t,
+            r,
+            new EventPayload.Evaluated(
+                r.nextInt(10) == 0 ? Satisfaction.DISSATISFIED : Satisfaction.SATISFIED,
+                r.nextInt(10) != 0));
     return out;
   }
 
-  private static Instant add(List<CaseEvent> out, CaseId id, Instant t, SplittableRandom r, EventPayload p) {
+  private static Instant add(
+      List<CaseEvent> out, CaseId id, Instant t, SplittableRandom r, EventPayload p) {
     out.add(CaseEvent.of(id, out.size() + 1, t, SYSTEM, p));
     return t.plus(Duration.ofMinutes(10 + r.nextInt(600)));
   }

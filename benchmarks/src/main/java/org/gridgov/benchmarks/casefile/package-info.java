@@ -1,5 +1,6 @@
 /**
- * JMH benchmarks of case files: lifecycle apply/replay throughput and indicators over a million case files.
+ * JMH benchmarks of case files: lifecycle apply/replay throughput and indicators over a million
+ * case files.
  */
 @NullMarked
 @CheckReturnValue

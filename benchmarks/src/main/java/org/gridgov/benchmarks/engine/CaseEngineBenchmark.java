@@ -21,11 +21,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Commands per second through the engine while it holds {@code openCases} open cases with running clocks: each
- * operation is one command (a case's whole life is 8 commands and 8 events: report, verify, register, dispatch by
- * the policy, accept, resolve, check, close), with time moving 1 ms between lives and {@code advanceTo} called
- * before each life. Baseline in the same run: the same 8 events folded through {@link CaseLifecycle#apply} alone
- * (no authorisation, SLA clocks, routing or deadline queue).
+ * Commands per second through the engine while it holds {@code openCases} open cases with running
+ * clocks: each operation is one command (a case's whole life is 8 commands and 8 events: report,
+ * verify, register, dispatch by the policy, accept, resolve, check, close), with time moving 1 ms
+ * between lives and {@code advanceTo} called before each life. Baseline in the same run: the same 8
+ * events folded through {@link CaseLifecycle#apply} alone (no authorisation, SLA clocks, routing or
+ * deadline queue).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -15,8 +15,8 @@ import org.gridgov.casefile.CaseEvent;
 import org.gridgov.casefile.CaseFacts;
 import org.gridgov.casefile.CaseId;
 import org.gridgov.casefile.CaseKind;
-import org.gridgov.casefile.EventPayload;
 import org.gridgov.casefile.CaseSource;
+import org.gridgov.casefile.EventPayload;
 import org.gridgov.casefile.Priority;
 import org.gridgov.casefile.Role;
 import org.gridgov.engine.CaseEngine;
@@ -34,6 +34,7 @@ import org.gridgov.sla.SlaStage;
 import org.gridgov.sla.TransferRule;
 import org.gridgov.sla.WarningLevel;
 import org.gridgov.sla.WorkingDayRule;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -43,15 +44,16 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.jspecify.annotations.Nullable;
 
 /**
- * The simulator's closed loop, one case per operation: {@code advanceTo} before each of Report, Verify, Register,
- * Dispatch by the policy, Accept, Resolve, Check, Close (8 commands, 8 events, 8 advances), then
- * {@code release}. The engine runs the shipped example policy ({@link ExamplePolicy}) over the generated
- * Putian-size tree (147,665 regions), the China calendar and a 5/3-working-day SLA policy, and holds
- * {@code openCases} open cases with running clocks in the background. Cases are located at random units, in 9
- * categories (grid, community and street offices lead), 1 in 20 urgent; time moves 1 ms per command (the background cases never reach a deadline: no SLA events).
+ * The simulator's closed loop, one case per operation: {@code advanceTo} before each of Report,
+ * Verify, Register, Dispatch by the policy, Accept, Resolve, Check, Close (8 commands, 8 events, 8
+ * advances), then {@code release}. The engine runs the shipped example policy ({@link
+ * ExamplePolicy}) over the generated Putian-size tree (147,665 regions), the China calendar and a
+ * 5/3-working-day SLA policy, and holds {@code openCases} open cases with running clocks in the
+ * background. Cases are located at random units, in 9 categories (grid, community and street
+ * offices lead), 1 in 20 urgent; time moves 1 ms per command (the background cases never reach a
+ * deadline: no SLA events).
  *
  * <p>Score: cases per second; commands per second is 8 times that.
  */
@@ -89,7 +91,8 @@ public class CaseLoopBenchmark {
   public void setUp() {
     RegionTree tree = RegionInput.city("putian");
     RoutingGraph graph = ExamplePolicy.graph(tree);
-    CaseEngine engine = config(tree, graph).commandMemory(commandMemory).initialCapacity(openCases * 2).build();
+    CaseEngine engine =
+        config(tree, graph).commandMemory(commandMemory).initialCapacity(openCases * 2).build();
     this.engine = engine;
     List<Region> unitRegions = tree.regionsAt(RegionLevel.UNIT);
     SplittableRandom r = new SplittableRandom(20250303L);
@@ -121,29 +124,43 @@ public class CaseLoopBenchmark {
       int k = i & (POOL - 1);
       CaseId id = CaseId.of("O-" + i);
       CaseFacts f = facts(id, k);
-      sink.addAll(engine.execute(Command.of("o" + i + "r", RESIDENT, id, t, new Command.Report(f))));
-      sink.addAll(engine.execute(Command.of("o" + i + "v", dispatchers[k], id, t, new Command.Verify(true, ""))));
-      sink.addAll(engine.execute(Command.of("o" + i + "g", dispatchers[k], id, t, new Command.Register())));
-      sink.addAll(engine.execute(Command.of("o" + i + "d", dispatchers[k], id, t, Command.Dispatch.byPolicy())));
+      sink.addAll(
+          engine.execute(Command.of("o" + i + "r", RESIDENT, id, t, new Command.Report(f))));
+      sink.addAll(
+          engine.execute(
+              Command.of("o" + i + "v", dispatchers[k], id, t, new Command.Verify(true, ""))));
+      sink.addAll(
+          engine.execute(Command.of("o" + i + "g", dispatchers[k], id, t, new Command.Register())));
+      sink.addAll(
+          engine.execute(
+              Command.of("o" + i + "d", dispatchers[k], id, t, Command.Dispatch.byPolicy())));
       sink.clear();
     }
     if (engine.openCaseCount() != openCases) {
-      throw new IllegalStateException("expected " + openCases + " open cases, got " + engine.openCaseCount());
+      throw new IllegalStateException(
+          "expected " + openCases + " open cases, got " + engine.openCaseCount());
     }
   }
 
   static CaseEngine.Builder config(RegionTree tree, RoutingGraph graph) {
     SlaPolicy sla =
         SlaPolicy.builder()
-            .defaultLevels(List.of(WarningLevel.atFraction("yellow", 0.8), WarningLevel.breach("red")))
+            .defaultLevels(
+                List.of(WarningLevel.atFraction("yellow", 0.8), WarningLevel.breach("red")))
             .transferRule(TransferRule.RESTART)
-            .rule(SlaPolicy.Rule.of(SlaStage.WHOLE_CASE, SlaLimit.workingDays(5, WorkingDayRule.SAME_CLOCK_TIME)))
-            .rule(SlaPolicy.Rule.of(SlaStage.HANDLE, SlaLimit.workingDays(3, WorkingDayRule.SAME_CLOCK_TIME)))
+            .rule(
+                SlaPolicy.Rule.of(
+                    SlaStage.WHOLE_CASE, SlaLimit.workingDays(5, WorkingDayRule.SAME_CLOCK_TIME)))
+            .rule(
+                SlaPolicy.Rule.of(
+                    SlaStage.HANDLE, SlaLimit.workingDays(3, WorkingDayRule.SAME_CLOCK_TIME)))
             .rule(
                 SlaPolicy.Rule.of(SlaStage.HANDLE, SlaLimit.natural(Duration.ofHours(4)))
                     .forPriority(Priority.URGENT))
             .rule(
-                SlaPolicy.Rule.of(SlaStage.WHOLE_CASE, SlaLimit.workingDays(15, WorkingDayRule.SAME_CLOCK_TIME))
+                SlaPolicy.Rule.of(
+                        SlaStage.WHOLE_CASE,
+                        SlaLimit.workingDays(15, WorkingDayRule.SAME_CLOCK_TIME))
                     .forCategory("06"))
             .build();
     return CaseEngine.builder()
@@ -187,16 +204,27 @@ public class CaseLoopBenchmark {
     CaseId id = CaseId.of("L-" + i);
     String c = "l" + i;
     Principal disp = dispatchers[k];
-    var unused1 = step(engine, Command.of(c + "r", RESIDENT, id, t.plusMillis(1), new Command.Report(facts(id, k))));
-    var unused2 = step(engine, Command.of(c + "v", disp, id, t.plusMillis(1), new Command.Verify(true, "")));
-    var unused3 = step(engine, Command.of(c + "g", disp, id, t.plusMillis(1), new Command.Register()));
-    List<CaseEvent> d = step(engine, Command.of(c + "d", disp, id, t.plusMillis(1), Command.Dispatch.byPolicy()));
+    var unused1 =
+        step(
+            engine,
+            Command.of(c + "r", RESIDENT, id, t.plusMillis(1), new Command.Report(facts(id, k))));
+    var unused2 =
+        step(engine, Command.of(c + "v", disp, id, t.plusMillis(1), new Command.Verify(true, "")));
+    var unused3 =
+        step(engine, Command.of(c + "g", disp, id, t.plusMillis(1), new Command.Register()));
+    List<CaseEvent> d =
+        step(engine, Command.of(c + "d", disp, id, t.plusMillis(1), Command.Dispatch.byPolicy()));
     String handler = ((EventPayload.Dispatched) d.get(0).payload()).handlerId();
-    Principal lead = handler.startsWith("office:") ? leaders[k] : Principal.ofDepartment("staff", handler);
-    var unused4 = step(engine, Command.of(c + "a", lead, id, t.plusMillis(1), new Command.Accept(handler)));
+    Principal lead =
+        handler.startsWith("office:") ? leaders[k] : Principal.ofDepartment("staff", handler);
+    var unused4 =
+        step(engine, Command.of(c + "a", lead, id, t.plusMillis(1), new Command.Accept(handler)));
     var unused5 =
-        step(engine, Command.of(c + "s", lead, id, t.plusMillis(1), new Command.Resolve(handler, "done")));
-    var unused6 = step(engine, Command.of(c + "c", disp, id, t.plusMillis(1), new Command.Check(true, "")));
+        step(
+            engine,
+            Command.of(c + "s", lead, id, t.plusMillis(1), new Command.Resolve(handler, "done")));
+    var unused6 =
+        step(engine, Command.of(c + "c", disp, id, t.plusMillis(1), new Command.Check(true, "")));
     var unused7 = step(engine, Command.of(c + "x", disp, id, t.plusMillis(1), new Command.Close()));
     if (!engine.release(id)) {
       throw new IllegalStateException("case " + id + " was not released");

@@ -5,11 +5,13 @@ import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 
 /**
- * {@link CaseLoopBenchmark#caseLifecycle} timed by the thread's CPU time instead of wall time: on a shared machine
- * whose load exceeds its cores, wall-clock throughput mostly measures the scheduler, CPU time measures the code.
+ * {@link CaseLoopBenchmark#caseLifecycle} timed by the thread's CPU time instead of wall time: on a
+ * shared machine whose load exceeds its cores, wall-clock throughput mostly measures the scheduler,
+ * CPU time measures the code.
  *
- * <p>Usage: {@code java -cp benchmarks.jar org.gridgov.benchmarks.engine.EngineLoopCpu [commandMemory]
- * [warmupCases] [casesPerRound] [rounds]}. Prints one line per round and the median, in cases per CPU second.
+ * <p>Usage: {@code java -cp benchmarks.jar org.gridgov.benchmarks.engine.EngineLoopCpu
+ * [commandMemory] [warmupCases] [casesPerRound] [rounds]}. Prints one line per round and the
+ * median, in cases per CPU second.
  */
 public final class EngineLoopCpu {
   private EngineLoopCpu() {}

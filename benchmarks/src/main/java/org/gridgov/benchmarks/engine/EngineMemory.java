@@ -12,13 +12,14 @@ import org.gridgov.engine.CaseEngine;
 import org.openjdk.jol.info.GraphLayout;
 
 /**
- * Memory per open case: opens N cases (reported, verified, registered, dispatched: a whole-case and a lead clock
- * running, one pending deadline each) in one engine with no command-id memory, and reports the heap growth per
- * case (used heap after full GCs, before and after) and, for sizes up to 200,000, JOL's retained size of the
- * engine per case.
+ * Memory per open case: opens N cases (reported, verified, registered, dispatched: a whole-case and
+ * a lead clock running, one pending deadline each) in one engine with no command-id memory, and
+ * reports the heap growth per case (used heap after full GCs, before and after) and, for sizes up
+ * to 200,000, JOL's retained size of the engine per case.
  *
- * <p>Usage: {@code java -Xmx6g -Djdk.attach.allowAttachSelf -Djol.magicFieldOffset=true -cp benchmarks/target/benchmarks.jar
- * org.gridgov.benchmarks.engine.EngineMemory benchmarks/results/engine-memory.json 100000 1000000}.
+ * <p>Usage: {@code java -Xmx6g -Djdk.attach.allowAttachSelf -Djol.magicFieldOffset=true -cp
+ * benchmarks/target/benchmarks.jar org.gridgov.benchmarks.engine.EngineMemory
+ * benchmarks/results/engine-memory.json 100000 1000000}.
  */
 public final class EngineMemory {
   private EngineMemory() {}

@@ -32,9 +32,10 @@ import org.gridgov.sla.WarningLevel;
 import org.gridgov.sla.WorkingDayRule;
 
 /**
- * A district of 10 streets × 10 communities × 10 grids, a realistic simple policy (a new case goes to its grid's
- * office; a breach or a manual escalation goes one office up; a return to the community office), 5-working-day
- * whole-case and 3-working-day handling limits with a yellow warning at 80 %, and helpers that open cases.
+ * A district of 10 streets × 10 communities × 10 grids, a realistic simple policy (a new case goes
+ * to its grid's office; a breach or a manual escalation goes one office up; a return to the
+ * community office), 5-working-day whole-case and 3-working-day handling limits with a yellow
+ * warning at 80 %, and helpers that open cases.
  */
 final class EngineSetup {
   static final long DISTRICT = 350302L;
@@ -89,10 +90,15 @@ final class EngineSetup {
         };
     SlaPolicy sla =
         SlaPolicy.builder()
-            .defaultLevels(List.of(WarningLevel.atFraction("yellow", 0.8), WarningLevel.breach("red")))
+            .defaultLevels(
+                List.of(WarningLevel.atFraction("yellow", 0.8), WarningLevel.breach("red")))
             .transferRule(TransferRule.RESTART)
-            .rule(SlaPolicy.Rule.of(SlaStage.WHOLE_CASE, SlaLimit.workingDays(5, WorkingDayRule.SAME_CLOCK_TIME)))
-            .rule(SlaPolicy.Rule.of(SlaStage.HANDLE, SlaLimit.workingDays(3, WorkingDayRule.SAME_CLOCK_TIME)))
+            .rule(
+                SlaPolicy.Rule.of(
+                    SlaStage.WHOLE_CASE, SlaLimit.workingDays(5, WorkingDayRule.SAME_CLOCK_TIME)))
+            .rule(
+                SlaPolicy.Rule.of(
+                    SlaStage.HANDLE, SlaLimit.workingDays(3, WorkingDayRule.SAME_CLOCK_TIME)))
             .rule(
                 SlaPolicy.Rule.of(SlaStage.HANDLE, SlaLimit.natural(Duration.ofHours(4)))
                     .forPriority(Priority.URGENT))
@@ -117,22 +123,32 @@ final class EngineSetup {
         .build();
   }
 
-  /** Opens a case: report, verify, register, dispatch by the policy (4 commands, 4 events into {@code sink}). */
+  /**
+   * Opens a case: report, verify, register, dispatch by the policy (4 commands, 4 events into
+   * {@code sink}).
+   */
   static void open(CaseEngine e, CaseFacts f, String cmdPrefix, Instant t, List<CaseEvent> sink) {
     CaseId id = f.id();
     sink.addAll(e.execute(Command.of(cmdPrefix + "r", RESIDENT, id, t, new Command.Report(f))));
-    sink.addAll(e.execute(Command.of(cmdPrefix + "v", DISPATCHER, id, t, new Command.Verify(true, ""))));
+    sink.addAll(
+        e.execute(Command.of(cmdPrefix + "v", DISPATCHER, id, t, new Command.Verify(true, ""))));
     sink.addAll(e.execute(Command.of(cmdPrefix + "g", DISPATCHER, id, t, new Command.Register())));
-    sink.addAll(e.execute(Command.of(cmdPrefix + "d", DISPATCHER, id, t, Command.Dispatch.byPolicy())));
+    sink.addAll(
+        e.execute(Command.of(cmdPrefix + "d", DISPATCHER, id, t, Command.Dispatch.byPolicy())));
   }
 
-  /** Then: accept, resolve, check, close by the grid office (4 commands, 4 events into {@code sink}). */
+  /**
+   * Then: accept, resolve, check, close by the grid office (4 commands, 4 events into {@code
+   * sink}).
+   */
   static void finish(CaseEngine e, CaseFacts f, String cmdPrefix, Instant t, List<CaseEvent> sink) {
     CaseId id = f.id();
     String office = CaseEngine.officeOf(f.locationCodes().get(0));
     sink.addAll(e.execute(Command.of(cmdPrefix + "a", LEADER, id, t, new Command.Accept(office))));
-    sink.addAll(e.execute(Command.of(cmdPrefix + "s", LEADER, id, t, new Command.Resolve(office, "done"))));
-    sink.addAll(e.execute(Command.of(cmdPrefix + "c", DISPATCHER, id, t, new Command.Check(true, ""))));
+    sink.addAll(
+        e.execute(Command.of(cmdPrefix + "s", LEADER, id, t, new Command.Resolve(office, "done"))));
+    sink.addAll(
+        e.execute(Command.of(cmdPrefix + "c", DISPATCHER, id, t, new Command.Check(true, ""))));
     sink.addAll(e.execute(Command.of(cmdPrefix + "x", DISPATCHER, id, t, new Command.Close())));
   }
 }

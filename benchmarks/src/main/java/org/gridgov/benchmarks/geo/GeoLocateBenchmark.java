@@ -10,6 +10,7 @@ import org.gridgov.geo.SyntheticGeometry;
 import org.gridgov.region.Region;
 import org.gridgov.region.RegionLevel;
 import org.gridgov.region.RegionTree;
+import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -27,15 +28,16 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Point → unit over the 136,063 synthetic Putian units ({@code SyntheticCityGenerator} below Putian's real districts
- * and streets, seed 20240101; {@code SyntheticGeometry.generate} over {@code putianBounds()}, seed 20240101):
- * gridgov's {@link RegionLocator} against the straightforward JTS baseline — an {@link STRtree} of the units'
- * envelopes holding {@link PreparedGeometry} items, queried with the point's envelope, the first candidate that
- * {@code covers} the point wins (candidates visited in code order, the same rule as gridgov's). {@value #OPS}
- * seeded random points over the bounds per invocation; setup checks that both give the same unit for each.
+ * Point → unit over the 136,063 synthetic Putian units ({@code SyntheticCityGenerator} below
+ * Putian's real districts and streets, seed 20240101; {@code SyntheticGeometry.generate} over
+ * {@code putianBounds()}, seed 20240101): gridgov's {@link RegionLocator} against the
+ * straightforward JTS baseline — an {@link STRtree} of the units' envelopes holding {@link
+ * PreparedGeometry} items, queried with the point's envelope, the first candidate that {@code
+ * covers} the point wins (candidates visited in code order, the same rule as gridgov's). {@value
+ * #OPS} seeded random points over the bounds per invocation; setup checks that both give the same
+ * unit for each.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -51,8 +53,11 @@ public class GeoLocateBenchmark {
 
   /** Creates the state; filled in by {@link #setUp()}. */
   public GeoLocateBenchmark() {
-    RegionTree tiny = RegionTree.builder(org.gridgov.region.CodeScheme.standard(), RegionInput.EDITION).build();
-    locator = RegionLocator.of(RegionGeometry.of(tiny, java.util.Map.of(), RegionGeometry.LoadOptions.defaults()));
+    RegionTree tiny =
+        RegionTree.builder(org.gridgov.region.CodeScheme.standard(), RegionInput.EDITION).build();
+    locator =
+        RegionLocator.of(
+            RegionGeometry.of(tiny, java.util.Map.of(), RegionGeometry.LoadOptions.defaults()));
     strtree = new STRtree();
   }
 
@@ -63,12 +68,15 @@ public class GeoLocateBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     RegionTree tree = RegionInput.city("putian");
-    RegionGeometry unitsOnly = unitsOnly(SyntheticGeometry.generate(tree, SyntheticGeometry.putianBounds(), 20240101L));
+    RegionGeometry unitsOnly =
+        unitsOnly(SyntheticGeometry.generate(tree, SyntheticGeometry.putianBounds(), 20240101L));
     locator = RegionLocator.of(unitsOnly);
     strtree = new STRtree();
     for (Region u : unitsOnly.regions(RegionLevel.UNIT)) {
       var g = unitsOnly.geometry(u.code()).orElseThrow();
-      strtree.insert(g.getEnvelopeInternal(), new Item(PreparedGeometryFactory.prepare(g), u.index(), u.code()));
+      strtree.insert(
+          g.getEnvelopeInternal(),
+          new Item(PreparedGeometryFactory.prepare(g), u.index(), u.code()));
     }
     strtree.build();
     SplittableRandom random = new SplittableRandom(42);
@@ -81,8 +89,17 @@ public class GeoLocateBenchmark {
       int expected = baseline(lon[k], lat[k]);
       int actual = locator.locateIndex(lon[k], lat[k]);
       if (expected != actual) {
-        throw new IllegalStateException("point " + k + " (" + lon[k] + ", " + lat[k] + "): gridgov says " + actual
-            + ", the JTS baseline " + expected);
+        throw new IllegalStateException(
+            "point "
+                + k
+                + " ("
+                + lon[k]
+                + ", "
+                + lat[k]
+                + "): gridgov says "
+                + actual
+                + ", the JTS baseline "
+                + expected);
       }
     }
     System.err.printf(
@@ -92,7 +109,10 @@ public class GeoLocateBenchmark {
         (double) locator.indexBytes() / unitsOnly.size());
   }
 
-  /** Only the units: both sides answer the same question (the unit) and nothing falls back to a grid. */
+  /**
+   * Only the units: both sides answer the same question (the unit) and nothing falls back to a
+   * grid.
+   */
   private static RegionGeometry unitsOnly(RegionGeometry all) {
     java.util.Map<Long, org.locationtech.jts.geom.Geometry> units = new java.util.LinkedHashMap<>();
     for (Region u : all.regions(RegionLevel.UNIT)) {

@@ -12,9 +12,9 @@ import org.gridgov.region.UrbanRuralClass;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The baseline: the region tree as most code would first write it. One {@link Node} object per region with a
- * parent pointer and a child list, and a {@code HashMap<Long, Node>} index by code. Same attributes as
- * {@link org.gridgov.region.RegionTree}.
+ * The baseline: the region tree as most code would first write it. One {@link Node} object per
+ * region with a parent pointer and a child list, and a {@code HashMap<Long, Node>} index by code.
+ * Same attributes as {@link org.gridgov.region.RegionTree}.
  */
 public final class NaiveRegionTree {
 

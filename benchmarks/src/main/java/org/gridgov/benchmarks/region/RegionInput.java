@@ -66,7 +66,8 @@ public final class RegionInput {
   /**
    * Returns the generated city of a given size.
    *
-   * @param size {@code "putian"} (147,665 regions), {@code "1m"} or {@code "10m"} (1,000,000 or 10,000,000)
+   * @param size {@code "putian"} (147,665 regions), {@code "1m"} or {@code "10m"} (1,000,000 or
+   *     10,000,000)
    * @return the input
    */
   public static RegionInput of(String size) {
@@ -99,8 +100,12 @@ public final class RegionInput {
    */
   public static RegionTree putian() {
     String dir = "/org/gridgov/simulation/data/";
-    try (InputStream a = Objects.requireNonNull(RegionInput.class.getResourceAsStream(dir + "putian-areas.csv"));
-        InputStream s = Objects.requireNonNull(RegionInput.class.getResourceAsStream(dir + "putian-streets.csv"));
+    try (InputStream a =
+            Objects.requireNonNull(
+                RegionInput.class.getResourceAsStream(dir + "putian-areas.csv"));
+        InputStream s =
+            Objects.requireNonNull(
+                RegionInput.class.getResourceAsStream(dir + "putian-streets.csv"));
         Reader ar = new InputStreamReader(a, StandardCharsets.UTF_8);
         Reader sr = new InputStreamReader(s, StandardCharsets.UTF_8)) {
       return DivisionFiles.read(ar, "putian-areas.csv", sr, "putian-streets.csv", EDITION);

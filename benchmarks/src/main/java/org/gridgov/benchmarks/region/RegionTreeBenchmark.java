@@ -17,9 +17,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Queries of the gridgov {@link RegionTree} against the {@link NaiveRegionTree} baseline on the same synthetic
- * city, at Putian size and at 10 million regions. Each invocation runs {@value #OPS} queries over prepared random
- * inputs (codes for lookups; handles, i.e. indexes or {@code Node}s, for the ancestor test and the LCA).
+ * Queries of the gridgov {@link RegionTree} against the {@link NaiveRegionTree} baseline on the
+ * same synthetic city, at Putian size and at 10 million regions. Each invocation runs {@value #OPS}
+ * queries over prepared random inputs (codes for lookups; handles, i.e. indexes or {@code Node}s,
+ * for the ancestor test and the LCA).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,7 +45,8 @@ public class RegionTreeBenchmark {
 
   /** Creates the state; filled in by {@link #setUp()}. */
   public RegionTreeBenchmark() {
-    tree = RegionTree.builder(org.gridgov.region.CodeScheme.standard(), RegionInput.EDITION).build();
+    tree =
+        RegionTree.builder(org.gridgov.region.CodeScheme.standard(), RegionInput.EDITION).build();
     naive = NaiveRegionTree.build(RegionInput.of("putian"));
     lookupCodes = new long[0];
     ancestorA = ancestorB = lcaA = lcaB = new int[0];

@@ -13,9 +13,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Building a whole tree from rows (code, parent code, level, name, population, households, area, urban-rural
- * class, grid type), gridgov's builder against the naive object tree. Rows come in pre-order, as a generator or
- * {@code RegionCsv.write} produce them; gridgov also validates every row. One build per invocation.
+ * Building a whole tree from rows (code, parent code, level, name, population, households, area,
+ * urban-rural class, grid type), gridgov's builder against the naive object tree. Rows come in
+ * pre-order, as a generator or {@code RegionCsv.write} produce them; gridgov also validates every
+ * row. One build per invocation.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)

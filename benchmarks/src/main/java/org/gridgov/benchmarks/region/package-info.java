@@ -1,6 +1,6 @@
 /**
- * Benchmarks of the region tree against a naive object tree: build, code lookup, ancestor test, lowest common
- * ancestor, and retained memory.
+ * Benchmarks of the region tree against a naive object tree: build, code lookup, ancestor test,
+ * lowest common ancestor, and retained memory.
  */
 @NullMarked
 @CheckReturnValue

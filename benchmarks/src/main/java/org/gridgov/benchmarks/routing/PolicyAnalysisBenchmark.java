@@ -21,8 +21,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Time to analyse the realistic 50-category policy over a Putian-size tree (per equivalence class of regions), and
- * time to build the Putian-size routing graph (~12,000 handlers).
+ * Time to analyse the realistic 50-category policy over a Putian-size tree (per equivalence class
+ * of regions), and time to build the Putian-size routing graph (~12,000 handlers).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,7 +38,9 @@ public class PolicyAnalysisBenchmark {
   public void setUp() {
     tree = BuiltInCities.putian(2024L);
     RoutingGraph graph = ExamplePolicy.graph(tree);
-    policy = PolicyTable.parse(new StringReader(RoutingWorkload.policyCsv()), "bench.csv").compile(graph);
+    policy =
+        PolicyTable.parse(new StringReader(RoutingWorkload.policyCsv()), "bench.csv")
+            .compile(graph);
     categories = new ArrayList<>();
     for (int k = 1; k <= RoutingWorkload.CATEGORIES; k++) {
       categories.add(RoutingWorkload.category(k));

@@ -33,11 +33,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Decisions per second of gridgov's {@link TablePolicy} against the same table as a DMN decision table (FIRST hit
- * policy) evaluated by Camunda's standalone DMN engine, over a Putian-size tree (10,440 grids). Both sides turn the
- * matched row into a handler id the same way (an ancestor lookup in a precomputed array on the Camunda side), and the
- * Camunda side gets its input variables prepared in setup, so it is measured at its most favourable. Setup checks
- * that all three give the same handler on the first 200 requests.
+ * Decisions per second of gridgov's {@link TablePolicy} against the same table as a DMN decision
+ * table (FIRST hit policy) evaluated by Camunda's standalone DMN engine, over a Putian-size tree
+ * (10,440 grids). Both sides turn the matched row into a handler id the same way (an ancestor
+ * lookup in a precomputed array on the Camunda side), and the Camunda side gets its input variables
+ * prepared in setup, so it is measured at its most favourable. Setup checks that all three give the
+ * same handler on the first 200 requests.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -45,6 +46,7 @@ import org.openjdk.jmh.annotations.State;
 @SuppressWarnings("NullAway.Init") // fields are set in @Setup
 public class RoutingBenchmark {
   private static final int REQUESTS = 1 << 12;
+
   /** How many requests setup checks for agreement (Camunda's default FEEL engine is slow). */
   private static final int CHECKED = 200;
 
@@ -66,24 +68,32 @@ public class RoutingBenchmark {
   public void setUp() {
     tree = BuiltInCities.putian(2024L);
     graph = ExamplePolicy.graph(tree);
-    policy = PolicyTable.parse(new StringReader(RoutingWorkload.policyCsv()), "bench.csv").compile(graph);
+    policy =
+        PolicyTable.parse(new StringReader(RoutingWorkload.policyCsv()), "bench.csv")
+            .compile(graph);
     requests = RoutingWorkload.requests(tree, 42L, REQUESTS);
     dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     decision =
         dmn.parseDecision(
-            "routing", new ByteArrayInputStream(RoutingWorkload.dmnXml().getBytes(StandardCharsets.UTF_8)));
+            "routing",
+            new ByteArrayInputStream(RoutingWorkload.dmnXml().getBytes(StandardCharsets.UTF_8)));
     DefaultDmnEngineConfiguration legacy =
-        (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+        (DefaultDmnEngineConfiguration)
+            DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
     legacyDmn = legacy.enableFeelLegacyBehavior(true).buildEngine();
     legacyDecision =
         legacyDmn.parseDecision(
-            "routing", new ByteArrayInputStream(RoutingWorkload.dmnXml().getBytes(StandardCharsets.UTF_8)));
+            "routing",
+            new ByteArrayInputStream(RoutingWorkload.dmnXml().getBytes(StandardCharsets.UTF_8)));
     ancestor = new int[4][tree.size()];
     for (int i = 0; i < tree.size(); i++) {
       Region r = tree.region(i);
       int parent = r.parent().map(Region::index).orElse(-1);
       for (int d = 0; d < 4; d++) {
-        ancestor[d][i] = d == r.level().depth() ? i : d > r.level().depth() || parent < 0 ? -1 : ancestor[d][parent];
+        ancestor[d][i] =
+            d == r.level().depth()
+                ? i
+                : d > r.level().depth() || parent < 0 ? -1 : ancestor[d][parent];
       }
     }
     variables = new VariableMap[REQUESTS];
@@ -100,14 +110,17 @@ public class RoutingBenchmark {
               .putValue("point", r.point().name())
               .putValue(
                   "holder",
-                  r.currentHolder().map(h -> RoutingWorkload.levelOf(h, tree).name()).orElse("none"));
+                  r.currentHolder()
+                      .map(h -> RoutingWorkload.levelOf(h, tree).name())
+                      .orElse("none"));
     }
     for (int i = 0; i < CHECKED; i++) {
       String ours = target(policy.decide(requests.get(i)));
       String theirs = camundaTarget(dmn, decision, i);
       String legacyTheirs = camundaTarget(legacyDmn, legacyDecision, i);
       if (!ours.equals(theirs) || !ours.equals(legacyTheirs)) {
-        throw new IllegalStateException("engines disagree on request " + i + ": " + ours + " vs " + theirs);
+        throw new IllegalStateException(
+            "engines disagree on request " + i + ": " + ours + " vs " + theirs);
       }
     }
   }
@@ -155,8 +168,8 @@ public class RoutingBenchmark {
   }
 
   /**
-   * The same with Camunda's legacy FEEL engine (enableFeelLegacyBehavior), its fastest configuration for simple
-   * unary tests.
+   * The same with Camunda's legacy FEEL engine (enableFeelLegacyBehavior), its fastest
+   * configuration for simple unary tests.
    *
    * @return the handler id
    */
@@ -164,5 +177,4 @@ public class RoutingBenchmark {
   public String camundaDmnLegacyFeel() {
     return camundaTarget(legacyDmn, legacyDecision, cursor++ & (REQUESTS - 1));
   }
-
 }

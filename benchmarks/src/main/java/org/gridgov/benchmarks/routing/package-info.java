@@ -1,5 +1,6 @@
 /**
- * JMH benchmarks of routing: the table policy against Camunda DMN, policy analysis and graph build time.
+ * JMH benchmarks of routing: the table policy against Camunda DMN, policy analysis and graph build
+ * time.
  */
 @NullMarked
 @CheckReturnValue

@@ -12,13 +12,14 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Discrete-event kernel throughput on an M/M/c queue (μ = 1 per hour, λ = 0.9·c: ρ = 0.9), kernel only
- * (arrivals, service starts and ends; no case engine): gridgov's {@code EventList} against SSJ's {@code Sim} and
- * {@code Event} on the same model. One operation is one event; an invocation simulates 50,000 customers, i.e.
- * 100,000 events. The {@code Predrawn} pair reads the same pre-drawn exponential variates (the kernel alone); the
- * other pair draws them inline from {@code SplittableRandom} (a logarithm per event, the same cost in both).
- * {@code servers} = 10 keeps about 10 events pending; 1,000 about 1,000, closer to a city (Putian
- * has thousands of services, checks and wake-ups pending at once).
+ * Discrete-event kernel throughput on an M/M/c queue (μ = 1 per hour, λ = 0.9·c: ρ = 0.9), kernel
+ * only (arrivals, service starts and ends; no case engine): gridgov's {@code EventList} against
+ * SSJ's {@code Sim} and {@code Event} on the same model. One operation is one event; an invocation
+ * simulates 50,000 customers, i.e. 100,000 events. The {@code Predrawn} pair reads the same
+ * pre-drawn exponential variates (the kernel alone); the other pair draws them inline from {@code
+ * SplittableRandom} (a logarithm per event, the same cost in both). {@code servers} = 10 keeps
+ * about 10 events pending; 1,000 about 1,000, closer to a city (Putian has thousands of services,
+ * checks and wake-ups pending at once).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

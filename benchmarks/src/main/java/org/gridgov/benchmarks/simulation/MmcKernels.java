@@ -6,12 +6,13 @@ import umontreal.ssj.simevents.Event;
 import umontreal.ssj.simevents.Sim;
 
 /**
- * The same M/M/c queue simulated by two kernels, for {@link KernelBenchmark}: gridgov's {@link EventList} (times in
- * whole milliseconds, events as primitives) and SSJ's {@link Sim} with {@link Event} objects (times as doubles, as
- * in SSJ's own queue examples). Both serve {@code customers} customers first come first served and draw
- * inter-arrival and service times from {@link SplittableRandom}s seeded alike, so they simulate the same model with
- * the same amount of randomness; only the kernel differs. Each run handles exactly {@code 2 × customers} events
- * (one arrival and one departure per customer) and returns the mean wait in hours.
+ * The same M/M/c queue simulated by two kernels, for {@link KernelBenchmark}: gridgov's {@link
+ * EventList} (times in whole milliseconds, events as primitives) and SSJ's {@link Sim} with {@link
+ * Event} objects (times as doubles, as in SSJ's own queue examples). Both serve {@code customers}
+ * customers first come first served and draw inter-arrival and service times from {@link
+ * SplittableRandom}s seeded alike, so they simulate the same model with the same amount of
+ * randomness; only the kernel differs. Each run handles exactly {@code 2 × customers} events (one
+ * arrival and one departure per customer) and returns the mean wait in hours.
  */
 public final class MmcKernels {
   private static final int ARRIVAL = 0;
@@ -77,8 +78,8 @@ public final class MmcKernels {
   }
 
   /**
-   * Simulates with SSJ's default event list and event objects, as in SSJ's queue examples: one reused arrival
-   * event, a new departure event per service.
+   * Simulates with SSJ's default event list and event objects, as in SSJ's queue examples: one
+   * reused arrival event, a new departure event per service.
    *
    * @param lambda arrivals per hour
    * @param mu services per hour per server
@@ -92,9 +93,10 @@ public final class MmcKernels {
   }
 
   /**
-   * Pre-drawn variates for {@link #gridgov(Variates, int)} and {@link #ssj(Variates, int)}: the same exponential
-   * inter-arrival and service times for both kernels, in each kernel's own time unit (milliseconds for gridgov,
-   * hours for SSJ), so that a run measures the kernel and not the random-number generator.
+   * Pre-drawn variates for {@link #gridgov(Variates, int)} and {@link #ssj(Variates, int)}: the
+   * same exponential inter-arrival and service times for both kernels, in each kernel's own time
+   * unit (milliseconds for gridgov, hours for SSJ), so that a run measures the kernel and not the
+   * random-number generator.
    */
   public static final class Variates {
     final long[] interarrivalMillis;
@@ -102,7 +104,10 @@ public final class MmcKernels {
     final double[] interarrivalHours;
     final double[] serviceHours;
 
-    private Variates(long[] interarrivalMillis, long[] serviceMillis, double[] interarrivalHours,
+    private Variates(
+        long[] interarrivalMillis,
+        long[] serviceMillis,
+        double[] interarrivalHours,
         double[] serviceHours) {
       this.interarrivalMillis = interarrivalMillis;
       this.serviceMillis = serviceMillis;
@@ -191,7 +196,8 @@ public final class MmcKernels {
   }
 
   /**
-   * Simulates with SSJ's kernel and pre-drawn variates, as {@link #ssj(double, double, int, int, long)}.
+   * Simulates with SSJ's kernel and pre-drawn variates, as {@link #ssj(double, double, int, int,
+   * long)}.
    *
    * @param v the variates
    * @param servers c

@@ -25,9 +25,11 @@ import org.gridgov.simulation.SweepResult;
  * Timed runs of the {@code putian} scenario (wall-clock, not JMH: one run is the measurement):
  *
  * <ul>
- *   <li>{@code year}: one replication with a horizon of 365 days (plus the scenario's warm-up and drain);
- *   <li>{@code sweep}: the README's main job, households per grid 150, 300, 500 and 800, 5 replications each,
- *       parallelism 2, with the scenario's default periods; prints every estimate with its 95% half-width.
+ *   <li>{@code year}: one replication with a horizon of 365 days (plus the scenario's warm-up and
+ *       drain);
+ *   <li>{@code sweep}: the README's main job, households per grid 150, 300, 500 and 800, 5
+ *       replications each, parallelism 2, with the scenario's default periods; prints every
+ *       estimate with its 95% half-width.
  * </ul>
  *
  * <pre>
@@ -57,7 +59,9 @@ public final class SimulationTimings {
       switch (args[i]) {
         case "sweep" -> sweep(out, json);
         case "year" -> year(out, json);
-        default -> throw new IllegalArgumentException("unknown run " + args[i] + "; expected sweep or year");
+        default ->
+            throw new IllegalArgumentException(
+                "unknown run " + args[i] + "; expected sweep or year");
       }
     }
     json.append("\n}\n");
@@ -66,29 +70,49 @@ public final class SimulationTimings {
   }
 
   private static void sweep(PrintStream out, StringBuilder json) {
-    Sweep sweep = new Sweep(BuiltInScenarios.putian(), SweepParameter.HOUSEHOLDS_PER_GRID,
-        ImmutableList.of("150", "300", "500", "800"), 5, 1, 2);
+    Sweep sweep =
+        new Sweep(
+            BuiltInScenarios.putian(),
+            SweepParameter.HOUSEHOLDS_PER_GRID,
+            ImmutableList.of("150", "300", "500", "800"),
+            5,
+            1,
+            2);
     long t0 = System.nanoTime();
     SweepResult r = Experiments.run(sweep, progress(out, t0));
     double seconds = (System.nanoTime() - t0) / 1e9;
     long events = r.runs().stream().mapToLong(ReplicationResult::engineEvents).sum();
     long cases = (long) r.runs().stream().mapToDouble(x -> x.value(Metric.CASES_REPORTED)).sum();
-    out.printf(Locale.ROOT, "sweep: %.1f s wall, %d runs, %d engine events, %d cases in horizons%n", seconds,
-        r.runs().size(), events, cases);
-    json.append(String.format(Locale.ROOT,
-        "  \"sweep\": {\"seconds\": %.1f, \"runs\": %d, \"engineEvents\": %d, \"horizonCases\": %d, \"points\": [",
-        seconds, r.runs().size(), events, cases));
+    out.printf(
+        Locale.ROOT,
+        "sweep: %.1f s wall, %d runs, %d engine events, %d cases in horizons%n",
+        seconds,
+        r.runs().size(),
+        events,
+        cases);
+    json.append(
+        String.format(
+            Locale.ROOT,
+            "  \"sweep\": {\"seconds\": %.1f, \"runs\": %d, \"engineEvents\": %d, \"horizonCases\": %d, \"points\": [",
+            seconds,
+            r.runs().size(),
+            events,
+            cases));
     for (int p = 0; p < r.points().size(); p++) {
       SweepPoint point = r.points().get(p);
       out.printf(Locale.ROOT, "  households-per-grid=%s%n", point.parameterValue());
-      json.append(p == 0 ? "\n" : ",\n").append("    {\"value\": \"").append(point.parameterValue()).append('"');
+      json.append(p == 0 ? "\n" : ",\n")
+          .append("    {\"value\": \"")
+          .append(point.parameterValue())
+          .append('"');
       for (Metric m : Metric.values()) {
         Estimate e = point.estimates().get(m);
         if (e == null) {
           continue;
         }
         out.printf(Locale.ROOT, "    %-22s %12.4f ± %.4f%n", m.id(), e.mean(), e.halfWidth());
-        json.append(String.format(Locale.ROOT, ", \"%s\": [%.6f, %.6f]", m.id(), e.mean(), e.halfWidth()));
+        json.append(
+            String.format(Locale.ROOT, ", \"%s\": [%.6f, %.6f]", m.id(), e.mean(), e.halfWidth()));
       }
       json.append('}');
     }
@@ -97,24 +121,35 @@ public final class SimulationTimings {
 
   private static void year(PrintStream out, StringBuilder json) {
     Scenario s = BuiltInScenarios.putian();
-    Scenario year = Scenario.builder()
-        .name("putian-year")
-        .city(s.city())
-        .warmUp(s.warmUp())
-        .horizon(Duration.ofDays(365))
-        .drain(s.drain())
-        .addAllCategories(s.categories())
-        .staffing(s.staffing())
-        .travel(s.travel())
-        .build();
+    Scenario year =
+        Scenario.builder()
+            .name("putian-year")
+            .city(s.city())
+            .warmUp(s.warmUp())
+            .horizon(Duration.ofDays(365))
+            .drain(s.drain())
+            .addAllCategories(s.categories())
+            .staffing(s.staffing())
+            .travel(s.travel())
+            .build();
     long t0 = System.nanoTime();
     ReplicationResult r = Simulator.run(year, 1, 0, progress(out, t0));
     double seconds = (System.nanoTime() - t0) / 1e9;
-    out.printf(Locale.ROOT, "year: %.1f s wall, %d kernel events, %d engine events, %.0f cases in the horizon%n",
-        seconds, r.simulatedEvents(), r.engineEvents(), r.value(Metric.CASES_REPORTED));
-    json.append(String.format(Locale.ROOT,
-        "  \"year\": {\"seconds\": %.1f, \"kernelEvents\": %d, \"engineEvents\": %d, \"horizonCases\": %.0f}",
-        seconds, r.simulatedEvents(), r.engineEvents(), r.value(Metric.CASES_REPORTED)));
+    out.printf(
+        Locale.ROOT,
+        "year: %.1f s wall, %d kernel events, %d engine events, %.0f cases in the horizon%n",
+        seconds,
+        r.simulatedEvents(),
+        r.engineEvents(),
+        r.value(Metric.CASES_REPORTED));
+    json.append(
+        String.format(
+            Locale.ROOT,
+            "  \"year\": {\"seconds\": %.1f, \"kernelEvents\": %d, \"engineEvents\": %d, \"horizonCases\": %.0f}",
+            seconds,
+            r.simulatedEvents(),
+            r.engineEvents(),
+            r.value(Metric.CASES_REPORTED)));
   }
 
   private static Progress progress(PrintStream out, long t0) {
@@ -124,7 +159,8 @@ public final class SimulationTimings {
       synchronized (lastPercent) {
         if (percent > lastPercent[0]) {
           lastPercent[0] = percent;
-          out.printf(Locale.ROOT, "  %3d%% after %.1f s%n", percent * 10, (System.nanoTime() - t0) / 1e9);
+          out.printf(
+              Locale.ROOT, "  %3d%% after %.1f s%n", percent * 10, (System.nanoTime() - t0) / 1e9);
         }
       }
     };

@@ -1,5 +1,6 @@
 /**
- * JMH benchmark of the simulation kernel against SSJ, and timed runs of the {@code putian} scenario and sweep.
+ * JMH benchmark of the simulation kernel against SSJ, and timed runs of the {@code putian} scenario
+ * and sweep.
  */
 @NullMarked
 @CheckReturnValue

@@ -19,10 +19,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * {@code plus(start, 5 working days)} on the built-in China calendar: gridgov's prefix-sum calendar against the
- * minute-stepping reference, over the same 4096 seeded random start instants in two years (holidays included):
- * {@code years=OFFICIAL} draws them in 2024-2025 (published schedules), {@code years=PROVISIONAL} in 2028-2029
- * (years the calendar predicts from the statutory rules), so both kinds of year are measured in one run.
+ * {@code plus(start, 5 working days)} on the built-in China calendar: gridgov's prefix-sum calendar
+ * against the minute-stepping reference, over the same 4096 seeded random start instants in two
+ * years (holidays included): {@code years=OFFICIAL} draws them in 2024-2025 (published schedules),
+ * {@code years=PROVISIONAL} in 2028-2029 (years the calendar predicts from the statutory rules), so
+ * both kinds of year are measured in one run.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -49,7 +50,10 @@ public class CalendarPlusBenchmark {
     starts = new Instant[MASK + 1];
     LocalDateTime base = LocalDateTime.of(years.equals("PROVISIONAL") ? 2028 : 2024, 1, 1, 0, 0);
     for (int i = 0; i < starts.length; i++) {
-      starts[i] = base.plusMinutes(rnd.nextInt(2 * 365 * 1440)).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
+      starts[i] =
+          base.plusMinutes(rnd.nextInt(2 * 365 * 1440))
+              .atZone(ZoneId.of("Asia/Shanghai"))
+              .toInstant();
     }
   }
 

@@ -18,27 +18,31 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Deadline structures with N entries pending (deadlines uniform over the next 2N milliseconds, seed 7):
+ * Deadline structures with N entries pending (deadlines uniform over the next 2N milliseconds, seed
+ * 7):
  *
  * <ul>
  *   <li>{@code scheduleCancel}: schedule one entry, then cancel it (pending stays N);
- *   <li>{@code scheduleExpire}: schedule one entry, advance time by 1 ms and deliver what is due (steady state about
- *       N pending, about one expiry per operation).
+ *   <li>{@code scheduleExpire}: schedule one entry, advance time by 1 ms and deliver what is due
+ *       (steady state about N pending, about one expiry per operation).
  * </ul>
  *
- * Keys scheduled are sequential (like case ids from a database sequence); {@code scheduleCancelGridgovRandomKeys}
- * repeats gridgov's schedule+cancel with random 64-bit keys, which its key table cannot exploit.
+ * Keys scheduled are sequential (like case ids from a database sequence); {@code
+ * scheduleCancelGridgovRandomKeys} repeats gridgov's schedule+cancel with random 64-bit keys, which
+ * its key table cannot exploit.
  *
- * <p>Two kinds of comparison, like with like: a timer wheel issues its own timer ids, so {@code ...GridgovHandles}
- * (a queue made by {@link DeadlineQueue#issuingHandles}, whose handles are issued by the queue too) is compared
- * with plain Agrona; gridgov's keyed queue finds the caller's keys itself, so it is also compared with
- * {@code ...AgronaKeyed}: Agrona's wheel plus Agrona's own {@link Long2LongHashMap} from the caller's key to the
- * timer id, which is what an Agrona user who has keys must add.
+ * <p>Two kinds of comparison, like with like: a timer wheel issues its own timer ids, so {@code
+ * ...GridgovHandles} (a queue made by {@link DeadlineQueue#issuingHandles}, whose handles are
+ * issued by the queue too) is compared with plain Agrona; gridgov's keyed queue finds the caller's
+ * keys itself, so it is also compared with {@code ...AgronaKeyed}: Agrona's wheel plus Agrona's own
+ * {@link Long2LongHashMap} from the caller's key to the timer id, which is what an Agrona user who
+ * has keys must add.
  *
- * <p>Peers: gridgov {@link DeadlineQueue}; the previous, heap-only gridgov queue ({@link HeapDeadlineQueue}, with
- * sequential and random keys); {@link PriorityQueue} of entry objects ordered by (deadline, sequence), with
- * {@code remove(Object)} to cancel; Agrona {@link DeadlineTimerWheel} with 1 ms ticks and {@code ticks} per wheel
- * (1024, and 65536 so that a spoke holds few timers even at 1M pending).
+ * <p>Peers: gridgov {@link DeadlineQueue}; the previous, heap-only gridgov queue ({@link
+ * HeapDeadlineQueue}, with sequential and random keys); {@link PriorityQueue} of entry objects
+ * ordered by (deadline, sequence), with {@code remove(Object)} to cancel; Agrona {@link
+ * DeadlineTimerWheel} with 1 ms ticks and {@code ticks} per wheel (1024, and 65536 so that a spoke
+ * holds few timers even at 1M pending).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -71,7 +75,10 @@ public class DeadlineQueueBenchmark {
       return now + offsets[next++ & (OFFSETS - 1)];
     }
 
-    /** For the random-key states: draws the keys to schedule (seed 13); returns the pending keys' stream (seed 11). */
+    /**
+     * For the random-key states: draws the keys to schedule (seed 13); returns the pending keys'
+     * stream (seed 11).
+     */
     SplittableRandom randomKeys() {
       SplittableRandom rnd = new SplittableRandom(13);
       keys = new long[OFFSETS];
@@ -104,7 +111,10 @@ public class DeadlineQueueBenchmark {
     }
   }
 
-  /** gridgov's queue with random 64-bit keys instead of sequential ones (no key locality to exploit). */
+  /**
+   * gridgov's queue with random 64-bit keys instead of sequential ones (no key locality to
+   * exploit).
+   */
   public static class GridgovRandomKeys extends Base {
     DeadlineQueue queue = new DeadlineQueue();
 
@@ -176,14 +186,17 @@ public class DeadlineQueueBenchmark {
     record Entry(long key, long deadline, long seq) {}
 
     PriorityQueue<Entry> queue =
-        new PriorityQueue<>(Comparator.comparingLong(Entry::deadline).thenComparingLong(Entry::seq));
+        new PriorityQueue<>(
+            Comparator.comparingLong(Entry::deadline).thenComparingLong(Entry::seq));
     long nextKey;
 
     /** Fills the queue. */
     @Setup(Level.Trial)
     public void setUp() {
       offsets();
-      queue = new PriorityQueue<>(pending * 2, Comparator.comparingLong(Entry::deadline).thenComparingLong(Entry::seq));
+      queue =
+          new PriorityQueue<>(
+              pending * 2, Comparator.comparingLong(Entry::deadline).thenComparingLong(Entry::seq));
       for (int i = 0; i < pending; i++) {
         queue.add(new Entry(nextKey, nextDeadline(), nextKey++));
       }

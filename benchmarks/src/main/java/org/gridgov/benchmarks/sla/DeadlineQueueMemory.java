@@ -15,16 +15,17 @@ import org.gridgov.sla.DeadlineQueue;
 import org.openjdk.jol.info.GraphLayout;
 
 /**
- * Memory per pending entry of {@link DeadlineQueue} and of Agrona's {@link DeadlineTimerWheel} (alone, and with
- * the {@link Long2LongHashMap} from key to timer id that a keyed user adds): fills each with N entries whose
- * deadlines are uniform over the next 2N ms (seed 7, as the {@code uniform} distribution of
- * {@link DeadlineQueueSizesBenchmark}) and reports JOL's retained size per entry. gridgov is measured presized (as the
- * benchmarks construct it, {@code 2 * N}) and grown from the default capacity; Agrona with 1 ms ticks and 1024 (up
- * to 100k) or 65536 ticks per wheel, its map presized as in the benchmark ({@code 4 * N} at load 1/2).
+ * Memory per pending entry of {@link DeadlineQueue} and of Agrona's {@link DeadlineTimerWheel}
+ * (alone, and with the {@link Long2LongHashMap} from key to timer id that a keyed user adds): fills
+ * each with N entries whose deadlines are uniform over the next 2N ms (seed 7, as the {@code
+ * uniform} distribution of {@link DeadlineQueueSizesBenchmark}) and reports JOL's retained size per
+ * entry. gridgov is measured presized (as the benchmarks construct it, {@code 2 * N}) and grown
+ * from the default capacity; Agrona with 1 ms ticks and 1024 (up to 100k) or 65536 ticks per wheel,
+ * its map presized as in the benchmark ({@code 4 * N} at load 1/2).
  *
  * <p>Usage: {@code java -Xmx6g -Djol.magicFieldOffset=true -cp benchmarks/target/benchmarks.jar
- * org.gridgov.benchmarks.sla.DeadlineQueueMemory benchmarks/results/sla-queue-memory.json 1000 10000 100000 1000000
- * 10000000}.
+ * org.gridgov.benchmarks.sla.DeadlineQueueMemory benchmarks/results/sla-queue-memory.json 1000
+ * 10000 100000 1000000 10000000}.
  */
 public final class DeadlineQueueMemory {
   private DeadlineQueueMemory() {}
@@ -47,14 +48,20 @@ public final class DeadlineQueueMemory {
       lines.add(line(n, "DeadlineQueue.issuingHandles(2 * pending)", gridgov(n, true, true)));
       lines.add(line(n, "DeadlineQueue.issuingHandles()", gridgov(n, true, false)));
       for (int ticks : n <= 100_000 ? new int[] {1024, 65536} : new int[] {65536}) {
-        lines.add(line(n, "Agrona DeadlineTimerWheel, " + ticks + " ticks", agrona(n, ticks, false)));
-        lines.add(line(n, "Agrona DeadlineTimerWheel, " + ticks + " ticks + Long2LongHashMap", agrona(n, ticks, true)));
+        lines.add(
+            line(n, "Agrona DeadlineTimerWheel, " + ticks + " ticks", agrona(n, ticks, false)));
+        lines.add(
+            line(
+                n,
+                "Agrona DeadlineTimerWheel, " + ticks + " ticks + Long2LongHashMap",
+                agrona(n, ticks, true)));
       }
       for (int i = lines.size() - (n <= 100_000 ? 8 : 6); i < lines.size(); i++) {
         out.println(lines.get(i));
       }
     }
-    Files.writeString(Path.of(args[0]), "[\n" + String.join(",\n", lines) + "\n]\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        Path.of(args[0]), "[\n" + String.join(",\n", lines) + "\n]\n", StandardCharsets.UTF_8);
   }
 
   private static String line(int n, String construction, long bytes) {
@@ -94,6 +101,8 @@ public final class DeadlineQueueMemory {
         var unused = ids.put(i, id);
       }
     }
-    return keyed ? GraphLayout.parseInstance(wheel, ids).totalSize() : GraphLayout.parseInstance(wheel).totalSize();
+    return keyed
+        ? GraphLayout.parseInstance(wheel, ids).totalSize()
+        : GraphLayout.parseInstance(wheel).totalSize();
   }
 }

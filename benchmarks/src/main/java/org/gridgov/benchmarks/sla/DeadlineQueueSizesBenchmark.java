@@ -16,17 +16,20 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The deadline queue against Agrona's {@link DeadlineTimerWheel} at 1k…10M pending, on three paths and three deadline
- * distributions (issue #18). Time is epoch milliseconds from Monday 2026-01-05 00:00 UTC.
+ * The deadline queue against Agrona's {@link DeadlineTimerWheel} at 1k…10M pending, on three paths
+ * and three deadline distributions (issue #18). Time is epoch milliseconds from Monday 2026-01-05
+ * 00:00 UTC.
  *
  * <p>Paths:
  *
  * <ul>
- *   <li>{@code scheduleCancel}: schedule one entry, then cancel it (pending stays N, time stands still);
- *   <li>{@code scheduleExpire}: schedule one entry, advance time by 1 ms and deliver what is due (about N pending in
- *       the steady state: one arrival per millisecond, mean delay about N ms);
- *   <li>{@code reschedule}: move the next pending entry (in a fixed round-robin over the N filled) to a new deadline
- *       (time stands still). Agrona has no reschedule: cancel, then schedule again (a new timer id).
+ *   <li>{@code scheduleCancel}: schedule one entry, then cancel it (pending stays N, time stands
+ *       still);
+ *   <li>{@code scheduleExpire}: schedule one entry, advance time by 1 ms and deliver what is due
+ *       (about N pending in the steady state: one arrival per millisecond, mean delay about N ms);
+ *   <li>{@code reschedule}: move the next pending entry (in a fixed round-robin over the N filled)
+ *       to a new deadline (time stands still). Agrona has no reschedule: cancel, then schedule
+ *       again (a new timer id).
  * </ul>
  *
  * <p>Distributions of the delay from now (65,536 seeded draws, seed 7, cycled):
@@ -34,25 +37,29 @@ import org.openjdk.jmh.annotations.State;
  * <ul>
  *   <li>{@code uniform}: 1 + uniform over [0, 2N) ms;
  *   <li>{@code exponential}: 1 + exponential with mean N ms (a long tail up to about 11N);
- *   <li>{@code workday}: SLA deadlines on a scaled calendar (a day is N/4 ms, Monday to Friday working, 09:00–17:30
- *       at the same fractions of the day), 1 to 5 working days ahead: 40 % at 17:30 of that day (end of the working
- *       day), 20 % at 09:00 of it, 40 % at the same clock time (so 60 % of all deadlines fall on a few exact
- *       instants). The pending entries of the fill were created over the previous two days.
+ *   <li>{@code workday}: SLA deadlines on a scaled calendar (a day is N/4 ms, Monday to Friday
+ *       working, 09:00–17:30 at the same fractions of the day), 1 to 5 working days ahead: 40 % at
+ *       17:30 of that day (end of the working day), 20 % at 09:00 of it, 40 % at the same clock
+ *       time (so 60 % of all deadlines fall on a few exact instants). The pending entries of the
+ *       fill were created over the previous two days.
  * </ul>
  *
- * <p>Like with like: a queue made by {@link DeadlineQueue#issuingHandles} against plain Agrona (both issue ids);
- * gridgov's keyed queue (sequential {@code long} keys, like case ids) against Agrona plus Agrona's
- * {@link Long2LongHashMap} from key to timer id, and on the expire path also from timer id back to key (the handler
- * gets only the id). Agrona runs with 1 ms ticks and 1024 or 65536 ticks per wheel; combinations that Agrona cannot
- * hold or fill in reasonable time are refused in its setup (see {@link AgronaBase#refusal}).
+ * <p>Like with like: a queue made by {@link DeadlineQueue#issuingHandles} against plain Agrona
+ * (both issue ids); gridgov's keyed queue (sequential {@code long} keys, like case ids) against
+ * Agrona plus Agrona's {@link Long2LongHashMap} from key to timer id, and on the expire path also
+ * from timer id back to key (the handler gets only the id). Agrona runs with 1 ms ticks and 1024 or
+ * 65536 ticks per wheel; combinations that Agrona cannot hold or fill in reasonable time are
+ * refused in its setup (see {@link AgronaBase#refusal}).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class DeadlineQueueSizesBenchmark {
 
   private static final int DRAWS = 1 << 16;
+
   /** Monday 2026-01-05 00:00 UTC in epoch milliseconds. */
   static final long START = 1_767_571_200_000L;
+
   /** For each weekday (0 = Monday) and k = 1..5: calendar days to the k-th working day after it. */
   private static final int[][] DAYS_AHEAD = daysAhead();
 
@@ -81,7 +88,8 @@ public class DeadlineQueueSizesBenchmark {
     public String distribution = "uniform";
 
     boolean workday;
-    long[] offsets = new long[0]; // delays (uniform, exponential); for workday: kind * 8 + working days ahead
+    long[] offsets =
+        new long[0]; // delays (uniform, exponential); for workday: kind * 8 + working days ahead
     int next;
     long now = START;
     long day;
@@ -117,10 +125,15 @@ public class DeadlineQueueSizesBenchmark {
     long workdayDeadline(long draw, long created, long createdDayStart, int createdWeekday) {
       long target = createdDayStart + DAYS_AHEAD[createdWeekday][(int) (draw & 7)] * day;
       int kind = (int) (draw >>> 3);
-      return kind == 0 ? target + day * 35 / 48 : kind == 1 ? target + day * 9 / 24 : target + (created - createdDayStart);
+      return kind == 0
+          ? target + day * 35 / 48
+          : kind == 1 ? target + day * 9 / 24 : target + (created - createdDayStart);
     }
 
-    /** A deadline for a pending entry of the fill: for workday, created at a random time in the previous two days. */
+    /**
+     * A deadline for a pending entry of the fill: for workday, created at a random time in the
+     * previous two days.
+     */
     long fillDeadline(SplittableRandom rnd) {
       if (!workday) {
         return nextDeadline();
@@ -130,7 +143,10 @@ public class DeadlineQueueSizesBenchmark {
         long dayIndex = Math.floorDiv(created - START, day);
         long d =
             workdayDeadline(
-                offsets[next++ & (DRAWS - 1)], created, START + dayIndex * day, Math.floorMod(dayIndex, 7));
+                offsets[next++ & (DRAWS - 1)],
+                created,
+                START + dayIndex * day,
+                Math.floorMod(dayIndex, 7));
         if (d > now) {
           return d;
         }
@@ -202,12 +218,14 @@ public class DeadlineQueueSizesBenchmark {
     long expired;
 
     /**
-     * Why Agrona is not measured for a combination, or the empty string. Agrona keeps one array of ticks × the largest spoke,
-     * at most 2^30 slots, and finds a free slot by scanning its spoke from the start: the workday distribution puts
-     * N/20 or more timers on one tick, so 65536 ticks exceed 2^30 slots (or several GB) from 100k pending, and the
-     * fill becomes quadratic (10M: ~10^12 slot reads). 1024 ticks at 1M and 10M pending with uniform or exponential
-     * deadlines is left out to save time: it put about 1000 timers on a spoke and measured 2–4.5× slower than 65536
-     * ticks at 1M in the earlier runs (docs/BENCHMARKS.md), and its 10M fill is quadratic too.
+     * Why Agrona is not measured for a combination, or the empty string. Agrona keeps one array of
+     * ticks × the largest spoke, at most 2^30 slots, and finds a free slot by scanning its spoke
+     * from the start: the workday distribution puts N/20 or more timers on one tick, so 65536 ticks
+     * exceed 2^30 slots (or several GB) from 100k pending, and the fill becomes quadratic (10M:
+     * ~10^12 slot reads). 1024 ticks at 1M and 10M pending with uniform or exponential deadlines is
+     * left out to save time: it put about 1000 timers on a spoke and measured 2–4.5× slower than
+     * 65536 ticks at 1M in the earlier runs (docs/BENCHMARKS.md), and its 10M fill is quadratic
+     * too.
      */
     static String refusal(int pending, int ticks, String distribution) {
       boolean workday = distribution.equals("workday");
@@ -371,7 +389,8 @@ public class DeadlineQueueSizesBenchmark {
   }
 
   /**
-   * Agrona with maps: schedule and put both ways, advance 1 ms, poll; the handler removes the expired key.
+   * Agrona with maps: schedule and put both ways, advance 1 ms, poll; the handler removes the
+   * expired key.
    *
    * @param s state
    * @return timers expired

@@ -7,9 +7,10 @@ import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
- * The previous implementation of gridgov's {@code org.gridgov.sla.DeadlineQueue} (an indexed 4-ary heap plus a key
- * table, as of commit 070dcd3), kept verbatim apart from its name so that the benchmark can compare the current queue
- * with it in the same run. Same contract as {@code DeadlineQueue}; not for use outside the benchmarks.
+ * The previous implementation of gridgov's {@code org.gridgov.sla.DeadlineQueue} (an indexed 4-ary
+ * heap plus a key table, as of commit 070dcd3), kept verbatim apart from its name so that the
+ * benchmark can compare the current queue with it in the same run. Same contract as {@code
+ * DeadlineQueue}; not for use outside the benchmarks.
  */
 public final class HeapDeadlineQueue {
 
@@ -32,7 +33,8 @@ public final class HeapDeadlineQueue {
   private static final int MIN_SLOTS = 16;
   private static final long FIB = 0x9E3779B97F4A7C15L;
 
-  // heap, in heap order: order[2i] = deadline, order[2i + 1] = scheduling number; slotOf[i] = table slot
+  // heap, in heap order: order[2i] = deadline, order[2i + 1] = scheduling number; slotOf[i] = table
+  // slot
   private long[] order;
   private int[] slotOf;
   private int size;
@@ -134,7 +136,8 @@ public final class HeapDeadlineQueue {
    *
    * @param key the key, not pending
    * @param deadlineMillis the deadline in epoch milliseconds
-   * @throws IllegalStateException if the key is already pending (use {@link #reschedule}), naming it
+   * @throws IllegalStateException if the key is already pending (use {@link #reschedule}), naming
+   *     it
    * @throws IllegalStateException if {@link #MAX_CAPACITY} entries are pending
    */
   public void schedule(long key, long deadlineMillis) {
@@ -151,7 +154,8 @@ public final class HeapDeadlineQueue {
   }
 
   /**
-   * Schedules a key for an instant, rounded up to the next whole millisecond so that it never fires early.
+   * Schedules a key for an instant, rounded up to the next whole millisecond so that it never fires
+   * early.
    *
    * @param key the key, not pending
    * @param deadline the deadline
@@ -162,8 +166,8 @@ public final class HeapDeadlineQueue {
   }
 
   /**
-   * Moves a pending key to a new deadline; it takes a new scheduling number, so among equal deadlines it now comes
-   * after entries scheduled before this call.
+   * Moves a pending key to a new deadline; it takes a new scheduling number, so among equal
+   * deadlines it now comes after entries scheduled before this call.
    *
    * @param key a pending key
    * @param deadlineMillis the new deadline in epoch milliseconds
@@ -210,8 +214,8 @@ public final class HeapDeadlineQueue {
   }
 
   /**
-   * Delivers and removes every entry with {@code deadline <= nowMillis}, in order of deadline, then scheduling
-   * order. See the class comment for what happens when the consumer throws.
+   * Delivers and removes every entry with {@code deadline <= nowMillis}, in order of deadline, then
+   * scheduling order. See the class comment for what happens when the consumer throws.
    *
    * @param nowMillis the current time in epoch milliseconds, never less than in the previous call
    * @param consumer receives each due entry
@@ -255,12 +259,18 @@ public final class HeapDeadlineQueue {
   private static IllegalStateException alreadyScheduled(long key, long deadline) {
     return new IllegalStateException(
         String.format(
-            Locale.ROOT, "key %d is already scheduled for %d; use reschedule to move it", key, deadline));
+            Locale.ROOT,
+            "key %d is already scheduled for %d; use reschedule to move it",
+            key,
+            deadline));
   }
 
   private static IllegalStateException notScheduled(long key) {
     return new IllegalStateException(
-        String.format(Locale.ROOT, "key %d is not scheduled (it fired, was cancelled or never scheduled)", key));
+        String.format(
+            Locale.ROOT,
+            "key %d is not scheduled (it fired, was cancelled or never scheduled)",
+            key));
   }
 
   // ------------------------------------------------------------------ heap
@@ -340,7 +350,10 @@ public final class HeapDeadlineQueue {
     groupShift = 64 - (Integer.numberOfTrailingZeros(slots) - 3);
   }
 
-  /** The home slot: a Fibonacci-hashed group of 8 slots chosen by {@code key >>> 3}, then {@code key & 7}. */
+  /**
+   * The home slot: a Fibonacci-hashed group of 8 slots chosen by {@code key >>> 3}, then {@code key
+   * & 7}.
+   */
   private int home(long key) {
     int group = (int) (((key >>> 3) * FIB) >>> groupShift);
     return (group << 3) | (int) (key & 7);
@@ -402,7 +415,8 @@ public final class HeapDeadlineQueue {
   private void grow() {
     if (size >= MAX_CAPACITY) {
       throw new IllegalStateException(
-          String.format(Locale.ROOT, "the deadline queue is full: %d entries pending (MAX_CAPACITY)", size));
+          String.format(
+              Locale.ROOT, "the deadline queue is full: %d entries pending (MAX_CAPACITY)", size));
     }
     if (size == slotOf.length) {
       int cap = (int) Math.min((long) MAX_CAPACITY, Math.max(16L, slotOf.length * 2L));
@@ -425,7 +439,8 @@ public final class HeapDeadlineQueue {
     }
   }
 
-  @SuppressWarnings("JavaInstantGetSecondsGetNano") // the sub-millisecond part is exactly what we test
+  @SuppressWarnings(
+      "JavaInstantGetSecondsGetNano") // the sub-millisecond part is exactly what we test
   private static long ceilMillis(Instant t) {
     long ms = t.toEpochMilli();
     return t.getNano() % 1_000_000 == 0 ? ms : ms + 1;

@@ -13,10 +13,11 @@ import org.gridgov.sla.BusinessCalendar;
 import org.gridgov.sla.WorkingWindow;
 
 /**
- * The naive baseline: a calendar that answers by stepping through local time one minute at a time, the way many
- * workflow engines do. Same data as a {@link BusinessCalendar} (weekly windows and dated days, copied into its own
- * hash maps), minute resolution, and no DST subtlety (it steps local clock minutes). Used only as a benchmark
- * baseline and as an independent cross-check in the benchmark module's tests.
+ * The naive baseline: a calendar that answers by stepping through local time one minute at a time,
+ * the way many workflow engines do. Same data as a {@link BusinessCalendar} (weekly windows and
+ * dated days, copied into its own hash maps), minute resolution, and no DST subtlety (it steps
+ * local clock minutes). Used only as a benchmark baseline and as an independent cross-check in the
+ * benchmark module's tests.
  */
 public final class MinuteSteppingCalendar {
   private final ZoneId zone;
@@ -52,8 +53,9 @@ public final class MinuteSteppingCalendar {
   }
 
   /**
-   * Adds working days with the same-clock-time rule by stepping minutes: move to the first working minute, then step
-   * until the N-th further working day is reached and the clock shows at least the start's time inside a window.
+   * Adds working days with the same-clock-time rule by stepping minutes: move to the first working
+   * minute, then step until the N-th further working day is reached and the clock shows at least
+   * the start's time inside a window.
    *
    * @param start the start (seconds are truncated to the minute)
    * @param days the number of working days

@@ -1,6 +1,7 @@
 /**
- * JMH benchmarks of the SLA package: calendar arithmetic against a minute-stepping reference, and the deadline
- * queue against {@link java.util.PriorityQueue} and Agrona's {@code DeadlineTimerWheel}.
+ * JMH benchmarks of the SLA package: calendar arithmetic against a minute-stepping reference, and
+ * the deadline queue against {@link java.util.PriorityQueue} and Agrona's {@code
+ * DeadlineTimerWheel}.
  */
 @NullMarked
 @CheckReturnValue

@@ -59,16 +59,19 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The event store's throughput on {@code db} = {@code h2} (a file database in a new temporary directory) or
- * {@code pg} (a new schema in the database at the environment variable {@code GRIDGOV_PG_URL}), one writer.
+ * The event store's throughput on {@code db} = {@code h2} (a file database in a new temporary
+ * directory) or {@code pg} (a new schema in the database at the environment variable {@code
+ * GRIDGOV_PG_URL}), one writer.
  *
  * <ul>
- *   <li>{@link #appendOneEvent}: one transaction appending one event (one case in 20 starts with its facts row):
- *       appends per second.
- *   <li>{@link #durableCommands}: one case's life (report, verify, register, dispatch by the example policy, accept,
- *       resolve, check, close: 8 commands, 8 events) through {@code DurableCaseEngine}: per command, a look-up of
- *       its id and one transaction. Score per command.
- *   <li>{@link #engineOnly}: baseline in the same run, the same 8 commands on the in-memory engine alone.
+ *   <li>{@link #appendOneEvent}: one transaction appending one event (one case in 20 starts with
+ *       its facts row): appends per second.
+ *   <li>{@link #durableCommands}: one case's life (report, verify, register, dispatch by the
+ *       example policy, accept, resolve, check, close: 8 commands, 8 events) through {@code
+ *       DurableCaseEngine}: per command, a look-up of its id and one transaction. Score per
+ *       command.
+ *   <li>{@link #engineOnly}: baseline in the same run, the same 8 commands on the in-memory engine
+ *       alone.
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -77,7 +80,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 public class EventStoreBenchmark {
   private static final long DISTRICT = 350302L;
   private static final long[] GRIDS = {350302001001001L, 350302001001002L, 350302001002001L};
-  private static final Instant START = Instant.parse("2025-03-03T01:00:00Z"); // Mon 09:00 in Shanghai
+  private static final Instant START =
+      Instant.parse("2025-03-03T01:00:00Z"); // Mon 09:00 in Shanghai
   private static final Principal RESIDENT = Principal.resident("res");
   private static final Principal DISPATCHER = Principal.inRegion("disp", Role.DISPATCHER, DISTRICT);
   private static final Principal LEADER = Principal.inRegion("lead", Role.LEADER, DISTRICT);
@@ -97,7 +101,8 @@ public class EventStoreBenchmark {
   private int appended;
 
   /**
-   * Opens two fresh stores (one for raw appends, one for the durable engine) and a fresh in-memory engine.
+   * Opens two fresh stores (one for raw appends, one for the durable engine) and a fresh in-memory
+   * engine.
    *
    * @throws IOException if the H2 directory cannot be created
    */
@@ -156,7 +161,8 @@ public class EventStoreBenchmark {
       CaseEvent reported = CaseEvent.of(id, 1, at, ACTOR, new EventPayload.Reported());
       return store.append(List.of(reported), List.of(facts(id.value(), n)), at);
     }
-    CaseEvent ev = CaseEvent.of(id, seq, at, ACTOR, new EventPayload.Suspended("waiting for parts"));
+    CaseEvent ev =
+        CaseEvent.of(id, seq, at, ACTOR, new EventPayload.Suspended("waiting for parts"));
     return store.append(List.of(ev), List.of(), at);
   }
 
@@ -222,21 +228,29 @@ public class EventStoreBenchmark {
   }
 
   private static CaseEngine.Builder config() {
-    RegionTree tree = RegionTree.builder(CodeScheme.standard(), LocalDate.of(2025, 1, 1))
-        .addDistrict(DISTRICT, "城厢区")
-        .add(RegionLevel.STREET, 350302001L, DISTRICT, "霞林街道")
-        .add(RegionLevel.COMMUNITY, 350302001001L, 350302001L, "第1社区")
-        .add(RegionLevel.GRID, GRIDS[0], 350302001001L, "第1网格")
-        .add(RegionLevel.GRID, GRIDS[1], 350302001001L, "第2网格")
-        .add(RegionLevel.COMMUNITY, 350302001002L, 350302001L, "第2社区")
-        .add(RegionLevel.GRID, GRIDS[2], 350302001002L, "第1网格")
-        .build();
+    RegionTree tree =
+        RegionTree.builder(CodeScheme.standard(), LocalDate.of(2025, 1, 1))
+            .addDistrict(DISTRICT, "城厢区")
+            .add(RegionLevel.STREET, 350302001L, DISTRICT, "霞林街道")
+            .add(RegionLevel.COMMUNITY, 350302001001L, 350302001L, "第1社区")
+            .add(RegionLevel.GRID, GRIDS[0], 350302001001L, "第1网格")
+            .add(RegionLevel.GRID, GRIDS[1], 350302001001L, "第2网格")
+            .add(RegionLevel.COMMUNITY, 350302001002L, 350302001L, "第2社区")
+            .add(RegionLevel.GRID, GRIDS[2], 350302001002L, "第1网格")
+            .build();
     RoutingGraph graph = ExamplePolicy.graph(tree);
-    SlaPolicy sla = SlaPolicy.builder()
-        .defaultLevels(ImmutableList.of(WarningLevel.atFraction("yellow", 0.8), WarningLevel.breach("red")))
-        .rule(SlaPolicy.Rule.of(SlaStage.WHOLE_CASE, SlaLimit.workingDays(5, WorkingDayRule.SAME_CLOCK_TIME)))
-        .rule(SlaPolicy.Rule.of(SlaStage.HANDLE, SlaLimit.workingDays(3, WorkingDayRule.SAME_CLOCK_TIME)))
-        .build();
+    SlaPolicy sla =
+        SlaPolicy.builder()
+            .defaultLevels(
+                ImmutableList.of(
+                    WarningLevel.atFraction("yellow", 0.8), WarningLevel.breach("red")))
+            .rule(
+                SlaPolicy.Rule.of(
+                    SlaStage.WHOLE_CASE, SlaLimit.workingDays(5, WorkingDayRule.SAME_CLOCK_TIME)))
+            .rule(
+                SlaPolicy.Rule.of(
+                    SlaStage.HANDLE, SlaLimit.workingDays(3, WorkingDayRule.SAME_CLOCK_TIME)))
+            .build();
     return CaseEngine.builder()
         .regionTree(tree)
         .routingGraph(graph)
@@ -248,10 +262,12 @@ public class EventStoreBenchmark {
   private static String freshPgSchema(String name) {
     String base = System.getenv("GRIDGOV_PG_URL");
     if (base == null || base.isBlank()) {
-      throw new IllegalStateException("db=pg needs GRIDGOV_PG_URL, e.g. jdbc:postgresql://127.0.0.1:5432/gridgov?user=g");
+      throw new IllegalStateException(
+          "db=pg needs GRIDGOV_PG_URL, e.g. jdbc:postgresql://127.0.0.1:5432/gridgov?user=g");
     }
     String schema = String.format(Locale.ROOT, "bench_%s_%d", name, ProcessHandle.current().pid());
-    try (Connection c = DriverManager.getConnection(base); Statement st = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(base);
+        Statement st = c.createStatement()) {
       var unused = st.executeUpdate("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
       unused = st.executeUpdate("CREATE SCHEMA " + schema);
     } catch (SQLException e) {

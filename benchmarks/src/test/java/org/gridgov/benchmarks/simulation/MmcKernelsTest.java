@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 
 class MmcKernelsTest {
 
-  /** Both kernels simulate the benchmark's model: their mean waits agree with Erlang-C and with each other. */
+  /**
+   * Both kernels simulate the benchmark's model: their mean waits agree with Erlang-C and with each
+   * other.
+   */
   @Test
   void bothKernelsReproduceErlangCOnTheBenchmarkModel() {
     double theory = new MmcModel(9, 1, 10).meanWaitMinutes() / 60;

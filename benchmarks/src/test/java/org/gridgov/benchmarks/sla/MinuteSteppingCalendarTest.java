@@ -23,7 +23,10 @@ class MinuteSteppingCalendarTest {
     SplittableRandom rnd = new SplittableRandom(seed);
     LocalDateTime base = LocalDateTime.of(2024, 1, 1, 0, 0);
     for (int i = 0; i < 500; i++) {
-      Instant s = base.plusMinutes(rnd.nextInt(2 * 365 * 1440)).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
+      Instant s =
+          base.plusMinutes(rnd.nextInt(2 * 365 * 1440))
+              .atZone(ZoneId.of("Asia/Shanghai"))
+              .toInstant();
       assertThat(cn.plusWorkingDays(s, 5, WorkingDayRule.SAME_CLOCK_TIME))
           .as("seed %s start %s", seed, s)
           .isEqualTo(ref.plusWorkingDays(s, 5));

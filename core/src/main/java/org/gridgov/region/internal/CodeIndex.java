@@ -3,10 +3,11 @@ package org.gridgov.region.internal;
 import java.util.Arrays;
 
 /**
- * An open-addressing hash index from a {@code long} code to an {@code int} position in a code array, without
- * boxing. The table holds only positions (4 bytes a slot); keys are compared by reading the caller's code array,
- * so the index costs about {@code 4 / LOAD} bytes per entry. Linear probing; the slot is chosen by a 64-bit mix of
- * the code mapped onto the table with a multiply-shift (no power-of-two capacity needed). Immutable once built.
+ * An open-addressing hash index from a {@code long} code to an {@code int} position in a code
+ * array, without boxing. The table holds only positions (4 bytes a slot); keys are compared by
+ * reading the caller's code array, so the index costs about {@code 4 / LOAD} bytes per entry.
+ * Linear probing; the slot is chosen by a 64-bit mix of the code mapped onto the table with a
+ * multiply-shift (no power-of-two capacity needed). Immutable once built.
  */
 public final class CodeIndex {
   /** Target load factor. */
@@ -19,16 +20,19 @@ public final class CodeIndex {
   }
 
   /**
-   * Builds an index over codes; positions whose code already occurs earlier are not inserted but reported.
+   * Builds an index over codes; positions whose code already occurs earlier are not inserted but
+   * reported.
    *
    * @param codes the codes; position {@code i} maps to {@code i}
    * @param size how many leading codes to index
-   * @param duplicateOf receives, for each position, the earlier position with the same code, or -1; may be
-   *     {@code null} when the caller knows the codes are distinct
+   * @param duplicateOf receives, for each position, the earlier position with the same code, or -1;
+   *     may be {@code null} when the caller knows the codes are distinct
    * @return the index
    */
-  public static CodeIndex build(long[] codes, int size, int @org.jspecify.annotations.Nullable [] duplicateOf) {
-    int capacity = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(4L, (long) Math.ceil(size / LOAD) + 1));
+  public static CodeIndex build(
+      long[] codes, int size, int @org.jspecify.annotations.Nullable [] duplicateOf) {
+    int capacity =
+        (int) Math.min(Integer.MAX_VALUE - 8, Math.max(4L, (long) Math.ceil(size / LOAD) + 1));
     int[] slots = new int[capacity];
     Arrays.fill(slots, -1);
     for (int i = 0; i < size; i++) {
@@ -96,7 +100,8 @@ public final class CodeIndex {
   }
 
   /**
-   * Renumbers the stored positions in place. Only for a freshly built index that nobody else sees yet.
+   * Renumbers the stored positions in place. Only for a freshly built index that nobody else sees
+   * yet.
    *
    * @param newPositionOf the new position of each old position
    */

@@ -4,9 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Region names, deduplicated: each region holds an {@code int} name id, and each distinct name is stored once in a
- * shared {@code char[]} with offsets. Governance trees repeat names a lot ("第1网格", "1号楼"), so this costs about
- * 4 bytes per region plus the distinct text. Immutable once built.
+ * Region names, deduplicated: each region holds an {@code int} name id, and each distinct name is
+ * stored once in a shared {@code char[]} with offsets. Governance trees repeat names a lot ("第1网格",
+ * "1号楼"), so this costs about 4 bytes per region plus the distinct text. Immutable once built.
  */
 public final class NameTable {
   private final int[] nameIds;

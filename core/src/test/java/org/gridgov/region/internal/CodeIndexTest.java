@@ -16,7 +16,10 @@ class CodeIndexTest {
     int n = 5_000;
     long[] codes = new long[n];
     for (int i = 0; i < n; i++) {
-      codes[i] = r.nextInt(4) == 0 && i > 0 ? codes[r.nextInt(i)] : 350302_000_000L + r.nextLong(1_000_000_000L);
+      codes[i] =
+          r.nextInt(4) == 0 && i > 0
+              ? codes[r.nextInt(i)]
+              : 350302_000_000L + r.nextLong(1_000_000_000L);
     }
     int[] dup = new int[n];
     CodeIndex index = CodeIndex.build(codes, n, dup);
@@ -30,7 +33,8 @@ class CodeIndexTest {
     }
     for (int k = 0; k < 1000; k++) {
       long absent = 1 + r.nextLong(350302_000_000L);
-      assertThat(index.find(codes, absent)).isEqualTo(naive.containsKey(absent) ? naive.get(absent) : -1);
+      assertThat(index.find(codes, absent))
+          .isEqualTo(naive.containsKey(absent) ? naive.get(absent) : -1);
     }
     assertThat(index.capacity()).isGreaterThan(n);
   }

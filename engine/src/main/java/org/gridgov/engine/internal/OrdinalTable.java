@@ -6,11 +6,13 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Values by a dense, ever-growing ordinal (0, 1, 2, …) with removal: the engine's cases in report order.
+ * Values by a dense, ever-growing ordinal (0, 1, 2, …) with removal: the engine's cases in report
+ * order.
  *
- * <p>Values live in chunks of {@value #CHUNK} slots. A chunk whose ordinals have all been handed out and whose
- * values have all been removed is dropped, so the memory of removed values is freed; what stays is one directory
- * reference per chunk (8 bytes per {@value #CHUNK} ordinals ever added, about 2 bytes per thousand cases).
+ * <p>Values live in chunks of {@value #CHUNK} slots. A chunk whose ordinals have all been handed
+ * out and whose values have all been removed is dropped, so the memory of removed values is freed;
+ * what stays is one directory reference per chunk (8 bytes per {@value #CHUNK} ordinals ever added,
+ * about 2 bytes per thousand cases).
  *
  * @param <T> the value type
  */
@@ -21,8 +23,12 @@ public final class OrdinalTable<T> {
   private static final int SHIFT = 12;
   private static final int MASK = CHUNK - 1;
 
-  /** The chunk directory: each element is a chunk ({@code @Nullable Object[]}) or null if freed or not made yet. */
+  /**
+   * The chunk directory: each element is a chunk ({@code @Nullable Object[]}) or null if freed or
+   * not made yet.
+   */
   private @Nullable Object[] chunks = new Object[16];
+
   private int[] live = new int[16];
   private long next;
   private int size;
@@ -101,7 +107,8 @@ public final class OrdinalTable<T> {
   }
 
   /**
-   * Removes the value of a present ordinal; frees its chunk once every ordinal of the chunk was removed.
+   * Removes the value of a present ordinal; frees its chunk once every ordinal of the chunk was
+   * removed.
    *
    * @param ordinal the ordinal
    * @throws IllegalArgumentException if the ordinal has no value

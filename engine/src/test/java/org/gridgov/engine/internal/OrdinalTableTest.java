@@ -55,7 +55,8 @@ class OrdinalTableTest {
       t.remove(i);
     }
     assertThat(t.allocatedChunks()).isEqualTo(2);
-    // the last chunk is not full yet after one more add: emptying it keeps it for the ordinals still to come
+    // the last chunk is not full yet after one more add: emptying it keeps it for the ordinals
+    // still to come
     var unused = t.add(n);
     t.remove(n);
     assertThat(t.allocatedChunks()).isEqualTo(3);

@@ -2,8 +2,8 @@ package org.gridgov.examples.policy;
 
 import com.google.common.collect.ImmutableList;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -43,18 +43,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code gridgov-policy}: checks a routing policy table (docs/routing.md) for gaps, overlaps, escalation cycles, dead
- * ends, ping-pong and unreachable handlers over a region tree, prints every finding with its rule line, and writes
- * the routing graph as Graphviz DOT and Mermaid.
+ * {@code gridgov-policy}: checks a routing policy table (docs/routing.md) for gaps, overlaps,
+ * escalation cycles, dead ends, ping-pong and unreachable handlers over a region tree, prints every
+ * finding with its rule line, and writes the routing graph as Graphviz DOT and Mermaid.
  *
  * <pre>
  * gridgov-policy check POLICY --tree TREE [--seed N] [--departments example|none] [--categories C,C,...]
  *                      [--sla SLA] [--graph-dir DIR] [--fail-on KIND,KIND,...]
  * </pre>
  *
- * <p>Exit status: 0 when there is no finding of a {@code --fail-on} kind, 1 when there is, 2 on bad input (a file
- * that cannot be read or parsed, with its position in the message, or a bad option). From a checkout, run it with
- * {@code bin/gridgov-policy} (see docs/policy-testing.md).
+ * <p>Exit status: 0 when there is no finding of a {@code --fail-on} kind, 1 when there is, 2 on bad
+ * input (a file that cannot be read or parsed, with its position in the message, or a bad option).
+ * From a checkout, run it with {@code bin/gridgov-policy} (see docs/policy-testing.md).
  */
 @Command(
     name = "gridgov-policy",
@@ -72,10 +72,15 @@ public final class GridgovPolicy {
   /** Exit status: bad input (unreadable or malformed file, bad option). */
   public static final int BAD_INPUT = 2;
 
-  /** The seed of the built-in Putian tree when {@code --seed} is not given (the main job's seed). */
+  /**
+   * The seed of the built-in Putian tree when {@code --seed} is not given (the main job's seed).
+   */
   public static final long DEFAULT_SEED = 20_230_101L;
 
-  /** The edition date given to a tree read from a region CSV file (the format has no edition column). */
+  /**
+   * The edition date given to a tree read from a region CSV file (the format has no edition
+   * column).
+   */
   public static final LocalDate CSV_EDITION = LocalDate.of(2025, 1, 1);
 
   /** The DOT file name written to the graph directory. */
@@ -96,8 +101,11 @@ public final class GridgovPolicy {
    * @param args the command line, e.g. {@code check policy.csv --tree putian}
    */
   public static void main(String[] args) {
-    int status = run(args, new PrintStream(System.out, true, StandardCharsets.UTF_8),
-        new PrintStream(System.err, true, StandardCharsets.UTF_8));
+    int status =
+        run(
+            args,
+            new PrintStream(System.out, true, StandardCharsets.UTF_8),
+            new PrintStream(System.err, true, StandardCharsets.UTF_8));
     System.exit(status);
   }
 
@@ -115,7 +123,8 @@ public final class GridgovPolicy {
     cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          if (e instanceof BadInputException || e instanceof TextParseException
+          if (e instanceof BadInputException
+              || e instanceof TextParseException
               || e instanceof IllegalArgumentException) {
             commandLine.getErr().println("gridgov-policy: " + e.getMessage());
             return BAD_INPUT;
@@ -132,7 +141,8 @@ public final class GridgovPolicy {
    * @param treeArg a region CSV file or {@code putian}
    * @param seed the seed for {@code putian}
    * @param departments {@code example} or {@code none}
-   * @param categories the category codes to analyse; empty: every minor class of the sample catalogue
+   * @param categories the category codes to analyse; empty: every minor class of the sample
+   *     catalogue
    * @param slaFile an SLA policy file for the worst-case time, or none
    * @param graphDir where to write the pictures
    * @param failOn the finding kinds that make the exit status 1
@@ -143,40 +153,81 @@ public final class GridgovPolicy {
       mixinStandardHelpOptions = true,
       description = {
         "Checks POLICY over TREE: prints every finding (kind, rule line, category, region, priority, decision"
-            + " point) and writes the routing graph as DOT and Mermaid (" + DOT_FILE + ", " + MERMAID_FILE + ").",
+            + " point) and writes the routing graph as DOT and Mermaid ("
+            + DOT_FILE
+            + ", "
+            + MERMAID_FILE
+            + ").",
         "Exit status: 0 no finding of a --fail-on kind, 1 some, 2 bad input."
       })
   int check(
-      @Parameters(paramLabel = "POLICY", description = "the policy table (CSV, docs/routing.md)") Path policyFile,
-      @Option(names = "--tree", required = true, paramLabel = "TREE",
-          description = "a gridgov region CSV file, or 'putian' for the built-in generated Putian") String treeArg,
-      @Option(names = "--seed", paramLabel = "N", defaultValue = "" + DEFAULT_SEED,
-          description = "seed of the generated Putian (default: ${DEFAULT-VALUE})") long seed,
-      @Option(names = "--departments", paramLabel = "SET", defaultValue = "example",
-          description = "handlers besides the offices: 'example' (ExamplePolicy's departments and the city office,"
-              + " default) or 'none'") String departments,
-      @Option(names = "--categories", split = ",", paramLabel = "CODE",
-          description = "category codes to analyse (default: every minor class of the sample catalogue)")
+      @Parameters(paramLabel = "POLICY", description = "the policy table (CSV, docs/routing.md)")
+          Path policyFile,
+      @Option(
+              names = "--tree",
+              required = true,
+              paramLabel = "TREE",
+              description =
+                  "a gridgov region CSV file, or 'putian' for the built-in generated Putian")
+          String treeArg,
+      @Option(
+              names = "--seed",
+              paramLabel = "N",
+              defaultValue = "" + DEFAULT_SEED,
+              description = "seed of the generated Putian (default: ${DEFAULT-VALUE})")
+          long seed,
+      @Option(
+              names = "--departments",
+              paramLabel = "SET",
+              defaultValue = "example",
+              description =
+                  "handlers besides the offices: 'example' (ExamplePolicy's departments and the city office,"
+                      + " default) or 'none'")
+          String departments,
+      @Option(
+              names = "--categories",
+              split = ",",
+              paramLabel = "CODE",
+              description =
+                  "category codes to analyse (default: every minor class of the sample catalogue)")
           @Nullable List<String> categories,
-      @Option(names = "--sla", paramLabel = "SLA",
-          description = "an SLA policy file (docs/sla.md), to print the worst-case time to the top")
+      @Option(
+              names = "--sla",
+              paramLabel = "SLA",
+              description =
+                  "an SLA policy file (docs/sla.md), to print the worst-case time to the top")
           Optional<Path> slaFile,
-      @Option(names = "--graph-dir", paramLabel = "DIR", defaultValue = ".",
-          description = "where to write " + DOT_FILE + " and " + MERMAID_FILE + " (default: the current directory)")
+      @Option(
+              names = "--graph-dir",
+              paramLabel = "DIR",
+              defaultValue = ".",
+              description =
+                  "where to write "
+                      + DOT_FILE
+                      + " and "
+                      + MERMAID_FILE
+                      + " (default: the current directory)")
           Path graphDir,
-      @Option(names = "--fail-on", split = ",", paramLabel = "KIND",
-          defaultValue = "gap,overlap,cycle,ping-pong",
-          description = "kinds that fail the check: gap, overlap, cycle, dead-end, ping-pong, unreachable, all or none"
-              + " (default: ${DEFAULT-VALUE})")
+      @Option(
+              names = "--fail-on",
+              split = ",",
+              paramLabel = "KIND",
+              defaultValue = "gap,overlap,cycle,ping-pong",
+              description =
+                  "kinds that fail the check: gap, overlap, cycle, dead-end, ping-pong, unreachable, all or none"
+                      + " (default: ${DEFAULT-VALUE})")
           List<String> failOn) {
     Set<Finding.Kind> failing = failKinds(failOn);
-    List<String> codes = categories == null || categories.isEmpty() ? sampleCategories() : categories;
+    List<String> codes =
+        categories == null || categories.isEmpty() ? sampleCategories() : categories;
     for (String c : codes) {
       if (c.isEmpty() || !c.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
-        throw new BadInputException("--categories: \"" + c + "\" is not a category code (ASCII digits)");
+        throw new BadInputException(
+            "--categories: \"" + c + "\" is not a category code (ASCII digits)");
       }
     }
-    PolicyTable table = read(policyFile, "policy", in -> PolicyTable.parse(in, policyFile.toString()));
+    PolicyTable table =
+        read(policyFile, "policy", in -> PolicyTable.parse(in, policyFile.toString()));
     RegionTree tree = tree(treeArg, seed);
     RoutingGraph graph = graph(tree, departments);
     TablePolicy policy = table.compile(graph);
@@ -189,17 +240,33 @@ public final class GridgovPolicy {
       report = PolicyAnalysis.analyse(policy, codes);
     }
 
-    out.printf(Locale.ROOT, "policy %s (%d rows) over %s: %d regions in %d classes, %d categories, %d decisions%n",
-        policyFile, table.rows().size(), treeArg.equals("putian") ? "putian (seed " + seed + ")" : treeArg,
-        tree.size(), report.regionClasses(), codes.size(), report.requestsEvaluated());
+    out.printf(
+        Locale.ROOT,
+        "policy %s (%d rows) over %s: %d regions in %d classes, %d categories, %d decisions%n",
+        policyFile,
+        table.rows().size(),
+        treeArg.equals("putian") ? "putian (seed " + seed + ")" : treeArg,
+        tree.size(),
+        report.regionClasses(),
+        codes.size(),
+        report.requestsEvaluated());
     for (Finding f : report.findings()) {
       out.println(format(f, policyFile.toString()));
     }
     out.println(summary(report, failing));
-    byRow(report).forEach((line, text) -> out.printf(Locale.ROOT, "  %s: %s%n",
-        line > 0 ? policyFile + ":" + line : "no row", text));
+    byRow(report)
+        .forEach(
+            (line, text) ->
+                out.printf(
+                    Locale.ROOT,
+                    "  %s: %s%n",
+                    line > 0 ? policyFile + ":" + line : "no row",
+                    text));
     if (!report.longestChain().isEmpty()) {
-      out.printf(Locale.ROOT, "longest escalation chain (category %s): %s%n", report.longestChainCategory(),
+      out.printf(
+          Locale.ROOT,
+          "longest escalation chain (category %s): %s%n",
+          report.longestChainCategory(),
           String.join(" -> ", report.longestChain()));
     }
     report.worstCase().ifPresent(w -> out.println("worst-case time to the top: " + w));
@@ -211,37 +278,55 @@ public final class GridgovPolicy {
       Files.writeString(dot, GraphExport.toDot(graph, report), StandardCharsets.UTF_8);
       Files.writeString(mermaid, GraphExport.toMermaid(graph, report), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new BadInputException("--graph-dir: cannot write the pictures to " + graphDir + ": " + e);
+      throw new BadInputException(
+          "--graph-dir: cannot write the pictures to " + graphDir + ": " + e);
     }
-    out.printf(Locale.ROOT, "wrote %s and %s (%d handlers, %d links)%n", dot, mermaid, graph.handlers().size(),
+    out.printf(
+        Locale.ROOT,
+        "wrote %s and %s (%d handlers, %d links)%n",
+        dot,
+        mermaid,
+        graph.handlers().size(),
         graph.links().size());
 
     long bad = report.findings().stream().filter(f -> failing.contains(f.kind())).count();
-    out.println(bad == 0 ? "OK: no finding of a failing kind" : "FAILED: " + bad + " finding(s) of a failing kind");
+    out.println(
+        bad == 0
+            ? "OK: no finding of a failing kind"
+            : "FAILED: " + bad + " finding(s) of a failing kind");
     return bad == 0 ? OK : FINDINGS;
   }
 
   /**
-   * Formats one finding as {@code source:line: KIND category C, region R (+n like it), PRIORITY, POINT: detail}
-   * ({@code source: KIND (no row) ...} when no row is to blame), so that editors can jump to the row.
+   * Formats one finding as {@code source:line: KIND category C, region R (+n like it), PRIORITY,
+   * POINT: detail} ({@code source: KIND (no row) ...} when no row is to blame), so that editors can
+   * jump to the row.
    *
    * @param f the finding
    * @param source the policy's source name
    * @return one line
    */
   public static String format(Finding f, String source) {
-    // Finding.location() is "line N" or "no row", then ", category ..., region ..., PRIORITY, POINT" where known.
+    // Finding.location() is "line N" or "no row", then ", category ..., region ..., PRIORITY,
+    // POINT" where known.
     String where = f.location();
     int comma = where.indexOf(", ");
     String rest = comma < 0 ? "" : " " + where.substring(comma + 2);
     String position = f.line() > 0 ? source + ":" + f.line() : source;
-    return position + ": " + f.kind() + (f.line() > 0 ? "" : " (no row)") + rest + ": " + f.detail();
+    return position
+        + ": "
+        + f.kind()
+        + (f.line() > 0 ? "" : " (no row)")
+        + rest
+        + ": "
+        + f.detail();
   }
 
   /**
    * Parses the {@code --fail-on} words.
    *
-   * @param words gap, overlap, cycle (or escalation-cycle), dead-end, ping-pong, unreachable, all, none; any case
+   * @param words gap, overlap, cycle (or escalation-cycle), dead-end, ping-pong, unreachable, all,
+   *     none; any case
    * @return the kinds
    * @throws BadInputException naming an unknown word and the accepted ones
    */
@@ -257,8 +342,11 @@ public final class GridgovPolicy {
         case "unreachable" -> kinds.add(Finding.Kind.UNREACHABLE);
         case "all" -> kinds.addAll(EnumSet.allOf(Finding.Kind.class));
         case "none" -> {}
-        default -> throw new BadInputException("--fail-on: unknown kind \"" + w
-            + "\"; expected gap, overlap, cycle, dead-end, ping-pong, unreachable, all or none");
+        default ->
+            throw new BadInputException(
+                "--fail-on: unknown kind \""
+                    + w
+                    + "\"; expected gap, overlap, cycle, dead-end, ping-pong, unreachable, all or none");
       }
     }
     return kinds;
@@ -282,9 +370,16 @@ public final class GridgovPolicy {
     for (Finding f : report.findings()) {
       counts.merge(f.kind(), 1, Integer::sum);
     }
-    String byKind = counts.isEmpty() ? "none"
-        : counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
-    String fail = failing.isEmpty() ? "nothing" : failing.stream().map(Enum::name).collect(Collectors.joining(", "));
+    String byKind =
+        counts.isEmpty()
+            ? "none"
+            : counts.entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey())
+                .collect(Collectors.joining(", "));
+    String fail =
+        failing.isEmpty()
+            ? "nothing"
+            : failing.stream().map(Enum::name).collect(Collectors.joining(", "));
     return report.findings().size() + " finding(s): " + byKind + "; failing kinds: " + fail;
   }
 
@@ -292,11 +387,18 @@ public final class GridgovPolicy {
   private static Map<Integer, String> byRow(PolicyReport report) {
     Map<Integer, Map<Finding.Kind, Integer>> counts = new TreeMap<>();
     for (Finding f : report.findings()) {
-      counts.computeIfAbsent(f.line(), l -> new EnumMap<>(Finding.Kind.class)).merge(f.kind(), 1, Integer::sum);
+      counts
+          .computeIfAbsent(f.line(), l -> new EnumMap<>(Finding.Kind.class))
+          .merge(f.kind(), 1, Integer::sum);
     }
     Map<Integer, String> text = new TreeMap<>();
-    counts.forEach((line, byKind) -> text.put(line, byKind.entrySet().stream()
-        .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))));
+    counts.forEach(
+        (line, byKind) ->
+            text.put(
+                line,
+                byKind.entrySet().stream()
+                    .map(e -> e.getValue() + " " + e.getKey())
+                    .collect(Collectors.joining(", "))));
     return text;
   }
 
@@ -312,8 +414,9 @@ public final class GridgovPolicy {
     return switch (departments) {
       case "example" -> ExamplePolicy.graph(tree);
       case "none" -> RoutingGraph.builder(tree).build();
-      default -> throw new BadInputException(
-          "--departments: unknown set \"" + departments + "\"; expected example or none");
+      default ->
+          throw new BadInputException(
+              "--departments: unknown set \"" + departments + "\"; expected example or none");
     };
   }
 
@@ -331,7 +434,10 @@ public final class GridgovPolicy {
     }
   }
 
-  /** Bad input to the command: an unreadable file or a bad option value. Exit status {@link #BAD_INPUT}. */
+  /**
+   * Bad input to the command: an unreadable file or a bad option value. Exit status {@link
+   * #BAD_INPUT}.
+   */
   public static final class BadInputException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

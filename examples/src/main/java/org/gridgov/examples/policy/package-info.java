@@ -1,7 +1,7 @@
 /**
  * For people testing routing policies: the {@code gridgov-policy} command ({@link
- * org.gridgov.examples.policy.GridgovPolicy}), which checks a policy table over a region tree and draws the routing
- * graph.
+ * org.gridgov.examples.policy.GridgovPolicy}), which checks a policy table over a region tree and
+ * draws the routing graph.
  */
 @NullMarked
 @CheckReturnValue

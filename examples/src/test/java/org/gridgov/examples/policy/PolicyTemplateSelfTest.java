@@ -13,8 +13,9 @@ import org.gridgov.routing.analysis.PolicyReport;
 import org.junit.jupiter.api.Test;
 
 /**
- * The template's assertion itself: a policy with planted faults ({@code examples/policy/planted-bad-policy.csv})
- * must make {@link PolicyTemplateTest} fail, and the message must list every finding with its rule line.
+ * The template's assertion itself: a policy with planted faults ({@code
+ * examples/policy/planted-bad-policy.csv}) must make {@link PolicyTemplateTest} fail, and the
+ * message must list every finding with its rule line.
  */
 class PolicyTemplateSelfTest {
   private static final Path PLANTED = GridgovPolicyTest.PLANTED;
@@ -33,10 +34,13 @@ class PolicyTemplateSelfTest {
     PolicyReport report = PolicyTemplateTest.analyse(PLANTED, PolicyTemplateTest.TREE);
 
     List<String> lines = messageLines(PolicyTemplateTest.ACCEPTED.keySet(), report);
-    assertThat(lines.get(0)).startsWith(PLANTED + " has " + report.findings().size() + " finding(s)");
+    assertThat(lines.get(0))
+        .startsWith(PLANTED + " has " + report.findings().size() + " finding(s)");
     assertThat(lines.subList(1, lines.size()))
         .containsExactlyElementsOf(
-            report.findings().stream().map(f -> "  " + GridgovPolicy.format(f, PLANTED.toString())).toList());
+            report.findings().stream()
+                .map(f -> "  " + GridgovPolicy.format(f, PLANTED.toString()))
+                .toList());
   }
 
   @Test
@@ -45,11 +49,21 @@ class PolicyTemplateSelfTest {
 
     String message = String.join("\n", messageLines(Set.of(), report));
     assertThat(message)
-        .contains(PLANTED + ":" + GridgovPolicyTest.lineOf(PLANTED, "0102|0103,") + ": OVERLAP category 0102")
-        .contains(PLANTED + ":" + GridgovPolicyTest.lineOf(PLANTED, "*,*,*,BREACH,COMMUNITY,")
-            + ": ESCALATION_CYCLE category ")
-        .contains(PLANTED + ":" + GridgovPolicyTest.lineOf(PLANTED, "*,*,*,RETURN,dept:urban-management,")
-            + ": PING_PONG category 0101")
+        .contains(
+            PLANTED
+                + ":"
+                + GridgovPolicyTest.lineOf(PLANTED, "0102|0103,")
+                + ": OVERLAP category 0102")
+        .contains(
+            PLANTED
+                + ":"
+                + GridgovPolicyTest.lineOf(PLANTED, "*,*,*,BREACH,COMMUNITY,")
+                + ": ESCALATION_CYCLE category ")
+        .contains(
+            PLANTED
+                + ":"
+                + GridgovPolicyTest.lineOf(PLANTED, "*,*,*,RETURN,dept:urban-management,")
+                + ": PING_PONG category 0101")
         .contains(PLANTED + ": GAP (no row) category 0601");
   }
 
@@ -57,9 +71,12 @@ class PolicyTemplateSelfTest {
   void acceptedKindsAreLeftOutOfTheMessage() throws IOException {
     PolicyReport report = PolicyTemplateTest.analyse(PLANTED, PolicyTemplateTest.TREE);
 
-    List<String> lines = messageLines(EnumSet.of(Finding.Kind.GAP, Finding.Kind.ESCALATION_CYCLE), report);
-    int expected = report.findings().size() - report.findings(Finding.Kind.GAP).size()
-        - report.findings(Finding.Kind.ESCALATION_CYCLE).size();
+    List<String> lines =
+        messageLines(EnumSet.of(Finding.Kind.GAP, Finding.Kind.ESCALATION_CYCLE), report);
+    int expected =
+        report.findings().size()
+            - report.findings(Finding.Kind.GAP).size()
+            - report.findings(Finding.Kind.ESCALATION_CYCLE).size();
     assertThat(lines).hasSize(expected + 1);
     assertThat(lines).noneMatch(l -> l.contains(": GAP ") || l.contains(": ESCALATION_CYCLE "));
     assertThat(lines.get(0)).contains(expected + " finding(s)").doesNotContain("GAP");
@@ -70,18 +87,22 @@ class PolicyTemplateSelfTest {
     PolicyReport report = PolicyTemplateTest.analyse(PLANTED, PolicyTemplateTest.TREE);
 
     assertThat(report.findings()).isNotEmpty();
-    PolicyTemplateTest.assertNoFindingsExcept(EnumSet.allOf(Finding.Kind.class), report, PLANTED.toString());
+    PolicyTemplateTest.assertNoFindingsExcept(
+        EnumSet.allOf(Finding.Kind.class), report, PLANTED.toString());
   }
 
   @Test
   void shippedExamplePolicyPassesWithoutAcceptingAnything() throws IOException {
-    PolicyReport report = PolicyTemplateTest.analyse(PolicyTemplateTest.POLICY, PolicyTemplateTest.TREE);
+    PolicyReport report =
+        PolicyTemplateTest.analyse(PolicyTemplateTest.POLICY, PolicyTemplateTest.TREE);
 
     assertThat(PolicyTemplateTest.ACCEPTED).isEmpty();
     assertThat(report.findings()).isEmpty();
     assertThat(report.regionClasses()).isPositive();
-    assertThatThrownBy(() -> PolicyTemplateTest.assertNoFindingsExcept(Set.of(),
-            PolicyTemplateTest.analyse(PLANTED, PolicyTemplateTest.TREE), "x"))
+    assertThatThrownBy(
+            () ->
+                PolicyTemplateTest.assertNoFindingsExcept(
+                    Set.of(), PolicyTemplateTest.analyse(PLANTED, PolicyTemplateTest.TREE), "x"))
         .isInstanceOf(AssertionError.class);
   }
 }

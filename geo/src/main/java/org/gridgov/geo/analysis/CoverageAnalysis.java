@@ -22,26 +22,30 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 
 /**
- * Spatial coverage analysis (★ the spatial twin of the routing policy analysis): for every region with geometry
- * whose children have geometry, do the children tile it? Reports, as {@link CoverageFinding}s:
+ * Spatial coverage analysis (★ the spatial twin of the routing policy analysis): for every region
+ * with geometry whose children have geometry, do the children tile it? Reports, as {@link
+ * CoverageFinding}s:
  *
  * <ul>
- *   <li>{@code GAP} (留白 in space): each connected part of the parent that no child covers, with its area and a point
- *       inside it;
- *   <li>{@code OVERLAP} (职责交叉 in space): each pair of children that share area, with that area and a point in it;
- *   <li>{@code SLIVER}: a gap or an overlap smaller than {@link Options#sliverSquareMetres()} — a digitising slip
- *       rather than a real hole, a warning;
- *   <li>{@code OUTSIDE_PARENT}: each child with area outside its parent (an error from the sliver threshold up, a
- *       warning below).
+ *   <li>{@code GAP} (留白 in space): each connected part of the parent that no child covers, with its
+ *       area and a point inside it;
+ *   <li>{@code OVERLAP} (职责交叉 in space): each pair of children that share area, with that area and
+ *       a point in it;
+ *   <li>{@code SLIVER}: a gap or an overlap smaller than {@link Options#sliverSquareMetres()} — a
+ *       digitising slip rather than a real hole, a warning;
+ *   <li>{@code OUTSIDE_PARENT}: each child with area outside its parent (an error from the sliver
+ *       threshold up, a warning below).
  * </ul>
  *
- * Anything below {@link Options#noiseSquareMetres()} is floating-point noise and not reported. Areas are in square
- * metres of the local metric at the parent's centre (docs/geo.md). Only direct children are compared with their
- * parent; a child without geometry leaves its area as a gap (counted in {@link CoverageReport#childrenWithoutGeometry}).
+ * Anything below {@link Options#noiseSquareMetres()} is floating-point noise and not reported.
+ * Areas are in square metres of the local metric at the parent's centre (docs/geo.md). Only direct
+ * children are compared with their parent; a child without geometry leaves its area as a gap
+ * (counted in {@link CoverageReport#childrenWithoutGeometry}).
  *
- * <p>Cost: one exact union of the children per parent ({@link CoverageUnion} when the children meet edge to edge,
- * else a general overlay union), one difference for the gaps, one for the parts outside, and pairwise
- * intersections only where the union shows that children overlap. Pure and deterministic.
+ * <p>Cost: one exact union of the children per parent ({@link CoverageUnion} when the children meet
+ * edge to edge, else a general overlay union), one difference for the gaps, one for the parts
+ * outside, and pairwise intersections only where the union shows that children overlap. Pure and
+ * deterministic.
  */
 public final class CoverageAnalysis {
 
@@ -64,11 +68,15 @@ public final class CoverageAnalysis {
      */
     public Options {
       if (!(noiseSquareMetres >= 0 && noiseSquareMetres < Double.POSITIVE_INFINITY)) {
-        throw new IllegalArgumentException("noiseSquareMetres must be finite and >= 0 but was " + noiseSquareMetres);
-      }
-      if (!(sliverSquareMetres >= noiseSquareMetres && sliverSquareMetres < Double.POSITIVE_INFINITY)) {
         throw new IllegalArgumentException(
-            "sliverSquareMetres must be finite and >= noiseSquareMetres (" + noiseSquareMetres + ") but was "
+            "noiseSquareMetres must be finite and >= 0 but was " + noiseSquareMetres);
+      }
+      if (!(sliverSquareMetres >= noiseSquareMetres
+          && sliverSquareMetres < Double.POSITIVE_INFINITY)) {
+        throw new IllegalArgumentException(
+            "sliverSquareMetres must be finite and >= noiseSquareMetres ("
+                + noiseSquareMetres
+                + ") but was "
                 + sliverSquareMetres);
       }
     }
@@ -105,18 +113,21 @@ public final class CoverageAnalysis {
   }
 
   /**
-   * Checks the parents at one level only (e.g. {@code COMMUNITY}: do the grids tile their communities?).
+   * Checks the parents at one level only (e.g. {@code COMMUNITY}: do the grids tile their
+   * communities?).
    *
    * @param geometry the region geometry
    * @param parentLevel the level of the parents to check
    * @param options the thresholds
    * @return the report
    */
-  public static CoverageReport analyse(RegionGeometry geometry, RegionLevel parentLevel, Options options) {
+  public static CoverageReport analyse(
+      RegionGeometry geometry, RegionLevel parentLevel, Options options) {
     return run(geometry, Optional.of(parentLevel), options);
   }
 
-  private static CoverageReport run(RegionGeometry geometry, Optional<RegionLevel> level, Options options) {
+  private static CoverageReport run(
+      RegionGeometry geometry, Optional<RegionLevel> level, Options options) {
     Objects.requireNonNull(geometry, "geometry");
     Objects.requireNonNull(options, "options");
     List<CoverageFinding> findings = new ArrayList<>();
@@ -160,15 +171,22 @@ public final class CoverageAnalysis {
     private final List<CoverageFinding> out;
     private final double squareMetresPerSquareDegree;
 
-    ParentCheck(RegionGeometry g, Region parent, List<Region> kids, Options options, List<CoverageFinding> out) {
+    ParentCheck(
+        RegionGeometry g,
+        Region parent,
+        List<Region> kids,
+        Options options,
+        List<CoverageFinding> out) {
       this.parent = parent;
       this.kids = kids;
       this.parentGeometry = g.geometry(parent.code()).orElseThrow();
-      this.kidGeometries = kids.stream().map(k -> g.geometry(k.code()).orElseThrow()).toArray(Geometry[]::new);
+      this.kidGeometries =
+          kids.stream().map(k -> g.geometry(k.code()).orElseThrow()).toArray(Geometry[]::new);
       this.options = options;
       this.out = out;
       double lat = parentGeometry.getEnvelopeInternal().centre().y;
-      this.squareMetresPerSquareDegree = LocalMetric.METRES_PER_DEGREE * LocalMetric.metresPerDegreeLon(lat);
+      this.squareMetresPerSquareDegree =
+          LocalMetric.METRES_PER_DEGREE * LocalMetric.metresPerDegreeLon(lat);
     }
 
     void run() {
@@ -199,7 +217,10 @@ public final class CoverageAnalysis {
       return a.getNumPoints() == b.getNumPoints() && a.norm().equalsExact(b.norm());
     }
 
-    /** The exact union when the children meet edge to edge and do not overlap; null when that cannot be shown. */
+    /**
+     * The exact union when the children meet edge to edge and do not overlap; null when that cannot
+     * be shown.
+     */
     private @Nullable Geometry fastUnion(double sum, double noise) {
       try {
         Geometry u = CoverageUnion.union(kidGeometries);
@@ -218,35 +239,61 @@ public final class CoverageAnalysis {
         }
         boolean sliver = m2 < options.sliverSquareMetres();
         LonLat p = point(part);
-        add(sliver ? CoverageFinding.Kind.SLIVER : CoverageFinding.Kind.GAP, ImmutableList.of(), m2, p,
-            String.format(Locale.ROOT, "%s of %s m² that no %s covers, around %s",
-                sliver ? "a sliver gap" : "a gap", area(m2), childLevel(), p));
+        add(
+            sliver ? CoverageFinding.Kind.SLIVER : CoverageFinding.Kind.GAP,
+            ImmutableList.of(),
+            m2,
+            p,
+            String.format(
+                Locale.ROOT,
+                "%s of %s m² that no %s covers, around %s",
+                sliver ? "a sliver gap" : "a gap",
+                area(m2),
+                childLevel(),
+                p));
       }
     }
 
     private void outside() {
       for (int k = 0; k < kids.size(); k++) {
-        Geometry part = OverlayNGRobust.overlay(kidGeometries[k], parentGeometry, OverlayNG.DIFFERENCE);
+        Geometry part =
+            OverlayNGRobust.overlay(kidGeometries[k], parentGeometry, OverlayNG.DIFFERENCE);
         double m2 = squareMetres(part);
         if (m2 < options.noiseSquareMetres()) {
           continue;
         }
         LonLat p = point(part);
-        out.add(new CoverageFinding(CoverageFinding.Kind.OUTSIDE_PARENT,
-            m2 < options.sliverSquareMetres() ? CoverageFinding.Severity.WARNING : CoverageFinding.Severity.ERROR,
-            parent.code(), ImmutableList.of(kids.get(k).code()), m2, p,
-            String.format(Locale.ROOT, "%s %d has %s m² outside its %s, around %s",
-                kids.get(k).level(), kids.get(k).code(), area(m2), parent.level(), p)));
+        out.add(
+            new CoverageFinding(
+                CoverageFinding.Kind.OUTSIDE_PARENT,
+                m2 < options.sliverSquareMetres()
+                    ? CoverageFinding.Severity.WARNING
+                    : CoverageFinding.Severity.ERROR,
+                parent.code(),
+                ImmutableList.of(kids.get(k).code()),
+                m2,
+                p,
+                String.format(
+                    Locale.ROOT,
+                    "%s %d has %s m² outside its %s, around %s",
+                    kids.get(k).level(),
+                    kids.get(k).code(),
+                    area(m2),
+                    parent.level(),
+                    p)));
       }
     }
 
     private void overlaps() {
       for (int a = 0; a < kids.size(); a++) {
         for (int b = a + 1; b < kids.size(); b++) {
-          if (!kidGeometries[a].getEnvelopeInternal().intersects(kidGeometries[b].getEnvelopeInternal())) {
+          if (!kidGeometries[a]
+              .getEnvelopeInternal()
+              .intersects(kidGeometries[b].getEnvelopeInternal())) {
             continue;
           }
-          Geometry both = OverlayNGRobust.overlay(kidGeometries[a], kidGeometries[b], OverlayNG.INTERSECTION);
+          Geometry both =
+              OverlayNGRobust.overlay(kidGeometries[a], kidGeometries[b], OverlayNG.INTERSECTION);
           double m2 = squareMetres(both);
           if (m2 < options.noiseSquareMetres()) {
             continue;
@@ -255,18 +302,30 @@ public final class CoverageAnalysis {
           long ca = kids.get(a).code();
           long cb = kids.get(b).code();
           LonLat p = point(both);
-          add(sliver ? CoverageFinding.Kind.SLIVER : CoverageFinding.Kind.OVERLAP,
-              ImmutableList.of(Math.min(ca, cb), Math.max(ca, cb)), m2, p,
-              String.format(Locale.ROOT, "%s %d and %d both cover %s m%s around %s",
-                  childLevel(), Math.min(ca, cb), Math.max(ca, cb), area(m2),
-                  sliver ? "² (a sliver overlap)," : "²,", p));
+          add(
+              sliver ? CoverageFinding.Kind.SLIVER : CoverageFinding.Kind.OVERLAP,
+              ImmutableList.of(Math.min(ca, cb), Math.max(ca, cb)),
+              m2,
+              p,
+              String.format(
+                  Locale.ROOT,
+                  "%s %d and %d both cover %s m%s around %s",
+                  childLevel(),
+                  Math.min(ca, cb),
+                  Math.max(ca, cb),
+                  area(m2),
+                  sliver ? "² (a sliver overlap)," : "²,",
+                  p));
         }
       }
     }
 
-    private void add(CoverageFinding.Kind kind, ImmutableList<Long> codes, double m2, LonLat p, String message) {
+    private void add(
+        CoverageFinding.Kind kind, ImmutableList<Long> codes, double m2, LonLat p, String message) {
       CoverageFinding.Severity s =
-          kind == CoverageFinding.Kind.SLIVER ? CoverageFinding.Severity.WARNING : CoverageFinding.Severity.ERROR;
+          kind == CoverageFinding.Kind.SLIVER
+              ? CoverageFinding.Severity.WARNING
+              : CoverageFinding.Severity.ERROR;
       out.add(new CoverageFinding(kind, s, parent.code(), codes, m2, p, message));
     }
 
@@ -284,7 +343,9 @@ public final class CoverageAnalysis {
     }
 
     private static String area(double m2) {
-      return m2 >= 100 ? String.format(Locale.ROOT, "%,.0f", m2) : String.format(Locale.ROOT, "%.2f", m2);
+      return m2 >= 100
+          ? String.format(Locale.ROOT, "%,.0f", m2)
+          : String.format(Locale.ROOT, "%.2f", m2);
     }
   }
 }

@@ -11,9 +11,10 @@ import org.gridgov.geo.LonLat;
  * @param kind what was found
  * @param severity how bad it is
  * @param parentCode the region whose coverage by its children is at fault
- * @param childCodes the children involved, ascending: the two of an overlap, the one outside its parent; empty for a
- *     gap
- * @param areaSquareMetres the area of the gap, overlap or protruding part, in m² (local metric, see docs/geo.md)
+ * @param childCodes the children involved, ascending: the two of an overlap, the one outside its
+ *     parent; empty for a gap
+ * @param areaSquareMetres the area of the gap, overlap or protruding part, in m² (local metric, see
+ *     docs/geo.md)
  * @param point a point inside that area (JTS interior point), for a map or a site visit
  * @param message a sentence for people
  */
@@ -32,7 +33,10 @@ public record CoverageFinding(
     GAP,
     /** 职责交叉: two children cover the same area, at least the sliver threshold. */
     OVERLAP,
-    /** A gap or overlap below the sliver threshold (and above the noise floor): usually a digitising slip. */
+    /**
+     * A gap or overlap below the sliver threshold (and above the noise floor): usually a digitising
+     * slip.
+     */
     SLIVER,
     /** Part of a child lies outside its parent. */
     OUTSIDE_PARENT
@@ -67,6 +71,7 @@ public record CoverageFinding(
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "%s %s at region %d: %s", severity, kind, parentCode, message);
+    return String.format(
+        Locale.ROOT, "%s %s at region %d: %s", severity, kind, parentCode, message);
   }
 }

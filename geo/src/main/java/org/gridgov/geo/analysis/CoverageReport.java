@@ -9,10 +9,14 @@ import java.util.Locale;
  * @param findings the findings, sorted by parent code, kind, children and area
  * @param parentsChecked how many parents with geometry and with children with geometry were checked
  * @param childrenChecked how many children were checked against them
- * @param childrenWithoutGeometry children of checked parents that have no geometry (their area shows as a gap)
+ * @param childrenWithoutGeometry children of checked parents that have no geometry (their area
+ *     shows as a gap)
  */
 public record CoverageReport(
-    ImmutableList<CoverageFinding> findings, int parentsChecked, int childrenChecked, int childrenWithoutGeometry) {
+    ImmutableList<CoverageFinding> findings,
+    int parentsChecked,
+    int childrenChecked,
+    int childrenWithoutGeometry) {
 
   /**
    * Returns the findings of one kind.

@@ -1,4 +1,7 @@
-/** Spatial coverage analysis: do a parent's children tile it? Gaps, overlaps, slivers, children outside it. */
+/**
+ * Spatial coverage analysis: do a parent's children tile it? Gaps, overlaps, slivers, children
+ * outside it.
+ */
 @NullMarked
 @CheckReturnValue
 package org.gridgov.geo.analysis;

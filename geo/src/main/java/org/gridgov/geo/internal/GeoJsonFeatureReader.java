@@ -18,10 +18,11 @@ import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
 
 /**
- * Reads a GeoJSON FeatureCollection (RFC 7946) with Jackson's streaming parser into one {@link Feature} per feature:
- * the region code from a named property and a JTS Polygon or MultiPolygon, or the reason the feature is unusable.
- * Members may come in any order; unknown members ({@code id}, {@code bbox}, {@code crs}, other properties) are
- * skipped. A position's third and later numbers (altitude) are ignored.
+ * Reads a GeoJSON FeatureCollection (RFC 7946) with Jackson's streaming parser into one {@link
+ * Feature} per feature: the region code from a named property and a JTS Polygon or MultiPolygon, or
+ * the reason the feature is unusable. Members may come in any order; unknown members ({@code id},
+ * {@code bbox}, {@code crs}, other properties) are skipped. A position's third and later numbers
+ * (altitude) are ignored.
  */
 public final class GeoJsonFeatureReader {
   private static final JsonFactory JSON = JsonFactory.builder().build();
@@ -34,9 +35,12 @@ public final class GeoJsonFeatureReader {
    * @param geometry the geometry, if it could be built
    * @param problem why the feature is unusable, if it is
    */
-  public record Feature(int index, OptionalLong code, @Nullable Geometry geometry, @Nullable String problem) {}
+  public record Feature(
+      int index, OptionalLong code, @Nullable Geometry geometry, @Nullable String problem) {}
 
-  /** The document as a whole is unreadable (not JSON, not a FeatureCollection, too many features). */
+  /**
+   * The document as a whole is unreadable (not JSON, not a FeatureCollection, too many features).
+   */
   public static final class DocumentException extends Exception {
     private static final long serialVersionUID = 1L;
     private final int feature;
@@ -79,7 +83,8 @@ public final class GeoJsonFeatureReader {
    *
    * @param in the JSON text; not closed
    * @return the features in document order
-   * @throws DocumentException if the text is not JSON, not a FeatureCollection, or has too many features
+   * @throws DocumentException if the text is not JSON, not a FeatureCollection, or has too many
+   *     features
    */
   public List<Feature> read(Reader in) throws DocumentException {
     try (JsonParser p = JSON.createParser(in)) {
@@ -90,8 +95,12 @@ public final class GeoJsonFeatureReader {
           e.getLocation() == null
               ? ""
               : String.format(
-                  Locale.ROOT, " at line %d, column %d", e.getLocation().getLineNr(), e.getLocation().getColumnNr());
-      throw new DocumentException(featureIndex, "not valid JSON" + where + ": " + e.getOriginalMessage());
+                  Locale.ROOT,
+                  " at line %d, column %d",
+                  e.getLocation().getLineNr(),
+                  e.getLocation().getColumnNr());
+      throw new DocumentException(
+          featureIndex, "not valid JSON" + where + ": " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new DocumentException(featureIndex, "cannot read the GeoJSON text: " + e.getMessage());
     }
@@ -115,7 +124,8 @@ public final class GeoJsonFeatureReader {
       }
     }
     if (!"FeatureCollection".equals(type)) {
-      throw new DocumentException(-1, "the document's \"type\" must be \"FeatureCollection\" but was " + quoted(type));
+      throw new DocumentException(
+          -1, "the document's \"type\" must be \"FeatureCollection\" but was " + quoted(type));
     }
     if (features == null) {
       throw new DocumentException(-1, "the FeatureCollection has no \"features\" array");
@@ -129,11 +139,16 @@ public final class GeoJsonFeatureReader {
       featureIndex = out.size();
       if (out.size() >= maxFeatures) {
         throw new DocumentException(
-            featureIndex, "more than " + maxFeatures + " features (LoadOptions.maxFeatures); refusing the document");
+            featureIndex,
+            "more than "
+                + maxFeatures
+                + " features (LoadOptions.maxFeatures); refusing the document");
       }
       if (t != JsonToken.START_OBJECT) {
         p.skipChildren();
-        out.add(new Feature(featureIndex, OptionalLong.empty(), null, "a feature must be a JSON object"));
+        out.add(
+            new Feature(
+                featureIndex, OptionalLong.empty(), null, "a feature must be a JSON object"));
         continue;
       }
       out.add(readFeature(p));
@@ -157,7 +172,8 @@ public final class GeoJsonFeatureReader {
         code = readCode(p, problems);
       } else if (name.equals("geometry")) {
         sawGeometry = true;
-        geometry = t == JsonToken.START_OBJECT ? readGeometry(p, problems) : skipNonObject(p, t, problems);
+        geometry =
+            t == JsonToken.START_OBJECT ? readGeometry(p, problems) : skipNonObject(p, t, problems);
       } else {
         p.skipChildren();
       }
@@ -171,12 +187,15 @@ public final class GeoJsonFeatureReader {
     if (!sawGeometry) {
       problems.add("the feature has no \"geometry\"");
     }
-    return new Feature(featureIndex, code, problems.first == null ? geometry : null, problems.first);
+    return new Feature(
+        featureIndex, code, problems.first == null ? geometry : null, problems.first);
   }
 
-  private static @Nullable Geometry skipNonObject(JsonParser p, JsonToken t, Problems problems) throws IOException {
+  private static @Nullable Geometry skipNonObject(JsonParser p, JsonToken t, Problems problems)
+      throws IOException {
     p.skipChildren();
-    problems.add(t == JsonToken.VALUE_NULL ? "the geometry is null" : "the geometry must be a JSON object");
+    problems.add(
+        t == JsonToken.VALUE_NULL ? "the geometry is null" : "the geometry must be a JSON object");
     return null;
   }
 
@@ -198,7 +217,10 @@ public final class GeoJsonFeatureReader {
       } else {
         p.skipChildren();
         problems.add(
-            "property \"" + codeProperty + "\" must be a region code of 1 to 18 digits but was " + quoted(text));
+            "property \""
+                + codeProperty
+                + "\" must be a region code of 1 to 18 digits but was "
+                + quoted(text));
       }
     }
     return code;
@@ -222,7 +244,10 @@ public final class GeoJsonFeatureReader {
       return null;
     }
     if (type == null || (!type.equals("Polygon") && !type.equals("MultiPolygon"))) {
-      problems.add("geometry type " + quoted(type) + " is not supported; a region needs a Polygon or MultiPolygon");
+      problems.add(
+          "geometry type "
+              + quoted(type)
+              + " is not supported; a region needs a Polygon or MultiPolygon");
       return null;
     }
     if (coordinates == null) {
@@ -232,7 +257,10 @@ public final class GeoJsonFeatureReader {
     return new GeometryBuilder(factory, problems).build(type, coordinates);
   }
 
-  /** Reads a nested coordinate array: a position becomes {@code double[]}, an array a {@code List<Object>}. */
+  /**
+   * Reads a nested coordinate array: a position becomes {@code double[]}, an array a {@code
+   * List<Object>}.
+   */
   private static Object readNested(JsonParser p, Problems problems) throws IOException {
     List<Object> items = new ArrayList<>();
     double[] position = new double[2];
@@ -274,7 +302,10 @@ public final class GeoJsonFeatureReader {
     }
   }
 
-  /** Turns nested coordinates into JTS polygons, checking ring closure, ring size and coordinate ranges. */
+  /**
+   * Turns nested coordinates into JTS polygons, checking ring closure, ring size and coordinate
+   * ranges.
+   */
   private static final class GeometryBuilder {
     private final GeometryFactory factory;
     private final Problems problems;
@@ -358,7 +389,8 @@ public final class GeoJsonFeatureReader {
         return null;
       }
       if (!cs[0].equals2D(cs[cs.length - 1])) {
-        problems.add(where + " is not closed: it starts at " + cs[0] + " and ends at " + cs[cs.length - 1]);
+        problems.add(
+            where + " is not closed: it starts at " + cs[0] + " and ends at " + cs[cs.length - 1]);
         return null;
       }
       return factory.createLinearRing(cs);

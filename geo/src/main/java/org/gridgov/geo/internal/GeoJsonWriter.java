@@ -11,7 +11,10 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
 
-/** Writes region geometry as a GeoJSON FeatureCollection with Jackson's generator, one feature per line. */
+/**
+ * Writes region geometry as a GeoJSON FeatureCollection with Jackson's generator, one feature per
+ * line.
+ */
 public final class GeoJsonWriter {
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
@@ -26,7 +29,8 @@ public final class GeoJsonWriter {
    * @param geometries their Polygon or MultiPolygon geometries
    * @throws IOException if the writer fails
    */
-  public static void write(Writer out, RegionTree tree, int[] indexes, Geometry[] geometries) throws IOException {
+  public static void write(Writer out, RegionTree tree, int[] indexes, Geometry[] geometries)
+      throws IOException {
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.writeStartObject();
@@ -45,7 +49,8 @@ public final class GeoJsonWriter {
     out.flush();
   }
 
-  private static void writeFeature(JsonGenerator g, Region r, Geometry geometry) throws IOException {
+  private static void writeFeature(JsonGenerator g, Region r, Geometry geometry)
+      throws IOException {
     g.writeStartObject();
     g.writeStringField("type", "Feature");
     g.writeFieldName("properties");

@@ -9,19 +9,21 @@ import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
 
 /**
- * A uniform grid over a set of polygons, built once, answering "which polygons contain this point" with one array
- * lookup for most points.
+ * A uniform grid over a set of polygons, built once, answering "which polygons contain this point"
+ * with one array lookup for most points.
  *
- * <p>Each cell (slightly enlarged, by 1e-9 of its size, so that rounding in the cell computation never puts a point
- * in a cell that does not hold it) lists, in ascending id order, every polygon whose boundary passes through it or
- * whose interior covers it. A cell whose only candidate covers it entirely (no boundary crosses it) answers without a
- * point-in-polygon test; other cells test their candidates with an exact closed point-in-polygon test (the
- * boundary counts as inside; JTS's robust orientation predicate decides on which side of an edge a point lies, as in
- * JTS's {@code RayCrossingCounter}).
+ * <p>Each cell (slightly enlarged, by 1e-9 of its size, so that rounding in the cell computation
+ * never puts a point in a cell that does not hold it) lists, in ascending id order, every polygon
+ * whose boundary passes through it or whose interior covers it. A cell whose only candidate covers
+ * it entirely (no boundary crosses it) answers without a point-in-polygon test; other cells test
+ * their candidates with an exact closed point-in-polygon test (the boundary counts as inside; JTS's
+ * robust orientation predicate decides on which side of an edge a point lies, as in JTS's {@code
+ * RayCrossingCounter}).
  *
- * <p>Cost: build O(vertices + cells crossed by edges + cells covered); memory about 8 bytes per cell plus 4 per
- * candidate plus 16 per vertex; query O(1) for covered cells, O(candidates' vertices) otherwise. Polygons are
- * flattened into coordinate arrays: nothing of JTS is touched when querying.
+ * <p>Cost: build O(vertices + cells crossed by edges + cells covered); memory about 8 bytes per
+ * cell plus 4 per candidate plus 16 per vertex; query O(1) for covered cells, O(candidates'
+ * vertices) otherwise. Polygons are flattened into coordinate arrays: nothing of JTS is touched
+ * when querying.
  */
 public final class GridIndex {
   private final int count;
@@ -35,8 +37,10 @@ public final class GridIndex {
   private final double invH;
   private final int nx;
   private final int ny;
+
   /** Per cell: the id of the only candidate when it covers the whole cell, else -1. */
   private final int[] owner;
+
   private final int[] start;
   private final int[] candidates;
   private final int[] ringStart;
@@ -49,7 +53,8 @@ public final class GridIndex {
    * Builds the index.
    *
    * @param polygons Polygon or MultiPolygon geometries; the id of each is its position
-   * @param cellsPerPolygon how many cells to make per polygon (more cells: more memory, fewer tests)
+   * @param cellsPerPolygon how many cells to make per polygon (more cells: more memory, fewer
+   *     tests)
    */
   public GridIndex(Geometry[] polygons, double cellsPerPolygon) {
     this.count = polygons.length;
@@ -180,7 +185,8 @@ public final class GridIndex {
   }
 
   /**
-   * Returns the distance from a point to polygon {@code id}'s boundary, in metres of a local metric.
+   * Returns the distance from a point to polygon {@code id}'s boundary, in metres of a local
+   * metric.
    *
    * @param id the polygon
    * @param x the x (longitude)
@@ -215,11 +221,19 @@ public final class GridIndex {
    * @return bytes
    */
   public long bytes() {
-    return 4L * (owner.length + start.length + candidates.length + ringStart.length + coordStart.length)
+    return 4L
+            * (owner.length
+                + start.length
+                + candidates.length
+                + ringStart.length
+                + coordStart.length)
         + 8L * (xs.length + ys.length + box.length);
   }
 
-  /** -1: the point is on the segment; 1: the upward ray crossing rule counts the segment; 0: it does not. */
+  /**
+   * -1: the point is on the segment; 1: the upward ray crossing rule counts the segment; 0: it does
+   * not.
+   */
   private static int crossing(double x1, double y1, double x2, double y2, double px, double py) {
     if (x1 == px && y1 == py) {
       return -1;
@@ -246,7 +260,10 @@ public final class GridIndex {
     return Math.max(0, Math.min(n - 1, v));
   }
 
-  /** Every (cell, id, covers-whole-cell) pair, packed as cell &lt;&lt; 32 | id &lt;&lt; 1 | full, in id order. */
+  /**
+   * Every (cell, id, covers-whole-cell) pair, packed as cell &lt;&lt; 32 | id &lt;&lt; 1 | full, in
+   * id order.
+   */
   private long[] collectPairs() {
     long[] pairs = new long[Math.max(16, count * 8)];
     int n = 0;
@@ -263,7 +280,8 @@ public final class GridIndex {
       for (int cy = cy0; cy <= cy1; cy++) {
         for (int cx = cx0; cx <= cx1; cx++) {
           boolean edge = crossed[(cy - cy0) * bw + (cx - cx0)];
-          boolean covers = !edge && containsClosed(id, minX + (cx + 0.5) * cellW, minY + (cy + 0.5) * cellH);
+          boolean covers =
+              !edge && containsClosed(id, minX + (cx + 0.5) * cellW, minY + (cy + 0.5) * cellH);
           if (edge || covers) {
             if (n == pairs.length) {
               pairs = Arrays.copyOf(pairs, n * 2);

@@ -3,10 +3,11 @@ package org.gridgov.geo.internal;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * Metres from degrees near a point: the local equirectangular approximation on a sphere of the mean Earth radius
- * (6,371,008.8 m). One degree of latitude is {@link #METRES_PER_DEGREE} metres and one degree of longitude that times
- * cos(latitude). Within a district (tens of kilometres) the relative error of a distance or area against the WGS-84
- * ellipsoid is below 0.5 %, plenty for tolerances, slivers and nearest-region searches.
+ * Metres from degrees near a point: the local equirectangular approximation on a sphere of the mean
+ * Earth radius (6,371,008.8 m). One degree of latitude is {@link #METRES_PER_DEGREE} metres and one
+ * degree of longitude that times cos(latitude). Within a district (tens of kilometres) the relative
+ * error of a distance or area against the WGS-84 ellipsoid is below 0.5 %, plenty for tolerances,
+ * slivers and nearest-region searches.
  */
 public final class LocalMetric {
   /** Metres per degree of latitude on the mean sphere. */

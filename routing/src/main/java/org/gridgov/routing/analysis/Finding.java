@@ -11,11 +11,13 @@ import org.gridgov.routing.DecisionPoint;
  * One located finding of a {@link PolicyAnalysis}.
  *
  * @param kind what was found
- * @param line the policy row it concerns (the later row of an overlap, the row that sends a case back for
- *     ping-pong, the row that escalates into a cycle), or 0 when no row is to blame (a gap: no row at all)
+ * @param line the policy row it concerns (the later row of an overlap, the row that sends a case
+ *     back for ping-pong, the row that escalates into a cycle), or 0 when no row is to blame (a
+ *     gap: no row at all)
  * @param category the category code it was found for, or {@code ""} for graph-wide findings
  * @param regionCode the representative region it was found at, or 0 for graph-wide findings
- * @param regionsInClass how many regions share the representative's equivalence class (the finding holds for all)
+ * @param regionsInClass how many regions share the representative's equivalence class (the finding
+ *     holds for all)
  * @param priority the priority, if it depends on one
  * @param point the decision point, if it depends on one
  * @param handlers the handlers involved, in path order where there is a path
@@ -37,8 +39,8 @@ public record Finding(
     /** 留白: no row places the case at this decision point. */
     GAP,
     /**
-     * 职责交叉: two rows assign different leads to the same case at the same priority (an earlier row that is a
-     * strict specialisation of the later one is a deliberate override and not reported).
+     * 职责交叉: two rows assign different leads to the same case at the same priority (an earlier row
+     * that is a strict specialisation of the later one is a deliberate override and not reported).
      */
     OVERLAP,
     /** An escalation path comes back to a handler it already passed. */
@@ -58,11 +60,14 @@ public record Finding(
    * @param detail a sentence for people
    * @param handlers the handlers involved, in path order where there is a path
    * @param kind what was found
-   * @param line the policy row it concerns (the later row of an overlap, the row that sends a case back for ping-pong, the row that escalates into a cycle), or 0 when no row is to blame (a gap: no row at all)
+   * @param line the policy row it concerns (the later row of an overlap, the row that sends a case
+   *     back for ping-pong, the row that escalates into a cycle), or 0 when no row is to blame (a
+   *     gap: no row at all)
    * @param point the decision point, if it depends on one
    * @param priority the priority, if it depends on one
    * @param regionCode the representative region it was found at, or 0 for graph-wide findings
-   * @param regionsInClass how many regions share the representative's equivalence class (the finding holds for all)
+   * @param regionsInClass how many regions share the representative's equivalence class (the
+   *     finding holds for all)
    */
   public Finding {
     Objects.requireNonNull(kind, "kind");
@@ -71,8 +76,8 @@ public record Finding(
   }
 
   /**
-   * Returns where the finding is, for people: {@code line 12, category 0401, region 350302001001 (+17 like it),
-   * URGENT, BREACH}.
+   * Returns where the finding is, for people: {@code line 12, category 0401, region 350302001001
+   * (+17 like it), URGENT, BREACH}.
    *
    * @return the location text
    */

@@ -8,9 +8,10 @@ import org.gridgov.routing.Handler;
 import org.gridgov.routing.RoutingGraph;
 
 /**
- * Writes a routing graph and a report's findings as Graphviz DOT or Mermaid text, for people to look at. Output is
- * deterministic: handlers in graph order, links in graph order, findings in report order. Handlers named by a
- * finding are drawn red; each finding also appears as a comment line with its location.
+ * Writes a routing graph and a report's findings as Graphviz DOT or Mermaid text, for people to
+ * look at. Output is deterministic: handlers in graph order, links in graph order, findings in
+ * report order. Handlers named by a finding are drawn red; each finding also appears as a comment
+ * line with its location.
  */
 public final class GraphExport {
   private GraphExport() {}
@@ -26,10 +27,17 @@ public final class GraphExport {
     Set<String> flagged = flagged(report);
     StringBuilder b = new StringBuilder("digraph routing {\n  rankdir=BT;\n  node [shape=box];\n");
     for (Finding f : report.findings()) {
-      b.append("  // ").append(f.kind()).append(" at ").append(f.location().replace('\n', ' ')).append('\n');
+      b.append("  // ")
+          .append(f.kind())
+          .append(" at ")
+          .append(f.location().replace('\n', ' '))
+          .append('\n');
     }
     for (Handler h : graph.handlers()) {
-      b.append("  ").append(quote(h.id())).append(" [label=").append(quote(h.name() + "\\n" + h.id()));
+      b.append("  ")
+          .append(quote(h.id()))
+          .append(" [label=")
+          .append(quote(h.name() + "\\n" + h.id()));
       if (h.kind() != Handler.Kind.OFFICE) {
         b.append(", style=rounded");
       }
@@ -39,8 +47,14 @@ public final class GraphExport {
       b.append("];\n");
     }
     for (RoutingGraph.Link l : graph.links()) {
-      b.append("  ").append(quote(l.from())).append(" -> ").append(quote(l.to()))
-          .append(" [label=").append(l.type()).append(style(l)).append("];\n");
+      b.append("  ")
+          .append(quote(l.from()))
+          .append(" -> ")
+          .append(quote(l.to()))
+          .append(" [label=")
+          .append(l.type())
+          .append(style(l))
+          .append("];\n");
     }
     return b.append("}\n").toString();
   }
@@ -64,13 +78,21 @@ public final class GraphExport {
       String id = "h" + n++;
       node.put(h.id(), id);
       String label = (h.name() + " " + h.id()).replace("\"", "#quot;");
-      b.append("  ").append(id).append(h.kind() == Handler.Kind.OFFICE ? "[\"" : "(\"").append(label)
-          .append(h.kind() == Handler.Kind.OFFICE ? "\"]" : "\")").append('\n');
+      b.append("  ")
+          .append(id)
+          .append(h.kind() == Handler.Kind.OFFICE ? "[\"" : "(\"")
+          .append(label)
+          .append(h.kind() == Handler.Kind.OFFICE ? "\"]" : "\")")
+          .append('\n');
     }
     for (RoutingGraph.Link l : graph.links()) {
-      b.append("  ").append(node.get(l.from()))
+      b.append("  ")
+          .append(node.get(l.from()))
           .append(l.type() == org.gridgov.routing.LinkType.ESCALATE ? " -->|" : " -.->|")
-          .append(l.type()).append("| ").append(node.get(l.to())).append('\n');
+          .append(l.type())
+          .append("| ")
+          .append(node.get(l.to()))
+          .append('\n');
     }
     if (!flagged.isEmpty()) {
       b.append("  classDef finding stroke:#d00,stroke-width:3px\n");

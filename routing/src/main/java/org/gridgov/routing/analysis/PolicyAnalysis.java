@@ -37,31 +37,36 @@ import org.gridgov.sla.SlaPolicy;
 import org.gridgov.sla.SlaStage;
 
 /**
- * Analyses a {@link TablePolicy} for the failures practice names: gaps (留白), overlaps (职责交叉), escalation
- * cycles and dead ends, ping-pong between handlers (推诿), unreachable handlers, the longest escalation chain and
- * the worst-case time from report to the top.
+ * Analyses a {@link TablePolicy} for the failures practice names: gaps (留白), overlaps (职责交叉),
+ * escalation cycles and dead ends, ping-pong between handlers (推诿), unreachable handlers, the
+ * longest escalation chain and the worst-case time from report to the top.
  *
- * <p><b>Equivalence classes.</b> Two regions are equivalent when they have the same level and lie inside exactly
- * the same set of "pattern roots": the region codes named by the table's rows and the jurisdiction roots of the
- * graph's departments and outside parties. No row condition and no jurisdiction can tell two equivalent regions
- * apart, so the analysis evaluates one representative per class (the first in pre-order) and reports how many
- * regions the class has. A Putian-size tree of 150,000 regions has a few dozen classes.
+ * <p><b>Equivalence classes.</b> Two regions are equivalent when they have the same level and lie
+ * inside exactly the same set of "pattern roots": the region codes named by the table's rows and
+ * the jurisdiction roots of the graph's departments and outside parties. No row condition and no
+ * jurisdiction can tell two equivalent regions apart, so the analysis evaluates one representative
+ * per class (the first in pre-order) and reports how many regions the class has. A Putian-size tree
+ * of 150,000 regions has a few dozen classes.
  *
- * <p>For every class × category × priority it asks the policy, as a case engine would: a new case; from the
- * first lead, a breach, repeated until escalation stops (cycle, dead end, longest chain); a return, and the return
- * of whoever takes it (ping-pong); a check failure and a manual decision (gaps). Overlaps come from all the rows
- * whose conditions match a new case: two assign rows written for the same priorities (the same priority column)
- * with different leads overlap (the later one can never win there), unless the earlier row is at least as narrow as the later one in every column and
- * narrower in one: that is a deliberate override (by category, region or priority, e.g. 急事快议) or a catch-all
- * fallback (属地兜底), not a crossing of duties. Rows with identical conditions, or crossing conditions (one
- * narrower by category, the other by region), are reported. Offices are reached relative to a location, so unreachable handlers are reported for
- * departments, outside parties, the city office, and whole office levels that no case reaches.
+ * <p>For every class × category × priority it asks the policy, as a case engine would: a new case;
+ * from the first lead, a breach, repeated until escalation stops (cycle, dead end, longest chain);
+ * a return, and the return of whoever takes it (ping-pong); a check failure and a manual decision
+ * (gaps). Overlaps come from all the rows whose conditions match a new case: two assign rows
+ * written for the same priorities (the same priority column) with different leads overlap (the
+ * later one can never win there), unless the earlier row is at least as narrow as the later one in
+ * every column and narrower in one: that is a deliberate override (by category, region or priority,
+ * e.g. 急事快议) or a catch-all fallback (属地兜底), not a crossing of duties. Rows with identical
+ * conditions, or crossing conditions (one narrower by category, the other by region), are reported.
+ * Offices are reached relative to a location, so unreachable handlers are reported for departments,
+ * outside parties, the city office, and whole office levels that no case reaches.
  */
 @SuppressWarnings("EnumOrdinal") // declaration order is the documented sort order
 public final class PolicyAnalysis {
   private static final Instant AT = Instant.parse("2024-01-01T00:00:00Z");
   private static final int MAX_CHAIN = 64;
-  private static final DecisionPoint[] OTHER_POINTS = {DecisionPoint.CHECK_FAILED, DecisionPoint.MANUAL};
+  private static final DecisionPoint[] OTHER_POINTS = {
+    DecisionPoint.CHECK_FAILED, DecisionPoint.MANUAL
+  };
 
   private final TablePolicy policy;
   private final RoutingGraph graph;
@@ -85,7 +90,8 @@ public final class PolicyAnalysis {
    * Analyses a policy over the given categories, without SLA figures.
    *
    * @param policy the compiled policy
-   * @param categories the category codes to analyse (e.g. every minor class of a catalogue), not empty
+   * @param categories the category codes to analyse (e.g. every minor class of a catalogue), not
+   *     empty
    * @return the report
    */
   public static PolicyReport analyse(TablePolicy policy, List<String> categories) {
@@ -93,7 +99,8 @@ public final class PolicyAnalysis {
   }
 
   /**
-   * Analyses a policy over the given categories, with the worst-case time to the top from an SLA policy.
+   * Analyses a policy over the given categories, with the worst-case time to the top from an SLA
+   * policy.
    *
    * @param policy the compiled policy
    * @param categories the category codes to analyse, not empty
@@ -104,7 +111,10 @@ public final class PolicyAnalysis {
     return new PolicyAnalysis(policy).run(categories, Optional.of(sla));
   }
 
-  /** The equivalence classes: representative region index → class size, in pre-order of representatives. */
+  /**
+   * The equivalence classes: representative region index → class size, in pre-order of
+   * representatives.
+   */
   static Map<Integer, Integer> regionClasses(TablePolicy policy) {
     RoutingGraph graph = policy.graph();
     RegionTree tree = graph.tree();
@@ -240,8 +250,16 @@ public final class PolicyAnalysis {
     RoutingDecision d = decide(first);
     markReached(d);
     if (!(d instanceof RoutingDecision.Assign assign)) {
-      add(Finding.Kind.GAP, lineOf(d), category, loc, classSize, p, Optional.of(DecisionPoint.NEW_CASE),
-          List.of(), "a new case is not assigned: " + describe(d));
+      add(
+          Finding.Kind.GAP,
+          lineOf(d),
+          category,
+          loc,
+          classSize,
+          p,
+          Optional.of(DecisionPoint.NEW_CASE),
+          List.of(),
+          "a new case is not assigned: " + describe(d));
       return;
     }
     overlaps(first, loc, classSize, category, p);
@@ -253,7 +271,15 @@ public final class PolicyAnalysis {
           decide(RoutingRequest.of(facts, point, AT, lead, List.of(lead), List.of(), 1));
       markReached(o);
       if (o.kind() == RoutingDecision.Kind.REJECT && lineOf(o) == 0) {
-        add(Finding.Kind.GAP, 0, category, loc, classSize, p, Optional.of(point), List.of(lead),
+        add(
+            Finding.Kind.GAP,
+            0,
+            category,
+            loc,
+            classSize,
+            p,
+            Optional.of(point),
+            List.of(lead),
             "no row decides when " + lead + " holds the case");
       }
     }
@@ -266,7 +292,8 @@ public final class PolicyAnalysis {
     };
   }
 
-  private void overlaps(RoutingRequest first, int loc, int classSize, String category, Optional<Priority> p) {
+  private void overlaps(
+      RoutingRequest first, int loc, int classSize, String category, Optional<Priority> p) {
     PolicyTable.Row firstAssign = null;
     String firstLead = null;
     for (PolicyTable.Row row : policy.matchingRows(first)) {
@@ -284,35 +311,63 @@ public final class PolicyAnalysis {
       } else if (!lead.equals(firstLead)
           && firstAssign.priorities().equals(row.priorities())
           && !priorityOverride(firstAssign, row)) {
-        add(Finding.Kind.OVERLAP, row.line(), category, loc, classSize, p, Optional.of(DecisionPoint.NEW_CASE),
+        add(
+            Finding.Kind.OVERLAP,
+            row.line(),
+            category,
+            loc,
+            classSize,
+            p,
+            Optional.of(DecisionPoint.NEW_CASE),
             List.of(String.valueOf(firstLead), lead),
-            "line " + row.line() + " assigns " + lead + " but line " + firstAssign.line() + " already assigns "
-                + firstLead + " to the same case");
+            "line "
+                + row.line()
+                + " assigns "
+                + lead
+                + " but line "
+                + firstAssign.line()
+                + " already assigns "
+                + firstLead
+                + " to the same case");
       }
     }
   }
 
   /**
-   * Whether an earlier row is a deliberate specialisation of a later one: at least as narrow in every column and
-   * narrower in one (a category, region or priority override before the general row, or a catch-all fallback last).
+   * Whether an earlier row is a deliberate specialisation of a later one: at least as narrow in
+   * every column and narrower in one (a category, region or priority override before the general
+   * row, or a catch-all fallback last).
    */
   private boolean priorityOverride(PolicyTable.Row earlier, PolicyTable.Row later) {
-    boolean categories = later.categories().isEmpty()
-        || (!earlier.categories().isEmpty()
-            && earlier.categories().stream().allMatch(c -> later.categories().stream().anyMatch(c::startsWith)));
-    boolean regions = later.regions().isEmpty()
-        || (!earlier.regions().isEmpty()
-            && earlier.regions().stream().allMatch(r -> later.regions().stream().anyMatch(
-                l -> tree.get(l).contains(tree.get(r)))));
-    boolean priorities = later.priorities().isEmpty()
-        || (!earlier.priorities().isEmpty() && later.priorities().containsAll(earlier.priorities()));
-    boolean points = later.points().isEmpty()
-        || (!earlier.points().isEmpty() && later.points().containsAll(earlier.points()));
-    boolean holders = later.holders().isEmpty()
-        || (!earlier.holders().isEmpty() && later.holders().containsAll(earlier.holders()));
-    boolean same = earlier.categories().equals(later.categories()) && earlier.regions().equals(later.regions())
-        && earlier.priorities().equals(later.priorities()) && earlier.points().equals(later.points())
-        && earlier.holders().equals(later.holders());
+    boolean categories =
+        later.categories().isEmpty()
+            || (!earlier.categories().isEmpty()
+                && earlier.categories().stream()
+                    .allMatch(c -> later.categories().stream().anyMatch(c::startsWith)));
+    boolean regions =
+        later.regions().isEmpty()
+            || (!earlier.regions().isEmpty()
+                && earlier.regions().stream()
+                    .allMatch(
+                        r ->
+                            later.regions().stream()
+                                .anyMatch(l -> tree.get(l).contains(tree.get(r)))));
+    boolean priorities =
+        later.priorities().isEmpty()
+            || (!earlier.priorities().isEmpty()
+                && later.priorities().containsAll(earlier.priorities()));
+    boolean points =
+        later.points().isEmpty()
+            || (!earlier.points().isEmpty() && later.points().containsAll(earlier.points()));
+    boolean holders =
+        later.holders().isEmpty()
+            || (!earlier.holders().isEmpty() && later.holders().containsAll(earlier.holders()));
+    boolean same =
+        earlier.categories().equals(later.categories())
+            && earlier.regions().equals(later.regions())
+            && earlier.priorities().equals(later.priorities())
+            && earlier.points().equals(later.points())
+            && earlier.holders().equals(later.holders());
     return categories && regions && priorities && points && holders && !same;
   }
 
@@ -326,20 +381,30 @@ public final class PolicyAnalysis {
         && h.level() == HandlerLevel.DISTRICT;
   }
 
-  private void chain(CaseFacts facts, int loc, int classSize, String category, Priority priority, String lead) {
+  private void chain(
+      CaseFacts facts, int loc, int classSize, String category, Priority priority, String lead) {
     Optional<Priority> p = Optional.of(priority);
     List<String> path = new ArrayList<>();
     path.add(lead);
     String holder = lead;
     while (path.size() <= MAX_CHAIN) {
-      RoutingDecision d = decide(RoutingRequest.of(facts, DecisionPoint.BREACH, AT, holder, path, List.of(), 1));
+      RoutingDecision d =
+          decide(RoutingRequest.of(facts, DecisionPoint.BREACH, AT, holder, path, List.of(), 1));
       markReached(d);
       if (d instanceof RoutingDecision.Escalate e) {
         if (path.contains(e.to())) {
           List<String> cycle = new ArrayList<>(path.subList(path.indexOf(e.to()), path.size()));
           cycle.add(e.to());
-          add(Finding.Kind.ESCALATION_CYCLE, lineOf(d), category, loc, classSize, p,
-              Optional.of(DecisionPoint.BREACH), cycle, "escalation returns to " + e.to() + ": " + cycle);
+          add(
+              Finding.Kind.ESCALATION_CYCLE,
+              lineOf(d),
+              category,
+              loc,
+              classSize,
+              p,
+              Optional.of(DecisionPoint.BREACH),
+              cycle,
+              "escalation returns to " + e.to() + ": " + cycle);
           return;
         }
         path.add(e.to());
@@ -347,8 +412,16 @@ public final class PolicyAnalysis {
         continue;
       }
       if (!graph.handler(holder).map(h -> isTop(h.id())).orElse(false)) {
-        add(Finding.Kind.DEAD_END, lineOf(d), category, loc, classSize, p, Optional.of(DecisionPoint.BREACH),
-            path, "a breach at " + holder + " goes nowhere higher: " + describe(d));
+        add(
+            Finding.Kind.DEAD_END,
+            lineOf(d),
+            category,
+            loc,
+            classSize,
+            p,
+            Optional.of(DecisionPoint.BREACH),
+            path,
+            "a breach at " + holder + " goes nowhere higher: " + describe(d));
       }
       break;
     }
@@ -359,11 +432,15 @@ public final class PolicyAnalysis {
       longestRegion = loc;
     }
     for (String h : path) {
-      graph.handler(h).filter(x -> x.kind() == Handler.Kind.OFFICE).ifPresent(x -> officeLevelsReached.add(x.level()));
+      graph
+          .handler(h)
+          .filter(x -> x.kind() == Handler.Kind.OFFICE)
+          .ifPresent(x -> officeLevelsReached.add(x.level()));
     }
   }
 
-  private void pingPong(CaseFacts facts, int loc, int classSize, String category, Optional<Priority> p, String a) {
+  private void pingPong(
+      CaseFacts facts, int loc, int classSize, String category, Optional<Priority> p, String a) {
     RoutingDecision first =
         decide(RoutingRequest.of(facts, DecisionPoint.RETURN, AT, a, List.of(a), List.of(a), 1));
     markReached(first);
@@ -372,13 +449,30 @@ public final class PolicyAnalysis {
     }
     String b = toB.lead();
     RoutingDecision back =
-        decide(RoutingRequest.of(facts, DecisionPoint.RETURN, AT, b, List.of(a, b), List.of(a, b), 1));
+        decide(
+            RoutingRequest.of(facts, DecisionPoint.RETURN, AT, b, List.of(a, b), List.of(a, b), 1));
     markReached(back);
     if (back instanceof RoutingDecision.Assign toA && toA.lead().equals(a)) {
-      add(Finding.Kind.PING_PONG, lineOf(back), category, loc, classSize, p, Optional.of(DecisionPoint.RETURN),
+      add(
+          Finding.Kind.PING_PONG,
+          lineOf(back),
+          category,
+          loc,
+          classSize,
+          p,
+          Optional.of(DecisionPoint.RETURN),
           List.of(a, b, a),
-          "a return sends the case " + a + " → " + b + " (line " + lineOf(first) + ") and back to " + a + " (line "
-              + lineOf(back) + ")");
+          "a return sends the case "
+              + a
+              + " → "
+              + b
+              + " (line "
+              + lineOf(first)
+              + ") and back to "
+              + a
+              + " (line "
+              + lineOf(back)
+              + ")");
     }
   }
 
@@ -390,8 +484,16 @@ public final class PolicyAnalysis {
       // RETURN links that form a two-handler loop.
       for (String t : graph.targets(h.id(), LinkType.RETURN)) {
         if (h.id().compareTo(t) < 0 && graph.targets(t, LinkType.RETURN).contains(h.id())) {
-          add(Finding.Kind.PING_PONG, 0, "", -1, 0, Optional.empty(), Optional.of(DecisionPoint.RETURN),
-              List.of(h.id(), t, h.id()), "RETURN links " + h.id() + " → " + t + " → " + h.id());
+          add(
+              Finding.Kind.PING_PONG,
+              0,
+              "",
+              -1,
+              0,
+              Optional.empty(),
+              Optional.of(DecisionPoint.RETURN),
+              List.of(h.id(), t, h.id()),
+              "RETURN links " + h.id() + " → " + t + " → " + h.id());
         }
       }
     }
@@ -405,7 +507,15 @@ public final class PolicyAnalysis {
         if (!onPath.add(cur)) {
           List<String> cyc = new ArrayList<>(path.subList(path.indexOf(cur), path.size()));
           cyc.add(cur);
-          add(Finding.Kind.ESCALATION_CYCLE, 0, "", -1, 0, Optional.empty(), Optional.empty(), cyc,
+          add(
+              Finding.Kind.ESCALATION_CYCLE,
+              0,
+              "",
+              -1,
+              0,
+              Optional.empty(),
+              Optional.empty(),
+              cyc,
               "ESCALATE links form a cycle: " + cyc);
           break;
         }
@@ -417,17 +527,38 @@ public final class PolicyAnalysis {
     for (Handler h : graph.handlers()) {
       boolean global = h.kind() != Handler.Kind.OFFICE || h.id().equals(Handler.CITY_OFFICE_ID);
       if (global && !reached.contains(h.id())) {
-        add(Finding.Kind.UNREACHABLE, 0, "", -1, 0, Optional.empty(), Optional.empty(), List.of(h.id()),
+        add(
+            Finding.Kind.UNREACHABLE,
+            0,
+            "",
+            -1,
+            0,
+            Optional.empty(),
+            Optional.empty(),
+            List.of(h.id()),
             h.id() + " never leads, assists, is summoned or escalated to for any analysed case");
       }
     }
     for (String id : reached) {
-      graph.handler(id).filter(x -> x.kind() == Handler.Kind.OFFICE).ifPresent(x -> officeLevelsReached.add(x.level()));
+      graph
+          .handler(id)
+          .filter(x -> x.kind() == Handler.Kind.OFFICE)
+          .ifPresent(x -> officeLevelsReached.add(x.level()));
     }
-    for (RegionLevel rl : List.of(RegionLevel.GRID, RegionLevel.COMMUNITY, RegionLevel.STREET, RegionLevel.DISTRICT)) {
+    for (RegionLevel rl :
+        List.of(
+            RegionLevel.GRID, RegionLevel.COMMUNITY, RegionLevel.STREET, RegionLevel.DISTRICT)) {
       HandlerLevel l = HandlerLevel.ofRegionLevel(rl);
       if (tree.count(rl) > 0 && !officeLevelsReached.contains(l)) {
-        add(Finding.Kind.UNREACHABLE, 0, "", -1, tree.count(rl), Optional.empty(), Optional.empty(), List.of(),
+        add(
+            Finding.Kind.UNREACHABLE,
+            0,
+            "",
+            -1,
+            tree.count(rl),
+            Optional.empty(),
+            Optional.empty(),
+            List.of(),
             "no analysed case ever reaches a " + l + " office (" + tree.count(rl) + " offices)");
       }
     }
@@ -437,14 +568,20 @@ public final class PolicyAnalysis {
     Region region = tree.region(longestRegion);
     var urbanRural = region.urbanRural().orElse(null);
     if (urbanRural == null) {
-      urbanRural = region.ancestors().stream().map(Region::urbanRural).flatMap(Optional::stream).findFirst()
-          .orElse(org.gridgov.region.UrbanRuralClass.MAIN_URBAN);
+      urbanRural =
+          region.ancestors().stream()
+              .map(Region::urbanRural)
+              .flatMap(Optional::stream)
+              .findFirst()
+              .orElse(org.gridgov.region.UrbanRuralClass.MAIN_URBAN);
     }
     List<SlaLimit> limits = new ArrayList<>();
     for (SlaStage stage : List.of(SlaStage.REGISTER, SlaStage.DISPATCH)) {
-      sla.ruleFor(stage, longestCategory, longestPriority, urbanRural).ifPresent(r -> limits.add(r.limit()));
+      sla.ruleFor(stage, longestCategory, longestPriority, urbanRural)
+          .ifPresent(r -> limits.add(r.limit()));
     }
-    Optional<SlaPolicy.Rule> handle = sla.ruleFor(SlaStage.HANDLE, longestCategory, longestPriority, urbanRural);
+    Optional<SlaPolicy.Rule> handle =
+        sla.ruleFor(SlaStage.HANDLE, longestCategory, longestPriority, urbanRural);
     if (handle.isEmpty()) {
       return Optional.empty();
     }

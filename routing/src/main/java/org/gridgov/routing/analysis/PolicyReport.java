@@ -4,16 +4,18 @@ import com.google.common.collect.ImmutableList;
 import java.util.Optional;
 
 /**
- * The result of a {@link PolicyAnalysis}: every finding, located, plus the longest escalation chain and the
- * worst-case time to the top.
+ * The result of a {@link PolicyAnalysis}: every finding, located, plus the longest escalation chain
+ * and the worst-case time to the top.
  *
  * @param findings the findings, sorted by kind, line, category, region, priority and point
- * @param regionClasses how many equivalence classes of regions were analysed (instead of every region)
+ * @param regionClasses how many equivalence classes of regions were analysed (instead of every
+ *     region)
  * @param requestsEvaluated how many decisions the analysis asked the policy for
- * @param longestChain the longest escalation chain from a first assignment to where escalation stops, handler ids in
- *     order
+ * @param longestChain the longest escalation chain from a first assignment to where escalation
+ *     stops, handler ids in order
  * @param longestChainCategory the category the longest chain was found for
- * @param worstCase the worst-case time along the longest chain, if an SLA policy covers every stage on it
+ * @param worstCase the worst-case time along the longest chain, if an SLA policy covers every stage
+ *     on it
  */
 public record PolicyReport(
     ImmutableList<Finding> findings,

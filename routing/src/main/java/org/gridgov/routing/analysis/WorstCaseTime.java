@@ -5,19 +5,26 @@ import java.time.Duration;
 import org.gridgov.sla.SlaLimit;
 
 /**
- * The worst-case time from report to the top of an escalation chain, as the sum of stage limits: the register and
- * dispatch limits once, then the full handling limit at every handler of the chain (each handler uses its whole
- * budget, breaches, and the case escalates). Limits of different units cannot be added into one duration without a
- * calendar, so the sum is kept per unit.
+ * The worst-case time from report to the top of an escalation chain, as the sum of stage limits:
+ * the register and dispatch limits once, then the full handling limit at every handler of the chain
+ * (each handler uses its whole budget, breaches, and the case escalates). Limits of different units
+ * cannot be added into one duration without a calendar, so the sum is kept per unit.
  *
  * @param limits every limit summed, in order
  * @param natural the sum of natural-time limits
  * @param workingTime the sum of working-time limits
  * @param workingDays the sum of working-day limits
  */
-public record WorstCaseTime(ImmutableList<SlaLimit> limits, Duration natural, Duration workingTime, int workingDays) {
+public record WorstCaseTime(
+    ImmutableList<SlaLimit> limits, Duration natural, Duration workingTime, int workingDays) {
   @Override
   public String toString() {
-    return "natural " + natural + " + working time " + workingTime + " + " + workingDays + " working days";
+    return "natural "
+        + natural
+        + " + working time "
+        + workingTime
+        + " + "
+        + workingDays
+        + " working days";
   }
 }

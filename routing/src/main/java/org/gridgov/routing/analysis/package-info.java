@@ -1,4 +1,7 @@
-/** Policy analysis: gaps, overlaps, escalation cycles and dead ends, ping-pong, worst-case time; DOT and Mermaid export. */
+/**
+ * Policy analysis: gaps, overlaps, escalation cycles and dead ends, ping-pong, worst-case time; DOT
+ * and Mermaid export.
+ */
 @NullMarked
 @CheckReturnValue
 package org.gridgov.routing.analysis;

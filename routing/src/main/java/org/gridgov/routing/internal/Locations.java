@@ -13,11 +13,13 @@ public final class Locations {
   private Locations() {}
 
   /**
-   * Returns the index of the lowest common ancestor of the case's locations (the location itself for one code).
+   * Returns the index of the lowest common ancestor of the case's locations (the location itself
+   * for one code).
    *
    * @param tree the tree
    * @param request the request
-   * @return the region index, or {@link #NO_COMMON_REGION} when the locations lie in different districts
+   * @return the region index, or {@link #NO_COMMON_REGION} when the locations lie in different
+   *     districts
    * @throws IllegalArgumentException naming the case and the code if a location is not in the tree
    */
   public static int regionIndex(RegionTree tree, RoutingRequest request) {

@@ -12,8 +12,9 @@ import org.gridgov.routing.RoutingRequest;
 import org.gridgov.routing.internal.Locations;
 
 /**
- * Cross-boundary cases (several location codes) go to the office of the locations' lowest common ancestor; across
- * districts, to the city office if the graph has one. Applies to new cases with two or more locations.
+ * Cross-boundary cases (several location codes) go to the office of the locations' lowest common
+ * ancestor; across districts, to the city office if the graph has one. Applies to new cases with
+ * two or more locations.
  */
 public final class CrossBoundaryRule extends BaseRule {
   private final String slaProfile;
@@ -38,14 +39,21 @@ public final class CrossBoundaryRule extends BaseRule {
     }
     if (loc == Locations.NO_COMMON_REGION) {
       return graph.hasCityOffice()
-          ? assign(Handler.CITY_OFFICE_ID, ImmutableList.of(), slaProfile, "locations lie in several districts")
+          ? assign(
+              Handler.CITY_OFFICE_ID,
+              ImmutableList.of(),
+              slaProfile,
+              "locations lie in several districts")
           : Optional.empty();
     }
     return assign(
         graph.officeIdAt(loc),
         ImmutableList.of(),
         slaProfile,
-        "locations " + request.facts().locationCodes() + " meet at region " + graph.tree().region(loc).code());
+        "locations "
+            + request.facts().locationCodes()
+            + " meet at region "
+            + graph.tree().region(loc).code());
   }
 
   @Override

@@ -6,7 +6,6 @@ import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.gridgov.routing.DecisionPoint;
 import org.gridgov.routing.Handler;
 import org.gridgov.routing.HandlerLevel;
 import org.gridgov.routing.RoutingDecision;
@@ -15,14 +14,15 @@ import org.gridgov.routing.RoutingRequest;
 import org.gridgov.routing.internal.Locations;
 
 /**
- * Department ownership: the first declared department (or outside party) that owns the category and has the
- * location in its jurisdiction leads; the other owners and every handler assisting with the category there assist.
+ * Department ownership: the first declared department (or outside party) that owns the category and
+ * has the location in its jurisdiction leads; the other owners and every handler assisting with the
+ * category there assist.
  *
- * <p>A holder can pass a case only to a department at its own level or below, so the rule applies when the current
- * holder's level is at least the owner's level (a district command centre dispatches to a district bureau; a grid
- * station hands a leak to property management); for new cases only if built with {@code onNewCase}. Handlers that
- * returned the case are skipped. Applies at {@code NEW_CASE}, {@code RETURN}, {@code MANUAL} and {@code
- * CHECK_FAILED}.
+ * <p>A holder can pass a case only to a department at its own level or below, so the rule applies
+ * when the current holder's level is at least the owner's level (a district command centre
+ * dispatches to a district bureau; a grid station hands a leak to property management); for new
+ * cases only if built with {@code onNewCase}. Handlers that returned the case are skipped. Applies
+ * at {@code NEW_CASE}, {@code RETURN}, {@code MANUAL} and {@code CHECK_FAILED}.
  */
 public final class DepartmentOwnershipRule extends BaseRule {
   private final String slaProfile;
@@ -56,8 +56,13 @@ public final class DepartmentOwnershipRule extends BaseRule {
         }
         holderLevel = HandlerLevel.CITY;
       }
-      case RETURN, MANUAL, CHECK_FAILED -> holderLevel =
-          request.currentHolder().flatMap(graph::handler).map(Handler::level).orElse(HandlerLevel.CITY);
+      case RETURN, MANUAL, CHECK_FAILED ->
+          holderLevel =
+              request
+                  .currentHolder()
+                  .flatMap(graph::handler)
+                  .map(Handler::level)
+                  .orElse(HandlerLevel.CITY);
       default -> {
         return Optional.empty();
       }

@@ -12,9 +12,9 @@ import org.gridgov.routing.RoutingGraph;
 import org.gridgov.routing.RoutingRequest;
 
 /**
- * Escalate one level along the holder's {@link org.gridgov.routing.LinkType#ESCALATE} link: on a breach, on a
- * return, and on the N-th repeat report (at decision point {@code REPEAT_REPORT} with {@code reportCount >= N}).
- * Declines at the top of the chain.
+ * Escalate one level along the holder's {@link org.gridgov.routing.LinkType#ESCALATE} link: on a
+ * breach, on a return, and on the N-th repeat report (at decision point {@code REPEAT_REPORT} with
+ * {@code reportCount >= N}). Declines at the top of the chain.
  */
 public final class EscalateOneLevelRule extends BaseRule {
   private final Set<DecisionPoint> points;
@@ -24,14 +24,17 @@ public final class EscalateOneLevelRule extends BaseRule {
    * Creates the rule.
    *
    * @param graph the routing graph
-   * @param points the decision points it escalates on (among BREACH, RETURN, REPEAT_REPORT, CHECK_FAILED, MANUAL)
+   * @param points the decision points it escalates on (among BREACH, RETURN, REPEAT_REPORT,
+   *     CHECK_FAILED, MANUAL)
    * @param repeatThreshold N: a repeat report escalates from the N-th report on, {@code >= 2}
    */
   public EscalateOneLevelRule(RoutingGraph graph, Set<DecisionPoint> points, int repeatThreshold) {
     super(graph);
     checkArgument(repeatThreshold >= 2, "repeatThreshold must be >= 2 but was %s", repeatThreshold);
-    checkArgument(!points.contains(DecisionPoint.NEW_CASE), "a new case has no holder to escalate from");
-    this.points = Sets.immutableEnumSet(points.isEmpty() ? EnumSet.noneOf(DecisionPoint.class) : points);
+    checkArgument(
+        !points.contains(DecisionPoint.NEW_CASE), "a new case has no holder to escalate from");
+    this.points =
+        Sets.immutableEnumSet(points.isEmpty() ? EnumSet.noneOf(DecisionPoint.class) : points);
     this.repeatThreshold = repeatThreshold;
   }
 
@@ -45,7 +48,8 @@ public final class EscalateOneLevelRule extends BaseRule {
       return Optional.empty();
     }
     String holder = request.currentHolder().get();
-    Optional<String> up = graph.handler(holder).isPresent() ? graph.escalationTarget(holder) : Optional.empty();
+    Optional<String> up =
+        graph.handler(holder).isPresent() ? graph.escalationTarget(holder) : Optional.empty();
     if (up.isEmpty()) {
       return Optional.empty();
     }
@@ -54,7 +58,10 @@ public final class EscalateOneLevelRule extends BaseRule {
 
   @Override
   public String whyNot(RoutingRequest request) {
-    return "escalates on " + points + " (repeat reports from the " + repeatThreshold
+    return "escalates on "
+        + points
+        + " (repeat reports from the "
+        + repeatThreshold
         + "th), when the holder has an ESCALATE link";
   }
 }

@@ -12,10 +12,12 @@ import org.gridgov.routing.RoutingRequest;
 import org.gridgov.routing.RoutingRule;
 
 /**
- * Composes rules: the first rule that decides wins. With {@link #collectingAssists}, when the winner assigns, the
- * leads and assists of every later rule that would also assign join as assisting handlers (all matches for
- * assists); a {@link TerritorialFallbackRule} never adds assists, as it only speaks when no other rule does. The explanation names the winner and, for every other rule, why it did not decide (or that it was
- * outranked). If no rule decides the policy rejects; end with a {@link TerritorialFallbackRule} to be total.
+ * Composes rules: the first rule that decides wins. With {@link #collectingAssists}, when the
+ * winner assigns, the leads and assists of every later rule that would also assign join as
+ * assisting handlers (all matches for assists); a {@link TerritorialFallbackRule} never adds
+ * assists, as it only speaks when no other rule does. The explanation names the winner and, for
+ * every other rule, why it did not decide (or that it was outranked). If no rule decides the policy
+ * rejects; end with a {@link TerritorialFallbackRule} to be total.
  */
 public final class FirstMatchPolicy implements RoutingPolicy {
   private final ImmutableList<RoutingRule> rules;
@@ -85,7 +87,8 @@ public final class FirstMatchPolicy implements RoutingPolicy {
           notes.add(later.name() + ": also matched but " + rule.name() + " comes first");
         }
       }
-      RoutingDecision.Explanation ex = new RoutingDecision.Explanation(rule.name(), ImmutableList.copyOf(notes));
+      RoutingDecision.Explanation ex =
+          new RoutingDecision.Explanation(rule.name(), ImmutableList.copyOf(notes));
       return switch (won.kind()) {
         case ASSIGN -> {
           RoutingDecision.Assign a = (RoutingDecision.Assign) won;

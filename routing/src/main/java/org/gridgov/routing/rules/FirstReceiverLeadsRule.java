@@ -14,10 +14,10 @@ import org.gridgov.routing.RoutingRequest;
 import org.gridgov.routing.internal.Locations;
 
 /**
- * 首接负责: when several departments own a case's category at its location, the first of them that received the
- * case leads and cannot return it; the others assist. Applies at {@code RETURN}, {@code MANUAL} and {@code
- * CHECK_FAILED} when one of the owners has already held the case, so a return by the first receiver comes back to
- * it.
+ * 首接负责: when several departments own a case's category at its location, the first of them that
+ * received the case leads and cannot return it; the others assist. Applies at {@code RETURN},
+ * {@code MANUAL} and {@code CHECK_FAILED} when one of the owners has already held the case, so a
+ * return by the first receiver comes back to it.
  */
 public final class FirstReceiverLeadsRule extends BaseRule {
   private final String slaProfile;
@@ -39,7 +39,9 @@ public final class FirstReceiverLeadsRule extends BaseRule {
     int loc = location(request);
     DecisionPoint p = request.point();
     if (loc == Locations.NO_COMMON_REGION
-        || !(p == DecisionPoint.RETURN || p == DecisionPoint.MANUAL || p == DecisionPoint.CHECK_FAILED)) {
+        || !(p == DecisionPoint.RETURN
+            || p == DecisionPoint.MANUAL
+            || p == DecisionPoint.CHECK_FAILED)) {
       return Optional.empty();
     }
     List<String> owners = new ArrayList<>();

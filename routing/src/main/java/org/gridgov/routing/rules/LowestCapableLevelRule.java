@@ -14,10 +14,11 @@ import org.gridgov.routing.RoutingRequest;
 import org.gridgov.routing.internal.Locations;
 
 /**
- * Handle at the lowest capable level: a capability table maps category code prefixes to the lowest level able to
- * handle them, and a new case goes to the office at that level over its location (the location's own office when
- * the location lies above that level). The longest matching prefix wins. Declines for categories not in the table,
- * at decision points other than {@code NEW_CASE}, and for locations in several districts.
+ * Handle at the lowest capable level: a capability table maps category code prefixes to the lowest
+ * level able to handle them, and a new case goes to the office at that level over its location (the
+ * location's own office when the location lies above that level). The longest matching prefix wins.
+ * Declines for categories not in the table, at decision points other than {@code NEW_CASE}, and for
+ * locations in several districts.
  */
 public final class LowestCapableLevelRule extends BaseRule {
   private final ImmutableMap<String, HandlerLevel> capability;
@@ -30,7 +31,8 @@ public final class LowestCapableLevelRule extends BaseRule {
    * @param capability category code prefix → lowest capable level ({@code ""} = every category)
    * @param slaProfile the SLA profile of its assignments
    */
-  public LowestCapableLevelRule(RoutingGraph graph, Map<String, HandlerLevel> capability, String slaProfile) {
+  public LowestCapableLevelRule(
+      RoutingGraph graph, Map<String, HandlerLevel> capability, String slaProfile) {
     super(graph);
     checkArgument(!slaProfile.isEmpty(), "slaProfile must not be empty");
     this.capability = ImmutableMap.copyOf(capability);

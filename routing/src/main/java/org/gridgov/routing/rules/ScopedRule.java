@@ -11,8 +11,9 @@ import org.gridgov.routing.RoutingRule;
 import org.gridgov.routing.internal.Locations;
 
 /**
- * Overrides by category or by region: applies another rule only to cases whose category starts with a prefix
- * and/or whose location lies within a region's subtree. Put a scoped rule before the general ones to override them.
+ * Overrides by category or by region: applies another rule only to cases whose category starts with
+ * a prefix and/or whose location lies within a region's subtree. Put a scoped rule before the
+ * general ones to override them.
  */
 public final class ScopedRule implements RoutingRule {
   private final RoutingRule rule;
@@ -21,14 +22,19 @@ public final class ScopedRule implements RoutingRule {
   private final int regionIndex;
   private final RegionTree tree;
 
-  private ScopedRule(RoutingRule rule, RegionTree tree, String categoryPrefix, OptionalLong regionCode) {
-    checkArgument(categoryPrefix.chars().allMatch(c -> c >= '0' && c <= '9'), "category prefix %s is not digits", categoryPrefix);
+  private ScopedRule(
+      RoutingRule rule, RegionTree tree, String categoryPrefix, OptionalLong regionCode) {
+    checkArgument(
+        categoryPrefix.chars().allMatch(c -> c >= '0' && c <= '9'),
+        "category prefix %s is not digits",
+        categoryPrefix);
     this.rule = rule;
     this.tree = tree;
     this.categoryPrefix = categoryPrefix;
     this.regionCode = regionCode;
     this.regionIndex = regionCode.isPresent() ? tree.indexOf(regionCode.getAsLong()) : -1;
-    checkArgument(regionCode.isEmpty() || regionIndex >= 0, "region %s is not in the tree", regionCode);
+    checkArgument(
+        regionCode.isEmpty() || regionIndex >= 0, "region %s is not in the tree", regionCode);
   }
 
   /**
@@ -68,8 +74,12 @@ public final class ScopedRule implements RoutingRule {
 
   @Override
   public String name() {
-    return rule.name() + "[" + (categoryPrefix.isEmpty() ? "*" : categoryPrefix) + " @ "
-        + (regionCode.isPresent() ? Long.toString(regionCode.getAsLong()) : "*") + "]";
+    return rule.name()
+        + "["
+        + (categoryPrefix.isEmpty() ? "*" : categoryPrefix)
+        + " @ "
+        + (regionCode.isPresent() ? Long.toString(regionCode.getAsLong()) : "*")
+        + "]";
   }
 
   private boolean inScope(RoutingRequest request) {
@@ -77,7 +87,8 @@ public final class ScopedRule implements RoutingRule {
     if (!request.facts().categoryCode().startsWith(categoryPrefix)) {
       return false;
     }
-    return regionIndex < 0 || (loc != Locations.NO_COMMON_REGION && tree.contains(regionIndex, loc));
+    return regionIndex < 0
+        || (loc != Locations.NO_COMMON_REGION && tree.contains(regionIndex, loc));
   }
 
   @Override
@@ -89,14 +100,16 @@ public final class ScopedRule implements RoutingRule {
     if (d.isEmpty()) {
       return d;
     }
-    RoutingDecision.Explanation e = new RoutingDecision.Explanation(name(), d.get().explanation().notes());
+    RoutingDecision.Explanation e =
+        new RoutingDecision.Explanation(name(), d.get().explanation().notes());
     return Optional.of(
         switch (d.get().kind()) {
           case ASSIGN -> {
             RoutingDecision.Assign a = (RoutingDecision.Assign) d.get();
             yield new RoutingDecision.Assign(a.lead(), a.assists(), a.slaProfile(), e);
           }
-          case ESCALATE -> new RoutingDecision.Escalate(((RoutingDecision.Escalate) d.get()).to(), e);
+          case ESCALATE ->
+              new RoutingDecision.Escalate(((RoutingDecision.Escalate) d.get()).to(), e);
           case SUMMON -> {
             RoutingDecision.Summon s = (RoutingDecision.Summon) d.get();
             yield new RoutingDecision.Summon(s.summoner(), s.departments(), s.within(), e);

@@ -20,9 +20,10 @@ import org.gridgov.routing.RoutingRequest;
 import org.gridgov.routing.internal.Locations;
 
 /**
- * A street blows the whistle and departments report (街乡吹哨、部门报到): when the holder is a street office, the
- * departments it has {@link LinkType#SUMMON} links to that own or assist with the case's category (with the
- * location in their jurisdiction) must report on site within a limit (Beijing: 30 minutes).
+ * A street blows the whistle and departments report (街乡吹哨、部门报到): when the holder is a street
+ * office, the departments it has {@link LinkType#SUMMON} links to that own or assist with the
+ * case's category (with the location in their jurisdiction) must report on site within a limit
+ * (Beijing: 30 minutes).
  */
 public final class SummonRule extends BaseRule {
   /** Beijing's limit: on site within 30 minutes. */
@@ -40,20 +41,26 @@ public final class SummonRule extends BaseRule {
    */
   public SummonRule(RoutingGraph graph, Set<DecisionPoint> points, Duration within) {
     super(graph);
-    checkArgument(!within.isNegative() && !within.isZero(), "within must be positive but was %s", within);
-    this.points = Sets.immutableEnumSet(points.isEmpty() ? EnumSet.noneOf(DecisionPoint.class) : points);
+    checkArgument(
+        !within.isNegative() && !within.isZero(), "within must be positive but was %s", within);
+    this.points =
+        Sets.immutableEnumSet(points.isEmpty() ? EnumSet.noneOf(DecisionPoint.class) : points);
     this.within = within;
   }
 
   @Override
   public Optional<RoutingDecision> tryDecide(RoutingRequest request) {
     int loc = location(request);
-    if (!points.contains(request.point()) || request.currentHolder().isEmpty() || loc == Locations.NO_COMMON_REGION) {
+    if (!points.contains(request.point())
+        || request.currentHolder().isEmpty()
+        || loc == Locations.NO_COMMON_REGION) {
       return Optional.empty();
     }
     String street = request.currentHolder().get();
     Optional<Handler> h = graph.handler(street);
-    if (h.isEmpty() || h.get().kind() != Handler.Kind.OFFICE || h.get().level() != HandlerLevel.STREET) {
+    if (h.isEmpty()
+        || h.get().kind() != Handler.Kind.OFFICE
+        || h.get().level() != HandlerLevel.STREET) {
       return Optional.empty();
     }
     String category = request.facts().categoryCode();
@@ -72,11 +79,18 @@ public final class SummonRule extends BaseRule {
             street,
             ImmutableList.copyOf(summoned),
             within,
-            because(street + " summons the departments for category " + category + " within " + within)));
+            because(
+                street
+                    + " summons the departments for category "
+                    + category
+                    + " within "
+                    + within)));
   }
 
   @Override
   public String whyNot(RoutingRequest request) {
-    return "applies at " + points + " when a street office holds the case and may summon a department for it";
+    return "applies at "
+        + points
+        + " when a street office holds the case and may summon a department for it";
   }
 }

@@ -12,10 +12,10 @@ import org.gridgov.routing.RoutingRequest;
 import org.gridgov.routing.internal.Locations;
 
 /**
- * 属地兜底: a case nobody else takes goes to the territorial office of its location (the locations' lowest common
- * ancestor; across districts the city office, or the first location's district office without one). If that office
- * already holds the case and it breached or was returned, it escalates one level instead. Never declines, so it
- * makes a composed policy total; put it last.
+ * 属地兜底: a case nobody else takes goes to the territorial office of its location (the locations'
+ * lowest common ancestor; across districts the city office, or the first location's district office
+ * without one). If that office already holds the case and it breached or was returned, it escalates
+ * one level instead. Never declines, so it makes a composed policy total; put it last.
  */
 public final class TerritorialFallbackRule extends BaseRule {
   private final String slaProfile;
@@ -44,13 +44,17 @@ public final class TerritorialFallbackRule extends BaseRule {
       int first = Locations.allIndexes(graph.tree(), request)[0];
       office = graph.officeAt(first, org.gridgov.routing.HandlerLevel.DISTRICT).orElseThrow();
     }
-    boolean stuck = request.point() == DecisionPoint.BREACH || request.point() == DecisionPoint.RETURN;
-    if (stuck && request.currentHolder().isPresent() && request.currentHolder().get().equals(office)) {
+    boolean stuck =
+        request.point() == DecisionPoint.BREACH || request.point() == DecisionPoint.RETURN;
+    if (stuck
+        && request.currentHolder().isPresent()
+        && request.currentHolder().get().equals(office)) {
       Optional<String> up = graph.escalationTarget(office);
       if (up.isPresent()) {
         return escalate(up.get(), "the territorial office " + office + " could not settle it");
       }
     }
-    return assign(office, ImmutableList.of(), slaProfile, "territorial office of the location takes it");
+    return assign(
+        office, ImmutableList.of(), slaProfile, "territorial office of the location takes it");
   }
 }

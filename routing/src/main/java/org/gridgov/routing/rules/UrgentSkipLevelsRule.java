@@ -16,8 +16,9 @@ import org.gridgov.routing.RoutingRequest;
 import org.gridgov.routing.internal.Locations;
 
 /**
- * Urgent and major cases skip levels (急事快议、大事大议): a new case of a listed priority goes straight to the office
- * at the priority's level over its location (e.g. URGENT → STREET, MAJOR → DISTRICT), under its own SLA profile.
+ * Urgent and major cases skip levels (急事快议、大事大议): a new case of a listed priority goes straight to
+ * the office at the priority's level over its location (e.g. URGENT → STREET, MAJOR → DISTRICT),
+ * under its own SLA profile.
  */
 public final class UrgentSkipLevelsRule extends BaseRule {
   private final Map<Priority, HandlerLevel> levels;
@@ -30,7 +31,8 @@ public final class UrgentSkipLevelsRule extends BaseRule {
    * @param levels priority → the level it goes to (priorities not listed are declined)
    * @param slaProfile the SLA profile of its assignments, e.g. {@code "urgent"}
    */
-  public UrgentSkipLevelsRule(RoutingGraph graph, Map<Priority, HandlerLevel> levels, String slaProfile) {
+  public UrgentSkipLevelsRule(
+      RoutingGraph graph, Map<Priority, HandlerLevel> levels, String slaProfile) {
     super(graph);
     checkArgument(!slaProfile.isEmpty(), "slaProfile must not be empty");
     this.levels = Maps.immutableEnumMap(new EnumMap<>(levels.isEmpty() ? Map.of() : levels));
@@ -41,12 +43,17 @@ public final class UrgentSkipLevelsRule extends BaseRule {
   public Optional<RoutingDecision> tryDecide(RoutingRequest request) {
     int loc = location(request);
     HandlerLevel level = levels.get(request.facts().priority());
-    if (request.point() != DecisionPoint.NEW_CASE || level == null || loc == Locations.NO_COMMON_REGION) {
+    if (request.point() != DecisionPoint.NEW_CASE
+        || level == null
+        || loc == Locations.NO_COMMON_REGION) {
       return Optional.empty();
     }
     String lead = graph.officeAt(loc, level).orElseGet(() -> graph.officeIdAt(loc));
     return assign(
-        lead, ImmutableList.of(), slaProfile, request.facts().priority() + " case skips to level " + level);
+        lead,
+        ImmutableList.of(),
+        slaProfile,
+        request.facts().priority() + " case skips to level " + level);
   }
 
   @Override

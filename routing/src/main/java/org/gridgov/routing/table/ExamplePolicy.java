@@ -19,15 +19,17 @@ import org.gridgov.routing.LinkType;
 import org.gridgov.routing.RoutingGraph;
 
 /**
- * The shipped example: departments of a Putian-like city and the policy table {@code putian-policy.csv} (an
- * illustration modelled on public practice, not an official policy). For tests, examples and simulations.
+ * The shipped example: departments of a Putian-like city and the policy table {@code
+ * putian-policy.csv} (an illustration modelled on public practice, not an official policy). For
+ * tests, examples and simulations.
  *
- * <p>Departments (all city-wide, at {@link HandlerLevel#DISTRICT}, escalating to the city office and returning to
- * the district offices): {@code dept:urban-management} (owns 01, 02, 05; assists 03), {@code dept:housing} (owns 03;
- * assists 0101, 55), {@code dept:natural-resources} (owns 55), {@code dept:survey} (assists 55), {@code dept:water}
- * (owns 0402, 0404, 5103), {@code dept:police} (owns 0504; assists 0101, 05), {@code dept:transport} (owns 0401,
- * 52), {@code dept:sanitation} (owns 53), {@code dept:landscaping} (owns 54), {@code party:gas-co} (owns 0403).
- * Every street office may summon urban management, police, housing and natural resources.
+ * <p>Departments (all city-wide, at {@link HandlerLevel#DISTRICT}, escalating to the city office
+ * and returning to the district offices): {@code dept:urban-management} (owns 01, 02, 05; assists
+ * 03), {@code dept:housing} (owns 03; assists 0101, 55), {@code dept:natural-resources} (owns 55),
+ * {@code dept:survey} (assists 55), {@code dept:water} (owns 0402, 0404, 5103), {@code dept:police}
+ * (owns 0504; assists 0101, 05), {@code dept:transport} (owns 0401, 52), {@code dept:sanitation}
+ * (owns 53), {@code dept:landscaping} (owns 54), {@code party:gas-co} (owns 0403). Every street
+ * office may summon urban management, police, housing and natural resources.
  */
 public final class ExamplePolicy {
   /** The resource name of the example table. */
@@ -44,11 +46,13 @@ public final class ExamplePolicy {
    */
   @CanIgnoreReturnValue
   public static RoutingGraph.Builder declare(RoutingGraph.Builder builder, RegionTree tree) {
-    List<Long> all = tree.roots().stream().map(Region::code).collect(ImmutableList.toImmutableList());
+    List<Long> all =
+        tree.roots().stream().map(Region::code).collect(ImmutableList.toImmutableList());
     HandlerLevel d = HandlerLevel.DISTRICT;
     List<Handler> depts =
         List.of(
-            Handler.department("urban-management", "城市管理局", d, all, List.of("01", "02", "05"), List.of("03")),
+            Handler.department(
+                "urban-management", "城市管理局", d, all, List.of("01", "02", "05"), List.of("03")),
             Handler.department("housing", "住房和城乡建设局", d, all, List.of("03"), List.of("0101", "55")),
             Handler.department("natural-resources", "自然资源局", d, all, List.of("55"), List.of()),
             Handler.department("survey", "测绘院", d, all, List.of(), List.of("55")),
@@ -68,7 +72,9 @@ public final class ExamplePolicy {
     }
     for (Region street : tree.regionsAt(RegionLevel.STREET)) {
       String office = Handler.officeId(street.code());
-      for (String dept : List.of("dept:urban-management", "dept:police", "dept:housing", "dept:natural-resources")) {
+      for (String dept :
+          List.of(
+              "dept:urban-management", "dept:police", "dept:housing", "dept:natural-resources")) {
         builder.link(office, dept, LinkType.SUMMON);
       }
     }

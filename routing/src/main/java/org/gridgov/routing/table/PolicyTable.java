@@ -25,8 +25,9 @@ import org.gridgov.routing.RoutingGraph;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A routing policy as a table people can read and review, parsed from CSV text the caller opens. Rows are tried
- * top to bottom; the first row matching a request decides. See {@code docs/routing.md} for the format:
+ * A routing policy as a table people can read and review, parsed from CSV text the caller opens.
+ * Rows are tried top to bottom; the first row matching a request decides. See {@code
+ * docs/routing.md} for the format:
  *
  * <pre>
  * category,region,priority,point,holder,action
@@ -35,8 +36,8 @@ import org.jspecify.annotations.Nullable;
  * *,*,*,BREACH|RETURN,*,escalate
  * </pre>
  *
- * <p>A table is syntax only; {@link #compile(RoutingGraph)} checks the handler ids and region codes against a graph
- * and gives the fast {@link TablePolicy}.
+ * <p>A table is syntax only; {@link #compile(RoutingGraph)} checks the handler ids and region codes
+ * against a graph and gives the fast {@link TablePolicy}.
  */
 public final class PolicyTable {
   /** The header row, exactly. */
@@ -60,15 +61,16 @@ public final class PolicyTable {
   /**
    * A row's action.
    *
-   * <p>Targets are handler ids ({@code office:350302001}, {@code dept:housing}, {@code party:water-co}, {@code
-   * office:city}) or relative targets: {@code office} (the location's own office), {@code office@LEVEL} (the office
-   * at that level over the location), {@code owner} (the first department owning the category at the location),
-   * {@code holder} (the current holder), {@code up} (the holder's escalation target; only for {@code escalate}).
+   * <p>Targets are handler ids ({@code office:350302001}, {@code dept:housing}, {@code
+   * party:water-co}, {@code office:city}) or relative targets: {@code office} (the location's own
+   * office), {@code office@LEVEL} (the office at that level over the location), {@code owner} (the
+   * first department owning the category at the location), {@code holder} (the current holder),
+   * {@code up} (the holder's escalation target; only for {@code escalate}).
    *
    * @param kind the kind
    * @param target the lead (assign) or escalation target (escalate); empty for summon and reject
-   * @param assists assisting targets (assign); {@code assistants} stands for every handler assisting with the
-   *     category at the location
+   * @param assists assisting targets (assign); {@code assistants} stands for every handler
+   *     assisting with the category at the location
    * @param slaProfile the SLA profile (assign)
    * @param summoned the summoned handler ids (summon)
    * @param within the summons limit (summon); zero otherwise
@@ -85,7 +87,8 @@ public final class PolicyTable {
     /**
      * Validates the non-null fields.
      *
-     * @param assists assisting targets (assign); {@code assistants} stands for every handler assisting with the category at the location
+     * @param assists assisting targets (assign); {@code assistants} stands for every handler
+     *     assisting with the category at the location
      * @param kind the kind
      * @param reason the reason (reject)
      * @param slaProfile the SLA profile (assign)
@@ -108,8 +111,8 @@ public final class PolicyTable {
    * @param priorities matching priorities; empty = every priority
    * @param points matching decision points; empty = every point
    * @param minReports the least report count ({@code REPEAT_REPORT>=N}); 1 otherwise
-   * @param holders matching holders: {@code none} (no holder yet), level names (the holder's level), or handler ids;
-   *     empty = any holder
+   * @param holders matching holders: {@code none} (no holder yet), level names (the holder's
+   *     level), or handler ids; empty = any holder
    * @param action what the row does
    * @param text the row's text as written, for reports
    */
@@ -128,7 +131,8 @@ public final class PolicyTable {
      *
      * @param action what the row does
      * @param categories category code prefixes, any of them; empty = every category
-     * @param holders matching holders: {@code none} (no holder yet), level names (the holder's level), or handler ids; empty = any holder
+     * @param holders matching holders: {@code none} (no holder yet), level names (the holder's
+     *     level), or handler ids; empty = any holder
      * @param line the 1-based line of the row in its source
      * @param minReports the least report count ({@code REPEAT_REPORT>=N}); 1 otherwise
      * @param points matching decision points; empty = every point
@@ -180,13 +184,14 @@ public final class PolicyTable {
   }
 
   /**
-   * Parses a policy table within the {@link InputLimits#defaults() default limits}. The caller opens and closes the
-   * reader.
+   * Parses a policy table within the {@link InputLimits#defaults() default limits}. The caller
+   * opens and closes the reader.
    *
    * @param in the text
    * @param source the source name for messages and explanations, e.g. {@code policy.csv}
    * @return the table
-   * @throws org.gridgov.TextParseException listing every bad row with line, column, field and reason
+   * @throws org.gridgov.TextParseException listing every bad row with line, column, field and
+   *     reason
    */
   public static PolicyTable parse(Reader in, String source) {
     return parse(in, source, InputLimits.defaults());
@@ -199,8 +204,8 @@ public final class PolicyTable {
    * @param source the source name for messages and explanations, e.g. {@code policy.csv}
    * @param limits the most characters, characters per record and records (the header included) read
    * @return the table
-   * @throws org.gridgov.TextParseException listing every bad row with line, column, field and reason, or the limit
-   *     the input exceeds
+   * @throws org.gridgov.TextParseException listing every bad row with line, column, field and
+   *     reason, or the limit the input exceeds
    */
   public static PolicyTable parse(Reader in, String source, InputLimits limits) {
     Problems problems = new Problems(source);
@@ -214,7 +219,13 @@ public final class PolicyTable {
       problems.add(0, 0, "", "", "empty policy: expected the header %s", HEADER);
     } else if (!String.join(",", records.get(0).fields()).strip().equals(HEADER)) {
       CsvReader.Row header = records.get(0);
-      problems.add(header.line(), 1, "header", String.join(",", header.fields()), "expected the header %s", HEADER);
+      problems.add(
+          header.line(),
+          1,
+          "header",
+          String.join(",", header.fields()),
+          "expected the header %s",
+          HEADER);
     } else {
       for (CsvReader.Row r : records.subList(1, records.size())) {
         Row row = parseRow(r, problems);
@@ -229,7 +240,14 @@ public final class PolicyTable {
 
   private static @Nullable Row parseRow(CsvReader.Row r, Problems p) {
     if (r.fields().size() != 6) {
-      p.add(r.line(), 0, "", String.join(",", r.fields()), "expected 6 fields (%s) but found %d", HEADER, r.fields().size());
+      p.add(
+          r.line(),
+          0,
+          "",
+          String.join(",", r.fields()),
+          "expected 6 fields (%s) but found %d",
+          HEADER,
+          r.fields().size());
       return null;
     }
     long before = p.count();
@@ -237,7 +255,8 @@ public final class PolicyTable {
     List<String> cats = new ArrayList<>();
     for (String c : alternatives(r.fields().get(0))) {
       if (!c.chars().allMatch(ch -> ch >= '0' && ch <= '9') || c.isEmpty()) {
-        p.add(line, 1, "category", c, "expected * or category code prefixes (digits) separated by |");
+        p.add(
+            line, 1, "category", c, "expected * or category code prefixes (digits) separated by |");
       }
       cats.add(c);
     }
@@ -258,7 +277,13 @@ public final class PolicyTable {
       try {
         prios.add(Priority.valueOf(c));
       } catch (IllegalArgumentException e) {
-        p.add(line, 3, "priority", c, "expected * or priorities %s separated by |", Arrays.toString(Priority.values()));
+        p.add(
+            line,
+            3,
+            "priority",
+            c,
+            "expected * or priorities %s separated by |",
+            Arrays.toString(Priority.values()));
       }
     }
     EnumSet<DecisionPoint> points = EnumSet.noneOf(DecisionPoint.class);
@@ -279,14 +304,24 @@ public final class PolicyTable {
       try {
         points.add(DecisionPoint.valueOf(name));
       } catch (IllegalArgumentException e) {
-        p.add(line, 4, "point", c, "expected * or decision points %s separated by |",
+        p.add(
+            line,
+            4,
+            "point",
+            c,
+            "expected * or decision points %s separated by |",
             Arrays.toString(DecisionPoint.values()));
       }
     }
     List<String> holders = new ArrayList<>();
     for (String c : alternatives(r.fields().get(4))) {
       if (!(c.equals("none") || isLevel(c) || isHandlerId(c))) {
-        p.add(line, 5, "holder", c, "expected *, none, a level %s or a handler id, separated by |",
+        p.add(
+            line,
+            5,
+            "holder",
+            c,
+            "expected *, none, a level %s or a handler id, separated by |",
             Arrays.toString(HandlerLevel.values()));
       }
       holders.add(c);
@@ -333,7 +368,10 @@ public final class PolicyTable {
   }
 
   static boolean isTarget(String s) {
-    return s.equals("office") || s.equals("owner") || s.equals("holder") || (s.startsWith("office@") && isLevel(s.substring(7)))
+    return s.equals("office")
+        || s.equals("owner")
+        || s.equals("holder")
+        || (s.startsWith("office@") && isLevel(s.substring(7)))
         || isHandlerId(s);
   }
 
@@ -343,7 +381,12 @@ public final class PolicyTable {
     switch (verb) {
       case "assign" -> {
         if (w.length < 2 || !isTarget(w[1])) {
-          p.add(line, 6, "action", text, "assign needs a target: a handler id, office, office@LEVEL or owner");
+          p.add(
+              line,
+              6,
+              "action",
+              text,
+              "assign needs a target: a handler id, office, office@LEVEL or owner");
           return null;
         }
         List<String> assists = new ArrayList<>();
@@ -354,7 +397,12 @@ public final class PolicyTable {
             i++;
             while (i < w.length && !w[i].equals("sla")) {
               if (!isTarget(w[i]) && !w[i].equals("assistants")) {
-                p.add(line, 6, "action", w[i], "expected an assisting handler id, office@LEVEL, owner or assistants");
+                p.add(
+                    line,
+                    6,
+                    "action",
+                    w[i],
+                    "expected an assisting handler id, office@LEVEL, owner or assistants");
                 return null;
               }
               assists.add(w[i++]);
@@ -363,12 +411,23 @@ public final class PolicyTable {
             sla = w[i + 1];
             i += 2;
           } else {
-            p.add(line, 6, "action", w[i], "expected 'assist <targets>' or 'sla <profile>' after the lead");
+            p.add(
+                line,
+                6,
+                "action",
+                w[i],
+                "expected 'assist <targets>' or 'sla <profile>' after the lead");
             return null;
           }
         }
-        return new Action(ActionKind.ASSIGN, w[1], ImmutableList.copyOf(assists), sla, ImmutableList.of(),
-            Duration.ZERO, "");
+        return new Action(
+            ActionKind.ASSIGN,
+            w[1],
+            ImmutableList.copyOf(assists),
+            sla,
+            ImmutableList.of(),
+            Duration.ZERO,
+            "");
       }
       case "escalate" -> {
         String target = w.length > 1 ? w[1] : "up";
@@ -376,7 +435,14 @@ public final class PolicyTable {
           p.add(line, 6, "action", text, "expected 'escalate' or 'escalate <target>'");
           return null;
         }
-        return new Action(ActionKind.ESCALATE, target, ImmutableList.of(), "", ImmutableList.of(), Duration.ZERO, "");
+        return new Action(
+            ActionKind.ESCALATE,
+            target,
+            ImmutableList.of(),
+            "",
+            ImmutableList.of(),
+            Duration.ZERO,
+            "");
       }
       case "summon" -> {
         List<String> ids = new ArrayList<>();
@@ -389,7 +455,12 @@ public final class PolicyTable {
           ids.add(w[i++]);
         }
         if (ids.isEmpty() || i + 2 != w.length) {
-          p.add(line, 6, "action", text, "expected 'summon <ids> within <ISO-8601 duration, e.g. PT30M>'");
+          p.add(
+              line,
+              6,
+              "action",
+              text,
+              "expected 'summon <ids> within <ISO-8601 duration, e.g. PT30M>'");
           return null;
         }
         Duration within;
@@ -399,11 +470,19 @@ public final class PolicyTable {
           p.add(line, 6, "action", w[i + 1], "expected an ISO-8601 duration such as PT30M");
           return null;
         }
-        if (within.isZero() || within.isNegative() || ids.stream().distinct().count() != ids.size()) {
-          p.add(line, 6, "action", text, "the limit must be positive and the summoned ids must not repeat");
+        if (within.isZero()
+            || within.isNegative()
+            || ids.stream().distinct().count() != ids.size()) {
+          p.add(
+              line,
+              6,
+              "action",
+              text,
+              "the limit must be positive and the summoned ids must not repeat");
           return null;
         }
-        return new Action(ActionKind.SUMMON, "", ImmutableList.of(), "", ImmutableList.copyOf(ids), within, "");
+        return new Action(
+            ActionKind.SUMMON, "", ImmutableList.of(), "", ImmutableList.copyOf(ids), within, "");
       }
       case "reject" -> {
         String reason = text.trim().substring("reject".length()).trim();
@@ -411,7 +490,14 @@ public final class PolicyTable {
           p.add(line, 6, "action", text, "reject needs a reason");
           return null;
         }
-        return new Action(ActionKind.REJECT, "", ImmutableList.of(), "", ImmutableList.of(), Duration.ZERO, reason);
+        return new Action(
+            ActionKind.REJECT,
+            "",
+            ImmutableList.of(),
+            "",
+            ImmutableList.of(),
+            Duration.ZERO,
+            reason);
       }
       default -> {
         p.add(line, 6, "action", verb, "expected an action: assign, escalate, summon or reject");
@@ -443,7 +529,8 @@ public final class PolicyTable {
    *
    * @param graph the routing graph
    * @return the policy
-   * @throws org.gridgov.TextParseException naming every row that refers to an unknown handler or region
+   * @throws org.gridgov.TextParseException naming every row that refers to an unknown handler or
+   *     region
    */
   public TablePolicy compile(RoutingGraph graph) {
     return new TablePolicy(this, graph);

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.gridgov.internal.CsvReader;
 import org.gridgov.internal.Problems;
 import org.gridgov.region.Region;
 import org.gridgov.region.RegionLevel;
@@ -27,15 +26,15 @@ import org.gridgov.routing.internal.Locations;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link PolicyTable} compiled against a {@link RoutingGraph}: the first row whose conditions match and whose
- * action finds a target decides; if none does, the policy rejects. Thread-safe.
+ * A {@link PolicyTable} compiled against a {@link RoutingGraph}: the first row whose conditions
+ * match and whose action finds a target decides; if none does, the policy rejects. Thread-safe.
  *
- * <p>Fast path: the rows that can match a category are found once per category code and cached with the
- * explanation each of them would give, so a decision checks only those rows with integer masks and O(1) subtree
- * tests, and allocates little more than the decision itself.
+ * <p>Fast path: the rows that can match a category are found once per category code and cached with
+ * the explanation each of them would give, so a decision checks only those rows with integer masks
+ * and O(1) subtree tests, and allocates little more than the decision itself.
  *
- * <p>Explanations name the deciding row as {@code source:line} and list the earlier rows of the same category that
- * did not match (or matched but found no target for their action here).
+ * <p>Explanations name the deciding row as {@code source:line} and list the earlier rows of the
+ * same category that did not match (or matched but found no target for their action here).
  */
 @SuppressWarnings("EnumOrdinal") // bit masks over small enums on the hot path; never persisted
 public final class TablePolicy implements RoutingPolicy {
@@ -55,16 +54,22 @@ public final class TablePolicy implements RoutingPolicy {
   private final boolean[] holderNone;
   private final int[] holderLevelMask;
   private final ImmutableList<ImmutableList<String>> holderIds;
+
   /** ancestor[depth][regionIndex]: the region's ancestor-or-self at that depth, or -1. */
   private final int[][] ancestor;
+
   private final ImmutableMap<String, HandlerLevel> levelById;
   private final Map<String, Plan> plans = new ConcurrentHashMap<>();
-  // The "up" target of recent holders: a direct-mapped memo of immutable entries, shared by the threads that use
+  // The "up" target of recent holders: a direct-mapped memo of immutable entries, shared by the
+  // threads that use
   // this policy (a racy read sees null, an older or a newer entry, each right for its own holder).
   private static final int UP_MEMO = 1 << 12;
   private final @Nullable Up[] upMemo = new Up[UP_MEMO];
 
-  /** A holder and its first escalation target (null if it has none or is not a handler of the graph). */
+  /**
+   * A holder and its first escalation target (null if it has none or is not a handler of the
+   * graph).
+   */
   private record Up(String holder, @Nullable String target) {}
 
   private static final class Plan {
@@ -100,11 +105,20 @@ public final class TablePolicy implements RoutingPolicy {
       for (int k = 0; k < codes.length(); k++) {
         regionIdx[i][k] = tree.indexOf(codes.get(k));
         if (regionIdx[i][k] < 0) {
-          problems.add(r.line(), 2, "region", Long.toString(codes.get(k)), "no region with this code in the tree");
+          problems.add(
+              r.line(),
+              2,
+              "region",
+              Long.toString(codes.get(k)),
+              "no region with this code in the tree");
         }
       }
-      prioMask[i] = r.priorities().isEmpty() ? -1 : r.priorities().stream().mapToInt(p -> 1 << p.ordinal()).sum();
-      pointMask[i] = r.points().isEmpty() ? -1 : r.points().stream().mapToInt(p -> 1 << p.ordinal()).sum();
+      prioMask[i] =
+          r.priorities().isEmpty()
+              ? -1
+              : r.priorities().stream().mapToInt(p -> 1 << p.ordinal()).sum();
+      pointMask[i] =
+          r.points().isEmpty() ? -1 : r.points().stream().mapToInt(p -> 1 << p.ordinal()).sum();
       holderAny[i] = r.holders().isEmpty();
       List<String> hid = new ArrayList<>();
       for (String h : r.holders()) {
@@ -154,7 +168,12 @@ public final class TablePolicy implements RoutingPolicy {
   }
 
   private void checkTarget(Problems problems, int line, String t) {
-    if (t.isEmpty() || t.equals("up") || t.equals("office") || t.equals("owner") || t.equals("assistants") || t.equals("holder")) {
+    if (t.isEmpty()
+        || t.equals("up")
+        || t.equals("office")
+        || t.equals("owner")
+        || t.equals("assistants")
+        || t.equals("holder")) {
       return;
     }
     if (t.equals("office@CITY") && !graph.hasCityOffice()) {
@@ -196,8 +215,9 @@ public final class TablePolicy implements RoutingPolicy {
       }
     }
     int[] c = cand.stream().mapToInt(Integer::intValue).toArray();
-    String others = String.format(
-        Locale.ROOT, "%d rows of other categories were not considered", rows.length - c.length);
+    String others =
+        String.format(
+            Locale.ROOT, "%d rows of other categories were not considered", rows.length - c.length);
     RoutingDecision.Explanation[] ex = new RoutingDecision.Explanation[c.length];
     List<String> notes = new ArrayList<>();
     for (int k = 0; k < c.length; k++) {
@@ -249,8 +269,13 @@ public final class TablePolicy implements RoutingPolicy {
   }
 
   private boolean matchesRest(
-      int i, RoutingRequest request, int loc, @Nullable String holder, @Nullable HandlerLevel holderLevel) {
-    if (request.point() == DecisionPoint.REPEAT_REPORT && request.reportCount() < rows[i].minReports()) {
+      int i,
+      RoutingRequest request,
+      int loc,
+      @Nullable String holder,
+      @Nullable HandlerLevel holderLevel) {
+    if (request.point() == DecisionPoint.REPEAT_REPORT
+        && request.reportCount() < rows[i].minReports()) {
       return false;
     }
     int[] ri = regionIdx[i];
@@ -279,8 +304,8 @@ public final class TablePolicy implements RoutingPolicy {
   }
 
   /**
-   * Returns every row whose conditions match a request, in table order, whether or not its action finds a target.
-   * For analysis and for people asking "which rows see this case?".
+   * Returns every row whose conditions match a request, in table order, whether or not its action
+   * finds a target. For analysis and for people asking "which rows see this case?".
    *
    * @param request a request
    * @return the matching rows
@@ -319,7 +344,11 @@ public final class TablePolicy implements RoutingPolicy {
   }
 
   private @Nullable RoutingDecision act(
-      PolicyTable.Row row, RoutingRequest request, int loc, @Nullable String holder, RoutingDecision.Explanation ex) {
+      PolicyTable.Row row,
+      RoutingRequest request,
+      int loc,
+      @Nullable String holder,
+      RoutingDecision.Explanation ex) {
     PolicyTable.Action a = row.action();
     switch (a.kind()) {
       case ASSIGN -> {
@@ -353,7 +382,9 @@ public final class TablePolicy implements RoutingPolicy {
       }
       case SUMMON -> {
         String summoner = holder != null ? holder : resolve("office@STREET", request, loc, null);
-        return summoner == null ? null : new RoutingDecision.Summon(summoner, a.summoned(), a.within(), ex);
+        return summoner == null
+            ? null
+            : new RoutingDecision.Summon(summoner, a.summoned(), a.within(), ex);
       }
       case REJECT -> {
         return new RoutingDecision.Reject(a.reason(), ex);
@@ -368,7 +399,8 @@ public final class TablePolicy implements RoutingPolicy {
     }
   }
 
-  private @Nullable String resolve(String target, RoutingRequest request, int loc, @Nullable String holder) {
+  private @Nullable String resolve(
+      String target, RoutingRequest request, int loc, @Nullable String holder) {
     if (target.startsWith("office@")) {
       return resolveOffice(target, loc); // the common target, without hashing the text
     }
@@ -380,7 +412,9 @@ public final class TablePolicy implements RoutingPolicy {
         return holder;
       }
       case "office" -> {
-        return loc >= 0 ? graph.officeIdAt(loc) : graph.hasCityOffice() ? Handler.CITY_OFFICE_ID : null;
+        return loc >= 0
+            ? graph.officeIdAt(loc)
+            : graph.hasCityOffice() ? Handler.CITY_OFFICE_ID : null;
       }
       case "owner" -> {
         if (loc < 0) {
@@ -399,8 +433,12 @@ public final class TablePolicy implements RoutingPolicy {
     }
   }
 
-  /** The first escalation target of a holder, memoised: a pure function of the holder over the fixed graph. */
-  @SuppressWarnings("ReferenceEquality") // identity first: holders are usually the graph's own id instances
+  /**
+   * The first escalation target of a holder, memoised: a pure function of the holder over the fixed
+   * graph.
+   */
+  @SuppressWarnings(
+      "ReferenceEquality") // identity first: holders are usually the graph's own id instances
   private @Nullable String up(String holder) {
     int slot = holder.hashCode() & (UP_MEMO - 1);
     Up m = upMemo[slot];

@@ -1,4 +1,7 @@
-/** Routing policies as a table people can read and review: the text format, its parser and the compiled policy. */
+/**
+ * Routing policies as a table people can read and review: the text format, its parser and the
+ * compiled policy.
+ */
 @NullMarked
 @CheckReturnValue
 package org.gridgov.routing.table;

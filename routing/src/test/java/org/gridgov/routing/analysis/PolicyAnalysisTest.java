@@ -20,13 +20,19 @@ import org.gridgov.sla.SlaStage;
 import org.gridgov.sla.WorkingDayRule;
 import org.junit.jupiter.api.Test;
 
-/** Policies seeded with known gaps, overlaps, cycles, dead ends and ping-pong: each is found and located. */
+/**
+ * Policies seeded with known gaps, overlaps, cycles, dead ends and ping-pong: each is found and
+ * located.
+ */
 class PolicyAnalysisTest {
   private static final String HEADER = "category,region,priority,point,holder,action\n";
   private final RoutingGraph graph = RoutingFixtures.exampleGraph();
   private final RegionTree tree = graph.tree();
 
-  /** A sound base: every case is assigned, escalates to the city, and rework/manual stay put. Lines 2-6. */
+  /**
+   * A sound base: every case is assigned, escalates to the city, and rework/manual stay put. Lines
+   * 2-6.
+   */
   private static final String SOUND =
       """
       *,*,*,NEW_CASE,none,assign office
@@ -61,12 +67,14 @@ class PolicyAnalysisTest {
     PolicyReport r = PolicyAnalysis.analyse(policy(rows), List.of("0101", "0601"));
     List<Finding> gaps = r.findings(Finding.Kind.GAP);
     assertThat(gaps).isNotEmpty();
-    assertThat(gaps).allSatisfy(f -> {
-      assertThat(f.category()).isEqualTo("0601");
-      assertThat(f.point()).contains(DecisionPoint.NEW_CASE);
-      assertThat(f.line()).isZero();
-      assertThat(tree.find(f.regionCode())).isPresent();
-    });
+    assertThat(gaps)
+        .allSatisfy(
+            f -> {
+              assertThat(f.category()).isEqualTo("0601");
+              assertThat(f.point()).contains(DecisionPoint.NEW_CASE);
+              assertThat(f.line()).isZero();
+              assertThat(tree.find(f.regionCode())).isPresent();
+            });
     // every priority and every class of regions is reported
     assertThat(gaps.stream().map(Finding::priority).distinct()).hasSize(Priority.values().length);
     assertThat(gaps.stream().mapToInt(Finding::regionsInClass).sum()).isEqualTo(tree.size() * 3);
@@ -77,18 +85,23 @@ class PolicyAnalysisTest {
     long district = RoutingFixtures.code(RegionLevel.DISTRICT, 1);
     String rows =
         "0601,*,*,NEW_CASE,none,assign office@GRID\n"
-            + "06," + district + ",*,NEW_CASE,none,assign office@STREET\n"
+            + "06,"
+            + district
+            + ",*,NEW_CASE,none,assign office@STREET\n"
             + SOUND;
     PolicyReport r = PolicyAnalysis.analyse(policy(rows), List.of("0601", "0101"));
     List<Finding> overlaps = r.findings(Finding.Kind.OVERLAP);
     assertThat(overlaps).isNotEmpty();
-    assertThat(overlaps).allSatisfy(f -> {
-      assertThat(f.line()).isEqualTo(3);
-      assertThat(f.category()).isEqualTo("0601");
-      assertThat(tree.get(district).contains(tree.get(f.regionCode()))).isTrue();
-      assertThat(f.detail()).contains("line 2");
-    });
-    assertThat(overlaps.stream().map(Finding::priority).distinct()).hasSize(Priority.values().length);
+    assertThat(overlaps)
+        .allSatisfy(
+            f -> {
+              assertThat(f.line()).isEqualTo(3);
+              assertThat(f.category()).isEqualTo("0601");
+              assertThat(tree.get(district).contains(tree.get(f.regionCode()))).isTrue();
+              assertThat(f.detail()).contains("line 2");
+            });
+    assertThat(overlaps.stream().map(Finding::priority).distinct())
+        .hasSize(Priority.values().length);
   }
 
   @Test
@@ -106,7 +119,8 @@ class PolicyAnalysisTest {
     assertThat(f.category()).isEqualTo("0101");
     assertThat(f.handlers()).hasSize(3);
     assertThat(f.handlers().get(0)).isEqualTo(f.handlers().get(2));
-    assertThat(graph.get(f.handlers().get(1)).level()).isEqualTo(org.gridgov.routing.HandlerLevel.COMMUNITY);
+    assertThat(graph.get(f.handlers().get(1)).level())
+        .isEqualTo(org.gridgov.routing.HandlerLevel.COMMUNITY);
   }
 
   @Test
@@ -118,11 +132,14 @@ class PolicyAnalysisTest {
             + SOUND;
     PolicyReport r = PolicyAnalysis.analyse(policy(rows), List.of("0101"));
     List<Finding> dead = r.findings(Finding.Kind.DEAD_END);
-    assertThat(dead).isNotEmpty().allSatisfy(f -> {
-      assertThat(f.line()).isEqualTo(4);
-      assertThat(graph.get(f.handlers().get(f.handlers().size() - 1)).level())
-          .isEqualTo(org.gridgov.routing.HandlerLevel.COMMUNITY);
-    });
+    assertThat(dead)
+        .isNotEmpty()
+        .allSatisfy(
+            f -> {
+              assertThat(f.line()).isEqualTo(4);
+              assertThat(graph.get(f.handlers().get(f.handlers().size() - 1)).level())
+                  .isEqualTo(org.gridgov.routing.HandlerLevel.COMMUNITY);
+            });
   }
 
   @Test
@@ -155,12 +172,17 @@ class PolicyAnalysisTest {
   void worstCaseSumsRegisterDispatchAndOneHandlingLimitPerHandlerOfTheLongestChain() {
     SlaPolicy sla =
         SlaPolicy.builder()
-            .rule(SlaPolicy.Rule.of(SlaStage.REGISTER, SlaLimit.natural(java.time.Duration.ofMinutes(30))))
+            .rule(
+                SlaPolicy.Rule.of(
+                    SlaStage.REGISTER, SlaLimit.natural(java.time.Duration.ofMinutes(30))))
             .rule(SlaPolicy.Rule.of(SlaStage.DISPATCH, SlaLimit.workingHours(2)))
-            .rule(SlaPolicy.Rule.of(SlaStage.HANDLE, SlaLimit.workingDays(3, WorkingDayRule.SAME_CLOCK_TIME)))
+            .rule(
+                SlaPolicy.Rule.of(
+                    SlaStage.HANDLE, SlaLimit.workingDays(3, WorkingDayRule.SAME_CLOCK_TIME)))
             .build();
     PolicyReport r = PolicyAnalysis.analyse(policy(SOUND), List.of("0101"), sla);
-    // grid (or unit's grid) → community → street → district → city: the longest chain starts at a grid office
+    // grid (or unit's grid) → community → street → district → city: the longest chain starts at a
+    // grid office
     assertThat(r.longestChain()).hasSize(5);
     WorstCaseTime w = r.worstCase().orElseThrow();
     assertThat(w.natural()).isEqualTo(java.time.Duration.ofMinutes(30));
@@ -172,15 +194,14 @@ class PolicyAnalysisTest {
   void shippedExamplePolicyHasNoGapOverlapCycleOrDeadEnd() {
     TablePolicy example = ExamplePolicy.policy(graph);
     PolicyReport r = PolicyAnalysis.analyse(example, RoutingFixtures.CATEGORIES);
-    assertThat(r.findings())
-        .filteredOn(f -> f.kind() != Finding.Kind.UNREACHABLE)
-        .isEmpty();
+    assertThat(r.findings()).filteredOn(f -> f.kind() != Finding.Kind.UNREACHABLE).isEmpty();
     assertThat(r.requestsEvaluated()).isPositive();
   }
 
   @Test
   void reportAndExportsAreDeterministic() {
-    String rows = "*,*,*,RETURN,GRID,assign dept:water\n*,*,*,RETURN,dept:water,assign office@GRID\n" + SOUND;
+    String rows =
+        "*,*,*,RETURN,GRID,assign dept:water\n*,*,*,RETURN,dept:water,assign office@GRID\n" + SOUND;
     PolicyReport a = PolicyAnalysis.analyse(policy(rows), List.of("0402", "0101"));
     PolicyReport b = PolicyAnalysis.analyse(policy(rows), List.of("0402", "0101"));
     assertThat(a).isEqualTo(b);

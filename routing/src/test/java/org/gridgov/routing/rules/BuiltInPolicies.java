@@ -16,18 +16,29 @@ final class BuiltInPolicies {
     return FirstMatchPolicy.collectingAssists(
         List.of(
             new UrgentSkipLevelsRule(
-                graph, Map.of(Priority.URGENT, HandlerLevel.STREET, Priority.MAJOR, HandlerLevel.DISTRICT), "urgent"),
+                graph,
+                Map.of(Priority.URGENT, HandlerLevel.STREET, Priority.MAJOR, HandlerLevel.DISTRICT),
+                "urgent"),
             new CrossBoundaryRule(graph, "standard"),
             new LowestCapableLevelRule(
                 graph,
-                Map.of("01", HandlerLevel.GRID, "04", HandlerLevel.GRID, "55", HandlerLevel.COMMUNITY,
-                    "03", HandlerLevel.STREET),
+                Map.of(
+                    "01",
+                    HandlerLevel.GRID,
+                    "04",
+                    HandlerLevel.GRID,
+                    "55",
+                    HandlerLevel.COMMUNITY,
+                    "03",
+                    HandlerLevel.STREET),
                 "standard"),
             new SummonRule(graph, EnumSet.of(DecisionPoint.MANUAL), SummonRule.BEIJING_LIMIT),
             new FirstReceiverLeadsRule(graph, "standard"),
             new DepartmentOwnershipRule(graph, "standard", false),
             new EscalateOneLevelRule(
-                graph, EnumSet.of(DecisionPoint.BREACH, DecisionPoint.RETURN, DecisionPoint.REPEAT_REPORT), 3),
+                graph,
+                EnumSet.of(DecisionPoint.BREACH, DecisionPoint.RETURN, DecisionPoint.REPEAT_REPORT),
+                3),
             new TerritorialFallbackRule(graph, "standard")));
   }
 }

@@ -1,10 +1,7 @@
 package org.gridgov.routing.rules;
 
 import java.util.EnumSet;
-import java.util.Map;
-import org.gridgov.casefile.Priority;
 import org.gridgov.routing.DecisionPoint;
-import org.gridgov.routing.HandlerLevel;
 import org.gridgov.routing.RoutingGraph;
 import org.gridgov.routing.RoutingPolicy;
 import org.gridgov.routing.RoutingPolicyContractTest;
@@ -13,6 +10,9 @@ import org.gridgov.routing.RoutingPolicyContractTest;
 class EscalateOneLevelRuleContractTest extends RoutingPolicyContractTest {
   @Override
   protected RoutingPolicy policy(RoutingGraph graph) {
-    return new EscalateOneLevelRule(graph, EnumSet.of(DecisionPoint.BREACH, DecisionPoint.RETURN, DecisionPoint.REPEAT_REPORT), 3);
+    return new EscalateOneLevelRule(
+        graph,
+        EnumSet.of(DecisionPoint.BREACH, DecisionPoint.RETURN, DecisionPoint.REPEAT_REPORT),
+        3);
   }
 }

@@ -25,7 +25,8 @@ class FirstMatchPolicyTest {
     return Handler.officeId(tree.get(code).ancestorAt(level).orElseThrow().code());
   }
 
-  private RoutingDecision decide(CaseFacts f, DecisionPoint p, String holder, List<String> holders, List<String> ret) {
+  private RoutingDecision decide(
+      CaseFacts f, DecisionPoint p, String holder, List<String> holders, List<String> ret) {
     return policy.decide(RoutingRequest.of(f, p, RoutingFixtures.AT, holder, holders, ret, 1));
   }
 
@@ -39,14 +40,19 @@ class FirstMatchPolicyTest {
     RoutingDecision first = policy.decide(RoutingRequest.newCase(f, RoutingFixtures.AT));
     assertThat(((RoutingDecision.Assign) first).lead()).isEqualTo(village);
     assertThat(first.explanation().decidedBy()).isEqualTo("LowestCapableLevelRule");
-    RoutingDecision up = decide(f, DecisionPoint.RETURN, village, List.of(village), List.of(village));
+    RoutingDecision up =
+        decide(f, DecisionPoint.RETURN, village, List.of(village), List.of(village));
     assertThat(((RoutingDecision.Escalate) up).to()).isEqualTo(street);
     assertThat(up.explanation().notes())
-        .anySatisfy(n -> assertThat(n).startsWith("DepartmentOwnershipRule: no department at or below"));
-    RoutingDecision up2 = decide(f, DecisionPoint.BREACH, street, List.of(village, street), List.of());
+        .anySatisfy(
+            n -> assertThat(n).startsWith("DepartmentOwnershipRule: no department at or below"));
+    RoutingDecision up2 =
+        decide(f, DecisionPoint.BREACH, street, List.of(village, street), List.of());
     assertThat(((RoutingDecision.Escalate) up2).to()).isEqualTo(district);
     RoutingDecision.Assign a =
-        (RoutingDecision.Assign) decide(f, DecisionPoint.MANUAL, district, List.of(village, street, district), List.of());
+        (RoutingDecision.Assign)
+            decide(
+                f, DecisionPoint.MANUAL, district, List.of(village, street, district), List.of());
     assertThat(a.lead()).isEqualTo("dept:natural-resources");
     assertThat(a.assists()).containsExactly("dept:housing", "dept:survey");
     assertThat(a.explanation().decidedBy()).isEqualTo("DepartmentOwnershipRule");
@@ -54,12 +60,19 @@ class FirstMatchPolicyTest {
 
   @Test
   void waterLeakGoesFromTheGridToPropertyManagement() {
-    long grid = tree.get(RoutingFixtures.code(RegionLevel.COMMUNITY, 0)).descendantsAt(RegionLevel.GRID).get(0).code();
+    long grid =
+        tree.get(RoutingFixtures.code(RegionLevel.COMMUNITY, 0))
+            .descendantsAt(RegionLevel.GRID)
+            .get(0)
+            .code();
     CaseFacts f = RoutingFixtures.facts("C-L", "0402", Priority.NORMAL, grid);
     String g = Handler.officeId(grid);
-    assertThat(((RoutingDecision.Assign) policy.decide(RoutingRequest.newCase(f, RoutingFixtures.AT))).lead())
+    assertThat(
+            ((RoutingDecision.Assign) policy.decide(RoutingRequest.newCase(f, RoutingFixtures.AT)))
+                .lead())
         .isEqualTo(g);
-    RoutingDecision.Assign next = (RoutingDecision.Assign) decide(f, DecisionPoint.RETURN, g, List.of(g), List.of(g));
+    RoutingDecision.Assign next =
+        (RoutingDecision.Assign) decide(f, DecisionPoint.RETURN, g, List.of(g), List.of(g));
     assertThat(next.lead()).isEqualTo("party:property-mgmt");
   }
 
@@ -68,18 +81,31 @@ class FirstMatchPolicyTest {
     long grid = RoutingFixtures.code(RegionLevel.GRID, 3);
     String street = office(grid, RegionLevel.STREET);
     CaseFacts f = RoutingFixtures.facts("C-S", "0101", Priority.NORMAL, grid);
-    RoutingDecision.Summon s = (RoutingDecision.Summon) decide(f, DecisionPoint.MANUAL, street, List.of(street), List.of());
+    RoutingDecision.Summon s =
+        (RoutingDecision.Summon)
+            decide(f, DecisionPoint.MANUAL, street, List.of(street), List.of());
     // urban management owns 01; police and housing assist with 0101 in the example declarations
-    assertThat(s.departments()).containsExactly("dept:urban-management", "dept:police", "dept:housing");
+    assertThat(s.departments())
+        .containsExactly("dept:urban-management", "dept:police", "dept:housing");
     assertThat(s.within()).isEqualTo(SummonRule.BEIJING_LIMIT);
   }
 
   @Test
   void firstReceiverKeepsTheLeadOfAMultiDepartmentCaseItReturns() {
-    long grid = tree.get(RoutingFixtures.code(RegionLevel.COMMUNITY, 0)).descendantsAt(RegionLevel.GRID).get(0).code();
+    long grid =
+        tree.get(RoutingFixtures.code(RegionLevel.COMMUNITY, 0))
+            .descendantsAt(RegionLevel.GRID)
+            .get(0)
+            .code();
     CaseFacts f = RoutingFixtures.facts("C-F", "0402", Priority.NORMAL, grid);
     RoutingDecision.Assign a =
-        (RoutingDecision.Assign) decide(f, DecisionPoint.RETURN, "dept:water", List.of("dept:water"), List.of("dept:water"));
+        (RoutingDecision.Assign)
+            decide(
+                f,
+                DecisionPoint.RETURN,
+                "dept:water",
+                List.of("dept:water"),
+                List.of("dept:water"));
     assertThat(a.lead()).isEqualTo("dept:water");
     assertThat(a.assists()).containsExactly("party:property-mgmt");
     assertThat(a.explanation().decidedBy()).isEqualTo("FirstReceiverLeadsRule");
@@ -90,20 +116,34 @@ class FirstMatchPolicyTest {
     long grid = RoutingFixtures.code(RegionLevel.GRID, 5);
     FirstMatchPolicy p =
         FirstMatchPolicy.collectingAssists(
-            List.of(new CrossBoundaryRule(graph, "s"), new DepartmentOwnershipRule(graph, "s", true),
-                new LowestCapableLevelRule(graph, java.util.Map.of("05", org.gridgov.routing.HandlerLevel.GRID), "s"),
+            List.of(
+                new CrossBoundaryRule(graph, "s"),
+                new DepartmentOwnershipRule(graph, "s", true),
+                new LowestCapableLevelRule(
+                    graph, java.util.Map.of("05", org.gridgov.routing.HandlerLevel.GRID), "s"),
                 new TerritorialFallbackRule(graph, "s")));
     RoutingDecision.Assign a =
         (RoutingDecision.Assign)
-            p.decide(RoutingRequest.newCase(RoutingFixtures.facts("C-C", "0504", Priority.NORMAL, grid), RoutingFixtures.AT));
+            p.decide(
+                RoutingRequest.newCase(
+                    RoutingFixtures.facts("C-C", "0504", Priority.NORMAL, grid),
+                    RoutingFixtures.AT));
     assertThat(a.lead()).isEqualTo("dept:police");
     assertThat(a.assists()).containsExactly("dept:urban-management", Handler.officeId(grid));
     FirstMatchPolicy plain = FirstMatchPolicy.of(p.rules());
     RoutingDecision.Assign b =
         (RoutingDecision.Assign)
-            plain.decide(RoutingRequest.newCase(RoutingFixtures.facts("C-C", "0504", Priority.NORMAL, grid), RoutingFixtures.AT));
+            plain.decide(
+                RoutingRequest.newCase(
+                    RoutingFixtures.facts("C-C", "0504", Priority.NORMAL, grid),
+                    RoutingFixtures.AT));
     assertThat(b.assists()).containsExactly("dept:urban-management");
-    assertThat(b.explanation().notes()).anySatisfy(n -> assertThat(n).startsWith("LowestCapableLevelRule: also matched but DepartmentOwnershipRule comes first"));
+    assertThat(b.explanation().notes())
+        .anySatisfy(
+            n ->
+                assertThat(n)
+                    .startsWith(
+                        "LowestCapableLevelRule: also matched but DepartmentOwnershipRule comes first"));
   }
 
   @Test
@@ -114,13 +154,27 @@ class FirstMatchPolicyTest {
     FirstMatchPolicy p =
         FirstMatchPolicy.of(
             List.of(
-                ScopedRule.forRegion(district, tree, new UrgentSkipLevelsRule(graph,
-                    java.util.Map.of(Priority.NORMAL, org.gridgov.routing.HandlerLevel.DISTRICT), "override")),
+                ScopedRule.forRegion(
+                    district,
+                    tree,
+                    new UrgentSkipLevelsRule(
+                        graph,
+                        java.util.Map.of(
+                            Priority.NORMAL, org.gridgov.routing.HandlerLevel.DISTRICT),
+                        "override")),
                 new TerritorialFallbackRule(graph, "standard")));
     RoutingDecision.Assign in =
-        (RoutingDecision.Assign) p.decide(RoutingRequest.newCase(RoutingFixtures.facts("C-1", "0102", Priority.NORMAL, inside), RoutingFixtures.AT));
+        (RoutingDecision.Assign)
+            p.decide(
+                RoutingRequest.newCase(
+                    RoutingFixtures.facts("C-1", "0102", Priority.NORMAL, inside),
+                    RoutingFixtures.AT));
     RoutingDecision.Assign out =
-        (RoutingDecision.Assign) p.decide(RoutingRequest.newCase(RoutingFixtures.facts("C-2", "0102", Priority.NORMAL, outside), RoutingFixtures.AT));
+        (RoutingDecision.Assign)
+            p.decide(
+                RoutingRequest.newCase(
+                    RoutingFixtures.facts("C-2", "0102", Priority.NORMAL, outside),
+                    RoutingFixtures.AT));
     assertThat(in.lead()).isEqualTo(Handler.officeId(district));
     assertThat(in.slaProfile()).isEqualTo("override");
     assertThat(out.lead()).isEqualTo(Handler.officeId(outside));

@@ -1,9 +1,6 @@
 package org.gridgov.routing.rules;
 
-import java.util.EnumSet;
 import java.util.Map;
-import org.gridgov.casefile.Priority;
-import org.gridgov.routing.DecisionPoint;
 import org.gridgov.routing.HandlerLevel;
 import org.gridgov.routing.RoutingGraph;
 import org.gridgov.routing.RoutingPolicy;
@@ -13,6 +10,9 @@ import org.gridgov.routing.RoutingPolicyContractTest;
 class LowestCapableLevelRuleContractTest extends RoutingPolicyContractTest {
   @Override
   protected RoutingPolicy policy(RoutingGraph graph) {
-    return new LowestCapableLevelRule(graph, Map.of("01", HandlerLevel.GRID, "55", HandlerLevel.COMMUNITY, "03", HandlerLevel.STREET), "standard");
+    return new LowestCapableLevelRule(
+        graph,
+        Map.of("01", HandlerLevel.GRID, "55", HandlerLevel.COMMUNITY, "03", HandlerLevel.STREET),
+        "standard");
   }
 }

@@ -1,9 +1,7 @@
 package org.gridgov.routing.rules;
 
-import java.util.EnumSet;
 import java.util.Map;
 import org.gridgov.casefile.Priority;
-import org.gridgov.routing.DecisionPoint;
 import org.gridgov.routing.HandlerLevel;
 import org.gridgov.routing.RoutingGraph;
 import org.gridgov.routing.RoutingPolicy;
@@ -13,6 +11,9 @@ import org.gridgov.routing.RoutingPolicyContractTest;
 class UrgentSkipLevelsRuleContractTest extends RoutingPolicyContractTest {
   @Override
   protected RoutingPolicy policy(RoutingGraph graph) {
-    return new UrgentSkipLevelsRule(graph, Map.of(Priority.URGENT, HandlerLevel.STREET, Priority.MAJOR, HandlerLevel.DISTRICT), "urgent");
+    return new UrgentSkipLevelsRule(
+        graph,
+        Map.of(Priority.URGENT, HandlerLevel.STREET, Priority.MAJOR, HandlerLevel.DISTRICT),
+        "urgent");
   }
 }

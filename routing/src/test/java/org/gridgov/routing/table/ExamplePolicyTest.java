@@ -29,14 +29,16 @@ class ExamplePolicyTest {
 
   private String lineOf(String categoryField, String pointField) {
     for (PolicyTable.Row row : policy.table().rows()) {
-      if (row.text().startsWith(categoryField + ",") && row.text().contains("," + pointField + ",")) {
+      if (row.text().startsWith(categoryField + ",")
+          && row.text().contains("," + pointField + ",")) {
         return ExamplePolicy.RESOURCE + ":" + row.line();
       }
     }
     throw new AssertionError("no row " + categoryField + " " + pointField);
   }
 
-  private RoutingRequest at(CaseFacts f, DecisionPoint p, String holder, List<String> holders, List<String> ret) {
+  private RoutingRequest at(
+      CaseFacts f, DecisionPoint p, String holder, List<String> holders, List<String> ret) {
     return RoutingRequest.of(f, p, RoutingFixtures.AT, holder, holders, ret, 1);
   }
 
@@ -53,15 +55,23 @@ class ExamplePolicyTest {
     assertThat(((RoutingDecision.Assign) first).lead()).isEqualTo(village);
     assertThat(first.explanation().decidedBy()).isEqualTo(lineOf("55", "NEW_CASE"));
 
-    RoutingDecision up1 = policy.decide(at(f, DecisionPoint.RETURN, village, List.of(village), List.of(village)));
+    RoutingDecision up1 =
+        policy.decide(at(f, DecisionPoint.RETURN, village, List.of(village), List.of(village)));
     assertThat(up1).isEqualTo(new RoutingDecision.Escalate(street, up1.explanation()));
 
     RoutingDecision up2 =
-        policy.decide(at(f, DecisionPoint.BREACH, street, List.of(village, street), List.of(village)));
+        policy.decide(
+            at(f, DecisionPoint.BREACH, street, List.of(village, street), List.of(village)));
     assertThat(up2).isEqualTo(new RoutingDecision.Escalate(district, up2.explanation()));
 
     RoutingDecision handled =
-        policy.decide(at(f, DecisionPoint.MANUAL, district, List.of(village, street, district), List.of(village)));
+        policy.decide(
+            at(
+                f,
+                DecisionPoint.MANUAL,
+                district,
+                List.of(village, street, district),
+                List.of(village)));
     assertThat(handled).isInstanceOf(RoutingDecision.Assign.class);
     RoutingDecision.Assign a = (RoutingDecision.Assign) handled;
     assertThat(a.lead()).isEqualTo("dept:natural-resources");
@@ -71,7 +81,11 @@ class ExamplePolicyTest {
 
   @Test
   void waterLeakReportedByAppGoesToTheGridWorkerThenToPropertyManagement() {
-    long estateGrid = tree.get(RoutingFixtures.code(RegionLevel.COMMUNITY, 0)).descendantsAt(RegionLevel.GRID).get(0).code();
+    long estateGrid =
+        tree.get(RoutingFixtures.code(RegionLevel.COMMUNITY, 0))
+            .descendantsAt(RegionLevel.GRID)
+            .get(0)
+            .code();
     CaseFacts f = RoutingFixtures.facts("C-LEAK", "0402", Priority.NORMAL, estateGrid);
     String gridOffice = Handler.officeId(estateGrid);
 
@@ -79,7 +93,8 @@ class ExamplePolicyTest {
     assertThat(((RoutingDecision.Assign) first).lead()).isEqualTo(gridOffice);
 
     RoutingDecision next =
-        policy.decide(at(f, DecisionPoint.RETURN, gridOffice, List.of(gridOffice), List.of(gridOffice)));
+        policy.decide(
+            at(f, DecisionPoint.RETURN, gridOffice, List.of(gridOffice), List.of(gridOffice)));
     assertThat(((RoutingDecision.Assign) next).lead()).isEqualTo("party:property-mgmt");
   }
 
@@ -90,7 +105,8 @@ class ExamplePolicyTest {
     CaseFacts f = RoutingFixtures.facts("C-LEAK-2", "0402", Priority.NORMAL, otherGrid);
     String gridOffice = Handler.officeId(otherGrid);
     RoutingDecision next =
-        policy.decide(at(f, DecisionPoint.RETURN, gridOffice, List.of(gridOffice), List.of(gridOffice)));
+        policy.decide(
+            at(f, DecisionPoint.RETURN, gridOffice, List.of(gridOffice), List.of(gridOffice)));
     assertThat(((RoutingDecision.Assign) next).lead()).isEqualTo("dept:water");
   }
 
@@ -99,7 +115,8 @@ class ExamplePolicyTest {
     long grid = RoutingFixtures.code(RegionLevel.GRID, 3);
     String street = office(grid, RegionLevel.STREET);
     CaseFacts f = RoutingFixtures.facts("C-STRUCTURE", "0101", Priority.NORMAL, grid);
-    RoutingDecision d = policy.decide(at(f, DecisionPoint.MANUAL, street, List.of(street), List.of()));
+    RoutingDecision d =
+        policy.decide(at(f, DecisionPoint.MANUAL, street, List.of(street), List.of()));
     assertThat(d).isInstanceOf(RoutingDecision.Summon.class);
     RoutingDecision.Summon s = (RoutingDecision.Summon) d;
     assertThat(s.summoner()).isEqualTo(street);
@@ -112,12 +129,18 @@ class ExamplePolicyTest {
   void urgentCaseSkipsToTheStreetAndMajorCaseToTheDistrict() {
     long grid = RoutingFixtures.code(RegionLevel.GRID, 1);
     RoutingDecision urgent =
-        policy.decide(RoutingRequest.newCase(RoutingFixtures.facts("C-U", "0601", Priority.URGENT, grid), RoutingFixtures.AT));
+        policy.decide(
+            RoutingRequest.newCase(
+                RoutingFixtures.facts("C-U", "0601", Priority.URGENT, grid), RoutingFixtures.AT));
     RoutingDecision major =
-        policy.decide(RoutingRequest.newCase(RoutingFixtures.facts("C-M", "0601", Priority.MAJOR, grid), RoutingFixtures.AT));
-    assertThat(((RoutingDecision.Assign) urgent).lead()).isEqualTo(office(grid, RegionLevel.STREET));
+        policy.decide(
+            RoutingRequest.newCase(
+                RoutingFixtures.facts("C-M", "0601", Priority.MAJOR, grid), RoutingFixtures.AT));
+    assertThat(((RoutingDecision.Assign) urgent).lead())
+        .isEqualTo(office(grid, RegionLevel.STREET));
     assertThat(((RoutingDecision.Assign) urgent).slaProfile()).isEqualTo("urgent");
-    assertThat(((RoutingDecision.Assign) major).lead()).isEqualTo(office(grid, RegionLevel.DISTRICT));
+    assertThat(((RoutingDecision.Assign) major).lead())
+        .isEqualTo(office(grid, RegionLevel.DISTRICT));
   }
 
   @Test
@@ -126,11 +149,16 @@ class ExamplePolicyTest {
     String g = Handler.officeId(grid);
     CaseFacts f = RoutingFixtures.facts("C-R", "0102", Priority.NORMAL, grid);
     RoutingDecision second =
-        policy.decide(RoutingRequest.of(f, DecisionPoint.REPEAT_REPORT, RoutingFixtures.AT, g, List.of(g), List.of(), 2));
+        policy.decide(
+            RoutingRequest.of(
+                f, DecisionPoint.REPEAT_REPORT, RoutingFixtures.AT, g, List.of(g), List.of(), 2));
     RoutingDecision third =
-        policy.decide(RoutingRequest.of(f, DecisionPoint.REPEAT_REPORT, RoutingFixtures.AT, g, List.of(g), List.of(), 3));
+        policy.decide(
+            RoutingRequest.of(
+                f, DecisionPoint.REPEAT_REPORT, RoutingFixtures.AT, g, List.of(g), List.of(), 3));
     assertThat(((RoutingDecision.Assign) second).lead()).isEqualTo(g);
-    assertThat(((RoutingDecision.Escalate) third).to()).isEqualTo(office(grid, RegionLevel.COMMUNITY));
+    assertThat(((RoutingDecision.Escalate) third).to())
+        .isEqualTo(office(grid, RegionLevel.COMMUNITY));
   }
 
   @Test
@@ -139,7 +167,9 @@ class ExamplePolicyTest {
     long b = RoutingFixtures.code(RegionLevel.GRID, 23);
     assertThat(tree.lowestCommonAncestor(a, b)).isEmpty();
     RoutingDecision d =
-        policy.decide(RoutingRequest.newCase(RoutingFixtures.facts("C-X", "9901", Priority.NORMAL, a, b), RoutingFixtures.AT));
+        policy.decide(
+            RoutingRequest.newCase(
+                RoutingFixtures.facts("C-X", "9901", Priority.NORMAL, a, b), RoutingFixtures.AT));
     assertThat(((RoutingDecision.Assign) d).lead()).isEqualTo(Handler.CITY_OFFICE_ID);
   }
 
@@ -147,7 +177,9 @@ class ExamplePolicyTest {
   void explanationListsTheEarlierRowsOfTheCategoryThatDidNotDecide() {
     long grid = RoutingFixtures.code(RegionLevel.GRID, 2);
     RoutingDecision d =
-        policy.decide(RoutingRequest.newCase(RoutingFixtures.facts("C-E", "0601", Priority.NORMAL, grid), RoutingFixtures.AT));
+        policy.decide(
+            RoutingRequest.newCase(
+                RoutingFixtures.facts("C-E", "0601", Priority.NORMAL, grid), RoutingFixtures.AT));
     assertThat(d.explanation().notes())
         .anySatisfy(n -> assertThat(n).startsWith(lineOf("*", "NEW_CASE") + ":"))
         .last()

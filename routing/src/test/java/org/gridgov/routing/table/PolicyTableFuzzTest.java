@@ -8,8 +8,9 @@ import java.nio.charset.StandardCharsets;
 import org.gridgov.TextParseException;
 
 /**
- * Fuzz target for {@link PolicyTable#parse}: any text gives a table (whose rows answer their questions) or a
- * {@link TextParseException} whose problems name the source and a line; never another exception.
+ * Fuzz target for {@link PolicyTable#parse}: any text gives a table (whose rows answer their
+ * questions) or a {@link TextParseException} whose problems name the source and a line; never
+ * another exception.
  */
 class PolicyTableFuzzTest {
   private static final String SOURCE = "fuzz-policy.csv";
@@ -21,11 +22,14 @@ class PolicyTableFuzzTest {
     try {
       table = PolicyTable.parse(new StringReader(text), SOURCE);
     } catch (TextParseException e) {
-      assertThat(e.problems()).isNotEmpty().allSatisfy(p -> {
-        assertThat(p.source()).isEqualTo(SOURCE);
-        assertThat(p.line()).isGreaterThanOrEqualTo(0);
-        assertThat(p.reason()).isNotBlank();
-      });
+      assertThat(e.problems())
+          .isNotEmpty()
+          .allSatisfy(
+              p -> {
+                assertThat(p.source()).isEqualTo(SOURCE);
+                assertThat(p.line()).isGreaterThanOrEqualTo(0);
+                assertThat(p.reason()).isNotBlank();
+              });
       return;
     }
     assertThat(table.source()).isEqualTo(SOURCE);

@@ -18,8 +18,10 @@ class PolicyTableTest {
   void parsesRowsWithTheirLinesAndAlternatives() {
     PolicyTable t =
         PolicyTable.parse(
-            new StringReader(HEADER + "# comment\n\n01|0402,*,URGENT|MAJOR,REPEAT_REPORT>=3,GRID|dept:water,"
-                + "assign office@STREET assist owner assistants sla fast\n"),
+            new StringReader(
+                HEADER
+                    + "# comment\n\n01|0402,*,URGENT|MAJOR,REPEAT_REPORT>=3,GRID|dept:water,"
+                    + "assign office@STREET assist owner assistants sla fast\n"),
             "p.csv");
     assertThat(t.rows()).hasSize(1);
     PolicyTable.Row r = t.rows().get(0);
@@ -38,20 +40,26 @@ class PolicyTableTest {
 
   @Test
   void reportsEveryBadRowWithLineColumnAndField() {
-    String text = HEADER
-        + "01,*,SOON,NEW_CASE,none,assign office\n"
-        + "01,*,*,NEW_CASE,none,assign office\n"
-        + "01,abc,*,LATER,none,promote office\n"
-        + "01,*,*\n";
+    String text =
+        HEADER
+            + "01,*,SOON,NEW_CASE,none,assign office\n"
+            + "01,*,*,NEW_CASE,none,assign office\n"
+            + "01,abc,*,LATER,none,promote office\n"
+            + "01,*,*\n";
     assertThatThrownBy(() -> PolicyTable.parse(new StringReader(text), "p.csv"))
-        .isInstanceOfSatisfying(TextParseException.class, e -> {
-          assertThat(e.problems()).extracting(TextParseException.Problem::line).containsExactly(2, 4, 4, 4, 5);
-          assertThat(e.problems().get(0).field()).isEqualTo("priority");
-          assertThat(e.problems().get(0).value()).isEqualTo("SOON");
-          assertThat(e.problems()).extracting(TextParseException.Problem::field)
-              .containsExactly("priority", "region", "point", "action", "");
-          assertThat(e.problems()).allSatisfy(p -> assertThat(p.source()).isEqualTo("p.csv"));
-        });
+        .isInstanceOfSatisfying(
+            TextParseException.class,
+            e -> {
+              assertThat(e.problems())
+                  .extracting(TextParseException.Problem::line)
+                  .containsExactly(2, 4, 4, 4, 5);
+              assertThat(e.problems().get(0).field()).isEqualTo("priority");
+              assertThat(e.problems().get(0).value()).isEqualTo("SOON");
+              assertThat(e.problems())
+                  .extracting(TextParseException.Problem::field)
+                  .containsExactly("priority", "region", "point", "action", "");
+              assertThat(e.problems()).allSatisfy(p -> assertThat(p.source()).isEqualTo("p.csv"));
+            });
   }
 
   @Test
@@ -63,25 +71,36 @@ class PolicyTableTest {
 
   @Test
   void rejectsBadSummonsAndEmptyReject() {
-    String text = HEADER + "*,*,*,MANUAL,STREET,summon dept:police within 30min\n*,*,*,MANUAL,*,reject\n";
+    String text =
+        HEADER + "*,*,*,MANUAL,STREET,summon dept:police within 30min\n*,*,*,MANUAL,*,reject\n";
     assertThatThrownBy(() -> PolicyTable.parse(new StringReader(text), "p.csv"))
-        .isInstanceOfSatisfying(TextParseException.class,
-            e -> assertThat(e.problems()).extracting(TextParseException.Problem::line).containsExactly(2, 3));
+        .isInstanceOfSatisfying(
+            TextParseException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(TextParseException.Problem::line)
+                    .containsExactly(2, 3));
   }
 
   @Test
   void compileNamesUnknownHandlersAndRegionsWithTheirLines() {
-    String text = HEADER
-        + "01,*,*,NEW_CASE,none,assign dept:nobody\n"
-        + "01,999999,*,NEW_CASE,none,assign office\n"
-        + "01,*,*,MANUAL,dept:ghost,summon dept:police dept:phantom within PT30M\n";
+    String text =
+        HEADER
+            + "01,*,*,NEW_CASE,none,assign dept:nobody\n"
+            + "01,999999,*,NEW_CASE,none,assign office\n"
+            + "01,*,*,MANUAL,dept:ghost,summon dept:police dept:phantom within PT30M\n";
     PolicyTable t = PolicyTable.parse(new StringReader(text), "p.csv");
     assertThatThrownBy(() -> t.compile(RoutingFixtures.exampleGraph()))
-        .isInstanceOfSatisfying(TextParseException.class, e -> {
-          assertThat(e.problems()).extracting(TextParseException.Problem::line).containsExactly(2, 3, 4, 4);
-          assertThat(e.problems()).extracting(TextParseException.Problem::value)
-              .containsExactly("dept:nobody", "999999", "dept:ghost", "dept:phantom");
-        });
+        .isInstanceOfSatisfying(
+            TextParseException.class,
+            e -> {
+              assertThat(e.problems())
+                  .extracting(TextParseException.Problem::line)
+                  .containsExactly(2, 3, 4, 4);
+              assertThat(e.problems())
+                  .extracting(TextParseException.Problem::value)
+                  .containsExactly("dept:nobody", "999999", "dept:ghost", "dept:phantom");
+            });
   }
 
   @Test

@@ -9,8 +9,8 @@ import org.gridgov.simulation.Progress;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Shows a run's {@link Progress} on stderr: a progress bar on a terminal, otherwise one line per 10% (logs, CI,
- * pipes). Thread-safe: the simulating threads call {@link #update} concurrently.
+ * Shows a run's {@link Progress} on stderr: a progress bar on a terminal, otherwise one line per
+ * 10% (logs, CI, pipes). Thread-safe: the simulating threads call {@link #update} concurrently.
  */
 final class ConsoleProgress implements Progress, AutoCloseable {
   private final PrintWriter err;
@@ -34,12 +34,14 @@ final class ConsoleProgress implements Progress, AutoCloseable {
   }
 
   /**
-   * Returns whether a progress bar can be drawn: there is a terminal and the user did not turn it off.
+   * Returns whether a progress bar can be drawn: there is a terminal and the user did not turn it
+   * off.
    *
    * @param disabled {@code --no-progress}
    * @return whether to draw a bar
    */
-  @SuppressWarnings("SystemConsoleNull") // on Java 17 null means "no terminal"; from 22 on, isTerminal() says it
+  @SuppressWarnings(
+      "SystemConsoleNull") // on Java 17 null means "no terminal"; from 22 on, isTerminal() says it
   static boolean terminal(boolean disabled) {
     java.io.Console console = System.console();
     if (disabled || console == null) {
@@ -63,14 +65,15 @@ final class ConsoleProgress implements Progress, AutoCloseable {
     if (bar) {
       ProgressBar pb = progressBar;
       if (pb == null) {
-        pb = new ProgressBarBuilder()
-            .setTaskName(task)
-            .setInitialMax(total)
-            .setUnit(" h", 1)
-            .showSpeed()
-            .setStyle(ProgressBarStyle.ASCII)
-            .setUpdateIntervalMillis(250)
-            .build();
+        pb =
+            new ProgressBarBuilder()
+                .setTaskName(task)
+                .setInitialMax(total)
+                .setUnit(" h", 1)
+                .showSpeed()
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(250)
+                .build();
         progressBar = pb;
       }
       pb.maxHint(total);
@@ -80,8 +83,14 @@ final class ConsoleProgress implements Progress, AutoCloseable {
     int tenth = (int) (this.done * 10 / total);
     if (tenth > lastTenth) {
       lastTenth = tenth;
-      err.println(String.format(Locale.ROOT, "%s: %d%% (%,d of %,d simulated hours)", task, tenth * 10, this.done,
-          total));
+      err.println(
+          String.format(
+              Locale.ROOT,
+              "%s: %d%% (%,d of %,d simulated hours)",
+              task,
+              tenth * 10,
+              this.done,
+              total));
       err.flush();
     }
   }

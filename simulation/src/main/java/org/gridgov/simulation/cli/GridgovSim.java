@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
  * {@code gridgov-sim}: simulate grid governance scenarios and compare grid granularities.
  *
  * <p>Exit codes: {@value #OK} success, {@value #VALIDATION_FAILED} a queueing-theory check failed,
- * {@value #BAD_INPUT} bad input (usage, scenario file, parameter: a message with its position, no stack trace),
- * {@value #INTERNAL_ERROR} an internal error (with a stack trace: please report it).
+ * {@value #BAD_INPUT} bad input (usage, scenario file, parameter: a message with its position, no
+ * stack trace), {@value #INTERNAL_ERROR} an internal error (with a stack trace: please report it).
  */
 @Command(
     name = "gridgov-sim",
@@ -24,7 +24,12 @@ import picocli.CommandLine.Spec;
     version = "gridgov-sim 0.1.0-SNAPSHOT",
     sortOptions = false,
     usageHelpAutoWidth = true,
-    subcommands = {RunCommand.class, SweepCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      RunCommand.class,
+      SweepCommand.class,
+      ValidateCommand.class,
+      CommandLine.HelpCommand.class
+    },
     description = {
       "Simulates grid governance (网格化治理) over the real gridgov case engine, in virtual time: residents "
           + "report cases, grid workers and offices handle them, deadlines escalate them. Compare grid sizes, "
@@ -50,10 +55,13 @@ public final class GridgovSim implements Callable<Integer> {
 
   /** Exit code: success. */
   public static final int OK = 0;
+
   /** Exit code: {@code validate} found a check outside its confidence interval. */
   public static final int VALIDATION_FAILED = 1;
+
   /** Exit code: bad input. */
   public static final int BAD_INPUT = 2;
+
   /** Exit code: an internal error. */
   public static final int INTERNAL_ERROR = 3;
 
@@ -70,8 +78,10 @@ public final class GridgovSim implements Callable<Integer> {
    * @param args the arguments
    */
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    PrintWriter out =
+        new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code = execute(out, err, args);
     out.flush();
     err.flush();
@@ -92,23 +102,24 @@ public final class GridgovSim implements Callable<Integer> {
     CommandLine cl = new CommandLine(top);
     cl.setOut(out);
     cl.setErr(err);
-    cl.setExecutionExceptionHandler((ex, command, parseResult) -> {
-      PrintWriter e = command.getErr();
-      if (ex instanceof TextParseException || ex instanceof IllegalArgumentException) {
-        e.println("gridgov-sim: " + ex.getMessage());
-        e.flush();
-        return BAD_INPUT;
-      }
-      if (ex instanceof UncheckedIOException io) {
-        e.println("gridgov-sim: cannot read or write a file: " + io.getMessage());
-        e.flush();
-        return BAD_INPUT;
-      }
-      e.println("gridgov-sim: internal error, please report it with the command line:");
-      ex.printStackTrace(e);
-      e.flush();
-      return INTERNAL_ERROR;
-    });
+    cl.setExecutionExceptionHandler(
+        (ex, command, parseResult) -> {
+          PrintWriter e = command.getErr();
+          if (ex instanceof TextParseException || ex instanceof IllegalArgumentException) {
+            e.println("gridgov-sim: " + ex.getMessage());
+            e.flush();
+            return BAD_INPUT;
+          }
+          if (ex instanceof UncheckedIOException io) {
+            e.println("gridgov-sim: cannot read or write a file: " + io.getMessage());
+            e.flush();
+            return BAD_INPUT;
+          }
+          e.println("gridgov-sim: internal error, please report it with the command line:");
+          ex.printStackTrace(e);
+          e.flush();
+          return INTERNAL_ERROR;
+        });
     return cl.execute(args);
   }
 
@@ -133,7 +144,9 @@ public final class GridgovSim implements Callable<Integer> {
     StringBuilder b = new StringBuilder("gridgov-sim");
     for (String a : args) {
       b.append(' ');
-      if (a.isEmpty() || a.chars().anyMatch(c -> Character.isWhitespace(c) || "'\"\\$`;&|<>*?()".indexOf(c) >= 0)) {
+      if (a.isEmpty()
+          || a.chars()
+              .anyMatch(c -> Character.isWhitespace(c) || "'\"\\$`;&|<>*?()".indexOf(c) >= 0)) {
         b.append('\'').append(a.replace("'", "'\\''")).append('\'');
       } else {
         b.append(a);

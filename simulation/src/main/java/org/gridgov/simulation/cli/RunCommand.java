@@ -7,11 +7,11 @@ import org.gridgov.simulation.Sweep;
 import org.gridgov.simulation.SweepParameter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gridgov-sim run SCENARIO}: one scenario, a few replications. */
 @Command(
@@ -33,13 +33,20 @@ final class RunCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec = CommandSpec.create();
 
-  @Parameters(index = "0", paramLabel = "SCENARIO",
-      description = "A scenario file (.yaml, .yml or .json; see docs/simulation-cli.md) or a built-in scenario: "
-          + "putian.")
+  @Parameters(
+      index = "0",
+      paramLabel = "SCENARIO",
+      description =
+          "A scenario file (.yaml, .yml or .json; see docs/simulation-cli.md) or a built-in scenario: "
+              + "putian.")
   String scenario = "";
 
-  @Option(names = {"-r", "--replications"}, paramLabel = "R", defaultValue = "3",
-      description = "Independent replications (default: ${DEFAULT-VALUE}); 2 or more give confidence intervals.")
+  @Option(
+      names = {"-r", "--replications"},
+      paramLabel = "R",
+      defaultValue = "3",
+      description =
+          "Independent replications (default: ${DEFAULT-VALUE}); 2 or more give confidence intervals.")
   int replications = 3;
 
   @Mixin ScenarioOptions scenarioOptions = new ScenarioOptions();
@@ -49,10 +56,16 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Scenario s = Scenarios.load(scenario, scenarioOptions);
-    // A run is a one-point sweep at the scenario's own number of grid workers, which leaves it unchanged.
-    Sweep sweep = new Sweep(s, SweepParameter.WORKERS_PER_GRID,
-        ImmutableList.of(Integer.toString(s.staffing().workersPerGrid())), replications, common.seed,
-        common.threads);
+    // A run is a one-point sweep at the scenario's own number of grid workers, which leaves it
+    // unchanged.
+    Sweep sweep =
+        new Sweep(
+            s,
+            SweepParameter.WORKERS_PER_GRID,
+            ImmutableList.of(Integer.toString(s.staffing().workersPerGrid())),
+            replications,
+            common.seed,
+            common.threads);
     return SweepRunner.run(sweep, scenarioOptions, common, spec, parent.commandLine(), "run");
   }
 }

@@ -10,7 +10,10 @@ import org.gridgov.simulation.Scenario;
 import org.gridgov.simulation.ScenarioFiles;
 import org.jspecify.annotations.Nullable;
 
-/** Resolves the SCENARIO argument (a file or a built-in name) and applies the command-line overrides. */
+/**
+ * Resolves the SCENARIO argument (a file or a built-in name) and applies the command-line
+ * overrides.
+ */
 final class Scenarios {
   private Scenarios() {}
 
@@ -21,7 +24,8 @@ final class Scenarios {
    * @param options the overrides
    * @return the scenario
    * @throws org.gridgov.TextParseException if the file has problems
-   * @throws IllegalArgumentException if it is neither a file nor a built-in name, or an override is bad
+   * @throws IllegalArgumentException if it is neither a file nor a built-in name, or an override is
+   *     bad
    */
   static Scenario load(String argument, ScenarioOptions options) {
     Scenario s = load(argument);
@@ -32,14 +36,18 @@ final class Scenarios {
 
   static Scenario load(String argument) {
     String lower = argument.toLowerCase(Locale.ROOT);
-    boolean looksLikeFile = lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json");
+    boolean looksLikeFile =
+        lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json");
     if (looksLikeFile || Files.exists(Path.of(argument))) {
       return ScenarioFiles.read(Path.of(argument));
     }
     Optional<Scenario> builtIn = BuiltInScenarios.named(argument);
     if (builtIn.isEmpty()) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "'%s' is neither a scenario file (.yaml, .yml or .json) nor a built-in scenario (putian)", argument));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "'%s' is neither a scenario file (.yaml, .yml or .json) nor a built-in scenario (putian)",
+              argument));
     }
     return builtIn.get();
   }
@@ -48,7 +56,8 @@ final class Scenarios {
     try {
       Duration d = ScenarioFiles.parseDuration(text);
       if (d.isNegative() || (option.equals("--horizon") && d.isZero())) {
-        throw new IllegalArgumentException("must be " + (option.equals("--horizon") ? "> 0" : ">= 0"));
+        throw new IllegalArgumentException(
+            "must be " + (option.equals("--horizon") ? "> 0" : ">= 0"));
       }
       return d;
     } catch (IllegalArgumentException e) {
@@ -68,24 +77,25 @@ final class Scenarios {
     if (horizon == null && warmUp == null) {
       return s;
     }
-    Scenario.Builder b = Scenario.builder()
-        .name(s.name())
-        .city(s.city())
-        .start(s.start())
-        .warmUp(warmUp != null ? warmUp : s.warmUp())
-        .horizon(horizon != null ? horizon : s.horizon())
-        .drain(s.drain())
-        .casesPerResidentPerYear(s.casesPerResidentPerYear())
-        .hourlyProfile(s.hourlyProfile())
-        .weekdayProfile(s.weekdayProfile())
-        .offDayFactor(s.offDayFactor())
-        .addAllCategories(s.categories())
-        .staffing(s.staffing())
-        .workSchedule(s.workSchedule())
-        .travel(s.travel())
-        .checkTime(s.checkTime())
-        .calendar(s.calendar())
-        .putAllPolicyVariants(s.policyVariants());
+    Scenario.Builder b =
+        Scenario.builder()
+            .name(s.name())
+            .city(s.city())
+            .start(s.start())
+            .warmUp(warmUp != null ? warmUp : s.warmUp())
+            .horizon(horizon != null ? horizon : s.horizon())
+            .drain(s.drain())
+            .casesPerResidentPerYear(s.casesPerResidentPerYear())
+            .hourlyProfile(s.hourlyProfile())
+            .weekdayProfile(s.weekdayProfile())
+            .offDayFactor(s.offDayFactor())
+            .addAllCategories(s.categories())
+            .staffing(s.staffing())
+            .workSchedule(s.workSchedule())
+            .travel(s.travel())
+            .checkTime(s.checkTime())
+            .calendar(s.calendar())
+            .putAllPolicyVariants(s.policyVariants());
     s.householdsPerGrid().ifPresent(b::householdsPerGrid);
     s.routingPolicy().ifPresent(b::routingPolicy);
     s.slaPolicy().ifPresent(b::slaPolicy);

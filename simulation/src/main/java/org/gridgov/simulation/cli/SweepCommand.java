@@ -42,16 +42,26 @@ final class SweepCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec = CommandSpec.create();
 
-  @Parameters(index = "0", paramLabel = "SCENARIO",
-      description = "A scenario file (.yaml, .yml or .json; see docs/simulation-cli.md) or a built-in scenario: "
-          + "putian.")
+  @Parameters(
+      index = "0",
+      paramLabel = "SCENARIO",
+      description =
+          "A scenario file (.yaml, .yml or .json; see docs/simulation-cli.md) or a built-in scenario: "
+              + "putian.")
   String scenario = "";
 
-  @Option(names = {"-p", "--param"}, paramLabel = "NAME=V1,V2,...", required = true,
-      description = "The swept parameter and its values, e.g. households-per-grid=150,300,500,800 (names below).")
+  @Option(
+      names = {"-p", "--param"},
+      paramLabel = "NAME=V1,V2,...",
+      required = true,
+      description =
+          "The swept parameter and its values, e.g. households-per-grid=150,300,500,800 (names below).")
   String param = "";
 
-  @Option(names = {"-r", "--replications"}, paramLabel = "R", defaultValue = "5",
+  @Option(
+      names = {"-r", "--replications"},
+      paramLabel = "R",
+      defaultValue = "5",
       description = "Independent replications per value (default: ${DEFAULT-VALUE}).")
   int replications = 5;
 
@@ -64,7 +74,9 @@ final class SweepCommand implements Callable<Integer> {
     int eq = param.indexOf('=');
     if (eq <= 0 || eq == param.length() - 1) {
       throw new IllegalArgumentException(
-          "--param " + param + ": expected NAME=V1,V2,..., e.g. households-per-grid=150,300,500,800");
+          "--param "
+              + param
+              + ": expected NAME=V1,V2,..., e.g. households-per-grid=150,300,500,800");
     }
     SweepParameter parameter = SweepParameter.parse(param.substring(0, eq).strip());
     List<String> values = new ArrayList<>();
@@ -75,7 +87,9 @@ final class SweepCommand implements Callable<Integer> {
       values.add(v.strip());
     }
     Scenario s = Scenarios.load(scenario, scenarioOptions);
-    Sweep sweep = new Sweep(s, parameter, ImmutableList.copyOf(values), replications, common.seed, common.threads);
+    Sweep sweep =
+        new Sweep(
+            s, parameter, ImmutableList.copyOf(values), replications, common.seed, common.threads);
     return SweepRunner.run(sweep, scenarioOptions, common, spec, parent.commandLine(), "sweep");
   }
 }

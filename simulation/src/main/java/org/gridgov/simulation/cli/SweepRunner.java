@@ -12,24 +12,46 @@ import org.gridgov.simulation.SweepResult;
 import org.gridgov.simulation.report.SweepReport;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** Runs a sweep for {@code run} and {@code sweep}: progress, report files, a summary table and the report path. */
+/**
+ * Runs a sweep for {@code run} and {@code sweep}: progress, report files, a summary table and the
+ * report path.
+ */
 final class SweepRunner {
   private SweepRunner() {}
 
   /** The indicators of the table on stdout (all of them are in summary.csv and report.html). */
-  static final ImmutableList<Metric> TABLE = ImmutableList.of(Metric.CASES_REPORTED, Metric.ON_TIME_CLOSING_RATE,
-      Metric.MEAN_HOURS_TO_CLOSE, Metric.P90_HOURS_TO_CLOSE, Metric.ESCALATION_RATE, Metric.WORKER_UTILISATION);
+  static final ImmutableList<Metric> TABLE =
+      ImmutableList.of(
+          Metric.CASES_REPORTED,
+          Metric.ON_TIME_CLOSING_RATE,
+          Metric.MEAN_HOURS_TO_CLOSE,
+          Metric.P90_HOURS_TO_CLOSE,
+          Metric.ESCALATION_RATE,
+          Metric.WORKER_UTILISATION);
 
-  static int run(Sweep sweep, ScenarioOptions options, CommonOptions common, CommandSpec spec, String commandLine,
+  static int run(
+      Sweep sweep,
+      ScenarioOptions options,
+      CommonOptions common,
+      CommandSpec spec,
+      String commandLine,
       String task) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    err.println(GridgovSim.format("%s: scenario %s, %s = %s, %d replication(s) each, seed %d, %d thread(s)", task,
-        sweep.scenario().name(), sweep.parameter().id(), String.join(", ", sweep.values()), sweep.replications(),
-        sweep.seed(), sweep.parallelism()));
+    err.println(
+        GridgovSim.format(
+            "%s: scenario %s, %s = %s, %d replication(s) each, seed %d, %d thread(s)",
+            task,
+            sweep.scenario().name(),
+            sweep.parameter().id(),
+            String.join(", ", sweep.values()),
+            sweep.replications(),
+            sweep.seed(),
+            sweep.parallelism()));
     err.flush();
     SweepResult result;
-    try (ConsoleProgress progress = new ConsoleProgress(err, task, ConsoleProgress.terminal(common.noProgress))) {
+    try (ConsoleProgress progress =
+        new ConsoleProgress(err, task, ConsoleProgress.terminal(common.noProgress))) {
       result = Experiments.run(sweep, progress);
     }
     Path html = SweepReport.write(result, options.out, commandLine).toAbsolutePath().normalize();
@@ -42,7 +64,8 @@ final class SweepRunner {
 
   /** Prints the main indicators per value: mean ± 95% half-width. */
   static void table(PrintWriter out, SweepResult result) {
-    StringBuilder header = new StringBuilder(GridgovSim.format("%-22s", result.sweep().parameter().id()));
+    StringBuilder header =
+        new StringBuilder(GridgovSim.format("%-22s", result.sweep().parameter().id()));
     for (Metric m : TABLE) {
       header.append(GridgovSim.format(" %22s", m.id()));
     }

@@ -1,4 +1,6 @@
-/** The {@code gridgov-sim} command line: {@code run}, {@code sweep} and {@code validate}. Not API. */
+/**
+ * The {@code gridgov-sim} command line: {@code run}, {@code sweep} and {@code validate}. Not API.
+ */
 @NullMarked
 @CheckReturnValue
 package org.gridgov.simulation.cli;

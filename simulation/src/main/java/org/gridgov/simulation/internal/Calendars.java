@@ -29,11 +29,12 @@ public final class Calendars {
 
   private static final class AlwaysOpen {
     /** Every minute of 2000–2099 is working time, in UTC. */
-    static final BusinessCalendar CALENDAR = BusinessCalendar.builder()
-        .edition("always-open")
-        .zone(ZoneOffset.UTC)
-        .coverage(LocalDate.of(2000, 1, 1), LocalDate.of(2099, 12, 31))
-        .weekly(EnumSet.allOf(DayOfWeek.class), List.of(WorkingWindow.parse("00:00-24:00")))
-        .build();
+    static final BusinessCalendar CALENDAR =
+        BusinessCalendar.builder()
+            .edition("always-open")
+            .zone(ZoneOffset.UTC)
+            .coverage(LocalDate.of(2000, 1, 1), LocalDate.of(2099, 12, 31))
+            .weekly(EnumSet.allOf(DayOfWeek.class), List.of(WorkingWindow.parse("00:00-24:00")))
+            .build();
   }
 }

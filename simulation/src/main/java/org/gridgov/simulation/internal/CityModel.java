@@ -27,17 +27,19 @@ import org.gridgov.simulation.BuiltInCities;
 import org.gridgov.simulation.CitySpec;
 
 /**
- * A city prepared for simulation: the region tree, the example routing graph over it, the handlers indexed as
- * stations, the population-weighted locations and the principals that act. Immutable once built and shared by
- * every replication (and thread) that simulates this city.
+ * A city prepared for simulation: the region tree, the example routing graph over it, the handlers
+ * indexed as stations, the population-weighted locations and the principals that act. Immutable
+ * once built and shared by every replication (and thread) that simulates this city.
  */
 public final class CityModel {
   /** Putian's households: residents / 2.8 people per household. */
   static final double PUTIAN_HOUSEHOLDS =
-      SyntheticCityGenerator.Targets.PUTIAN_RESIDENTS / SyntheticCityGenerator.Targets.putian().peoplePerHousehold();
+      SyntheticCityGenerator.Targets.PUTIAN_RESIDENTS
+          / SyntheticCityGenerator.Targets.putian().peoplePerHousehold();
 
   /** Station levels. */
   static final int GRID = 0;
+
   static final int COMMUNITY = 1;
   static final int STREET = 2;
   static final int DISTRICT = 3;
@@ -46,20 +48,29 @@ public final class CityModel {
 
   final RegionTree tree;
   final RoutingGraph graph;
+
   /** Handler id of each station. */
   final ImmutableList<String> stationHandler;
+
   /** Station level (GRID ... DEPARTMENT). */
   final int[] stationLevel;
+
   /** Grid area (m²) of grid stations, 0 otherwise. */
   final double[] stationArea;
+
   /** The principal that accepts, returns and resolves for each station. */
   final ImmutableList<Principal> stationPrincipal;
+
   final Map<String, Integer> stationByHandler;
+
   /** Location (a unit, or a grid if the tree has no units) codes, weighted by population. */
   final long[] locationCode;
+
   final long[] cumulativePopulation;
+
   /** Index into {@link #supervisors} of each location. */
   final int[] locationSupervisor;
+
   final ImmutableList<Principal> supervisors;
   final int grids;
   final long residents;
@@ -71,8 +82,11 @@ public final class CityModel {
     ImmutableList.Builder<Principal> sup = ImmutableList.builder();
     Map<Long, Integer> supervisorOfDistrict = new HashMap<>();
     for (int i = 0; i < roots.size(); i++) {
-      sup.add(Principal.inRegion("supervisor-" + roots.get(i).code(), org.gridgov.casefile.Role.SUPERVISOR,
-          roots.get(i).code()));
+      sup.add(
+          Principal.inRegion(
+              "supervisor-" + roots.get(i).code(),
+              org.gridgov.casefile.Role.SUPERVISOR,
+              roots.get(i).code()));
       supervisorOfDistrict.put(roots.get(i).code(), i);
     }
     this.supervisors = sup.build();
@@ -91,15 +105,20 @@ public final class CityModel {
       stationByHandler.put(h.id(), s);
       if (h.kind() == Handler.Kind.OFFICE && h.officeRegion().isPresent()) {
         Region r = tree.get(h.officeRegion().getAsLong());
-        Region district = r.level() == RegionLevel.DISTRICT ? r : r.ancestorAt(RegionLevel.DISTRICT).orElseThrow();
-        principals.add(supervisors.get(Objects.requireNonNull(supervisorOfDistrict.get(district.code()))));
-        stationLevel[s] = switch (r.level()) {
-          case GRID -> GRID;
-          case COMMUNITY -> COMMUNITY;
-          case STREET -> STREET;
-          case DISTRICT -> DISTRICT;
-          case UNIT -> throw new IllegalStateException("a unit has no office: " + h.id());
-        };
+        Region district =
+            r.level() == RegionLevel.DISTRICT
+                ? r
+                : r.ancestorAt(RegionLevel.DISTRICT).orElseThrow();
+        principals.add(
+            supervisors.get(Objects.requireNonNull(supervisorOfDistrict.get(district.code()))));
+        stationLevel[s] =
+            switch (r.level()) {
+              case GRID -> GRID;
+              case COMMUNITY -> COMMUNITY;
+              case STREET -> STREET;
+              case DISTRICT -> DISTRICT;
+              case UNIT -> throw new IllegalStateException("a unit has no office: " + h.id());
+            };
         if (r.level() == RegionLevel.GRID) {
           gridCount++;
           double area = r.areaSquareMetres();
@@ -120,8 +139,10 @@ public final class CityModel {
     this.stationPrincipal = principals.build();
     this.grids = gridCount;
 
-    ImmutableList<Region> locations = tree.count(RegionLevel.UNIT) > 0
-        ? tree.regionsAt(RegionLevel.UNIT) : tree.regionsAt(RegionLevel.GRID);
+    ImmutableList<Region> locations =
+        tree.count(RegionLevel.UNIT) > 0
+            ? tree.regionsAt(RegionLevel.UNIT)
+            : tree.regionsAt(RegionLevel.GRID);
     checkArgument(!locations.isEmpty(), "the city has no units or grids to locate cases in");
     this.locationCode = new long[locations.size()];
     this.cumulativePopulation = new long[locations.size()];
@@ -135,7 +156,9 @@ public final class CityModel {
       Region district = u.ancestorAt(RegionLevel.DISTRICT).orElseThrow();
       locationSupervisor[i] = Objects.requireNonNull(supervisorOfDistrict.get(district.code()));
     }
-    checkArgument(sum > 0, "the city's %s have no population: cases are drawn in proportion to population",
+    checkArgument(
+        sum > 0,
+        "the city's %s have no population: cases are drawn in proportion to population",
         tree.count(RegionLevel.UNIT) > 0 ? "units" : "grids");
     this.residents = sum;
   }
@@ -144,7 +167,8 @@ public final class CityModel {
    * Prepares a city.
    *
    * @param spec where it comes from
-   * @param householdsPerGrid for {@link CitySpec.Putian}: the mean households per grid, or empty for Putian's own
+   * @param householdsPerGrid for {@link CitySpec.Putian}: the mean households per grid, or empty
+   *     for Putian's own
    * @return the prepared city
    */
   public static CityModel of(CitySpec spec, OptionalDouble householdsPerGrid) {
@@ -164,14 +188,26 @@ public final class CityModel {
         return BuiltInCities.putian(p.generatorSeed());
       }
       SyntheticCityGenerator.Targets t = SyntheticCityGenerator.Targets.putian();
-      int grids = (int) Math.max(1, Math.round(PUTIAN_HOUSEHOLDS / householdsPerGrid.getAsDouble()));
-      checkArgument(grids <= t.units(),
-          "households-per-grid %s gives %s grids, more than Putian's %s units", householdsPerGrid.getAsDouble(),
-          grids, t.units());
-      SyntheticCityGenerator.Targets targets = new SyntheticCityGenerator.Targets(
-          Math.min(t.communities(), grids), grids, t.units(), t.meanPeoplePerUnit(), t.peoplePerHousehold());
+      int grids =
+          (int) Math.max(1, Math.round(PUTIAN_HOUSEHOLDS / householdsPerGrid.getAsDouble()));
+      checkArgument(
+          grids <= t.units(),
+          "households-per-grid %s gives %s grids, more than Putian's %s units",
+          householdsPerGrid.getAsDouble(),
+          grids,
+          t.units());
+      SyntheticCityGenerator.Targets targets =
+          new SyntheticCityGenerator.Targets(
+              Math.min(t.communities(), grids),
+              grids,
+              t.units(),
+              t.meanPeoplePerUnit(),
+              t.peoplePerHousehold());
       return SyntheticCityGenerator.generate(
-          BuiltInCities.putianDivisions(), targets, p.generatorSeed(), BuiltInCities.DIVISIONS_EDITION);
+          BuiltInCities.putianDivisions(),
+          targets,
+          p.generatorSeed(),
+          BuiltInCities.DIVISIONS_EDITION);
     } else if (spec instanceof CitySpec.SingleGrid g) {
       RegionTree.Builder b = RegionTree.builder(CodeScheme.standard(), LocalDate.of(2025, 1, 1));
       b.addDistrict(990101L, "District");
@@ -179,11 +215,14 @@ public final class CityModel {
       b.add(RegionLevel.COMMUNITY, 990101001001L, 990101001L, "Community");
       b.add(RegionLevel.GRID, 990101001001001L, 990101001001L, "Grid");
       b.add(RegionLevel.UNIT, 990101001001001001L, 990101001001001L, "Unit")
-          .population(g.residents()).households(Math.max(1, g.residents() * 10 / 28)).area(10_000);
+          .population(g.residents())
+          .households(Math.max(1, g.residents() * 10 / 28))
+          .area(10_000);
       return b.build();
     } else if (spec instanceof CitySpec.CsvFile f) {
       try (Reader in = Files.newBufferedReader(f.path(), StandardCharsets.UTF_8)) {
-        return RegionCsv.read(in, f.path().toString(), CodeScheme.standard(), LocalDate.of(2025, 1, 1));
+        return RegionCsv.read(
+            in, f.path().toString(), CodeScheme.standard(), LocalDate.of(2025, 1, 1));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read the city file " + f.path(), e);
       }

@@ -6,21 +6,23 @@ import static com.google.common.base.Preconditions.checkState;
 import java.util.Arrays;
 
 /**
- * The simulation kernel's future event list: a binary min-heap over one primitive array, ordered by (time,
- * insertion sequence), so that events at the same instant come out in the order they were scheduled. An event is a
- * kind ({@code 0..15}) and an {@code int} argument at a {@code long} time; nothing is allocated per event.
+ * The simulation kernel's future event list: a binary min-heap over one primitive array, ordered by
+ * (time, insertion sequence), so that events at the same instant come out in the order they were
+ * scheduled. An event is a kind ({@code 0..15}) and an {@code int} argument at a {@code long} time;
+ * nothing is allocated per event.
  *
- * <p>Each entry is two {@code long}s: the time, and an <em>order word</em> that packs the insertion sequence (high
- * bits), the kind and the argument, so that comparing order words compares sequence numbers. When the sequence
- * numbers run out (after {@value #SEQUENCE_LIMIT} schedules), the pending entries are renumbered in the order they
- * were scheduled, which changes no comparison between them; so the list never runs out.
+ * <p>Each entry is two {@code long}s: the time, and an <em>order word</em> that packs the insertion
+ * sequence (high bits), the kind and the argument, so that comparing order words compares sequence
+ * numbers. When the sequence numbers run out (after {@value #SEQUENCE_LIMIT} schedules), the
+ * pending entries are renumbered in the order they were scheduled, which changes no comparison
+ * between them; so the list never runs out.
  *
- * <p>Polling leaves the root's place empty, and the next event scheduled takes it and sifts down: a simulation's
- * event usually schedules one more, so this saves the usual last-entry shuffle (a heap "replace"). A poll or peek
- * that finds the place empty fills it with the last entry first.
+ * <p>Polling leaves the root's place empty, and the next event scheduled takes it and sifts down: a
+ * simulation's event usually schedules one more, so this saves the usual last-entry shuffle (a heap
+ * "replace"). A poll or peek that finds the place empty fills it with the last entry first.
  *
- * <p>After {@link #poll()}, {@link #time()}, {@link #kind()} and {@link #argument()} describe the event just
- * removed. Not thread-safe.
+ * <p>After {@link #poll()}, {@link #time()}, {@link #kind()} and {@link #argument()} describe the
+ * event just removed. Not thread-safe.
  */
 public final class EventList {
   /** The largest event kind plus one. */
@@ -34,9 +36,15 @@ public final class EventList {
 
   /** Two longs per entry: time, order word (sequence << 36 | kind << 32 | argument). */
   private long[] heap;
+
   private int size;
-  /** Whether the root's place is empty: the event there was polled and nothing has taken its place yet. */
+
+  /**
+   * Whether the root's place is empty: the event there was polled and nothing has taken its place
+   * yet.
+   */
   private boolean hole;
+
   private long nextSeq;
   private final long sequenceLimit;
   private long time;
@@ -53,7 +61,8 @@ public final class EventList {
 
   /** For tests: renumbers after {@code sequenceLimit} schedules. */
   EventList(int initialCapacity, long sequenceLimit) {
-    checkArgument(initialCapacity >= 1, "initial capacity must be >= 1 but was %s", initialCapacity);
+    checkArgument(
+        initialCapacity >= 1, "initial capacity must be >= 1 but was %s", initialCapacity);
     checkArgument(
         sequenceLimit >= 2 && sequenceLimit <= SEQUENCE_LIMIT,
         "sequence limit must be in 2..%s but was %s",
@@ -72,7 +81,8 @@ public final class EventList {
    * @throws IllegalArgumentException if the kind is out of range
    */
   public void schedule(long at, int eventKind, int argument) {
-    checkArgument(eventKind >= 0 && eventKind < KINDS, "event kind must be in 0..15 but was %s", eventKind);
+    checkArgument(
+        eventKind >= 0 && eventKind < KINDS, "event kind must be in 0..15 but was %s", eventKind);
     if (nextSeq >= sequenceLimit) {
       renumber();
     }
@@ -151,7 +161,9 @@ public final class EventList {
     time = h[0];
     payload = h[1] & PAYLOAD;
     size--;
-    hole = true; // filled by the next schedule (most events schedule one) or, failing that, the next poll
+    hole =
+        true; // filled by the next schedule (most events schedule one) or, failing that, the next
+    // poll
   }
 
   /** Moves the last entry into the hole at the root. */
@@ -163,7 +175,10 @@ public final class EventList {
     }
   }
 
-  /** Puts the entry (t, w) into the hole at the root of a heap of {@code n} entries, the root included. */
+  /**
+   * Puts the entry (t, w) into the hole at the root of a heap of {@code n} entries, the root
+   * included.
+   */
   private static void siftDown(long[] h, int n, long t, long w) {
     int i = 0;
     int half = n >>> 1;
@@ -192,8 +207,8 @@ public final class EventList {
   }
 
   /**
-   * Gives the pending entries the sequence numbers {@code 0..size-1} in the order they were scheduled; every
-   * comparison between them stays as it was, so the heap needs no repair.
+   * Gives the pending entries the sequence numbers {@code 0..size-1} in the order they were
+   * scheduled; every comparison between them stays as it was, so the heap needs no repair.
    */
   private void renumber() {
     if (hole) {

@@ -22,8 +22,9 @@ import org.gridgov.sla.BusinessCalendar;
 import org.gridgov.sla.SlaPolicy;
 
 /**
- * A scenario compiled against its city: policies parsed and compiled, the arrival rate of every simulated hour,
- * category tables and staff per station. Immutable; shared by the replications of one scenario.
+ * A scenario compiled against its city: policies parsed and compiled, the arrival rate of every
+ * simulated hour, category tables and staff per station. Immutable; shared by the replications of
+ * one scenario.
  */
 public final class PreparedScenario {
   static final long HOUR = 3_600_000L;
@@ -33,14 +34,18 @@ public final class PreparedScenario {
   final TablePolicy routing;
   final SlaPolicy sla;
   final BusinessCalendar calendar;
+
   /** Whether servers work around the clock (no working-time arithmetic). */
   final boolean alwaysWorking;
+
   final long startMs;
   final long horizonStartMs;
   final long horizonEndMs;
   final long endMs;
+
   /** Arrivals per millisecond in each hour from {@link #startMs}. */
   final double[] hourlyRate;
+
   final ImmutableList<String> categoryCodes;
   final Distribution[] handling;
   final double[] solvedByHolder;
@@ -63,30 +68,46 @@ public final class PreparedScenario {
     this.scenario = s;
     this.city = city;
     try {
-      this.routing = s.routingPolicy().isPresent()
-          ? PolicyTable.parse(new StringReader(s.routingPolicy().get()), "routing-policy").compile(city.graph)
-          : ExamplePolicy.policy(city.graph);
+      this.routing =
+          s.routingPolicy().isPresent()
+              ? PolicyTable.parse(new StringReader(s.routingPolicy().get()), "routing-policy")
+                  .compile(city.graph)
+              : ExamplePolicy.policy(city.graph);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("scenario " + s.name() + ": routing policy: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "scenario " + s.name() + ": routing policy: " + e.getMessage(), e);
     }
     try {
-      this.sla = SlaPolicy.parse(new StringReader(s.slaPolicy().orElseGet(BuiltInScenarios::defaultSlaPolicy)),
-          "sla-policy");
+      this.sla =
+          SlaPolicy.parse(
+              new StringReader(s.slaPolicy().orElseGet(BuiltInScenarios::defaultSlaPolicy)),
+              "sla-policy");
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("scenario " + s.name() + ": SLA policy: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "scenario " + s.name() + ": SLA policy: " + e.getMessage(), e);
     }
     this.calendar = Calendars.of(s.calendar());
-    this.alwaysWorking = s.workSchedule() == WorkSchedule.ALWAYS || s.calendar() == CalendarChoice.ALWAYS_OPEN;
+    this.alwaysWorking =
+        s.workSchedule() == WorkSchedule.ALWAYS || s.calendar() == CalendarChoice.ALWAYS_OPEN;
     ZoneId zone = calendar.zone();
     Instant start = s.start().atZone(zone).toInstant();
     this.startMs = start.toEpochMilli();
     this.horizonStartMs = startMs + s.warmUp().toMillis();
     this.horizonEndMs = horizonStartMs + s.horizon().toMillis();
     this.endMs = horizonEndMs + s.drain().toMillis();
-    checkArgument(!s.start().toLocalDate().isBefore(calendar.firstDate())
-            && !Instant.ofEpochMilli(endMs).atZone(zone).toLocalDate().plusDays(60).isAfter(calendar.lastDate()),
+    checkArgument(
+        !s.start().toLocalDate().isBefore(calendar.firstDate())
+            && !Instant.ofEpochMilli(endMs)
+                .atZone(zone)
+                .toLocalDate()
+                .plusDays(60)
+                .isAfter(calendar.lastDate()),
         "scenario %s: the run from %s for %s (plus 60 days for deadlines) leaves the calendar's coverage %s..%s",
-        s.name(), s.start(), Duration.ofMillis(endMs - startMs), calendar.firstDate(), calendar.lastDate());
+        s.name(),
+        s.start(),
+        Duration.ofMillis(endMs - startMs),
+        calendar.firstDate(),
+        calendar.lastDate());
 
     int hours = (int) ((endMs - startMs + HOUR - 1) / HOUR);
     this.hourlyRate = new double[hours];
@@ -101,8 +122,12 @@ public final class PreparedScenario {
     double perDay = city.residents * s.casesPerResidentPerYear() / 365.0;
     for (int h = 0; h < hours; h++) {
       ZonedDateTime local = Instant.ofEpochMilli(startMs + h * HOUR).atZone(zone);
-      double rate = perDay * s.hourlyProfile().get(local.getHour()) / hourSum
-          * s.weekdayProfile().get(local.getDayOfWeek().getValue() - 1) / (weekSum / 7.0);
+      double rate =
+          perDay
+              * s.hourlyProfile().get(local.getHour())
+              / hourSum
+              * s.weekdayProfile().get(local.getDayOfWeek().getValue() - 1)
+              / (weekSum / 7.0);
       if (s.calendar() == CalendarChoice.CHINA && !calendar.isWorkingDay(local.toLocalDate())) {
         rate *= s.offDayFactor();
       }
@@ -110,7 +135,8 @@ public final class PreparedScenario {
     }
 
     ImmutableList<CategoryMix> cats = s.categories();
-    this.categoryCodes = cats.stream().map(CategoryMix::categoryCode).collect(ImmutableList.toImmutableList());
+    this.categoryCodes =
+        cats.stream().map(CategoryMix::categoryCode).collect(ImmutableList.toImmutableList());
     this.handling = new Distribution[cats.size()];
     this.solvedByHolder = new double[cats.size()];
     this.cumulativeShare = new double[cats.size()];
@@ -124,21 +150,25 @@ public final class PreparedScenario {
       solvedByHolder[i] = cats.get(i).solvedByHolder();
       acc += cats.get(i).share() / total;
       cumulativeShare[i] = acc;
-      checkArgument(categoryCodes.get(i).chars().allMatch(ch -> ch >= '0' && ch <= '9'),
-          "scenario %s: category code '%s' must be digits", s.name(), categoryCodes.get(i));
+      checkArgument(
+          categoryCodes.get(i).chars().allMatch(ch -> ch >= '0' && ch <= '9'),
+          "scenario %s: category code '%s' must be digits",
+          s.name(),
+          categoryCodes.get(i));
     }
     cumulativeShare[cats.size() - 1] = 1.0;
 
     this.servers = new int[city.stationLevel.length];
     for (int st = 0; st < servers.length; st++) {
-      servers[st] = switch (city.stationLevel[st]) {
-        case CityModel.GRID -> s.staffing().workersPerGrid();
-        case CityModel.COMMUNITY -> s.staffing().communityStaff();
-        case CityModel.STREET -> s.staffing().streetStaff();
-        case CityModel.DISTRICT -> s.staffing().districtStaff();
-        case CityModel.CITY -> s.staffing().cityStaff();
-        default -> s.staffing().department(city.stationHandler.get(st));
-      };
+      servers[st] =
+          switch (city.stationLevel[st]) {
+            case CityModel.GRID -> s.staffing().workersPerGrid();
+            case CityModel.COMMUNITY -> s.staffing().communityStaff();
+            case CityModel.STREET -> s.staffing().streetStaff();
+            case CityModel.DISTRICT -> s.staffing().districtStaff();
+            case CityModel.CITY -> s.staffing().cityStaff();
+            default -> s.staffing().department(city.stationHandler.get(st));
+          };
     }
   }
 
@@ -171,7 +201,11 @@ public final class PreparedScenario {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "PreparedScenario[%s, %d grids, %d residents]", scenario.name(), city.grids,
+    return String.format(
+        Locale.ROOT,
+        "PreparedScenario[%s, %d grids, %d residents]",
+        scenario.name(),
+        city.grids,
         city.residents);
   }
 }

@@ -42,12 +42,14 @@ import org.gridgov.simulation.ReplicationResult;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One replication: the discrete-event simulation of a prepared scenario over a fresh {@link CaseEngine}.
+ * One replication: the discrete-event simulation of a prepared scenario over a fresh {@link
+ * CaseEngine}.
  *
- * <p>Kernel events: arrivals, service ends, checks (check and close after a resolution) and wake-ups (a station's
- * staff come on duty). Before every engine command at instant {@code t} the engine is advanced to {@code t}; the
- * events it returns (SLA warnings and breaches, escalations) are appended to the cases' logs, and a waiting case
- * escalated by a breach moves to its new lead's queue.
+ * <p>Kernel events: arrivals, service ends, checks (check and close after a resolution) and
+ * wake-ups (a station's staff come on duty). Before every engine command at instant {@code t} the
+ * engine is advanced to {@code t}; the events it returns (SLA warnings and breaches, escalations)
+ * are appended to the cases' logs, and a waiting case escalated by a breach moves to its new lead's
+ * queue.
  */
 public final class Replication {
   private static final int ARRIVAL = 0;
@@ -56,8 +58,10 @@ public final class Replication {
   private static final int WAKE = 3;
 
   private static final Principal RESIDENT = Principal.resident("resident");
+
   /** Measured case files handed to the filing thread at a time. */
   private static final int FILE_BATCH = 1024;
+
   private static final String CMD = "sim";
 
   private final PreparedScenario p;
@@ -76,7 +80,8 @@ public final class Replication {
   private final SplittableRandom solve;
   private final SplittableRandom check;
 
-  // Stations by handler id, through a direct-mapped memo keyed by the id instance (the engine hands out the same
+  // Stations by handler id, through a direct-mapped memo keyed by the id instance (the engine hands
+  // out the same
   // instances again and again).
   private static final int STATION_MEMO = 1 << 12;
   private final @Nullable String[] stationMemoIds = new String[STATION_MEMO];
@@ -94,13 +99,16 @@ public final class Replication {
   private double nextArrivalExact;
   private long now;
   private Instant nowInstant;
-  // isWorkingTime(nowInstant), known for the instant workingKnownAt (stations start work many times per instant)
+  // isWorkingTime(nowInstant), known for the instant workingKnownAt (stations start work many times
+  // per instant)
   private long workingKnownAt = Long.MIN_VALUE;
   private boolean workingAtKnown;
 
   private final CaseIndicators.Accumulator indicators;
-  // Without an observer, measured cases' files are built and added to the indicators on a second thread, one
-  // batch at a time in the order the cases finish (a single-thread executor runs its tasks in submission order),
+  // Without an observer, measured cases' files are built and added to the indicators on a second
+  // thread, one
+  // batch at a time in the order the cases finish (a single-thread executor runs its tasks in
+  // submission order),
   // so the indicators see exactly the sequence a sequential run gives them.
   private final @Nullable ExecutorService filer;
   private final List<Future<?>> filed = new ArrayList<>();
@@ -117,7 +125,12 @@ public final class Replication {
   private long engineEvents;
   private long hoursReported;
 
-  private Replication(PreparedScenario p, long seed, int replication, String parameterValue, Progress progress,
+  private Replication(
+      PreparedScenario p,
+      long seed,
+      int replication,
+      String parameterValue,
+      Progress progress,
       @Nullable Consumer<CaseFile> observer) {
     this.p = p;
     this.city = p.city;
@@ -125,14 +138,15 @@ public final class Replication {
     this.observer = observer;
     this.parameterValue = parameterValue;
     this.replication = replication;
-    this.engine = CaseEngine.builder()
-        .regionTree(city.tree)
-        .routingGraph(city.graph)
-        .routingPolicy(p.routing)
-        .slaPolicy(p.sla)
-        .calendar(p.calendar)
-        .commandMemory(0)
-        .build();
+    this.engine =
+        CaseEngine.builder()
+            .regionTree(city.tree)
+            .routingGraph(city.graph)
+            .routingPolicy(p.routing)
+            .slaPolicy(p.sla)
+            .calendar(p.calendar)
+            .commandMemory(0)
+            .build();
     RandomStreams streams = RandomStreams.of(seed);
     this.arrivals = streams.stream("arrivals", replication);
     this.choice = streams.stream("choice", replication);
@@ -148,15 +162,21 @@ public final class Replication {
     this.wakePending = new boolean[n];
     this.now = p.startMs;
     this.nowInstant = Instant.ofEpochMilli(now);
-    this.indicators = CaseIndicators.accumulator(IndicatorQuery.builder()
-        .fromInclusive(Instant.ofEpochMilli(p.horizonStartMs))
-        .toExclusive(Instant.ofEpochMilli(p.endMs).plus(Duration.ofDays(36_600)))
-        .build());
-    this.filer = observer != null ? null : Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "gridgov-sim-files");
-      t.setDaemon(true);
-      return t;
-    });
+    this.indicators =
+        CaseIndicators.accumulator(
+            IndicatorQuery.builder()
+                .fromInclusive(Instant.ofEpochMilli(p.horizonStartMs))
+                .toExclusive(Instant.ofEpochMilli(p.endMs).plus(Duration.ofDays(36_600)))
+                .build());
+    this.filer =
+        observer != null
+            ? null
+            : Executors.newSingleThreadExecutor(
+                r -> {
+                  Thread t = new Thread(r, "gridgov-sim-files");
+                  t.setDaemon(true);
+                  return t;
+                });
   }
 
   /**
@@ -167,19 +187,26 @@ public final class Replication {
    * @param replication the replication number
    * @param parameterValue the swept value, for the result
    * @param progress receives simulated hours done of {@link PreparedScenario#totalHours()}
-   * @param observer if not null, receives every case's file (warm-up and drain cases too) when it closes or at the
-   *     end of the run; for tests of small runs
+   * @param observer if not null, receives every case's file (warm-up and drain cases too) when it
+   *     closes or at the end of the run; for tests of small runs
    * @return the measurements
    */
-  public static ReplicationResult run(PreparedScenario prepared, long seed, int replication, String parameterValue,
-      Progress progress, @Nullable Consumer<CaseFile> observer) {
-    Replication r = new Replication(prepared, seed, replication, parameterValue, progress, observer);
+  public static ReplicationResult run(
+      PreparedScenario prepared,
+      long seed,
+      int replication,
+      String parameterValue,
+      Progress progress,
+      @Nullable Consumer<CaseFile> observer) {
+    Replication r =
+        new Replication(prepared, seed, replication, parameterValue, progress, observer);
     try {
       return r.simulate();
     } finally {
       ExecutorService f = r.filer;
       if (f != null) {
-        f.shutdownNow(); // after a normal run everything was filed already; after a failure, nothing more is needed
+        f.shutdownNow(); // after a normal run everything was filed already; after a failure,
+        // nothing more is needed
       }
     }
   }
@@ -256,17 +283,25 @@ public final class Replication {
       cat++;
     }
     CaseId id = CaseId.of("C" + ordinal);
-    CaseFacts facts = CaseFacts.builder()
-        .id(id)
-        .categoryCode(p.categoryCodes.get(cat))
-        .priority(Priority.NORMAL)
-        .kind(CaseKind.COMMITTED)
-        .locationCodes(ImmutableLongArray.of(city.locationCode[loc]))
-        .source(CaseSource.HOTLINE_12345)
-        .build();
+    CaseFacts facts =
+        CaseFacts.builder()
+            .id(id)
+            .categoryCode(p.categoryCodes.get(cat))
+            .priority(Priority.NORMAL)
+            .kind(CaseKind.COMMITTED)
+            .locationCodes(ImmutableLongArray.of(city.locationCode[loc]))
+            .source(CaseSource.HOTLINE_12345)
+            .build();
     boolean isMeasured = now >= p.horizonStartMs && now < p.horizonEndMs;
-    SimCase c = new SimCase(ordinal, id, facts, cat, city.locationSupervisor[loc], isMeasured,
-        isMeasured || observer != null);
+    SimCase c =
+        new SimCase(
+            ordinal,
+            id,
+            facts,
+            cat,
+            city.locationSupervisor[loc],
+            isMeasured,
+            isMeasured || observer != null);
     if (ordinal == cases.length) {
       cases = Arrays.copyOf(cases, ordinal * 2);
     }
@@ -294,13 +329,16 @@ public final class Replication {
   private void queueAtLead(SimCase c) {
     Optional<String> lead = state(c).lead();
     if (lead.isEmpty()) {
-      c.station = -1; // nobody holds it (e.g. a summons without a lead): it waits for nothing and stays open
+      c.station =
+          -1; // nobody holds it (e.g. a summons without a lead): it waits for nothing and stays
+      // open
       return;
     }
     enqueue(c, station(lead.get()));
   }
 
-  @SuppressWarnings("ReferenceEquality") // an identity memo: another instance of an equal id is looked up again
+  @SuppressWarnings(
+      "ReferenceEquality") // an identity memo: another instance of an equal id is looked up again
   private int station(String handler) {
     int slot = handler.hashCode() & (STATION_MEMO - 1);
     if (stationMemoIds[slot] == handler) {
@@ -308,7 +346,8 @@ public final class Replication {
     }
     int st = city.station(handler);
     if (st < 0) {
-      throw new IllegalStateException("the engine named a handler the simulation does not know: " + handler);
+      throw new IllegalStateException(
+          "the engine named a handler the simulation does not know: " + handler);
     }
     stationMemoIds[slot] = handler;
     stationMemo[slot] = st;
@@ -419,10 +458,14 @@ public final class Replication {
     Optional<String> lead = s.lead();
     if (lead.isPresent() && lead.get().equals(handler) && s.status() == CaseStatus.HANDLING) {
       int level = city.stationLevel[st];
-      boolean mayReturn = level == CityModel.GRID || level == CityModel.COMMUNITY || level == CityModel.STREET;
+      boolean mayReturn =
+          level == CityModel.GRID || level == CityModel.COMMUNITY || level == CityModel.STREET;
       if (mayReturn && u >= p.solvedByHolder[c.category]) {
         try {
-          execute(c, city.stationPrincipal.get(st), new Command.Return(handler, "not within our remit"));
+          execute(
+              c,
+              city.stationPrincipal.get(st),
+              new Command.Return(handler, "not within our remit"));
           queueAtLead(c);
         } catch (RoutingFailedException e) {
           c.station = -1; // returned and nobody takes it: stays open
@@ -431,7 +474,8 @@ public final class Replication {
         resolve(c, st);
       }
     } else if (lead.isPresent() && s.status() == CaseStatus.DISPATCHED) {
-      // Escalated while in service: the work is done; the new lead takes the case over and resolves it at once.
+      // Escalated while in service: the work is done; the new lead takes the case over and resolves
+      // it at once.
       int newStation = station(lead.get());
       execute(c, city.stationPrincipal.get(newStation), new Command.Accept(lead.get()));
       resolve(c, newStation);
@@ -442,7 +486,8 @@ public final class Replication {
   }
 
   private void resolve(SimCase c, int st) {
-    execute(c, city.stationPrincipal.get(st), new Command.Resolve(city.stationHandler.get(st), "done"));
+    execute(
+        c, city.stationPrincipal.get(st), new Command.Resolve(city.stationHandler.get(st), "done"));
     c.station = -1;
     long delay = Math.round(p.scenario.checkTime().sampleMinutes(check) * 60_000.0);
     events.schedule(now + delay, CHECK, c.ordinal);
@@ -492,11 +537,13 @@ public final class Replication {
     List<CaseFacts> facts = batchFacts;
     List<List<CaseEvent>> logs = batchLogs;
     CaseIndicators.Accumulator acc = indicators;
-    filed.add(f.submit(() -> {
-      for (int i = 0; i < facts.size(); i++) {
-        acc.add(CaseFile.of(facts.get(i), logs.get(i)));
-      }
-    }));
+    filed.add(
+        f.submit(
+            () -> {
+              for (int i = 0; i < facts.size(); i++) {
+                acc.add(CaseFile.of(facts.get(i), logs.get(i)));
+              }
+            }));
     batchFacts = new ArrayList<>(FILE_BATCH);
     batchLogs = new ArrayList<>(FILE_BATCH);
   }
@@ -595,7 +642,8 @@ public final class Replication {
     if (p.alwaysWorking) {
       return b - a;
     }
-    return p.calendar.workingNanosBetween(Instant.ofEpochMilli(a), Instant.ofEpochMilli(b)) / 1_000_000;
+    return p.calendar.workingNanosBetween(Instant.ofEpochMilli(a), Instant.ofEpochMilli(b))
+        / 1_000_000;
   }
 
   // ------------------------------------------------------------------ results
@@ -612,13 +660,20 @@ public final class Replication {
     v.put(Metric.CASES_REPORTED, (double) measured);
     v.put(Metric.CLOSING_RATE, value(r.closingRate()));
     v.put(Metric.ON_TIME_CLOSING_RATE, value(r.onTimeClosingRate()));
-    v.put(Metric.MEAN_HOURS_TO_CLOSE, r.timeToClose().mean().map(Replication::hours).orElse(Double.NaN));
-    v.put(Metric.P90_HOURS_TO_CLOSE, r.timeToClose().p90().map(Replication::hours).orElse(Double.NaN));
+    v.put(
+        Metric.MEAN_HOURS_TO_CLOSE,
+        r.timeToClose().mean().map(Replication::hours).orElse(Double.NaN));
+    v.put(
+        Metric.P90_HOURS_TO_CLOSE,
+        r.timeToClose().p90().map(Replication::hours).orElse(Double.NaN));
     v.put(Metric.ESCALATION_RATE, measured == 0 ? Double.NaN : (double) escalated / measured);
-    double scheduled = (double) city.grids * p.scenario.staffing().workersPerGrid()
-        * workingMillis(p.horizonStartMs, p.horizonEndMs);
+    double scheduled =
+        (double) city.grids
+            * p.scenario.staffing().workersPerGrid()
+            * workingMillis(p.horizonStartMs, p.horizonEndMs);
     v.put(Metric.WORKER_UTILISATION, scheduled > 0 ? gridBusyMillis / scheduled : Double.NaN);
-    v.put(Metric.MEAN_WAIT_MINUTES, accepted == 0 ? Double.NaN : waitMillisSum / accepted / 60_000.0);
+    v.put(
+        Metric.MEAN_WAIT_MINUTES, accepted == 0 ? Double.NaN : waitMillisSum / accepted / 60_000.0);
     v.put(Metric.WAIT_PROBABILITY, accepted == 0 ? Double.NaN : (double) waited / accepted);
     return ReplicationResult.of(parameterValue, replication, v, kernelEvents, engineEvents);
   }
@@ -647,7 +702,13 @@ public final class Replication {
     long dispatchedAt = -1;
     long acceptedAt = -1;
 
-    SimCase(int ordinal, CaseId id, CaseFacts facts, int category, int supervisor, boolean measured,
+    SimCase(
+        int ordinal,
+        CaseId id,
+        CaseFacts facts,
+        int category,
+        int supervisor,
+        boolean measured,
         boolean keepLog) {
       this.ordinal = ordinal;
       this.id = id;

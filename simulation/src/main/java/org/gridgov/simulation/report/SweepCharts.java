@@ -18,7 +18,10 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 
-/** The report's charts: indicators against the swept parameter with 95% confidence intervals as error bars. */
+/**
+ * The report's charts: indicators against the swept parameter with 95% confidence intervals as
+ * error bars.
+ */
 final class SweepCharts {
   private SweepCharts() {}
 
@@ -35,14 +38,28 @@ final class SweepCharts {
    */
   record Spec(String fileName, String title, String yAxis, ImmutableList<Metric> metrics) {}
 
-  static final ImmutableList<Spec> SPECS = ImmutableList.of(
-      new Spec("on-time-closing-rate", "On-time closing rate (按期结案率)", "fraction of cases",
-          ImmutableList.of(Metric.ON_TIME_CLOSING_RATE)),
-      new Spec("time-to-close", "Time to close", "hours",
-          ImmutableList.of(Metric.MEAN_HOURS_TO_CLOSE, Metric.P90_HOURS_TO_CLOSE)),
-      new Spec("escalation-rate", "Escalation rate", "fraction of cases", ImmutableList.of(Metric.ESCALATION_RATE)),
-      new Spec("worker-utilisation", "Grid worker utilisation", "fraction of working time",
-          ImmutableList.of(Metric.WORKER_UTILISATION)));
+  static final ImmutableList<Spec> SPECS =
+      ImmutableList.of(
+          new Spec(
+              "on-time-closing-rate",
+              "On-time closing rate (按期结案率)",
+              "fraction of cases",
+              ImmutableList.of(Metric.ON_TIME_CLOSING_RATE)),
+          new Spec(
+              "time-to-close",
+              "Time to close",
+              "hours",
+              ImmutableList.of(Metric.MEAN_HOURS_TO_CLOSE, Metric.P90_HOURS_TO_CLOSE)),
+          new Spec(
+              "escalation-rate",
+              "Escalation rate",
+              "fraction of cases",
+              ImmutableList.of(Metric.ESCALATION_RATE)),
+          new Spec(
+              "worker-utilisation",
+              "Grid worker utilisation",
+              "fraction of working time",
+              ImmutableList.of(Metric.WORKER_UTILISATION)));
 
   /**
    * Builds a chart, or empty if none of its metrics has a value at any point.
@@ -56,8 +73,14 @@ final class SweepCharts {
     List<SweepPoint> points = new ArrayList<>(result.points());
     if (parameter.numeric()) {
       points.sort(Comparator.comparingDouble(p -> Double.parseDouble(p.parameterValue())));
-      XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(spec.title())
-          .xAxisTitle(parameter.label()).yAxisTitle(spec.yAxis()).build();
+      XYChart chart =
+          new XYChartBuilder()
+              .width(WIDTH)
+              .height(HEIGHT)
+              .title(spec.title())
+              .xAxisTitle(parameter.label())
+              .yAxisTitle(spec.yAxis())
+              .build();
       style(chart.getStyler());
       chart.getStyler().setXAxisDecimalPattern("#,##0.##");
       boolean any = false;
@@ -80,8 +103,14 @@ final class SweepCharts {
       }
       return any ? Optional.of(chart) : Optional.empty();
     }
-    CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(spec.title())
-        .xAxisTitle(parameter.label()).yAxisTitle(spec.yAxis()).build();
+    CategoryChart chart =
+        new CategoryChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT)
+            .title(spec.title())
+            .xAxisTitle(parameter.label())
+            .yAxisTitle(spec.yAxis())
+            .build();
     style(chart.getStyler());
     boolean any = false;
     for (Metric m : spec.metrics()) {

@@ -8,16 +8,17 @@ import org.gridgov.simulation.SweepPoint;
 import org.gridgov.simulation.SweepResult;
 
 /**
- * The CSV files of a sweep: {@code runs.csv} (one row per replication) and {@code summary.csv} (one row per value
- * and metric). Numbers are written with {@link Locale#ROOT} and six decimals, so the same result always gives the
- * same bytes; undefined values are {@code NaN}. Lines end in {@code \n}; fields are quoted per RFC 4180 when needed.
+ * The CSV files of a sweep: {@code runs.csv} (one row per replication) and {@code summary.csv} (one
+ * row per value and metric). Numbers are written with {@link Locale#ROOT} and six decimals, so the
+ * same result always gives the same bytes; undefined values are {@code NaN}. Lines end in {@code
+ * \n}; fields are quoted per RFC 4180 when needed.
  */
 public final class SweepCsv {
   private SweepCsv() {}
 
   /**
-   * Returns {@code runs.csv}: columns {@code parameter, value, replication}, one column per {@link Metric#id()} in
-   * the enum's order, then {@code simulated_events, engine_events}.
+   * Returns {@code runs.csv}: columns {@code parameter, value, replication}, one column per {@link
+   * Metric#id()} in the enum's order, then {@code simulated_events, engine_events}.
    *
    * @param result the sweep's result
    * @return the CSV text
@@ -30,7 +31,11 @@ public final class SweepCsv {
     b.append(",simulated_events,engine_events\n");
     String parameter = result.sweep().parameter().id();
     for (ReplicationResult r : result.runs()) {
-      b.append(field(parameter)).append(',').append(field(r.parameterValue())).append(',').append(r.replication());
+      b.append(field(parameter))
+          .append(',')
+          .append(field(r.parameterValue()))
+          .append(',')
+          .append(r.replication());
       for (Metric m : Metric.values()) {
         b.append(',').append(number(r.value(m)));
       }
@@ -40,26 +45,41 @@ public final class SweepCsv {
   }
 
   /**
-   * Returns {@code summary.csv}: columns {@code parameter, value, metric, unit, mean, half_width, lower, upper, n}
-   * (the 95% confidence interval over the replications), per value in the sweep's order and metric in the enum's
-   * order; a metric undefined in every replication of a value has {@code NaN}s and {@code n} 0.
+   * Returns {@code summary.csv}: columns {@code parameter, value, metric, unit, mean, half_width,
+   * lower, upper, n} (the 95% confidence interval over the replications), per value in the sweep's
+   * order and metric in the enum's order; a metric undefined in every replication of a value has
+   * {@code NaN}s and {@code n} 0.
    *
    * @param result the sweep's result
    * @return the CSV text
    */
   public static String summary(SweepResult result) {
-    StringBuilder b = new StringBuilder("parameter,value,metric,unit,mean,half_width,lower,upper,n\n");
+    StringBuilder b =
+        new StringBuilder("parameter,value,metric,unit,mean,half_width,lower,upper,n\n");
     String parameter = result.sweep().parameter().id();
     for (SweepPoint p : result.points()) {
       for (Metric m : Metric.values()) {
         Estimate e = p.estimates().get(m);
-        b.append(field(parameter)).append(',').append(field(p.parameterValue())).append(',').append(m.id())
-            .append(',').append(m.unit()).append(',');
+        b.append(field(parameter))
+            .append(',')
+            .append(field(p.parameterValue()))
+            .append(',')
+            .append(m.id())
+            .append(',')
+            .append(m.unit())
+            .append(',');
         if (e == null) {
           b.append("NaN,NaN,NaN,NaN,0\n");
         } else {
-          b.append(number(e.mean())).append(',').append(number(e.halfWidth())).append(',')
-              .append(number(e.lower())).append(',').append(number(e.upper())).append(',').append(e.n())
+          b.append(number(e.mean()))
+              .append(',')
+              .append(number(e.halfWidth()))
+              .append(',')
+              .append(number(e.lower()))
+              .append(',')
+              .append(number(e.upper()))
+              .append(',')
+              .append(e.n())
               .append('\n');
         }
       }
@@ -68,8 +88,8 @@ public final class SweepCsv {
   }
 
   /**
-   * Formats a number as the CSV files do: six decimals, {@link Locale#ROOT}, {@code NaN} when undefined, never
-   * {@code -0.000000}.
+   * Formats a number as the CSV files do: six decimals, {@link Locale#ROOT}, {@code NaN} when
+   * undefined, never {@code -0.000000}.
    *
    * @param value the number
    * @return the text

@@ -28,12 +28,14 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
- * Writes the report of a sweep into a directory: {@code runs.csv} and {@code summary.csv} ({@link SweepCsv}),
- * {@code charts/*.png} and {@code charts/*.svg} (on-time closing rate, mean and p90 time to close, escalation rate
- * and grid worker utilisation against the swept parameter, with 95% confidence intervals), and one
- * self-contained {@code report.html} with the charts inline, the summary tables, the scenario and the seed.
+ * Writes the report of a sweep into a directory: {@code runs.csv} and {@code summary.csv} ({@link
+ * SweepCsv}), {@code charts/*.png} and {@code charts/*.svg} (on-time closing rate, mean and p90
+ * time to close, escalation rate and grid worker utilisation against the swept parameter, with 95%
+ * confidence intervals), and one self-contained {@code report.html} with the charts inline, the
+ * summary tables, the scenario and the seed.
  *
- * <p>The CSV files depend only on the result (same sweep and seed: same bytes). Charts are drawn headless.
+ * <p>The CSV files depend only on the result (same sweep and seed: same bytes). Charts are drawn
+ * headless.
  *
  * <pre>{@code
  * Path html = SweepReport.write(Experiments.run(sweep, Progress.NONE), Path.of("gridgov-out"));
@@ -49,7 +51,8 @@ public final class SweepReport {
    * Writes the report with no command line in it.
    *
    * @param result the sweep's result
-   * @param directory the output directory, created if missing; existing files of the same names are replaced
+   * @param directory the output directory, created if missing; existing files of the same names are
+   *     replaced
    * @return the path of {@code report.html}
    * @throws UncheckedIOException if a file cannot be written
    */
@@ -61,7 +64,8 @@ public final class SweepReport {
    * Writes the report.
    *
    * @param result the sweep's result
-   * @param directory the output directory, created if missing; existing files of the same names are replaced
+   * @param directory the output directory, created if missing; existing files of the same names are
+   *     replaced
    * @param commandLine the command that produced the result, shown in the report ({@code ""}: none)
    * @return the path of {@code report.html}
    * @throws UncheckedIOException if a file cannot be written
@@ -73,13 +77,17 @@ public final class SweepReport {
     try {
       Path charts = directory.resolve(CHARTS_DIRECTORY);
       Files.createDirectories(charts);
-      Files.writeString(directory.resolve("runs.csv"), SweepCsv.runs(result), StandardCharsets.UTF_8);
-      Files.writeString(directory.resolve("summary.csv"), SweepCsv.summary(result), StandardCharsets.UTF_8);
+      Files.writeString(
+          directory.resolve("runs.csv"), SweepCsv.runs(result), StandardCharsets.UTF_8);
+      Files.writeString(
+          directory.resolve("summary.csv"), SweepCsv.summary(result), StandardCharsets.UTF_8);
       StringBuilder figures = new StringBuilder();
       for (SweepCharts.Spec spec : SweepCharts.SPECS) {
         Optional<Chart<?, ?>> chart = SweepCharts.chart(result, spec);
         if (chart.isEmpty()) {
-          figures.append("<p class=\"note\">").append(esc(spec.title()))
+          figures
+              .append("<p class=\"note\">")
+              .append(esc(spec.title()))
               .append(": no value in any replication (e.g. no case closed).</p>\n");
           continue;
         }
@@ -87,12 +95,20 @@ public final class SweepReport {
         ByteArrayOutputStream svg = new ByteArrayOutputStream();
         svg(chart.get(), svg);
         Files.write(charts.resolve(spec.fileName() + ".svg"), svg.toByteArray());
-        figures.append("<figure>").append(inline(svg.toString(StandardCharsets.UTF_8)))
-            .append("<figcaption>").append(esc(spec.title())).append(" — ").append(CHARTS_DIRECTORY).append('/')
-            .append(esc(spec.fileName())).append(".svg / .png</figcaption></figure>\n");
+        figures
+            .append("<figure>")
+            .append(inline(svg.toString(StandardCharsets.UTF_8)))
+            .append("<figcaption>")
+            .append(esc(spec.title()))
+            .append(" — ")
+            .append(CHARTS_DIRECTORY)
+            .append('/')
+            .append(esc(spec.fileName()))
+            .append(".svg / .png</figcaption></figure>\n");
       }
       Path html = directory.resolve("report.html");
-      Files.writeString(html, html(result, commandLine, figures.toString()), StandardCharsets.UTF_8);
+      Files.writeString(
+          html, html(result, commandLine, figures.toString()), StandardCharsets.UTF_8);
       return html;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -113,11 +129,14 @@ public final class SweepReport {
   static void svg(Chart<?, ?> chart, OutputStream out) throws IOException {
     VectorGraphics2D g = new VectorGraphics2D();
     chart.paint(g, chart.getWidth(), chart.getHeight());
-    new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, chart.getWidth(), chart.getHeight()))
+    new SVGProcessor()
+        .getDocument(g.getCommands(), new PageSize(0, 0, chart.getWidth(), chart.getHeight()))
         .writeTo(out);
   }
 
-  /** An SVG document as an element to put into HTML: without its XML declaration and document type. */
+  /**
+   * An SVG document as an element to put into HTML: without its XML declaration and document type.
+   */
   static String inline(String svg) {
     int start = svg.indexOf("<svg");
     return start < 0 ? svg : svg.substring(start);
@@ -126,13 +145,19 @@ public final class SweepReport {
   static String html(SweepResult result, String commandLine, String figures) {
     Sweep sweep = result.sweep();
     StringBuilder h = new StringBuilder();
-    h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>gridgov-sim: ")
-        .append(esc(sweep.scenario().name())).append("</title>\n<style>\n")
-        .append("body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}\n")
-        .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.3em .6em;")
-        .append("text-align:right}th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}\n")
+    h.append(
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>gridgov-sim: ")
+        .append(esc(sweep.scenario().name()))
+        .append("</title>\n<style>\n")
+        .append(
+            "body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}\n")
+        .append(
+            "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.3em .6em;")
+        .append(
+            "text-align:right}th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}\n")
         .append("figure{display:inline-block;margin:.5em}figcaption{font-size:.85em;color:#555}\n")
-        .append("pre{background:#f7f7f7;padding:1em;overflow:auto}.note{color:#666}\n</style>\n</head>\n<body>\n");
+        .append(
+            "pre{background:#f7f7f7;padding:1em;overflow:auto}.note{color:#666}\n</style>\n</head>\n<body>\n");
     h.append("<h1>gridgov-sim report: ").append(esc(sweep.scenario().name())).append("</h1>\n");
     h.append("<table>\n");
     row(h, "Scenario", sweep.scenario().name());
@@ -140,26 +165,47 @@ public final class SweepReport {
     row(h, "Values", String.join(", ", sweep.values()));
     row(h, "Replications per value", Integer.toString(sweep.replications()));
     row(h, "Seed", Long.toString(sweep.seed()));
-    row(h, "Measured period", sweep.scenario().horizon() + " after a warm-up of " + sweep.scenario().warmUp()
-        + ", then up to " + sweep.scenario().drain() + " for open cases to close");
+    row(
+        h,
+        "Measured period",
+        sweep.scenario().horizon()
+            + " after a warm-up of "
+            + sweep.scenario().warmUp()
+            + ", then up to "
+            + sweep.scenario().drain()
+            + " for open cases to close");
     row(h, "Calendar", calendarNote(sweep.scenario()));
     if (!commandLine.isEmpty()) {
       row(h, "Command", commandLine);
     }
     h.append("</table>\n");
-    h.append("<h2>How to read this</h2>\n<p>Each point is the mean over ").append(sweep.replications())
-        .append(" independent replications of the scenario at that value; the bars (and the ± in the tables) are ")
-        .append("95% confidence intervals (Student's t). Where two values' intervals do not overlap, the ")
-        .append("difference is not noise. Every value uses the same random numbers in replication <i>r</i> ")
-        .append("(common random numbers), so differences between values are sharper than the intervals suggest. ")
-        .append("Indicators cover the cases reported during the measured period; the warm-up is discarded. ")
-        .append("Rates are fractions of the cases reported (0.95 = 95%). The same scenario and seed always give ")
-        .append("the same numbers: <code>runs.csv</code> holds every replication, <code>summary.csv</code> the ")
+    h.append("<h2>How to read this</h2>\n<p>Each point is the mean over ")
+        .append(sweep.replications())
+        .append(
+            " independent replications of the scenario at that value; the bars (and the ± in the tables) are ")
+        .append(
+            "95% confidence intervals (Student's t). Where two values' intervals do not overlap, the ")
+        .append(
+            "difference is not noise. Every value uses the same random numbers in replication <i>r</i> ")
+        .append(
+            "(common random numbers), so differences between values are sharper than the intervals suggest. ")
+        .append(
+            "Indicators cover the cases reported during the measured period; the warm-up is discarded. ")
+        .append(
+            "Rates are fractions of the cases reported (0.95 = 95%). The same scenario and seed always give ")
+        .append(
+            "the same numbers: <code>runs.csv</code> holds every replication, <code>summary.csv</code> the ")
         .append("intervals.</p>\n");
     h.append("<h2>Charts</h2>\n").append(figures);
-    h.append("<h2>Summary</h2>\n<table>\n<tr><th>").append(esc(sweep.parameter().label())).append("</th>");
+    h.append("<h2>Summary</h2>\n<table>\n<tr><th>")
+        .append(esc(sweep.parameter().label()))
+        .append("</th>");
     for (Metric m : Metric.values()) {
-      h.append("<th>").append(esc(m.label())).append("<br><small>").append(esc(m.unit())).append("</small></th>");
+      h.append("<th>")
+          .append(esc(m.label()))
+          .append("<br><small>")
+          .append(esc(m.unit()))
+          .append("</small></th>");
     }
     h.append("</tr>\n");
     for (SweepPoint p : result.points()) {
@@ -171,14 +217,21 @@ public final class SweepReport {
       h.append("</tr>\n");
     }
     h.append("</table>\n");
-    h.append("<details><summary>Every replication (").append(result.runs().size()).append(")</summary>\n<table>\n")
-        .append("<tr><th>").append(esc(sweep.parameter().label())).append("</th><th>replication</th>");
+    h.append("<details><summary>Every replication (")
+        .append(result.runs().size())
+        .append(")</summary>\n<table>\n")
+        .append("<tr><th>")
+        .append(esc(sweep.parameter().label()))
+        .append("</th><th>replication</th>");
     for (Metric m : Metric.values()) {
       h.append("<th>").append(esc(m.id())).append("</th>");
     }
     h.append("</tr>\n");
     for (ReplicationResult r : result.runs()) {
-      h.append("<tr><td>").append(esc(r.parameterValue())).append("</td><td>").append(r.replication())
+      h.append("<tr><td>")
+          .append(esc(r.parameterValue()))
+          .append("</td><td>")
+          .append(r.replication())
           .append("</td>");
       for (Metric m : Metric.values()) {
         h.append("<td>").append(significant(r.value(m))).append("</td>");
@@ -186,7 +239,8 @@ public final class SweepReport {
       h.append("</tr>\n");
     }
     h.append("</table>\n</details>\n");
-    h.append("<h2>Scenario</h2>\n<p>As a scenario file (save as <code>.yaml</code> and run it with ")
+    h.append(
+            "<h2>Scenario</h2>\n<p>As a scenario file (save as <code>.yaml</code> and run it with ")
         .append("<code>gridgov-sim sweep</code>):</p>\n<pre>");
     try {
       h.append(esc(ScenarioFiles.toYaml(sweep.scenario())));
@@ -198,9 +252,9 @@ public final class SweepReport {
   }
 
   /**
-   * Says which calendar the run counted on and whether it reaches into provisional years (holidays predicted from
-   * the statutory rules, not yet published): the run from the scenario's start to the end of its drain, plus the
-   * 60 days its deadlines may need.
+   * Says which calendar the run counted on and whether it reaches into provisional years (holidays
+   * predicted from the statutory rules, not yet published): the run from the scenario's start to
+   * the end of its drain, plus the 60 days its deadlines may need.
    *
    * @param s the scenario
    * @return one sentence for the report
@@ -208,18 +262,25 @@ public final class SweepReport {
   public static String calendarNote(Scenario s) {
     BusinessCalendar c = Calendars.of(s.calendar());
     LocalDate from = s.start().toLocalDate();
-    LocalDate to = s.start().plus(s.warmUp()).plus(s.horizon()).plus(s.drain()).toLocalDate().plusDays(60);
+    LocalDate to =
+        s.start().plus(s.warmUp()).plus(s.horizon()).plus(s.drain()).toLocalDate().plusDays(60);
     Optional<LocalDate> provisional = c.firstProvisionalDate();
     String base = "edition " + c.edition() + ", run and deadlines " + from + ".." + to;
     if (provisional.isPresent() && !provisional.get().isAfter(to)) {
-      return base + ": from " + provisional.get() + " on the days are PROVISIONAL (holidays predicted from the"
+      return base
+          + ": from "
+          + provisional.get()
+          + " on the days are PROVISIONAL (holidays predicted from the"
           + " statutory rules; the official notice is not published yet), so results there may shift slightly";
     }
     return base + ": every day official";
   }
 
   private static void row(StringBuilder h, String key, String value) {
-    h.append("<tr><th>").append(esc(key)).append("</th><td style=\"text-align:left\">").append(esc(value))
+    h.append("<tr><th>")
+        .append(esc(key))
+        .append("</th><td style=\"text-align:left\">")
+        .append(esc(value))
         .append("</td></tr>\n");
   }
 
@@ -242,8 +303,11 @@ public final class SweepReport {
     if (v == 0 || Double.isInfinite(v)) {
       return v == 0 ? "0" : Double.toString(v);
     }
-    String s = new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros()
-        .toPlainString();
+    String s =
+        new java.math.BigDecimal(v)
+            .round(new java.math.MathContext(4))
+            .stripTrailingZeros()
+            .toPlainString();
     return s.equals("-0") ? "0" : s;
   }
 
@@ -261,5 +325,4 @@ public final class SweepReport {
     }
     return b.toString();
   }
-
 }

@@ -1,6 +1,6 @@
 /**
- * Reports of simulation experiments: CSV files of every replication and of the summary, charts (PNG and SVG) and
- * one self-contained {@code report.html}, the same files {@code gridgov-sim} writes.
+ * Reports of simulation experiments: CSV files of every replication and of the summary, charts (PNG
+ * and SVG) and one self-contained {@code report.html}, the same files {@code gridgov-sim} writes.
  *
  * <pre>{@code
  * SweepResult result = Experiments.run(sweep, Progress.NONE);

@@ -29,7 +29,8 @@ class ConsoleProgressTest {
   }
 
   @Test
-  @SuppressWarnings("SystemConsoleNull") // on Java 17 null means no terminal, which is what this test checks
+  @SuppressWarnings(
+      "SystemConsoleNull") // on Java 17 null means no terminal, which is what this test checks
   void progressBarIsOffWhenAskedOrWithoutATerminal() {
     assertThat(ConsoleProgress.terminal(true)).isFalse();
     if (System.console() == null) { // surefire's forked JVM has no terminal
@@ -47,19 +48,21 @@ class ConsoleProgressTest {
       Thread[] threads = new Thread[4];
       for (int t = 0; t < threads.length; t++) {
         SplittableRandom r = new SplittableRandom(seed * 31 + t);
-        threads[t] = new Thread(() -> {
-          for (int i = 0; i < 500; i++) {
-            p.update(done.addAndGet(1 + r.nextInt(3)), 4000);
-          }
-        });
+        threads[t] =
+            new Thread(
+                () -> {
+                  for (int i = 0; i < 500; i++) {
+                    p.update(done.addAndGet(1 + r.nextInt(3)), 4000);
+                  }
+                });
         threads[t].start();
       }
       for (Thread t : threads) {
         t.join();
       }
     }
-    List<Integer> percents = text.toString().lines()
-        .map(l -> Integer.parseInt(l.substring(3, l.indexOf('%')))).toList();
+    List<Integer> percents =
+        text.toString().lines().map(l -> Integer.parseInt(l.substring(3, l.indexOf('%')))).toList();
     assertThat(percents).as("seed %d", seed).isSorted().doesNotHaveDuplicates();
   }
 }

@@ -29,7 +29,8 @@ class GridgovSimTest {
   }
 
   /** A small M/M/1-like city that simulates in well under a second. */
-  static final String TINY = """
+  static final String TINY =
+      """
       name: tiny
       city: {single-grid: {residents: 2000}}
       warm-up: 1d
@@ -52,13 +53,27 @@ class GridgovSimTest {
   void helpExplainsTheCommandsWithExamples() {
     Result r = run("--help");
     assertThat(r.code()).isEqualTo(0);
-    assertThat(r.out()).contains("Usage: gridgov-sim").contains("run").contains("sweep").contains("validate")
-        .contains("Examples:").contains("--param households-per-grid=150,300,500,800").contains("Exit codes");
+    assertThat(r.out())
+        .contains("Usage: gridgov-sim")
+        .contains("run")
+        .contains("sweep")
+        .contains("validate")
+        .contains("Examples:")
+        .contains("--param households-per-grid=150,300,500,800")
+        .contains("Exit codes");
     Result sweep = run("sweep", "--help");
     assertThat(sweep.code()).isEqualTo(0);
-    assertThat(sweep.out()).contains("SCENARIO").contains("--replications").contains("--seed").contains("--out")
-        .contains("--threads").contains("--horizon").contains("--warm-up").contains("--no-progress")
-        .contains("workers-per-grid").contains("default: 5");
+    assertThat(sweep.out())
+        .contains("SCENARIO")
+        .contains("--replications")
+        .contains("--seed")
+        .contains("--out")
+        .contains("--threads")
+        .contains("--horizon")
+        .contains("--warm-up")
+        .contains("--no-progress")
+        .contains("workers-per-grid")
+        .contains("default: 5");
   }
 
   @Test
@@ -68,7 +83,9 @@ class GridgovSimTest {
     assertThat(none.err()).contains("name a command");
     Result unknown = run("run", "putian", "--colour", "blue");
     assertThat(unknown.code()).isEqualTo(GridgovSim.BAD_INPUT);
-    assertThat(unknown.err()).contains("Unknown options: '--colour'").contains("Usage: gridgov-sim run");
+    assertThat(unknown.err())
+        .contains("Unknown options: '--colour'")
+        .contains("Usage: gridgov-sim run");
     Result missing = run("sweep", "putian");
     assertThat(missing.code()).isEqualTo(GridgovSim.BAD_INPUT);
     assertThat(missing.err()).contains("Missing required option: '--param");
@@ -80,9 +97,12 @@ class GridgovSimTest {
     Files.writeString(bad, "name: x\ncity: putian\nhorizon: soon\ncategories: []\n");
     Result r = run("run", bad.toString(), "--out", dir.resolve("out").toString());
     assertThat(r.code()).isEqualTo(GridgovSim.BAD_INPUT);
-    assertThat(r.err()).contains("2 problems in").contains("bad.yaml:3:10 (horizon) \"soon\": not a duration")
+    assertThat(r.err())
+        .contains("2 problems in")
+        .contains("bad.yaml:3:10 (horizon) \"soon\": not a duration")
         .contains("bad.yaml:4:13 (categories): must list at least one category")
-        .doesNotContain("Exception").doesNotContain("\tat ");
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
     assertThat(Files.exists(dir.resolve("out"))).isFalse();
   }
 
@@ -93,7 +113,9 @@ class GridgovSimTest {
     assertThat(scenario.err()).contains("'shanghai' is neither a scenario file").contains("putian");
     Result param = run("sweep", tiny().toString(), "--param", "grid-size=1,2");
     assertThat(param.code()).isEqualTo(GridgovSim.BAD_INPUT);
-    assertThat(param.err()).contains("unknown parameter 'grid-size'").contains("households-per-grid");
+    assertThat(param.err())
+        .contains("unknown parameter 'grid-size'")
+        .contains("households-per-grid");
     Result value = run("sweep", tiny().toString(), "--param", "workers-per-grid=1,two");
     assertThat(value.code()).isEqualTo(GridgovSim.BAD_INPUT);
     assertThat(value.err()).contains("workers-per-grid=two").contains("whole number");
@@ -108,11 +130,21 @@ class GridgovSimTest {
   @Test
   void runWritesTheReportAndPrintsItsPath() throws IOException {
     Path out = dir.resolve("out");
-    Result r = run("run", tiny().toString(), "--replications", "2", "--threads", "1", "--no-progress", "--out",
-        out.toString());
+    Result r =
+        run(
+            "run",
+            tiny().toString(),
+            "--replications",
+            "2",
+            "--threads",
+            "1",
+            "--no-progress",
+            "--out",
+            out.toString());
     assertThat(r.code()).as(r.err()).isEqualTo(0);
-    assertThat(r.out()).contains("on_time_closing_rate").contains("Report: " + out.resolve("report.html")
-        .toAbsolutePath());
+    assertThat(r.out())
+        .contains("on_time_closing_rate")
+        .contains("Report: " + out.resolve("report.html").toAbsolutePath());
     assertThat(r.err()).contains("run: 100%");
     assertThat(Files.readString(out.resolve("runs.csv")).lines()).hasSize(3);
     assertThat(Files.readString(out.resolve("report.html"))).contains("gridgov-sim run ");
@@ -124,12 +156,26 @@ class GridgovSimTest {
     Path a = dir.resolve("a");
     Path b = dir.resolve("b");
     Path c = dir.resolve("c");
-    String[] common = {"--param", "workers-per-grid=1,2", "--replications", "3", "--seed", "11", "--no-progress"};
-    assertThat(run(concat(new String[] {"sweep", scenario, "--threads", "1", "--out", a.toString()}, common)).code())
+    String[] common = {
+      "--param", "workers-per-grid=1,2", "--replications", "3", "--seed", "11", "--no-progress"
+    };
+    assertThat(
+            run(concat(
+                    new String[] {"sweep", scenario, "--threads", "1", "--out", a.toString()},
+                    common))
+                .code())
         .isEqualTo(0);
-    assertThat(run(concat(new String[] {"sweep", scenario, "--threads", "1", "--out", b.toString()}, common)).code())
+    assertThat(
+            run(concat(
+                    new String[] {"sweep", scenario, "--threads", "1", "--out", b.toString()},
+                    common))
+                .code())
         .isEqualTo(0);
-    assertThat(run(concat(new String[] {"sweep", scenario, "--threads", "3", "--out", c.toString()}, common)).code())
+    assertThat(
+            run(concat(
+                    new String[] {"sweep", scenario, "--threads", "3", "--out", c.toString()},
+                    common))
+                .code())
         .isEqualTo(0);
     for (String f : new String[] {"runs.csv", "summary.csv"}) {
       byte[] first = Files.readAllBytes(a.resolve(f));
@@ -142,18 +188,31 @@ class GridgovSimTest {
   @Test
   void anotherSeedGivesOtherNumbers() throws IOException {
     String scenario = tiny().toString();
-    var unused = run("run", scenario, "--seed", "1", "--no-progress", "--out", dir.resolve("s1").toString());
-    var unused2 = run("run", scenario, "--seed", "2", "--no-progress", "--out", dir.resolve("s2").toString());
-    assertThat(Files.readString(dir.resolve("s1/runs.csv"))).isNotEqualTo(Files.readString(dir.resolve("s2/runs.csv")));
+    var unused =
+        run("run", scenario, "--seed", "1", "--no-progress", "--out", dir.resolve("s1").toString());
+    var unused2 =
+        run("run", scenario, "--seed", "2", "--no-progress", "--out", dir.resolve("s2").toString());
+    assertThat(Files.readString(dir.resolve("s1/runs.csv")))
+        .isNotEqualTo(Files.readString(dir.resolve("s2/runs.csv")));
   }
 
   @Test
   void horizonAndWarmUpOverridesReachTheScenario() throws IOException {
     Path out = dir.resolve("o");
-    Result r = run("run", tiny().toString(), "--horizon", "1d", "--warm-up", "0d", "--no-progress", "--out",
-        out.toString());
+    Result r =
+        run(
+            "run",
+            tiny().toString(),
+            "--horizon",
+            "1d",
+            "--warm-up",
+            "0d",
+            "--no-progress",
+            "--out",
+            out.toString());
     assertThat(r.code()).as(r.err()).isEqualTo(0);
-    assertThat(Files.readString(out.resolve("report.html"))).contains("PT24H after a warm-up of PT0S");
+    assertThat(Files.readString(out.resolve("report.html")))
+        .contains("PT24H after a warm-up of PT0S");
   }
 
   @Test

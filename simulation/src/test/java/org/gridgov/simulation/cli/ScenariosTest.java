@@ -24,15 +24,27 @@ class ScenariosTest {
 
   /** Every attribute away from its default, so that a copy that forgets one is caught. */
   static Scenario everyAttribute() {
-    return Scenario.builder().name("all").city(new CitySpec.Putian(3)).householdsPerGrid(222)
-        .start(LocalDateTime.of(2025, 5, 5, 6, 0)).warmUp(Duration.ofDays(2)).horizon(Duration.ofDays(9))
-        .drain(Duration.ofDays(4)).casesPerResidentPerYear(2.5)
+    return Scenario.builder()
+        .name("all")
+        .city(new CitySpec.Putian(3))
+        .householdsPerGrid(222)
+        .start(LocalDateTime.of(2025, 5, 5, 6, 0))
+        .warmUp(Duration.ofDays(2))
+        .horizon(Duration.ofDays(9))
+        .drain(Duration.ofDays(4))
+        .casesPerResidentPerYear(2.5)
         .hourlyProfile(ImmutableList.copyOf(Collections.nCopies(24, 2.0)))
-        .weekdayProfile(ImmutableList.of(1.0, 1.0, 1.0, 1.0, 1.0, 3.0, 3.0)).offDayFactor(0.2)
+        .weekdayProfile(ImmutableList.of(1.0, 1.0, 1.0, 1.0, 1.0, 3.0, 3.0))
+        .offDayFactor(0.2)
         .addCategories(new CategoryMix("0101", 2, Distribution.exponential(9), 0.5))
         .staffing(new Staffing(2, 3, 4, 5, 6, 7, ImmutableSortedMap.of("dept:x", 2)))
-        .workSchedule(WorkSchedule.ALWAYS).travel(new Travel(1, 2)).checkTime(Distribution.fixed(3))
-        .calendar(CalendarChoice.ALWAYS_OPEN).routingPolicy("r").slaPolicy("s").putPolicyVariants("v", "t")
+        .workSchedule(WorkSchedule.ALWAYS)
+        .travel(new Travel(1, 2))
+        .checkTime(Distribution.fixed(3))
+        .calendar(CalendarChoice.ALWAYS_OPEN)
+        .routingPolicy("r")
+        .slaPolicy("s")
+        .putPolicyVariants("v", "t")
         .build();
   }
 
@@ -50,9 +62,12 @@ class ScenariosTest {
   @Test
   void argumentIsAFileOrABuiltInName() {
     assertThat(Scenarios.load("putian")).isEqualTo(BuiltInScenarios.putian());
-    assertThatThrownBy(() -> Scenarios.load("missing.yaml")).isInstanceOf(TextParseException.class)
-        .hasMessageContaining("missing.yaml").hasMessageContaining("no such file");
-    assertThatThrownBy(() -> Scenarios.load("nowhere")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> Scenarios.load("missing.yaml"))
+        .isInstanceOf(TextParseException.class)
+        .hasMessageContaining("missing.yaml")
+        .hasMessageContaining("no such file");
+    assertThatThrownBy(() -> Scenarios.load("nowhere"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'nowhere' is neither");
   }
 
@@ -60,9 +75,11 @@ class ScenariosTest {
   void badOverridesNameTheOption() {
     ScenarioOptions zero = new ScenarioOptions();
     zero.horizon = "0d";
-    assertThatThrownBy(() -> Scenarios.load("putian", zero)).hasMessageContaining("--horizon 0d: must be > 0");
+    assertThatThrownBy(() -> Scenarios.load("putian", zero))
+        .hasMessageContaining("--horizon 0d: must be > 0");
     ScenarioOptions bad = new ScenarioOptions();
     bad.warmUp = "a week";
-    assertThatThrownBy(() -> Scenarios.load("putian", bad)).hasMessageContaining("--warm-up a week: bad duration");
+    assertThatThrownBy(() -> Scenarios.load("putian", bad))
+        .hasMessageContaining("--warm-up a week: bad duration");
   }
 }

@@ -7,9 +7,9 @@ import java.util.Comparator;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class EventListTest {
 
@@ -19,7 +19,10 @@ class EventListTest {
 
   private record Ev(long time, long seq, int kind, int arg) {}
 
-  /** Against a reference queue ordered by (time, insertion order), under random interleavings of both operations. */
+  /**
+   * Against a reference queue ordered by (time, insertion order), under random interleavings of
+   * both operations.
+   */
   @ParameterizedTest
   @MethodSource("seeds")
   void pollsInOrderOfTimeThenInsertion(long seed) {
@@ -66,11 +69,15 @@ class EventListTest {
     EventList list = new EventList(4);
 
     assertThat(list.isEmpty()).isTrue();
-    assertThatThrownBy(list::poll).isInstanceOf(IllegalStateException.class).hasMessageContaining("no pending");
+    assertThatThrownBy(list::poll)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("no pending");
     assertThatThrownBy(list::peekTime).isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> new EventList(0)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> new EventList(0))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("0");
-    assertThatThrownBy(() -> list.schedule(0, EventList.KINDS, 1)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> list.schedule(0, EventList.KINDS, 1))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("16");
     assertThatThrownBy(() -> list.schedule(0, -1, 1)).isInstanceOf(IllegalArgumentException.class);
   }

@@ -17,13 +17,17 @@ class SweepCsvTest {
   @Test
   void runsHasOneRowPerReplicationWithEveryMetricInEnumOrder() {
     List<String> lines = SweepCsv.runs(SweepFixtures.numeric()).lines().toList();
-    assertThat(lines.get(0)).isEqualTo("parameter,value,replication,cases_reported,closing_rate,"
-        + "on_time_closing_rate,mean_hours_to_close,p90_hours_to_close,escalation_rate,worker_utilisation,"
-        + "mean_wait_minutes,wait_probability,simulated_events,engine_events");
+    assertThat(lines.get(0))
+        .isEqualTo(
+            "parameter,value,replication,cases_reported,closing_rate,"
+                + "on_time_closing_rate,mean_hours_to_close,p90_hours_to_close,escalation_rate,worker_utilisation,"
+                + "mean_wait_minutes,wait_probability,simulated_events,engine_events");
     assertThat(lines).hasSize(5);
     // value index 1 (800), replication 1: 0.5 + 0.1 * ordinal + 0.01 + 0.001
-    assertThat(lines.get(4)).isEqualTo("households-per-grid,800,1,0.511000,0.611000,0.711000,0.811000,0.911000,"
-        + "1.011000,1.111000,1.211000,1.311000,1001,2001");
+    assertThat(lines.get(4))
+        .isEqualTo(
+            "households-per-grid,800,1,0.511000,0.611000,0.711000,0.811000,0.911000,"
+                + "1.011000,1.111000,1.211000,1.311000,1001,2001");
   }
 
   @Test
@@ -31,20 +35,29 @@ class SweepCsvTest {
     List<String> lines = SweepCsv.summary(SweepFixtures.numeric()).lines().toList();
     assertThat(lines.get(0)).isEqualTo("parameter,value,metric,unit,mean,half_width,lower,upper,n");
     assertThat(lines).hasSize(1 + 2 * Metric.values().length);
-    // Two samples 0.5 and 0.501: mean 0.5005, sd 0.000707107, half-width 12.706 * 0.000707107 / sqrt(2) = 0.006353
-    assertThat(lines.get(1)).isEqualTo(
-        "households-per-grid,150,cases_reported,cases,0.500500,0.006353,0.494147,0.506853,2");
+    // Two samples 0.5 and 0.501: mean 0.5005, sd 0.000707107, half-width 12.706 * 0.000707107 /
+    // sqrt(2) = 0.006353
+    assertThat(lines.get(1))
+        .isEqualTo(
+            "households-per-grid,150,cases_reported,cases,0.500500,0.006353,0.494147,0.506853,2");
   }
 
   @Test
   void valuesWithCommasAreQuotedAndUndefinedMetricsAreNaN() {
     SweepResult policies = SweepFixtures.policies();
     assertThat(SweepCsv.runs(policies)).contains("\npolicy,\"a,b\",0,");
-    SweepResult sparse = new SweepResult(policies.sweep(), policies.runs(), ImmutableList.of(
-        new SweepPoint("default", ImmutableMap.of(Metric.CASES_REPORTED, new Estimate(3, Double.NaN, 1))),
-        new SweepPoint("a,b", ImmutableMap.of())));
+    SweepResult sparse =
+        new SweepResult(
+            policies.sweep(),
+            policies.runs(),
+            ImmutableList.of(
+                new SweepPoint(
+                    "default",
+                    ImmutableMap.of(Metric.CASES_REPORTED, new Estimate(3, Double.NaN, 1))),
+                new SweepPoint("a,b", ImmutableMap.of())));
     List<String> lines = SweepCsv.summary(sparse).lines().toList();
-    assertThat(lines.get(1)).isEqualTo("policy,default,cases_reported,cases,3.000000,NaN,NaN,NaN,1");
+    assertThat(lines.get(1))
+        .isEqualTo("policy,default,cases_reported,cases,3.000000,NaN,NaN,NaN,1");
     assertThat(lines.get(2)).isEqualTo("policy,default,closing_rate,fraction,NaN,NaN,NaN,NaN,0");
     assertThat(lines.get(1 + Metric.values().length)).startsWith("policy,\"a,b\",cases_reported,");
   }
@@ -77,7 +90,9 @@ class SweepCsvTest {
 
   @Test
   void equalResultsGiveIdenticalText() {
-    assertThat(SweepCsv.runs(SweepFixtures.numeric())).isEqualTo(SweepCsv.runs(SweepFixtures.numeric()));
-    assertThat(SweepCsv.summary(SweepFixtures.numeric())).isEqualTo(SweepCsv.summary(SweepFixtures.numeric()));
+    assertThat(SweepCsv.runs(SweepFixtures.numeric()))
+        .isEqualTo(SweepCsv.runs(SweepFixtures.numeric()));
+    assertThat(SweepCsv.summary(SweepFixtures.numeric()))
+        .isEqualTo(SweepCsv.summary(SweepFixtures.numeric()));
   }
 }

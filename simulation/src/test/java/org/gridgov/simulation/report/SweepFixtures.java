@@ -21,12 +21,19 @@ final class SweepFixtures {
   private SweepFixtures() {}
 
   static Scenario scenario() {
-    return Scenario.builder().name("fixture").city(new CitySpec.Putian(1)).householdsPerGrid(300)
+    return Scenario.builder()
+        .name("fixture")
+        .city(new CitySpec.Putian(1))
+        .householdsPerGrid(300)
         .addCategories(new CategoryMix("0101", 1, Distribution.exponential(30), 1))
-        .putPolicyVariants("a,b", "category,region,priority,point,holder,action\n").build();
+        .putPolicyVariants("a,b", "category,region,priority,point,holder,action\n")
+        .build();
   }
 
-  /** The value of metric {@code m} in replication {@code r} at value index {@code v}: distinct and known. */
+  /**
+   * The value of metric {@code m} in replication {@code r} at value index {@code v}: distinct and
+   * known.
+   */
   @SuppressWarnings("EnumOrdinal") // a known, distinct number per metric for the test
   static double value(Metric m, int v, int r) {
     return 0.5 + 0.1 * m.ordinal() + 0.01 * v + 0.001 * r;

@@ -14,12 +14,12 @@ import org.gridgov.simulation.CalendarChoice;
 import org.gridgov.simulation.CategoryMix;
 import org.gridgov.simulation.CitySpec;
 import org.gridgov.simulation.Distribution;
-import org.gridgov.simulation.Scenario;
-import org.gridgov.sla.ChinaCalendar;
 import org.gridgov.simulation.Estimate;
 import org.gridgov.simulation.Metric;
+import org.gridgov.simulation.Scenario;
 import org.gridgov.simulation.SweepPoint;
 import org.gridgov.simulation.SweepResult;
+import org.gridgov.sla.ChinaCalendar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,26 +34,34 @@ class SweepReportTest {
   @Test
   void writesCsvChartsAndASelfContainedHtmlReport() throws IOException {
     SweepResult result = SweepFixtures.numeric();
-    Path html = SweepReport.write(result, dir.resolve("out"), "gridgov-sim sweep fixture --seed 42");
+    Path html =
+        SweepReport.write(result, dir.resolve("out"), "gridgov-sim sweep fixture --seed 42");
 
     assertThat(html).isEqualTo(dir.resolve("out/report.html"));
     assertThat(Files.readString(dir.resolve("out/runs.csv"))).isEqualTo(SweepCsv.runs(result));
-    assertThat(Files.readString(dir.resolve("out/summary.csv"))).isEqualTo(SweepCsv.summary(result));
-    for (String chart : ImmutableList.of("on-time-closing-rate", "time-to-close", "escalation-rate",
-        "worker-utilisation")) {
+    assertThat(Files.readString(dir.resolve("out/summary.csv")))
+        .isEqualTo(SweepCsv.summary(result));
+    for (String chart :
+        ImmutableList.of(
+            "on-time-closing-rate", "time-to-close", "escalation-rate", "worker-utilisation")) {
       byte[] png = Files.readAllBytes(dir.resolve("out/charts/" + chart + ".png"));
       assertThat(png).startsWith(PNG_MAGIC);
       assertThat(Files.readString(dir.resolve("out/charts/" + chart + ".svg"))).contains("<svg");
     }
     String page = Files.readString(html, StandardCharsets.UTF_8);
-    assertThat(page).startsWith("<!DOCTYPE html>").contains("fixture").contains("gridgov-sim sweep fixture --seed 42")
-        .contains("How to read this").contains("Households per grid (households-per-grid)");
+    assertThat(page)
+        .startsWith("<!DOCTYPE html>")
+        .contains("fixture")
+        .contains("gridgov-sim sweep fixture --seed 42")
+        .contains("How to read this")
+        .contains("Households per grid (households-per-grid)");
     assertThat(page.split("<svg", -1)).hasSize(1 + 4); // every chart inline
     assertThat(page).doesNotContain("<?xml").doesNotContain("src=\"http").doesNotContain("<script");
     // the summary table: mean ± half-width of on-time closing rate at 150 (samples 0.7 and 0.701)
     assertThat(page).contains("<td>0.7005 ± 0.006353</td>");
     // the seed and the scenario as a file
-    assertThat(page).contains("<tr><th>Seed</th><td style=\"text-align:left\">42</td></tr>")
+    assertThat(page)
+        .contains("<tr><th>Seed</th><td style=\"text-align:left\">42</td></tr>")
         .contains("households-per-grid: 300");
   }
 
@@ -68,9 +76,13 @@ class SweepReportTest {
   @Test
   void aChartWithoutAnyValueIsReplacedByANote() throws IOException {
     SweepResult full = SweepFixtures.numeric();
-    ImmutableMap<Metric, Estimate> onlyCases = ImmutableMap.of(Metric.CASES_REPORTED, Estimate.of(1, 2));
-    SweepResult sparse = new SweepResult(full.sweep(), full.runs(), ImmutableList.of(
-        new SweepPoint("150", onlyCases), new SweepPoint("800", onlyCases)));
+    ImmutableMap<Metric, Estimate> onlyCases =
+        ImmutableMap.of(Metric.CASES_REPORTED, Estimate.of(1, 2));
+    SweepResult sparse =
+        new SweepResult(
+            full.sweep(),
+            full.runs(),
+            ImmutableList.of(new SweepPoint("150", onlyCases), new SweepPoint("800", onlyCases)));
     Path html = SweepReport.write(sparse, dir);
     assertThat(Files.exists(dir.resolve("charts/time-to-close.png"))).isFalse();
     assertThat(Files.readString(html)).contains("Time to close: no value in any replication");
@@ -81,39 +93,55 @@ class SweepReportTest {
     var unused = SweepReport.write(SweepFixtures.numeric(), dir.resolve("a"));
     var unused2 = SweepReport.write(SweepFixtures.numeric(), dir.resolve("b"));
     for (String f : ImmutableList.of("runs.csv", "summary.csv")) {
-      assertThat(Files.readAllBytes(dir.resolve("a").resolve(f))).isEqualTo(Files.readAllBytes(dir.resolve("b")
-          .resolve(f)));
+      assertThat(Files.readAllBytes(dir.resolve("a").resolve(f)))
+          .isEqualTo(Files.readAllBytes(dir.resolve("b").resolve(f)));
     }
   }
 
   @Test
   void estimatesAndTextAreFormattedForHtml() {
-    assertThat(SweepReport.estimate(new Estimate(12.3456, 0.012345, 5))).isEqualTo("12.35 ± 0.01235");
+    assertThat(SweepReport.estimate(new Estimate(12.3456, 0.012345, 5)))
+        .isEqualTo("12.35 ± 0.01235");
     assertThat(SweepReport.estimate(new Estimate(2, Double.NaN, 1))).isEqualTo("2");
     assertThat(SweepReport.significant(Double.NaN)).isEqualTo("—");
-    assertThat(SweepReport.esc("<a href=\"x\">&</a>")).isEqualTo("&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;");
-    assertThat(SweepReport.inline("<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<svg a=\"1\"/>")).isEqualTo(
-        "<svg a=\"1\"/>");
+    assertThat(SweepReport.esc("<a href=\"x\">&</a>"))
+        .isEqualTo("&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;");
+    assertThat(SweepReport.inline("<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<svg a=\"1\"/>"))
+        .isEqualTo("<svg a=\"1\"/>");
   }
 
   @Test
   void calendarNote_saysWhenARunReachesProvisionalYears() {
-    Scenario in2025 = SweepFixtures.scenario().withPeriods(Duration.ofDays(7), Duration.ofDays(30), Duration.ofDays(7));
-    assertThat(SweepReport.calendarNote(in2025)).contains("edition " + ChinaCalendar.EDITION)
-        .contains("every day official").doesNotContain("PROVISIONAL");
+    Scenario in2025 =
+        SweepFixtures.scenario()
+            .withPeriods(Duration.ofDays(7), Duration.ofDays(30), Duration.ofDays(7));
+    assertThat(SweepReport.calendarNote(in2025))
+        .contains("edition " + ChinaCalendar.EDITION)
+        .contains("every day official")
+        .doesNotContain("PROVISIONAL");
     // A run into 2027: the measured period ends past the last published notice.
-    Scenario into2027 = fixture(LocalDateTime.of(2026, 11, 2, 0, 0), CalendarChoice.CHINA)
-        .withPeriods(Duration.ofDays(7), Duration.ofDays(60), Duration.ofDays(7));
-    assertThat(SweepReport.calendarNote(into2027)).contains("from 2027-01-01 on the days are PROVISIONAL");
+    Scenario into2027 =
+        fixture(LocalDateTime.of(2026, 11, 2, 0, 0), CalendarChoice.CHINA)
+            .withPeriods(Duration.ofDays(7), Duration.ofDays(60), Duration.ofDays(7));
+    assertThat(SweepReport.calendarNote(into2027))
+        .contains("from 2027-01-01 on the days are PROVISIONAL");
     // The always-open calendar has no provisional day.
-    Scenario open = fixture(LocalDateTime.of(2026, 11, 2, 0, 0), CalendarChoice.ALWAYS_OPEN)
-        .withPeriods(Duration.ofDays(7), Duration.ofDays(60), Duration.ofDays(7));
-    assertThat(SweepReport.calendarNote(open)).contains("edition always-open").contains("every day official");
+    Scenario open =
+        fixture(LocalDateTime.of(2026, 11, 2, 0, 0), CalendarChoice.ALWAYS_OPEN)
+            .withPeriods(Duration.ofDays(7), Duration.ofDays(60), Duration.ofDays(7));
+    assertThat(SweepReport.calendarNote(open))
+        .contains("edition always-open")
+        .contains("every day official");
   }
 
   private static Scenario fixture(LocalDateTime start, CalendarChoice calendar) {
-    return Scenario.builder().name("fixture").city(new CitySpec.Putian(1)).householdsPerGrid(300)
+    return Scenario.builder()
+        .name("fixture")
+        .city(new CitySpec.Putian(1))
+        .householdsPerGrid(300)
         .addCategories(new CategoryMix("0101", 1, Distribution.exponential(30), 1))
-        .start(start).calendar(calendar).build();
+        .start(start)
+        .calendar(calendar)
+        .build();
   }
 }

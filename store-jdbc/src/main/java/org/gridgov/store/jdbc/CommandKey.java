@@ -9,8 +9,9 @@ import org.gridgov.engine.Principal;
 import org.gridgov.json.CaseJson;
 
 /**
- * What the store keys a command by besides its id: the principal, and a SHA-256 hash of the rest of the command
- * (case, instant, action). The hash never leaves the store and is not reversible into the reporter's data.
+ * What the store keys a command by besides its id: the principal, and a SHA-256 hash of the rest of
+ * the command (case, instant, action). The hash never leaves the store and is not reversible into
+ * the reporter's data.
  */
 final class CommandKey {
   private static final CaseJson JSON = CaseJson.unmasked();
@@ -19,19 +20,32 @@ final class CommandKey {
 
   /** The principal as stored: id, role, region code and handler id, separated by {@code |}. */
   static String principal(Principal p) {
-    return p.id() + "|" + p.role().name() + "|"
-        + (p.regionCode().isPresent() ? Long.toString(p.regionCode().getAsLong()) : "") + "|"
+    return p.id()
+        + "|"
+        + p.role().name()
+        + "|"
+        + (p.regionCode().isPresent() ? Long.toString(p.regionCode().getAsLong()) : "")
+        + "|"
         + (p.handlerId() == null ? "" : p.handlerId());
   }
 
   /**
-   * The payload hash: SHA-256 over the case id, the instant in epoch milliseconds, the action's name and its
-   * canonical text (a report's facts as {@link CaseJson#unmasked()} JSON, so that two reports differing only in the
-   * reporter differ; any other action's record text, which names every component).
+   * The payload hash: SHA-256 over the case id, the instant in epoch milliseconds, the action's
+   * name and its canonical text (a report's facts as {@link CaseJson#unmasked()} JSON, so that two
+   * reports differing only in the reporter differ; any other action's record text, which names
+   * every component).
    */
   static String payloadHash(Command c) {
-    String action = c.action() instanceof Command.Report r ? JSON.write(r.facts()) : c.action().toString();
-    String text = c.caseId().value() + "\n" + c.at().toEpochMilli() + "\n" + c.action().name() + "\n" + action;
+    String action =
+        c.action() instanceof Command.Report r ? JSON.write(r.facts()) : c.action().toString();
+    String text =
+        c.caseId().value()
+            + "\n"
+            + c.at().toEpochMilli()
+            + "\n"
+            + c.action().name()
+            + "\n"
+            + action;
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));

@@ -14,9 +14,9 @@ final class CommandSizes {
   private CommandSizes() {}
 
   /**
-   * Throws if a text of the command's action is longer than the limits allow. Every action is a record: each
-   * {@code String}, {@code Optional<String>} and collection of strings among its components is a text; a report's
-   * facts are measured as the JSON the store writes.
+   * Throws if a text of the command's action is longer than the limits allow. Every action is a
+   * record: each {@code String}, {@code Optional<String>} and collection of strings among its
+   * components is a text; a report's facts are measured as the JSON the store writes.
    */
   static void check(Command command, StoreLimits limits) {
     Command.Action action = command.action();
@@ -46,7 +46,10 @@ final class CommandSizes {
     }
   }
 
-  private static void checkText(Command command, String field, @org.jspecify.annotations.Nullable Object value,
+  private static void checkText(
+      Command command,
+      String field,
+      @org.jspecify.annotations.Nullable Object value,
       StoreLimits limits) {
     if (value instanceof String s && s.length() > limits.maxTextLength()) {
       throw tooLarge(command, field, s.length(), limits.maxTextLength());
@@ -57,11 +60,14 @@ final class CommandSizes {
     try {
       return c.getAccessor().invoke(record);
     } catch (IllegalAccessException | InvocationTargetException e) {
-      throw new IllegalStateException("cannot read " + c.getName() + " of a " + record.getClass().getSimpleName(), e);
+      throw new IllegalStateException(
+          "cannot read " + c.getName() + " of a " + record.getClass().getSimpleName(), e);
     }
   }
 
-  private static CommandTooLargeException tooLarge(Command command, String field, int length, int limit) {
-    return new CommandTooLargeException(command.commandId(), command.caseId().value(), field, length, limit);
+  private static CommandTooLargeException tooLarge(
+      Command command, String field, int length, int limit) {
+    return new CommandTooLargeException(
+        command.commandId(), command.caseId().value(), field, length, limit);
   }
 }

@@ -3,9 +3,9 @@ package org.gridgov.store.jdbc;
 import java.util.Locale;
 
 /**
- * A command refused by {@link DurableCaseEngine#execute} before it ran because one of its texts is longer than the
- * {@link StoreLimits} allow. Nothing was run or written and the engine stays usable. The message names the command
- * id, the case, the field and the lengths, never the text.
+ * A command refused by {@link DurableCaseEngine#execute} before it ran because one of its texts is
+ * longer than the {@link StoreLimits} allow. Nothing was run or written and the engine stays
+ * usable. The message names the command id, the case, the field and the lengths, never the text.
  */
 public final class CommandTooLargeException extends EventStoreException {
   private static final long serialVersionUID = 1L;
@@ -28,10 +28,17 @@ public final class CommandTooLargeException extends EventStoreException {
    * @param length the text's length in characters
    * @param limit the limit in characters
    */
-  public CommandTooLargeException(String commandId, String caseId, String field, int length, int limit) {
-    super(String.format(Locale.ROOT,
-        "command %s on case %s: %s is %d characters, over the store's limit %d (StoreLimits); nothing was written",
-        commandId, caseId, field, length, limit));
+  public CommandTooLargeException(
+      String commandId, String caseId, String field, int length, int limit) {
+    super(
+        String.format(
+            Locale.ROOT,
+            "command %s on case %s: %s is %d characters, over the store's limit %d (StoreLimits); nothing was written",
+            commandId,
+            caseId,
+            field,
+            length,
+            limit));
     this.field = field;
     this.length = length;
     this.limit = limit;

@@ -3,10 +3,11 @@ package org.gridgov.store.jdbc;
 import java.util.Locale;
 
 /**
- * A stored row cannot be read back as part of a legal log: a sequence gap, a missing or extra row, an unknown event
- * type, JSON that does not parse or does not match its row, missing facts, or a log the engine refuses to replay.
- * The message and the accessors name the case and the sequence of the offending row. Loading and restoring stop at
- * the first such row: a store is never restored in part.
+ * A stored row cannot be read back as part of a legal log: a sequence gap, a missing or extra row,
+ * an unknown event type, JSON that does not parse or does not match its row, missing facts, or a
+ * log the engine refuses to replay. The message and the accessors name the case and the sequence of
+ * the offending row. Loading and restoring stop at the first such row: a store is never restored in
+ * part.
  */
 public final class CorruptStoreException extends EventStoreException {
   private static final long serialVersionUID = 1L;
@@ -25,7 +26,13 @@ public final class CorruptStoreException extends EventStoreException {
    * @param problem what is wrong and what was expected
    */
   public CorruptStoreException(String caseId, long sequence, String problem) {
-    super(String.format(Locale.ROOT, "corrupt event store at case %s, sequence %d: %s", caseId, sequence, problem));
+    super(
+        String.format(
+            Locale.ROOT,
+            "corrupt event store at case %s, sequence %d: %s",
+            caseId,
+            sequence,
+            problem));
     this.caseId = caseId;
     this.sequence = sequence;
   }
@@ -39,7 +46,13 @@ public final class CorruptStoreException extends EventStoreException {
    * @param cause the exception that revealed it
    */
   public CorruptStoreException(String caseId, long sequence, String problem, Throwable cause) {
-    super(String.format(Locale.ROOT, "corrupt event store at case %s, sequence %d: %s", caseId, sequence, problem),
+    super(
+        String.format(
+            Locale.ROOT,
+            "corrupt event store at case %s, sequence %d: %s",
+            caseId,
+            sequence,
+            problem),
         cause);
     this.caseId = caseId;
     this.sequence = sequence;

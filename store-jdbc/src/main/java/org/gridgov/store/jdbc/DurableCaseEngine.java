@@ -15,18 +15,21 @@ import org.gridgov.engine.Command;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link CaseEngine} whose every call is written to an {@link EventStore} before it returns, and which is rebuilt
- * from the store when opened ({@code CaseEngine.restore}): after a crash, open it again and continue.
+ * A {@link CaseEngine} whose every call is written to an {@link EventStore} before it returns, and
+ * which is rebuilt from the store when opened ({@code CaseEngine.restore}): after a crash, open it
+ * again and continue.
  *
- * <p>{@link #execute(Command)} brings the engine's time up to the command's instant, runs the command, and stores
- * in <em>one</em> transaction the time advance's events, the command's events, the reported case's facts, the
- * command id (if accepted) and the command id as the last one seen (accepted or refused). So after a crash either
- * all of a command is in the store or none of it. A command whose id the store already holds is not run again: its
- * stored events are returned (a retry across a restart is recognised, as the engine recognises retries in memory).
+ * <p>{@link #execute(Command)} brings the engine's time up to the command's instant, runs the
+ * command, and stores in <em>one</em> transaction the time advance's events, the command's events,
+ * the reported case's facts, the command id (if accepted) and the command id as the last one seen
+ * (accepted or refused). So after a crash either all of a command is in the store or none of it. A
+ * command whose id the store already holds is not run again: its stored events are returned (a
+ * retry across a restart is recognised, as the engine recognises retries in memory).
  *
- * <p>If a write fails (database down, or an {@link AppendConflictException} because another writer changed a case)
- * the in-memory engine is ahead of the store; this object then refuses every further call with an
- * {@link IllegalStateException}: open a new one from the store. Not thread-safe, like the engine.
+ * <p>If a write fails (database down, or an {@link AppendConflictException} because another writer
+ * changed a case) the in-memory engine is ahead of the store; this object then refuses every
+ * further call with an {@link IllegalStateException}: open a new one from the store. Not
+ * thread-safe, like the engine.
  */
 public final class DurableCaseEngine {
   private final EventStore store;
@@ -41,13 +44,15 @@ public final class DurableCaseEngine {
   }
 
   /**
-   * Loads the store, checks it, and restores the engine from it. The restored engine's time is the store's time
-   * (the instant of the last stored call); a store whose time is past a deadline that has no event is corrupt.
+   * Loads the store, checks it, and restores the engine from it. The restored engine's time is the
+   * store's time (the instant of the last stored call); a store whose time is past a deadline that
+   * has no event is corrupt.
    *
    * @param store the store (an empty store gives a fresh engine)
    * @param config the configuration of the engine that wrote the store
    * @return the engine, ready to continue
-   * @throws CorruptStoreException if a stored row is bad or the log does not replay; nothing is restored
+   * @throws CorruptStoreException if a stored row is bad or the log does not replay; nothing is
+   *     restored
    * @throws EventStoreException if the database fails
    */
   public static DurableCaseEngine open(EventStore store, CaseEngine.Builder config) {
@@ -55,70 +60,92 @@ public final class DurableCaseEngine {
   }
 
   /**
-   * Loads the store, checks it, and restores the engine from it, as {@link #open(EventStore, CaseEngine.Builder)},
-   * with size limits that every command is checked against before it runs.
+   * Loads the store, checks it, and restores the engine from it, as {@link #open(EventStore,
+   * CaseEngine.Builder)}, with size limits that every command is checked against before it runs.
    *
    * @param store the store (an empty store gives a fresh engine)
    * @param config the configuration of the engine that wrote the store
    * @param limits the size limits on commands' texts
    * @return the engine, ready to continue
-   * @throws CorruptStoreException if a stored row is bad or the log does not replay; nothing is restored
+   * @throws CorruptStoreException if a stored row is bad or the log does not replay; nothing is
+   *     restored
    * @throws EventStoreException if the database fails
    */
-  public static DurableCaseEngine open(EventStore store, CaseEngine.Builder config, StoreLimits limits) {
+  public static DurableCaseEngine open(
+      EventStore store, CaseEngine.Builder config, StoreLimits limits) {
     java.util.Objects.requireNonNull(limits, "limits");
     StoredLog log = store.load();
     CaseEngine engine;
     try {
       engine = CaseEngine.restore(config, log.facts(), log.events());
     } catch (IllegalTransitionException e) {
-      throw new CorruptStoreException(e.event().caseId().value(), e.event().sequence(),
-          "the engine refuses to replay it: " + e.getMessage(), e);
+      throw new CorruptStoreException(
+          e.event().caseId().value(),
+          e.event().sequence(),
+          "the engine refuses to replay it: " + e.getMessage(),
+          e);
     } catch (EventSequenceException e) {
-      throw new CorruptStoreException(e.caseId().value(), e.actualSequence(),
-          "the engine refuses to replay it: " + e.getMessage(), e);
+      throw new CorruptStoreException(
+          e.caseId().value(),
+          e.actualSequence(),
+          "the engine refuses to replay it: " + e.getMessage(),
+          e);
     } catch (IllegalArgumentException | IllegalStateException e) {
-      throw new CorruptStoreException("-", 0, "the engine refuses to replay the log: " + e.getMessage(), e);
+      throw new CorruptStoreException(
+          "-", 0, "the engine refuses to replay the log: " + e.getMessage(), e);
     }
     if (log.now().isPresent() && engine.now().map(t -> t.isBefore(log.now().get())).orElse(true)) {
       ImmutableList<CaseEvent> missed = engine.advanceTo(log.now().get());
       if (!missed.isEmpty()) {
         CaseEvent first = missed.get(0);
-        throw new CorruptStoreException(first.caseId().value(), first.sequence(), String.format(Locale.ROOT,
-            "the store's time is %s but %d event(s) due by then are not stored, the first %s at %s",
-            log.now().get(), missed.size(), first.type().payloadName(), first.at()));
+        throw new CorruptStoreException(
+            first.caseId().value(),
+            first.sequence(),
+            String.format(
+                Locale.ROOT,
+                "the store's time is %s but %d event(s) due by then are not stored, the first %s at %s",
+                log.now().get(),
+                missed.size(),
+                first.type().payloadName(),
+                first.at()));
       }
     }
     return new DurableCaseEngine(store, engine, limits);
   }
 
   /**
-   * Runs a command durably: {@code advanceTo(command.at())}, then the command, then one transaction with all of it.
-   * A refusal by the engine is rethrown after the time advance's events and the command id (as the last one seen)
-   * are stored. A command id the store already holds returns the stored events without running anything, but only
-   * to the same principal with the same command (the store keys commands by id, principal and a hash of case,
-   * instant and action); anything else under that id is refused.
+   * Runs a command durably: {@code advanceTo(command.at())}, then the command, then one transaction
+   * with all of it. A refusal by the engine is rethrown after the time advance's events and the
+   * command id (as the last one seen) are stored. A command id the store already holds returns the
+   * stored events without running anything, but only to the same principal with the same command
+   * (the store keys commands by id, principal and a hash of case, instant and action); anything
+   * else under that id is refused.
    *
    * @param command the command
    * @return the time advance's events followed by the command's events, as stored
-   * @throws CommandTooLargeException if a text of the command is longer than the {@link StoreLimits} allow;
-   *     nothing is run or written and the engine stays usable
-   * @throws CommandIdReusedInStoreException if the store holds a different command (another principal, case,
-   *     instant or action) under this id; nothing is run or written
-   * @throws IllegalArgumentException if the engine refuses the command's values (after storing the time advance)
-   * @throws IllegalStateException if an earlier write failed (open a new engine from the store), or the engine
-   *     refuses the command in this state
-   * @throws AppendConflictException if another writer changed one of the cases; the engine must be reopened
+   * @throws CommandTooLargeException if a text of the command is longer than the {@link
+   *     StoreLimits} allow; nothing is run or written and the engine stays usable
+   * @throws CommandIdReusedInStoreException if the store holds a different command (another
+   *     principal, case, instant or action) under this id; nothing is run or written
+   * @throws IllegalArgumentException if the engine refuses the command's values (after storing the
+   *     time advance)
+   * @throws IllegalStateException if an earlier write failed (open a new engine from the store), or
+   *     the engine refuses the command in this state
+   * @throws AppendConflictException if another writer changed one of the cases; the engine must be
+   *     reopened
    * @throws EventStoreException if the database fails; the engine must be reopened
-   * @throws org.gridgov.GridgovException any other refusal of the engine (authorisation, routing, lifecycle)
+   * @throws org.gridgov.GridgovException any other refusal of the engine (authorisation, routing,
+   *     lifecycle)
    */
   public ImmutableList<CaseEvent> execute(Command command) {
     checkUsable();
-    CommandSizes.check(command, limits); // before the retry look-up and the engine: nothing runs or is written
+    CommandSizes.check(
+        command, limits); // before the retry look-up and the engine: nothing runs or is written
     Optional<EventStore.StoredCommand> stored = store.command(command.commandId());
     if (stored.isPresent()) {
       if (!stored.get().isRetryOf(command)) {
-        throw new CommandIdReusedInStoreException(command.commandId(), command.caseId(), command.action().name());
+        throw new CommandIdReusedInStoreException(
+            command.commandId(), command.caseId(), command.action().name());
       }
       return stored.get().events();
     }
@@ -128,14 +155,20 @@ public final class DurableCaseEngine {
     try {
       advanced = engine.advanceTo(command.at());
       events = engine.execute(command);
-    } catch (RuntimeException e) { // the engine changed nothing for the refused part (see docs/engine.md)
+    } catch (
+        RuntimeException
+            e) { // the engine changed nothing for the refused part (see docs/engine.md)
       refusal = e;
     }
     ImmutableList<CaseEvent> all =
         ImmutableList.<CaseEvent>builderWithExpectedSize(advanced.size() + events.size())
-            .addAll(advanced).addAll(events).build();
-    Optional<CaseFacts> reported = refusal == null && command.action() instanceof Command.Report r
-        ? Optional.of(r.facts()) : Optional.empty();
+            .addAll(advanced)
+            .addAll(events)
+            .build();
+    Optional<CaseFacts> reported =
+        refusal == null && command.action() instanceof Command.Report r
+            ? Optional.of(r.facts())
+            : Optional.empty();
     try {
       var unused = store.appendCommand(command, refusal == null, all, reported);
     } catch (RuntimeException e) {
@@ -152,7 +185,8 @@ public final class DurableCaseEngine {
   }
 
   /**
-   * Advances time durably: the engine's {@code advanceTo}, then one transaction with its events and the instant.
+   * Advances time durably: the engine's {@code advanceTo}, then one transaction with its events and
+   * the instant.
    *
    * @param instant the new time, a whole number of milliseconds, not before the engine's time
    * @return the events that fired, as stored
@@ -212,7 +246,9 @@ public final class DurableCaseEngine {
   private void checkUsable() {
     if (broken != null) {
       throw new IllegalStateException(
-          "a store write failed earlier (" + broken.getMessage() + "); open a new DurableCaseEngine from the store",
+          "a store write failed earlier ("
+              + broken.getMessage()
+              + "); open a new DurableCaseEngine from the store",
           broken);
     }
   }

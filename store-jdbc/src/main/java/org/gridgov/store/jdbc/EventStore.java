@@ -35,26 +35,32 @@ import org.jspecify.annotations.Nullable;
 /**
  * An append-only store of case events over JDBC, on embedded H2 (a file database) or PostgreSQL.
  *
- * <p>Tables (created and migrated by Flyway on {@link #open(DataSource)}, portable SQL): {@code gridgov_events} (one row per event, primary key
- * {@code (case_id, seq)}, a gap-free global {@code log_position} in the order the engine returned the events, the
- * event type and the event as JSON text by {@link CaseJson}), {@code gridgov_cases} (one row per case: its facts as
- * JSON, its last sequence, the position of its report), {@code gridgov_commands} (the id of every accepted command,
- * with its case, instant and the positions of its events, so a retry after a restart is recognised) and
- * {@code gridgov_store} (one row: the last position, the instant of the last engine call, the last command id).
+ * <p>Tables (created and migrated by Flyway on {@link #open(DataSource)}, portable SQL): {@code
+ * gridgov_events} (one row per event, primary key {@code (case_id, seq)}, a gap-free global {@code
+ * log_position} in the order the engine returned the events, the event type and the event as JSON
+ * text by {@link CaseJson}), {@code gridgov_cases} (one row per case: its facts as JSON, its last
+ * sequence, the position of its report), {@code gridgov_commands} (the id of every accepted
+ * command, with its case, instant and the positions of its events, so a retry after a restart is
+ * recognised) and {@code gridgov_store} (one row: the last position, the instant of the last engine
+ * call, the last command id).
  *
- * <p>Every append is one transaction: the events, the new cases' facts, the command id and the store row are written
- * together or not at all. Concurrency is optimistic per case: an append carries the sequences it continues from
- * (an event with sequence {@code n} expects the case's last stored sequence to be {@code n - 1}); if the store holds
- * anything else the append is refused with an {@link AppendConflictException} naming the case, the expected and the
- * found sequence, and nothing is written. A primary-key violation (two writers racing) is mapped to the same
- * exception. Appends are serialised on the store row, which keeps the log positions gap-free and in commit order.
+ * <p>Every append is one transaction: the events, the new cases' facts, the command id and the
+ * store row are written together or not at all. Concurrency is optimistic per case: an append
+ * carries the sequences it continues from (an event with sequence {@code n} expects the case's last
+ * stored sequence to be {@code n - 1}); if the store holds anything else the append is refused with
+ * an {@link AppendConflictException} naming the case, the expected and the found sequence, and
+ * nothing is written. A primary-key violation (two writers racing) is mapped to the same exception.
+ * Appends are serialised on the store row, which keeps the log positions gap-free and in commit
+ * order.
  *
- * <p>Reading ({@link #load()}) checks every row and throws a {@link CorruptStoreException} naming the case and the
- * sequence at the first one that is wrong. Case facts are stored unmasked ({@link CaseJson#unmasked()}): the store
- * is the system of record and must give back exactly what was reported.
+ * <p>Reading ({@link #load()}) checks every row and throws a {@link CorruptStoreException} naming
+ * the case and the sequence at the first one that is wrong. Case facts are stored unmasked ({@link
+ * CaseJson#unmasked()}): the store is the system of record and must give back exactly what was
+ * reported.
  *
- * <p>One instance holds one connection from its data source and is not thread-safe; several instances (in one or several processes)
- * may write to one database, and conflicts between them are refused as described.
+ * <p>One instance holds one connection from its data source and is not thread-safe; several
+ * instances (in one or several processes) may write to one database, and conflicts between them are
+ * refused as described.
  */
 public final class EventStore implements AutoCloseable {
   /** The longest command id the store accepts. */
@@ -89,54 +95,68 @@ public final class EventStore implements AutoCloseable {
     connection.setAutoCommit(false);
     connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
     checkSchemaVersion();
-    allocate = connection.prepareStatement(
-        "UPDATE gridgov_store SET last_position = last_position + ?, "
-            + "now_ms = CASE WHEN now_ms IS NULL OR now_ms < ? THEN ? ELSE now_ms END, "
-            + "last_command_id = COALESCE(?, last_command_id) WHERE id = 1");
-    lastPosition = connection.prepareStatement("SELECT last_position FROM gridgov_store WHERE id = 1");
-    insertCase = connection.prepareStatement(
-        "INSERT INTO gridgov_cases (case_id, report_position, last_seq, facts) VALUES (?, ?, ?, ?)");
-    advanceCase = connection.prepareStatement(
-        "UPDATE gridgov_cases SET last_seq = ? WHERE case_id = ? AND last_seq = ?");
-    caseSequence = connection.prepareStatement("SELECT last_seq FROM gridgov_cases WHERE case_id = ?");
-    insertEvent = connection.prepareStatement(
-        "INSERT INTO gridgov_events (case_id, seq, log_position, event_type, at_ms, command_id, payload) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?)");
-    insertCommand = connection.prepareStatement(
-        "INSERT INTO gridgov_commands (command_id, case_id, at_ms, first_position, event_count, principal, "
-            + "payload_hash) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    findCommand = connection.prepareStatement(
-        "SELECT case_id, at_ms, first_position, event_count, principal, payload_hash FROM gridgov_commands "
-            + "WHERE command_id = ?");
-    eventsAt = connection.prepareStatement(
-        "SELECT case_id, seq, log_position, event_type, payload FROM gridgov_events "
-            + "WHERE log_position >= ? AND log_position < ? ORDER BY log_position");
+    allocate =
+        connection.prepareStatement(
+            "UPDATE gridgov_store SET last_position = last_position + ?, "
+                + "now_ms = CASE WHEN now_ms IS NULL OR now_ms < ? THEN ? ELSE now_ms END, "
+                + "last_command_id = COALESCE(?, last_command_id) WHERE id = 1");
+    lastPosition =
+        connection.prepareStatement("SELECT last_position FROM gridgov_store WHERE id = 1");
+    insertCase =
+        connection.prepareStatement(
+            "INSERT INTO gridgov_cases (case_id, report_position, last_seq, facts) VALUES (?, ?, ?, ?)");
+    advanceCase =
+        connection.prepareStatement(
+            "UPDATE gridgov_cases SET last_seq = ? WHERE case_id = ? AND last_seq = ?");
+    caseSequence =
+        connection.prepareStatement("SELECT last_seq FROM gridgov_cases WHERE case_id = ?");
+    insertEvent =
+        connection.prepareStatement(
+            "INSERT INTO gridgov_events (case_id, seq, log_position, event_type, at_ms, command_id, payload) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    insertCommand =
+        connection.prepareStatement(
+            "INSERT INTO gridgov_commands (command_id, case_id, at_ms, first_position, event_count, principal, "
+                + "payload_hash) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    findCommand =
+        connection.prepareStatement(
+            "SELECT case_id, at_ms, first_position, event_count, principal, payload_hash FROM gridgov_commands "
+                + "WHERE command_id = ?");
+    eventsAt =
+        connection.prepareStatement(
+            "SELECT case_id, seq, log_position, event_type, payload FROM gridgov_events "
+                + "WHERE log_position >= ? AND log_position < ? ORDER BY log_position");
   }
 
   /**
-   * Opens a store on a data source: brings its tables up to date with the Flyway migrations this jar ships
-   * ({@code db/migration/gridgov}, history in the table {@value #HISTORY_TABLE}), then takes one connection from the
-   * data source and keeps it until {@link #close()}. The tables go into the connection's default schema; a schema
-   * that already holds other tables is adopted (Flyway baselines it at version 0 and creates the store's tables
-   * beside them).
+   * Opens a store on a data source: brings its tables up to date with the Flyway migrations this
+   * jar ships ({@code db/migration/gridgov}, history in the table {@value #HISTORY_TABLE}), then
+   * takes one connection from the data source and keeps it until {@link #close()}. The tables go
+   * into the connection's default schema; a schema that already holds other tables is adopted
+   * (Flyway baselines it at version 0 and creates the store's tables beside them).
    *
-   * @param dataSource the data source, e.g. a HikariCP pool, H2's {@code JdbcDataSource} or PostgreSQL's
-   *     {@code PGSimpleDataSource}; the JDBC driver is the caller's dependency
+   * @param dataSource the data source, e.g. a HikariCP pool, H2's {@code JdbcDataSource} or
+   *     PostgreSQL's {@code PGSimpleDataSource}; the JDBC driver is the caller's dependency
    * @return the open store
-   * @throws EventStoreException if the database cannot be reached or migrated, or holds a newer table layout
+   * @throws EventStoreException if the database cannot be reached or migrated, or holds a newer
+   *     table layout
    */
   public static EventStore open(DataSource dataSource) {
     Objects.requireNonNull(dataSource, "dataSource");
     try {
       Migrations.migrate(dataSource);
-    } catch (RuntimeException e) { // Flyway's exceptions: the message names the script, never a row's data
-      throw new EventStoreException("cannot migrate the event store's tables: " + e.getMessage(), e);
+    } catch (
+        RuntimeException
+            e) { // Flyway's exceptions: the message names the script, never a row's data
+      throw new EventStoreException(
+          "cannot migrate the event store's tables: " + e.getMessage(), e);
     }
     Connection connection;
     try {
       connection = dataSource.getConnection();
     } catch (SQLException e) {
-      throw new EventStoreException("cannot open a connection to the event store: " + sqlProblem(e), e);
+      throw new EventStoreException(
+          "cannot open a connection to the event store: " + sqlProblem(e), e);
     }
     try {
       return new EventStore(connection, redact(String.valueOf(connection.getMetaData().getURL())));
@@ -149,34 +169,42 @@ public final class EventStore implements AutoCloseable {
       if (e instanceof EventStoreException s) {
         throw s;
       }
-      throw new EventStoreException("cannot open the event store: "
-          + (e instanceof SQLException q ? sqlProblem(q) : e.getMessage()), e);
+      throw new EventStoreException(
+          "cannot open the event store: "
+              + (e instanceof SQLException q ? sqlProblem(q) : e.getMessage()),
+          e);
     }
   }
 
   /**
-   * Returns the JDBC URL of an embedded H2 store in a directory (the database file {@code gridgov.mv.db} in it),
-   * for H2's {@code JdbcDataSource} or a pool. The URL asks for the operating system's file lock (released when a
-   * process dies, so a store can be reopened at once after a crash) and for every commit to be written to the file
-   * before it returns ({@code WRITE_DELAY=0}; see {@code docs/event-store.md}).
+   * Returns the JDBC URL of an embedded H2 store in a directory (the database file {@code
+   * gridgov.mv.db} in it), for H2's {@code JdbcDataSource} or a pool. The URL asks for the
+   * operating system's file lock (released when a process dies, so a store can be reopened at once
+   * after a crash) and for every commit to be written to the file before it returns ({@code
+   * WRITE_DELAY=0}; see {@code docs/event-store.md}).
    *
    * @param directory the directory, created by H2 if missing
    * @return the URL
    */
   public static String h2Url(Path directory) {
-    return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("gridgov") + ";FILE_LOCK=FS;WRITE_DELAY=0";
+    return "jdbc:h2:file:"
+        + directory.toAbsolutePath().resolve("gridgov")
+        + ";FILE_LOCK=FS;WRITE_DELAY=0";
   }
 
   // ------------------------------------------------------------------ writing
 
   /**
-   * Appends the events of a time advance ({@code CaseEngine.advanceTo}) in one transaction and records the
-   * instant as the store's time (the store's time never goes back: an earlier instant leaves it as it is).
+   * Appends the events of a time advance ({@code CaseEngine.advanceTo}) in one transaction and
+   * records the instant as the store's time (the store's time never goes back: an earlier instant
+   * leaves it as it is).
    *
    * @param events the events, in the order the engine returned them (may be empty)
    * @param now the instant advanced to
-   * @throws AppendConflictException if a case's stored history does not continue where the events begin
-   * @throws IllegalArgumentException if a case's events are not consecutive, or an event starts a case
+   * @throws AppendConflictException if a case's stored history does not continue where the events
+   *     begin
+   * @throws IllegalArgumentException if a case's events are not consecutive, or an event starts a
+   *     case
    * @throws EventStoreException if the database fails; nothing is written
    */
   public void appendAdvance(List<CaseEvent> events, Instant now) {
@@ -184,56 +212,84 @@ public final class EventStore implements AutoCloseable {
   }
 
   /**
-   * Appends, in one transaction, everything one command led to: the events of the time advance to its instant, its
-   * own events if it was accepted (then its id is recorded, see {@link #command(String)}), and the facts of the case
-   * it reported, if any. The command's id becomes {@link StoredLog#lastCommandId()} whether it was accepted or not.
+   * Appends, in one transaction, everything one command led to: the events of the time advance to
+   * its instant, its own events if it was accepted (then its id is recorded, see {@link
+   * #command(String)}), and the facts of the case it reported, if any. The command's id becomes
+   * {@link StoredLog#lastCommandId()} whether it was accepted or not.
    *
    * @param command the command
-   * @param accepted whether the engine accepted it (a refused command leaves only its id as the last one seen)
-   * @param events the time advance's events then the command's events, in the order the engine returned them
-   * @param reported the facts of the case the command reported, when it is an accepted {@code Report}
+   * @param accepted whether the engine accepted it (a refused command leaves only its id as the
+   *     last one seen)
+   * @param events the time advance's events then the command's events, in the order the engine
+   *     returned them
+   * @param reported the facts of the case the command reported, when it is an accepted {@code
+   *     Report}
    * @return the log position of the first event (the next position if there are none)
-   * @throws AppendConflictException if a case's stored history does not continue where the events begin
-   * @throws IllegalArgumentException if a case's events are not consecutive, a new case has no facts, or the
-   *     command id is longer than {@link #MAX_COMMAND_ID_LENGTH}
-   * @throws EventStoreException if the database fails (a command id stored twice included); nothing is written
+   * @throws AppendConflictException if a case's stored history does not continue where the events
+   *     begin
+   * @throws IllegalArgumentException if a case's events are not consecutive, a new case has no
+   *     facts, or the command id is longer than {@link #MAX_COMMAND_ID_LENGTH}
+   * @throws EventStoreException if the database fails (a command id stored twice included); nothing
+   *     is written
    */
-  public long appendCommand(Command command, boolean accepted, List<CaseEvent> events, Optional<CaseFacts> reported) {
-    checkArgument(command.commandId().length() <= MAX_COMMAND_ID_LENGTH,
-        "command id %s is longer than %s characters", command.commandId(), MAX_COMMAND_ID_LENGTH);
-    checkArgument(accepted || reported.isEmpty(), "a refused command reports no case (%s)", command.commandId());
-    return write(events, reported.map(List::of).orElse(List.of()), command.at(), command, accepted ? command : null);
+  public long appendCommand(
+      Command command, boolean accepted, List<CaseEvent> events, Optional<CaseFacts> reported) {
+    checkArgument(
+        command.commandId().length() <= MAX_COMMAND_ID_LENGTH,
+        "command id %s is longer than %s characters",
+        command.commandId(),
+        MAX_COMMAND_ID_LENGTH);
+    checkArgument(
+        accepted || reported.isEmpty(),
+        "a refused command reports no case (%s)",
+        command.commandId());
+    return write(
+        events,
+        reported.map(List::of).orElse(List.of()),
+        command.at(),
+        command,
+        accepted ? command : null);
   }
 
   /**
-   * Appends events with the facts of the cases they start, in one transaction, without a command. For tools that
-   * copy a log; an embedder uses {@link DurableCaseEngine}.
+   * Appends events with the facts of the cases they start, in one transaction, without a command.
+   * For tools that copy a log; an embedder uses {@link DurableCaseEngine}.
    *
    * @param events the events in log order
    * @param newCases the facts of every case whose sequence 1 is among the events
    * @param now the instant to record as the store's time
    * @return the log position of the first event
-   * @throws AppendConflictException if a case's stored history does not continue where the events begin
-   * @throws IllegalArgumentException if a case's events are not consecutive or a new case has no facts
+   * @throws AppendConflictException if a case's stored history does not continue where the events
+   *     begin
+   * @throws IllegalArgumentException if a case's events are not consecutive or a new case has no
+   *     facts
    * @throws EventStoreException if the database fails; nothing is written
    */
   public long append(List<CaseEvent> events, Collection<CaseFacts> newCases, Instant now) {
     return write(events, newCases, now, null, null);
   }
 
-  private long write(List<CaseEvent> events, Collection<CaseFacts> newCases, Instant now,
-      @Nullable Command seen, @Nullable Command accepted) {
+  private long write(
+      List<CaseEvent> events,
+      Collection<CaseFacts> newCases,
+      Instant now,
+      @Nullable Command seen,
+      @Nullable Command accepted) {
     Map<CaseId, long[]> ranges = ranges(events);
     Map<CaseId, CaseFacts> facts = new HashMap<>();
     for (CaseFacts f : newCases) {
       long[] range = ranges.get(f.id());
-      checkArgument(range != null && range[0] == 1,
-          "facts given for case %s, but the events do not start it (no sequence 1)", f.id());
+      checkArgument(
+          range != null && range[0] == 1,
+          "facts given for case %s, but the events do not start it (no sequence 1)",
+          f.id());
       facts.put(f.id(), f);
     }
     for (Map.Entry<CaseId, long[]> e : ranges.entrySet()) {
-      checkArgument(e.getValue()[0] > 1 || facts.containsKey(e.getKey()),
-          "case %s starts in this append (sequence 1) but its facts were not given", e.getKey());
+      checkArgument(
+          e.getValue()[0] > 1 || facts.containsKey(e.getKey()),
+          "case %s starts in this append (sequence 1) but its facts were not given",
+          e.getKey());
     }
     List<String> payloads = new ArrayList<>(events.size());
     for (CaseEvent ev : events) {
@@ -247,7 +303,8 @@ public final class EventStore implements AutoCloseable {
       allocate.setLong(3, now.toEpochMilli());
       setNullable(allocate, 4, seen == null ? null : seen.commandId());
       if (allocate.executeUpdate() != 1) {
-        throw new EventStoreException("the store row of " + description + " is missing (tables edited by hand?)");
+        throw new EventStoreException(
+            "the store row of " + description + " is missing (tables edited by hand?)");
       }
       long last;
       try (ResultSet rs = lastPosition.executeQuery()) {
@@ -327,9 +384,13 @@ public final class EventStore implements AutoCloseable {
             throw x;
           }
           connection.rollback();
-          throw new EventStoreException(String.format(Locale.ROOT,
-              "command id %s is already stored in %s: another writer executed it first; nothing was written",
-              accepted.commandId(), description), x);
+          throw new EventStoreException(
+              String.format(
+                  Locale.ROOT,
+                  "command id %s is already stored in %s: another writer executed it first; nothing was written",
+                  accepted.commandId(),
+                  description),
+              x);
         }
       }
       if (conflict != null) {
@@ -340,14 +401,18 @@ public final class EventStore implements AutoCloseable {
       return first;
     } catch (SQLException e) {
       rollbackQuietly(e);
-      throw new EventStoreException("append to " + description + " failed, nothing was written: " + sqlProblem(e), e);
+      throw new EventStoreException(
+          "append to " + description + " failed, nothing was written: " + sqlProblem(e), e);
     } catch (RuntimeException e) {
       rollbackQuietly(e);
       throw e;
     }
   }
 
-  /** Per case in order of first appearance: {first sequence, last sequence, index of its first event}. */
+  /**
+   * Per case in order of first appearance: {first sequence, last sequence, index of its first
+   * event}.
+   */
   private static Map<CaseId, long[]> ranges(List<CaseEvent> events) {
     Map<CaseId, long[]> ranges = new LinkedHashMap<>();
     for (int i = 0; i < events.size(); i++) {
@@ -356,8 +421,12 @@ public final class EventStore implements AutoCloseable {
       if (r == null) {
         ranges.put(ev.caseId(), new long[] {ev.sequence(), ev.sequence(), i});
       } else {
-        checkArgument(ev.sequence() == r[1] + 1,
-            "events of case %s are not consecutive: sequence %s follows %s", ev.caseId(), ev.sequence(), r[1]);
+        checkArgument(
+            ev.sequence() == r[1] + 1,
+            "events of case %s are not consecutive: sequence %s follows %s",
+            ev.caseId(),
+            ev.sequence(),
+            r[1]);
         r[1] = ev.sequence();
       }
     }
@@ -397,15 +466,16 @@ public final class EventStore implements AutoCloseable {
       }
     } catch (SQLException e) {
       rollbackQuietly(e);
-      throw new EventStoreException("reading case " + caseId + " from " + description + " failed", e);
+      throw new EventStoreException(
+          "reading case " + caseId + " from " + description + " failed", e);
     }
   }
 
   // ------------------------------------------------------------------ reading
 
   /**
-   * Returns an accepted command as stored: its case, its instant, and the events appended with it (the time
-   * advance's and its own), or empty if no command with this id was accepted.
+   * Returns an accepted command as stored: its case, its instant, and the events appended with it
+   * (the time advance's and its own), or empty if no command with this id was accepted.
    *
    * @param commandId the command id
    * @return the stored command
@@ -441,9 +511,16 @@ public final class EventStore implements AutoCloseable {
         while (rs.next()) {
           Row row = Row.of(rs);
           if (row.position != expected) {
-            throw new CorruptStoreException(row.caseId, row.seq, String.format(Locale.ROOT,
-                "command %s's events should be at log positions %d to %d, but position %d is missing",
-                commandId, first, first + count - 1, expected));
+            throw new CorruptStoreException(
+                row.caseId,
+                row.seq,
+                String.format(
+                    Locale.ROOT,
+                    "command %s's events should be at log positions %d to %d, but position %d is missing",
+                    commandId,
+                    first,
+                    first + count - 1,
+                    expected));
           }
           expected++;
           events.add(row.event());
@@ -451,24 +528,40 @@ public final class EventStore implements AutoCloseable {
       }
       connection.commit();
       if (expected != first + count) {
-        throw new CorruptStoreException(caseId, 0, String.format(Locale.ROOT,
-            "command %s's events should be at log positions %d to %d, but position %d is missing",
-            commandId, first, first + count - 1, expected));
+        throw new CorruptStoreException(
+            caseId,
+            0,
+            String.format(
+                Locale.ROOT,
+                "command %s's events should be at log positions %d to %d, but position %d is missing",
+                commandId,
+                first,
+                first + count - 1,
+                expected));
       }
-      return Optional.of(new StoredCommand(commandId, caseId, Instant.ofEpochMilli(at), events.build(),
-          Optional.ofNullable(principal), Optional.ofNullable(payloadHash)));
+      return Optional.of(
+          new StoredCommand(
+              commandId,
+              caseId,
+              Instant.ofEpochMilli(at),
+              events.build(),
+              Optional.ofNullable(principal),
+              Optional.ofNullable(payloadHash)));
     } catch (SQLException e) {
       rollbackQuietly(e);
-      throw new EventStoreException("reading command " + commandId + " from " + description + " failed", e);
+      throw new EventStoreException(
+          "reading command " + commandId + " from " + description + " failed", e);
     }
   }
 
   /**
-   * Reads the whole store and checks it: every case has facts, every case's sequences run 1, 2, 3, … without a gap
-   * and end where its case row says, the log positions run without a gap to the store's last position, every event
-   * type is known, every payload parses and matches its row. Nothing is returned from a store with a bad row.
+   * Reads the whole store and checks it: every case has facts, every case's sequences run 1, 2, 3,
+   * … without a gap and end where its case row says, the log positions run without a gap to the
+   * store's last position, every event type is known, every payload parses and matches its row.
+   * Nothing is returned from a store with a bad row.
    *
-   * @return the facts in report order, the events in log order, the store's time and last command id
+   * @return the facts in report order, the events in log order, the store's time and last command
+   *     id
    * @throws CorruptStoreException naming the case and sequence of the first bad row
    * @throws EventStoreException if the database fails
    */
@@ -477,8 +570,9 @@ public final class EventStore implements AutoCloseable {
       long lastPos;
       Optional<Instant> now;
       Optional<String> lastCommand;
-      try (ResultSet rs = st.executeQuery(
-          "SELECT last_position, now_ms, last_command_id FROM gridgov_store WHERE id = 1")) {
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT last_position, now_ms, last_command_id FROM gridgov_store WHERE id = 1")) {
         checkState(rs.next());
         lastPos = rs.getLong(1);
         long nowMs = rs.getLong(2);
@@ -487,15 +581,17 @@ public final class EventStore implements AutoCloseable {
       }
       Map<String, Long> lastSeqOf = new LinkedHashMap<>();
       ImmutableMap.Builder<CaseId, CaseFacts> facts = ImmutableMap.builder();
-      try (ResultSet rs = st.executeQuery(
-          "SELECT case_id, last_seq, facts FROM gridgov_cases ORDER BY report_position, case_id")) {
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT case_id, last_seq, facts FROM gridgov_cases ORDER BY report_position, case_id")) {
         while (rs.next()) {
           String id = rs.getString(1);
           CaseFacts f;
           try {
             f = JSON.readFacts(rs.getString(3));
           } catch (IllegalArgumentException e) {
-            throw new CorruptStoreException(id, 0, "its facts cannot be read: " + e.getMessage(), e);
+            throw new CorruptStoreException(
+                id, 0, "its facts cannot be read: " + e.getMessage(), e);
           }
           if (!f.id().value().equals(id)) {
             throw new CorruptStoreException(id, 0, "its facts are those of case " + f.id());
@@ -508,24 +604,39 @@ public final class EventStore implements AutoCloseable {
       ImmutableList.Builder<CaseEvent> events = ImmutableList.builder();
       @Nullable CorruptStoreException positionGap = null;
       long expectedPos = 1;
-      try (ResultSet rs = st.executeQuery(
-          "SELECT case_id, seq, log_position, event_type, payload FROM gridgov_events ORDER BY log_position")) {
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT case_id, seq, log_position, event_type, payload FROM gridgov_events ORDER BY log_position")) {
         while (rs.next()) {
           Row row = Row.of(rs);
           Long prev = seen.get(row.caseId);
           long expectedSeq = prev == null ? 1 : prev + 1;
           if (row.seq != expectedSeq) {
-            throw new CorruptStoreException(row.caseId, row.seq, String.format(Locale.ROOT,
-                "sequence gap: expected sequence %d next (at log position %d) but found %d",
-                expectedSeq, row.position, row.seq));
+            throw new CorruptStoreException(
+                row.caseId,
+                row.seq,
+                String.format(
+                    Locale.ROOT,
+                    "sequence gap: expected sequence %d next (at log position %d) but found %d",
+                    expectedSeq,
+                    row.position,
+                    row.seq));
           }
           if (!lastSeqOf.containsKey(row.caseId)) {
-            throw new CorruptStoreException(row.caseId, row.seq, "the case has events but no facts row");
+            throw new CorruptStoreException(
+                row.caseId, row.seq, "the case has events but no facts row");
           }
           if (positionGap == null && row.position != expectedPos) {
-            positionGap = new CorruptStoreException(row.caseId, row.seq, String.format(Locale.ROOT,
-                "log positions %d to %d are missing before this event's position %d",
-                expectedPos, row.position - 1, row.position));
+            positionGap =
+                new CorruptStoreException(
+                    row.caseId,
+                    row.seq,
+                    String.format(
+                        Locale.ROOT,
+                        "log positions %d to %d are missing before this event's position %d",
+                        expectedPos,
+                        row.position - 1,
+                        row.position));
           }
           expectedPos = row.position + 1;
           seen.put(row.caseId, row.seq);
@@ -536,16 +647,28 @@ public final class EventStore implements AutoCloseable {
       for (Map.Entry<String, Long> e : lastSeqOf.entrySet()) {
         long stored = seen.getOrDefault(e.getKey(), 0L);
         if (stored != e.getValue()) {
-          throw new CorruptStoreException(e.getKey(), stored + 1, String.format(Locale.ROOT,
-              "the case row records %d events but the events end at sequence %d", e.getValue(), stored));
+          throw new CorruptStoreException(
+              e.getKey(),
+              stored + 1,
+              String.format(
+                  Locale.ROOT,
+                  "the case row records %d events but the events end at sequence %d",
+                  e.getValue(),
+                  stored));
         }
       }
       if (positionGap != null) {
         throw positionGap;
       }
       if (expectedPos - 1 != lastPos) {
-        throw new CorruptStoreException("-", 0, String.format(Locale.ROOT,
-            "the store row records %d events but the log ends at position %d", lastPos, expectedPos - 1));
+        throw new CorruptStoreException(
+            "-",
+            0,
+            String.format(
+                Locale.ROOT,
+                "the store row records %d events but the log ends at position %d",
+                lastPos,
+                expectedPos - 1));
       }
       return new StoredLog(facts.buildOrThrow(), events.build(), now, lastCommand);
     } catch (SQLException e) {
@@ -597,14 +720,18 @@ public final class EventStore implements AutoCloseable {
     }
 
     static Row of(ResultSet rs) throws SQLException {
-      return new Row(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5));
+      return new Row(
+          rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5));
     }
 
     CaseEvent event() {
       EventType t = TYPES.get(type);
       if (t == null) {
-        throw new CorruptStoreException(caseId, seq, String.format(Locale.ROOT,
-            "unknown event type '%s' (known: %s)", type, TYPES.keySet()));
+        throw new CorruptStoreException(
+            caseId,
+            seq,
+            String.format(
+                Locale.ROOT, "unknown event type '%s' (known: %s)", type, TYPES.keySet()));
       }
       if (payload == null) {
         throw new CorruptStoreException(caseId, seq, "the payload is null");
@@ -613,18 +740,29 @@ public final class EventStore implements AutoCloseable {
       try {
         tree = MAPPER.readTree(payload);
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw new CorruptStoreException(caseId, seq, "the payload is not valid JSON: " + e.getOriginalMessage(), e);
+        throw new CorruptStoreException(
+            caseId, seq, "the payload is not valid JSON: " + e.getOriginalMessage(), e);
       }
       CaseEvent ev;
       try {
         ev = JSON.eventFromTree(tree);
       } catch (IllegalArgumentException e) {
-        throw new CorruptStoreException(caseId, seq, "the payload is not a " + type + " event: " + e.getMessage(), e);
+        throw new CorruptStoreException(
+            caseId, seq, "the payload is not a " + type + " event: " + e.getMessage(), e);
       }
       if (!ev.caseId().value().equals(caseId) || ev.sequence() != seq || ev.type() != t) {
-        throw new CorruptStoreException(caseId, seq, String.format(Locale.ROOT,
-            "the payload is event %s #%d (%s), not the row's %s #%d (%s)",
-            ev.caseId(), ev.sequence(), ev.type().payloadName(), caseId, seq, type));
+        throw new CorruptStoreException(
+            caseId,
+            seq,
+            String.format(
+                Locale.ROOT,
+                "the payload is event %s #%d (%s), not the row's %s #%d (%s)",
+                ev.caseId(),
+                ev.sequence(),
+                ev.type().payloadName(),
+                caseId,
+                seq,
+                type));
       }
       return ev;
     }
@@ -637,13 +775,19 @@ public final class EventStore implements AutoCloseable {
       int v = rs.getInt(1);
       connection.commit();
       if (v != SCHEMA_VERSION) {
-        throw new EventStoreException(String.format(Locale.ROOT,
-            "%s has table layout version %d; this code reads version %d", description, v, SCHEMA_VERSION));
+        throw new EventStoreException(
+            String.format(
+                Locale.ROOT,
+                "%s has table layout version %d; this code reads version %d",
+                description,
+                v,
+                SCHEMA_VERSION));
       }
     }
   }
 
-  private static void setNullable(PreparedStatement ps, int index, @Nullable String value) throws SQLException {
+  private static void setNullable(PreparedStatement ps, int index, @Nullable String value)
+      throws SQLException {
     if (value == null) {
       ps.setNull(index, Types.VARCHAR);
     } else {
@@ -686,23 +830,30 @@ public final class EventStore implements AutoCloseable {
     return m;
   }
 
-  /** The URL without its parameters (passwords, and the drivers' long property lists) or user-info. */
+  /**
+   * The URL without its parameters (passwords, and the drivers' long property lists) or user-info.
+   */
   static String redact(String url) {
     return url.replaceAll("[?;].*$", "").replaceAll("//[^/@]*@", "//***@");
   }
 
   /**
-   * What went wrong in the database, without the driver's message: drivers quote the values of the rows they refuse
-   * (H2's "value too long", PostgreSQL's batch entry with its statement), and those hold personal data. The
-   * {@link SQLException} stays attached as the cause for operators; log it only where personal data may go.
+   * What went wrong in the database, without the driver's message: drivers quote the values of the
+   * rows they refuse (H2's "value too long", PostgreSQL's batch entry with its statement), and
+   * those hold personal data. The {@link SQLException} stays attached as the cause for operators;
+   * log it only where personal data may go.
    */
   static String sqlProblem(SQLException e) {
     SQLException last = e;
     while (last.getNextException() != null) {
       last = Objects.requireNonNull(last.getNextException());
     }
-    return String.format(Locale.ROOT, "SQL state %s, vendor code %d (the driver's message is in the cause; it may"
-        + " quote row data)", last.getSQLState(), last.getErrorCode());
+    return String.format(
+        Locale.ROOT,
+        "SQL state %s, vendor code %d (the driver's message is in the cause; it may"
+            + " quote row data)",
+        last.getSQLState(),
+        last.getErrorCode());
   }
 
   /**
@@ -712,15 +863,22 @@ public final class EventStore implements AutoCloseable {
    * @param caseId the case it acted on, as stored
    * @param at its instant
    * @param events the events appended with it: the time advance's, then its own
-   * @param principal the principal that sent it (id, role, region, handler), empty if stored by layout version 1
-   * @param payloadHash the SHA-256 hash of its case, instant and action, empty if stored by layout version 1
+   * @param principal the principal that sent it (id, role, region, handler), empty if stored by
+   *     layout version 1
+   * @param payloadHash the SHA-256 hash of its case, instant and action, empty if stored by layout
+   *     version 1
    */
-  public record StoredCommand(String commandId, String caseId, Instant at, ImmutableList<CaseEvent> events,
-      Optional<String> principal, Optional<String> payloadHash) {
+  public record StoredCommand(
+      String commandId,
+      String caseId,
+      Instant at,
+      ImmutableList<CaseEvent> events,
+      Optional<String> principal,
+      Optional<String> payloadHash) {
 
     /**
-     * Returns whether a command is the very command stored: the same principal and payload hash (for a command
-     * stored by layout version 1, which kept neither: the same case and instant).
+     * Returns whether a command is the very command stored: the same principal and payload hash
+     * (for a command stored by layout version 1, which kept neither: the same case and instant).
      *
      * @param command the command sent again
      * @return true if it is a retry of this command

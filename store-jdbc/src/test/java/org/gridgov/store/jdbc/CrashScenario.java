@@ -23,19 +23,22 @@ import org.gridgov.engine.Command;
 import org.gridgov.engine.Principal;
 
 /**
- * A long deterministic scenario for the crash test: step {@code i} is an occasional {@code advanceTo} and one
- * command at {@code times[i]}, drawn from a random stream seeded by (seed, i) and the engine's state, so a process
- * that restarts at step {@code i} from a restored engine issues exactly what an uninterrupted one would. About one
- * command in twenty is a retry of an earlier report (same id: no new events), about one in fifteen a command the
- * engine refuses.
+ * A long deterministic scenario for the crash test: step {@code i} is an occasional {@code
+ * advanceTo} and one command at {@code times[i]}, drawn from a random stream seeded by (seed, i)
+ * and the engine's state, so a process that restarts at step {@code i} from a restored engine
+ * issues exactly what an uninterrupted one would. About one command in twenty is a retry of an
+ * earlier report (same id: no new events), about one in fifteen a command the engine refuses.
  *
- * <p>As a program ({@link #main}): {@code <jdbc url> <seed> <steps>}: opens the store, restores, resumes after the
- * last command the store has seen, prints {@code resume <step>}, then {@code ack <step> stored} after each step is
- * committed ({@code ack <step> retry} for a retry, which writes nothing), and {@code done} at the end.
+ * <p>As a program ({@link #main}): {@code <jdbc url> <seed> <steps>}: opens the store, restores,
+ * resumes after the last command the store has seen, prints {@code resume <step>}, then {@code ack
+ * <step> stored} after each step is committed ({@code ack <step> retry} for a retry, which writes
+ * nothing), and {@code done} at the end.
  */
 final class CrashScenario {
   private static final long[] GRIDS = {GRID1, GRID2, GRID3, VGRID};
-  private static final String[] CATEGORIES = {"0101", "0102", "0301", "0402", "0504", "5501", "0601"};
+  private static final String[] CATEGORIES = {
+    "0101", "0102", "0301", "0402", "0504", "5501", "0601"
+  };
   private static final long[] STEPS_MS = {0, 60_000, 600_000, 3_600_000, 5 * 3_600_000, 86_400_000};
   private static final int TICK_EVERY = 25;
 
@@ -66,7 +69,9 @@ final class CrashScenario {
     return times.length;
   }
 
-  /** Runs steps {@code from} to the end; {@code ids} are the cases reported so far, in report order. */
+  /**
+   * Runs steps {@code from} to the end; {@code ids} are the cases reported so far, in report order.
+   */
   void run(Target target, int from, List<CaseId> ids, PrintStream progress) {
     for (int step = from; step < times.length; step++) {
       Instant t = times[step];
@@ -74,7 +79,8 @@ final class CrashScenario {
         var unused = target.advanceTo(t);
       }
       Command c = next(step, target, ids, t);
-      boolean retry = c.action() instanceof Command.Report again && ids.contains(again.facts().id());
+      boolean retry =
+          c.action() instanceof Command.Report again && ids.contains(again.facts().id());
       try {
         var unused = target.execute(c);
         if (c.action() instanceof Command.Report rep && !ids.contains(rep.facts().id())) {
@@ -93,35 +99,42 @@ final class CrashScenario {
   List<CaseEvent> referenceLog(List<CaseFacts> reported) {
     CaseEngine engine = config().build();
     List<CaseEvent> log = new ArrayList<>();
-    Target t = new Target() {
-      @Override
-      public List<CaseEvent> advanceTo(Instant i) {
-        List<CaseEvent> out = engine.advanceTo(i);
-        log.addAll(out);
-        return out;
-      }
+    Target t =
+        new Target() {
+          @Override
+          public List<CaseEvent> advanceTo(Instant i) {
+            List<CaseEvent> out = engine.advanceTo(i);
+            log.addAll(out);
+            return out;
+          }
 
-      @Override
-      public List<CaseEvent> execute(Command c) {
-        if (c.action() instanceof Command.Report rep && engine.state(rep.facts().id()).isPresent()) {
-          return engine.execute(c); // a retry: the engine remembers the id and returns the same events
-        }
-        List<CaseEvent> adv = engine.advanceTo(c.at());
-        log.addAll(adv);
-        List<CaseEvent> out = engine.execute(c);
-        log.addAll(out);
-        if (c.action() instanceof Command.Report rep) {
-          reported.add(rep.facts());
-        }
-        return out;
-      }
+          @Override
+          public List<CaseEvent> execute(Command c) {
+            if (c.action() instanceof Command.Report rep
+                && engine.state(rep.facts().id()).isPresent()) {
+              return engine.execute(
+                  c); // a retry: the engine remembers the id and returns the same events
+            }
+            List<CaseEvent> adv = engine.advanceTo(c.at());
+            log.addAll(adv);
+            List<CaseEvent> out = engine.execute(c);
+            log.addAll(out);
+            if (c.action() instanceof Command.Report rep) {
+              reported.add(rep.facts());
+            }
+            return out;
+          }
 
-      @Override
-      public Optional<CaseState> state(CaseId id) {
-        return engine.state(id);
-      }
-    };
-    run(t, 0, new ArrayList<>(), new PrintStream(PrintStream.nullOutputStream(), false, StandardCharsets.UTF_8));
+          @Override
+          public Optional<CaseState> state(CaseId id) {
+            return engine.state(id);
+          }
+        };
+    run(
+        t,
+        0,
+        new ArrayList<>(),
+        new PrintStream(PrintStream.nullOutputStream(), false, StandardCharsets.UTF_8));
     return log;
   }
 
@@ -148,13 +161,20 @@ final class CrashScenario {
     return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + step);
   }
 
-  /** The report command of a step: depends on (seed, step) only, so it can be retried from anywhere. */
+  /**
+   * The report command of a step: depends on (seed, step) only, so it can be retried from anywhere.
+   */
   private Command report(int step) {
     SplittableRandom r = new SplittableRandom(seed * 0xBF58476D1CE4E5B9L + step);
     String id = "K-" + step;
     Priority p = r.nextInt(6) == 0 ? Priority.URGENT : Priority.NORMAL;
-    CaseFacts f = facts(id, CATEGORIES[r.nextInt(CATEGORIES.length)], p, GRIDS[r.nextInt(GRIDS.length)]);
-    return Command.of("c" + step, Principal.resident("res-" + r.nextInt(5)), f.id(), times[step],
+    CaseFacts f =
+        facts(id, CATEGORIES[r.nextInt(CATEGORIES.length)], p, GRIDS[r.nextInt(GRIDS.length)]);
+    return Command.of(
+        "c" + step,
+        Principal.resident("res-" + r.nextInt(5)),
+        f.id(),
+        times[step],
         new Command.Report(f));
   }
 
@@ -175,23 +195,34 @@ final class CrashScenario {
     }
     CaseState s = e.state(id).orElseThrow();
     String lead = s.lead().orElse("");
-    Principal holder = lead.startsWith("dept:") || lead.startsWith("party:")
-        ? Principal.ofDepartment("staff-" + lead, lead)
-        : Principal.inRegion("leader", Role.LEADER, DISTRICT);
+    Principal holder =
+        lead.startsWith("dept:") || lead.startsWith("party:")
+            ? Principal.ofDepartment("staff-" + lead, lead)
+            : Principal.inRegion("leader", Role.LEADER, DISTRICT);
     String dept = DEPARTMENTS.get(r.nextInt(DEPARTMENTS.size()));
     if (!s.awaitingArrival().isEmpty() && r.nextInt(3) == 0) {
       String arriving = s.awaitingArrival().asList().get(r.nextInt(s.awaitingArrival().size()));
-      return Command.of(cid, Principal.ofDepartment("staff-" + arriving, arriving), id, t,
+      return Command.of(
+          cid,
+          Principal.ofDepartment("staff-" + arriving, arriving),
+          id,
+          t,
           new Command.Arrive(arriving));
     }
     Command.Action action;
     Principal who = disp;
     int k = r.nextInt(10);
     switch (s.status()) {
-      case REPORTED -> action = k < 9 ? new Command.Verify(true, "") : new Command.Verify(false, "not found");
+      case REPORTED ->
+          action = k < 9 ? new Command.Verify(true, "") : new Command.Verify(false, "not found");
       case VERIFIED -> action = new Command.Register();
-      case REGISTERED -> action = k < 7 ? Command.Dispatch.byPolicy()
-          : k < 9 ? Command.Dispatch.to(dept) : Command.Summon.of(List.of(dept), Duration.ofMinutes(30));
+      case REGISTERED ->
+          action =
+              k < 7
+                  ? Command.Dispatch.byPolicy()
+                  : k < 9
+                      ? Command.Dispatch.to(dept)
+                      : Command.Summon.of(List.of(dept), Duration.ofMinutes(30));
       case DISPATCHED, HANDLING -> {
         boolean handling = s.status() == CaseStatus.HANDLING;
         if (k < 5) {
@@ -216,7 +247,8 @@ final class CrashScenario {
       case CHECKED -> action = new Command.Close();
       case CLOSED -> {
         who = Principal.resident("res-1");
-        action = new Command.Evaluate(k < 6 ? Satisfaction.SATISFIED : Satisfaction.DISSATISFIED, k < 6);
+        action =
+            new Command.Evaluate(k < 6 ? Satisfaction.SATISFIED : Satisfaction.DISSATISFIED, k < 6);
       }
       default -> action = new Command.Reopen("complaint again");
     }

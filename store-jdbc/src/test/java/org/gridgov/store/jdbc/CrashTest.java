@@ -19,9 +19,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A child JVM runs {@link CrashScenario} against the store and is killed ({@code destroyForcibly}) at seeded random
- * points; a new child restores from the store and continues. The store must end with exactly the log of an
- * uninterrupted run (no duplicate, no lost event), and no step a child acknowledged as committed may be lost.
+ * A child JVM runs {@link CrashScenario} against the store and is killed ({@code destroyForcibly})
+ * at seeded random points; a new child restores from the store and continues. The store must end
+ * with exactly the log of an uninterrupted run (no duplicate, no lost event), and no step a child
+ * acknowledged as committed may be lost.
  */
 class CrashTest {
   private static final long SEED = 0x5EED_5709EL;
@@ -33,8 +34,8 @@ class CrashTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
-  void childKilledAtRandomPointsAndRestartedEndsWithTheUninterruptedLog(String database, @TempDir Path dir)
-      throws Exception {
+  void childKilledAtRandomPointsAndRestartedEndsWithTheUninterruptedLog(
+      String database, @TempDir Path dir) throws Exception {
     CrashScenario scenario = new CrashScenario(SEED, STEPS);
     List<CaseFacts> reportedFacts = new ArrayList<>();
     List<CaseEvent> reference = scenario.referenceLog(reportedFacts);
@@ -48,30 +49,43 @@ class CrashTest {
       int acked = -1;
       for (int kill = 0; kill < killsPerRun[run]; kill++) {
         int killAfter = acked + 2 + r.nextInt(Math.max(1, (STEPS - acked - 3) / 2));
-        String what = String.format(java.util.Locale.ROOT, "%s run %d kill %d after step %d", database, run, kill,
-            killAfter);
+        String what =
+            String.format(
+                java.util.Locale.ROOT,
+                "%s run %d kill %d after step %d",
+                database,
+                run,
+                kill,
+                killAfter);
         Child child = Child.start(url, dir, what);
         int resume = child.resumeStep();
-        assertThat(resume).as("%s: a resumed child starts after every step acknowledged as stored", what)
+        assertThat(resume)
+            .as("%s: a resumed child starts after every step acknowledged as stored", what)
             .isGreaterThan(acked);
         child.readUntil("ack " + killAfter + " ");
-        // SIGKILL through the handle: Process.destroyForcibly would also close the pipe we still read from
+        // SIGKILL through the handle: Process.destroyForcibly would also close the pipe we still
+        // read from
         var unused = child.process.toHandle().destroyForcibly();
         assertThat(child.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         int last = child.drainLastStored();
-        assertThat(last).as("%s: the child was killed before it finished", what).isLessThan(STEPS - 1);
+        assertThat(last)
+            .as("%s: the child was killed before it finished", what)
+            .isLessThan(STEPS - 1);
         acked = Math.max(acked, last);
         killPoints++;
       }
       Child last = Child.start(url, dir, database + " run " + run + " final");
-      assertThat(last.resumeStep()).as("no step acknowledged as stored is lost").isGreaterThan(acked);
+      assertThat(last.resumeStep())
+          .as("no step acknowledged as stored is lost")
+          .isGreaterThan(acked);
       last.readUntil("done");
       assertThat(last.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
       assertThat(last.process.exitValue()).as(last.errors()).isZero();
 
       try (EventStore store = StoreFixture.open(url)) {
         StoredLog log = store.load();
-        assertThat(log.events()).as("%s run %d: the stored log equals the uninterrupted run's", database, run)
+        assertThat(log.events())
+            .as("%s run %d: the stored log equals the uninterrupted run's", database, run)
             .isEqualTo(reference);
         assertThat(log.facts().values()).containsExactlyElementsOf(reportedFacts);
       }
@@ -89,7 +103,9 @@ class CrashTest {
 
     private Child(Process process, Path err, String what) {
       this.process = process;
-      this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      this.out =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       this.err = err;
       this.what = what;
     }
@@ -97,9 +113,17 @@ class CrashTest {
     static Child start(String url, Path dir, String what) throws IOException {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       Path err = Files.createTempFile(dir, "child", ".err");
-      ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-          "-cp", System.getProperty("java.class.path"), CrashScenario.class.getName(),
-          url, Long.toString(SEED), Integer.toString(STEPS));
+      ProcessBuilder pb =
+          new ProcessBuilder(
+              java,
+              "-Xmx256m",
+              "-XX:TieredStopAtLevel=1",
+              "-cp",
+              System.getProperty("java.class.path"),
+              CrashScenario.class.getName(),
+              url,
+              Long.toString(SEED),
+              Integer.toString(STEPS));
       pb.redirectError(err.toFile());
       return new Child(pb.start(), err, what);
     }
@@ -107,7 +131,8 @@ class CrashTest {
     int resumeStep() throws IOException {
       String line = out.readLine();
       if (line == null || !line.startsWith("resume ")) {
-        throw new AssertionError(what + ": expected 'resume <step>' but got " + line + "; " + errors());
+        throw new AssertionError(
+            what + ": expected 'resume <step>' but got " + line + "; " + errors());
       }
       return Integer.parseInt(line.substring("resume ".length()));
     }
@@ -124,10 +149,14 @@ class CrashTest {
       if (expected.equals("no such line")) {
         return;
       }
-      throw new AssertionError(what + ": the child ended before printing '" + expected + "'; " + errors());
+      throw new AssertionError(
+          what + ": the child ended before printing '" + expected + "'; " + errors());
     }
 
-    /** Reads what the killed child printed before it died; returns the last step it acknowledged as stored. */
+    /**
+     * Reads what the killed child printed before it died; returns the last step it acknowledged as
+     * stored.
+     */
     int drainLastStored() throws IOException {
       readUntil("no such line");
       return lastStored;

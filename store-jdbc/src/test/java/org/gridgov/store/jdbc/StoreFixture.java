@@ -39,9 +39,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A small district with the shipped example routing policy, and the two databases the store tests run on: H2 in a
- * temporary directory (always) and PostgreSQL at {@code GRIDGOV_PG_URL} (skipped if unset, a failure if {@code CI}
- * is {@code true}), each test in a fresh schema of its own.
+ * A small district with the shipped example routing policy, and the two databases the store tests
+ * run on: H2 in a temporary directory (always) and PostgreSQL at {@code GRIDGOV_PG_URL} (skipped if
+ * unset, a failure if {@code CI} is {@code true}), each test in a fresh schema of its own.
  */
 final class StoreFixture {
   static final String PG_ENV = "GRIDGOV_PG_URL";
@@ -84,13 +84,22 @@ final class StoreFixture {
     return SlaPolicy.builder()
         .defaultLevels(List.of(WarningLevel.atFraction("yellow", 0.8), WarningLevel.breach("red")))
         .transferRule(TransferRule.RESTART)
-        .rule(SlaPolicy.Rule.of(SlaStage.WHOLE_CASE, SlaLimit.workingDays(5, WorkingDayRule.SAME_CLOCK_TIME)))
-        .rule(SlaPolicy.Rule.of(SlaStage.HANDLE, SlaLimit.workingDays(2, WorkingDayRule.SAME_CLOCK_TIME)))
-        .rule(SlaPolicy.Rule.of(SlaStage.HANDLE, SlaLimit.natural(Duration.ofHours(4))).forPriority(Priority.URGENT))
+        .rule(
+            SlaPolicy.Rule.of(
+                SlaStage.WHOLE_CASE, SlaLimit.workingDays(5, WorkingDayRule.SAME_CLOCK_TIME)))
+        .rule(
+            SlaPolicy.Rule.of(
+                SlaStage.HANDLE, SlaLimit.workingDays(2, WorkingDayRule.SAME_CLOCK_TIME)))
+        .rule(
+            SlaPolicy.Rule.of(SlaStage.HANDLE, SlaLimit.natural(Duration.ofHours(4)))
+                .forPriority(Priority.URGENT))
         .build();
   }
 
-  /** The engine configuration every store test uses: the tree, the example graph and policy, the China calendar. */
+  /**
+   * The engine configuration every store test uses: the tree, the example graph and policy, the
+   * China calendar.
+   */
   static CaseEngine.Builder config() {
     return CaseEngine.builder()
         .regionTree(TREE)
@@ -116,19 +125,23 @@ final class StoreFixture {
   }
 
   /**
-   * Returns the JDBC URL of a fresh, empty store on a database: an H2 file database under {@code dir}, or a new
-   * schema in the PostgreSQL database at {@code GRIDGOV_PG_URL}.
+   * Returns the JDBC URL of a fresh, empty store on a database: an H2 file database under {@code
+   * dir}, or a new schema in the PostgreSQL database at {@code GRIDGOV_PG_URL}.
    */
   static String freshUrl(String database, Path dir) {
     if (database.equals("h2")) {
       return EventStore.h2Url(dir.resolve("h2-" + SCHEMAS.incrementAndGet()));
     }
     String base = pgUrlOrSkip();
-    String schema = String.format(Locale.ROOT, "t%d_%d", ProcessHandle.current().pid(), SCHEMAS.incrementAndGet());
-    try (Connection c = DriverManager.getConnection(base); Statement st = c.createStatement()) {
+    String schema =
+        String.format(
+            Locale.ROOT, "t%d_%d", ProcessHandle.current().pid(), SCHEMAS.incrementAndGet());
+    try (Connection c = DriverManager.getConnection(base);
+        Statement st = c.createStatement()) {
       var unused = st.executeUpdate("CREATE SCHEMA " + schema);
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot create schema " + schema + " at " + EventStore.redact(base), e);
+      throw new IllegalStateException(
+          "cannot create schema " + schema + " at " + EventStore.redact(base), e);
     }
     return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
   }
@@ -138,20 +151,28 @@ final class StoreFixture {
     String url = System.getenv(PG_ENV);
     if (url == null || url.isBlank()) {
       if ("true".equals(System.getenv("CI"))) {
-        throw new AssertionError(PG_ENV + " is not set but CI=true: the PostgreSQL tests must run on CI"
-            + " (.ci/run starts a server and sets it)");
+        throw new AssertionError(
+            PG_ENV
+                + " is not set but CI=true: the PostgreSQL tests must run on CI"
+                + " (.ci/run starts a server and sets it)");
       }
-      String reason = PG_ENV + " is not set: PostgreSQL tests skipped (set it to e.g."
-          + " jdbc:postgresql://127.0.0.1:54329/gridgov?user=gridgov, or run .ci/run)";
+      String reason =
+          PG_ENV
+              + " is not set: PostgreSQL tests skipped (set it to e.g."
+              + " jdbc:postgresql://127.0.0.1:54329/gridgov?user=gridgov, or run .ci/run)";
       if (!SKIP_ANNOUNCED.getAndSet(true)) {
-        System.err.println("[gridgov] " + reason); // once on the console; every skipped test carries it too
+        System.err.println(
+            "[gridgov] " + reason); // once on the console; every skipped test carries it too
       }
       Assumptions.abort(reason);
     }
     return url;
   }
 
-  /** A data source for a JDBC URL of either database, as a user would build one (no pool: tests open few). */
+  /**
+   * A data source for a JDBC URL of either database, as a user would build one (no pool: tests open
+   * few).
+   */
   static DataSource dataSource(String url) {
     if (url.startsWith("jdbc:h2:")) {
       JdbcDataSource h2 = new JdbcDataSource();
@@ -170,14 +191,20 @@ final class StoreFixture {
 
   /** Runs one SQL statement on a store's database, outside the store (to corrupt it on purpose). */
   static void sql(String url, String statement) {
-    try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(url);
+        Statement st = c.createStatement()) {
       var unused = st.executeUpdate(statement);
     } catch (SQLException e) {
       throw new IllegalStateException(statement, e);
     }
   }
 
-  static final ImmutableList<String> DEPARTMENTS = ImmutableList.of(
-      "dept:urban-management", "dept:housing", "dept:natural-resources", "dept:water", "dept:police",
-      "dept:transport");
+  static final ImmutableList<String> DEPARTMENTS =
+      ImmutableList.of(
+          "dept:urban-management",
+          "dept:housing",
+          "dept:natural-resources",
+          "dept:water",
+          "dept:police",
+          "dept:transport");
 }
