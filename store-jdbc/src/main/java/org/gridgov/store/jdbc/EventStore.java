@@ -737,6 +737,65 @@ public final class EventStore implements AutoCloseable {
     }
   }
 
+  // ------------------------------------------------------------------ following the log
+
+  /** The most events one {@link #readFrom(long, int)} returns. */
+  public static final int MAX_READ = 10_000;
+
+  /**
+   * Returns stored events from a global log position on, in log order, with their positions and
+   * partitions: the outbox of the store, for dashboards and integrations that follow the log.
+   * Positions are gap-free and in commit order (appends allocate them while holding the store row
+   * until they commit), so a reader that asks again from the position after the last one it got
+   * misses nothing and sees nothing twice.
+   *
+   * @param position the first position wanted, from 1
+   * @param max the most events to return, 1 to {@link #MAX_READ}
+   * @return the events at positions {@code position}, {@code position + 1}, … as far as stored
+   *     (empty if none is stored there yet)
+   * @throws IllegalArgumentException if the position is not positive or max is out of range
+   * @throws CorruptStoreException if a row cannot be read back or a position is missing
+   * @throws EventStoreException if the database fails
+   */
+  public ImmutableList<PositionedEvent> readFrom(long position, int max) {
+    checkArgument(
+        position >= 1, "log position %s is not positive (the first event is at 1)", position);
+    checkArgument(max >= 1 && max <= MAX_READ, "max %s is not between 1 and %s", max, MAX_READ);
+    ImmutableList.Builder<PositionedEvent> out = ImmutableList.builderWithExpectedSize(max);
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT case_id, seq, log_position, event_type, payload, partition_key FROM gridgov_events"
+                + " WHERE log_position >= ? ORDER BY log_position FETCH FIRST ? ROWS ONLY")) {
+      ps.setLong(1, position);
+      ps.setInt(2, max);
+      long expected = position;
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Row row = Row.of(rs);
+          if (row.position != expected) {
+            throw new CorruptStoreException(
+                row.caseId,
+                row.seq,
+                String.format(
+                    Locale.ROOT,
+                    "log position %d is missing before this event's position %d",
+                    expected,
+                    row.position));
+          }
+          expected++;
+          out.add(new PositionedEvent(row.position, new Partition(rs.getString(6)), row.event()));
+        }
+      }
+      connection.commit();
+      return out.build();
+    } catch (SQLException e) {
+      rollbackQuietly(e);
+      throw new EventStoreException(
+          "reading " + description + " from log position " + position + " failed: " + sqlProblem(e),
+          e);
+    }
+  }
+
   // ------------------------------------------------------------------ partitions
 
   /**
