@@ -9,7 +9,6 @@ import org.gridgov.casefile.CaseStatus;
 import org.gridgov.casefile.EscalationCause;
 import org.gridgov.casefile.EventPayload;
 import org.gridgov.casefile.HandlerRole;
-import org.gridgov.engine.CaseEngine.CaseRecord;
 import org.gridgov.routing.DecisionPoint;
 import org.gridgov.routing.RoutingDecision;
 import org.gridgov.routing.RoutingRequest;
@@ -20,13 +19,16 @@ import org.gridgov.routing.RoutingRequest;
  * the {@link RoutingApplier}.
  */
 final class RoutingCommands {
-  private final CaseEngine engine;
+  private final CommandDispatcher engine;
   private final RoutingApplier router;
   private final HandlerDirectory handlers;
   private final Actor systemActor;
 
   RoutingCommands(
-      CaseEngine engine, RoutingApplier router, HandlerDirectory handlers, Actor systemActor) {
+      CommandDispatcher engine,
+      RoutingApplier router,
+      HandlerDirectory handlers,
+      Actor systemActor) {
     this.engine = engine;
     this.router = router;
     this.handlers = handlers;
@@ -44,7 +46,7 @@ final class RoutingCommands {
   }
 
   /** Emits the events of {@code c} on {@code rec}. */
-  void handle(CaseEngine.Tx tx, Command c, CaseRecord rec, Actor actor) {
+  void handle(Tx tx, Command c, CaseRecord rec, Actor actor) {
     Command.Action a = c.action();
     Instant at = c.at();
     if (a instanceof Command.Dispatch d) {
@@ -68,8 +70,7 @@ final class RoutingCommands {
     }
   }
 
-  private void dispatch(
-      CaseEngine.Tx tx, Command c, CaseRecord rec, Actor actor, Command.Dispatch d) {
+  private void dispatch(Tx tx, Command c, CaseRecord rec, Actor actor, Command.Dispatch d) {
     if (d.lead().isPresent()) {
       requireHandler(rec, d.lead().get(), "dispatch");
       tx.emit(rec, c.at(), actor, new EventPayload.Dispatched(d.lead().get(), HandlerRole.LEAD));
@@ -96,8 +97,7 @@ final class RoutingCommands {
                 c.at(), EscalationCause.CAPABILITY, actor, true, actor.id()));
   }
 
-  private void giveBack(
-      CaseEngine.Tx tx, CaseRecord rec, Actor actor, Command.Return rt, Instant at) {
+  private void giveBack(Tx tx, CaseRecord rec, Actor actor, Command.Return rt, Instant at) {
     ImmutableList<String> holders = RoutingApplier.holders(rec.state());
     CaseRecord after =
         tx.emit(rec, at, actor, new EventPayload.Returned(rt.handlerId(), rt.reason()));
@@ -120,8 +120,7 @@ final class RoutingCommands {
                 at, EscalationCause.RETURN, systemActor, false, rt.handlerId()));
   }
 
-  private static void arrive(
-      CaseEngine.Tx tx, Command c, CaseRecord rec, Actor actor, Command.Arrive ar) {
+  private static void arrive(Tx tx, Command c, CaseRecord rec, Actor actor, Command.Arrive ar) {
     String clockId = CaseEngine.SUMMON_CLOCK_PREFIX + ar.departmentId();
     if (rec.clocks().clock(clockId).isEmpty()) {
       throw new IllegalStateException(
@@ -136,9 +135,8 @@ final class RoutingCommands {
     tx.emit(rec, c.at(), actor, new EventPayload.Arrived(ar.departmentId()));
   }
 
-  private void escalate(
-      CaseEngine.Tx tx, Command c, CaseRecord rec, Actor actor, Command.Escalate es) {
-    if (!CaseEngine.isRoutable(rec.state().status())) {
+  private void escalate(Tx tx, Command c, CaseRecord rec, Actor actor, Command.Escalate es) {
+    if (!CaseStore.isRoutable(rec.state().status())) {
       throw new IllegalStateException(
           String.format(
               Locale.ROOT,
