@@ -12,6 +12,7 @@ build() { # $1: where to copy the artifacts
     || { cat "$OUT/$(basename "$1").log" >&2; exit 1; }
   mkdir -p "$1"
   for m in ${MODULES//,/ }; do
+    [ -d "$m/target" ] || continue # the BOM is a POM only
     find "$m/target" -maxdepth 1 -type f \( -name '*.jar' -o -name '*-cyclonedx.json' \) -exec cp {} "$1/" \;
   done
 }
