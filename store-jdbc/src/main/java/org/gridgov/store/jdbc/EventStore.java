@@ -316,7 +316,7 @@ public final class EventStore implements AutoCloseable {
         last = rs.getLong(1);
       }
       long first = last - events.size() + 1;
-      leases.stamp(lease, now.toEpochMilli(), seen == null ? null : seen.commandId());
+      leases.stamp(lease, now.toEpochMilli(), seen == null ? null : seen.commandId().value());
       String partitionKey = writingPartition().key();
       for (Map.Entry<CaseId, long[]> e : ranges.entrySet()) {
         CaseId id = e.getKey();
