@@ -22,7 +22,8 @@ import org.gridgov.casefile.Satisfaction;
  * @param at when, a whole number of milliseconds
  * @param action what
  */
-public record Command(String commandId, Principal actor, CaseId caseId, Instant at, Action action) {
+public record Command(
+    CommandId commandId, Principal actor, CaseId caseId, Instant at, Action action) {
 
   /**
    * Validates.
@@ -39,7 +40,6 @@ public record Command(String commandId, Principal actor, CaseId caseId, Instant 
     Objects.requireNonNull(caseId, "caseId");
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(action, "action");
-    checkArgument(!commandId.isBlank(), "a command id must not be blank (case %s)", caseId);
   }
 
   /**
@@ -53,8 +53,28 @@ public record Command(String commandId, Principal actor, CaseId caseId, Instant 
    * @return the command
    */
   public static Command of(
-      String commandId, Principal actor, CaseId caseId, Instant at, Action action) {
+      CommandId commandId, Principal actor, CaseId caseId, Instant at, Action action) {
     return new Command(commandId, actor, caseId, at, action);
+  }
+
+  /**
+   * Creates a command, parsing its id once ({@link CommandId#of}).
+   *
+   * @param commandId the command id's text
+   * @param actor who acts
+   * @param caseId the case
+   * @param at when
+   * @param action what
+   * @return the command
+   * @throws IllegalArgumentException if the command id is blank
+   */
+  public static Command of(
+      String commandId, Principal actor, CaseId caseId, Instant at, Action action) {
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(caseId, "caseId");
+    Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(action, "action");
+    return new Command(CommandId.of(commandId), actor, caseId, at, action);
   }
 
   /** What a command does: one record per command. */

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class IdempotentCommands {
   private final int memory;
-  private final LinkedHashMap<String, Remembered> remembered;
+  private final LinkedHashMap<CommandId, Remembered> remembered;
 
   IdempotentCommands(int memory) {
     this.memory = memory;
@@ -25,7 +25,7 @@ final class IdempotentCommands {
           private static final long serialVersionUID = 1L;
 
           @Override
-          protected boolean removeEldestEntry(Map.Entry<String, Remembered> eldest) {
+          protected boolean removeEldestEntry(Map.Entry<CommandId, Remembered> eldest) {
             return size() > memory;
           }
         };

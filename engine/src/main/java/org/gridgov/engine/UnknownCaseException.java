@@ -23,7 +23,7 @@ public final class UnknownCaseException extends CommandRefusedException {
    * @param commandId the command's id
    * @param command the command's name
    */
-  public UnknownCaseException(Principal actor, CaseId caseId, String commandId, String command) {
+  public UnknownCaseException(Principal actor, CaseId caseId, CommandId commandId, String command) {
     super(
         String.format(
             Locale.ROOT,

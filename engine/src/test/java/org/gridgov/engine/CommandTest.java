@@ -20,10 +20,25 @@ class CommandTest {
         new NullPointerTester()
             .setDefault(Principal.class, Principal.resident("r"))
             .setDefault(CaseId.class, CaseId.of("C"))
-            .setDefault(Command.Action.class, new Command.Close());
+            .setDefault(Command.Action.class, new Command.Close())
+            .setDefault(CommandId.class, CommandId.of("c"));
     t.testAllPublicStaticMethods(Command.class);
+    t.testAllPublicStaticMethods(CommandId.class);
     t.testAllPublicStaticMethods(Command.Summon.class);
     t.testAllPublicStaticMethods(Command.Dispatch.class);
+  }
+
+  @Test
+  void aCommandIdIsParsedOnce_theTextAndTheTypedFactoriesGiveEqualCommands() {
+    Command fromText =
+        Command.of("c-1", Principal.resident("r"), CaseId.of("C"), T, new Command.Close());
+    Command typed =
+        Command.of(
+            CommandId.of("c-1"), Principal.resident("r"), CaseId.of("C"), T, new Command.Close());
+    assertThat(fromText).isEqualTo(typed);
+    assertThat(fromText.commandId().value()).isEqualTo("c-1");
+    assertThat(fromText.commandId().toString()).isEqualTo("c-1");
+    assertThat(CommandId.of("c-1")).isNotEqualTo(CommandId.of("c-2"));
   }
 
   @Test

@@ -8,14 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.gridgov.casefile.CaseEvent;
-import org.gridgov.engine.CaseEngine;
 import org.openjdk.jol.info.GraphLayout;
 
 /**
- * Memory per open case: opens N cases (reported, verified, registered, dispatched: a whole-case and
- * a lead clock running, one pending deadline each) in one engine with no command-id memory, and
- * reports the heap growth per case (used heap after full GCs, before and after) and, for sizes up
- * to 200,000, JOL's retained size of the engine per case.
+ * Memory per open case, the frozen legacy engine and the current one in the same run: opens N cases
+ * (reported, verified, registered, dispatched: a whole-case and a lead clock running, one pending
+ * deadline each) in one engine with no command-id memory, and reports the heap growth per case
+ * (used heap after full GCs, before and after) and, for sizes up to 200,000, JOL's retained size of
+ * the engine per case.
  *
  * <p>Usage: {@code java -Xmx6g -Djdk.attach.allowAttachSelf -Djol.magicFieldOffset=true -cp
  * benchmarks/target/benchmarks.jar org.gridgov.benchmarks.engine.EngineMemory
@@ -36,35 +36,43 @@ public final class EngineMemory {
     EngineSetup setup = new EngineSetup();
     for (int k = 1; k < args.length; k++) {
       int n = Integer.parseInt(args[k]);
-      CaseEngine engine = setup.config().commandMemory(0).initialCapacity(n).build();
-      long before = usedAfterGc();
-      List<CaseEvent> sink = new ArrayList<>();
-      long events = 0;
-      for (int i = 0; i < n; i++) {
-        EngineSetup.open(engine, setup.facts("O-" + i, i), "o" + i, EngineSetup.START, sink);
-        events += sink.size();
-        sink.clear();
+      for (String which : List.of(EngineUnderTest.LEGACY, EngineUnderTest.NEW)) {
+        String line = measure(setup, which, n);
+        out.println(line);
+        json.append(line)
+            .append(k + 1 < args.length || which.equals(EngineUnderTest.LEGACY) ? ",\n" : "\n");
       }
-      long after = usedAfterGc();
-      long jol = n <= 200_000 ? GraphLayout.parseInstance(engine).totalSize() : -1;
-      String line =
-          String.format(
-              Locale.ROOT,
-              "  {\"openCases\": %d, \"events\": %d, \"pendingDeadlines\": %d, \"heapDeltaBytes\": %d,"
-                  + " \"heapBytesPerOpenCase\": %.1f, \"jolEngineBytes\": %d, \"jolBytesPerOpenCase\": %.1f}",
-              engine.openCaseCount(),
-              events,
-              engine.pendingDeadlineCount(),
-              after - before,
-              (double) (after - before) / n,
-              jol,
-              jol < 0 ? -1.0 : (double) jol / n);
-      out.println(line);
-      json.append(line).append(k + 1 < args.length ? ",\n" : "\n");
-      engine = null;
     }
     json.append("]\n");
     Files.writeString(Path.of(args[0]), json.toString(), StandardCharsets.UTF_8);
+  }
+
+  private static String measure(EngineSetup setup, String which, int n)
+      throws InterruptedException {
+    EngineUnderTest engine = EngineUnderTest.create(which, setup, n, 0);
+    long before = usedAfterGc();
+    List<CaseEvent> sink = new ArrayList<>();
+    long events = 0;
+    for (int i = 0; i < n; i++) {
+      engine.open(setup.facts("O-" + i, i), "o" + i, EngineSetup.START, sink);
+      events += sink.size();
+      sink.clear();
+    }
+    long after = usedAfterGc();
+    long jol = n <= 200_000 ? GraphLayout.parseInstance(engine).totalSize() : -1;
+    String line =
+        String.format(
+            Locale.ROOT,
+            "  {\"engine\": \"%s\", \"openCases\": %d, \"events\": %d, \"heapDeltaBytes\": %d,"
+                + " \"heapBytesPerOpenCase\": %.1f, \"jolEngineBytes\": %d, \"jolBytesPerOpenCase\": %.1f}",
+            which,
+            engine.openCaseCount(),
+            events,
+            after - before,
+            (double) (after - before) / n,
+            jol,
+            jol < 0 ? -1.0 : (double) jol / n);
+    return line;
   }
 
   private static long usedAfterGc() throws InterruptedException {

@@ -70,46 +70,60 @@ final class EngineSetup {
   }
 
   CaseEngine.Builder config() {
-    RoutingPolicy policy =
-        req -> {
-          RoutingDecision.Explanation why = RoutingDecision.Explanation.of("bench", List.of());
-          long grid = req.facts().locationCodes().get(0);
-          if (req.point() == DecisionPoint.NEW_CASE) {
-            return RoutingDecision.Assign.of(CaseEngine.officeOf(grid), List.of(), "normal", why);
-          }
-          String holder = req.currentHolder().orElse(CaseEngine.officeOf(grid));
-          long code = Long.parseLong(holder.substring("office:".length()));
-          Region r = tree.get(code);
-          if (req.point() == DecisionPoint.RETURN) {
-            return new RoutingDecision.Escalate(
-                CaseEngine.officeOf(tree.get(grid).parent().orElseThrow().code()), why);
-          }
-          return r.parent().isPresent()
-              ? new RoutingDecision.Escalate(CaseEngine.officeOf(r.parent().get().code()), why)
-              : new RoutingDecision.Reject("top", why);
-        };
-    SlaPolicy sla =
-        SlaPolicy.builder()
-            .defaultLevels(
-                List.of(WarningLevel.atFraction("yellow", 0.8), WarningLevel.breach("red")))
-            .transferRule(TransferRule.RESTART)
-            .rule(
-                SlaPolicy.Rule.of(
-                    SlaStage.WHOLE_CASE, SlaLimit.workingDays(5, WorkingDayRule.SAME_CLOCK_TIME)))
-            .rule(
-                SlaPolicy.Rule.of(
-                    SlaStage.HANDLE, SlaLimit.workingDays(3, WorkingDayRule.SAME_CLOCK_TIME)))
-            .rule(
-                SlaPolicy.Rule.of(SlaStage.HANDLE, SlaLimit.natural(Duration.ofHours(4)))
-                    .forPriority(Priority.URGENT))
-            .build();
     return CaseEngine.builder()
         .regionTree(tree)
-        .routingPolicy(policy)
-        .slaPolicy(sla)
+        .routingPolicy(policy())
+        .slaPolicy(sla())
         .calendar(ChinaCalendar.calendar())
         .departments(List.of("dept:water", "dept:roads"))
         .commandMemory(1 << 16);
+  }
+
+  /** The same configuration for the frozen legacy engine (the old-vs-new baseline). */
+  org.gridgov.benchmarks.engine.legacy.CaseEngine.Builder legacyConfig() {
+    return org.gridgov.benchmarks.engine.legacy.CaseEngine.builder()
+        .regionTree(tree)
+        .routingPolicy(policy())
+        .slaPolicy(sla())
+        .calendar(ChinaCalendar.calendar())
+        .departments(List.of("dept:water", "dept:roads"))
+        .commandMemory(1 << 16);
+  }
+
+  private RoutingPolicy policy() {
+    return req -> {
+      RoutingDecision.Explanation why = RoutingDecision.Explanation.of("bench", List.of());
+      long grid = req.facts().locationCodes().get(0);
+      if (req.point() == DecisionPoint.NEW_CASE) {
+        return RoutingDecision.Assign.of(CaseEngine.officeOf(grid), List.of(), "normal", why);
+      }
+      String holder = req.currentHolder().orElse(CaseEngine.officeOf(grid));
+      long code = Long.parseLong(holder.substring("office:".length()));
+      Region r = tree.get(code);
+      if (req.point() == DecisionPoint.RETURN) {
+        return new RoutingDecision.Escalate(
+            CaseEngine.officeOf(tree.get(grid).parent().orElseThrow().code()), why);
+      }
+      return r.parent().isPresent()
+          ? new RoutingDecision.Escalate(CaseEngine.officeOf(r.parent().get().code()), why)
+          : new RoutingDecision.Reject("top", why);
+    };
+  }
+
+  private static SlaPolicy sla() {
+    return SlaPolicy.builder()
+        .defaultLevels(List.of(WarningLevel.atFraction("yellow", 0.8), WarningLevel.breach("red")))
+        .transferRule(TransferRule.RESTART)
+        .rule(
+            SlaPolicy.Rule.of(
+                SlaStage.WHOLE_CASE, SlaLimit.workingDays(5, WorkingDayRule.SAME_CLOCK_TIME)))
+        .rule(
+            SlaPolicy.Rule.of(
+                SlaStage.HANDLE, SlaLimit.workingDays(3, WorkingDayRule.SAME_CLOCK_TIME)))
+        .rule(
+            SlaPolicy.Rule.of(SlaStage.HANDLE, SlaLimit.natural(Duration.ofHours(4)))
+                .forPriority(Priority.URGENT))
+        .build();
   }
 
   CaseFacts facts(String id, int n) {

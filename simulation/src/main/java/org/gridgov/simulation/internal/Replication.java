@@ -29,6 +29,7 @@ import org.gridgov.casefile.EventPayload;
 import org.gridgov.casefile.Priority;
 import org.gridgov.engine.CaseEngine;
 import org.gridgov.engine.Command;
+import org.gridgov.engine.CommandId;
 import org.gridgov.engine.Principal;
 import org.gridgov.engine.RoutingFailedException;
 import org.gridgov.metrics.CaseIndicators;
@@ -62,7 +63,7 @@ public final class Replication {
   /** Measured case files handed to the filing thread at a time. */
   private static final int FILE_BATCH = 1024;
 
-  private static final String CMD = "sim";
+  private static final CommandId CMD = CommandId.of("sim");
 
   private final PreparedScenario p;
   private final CityModel city;

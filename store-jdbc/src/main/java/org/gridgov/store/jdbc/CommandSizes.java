@@ -68,6 +68,6 @@ final class CommandSizes {
   private static CommandTooLargeException tooLarge(
       Command command, String field, int length, int limit) {
     return new CommandTooLargeException(
-        command.commandId(), command.caseId().value(), field, length, limit);
+        command.commandId().value(), command.caseId().value(), field, length, limit);
   }
 }

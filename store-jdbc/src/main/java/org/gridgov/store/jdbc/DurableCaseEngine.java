@@ -206,11 +206,11 @@ public final class DurableCaseEngine {
     checkUsable();
     CommandSizes.check(
         command, limits); // before the retry look-up and the engine: nothing runs or is written
-    Optional<EventStore.StoredCommand> stored = store.command(command.commandId());
+    Optional<EventStore.StoredCommand> stored = store.command(command.commandId().value());
     if (stored.isPresent()) {
       if (!stored.get().isRetryOf(command)) {
         throw new CommandIdReusedInStoreException(
-            command.commandId(), command.caseId(), command.action().name());
+            command.commandId().value(), command.caseId(), command.action().name());
       }
       return stored.get().events();
     }

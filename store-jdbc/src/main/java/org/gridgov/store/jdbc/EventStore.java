@@ -239,7 +239,7 @@ public final class EventStore implements AutoCloseable {
   public long appendCommand(
       Command command, boolean accepted, List<CaseEvent> events, Optional<CaseFacts> reported) {
     checkArgument(
-        command.commandId().length() <= MAX_COMMAND_ID_LENGTH,
+        command.commandId().value().length() <= MAX_COMMAND_ID_LENGTH,
         "command id %s is longer than %s characters",
         command.commandId(),
         MAX_COMMAND_ID_LENGTH);
@@ -305,7 +305,7 @@ public final class EventStore implements AutoCloseable {
       allocate.setLong(1, events.size());
       allocate.setLong(2, now.toEpochMilli());
       allocate.setLong(3, now.toEpochMilli());
-      setNullable(allocate, 4, seen == null ? null : seen.commandId());
+      setNullable(allocate, 4, seen == null ? null : seen.commandId().value());
       if (allocate.executeUpdate() != 1) {
         throw new EventStoreException(
             "the store row of " + description + " is missing (tables edited by hand?)");
@@ -316,7 +316,7 @@ public final class EventStore implements AutoCloseable {
         last = rs.getLong(1);
       }
       long first = last - events.size() + 1;
-      leases.stamp(lease, now.toEpochMilli(), seen == null ? null : seen.commandId());
+      leases.stamp(lease, now.toEpochMilli(), seen == null ? null : seen.commandId().value());
       String partitionKey = writingPartition().key();
       for (Map.Entry<CaseId, long[]> e : ranges.entrySet()) {
         CaseId id = e.getKey();
@@ -359,7 +359,7 @@ public final class EventStore implements AutoCloseable {
           insertEvent.setLong(3, pos++);
           insertEvent.setString(4, ev.type().payloadName());
           insertEvent.setLong(5, ev.at().toEpochMilli());
-          setNullable(insertEvent, 6, accepted == null ? null : accepted.commandId());
+          setNullable(insertEvent, 6, accepted == null ? null : accepted.commandId().value());
           insertEvent.setString(7, payloads.get(i));
           insertEvent.setString(8, partitionKey);
           insertEvent.addBatch();
@@ -378,7 +378,7 @@ public final class EventStore implements AutoCloseable {
         }
       }
       if (conflict == null && accepted != null) {
-        insertCommand.setString(1, accepted.commandId());
+        insertCommand.setString(1, accepted.commandId().value());
         insertCommand.setString(2, accepted.caseId().value());
         insertCommand.setLong(3, accepted.at().toEpochMilli());
         insertCommand.setLong(4, first);

@@ -2,12 +2,12 @@ package org.gridgov.benchmarks.engine.legacy;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.gridgov.benchmarks.engine.legacy.CaseEngine.CaseRecord;
 import org.gridgov.casefile.CaseEvent;
 import org.gridgov.casefile.CaseFacts;
 import org.gridgov.casefile.CaseState;
 import org.gridgov.casefile.EventPayload;
 import org.gridgov.casefile.HandlerRole;
-import org.gridgov.benchmarks.engine.legacy.CaseEngine.CaseRecord;
 import org.gridgov.sla.BusinessCalendar;
 import org.gridgov.sla.CaseClocks;
 import org.gridgov.sla.SlaClock;
