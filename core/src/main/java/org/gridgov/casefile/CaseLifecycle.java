@@ -433,6 +433,7 @@ public final class CaseLifecycle {
         EventPayload.Dispatched x = (EventPayload.Dispatched) p;
         if (x.role() == HandlerRole.LEAD) {
           d.lead = x.handlerId();
+          d.leadHistory = CaseState.append(d.leadHistory, x.handlerId());
           d.dispatchCount++;
           if (d.firstDispatchedAt == null) {
             d.firstDispatchedAt = at;
@@ -448,6 +449,8 @@ public final class CaseLifecycle {
       }
       case RETURNED -> {
         d.returnedBy = with(d.returnedBy, ((EventPayload.Returned) p).handlerId());
+        d.returnHistory =
+            CaseState.append(d.returnHistory, ((EventPayload.Returned) p).handlerId());
         d.lead = null;
         d.assists = ImmutableSortedSet.of();
         d.awaitingArrival = ImmutableSortedSet.of();
@@ -455,6 +458,7 @@ public final class CaseLifecycle {
       }
       case ESCALATED -> {
         d.lead = ((EventPayload.Escalated) p).toHandlerId();
+        d.leadHistory = CaseState.append(d.leadHistory, d.lead);
         d.assists = ImmutableSortedSet.of();
         d.awaitingArrival = ImmutableSortedSet.of();
         d.escalationCount++;
