@@ -59,8 +59,10 @@ import org.jspecify.annotations.Nullable;
  * leaves the engine as it was.
  *
  * <p><b>Clocks.</b> Per open case: {@code case} (stage {@code WHOLE_CASE}, from registration to
- * closing), {@code lead} (stage {@code HANDLE}, the current lead handler's, from dispatch or
- * escalation to resolution) and {@code summon:<department>} (the arrival limit of a summons,
+ * closing), {@code register}, {@code dispatch} and {@code check} (stages {@code REGISTER}, {@code
+ * DISPATCH}, {@code CHECK}, where the SLA policy has a rule), {@code lead} (stage {@code HANDLE},
+ * the current lead handler's, from dispatch or escalation to resolution; a return hands it on by
+ * the policy's return rule) and {@code summon:<department>} (the arrival limit of a summons,
  * natural time, the SLA policy's default levels; stopped by {@code Arrived}). Each clock state
  * follows from the events alone, which is what makes {@link #restore} exact.
  *
@@ -72,6 +74,20 @@ public final class CaseEngine {
 
   /** The clock id of the lead handler's clock. */
   public static final String LEAD_CLOCK = "lead";
+
+  /**
+   * The clock id of the register stage (立案, stage {@code REGISTER}): from report to registration.
+   */
+  public static final String REGISTER_CLOCK = "register";
+
+  /**
+   * The clock id of the dispatch stage (派遣, stage {@code DISPATCH}): from registration, a return or
+   * a reopening to the next lead dispatch or escalation.
+   */
+  public static final String DISPATCH_CLOCK = "dispatch";
+
+  /** The clock id of the check stage (核查, stage {@code CHECK}): from resolution to the check. */
+  public static final String CHECK_CLOCK = "check";
 
   /**
    * The prefix of a summoned department's arrival clock id; the department's handler id follows.
@@ -133,7 +149,7 @@ public final class CaseEngine {
     this.clockRules = new ClockRules(sla);
     this.router = new RoutingApplier(routing, handlers);
     this.caseCommands = new CaseCommands(this, clockRules);
-    this.routingCommands = new RoutingCommands(this, router, handlers, b.systemActor);
+    this.routingCommands = new RoutingCommands(this, router, handlers, b.systemActor, sla);
     this.authorization =
         b.authorization != null ? b.authorization : new JurisdictionAuthorizationPolicy(handlers);
     this.idempotency = new IdempotentCommands(b.commandMemory);
@@ -553,7 +569,11 @@ public final class CaseEngine {
   }
 
   private void fire(Tx tx, CaseRecord rec, Instant at) {
-    CaseClocks.Advance adv = rec.clocks().advance(at);
+    // A level can be due before the case's last event: a clock counted from creation, handed on at
+    // an escalation, is overdue when it starts. The case's clocks have seen that event, so they
+    // advance to it; the level fires dated at the event, as every late level is.
+    Instant upTo = max(at, rec.state().lastEventAt().orElse(at));
+    CaseClocks.Advance adv = rec.clocks().advance(upTo);
     CaseRecord cur = rec;
     List<String> breached = new ArrayList<>();
     for (SlaClock.Warning w : adv.fired()) {
@@ -1138,9 +1158,11 @@ public final class CaseEngine {
 
     /**
      * Sets the SLA policy (required). Its rules select the limits: {@code WHOLE_CASE} for the case
-     * clock (a matching rule is required to register), {@code HANDLE} for the lead clock; its
-     * default levels apply to summons clocks. An {@code Assign}'s {@code slaProfile} is not used
-     * (the event log could not record it).
+     * clock (a matching rule is required to register), {@code HANDLE} for the lead clock, {@code
+     * REGISTER}, {@code DISPATCH} and {@code CHECK} for the stage clocks; its default levels apply
+     * to summons clocks; its transfer and return rules and its returns before escalation are
+     * applied. An {@code Assign}'s {@code slaProfile} is not used (the event log could not record
+     * it).
      *
      * @param policy the policy
      * @return this builder
