@@ -9,7 +9,6 @@ import org.gridgov.casefile.CaseStatus;
 import org.gridgov.casefile.EscalationCause;
 import org.gridgov.casefile.EventPayload;
 import org.gridgov.casefile.HandlerRole;
-import org.gridgov.engine.CaseEngine.CaseRecord;
 import org.gridgov.routing.DecisionPoint;
 import org.gridgov.routing.RoutingDecision;
 import org.gridgov.routing.RoutingRequest;
@@ -22,14 +21,14 @@ import org.gridgov.sla.SlaPolicy;
  * {@link RoutingApplier}, with the case's real lead and return history in the request.
  */
 final class RoutingCommands {
-  private final CaseEngine engine;
+  private final CommandDispatcher engine;
   private final RoutingApplier router;
   private final HandlerDirectory handlers;
   private final Actor systemActor;
   private final SlaPolicy sla;
 
   RoutingCommands(
-      CaseEngine engine,
+      CommandDispatcher engine,
       RoutingApplier router,
       HandlerDirectory handlers,
       Actor systemActor,
@@ -53,7 +52,7 @@ final class RoutingCommands {
   }
 
   /** Emits the events of {@code c} on {@code rec}. */
-  void handle(CaseEngine.Tx tx, Command c, CaseRecord rec, Actor actor) {
+  void handle(Tx tx, Command c, CaseRecord rec, Actor actor) {
     Command.Action a = c.action();
     Instant at = c.at();
     if (a instanceof Command.Dispatch d) {
@@ -61,11 +60,11 @@ final class RoutingCommands {
     } else if (a instanceof Command.Return rt) {
       giveBack(tx, rec, actor, rt, at);
     } else if (a instanceof Command.Assist as) {
-      requireHandler(rec, as.handlerId(), "assist");
+      requireHandler(c, as.handlerId());
       tx.emit(rec, at, actor, new EventPayload.AssistAdded(as.handlerId()));
     } else if (a instanceof Command.Summon sm) {
       for (String dep : sm.departmentIds()) {
-        requireHandler(rec, dep, "summon");
+        requireHandler(c, dep);
       }
       tx.emit(rec, at, actor, new EventPayload.Summoned(sm.departmentIds(), sm.within()));
     } else if (a instanceof Command.Arrive ar) {
@@ -79,10 +78,9 @@ final class RoutingCommands {
     }
   }
 
-  private void dispatch(
-      CaseEngine.Tx tx, Command c, CaseRecord rec, Actor actor, Command.Dispatch d) {
+  private void dispatch(Tx tx, Command c, CaseRecord rec, Actor actor, Command.Dispatch d) {
     if (d.lead().isPresent()) {
-      requireHandler(rec, d.lead().get(), "dispatch");
+      requireHandler(c, d.lead().get());
       tx.emit(rec, c.at(), actor, new EventPayload.Dispatched(d.lead().get(), HandlerRole.LEAD));
       return;
     }
@@ -113,8 +111,7 @@ final class RoutingCommands {
    * answer at {@code BREACH} for the returning handler (the case has used up its returns as a clock
    * uses up its time), applied with the cause {@code RETURN}.
    */
-  private void giveBack(
-      CaseEngine.Tx tx, CaseRecord rec, Actor actor, Command.Return rt, Instant at) {
+  private void giveBack(Tx tx, CaseRecord rec, Actor actor, Command.Return rt, Instant at) {
     CaseRecord after =
         tx.emit(rec, at, actor, new EventPayload.Returned(rt.handlerId(), rt.reason()));
     OptionalInt limit = sla.returnsBeforeEscalation();
@@ -144,7 +141,7 @@ final class RoutingCommands {
    * lead, an escalation or a summons is applied with the cause {@code CHECK_FAILED}; a rejection
    * leaves the rework with the lead.
    */
-  private void check(CaseEngine.Tx tx, CaseRecord rec, Actor actor, Command.Check ck, Instant at) {
+  private void check(Tx tx, CaseRecord rec, Actor actor, Command.Check ck, Instant at) {
     if (ck.passed()) {
       tx.emit(rec, at, actor, new EventPayload.CheckPassed());
       return;
@@ -164,36 +161,47 @@ final class RoutingCommands {
                 at, EscalationCause.CHECK_FAILED, systemActor, false, after.state().lead().get()));
   }
 
-  private static void arrive(
-      CaseEngine.Tx tx, Command c, CaseRecord rec, Actor actor, Command.Arrive ar) {
+  private static void arrive(Tx tx, Command c, CaseRecord rec, Actor actor, Command.Arrive ar) {
     String clockId = CaseEngine.SUMMON_CLOCK_PREFIX + ar.departmentId();
     if (rec.clocks().clock(clockId).isEmpty()) {
-      throw new IllegalStateException(
+      throw new TransitionRefusedException(
+          c,
+          rec.facts().id(),
           String.format(
               Locale.ROOT,
-              "case %s: %s has no pending summons to arrive for (command %s)",
-              rec.facts().id(),
-              ar.departmentId(),
-              c.commandId()));
+              "an arrival needs a pending summons; %s has no pending summons",
+              ar.departmentId()),
+          null);
     }
     // The event, applied like any other, stops the arrival clock; restore replays it the same way.
     tx.emit(rec, c.at(), actor, new EventPayload.Arrived(ar.departmentId()));
   }
 
-  private void escalate(
-      CaseEngine.Tx tx, Command c, CaseRecord rec, Actor actor, Command.Escalate es) {
-    if (!CaseEngine.isRoutable(rec.state().status())) {
-      throw new IllegalStateException(
+  private void escalate(Tx tx, Command c, CaseRecord rec, Actor actor, Command.Escalate es) {
+    if (!CaseStore.isRoutable(rec.state().status())) {
+      throw new TransitionRefusedException(
+          c,
+          rec.facts().id(),
           String.format(
               Locale.ROOT,
-              "case %s is %s; only REGISTERED, DISPATCHED or HANDLING cases can be escalated (command %s)",
-              rec.facts().id(),
-              rec.state().status(),
-              c.commandId()));
+              "the case is %s; only REGISTERED, DISPATCHED or HANDLING cases can be escalated",
+              rec.state().status()),
+          null);
     }
     Principal who = c.actor();
     RoutingDecision dec;
     if (es.to().isPresent()) {
+      requireHandler(c, es.to().get());
+      if (rec.state().lead().equals(es.to())) {
+        throw new TransitionRefusedException(
+            c,
+            rec.facts().id(),
+            String.format(
+                Locale.ROOT,
+                "a case escalates to another handler; %s is already the current lead",
+                es.to().get()),
+            null);
+      }
       dec =
           new RoutingDecision.Escalate(
               es.to().get(),
@@ -218,15 +226,9 @@ final class RoutingCommands {
             new RoutingApplier.Context(c.at(), EscalationCause.MANUAL, actor, true, who.id()));
   }
 
-  private void requireHandler(CaseRecord rec, String handler, String command) {
+  private void requireHandler(Command c, String handler) {
     if (!handlers.isKnown(handler)) {
-      throw new IllegalArgumentException(
-          String.format(
-              Locale.ROOT,
-              "case %s: cannot %s to unknown handler %s; expected a configured department or office:<region code>",
-              rec.facts().id(),
-              command,
-              handler));
+      throw new UnknownHandlerException(c, handler);
     }
   }
 }

@@ -75,21 +75,23 @@ public final class RegionGeometry {
    *     digits, or an integer)
    * @param parentToleranceMetres how far a child's vertex may lie outside its parent, &gt;= 0
    *     (infinity: unchecked)
-   * @param maxFeatures the most features a GeoJSON document may have, &gt; 0 (a guard against
-   *     runaway input)
+   * @param limits the size caps (guards against runaway input); {@code maxVerticesPerPolygon}
+   *     applies to geometry given in code too
    */
-  public record LoadOptions(String codeProperty, double parentToleranceMetres, int maxFeatures) {
+  public record LoadOptions(
+      String codeProperty, double parentToleranceMetres, GeoJsonLimits limits) {
 
     /**
      * Validates the components.
      *
      * @param codeProperty the property holding the code
      * @param parentToleranceMetres the parent tolerance in metres
-     * @param maxFeatures the most features
+     * @param limits the size caps
      * @throws IllegalArgumentException naming the bad component
      */
     public LoadOptions {
       Objects.requireNonNull(codeProperty, "codeProperty");
+      Objects.requireNonNull(limits, "limits");
       if (codeProperty.isEmpty()) {
         throw new IllegalArgumentException("codeProperty must not be empty");
       }
@@ -97,19 +99,16 @@ public final class RegionGeometry {
         throw new IllegalArgumentException(
             "parentToleranceMetres must be >= 0 but was " + parentToleranceMetres);
       }
-      if (maxFeatures <= 0) {
-        throw new IllegalArgumentException("maxFeatures must be > 0 but was " + maxFeatures);
-      }
     }
 
     /**
-     * The defaults: code in property {@code "code"}, 1 m parent tolerance, at most 10,000,000
-     * features.
+     * The defaults: code in property {@code "code"}, 1 m parent tolerance, {@link
+     * GeoJsonLimits#defaults()}.
      *
      * @return the default options
      */
     public static LoadOptions defaults() {
-      return new LoadOptions("code", 1.0, 10_000_000);
+      return new LoadOptions("code", 1.0, GeoJsonLimits.defaults());
     }
 
     /**
@@ -119,7 +118,17 @@ public final class RegionGeometry {
      * @return new options
      */
     public LoadOptions withParentToleranceMetres(double metres) {
-      return new LoadOptions(codeProperty, metres, maxFeatures);
+      return new LoadOptions(codeProperty, metres, limits);
+    }
+
+    /**
+     * Returns these options with other size caps.
+     *
+     * @param newLimits the caps
+     * @return new options
+     */
+    public LoadOptions withLimits(GeoJsonLimits newLimits) {
+      return new LoadOptions(codeProperty, parentToleranceMetres, newLimits);
     }
   }
 
@@ -148,8 +157,7 @@ public final class RegionGeometry {
     List<GeoJsonFeatureReader.Feature> features;
     try {
       features =
-          new GeoJsonFeatureReader(FACTORY, options.codeProperty(), options.maxFeatures())
-              .read(json);
+          new GeoJsonFeatureReader(FACTORY, options.codeProperty(), options.limits()).read(json);
     } catch (GeoJsonFeatureReader.DocumentException e) {
       throw new RegionGeometryException(
           source,
@@ -361,7 +369,7 @@ public final class RegionGeometry {
                       + e.code()
                       + " is also carried by feature "
                       + Objects.requireNonNull(byIndex.get(i)).position()
-                  : shapeProblem(e.geometry());
+                  : shapeProblem(e.geometry(), options.limits().maxVerticesPerPolygon());
       if (problem != null) {
         add(problems, e.position(), OptionalLong.of(e.code()), problem);
       } else {
@@ -447,7 +455,7 @@ public final class RegionGeometry {
     return null;
   }
 
-  private static @Nullable String shapeProblem(Geometry g) {
+  private static @Nullable String shapeProblem(Geometry g, int maxVerticesPerPolygon) {
     if (!(g instanceof Polygon) && !(g instanceof MultiPolygon)) {
       return "geometry type "
           + g.getGeometryType()
@@ -455,6 +463,17 @@ public final class RegionGeometry {
     }
     if (g.isEmpty()) {
       return "the geometry is empty";
+    }
+    for (int i = 0; i < g.getNumGeometries(); i++) {
+      int n = g.getGeometryN(i).getNumPoints();
+      if (n > maxVerticesPerPolygon) {
+        return (g instanceof Polygon ? "the polygon" : "polygon " + i)
+            + " has "
+            + n
+            + " positions, more than maxVerticesPerPolygon "
+            + maxVerticesPerPolygon
+            + " (GeoJsonLimits)";
+      }
     }
     TopologyValidationError error = new IsValidOp(g).getValidationError();
     if (error != null) {

@@ -176,7 +176,10 @@ class RegionGeometryTest {
     assertThatThrownBy(
             () ->
                 RegionGeometry.fromGeoJson(
-                    TREE, collection(f, f, f), new RegionGeometry.LoadOptions("code", 1, 2)))
+                    TREE,
+                    collection(f, f, f),
+                    new RegionGeometry.LoadOptions(
+                        "code", 1, GeoJsonLimits.defaults().withMaxFeatures(2))))
         .hasMessageContaining("more than 2 features");
   }
 }

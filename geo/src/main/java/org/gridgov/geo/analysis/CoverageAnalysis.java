@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import org.gridgov.geo.LonLat;
 import org.gridgov.geo.RegionGeometry;
 import org.gridgov.geo.internal.LocalMetric;
@@ -109,7 +108,7 @@ public final class CoverageAnalysis {
    * @return the report
    */
   public static CoverageReport analyse(RegionGeometry geometry, Options options) {
-    return run(geometry, Optional.empty(), options);
+    return run(geometry, parent -> true, options);
   }
 
   /**
@@ -123,11 +122,20 @@ public final class CoverageAnalysis {
    */
   public static CoverageReport analyse(
       RegionGeometry geometry, RegionLevel parentLevel, Options options) {
-    return run(geometry, Optional.of(parentLevel), options);
+    Objects.requireNonNull(parentLevel, "parentLevel");
+    return run(geometry, parent -> parent.level() == parentLevel, options);
   }
 
-  private static CoverageReport run(
-      RegionGeometry geometry, Optional<RegionLevel> level, Options options) {
+  /**
+   * Checks the parents a predicate selects.
+   *
+   * @param geometry the region geometry
+   * @param which selects the parents to check
+   * @param options the thresholds
+   * @return the report
+   */
+  static CoverageReport run(
+      RegionGeometry geometry, java.util.function.Predicate<Region> which, Options options) {
     Objects.requireNonNull(geometry, "geometry");
     Objects.requireNonNull(options, "options");
     List<CoverageFinding> findings = new ArrayList<>();
@@ -135,7 +143,7 @@ public final class CoverageAnalysis {
     int children = 0;
     int missing = 0;
     for (Region parent : geometry.regions()) {
-      if (level.isPresent() && parent.level() != level.get()) {
+      if (!which.test(parent)) {
         continue;
       }
       List<Region> kids = new ArrayList<>();

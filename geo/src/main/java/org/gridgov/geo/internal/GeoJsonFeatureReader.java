@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
+import org.gridgov.geo.GeoJsonLimits;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -62,20 +63,22 @@ public final class GeoJsonFeatureReader {
 
   private final GeometryFactory factory;
   private final String codeProperty;
-  private final int maxFeatures;
+  private final GeoJsonLimits limits;
   private int featureIndex = -1;
+  private long positions;
 
   /**
    * Creates a reader.
    *
    * @param factory builds the geometries
    * @param codeProperty the property holding the region code
-   * @param maxFeatures the most features accepted
+   * @param limits the size caps checked while reading ({@code maxVerticesPerPolygon} is checked
+   *     later, on the built geometry)
    */
-  public GeoJsonFeatureReader(GeometryFactory factory, String codeProperty, int maxFeatures) {
+  public GeoJsonFeatureReader(GeometryFactory factory, String codeProperty, GeoJsonLimits limits) {
     this.factory = factory;
     this.codeProperty = codeProperty;
-    this.maxFeatures = maxFeatures;
+    this.limits = limits;
   }
 
   /**
@@ -83,13 +86,19 @@ public final class GeoJsonFeatureReader {
    *
    * @param in the JSON text; not closed
    * @return the features in document order
-   * @throws DocumentException if the text is not JSON, not a FeatureCollection, or has too many
-   *     features
+   * @throws DocumentException if the text is not JSON, not a FeatureCollection, or exceeds a limit
+   *     (characters, features, positions)
    */
   public List<Feature> read(Reader in) throws DocumentException {
-    try (JsonParser p = JSON.createParser(in)) {
+    try (JsonParser p = JSON.createParser(new LimitedReader(in, limits.maxChars()))) {
       p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
       return readCollection(p);
+    } catch (LimitedReader.TooLongException e) {
+      throw new DocumentException(
+          featureIndex,
+          "the document has more than "
+              + limits.maxChars()
+              + " characters (maxChars, GeoJsonLimits); refusing it");
     } catch (JsonProcessingException e) {
       String where =
           e.getLocation() == null
@@ -137,12 +146,12 @@ public final class GeoJsonFeatureReader {
     List<Feature> out = new ArrayList<>();
     for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
       featureIndex = out.size();
-      if (out.size() >= maxFeatures) {
+      if (out.size() >= limits.maxFeatures()) {
         throw new DocumentException(
             featureIndex,
             "more than "
-                + maxFeatures
-                + " features (LoadOptions.maxFeatures); refusing the document");
+                + limits.maxFeatures()
+                + " features (maxFeatures, GeoJsonLimits); refusing the document");
       }
       if (t != JsonToken.START_OBJECT) {
         p.skipChildren();
@@ -157,7 +166,7 @@ public final class GeoJsonFeatureReader {
     return out;
   }
 
-  private Feature readFeature(JsonParser p) throws IOException {
+  private Feature readFeature(JsonParser p) throws IOException, DocumentException {
     Problems problems = new Problems();
     @Nullable String type = null;
     OptionalLong code = OptionalLong.empty();
@@ -226,7 +235,8 @@ public final class GeoJsonFeatureReader {
     return code;
   }
 
-  private @Nullable Geometry readGeometry(JsonParser p, Problems problems) throws IOException {
+  private @Nullable Geometry readGeometry(JsonParser p, Problems problems)
+      throws IOException, DocumentException {
     @Nullable String type = null;
     @Nullable Object coordinates = null;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -261,7 +271,7 @@ public final class GeoJsonFeatureReader {
    * Reads a nested coordinate array: a position becomes {@code double[]}, an array a {@code
    * List<Object>}.
    */
-  private static Object readNested(JsonParser p, Problems problems) throws IOException {
+  private Object readNested(JsonParser p, Problems problems) throws IOException, DocumentException {
     List<Object> items = new ArrayList<>();
     double[] position = new double[2];
     int numbers = 0;
@@ -279,6 +289,13 @@ public final class GeoJsonFeatureReader {
       }
     }
     if (numbers > 0) {
+      if (++positions > limits.maxTotalVertices()) {
+        throw new DocumentException(
+            featureIndex,
+            "more than "
+                + limits.maxTotalVertices()
+                + " positions in the document (maxTotalVertices, GeoJsonLimits); refusing it");
+      }
       if (numbers < 2 || !items.isEmpty()) {
         problems.add("a position must be [longitude, latitude] but had " + numbers + " numbers");
       }
