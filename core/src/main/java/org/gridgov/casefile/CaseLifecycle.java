@@ -468,6 +468,7 @@ public final class CaseLifecycle {
   private static void dispatch(CaseState.Draft d, EventPayload.Dispatched x, Instant at) {
     if (x.role() == HandlerRole.LEAD) {
       d.lead = x.handlerId();
+      d.leadHistory = CaseState.append(d.leadHistory, x.handlerId());
       d.dispatchCount++;
       if (d.firstDispatchedAt == null) {
         d.firstDispatchedAt = at;
@@ -479,6 +480,7 @@ public final class CaseLifecycle {
 
   private static void returnCase(CaseState.Draft d, EventPayload.Returned x) {
     d.returnedBy = with(d.returnedBy, x.handlerId());
+    d.returnHistory = CaseState.append(d.returnHistory, x.handlerId());
     d.lead = null;
     d.assists = ImmutableSortedSet.of();
     d.awaitingArrival = ImmutableSortedSet.of();
@@ -487,6 +489,7 @@ public final class CaseLifecycle {
 
   private static void escalate(CaseState.Draft d, EventPayload.Escalated x, Instant at) {
     d.lead = x.toHandlerId();
+    d.leadHistory = CaseState.append(d.leadHistory, x.toHandlerId());
     d.assists = ImmutableSortedSet.of();
     d.awaitingArrival = ImmutableSortedSet.of();
     d.escalationCount++;

@@ -1,5 +1,6 @@
 package org.gridgov.casefile;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedSet;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,8 @@ public final class CaseState {
   private final @Nullable String lead;
   private final ImmutableSortedSet<String> assists;
   private final ImmutableSortedSet<String> returnedBy;
+  private final ImmutableList<String> leadHistory;
+  private final ImmutableList<String> returnHistory;
   private final ImmutableSortedSet<String> awaitingArrival;
   private final @Nullable Instant dueAt;
   private final @Nullable Instant reportedAt;
@@ -65,6 +68,8 @@ public final class CaseState {
     this.lead = d.lead;
     this.assists = d.assists;
     this.returnedBy = d.returnedBy;
+    this.leadHistory = d.leadHistory;
+    this.returnHistory = d.returnHistory;
     this.awaitingArrival = d.awaitingArrival;
     this.dueAt = d.dueAt;
     this.reportedAt = d.reportedAt;
@@ -142,6 +147,9 @@ public final class CaseState {
             : escalated ? ((EventPayload.Escalated) p).toHandlerId() : closed ? null : s.lead;
     this.assists = escalated || closed ? ImmutableSortedSet.of() : s.assists;
     this.returnedBy = s.returnedBy;
+    this.leadHistory =
+        leadDispatched || escalated ? append(s.leadHistory, this.lead) : s.leadHistory;
+    this.returnHistory = s.returnHistory;
     this.awaitingArrival =
         escalated || closed || t == EventType.RESOLVED
             ? ImmutableSortedSet.of()
@@ -177,6 +185,14 @@ public final class CaseState {
     this.mergedInto = s.mergedInto;
   }
 
+  /** The list with one more element at its end. */
+  static ImmutableList<String> append(ImmutableList<String> list, @Nullable String element) {
+    return ImmutableList.<String>builderWithExpectedSize(list.size() + 1)
+        .addAll(list)
+        .add(Objects.requireNonNull(element, "element"))
+        .build();
+  }
+
   /** {@link #lastEventAt()} without the {@code Optional}. */
   @Nullable Instant lastEventAtOrNull() {
     return lastEventAt;
@@ -201,6 +217,8 @@ public final class CaseState {
     @Nullable String lead;
     ImmutableSortedSet<String> assists;
     ImmutableSortedSet<String> returnedBy;
+    ImmutableList<String> leadHistory;
+    ImmutableList<String> returnHistory;
     ImmutableSortedSet<String> awaitingArrival;
     @Nullable Instant dueAt;
     @Nullable Instant reportedAt;
@@ -232,6 +250,8 @@ public final class CaseState {
       this.status = CaseStatus.NEW;
       this.assists = ImmutableSortedSet.of();
       this.returnedBy = ImmutableSortedSet.of();
+      this.leadHistory = ImmutableList.of();
+      this.returnHistory = ImmutableList.of();
       this.awaitingArrival = ImmutableSortedSet.of();
       this.suspendedTotal = Duration.ZERO;
     }
@@ -244,6 +264,8 @@ public final class CaseState {
       this.lead = s.lead;
       this.assists = s.assists;
       this.returnedBy = s.returnedBy;
+      this.leadHistory = s.leadHistory;
+      this.returnHistory = s.returnHistory;
       this.awaitingArrival = s.awaitingArrival;
       this.dueAt = s.dueAt;
       this.reportedAt = s.reportedAt;
@@ -338,6 +360,27 @@ public final class CaseState {
    */
   public ImmutableSortedSet<String> returnedBy() {
     return returnedBy;
+  }
+
+  /**
+   * Returns every handler that has led the case, oldest first, one entry per lead {@code
+   * Dispatched} or {@code Escalated} (a handler that led twice appears twice): what a routing
+   * policy sees as {@code RoutingRequest.holders}.
+   *
+   * @return the leads in order
+   */
+  public ImmutableList<String> leadHistory() {
+    return leadHistory;
+  }
+
+  /**
+   * Returns the handler of every {@code Returned} event, oldest first (a handler that returned the
+   * case twice appears twice): what a routing policy sees as {@code RoutingRequest.returnedBy}.
+   *
+   * @return the returning handlers in order
+   */
+  public ImmutableList<String> returnHistory() {
+    return returnHistory;
   }
 
   /**
@@ -596,6 +639,8 @@ public final class CaseState {
         && Objects.equals(lead, s.lead)
         && assists.equals(s.assists)
         && returnedBy.equals(s.returnedBy)
+        && leadHistory.equals(s.leadHistory)
+        && returnHistory.equals(s.returnHistory)
         && awaitingArrival.equals(s.awaitingArrival)
         && Objects.equals(dueAt, s.dueAt)
         && Objects.equals(reportedAt, s.reportedAt)
@@ -633,6 +678,8 @@ public final class CaseState {
         lead,
         assists,
         returnedBy,
+        leadHistory,
+        returnHistory,
         awaitingArrival,
         dueAt,
         reportedAt,

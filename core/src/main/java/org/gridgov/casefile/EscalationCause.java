@@ -11,5 +11,9 @@ public enum EscalationCause {
   /** The handler lacks the capability or authority (能力不足). */
   CAPABILITY,
   /** A person decided to escalate (人工). */
-  MANUAL
+  MANUAL,
+  /**
+   * A closure check failed (核查不通过, 返工) and the routing policy moved the rework to another handler.
+   */
+  CHECK_FAILED
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.gridgov.InputLimits;
 import org.gridgov.casefile.Priority;
 import org.gridgov.internal.Problems;
@@ -44,12 +45,18 @@ import org.jspecify.annotations.Nullable;
  * levels   yellow@0.8 red@1.0                     # default warning levels
  * transfer RESTART                                # rule for handler clocks on a transfer (default KEEP)
  * return   KEEP                                   # rule for handler clocks on a return (default KEEP)
+ * escalate-after-returns 2                        # the 2nd return escalates (default: never)
  * handle   0102 URGENT *          working PT4H                      | yellow@0.75 soon@-PT1H
  * handle   01   *      VILLAGE    working-days 7 end-of-working-day
  * whole-case *  *      MAIN_URBAN,URBAN_RURAL_FRINGE working-days 5 same-clock-time
  * </pre>
  *
- * A rule line is: stage ({@code register|dispatch|handle|check|whole-case}), category prefix or
+ * {@code transfer} and {@code return} say what an escalation (转办) and a return (退单) do to the lead
+ * handler's clock ({@link TransferRule}); {@code escalate-after-returns N} ({@code N >= 1}) makes
+ * the N-th return of a case an escalation instead of a re-dispatch (see {@link
+ * #returnsBeforeEscalation()}).
+ *
+ * <p>A rule line is: stage ({@code register|dispatch|handle|check|whole-case}), category prefix or
  * {@code *}, {@link Priority} name or {@code *}, comma-separated {@link UrbanRuralClass} names or
  * {@code *}, a limit in {@link SlaLimit#parse} form, and optionally {@code |} followed by warning
  * levels ({@code name@fraction} or {@code name@-<ISO duration before the deadline>}) that replace
@@ -62,6 +69,9 @@ import org.jspecify.annotations.Nullable;
  * InputLimits#defaults()} unless told otherwise).
  */
 public final class SlaPolicy {
+
+  /** The largest count {@code escalate-after-returns} accepts. */
+  public static final int MAX_RETURNS_BEFORE_ESCALATION = 1000;
 
   /** The most warning levels in one list (a clock keeps which levels fired in one {@code long}). */
   public static final int MAX_WARNING_LEVELS = 64;
@@ -206,6 +216,7 @@ public final class SlaPolicy {
   private final ImmutableList<WarningLevel> defaultLevels;
   private final TransferRule transferRule;
   private final TransferRule returnRule;
+  private final int returnsBeforeEscalation; // 0 = never
   // ruleFor's recent answers: a direct-mapped memo of immutable entries, shared by the threads that
   // use this policy
   // (a racy read sees null, an older or a newer entry, each right for its own selector). Cases
@@ -227,6 +238,7 @@ public final class SlaPolicy {
     this.defaultLevels = b.defaultLevels;
     this.transferRule = b.transferRule;
     this.returnRule = b.returnRule;
+    this.returnsBeforeEscalation = b.returnsBeforeEscalation;
   }
 
   /**
@@ -351,6 +363,20 @@ public final class SlaPolicy {
   }
 
   /**
+   * Returns how many returns (退单) a case may have before it is escalated: the return that reaches
+   * this count is answered by an escalation, as a breach of the returning handler's time would be,
+   * rather than by another dispatch. Empty means returns never escalate by count (the routing
+   * policy alone decides what a return does).
+   *
+   * @return the count, at least 1, or empty
+   */
+  public OptionalInt returnsBeforeEscalation() {
+    return returnsBeforeEscalation == 0
+        ? OptionalInt.empty()
+        : OptionalInt.of(returnsBeforeEscalation);
+  }
+
+  /**
    * Reads a policy in the text format of the class comment within the {@link InputLimits#defaults()
    * default limits}. Either the whole text is valid or nothing is returned.
    *
@@ -434,7 +460,8 @@ public final class SlaPolicy {
           1,
           "stage",
           head,
-          "expected register, dispatch, handle, check, whole-case, levels, transfer or return");
+          "expected register, dispatch, handle, check, whole-case, levels, transfer, return or"
+              + " escalate-after-returns");
       return;
     }
     if (f.length < 6) {
@@ -457,6 +484,10 @@ public final class SlaPolicy {
         if (l != null) {
           b.defaultLevels(l);
         }
+        return true;
+      }
+      case "escalate-after-returns" -> {
+        parseReturnsBeforeEscalation(f, lineNo, t, b, problems);
         return true;
       }
       case "transfer", "return" -> {
@@ -559,6 +590,32 @@ public final class SlaPolicy {
     return rule;
   }
 
+  private static void parseReturnsBeforeEscalation(
+      String[] f, int lineNo, String line, Builder b, Problems problems) {
+    if (f.length != 2) {
+      problems.add(
+          lineNo, 0, f[0], line, "expected \"escalate-after-returns N\" with a count N >= 1");
+      return;
+    }
+    int n;
+    try {
+      n = Integer.parseInt(f[1]);
+    } catch (NumberFormatException e) {
+      n = 0;
+    }
+    if (n < 1 || n > MAX_RETURNS_BEFORE_ESCALATION) {
+      problems.add(
+          lineNo,
+          2,
+          "count",
+          f[1],
+          "expected a whole number of returns from 1 to %d",
+          MAX_RETURNS_BEFORE_ESCALATION);
+      return;
+    }
+    b.returnsBeforeEscalation(n);
+  }
+
   /**
    * Parses {@code f[from..]} as warning levels; {@code f[from]} is field number {@code firstField}
    * of the line.
@@ -615,6 +672,7 @@ public final class SlaPolicy {
     private ImmutableList<WarningLevel> defaultLevels = ImmutableList.of();
     private TransferRule transferRule = TransferRule.KEEP;
     private TransferRule returnRule = TransferRule.KEEP;
+    private int returnsBeforeEscalation;
 
     private Builder() {}
 
@@ -674,6 +732,25 @@ public final class SlaPolicy {
     @CanIgnoreReturnValue
     public Builder returnRule(TransferRule rule) {
       this.returnRule = Objects.requireNonNull(rule, "rule");
+      return this;
+    }
+
+    /**
+     * Sets how many returns a case may have before the return that reaches the count is answered by
+     * an escalation (default: returns never escalate by count).
+     *
+     * @param count the count, from 1 to {@value SlaPolicy#MAX_RETURNS_BEFORE_ESCALATION}
+     * @return this builder
+     * @throws IllegalArgumentException if the count is out of range
+     */
+    @CanIgnoreReturnValue
+    public Builder returnsBeforeEscalation(int count) {
+      checkArgument(
+          count >= 1 && count <= MAX_RETURNS_BEFORE_ESCALATION,
+          "returnsBeforeEscalation must be from 1 to %s but was %s",
+          MAX_RETURNS_BEFORE_ESCALATION,
+          count);
+      this.returnsBeforeEscalation = count;
       return this;
     }
 

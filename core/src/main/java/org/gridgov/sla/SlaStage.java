@@ -10,6 +10,9 @@ public enum SlaStage {
   HANDLE,
   /** 核查: checking the result on site. */
   CHECK,
-  /** The whole case, from report to closing. */
+  /**
+   * The whole case, from registration (立案; the report itself is clocked by {@link #REGISTER}) to
+   * closing; a reopening starts it again.
+   */
   WHOLE_CASE
 }

@@ -340,4 +340,34 @@ class SlaPolicyTest {
               assertThat(e.problems().get(0).reason()).contains("40").contains("maxLineLength");
             });
   }
+
+  @Test
+  void escalateAfterReturnsIsReadAndDefaultsToNever() {
+    SlaPolicy p =
+        SlaPolicy.parse(
+            new StringReader(
+                "return RESTART\nescalate-after-returns 2\nhandle * * * natural PT1H\n"),
+            "p.txt");
+    assertThat(p.returnsBeforeEscalation()).hasValue(2);
+    assertThat(p.returnRule()).isEqualTo(TransferRule.RESTART);
+    assertThat(SlaPolicy.builder().build().returnsBeforeEscalation()).isEmpty();
+  }
+
+  @Test
+  void aBadReturnCountIsRefusedWithItsLineAndValue() {
+    String bad = "handle * * * natural PT1H\nescalate-after-returns 0\nescalate-after-returns\n";
+    assertThatThrownBy(() -> SlaPolicy.parse(new StringReader(bad), "p.txt"))
+        .isInstanceOfSatisfying(
+            TextParseException.class,
+            e -> {
+              assertThat(e.problems())
+                  .extracting(TextParseException.Problem::line)
+                  .containsExactly(2, 3);
+              assertThat(e.problems().get(0).value()).isEqualTo("0");
+              assertThat(e.problems().get(0).reason()).contains("from 1 to 1000");
+            });
+    assertThatThrownBy(() -> SlaPolicy.builder().returnsBeforeEscalation(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("was 0");
+  }
 }

@@ -14,7 +14,7 @@ import org.gridgov.sla.SlaStage;
 
 /**
  * The handlers of the lifecycle commands (verify, register, accept, suspend, resume, resolve,
- * check, close, evaluate, reopen, merge): each decides the events of one command on one visible,
+ * close, evaluate, reopen, merge): each decides the events of one command on one visible,
  * authorised case and emits them into the call's pending changes; {@link
  * org.gridgov.casefile.CaseLifecycle} validates every event as it is applied.
  */
@@ -58,12 +58,6 @@ final class CaseCommands {
       tx.emit(rec, at, actor, new EventPayload.Resumed(due, isProvisional(rec, due)));
     } else if (a instanceof Command.Resolve rs) {
       resolve(tx, c, rec, actor, rs);
-    } else if (a instanceof Command.Check ck) {
-      tx.emit(
-          rec,
-          at,
-          actor,
-          ck.passed() ? new EventPayload.CheckPassed() : new EventPayload.CheckFailed(ck.reason()));
     } else if (a instanceof Command.Close) {
       tx.emit(rec, at, actor, new EventPayload.Closed());
     } else if (a instanceof Command.Evaluate ev) {

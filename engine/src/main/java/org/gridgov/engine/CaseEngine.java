@@ -36,8 +36,10 @@ import org.jspecify.annotations.Nullable;
  * leaves the engine as it was.
  *
  * <p><b>Clocks.</b> Per open case: {@code case} (stage {@code WHOLE_CASE}, from registration to
- * closing), {@code lead} (stage {@code HANDLE}, the current lead handler's, from dispatch or
- * escalation to resolution) and {@code summon:<department>} (the arrival limit of a summons,
+ * closing), {@code register}, {@code dispatch} and {@code check} (stages {@code REGISTER}, {@code
+ * DISPATCH}, {@code CHECK}, where the SLA policy has a rule), {@code lead} (stage {@code HANDLE},
+ * the current lead handler's, from dispatch or escalation to resolution; a return hands it on by
+ * the policy's return rule) and {@code summon:<department>} (the arrival limit of a summons,
  * natural time, the SLA policy's default levels; stopped by {@code Arrived}). Each clock state
  * follows from the events alone, which is what makes {@link #restore} exact.
  *
@@ -50,6 +52,20 @@ public final class CaseEngine {
 
   /** The clock id of the lead handler's clock. */
   public static final String LEAD_CLOCK = "lead";
+
+  /**
+   * The clock id of the register stage (立案, stage {@code REGISTER}): from report to registration.
+   */
+  public static final String REGISTER_CLOCK = "register";
+
+  /**
+   * The clock id of the dispatch stage (派遣, stage {@code DISPATCH}): from registration, a return or
+   * a reopening to the next lead dispatch or escalation.
+   */
+  public static final String DISPATCH_CLOCK = "dispatch";
+
+  /** The clock id of the check stage (核查, stage {@code CHECK}): from resolution to the check. */
+  public static final String CHECK_CLOCK = "check";
 
   /**
    * The prefix of a summoned department's arrival clock id; the department's handler id follows.

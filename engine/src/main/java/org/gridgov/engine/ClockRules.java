@@ -13,6 +13,7 @@ import org.gridgov.sla.SlaClock;
 import org.gridgov.sla.SlaLimit;
 import org.gridgov.sla.SlaPolicy;
 import org.gridgov.sla.SlaStage;
+import org.gridgov.sla.TransferRule;
 import org.gridgov.sla.WarningLevel;
 import org.jspecify.annotations.Nullable;
 
@@ -38,22 +39,30 @@ final class ClockRules {
     CaseClocks c = rec.clocks();
     Instant at = ev.at();
     switch (ev.type()) {
-      case REGISTERED ->
-          c =
-              started != null
-                  ? c.with(started)
-                  : withOptional(
-                      c, start(rec, CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, at, calendar));
-      case DISPATCHED -> {
-        if (((EventPayload.Dispatched) ev.payload()).role() == HandlerRole.LEAD) {
+      case REPORTED ->
           c =
               withOptional(
-                  without(c, CaseEngine.LEAD_CLOCK),
-                  start(rec, CaseEngine.LEAD_CLOCK, SlaStage.HANDLE, at, calendar));
+                  c, start(rec, CaseEngine.REGISTER_CLOCK, SlaStage.REGISTER, at, calendar));
+      case REGISTERED -> {
+        c = without(c, CaseEngine.REGISTER_CLOCK);
+        c =
+            started != null
+                ? c.with(started)
+                : withOptional(
+                    c, start(rec, CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, at, calendar));
+        c = withOptional(c, start(rec, CaseEngine.DISPATCH_CLOCK, SlaStage.DISPATCH, at, calendar));
+      }
+      case DISPATCHED -> {
+        if (((EventPayload.Dispatched) ev.payload()).role() == HandlerRole.LEAD) {
+          c = leadDispatched(without(c, CaseEngine.DISPATCH_CLOCK), rec, at, calendar);
         }
       }
       case ESCALATED -> {
-        CaseClocks kept = withoutSummons(c);
+        CaseClocks kept = without(withoutSummons(c), CaseEngine.DISPATCH_CLOCK);
+        if (rec.state().lead().isEmpty() && kept.clock(CaseEngine.LEAD_CLOCK).isPresent()) {
+          // the escalation completes a return: the lead clock is the one the return rule handed on
+          return kept;
+        }
         Optional<SlaClock> old = kept.clock(CaseEngine.LEAD_CLOCK);
         Optional<SlaClock> caseClock = kept.clock(CaseState.WHOLE_CASE_CLOCK);
         Optional<SlaClock> next;
@@ -66,7 +75,17 @@ final class ClockRules {
         }
         c = withOptional(without(kept, CaseEngine.LEAD_CLOCK), next);
       }
-      case RETURNED, RESOLVED -> c = without(withoutSummons(c), CaseEngine.LEAD_CLOCK);
+      case RETURNED ->
+          c =
+              withOptional(
+                  returned(withoutSummons(c), at),
+                  start(rec, CaseEngine.DISPATCH_CLOCK, SlaStage.DISPATCH, at, calendar));
+      case RESOLVED ->
+          c =
+              withOptional(
+                  without(withoutSummons(c), CaseEngine.LEAD_CLOCK),
+                  start(rec, CaseEngine.CHECK_CLOCK, SlaStage.CHECK, at, calendar));
+      case CHECK_PASSED -> c = without(c, CaseEngine.CHECK_CLOCK);
       case SUMMONED -> {
         EventPayload.Summoned sm = (EventPayload.Summoned) ev.payload();
         for (String dep : sm.departmentIds()) {
@@ -91,22 +110,58 @@ final class ClockRules {
       case CHECK_FAILED ->
           c =
               withOptional(
-                  without(c, CaseEngine.LEAD_CLOCK),
+                  without(without(c, CaseEngine.CHECK_CLOCK), CaseEngine.LEAD_CLOCK),
                   start(rec, CaseEngine.LEAD_CLOCK, SlaStage.HANDLE, at, calendar));
       case CLOSED, MERGED, VERIFICATION_FAILED -> c = CaseClocks.empty();
       case REOPENED ->
           c =
-              started != null
-                  ? CaseClocks.empty().with(started)
-                  : withOptional(
-                      CaseClocks.empty(),
-                      start(rec, CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, at, calendar));
+              withOptional(
+                  started != null
+                      ? CaseClocks.empty().with(started)
+                      : withOptional(
+                          CaseClocks.empty(),
+                          start(
+                              rec, CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, at, calendar)),
+                  start(rec, CaseEngine.DISPATCH_CLOCK, SlaStage.DISPATCH, at, calendar));
       case SLA_WARNING, SLA_BREACHED -> c = c.advance(at).clocks();
       case DEADLINE_REVISED ->
           c = CalendarAdoption.replay(c, (EventPayload.DeadlineRevised) ev.payload(), ev);
       default -> {}
     }
     return c;
+  }
+
+  /**
+   * The clocks after a return (退单): with {@link TransferRule#RESTART} the returner's lead clock
+   * ends and the next lead starts a fresh one; with {@link TransferRule#KEEP} or {@link
+   * TransferRule#FROM_CREATION} the lead clock is carried over by that rule at the return and the
+   * next lead (dispatched or escalated to) takes it on as it is.
+   */
+  private CaseClocks returned(CaseClocks c, Instant at) {
+    Optional<SlaClock> old = c.clock(CaseEngine.LEAD_CLOCK);
+    Optional<SlaClock> caseClock = c.clock(CaseState.WHOLE_CASE_CLOCK);
+    TransferRule rule = sla.returnRule();
+    if (rule == TransferRule.RESTART
+        || old.isEmpty()
+        || caseClock.isEmpty()
+        || old.get().state() == SlaClock.State.STOPPED) {
+      return without(c, CaseEngine.LEAD_CLOCK);
+    }
+    return c.with(old.get().transfer(rule, at, caseClock.get()));
+  }
+
+  /**
+   * The clocks after a lead {@code Dispatched}: a first dispatch starts the lead clock; a dispatch
+   * after a return takes on the lead clock the return rule carried over, if any.
+   */
+  private CaseClocks leadDispatched(
+      CaseClocks c, CaseRecord rec, Instant at, BusinessCalendar calendar) {
+    if (rec.state().lead().isEmpty() && c.clock(CaseEngine.LEAD_CLOCK).isPresent()) {
+      return c;
+    }
+    return withOptional(
+        without(c, CaseEngine.LEAD_CLOCK),
+        start(rec, CaseEngine.LEAD_CLOCK, SlaStage.HANDLE, at, calendar));
   }
 
   /**
@@ -166,8 +221,20 @@ final class ClockRules {
 
   /** The stage name written into a clock's warnings and breaches. */
   static String stageOf(String clockId) {
-    if (clockId.equals(CaseEngine.LEAD_CLOCK)) {
-      return SlaStage.HANDLE.name();
+    switch (clockId) {
+      case CaseEngine.LEAD_CLOCK -> {
+        return SlaStage.HANDLE.name();
+      }
+      case CaseEngine.REGISTER_CLOCK -> {
+        return SlaStage.REGISTER.name();
+      }
+      case CaseEngine.DISPATCH_CLOCK -> {
+        return SlaStage.DISPATCH.name();
+      }
+      case CaseEngine.CHECK_CLOCK -> {
+        return SlaStage.CHECK.name();
+      }
+      default -> {}
     }
     if (clockId.startsWith(CaseEngine.SUMMON_CLOCK_PREFIX)) {
       return CaseEngine.SUMMON_STAGE;

@@ -51,7 +51,8 @@ final class CommandDispatcher {
     this.scheduler = scheduler;
     this.authorization = authorization;
     this.caseCommands = new CaseCommands(this, clockRules);
-    this.routingCommands = new RoutingCommands(this, router, handlers, config.systemActor());
+    this.routingCommands =
+        new RoutingCommands(this, router, handlers, config.systemActor(), config.slaPolicy());
   }
 
   /**

@@ -199,9 +199,11 @@ public final class EngineConfig {
 
     /**
      * Sets the SLA policy (required). Its rules select the limits: {@code WHOLE_CASE} for the case
-     * clock (a matching rule is required to register), {@code HANDLE} for the lead clock; its
-     * default levels apply to summons clocks. An {@code Assign}'s {@code slaProfile} is not used
-     * (the event log could not record it).
+     * clock (a matching rule is required to register), {@code HANDLE} for the lead clock, {@code
+     * REGISTER}, {@code DISPATCH} and {@code CHECK} for the stage clocks; its default levels apply
+     * to summons clocks; its transfer and return rules and its returns before escalation are
+     * applied. An {@code Assign}'s {@code slaProfile} is not used (the event log could not record
+     * it).
      *
      * @param policy the policy
      * @return this builder

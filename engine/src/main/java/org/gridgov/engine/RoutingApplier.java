@@ -79,19 +79,14 @@ final class RoutingApplier {
     return d;
   }
 
-  /** A routing request for the case's current holders and returns. */
+  /**
+   * A routing request for the case as it stands: its current lead, every lead it has had and every
+   * return, oldest first (the request's documented history).
+   */
   RoutingRequest request(CaseRecord rec, DecisionPoint point, Instant at) {
     CaseState s = rec.state();
     return new RoutingRequest(
-        rec.facts(), point, at, s.lead(), holders(s), ImmutableList.copyOf(s.returnedBy()), 1);
-  }
-
-  /** The current lead, then the assists. */
-  static ImmutableList<String> holders(CaseState s) {
-    ImmutableList.Builder<String> b = ImmutableList.builder();
-    s.lead().ifPresent(b::add);
-    b.addAll(s.assists());
-    return b.build();
+        rec.facts(), point, at, s.lead(), s.leadHistory(), s.returnHistory(), 1);
   }
 
   /** Turns a decision into events through {@code out}; returns the case after them. */

@@ -1,9 +1,9 @@
 package org.gridgov.engine;
 
-import com.google.common.collect.ImmutableList;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import org.gridgov.casefile.Actor;
 import org.gridgov.casefile.CaseStatus;
 import org.gridgov.casefile.EscalationCause;
@@ -12,27 +12,32 @@ import org.gridgov.casefile.HandlerRole;
 import org.gridgov.routing.DecisionPoint;
 import org.gridgov.routing.RoutingDecision;
 import org.gridgov.routing.RoutingRequest;
+import org.gridgov.sla.SlaPolicy;
 
 /**
  * The handlers of the commands that move a case between handlers (dispatch, return, assist, summon,
- * arrive, escalate): a named handler must be known; a decision of the routing policy goes through
- * the {@link RoutingApplier}.
+ * arrive, escalate) or may (a check, whose failure the routing policy answers at {@code
+ * CHECK_FAILED}): a named handler must be known; a decision of the routing policy goes through the
+ * {@link RoutingApplier}, with the case's real lead and return history in the request.
  */
 final class RoutingCommands {
   private final CommandDispatcher engine;
   private final RoutingApplier router;
   private final HandlerDirectory handlers;
   private final Actor systemActor;
+  private final SlaPolicy sla;
 
   RoutingCommands(
       CommandDispatcher engine,
       RoutingApplier router,
       HandlerDirectory handlers,
-      Actor systemActor) {
+      Actor systemActor,
+      SlaPolicy sla) {
     this.engine = engine;
     this.router = router;
     this.handlers = handlers;
     this.systemActor = systemActor;
+    this.sla = sla;
   }
 
   /** Whether this family handles the action. */
@@ -42,7 +47,8 @@ final class RoutingCommands {
         || a instanceof Command.Assist
         || a instanceof Command.Summon
         || a instanceof Command.Arrive
-        || a instanceof Command.Escalate;
+        || a instanceof Command.Escalate
+        || a instanceof Command.Check;
   }
 
   /** Emits the events of {@code c} on {@code rec}. */
@@ -65,6 +71,8 @@ final class RoutingCommands {
       arrive(tx, c, rec, actor, ar);
     } else if (a instanceof Command.Escalate es) {
       escalate(tx, c, rec, actor, es);
+    } else if (a instanceof Command.Check ck) {
+      check(tx, rec, actor, ck, at);
     } else {
       throw new AssertionError(a);
     }
@@ -97,18 +105,25 @@ final class RoutingCommands {
                 c.at(), EscalationCause.CAPABILITY, actor, true, actor.id()));
   }
 
+  /**
+   * A return (退单): the {@code Returned} event, then the routing policy's answer at {@code RETURN};
+   * or, when the return reaches the SLA policy's {@link SlaPolicy#returnsBeforeEscalation()}, its
+   * answer at {@code BREACH} for the returning handler (the case has used up its returns as a clock
+   * uses up its time), applied with the cause {@code RETURN}.
+   */
   private void giveBack(Tx tx, CaseRecord rec, Actor actor, Command.Return rt, Instant at) {
-    ImmutableList<String> holders = RoutingApplier.holders(rec.state());
     CaseRecord after =
         tx.emit(rec, at, actor, new EventPayload.Returned(rt.handlerId(), rt.reason()));
+    OptionalInt limit = sla.returnsBeforeEscalation();
+    boolean escalate = limit.isPresent() && after.state().returnCount() >= limit.getAsInt();
     RoutingRequest req =
         RoutingRequest.of(
             rec.facts(),
-            DecisionPoint.RETURN,
+            escalate ? DecisionPoint.BREACH : DecisionPoint.RETURN,
             at,
             rt.handlerId(),
-            holders,
-            ImmutableList.copyOf(after.state().returnedBy()),
+            after.state().leadHistory(),
+            after.state().returnHistory(),
             1);
     RoutingDecision dec = router.decide(after, req);
     var unused =
@@ -118,6 +133,32 @@ final class RoutingCommands {
             dec,
             new RoutingApplier.Context(
                 at, EscalationCause.RETURN, systemActor, false, rt.handlerId()));
+  }
+
+  /**
+   * A check (核查): {@code CheckPassed}; or {@code CheckFailed} (rework, 返工), then the routing
+   * policy's answer at {@code CHECK_FAILED} for the lead: the same lead keeps the rework; another
+   * lead, an escalation or a summons is applied with the cause {@code CHECK_FAILED}; a rejection
+   * leaves the rework with the lead.
+   */
+  private void check(Tx tx, CaseRecord rec, Actor actor, Command.Check ck, Instant at) {
+    if (ck.passed()) {
+      tx.emit(rec, at, actor, new EventPayload.CheckPassed());
+      return;
+    }
+    CaseRecord after = tx.emit(rec, at, actor, new EventPayload.CheckFailed(ck.reason()));
+    if (after.state().lead().isEmpty()) {
+      return;
+    }
+    RoutingDecision dec =
+        router.decide(after, router.request(after, DecisionPoint.CHECK_FAILED, at));
+    var unused =
+        router.apply(
+            tx,
+            after,
+            dec,
+            new RoutingApplier.Context(
+                at, EscalationCause.CHECK_FAILED, systemActor, false, after.state().lead().get()));
   }
 
   private static void arrive(Tx tx, Command c, CaseRecord rec, Actor actor, Command.Arrive ar) {

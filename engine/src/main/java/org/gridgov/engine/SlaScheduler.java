@@ -122,7 +122,11 @@ final class SlaScheduler {
   }
 
   private void fire(Tx tx, CaseRecord rec, Instant at) {
-    CaseClocks.Advance adv = rec.clocks().advance(at);
+    // A level can be due before the case's last event: a clock counted from creation, handed on at
+    // an escalation, is overdue when it starts. The case's clocks have seen that event, so they
+    // advance to it; the level fires dated at the event, as every late level is.
+    Instant upTo = max(at, rec.state().lastEventAt().orElse(at));
+    CaseClocks.Advance adv = rec.clocks().advance(upTo);
     CaseRecord cur = rec;
     List<String> breached = new ArrayList<>();
     for (SlaClock.Warning w : adv.fired()) {

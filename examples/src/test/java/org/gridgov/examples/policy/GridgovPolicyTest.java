@@ -298,6 +298,7 @@ class GridgovPolicyTest {
     Files.writeString(
         sla,
         """
+        transfer   RESTART
         register   * * * natural PT30M
         dispatch   * * * natural PT1H
         handle     * * * working PT4H

@@ -35,6 +35,7 @@ import org.gridgov.routing.table.TablePolicy;
 import org.gridgov.sla.SlaLimit;
 import org.gridgov.sla.SlaPolicy;
 import org.gridgov.sla.SlaStage;
+import org.gridgov.sla.TransferRule;
 
 /**
  * Analyses a {@link TablePolicy} for the failures practice names: gaps (留白), overlaps (职责交叉),
@@ -100,7 +101,9 @@ public final class PolicyAnalysis {
 
   /**
    * Analyses a policy over the given categories, with the worst-case time to the top from an SLA
-   * policy.
+   * policy (see {@link WorstCaseTime}; empty when the SLA policy's transfer rule {@code KEEP} stops
+   * breaches from moving a case past its second handler short of the top, or no handling rule
+   * applies).
    *
    * @param policy the compiled policy
    * @param categories the category codes to analyse, not empty
@@ -564,6 +567,23 @@ public final class PolicyAnalysis {
     }
   }
 
+  /**
+   * How many full handling limits a case uses on the way up a chain of {@code chain} handlers, as
+   * the case engine moves the lead clock on an escalation: {@code RESTART} gives every handler a
+   * fresh budget; {@code FROM_CREATION} counts each new holder's clock from registration, so it is
+   * breached on arrival and the case goes straight on to the top after the first handler's budget;
+   * {@code KEEP} hands the second handler a breached clock that never breaches again, so no breach
+   * moves the case past it: one budget for a chain of at most two handlers, else -1 (no time to the
+   * top).
+   */
+  static int handlingBudgets(TransferRule transfer, int chain) {
+    return switch (transfer) {
+      case RESTART -> chain;
+      case FROM_CREATION -> Math.min(1, chain);
+      case KEEP -> chain <= 2 ? Math.min(1, chain) : -1;
+    };
+  }
+
   private Optional<WorstCaseTime> worstCase(SlaPolicy sla) {
     Region region = tree.region(longestRegion);
     var urbanRural = region.urbanRural().orElse(null);
@@ -585,7 +605,11 @@ public final class PolicyAnalysis {
     if (handle.isEmpty()) {
       return Optional.empty();
     }
-    for (int i = 0; i < longest.size(); i++) {
+    int fullBudgets = handlingBudgets(sla.transferRule(), longest.size());
+    if (fullBudgets < 0) {
+      return Optional.empty();
+    }
+    for (int i = 0; i < fullBudgets; i++) {
       limits.add(handle.get().limit());
     }
     Duration natural = Duration.ZERO;

@@ -17,6 +17,7 @@ import org.gridgov.routing.table.TablePolicy;
 import org.gridgov.sla.SlaLimit;
 import org.gridgov.sla.SlaPolicy;
 import org.gridgov.sla.SlaStage;
+import org.gridgov.sla.TransferRule;
 import org.gridgov.sla.WorkingDayRule;
 import org.junit.jupiter.api.Test;
 
@@ -172,6 +173,7 @@ class PolicyAnalysisTest {
   void worstCaseSumsRegisterDispatchAndOneHandlingLimitPerHandlerOfTheLongestChain() {
     SlaPolicy sla =
         SlaPolicy.builder()
+            .transferRule(TransferRule.RESTART)
             .rule(
                 SlaPolicy.Rule.of(
                     SlaStage.REGISTER, SlaLimit.natural(java.time.Duration.ofMinutes(30))))
@@ -188,6 +190,32 @@ class PolicyAnalysisTest {
     assertThat(w.natural()).isEqualTo(java.time.Duration.ofMinutes(30));
     assertThat(w.workingTime()).isEqualTo(java.time.Duration.ofHours(2));
     assertThat(w.workingDays()).isEqualTo(3 * r.longestChain().size());
+  }
+
+  @Test
+  void worstCaseFollowsTheTransferRuleAsTheEngineMovesTheLeadClock() {
+    SlaPolicy.Builder b =
+        SlaPolicy.builder()
+            .rule(SlaPolicy.Rule.of(SlaStage.REGISTER, SlaLimit.workingHours(1)))
+            .rule(SlaPolicy.Rule.of(SlaStage.HANDLE, SlaLimit.workingHours(4)));
+    // FROM_CREATION: the escalated clock counts from registration and is breached on arrival, so
+    // only the first handler's budget is used on the way to the top
+    PolicyReport fromCreation =
+        PolicyAnalysis.analyse(
+            policy(SOUND), List.of("0101"), b.transferRule(TransferRule.FROM_CREATION).build());
+    assertThat(fromCreation.longestChain()).hasSize(5);
+    assertThat(fromCreation.worstCase().orElseThrow().workingTime())
+        .isEqualTo(java.time.Duration.ofHours(5));
+    // KEEP: the second handler inherits a breached clock that never breaches again; no time to the
+    // top exists
+    assertThat(
+            PolicyAnalysis.analyse(
+                    policy(SOUND), List.of("0101"), b.transferRule(TransferRule.KEEP).build())
+                .worstCase())
+        .isEmpty();
+    assertThat(PolicyAnalysis.handlingBudgets(TransferRule.KEEP, 2)).isEqualTo(1);
+    assertThat(PolicyAnalysis.handlingBudgets(TransferRule.KEEP, 3)).isEqualTo(-1);
+    assertThat(PolicyAnalysis.handlingBudgets(TransferRule.RESTART, 5)).isEqualTo(5);
   }
 
   @Test
