@@ -383,4 +383,53 @@ class RegionTreeEditorTest {
         .hasMessageContaining(
             "COMMUNITY " + c + " has no free GRID number left (the largest is 99)");
   }
+
+  @Test
+  void anEditKeepsTheClassTypeAndTagsOfTheRegionsItDoesNotChange() {
+    RegionTree after = tree.edit(NEXT).rename(ST2, "新街道").apply().after();
+    assertThat(after.get(G1).urbanRural()).contains(UrbanRuralClass.MAIN_URBAN);
+    assertThat(after.get(G1).gridType()).contains(GridType.COMPREHENSIVE);
+    assertThat(after.get(G2).gridType()).contains(GridType.DEDICATED);
+    assertThat(after.get(G2).urbanRural()).isEmpty();
+    assertThat(after.get(U2).tags()).containsExactly("old", "school");
+    assertThat(after.get(U1).tags()).isEmpty();
+  }
+
+  @Test
+  void theSplitGridAndBothGridsOfAMergeAreListedAsChanged() {
+    RegionTreeDiff split = tree.edit(NEXT).splitGrid(G1, List.of(List.of(U2), List.of(U1))).apply();
+    assertThat(split.changes())
+        .contains(new RegionTreeDiff.Change(G1, OptionalLong.of(G1), RegionTreeDiff.Kind.SPLIT));
+    RegionTreeDiff merge = tree.edit(NEXT).mergeGrids(List.of(G1, G2)).apply();
+    assertThat(merge.changes())
+        .contains(
+            new RegionTreeDiff.Change(G1, OptionalLong.of(G1), RegionTreeDiff.Kind.MERGED),
+            new RegionTreeDiff.Change(G2, OptionalLong.of(G1), RegionTreeDiff.Kind.MERGED));
+  }
+
+  @Test
+  void aLaterEditFindsTheGridAnEarlierEditCreated() {
+    long newGrid = 350302001001003L;
+    RegionTreeDiff diff =
+        tree.edit(NEXT)
+            .splitGrid(G1, List.of(List.of(U2), List.of(U1)))
+            .rename(newGrid, "新网格")
+            .moveUnit(U3, newGrid)
+            .apply();
+    assertThat(diff.after().get(newGrid).name()).isEqualTo("新网格");
+    assertThat(diff.after().get(newGrid).children())
+        .extracting(Region::code)
+        .containsExactly(350302001001003001L, 350302001001003002L);
+    assertThat(diff.newCode(U3)).hasValue(350302001001003002L);
+  }
+
+  @Test
+  void theFirstRegionOfThePreOrderIsFoundLikeAnyOther() {
+    // the district is row 0 of the tree
+    assertThat(tree.indexOf(TestTrees.D)).isZero();
+    assertThat(tree.edit(NEXT).rename(TestTrees.D, "新区").apply().after().get(TestTrees.D).name())
+        .isEqualTo("新区");
+    assertThatThrownBy(() -> tree.edit(NEXT).moveUnit(U1, TestTrees.D).apply())
+        .hasMessageContaining(TestTrees.D + " is a DISTRICT, not a GRID");
+  }
 }

@@ -686,4 +686,78 @@ class SlaClockTest {
         .extracting(SlaClock.Warning::reachedAt)
         .containsExactly(at("2025-03-04T09:00"));
   }
+
+  @Test
+  void start_refusesABlankNameAndMoreThan64Levels_andTakesExactly64() {
+    Instant start = at("2025-03-03T09:00");
+    assertThatThrownBy(
+            () -> SlaClock.start(" ", SlaLimit.workingHours(4), TRAFFIC_LIGHT, CN, start))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("a clock needs a name");
+    List<WarningLevel> levels = new ArrayList<>();
+    for (int i = 1; i <= 64; i++) {
+      levels.add(WarningLevel.atFraction("l" + i, i / 64.0));
+    }
+    SlaClock c = SlaClock.start("case", SlaLimit.workingHours(4), levels, CN, start);
+    // 4 working hours from Mon 09:00 end at 14:30; every one of the 64 levels fires once, in order
+    SlaClock.Advance a = c.advance(at("2025-03-03T14:30"));
+    assertThat(a.fired()).extracting(w -> w.level().name()).hasSize(64).startsWith("l1", "l2");
+    assertThat(a.fired().get(63).reachedAt()).isEqualTo(at("2025-03-03T14:30"));
+    assertThat(a.clock().hasFired(63)).isTrue();
+    assertThat(a.clock().advance(at("2025-03-03T15:00")).fired()).isEmpty();
+    levels.add(WarningLevel.breach("one-too-many"));
+    assertThatThrownBy(() -> SlaClock.start("case", SlaLimit.workingHours(4), levels, CN, start))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("clock case: at most 64 warning levels but got 65");
+  }
+
+  @Test
+  void pauseAndStop_refuseTimeGoingBackwards() {
+    SlaClock c = fourHours("2025-03-03T09:00").advance(at("2025-03-03T10:00")).clock();
+    assertThatThrownBy(() -> c.pause(at("2025-03-03T09:59")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("time went backwards: pause(")
+        .hasMessageContaining("on clock case");
+    assertThatThrownBy(() -> c.stop(at("2025-03-03T09:59")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("time went backwards: stop(");
+    // at the instant last seen both are allowed
+    assertThat(c.pause(at("2025-03-03T10:00")).state()).isEqualTo(SlaClock.State.PAUSED);
+    assertThat(c.stop(at("2025-03-03T10:00")).state()).isEqualTo(SlaClock.State.STOPPED);
+  }
+
+  @Test
+  void aNaturalClockCountsWallTime_andIsProvisionalOnlyWithBothEndsCoveredAndProvisional() {
+    SlaClock n =
+        SlaClock.start(
+            "summon",
+            SlaLimit.natural(Duration.ofHours(2)),
+            TRAFFIC_LIGHT,
+            CN,
+            at("2025-03-03T11:00"));
+    assertThat(n.elapsed(at("2025-03-03T12:30"))).isEqualTo(Duration.ofMinutes(90)); // lunch counts
+    SlaClock resumed = n.pause(at("2025-03-03T11:30")).resume(at("2025-03-03T12:00"));
+    assertThat(resumed.elapsed(at("2025-03-03T12:30"))).isEqualTo(Duration.ofMinutes(60));
+    assertThat(resumed.deadline()).contains(at("2025-03-03T13:30"));
+    assertThat(n.due()).contains(new Deadline(at("2025-03-03T13:00"), false, CN.edition()));
+    // both ends in the provisional year 2027
+    SlaClock p =
+        SlaClock.start(
+            "summon",
+            SlaLimit.natural(Duration.ofHours(2)),
+            TRAFFIC_LIGHT,
+            with2027Provisional(),
+            at("2027-03-01T09:00"));
+    assertThat(p.due()).contains(new Deadline(at("2027-03-01T11:00"), true, "cn-p2027"));
+    // the deadline lies past the coverage: a natural deadline needs no calendar, so it is not
+    // provisional and nothing throws
+    SlaClock beyond =
+        SlaClock.start(
+            "summon",
+            SlaLimit.natural(Duration.ofDays(10)),
+            TRAFFIC_LIGHT,
+            officialOnly(),
+            at("2026-12-30T09:00"));
+    assertThat(beyond.due()).contains(new Deadline(at("2027-01-09T09:00"), false, "cn-official"));
+  }
 }

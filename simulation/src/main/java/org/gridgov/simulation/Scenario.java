@@ -118,6 +118,15 @@ public abstract class Scenario {
   public static final double MAX_CASES_PER_RESIDENT_PER_YEAR = 1000;
 
   /**
+   * The most cases a run may be expected to report over its warm-up, horizon and drain: 100,000,000
+   * (about five years of Beijing's 12345 hotline). Residents × cases per resident per year × the
+   * run's length is known only once the city is built, so the simulator checks it then, before the
+   * run starts, and refuses a scenario above it with an {@link IllegalArgumentException} naming the
+   * expected count.
+   */
+  public static final long MAX_EXPECTED_CASES = 100_000_000L;
+
+  /**
    * Returns the mean number of cases per resident per year, in (0, {@value
    * #MAX_CASES_PER_RESIDENT_PER_YEAR}]. Default 1 (Beijing's 12345 hotline saw about 21M cases for
    * 22M residents in 2023).

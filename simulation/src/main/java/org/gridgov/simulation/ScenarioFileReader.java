@@ -28,6 +28,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
@@ -313,106 +314,17 @@ final class ScenarioFileReader {
 
   private @Nullable Scenario scenario(MapNode root) {
     knownKeys(root, KEYS, "");
-    Scenario base = null;
     Node ext = root.get("extends");
-    if (ext != null) {
-      String name = string(ext, "extends");
-      if (name != null) {
-        Optional<Scenario> found = builtIns.apply(name);
-        if (found.isPresent()) {
-          base = found.get();
-        } else {
-          add(ext.pos(), "extends", name, "no built-in scenario of that name; expected putian");
-        }
-      }
-    }
+    Scenario base = ext == null ? null : builtIn(ext);
     boolean extending = ext != null;
-
-    String name = required(root, "name", extending, n -> string(n, "name"));
-    if (name != null && name.isBlank()) {
-      add(
-          java.util.Objects.requireNonNull(root.get("name")).pos(),
-          "name",
-          name,
-          "must not be empty");
-    }
+    String name = name(root, extending);
     CitySpec city = required(root, "city", extending, this::city);
     ImmutableList<CategoryMix> categories =
         required(root, "categories", extending, this::categories);
-
-    OptionalDouble households = OptionalDouble.empty();
-    Node hpg = root.get("households-per-grid");
-    if (hpg != null) {
-      Double h = number(hpg, "households-per-grid", 0, false, Double.POSITIVE_INFINITY);
-      if (h != null) {
-        households = OptionalDouble.of(h);
-        CitySpec effective = city != null ? city : base != null ? base.city() : null;
-        if (effective != null && !(effective instanceof CitySpec.Putian)) {
-          add(
-              hpg.pos(),
-              "households-per-grid",
-              hpg.text(),
-              "applies to generated cities (city: putian) only; remove it or use city: putian");
-        }
-      }
-    } else if (base != null
-        && base.householdsPerGrid().isPresent()
-        && (city == null || city instanceof CitySpec.Putian)) {
-      households = base.householdsPerGrid();
-    }
-
-    LocalDateTime start = optional(root, "start", this::start);
-    Duration warmUp = optional(root, "warm-up", n -> duration(n, "warm-up", true));
-    Duration horizon = optional(root, "horizon", n -> duration(n, "horizon", false));
-    Duration drain = optional(root, "drain", n -> duration(n, "drain", true));
-    Double rate =
-        optional(
-            root,
-            "cases-per-resident-per-year",
-            n ->
-                number(
-                    n, "cases-per-resident-per-year", 0, false, MAX_CASES_PER_RESIDENT_PER_YEAR));
-    ImmutableList<Double> hourly =
-        optional(root, "hourly-profile", n -> weights(n, "hourly-profile", 24));
-    ImmutableList<Double> weekday =
-        optional(root, "weekday-profile", n -> weights(n, "weekday-profile", 7));
-    Double offDay =
-        optional(
-            root,
-            "off-day-factor",
-            n -> number(n, "off-day-factor", 0, true, Double.POSITIVE_INFINITY));
-    Staffing baseStaffing = base != null ? base.staffing() : Staffing.defaults();
-    Staffing staffing = optional(root, "staffing", n -> staffing(n, baseStaffing));
-    WorkSchedule schedule =
-        optional(root, "work-schedule", n -> choice(n, "work-schedule", WorkSchedule.class));
-    Travel baseTravel = base != null ? base.travel() : new Travel(10, 10);
-    Travel travel = optional(root, "travel", n -> travel(n, baseTravel));
-    Distribution check = optional(root, "check-time", n -> distribution(n, "check-time"));
-    CalendarChoice calendar =
-        optional(root, "calendar", n -> choice(n, "calendar", CalendarChoice.class));
-    String routing = optional(root, "routing-policy", n -> policy(n, "routing-policy", true));
-    String sla = optional(root, "sla-policy", n -> policy(n, "sla-policy", false));
-    TreeMap<String, String> variants = new TreeMap<>();
-    if (base != null) {
-      variants.putAll(base.policyVariants());
-    }
-    Node pv = root.get("policy-variants");
-    if (pv != null) {
-      MapNode m =
-          map(
-              pv,
-              "policy-variants",
-              "a map of variant name: {file: policy.csv} or the policy text");
-      if (m != null) {
-        for (Entry e : m.entries()) {
-          String text = policy(e.value(), "policy-variants." + e.key(), true);
-          if (text != null) {
-            variants.put(e.key(), text);
-          }
-        }
-      }
-    }
-
+    OptionalDouble households = householdsPerGrid(root, city, base);
+    Scenario.Builder b = Scenario.builder();
+    readOptional(root, base, b);
+    Map<String, String> variants = policyVariants(root, base);
     if (!problems.isEmpty()
         || !policyProblems.isEmpty()
         || name == null
@@ -420,39 +332,12 @@ final class ScenarioFileReader {
         || (categories == null && base == null)) {
       return null;
     }
-    Scenario.Builder b =
-        Scenario.builder()
-            .name(name)
-            .city(city != null ? city : java.util.Objects.requireNonNull(base).city())
-            .addAllCategories(
-                categories != null
-                    ? categories
-                    : java.util.Objects.requireNonNull(base).categories());
+    b.name(name)
+        .city(city != null ? city : java.util.Objects.requireNonNull(base).city())
+        .addAllCategories(
+            categories != null ? categories : java.util.Objects.requireNonNull(base).categories());
     if (households.isPresent()) {
       b.householdsPerGrid(households.getAsDouble());
-    }
-    set(start, base, Scenario::start, b::start);
-    set(warmUp, base, Scenario::warmUp, b::warmUp);
-    set(horizon, base, Scenario::horizon, b::horizon);
-    set(drain, base, Scenario::drain, b::drain);
-    set(rate, base, Scenario::casesPerResidentPerYear, b::casesPerResidentPerYear);
-    set(hourly, base, Scenario::hourlyProfile, b::hourlyProfile);
-    set(weekday, base, Scenario::weekdayProfile, b::weekdayProfile);
-    set(offDay, base, Scenario::offDayFactor, b::offDayFactor);
-    set(staffing, base, Scenario::staffing, b::staffing);
-    set(schedule, base, Scenario::workSchedule, b::workSchedule);
-    set(travel, base, Scenario::travel, b::travel);
-    set(check, base, Scenario::checkTime, b::checkTime);
-    set(calendar, base, Scenario::calendar, b::calendar);
-    if (routing != null) {
-      b.routingPolicy(routing);
-    } else if (base != null && base.routingPolicy().isPresent()) {
-      b.routingPolicy(base.routingPolicy().get());
-    }
-    if (sla != null) {
-      b.slaPolicy(sla);
-    } else if (base != null && base.slaPolicy().isPresent()) {
-      b.slaPolicy(base.slaPolicy().get());
     }
     b.putAllPolicyVariants(variants);
     try {
@@ -461,6 +346,163 @@ final class ScenarioFileReader {
       add(root.pos(), "", "", "%s", String.valueOf(e.getMessage()));
       return null;
     }
+  }
+
+  /** The built-in scenario {@code extends} names, or {@code null} after reporting it unknown. */
+  private @Nullable Scenario builtIn(Node ext) {
+    String name = string(ext, "extends");
+    if (name == null) {
+      return null;
+    }
+    Optional<Scenario> found = builtIns.apply(name);
+    if (found.isEmpty()) {
+      add(ext.pos(), "extends", name, "no built-in scenario of that name; expected putian");
+      return null;
+    }
+    return found.get();
+  }
+
+  private @Nullable String name(MapNode root, boolean extending) {
+    String name = required(root, "name", extending, n -> string(n, "name"));
+    if (name != null && name.isBlank()) {
+      add(
+          java.util.Objects.requireNonNull(root.get("name")).pos(),
+          "name",
+          name,
+          "must not be empty");
+    }
+    return name;
+  }
+
+  /** {@code households-per-grid}, or the base's when the city stays a generated one. */
+  private OptionalDouble householdsPerGrid(
+      MapNode root, @Nullable CitySpec city, @Nullable Scenario base) {
+    Node hpg = root.get("households-per-grid");
+    if (hpg == null) {
+      return base != null
+              && base.householdsPerGrid().isPresent()
+              && (city == null || city instanceof CitySpec.Putian)
+          ? base.householdsPerGrid()
+          : OptionalDouble.empty();
+    }
+    Double h = number(hpg, "households-per-grid", 0, false, Double.POSITIVE_INFINITY);
+    if (h == null) {
+      return OptionalDouble.empty();
+    }
+    CitySpec effective = city != null ? city : base != null ? base.city() : null;
+    if (effective != null && !(effective instanceof CitySpec.Putian)) {
+      add(
+          hpg.pos(),
+          "households-per-grid",
+          hpg.text(),
+          "applies to generated cities (city: putian) only; remove it or use city: putian");
+    }
+    return OptionalDouble.of(h);
+  }
+
+  /**
+   * Reads the optional keys from {@code start} to {@code sla-policy} into {@code b}, each falling
+   * back to the base scenario's value.
+   */
+  private void readOptional(MapNode root, @Nullable Scenario base, Scenario.Builder b) {
+    set(optional(root, "start", this::start), base, Scenario::start, b::start);
+    set(
+        optional(root, "warm-up", n -> duration(n, "warm-up", true)),
+        base,
+        Scenario::warmUp,
+        b::warmUp);
+    set(
+        optional(root, "horizon", n -> duration(n, "horizon", false)),
+        base,
+        Scenario::horizon,
+        b::horizon);
+    set(optional(root, "drain", n -> duration(n, "drain", true)), base, Scenario::drain, b::drain);
+    Double rate =
+        optional(
+            root,
+            "cases-per-resident-per-year",
+            n ->
+                number(
+                    n, "cases-per-resident-per-year", 0, false, MAX_CASES_PER_RESIDENT_PER_YEAR));
+    set(rate, base, Scenario::casesPerResidentPerYear, b::casesPerResidentPerYear);
+    set(
+        optional(root, "hourly-profile", n -> weights(n, "hourly-profile", 24)),
+        base,
+        Scenario::hourlyProfile,
+        b::hourlyProfile);
+    set(
+        optional(root, "weekday-profile", n -> weights(n, "weekday-profile", 7)),
+        base,
+        Scenario::weekdayProfile,
+        b::weekdayProfile);
+    Double offDay =
+        optional(
+            root,
+            "off-day-factor",
+            n -> number(n, "off-day-factor", 0, true, Double.POSITIVE_INFINITY));
+    set(offDay, base, Scenario::offDayFactor, b::offDayFactor);
+    readResources(root, base, b);
+  }
+
+  /** Reads staffing, work schedule, travel, check time, calendar and the two policies into b. */
+  private void readResources(MapNode root, @Nullable Scenario base, Scenario.Builder b) {
+    Staffing baseStaffing = base != null ? base.staffing() : Staffing.defaults();
+    set(
+        optional(root, "staffing", n -> staffing(n, baseStaffing)),
+        base,
+        Scenario::staffing,
+        b::staffing);
+    set(
+        optional(root, "work-schedule", n -> choice(n, "work-schedule", WorkSchedule.class)),
+        base,
+        Scenario::workSchedule,
+        b::workSchedule);
+    Travel baseTravel = base != null ? base.travel() : new Travel(10, 10);
+    set(optional(root, "travel", n -> travel(n, baseTravel)), base, Scenario::travel, b::travel);
+    set(
+        optional(root, "check-time", n -> distribution(n, "check-time")),
+        base,
+        Scenario::checkTime,
+        b::checkTime);
+    set(
+        optional(root, "calendar", n -> choice(n, "calendar", CalendarChoice.class)),
+        base,
+        Scenario::calendar,
+        b::calendar);
+    String routing = optional(root, "routing-policy", n -> policy(n, "routing-policy", true));
+    if (routing != null) {
+      b.routingPolicy(routing);
+    } else if (base != null && base.routingPolicy().isPresent()) {
+      b.routingPolicy(base.routingPolicy().get());
+    }
+    String sla = optional(root, "sla-policy", n -> policy(n, "sla-policy", false));
+    if (sla != null) {
+      b.slaPolicy(sla);
+    } else if (base != null && base.slaPolicy().isPresent()) {
+      b.slaPolicy(base.slaPolicy().get());
+    }
+  }
+
+  private Map<String, String> policyVariants(MapNode root, @Nullable Scenario base) {
+    TreeMap<String, String> variants = new TreeMap<>();
+    if (base != null) {
+      variants.putAll(base.policyVariants());
+    }
+    Node pv = root.get("policy-variants");
+    if (pv == null) {
+      return variants;
+    }
+    MapNode m =
+        map(pv, "policy-variants", "a map of variant name: {file: policy.csv} or the policy text");
+    if (m != null) {
+      for (Entry e : m.entries()) {
+        String text = policy(e.value(), "policy-variants." + e.key(), true);
+        if (text != null) {
+          variants.put(e.key(), text);
+        }
+      }
+    }
+    return variants;
   }
 
   private static <T> void set(

@@ -264,4 +264,46 @@ class SimulatorTest {
     assertThat(ImmutableList.copyOf(updates).stream().mapToLong(u -> u[1]).distinct().count())
         .isEqualTo(1);
   }
+
+  /**
+   * A single grid of {@code residents} at 1,000 cases per resident per year, flat profiles and an
+   * always-open calendar over 18 days (1 + 3 + 14): residents × 1000 × 18 / 365 cases expected.
+   */
+  private static Scenario flatSingleGrid(int residents) {
+    return Scenario.builder()
+        .name("flat")
+        .city(new CitySpec.SingleGrid(residents))
+        .warmUp(Duration.ofDays(1))
+        .horizon(Duration.ofDays(3))
+        .drain(Duration.ofDays(14))
+        .addAllCategories(BuiltInScenarios.putian().categories())
+        .casesPerResidentPerYear(1000)
+        .hourlyProfile(ImmutableList.copyOf(java.util.Collections.nCopies(24, 1.0)))
+        .weekdayProfile(ImmutableList.copyOf(java.util.Collections.nCopies(7, 1.0)))
+        .calendar(CalendarChoice.ALWAYS_OPEN)
+        .build();
+  }
+
+  @Test
+  void aRunExpectingMoreCasesThanTheCap_refusedBeforeItStarts() {
+    // 2,200,000 × 1000 × 18 / 365 ≈ 108.5M expected cases, above the cap of 100M
+    Scenario s = flatSingleGrid(2_200_000);
+
+    assertThatThrownBy(() -> Simulator.run(s, 1, 0, Progress.NONE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("scenario flat")
+        .hasMessageContaining("108,493,151 cases")
+        .hasMessageContaining("at most 100,000,000")
+        .hasMessageContaining("cases-per-resident-per-year");
+  }
+
+  @Test
+  void aRunExpectingFewerCasesThanTheCap_prepared() {
+    // 1,800,000 × 1000 × 18 / 365 ≈ 88.8M expected cases
+    Scenario s = flatSingleGrid(1_800_000);
+
+    PreparedScenario p = PreparedScenario.of(s, CityModel.of(s.city(), s.householdsPerGrid()));
+
+    assertThat(p.expectedCases()).isCloseTo(1_800_000 * 1000.0 * 18 / 365, within(1.0));
+  }
 }

@@ -46,6 +46,8 @@ public final class PreparedScenario {
   /** Arrivals per millisecond in each hour from {@link #startMs}. */
   final double[] hourlyRate;
 
+  private final double expectedCases;
+
   final ImmutableList<String> categoryCodes;
   final Distribution[] handling;
   final double[] solvedByHolder;
@@ -109,29 +111,22 @@ public final class PreparedScenario {
         calendar.firstDate(),
         calendar.lastDate());
 
-    int hours = (int) ((endMs - startMs + HOUR - 1) / HOUR);
-    this.hourlyRate = new double[hours];
-    double hourSum = 0;
-    for (double w : s.hourlyProfile()) {
-      hourSum += w;
-    }
-    double weekSum = 0;
-    for (double w : s.weekdayProfile()) {
-      weekSum += w;
-    }
-    double perDay = city.residents * s.casesPerResidentPerYear() / 365.0;
-    for (int h = 0; h < hours; h++) {
-      ZonedDateTime local = Instant.ofEpochMilli(startMs + h * HOUR).atZone(zone);
-      double rate =
-          perDay
-              * s.hourlyProfile().get(local.getHour())
-              / hourSum
-              * s.weekdayProfile().get(local.getDayOfWeek().getValue() - 1)
-              / (weekSum / 7.0);
-      if (s.calendar() == CalendarChoice.CHINA && !calendar.isWorkingDay(local.toLocalDate())) {
-        rate *= s.offDayFactor();
-      }
-      hourlyRate[h] = rate / HOUR;
+    this.hourlyRate = hourlyRates(s, city.residents, startMs, endMs, calendar);
+    this.expectedCases = expectedCases(hourlyRate);
+    if (expectedCases > Scenario.MAX_EXPECTED_CASES) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "scenario %s: about %,.0f cases expected (%,d residents at %s cases per resident per"
+                  + " year over %s of warm-up, horizon and drain); a run may expect at most %,d"
+                  + " (Scenario.MAX_EXPECTED_CASES): lower cases-per-resident-per-year or shorten"
+                  + " the periods",
+              s.name(),
+              expectedCases,
+              city.residents,
+              s.casesPerResidentPerYear(),
+              Duration.ofMillis(endMs - startMs),
+              Scenario.MAX_EXPECTED_CASES));
     }
 
     ImmutableList<CategoryMix> cats = s.categories();
@@ -170,6 +165,54 @@ public final class PreparedScenario {
             default -> s.staffing().department(city.stationHandler.get(st));
           };
     }
+  }
+
+  /** The arrival rate per millisecond in each hour of the run, from its start. */
+  private static double[] hourlyRates(
+      Scenario s, long residents, long startMs, long endMs, BusinessCalendar calendar) {
+    int hours = (int) ((endMs - startMs + HOUR - 1) / HOUR);
+    double[] hourlyRate = new double[hours];
+    double hourSum = 0;
+    for (double w : s.hourlyProfile()) {
+      hourSum += w;
+    }
+    double weekSum = 0;
+    for (double w : s.weekdayProfile()) {
+      weekSum += w;
+    }
+    double perDay = residents * s.casesPerResidentPerYear() / 365.0;
+    for (int h = 0; h < hours; h++) {
+      ZonedDateTime local = Instant.ofEpochMilli(startMs + h * HOUR).atZone(calendar.zone());
+      double rate =
+          perDay
+              * s.hourlyProfile().get(local.getHour())
+              / hourSum
+              * s.weekdayProfile().get(local.getDayOfWeek().getValue() - 1)
+              / (weekSum / 7.0);
+      if (s.calendar() == CalendarChoice.CHINA && !calendar.isWorkingDay(local.toLocalDate())) {
+        rate *= s.offDayFactor();
+      }
+      hourlyRate[h] = rate / HOUR;
+    }
+    return hourlyRate;
+  }
+
+  private static double expectedCases(double[] hourlyRate) {
+    double sum = 0;
+    for (double r : hourlyRate) {
+      sum += r * HOUR;
+    }
+    return sum;
+  }
+
+  /**
+   * Returns the number of cases a run is expected to report: the arrival rate summed over the run's
+   * hours (warm-up, horizon and drain), at most {@link Scenario#MAX_EXPECTED_CASES}.
+   *
+   * @return the expected number of reported cases
+   */
+  public double expectedCases() {
+    return expectedCases;
   }
 
   /**
