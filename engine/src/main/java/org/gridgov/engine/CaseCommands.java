@@ -7,7 +7,6 @@ import org.gridgov.casefile.Actor;
 import org.gridgov.casefile.CaseState;
 import org.gridgov.casefile.CaseStatus;
 import org.gridgov.casefile.EventPayload;
-import org.gridgov.engine.CaseEngine.CaseRecord;
 import org.gridgov.sla.BusinessCalendar;
 import org.gridgov.sla.Deadline;
 import org.gridgov.sla.SlaClock;
@@ -20,10 +19,10 @@ import org.gridgov.sla.SlaStage;
  * org.gridgov.casefile.CaseLifecycle} validates every event as it is applied.
  */
 final class CaseCommands {
-  private final CaseEngine engine;
+  private final CommandDispatcher engine;
   private final ClockRules clockRules;
 
-  CaseCommands(CaseEngine engine, ClockRules clockRules) {
+  CaseCommands(CommandDispatcher engine, ClockRules clockRules) {
     this.engine = engine;
     this.clockRules = clockRules;
   }
@@ -34,7 +33,7 @@ final class CaseCommands {
   }
 
   /** Emits the events of {@code c} on {@code rec}. */
-  void handle(CaseEngine.Tx tx, Command c, CaseRecord rec, Actor actor) {
+  void handle(Tx tx, Command c, CaseRecord rec, Actor actor) {
     Command.Action a = c.action();
     Instant at = c.at();
     if (a instanceof Command.Verify v) {
@@ -85,34 +84,35 @@ final class CaseCommands {
     }
   }
 
-  private void resolve(
-      CaseEngine.Tx tx, Command c, CaseRecord rec, Actor actor, Command.Resolve rs) {
+  private void resolve(Tx tx, Command c, CaseRecord rec, Actor actor, Command.Resolve rs) {
     CaseState s = rec.state();
     if (s.lead().isEmpty() || !s.lead().get().equals(rs.handlerId())) {
-      throw new IllegalArgumentException(
+      throw new TransitionRefusedException(
+          c,
+          rec.facts().id(),
           String.format(
               Locale.ROOT,
-              "case %s: %s cannot resolve it; the lead is %s (command %s)",
-              rec.facts().id(),
+              "only the lead resolves; %s is not the lead (the lead is %s)",
               rs.handlerId(),
-              s.lead().orElse("nobody"),
-              c.commandId()));
+              s.lead().orElse("nobody")),
+          null);
     }
     tx.emit(rec, c.at(), actor, new EventPayload.Resolved(rs.feedback()));
   }
 
-  private void merge(CaseEngine.Tx tx, Command c, CaseRecord rec, Actor actor, Command.Merge mg) {
+  private void merge(Tx tx, Command c, CaseRecord rec, Actor actor, Command.Merge mg) {
     CaseRecord into =
         engine.visible(tx, c, mg.intoCaseId()); // a target the actor may not see reads as unknown
-    if (!CaseEngine.isOpen(into.state().status())) {
-      throw new IllegalArgumentException(
+    if (!CaseStore.isOpen(into.state().status())) {
+      throw new TransitionRefusedException(
+          c,
+          rec.facts().id(),
           String.format(
               Locale.ROOT,
-              "case %s cannot merge into %s: it is %s (command %s)",
-              rec.facts().id(),
+              "a case merges only into an open case; %s is %s",
               mg.intoCaseId(),
-              into.state().status(),
-              c.commandId()));
+              into.state().status()),
+          null);
     }
     tx.emit(rec, c.at(), actor, new EventPayload.Merged(mg.intoCaseId()));
   }

@@ -7,7 +7,6 @@ import org.gridgov.casefile.CaseFacts;
 import org.gridgov.casefile.CaseState;
 import org.gridgov.casefile.EventPayload;
 import org.gridgov.casefile.HandlerRole;
-import org.gridgov.engine.CaseEngine.CaseRecord;
 import org.gridgov.sla.BusinessCalendar;
 import org.gridgov.sla.CaseClocks;
 import org.gridgov.sla.SlaClock;

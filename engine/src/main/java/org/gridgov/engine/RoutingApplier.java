@@ -11,7 +11,6 @@ import org.gridgov.casefile.CaseState;
 import org.gridgov.casefile.EscalationCause;
 import org.gridgov.casefile.EventPayload;
 import org.gridgov.casefile.HandlerRole;
-import org.gridgov.engine.CaseEngine.CaseRecord;
 import org.gridgov.routing.DecisionPoint;
 import org.gridgov.routing.RoutingDecision;
 import org.gridgov.routing.RoutingPolicy;

@@ -9,7 +9,6 @@ import org.gridgov.casefile.CaseStatus;
 import org.gridgov.casefile.EscalationCause;
 import org.gridgov.casefile.EventPayload;
 import org.gridgov.casefile.HandlerRole;
-import org.gridgov.engine.CaseEngine.CaseRecord;
 import org.gridgov.routing.DecisionPoint;
 import org.gridgov.routing.RoutingDecision;
 import org.gridgov.routing.RoutingRequest;
@@ -20,13 +19,16 @@ import org.gridgov.routing.RoutingRequest;
  * the {@link RoutingApplier}.
  */
 final class RoutingCommands {
-  private final CaseEngine engine;
+  private final CommandDispatcher engine;
   private final RoutingApplier router;
   private final HandlerDirectory handlers;
   private final Actor systemActor;
 
   RoutingCommands(
-      CaseEngine engine, RoutingApplier router, HandlerDirectory handlers, Actor systemActor) {
+      CommandDispatcher engine,
+      RoutingApplier router,
+      HandlerDirectory handlers,
+      Actor systemActor) {
     this.engine = engine;
     this.router = router;
     this.handlers = handlers;
@@ -44,7 +46,7 @@ final class RoutingCommands {
   }
 
   /** Emits the events of {@code c} on {@code rec}. */
-  void handle(CaseEngine.Tx tx, Command c, CaseRecord rec, Actor actor) {
+  void handle(Tx tx, Command c, CaseRecord rec, Actor actor) {
     Command.Action a = c.action();
     Instant at = c.at();
     if (a instanceof Command.Dispatch d) {
@@ -52,11 +54,11 @@ final class RoutingCommands {
     } else if (a instanceof Command.Return rt) {
       giveBack(tx, rec, actor, rt, at);
     } else if (a instanceof Command.Assist as) {
-      requireHandler(rec, as.handlerId(), "assist");
+      requireHandler(c, as.handlerId());
       tx.emit(rec, at, actor, new EventPayload.AssistAdded(as.handlerId()));
     } else if (a instanceof Command.Summon sm) {
       for (String dep : sm.departmentIds()) {
-        requireHandler(rec, dep, "summon");
+        requireHandler(c, dep);
       }
       tx.emit(rec, at, actor, new EventPayload.Summoned(sm.departmentIds(), sm.within()));
     } else if (a instanceof Command.Arrive ar) {
@@ -68,10 +70,9 @@ final class RoutingCommands {
     }
   }
 
-  private void dispatch(
-      CaseEngine.Tx tx, Command c, CaseRecord rec, Actor actor, Command.Dispatch d) {
+  private void dispatch(Tx tx, Command c, CaseRecord rec, Actor actor, Command.Dispatch d) {
     if (d.lead().isPresent()) {
-      requireHandler(rec, d.lead().get(), "dispatch");
+      requireHandler(c, d.lead().get());
       tx.emit(rec, c.at(), actor, new EventPayload.Dispatched(d.lead().get(), HandlerRole.LEAD));
       return;
     }
@@ -96,8 +97,7 @@ final class RoutingCommands {
                 c.at(), EscalationCause.CAPABILITY, actor, true, actor.id()));
   }
 
-  private void giveBack(
-      CaseEngine.Tx tx, CaseRecord rec, Actor actor, Command.Return rt, Instant at) {
+  private void giveBack(Tx tx, CaseRecord rec, Actor actor, Command.Return rt, Instant at) {
     ImmutableList<String> holders = RoutingApplier.holders(rec.state());
     CaseRecord after =
         tx.emit(rec, at, actor, new EventPayload.Returned(rt.handlerId(), rt.reason()));
@@ -120,36 +120,47 @@ final class RoutingCommands {
                 at, EscalationCause.RETURN, systemActor, false, rt.handlerId()));
   }
 
-  private static void arrive(
-      CaseEngine.Tx tx, Command c, CaseRecord rec, Actor actor, Command.Arrive ar) {
+  private static void arrive(Tx tx, Command c, CaseRecord rec, Actor actor, Command.Arrive ar) {
     String clockId = CaseEngine.SUMMON_CLOCK_PREFIX + ar.departmentId();
     if (rec.clocks().clock(clockId).isEmpty()) {
-      throw new IllegalStateException(
+      throw new TransitionRefusedException(
+          c,
+          rec.facts().id(),
           String.format(
               Locale.ROOT,
-              "case %s: %s has no pending summons to arrive for (command %s)",
-              rec.facts().id(),
-              ar.departmentId(),
-              c.commandId()));
+              "an arrival needs a pending summons; %s has no pending summons",
+              ar.departmentId()),
+          null);
     }
     // The event, applied like any other, stops the arrival clock; restore replays it the same way.
     tx.emit(rec, c.at(), actor, new EventPayload.Arrived(ar.departmentId()));
   }
 
-  private void escalate(
-      CaseEngine.Tx tx, Command c, CaseRecord rec, Actor actor, Command.Escalate es) {
-    if (!CaseEngine.isRoutable(rec.state().status())) {
-      throw new IllegalStateException(
+  private void escalate(Tx tx, Command c, CaseRecord rec, Actor actor, Command.Escalate es) {
+    if (!CaseStore.isRoutable(rec.state().status())) {
+      throw new TransitionRefusedException(
+          c,
+          rec.facts().id(),
           String.format(
               Locale.ROOT,
-              "case %s is %s; only REGISTERED, DISPATCHED or HANDLING cases can be escalated (command %s)",
-              rec.facts().id(),
-              rec.state().status(),
-              c.commandId()));
+              "the case is %s; only REGISTERED, DISPATCHED or HANDLING cases can be escalated",
+              rec.state().status()),
+          null);
     }
     Principal who = c.actor();
     RoutingDecision dec;
     if (es.to().isPresent()) {
+      requireHandler(c, es.to().get());
+      if (rec.state().lead().equals(es.to())) {
+        throw new TransitionRefusedException(
+            c,
+            rec.facts().id(),
+            String.format(
+                Locale.ROOT,
+                "a case escalates to another handler; %s is already the current lead",
+                es.to().get()),
+            null);
+      }
       dec =
           new RoutingDecision.Escalate(
               es.to().get(),
@@ -174,15 +185,9 @@ final class RoutingCommands {
             new RoutingApplier.Context(c.at(), EscalationCause.MANUAL, actor, true, who.id()));
   }
 
-  private void requireHandler(CaseRecord rec, String handler, String command) {
+  private void requireHandler(Command c, String handler) {
     if (!handlers.isKnown(handler)) {
-      throw new IllegalArgumentException(
-          String.format(
-              Locale.ROOT,
-              "case %s: cannot %s to unknown handler %s; expected a configured department or office:<region code>",
-              rec.facts().id(),
-              command,
-              handler));
+      throw new UnknownHandlerException(c, handler);
     }
   }
 }

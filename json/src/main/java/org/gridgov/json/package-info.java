@@ -1,7 +1,7 @@
 /**
- * JSON formats for gridgov: case events, facts and case files ({@link org.gridgov.json.CaseJson})
- * and official holiday notices in the holiday-cn format ({@link
- * org.gridgov.json.HolidayNoticeJson}).
+ * JSON formats for gridgov: case events, facts, case files and engine commands ({@link
+ * org.gridgov.json.GridgovModule} for Jackson, {@link org.gridgov.json.CaseJson} for text) and
+ * official holiday notices in the holiday-cn format ({@link org.gridgov.json.HolidayNoticeJson}).
  */
 @NullMarked
 @CheckReturnValue

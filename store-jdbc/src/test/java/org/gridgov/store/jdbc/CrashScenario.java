@@ -97,6 +97,19 @@ final class CrashScenario {
 
   /** The full log of an uninterrupted run on a plain engine, with the reported facts. */
   List<CaseEvent> referenceLog(List<CaseFacts> reported) {
+    return referenceLogWithSteps(reported, new ArrayList<>(), new ArrayList<>());
+  }
+
+  /**
+   * The full log of an uninterrupted run on a plain engine, with the reported facts; {@code
+   * logSizeAfterStep} gets, for each step in order, the size of the log once that step is done, and
+   * {@code retryStep} whether the step was a retry (which a store does not record as its last
+   * command).
+   */
+  List<CaseEvent> referenceLogWithSteps(
+      List<CaseFacts> reported, List<Integer> logSizeAfterStep, List<Boolean> retryStep) {
+    PrintStream progress =
+        new PrintStream(PrintStream.nullOutputStream(), false, StandardCharsets.UTF_8);
     CaseEngine engine = config().build();
     List<CaseEvent> log = new ArrayList<>();
     Target t =
@@ -130,11 +143,17 @@ final class CrashScenario {
             return engine.state(id);
           }
         };
-    run(
-        t,
-        0,
-        new ArrayList<>(),
-        new PrintStream(PrintStream.nullOutputStream(), false, StandardCharsets.UTF_8));
+    PrintStream steps =
+        new PrintStream(progress, false, StandardCharsets.UTF_8) {
+          @Override
+          public void println(String line) {
+            logSizeAfterStep.add(log.size());
+            retryStep.add(line.endsWith(" retry"));
+            super.println(line);
+          }
+        };
+    run(t, 0, new ArrayList<>(), steps);
+    steps.flush();
     return log;
   }
 

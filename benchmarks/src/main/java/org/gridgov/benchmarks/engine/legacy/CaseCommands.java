@@ -1,0 +1,151 @@
+package org.gridgov.benchmarks.engine.legacy;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import org.gridgov.casefile.Actor;
+import org.gridgov.casefile.CaseState;
+import org.gridgov.casefile.CaseStatus;
+import org.gridgov.casefile.EventPayload;
+import org.gridgov.benchmarks.engine.legacy.CaseEngine.CaseRecord;
+import org.gridgov.sla.BusinessCalendar;
+import org.gridgov.sla.Deadline;
+import org.gridgov.sla.SlaClock;
+import org.gridgov.sla.SlaStage;
+
+/**
+ * The handlers of the lifecycle commands (verify, register, accept, suspend, resume, resolve,
+ * check, close, evaluate, reopen, merge): each decides the events of one command on one visible,
+ * authorised case and emits them into the call's pending changes; {@link
+ * org.gridgov.casefile.CaseLifecycle} validates every event as it is applied.
+ */
+final class CaseCommands {
+  private final CaseEngine engine;
+  private final ClockRules clockRules;
+
+  CaseCommands(CaseEngine engine, ClockRules clockRules) {
+    this.engine = engine;
+    this.clockRules = clockRules;
+  }
+
+  /** Whether this family handles the action. */
+  static boolean handles(Command.Action a) {
+    return !RoutingCommands.handles(a) && !(a instanceof Command.Report);
+  }
+
+  /** Emits the events of {@code c} on {@code rec}. */
+  void handle(CaseEngine.Tx tx, Command c, CaseRecord rec, Actor actor) {
+    Command.Action a = c.action();
+    Instant at = c.at();
+    if (a instanceof Command.Verify v) {
+      tx.emit(
+          rec,
+          at,
+          actor,
+          v.valid()
+              ? new EventPayload.Verified()
+              : new EventPayload.VerificationFailed(v.reason()));
+    } else if (a instanceof Command.Register) {
+      SlaClock clock = wholeCaseClock(rec, at, "Registered");
+      Deadline due = clock.due().orElseThrow();
+      tx.emit(rec, at, actor, new EventPayload.Registered(due.at(), due.provisional()), clock);
+    } else if (a instanceof Command.Accept ac) {
+      tx.emit(rec, at, actor, new EventPayload.Accepted(ac.handlerId()));
+    } else if (a instanceof Command.Suspend sp) {
+      tx.emit(rec, at, actor, new EventPayload.Suspended(sp.reason()));
+    } else if (a instanceof Command.Resume) {
+      engine.requireStatus(rec, c, CaseStatus.SUSPENDED);
+      Instant due = resumedDue(rec, at);
+      tx.emit(rec, at, actor, new EventPayload.Resumed(due, isProvisional(rec, due)));
+    } else if (a instanceof Command.Resolve rs) {
+      resolve(tx, c, rec, actor, rs);
+    } else if (a instanceof Command.Check ck) {
+      tx.emit(
+          rec,
+          at,
+          actor,
+          ck.passed() ? new EventPayload.CheckPassed() : new EventPayload.CheckFailed(ck.reason()));
+    } else if (a instanceof Command.Close) {
+      tx.emit(rec, at, actor, new EventPayload.Closed());
+    } else if (a instanceof Command.Evaluate ev) {
+      tx.emit(rec, at, actor, new EventPayload.Evaluated(ev.satisfaction(), ev.solved()));
+    } else if (a instanceof Command.Reopen ro) {
+      SlaClock clock = wholeCaseClock(rec, at, "Reopened");
+      Deadline due = clock.due().orElseThrow();
+      tx.emit(
+          rec,
+          at,
+          actor,
+          new EventPayload.Reopened(ro.reason(), due.at(), due.provisional()),
+          clock);
+    } else if (a instanceof Command.Merge mg) {
+      merge(tx, c, rec, actor, mg);
+    } else {
+      throw new AssertionError(a);
+    }
+  }
+
+  private void resolve(
+      CaseEngine.Tx tx, Command c, CaseRecord rec, Actor actor, Command.Resolve rs) {
+    CaseState s = rec.state();
+    if (s.lead().isEmpty() || !s.lead().get().equals(rs.handlerId())) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "case %s: %s cannot resolve it; the lead is %s (command %s)",
+              rec.facts().id(),
+              rs.handlerId(),
+              s.lead().orElse("nobody"),
+              c.commandId()));
+    }
+    tx.emit(rec, c.at(), actor, new EventPayload.Resolved(rs.feedback()));
+  }
+
+  private void merge(CaseEngine.Tx tx, Command c, CaseRecord rec, Actor actor, Command.Merge mg) {
+    CaseRecord into =
+        engine.visible(tx, c, mg.intoCaseId()); // a target the actor may not see reads as unknown
+    if (!CaseEngine.isOpen(into.state().status())) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "case %s cannot merge into %s: it is %s (command %s)",
+              rec.facts().id(),
+              mg.intoCaseId(),
+              into.state().status(),
+              c.commandId()));
+    }
+    tx.emit(rec, c.at(), actor, new EventPayload.Merged(mg.intoCaseId()));
+  }
+
+  private SlaClock wholeCaseClock(CaseRecord rec, Instant at, String event) {
+    return clockRules
+        .start(rec, CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, at, engine.calendar())
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    String.format(
+                        Locale.ROOT,
+                        "case %s: the SLA policy has no WHOLE_CASE rule for category %s, priority %s, %s;"
+                            + " cannot compute the deadline of %s",
+                        rec.facts().id(),
+                        rec.facts().categoryCode(),
+                        rec.facts().priority(),
+                        rec.urban(),
+                        event)));
+  }
+
+  /** Whether a provisional day lies between the case's whole-case clock start and {@code due}. */
+  private boolean isProvisional(CaseRecord rec, Instant due) {
+    Optional<SlaClock> c = rec.clocks().clock(CaseState.WHOLE_CASE_CLOCK);
+    BusinessCalendar cal = c.map(SlaClock::calendar).orElse(engine.calendar());
+    Instant from = c.map(SlaClock::startedAt).orElse(due);
+    return cal.covers(from) && cal.covers(due) && cal.isProvisionalBetween(from, due);
+  }
+
+  private static Instant resumedDue(CaseRecord rec, Instant at) {
+    Instant current = rec.state().dueAt().orElse(at);
+    Optional<Instant> d =
+        rec.clocks().resumeAll(at).clock(CaseState.WHOLE_CASE_CLOCK).flatMap(SlaClock::deadline);
+    return d.isPresent() && d.get().isAfter(current) ? d.get() : current;
+  }
+}

@@ -1,0 +1,178 @@
+package org.gridgov.benchmarks.engine.legacy;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.gridgov.casefile.CaseEvent;
+import org.gridgov.casefile.CaseFacts;
+import org.gridgov.casefile.CaseState;
+import org.gridgov.casefile.EventPayload;
+import org.gridgov.casefile.HandlerRole;
+import org.gridgov.benchmarks.engine.legacy.CaseEngine.CaseRecord;
+import org.gridgov.sla.BusinessCalendar;
+import org.gridgov.sla.CaseClocks;
+import org.gridgov.sla.SlaClock;
+import org.gridgov.sla.SlaLimit;
+import org.gridgov.sla.SlaPolicy;
+import org.gridgov.sla.SlaStage;
+import org.gridgov.sla.WarningLevel;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The clock rules: which SLA clocks an event starts, transfers, pauses, resumes and stops. A case's
+ * clocks follow from its events alone (live and in {@code restore} alike), by the SLA policy and
+ * the calendar edition in force at the event.
+ */
+final class ClockRules {
+  private final SlaPolicy sla;
+
+  ClockRules(SlaPolicy sla) {
+    this.sla = sla;
+  }
+
+  /**
+   * The clocks of {@code rec} after {@code ev}; {@code started} is the whole-case clock the caller
+   * already started for a {@code Registered} or {@code Reopened} event at the event's instant (the
+   * same clock the event alone gives).
+   */
+  CaseClocks next(
+      CaseRecord rec, CaseEvent ev, @Nullable SlaClock started, BusinessCalendar calendar) {
+    CaseClocks c = rec.clocks();
+    Instant at = ev.at();
+    switch (ev.type()) {
+      case REGISTERED ->
+          c =
+              started != null
+                  ? c.with(started)
+                  : withOptional(
+                      c, start(rec, CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, at, calendar));
+      case DISPATCHED -> {
+        if (((EventPayload.Dispatched) ev.payload()).role() == HandlerRole.LEAD) {
+          c =
+              withOptional(
+                  without(c, CaseEngine.LEAD_CLOCK),
+                  start(rec, CaseEngine.LEAD_CLOCK, SlaStage.HANDLE, at, calendar));
+        }
+      }
+      case ESCALATED -> {
+        CaseClocks kept = withoutSummons(c);
+        Optional<SlaClock> old = kept.clock(CaseEngine.LEAD_CLOCK);
+        Optional<SlaClock> caseClock = kept.clock(CaseState.WHOLE_CASE_CLOCK);
+        Optional<SlaClock> next;
+        if (old.isPresent()
+            && caseClock.isPresent()
+            && old.get().state() != SlaClock.State.STOPPED) {
+          next = Optional.of(old.get().transfer(sla.transferRule(), at, caseClock.get()));
+        } else {
+          next = start(rec, CaseEngine.LEAD_CLOCK, SlaStage.HANDLE, at, calendar);
+        }
+        c = withOptional(without(kept, CaseEngine.LEAD_CLOCK), next);
+      }
+      case RETURNED, RESOLVED -> c = without(withoutSummons(c), CaseEngine.LEAD_CLOCK);
+      case SUMMONED -> {
+        EventPayload.Summoned sm = (EventPayload.Summoned) ev.payload();
+        for (String dep : sm.departmentIds()) {
+          c =
+              c.with(
+                  SlaClock.start(
+                      CaseEngine.SUMMON_CLOCK_PREFIX + dep,
+                      SlaLimit.natural(sm.within()),
+                      sla.defaultLevels(),
+                      calendar,
+                      at));
+        }
+      }
+      case ARRIVED ->
+          c =
+              without(
+                  c,
+                  CaseEngine.SUMMON_CLOCK_PREFIX
+                      + ((EventPayload.Arrived) ev.payload()).departmentId());
+      case SUSPENDED -> c = c.pauseAll(at);
+      case RESUMED -> c = c.resumeAll(at);
+      case CHECK_FAILED ->
+          c =
+              withOptional(
+                  without(c, CaseEngine.LEAD_CLOCK),
+                  start(rec, CaseEngine.LEAD_CLOCK, SlaStage.HANDLE, at, calendar));
+      case CLOSED, MERGED, VERIFICATION_FAILED -> c = CaseClocks.empty();
+      case REOPENED ->
+          c =
+              started != null
+                  ? CaseClocks.empty().with(started)
+                  : withOptional(
+                      CaseClocks.empty(),
+                      start(rec, CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, at, calendar));
+      case SLA_WARNING, SLA_BREACHED -> c = c.advance(at).clocks();
+      case DEADLINE_REVISED ->
+          c = CalendarAdoption.replay(c, (EventPayload.DeadlineRevised) ev.payload(), ev);
+      default -> {}
+    }
+    return c;
+  }
+
+  /**
+   * Starts a clock of the case by the SLA policy's rule for its category, priority and region
+   * class, if any.
+   */
+  Optional<SlaClock> start(
+      CaseRecord rec, String name, SlaStage stage, Instant at, BusinessCalendar calendar) {
+    CaseFacts f = rec.facts();
+    return sla.startClock(name, stage, f.categoryCode(), f.priority(), rec.urban(), calendar, at);
+  }
+
+  private static CaseClocks withOptional(CaseClocks c, Optional<SlaClock> clock) {
+    return clock.isPresent() ? c.with(clock.get()) : c;
+  }
+
+  private static CaseClocks without(CaseClocks c, String name) {
+    if (c.clock(name).isEmpty()) {
+      return c;
+    }
+    CaseClocks r = CaseClocks.empty();
+    for (SlaClock k : c.clocks().values()) {
+      if (!k.name().equals(name)) {
+        r = r.with(k);
+      }
+    }
+    return r;
+  }
+
+  private static CaseClocks withoutSummons(CaseClocks c) {
+    boolean any = false;
+    for (String name : c.clocks().keySet()) {
+      if (name.startsWith(CaseEngine.SUMMON_CLOCK_PREFIX)) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) {
+      return c;
+    }
+    CaseClocks r = CaseClocks.empty();
+    boolean changed = false;
+    for (SlaClock k : c.clocks().values()) {
+      if (k.name().startsWith(CaseEngine.SUMMON_CLOCK_PREFIX)) {
+        changed = true;
+      } else {
+        r = r.with(k);
+      }
+    }
+    return changed ? r : c;
+  }
+
+  /** Whether a level is the deadline itself (a breach) rather than a warning before it. */
+  static boolean isBreach(WarningLevel level) {
+    return level.beforeDeadline().isZero() && level.fraction() == 1.0;
+  }
+
+  /** The stage name written into a clock's warnings and breaches. */
+  static String stageOf(String clockId) {
+    if (clockId.equals(CaseEngine.LEAD_CLOCK)) {
+      return SlaStage.HANDLE.name();
+    }
+    if (clockId.startsWith(CaseEngine.SUMMON_CLOCK_PREFIX)) {
+      return CaseEngine.SUMMON_STAGE;
+    }
+    return SlaStage.WHOLE_CASE.name();
+  }
+}

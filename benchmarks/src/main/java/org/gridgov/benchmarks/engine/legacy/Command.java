@@ -1,0 +1,478 @@
+package org.gridgov.benchmarks.engine.legacy;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.collect.ImmutableList;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.gridgov.casefile.CaseFacts;
+import org.gridgov.casefile.CaseId;
+import org.gridgov.casefile.Satisfaction;
+
+/**
+ * One thing a person did, fed to {@link CaseEngine#execute(Command)}: a command id (for idempotent
+ * retries), the acting {@link Principal}, the case, the instant it happened and the {@link Action}.
+ *
+ * @param commandId the embedder's unique id of this command; a retry carries the same id
+ * @param actor who acts
+ * @param caseId the case acted on
+ * @param at when, a whole number of milliseconds
+ * @param action what
+ */
+public record Command(String commandId, Principal actor, CaseId caseId, Instant at, Action action) {
+
+  /**
+   * Validates.
+   *
+   * @param commandId the commandId component
+   * @param actor the actor component
+   * @param caseId the caseId component
+   * @param at the at component
+   * @param action the action component
+   */
+  public Command {
+    Objects.requireNonNull(commandId, "commandId");
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(caseId, "caseId");
+    Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(action, "action");
+    checkArgument(!commandId.isBlank(), "a command id must not be blank (case %s)", caseId);
+  }
+
+  /**
+   * Creates a command.
+   *
+   * @param commandId the command id
+   * @param actor who acts
+   * @param caseId the case
+   * @param at when
+   * @param action what
+   * @return the command
+   */
+  public static Command of(
+      String commandId, Principal actor, CaseId caseId, Instant at, Action action) {
+    return new Command(commandId, actor, caseId, at, action);
+  }
+
+  /** What a command does: one record per command. */
+  public sealed interface Action
+      permits Report,
+          Verify,
+          Register,
+          Dispatch,
+          Accept,
+          Return,
+          Assist,
+          Summon,
+          Arrive,
+          Suspend,
+          Resume,
+          Resolve,
+          Check,
+          Close,
+          Evaluate,
+          Reopen,
+          Merge,
+          Escalate {
+    /**
+     * Returns the command's name for messages, e.g. {@code dispatch}.
+     *
+     * @return the name
+     */
+    String name();
+  }
+
+  /**
+   * 上报: a new case with its facts (whose id must be the command's case id).
+   *
+   * @param facts the facts
+   */
+  public record Report(CaseFacts facts) implements Action {
+    /**
+     * Validates.
+     *
+     * @param facts the facts component
+     */
+    public Report {
+      Objects.requireNonNull(facts, "facts");
+    }
+
+    @Override
+    public String name() {
+      return "report";
+    }
+  }
+
+  /**
+   * 核实: the report is true ({@code valid}) or not (then the case ends as invalid, with the reason).
+   *
+   * @param valid whether the report was confirmed
+   * @param reason why not, when not valid (ignored otherwise)
+   */
+  public record Verify(boolean valid, String reason) implements Action {
+    /**
+     * Validates.
+     *
+     * @param valid the valid component
+     * @param reason the reason component
+     */
+    public Verify {
+      Objects.requireNonNull(reason, "reason");
+      checkArgument(valid || !reason.isBlank(), "a failed verification needs a reason");
+    }
+
+    @Override
+    public String name() {
+      return "verify";
+    }
+  }
+
+  /** 立案: the whole-case deadline is computed by the SLA policy. */
+  public record Register() implements Action {
+    @Override
+    public String name() {
+      return "register";
+    }
+  }
+
+  /**
+   * 派遣: to the given lead handler, or, when empty, where the routing policy decides ({@code
+   * NEW_CASE}).
+   *
+   * @param lead the lead handler, or empty for the policy's choice
+   */
+  public record Dispatch(Optional<String> lead) implements Action {
+    /**
+     * Validates.
+     *
+     * @param lead the lead component
+     */
+    public Dispatch {
+      Objects.requireNonNull(lead, "lead");
+    }
+
+    /**
+     * Dispatch by the routing policy.
+     *
+     * @return the action
+     */
+    public static Dispatch byPolicy() {
+      return new Dispatch(Optional.empty());
+    }
+
+    /**
+     * Dispatch to a handler.
+     *
+     * @param lead the handler id
+     * @return the action
+     */
+    public static Dispatch to(String lead) {
+      return new Dispatch(Optional.of(lead));
+    }
+
+    @Override
+    public String name() {
+      return "dispatch";
+    }
+  }
+
+  /**
+   * 签收 by the lead handler.
+   *
+   * @param handlerId the handler accepting
+   */
+  public record Accept(String handlerId) implements Action {
+    /**
+     * Validates.
+     *
+     * @param handlerId the handlerId component
+     */
+    public Accept {
+      Objects.requireNonNull(handlerId, "handlerId");
+    }
+
+    @Override
+    public String name() {
+      return "accept";
+    }
+  }
+
+  /**
+   * 退单 by the lead handler; the routing policy then decides ({@code RETURN}).
+   *
+   * @param handlerId the handler returning
+   * @param reason why
+   */
+  public record Return(String handlerId, String reason) implements Action {
+    /**
+     * Validates.
+     *
+     * @param handlerId the handlerId component
+     * @param reason the reason component
+     */
+    public Return {
+      Objects.requireNonNull(handlerId, "handlerId");
+      Objects.requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public String name() {
+      return "return";
+    }
+  }
+
+  /**
+   * 增加协办: an assisting handler joins.
+   *
+   * @param handlerId the handler
+   */
+  public record Assist(String handlerId) implements Action {
+    /**
+     * Validates.
+     *
+     * @param handlerId the handlerId component
+     */
+    public Assist {
+      Objects.requireNonNull(handlerId, "handlerId");
+    }
+
+    @Override
+    public String name() {
+      return "assist";
+    }
+  }
+
+  /**
+   * 吹哨: departments are summoned and must arrive on site within {@code within}.
+   *
+   * @param departmentIds the departments
+   * @param within the arrival limit (natural time)
+   */
+  public record Summon(ImmutableList<String> departmentIds, Duration within) implements Action {
+    /**
+     * Validates.
+     *
+     * @param departmentIds the departmentIds component
+     * @param within the within component
+     */
+    public Summon {
+      Objects.requireNonNull(departmentIds, "departmentIds");
+      Objects.requireNonNull(within, "within");
+      checkArgument(!departmentIds.isEmpty(), "a summons needs at least one department");
+      checkArgument(
+          !within.isNegative() && !within.isZero(), "within must be positive but was %s", within);
+    }
+
+    /**
+     * Creates one.
+     *
+     * @param departmentIds the departments
+     * @param within the limit
+     * @return the action
+     */
+    public static Summon of(List<String> departmentIds, Duration within) {
+      return new Summon(ImmutableList.copyOf(departmentIds), within);
+    }
+
+    @Override
+    public String name() {
+      return "summon";
+    }
+  }
+
+  /**
+   * 报到: a summoned department reports on site; emits {@code Arrived}, which stops its arrival
+   * clock.
+   *
+   * @param departmentId the department
+   */
+  public record Arrive(String departmentId) implements Action {
+    /**
+     * Validates.
+     *
+     * @param departmentId the departmentId component
+     */
+    public Arrive {
+      Objects.requireNonNull(departmentId, "departmentId");
+    }
+
+    @Override
+    public String name() {
+      return "arrive";
+    }
+  }
+
+  /**
+   * 缓办: the case is suspended and its clocks stop.
+   *
+   * @param reason why
+   */
+  public record Suspend(String reason) implements Action {
+    /**
+     * Validates.
+     *
+     * @param reason the reason component
+     */
+    public Suspend {
+      Objects.requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public String name() {
+      return "suspend";
+    }
+  }
+
+  /** 恢复: the clocks run again; the new whole-case deadline is recorded. */
+  public record Resume() implements Action {
+    @Override
+    public String name() {
+      return "resume";
+    }
+  }
+
+  /**
+   * 处置完成 by the lead handler.
+   *
+   * @param handlerId the lead handler
+   * @param feedback the feedback (反馈)
+   */
+  public record Resolve(String handlerId, String feedback) implements Action {
+    /**
+     * Validates.
+     *
+     * @param handlerId the handlerId component
+     * @param feedback the feedback component
+     */
+    public Resolve {
+      Objects.requireNonNull(handlerId, "handlerId");
+      Objects.requireNonNull(feedback, "feedback");
+    }
+
+    @Override
+    public String name() {
+      return "resolve";
+    }
+  }
+
+  /**
+   * 核查: passed, or failed with a reason (rework 返工).
+   *
+   * @param passed whether it passed
+   * @param reason why not (ignored when passed)
+   */
+  public record Check(boolean passed, String reason) implements Action {
+    /**
+     * Validates.
+     *
+     * @param passed the passed component
+     * @param reason the reason component
+     */
+    public Check {
+      Objects.requireNonNull(reason, "reason");
+      checkArgument(passed || !reason.isBlank(), "a failed check needs a reason");
+    }
+
+    @Override
+    public String name() {
+      return "check";
+    }
+  }
+
+  /** 结案. */
+  public record Close() implements Action {
+    @Override
+    public String name() {
+      return "close";
+    }
+  }
+
+  /**
+   * 评价.
+   *
+   * @param satisfaction how satisfied
+   * @param solved whether the problem was solved
+   */
+  public record Evaluate(Satisfaction satisfaction, boolean solved) implements Action {
+    /**
+     * Validates.
+     *
+     * @param satisfaction the satisfaction component
+     * @param solved the solved component
+     */
+    public Evaluate {
+      Objects.requireNonNull(satisfaction, "satisfaction");
+    }
+
+    @Override
+    public String name() {
+      return "evaluate";
+    }
+  }
+
+  /**
+   * 重启 a closed case, with a fresh whole-case deadline.
+   *
+   * @param reason why
+   */
+  public record Reopen(String reason) implements Action {
+    /**
+     * Validates.
+     *
+     * @param reason the reason component
+     */
+    public Reopen {
+      Objects.requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public String name() {
+      return "reopen";
+    }
+  }
+
+  /**
+   * 合并: this case is a duplicate of another open case.
+   *
+   * @param intoCaseId the case it merges into
+   */
+  public record Merge(CaseId intoCaseId) implements Action {
+    /**
+     * Validates.
+     *
+     * @param intoCaseId the intoCaseId component
+     */
+    public Merge {
+      Objects.requireNonNull(intoCaseId, "intoCaseId");
+    }
+
+    @Override
+    public String name() {
+      return "merge";
+    }
+  }
+
+  /**
+   * 手动升级: to the given handler, or, when empty, where the routing policy decides ({@code MANUAL}).
+   *
+   * @param to the new lead, or empty
+   */
+  public record Escalate(Optional<String> to) implements Action {
+    /**
+     * Validates.
+     *
+     * @param to the to component
+     */
+    public Escalate {
+      Objects.requireNonNull(to, "to");
+    }
+
+    @Override
+    public String name() {
+      return "escalate";
+    }
+  }
+}

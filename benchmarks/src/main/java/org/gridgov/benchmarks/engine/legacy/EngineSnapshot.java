@@ -1,0 +1,65 @@
+package org.gridgov.benchmarks.engine.legacy;
+
+import com.google.common.collect.ImmutableList;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.gridgov.casefile.CaseFacts;
+import org.gridgov.casefile.CaseState;
+import org.gridgov.sla.CaseClocks;
+
+/**
+ * Everything that determines an engine's future output, as a comparable value: per case, in report
+ * order, its facts, state, clocks and pending deadline. Two engines with equal snapshots produce
+ * equal events for equal future calls (apart from retries of remembered command ids, which are not
+ * part of it).
+ *
+ * @param cases the known cases, in report order
+ */
+public record EngineSnapshot(ImmutableList<CaseSnapshot> cases) {
+
+  /**
+   * Copies the cases.
+   *
+   * @param cases the cases, in report order
+   */
+  public EngineSnapshot(List<CaseSnapshot> cases) {
+    this(ImmutableList.copyOf(cases));
+  }
+
+  /**
+   * Validates.
+   *
+   * @param cases the cases
+   */
+  public EngineSnapshot {
+    Objects.requireNonNull(cases, "cases");
+  }
+
+  /**
+   * One case of a snapshot.
+   *
+   * @param facts the case's facts
+   * @param state its lifecycle state
+   * @param clocks its running and paused SLA clocks
+   * @param pendingDeadline the instant its next SLA warning or breach is queued for, if any
+   */
+  public record CaseSnapshot(
+      CaseFacts facts, CaseState state, CaseClocks clocks, Optional<Instant> pendingDeadline) {
+    /**
+     * Validates.
+     *
+     * @param facts the facts
+     * @param state the state
+     * @param clocks the clocks
+     * @param pendingDeadline the pending deadline
+     */
+    public CaseSnapshot {
+      Objects.requireNonNull(facts, "facts");
+      Objects.requireNonNull(state, "state");
+      Objects.requireNonNull(clocks, "clocks");
+      Objects.requireNonNull(pendingDeadline, "pendingDeadline");
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package org.gridgov.benchmarks.engine.legacy;
+
+import com.google.common.collect.ImmutableSet;
+import org.gridgov.region.RegionTree;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The handlers an engine knows: the configured departments (and other non-office handlers of the
+ * routing graph) and {@code office:<code>} of every region of the tree. Immutable apart from its
+ * memos; not thread-safe (the engine's calls are serialised).
+ */
+final class HandlerDirectory {
+  private static final String OFFICE = "office:";
+  private static final int KNOWN_MEMO = 1 << 10;
+  private static final int OFFICE_MEMO = 1 << 12;
+
+  private final RegionTree tree;
+  private final ImmutableSet<String> departments;
+  private final @Nullable String[] knownHandlers = new String[KNOWN_MEMO];
+  private final @Nullable String[] officeMemoIds = new String[OFFICE_MEMO];
+  private final int[] officeMemoIndexes = new int[OFFICE_MEMO];
+
+  HandlerDirectory(RegionTree tree, ImmutableSet<String> departments) {
+    this.tree = tree;
+    this.departments = departments;
+  }
+
+  RegionTree tree() {
+    return tree;
+  }
+
+  /**
+   * Whether {@code handlerId} is a configured department (or another non-office handler of the
+   * graph).
+   */
+  boolean isDepartment(String handlerId) {
+    return departments.contains(handlerId);
+  }
+
+  /**
+   * Whether a handler id is known: a configured department, or {@code office:<code>} of a region of
+   * the tree.
+   */
+  @SuppressWarnings(
+      "ReferenceEquality") // an identity memo of ids found known; any other instance is checked
+  boolean isKnown(String handlerId) {
+    int slot = handlerId.hashCode() & (KNOWN_MEMO - 1);
+    if (knownHandlers[slot] == handlerId) {
+      return true; // the same id instance was found known before (policies hand out the same
+      // instances)
+    }
+    boolean known = departments.contains(handlerId) || officeIndexOf(handlerId) >= 0;
+    if (known) {
+      knownHandlers[slot] =
+          handlerId; // the tree and departments never change, so known stays known
+    }
+    return known;
+  }
+
+  /**
+   * The tree index of the region whose office a handler id names ({@code office:<code>}), or -1 if
+   * it names no office or a region not in the tree; through a direct-mapped memo keyed by the id
+   * instance (handler ids recur).
+   */
+  @SuppressWarnings(
+      "ReferenceEquality") // an identity memo: another instance of an equal id is parsed again
+  int officeIndexOf(String handlerId) {
+    int slot = handlerId.hashCode() & (OFFICE_MEMO - 1);
+    if (officeMemoIds[slot] == handlerId) {
+      return officeMemoIndexes[slot];
+    }
+    long code = officeCode(handlerId);
+    int index = code < 0 ? -1 : tree.indexOf(code);
+    officeMemoIds[slot] = handlerId;
+    officeMemoIndexes[slot] = index;
+    return index;
+  }
+
+  private static long officeCode(String handlerId) {
+    if (!handlerId.startsWith(OFFICE) || handlerId.length() == OFFICE.length()) {
+      return -1;
+    }
+    long v = 0;
+    for (int i = OFFICE.length(); i < handlerId.length(); i++) {
+      char ch = handlerId.charAt(i);
+      if (ch < '0' || ch > '9' || v > (Long.MAX_VALUE - 9) / 10) {
+        return -1;
+      }
+      v = v * 10 + (ch - '0');
+    }
+    return v;
+  }
+}

@@ -1,0 +1,47 @@
+package org.gridgov.engine;
+
+/**
+ * The parts of one engine, wired from its {@link EngineConfig}: each part has one job, and the
+ * {@link CaseEngine} facade only calls them.
+ *
+ * @param handlers the known handler ids
+ * @param applier the event application and calendar editions
+ * @param scheduler the SLA scheduler over the deadline queue
+ * @param store the case store and its commit
+ * @param dispatcher the path of one command
+ * @param idempotency the command-id memory, a decorator around the dispatcher
+ * @param adopter the adoption of calendar editions
+ */
+record EngineParts(
+    HandlerDirectory handlers,
+    EventApplier applier,
+    SlaScheduler scheduler,
+    CaseStore store,
+    CommandDispatcher dispatcher,
+    IdempotentCommands idempotency,
+    CalendarAdopter adopter) {
+
+  /** Wires the parts of a new, empty engine. */
+  static EngineParts wire(EngineConfig config) {
+    HandlerDirectory handlers = new HandlerDirectory(config.regionTree(), config.departments());
+    ClockRules clockRules = new ClockRules(config.slaPolicy());
+    RoutingApplier router = new RoutingApplier(config.routingPolicy(), handlers);
+    EventApplier applier = new EventApplier(clockRules, config.calendarEditions());
+    SlaScheduler scheduler =
+        new SlaScheduler(config.initialCapacity(), router, applier, config.systemActor());
+    CaseStore store = new CaseStore(scheduler, new UrbanClasses(config.regionTree()), applier);
+    AuthorizationPolicy authorization =
+        config.authorizationPolicy().orElseGet(() -> new JurisdictionAuthorizationPolicy(handlers));
+    CommandDispatcher dispatcher =
+        new CommandDispatcher(
+            config, store, applier, scheduler, authorization, clockRules, router, handlers);
+    return new EngineParts(
+        handlers,
+        applier,
+        scheduler,
+        store,
+        dispatcher,
+        new IdempotentCommands(config.commandMemory()),
+        new CalendarAdopter(store, applier, scheduler, config.systemActor()));
+  }
+}

@@ -1,0 +1,180 @@
+package org.gridgov.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.NavigableSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeSet;
+import org.gridgov.casefile.Actor;
+import org.gridgov.casefile.CaseState;
+import org.gridgov.casefile.EscalationCause;
+import org.gridgov.casefile.EventPayload;
+import org.gridgov.routing.DecisionPoint;
+import org.gridgov.routing.RoutingDecision;
+import org.gridgov.routing.RoutingRequest;
+import org.gridgov.sla.CaseClocks;
+import org.gridgov.sla.DeadlineQueue;
+import org.gridgov.sla.SlaClock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The SLA scheduler: the {@link DeadlineQueue} of every case's next wake (keyed by the case's
+ * ordinal), and the firing of due warnings and breaches, with the {@code BREACH} routing decisions
+ * they trigger, when time moves.
+ */
+final class SlaScheduler {
+  private static final Comparator<Wake> WAKE_ORDER =
+      Comparator.comparing(Wake::at).thenComparingLong(Wake::ordinal);
+
+  private final DeadlineQueue queue;
+  private final RoutingApplier router;
+  private final EventApplier applier;
+  private final Actor systemActor;
+
+  SlaScheduler(int capacity, RoutingApplier router, EventApplier applier, Actor systemActor) {
+    this.queue = new DeadlineQueue(capacity);
+    this.router = router;
+    this.applier = applier;
+    this.systemActor = systemActor;
+  }
+
+  /** The earliest pending wake, if it is at or before {@code ms} (epoch milliseconds). */
+  OptionalLong dueBy(long ms) {
+    if (queue.isEmpty() || queue.nextDeadline().getAsLong() > ms) {
+      return OptionalLong.empty();
+    }
+    return queue.nextDeadline();
+  }
+
+  /** The number of cases with a pending wake. */
+  int size() {
+    return queue.size();
+  }
+
+  /** The pending wake of a case, if any. */
+  Optional<Instant> deadlineOf(long ordinal) {
+    OptionalLong due = queue.deadlineOf(ordinal);
+    return due.isPresent() ? Optional.of(Instant.ofEpochMilli(due.getAsLong())) : Optional.empty();
+  }
+
+  /** Drops a case's pending wake, if any. */
+  void cancel(long ordinal) {
+    var unused = queue.cancel(ordinal);
+  }
+
+  /** Plans a committed case's next wake from its clocks (or drops it if none is pending). */
+  void replan(long ordinal, CaseRecord r) {
+    Instant w = r.clocks().nextWarningAt().orElse(null);
+    if (w == null) {
+      cancel(ordinal);
+      return;
+    }
+    long ms = ceilMillis(w);
+    if (queue.contains(ordinal)) {
+      queue.reschedule(ordinal, ms);
+    } else {
+      queue.schedule(ordinal, ms);
+    }
+  }
+
+  /**
+   * Fires, into {@code tx}, every level due at or before {@code instant}: by the instant a level is
+   * reached, ties by report order; touches every polled case so that the commit re-plans it. On
+   * failure the polled wakes are put back and the exception propagates.
+   */
+  void fireDue(Tx tx, Instant instant) {
+    long pollAt = Math.max(instant.toEpochMilli(), queue.time().orElse(Long.MIN_VALUE));
+    List<long[]> polled = new ArrayList<>();
+    var unused = queue.pollDue(pollAt, (key, deadline) -> polled.add(new long[] {key, deadline}));
+    try {
+      NavigableSet<Wake> work = new TreeSet<>(WAKE_ORDER);
+      for (long[] p : polled) {
+        CaseRecord rec = Objects.requireNonNull(tx.get(p[0]));
+        tx.touch(rec.ordinal());
+        addIfDue(work, rec, instant, null);
+      }
+      while (!work.isEmpty()) {
+        Wake wake = work.pollFirst();
+        fire(tx, Objects.requireNonNull(tx.get(wake.ordinal())), wake.at());
+        // A clock advanced to wake.at() has nothing pending at or before it, so this terminates.
+        addIfDue(work, Objects.requireNonNull(tx.get(wake.ordinal())), instant, wake.at());
+      }
+    } catch (RuntimeException e) {
+      for (long[] p : polled) {
+        if (!queue.contains(p[0])) {
+          queue.schedule(p[0], p[1]);
+        }
+      }
+      throw e;
+    }
+  }
+
+  private static void addIfDue(
+      NavigableSet<Wake> work, CaseRecord rec, Instant by, @Nullable Instant after) {
+    Optional<Instant> w = rec.clocks().nextWarningAt();
+    if (w.isPresent() && !w.get().isAfter(by) && (after == null || w.get().isAfter(after))) {
+      work.add(new Wake(w.get(), rec.ordinal()));
+    }
+  }
+
+  private void fire(Tx tx, CaseRecord rec, Instant at) {
+    CaseClocks.Advance adv = rec.clocks().advance(at);
+    CaseRecord cur = rec;
+    List<String> breached = new ArrayList<>();
+    for (SlaClock.Warning w : adv.fired()) {
+      SlaClock clock = rec.clocks().clock(w.clock()).orElseThrow();
+      int index = clock.levels().indexOf(w.level());
+      String stage = ClockRules.stageOf(w.clock());
+      Instant when =
+          max(
+              max(w.reachedAt(), cur.state().lastEventAt().orElse(w.reachedAt())),
+              applier.adoptedAt());
+      EventPayload p;
+      if (ClockRules.isBreach(w.level())) {
+        p = new EventPayload.SlaBreached(w.clock(), stage);
+        breached.add(w.clock());
+      } else {
+        p = new EventPayload.SlaWarning(w.clock(), stage, index + 1);
+      }
+      cur = tx.emit(cur, when, systemActor, p);
+    }
+    Instant decisionAt = cur.state().lastEventAt().orElse(at);
+    for (String clockId : breached) {
+      cur = routeBreach(tx, cur, clockId, decisionAt);
+    }
+  }
+
+  /** The {@code BREACH} decision for a breached handler clock of a routable case with a lead. */
+  private CaseRecord routeBreach(Tx tx, CaseRecord cur, String clockId, Instant decisionAt) {
+    CaseState s = cur.state();
+    boolean handlerClock =
+        clockId.equals(CaseEngine.LEAD_CLOCK) || clockId.startsWith(CaseEngine.SUMMON_CLOCK_PREFIX);
+    if (!handlerClock || s.lead().isEmpty() || !CaseStore.isRoutable(s.status())) {
+      return cur;
+    }
+    RoutingRequest req = router.request(cur, DecisionPoint.BREACH, decisionAt);
+    RoutingDecision d = router.decide(cur, req);
+    return router.apply(
+        tx,
+        cur,
+        d,
+        new RoutingApplier.Context(
+            decisionAt, EscalationCause.BREACH, systemActor, false, systemActor.id()));
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  @SuppressWarnings("JavaInstantGetSecondsGetNano") // the sub-second part is exactly what is wanted
+  private static long ceilMillis(Instant t) {
+    long ms = t.toEpochMilli();
+    return t.getNano() % 1_000_000 == 0 ? ms : ms + 1;
+  }
+
+  private record Wake(Instant at, long ordinal) {}
+}
