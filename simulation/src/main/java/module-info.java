@@ -5,6 +5,8 @@
  */
 module org.gridgov.simulation {
   requires transitive org.gridgov.engine;
+  // the report's map (GridMap takes geo types): synthetic geometry, projection, coverage
+  requires transitive org.gridgov.geo;
   requires static transitive com.google.errorprone.annotations;
   requires static transitive org.jspecify;
   requires static org.immutables.value.annotations;

@@ -32,14 +32,18 @@ import org.locationtech.jts.geom.Geometry;
  *       the value.
  * </ul>
  *
- * <p><b>Cost.</b> Per level a uniform grid index ({@code 8} cells per polygon by default): most
- * points are answered by one array lookup, the rest by an exact point-in-polygon test of the few
- * polygons whose boundaries cross the cell. Building it is linear in the vertices and the cells the
- * polygons cover (about 300 bytes per polygon for Putian's units); docs/BENCHMARKS.md has the
- * lookup rate against a JTS STRtree with prepared polygons.
+ * <p><b>Cost.</b> Per level a uniform grid index ({@value #DEFAULT_CELLS_PER_POLYGON} cells per
+ * polygon by default): most points are answered by one array lookup, the rest by an exact
+ * point-in-polygon test of the few polygons whose boundaries cross the cell. Building it is linear
+ * in the vertices and the cells the polygons cover (about 300 bytes per polygon for Putian's
+ * units); docs/BENCHMARKS.md has the lookup rate against a JTS STRtree with prepared polygons.
  */
 public final class RegionLocator {
-  private static final double CELLS_PER_POLYGON = 8;
+  /** The default cells per polygon of the index (memory against speed; see docs/geo.md). */
+  public static final int DEFAULT_CELLS_PER_POLYGON = 8;
+
+  /** The most cells per polygon accepted. */
+  public static final int MAX_CELLS_PER_POLYGON = 256;
 
   private final RegionGeometry geometry;
   private final OutsidePolicy outsidePolicy;
@@ -74,8 +78,31 @@ public final class RegionLocator {
    * @return the locator
    */
   public static RegionLocator of(RegionGeometry geometry, OutsidePolicy outsidePolicy) {
+    return of(geometry, outsidePolicy, DEFAULT_CELLS_PER_POLYGON);
+  }
+
+  /**
+   * Builds a locator with a chosen index density: more cells per polygon answer more points with
+   * one array read (fewer point-in-polygon tests) and take more memory ({@link #indexBytes()}). The
+   * answers do not depend on it.
+   *
+   * @param geometry the region geometry
+   * @param outsidePolicy what to do with points outside every polygon
+   * @param cellsPerPolygon index cells per polygon, 1 to {@value #MAX_CELLS_PER_POLYGON}
+   * @return the locator
+   * @throws IllegalArgumentException if {@code cellsPerPolygon} is out of range, naming it
+   */
+  public static RegionLocator of(
+      RegionGeometry geometry, OutsidePolicy outsidePolicy, int cellsPerPolygon) {
     Objects.requireNonNull(geometry, "geometry");
     Objects.requireNonNull(outsidePolicy, "outsidePolicy");
+    if (cellsPerPolygon < 1 || cellsPerPolygon > MAX_CELLS_PER_POLYGON) {
+      throw new IllegalArgumentException(
+          "cellsPerPolygon must be in [1, "
+              + MAX_CELLS_PER_POLYGON
+              + "] but was "
+              + cellsPerPolygon);
+    }
     List<Level> levels = new ArrayList<>();
     RegionLevel[] all = RegionLevel.values();
     for (int d = all.length - 1; d >= 0; d--) {
@@ -89,7 +116,7 @@ public final class RegionLocator {
       for (int k = 0; k < polygons.length; k++) {
         polygons[k] = geometry.geometryAt(treeIndexes[k]).orElseThrow();
       }
-      levels.add(new Level(all[d], treeIndexes, new GridIndex(polygons, CELLS_PER_POLYGON)));
+      levels.add(new Level(all[d], treeIndexes, new GridIndex(polygons, cellsPerPolygon)));
     }
     return new RegionLocator(geometry, outsidePolicy, levels.toArray(new Level[0]));
   }

@@ -67,6 +67,37 @@ class RegionLocatorTest {
     }
   }
 
+  @Test
+  void everyIndexDensity_givesTheBruteForceAnswer_onPointsAndVertices() {
+    RegionGeometry g = GeoFixtures.small();
+    SplittableRandom random = new SplittableRandom(77);
+    Envelope env = new Envelope();
+    for (Region root : g.tree().roots()) {
+      env.expandToInclude(g.geometry(root.code()).orElseThrow().getEnvelopeInternal());
+    }
+    java.util.List<Coordinate> points = new java.util.ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      points.add(
+          new Coordinate(
+              env.getMinX() + random.nextDouble() * env.getWidth(),
+              env.getMinY() + random.nextDouble() * env.getHeight()));
+    }
+    Region unit = g.regions(RegionLevel.UNIT).get(7);
+    points.addAll(java.util.List.of(g.geometry(unit.code()).orElseThrow().getCoordinates()));
+    for (int cells : new int[] {1, 3, 8, 32, RegionLocator.MAX_CELLS_PER_POLYGON}) {
+      RegionLocator locator = RegionLocator.of(g, OutsidePolicy.refuse(), cells);
+      for (Coordinate c : points) {
+        assertThat(locator.locate(c.x, c.y).map(Location::region))
+            .as("%d cells per polygon, point (%s, %s)", cells, c.x, c.y)
+            .isEqualTo(bruteForce(g, c.x, c.y));
+      }
+    }
+    assertThatThrownBy(() -> RegionLocator.of(g, OutsidePolicy.refuse(), 0))
+        .hasMessageContaining("cellsPerPolygon must be in [1, 256] but was 0");
+    assertThat(RegionLocator.of(g, OutsidePolicy.refuse(), 32).indexBytes())
+        .isGreaterThan(RegionLocator.of(g).indexBytes());
+  }
+
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void verticesAndEdgeMidpoints_goToTheLowestCodeThatTouchesThem(long seed) {

@@ -24,6 +24,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -45,6 +46,10 @@ import org.openjdk.jmh.infra.Blackhole;
 public class GeoLocateBenchmark {
   static final int OPS = 4096;
   private static final GeometryFactory FACTORY = RegionGeometry.FACTORY;
+
+  /** Index cells per polygon of gridgov's locator (its default is 8). */
+  @Param({"8"})
+  public int cellsPerPolygon;
 
   private RegionLocator locator;
   private STRtree strtree;
@@ -70,7 +75,7 @@ public class GeoLocateBenchmark {
     RegionTree tree = RegionInput.city("putian");
     RegionGeometry unitsOnly =
         unitsOnly(SyntheticGeometry.generate(tree, SyntheticGeometry.putianBounds(), 20240101L));
-    locator = RegionLocator.of(unitsOnly);
+    locator = RegionLocator.of(unitsOnly, org.gridgov.geo.OutsidePolicy.refuse(), cellsPerPolygon);
     strtree = new STRtree();
     for (Region u : unitsOnly.regions(RegionLevel.UNIT)) {
       var g = unitsOnly.geometry(u.code()).orElseThrow();
@@ -103,8 +108,10 @@ public class GeoLocateBenchmark {
       }
     }
     System.err.printf(
-        "%n[geo] %d units; locator index %.1f MB, %.0f bytes per unit (JTS geometries aside)%n",
+        "%n[geo] %d units, %d cells per polygon; locator index %.1f MB, %.0f bytes per unit (JTS"
+            + " geometries aside)%n",
         unitsOnly.size(),
+        cellsPerPolygon,
         locator.indexBytes() / 1e6,
         (double) locator.indexBytes() / unitsOnly.size());
   }

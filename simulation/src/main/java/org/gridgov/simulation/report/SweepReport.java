@@ -47,6 +47,9 @@ public final class SweepReport {
   /** The chart files written, without extension, in the {@code charts} sub-directory. */
   public static final String CHARTS_DIRECTORY = "charts";
 
+  /** The file name of the map in {@link #CHARTS_DIRECTORY}. */
+  public static final String MAP_FILE = "grid-map.svg";
+
   /**
    * Writes the report with no command line in it.
    *
@@ -106,9 +109,25 @@ public final class SweepReport {
             .append(esc(spec.fileName()))
             .append(".svg / .png</figcaption></figure>\n");
       }
+      StringBuilder map = new StringBuilder("<h2>Map</h2>\n");
+      Optional<ScenarioMap> drawn = ScenarioMap.of(result.sweep());
+      if (drawn.isPresent()) {
+        Files.writeString(charts.resolve(MAP_FILE), drawn.get().svg(), StandardCharsets.UTF_8);
+        map.append("<figure>")
+            .append(drawn.get().svg())
+            .append("<figcaption>")
+            .append(esc(drawn.get().caption()))
+            .append(" — ")
+            .append(CHARTS_DIRECTORY)
+            .append('/')
+            .append(MAP_FILE)
+            .append("</figcaption></figure>\n");
+      } else {
+        map.append("<p class=\"note\">No map: the city has no grid.</p>\n");
+      }
       Path html = directory.resolve("report.html");
       Files.writeString(
-          html, html(result, commandLine, figures.toString()), StandardCharsets.UTF_8);
+          html, html(result, commandLine, figures.toString() + map), StandardCharsets.UTF_8);
       return html;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -55,7 +55,9 @@ class SweepReportTest {
         .contains("gridgov-sim sweep fixture --seed 42")
         .contains("How to read this")
         .contains("Households per grid (households-per-grid)");
-    assertThat(page.split("<svg", -1)).hasSize(1 + 4); // every chart inline
+    assertThat(page.split("<svg", -1)).hasSize(1 + 4 + 1); // every chart and the map inline
+    assertThat(page).contains("<h2>Map</h2>").contains("Synthetic geometry (seed 42)");
+    assertThat(page).contains(Files.readString(dir.resolve("out/charts/" + SweepReport.MAP_FILE)));
     assertThat(page).doesNotContain("<?xml").doesNotContain("src=\"http").doesNotContain("<script");
     // the summary table: mean ± half-width of on-time closing rate at 150 (samples 0.7 and 0.701)
     assertThat(page).contains("<td>0.7005 ± 0.006353</td>");
@@ -92,7 +94,7 @@ class SweepReportTest {
   void rewritingGivesTheSameCsvBytes() throws IOException {
     var unused = SweepReport.write(SweepFixtures.numeric(), dir.resolve("a"));
     var unused2 = SweepReport.write(SweepFixtures.numeric(), dir.resolve("b"));
-    for (String f : ImmutableList.of("runs.csv", "summary.csv")) {
+    for (String f : ImmutableList.of("runs.csv", "summary.csv", "charts/" + SweepReport.MAP_FILE)) {
       assertThat(Files.readAllBytes(dir.resolve("a").resolve(f)))
           .isEqualTo(Files.readAllBytes(dir.resolve("b").resolve(f)));
     }
