@@ -55,7 +55,11 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>DISPATCHED, HANDLING</td><td>Returned</td><td>REGISTERED</td>
  *       <td>by the current lead; lead and assists dropped</td></tr>
  *   <tr><td>DISPATCHED, HANDLING, SUSPENDED</td><td>Extended</td><td>stays</td>
- *       <td>new due after the current due</td></tr>
+ *       <td>new due after the current due; answers a pending request, if any</td></tr>
+ *   <tr><td>DISPATCHED, HANDLING, SUSPENDED</td><td>ExtensionRequested</td><td>stays</td>
+ *       <td>by the current lead; no request pending</td></tr>
+ *   <tr><td>DISPATCHED, HANDLING, SUSPENDED</td><td>ExtensionRefused</td><td>stays</td>
+ *       <td>a request is pending</td></tr>
  *   <tr><td>HANDLING</td><td>Suspended</td><td>SUSPENDED</td><td></td></tr>
  *   <tr><td>SUSPENDED</td><td>Resumed</td><td>HANDLING</td><td>new due not before the current due</td></tr>
  *   <tr><td>HANDLING</td><td>Resolved</td><td>RESOLVED</td><td></td></tr>
@@ -127,6 +131,8 @@ public final class CaseLifecycle {
     put(t, DISPATCHED, EventType.ACCEPTED, HANDLING);
     for (CaseStatus s : new CaseStatus[] {DISPATCHED, HANDLING, SUSPENDED}) {
       put(t, s, EventType.EXTENDED, s);
+      put(t, s, EventType.EXTENSION_REQUESTED, s);
+      put(t, s, EventType.EXTENSION_REFUSED, s);
     }
     put(t, HANDLING, EventType.SUSPENDED, SUSPENDED);
     put(t, SUSPENDED, EventType.RESUMED, HANDLING);
@@ -218,6 +224,7 @@ public final class CaseLifecycle {
                 state.assists(),
                 state.awaitingArrival(),
                 state.dueAtOrNull(),
+                state.pendingExtensionDaysOrZero(),
                 event)
             == null) {
       // the common events, validated as below, become the next state in one copy (no draft)
@@ -248,6 +255,7 @@ public final class CaseLifecycle {
                 state.assists(),
                 state.awaitingArrival(),
                 state.dueAtOrNull(),
+                state.pendingExtensionDaysOrZero(),
                 event)
             == null;
   }
@@ -278,7 +286,15 @@ public final class CaseLifecycle {
       throw new EventSequenceException(seq, d.caseId, d.lastSequence + 1, e.sequence());
     }
     String problem =
-        transitionProblem(d.caseId, d.status, d.lead, d.assists, d.awaitingArrival, d.dueAt, e);
+        transitionProblem(
+            d.caseId,
+            d.status,
+            d.lead,
+            d.assists,
+            d.awaitingArrival,
+            d.dueAt,
+            d.pendingExtensionDays,
+            e);
     if (problem != null) {
       ImmutableSet<EventType> allowed = ALLOWED.get(d.status.ordinal());
       String msg =
@@ -339,6 +355,7 @@ public final class CaseLifecycle {
       ImmutableSortedSet<String> assists,
       ImmutableSortedSet<String> awaitingArrival,
       @Nullable Instant dueAt,
+      int pendingExtension,
       CaseEvent e) {
     EventPayload p = e.payload();
     if (NEXT[status.ordinal()][p.type().ordinal()] < 0) {
@@ -369,6 +386,11 @@ public final class CaseLifecycle {
             ? "an extension must move the deadline " + dueAt + " later, not to " + due
             : null;
       }
+      case EXTENSION_REQUESTED ->
+          pendingExtension > 0
+              ? "an extension request of " + pendingExtension + " days is already pending"
+              : leadProblem(lead, ((EventPayload.ExtensionRequested) p).handlerId());
+      case EXTENSION_REFUSED -> pendingExtension > 0 ? null : "no extension request is pending";
       case RESUMED -> {
         Instant due = ((EventPayload.Resumed) p).dueAt();
         yield dueAt != null && due.isBefore(dueAt)
@@ -444,9 +466,14 @@ public final class CaseLifecycle {
       case EXTENDED -> {
         d.dueAt = ((EventPayload.Extended) p).dueAt();
         d.extensionCount++;
+        d.pendingExtensionDays = 0;
       }
+      case EXTENSION_REQUESTED ->
+          d.pendingExtensionDays = ((EventPayload.ExtensionRequested) p).days();
+      case EXTENSION_REFUSED -> d.pendingExtensionDays = 0;
       case RESOLVED -> {
         d.lastResolvedAt = at;
+        d.pendingExtensionDays = 0;
         d.awaitingArrival = ImmutableSortedSet.of();
       }
       case CHECK_FAILED -> d.reworkCount++;
@@ -479,6 +506,7 @@ public final class CaseLifecycle {
   }
 
   private static void returnCase(CaseState.Draft d, EventPayload.Returned x) {
+    d.pendingExtensionDays = 0;
     d.returnedBy = with(d.returnedBy, x.handlerId());
     d.returnHistory = CaseState.append(d.returnHistory, x.handlerId());
     d.lead = null;
@@ -488,6 +516,7 @@ public final class CaseLifecycle {
   }
 
   private static void escalate(CaseState.Draft d, EventPayload.Escalated x, Instant at) {
+    d.pendingExtensionDays = 0;
     d.lead = x.toHandlerId();
     d.leadHistory = CaseState.append(d.leadHistory, x.toHandlerId());
     d.assists = ImmutableSortedSet.of();

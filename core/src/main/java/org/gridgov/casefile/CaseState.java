@@ -52,6 +52,7 @@ public final class CaseState {
   private final int reworkCount;
   private final int suspensionCount;
   private final int extensionCount;
+  private final int pendingExtensionDays; // 0 = no request pending
   private final int reopenCount;
   private final int summonCount;
   private final boolean breached;
@@ -88,6 +89,7 @@ public final class CaseState {
     this.reworkCount = d.reworkCount;
     this.suspensionCount = d.suspensionCount;
     this.extensionCount = d.extensionCount;
+    this.pendingExtensionDays = d.pendingExtensionDays;
     this.reopenCount = d.reopenCount;
     this.summonCount = d.summonCount;
     this.breached = d.breached;
@@ -173,6 +175,11 @@ public final class CaseState {
     this.reworkCount = s.reworkCount + (t == EventType.CHECK_FAILED ? 1 : 0);
     this.suspensionCount = s.suspensionCount;
     this.extensionCount = s.extensionCount;
+    // an escalation or a resolution ends the lead's holding, and with it its pending request
+    this.pendingExtensionDays =
+        e.type() == EventType.ESCALATED || e.type() == EventType.RESOLVED
+            ? 0
+            : s.pendingExtensionDays;
     this.reopenCount = s.reopenCount;
     this.summonCount = s.summonCount;
     boolean breach = t == EventType.SLA_BREACHED;
@@ -237,6 +244,7 @@ public final class CaseState {
     int reworkCount;
     int suspensionCount;
     int extensionCount;
+    int pendingExtensionDays;
     int reopenCount;
     int summonCount;
     boolean breached;
@@ -284,6 +292,7 @@ public final class CaseState {
       this.reworkCount = s.reworkCount;
       this.suspensionCount = s.suspensionCount;
       this.extensionCount = s.extensionCount;
+      this.pendingExtensionDays = s.pendingExtensionDays;
       this.reopenCount = s.reopenCount;
       this.summonCount = s.summonCount;
       this.breached = s.breached;
@@ -560,6 +569,25 @@ public final class CaseState {
   }
 
   /**
+   * Returns the days of the extension (延期) the lead requested and no supervisor has answered yet:
+   * set by {@code ExtensionRequested}, cleared by {@code Extended}, {@code ExtensionRefused} and
+   * every event that ends the lead's holding ({@code Returned}, {@code Escalated}, {@code
+   * Resolved}).
+   *
+   * @return the requested days, or empty when no request is pending
+   */
+  public java.util.OptionalInt pendingExtensionDays() {
+    return pendingExtensionDays == 0
+        ? java.util.OptionalInt.empty()
+        : java.util.OptionalInt.of(pendingExtensionDays);
+  }
+
+  /** The pending request's days, 0 if none (for the lifecycle, without an allocation). */
+  int pendingExtensionDaysOrZero() {
+    return pendingExtensionDays;
+  }
+
+  /**
    * Returns how many times the case was reopened.
    *
    * @return the reopen count
@@ -659,6 +687,7 @@ public final class CaseState {
         && reworkCount == s.reworkCount
         && suspensionCount == s.suspensionCount
         && extensionCount == s.extensionCount
+        && pendingExtensionDays == s.pendingExtensionDays
         && reopenCount == s.reopenCount
         && summonCount == s.summonCount
         && breached == s.breached
@@ -698,6 +727,7 @@ public final class CaseState {
         reworkCount,
         suspensionCount,
         extensionCount,
+        pendingExtensionDays,
         reopenCount,
         summonCount,
         breached,

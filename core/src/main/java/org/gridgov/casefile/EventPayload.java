@@ -337,6 +337,58 @@ public sealed interface EventPayload {
   }
 
   /**
+   * 申请延期: the lead handler asks for more time; a supervisor answers with {@link Extended} or {@link
+   * ExtensionRefused}.
+   *
+   * @param handlerId the lead handler asking
+   * @param days how many days longer its clocks should run (see the case engine for how a clock
+   *     counts them), at least 1
+   * @param reason why
+   */
+  record ExtensionRequested(String handlerId, int days, String reason) implements EventPayload {
+    /**
+     * Validates.
+     *
+     * @param handlerId the handlerId component
+     * @param days the days component
+     * @param reason the reason component
+     */
+    public ExtensionRequested {
+      requireText(handlerId, "handlerId");
+      requireText(reason, "reason");
+      if (days < 1) {
+        throw new IllegalArgumentException("an extension asks for at least 1 day but got " + days);
+      }
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.EXTENSION_REQUESTED;
+    }
+  }
+
+  /**
+   * 延期驳回: a supervisor refuses the pending extension request; the deadline stays.
+   *
+   * @param reason why
+   */
+  record ExtensionRefused(String reason) implements EventPayload {
+    /**
+     * Validates.
+     *
+     * @param reason the reason component
+     */
+    public ExtensionRefused {
+      requireText(reason, "reason");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.EXTENSION_REFUSED;
+    }
+  }
+
+  /**
    * 延期: an approved extension of the whole-case deadline.
    *
    * @param dueAt the new deadline; after the current one

@@ -32,6 +32,10 @@ public enum EventType {
   SUSPENDED("Suspended", "缓办"),
   /** {@link EventPayload.Resumed}: 恢复办理. */
   RESUMED("Resumed", "恢复"),
+  /** {@link EventPayload.ExtensionRequested}: 申请延期. */
+  EXTENSION_REQUESTED("ExtensionRequested", "申请延期"),
+  /** {@link EventPayload.ExtensionRefused}: 延期不予批准. */
+  EXTENSION_REFUSED("ExtensionRefused", "延期驳回"),
   /** {@link EventPayload.Extended}: 延期. */
   EXTENDED("Extended", "延期"),
   /** {@link EventPayload.Resolved}: 处置完成/反馈. */

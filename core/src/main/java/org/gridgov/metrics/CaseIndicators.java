@@ -310,7 +310,12 @@ public final class CaseIndicators {
             reportedAt = at;
             isReceived |= inW;
           }
-          case VERIFIED, ARRIVED, SLA_WARNING, SLA_BREACHED -> {}
+          case VERIFIED,
+              ARRIVED,
+              SLA_WARNING,
+              SLA_BREACHED,
+              EXTENSION_REQUESTED,
+              EXTENSION_REFUSED -> {}
           case DEADLINE_REVISED -> {
             EventPayload.DeadlineRevised x = (EventPayload.DeadlineRevised) p;
             if (CaseState.WHOLE_CASE_CLOCK.equals(x.clockId())) {

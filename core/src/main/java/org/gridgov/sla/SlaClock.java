@@ -418,6 +418,20 @@ public final class SlaClock {
   }
 
   /**
+   * Re-plans the clock with another limit (an approved extension, 延期): the same history and
+   * calendar, the budget computed from the start with the new limit, fired levels stay fired;
+   * pending levels and the deadline follow the new budget.
+   *
+   * @param newLimit the new limit
+   * @return the re-planned clock
+   */
+  public SlaClock withLimit(SlaLimit newLimit) {
+    Objects.requireNonNull(newLimit, "newLimit");
+    return new SlaClock(
+        name, newLimit, levels, calendar, startedAt, boundaries, state, firedMask, seen);
+  }
+
+  /**
    * Applies a transfer or return rule (see {@link TransferRule}).
    *
    * @param rule the rule

@@ -46,6 +46,7 @@ import org.jspecify.annotations.Nullable;
  * transfer RESTART                                # rule for handler clocks on a transfer (default KEEP)
  * return   KEEP                                   # rule for handler clocks on a return (default KEEP)
  * escalate-after-returns 2                        # the 2nd return escalates (default: never)
+ * extensions 2 5                                  # at most 2 extensions of at most 5 days each (default: none)
  * handle   0102 URGENT *          working PT4H                      | yellow@0.75 soon@-PT1H
  * handle   01   *      VILLAGE    working-days 7 end-of-working-day
  * whole-case *  *      MAIN_URBAN,URBAN_RURAL_FRINGE working-days 5 same-clock-time
@@ -54,7 +55,8 @@ import org.jspecify.annotations.Nullable;
  * {@code transfer} and {@code return} say what an escalation (转办) and a return (退单) do to the lead
  * handler's clock ({@link TransferRule}); {@code escalate-after-returns N} ({@code N >= 1}) makes
  * the N-th return of a case an escalation instead of a re-dispatch (see {@link
- * #returnsBeforeEscalation()}).
+ * #returnsBeforeEscalation()}); {@code extensions N D} allows a case at most {@code N} extensions
+ * (延期), each of at most {@code D} days (see {@link #maxExtensions()}).
  *
  * <p>A rule line is: stage ({@code register|dispatch|handle|check|whole-case}), category prefix or
  * {@code *}, {@link Priority} name or {@code *}, comma-separated {@link UrbanRuralClass} names or
@@ -69,6 +71,9 @@ import org.jspecify.annotations.Nullable;
  * InputLimits#defaults()} unless told otherwise).
  */
 public final class SlaPolicy {
+
+  /** The largest count or length {@code extensions} accepts. */
+  public static final int MAX_EXTENSION_VALUE = 1000;
 
   /** The largest count {@code escalate-after-returns} accepts. */
   public static final int MAX_RETURNS_BEFORE_ESCALATION = 1000;
@@ -217,6 +222,8 @@ public final class SlaPolicy {
   private final TransferRule transferRule;
   private final TransferRule returnRule;
   private final int returnsBeforeEscalation; // 0 = never
+  private final int maxExtensions; // 0 = none allowed
+  private final int maxExtensionDays;
   // ruleFor's recent answers: a direct-mapped memo of immutable entries, shared by the threads that
   // use this policy
   // (a racy read sees null, an older or a newer entry, each right for its own selector). Cases
@@ -239,6 +246,27 @@ public final class SlaPolicy {
     this.transferRule = b.transferRule;
     this.returnRule = b.returnRule;
     this.returnsBeforeEscalation = b.returnsBeforeEscalation;
+    this.maxExtensions = b.maxExtensions;
+    this.maxExtensionDays = b.maxExtensionDays;
+  }
+
+  /**
+   * Returns how many extensions (延期) a case may be granted; 0 (the default) means none: a request
+   * is refused.
+   *
+   * @return the count
+   */
+  public int maxExtensions() {
+    return maxExtensions;
+  }
+
+  /**
+   * Returns the most days one extension may ask for (0 when no extension is allowed).
+   *
+   * @return the days
+   */
+  public int maxExtensionDays() {
+    return maxExtensionDays;
   }
 
   /**
@@ -490,6 +518,10 @@ public final class SlaPolicy {
         parseReturnsBeforeEscalation(f, lineNo, t, b, problems);
         return true;
       }
+      case "extensions" -> {
+        parseExtensions(f, lineNo, t, b, problems);
+        return true;
+      }
       case "transfer", "return" -> {
         if (f.length != 2) {
           problems.add(lineNo, 0, head, t, "expected \"%s KEEP|RESTART|FROM_CREATION\"", head);
@@ -590,6 +622,41 @@ public final class SlaPolicy {
     return rule;
   }
 
+  private static void parseExtensions(
+      String[] f, int lineNo, String line, Builder b, Problems problems) {
+    if (f.length != 3) {
+      problems.add(
+          lineNo,
+          0,
+          f[0],
+          line,
+          "expected \"extensions N D\": at most N extensions of at most D days each");
+      return;
+    }
+    int n = positive(f[1]);
+    int d = positive(f[2]);
+    if (n < 1) {
+      problems.add(lineNo, 2, f[0], f[1], "expected a count from 1 to %s", MAX_EXTENSION_VALUE);
+    }
+    if (d < 1) {
+      problems.add(
+          lineNo, 3, f[0], f[2], "expected a number of days from 1 to %s", MAX_EXTENSION_VALUE);
+    }
+    if (n >= 1 && d >= 1) {
+      b.extensions(n, d);
+    }
+  }
+
+  /** The number, or 0 if the text is not one from 1 to {@link #MAX_EXTENSION_VALUE}. */
+  private static int positive(String text) {
+    try {
+      int v = Integer.parseInt(text);
+      return v >= 1 && v <= MAX_EXTENSION_VALUE ? v : 0;
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
   private static void parseReturnsBeforeEscalation(
       String[] f, int lineNo, String line, Builder b, Problems problems) {
     if (f.length != 2) {
@@ -673,8 +740,36 @@ public final class SlaPolicy {
     private TransferRule transferRule = TransferRule.KEEP;
     private TransferRule returnRule = TransferRule.KEEP;
     private int returnsBeforeEscalation;
+    private int maxExtensions;
+    private int maxExtensionDays;
 
     private Builder() {}
+
+    /**
+     * Allows a case at most {@code count} extensions (延期) of at most {@code days} days each
+     * (default: no extension).
+     *
+     * @param count the most extensions, from 1 to {@value SlaPolicy#MAX_EXTENSION_VALUE}
+     * @param days the most days of one, from 1 to {@value SlaPolicy#MAX_EXTENSION_VALUE}
+     * @return this builder
+     * @throws IllegalArgumentException naming the value out of range
+     */
+    @CanIgnoreReturnValue
+    public Builder extensions(int count, int days) {
+      checkArgument(
+          count >= 1 && count <= MAX_EXTENSION_VALUE,
+          "extensions: the count must be from 1 to %s but was %s",
+          MAX_EXTENSION_VALUE,
+          count);
+      checkArgument(
+          days >= 1 && days <= MAX_EXTENSION_VALUE,
+          "extensions: the days must be from 1 to %s but was %s",
+          MAX_EXTENSION_VALUE,
+          days);
+      this.maxExtensions = count;
+      this.maxExtensionDays = days;
+      return this;
+    }
 
     /**
      * Adds a rule.

@@ -64,6 +64,8 @@ class CaseLifecycleTest {
       DISPATCHED ARRIVED DISPATCHED
       DISPATCHED ASSIST_ADDED DISPATCHED
       DISPATCHED EXTENDED DISPATCHED
+      DISPATCHED EXTENSION_REQUESTED DISPATCHED
+      DISPATCHED EXTENSION_REFUSED DISPATCHED
       DISPATCHED SLA_WARNING DISPATCHED
       DISPATCHED SLA_BREACHED DISPATCHED
       DISPATCHED DEADLINE_REVISED DISPATCHED
@@ -75,6 +77,8 @@ class CaseLifecycleTest {
       HANDLING ASSIST_ADDED HANDLING
       HANDLING SUSPENDED SUSPENDED
       HANDLING EXTENDED HANDLING
+      HANDLING EXTENSION_REQUESTED HANDLING
+      HANDLING EXTENSION_REFUSED HANDLING
       HANDLING RESOLVED RESOLVED
       HANDLING SLA_WARNING HANDLING
       HANDLING SLA_BREACHED HANDLING
@@ -82,6 +86,8 @@ class CaseLifecycleTest {
       SUSPENDED RESUMED HANDLING
       SUSPENDED ARRIVED SUSPENDED
       SUSPENDED EXTENDED SUSPENDED
+      SUSPENDED EXTENSION_REQUESTED SUSPENDED
+      SUSPENDED EXTENSION_REFUSED SUSPENDED
       SUSPENDED SLA_WARNING SUSPENDED
       SUSPENDED SLA_BREACHED SUSPENDED
       SUSPENDED DEADLINE_REVISED SUSPENDED
@@ -191,6 +197,8 @@ class CaseLifecycleTest {
       case SUSPENDED -> new EventPayload.Suspended("waiting");
       case RESUMED -> new EventPayload.Resumed(LATER_DUE);
       case EXTENDED -> new EventPayload.Extended(LATER_DUE, "parts");
+      case EXTENSION_REQUESTED -> new EventPayload.ExtensionRequested("L", 2, "parts");
+      case EXTENSION_REFUSED -> new EventPayload.ExtensionRefused("not justified");
       case RESOLVED -> new EventPayload.Resolved("cleaned");
       case CHECK_PASSED -> new EventPayload.CheckPassed();
       case CHECK_FAILED -> new EventPayload.CheckFailed("still dirty");
@@ -214,11 +222,14 @@ class CaseLifecycleTest {
   @ParameterizedTest(name = "{0} + {1}")
   @MethodSource("everyStatusAndEventType")
   void eachTransition_isAppliedOrRefusedAsDocumented(CaseStatus status, EventType type) {
+    CaseStatus expected = expectedRow(status).get(type);
     CaseScript script = reach(status, type == EventType.ARRIVED);
+    if (type == EventType.EXTENSION_REFUSED && expected != null) {
+      script = script.add(new EventPayload.ExtensionRequested("L", 2, "parts")); // to refuse
+    }
     CaseFile file = script.file();
     assertThat(file.state().status()).isEqualTo(status);
     CaseEvent event = script.next(samplePayload(type, status));
-    CaseStatus expected = expectedRow(status).get(type);
 
     if (expected != null) {
       CaseState next = CaseLifecycle.apply(file.state(), event);
@@ -294,6 +305,14 @@ class CaseLifecycleTest {
         Arguments.of(
             CaseStatus.HANDLING, new EventPayload.Extended(DUE, "x"), "must move the deadline"),
         Arguments.of(
+            CaseStatus.HANDLING,
+            new EventPayload.ExtensionRequested("X", 1, "x"),
+            "held by lead L, not by X"),
+        Arguments.of(
+            CaseStatus.DISPATCHED,
+            new EventPayload.ExtensionRefused("x"),
+            "no extension request is pending"),
+        Arguments.of(
             CaseStatus.SUSPENDED, new EventPayload.Resumed(DUE.minusSeconds(1)), "may not move"),
         Arguments.of(
             CaseStatus.REPORTED, new EventPayload.Merged(CaseId.of("C-1")), "merged into itself"),
@@ -320,6 +339,30 @@ class CaseLifecycleTest {
         .hasMessageContaining("case C-1")
         .hasMessageContaining("state " + status);
     assertThat(file).isEqualTo(script.file());
+  }
+
+  @Test
+  void anExtensionRequestIsPendingUntilAnsweredOrTheLeadLetsGo() {
+    CaseScript s =
+        reach(CaseStatus.HANDLING).add(new EventPayload.ExtensionRequested("L", 3, "parts"));
+    assertThat(s.file().state().pendingExtensionDays()).hasValue(3);
+    assertThat(s.file().state().extensionCount()).isZero();
+    CaseState granted = s.add(new EventPayload.Extended(LATER_DUE, "ok")).file().state();
+    assertThat(granted.pendingExtensionDays()).isEmpty();
+    assertThat(granted.extensionCount()).isEqualTo(1);
+    assertThat(granted.dueAt()).contains(LATER_DUE);
+    // an escalation (a direct path) and a return both end the lead's pending request
+    CaseScript e =
+        reach(CaseStatus.HANDLING)
+            .add(new EventPayload.ExtensionRequested("L", 1, "parts"))
+            .add(new EventPayload.Escalated(EscalationCause.BREACH, "L", "U"));
+    assertThat(e.file().state().pendingExtensionDays()).isEmpty();
+    assertThat(CaseLifecycle.replay(CaseId.of("C-1"), e.events())).isEqualTo(e.file().state());
+    CaseScript r =
+        reach(CaseStatus.HANDLING)
+            .add(new EventPayload.ExtensionRequested("L", 1, "parts"))
+            .add(new EventPayload.Returned("L", "not ours"));
+    assertThat(r.file().state().pendingExtensionDays()).isEmpty();
   }
 
   @Test
@@ -673,6 +716,8 @@ class CaseLifecycleTest {
       case RESUMED -> new EventPayload.Resumed(due.plus(Duration.ofHours(r.nextInt(10) - 1)));
       case EXTENDED ->
           new EventPayload.Extended(due.plus(Duration.ofHours(r.nextInt(48) - 1)), "parts");
+      case EXTENSION_REQUESTED -> new EventPayload.ExtensionRequested(h, 1 + r.nextInt(5), "parts");
+      case EXTENSION_REFUSED -> new EventPayload.ExtensionRefused("no");
       case RESOLVED -> new EventPayload.Resolved("done");
       case CHECK_PASSED -> new EventPayload.CheckPassed();
       case CHECK_FAILED -> new EventPayload.CheckFailed("again");

@@ -370,4 +370,35 @@ class SlaPolicyTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("was 0");
   }
+
+  @Test
+  void extensionsAreReadAndDefaultToNone() {
+    SlaPolicy p =
+        SlaPolicy.parse(new StringReader("extensions 2 5\nhandle * * * natural PT1H\n"), "p.txt");
+    assertThat(p.maxExtensions()).isEqualTo(2);
+    assertThat(p.maxExtensionDays()).isEqualTo(5);
+    SlaPolicy none = SlaPolicy.builder().build();
+    assertThat(none.maxExtensions()).isZero();
+    assertThat(none.maxExtensionDays()).isZero();
+  }
+
+  @Test
+  void aBadExtensionsLineIsRefusedWithItsLineAndValue() {
+    String bad = "handle * * * natural PT1H\nextensions 0 5\nextensions 2 x\nextensions 2\n";
+    assertThatThrownBy(() -> SlaPolicy.parse(new StringReader(bad), "p.txt"))
+        .isInstanceOfSatisfying(
+            TextParseException.class,
+            e -> {
+              assertThat(e.problems())
+                  .extracting(TextParseException.Problem::line)
+                  .containsExactly(2, 3, 4);
+              assertThat(e.problems().get(0).value()).isEqualTo("0");
+              assertThat(e.problems().get(0).reason()).contains("from 1 to 1000");
+              assertThat(e.problems().get(1).value()).isEqualTo("x");
+              assertThat(e.problems().get(2).reason()).contains("extensions N D");
+            });
+    assertThatThrownBy(() -> SlaPolicy.builder().extensions(1, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("was 0");
+  }
 }

@@ -21,10 +21,12 @@ import org.gridgov.sla.SlaStage;
 final class CaseCommands {
   private final CommandDispatcher engine;
   private final ClockRules clockRules;
+  private final Extensions extensions;
 
-  CaseCommands(CommandDispatcher engine, ClockRules clockRules) {
+  CaseCommands(CommandDispatcher engine, ClockRules clockRules, Extensions extensions) {
     this.engine = engine;
     this.clockRules = clockRules;
+    this.extensions = extensions;
   }
 
   /** Whether this family handles the action. */
@@ -73,6 +75,12 @@ final class CaseCommands {
           clock);
     } else if (a instanceof Command.Merge mg) {
       merge(tx, c, rec, actor, mg);
+    } else if (a instanceof Command.RequestExtension rx) {
+      requestExtension(tx, c, rec, actor, rx);
+    } else if (a instanceof Command.ApproveExtension) {
+      approveExtension(tx, c, rec, actor);
+    } else if (a instanceof Command.RefuseExtension rf) {
+      tx.emit(rec, at, actor, new EventPayload.ExtensionRefused(rf.reason()));
     } else {
       throw new AssertionError(a);
     }
@@ -92,6 +100,51 @@ final class CaseCommands {
           null);
     }
     tx.emit(rec, c.at(), actor, new EventPayload.Resolved(rs.feedback()));
+  }
+
+  private void requestExtension(
+      Tx tx, Command c, CaseRecord rec, Actor actor, Command.RequestExtension rx) {
+    Optional<String> limit = extensions.limitProblem(rec.state(), rx.days());
+    if (limit.isPresent()) {
+      throw new ExtensionLimitException(c, rec.facts().id(), limit.get());
+    }
+    Optional<String> clock = Extensions.clockProblem(rec.clocks());
+    if (clock.isPresent()) {
+      throw new TransitionRefusedException(c, rec.facts().id(), clock.get(), null);
+    }
+    tx.emit(
+        rec,
+        c.at(),
+        actor,
+        new EventPayload.ExtensionRequested(rx.handlerId(), rx.days(), rx.reason()));
+  }
+
+  /**
+   * Grants the pending request: {@code Extended} with the whole-case deadline the lengthened clocks
+   * give; the clocks themselves follow from the event ({@link ClockRules}).
+   */
+  private void approveExtension(Tx tx, Command c, CaseRecord rec, Actor actor) {
+    CaseState s = rec.state();
+    if (s.pendingExtensionDays().isEmpty()) {
+      throw new TransitionRefusedException(
+          c, rec.facts().id(), "no extension request is pending", null);
+    }
+    int days = s.pendingExtensionDays().getAsInt();
+    Optional<String> limit = extensions.limitProblem(s, days);
+    if (limit.isPresent()) {
+      throw new ExtensionLimitException(c, rec.facts().id(), limit.get());
+    }
+    Instant current = s.dueAt().orElse(c.at());
+    Instant due =
+        Extensions.wholeCaseDue(Extensions.extended(rec.clocks(), days), c.at())
+            .filter(d -> d.isAfter(current))
+            .orElseGet(() -> current.plus(java.time.Duration.ofDays(days)));
+    tx.emit(
+        rec,
+        c.at(),
+        actor,
+        new EventPayload.Extended(
+            due, "extension of " + days + " days approved", isProvisional(rec, due)));
   }
 
   private void merge(Tx tx, Command c, CaseRecord rec, Actor actor, Command.Merge mg) {

@@ -105,6 +105,7 @@ final class ClockRules {
                   c,
                   CaseEngine.SUMMON_CLOCK_PREFIX
                       + ((EventPayload.Arrived) ev.payload()).departmentId());
+      case EXTENDED -> c = Extensions.extended(c, rec.state().pendingExtensionDays().orElse(0));
       case SUSPENDED -> c = c.pauseAll(at);
       case RESUMED -> c = c.resumeAll(at);
       case CHECK_FAILED ->

@@ -96,7 +96,10 @@ public record Command(
           Evaluate,
           Reopen,
           Merge,
-          Escalate {
+          Escalate,
+          RequestExtension,
+          ApproveExtension,
+          RefuseExtension {
     /**
      * Returns the command's name for messages, e.g. {@code dispatch}.
      *
@@ -493,6 +496,69 @@ public record Command(
     @Override
     public String name() {
       return "escalate";
+    }
+  }
+
+  /**
+   * 申请延期 by the lead handler: its clocks should run {@code days} days longer. Refused when the SLA
+   * policy's {@code extensions} limit would be passed; a supervisor answers with {@link
+   * ApproveExtension} or {@link RefuseExtension}.
+   *
+   * @param handlerId the lead handler asking
+   * @param days how many days, at least 1
+   * @param reason why
+   */
+  public record RequestExtension(String handlerId, int days, String reason) implements Action {
+    /**
+     * Validates.
+     *
+     * @param handlerId the handlerId component
+     * @param days the days component
+     * @param reason the reason component
+     */
+    public RequestExtension {
+      Objects.requireNonNull(handlerId, "handlerId");
+      Objects.requireNonNull(reason, "reason");
+      checkArgument(days >= 1, "an extension asks for at least 1 day but got %s", days);
+      checkArgument(!reason.isBlank(), "an extension request needs a reason");
+    }
+
+    @Override
+    public String name() {
+      return "request-extension";
+    }
+  }
+
+  /**
+   * 批准延期 by a supervisor: the pending request is granted and the deadlines move ({@code Extended}).
+   */
+  public record ApproveExtension() implements Action {
+    @Override
+    public String name() {
+      return "approve-extension";
+    }
+  }
+
+  /**
+   * 驳回延期 by a supervisor: the pending request is refused and the deadlines stay ({@code
+   * ExtensionRefused}).
+   *
+   * @param reason why
+   */
+  public record RefuseExtension(String reason) implements Action {
+    /**
+     * Validates.
+     *
+     * @param reason the reason component
+     */
+    public RefuseExtension {
+      Objects.requireNonNull(reason, "reason");
+      checkArgument(!reason.isBlank(), "a refused extension needs a reason");
+    }
+
+    @Override
+    public String name() {
+      return "refuse-extension";
     }
   }
 }

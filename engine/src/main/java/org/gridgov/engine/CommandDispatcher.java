@@ -50,7 +50,7 @@ final class CommandDispatcher {
     this.applier = applier;
     this.scheduler = scheduler;
     this.authorization = authorization;
-    this.caseCommands = new CaseCommands(this, clockRules);
+    this.caseCommands = new CaseCommands(this, clockRules, new Extensions(config.slaPolicy()));
     this.routingCommands =
         new RoutingCommands(this, router, handlers, config.systemActor(), config.slaPolicy());
   }

@@ -16,7 +16,8 @@ public abstract sealed class CommandRefusedException extends GridgovException
         CommandIdReusedException,
         TransitionRefusedException,
         UnknownHandlerException,
-        CommandOutsideCalendarException {
+        CommandOutsideCalendarException,
+        ExtensionLimitException {
   private static final long serialVersionUID = 1L;
 
   /** The actor, as text. */

@@ -18,15 +18,18 @@ import org.jspecify.annotations.Nullable;
  *   <li>A resident (群众) may report and evaluate; it sees every case it names.
  *   <li>A department staff member acts for one configured department: its principal must name a
  *       department the engine knows; it sees only the cases currently dispatched or summoned to
- *       that department (as lead or assist) and may accept, return, resolve and arrive there, for
- *       its own department only.
+ *       that department (as lead or assist) and may accept, return, resolve, arrive and request an
+ *       extension (申请延期) there, for its own department only.
  *   <li>Every other role has a region as jurisdiction (a region of the tree) and sees the cases
  *       with a location in that region's subtree. A grid worker may report, verify, accept, return,
- *       resolve and check; a supervisor anything but arrive; a dispatcher or leader anything but
- *       arrive and evaluate. Accepting, returning and resolving are for offices within the
- *       jurisdiction; dispatching and adding an assist may name a department or an office within
- *       the jurisdiction, never another region's office. A case reported outside the jurisdiction
- *       is refused.
+ *       resolve, check and request an extension; a supervisor anything but arrive; a dispatcher or
+ *       leader anything but arrive, evaluate and answer an extension request. Approving or refusing
+ *       an extension (批准/驳回延期) is the supervisor's alone: it is the role that checks and closes
+ *       cases (核查/结案), so it owns the deadlines a case is measured against, while a dispatcher or
+ *       leader who sends the work out would be granting time on its own orders. Accepting,
+ *       returning and resolving are for offices within the jurisdiction; dispatching and adding an
+ *       assist may name a department or an office within the jurisdiction, never another region's
+ *       office. A case reported outside the jurisdiction is refused.
  * </ul>
  *
  * <p>Not thread-safe (it memoises handler-id lookups); the engine serialises calls.
@@ -103,7 +106,8 @@ public final class JurisdictionAuthorizationPolicy implements AuthorizationPolic
   private static Optional<String> departmentRefusal(String dept, Command.Action a) {
     @Nullable String handler = actingHandler(a);
     if (handler == null) {
-      return Optional.of("department staff may only accept, return, resolve and arrive");
+      return Optional.of(
+          "department staff may only accept, return, resolve, arrive and request an extension");
     }
     return dept.equals(handler)
         ? Optional.empty()
@@ -152,16 +156,30 @@ public final class JurisdictionAuthorizationPolicy implements AuthorizationPolic
               || a instanceof Command.Accept
               || a instanceof Command.Return
               || a instanceof Command.Resolve
-              || a instanceof Command.Check;
+              || a instanceof Command.Check
+              || a instanceof Command.RequestExtension;
       case SUPERVISOR -> !(a instanceof Command.Arrive);
-      case DISPATCHER, LEADER -> !(a instanceof Command.Arrive) && !(a instanceof Command.Evaluate);
+      case DISPATCHER, LEADER ->
+          !(a instanceof Command.Arrive)
+              && !(a instanceof Command.Evaluate)
+              && !isExtensionAnswer(a);
       default -> false;
     };
   }
 
-  /** The handler a command acts for (accept, return, resolve, arrive), or null. */
+  /** Whether the action answers an extension request: a supervisor's alone (see the class). */
+  private static boolean isExtensionAnswer(Command.Action a) {
+    return a instanceof Command.ApproveExtension || a instanceof Command.RefuseExtension;
+  }
+
+  /**
+   * The handler a command acts for (accept, return, resolve, arrive, request an extension), or
+   * null.
+   */
   private static @Nullable String actingHandler(Command.Action a) {
-    if (a instanceof Command.Accept ac) {
+    if (a instanceof Command.RequestExtension rx) {
+      return rx.handlerId();
+    } else if (a instanceof Command.Accept ac) {
       return ac.handlerId();
     } else if (a instanceof Command.Return rt) {
       return rt.handlerId();

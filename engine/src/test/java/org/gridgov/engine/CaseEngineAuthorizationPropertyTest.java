@@ -155,13 +155,18 @@ class CaseEngineAuthorizationPropertyTest {
     return switch (p.role()) {
       case RESIDENT -> name.equals("report") || name.equals("evaluate");
       case DEPARTMENT_STAFF ->
-          List.of("accept", "return", "resolve", "arrive").contains(name)
+          List.of("accept", "return", "resolve", "arrive", "request-extension").contains(name)
               && Objects.equals(p.handlerId(), actingFor(a));
       case GRID_WORKER ->
-          List.of("report", "verify", "accept", "return", "resolve", "check").contains(name)
+          List.of("report", "verify", "accept", "return", "resolve", "check", "request-extension")
+                  .contains(name)
               && officeRule(p, a);
       case SUPERVISOR -> !name.equals("arrive") && officeRule(p, a);
-      default -> !name.equals("arrive") && !name.equals("evaluate") && officeRule(p, a);
+      default ->
+          !name.equals("arrive")
+              && !name.equals("evaluate")
+              && !List.of("approve-extension", "refuse-extension").contains(name) // supervisors
+              && officeRule(p, a);
     };
   }
 
@@ -187,7 +192,9 @@ class CaseEngineAuthorizationPropertyTest {
   }
 
   private static @Nullable String actingFor(Command.Action a) {
-    if (a instanceof Command.Accept x) {
+    if (a instanceof Command.RequestExtension x) {
+      return x.handlerId();
+    } else if (a instanceof Command.Accept x) {
       return x.handlerId();
     } else if (a instanceof Command.Return x) {
       return x.handlerId();
@@ -265,7 +272,7 @@ class CaseEngineAuthorizationPropertyTest {
   }
 
   private static Command.Action action(SplittableRandom rnd) {
-    return switch (rnd.nextInt(15)) {
+    return switch (rnd.nextInt(18)) {
       case 0 -> new Command.Verify(true, "");
       case 1 -> new Command.Register();
       case 2 -> Command.Dispatch.to(handler(rnd));
@@ -283,6 +290,9 @@ class CaseEngineAuthorizationPropertyTest {
       case 13 ->
           new Command.Summon(
               com.google.common.collect.ImmutableList.of(ROADS), Duration.ofMinutes(30));
+      case 14 -> new Command.RequestExtension(handler(rnd), 1 + rnd.nextInt(3), "parts late");
+      case 15 -> new Command.ApproveExtension();
+      case 16 -> new Command.RefuseExtension("not justified");
       default -> new Command.Escalate(Optional.empty());
     };
   }

@@ -106,8 +106,15 @@ final class CommandTrees {
       case "reopen" -> o.put("reason", ((Command.Reopen) a).reason());
       case "merge" -> o.put("intoCaseId", ((Command.Merge) a).intoCaseId().value());
       case "escalate" -> ((Command.Escalate) a).to().ifPresent(to -> o.put("to", to));
+      case "request-extension" -> {
+        Command.RequestExtension x = (Command.RequestExtension) a;
+        o.put("handlerId", x.handlerId());
+        o.put("days", x.days());
+        o.put("reason", x.reason());
+      }
+      case "refuse-extension" -> o.put("reason", ((Command.RefuseExtension) a).reason());
       default -> {
-        // register, resume, close: no fields.
+        // register, resume, close, approve-extension: no fields.
       }
     }
   }
@@ -194,6 +201,11 @@ final class CommandTrees {
       case "reopen" -> new Command.Reopen(text(o, "reason", path));
       case "merge" -> new Command.Merge(Trees.caseId(o, "intoCaseId", path));
       case "escalate" -> new Command.Escalate(optionalText(o, "to", path));
+      case "request-extension" ->
+          new Command.RequestExtension(
+              text(o, "handlerId", path), Trees.integer(o, "days", path), text(o, "reason", path));
+      case "approve-extension" -> new Command.ApproveExtension();
+      case "refuse-extension" -> new Command.RefuseExtension(text(o, "reason", path));
       default ->
           throw ShapeException.expected(
               at(path, "type"), "a command type such as dispatch", o.get("type"));

@@ -63,6 +63,13 @@ final class PayloadTrees {
       case RESOLVED -> o.put("feedback", ((EventPayload.Resolved) p).feedback());
       case CHECK_FAILED -> o.put("reason", ((EventPayload.CheckFailed) p).reason());
       case MERGED -> o.put("intoCaseId", ((EventPayload.Merged) p).intoCaseId().value());
+      case EXTENSION_REQUESTED -> {
+        EventPayload.ExtensionRequested x = (EventPayload.ExtensionRequested) p;
+        o.put("handlerId", x.handlerId());
+        o.put("days", x.days());
+        o.put("reason", x.reason());
+      }
+      case EXTENSION_REFUSED -> o.put("reason", ((EventPayload.ExtensionRefused) p).reason());
       default -> writeLater(p, o);
     }
     return o;
@@ -147,6 +154,10 @@ final class PayloadTrees {
       case EXTENDED ->
           new EventPayload.Extended(
               instant(o, "dueAt", path), text(o, "reason", path), flag(o, "provisional", path));
+      case EXTENSION_REQUESTED ->
+          new EventPayload.ExtensionRequested(
+              text(o, "handlerId", path), Trees.integer(o, "days", path), text(o, "reason", path));
+      case EXTENSION_REFUSED -> new EventPayload.ExtensionRefused(text(o, "reason", path));
       case RESOLVED -> new EventPayload.Resolved(text(o, "feedback", path));
       case CHECK_PASSED -> new EventPayload.CheckPassed();
       case CHECK_FAILED -> new EventPayload.CheckFailed(text(o, "reason", path));

@@ -53,7 +53,10 @@ final class GridgovArbitraries {
           "evaluate",
           "reopen",
           "merge",
-          "escalate");
+          "escalate",
+          "request-extension",
+          "approve-extension",
+          "refuse-extension");
 
   private GridgovArbitraries() {}
 
@@ -118,6 +121,10 @@ final class GridgovArbitraries {
       case SUSPENDED -> text().map(EventPayload.Suspended::new);
       case RESUMED -> Combinators.combine(instant(), flag).as(EventPayload.Resumed::new);
       case EXTENDED -> Combinators.combine(instant(), text(), flag).as(EventPayload.Extended::new);
+      case EXTENSION_REQUESTED ->
+          Combinators.combine(text(), Arbitraries.integers().between(1, Integer.MAX_VALUE), text())
+              .as(EventPayload.ExtensionRequested::new);
+      case EXTENSION_REFUSED -> text().map(EventPayload.ExtensionRefused::new);
       case RESOLVED -> text().map(EventPayload.Resolved::new);
       case CHECK_PASSED -> Arbitraries.just(new EventPayload.CheckPassed());
       case CHECK_FAILED -> text().map(EventPayload.CheckFailed::new);
@@ -241,6 +248,11 @@ final class GridgovArbitraries {
       case "reopen" -> text().map(Command.Reopen::new);
       case "merge" -> caseId().map(Command.Merge::new);
       case "escalate" -> text().optional().map(Command.Escalate::new);
+      case "request-extension" ->
+          Combinators.combine(text(), Arbitraries.integers().between(1, Integer.MAX_VALUE), text())
+              .as(Command.RequestExtension::new);
+      case "approve-extension" -> Arbitraries.just(new Command.ApproveExtension());
+      case "refuse-extension" -> text().map(Command.RefuseExtension::new);
       default -> throw new IllegalArgumentException("no generator for command type " + type);
     };
   }
