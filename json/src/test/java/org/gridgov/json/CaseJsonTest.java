@@ -51,6 +51,8 @@ class CaseJsonTest {
         new EventPayload.Suspended("waiting for the owner"),
         new EventPayload.Resumed(T0.plus(Duration.ofDays(6)), true),
         new EventPayload.Extended(T0.plus(Duration.ofDays(9)), "parts", true),
+        new EventPayload.ExtensionRequested("城管局", 3, "等待\"配件\""),
+        new EventPayload.ExtensionRefused("理由不足"),
         new EventPayload.Resolved("cleaned\nand photographed"),
         new EventPayload.CheckPassed(),
         new EventPayload.CheckFailed("still dirty"),

@@ -79,6 +79,12 @@ class LegacyWireFormatTest {
         expectedPayloads().get(index));
   }
 
+  /** The event types of schema version 1 when the fixture was written: all but the later ones. */
+  static Set<EventType> typesOfTheFixture() {
+    return EnumSet.complementOf(
+        EnumSet.of(EventType.EXTENSION_REQUESTED, EventType.EXTENSION_REFUSED));
+  }
+
   static List<String> lines(String resource) throws IOException {
     try (InputStream in =
         Objects.requireNonNull(LegacyWireFormatTest.class.getResourceAsStream(resource))) {
@@ -99,7 +105,8 @@ class LegacyWireFormatTest {
       assertThat(CaseJson.unmasked().write(expected)).isEqualTo(lines.get(i));
       assertThat(CaseJson.masked().write(expected)).isEqualTo(lines.get(i));
     }
-    assertThat(covered).containsExactlyInAnyOrder(EventType.values());
+    // every type but those added after the fixture was frozen (their round trip: GridgovModuleTest)
+    assertThat(covered).isEqualTo(typesOfTheFixture());
   }
 
   @Test

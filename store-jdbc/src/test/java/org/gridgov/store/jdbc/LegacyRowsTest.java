@@ -87,7 +87,11 @@ class LegacyRowsTest {
       ImmutableList<CaseEvent> loaded = log.events();
       assertThat(loaded).hasSize(events.size());
       assertThat(loaded.stream().map(CaseEvent::type).distinct())
-          .containsExactlyInAnyOrder(EventType.values());
+          // all but the types added after the fixture was frozen (EXTENSION_REQUESTED/REFUSED)
+          .containsExactlyInAnyOrderElementsOf(
+              java.util.EnumSet.complementOf(
+                  java.util.EnumSet.of(
+                      EventType.EXTENSION_REQUESTED, EventType.EXTENSION_REFUSED)));
       for (int i = 0; i < events.size(); i++) {
         CaseEvent e = loaded.get(i);
         assertThat(e.sequence()).isEqualTo(i + 1);
