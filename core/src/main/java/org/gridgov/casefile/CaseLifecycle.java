@@ -386,11 +386,7 @@ public final class CaseLifecycle {
             ? "an extension must move the deadline " + dueAt + " later, not to " + due
             : null;
       }
-      case EXTENSION_REQUESTED ->
-          pendingExtension > 0
-              ? "an extension request of " + pendingExtension + " days is already pending"
-              : leadProblem(lead, ((EventPayload.ExtensionRequested) p).handlerId());
-      case EXTENSION_REFUSED -> pendingExtension > 0 ? null : "no extension request is pending";
+      case EXTENSION_REQUESTED, EXTENSION_REFUSED -> extensionProblem(lead, pendingExtension, p);
       case RESUMED -> {
         Instant due = ((EventPayload.Resumed) p).dueAt();
         yield dueAt != null && due.isBefore(dueAt)
@@ -413,6 +409,17 @@ public final class CaseLifecycle {
               : null;
       default -> null;
     };
+  }
+
+  /** A request by the lead with none pending; a refusal of a pending request. */
+  private static @Nullable String extensionProblem(
+      @Nullable String lead, int pendingExtension, EventPayload p) {
+    if (p instanceof EventPayload.ExtensionRequested x) {
+      return pendingExtension > 0
+          ? "an extension request of " + pendingExtension + " days is already pending"
+          : leadProblem(lead, x.handlerId());
+    }
+    return pendingExtension > 0 ? null : "no extension request is pending";
   }
 
   private static @Nullable String dueAfterEvent(Instant due, CaseEvent e) {
