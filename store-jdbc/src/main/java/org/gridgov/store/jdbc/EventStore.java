@@ -817,7 +817,7 @@ public final class EventStore implements AutoCloseable {
         tree = MAPPER.readTree(payload);
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new CorruptStoreException(
-            caseId, seq, "the payload is not valid JSON: " + e.getOriginalMessage(), e);
+            caseId, seq, "the payload is not valid JSON" + StoreMessages.location(e), e);
       }
       CaseEvent ev;
       try {
