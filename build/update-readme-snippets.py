@@ -6,13 +6,14 @@ ReadmeSnippetsTest (examples module) fails when the two differ; run this from th
 """
 import re
 
-SNIPPET = re.compile(r'(<!-- snippet: (\S+) (\S+) -->\n```java\n)(.*?)(\n```)', re.S)
+SNIPPET = re.compile(r'(<!-- snippet: (\S+) (\S+) -->\n```(?:java|xml)\n)(.*?)(\n```)', re.S)
 
 
 def region(path, tag):
     lines = open(path, encoding='utf-8').read().split('\n')
-    start = next(i for i, l in enumerate(lines) if l.strip() == f'// tag::{tag}[]') + 1
-    end = next(i for i, l in enumerate(lines) if l.strip() == f'// end::{tag}[]')
+    start = next(i for i, l in enumerate(lines)
+                 if l.strip() in (f'// tag::{tag}[]', f'<!-- tag::{tag}[] -->')) + 1
+    end = next(i for i, l in enumerate(lines) if l.strip() in (f'// end::{tag}[]', f'<!-- end::{tag}[] -->'))
     body = lines[start:end]
     indent = min(len(l) - len(l.lstrip()) for l in body if l.strip())
     return '\n'.join(l[indent:] if l.strip() else '' for l in body)

@@ -418,92 +418,29 @@ public final class CaseLifecycle {
     Instant at = e.at();
     int next = NEXT[d.status.ordinal()][p.type().ordinal()];
     switch (p.type()) {
-      case REPORTED -> {
-        d.reportedAt = at;
-      }
-      case VERIFIED -> {
-        d.verifiedAt = at;
-      }
-      case VERIFICATION_FAILED -> {}
+      case REPORTED -> d.reportedAt = at;
+      case VERIFIED -> d.verifiedAt = at;
+      case VERIFICATION_FAILED, CHECK_PASSED, SLA_WARNING -> {}
       case REGISTERED -> {
         d.registeredAt = at;
         d.dueAt = ((EventPayload.Registered) p).dueAt();
       }
-      case DISPATCHED -> {
-        EventPayload.Dispatched x = (EventPayload.Dispatched) p;
-        if (x.role() == HandlerRole.LEAD) {
-          d.lead = x.handlerId();
-          d.dispatchCount++;
-          if (d.firstDispatchedAt == null) {
-            d.firstDispatchedAt = at;
-          }
-        } else {
-          d.assists = with(d.assists, x.handlerId());
-        }
-      }
+      case DISPATCHED -> dispatch(d, (EventPayload.Dispatched) p, at);
       case ACCEPTED -> {
         if (d.firstAcceptedAt == null) {
           d.firstAcceptedAt = at;
         }
       }
-      case RETURNED -> {
-        d.returnedBy = with(d.returnedBy, ((EventPayload.Returned) p).handlerId());
-        d.lead = null;
-        d.assists = ImmutableSortedSet.of();
-        d.awaitingArrival = ImmutableSortedSet.of();
-        d.returnCount++;
-      }
-      case ESCALATED -> {
-        d.lead = ((EventPayload.Escalated) p).toHandlerId();
-        d.assists = ImmutableSortedSet.of();
-        d.awaitingArrival = ImmutableSortedSet.of();
-        d.escalationCount++;
-        if (d.firstDispatchedAt == null) {
-          d.firstDispatchedAt = at;
-        }
-      }
-      case SUMMONED -> {
-        EventPayload.Summoned x = (EventPayload.Summoned) p;
-        ImmutableSortedSet.Builder<String> b =
-            ImmutableSortedSet.<String>naturalOrder().addAll(d.assists);
-        for (String dep : x.departmentIds()) {
-          if (!dep.equals(d.lead)) {
-            b.add(dep);
-          }
-        }
-        d.assists = b.build();
-        d.awaitingArrival =
-            ImmutableSortedSet.<String>naturalOrder()
-                .addAll(d.awaitingArrival)
-                .addAll(x.departmentIds())
-                .build();
-        d.summonCount++;
-      }
-      case ARRIVED -> {
-        String dep = ((EventPayload.Arrived) p).departmentId();
-        ImmutableSortedSet.Builder<String> b = ImmutableSortedSet.naturalOrder();
-        for (String w : d.awaitingArrival) {
-          if (!w.equals(dep)) {
-            b.add(w);
-          }
-        }
-        d.awaitingArrival = b.build();
-      }
-      case ASSIST_ADDED -> {
-        d.assists = with(d.assists, ((EventPayload.AssistAdded) p).handlerId());
-      }
+      case RETURNED -> returnCase(d, (EventPayload.Returned) p);
+      case ESCALATED -> escalate(d, (EventPayload.Escalated) p, at);
+      case SUMMONED -> summon(d, (EventPayload.Summoned) p);
+      case ARRIVED -> arrive(d, ((EventPayload.Arrived) p).departmentId());
+      case ASSIST_ADDED -> d.assists = with(d.assists, ((EventPayload.AssistAdded) p).handlerId());
       case SUSPENDED -> {
         d.suspendedSince = at;
         d.suspensionCount++;
       }
-      case RESUMED -> {
-        Instant since = d.suspendedSince;
-        if (since != null) {
-          d.suspendedTotal = d.suspendedTotal.plus(Duration.between(since, at));
-        }
-        d.suspendedSince = null;
-        d.dueAt = ((EventPayload.Resumed) p).dueAt();
-      }
+      case RESUMED -> resume(d, (EventPayload.Resumed) p, at);
       case EXTENDED -> {
         d.dueAt = ((EventPayload.Extended) p).dueAt();
         d.extensionCount++;
@@ -512,51 +449,121 @@ public final class CaseLifecycle {
         d.lastResolvedAt = at;
         d.awaitingArrival = ImmutableSortedSet.of();
       }
-      case CHECK_PASSED -> {}
-      case CHECK_FAILED -> {
-        d.reworkCount++;
-      }
-      case CLOSED -> {
-        d.closedAt = at;
-        d.lead = null;
-        d.assists = ImmutableSortedSet.of();
-        d.awaitingArrival = ImmutableSortedSet.of();
-      }
-      case EVALUATED -> {
-        EventPayload.Evaluated x = (EventPayload.Evaluated) p;
-        d.evaluatedAt = at;
-        d.satisfaction = x.satisfaction();
-        d.solved = x.solved();
-      }
-      case REOPENED -> {
-        d.closedAt = null;
-        d.evaluatedAt = null;
-        d.satisfaction = null;
-        d.solved = false;
-        d.dueAt = ((EventPayload.Reopened) p).dueAt();
-        d.reopenCount++;
-      }
+      case CHECK_FAILED -> d.reworkCount++;
+      case CLOSED -> close(d, at);
+      case EVALUATED -> evaluate(d, (EventPayload.Evaluated) p, at);
+      case REOPENED -> reopen(d, (EventPayload.Reopened) p);
       case MERGED -> {
         d.mergedInto = ((EventPayload.Merged) p).intoCaseId();
         d.awaitingArrival = ImmutableSortedSet.of();
       }
-      case SLA_WARNING -> {}
-      case DEADLINE_REVISED -> {
-        EventPayload.DeadlineRevised x = (EventPayload.DeadlineRevised) p;
-        if (CaseState.WHOLE_CASE_CLOCK.equals(x.clockId())) {
-          d.dueAt = x.dueAt();
-        }
-      }
-      case SLA_BREACHED -> {
-        d.breached = true;
-        if (CaseState.WHOLE_CASE_CLOCK.equals(((EventPayload.SlaBreached) p).clockId())) {
-          d.wholeCaseBreached = true;
-        }
-      }
+      case DEADLINE_REVISED -> reviseDeadline(d, (EventPayload.DeadlineRevised) p);
+      case SLA_BREACHED -> breach(d, (EventPayload.SlaBreached) p);
     }
     d.status = STATUSES[next];
     d.lastSequence = e.sequence();
     d.lastEventAt = at;
+  }
+
+  private static void dispatch(CaseState.Draft d, EventPayload.Dispatched x, Instant at) {
+    if (x.role() == HandlerRole.LEAD) {
+      d.lead = x.handlerId();
+      d.dispatchCount++;
+      if (d.firstDispatchedAt == null) {
+        d.firstDispatchedAt = at;
+      }
+    } else {
+      d.assists = with(d.assists, x.handlerId());
+    }
+  }
+
+  private static void returnCase(CaseState.Draft d, EventPayload.Returned x) {
+    d.returnedBy = with(d.returnedBy, x.handlerId());
+    d.lead = null;
+    d.assists = ImmutableSortedSet.of();
+    d.awaitingArrival = ImmutableSortedSet.of();
+    d.returnCount++;
+  }
+
+  private static void escalate(CaseState.Draft d, EventPayload.Escalated x, Instant at) {
+    d.lead = x.toHandlerId();
+    d.assists = ImmutableSortedSet.of();
+    d.awaitingArrival = ImmutableSortedSet.of();
+    d.escalationCount++;
+    if (d.firstDispatchedAt == null) {
+      d.firstDispatchedAt = at;
+    }
+  }
+
+  private static void summon(CaseState.Draft d, EventPayload.Summoned x) {
+    ImmutableSortedSet.Builder<String> b =
+        ImmutableSortedSet.<String>naturalOrder().addAll(d.assists);
+    for (String dep : x.departmentIds()) {
+      if (!dep.equals(d.lead)) {
+        b.add(dep);
+      }
+    }
+    d.assists = b.build();
+    d.awaitingArrival =
+        ImmutableSortedSet.<String>naturalOrder()
+            .addAll(d.awaitingArrival)
+            .addAll(x.departmentIds())
+            .build();
+    d.summonCount++;
+  }
+
+  private static void arrive(CaseState.Draft d, String dep) {
+    ImmutableSortedSet.Builder<String> b = ImmutableSortedSet.naturalOrder();
+    for (String w : d.awaitingArrival) {
+      if (!w.equals(dep)) {
+        b.add(w);
+      }
+    }
+    d.awaitingArrival = b.build();
+  }
+
+  private static void resume(CaseState.Draft d, EventPayload.Resumed x, Instant at) {
+    Instant since = d.suspendedSince;
+    if (since != null) {
+      d.suspendedTotal = d.suspendedTotal.plus(Duration.between(since, at));
+    }
+    d.suspendedSince = null;
+    d.dueAt = x.dueAt();
+  }
+
+  private static void close(CaseState.Draft d, Instant at) {
+    d.closedAt = at;
+    d.lead = null;
+    d.assists = ImmutableSortedSet.of();
+    d.awaitingArrival = ImmutableSortedSet.of();
+  }
+
+  private static void evaluate(CaseState.Draft d, EventPayload.Evaluated x, Instant at) {
+    d.evaluatedAt = at;
+    d.satisfaction = x.satisfaction();
+    d.solved = x.solved();
+  }
+
+  private static void reopen(CaseState.Draft d, EventPayload.Reopened x) {
+    d.closedAt = null;
+    d.evaluatedAt = null;
+    d.satisfaction = null;
+    d.solved = false;
+    d.dueAt = x.dueAt();
+    d.reopenCount++;
+  }
+
+  private static void reviseDeadline(CaseState.Draft d, EventPayload.DeadlineRevised x) {
+    if (CaseState.WHOLE_CASE_CLOCK.equals(x.clockId())) {
+      d.dueAt = x.dueAt();
+    }
+  }
+
+  private static void breach(CaseState.Draft d, EventPayload.SlaBreached x) {
+    d.breached = true;
+    if (CaseState.WHOLE_CASE_CLOCK.equals(x.clockId())) {
+      d.wholeCaseBreached = true;
+    }
   }
 
   private static ImmutableSortedSet<String> with(ImmutableSortedSet<String> set, String element) {

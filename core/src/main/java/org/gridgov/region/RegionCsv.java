@@ -18,6 +18,7 @@ import org.gridgov.TextParseException;
 import org.gridgov.internal.CsvReader;
 import org.gridgov.internal.Problems;
 import org.gridgov.internal.Texts;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes region trees in the gridgov region CSV format.
@@ -198,21 +199,8 @@ public final class RegionCsv {
   private static void readRow(
       CsvReader.Row row, int[] col, CodeScheme scheme, RegionTree.Builder b, Problems problems) {
     int line = row.line();
-    String levelText = field(row, col, LEVEL).trim();
-    RegionLevel level = null;
-    for (RegionLevel l : RegionLevel.values()) {
-      if (l.name().equals(levelText)) {
-        level = l;
-      }
-    }
+    RegionLevel level = readLevel(row, col, problems);
     if (level == null) {
-      problems.add(
-          line,
-          col[LEVEL] + 1,
-          "level",
-          levelText,
-          "unknown level \"%s\"; expected DISTRICT, STREET, COMMUNITY, GRID or UNIT",
-          levelText);
       return;
     }
     String codeText = field(row, col, CODE).trim();
@@ -222,21 +210,68 @@ public final class RegionCsv {
       return;
     }
     long code = Long.parseLong(codeText);
+    long parent = readParent(row, col, level, problems);
+    if (parent < 0) {
+      return;
+    }
+    String name = readName(row, col, codeText, problems);
+    if (level == RegionLevel.DISTRICT) {
+      b.addDistrict(code, name);
+    } else {
+      b.add(level, code, parent, name);
+    }
+    b.origin(0, line);
+    b.population(count(row, col, POPULATION, "population", problems));
+    b.households(count(row, col, HOUSEHOLDS, "households", problems));
+    readArea(row, col, b, problems);
+    readUrbanRural(row, col, b, problems);
+    readGridType(row, col, b, problems);
+    readTags(row, col, b, problems);
+  }
+
+  /** The row's level, or {@code null} after reporting an unknown one. */
+  private static @Nullable RegionLevel readLevel(CsvReader.Row row, int[] col, Problems problems) {
+    String levelText = field(row, col, LEVEL).trim();
+    RegionLevel level = null;
+    for (RegionLevel l : RegionLevel.values()) {
+      if (l.name().equals(levelText)) {
+        level = l;
+      }
+    }
+    if (level == null) {
+      problems.add(
+          row.line(),
+          col[LEVEL] + 1,
+          "level",
+          levelText,
+          "unknown level \"%s\"; expected DISTRICT, STREET, COMMUNITY, GRID or UNIT",
+          levelText);
+    }
+    return level;
+  }
+
+  /**
+   * The row's parent code: 0 for a district (which has none), or -1 after reporting a parent that
+   * is wrong for the level (codes are digits, so never negative).
+   */
+  private static long readParent(
+      CsvReader.Row row, int[] col, RegionLevel level, Problems problems) {
     String parentText = field(row, col, PARENT).trim();
-    long parent = 0;
     if (level == RegionLevel.DISTRICT) {
       if (!parentText.isEmpty()) {
         problems.add(
-            line,
+            row.line(),
             col[PARENT] + 1,
             "parent",
             parentText,
             "a DISTRICT has no parent; leave the parent empty");
-        return;
+        return -1;
       }
-    } else if (!isDigits(parentText) || parentText.length() > 18) {
+      return 0;
+    }
+    if (!isDigits(parentText) || parentText.length() > 18) {
       problems.add(
-          line,
+          row.line(),
           col[PARENT] + 1,
           "parent",
           parentText,
@@ -244,10 +279,14 @@ public final class RegionCsv {
           level,
           level.parentLevel().orElseThrow(),
           parentText);
-      return;
-    } else {
-      parent = Long.parseLong(parentText);
+      return -1;
     }
+    return Long.parseLong(parentText);
+  }
+
+  /** The row's name, or {@code "?"} after reporting an empty one or one with control characters. */
+  private static String readName(CsvReader.Row row, int[] col, String codeText, Problems problems) {
+    int line = row.line();
     String name = field(row, col, NAME);
     if (name.isBlank()) {
       problems.add(
@@ -260,89 +299,98 @@ public final class RegionCsv {
           line, col[NAME] + 1, "name", Texts.escape(name), "region %s: %s", codeText, nameProblem);
       name = "?";
     }
-    if (level == RegionLevel.DISTRICT) {
-      b.addDistrict(code, name);
-    } else {
-      b.add(level, code, parent, name);
-    }
-    b.origin(0, line);
-    b.population(count(row, col, POPULATION, "population", problems));
-    b.households(count(row, col, HOUSEHOLDS, "households", problems));
+    return name;
+  }
+
+  private static void readArea(
+      CsvReader.Row row, int[] col, RegionTree.Builder b, Problems problems) {
     String areaText = field(row, col, AREA).trim();
-    if (!areaText.isEmpty()) {
-      float a = Float.NaN;
-      try {
-        a = Float.parseFloat(areaText);
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      if (!(a >= 0f) || Float.isInfinite(a) || !isDecimal(areaText)) {
-        problems.add(
-            line,
-            col[AREA] + 1,
-            "area_m2",
-            areaText,
-            "area_m2 must be a number of square metres >= 0 but was \"%s\"",
-            areaText);
-      } else {
-        b.area(a);
-      }
+    if (areaText.isEmpty()) {
+      return;
     }
+    float a = Float.NaN;
+    try {
+      a = Float.parseFloat(areaText);
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    if (!(a >= 0f) || Float.isInfinite(a) || !isDecimal(areaText)) {
+      problems.add(
+          row.line(),
+          col[AREA] + 1,
+          "area_m2",
+          areaText,
+          "area_m2 must be a number of square metres >= 0 but was \"%s\"",
+          areaText);
+    } else {
+      b.area(a);
+    }
+  }
+
+  private static void readUrbanRural(
+      CsvReader.Row row, int[] col, RegionTree.Builder b, Problems problems) {
     String ur = field(row, col, URBAN_RURAL).trim();
-    if (!ur.isEmpty()) {
-      Optional<UrbanRuralClass> c =
-          isDigits(ur) && ur.length() == 3
-              ? UrbanRuralClass.ofCode(Integer.parseInt(ur))
-              : Optional.empty();
-      if (c.isEmpty()) {
-        problems.add(
-            line,
-            col[URBAN_RURAL] + 1,
-            "urban_rural",
-            ur,
-            "urban_rural must be one of 111, 112, 121, 122, 123, 210, 220 but was \"%s\"",
-            ur);
-      } else {
-        b.urbanRural(c.get());
-      }
+    if (ur.isEmpty()) {
+      return;
     }
+    Optional<UrbanRuralClass> c =
+        isDigits(ur) && ur.length() == 3
+            ? UrbanRuralClass.ofCode(Integer.parseInt(ur))
+            : Optional.empty();
+    if (c.isEmpty()) {
+      problems.add(
+          row.line(),
+          col[URBAN_RURAL] + 1,
+          "urban_rural",
+          ur,
+          "urban_rural must be one of 111, 112, 121, 122, 123, 210, 220 but was \"%s\"",
+          ur);
+    } else {
+      b.urbanRural(c.get());
+    }
+  }
+
+  private static void readGridType(
+      CsvReader.Row row, int[] col, RegionTree.Builder b, Problems problems) {
     String gt = field(row, col, GRID_TYPE).trim();
-    if (!gt.isEmpty()) {
-      GridType type = null;
-      for (GridType t : GridType.values()) {
-        if (t.name().equals(gt) || t.chineseName().equals(gt)) {
-          type = t;
-        }
-      }
-      if (type == null) {
-        problems.add(
-            line,
-            col[GRID_TYPE] + 1,
-            "grid_type",
-            gt,
-            "grid_type must be COMPREHENSIVE or DEDICATED but was \"%s\"",
-            gt);
-      } else {
-        b.gridType(type);
+    if (gt.isEmpty()) {
+      return;
+    }
+    GridType type = null;
+    for (GridType t : GridType.values()) {
+      if (t.name().equals(gt) || t.chineseName().equals(gt)) {
+        type = t;
       }
     }
+    if (type == null) {
+      problems.add(
+          row.line(),
+          col[GRID_TYPE] + 1,
+          "grid_type",
+          gt,
+          "grid_type must be COMPREHENSIVE or DEDICATED but was \"%s\"",
+          gt);
+    } else {
+      b.gridType(type);
+    }
+  }
+
+  private static void readTags(
+      CsvReader.Row row, int[] col, RegionTree.Builder b, Problems problems) {
     String tagText = field(row, col, TAGS);
-    if (!tagText.isEmpty()) {
-      List<String> tags = new ArrayList<>();
-      boolean ok = true;
-      for (String t : tagText.split(";", -1)) {
-        String p = RegionTree.Builder.tagProblem(t);
-        if (p != null) {
-          problems.add(line, col[TAGS] + 1, "tags", tagText, "%s", p);
-          ok = false;
-          break;
-        }
-        tags.add(t);
-      }
-      if (ok) {
-        b.tags(tags);
-      }
+    if (tagText.isEmpty()) {
+      return;
     }
+    List<String> tags = new ArrayList<>();
+    for (String t : tagText.split(";", -1)) {
+      String p = RegionTree.Builder.tagProblem(t);
+      if (p != null) {
+        problems.add(row.line(), col[TAGS] + 1, "tags", tagText, "%s", p);
+        return;
+      }
+      tags.add(t);
+    }
+    b.tags(tags);
   }
 
   private static int count(

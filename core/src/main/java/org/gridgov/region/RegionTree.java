@@ -22,6 +22,7 @@ import org.gridgov.internal.Problems;
 import org.gridgov.internal.Texts;
 import org.gridgov.region.internal.CodeIndex;
 import org.gridgov.region.internal.NameTable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable, thread-safe region tree: districts → streets → communities → grids → units, each
@@ -732,7 +733,7 @@ public final class RegionTree {
     }
 
     /** Returns why a region name is not allowed (a control character), or {@code null} if it is. */
-    static @org.jspecify.annotations.Nullable String nameProblem(String name) {
+    static @Nullable String nameProblem(String name) {
       int bad = Texts.firstControl(name);
       if (bad < 0) {
         return null;
@@ -745,7 +746,7 @@ public final class RegionTree {
           bad + 1);
     }
 
-    static @org.jspecify.annotations.Nullable String tagProblem(String tag) {
+    static @Nullable String tagProblem(String tag) {
       if (tag.isEmpty()) {
         return "a tag must not be empty";
       }
@@ -800,138 +801,179 @@ public final class RegionTree {
       boolean any = false;
       for (int i = 0; i < size; i++) {
         ProblemSink sink = sinks[sourceIds[i]];
-        Problems p = sink.problems;
-        int line = lines[i];
-        int depth = flags[i] & 7;
-        RegionLevel level = LEVELS[depth];
-        long c = codes[i];
-        String codeProblem =
-            scheme.isValid(c, level) ? null : scheme.problemWith(Long.toString(c), level);
-        boolean bad = false;
-        if (codeProblem != null) {
-          p.add(line, sink.codeColumn, sink.codeField, Long.toString(c), "%s", codeProblem);
-          bad = true;
-        } else if (duplicateOf[i] >= 0) {
-          int first = duplicateOf[i];
-          p.add(
-              line,
-              sink.codeColumn,
-              sink.codeField,
-              Long.toString(c),
-              "duplicate code %s: already defined at line %d%s",
-              c,
-              lines[first],
-              sourceIds[first] == sourceIds[i]
-                  ? ""
-                  : " of " + sinks[sourceIds[first]].problems.source());
-          bad = true;
-        }
+        String codeProblem = codeProblem(i);
+        boolean bad = checkCode(i, codeProblem, sinks, duplicateOf);
         parentRow[i] = -1;
-        if (depth > 0) {
-          long pc = parentCodes[i];
-          int pr = rowIndex.find(codes, pc);
-          if (pr < 0) {
-            p.add(
-                line,
-                sink.parentColumn,
-                sink.parentField,
-                Long.toString(pc),
-                "unknown parent %s: no region has that code",
-                pc);
-            bad = true;
-          } else if ((flags[pr] & 7) != depth - 1) {
-            p.add(
-                line,
-                sink.levelColumn,
-                sink.levelField,
-                level.name(),
-                "wrong level: a %s's parent must be a %s but parent %s is a %s",
-                level,
-                LEVELS[depth - 1],
-                pc,
-                LEVELS[flags[pr] & 7]);
-            bad = true;
-          } else if (codeProblem == null && !scheme.isChildCode(pc, c)) {
-            p.add(
-                line,
-                sink.codeColumn,
-                sink.codeField,
-                Long.toString(c),
-                "code %s does not extend its parent's code %s (expected %s followed by %d digits)",
-                c,
-                pc,
-                pc,
-                scheme.width(level));
-            bad = true;
-          } else {
-            parentRow[i] = pr;
-          }
+        if ((flags[i] & 7) > 0) {
+          int pr = checkedParentRow(i, codeProblem == null, sink, rowIndex);
+          bad |= pr < 0;
+          parentRow[i] = pr;
         }
-        if (blankName[nameIds[i]]) {
-          p.add(
-              line,
-              0,
-              "name",
-              names.nameOf(nameIds[i]),
-              "the name of region %s must not be empty",
-              c);
-          bad = true;
-        }
-        if (population[i] < 0) {
-          p.add(
-              line,
-              0,
-              "population",
-              Integer.toString(population[i]),
-              "population must not be negative but was %d",
-              population[i]);
-          bad = true;
-        }
-        if (households[i] < 0) {
-          p.add(
-              line,
-              0,
-              "households",
-              Integer.toString(households[i]),
-              "households must not be negative but was %d",
-              households[i]);
-          bad = true;
-        }
-        if (!(area[i] >= 0f) || Float.isInfinite(area[i])) {
-          p.add(
-              line,
-              0,
-              "area_m2",
-              Float.toString(area[i]),
-              "area must be a finite number of square metres >= 0 but was %s",
-              area[i]);
-          bad = true;
-        }
+        bad |= checkAttributes(i, sink.problems, blankName);
         any |= bad;
       }
       if (!any) {
-        long pop = 0;
-        long hh = 0;
-        for (int i = 0; i < size; i++) {
-          pop += population[i];
-          hh += households[i];
-        }
-        if (pop >= (1L << 32) || hh >= (1L << 32)) {
-          sinks[0].problems.add(
-              0,
-              0,
-              "",
-              "",
-              "the total population (%d) and households (%d) of a tree must each be below 2^32",
-              pop,
-              hh);
-          any = true;
-        }
+        any = checkTotals(size, sinks[0].problems);
       }
       if (any) {
         throwAll(sinks);
       }
       return assemble(size, rowIndex, parentRow);
+    }
+
+    private @Nullable String codeProblem(int i) {
+      RegionLevel level = LEVELS[flags[i] & 7];
+      long c = codes[i];
+      return scheme.isValid(c, level) ? null : scheme.problemWith(Long.toString(c), level);
+    }
+
+    /** Reports an invalid or duplicate code of row {@code i}; returns whether it did. */
+    private boolean checkCode(
+        int i, @Nullable String codeProblem, ProblemSink[] sinks, int[] duplicateOf) {
+      ProblemSink sink = sinks[sourceIds[i]];
+      Problems p = sink.problems;
+      int line = lines[i];
+      long c = codes[i];
+      if (codeProblem != null) {
+        p.add(line, sink.codeColumn, sink.codeField, Long.toString(c), "%s", codeProblem);
+        return true;
+      } else if (duplicateOf[i] >= 0) {
+        int first = duplicateOf[i];
+        p.add(
+            line,
+            sink.codeColumn,
+            sink.codeField,
+            Long.toString(c),
+            "duplicate code %s: already defined at line %d%s",
+            c,
+            lines[first],
+            sourceIds[first] == sourceIds[i]
+                ? ""
+                : " of " + sinks[sourceIds[first]].problems.source());
+        return true;
+      }
+      return false;
+    }
+
+    /**
+     * Returns the row of the parent of row {@code i} (not a district), or -1 after reporting an
+     * unknown parent, a parent of the wrong level or a code that does not extend the parent's.
+     */
+    private int checkedParentRow(int i, boolean codeValid, ProblemSink sink, CodeIndex rowIndex) {
+      Problems p = sink.problems;
+      int line = lines[i];
+      int depth = flags[i] & 7;
+      RegionLevel level = LEVELS[depth];
+      long c = codes[i];
+      long pc = parentCodes[i];
+      int pr = rowIndex.find(codes, pc);
+      if (pr < 0) {
+        p.add(
+            line,
+            sink.parentColumn,
+            sink.parentField,
+            Long.toString(pc),
+            "unknown parent %s: no region has that code",
+            pc);
+        return -1;
+      } else if ((flags[pr] & 7) != depth - 1) {
+        p.add(
+            line,
+            sink.levelColumn,
+            sink.levelField,
+            level.name(),
+            "wrong level: a %s's parent must be a %s but parent %s is a %s",
+            level,
+            LEVELS[depth - 1],
+            pc,
+            LEVELS[flags[pr] & 7]);
+        return -1;
+      } else if (codeValid && !scheme.isChildCode(pc, c)) {
+        p.add(
+            line,
+            sink.codeColumn,
+            sink.codeField,
+            Long.toString(c),
+            "code %s does not extend its parent's code %s (expected %s followed by %d digits)",
+            c,
+            pc,
+            pc,
+            scheme.width(level));
+        return -1;
+      }
+      return pr;
+    }
+
+    /**
+     * Reports an empty name, a negative count or a bad area of row {@code i}; returns whether it
+     * did.
+     */
+    private boolean checkAttributes(int i, Problems p, boolean[] blankName) {
+      int line = lines[i];
+      boolean bad = false;
+      if (blankName[nameIds[i]]) {
+        p.add(
+            line,
+            0,
+            "name",
+            names.nameOf(nameIds[i]),
+            "the name of region %s must not be empty",
+            codes[i]);
+        bad = true;
+      }
+      if (population[i] < 0) {
+        p.add(
+            line,
+            0,
+            "population",
+            Integer.toString(population[i]),
+            "population must not be negative but was %d",
+            population[i]);
+        bad = true;
+      }
+      if (households[i] < 0) {
+        p.add(
+            line,
+            0,
+            "households",
+            Integer.toString(households[i]),
+            "households must not be negative but was %d",
+            households[i]);
+        bad = true;
+      }
+      if (!(area[i] >= 0f) || Float.isInfinite(area[i])) {
+        p.add(
+            line,
+            0,
+            "area_m2",
+            Float.toString(area[i]),
+            "area must be a finite number of square metres >= 0 but was %s",
+            area[i]);
+        bad = true;
+      }
+      return bad;
+    }
+
+    /** Reports totals that do not fit the tree's running sums; returns whether it did. */
+    private boolean checkTotals(int size, Problems problems) {
+      long pop = 0;
+      long hh = 0;
+      for (int i = 0; i < size; i++) {
+        pop += population[i];
+        hh += households[i];
+      }
+      if (pop >= (1L << 32) || hh >= (1L << 32)) {
+        problems.add(
+            0,
+            0,
+            "",
+            "",
+            "the total population (%d) and households (%d) of a tree must each be below 2^32",
+            pop,
+            hh);
+        return true;
+      }
+      return false;
     }
 
     private static void throwAll(ProblemSink[] sinks) {
@@ -947,81 +989,18 @@ public final class RegionTree {
     }
 
     private RegionTree assemble(int size, CodeIndex rowIndex, int[] parentRow) {
-      // Pre-order = ascending order of codes left-aligned to 18 digits (ties: shallower first).
-      long[] padded = new long[size];
-      boolean sorted = true;
-      for (int i = 0; i < size; i++) {
-        padded[i] = scheme.preOrderKey(codes[i], flags[i] & 7);
-        if (i > 0 && padded[i] <= padded[i - 1]) {
-          sorted = false;
-        }
-      }
-      int[] order; // order[pos] = row
-      int[] posOf; // posOf[row] = pos
-      if (sorted) {
-        order = null;
-        posOf = null;
-      } else {
-        Arrays.sort(padded);
-        order = new int[size];
-        posOf = new int[size];
-        for (int pos = 0; pos < size; pos++) {
-          long c = scheme.codeOfPreOrderKey(padded[pos]);
-          int row = rowIndex.find(codes, c);
-          order[pos] = row;
-          posOf[row] = pos;
-        }
-      }
-      padded = null;
-      long[] code = new long[size];
-      byte[] fl = new byte[size];
-      int[] par = new int[size];
-      float[] ar = new float[size];
-      int[] nid = new int[size];
-      int[] popSums = new int[size + 1];
-      int[] hhSums = new int[size + 1];
-      int[] unitSums = new int[size + 1];
-      int[] levelCounts = new int[LEVELS.length];
-      int rootCount = 0;
-      int taggedCount = 0;
-      for (int pos = 0; pos < size; pos++) {
-        int row = order == null ? pos : order[pos];
-        code[pos] = codes[row];
-        byte f = flags[row];
-        fl[pos] = f;
-        int pr = parentRow[row];
-        par[pos] = pr < 0 ? -1 : (posOf == null ? pr : posOf[pr]);
-        ar[pos] = area[row];
-        nid[pos] = nameIds[row];
-        popSums[pos + 1] = popSums[pos] + population[row];
-        hhSums[pos + 1] = hhSums[pos] + households[row];
-        int depth = f & 7;
-        unitSums[pos + 1] = unitSums[pos] + (depth == 4 ? 1 : 0);
-        levelCounts[depth]++;
-        if (depth == 0) {
-          rootCount++;
-        }
-        if (tagSet.length > 0 && tagSet[row] != 0) {
-          taggedCount++;
-        }
-      }
-      int[] end = new int[size];
-      for (int i = size - 1; i >= 0; i--) {
-        if (end[i] == 0) {
-          end[i] = i + 1;
-        }
-        int p = par[i];
-        if (p >= 0 && end[p] < end[i]) {
-          end[p] = end[i];
-        }
-      }
-      int[] roots = new int[rootCount];
-      int[] taggedIndexes = new int[taggedCount];
-      int[] taggedSetIds = new int[taggedCount];
+      int[] order = preOrder(size, rowIndex); // order[pos] = row; null if the rows are in order
+      int[] posOf = order == null ? null : inverse(order); // posOf[row] = pos
+      Columns c = new Columns(size);
+      fill(c, order, posOf, parentRow);
+      int[] end = subtreeEnds(c.par);
+      int[] roots = new int[c.rootCount];
+      int[] taggedIndexes = new int[c.taggedCount];
+      int[] taggedSetIds = new int[c.taggedCount];
       int r = 0;
       int t = 0;
       for (int pos = 0; pos < size; pos++) {
-        if (par[pos] < 0) {
+        if (c.par[pos] < 0) {
           roots[r++] = pos;
         }
         int row = order == null ? pos : order[pos];
@@ -1041,21 +1020,119 @@ public final class RegionTree {
           scheme,
           edition,
           size,
-          code,
-          fl,
-          par,
+          c.code,
+          c.fl,
+          c.par,
           end,
-          popSums,
-          hhSums,
-          unitSums,
-          ar,
-          names.build(nid),
+          c.popSums,
+          c.hhSums,
+          c.unitSums,
+          c.ar,
+          names.build(c.nid),
           rowIndex,
           taggedIndexes,
           taggedSetIds,
           ImmutableList.copyOf(tagSetList),
-          levelCounts,
+          c.levelCounts,
           roots);
+    }
+
+    /**
+     * Returns the rows in pre-order (the ascending order of codes left-aligned to 18 digits, ties
+     * shallower first), or {@code null} if they were added in pre-order.
+     */
+    private int @Nullable [] preOrder(int size, CodeIndex rowIndex) {
+      long[] padded = new long[size];
+      boolean sorted = true;
+      for (int i = 0; i < size; i++) {
+        padded[i] = scheme.preOrderKey(codes[i], flags[i] & 7);
+        if (i > 0 && padded[i] <= padded[i - 1]) {
+          sorted = false;
+        }
+      }
+      if (sorted) {
+        return null;
+      }
+      Arrays.sort(padded);
+      int[] order = new int[size];
+      for (int pos = 0; pos < size; pos++) {
+        order[pos] = rowIndex.find(codes, scheme.codeOfPreOrderKey(padded[pos]));
+      }
+      return order;
+    }
+
+    private static int[] inverse(int[] order) {
+      int[] posOf = new int[order.length];
+      for (int pos = 0; pos < order.length; pos++) {
+        posOf[order[pos]] = pos;
+      }
+      return posOf;
+    }
+
+    /** Copies the rows into the tree's columns in pre-order, with running sums and counts. */
+    private void fill(Columns c, int @Nullable [] order, int @Nullable [] posOf, int[] parentRow) {
+      for (int pos = 0; pos < c.code.length; pos++) {
+        int row = order == null ? pos : order[pos];
+        c.code[pos] = codes[row];
+        byte f = flags[row];
+        c.fl[pos] = f;
+        int pr = parentRow[row];
+        c.par[pos] = pr < 0 ? -1 : (posOf == null ? pr : posOf[pr]);
+        c.ar[pos] = area[row];
+        c.nid[pos] = nameIds[row];
+        c.popSums[pos + 1] = c.popSums[pos] + population[row];
+        c.hhSums[pos + 1] = c.hhSums[pos] + households[row];
+        int depth = f & 7;
+        c.unitSums[pos + 1] = c.unitSums[pos] + (depth == 4 ? 1 : 0);
+        c.levelCounts[depth]++;
+        if (depth == 0) {
+          c.rootCount++;
+        }
+        if (tagSet.length > 0 && tagSet[row] != 0) {
+          c.taggedCount++;
+        }
+      }
+    }
+
+    /** Returns, for each position in pre-order, the end (exclusive) of its subtree. */
+    private static int[] subtreeEnds(int[] par) {
+      int[] end = new int[par.length];
+      for (int i = par.length - 1; i >= 0; i--) {
+        if (end[i] == 0) {
+          end[i] = i + 1;
+        }
+        int p = par[i];
+        if (p >= 0 && end[p] < end[i]) {
+          end[p] = end[i];
+        }
+      }
+      return end;
+    }
+
+    /** The tree's columns in pre-order while {@link #assemble} fills them. */
+    private static final class Columns {
+      final long[] code;
+      final byte[] fl;
+      final int[] par;
+      final float[] ar;
+      final int[] nid;
+      final int[] popSums;
+      final int[] hhSums;
+      final int[] unitSums;
+      final int[] levelCounts = new int[LEVELS.length];
+      int rootCount;
+      int taggedCount;
+
+      Columns(int size) {
+        code = new long[size];
+        fl = new byte[size];
+        par = new int[size];
+        ar = new float[size];
+        nid = new int[size];
+        popSums = new int[size + 1];
+        hhSums = new int[size + 1];
+        unitSums = new int[size + 1];
+      }
     }
   }
 }

@@ -103,7 +103,14 @@ public final class BusinessCalendar {
    * @param windows the day's working windows, sorted and non-overlapping; empty for a holiday
    */
   public record DatedDay(DayKind kind, ImmutableList<WorkingWindow> windows) {
-    /** Validates the declaration. */
+    /**
+     * Validates the declaration.
+     *
+     * @param kind the kind, never {@link DayKind#REGULAR}
+     * @param windows the day's working windows, sorted and non-overlapping; empty for a holiday
+     * @throws IllegalArgumentException if the kind is {@code REGULAR}, a working day has no window
+     *     or a holiday has one
+     */
     public DatedDay {
       checkArgument(kind != DayKind.REGULAR, "a dated day cannot be REGULAR");
       checkArgument(

@@ -55,7 +55,16 @@ public record ProvisionalYear(
    * @param festival the holiday it belongs to
    */
   public record Day(LocalDate date, DayKind kind, Basis basis, Festival festival) {
-    /** Validates the day. */
+    /**
+     * Validates the day.
+     *
+     * @param date the date
+     * @param kind {@link DayKind#HOLIDAY} or {@link DayKind#MAKE_UP_WORKDAY}
+     * @param basis why it is predicted; {@link Basis#PRINCIPLE} for a make-up workday
+     * @param festival the holiday it belongs to
+     * @throws IllegalArgumentException if the kind is another one, or a make-up workday has another
+     *     basis
+     */
     public Day {
       checkArgument(
           kind == DayKind.HOLIDAY || kind == DayKind.MAKE_UP_WORKDAY,
@@ -79,7 +88,14 @@ public record ProvisionalYear(
    * @param note one plain-English sentence or two: what is open and why
    */
   public record OpenQuestion(Festival festival, ImmutableSortedSet<LocalDate> dates, String note) {
-    /** Validates the question. */
+    /**
+     * Validates the question.
+     *
+     * @param festival the holiday concerned
+     * @param dates the open dates, not empty
+     * @param note one plain-English sentence or two, not blank
+     * @throws IllegalArgumentException if there are no dates or the note is blank
+     */
     public OpenQuestion {
       checkArgument(
           !dates.isEmpty(), "an open question about %s needs at least one date", festival);
@@ -90,6 +106,9 @@ public record ProvisionalYear(
   /**
    * Validates and copies.
    *
+   * @param year the year predicted
+   * @param days the predicted holidays and make-up workdays, in any order (kept in date order)
+   * @param openQuestions the questions the principles leave open
    * @throws IllegalArgumentException if a date lies outside {@code year-1}-12-01..{@code
    *     year}-12-31, a date is predicted twice, or a date is both predicted and open
    */

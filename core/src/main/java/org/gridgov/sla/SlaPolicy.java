@@ -415,34 +415,10 @@ public final class SlaPolicy {
       levelsText = t.substring(bar + 1).strip();
     }
     String[] f = main.split("\\s+");
-    String head = f[0];
-    switch (head) {
-      case "levels" -> {
-        List<WarningLevel> l = parseLevels(f, 1, 2, lineNo, problems);
-        if (l != null) {
-          b.defaultLevels(l);
-        }
-        return;
-      }
-      case "transfer", "return" -> {
-        if (f.length != 2) {
-          problems.add(lineNo, 0, head, t, "expected \"%s KEEP|RESTART|FROM_CREATION\"", head);
-          return;
-        }
-        try {
-          TransferRule rule = TransferRule.valueOf(f[1]);
-          if (head.equals("transfer")) {
-            b.transferRule(rule);
-          } else {
-            b.returnRule(rule);
-          }
-        } catch (IllegalArgumentException e) {
-          problems.add(lineNo, 2, head, f[1], "expected KEEP, RESTART or FROM_CREATION");
-        }
-        return;
-      }
-      default -> {}
+    if (parseSetting(t, f, lineNo, b, problems)) {
+      return;
     }
+    String head = f[0];
     SlaStage stage =
         switch (head) {
           case "register" -> SlaStage.REGISTER;
@@ -465,7 +441,85 @@ public final class SlaPolicy {
       problems.add(lineNo, 0, "", t, "a rule needs: stage category priority regions limit");
       return;
     }
+    parseRule(stage, f, levelsText, lineNo, problems, parsed, ruleLines);
+  }
+
+  /**
+   * Parses a {@code levels}, {@code transfer} or {@code return} line into {@code b}; returns
+   * whether the line was one.
+   */
+  private static boolean parseSetting(
+      String t, String[] f, int lineNo, Builder b, Problems problems) {
+    String head = f[0];
+    switch (head) {
+      case "levels" -> {
+        List<WarningLevel> l = parseLevels(f, 1, 2, lineNo, problems);
+        if (l != null) {
+          b.defaultLevels(l);
+        }
+        return true;
+      }
+      case "transfer", "return" -> {
+        if (f.length != 2) {
+          problems.add(lineNo, 0, head, t, "expected \"%s KEEP|RESTART|FROM_CREATION\"", head);
+          return true;
+        }
+        try {
+          TransferRule rule = TransferRule.valueOf(f[1]);
+          if (head.equals("transfer")) {
+            b.transferRule(rule);
+          } else {
+            b.returnRule(rule);
+          }
+        } catch (IllegalArgumentException e) {
+          problems.add(lineNo, 2, head, f[1], "expected KEEP, RESTART or FROM_CREATION");
+        }
+        return true;
+      }
+      default -> {
+        return false;
+      }
+    }
+  }
+
+  /** Parses the fields of a rule line after its stage; adds the rule if it has no problems. */
+  private static void parseRule(
+      SlaStage stage,
+      String[] f,
+      @Nullable String levelsText,
+      int lineNo,
+      Problems problems,
+      List<Rule> parsed,
+      List<Integer> ruleLines) {
     int before = (int) problems.count();
+    Rule rule = parseSelectors(stage, f, lineNo, problems);
+    String limitText = String.join(" ", List.of(f).subList(4, f.length));
+    SlaLimit limit = null;
+    try {
+      limit = SlaLimit.parse(limitText);
+    } catch (IllegalArgumentException e) {
+      problems.add(lineNo, 5, "limit", limitText, "%s", String.valueOf(e.getMessage()));
+    }
+    List<WarningLevel> levels = List.of();
+    if (levelsText != null) {
+      // the levels' field numbers go on after the main fields and the bar
+      levels = parseLevels(levelsText.split("\\s+"), 0, f.length + 2, lineNo, problems);
+    }
+    if (problems.count() == before && limit != null && levels != null) {
+      parsed.add(
+          new Rule(
+              rule.stage(),
+              rule.categoryPrefix(),
+              rule.priority(),
+              rule.regions(),
+              limit,
+              ImmutableList.copyOf(levels)));
+      ruleLines.add(lineNo);
+    }
+  }
+
+  /** A rule of the stage for the category, priority and regions of fields 2 to 4. */
+  private static Rule parseSelectors(SlaStage stage, String[] f, int lineNo, Problems problems) {
     Rule rule = Rule.of(stage, SlaLimit.natural(Duration.ofSeconds(1)));
     if (!f[1].equals("*")) {
       String prefixProblem = prefixProblem(f[1]);
@@ -502,29 +556,7 @@ public final class SlaPolicy {
         rule = rule.forRegions(classes);
       }
     }
-    String limitText = String.join(" ", List.of(f).subList(4, f.length));
-    SlaLimit limit = null;
-    try {
-      limit = SlaLimit.parse(limitText);
-    } catch (IllegalArgumentException e) {
-      problems.add(lineNo, 5, "limit", limitText, "%s", String.valueOf(e.getMessage()));
-    }
-    List<WarningLevel> levels = List.of();
-    if (levelsText != null) {
-      // the levels' field numbers go on after the main fields and the bar
-      levels = parseLevels(levelsText.split("\\s+"), 0, f.length + 2, lineNo, problems);
-    }
-    if (problems.count() == before && limit != null && levels != null) {
-      parsed.add(
-          new Rule(
-              rule.stage(),
-              rule.categoryPrefix(),
-              rule.priority(),
-              rule.regions(),
-              limit,
-              ImmutableList.copyOf(levels)));
-      ruleLines.add(lineNo);
-    }
+    return rule;
   }
 
   /**

@@ -87,14 +87,15 @@ final class CaseCommands {
   private void resolve(Tx tx, Command c, CaseRecord rec, Actor actor, Command.Resolve rs) {
     CaseState s = rec.state();
     if (s.lead().isEmpty() || !s.lead().get().equals(rs.handlerId())) {
-      throw new IllegalArgumentException(
+      throw new TransitionRefusedException(
+          c,
+          rec.facts().id(),
           String.format(
               Locale.ROOT,
-              "case %s: %s cannot resolve it; the lead is %s (command %s)",
-              rec.facts().id(),
+              "only the lead resolves; %s is not the lead (the lead is %s)",
               rs.handlerId(),
-              s.lead().orElse("nobody"),
-              c.commandId()));
+              s.lead().orElse("nobody")),
+          null);
     }
     tx.emit(rec, c.at(), actor, new EventPayload.Resolved(rs.feedback()));
   }
@@ -103,14 +104,15 @@ final class CaseCommands {
     CaseRecord into =
         engine.visible(tx, c, mg.intoCaseId()); // a target the actor may not see reads as unknown
     if (!CaseStore.isOpen(into.state().status())) {
-      throw new IllegalArgumentException(
+      throw new TransitionRefusedException(
+          c,
+          rec.facts().id(),
           String.format(
               Locale.ROOT,
-              "case %s cannot merge into %s: it is %s (command %s)",
-              rec.facts().id(),
+              "a case merges only into an open case; %s is %s",
               mg.intoCaseId(),
-              into.state().status(),
-              c.commandId()));
+              into.state().status()),
+          null);
     }
     tx.emit(rec, c.at(), actor, new EventPayload.Merged(mg.intoCaseId()));
   }

@@ -11,8 +11,10 @@ import org.gridgov.casefile.CaseFacts;
 import org.gridgov.casefile.CaseId;
 import org.gridgov.casefile.CaseStatus;
 import org.gridgov.casefile.EventPayload;
+import org.gridgov.casefile.IllegalTransitionException;
 import org.gridgov.region.RegionTree;
 import org.gridgov.sla.BusinessCalendar;
+import org.gridgov.sla.OutsideCalendarException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,7 +55,8 @@ final class CommandDispatcher {
   }
 
   /**
-   * Runs a command at the engine's time {@code now} and commits its events.
+   * Runs a command at the engine's time {@code now} and commits its events. A lifecycle or calendar
+   * refusal becomes the matching {@link CommandRefusedException}.
    *
    * @throws IllegalArgumentException if time would go backwards or the instant is not whole
    *     milliseconds
@@ -92,7 +95,14 @@ final class CommandDispatcher {
           command.actor(), command.caseId(), command.action().name(), principalRefusal.get());
     }
     Tx tx = store.begin();
-    run(tx, command);
+    try {
+      run(tx, command);
+    } catch (IllegalTransitionException e) {
+      throw new TransitionRefusedException(
+          command, command.caseId(), String.valueOf(e.getMessage()), e);
+    } catch (OutsideCalendarException e) {
+      throw new CommandOutsideCalendarException(command, e);
+    }
     store.commit(tx);
     return tx.events();
   }
@@ -197,15 +207,16 @@ final class CommandDispatcher {
   /** Refuses the command unless the case is in {@code status}. */
   void requireStatus(CaseRecord rec, Command c, CaseStatus status) {
     if (rec.state().status() != status) {
-      throw new IllegalStateException(
+      throw new TransitionRefusedException(
+          c,
+          rec.facts().id(),
           String.format(
               Locale.ROOT,
-              "case %s is %s; %s needs %s (command %s)",
-              rec.facts().id(),
+              "the case is %s; %s needs %s",
               rec.state().status(),
               c.action().name(),
-              status,
-              c.commandId()));
+              status),
+          null);
     }
   }
 

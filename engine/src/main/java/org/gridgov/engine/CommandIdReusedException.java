@@ -10,27 +10,26 @@ import java.util.Locale;
 public final class CommandIdReusedException extends CommandRefusedException {
   private static final long serialVersionUID = 1L;
 
+  /** The rule every such refusal names. */
+  static final String RULE =
+      "a command id names one command: the same principal, case, instant and action";
+
   /**
-   * Creates one.
+   * Creates one. The message names only the command id and the rule: nothing of the first command
+   * (its case, principal, instant or action) is disclosed to the caller of the second.
    *
    * @param command the refused command
-   * @param first the command first executed under the same id
+   * @param first the command first executed under the same id (not disclosed)
    */
   public CommandIdReusedException(Command command, Command first) {
     super(
         String.format(
             Locale.ROOT,
-            "command id %s was already used for a different command (%s %s at %s by %s); refused %s %s by %s",
+            "command id %s was already used for a different command; %s",
             command.commandId(),
-            first.action().name(),
-            first.caseId(),
-            first.at(),
-            first.actor(),
-            command.action().name(),
-            command.caseId(),
-            command.actor()),
+            RULE),
         command.actor(),
         command.caseId(),
-        "a command id names one command: the same principal, case, instant and action");
+        RULE);
   }
 }

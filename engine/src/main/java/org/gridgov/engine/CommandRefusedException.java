@@ -3,6 +3,7 @@ package org.gridgov.engine;
 import java.util.Objects;
 import org.gridgov.GridgovException;
 import org.gridgov.casefile.CaseId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A command the engine refused before computing any event: nothing changed and nothing was
@@ -10,7 +11,12 @@ import org.gridgov.casefile.CaseId;
  * case and the rule that refused it.
  */
 public abstract sealed class CommandRefusedException extends GridgovException
-    permits NotAuthorizedException, UnknownCaseException, CommandIdReusedException {
+    permits NotAuthorizedException,
+        UnknownCaseException,
+        CommandIdReusedException,
+        TransitionRefusedException,
+        UnknownHandlerException,
+        CommandOutsideCalendarException {
   private static final long serialVersionUID = 1L;
 
   /** The actor, as text. */
@@ -23,7 +29,15 @@ public abstract sealed class CommandRefusedException extends GridgovException
   private final String rule;
 
   CommandRefusedException(String message, Principal actor, CaseId caseId, String rule) {
+    this(message, actor, caseId, rule, null);
+  }
+
+  CommandRefusedException(
+      String message, Principal actor, CaseId caseId, String rule, @Nullable Throwable cause) {
     super(message);
+    if (cause != null) {
+      initCause(cause);
+    }
     this.actor = actor.toString();
     this.caseId = Objects.requireNonNull(caseId, "caseId");
     this.rule = Objects.requireNonNull(rule, "rule");

@@ -54,11 +54,11 @@ final class RoutingCommands {
     } else if (a instanceof Command.Return rt) {
       giveBack(tx, rec, actor, rt, at);
     } else if (a instanceof Command.Assist as) {
-      requireHandler(rec, as.handlerId(), "assist");
+      requireHandler(c, as.handlerId());
       tx.emit(rec, at, actor, new EventPayload.AssistAdded(as.handlerId()));
     } else if (a instanceof Command.Summon sm) {
       for (String dep : sm.departmentIds()) {
-        requireHandler(rec, dep, "summon");
+        requireHandler(c, dep);
       }
       tx.emit(rec, at, actor, new EventPayload.Summoned(sm.departmentIds(), sm.within()));
     } else if (a instanceof Command.Arrive ar) {
@@ -72,7 +72,7 @@ final class RoutingCommands {
 
   private void dispatch(Tx tx, Command c, CaseRecord rec, Actor actor, Command.Dispatch d) {
     if (d.lead().isPresent()) {
-      requireHandler(rec, d.lead().get(), "dispatch");
+      requireHandler(c, d.lead().get());
       tx.emit(rec, c.at(), actor, new EventPayload.Dispatched(d.lead().get(), HandlerRole.LEAD));
       return;
     }
@@ -123,13 +123,14 @@ final class RoutingCommands {
   private static void arrive(Tx tx, Command c, CaseRecord rec, Actor actor, Command.Arrive ar) {
     String clockId = CaseEngine.SUMMON_CLOCK_PREFIX + ar.departmentId();
     if (rec.clocks().clock(clockId).isEmpty()) {
-      throw new IllegalStateException(
+      throw new TransitionRefusedException(
+          c,
+          rec.facts().id(),
           String.format(
               Locale.ROOT,
-              "case %s: %s has no pending summons to arrive for (command %s)",
-              rec.facts().id(),
-              ar.departmentId(),
-              c.commandId()));
+              "an arrival needs a pending summons; %s has no pending summons",
+              ar.departmentId()),
+          null);
     }
     // The event, applied like any other, stops the arrival clock; restore replays it the same way.
     tx.emit(rec, c.at(), actor, new EventPayload.Arrived(ar.departmentId()));
@@ -137,17 +138,29 @@ final class RoutingCommands {
 
   private void escalate(Tx tx, Command c, CaseRecord rec, Actor actor, Command.Escalate es) {
     if (!CaseStore.isRoutable(rec.state().status())) {
-      throw new IllegalStateException(
+      throw new TransitionRefusedException(
+          c,
+          rec.facts().id(),
           String.format(
               Locale.ROOT,
-              "case %s is %s; only REGISTERED, DISPATCHED or HANDLING cases can be escalated (command %s)",
-              rec.facts().id(),
-              rec.state().status(),
-              c.commandId()));
+              "the case is %s; only REGISTERED, DISPATCHED or HANDLING cases can be escalated",
+              rec.state().status()),
+          null);
     }
     Principal who = c.actor();
     RoutingDecision dec;
     if (es.to().isPresent()) {
+      requireHandler(c, es.to().get());
+      if (rec.state().lead().equals(es.to())) {
+        throw new TransitionRefusedException(
+            c,
+            rec.facts().id(),
+            String.format(
+                Locale.ROOT,
+                "a case escalates to another handler; %s is already the current lead",
+                es.to().get()),
+            null);
+      }
       dec =
           new RoutingDecision.Escalate(
               es.to().get(),
@@ -172,15 +185,9 @@ final class RoutingCommands {
             new RoutingApplier.Context(c.at(), EscalationCause.MANUAL, actor, true, who.id()));
   }
 
-  private void requireHandler(CaseRecord rec, String handler, String command) {
+  private void requireHandler(Command c, String handler) {
     if (!handlers.isKnown(handler)) {
-      throw new IllegalArgumentException(
-          String.format(
-              Locale.ROOT,
-              "case %s: cannot %s to unknown handler %s; expected a configured department or office:<region code>",
-              rec.facts().id(),
-              command,
-              handler));
+      throw new UnknownHandlerException(c, handler);
     }
   }
 }

@@ -183,6 +183,7 @@ class CaseEngineAuthorizationTest {
             () ->
                 e.execute(Command.of("d1", other, CaseId.of("A"), T0, Command.Dispatch.to(WATER))))
         .isInstanceOf(CommandIdReusedException.class)
-        .hasMessageContaining("d1");
+        .hasMessageContaining("d1")
+        .hasMessageNotContaining("disp-1"); // the first command's principal is not disclosed
   }
 }

@@ -266,7 +266,16 @@ class CaseEngineCalendarTest {
         .hasSize(1);
     CaseState before = engine.state(a).orElseThrow();
     assertThatThrownBy(() -> engine.execute(Command.of("3", CENTRE, a, t, new Command.Register())))
-        .isInstanceOf(OutsideCalendarException.class)
+        .isInstanceOf(CommandOutsideCalendarException.class)
+        .hasCauseInstanceOf(OutsideCalendarException.class)
+        .satisfies(
+            x -> {
+              CommandRefusedException r = (CommandRefusedException) x;
+              assertThat(r.caseId()).isEqualTo(a);
+              assertThat(r.actor()).isEqualTo(CENTRE.toString());
+              assertThat(r.rule()).isEqualTo(CommandOutsideCalendarException.RULE);
+              assertThat(r.getMessage()).contains("centre-1", "case A", "command 3", r.rule());
+            })
         .hasMessageContaining("2027-01-01")
         .hasMessageContaining("2007-01-01..2026-12-31");
     assertThat(engine.state(a)).contains(before);
@@ -296,7 +305,8 @@ class CaseEngineCalendarTest {
     // cover.
     assertThatThrownBy(
             () -> engine.execute(Command.of("A-4", CENTRE, a, t, Command.Dispatch.byPolicy())))
-        .isInstanceOf(OutsideCalendarException.class)
+        .isInstanceOf(CommandOutsideCalendarException.class)
+        .hasCauseInstanceOf(OutsideCalendarException.class)
         .hasMessageContaining("2007-01-01..2026-12-31");
     assertThat(engine.state(a)).contains(before);
     assertThat(engine.clocks(a).orElseThrow().clock("lead")).isEmpty();

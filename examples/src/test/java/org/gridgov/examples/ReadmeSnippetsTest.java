@@ -28,12 +28,14 @@ import org.junit.jupiter.api.Test;
  * </pre>
  *
  * <p>In the source: the lines between {@code // tag::quickstart[]} and {@code //
- * end::quickstart[]}, with their common indentation removed.
+ * end::quickstart[]} (in XML: {@code <!-- tag::add-h2[] -->} and {@code <!-- end::add-h2[] -->}),
+ * with their common indentation removed.
  */
 class ReadmeSnippetsTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final Pattern SNIPPET =
-      Pattern.compile("<!-- snippet: (\\S+) (\\S+) -->\\R```java\\R(.*?)\\R```", Pattern.DOTALL);
+      Pattern.compile(
+          "<!-- snippet: (\\S+) (\\S+) -->\\R```(?:java|xml)\\R(.*?)\\R```", Pattern.DOTALL);
 
   @Test
   void everyReadmeSnippetEqualsItsTaggedSourceRegion() throws IOException {
@@ -49,7 +51,23 @@ class ReadmeSnippetsTest {
           .isEqualTo(expected);
       checked.add(tag);
     }
-    assertThat(checked).as("snippets found in README.md").contains("quickstart", "case-loop");
+    assertThat(checked)
+        .as("snippets found in README.md")
+        .contains("quickstart", "case-loop", "add-bom", "add-core", "add-h2", "add-simulation");
+  }
+
+  /** The version the README tells a new user to import is the version this build makes. */
+  @Test
+  void readmeBomVersionIsTheBuildsVersion() throws IOException {
+    Pattern version = Pattern.compile("<artifactId>gridgov-(?:parent|bom)</artifactId>\\s*<version>([^<]+)</version>");
+    Matcher parent = version.matcher(Files.readString(ROOT.resolve("pom.xml"), StandardCharsets.UTF_8));
+    Matcher consumer =
+        version.matcher(
+            Files.readString(
+                ROOT.resolve("release-check/src/it/consumer/pom.xml"), StandardCharsets.UTF_8));
+    assertThat(parent.find()).as("gridgov-parent's version in pom.xml").isTrue();
+    assertThat(consumer.find()).as("the BOM import in the consumer pom").isTrue();
+    assertThat(consumer.group(1)).isEqualTo(parent.group(1));
   }
 
   static String taggedRegion(String source, String tag, Path path) {
@@ -58,9 +76,9 @@ class ReadmeSnippetsTest {
     int end = -1;
     for (int i = 0; i < lines.size(); i++) {
       String t = lines.get(i).trim();
-      if (t.equals("// tag::" + tag + "[]")) {
+      if (t.equals("// tag::" + tag + "[]") || t.equals("<!-- tag::" + tag + "[] -->")) {
         start = i + 1;
-      } else if (t.equals("// end::" + tag + "[]")) {
+      } else if (t.equals("// end::" + tag + "[]") || t.equals("<!-- end::" + tag + "[] -->")) {
         end = i;
       }
     }

@@ -175,6 +175,19 @@ class GridgovModuleTest {
     return GridgovArbitraries.caseId();
   }
 
+  @Example
+  void theReadmeSnippet_worksAsWritten() throws Exception {
+    CaseEvent event = GridgovArbitraries.event(EventType.DISPATCHED).sample();
+    // tag::json-module[]
+    ObjectMapper mapper =
+        new ObjectMapper().registerModule(new GridgovModule()); // reporters masked
+    String json = mapper.writeValueAsString(event); // {"caseId":…,"schemaVersion":1,"type":…}
+    CaseEvent back = mapper.readValue(json, CaseEvent.class); // refused: GridgovJsonException
+    // end::json-module[]
+    assertThat(back).isEqualTo(event);
+    assertThat(json).contains("\"schemaVersion\":1", "\"type\":\"Dispatched\"");
+  }
+
   // ---------------------------------------------------------------- later versions
 
   @Property

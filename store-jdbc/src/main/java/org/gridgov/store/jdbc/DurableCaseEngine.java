@@ -27,10 +27,16 @@ import org.jspecify.annotations.Nullable;
  * command whose id the store already holds is not run again: its stored events are returned (a
  * retry across a restart is recognised, as the engine recognises retries in memory).
  *
- * <p>If a write fails (database down, or an {@link AppendConflictException} because another writer
- * changed a case) the in-memory engine is ahead of the store; this object then refuses every
- * further call with an {@link IllegalStateException}: open a new one from the store. Not
- * thread-safe, like the engine.
+ * <p>An engine writes one {@link Partition} (by default {@link Partition#DEFAULT}) under its lease:
+ * a second engine for the same partition is refused at open ({@link PartitionLeaseHeldException});
+ * engines of different partitions run side by side on one database, each with its own cases and its
+ * own time. An engine whose lease was taken over is fenced: its next write is refused ({@link
+ * PartitionFencedException}) and writes nothing.
+ *
+ * <p>If a write fails (database down, a lease taken over, or an {@link AppendConflictException}
+ * because another writer changed a case) the in-memory engine is ahead of the store; this object
+ * then refuses every further call with an {@link IllegalStateException}: open a new one from the
+ * store. Not thread-safe, like the engine.
  */
 public final class DurableCaseEngine {
   private final EventStore store;
@@ -74,8 +80,49 @@ public final class DurableCaseEngine {
    */
   public static DurableCaseEngine open(
       EventStore store, CaseEngine.Builder config, StoreLimits limits) {
+    return open(store, Partition.DEFAULT, config, limits);
+  }
+
+  /**
+   * Opens the writer of a partition with the default size limits, as {@link #open(EventStore,
+   * Partition, CaseEngine.Builder, StoreLimits)}.
+   *
+   * @param store the store; it writes this partition until closed
+   * @param partition the partition
+   * @param config the configuration of the engine that wrote the partition
+   * @return the engine, ready to continue
+   * @throws PartitionLeaseHeldException if another live writer holds the partition
+   * @throws CorruptStoreException if a stored row is bad or the log does not replay
+   * @throws EventStoreException if the database fails
+   */
+  public static DurableCaseEngine open(
+      EventStore store, Partition partition, CaseEngine.Builder config) {
+    return open(store, partition, config, StoreLimits.defaults());
+  }
+
+  /**
+   * Makes the store the writer of a partition ({@link EventStore#acquire(Partition)}), loads that
+   * partition, checks it and restores the engine from it: its cases only, at its time. Another
+   * partition's writer may run at the same time on the same database; its time advances do not move
+   * this partition's time. Send every command on a case of this partition to this engine.
+   *
+   * @param store the store (an empty partition gives a fresh engine); it writes this partition
+   *     until closed
+   * @param partition the partition, e.g. {@link Partition#district(long)}
+   * @param config the configuration of the engine that wrote the partition
+   * @param limits the size limits on commands' texts
+   * @return the engine, ready to continue
+   * @throws PartitionLeaseHeldException if another live writer holds the partition; nothing is
+   *     written
+   * @throws CorruptStoreException if a stored row is bad or the log does not replay; nothing is
+   *     restored
+   * @throws EventStoreException if the database fails
+   */
+  public static DurableCaseEngine open(
+      EventStore store, Partition partition, CaseEngine.Builder config, StoreLimits limits) {
     java.util.Objects.requireNonNull(limits, "limits");
-    StoredLog log = store.load();
+    var unused = store.acquire(partition);
+    StoredLog log = store.load(partition);
     CaseEngine engine;
     try {
       engine = CaseEngine.restore(config, log.facts(), log.events());
@@ -112,6 +159,24 @@ public final class DurableCaseEngine {
       }
     }
     return new DurableCaseEngine(store, engine, limits);
+  }
+
+  /**
+   * Returns the partition this engine writes.
+   *
+   * @return the partition
+   */
+  public Partition partition() {
+    return lease().partition();
+  }
+
+  /**
+   * Returns the lease this engine writes under (its partition and fencing token).
+   *
+   * @return the lease
+   */
+  public PartitionLease lease() {
+    return store.lease().orElseThrow();
   }
 
   /**

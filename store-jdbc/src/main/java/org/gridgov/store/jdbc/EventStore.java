@@ -68,7 +68,7 @@ public final class EventStore implements AutoCloseable {
   public static final int MAX_COMMAND_ID_LENGTH = 200;
 
   /** The version of the table layout, written to {@code gridgov_store}. */
-  public static final int SCHEMA_VERSION = 2;
+  public static final int SCHEMA_VERSION = 3;
 
   /** The table in which Flyway records the migrations it ran. */
   public static final String HISTORY_TABLE = Migrations.HISTORY_TABLE;
@@ -89,6 +89,8 @@ public final class EventStore implements AutoCloseable {
   private final PreparedStatement insertCommand;
   private final PreparedStatement findCommand;
   private final PreparedStatement eventsAt;
+  private final Leases leases;
+  private @Nullable PartitionLease lease;
   private boolean inBatch; // appendCommands: write() leaves the commit to it
 
   private EventStore(Connection connection, String description) throws SQLException {
@@ -97,6 +99,7 @@ public final class EventStore implements AutoCloseable {
     connection.setAutoCommit(false);
     connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
     checkSchemaVersion();
+    leases = new Leases(connection);
     allocate =
         connection.prepareStatement(
             "UPDATE gridgov_store SET last_position = last_position + ?, "
@@ -106,7 +109,8 @@ public final class EventStore implements AutoCloseable {
         connection.prepareStatement("SELECT last_position FROM gridgov_store WHERE id = 1");
     insertCase =
         connection.prepareStatement(
-            "INSERT INTO gridgov_cases (case_id, report_position, last_seq, facts) VALUES (?, ?, ?, ?)");
+            "INSERT INTO gridgov_cases (case_id, report_position, last_seq, facts, partition_key)"
+                + " VALUES (?, ?, ?, ?, ?)");
     advanceCase =
         connection.prepareStatement(
             "UPDATE gridgov_cases SET last_seq = ? WHERE case_id = ? AND last_seq = ?");
@@ -114,8 +118,8 @@ public final class EventStore implements AutoCloseable {
         connection.prepareStatement("SELECT last_seq FROM gridgov_cases WHERE case_id = ?");
     insertEvent =
         connection.prepareStatement(
-            "INSERT INTO gridgov_events (case_id, seq, log_position, event_type, at_ms, command_id, payload) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)");
+            "INSERT INTO gridgov_events (case_id, seq, log_position, event_type, at_ms, command_id, payload, "
+                + "partition_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     insertCommand =
         connection.prepareStatement(
             "INSERT INTO gridgov_commands (command_id, case_id, at_ms, first_position, event_count, principal, "
@@ -386,6 +390,8 @@ public final class EventStore implements AutoCloseable {
         last = rs.getLong(1);
       }
       long first = last - events.size() + 1;
+      leases.stamp(lease, now.toEpochMilli(), seen == null ? null : seen.commandId());
+      String partitionKey = writingPartition().key();
       for (Map.Entry<CaseId, long[]> e : ranges.entrySet()) {
         CaseId id = e.getKey();
         long from = e.getValue()[0];
@@ -396,6 +402,7 @@ public final class EventStore implements AutoCloseable {
           insertCase.setLong(2, first + e.getValue()[2]);
           insertCase.setLong(3, to);
           insertCase.setString(4, JSON.write(Objects.requireNonNull(f)));
+          insertCase.setString(5, partitionKey);
           try {
             var unused = insertCase.executeUpdate();
           } catch (SQLException x) {
@@ -428,6 +435,7 @@ public final class EventStore implements AutoCloseable {
           insertEvent.setLong(5, ev.at().toEpochMilli());
           setNullable(insertEvent, 6, accepted == null ? null : accepted.commandId());
           insertEvent.setString(7, payloads.get(i));
+          insertEvent.setString(8, partitionKey);
           insertEvent.addBatch();
         }
         if (!events.isEmpty()) {
@@ -636,121 +644,296 @@ public final class EventStore implements AutoCloseable {
    * store's last position, every event type is known, every payload parses and matches its row.
    * Nothing is returned from a store with a bad row.
    *
-   * @return the facts in report order, the events in log order, the store's time and last command
-   *     id
+   * @return the facts in report order, the events in log order, the store's time (the latest of all
+   *     partitions') and last command id
    * @throws CorruptStoreException naming the case and sequence of the first bad row
    * @throws EventStoreException if the database fails
    */
   public StoredLog load() {
-    try (Statement st = connection.createStatement()) {
+    return read(null);
+  }
+
+  /**
+   * Reads one partition and checks it as {@link #load()} does, except that its log positions have
+   * gaps (the other partitions' events): they must only rise.
+   *
+   * @param partition the partition
+   * @return its facts in report order, its events in log order, its time and last command id
+   * @throws CorruptStoreException naming the case and sequence of the first bad row
+   * @throws EventStoreException if the database fails
+   */
+  public StoredLog load(Partition partition) {
+    return read(Objects.requireNonNull(partition, "partition"));
+  }
+
+  private StoredLog read(@Nullable Partition partition) {
+    String where = partition == null ? "" : " WHERE partition_key = ?";
+    try (PreparedStatement cases =
+            connection.prepareStatement(
+                "SELECT case_id, last_seq, facts FROM gridgov_cases"
+                    + where
+                    + " ORDER BY report_position, case_id");
+        PreparedStatement rows =
+            connection.prepareStatement(
+                "SELECT case_id, seq, log_position, event_type, payload FROM gridgov_events"
+                    + where
+                    + " ORDER BY log_position")) {
       long lastPos;
       Optional<Instant> now;
       Optional<String> lastCommand;
-      try (ResultSet rs =
-          st.executeQuery(
-              "SELECT last_position, now_ms, last_command_id FROM gridgov_store WHERE id = 1")) {
-        checkState(rs.next());
-        lastPos = rs.getLong(1);
-        long nowMs = rs.getLong(2);
-        now = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(nowMs));
-        lastCommand = Optional.ofNullable(rs.getString(3));
+      if (partition == null) {
+        try (Statement st = connection.createStatement();
+            ResultSet rs =
+                st.executeQuery(
+                    "SELECT last_position, now_ms, last_command_id FROM gridgov_store WHERE id = 1")) {
+          checkState(rs.next());
+          lastPos = rs.getLong(1);
+          long nowMs = rs.getLong(2);
+          now = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(nowMs));
+          lastCommand = Optional.ofNullable(rs.getString(3));
+        }
+      } else {
+        Leases.Clock clock = leases.clock(partition);
+        lastPos = -1;
+        now = Optional.ofNullable(clock.nowMs()).map(Instant::ofEpochMilli);
+        lastCommand = Optional.ofNullable(clock.lastCommandId());
+        cases.setString(1, partition.key());
+        rows.setString(1, partition.key());
       }
       Map<String, Long> lastSeqOf = new LinkedHashMap<>();
-      ImmutableMap.Builder<CaseId, CaseFacts> facts = ImmutableMap.builder();
-      try (ResultSet rs =
-          st.executeQuery(
-              "SELECT case_id, last_seq, facts FROM gridgov_cases ORDER BY report_position, case_id")) {
-        while (rs.next()) {
-          String id = rs.getString(1);
-          CaseFacts f;
-          try {
-            f = JSON.readFacts(rs.getString(3));
-          } catch (IllegalArgumentException e) {
-            throw new CorruptStoreException(
-                id, 0, "its facts cannot be read: " + e.getMessage(), e);
-          }
-          if (!f.id().value().equals(id)) {
-            throw new CorruptStoreException(id, 0, "its facts are those of case " + f.id());
-          }
-          lastSeqOf.put(id, rs.getLong(2));
-          facts.put(f.id(), f);
+      ImmutableMap<CaseId, CaseFacts> facts = readFacts(cases, lastSeqOf);
+      ImmutableList<CaseEvent> events = readEvents(rows, lastSeqOf, lastPos);
+      connection.commit();
+      return new StoredLog(facts, events, now, lastCommand);
+    } catch (SQLException e) {
+      rollbackQuietly(e);
+      throw new EventStoreException("reading " + description + " failed: " + sqlProblem(e), e);
+    }
+  }
+
+  private static ImmutableMap<CaseId, CaseFacts> readFacts(
+      PreparedStatement cases, Map<String, Long> lastSeqOf) throws SQLException {
+    ImmutableMap.Builder<CaseId, CaseFacts> facts = ImmutableMap.builder();
+    try (ResultSet rs = cases.executeQuery()) {
+      while (rs.next()) {
+        String id = rs.getString(1);
+        CaseFacts f;
+        try {
+          f = JSON.readFacts(rs.getString(3));
+        } catch (IllegalArgumentException e) {
+          throw new CorruptStoreException(id, 0, "its facts cannot be read: " + e.getMessage(), e);
         }
+        if (!f.id().value().equals(id)) {
+          throw new CorruptStoreException(id, 0, "its facts are those of case " + f.id());
+        }
+        lastSeqOf.put(id, rs.getLong(2));
+        facts.put(f.id(), f);
       }
-      Map<String, Long> seen = new HashMap<>();
-      ImmutableList.Builder<CaseEvent> events = ImmutableList.builder();
-      @Nullable CorruptStoreException positionGap = null;
-      long expectedPos = 1;
-      try (ResultSet rs =
-          st.executeQuery(
-              "SELECT case_id, seq, log_position, event_type, payload FROM gridgov_events ORDER BY log_position")) {
+    }
+    return facts.buildOrThrow();
+  }
+
+  /**
+   * Reads and checks the events; {@code lastPos} is the store's last position for the whole store
+   * (positions checked gap-free up to it), -1 for a partition (positions checked rising).
+   */
+  private static ImmutableList<CaseEvent> readEvents(
+      PreparedStatement rows, Map<String, Long> lastSeqOf, long lastPos) throws SQLException {
+    Map<String, Long> seen = new HashMap<>();
+    ImmutableList.Builder<CaseEvent> events = ImmutableList.builder();
+    @Nullable CorruptStoreException positionGap = null;
+    long expectedPos = 1;
+    try (ResultSet rs = rows.executeQuery()) {
+      while (rs.next()) {
+        Row row = Row.of(rs);
+        Long prev = seen.get(row.caseId);
+        long expectedSeq = prev == null ? 1 : prev + 1;
+        if (row.seq != expectedSeq) {
+          throw new CorruptStoreException(
+              row.caseId,
+              row.seq,
+              String.format(
+                  Locale.ROOT,
+                  "sequence gap: expected sequence %d next (at log position %d) but found %d",
+                  expectedSeq,
+                  row.position,
+                  row.seq));
+        }
+        if (!lastSeqOf.containsKey(row.caseId)) {
+          throw new CorruptStoreException(
+              row.caseId, row.seq, "the case has events but no facts row");
+        }
+        if (positionGap == null && lastPos >= 0 && row.position != expectedPos) {
+          positionGap =
+              new CorruptStoreException(
+                  row.caseId,
+                  row.seq,
+                  String.format(
+                      Locale.ROOT,
+                      "log positions %d to %d are missing before this event's position %d",
+                      expectedPos,
+                      row.position - 1,
+                      row.position));
+        }
+        expectedPos = row.position + 1;
+        seen.put(row.caseId, row.seq);
+        events.add(row.event());
+      }
+    }
+    checkCaseRows(lastSeqOf, seen);
+    if (positionGap != null) {
+      throw positionGap;
+    }
+    if (lastPos >= 0 && expectedPos - 1 != lastPos) {
+      throw new CorruptStoreException(
+          "-",
+          0,
+          String.format(
+              Locale.ROOT,
+              "the store row records %d events but the log ends at position %d",
+              lastPos,
+              expectedPos - 1));
+    }
+    return events.build();
+  }
+
+  private static void checkCaseRows(Map<String, Long> lastSeqOf, Map<String, Long> seen) {
+    for (Map.Entry<String, Long> e : lastSeqOf.entrySet()) {
+      long stored = seen.getOrDefault(e.getKey(), 0L);
+      if (stored != e.getValue()) {
+        throw new CorruptStoreException(
+            e.getKey(),
+            stored + 1,
+            String.format(
+                Locale.ROOT,
+                "the case row records %d events but the events end at sequence %d",
+                e.getValue(),
+                stored));
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ following the log
+
+  /** The most events one {@link #readFrom(long, int)} returns. */
+  public static final int MAX_READ = 10_000;
+
+  /**
+   * Returns stored events from a global log position on, in log order, with their positions and
+   * partitions: the outbox of the store, for dashboards and integrations that follow the log.
+   * Positions are gap-free and in commit order (appends allocate them while holding the store row
+   * until they commit), so a reader that asks again from the position after the last one it got
+   * misses nothing and sees nothing twice.
+   *
+   * @param position the first position wanted, from 1
+   * @param max the most events to return, 1 to {@link #MAX_READ}
+   * @return the events at positions {@code position}, {@code position + 1}, … as far as stored
+   *     (empty if none is stored there yet)
+   * @throws IllegalArgumentException if the position is not positive or max is out of range
+   * @throws CorruptStoreException if a row cannot be read back or a position is missing
+   * @throws EventStoreException if the database fails
+   */
+  public ImmutableList<PositionedEvent> readFrom(long position, int max) {
+    checkArgument(
+        position >= 1, "log position %s is not positive (the first event is at 1)", position);
+    checkArgument(max >= 1 && max <= MAX_READ, "max %s is not between 1 and %s", max, MAX_READ);
+    ImmutableList.Builder<PositionedEvent> out = ImmutableList.builderWithExpectedSize(max);
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT case_id, seq, log_position, event_type, payload, partition_key FROM gridgov_events"
+                + " WHERE log_position >= ? ORDER BY log_position FETCH FIRST ? ROWS ONLY")) {
+      ps.setLong(1, position);
+      ps.setInt(2, max);
+      long expected = position;
+      try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           Row row = Row.of(rs);
-          Long prev = seen.get(row.caseId);
-          long expectedSeq = prev == null ? 1 : prev + 1;
-          if (row.seq != expectedSeq) {
+          if (row.position != expected) {
             throw new CorruptStoreException(
                 row.caseId,
                 row.seq,
                 String.format(
                     Locale.ROOT,
-                    "sequence gap: expected sequence %d next (at log position %d) but found %d",
-                    expectedSeq,
-                    row.position,
-                    row.seq));
+                    "log position %d is missing before this event's position %d",
+                    expected,
+                    row.position));
           }
-          if (!lastSeqOf.containsKey(row.caseId)) {
-            throw new CorruptStoreException(
-                row.caseId, row.seq, "the case has events but no facts row");
-          }
-          if (positionGap == null && row.position != expectedPos) {
-            positionGap =
-                new CorruptStoreException(
-                    row.caseId,
-                    row.seq,
-                    String.format(
-                        Locale.ROOT,
-                        "log positions %d to %d are missing before this event's position %d",
-                        expectedPos,
-                        row.position - 1,
-                        row.position));
-          }
-          expectedPos = row.position + 1;
-          seen.put(row.caseId, row.seq);
-          events.add(row.event());
+          expected++;
+          out.add(new PositionedEvent(row.position, new Partition(rs.getString(6)), row.event()));
         }
       }
       connection.commit();
-      for (Map.Entry<String, Long> e : lastSeqOf.entrySet()) {
-        long stored = seen.getOrDefault(e.getKey(), 0L);
-        if (stored != e.getValue()) {
-          throw new CorruptStoreException(
-              e.getKey(),
-              stored + 1,
-              String.format(
-                  Locale.ROOT,
-                  "the case row records %d events but the events end at sequence %d",
-                  e.getValue(),
-                  stored));
-        }
-      }
-      if (positionGap != null) {
-        throw positionGap;
-      }
-      if (expectedPos - 1 != lastPos) {
-        throw new CorruptStoreException(
-            "-",
-            0,
-            String.format(
-                Locale.ROOT,
-                "the store row records %d events but the log ends at position %d",
-                lastPos,
-                expectedPos - 1));
-      }
-      return new StoredLog(facts.buildOrThrow(), events.build(), now, lastCommand);
+      return out.build();
     } catch (SQLException e) {
       rollbackQuietly(e);
-      throw new EventStoreException("reading " + description + " failed: " + sqlProblem(e), e);
+      throw new EventStoreException(
+          "reading " + description + " from log position " + position + " failed: " + sqlProblem(e),
+          e);
     }
+  }
+
+  // ------------------------------------------------------------------ partitions
+
+  /**
+   * Makes this store the writer of a partition: acquires its lease (a new fencing token) unless a
+   * live writer holds it. Every later append of this store goes to that partition, fenced by the
+   * token, until {@link #close()} releases it. One store (one connection) writes one partition; a
+   * process that serves several opens one store per partition.
+   *
+   * @param partition the partition
+   * @return the lease
+   * @throws PartitionLeaseHeldException if another live writer holds the partition (nothing
+   *     changes)
+   * @throws IllegalStateException if this store already holds another partition's lease
+   * @throws EventStoreException if the database fails
+   */
+  public PartitionLease acquire(Partition partition) {
+    return lease(partition, false);
+  }
+
+  /**
+   * Takes a partition over from its holder, alive or not, for a writer known to be hung: raises the
+   * fencing token, so the old holder's next append is refused ({@link PartitionFencedException})
+   * and writes nothing. Then as {@link #acquire(Partition)}.
+   *
+   * @param partition the partition
+   * @return the new lease
+   * @throws IllegalStateException if this store already holds another partition's lease
+   * @throws EventStoreException if the database fails
+   */
+  public PartitionLease takeOver(Partition partition) {
+    return lease(partition, true);
+  }
+
+  private PartitionLease lease(Partition partition, boolean force) {
+    Objects.requireNonNull(partition, "partition");
+    if (lease != null && !lease.partition().equals(partition)) {
+      throw new IllegalStateException(
+          "this store writes partition " + lease.partition() + ", not " + partition);
+    }
+    try {
+      lease = force ? leases.takeOver(partition) : leases.acquire(partition);
+      return lease;
+    } catch (SQLException e) {
+      rollbackQuietly(e);
+      throw new EventStoreException(
+          "acquiring partition " + partition + " in " + description + " failed: " + sqlProblem(e),
+          e);
+    }
+  }
+
+  /**
+   * Returns the lease this store writes under, if it acquired one; without one it writes the {@link
+   * Partition#DEFAULT} partition unfenced (tools).
+   *
+   * @return the lease
+   */
+  public Optional<PartitionLease> lease() {
+    return Optional.ofNullable(lease);
+  }
+
+  private Partition writingPartition() {
+    return lease == null ? Partition.DEFAULT : lease.partition();
   }
 
   /**
@@ -764,13 +947,22 @@ public final class EventStore implements AutoCloseable {
   }
 
   /**
-   * Closes the connection. Committed appends are durable; nothing is pending between calls.
+   * Releases this store's partition lease, if any, and closes the connection. Committed appends are
+   * durable; nothing is pending between calls.
    *
    * @throws EventStoreException if the driver fails to close
    */
   @Override
   public void close() {
     try {
+      if (lease != null) {
+        try {
+          leases.release(lease);
+          lease = null;
+        } catch (SQLException e) { // closing the connection ends the session: the lease is free
+          rollbackQuietly(e);
+        }
+      }
       connection.close();
     } catch (SQLException e) {
       throw new EventStoreException("closing " + description + " failed", e);
@@ -871,7 +1063,7 @@ public final class EventStore implements AutoCloseable {
     }
   }
 
-  private static boolean isDuplicate(SQLException e) {
+  static boolean isDuplicate(SQLException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException s) {
         for (SQLException n = s; n != null; n = n.getNextException()) {

@@ -222,6 +222,10 @@ class DurableCaseEngineTest {
     }
   }
 
+  /**
+   * A second engine of the same partition is refused at open; one of another partition that reports
+   * a case id the first partition holds hits an append conflict, and is broken until reopened.
+   */
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
   void secondWriterOnTheSameCaseIsRefusedAndMustReopen(String db, @TempDir Path dir) {
@@ -232,27 +236,34 @@ class DurableCaseEngineTest {
       for (Command c : commands()) {
         var unused = one.execute(c);
       }
-      DurableCaseEngine two = DurableCaseEngine.open(s2, config());
+      assertThatThrownBy(() -> DurableCaseEngine.open(s2, config()))
+          .isInstanceOf(PartitionLeaseHeldException.class);
+      Partition other = Partition.of("other");
+      DurableCaseEngine two = DurableCaseEngine.open(s2, other, config());
       Instant t = at("2025-03-03T09:30");
-      String office = CaseEngine.officeOf(GRID1);
-      var unused = one.execute(Command.of("x1", WORKER, A, t, new Command.Accept(office)));
+      long storedA = s1.storedSequence(A);
+      CaseFacts again = StoreFixture.facts("A", "0102", Priority.NORMAL, GRID1);
 
       assertThatThrownBy(
-              () -> two.execute(Command.of("y1", WORKER, A, t, new Command.Return(office, "no"))))
+              () -> two.execute(Command.of("y1", WORKER, A, t, new Command.Report(again))))
           .isInstanceOfSatisfying(
               AppendConflictException.class,
               e -> {
                 assertThat(e.caseId()).isEqualTo(A);
-                assertThat(e.expectedSequence()).isEqualTo(4);
-                assertThat(e.foundSequence()).isEqualTo(5);
+                assertThat(e.expectedSequence()).isEqualTo(0);
+                assertThat(e.foundSequence()).isEqualTo(storedA);
               });
       assertThat(two.isBroken()).isTrue();
       assertThatThrownBy(() -> two.advanceTo(t))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("open a new DurableCaseEngine");
-      DurableCaseEngine again = DurableCaseEngine.open(s2, config());
-      assertThat(again.state(A).orElseThrow().status()).isEqualTo(CaseStatus.HANDLING);
-      assertThat(again.snapshot()).isEqualTo(one.snapshot());
+      DurableCaseEngine reopened = DurableCaseEngine.open(s2, other, config());
+      assertThat(reopened.state(A)).as("A belongs to the default partition").isEmpty();
+      assertThat(s1.storedSequence(A)).isEqualTo(storedA);
+      String office = CaseEngine.officeOf(GRID1);
+      assertThat(one.execute(Command.of("x1", WORKER, A, t, new Command.Accept(office))))
+          .isNotEmpty();
+      assertThat(one.state(A).orElseThrow().status()).isEqualTo(CaseStatus.HANDLING);
     }
   }
 
@@ -267,9 +278,9 @@ class DurableCaseEngineTest {
       }
       sql(
           url,
-          "UPDATE gridgov_store SET now_ms = "
+          "UPDATE gridgov_partitions SET now_ms = "
               + at("2025-04-01T00:00").toEpochMilli()
-              + " WHERE id = 1");
+              + " WHERE partition_key = '_default'");
 
       assertThatThrownBy(() -> DurableCaseEngine.open(store, config()))
           .isInstanceOf(CorruptStoreException.class)
