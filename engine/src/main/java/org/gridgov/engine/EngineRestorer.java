@@ -3,7 +3,6 @@ package org.gridgov.engine;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -110,14 +109,9 @@ final class EngineRestorer {
     for (CaseEvent ev : events) {
       touched.add(ev.caseId());
     }
-    EngineSnapshot now = store.snapshot();
-    Map<CaseId, Optional<Instant>> planned = new HashMap<>();
-    for (EngineSnapshot.CaseSnapshot c : now.cases()) {
-      planned.put(c.facts().id(), c.pendingDeadline());
-    }
     for (EngineSnapshot.CaseSnapshot c : base.cases()) {
       CaseId id = c.facts().id();
-      Optional<Instant> got = planned.getOrDefault(id, Optional.empty());
+      Optional<Instant> got = store.deadlineOf(id);
       if (!touched.contains(id) && !c.pendingDeadline().equals(got)) {
         throw new IllegalArgumentException(
             String.format(
