@@ -121,11 +121,57 @@ public final class CaseEngine {
    */
   public static CaseEngine restore(
       EngineConfig config, Map<CaseId, CaseFacts> facts, List<CaseEvent> events) {
+    return restore(config, new EngineSnapshot(ImmutableList.of()), facts, events);
+  }
+
+  /**
+   * Rebuilds an engine from a {@link #snapshot()} and the events it returned after that snapshot
+   * (the tail), with the facts of every case reported in the tail: the snapshot's cases come back
+   * with their states, clocks and pending deadlines, in report order, and the tail is replayed onto
+   * them as {@link #restore(EngineConfig, Map, List)} replays a whole log. The result equals the
+   * replay of the whole log: its time is the latest event instant (or a later adoption), and the
+   * command-id memory starts empty. The configuration must hold every calendar edition adopted up
+   * to the tail's end.
+   *
+   * @param config the same configuration as the engine that wrote the snapshot and the tail
+   * @param snapshot the snapshot
+   * @param facts the facts of every case reported in the tail (others are ignored)
+   * @param tail the events after the snapshot, in order
+   * @return the restored engine
+   * @throws IllegalArgumentException if a case's facts are missing, a case appears twice in the
+   *     snapshot, a snapshot case's pending deadline disagrees with its clocks, or the tail is not
+   *     one the engine could write after the snapshot
+   */
+  public static CaseEngine restore(
+      EngineConfig config,
+      EngineSnapshot snapshot,
+      Map<CaseId, CaseFacts> facts,
+      List<CaseEvent> tail) {
     CaseEngine e = create(config);
     e.now =
         EngineRestorer.replay(
-            config.regionTree(), e.parts.store(), e.parts.applier(), facts, events);
+            config.regionTree(),
+            e.parts.store(),
+            e.parts.applier(),
+            Objects.requireNonNull(snapshot, "snapshot"),
+            facts,
+            tail);
     return e;
+  }
+
+  /**
+   * As {@link #restore(EngineConfig, EngineSnapshot, Map, List)} with the configuration of a
+   * builder.
+   *
+   * @param config the same configuration as the engine that wrote the snapshot and the tail
+   * @param snapshot the snapshot
+   * @param facts the facts of every case reported in the tail
+   * @param tail the events after the snapshot, in order
+   * @return the restored engine
+   */
+  public static CaseEngine restore(
+      Builder config, EngineSnapshot snapshot, Map<CaseId, CaseFacts> facts, List<CaseEvent> tail) {
+    return restore(config.config(), snapshot, facts, tail);
   }
 
   /**

@@ -1,9 +1,11 @@
 package org.gridgov.engine;
 
 import com.google.common.collect.ImmutableList;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.gridgov.casefile.CaseFacts;
 import org.gridgov.casefile.CaseId;
 import org.gridgov.casefile.CaseLifecycle;
@@ -121,6 +123,12 @@ final class CaseStore {
     byOrdinal.remove(r.ordinal());
     scheduler.cancel(r.ordinal()); // an ended case has no clocks; this only guards the invariant
     return true;
+  }
+
+  /** The pending wake of a committed case, or empty if none or the store does not know it. */
+  Optional<Instant> deadlineOf(CaseId caseId) {
+    CaseRecord r = record(caseId);
+    return r == null ? Optional.empty() : scheduler.deadlineOf(r.ordinal());
   }
 
   /** Every committed case in report order, with its pending wake. */

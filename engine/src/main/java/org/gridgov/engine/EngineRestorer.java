@@ -3,9 +3,12 @@ package org.gridgov.engine;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.gridgov.casefile.CaseEvent;
 import org.gridgov.casefile.CaseFacts;
 import org.gridgov.casefile.CaseId;
@@ -13,25 +16,29 @@ import org.gridgov.region.RegionTree;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Replays an event log into an empty engine's parts: each event is applied as the live engine
- * applied it, on the calendar edition in force at its instant; then every clock moves to the
- * edition in force at the end, and everything is committed at once.
+ * Rebuilds an empty engine's parts from an optional {@link EngineSnapshot} and an event log (the
+ * whole log, or the tail after the snapshot): the snapshot's cases are loaded as they were, then
+ * each event is applied as the live engine applied it, on the calendar edition in force at its
+ * instant; then every clock moves to the edition in force at the end, everything is committed at
+ * once, and each loaded case's pending deadline is checked against the snapshot's.
  */
 final class EngineRestorer {
   private EngineRestorer() {}
 
   /**
-   * Replays {@code events} into the empty {@code store}; returns the engine's time afterwards (the
-   * last event's instant, or a later adoption), or null for an empty log with no adoption.
+   * Loads {@code base} and replays {@code events} into the empty {@code store}; returns the
+   * engine's time afterwards (the latest event instant of the snapshot's cases and the log, or a
+   * later adoption), or null for no events and no adoption.
    */
   static @Nullable Instant replay(
       RegionTree tree,
       CaseStore store,
       EventApplier applier,
+      EngineSnapshot base,
       Map<CaseId, CaseFacts> facts,
       List<CaseEvent> events) {
     Tx tx = store.begin();
-    @Nullable Instant last = null;
+    @Nullable Instant last = load(tree, store, base, tx);
     for (CaseEvent ev : events) {
       applier.moveTo(ev.at()); // the edition a clock started by this event counts on
       CaseRecord rec = tx.get(ev.caseId());
@@ -61,6 +68,59 @@ final class EngineRestorer {
       tx.put(rec.withClocks(CalendarAdoption.switchAll(rec.clocks(), applier.calendar())));
     }
     store.commit(tx);
+    checkDeadlines(store, base, events);
     return last;
+  }
+
+  /** Puts every case of {@code base} into {@code tx} as new; returns their latest event instant. */
+  private static @Nullable Instant load(
+      RegionTree tree, CaseStore store, EngineSnapshot base, Tx tx) {
+    @Nullable Instant last = null;
+    for (EngineSnapshot.CaseSnapshot c : base.cases()) {
+      CaseFacts f = c.facts();
+      checkArgument(
+          f.id().equals(c.state().caseId()),
+          "restore: snapshot case %s holds the state of case %s",
+          f.id(),
+          c.state().caseId());
+      checkArgument(
+          tx.get(f.id()) == null, "restore: snapshot holds case %s more than once", f.id());
+      CaseRecord fresh = store.newRecord(f, tree.indexOf(f.locationCodes().get(0)), tx);
+      tx.put(
+          new CaseRecord(
+              f, fresh.ordinal(), c.state(), c.clocks(), fresh.urban(), fresh.location()));
+      Instant at = c.state().lastEventAt().orElse(null);
+      if (at != null && (last == null || at.isAfter(last))) {
+        last = at;
+      }
+    }
+    return last;
+  }
+
+  /**
+   * Checks that each snapshot case the log did not touch has the pending deadline the snapshot
+   * recorded: a snapshot whose clocks and deadlines disagree was not written by an engine.
+   */
+  private static void checkDeadlines(CaseStore store, EngineSnapshot base, List<CaseEvent> events) {
+    if (base.cases().isEmpty()) {
+      return;
+    }
+    Set<CaseId> touched = new HashSet<>();
+    for (CaseEvent ev : events) {
+      touched.add(ev.caseId());
+    }
+    for (EngineSnapshot.CaseSnapshot c : base.cases()) {
+      CaseId id = c.facts().id();
+      Optional<Instant> got = store.deadlineOf(id);
+      if (!touched.contains(id) && !c.pendingDeadline().equals(got)) {
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "restore: snapshot case %s records pending deadline %s but its clocks give %s",
+                id,
+                c.pendingDeadline().map(Instant::toString).orElse("none"),
+                got.map(Instant::toString).orElse("none")));
+      }
+    }
   }
 }

@@ -15,6 +15,14 @@ import org.gridgov.sla.CaseClocks;
  * equal events for equal future calls (apart from retries of remembered command ids, which are not
  * part of it).
  *
+ * <p>It is also a restore point: {@link CaseEngine#restore(EngineConfig, EngineSnapshot,
+ * java.util.Map, java.util.List)} rebuilds from it and the events written after it the engine a
+ * replay of the whole log gives. Each case's clocks carry their calendar edition and the state its
+ * last event instant, so the engine's time (the latest of them) and the edition in force follow
+ * from the snapshot and the configuration's editions; the pending deadline is checked against the
+ * clocks on restore. Report order is the list order (ordinals are renumbered; only their order
+ * matters). The command-id memory is left out, as in a replay: durable idempotency is the store's.
+ *
  * @param cases the known cases, in report order
  */
 public record EngineSnapshot(ImmutableList<CaseSnapshot> cases) {

@@ -79,7 +79,7 @@ class CaseEngineCalendarTest {
     return ChinaCalendar.calendar();
   }
 
-  private static CaseEngine.Builder config(BusinessCalendar calendar) {
+  static CaseEngine.Builder config(BusinessCalendar calendar) {
     RoutingGraph graph = RoutingGraph.builder(TREE).build();
     return CaseEngine.builder()
         .regionTree(TREE)
@@ -106,7 +106,7 @@ class CaseEngineCalendarTest {
         .calendar(calendar);
   }
 
-  private static CaseFacts facts(String id) {
+  static CaseFacts facts(String id) {
     return CaseFacts.builder()
         .id(CaseId.of(id))
         .categoryCode("0102")
@@ -118,7 +118,7 @@ class CaseEngineCalendarTest {
   }
 
   /** Reports, verifies and registers a case at an instant; returns the events. */
-  private static List<CaseEvent> register(CaseEngine engine, String id, Instant t) {
+  static List<CaseEvent> register(CaseEngine engine, String id, Instant t) {
     List<CaseEvent> out = new ArrayList<>(engine.advanceTo(t));
     CaseId c = CaseId.of(id);
     out.addAll(engine.execute(Command.of(id + "-1", WORKER, c, t, new Command.Report(facts(id)))));

@@ -124,7 +124,7 @@ class CaseEnginePropertyTest {
    * Runs a command; returns its events, or the refusal's class and message (and checks nothing
    * changed).
    */
-  private static Object execute(CaseEngine e, Command c, List<CaseEvent> log) {
+  static Object execute(CaseEngine e, Command c, List<CaseEvent> log) {
     EngineSnapshot before = e.snapshot();
     Optional<java.time.Instant> nowBefore = e.now();
     try {
@@ -212,8 +212,7 @@ class CaseEnginePropertyTest {
 
   // ------------------------------------------------------------------ the command generator
 
-  private static Command next(
-      SplittableRandom r, CaseEngine e, List<CaseId> ids, String cid, Instant t) {
+  static Command next(SplittableRandom r, CaseEngine e, List<CaseId> ids, String cid, Instant t) {
     if (ids.isEmpty() || r.nextInt(8) == 0) {
       String id = "K-" + cid;
       long grid = GRIDS[r.nextInt(GRIDS.length)];
