@@ -53,4 +53,11 @@ final class CommandKey {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     }
   }
+
+  /** Whether two commands are the same command: the same id, principal and payload hash. */
+  static boolean sameCommand(Command a, Command b) {
+    return a.commandId().equals(b.commandId())
+        && principal(a.actor()).equals(principal(b.actor()))
+        && payloadHash(a).equals(payloadHash(b));
+  }
 }

@@ -42,7 +42,9 @@ public final class CorruptStoreException extends EventStoreException {
    *
    * @param caseId the case id of the offending row, as stored
    * @param sequence the sequence of the offending row (0 for the case's facts row)
-   * @param problem what is wrong and what was expected
+   * @param problem what is wrong and what was expected; a stored value a parser quotes in it
+   *     ({@code "… must be a string but was …"}, {@code "not valid JSON (line 1, column 9): …"}) is
+   *     cut off, as it may be personal data
    * @param cause the exception that revealed it
    */
   public CorruptStoreException(String caseId, long sequence, String problem, Throwable cause) {
@@ -52,7 +54,7 @@ public final class CorruptStoreException extends EventStoreException {
             "corrupt event store at case %s, sequence %d: %s",
             caseId,
             sequence,
-            problem),
+            StoreMessages.withoutValues(problem)),
         cause);
     this.caseId = caseId;
     this.sequence = sequence;

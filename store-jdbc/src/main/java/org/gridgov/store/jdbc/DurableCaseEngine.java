@@ -2,6 +2,7 @@ package org.gridgov.store.jdbc;
 
 import com.google.common.collect.ImmutableList;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.gridgov.casefile.CaseEvent;
@@ -247,6 +248,132 @@ public final class DurableCaseEngine {
       throw refusal;
     }
     return all;
+  }
+
+  /**
+   * Runs several commands durably in <em>one</em> transaction (group commit): each as {@link
+   * #execute(Command)} would, in list order, then one commit for all of them, so a batch costs one
+   * durable write instead of one per command. All or nothing per batch: if the write fails, nothing
+   * of the batch is stored and this engine refuses further calls (open a new one from the store).
+   * Idempotency is kept per command: a command whose id the store holds is answered with its stored
+   * events only for the same principal and command, as is a command sent twice in one batch. A
+   * command the engine refuses does not stop the batch: its outcome carries the refusal, and the
+   * time advance and its id as the last seen are stored, as {@code execute} does.
+   *
+   * @param commands the commands, in order (at most 1,000)
+   * @return one outcome per command, in order
+   * @throws CommandTooLargeException if a text of a command is over the {@link StoreLimits};
+   *     nothing is run or written and the engine stays usable
+   * @throws CommandIdReusedInStoreException if the store holds a different command under the id of
+   *     a command; nothing is run or written
+   * @throws IllegalArgumentException if the batch holds more than 1,000 commands, or two different
+   *     commands under one id; nothing is run or written
+   * @throws IllegalStateException if an earlier write failed (open a new engine from the store)
+   * @throws AppendConflictException if another writer changed one of the cases; nothing of the
+   *     batch is written and the engine must be reopened
+   * @throws EventStoreException if the database fails; nothing of the batch is written and the
+   *     engine must be reopened
+   */
+  public ImmutableList<CommandOutcome> executeAll(List<Command> commands) {
+    checkUsable();
+    java.util.Map<String, EventStore.StoredCommand> stored = checkBatch(commands);
+    java.util.Map<String, CommandOutcome> acceptedInBatch = new java.util.HashMap<>();
+    List<CommandAppend> appends = new java.util.ArrayList<>(commands.size());
+    ImmutableList.Builder<CommandOutcome> outcomes =
+        ImmutableList.builderWithExpectedSize(commands.size());
+    for (Command command : commands) {
+      String id = command.commandId().value();
+      EventStore.StoredCommand before = stored.get(id);
+      CommandOutcome earlier = acceptedInBatch.get(id);
+      if (before != null) {
+        outcomes.add(new CommandOutcome(id, before.events(), Optional.empty(), true));
+      } else if (earlier != null) {
+        outcomes.add(new CommandOutcome(id, earlier.events(), Optional.empty(), true));
+      } else {
+        Ran ran = runInMemory(command);
+        appends.add(ran.append());
+        CommandOutcome outcome =
+            new CommandOutcome(id, ran.append().events(), ran.refusal(), false);
+        if (outcome.accepted()) {
+          acceptedInBatch.put(id, outcome);
+        }
+        outcomes.add(outcome);
+      }
+    }
+    try {
+      var unused = store.appendCommands(appends);
+    } catch (RuntimeException e) {
+      broken = e;
+      throw e;
+    }
+    return outcomes.build();
+  }
+
+  /** What {@link #runInMemory} ran: what to store, and the engine's refusal if any. */
+  private record Ran(CommandAppend append, Optional<RuntimeException> refusal) {}
+
+  /**
+   * Checks a batch before anything runs: sizes, ids used twice, ids the store holds; returns the
+   * stored commands the batch retries.
+   */
+  private java.util.Map<String, EventStore.StoredCommand> checkBatch(List<Command> commands) {
+    if (commands.size() > 1000) {
+      throw new IllegalArgumentException(
+          "a batch of " + commands.size() + " commands; at most 1000; nothing was run");
+    }
+    java.util.Map<String, Command> byId = new java.util.LinkedHashMap<>();
+    for (Command command : commands) {
+      CommandSizes.check(command, limits);
+      Command first = byId.putIfAbsent(command.commandId().value(), command);
+      if (first != null && !CommandKey.sameCommand(first, command)) {
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "command id %s is used twice in the batch for different commands (%s on case %s,"
+                    + " then %s on case %s); nothing was run",
+                command.commandId(),
+                first.action().name(),
+                first.caseId(),
+                command.action().name(),
+                command.caseId()));
+      }
+    }
+    java.util.Map<String, EventStore.StoredCommand> stored = new java.util.HashMap<>();
+    for (String id : store.storedCommandIds(byId.keySet())) {
+      Command command = java.util.Objects.requireNonNull(byId.get(id));
+      EventStore.StoredCommand s = store.command(id).orElseThrow();
+      if (!s.isRetryOf(command)) {
+        throw new CommandIdReusedInStoreException(id, command.caseId(), command.action().name());
+      }
+      stored.put(id, s);
+    }
+    return stored;
+  }
+
+  /**
+   * Runs a command on the in-memory engine as {@link #execute} does (time advance, then the
+   * command, a refusal caught) and returns what to store with the refusal.
+   */
+  private Ran runInMemory(Command command) {
+    ImmutableList<CaseEvent> advanced = ImmutableList.of();
+    ImmutableList<CaseEvent> events = ImmutableList.of();
+    Optional<RuntimeException> refusal = Optional.empty();
+    try {
+      advanced = engine.advanceTo(command.at());
+      events = engine.execute(command);
+    } catch (RuntimeException e) { // the engine changed nothing for the refused part
+      refusal = Optional.of(e);
+    }
+    ImmutableList<CaseEvent> all =
+        ImmutableList.<CaseEvent>builderWithExpectedSize(advanced.size() + events.size())
+            .addAll(advanced)
+            .addAll(events)
+            .build();
+    Optional<CaseFacts> reported =
+        refusal.isEmpty() && command.action() instanceof Command.Report r
+            ? Optional.of(r.facts())
+            : Optional.empty();
+    return new Ran(new CommandAppend(command, refusal.isEmpty(), all, reported), refusal);
   }
 
   /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -90,6 +91,7 @@ public final class EventStore implements AutoCloseable {
   private final PreparedStatement eventsAt;
   private final Leases leases;
   private @Nullable PartitionLease lease;
+  private boolean inBatch; // appendCommands: write() leaves the commit to it
 
   private EventStore(Connection connection, String description) throws SQLException {
     this.connection = connection;
@@ -256,6 +258,78 @@ public final class EventStore implements AutoCloseable {
   }
 
   /**
+   * Appends what several commands led to in <em>one</em> transaction (group commit): each as {@link
+   * #appendCommand} would, in list order, with consecutive log positions, the last command's id as
+   * {@link StoredLog#lastCommandId()}. All or nothing: if any append is refused or fails, nothing
+   * of the batch is written.
+   *
+   * @param appends the commands' appends, in the order the engine ran them
+   * @return the log position of each command's first event (the next position if it has none)
+   * @throws AppendConflictException if a case's stored history does not continue where a command's
+   *     events begin; nothing is written
+   * @throws IllegalArgumentException as {@link #appendCommand}; nothing is written
+   * @throws EventStoreException if the database fails (a command id stored twice included); nothing
+   *     is written
+   */
+  public ImmutableList<Long> appendCommands(List<CommandAppend> appends) {
+    ImmutableList.Builder<Long> firsts = ImmutableList.builderWithExpectedSize(appends.size());
+    inBatch = true;
+    try {
+      for (CommandAppend a : appends) {
+        firsts.add(appendCommand(a.command(), a.accepted(), a.events(), a.reported()));
+      }
+      connection.commit();
+    } catch (SQLException e) {
+      rollbackQuietly(e);
+      throw new EventStoreException(
+          "batch append to " + description + " failed, nothing was written: " + sqlProblem(e), e);
+    } catch (RuntimeException e) {
+      rollbackQuietly(e); // a refusal before write() (e.g. a long command id) left earlier rows
+      throw e;
+    } finally {
+      inBatch = false;
+    }
+    return firsts.build();
+  }
+
+  /**
+   * Returns which of the given command ids the store holds as accepted commands, in one query.
+   *
+   * @param commandIds the ids (at most 1,000)
+   * @return the stored ones
+   * @throws IllegalArgumentException if more than 1,000 ids are given
+   * @throws EventStoreException if the database fails
+   */
+  public ImmutableSet<String> storedCommandIds(Collection<String> commandIds) {
+    checkArgument(commandIds.size() <= 1000, "%s command ids, at most 1000", commandIds.size());
+    if (commandIds.isEmpty()) {
+      return ImmutableSet.of();
+    }
+    String sql =
+        "SELECT command_id FROM gridgov_commands WHERE command_id IN ("
+            + String.join(", ", java.util.Collections.nCopies(commandIds.size(), "?"))
+            + ")";
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      int i = 1;
+      for (String id : commandIds) {
+        ps.setString(i++, id);
+      }
+      ImmutableSet.Builder<String> found = ImmutableSet.builder();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          found.add(rs.getString(1));
+        }
+      }
+      connection.commit();
+      return found.build();
+    } catch (SQLException e) {
+      rollbackQuietly(e);
+      throw new EventStoreException(
+          "looking up command ids in " + description + " failed: " + sqlProblem(e), e);
+    }
+  }
+
+  /**
    * Appends events with the facts of the cases they start, in one transaction, without a command.
    * For tools that copy a log; an embedder uses {@link DurableCaseEngine}.
    *
@@ -405,7 +479,9 @@ public final class EventStore implements AutoCloseable {
         connection.rollback();
         throw new AppendConflictException(conflict, expected, foundSequence(conflict));
       }
-      connection.commit();
+      if (!inBatch) {
+        connection.commit();
+      }
       return first;
     } catch (SQLException e) {
       rollbackQuietly(e);
@@ -933,7 +1009,7 @@ public final class EventStore implements AutoCloseable {
         tree = MAPPER.readTree(payload);
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new CorruptStoreException(
-            caseId, seq, "the payload is not valid JSON: " + e.getOriginalMessage(), e);
+            caseId, seq, "the payload is not valid JSON" + StoreMessages.location(e), e);
       }
       CaseEvent ev;
       try {
