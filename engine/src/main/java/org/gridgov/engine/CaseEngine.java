@@ -50,30 +50,23 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CaseEngine {
 
-  /** The clock id of the lead handler's clock. */
-  public static final String LEAD_CLOCK = "lead";
+  /** The clock id of the lead handler's clock; {@link ClockId#LEAD}'s name. */
+  public static final String LEAD_CLOCK = ClockId.LEAD.name();
 
-  /**
-   * The clock id of the register stage (立案, stage {@code REGISTER}): from report to registration.
-   */
-  public static final String REGISTER_CLOCK = "register";
+  /** The clock id of the register stage (立案); {@link ClockId#REGISTER}'s name. */
+  public static final String REGISTER_CLOCK = ClockId.REGISTER.name();
 
-  /**
-   * The clock id of the dispatch stage (派遣, stage {@code DISPATCH}): from registration, a return or
-   * a reopening to the next lead dispatch or escalation.
-   */
-  public static final String DISPATCH_CLOCK = "dispatch";
+  /** The clock id of the dispatch stage (派遣); {@link ClockId#DISPATCH}'s name. */
+  public static final String DISPATCH_CLOCK = ClockId.DISPATCH.name();
 
-  /** The clock id of the check stage (核查, stage {@code CHECK}): from resolution to the check. */
-  public static final String CHECK_CLOCK = "check";
+  /** The clock id of the check stage (核查); {@link ClockId#CHECK}'s name. */
+  public static final String CHECK_CLOCK = ClockId.CHECK.name();
 
-  /**
-   * The prefix of a summoned department's arrival clock id; the department's handler id follows.
-   */
-  public static final String SUMMON_CLOCK_PREFIX = "summon:";
+  /** The prefix of a summoned department's arrival clock id; {@link ClockId#SUMMON_PREFIX}. */
+  public static final String SUMMON_CLOCK_PREFIX = ClockId.SUMMON_PREFIX;
 
-  /** The stage name written into warnings of summons clocks. */
-  public static final String SUMMON_STAGE = "SUMMON";
+  /** The stage name written into warnings of summons clocks; {@link ClockId#SUMMON_STAGE}. */
+  public static final String SUMMON_STAGE = ClockId.SUMMON_STAGE;
 
   /** The default number of command ids remembered for idempotent retries. */
   public static final int DEFAULT_COMMAND_MEMORY = EngineConfig.DEFAULT_COMMAND_MEMORY;

@@ -40,30 +40,28 @@ final class ClockRules {
     Instant at = ev.at();
     switch (ev.type()) {
       case REPORTED ->
-          c =
-              withOptional(
-                  c, start(rec, CaseEngine.REGISTER_CLOCK, SlaStage.REGISTER, at, calendar));
+          c = withOptional(c, start(rec, ClockId.REGISTER.name(), SlaStage.REGISTER, at, calendar));
       case REGISTERED -> {
-        c = without(c, CaseEngine.REGISTER_CLOCK);
+        c = without(c, ClockId.REGISTER.name());
         c =
             started != null
                 ? c.with(started)
                 : withOptional(
                     c, start(rec, CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, at, calendar));
-        c = withOptional(c, start(rec, CaseEngine.DISPATCH_CLOCK, SlaStage.DISPATCH, at, calendar));
+        c = withOptional(c, start(rec, ClockId.DISPATCH.name(), SlaStage.DISPATCH, at, calendar));
       }
       case DISPATCHED -> {
         if (((EventPayload.Dispatched) ev.payload()).role() == HandlerRole.LEAD) {
-          c = leadDispatched(without(c, CaseEngine.DISPATCH_CLOCK), rec, at, calendar);
+          c = leadDispatched(without(c, ClockId.DISPATCH.name()), rec, at, calendar);
         }
       }
       case ESCALATED -> {
-        CaseClocks kept = without(withoutSummons(c), CaseEngine.DISPATCH_CLOCK);
-        if (rec.state().lead().isEmpty() && kept.clock(CaseEngine.LEAD_CLOCK).isPresent()) {
+        CaseClocks kept = without(withoutSummons(c), ClockId.DISPATCH.name());
+        if (rec.state().lead().isEmpty() && kept.clock(ClockId.LEAD.name()).isPresent()) {
           // the escalation completes a return: the lead clock is the one the return rule handed on
           return kept;
         }
-        Optional<SlaClock> old = kept.clock(CaseEngine.LEAD_CLOCK);
+        Optional<SlaClock> old = kept.clock(ClockId.LEAD.name());
         Optional<SlaClock> caseClock = kept.clock(CaseState.WHOLE_CASE_CLOCK);
         Optional<SlaClock> next;
         if (old.isPresent()
@@ -71,28 +69,28 @@ final class ClockRules {
             && old.get().state() != SlaClock.State.STOPPED) {
           next = Optional.of(old.get().transfer(sla.transferRule(), at, caseClock.get()));
         } else {
-          next = start(rec, CaseEngine.LEAD_CLOCK, SlaStage.HANDLE, at, calendar);
+          next = start(rec, ClockId.LEAD.name(), SlaStage.HANDLE, at, calendar);
         }
-        c = withOptional(without(kept, CaseEngine.LEAD_CLOCK), next);
+        c = withOptional(without(kept, ClockId.LEAD.name()), next);
       }
       case RETURNED ->
           c =
               withOptional(
                   returned(withoutSummons(c), at),
-                  start(rec, CaseEngine.DISPATCH_CLOCK, SlaStage.DISPATCH, at, calendar));
+                  start(rec, ClockId.DISPATCH.name(), SlaStage.DISPATCH, at, calendar));
       case RESOLVED ->
           c =
               withOptional(
-                  without(withoutSummons(c), CaseEngine.LEAD_CLOCK),
-                  start(rec, CaseEngine.CHECK_CLOCK, SlaStage.CHECK, at, calendar));
-      case CHECK_PASSED -> c = without(c, CaseEngine.CHECK_CLOCK);
+                  without(withoutSummons(c), ClockId.LEAD.name()),
+                  start(rec, ClockId.CHECK.name(), SlaStage.CHECK, at, calendar));
+      case CHECK_PASSED -> c = without(c, ClockId.CHECK.name());
       case SUMMONED -> {
         EventPayload.Summoned sm = (EventPayload.Summoned) ev.payload();
         for (String dep : sm.departmentIds()) {
           c =
               c.with(
                   SlaClock.start(
-                      CaseEngine.SUMMON_CLOCK_PREFIX + dep,
+                      ClockId.summons(dep).name(),
                       SlaLimit.natural(sm.within()),
                       sla.defaultLevels(),
                       calendar,
@@ -102,17 +100,15 @@ final class ClockRules {
       case ARRIVED ->
           c =
               without(
-                  c,
-                  CaseEngine.SUMMON_CLOCK_PREFIX
-                      + ((EventPayload.Arrived) ev.payload()).departmentId());
+                  c, ClockId.summons(((EventPayload.Arrived) ev.payload()).departmentId()).name());
       case EXTENDED -> c = Extensions.extended(c, rec.state().pendingExtensionDays().orElse(0));
       case SUSPENDED -> c = c.pauseAll(at);
       case RESUMED -> c = c.resumeAll(at);
       case CHECK_FAILED ->
           c =
               withOptional(
-                  without(without(c, CaseEngine.CHECK_CLOCK), CaseEngine.LEAD_CLOCK),
-                  start(rec, CaseEngine.LEAD_CLOCK, SlaStage.HANDLE, at, calendar));
+                  without(without(c, ClockId.CHECK.name()), ClockId.LEAD.name()),
+                  start(rec, ClockId.LEAD.name(), SlaStage.HANDLE, at, calendar));
       case CLOSED, MERGED, VERIFICATION_FAILED -> c = CaseClocks.empty();
       case REOPENED ->
           c =
@@ -123,7 +119,7 @@ final class ClockRules {
                           CaseClocks.empty(),
                           start(
                               rec, CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, at, calendar)),
-                  start(rec, CaseEngine.DISPATCH_CLOCK, SlaStage.DISPATCH, at, calendar));
+                  start(rec, ClockId.DISPATCH.name(), SlaStage.DISPATCH, at, calendar));
       case SLA_WARNING, SLA_BREACHED -> c = c.advance(at).clocks();
       case DEADLINE_REVISED ->
           c = CalendarAdoption.replay(c, (EventPayload.DeadlineRevised) ev.payload(), ev);
@@ -139,14 +135,14 @@ final class ClockRules {
    * next lead (dispatched or escalated to) takes it on as it is.
    */
   private CaseClocks returned(CaseClocks c, Instant at) {
-    Optional<SlaClock> old = c.clock(CaseEngine.LEAD_CLOCK);
+    Optional<SlaClock> old = c.clock(ClockId.LEAD.name());
     Optional<SlaClock> caseClock = c.clock(CaseState.WHOLE_CASE_CLOCK);
     TransferRule rule = sla.returnRule();
     if (rule == TransferRule.RESTART
         || old.isEmpty()
         || caseClock.isEmpty()
         || old.get().state() == SlaClock.State.STOPPED) {
-      return without(c, CaseEngine.LEAD_CLOCK);
+      return without(c, ClockId.LEAD.name());
     }
     return c.with(old.get().transfer(rule, at, caseClock.get()));
   }
@@ -157,12 +153,12 @@ final class ClockRules {
    */
   private CaseClocks leadDispatched(
       CaseClocks c, CaseRecord rec, Instant at, BusinessCalendar calendar) {
-    if (rec.state().lead().isEmpty() && c.clock(CaseEngine.LEAD_CLOCK).isPresent()) {
+    if (rec.state().lead().isEmpty() && c.clock(ClockId.LEAD.name()).isPresent()) {
       return c;
     }
     return withOptional(
-        without(c, CaseEngine.LEAD_CLOCK),
-        start(rec, CaseEngine.LEAD_CLOCK, SlaStage.HANDLE, at, calendar));
+        without(c, ClockId.LEAD.name()),
+        start(rec, ClockId.LEAD.name(), SlaStage.HANDLE, at, calendar));
   }
 
   /**
@@ -195,7 +191,7 @@ final class ClockRules {
   private static CaseClocks withoutSummons(CaseClocks c) {
     boolean any = false;
     for (String name : c.clocks().keySet()) {
-      if (name.startsWith(CaseEngine.SUMMON_CLOCK_PREFIX)) {
+      if (ClockId.isSummons(name)) {
         any = true;
         break;
       }
@@ -206,7 +202,7 @@ final class ClockRules {
     CaseClocks r = CaseClocks.empty();
     boolean changed = false;
     for (SlaClock k : c.clocks().values()) {
-      if (k.name().startsWith(CaseEngine.SUMMON_CLOCK_PREFIX)) {
+      if (ClockId.isSummons(k.name())) {
         changed = true;
       } else {
         r = r.with(k);
@@ -218,28 +214,5 @@ final class ClockRules {
   /** Whether a level is the deadline itself (a breach) rather than a warning before it. */
   static boolean isBreach(WarningLevel level) {
     return level.beforeDeadline().isZero() && level.fraction() == 1.0;
-  }
-
-  /** The stage name written into a clock's warnings and breaches. */
-  static String stageOf(String clockId) {
-    switch (clockId) {
-      case CaseEngine.LEAD_CLOCK -> {
-        return SlaStage.HANDLE.name();
-      }
-      case CaseEngine.REGISTER_CLOCK -> {
-        return SlaStage.REGISTER.name();
-      }
-      case CaseEngine.DISPATCH_CLOCK -> {
-        return SlaStage.DISPATCH.name();
-      }
-      case CaseEngine.CHECK_CLOCK -> {
-        return SlaStage.CHECK.name();
-      }
-      default -> {}
-    }
-    if (clockId.startsWith(CaseEngine.SUMMON_CLOCK_PREFIX)) {
-      return CaseEngine.SUMMON_STAGE;
-    }
-    return SlaStage.WHOLE_CASE.name();
   }
 }

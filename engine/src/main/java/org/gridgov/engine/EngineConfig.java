@@ -202,8 +202,7 @@ public final class EngineConfig {
      * clock (a matching rule is required to register), {@code HANDLE} for the lead clock, {@code
      * REGISTER}, {@code DISPATCH} and {@code CHECK} for the stage clocks; its default levels apply
      * to summons clocks; its transfer and return rules and its returns before escalation are
-     * applied. An {@code Assign}'s {@code slaProfile} is not used (the event log could not record
-     * it).
+     * applied. The SLA policy alone chooses the limits; routing decisions name no SLA profile.
      *
      * @param policy the policy
      * @return this builder

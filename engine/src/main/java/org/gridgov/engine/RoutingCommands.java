@@ -162,7 +162,7 @@ final class RoutingCommands {
   }
 
   private static void arrive(Tx tx, Command c, CaseRecord rec, Actor actor, Command.Arrive ar) {
-    String clockId = CaseEngine.SUMMON_CLOCK_PREFIX + ar.departmentId();
+    String clockId = ClockId.summons(ar.departmentId()).name();
     if (rec.clocks().clock(clockId).isEmpty()) {
       throw new TransitionRefusedException(
           c,

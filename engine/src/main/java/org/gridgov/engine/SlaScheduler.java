@@ -132,7 +132,7 @@ final class SlaScheduler {
     for (SlaClock.Warning w : adv.fired()) {
       SlaClock clock = rec.clocks().clock(w.clock()).orElseThrow();
       int index = clock.levels().indexOf(w.level());
-      String stage = ClockRules.stageOf(w.clock());
+      String stage = ClockId.stageOf(w.clock());
       Instant when =
           max(
               max(w.reachedAt(), cur.state().lastEventAt().orElse(w.reachedAt())),
@@ -155,8 +155,7 @@ final class SlaScheduler {
   /** The {@code BREACH} decision for a breached handler clock of a routable case with a lead. */
   private CaseRecord routeBreach(Tx tx, CaseRecord cur, String clockId, Instant decisionAt) {
     CaseState s = cur.state();
-    boolean handlerClock =
-        clockId.equals(CaseEngine.LEAD_CLOCK) || clockId.startsWith(CaseEngine.SUMMON_CLOCK_PREFIX);
+    boolean handlerClock = ClockId.isHandlerClock(clockId);
     if (!handlerClock || s.lead().isEmpty() || !CaseStore.isRoutable(s.status())) {
       return cur;
     }

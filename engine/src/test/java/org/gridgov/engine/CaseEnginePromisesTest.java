@@ -280,9 +280,7 @@ class CaseEnginePromisesTest {
             .build();
     RoutingPolicy policy =
         FirstMatchPolicy.of(
-            List.of(
-                new FirstReceiverLeadsRule(graph, "standard"),
-                new TerritorialFallbackRule(graph, "standard")));
+            List.of(new FirstReceiverLeadsRule(graph), new TerritorialFallbackRule(graph)));
     CaseEngine.Builder config =
         CaseEngine.builder()
             .regionTree(tree)

@@ -249,7 +249,7 @@ class CaseEngineTest {
                     req -> {
                       if (req.point() == DecisionPoint.NEW_CASE) {
                         return RoutingDecision.Assign.of(
-                            WATER, List.of(), "p", RoutingDecision.Explanation.of("t", List.of()));
+                            WATER, List.of(), RoutingDecision.Explanation.of("t", List.of()));
                       }
                       throw new IllegalStateException("policy bug");
                     })
@@ -288,7 +288,6 @@ class CaseEngineTest {
                     RoutingDecision.Assign.of(
                         "dept:ghost",
                         List.of(),
-                        "p",
                         RoutingDecision.Explanation.of("bad-policy", List.of())))
             .build();
     var unused1 = e.execute(report("r", "A", T0));

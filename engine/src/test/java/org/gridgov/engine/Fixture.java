@@ -145,20 +145,19 @@ final class Fixture {
       long grid = r.facts().locationCodes().get(0);
       if (r.point() == DecisionPoint.NEW_CASE) {
         if (cat.startsWith("03")) {
-          return RoutingDecision.Assign.of(WATER, List.of(), "urgent", why);
+          return RoutingDecision.Assign.of(WATER, List.of(), why);
         }
         if (cat.startsWith("05")) {
           Region community = tree.get(grid).ancestorAt(RegionLevel.COMMUNITY).orElseThrow();
-          return RoutingDecision.Assign.of(
-              CaseEngine.officeOf(community.code()), List.of(), "normal", why);
+          return RoutingDecision.Assign.of(CaseEngine.officeOf(community.code()), List.of(), why);
         }
-        return RoutingDecision.Assign.of(CaseEngine.officeOf(grid), List.of(), "normal", why);
+        return RoutingDecision.Assign.of(CaseEngine.officeOf(grid), List.of(), why);
       }
       if (r.point() == DecisionPoint.RETURN) {
         if (r.returnedBy().size() >= 2) {
           return new RoutingDecision.Escalate(COMMAND_CENTRE, why);
         }
-        return RoutingDecision.Assign.of(ROADS, List.of(), "normal", why);
+        return RoutingDecision.Assign.of(ROADS, List.of(), why);
       }
       String holder = r.currentHolder().orElse(CaseEngine.officeOf(grid));
       if (r.point() == DecisionPoint.MANUAL
@@ -168,8 +167,7 @@ final class Fixture {
       }
       if (holder.equals(CaseEngine.officeOf(DISTRICT))) {
         if (r.point() == DecisionPoint.MANUAL) {
-          return RoutingDecision.Assign.of(
-              NATURAL_RESOURCES, List.of(HOUSING, SURVEY), "normal", why);
+          return RoutingDecision.Assign.of(NATURAL_RESOURCES, List.of(HOUSING, SURVEY), why);
         }
         return new RoutingDecision.Reject("nobody above the district", why);
       }

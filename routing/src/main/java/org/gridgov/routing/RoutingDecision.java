@@ -11,8 +11,9 @@ import java.util.Objects;
 /**
  * What a {@link RoutingPolicy} decided, with the explanation of why.
  *
- * <p>One of four outcomes: {@link Assign} (a lead handler, assisting handlers and the SLA profile
- * to run the case under), {@link Escalate} (move the case up to another handler), {@link Summon} (a
+ * <p>One of four outcomes: {@link Assign} (a lead handler and assisting handlers; the time limits
+ * are not the routing policy's to choose: the SLA policy selects them by stage, category, priority
+ * and urban/rural class), {@link Escalate} (move the case up to another handler), {@link Summon} (a
  * street blows the whistle: departments must report on site within a limit, 吹哨报到) or {@link Reject}
  * (the policy cannot place the case, with the reason). Java 17 callers switch on {@link #kind()};
  * later Java versions can switch on the sealed type.
@@ -54,12 +55,9 @@ public sealed interface RoutingDecision
    *
    * @param lead the lead handler's id
    * @param assists the assisting handlers' ids, in order, without the lead and without repeats
-   * @param slaProfile the name of the SLA profile the case runs under (e.g. {@code "standard"},
-   *     {@code "urgent"})
    * @param explanation why
    */
-  record Assign(
-      String lead, ImmutableList<String> assists, String slaProfile, Explanation explanation)
+  record Assign(String lead, ImmutableList<String> assists, Explanation explanation)
       implements RoutingDecision {
     /**
      * Validates.
@@ -67,14 +65,11 @@ public sealed interface RoutingDecision
      * @param assists the assisting handlers' ids, in order, without the lead and without repeats
      * @param explanation why
      * @param lead the lead handler's id
-     * @param slaProfile the name of the SLA profile the case runs under (e.g. {@code "standard"},
-     *     {@code "urgent"})
      * @throws IllegalArgumentException if an id is empty, the lead is among the assists, or an
      *     assist repeats
      */
     public Assign {
       checkArgument(!lead.isEmpty(), "lead handler id must not be empty");
-      checkArgument(!slaProfile.isEmpty(), "slaProfile must not be empty");
       checkArgument(!assists.contains(lead), "lead %s must not also assist", lead);
       checkArgument(
           assists.size() < 2 || ImmutableSet.copyOf(assists).size() == assists.size(),
@@ -88,13 +83,11 @@ public sealed interface RoutingDecision
      *
      * @param lead the lead handler's id
      * @param assists the assisting handlers' ids
-     * @param slaProfile the SLA profile's name
      * @param explanation why
      * @return the decision
      */
-    public static Assign of(
-        String lead, List<String> assists, String slaProfile, Explanation explanation) {
-      return new Assign(lead, ImmutableList.copyOf(assists), slaProfile, explanation);
+    public static Assign of(String lead, List<String> assists, Explanation explanation) {
+      return new Assign(lead, ImmutableList.copyOf(assists), explanation);
     }
 
     @Override

@@ -95,7 +95,7 @@ final class EngineSetup {
       RoutingDecision.Explanation why = RoutingDecision.Explanation.of("bench", List.of());
       long grid = req.facts().locationCodes().get(0);
       if (req.point() == DecisionPoint.NEW_CASE) {
-        return RoutingDecision.Assign.of(CaseEngine.officeOf(grid), List.of(), "normal", why);
+        return RoutingDecision.Assign.of(CaseEngine.officeOf(grid), List.of(), why);
       }
       String holder = req.currentHolder().orElse(CaseEngine.officeOf(grid));
       long code = Long.parseLong(holder.substring("office:".length()));

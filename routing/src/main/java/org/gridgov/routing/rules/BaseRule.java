@@ -32,9 +32,8 @@ abstract class BaseRule implements RoutingRule {
     return new RoutingDecision.Explanation(name(), ImmutableList.of(name() + ": " + why));
   }
 
-  final Optional<RoutingDecision> assign(
-      String lead, List<String> assists, String sla, String why) {
-    return Optional.of(RoutingDecision.Assign.of(lead, assists, sla, because(why)));
+  final Optional<RoutingDecision> assign(String lead, List<String> assists, String why) {
+    return Optional.of(RoutingDecision.Assign.of(lead, assists, because(why)));
   }
 
   final Optional<RoutingDecision> escalate(String to, String why) {

@@ -1,7 +1,5 @@
 package org.gridgov.routing.rules;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import com.google.common.collect.ImmutableList;
 import java.util.Optional;
 import org.gridgov.routing.DecisionPoint;
@@ -17,18 +15,13 @@ import org.gridgov.routing.internal.Locations;
  * two or more locations.
  */
 public final class CrossBoundaryRule extends BaseRule {
-  private final String slaProfile;
-
   /**
    * Creates the rule.
    *
    * @param graph the routing graph
-   * @param slaProfile the SLA profile of its assignments
    */
-  public CrossBoundaryRule(RoutingGraph graph, String slaProfile) {
+  public CrossBoundaryRule(RoutingGraph graph) {
     super(graph);
-    checkArgument(!slaProfile.isEmpty(), "slaProfile must not be empty");
-    this.slaProfile = slaProfile;
   }
 
   @Override
@@ -39,17 +32,12 @@ public final class CrossBoundaryRule extends BaseRule {
     }
     if (loc == Locations.NO_COMMON_REGION) {
       return graph.hasCityOffice()
-          ? assign(
-              Handler.CITY_OFFICE_ID,
-              ImmutableList.of(),
-              slaProfile,
-              "locations lie in several districts")
+          ? assign(Handler.CITY_OFFICE_ID, ImmutableList.of(), "locations lie in several districts")
           : Optional.empty();
     }
     return assign(
         graph.officeIdAt(loc),
         ImmutableList.of(),
-        slaProfile,
         "locations "
             + request.facts().locationCodes()
             + " meet at region "

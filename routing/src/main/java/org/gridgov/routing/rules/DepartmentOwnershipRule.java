@@ -1,7 +1,5 @@
 package org.gridgov.routing.rules;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,20 +23,16 @@ import org.gridgov.routing.internal.Locations;
  * at {@code NEW_CASE}, {@code RETURN}, {@code MANUAL} and {@code CHECK_FAILED}.
  */
 public final class DepartmentOwnershipRule extends BaseRule {
-  private final String slaProfile;
   private final boolean onNewCase;
 
   /**
    * Creates the rule.
    *
    * @param graph the routing graph with its departments
-   * @param slaProfile the SLA profile of its assignments
    * @param onNewCase whether new cases go straight to an owning department
    */
-  public DepartmentOwnershipRule(RoutingGraph graph, String slaProfile, boolean onNewCase) {
+  public DepartmentOwnershipRule(RoutingGraph graph, boolean onNewCase) {
     super(graph);
-    checkArgument(!slaProfile.isEmpty(), "slaProfile must not be empty");
-    this.slaProfile = slaProfile;
     this.onNewCase = onNewCase;
   }
 
@@ -86,7 +80,6 @@ public final class DepartmentOwnershipRule extends BaseRule {
     return assign(
         owners.get(0),
         ImmutableList.copyOf(assists),
-        slaProfile,
         owners.get(0) + " owns category " + category + " in its jurisdiction");
   }
 

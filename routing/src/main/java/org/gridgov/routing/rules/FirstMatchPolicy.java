@@ -98,7 +98,7 @@ public final class FirstMatchPolicy implements RoutingPolicy {
               assists.add(h);
             }
           }
-          yield RoutingDecision.Assign.of(a.lead(), assists, a.slaProfile(), ex);
+          yield RoutingDecision.Assign.of(a.lead(), assists, ex);
         }
         case ESCALATE -> new RoutingDecision.Escalate(((RoutingDecision.Escalate) won).to(), ex);
         case SUMMON -> {

@@ -1,7 +1,5 @@
 package org.gridgov.routing.rules;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,18 +18,13 @@ import org.gridgov.routing.internal.Locations;
  * return by the first receiver comes back to it.
  */
 public final class FirstReceiverLeadsRule extends BaseRule {
-  private final String slaProfile;
-
   /**
    * Creates the rule.
    *
    * @param graph the routing graph with its departments
-   * @param slaProfile the SLA profile of its assignments
    */
-  public FirstReceiverLeadsRule(RoutingGraph graph, String slaProfile) {
+  public FirstReceiverLeadsRule(RoutingGraph graph) {
     super(graph);
-    checkArgument(!slaProfile.isEmpty(), "slaProfile must not be empty");
-    this.slaProfile = slaProfile;
   }
 
   @Override
@@ -60,7 +53,6 @@ public final class FirstReceiverLeadsRule extends BaseRule {
         return assign(
             h,
             ImmutableList.copyOf(assists),
-            slaProfile,
             h + " received the multi-department case first and leads it");
       }
     }

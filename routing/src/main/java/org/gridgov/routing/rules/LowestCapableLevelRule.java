@@ -1,7 +1,5 @@
 package org.gridgov.routing.rules;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.util.Map;
@@ -22,21 +20,16 @@ import org.gridgov.routing.internal.Locations;
  */
 public final class LowestCapableLevelRule extends BaseRule {
   private final ImmutableMap<String, HandlerLevel> capability;
-  private final String slaProfile;
 
   /**
    * Creates the rule.
    *
    * @param graph the routing graph
    * @param capability category code prefix → lowest capable level ({@code ""} = every category)
-   * @param slaProfile the SLA profile of its assignments
    */
-  public LowestCapableLevelRule(
-      RoutingGraph graph, Map<String, HandlerLevel> capability, String slaProfile) {
+  public LowestCapableLevelRule(RoutingGraph graph, Map<String, HandlerLevel> capability) {
     super(graph);
-    checkArgument(!slaProfile.isEmpty(), "slaProfile must not be empty");
     this.capability = ImmutableMap.copyOf(capability);
-    this.slaProfile = slaProfile;
   }
 
   /**
@@ -69,7 +62,6 @@ public final class LowestCapableLevelRule extends BaseRule {
     return assign(
         lead,
         ImmutableList.of(),
-        slaProfile,
         "category " + request.facts().categoryCode() + " is handled from level " + level.get());
   }
 

@@ -106,7 +106,7 @@ public final class ScopedRule implements RoutingRule {
         switch (d.get().kind()) {
           case ASSIGN -> {
             RoutingDecision.Assign a = (RoutingDecision.Assign) d.get();
-            yield new RoutingDecision.Assign(a.lead(), a.assists(), a.slaProfile(), e);
+            yield new RoutingDecision.Assign(a.lead(), a.assists(), e);
           }
           case ESCALATE ->
               new RoutingDecision.Escalate(((RoutingDecision.Escalate) d.get()).to(), e);

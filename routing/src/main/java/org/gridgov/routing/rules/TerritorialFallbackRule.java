@@ -1,7 +1,5 @@
 package org.gridgov.routing.rules;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import com.google.common.collect.ImmutableList;
 import java.util.Optional;
 import org.gridgov.routing.DecisionPoint;
@@ -18,18 +16,13 @@ import org.gridgov.routing.internal.Locations;
  * one level instead. Never declines, so it makes a composed policy total; put it last.
  */
 public final class TerritorialFallbackRule extends BaseRule {
-  private final String slaProfile;
-
   /**
    * Creates the rule.
    *
    * @param graph the routing graph
-   * @param slaProfile the SLA profile of its assignments
    */
-  public TerritorialFallbackRule(RoutingGraph graph, String slaProfile) {
+  public TerritorialFallbackRule(RoutingGraph graph) {
     super(graph);
-    checkArgument(!slaProfile.isEmpty(), "slaProfile must not be empty");
-    this.slaProfile = slaProfile;
   }
 
   @Override
@@ -54,7 +47,6 @@ public final class TerritorialFallbackRule extends BaseRule {
         return escalate(up.get(), "the territorial office " + office + " could not settle it");
       }
     }
-    return assign(
-        office, ImmutableList.of(), slaProfile, "territorial office of the location takes it");
+    return assign(office, ImmutableList.of(), "territorial office of the location takes it");
   }
 }

@@ -1,7 +1,5 @@
 package org.gridgov.routing.rules;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.Maps;
 import java.util.EnumMap;
@@ -22,21 +20,16 @@ import org.gridgov.routing.internal.Locations;
  */
 public final class UrgentSkipLevelsRule extends BaseRule {
   private final Map<Priority, HandlerLevel> levels;
-  private final String slaProfile;
 
   /**
    * Creates the rule.
    *
    * @param graph the routing graph
    * @param levels priority → the level it goes to (priorities not listed are declined)
-   * @param slaProfile the SLA profile of its assignments, e.g. {@code "urgent"}
    */
-  public UrgentSkipLevelsRule(
-      RoutingGraph graph, Map<Priority, HandlerLevel> levels, String slaProfile) {
+  public UrgentSkipLevelsRule(RoutingGraph graph, Map<Priority, HandlerLevel> levels) {
     super(graph);
-    checkArgument(!slaProfile.isEmpty(), "slaProfile must not be empty");
     this.levels = Maps.immutableEnumMap(new EnumMap<>(levels.isEmpty() ? Map.of() : levels));
-    this.slaProfile = slaProfile;
   }
 
   @Override
@@ -50,10 +43,7 @@ public final class UrgentSkipLevelsRule extends BaseRule {
     }
     String lead = graph.officeAt(loc, level).orElseGet(() -> graph.officeIdAt(loc));
     return assign(
-        lead,
-        ImmutableList.of(),
-        slaProfile,
-        request.facts().priority() + " case skips to level " + level);
+        lead, ImmutableList.of(), request.facts().priority() + " case skips to level " + level);
   }
 
   @Override

@@ -31,8 +31,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>
  * category,region,priority,point,holder,action
- * 0401,*,*,NEW_CASE,none,assign office@COMMUNITY sla standard
- * *,*,URGENT,NEW_CASE,none,assign office@STREET sla urgent
+ * 0401,*,*,NEW_CASE,none,assign office@COMMUNITY
+ * *,*,URGENT,NEW_CASE,none,assign office@STREET
  * *,*,*,BREACH|RETURN,*,escalate
  * </pre>
  *
@@ -42,9 +42,6 @@ import org.jspecify.annotations.Nullable;
 public final class PolicyTable {
   /** The header row, exactly. */
   public static final String HEADER = "category,region,priority,point,holder,action";
-
-  /** The SLA profile of an {@code assign} without {@code sla}. */
-  public static final String DEFAULT_SLA = "standard";
 
   /** What a row does. */
   public enum ActionKind {
@@ -71,7 +68,6 @@ public final class PolicyTable {
    * @param target the lead (assign) or escalation target (escalate); empty for summon and reject
    * @param assists assisting targets (assign); {@code assistants} stands for every handler
    *     assisting with the category at the location
-   * @param slaProfile the SLA profile (assign)
    * @param summoned the summoned handler ids (summon)
    * @param within the summons limit (summon); zero otherwise
    * @param reason the reason (reject)
@@ -80,7 +76,6 @@ public final class PolicyTable {
       ActionKind kind,
       String target,
       ImmutableList<String> assists,
-      String slaProfile,
       ImmutableList<String> summoned,
       Duration within,
       String reason) {
@@ -91,7 +86,6 @@ public final class PolicyTable {
      *     assisting with the category at the location
      * @param kind the kind
      * @param reason the reason (reject)
-     * @param slaProfile the SLA profile (assign)
      * @param summoned the summoned handler ids (summon)
      * @param target the lead (assign) or escalation target (escalate); empty for summon and reject
      * @param within the summons limit (summon); zero otherwise
@@ -390,7 +384,6 @@ public final class PolicyTable {
           return null;
         }
         List<String> assists = new ArrayList<>();
-        String sla = DEFAULT_SLA;
         int i = 2;
         while (i < w.length) {
           if (w[i].equals("assist")) {
@@ -407,16 +400,20 @@ public final class PolicyTable {
               }
               assists.add(w[i++]);
             }
-          } else if (w[i].equals("sla") && i + 1 < w.length) {
-            sla = w[i + 1];
-            i += 2;
-          } else {
+          } else if (w[i].equals("sla")) {
+            // Refused, not ignored: the profile was never applied, so a table naming one is told.
             p.add(
                 line,
                 6,
                 "action",
-                w[i],
-                "expected 'assist <targets>' or 'sla <profile>' after the lead");
+                text,
+                "'sla <profile>' was removed from assign actions: the engine never applied it; the"
+                    + " SLA policy chooses the limits itself, by stage, category, priority and"
+                    + " urban/rural class (docs/sla.md); delete 'sla' and its profile from this"
+                    + " action");
+            return null;
+          } else {
+            p.add(line, 6, "action", w[i], "expected 'assist <targets>' after the lead");
             return null;
           }
         }
@@ -424,7 +421,6 @@ public final class PolicyTable {
             ActionKind.ASSIGN,
             w[1],
             ImmutableList.copyOf(assists),
-            sla,
             ImmutableList.of(),
             Duration.ZERO,
             "");
@@ -436,13 +432,7 @@ public final class PolicyTable {
           return null;
         }
         return new Action(
-            ActionKind.ESCALATE,
-            target,
-            ImmutableList.of(),
-            "",
-            ImmutableList.of(),
-            Duration.ZERO,
-            "");
+            ActionKind.ESCALATE, target, ImmutableList.of(), ImmutableList.of(), Duration.ZERO, "");
       }
       case "summon" -> {
         List<String> ids = new ArrayList<>();
@@ -482,7 +472,7 @@ public final class PolicyTable {
           return null;
         }
         return new Action(
-            ActionKind.SUMMON, "", ImmutableList.of(), "", ImmutableList.copyOf(ids), within, "");
+            ActionKind.SUMMON, "", ImmutableList.of(), ImmutableList.copyOf(ids), within, "");
       }
       case "reject" -> {
         String reason = text.trim().substring("reject".length()).trim();
@@ -491,13 +481,7 @@ public final class PolicyTable {
           return null;
         }
         return new Action(
-            ActionKind.REJECT,
-            "",
-            ImmutableList.of(),
-            "",
-            ImmutableList.of(),
-            Duration.ZERO,
-            reason);
+            ActionKind.REJECT, "", ImmutableList.of(), ImmutableList.of(), Duration.ZERO, reason);
       }
       default -> {
         p.add(line, 6, "action", verb, "expected an action: assign, escalate, summon or reject");

@@ -357,7 +357,7 @@ public final class TablePolicy implements RoutingPolicy {
           return null;
         }
         if (a.assists().isEmpty()) {
-          return new RoutingDecision.Assign(lead, ImmutableList.of(), a.slaProfile(), ex);
+          return new RoutingDecision.Assign(lead, ImmutableList.of(), ex);
         }
         List<String> assists = new ArrayList<>();
         for (String t : a.assists()) {
@@ -374,7 +374,7 @@ public final class TablePolicy implements RoutingPolicy {
             }
           }
         }
-        return RoutingDecision.Assign.of(lead, assists, a.slaProfile(), ex);
+        return RoutingDecision.Assign.of(lead, assists, ex);
       }
       case ESCALATE -> {
         String to = resolve(a.target(), request, loc, holder);

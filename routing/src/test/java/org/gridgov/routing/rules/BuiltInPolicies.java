@@ -17,9 +17,9 @@ final class BuiltInPolicies {
         List.of(
             new UrgentSkipLevelsRule(
                 graph,
-                Map.of(Priority.URGENT, HandlerLevel.STREET, Priority.MAJOR, HandlerLevel.DISTRICT),
-                "urgent"),
-            new CrossBoundaryRule(graph, "standard"),
+                Map.of(
+                    Priority.URGENT, HandlerLevel.STREET, Priority.MAJOR, HandlerLevel.DISTRICT)),
+            new CrossBoundaryRule(graph),
             new LowestCapableLevelRule(
                 graph,
                 Map.of(
@@ -30,15 +30,14 @@ final class BuiltInPolicies {
                     "55",
                     HandlerLevel.COMMUNITY,
                     "03",
-                    HandlerLevel.STREET),
-                "standard"),
+                    HandlerLevel.STREET)),
             new SummonRule(graph, EnumSet.of(DecisionPoint.MANUAL), SummonRule.BEIJING_LIMIT),
-            new FirstReceiverLeadsRule(graph, "standard"),
-            new DepartmentOwnershipRule(graph, "standard", false),
+            new FirstReceiverLeadsRule(graph),
+            new DepartmentOwnershipRule(graph, false),
             new EscalateOneLevelRule(
                 graph,
                 EnumSet.of(DecisionPoint.BREACH, DecisionPoint.RETURN, DecisionPoint.REPEAT_REPORT),
                 3),
-            new TerritorialFallbackRule(graph, "standard")));
+            new TerritorialFallbackRule(graph)));
   }
 }

@@ -8,6 +8,6 @@ import org.gridgov.routing.RoutingPolicyContractTest;
 class CrossBoundaryRuleContractTest extends RoutingPolicyContractTest {
   @Override
   protected RoutingPolicy policy(RoutingGraph graph) {
-    return new CrossBoundaryRule(graph, "standard");
+    return new CrossBoundaryRule(graph);
   }
 }

@@ -8,6 +8,6 @@ import org.gridgov.routing.RoutingPolicyContractTest;
 class DepartmentOwnershipRuleContractTest extends RoutingPolicyContractTest {
   @Override
   protected RoutingPolicy policy(RoutingGraph graph) {
-    return new DepartmentOwnershipRule(graph, "standard", true);
+    return new DepartmentOwnershipRule(graph, true);
   }
 }

@@ -117,11 +117,11 @@ class FirstMatchPolicyTest {
     FirstMatchPolicy p =
         FirstMatchPolicy.collectingAssists(
             List.of(
-                new CrossBoundaryRule(graph, "s"),
-                new DepartmentOwnershipRule(graph, "s", true),
+                new CrossBoundaryRule(graph),
+                new DepartmentOwnershipRule(graph, true),
                 new LowestCapableLevelRule(
-                    graph, java.util.Map.of("05", org.gridgov.routing.HandlerLevel.GRID), "s"),
-                new TerritorialFallbackRule(graph, "s")));
+                    graph, java.util.Map.of("05", org.gridgov.routing.HandlerLevel.GRID)),
+                new TerritorialFallbackRule(graph)));
     RoutingDecision.Assign a =
         (RoutingDecision.Assign)
             p.decide(
@@ -160,9 +160,8 @@ class FirstMatchPolicyTest {
                     new UrgentSkipLevelsRule(
                         graph,
                         java.util.Map.of(
-                            Priority.NORMAL, org.gridgov.routing.HandlerLevel.DISTRICT),
-                        "override")),
-                new TerritorialFallbackRule(graph, "standard")));
+                            Priority.NORMAL, org.gridgov.routing.HandlerLevel.DISTRICT))),
+                new TerritorialFallbackRule(graph)));
     RoutingDecision.Assign in =
         (RoutingDecision.Assign)
             p.decide(
@@ -176,7 +175,8 @@ class FirstMatchPolicyTest {
                     RoutingFixtures.facts("C-2", "0102", Priority.NORMAL, outside),
                     RoutingFixtures.AT));
     assertThat(in.lead()).isEqualTo(Handler.officeId(district));
-    assertThat(in.slaProfile()).isEqualTo("override");
+    assertThat(in.explanation().decidedBy()).contains("UrgentSkipLevelsRule");
+    assertThat(out.explanation().decidedBy()).isEqualTo("TerritorialFallbackRule");
     assertThat(out.lead()).isEqualTo(Handler.officeId(outside));
   }
 }

@@ -8,6 +8,6 @@ import org.gridgov.routing.RoutingPolicyContractTest;
 class FirstReceiverLeadsRuleContractTest extends RoutingPolicyContractTest {
   @Override
   protected RoutingPolicy policy(RoutingGraph graph) {
-    return new FirstReceiverLeadsRule(graph, "standard");
+    return new FirstReceiverLeadsRule(graph);
   }
 }

@@ -12,7 +12,6 @@ class LowestCapableLevelRuleContractTest extends RoutingPolicyContractTest {
   protected RoutingPolicy policy(RoutingGraph graph) {
     return new LowestCapableLevelRule(
         graph,
-        Map.of("01", HandlerLevel.GRID, "55", HandlerLevel.COMMUNITY, "03", HandlerLevel.STREET),
-        "standard");
+        Map.of("01", HandlerLevel.GRID, "55", HandlerLevel.COMMUNITY, "03", HandlerLevel.STREET));
   }
 }

@@ -8,7 +8,6 @@ import org.gridgov.routing.RoutingPolicyContractTest;
 class ScopedRuleContractTest extends RoutingPolicyContractTest {
   @Override
   protected RoutingPolicy policy(RoutingGraph graph) {
-    return ScopedRule.forCategory(
-        "01", graph.tree(), new TerritorialFallbackRule(graph, "standard"));
+    return ScopedRule.forCategory("01", graph.tree(), new TerritorialFallbackRule(graph));
   }
 }

@@ -8,6 +8,6 @@ import org.gridgov.routing.RoutingPolicyContractTest;
 class TerritorialFallbackRuleContractTest extends RoutingPolicyContractTest {
   @Override
   protected RoutingPolicy policy(RoutingGraph graph) {
-    return new TerritorialFallbackRule(graph, "standard");
+    return new TerritorialFallbackRule(graph);
   }
 }

@@ -12,8 +12,6 @@ class UrgentSkipLevelsRuleContractTest extends RoutingPolicyContractTest {
   @Override
   protected RoutingPolicy policy(RoutingGraph graph) {
     return new UrgentSkipLevelsRule(
-        graph,
-        Map.of(Priority.URGENT, HandlerLevel.STREET, Priority.MAJOR, HandlerLevel.DISTRICT),
-        "urgent");
+        graph, Map.of(Priority.URGENT, HandlerLevel.STREET, Priority.MAJOR, HandlerLevel.DISTRICT));
   }
 }

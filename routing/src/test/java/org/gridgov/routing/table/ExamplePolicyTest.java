@@ -138,7 +138,6 @@ class ExamplePolicyTest {
                 RoutingFixtures.facts("C-M", "0601", Priority.MAJOR, grid), RoutingFixtures.AT));
     assertThat(((RoutingDecision.Assign) urgent).lead())
         .isEqualTo(office(grid, RegionLevel.STREET));
-    assertThat(((RoutingDecision.Assign) urgent).slaProfile()).isEqualTo("urgent");
     assertThat(((RoutingDecision.Assign) major).lead())
         .isEqualTo(office(grid, RegionLevel.DISTRICT));
   }

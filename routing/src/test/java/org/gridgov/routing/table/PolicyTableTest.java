@@ -21,7 +21,7 @@ class PolicyTableTest {
             new StringReader(
                 HEADER
                     + "# comment\n\n01|0402,*,URGENT|MAJOR,REPEAT_REPORT>=3,GRID|dept:water,"
-                    + "assign office@STREET assist owner assistants sla fast\n"),
+                    + "assign office@STREET assist owner assistants\n"),
             "p.csv");
     assertThat(t.rows()).hasSize(1);
     PolicyTable.Row r = t.rows().get(0);
@@ -33,7 +33,6 @@ class PolicyTableTest {
     assertThat(r.holders()).containsExactly("GRID", "dept:water");
     assertThat(r.action().target()).isEqualTo("office@STREET");
     assertThat(r.action().assists()).containsExactly("owner", "assistants");
-    assertThat(r.action().slaProfile()).isEqualTo("fast");
     assertThat(r.matchesCategory("040201")).isTrue();
     assertThat(r.matchesCategory("0403")).isFalse();
   }
@@ -59,6 +58,34 @@ class PolicyTableTest {
                   .extracting(TextParseException.Problem::field)
                   .containsExactly("priority", "region", "point", "action", "");
               assertThat(e.problems()).allSatisfy(p -> assertThat(p.source()).isEqualTo("p.csv"));
+            });
+  }
+
+  @Test
+  void refusesTheRemovedSlaProfileNamingTheLineAndWhy() {
+    String text =
+        HEADER
+            + "01,*,*,NEW_CASE,none,assign office\n"
+            + "*,*,URGENT,NEW_CASE,none,assign office@STREET sla urgent\n"
+            + "*,*,*,RETURN,GRID,assign owner assist assistants sla fast\n";
+    assertThatThrownBy(() -> PolicyTable.parse(new StringReader(text), "p.csv"))
+        .isInstanceOfSatisfying(
+            TextParseException.class,
+            e -> {
+              assertThat(e.problems())
+                  .extracting(TextParseException.Problem::line)
+                  .containsExactly(3, 4);
+              assertThat(e.problems())
+                  .allSatisfy(
+                      p -> {
+                        assertThat(p.field()).isEqualTo("action");
+                        assertThat(p.reason())
+                            .contains("'sla <profile>' was removed")
+                            .contains("the engine never applied it")
+                            .contains("the SLA policy chooses the limits");
+                      });
+              assertThat(e.problems().get(0).value()).isEqualTo("assign office@STREET sla urgent");
+              assertThat(e.getMessage()).contains("p.csv").contains("3");
             });
   }
 

@@ -1139,8 +1139,7 @@ public final class CaseEngine {
     /**
      * Sets the SLA policy (required). Its rules select the limits: {@code WHOLE_CASE} for the case
      * clock (a matching rule is required to register), {@code HANDLE} for the lead clock; its
-     * default levels apply to summons clocks. An {@code Assign}'s {@code slaProfile} is not used
-     * (the event log could not record it).
+     * default levels apply to summons clocks.
      *
      * @param policy the policy
      * @return this builder
