@@ -354,6 +354,46 @@ public final class EventStore implements AutoCloseable {
       @Nullable Command seen,
       @Nullable Command accepted) {
     Map<CaseId, long[]> ranges = ranges(events);
+    Map<CaseId, CaseFacts> facts = checkedFacts(ranges, newCases);
+    List<String> payloads = new ArrayList<>(events.size());
+    for (CaseEvent ev : events) {
+      payloads.add(JSON.write(ev));
+    }
+    try {
+      long first = allocatePositions(events.size(), now, seen);
+      String partitionKey = writingPartition().key();
+      @Nullable Conflict conflict = writeCaseRows(ranges, facts, first, partitionKey);
+      if (conflict == null) {
+        conflict = insertEvents(events, payloads, first, accepted, partitionKey);
+      }
+      if (conflict == null && accepted != null) {
+        insertCommandRow(accepted, first, events.size());
+      }
+      if (conflict != null) {
+        connection.rollback();
+        throw new AppendConflictException(
+            conflict.caseId(), conflict.expected(), foundSequence(conflict.caseId()));
+      }
+      if (!inBatch) {
+        connection.commit();
+      }
+      return first;
+    } catch (SQLException e) {
+      rollbackQuietly(e);
+      throw new EventStoreException(
+          "append to " + description + " failed, nothing was written: " + sqlProblem(e), e);
+    } catch (RuntimeException e) {
+      rollbackQuietly(e);
+      throw e;
+    }
+  }
+
+  /** A case another writer changed first: its id and the last sequence this append expected. */
+  private record Conflict(CaseId caseId, long expected) {}
+
+  /** The new cases' facts by id, each checked to start its case in this append, and vice versa. */
+  private static Map<CaseId, CaseFacts> checkedFacts(
+      Map<CaseId, long[]> ranges, Collection<CaseFacts> newCases) {
     Map<CaseId, CaseFacts> facts = new HashMap<>();
     for (CaseFacts f : newCases) {
       long[] range = ranges.get(f.id());
@@ -369,127 +409,134 @@ public final class EventStore implements AutoCloseable {
           "case %s starts in this append (sequence 1) but its facts were not given",
           e.getKey());
     }
-    List<String> payloads = new ArrayList<>(events.size());
-    for (CaseEvent ev : events) {
-      payloads.add(JSON.write(ev));
+    return facts;
+  }
+
+  /**
+   * Takes the next {@code count} global log positions and stamps the partition's time and last
+   * command; returns the first position.
+   */
+  private long allocatePositions(int count, Instant now, @Nullable Command seen)
+      throws SQLException {
+    allocate.setLong(1, count);
+    allocate.setLong(2, now.toEpochMilli());
+    allocate.setLong(3, now.toEpochMilli());
+    setNullable(allocate, 4, seen == null ? null : seen.commandId().value());
+    if (allocate.executeUpdate() != 1) {
+      throw new EventStoreException(
+          "the store row of " + description + " is missing (tables edited by hand?)");
     }
-    @Nullable CaseId conflict = null;
-    long expected = 0;
-    try {
-      allocate.setLong(1, events.size());
-      allocate.setLong(2, now.toEpochMilli());
-      allocate.setLong(3, now.toEpochMilli());
-      setNullable(allocate, 4, seen == null ? null : seen.commandId().value());
-      if (allocate.executeUpdate() != 1) {
-        throw new EventStoreException(
-            "the store row of " + description + " is missing (tables edited by hand?)");
-      }
-      long last;
-      try (ResultSet rs = lastPosition.executeQuery()) {
-        checkState(rs.next());
-        last = rs.getLong(1);
-      }
-      long first = last - events.size() + 1;
-      leases.stamp(lease, now.toEpochMilli(), seen == null ? null : seen.commandId().value());
-      String partitionKey = writingPartition().key();
-      for (Map.Entry<CaseId, long[]> e : ranges.entrySet()) {
-        CaseId id = e.getKey();
-        long from = e.getValue()[0];
-        long to = e.getValue()[1];
-        if (from == 1) {
-          CaseFacts f = facts.get(id);
-          insertCase.setString(1, id.value());
-          insertCase.setLong(2, first + e.getValue()[2]);
-          insertCase.setLong(3, to);
-          insertCase.setString(4, JSON.write(Objects.requireNonNull(f)));
-          insertCase.setString(5, partitionKey);
-          try {
-            var unused = insertCase.executeUpdate();
-          } catch (SQLException x) {
-            if (!isDuplicate(x)) {
-              throw x;
-            }
-            conflict = id;
-            expected = 0;
-            break;
-          }
-        } else {
-          advanceCase.setLong(1, to);
-          advanceCase.setString(2, id.value());
-          advanceCase.setLong(3, from - 1);
-          if (advanceCase.executeUpdate() != 1) {
-            conflict = id;
-            expected = from - 1;
-            break;
-          }
-        }
-      }
-      if (conflict == null) {
-        long pos = first;
-        for (int i = 0; i < events.size(); i++) {
-          CaseEvent ev = events.get(i);
-          insertEvent.setString(1, ev.caseId().value());
-          insertEvent.setLong(2, ev.sequence());
-          insertEvent.setLong(3, pos++);
-          insertEvent.setString(4, ev.type().payloadName());
-          insertEvent.setLong(5, ev.at().toEpochMilli());
-          setNullable(insertEvent, 6, accepted == null ? null : accepted.commandId().value());
-          insertEvent.setString(7, payloads.get(i));
-          insertEvent.setString(8, partitionKey);
-          insertEvent.addBatch();
-        }
-        if (!events.isEmpty()) {
-          try {
-            var unused = insertEvent.executeBatch();
-          } catch (SQLException x) {
-            insertEvent.clearBatch();
-            if (!isDuplicate(x)) {
-              throw x;
-            }
-            conflict = events.get(0).caseId();
-            expected = events.get(0).sequence() - 1;
-          }
-        }
-      }
-      if (conflict == null && accepted != null) {
-        insertCommand.setString(1, accepted.commandId().value());
-        insertCommand.setString(2, accepted.caseId().value());
-        insertCommand.setLong(3, accepted.at().toEpochMilli());
-        insertCommand.setLong(4, first);
-        insertCommand.setInt(5, events.size());
-        insertCommand.setString(6, CommandKey.principal(accepted.actor()));
-        insertCommand.setString(7, CommandKey.payloadHash(accepted));
+    long last;
+    try (ResultSet rs = lastPosition.executeQuery()) {
+      checkState(rs.next());
+      last = rs.getLong(1);
+    }
+    leases.stamp(lease, now.toEpochMilli(), seen == null ? null : seen.commandId().value());
+    return last - count + 1;
+  }
+
+  /**
+   * Inserts the row of each case this append starts and advances the row of each case it continues;
+   * returns the first case another writer changed first, or null.
+   */
+  private @Nullable Conflict writeCaseRows(
+      Map<CaseId, long[]> ranges, Map<CaseId, CaseFacts> facts, long first, String partitionKey)
+      throws SQLException {
+    for (Map.Entry<CaseId, long[]> e : ranges.entrySet()) {
+      CaseId id = e.getKey();
+      long from = e.getValue()[0];
+      long to = e.getValue()[1];
+      if (from == 1) {
+        insertCase.setString(1, id.value());
+        insertCase.setLong(2, first + e.getValue()[2]);
+        insertCase.setLong(3, to);
+        insertCase.setString(4, JSON.write(Objects.requireNonNull(facts.get(id))));
+        insertCase.setString(5, partitionKey);
         try {
-          var unused = insertCommand.executeUpdate();
+          var unused = insertCase.executeUpdate();
         } catch (SQLException x) {
           if (!isDuplicate(x)) {
             throw x;
           }
-          connection.rollback();
-          throw new EventStoreException(
-              String.format(
-                  Locale.ROOT,
-                  "command id %s is already stored in %s: another writer executed it first; nothing was written",
-                  accepted.commandId(),
-                  description),
-              x);
+          return new Conflict(id, 0);
+        }
+      } else {
+        advanceCase.setLong(1, to);
+        advanceCase.setString(2, id.value());
+        advanceCase.setLong(3, from - 1);
+        if (advanceCase.executeUpdate() != 1) {
+          return new Conflict(id, from - 1);
         }
       }
-      if (conflict != null) {
-        connection.rollback();
-        throw new AppendConflictException(conflict, expected, foundSequence(conflict));
+    }
+    return null;
+  }
+
+  /**
+   * Inserts the events at positions from {@code first} in one JDBC batch; returns the conflict if
+   * another writer stored one of their keys first, or null.
+   */
+  private @Nullable Conflict insertEvents(
+      List<CaseEvent> events,
+      List<String> payloads,
+      long first,
+      @Nullable Command accepted,
+      String partitionKey)
+      throws SQLException {
+    long pos = first;
+    for (int i = 0; i < events.size(); i++) {
+      CaseEvent ev = events.get(i);
+      insertEvent.setString(1, ev.caseId().value());
+      insertEvent.setLong(2, ev.sequence());
+      insertEvent.setLong(3, pos++);
+      insertEvent.setString(4, ev.type().payloadName());
+      insertEvent.setLong(5, ev.at().toEpochMilli());
+      setNullable(insertEvent, 6, accepted == null ? null : accepted.commandId().value());
+      insertEvent.setString(7, payloads.get(i));
+      insertEvent.setString(8, partitionKey);
+      insertEvent.addBatch();
+    }
+    if (events.isEmpty()) {
+      return null;
+    }
+    try {
+      var unused = insertEvent.executeBatch();
+      return null;
+    } catch (SQLException x) {
+      insertEvent.clearBatch();
+      if (!isDuplicate(x)) {
+        throw x;
       }
-      if (!inBatch) {
-        connection.commit();
+      return new Conflict(events.get(0).caseId(), events.get(0).sequence() - 1);
+    }
+  }
+
+  /**
+   * Records the accepted command (id, principal, payload hash) with the positions of its events;
+   * refuses, rolling back, if another writer stored the same id first.
+   */
+  private void insertCommandRow(Command accepted, long first, int eventCount) throws SQLException {
+    insertCommand.setString(1, accepted.commandId().value());
+    insertCommand.setString(2, accepted.caseId().value());
+    insertCommand.setLong(3, accepted.at().toEpochMilli());
+    insertCommand.setLong(4, first);
+    insertCommand.setInt(5, eventCount);
+    insertCommand.setString(6, CommandKey.principal(accepted.actor()));
+    insertCommand.setString(7, CommandKey.payloadHash(accepted));
+    try {
+      var unused = insertCommand.executeUpdate();
+    } catch (SQLException x) {
+      if (!isDuplicate(x)) {
+        throw x;
       }
-      return first;
-    } catch (SQLException e) {
-      rollbackQuietly(e);
+      connection.rollback();
       throw new EventStoreException(
-          "append to " + description + " failed, nothing was written: " + sqlProblem(e), e);
-    } catch (RuntimeException e) {
-      rollbackQuietly(e);
-      throw e;
+          String.format(
+              Locale.ROOT,
+              "command id %s is already stored in %s: another writer executed it first; nothing was written",
+              accepted.commandId(),
+              description),
+          x);
     }
   }
 
