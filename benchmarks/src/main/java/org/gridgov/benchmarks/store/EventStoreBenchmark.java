@@ -199,7 +199,14 @@ public class EventStoreBenchmark {
 
   private List<Command> life() {
     t = t.plusMillis(1);
-    int n = ++lives;
+    return life(++lives, t);
+  }
+
+  /**
+   * The eight commands of one case's life, from report to close, all at {@code t}: the workload
+   * this benchmark and {@link StoreBatchingBenchmark} share.
+   */
+  static List<Command> life(int n, Instant t) {
     CaseFacts f = facts("L-" + n, n);
     CaseId id = f.id();
     String office = CaseEngine.officeOf(f.locationCodes().get(0));
@@ -216,7 +223,7 @@ public class EventStoreBenchmark {
     return out;
   }
 
-  private static CaseFacts facts(String id, int n) {
+  static CaseFacts facts(String id, int n) {
     return CaseFacts.builder()
         .id(CaseId.of(id))
         .categoryCode("0102") // the example policy: the grid's office
@@ -227,7 +234,8 @@ public class EventStoreBenchmark {
         .build();
   }
 
-  private static CaseEngine.Builder config() {
+  /** The engine both store benchmarks run: a street of three grids, the example policy. */
+  static CaseEngine.Builder config() {
     RegionTree tree =
         RegionTree.builder(CodeScheme.standard(), LocalDate.of(2025, 1, 1))
             .addDistrict(DISTRICT, "城厢区")

@@ -1,7 +1,5 @@
 package org.gridgov.benchmarks.store;
 
-import com.google.common.collect.ImmutableList;
-import com.google.common.primitives.ImmutableLongArray;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,33 +9,13 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.gridgov.casefile.CaseFacts;
-import org.gridgov.casefile.CaseId;
-import org.gridgov.casefile.CaseKind;
-import org.gridgov.casefile.CaseSource;
-import org.gridgov.casefile.Priority;
-import org.gridgov.casefile.Role;
-import org.gridgov.engine.CaseEngine;
 import org.gridgov.engine.Command;
-import org.gridgov.engine.Principal;
-import org.gridgov.region.CodeScheme;
-import org.gridgov.region.RegionLevel;
-import org.gridgov.region.RegionTree;
-import org.gridgov.routing.RoutingGraph;
-import org.gridgov.routing.table.ExamplePolicy;
-import org.gridgov.sla.ChinaCalendar;
-import org.gridgov.sla.SlaLimit;
-import org.gridgov.sla.SlaPolicy;
-import org.gridgov.sla.SlaStage;
-import org.gridgov.sla.WarningLevel;
-import org.gridgov.sla.WorkingDayRule;
 import org.gridgov.store.jdbc.CommandOutcome;
 import org.gridgov.store.jdbc.DurableCaseEngine;
 import org.gridgov.store.jdbc.EventStore;
@@ -76,12 +54,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 public class StoreBatchingBenchmark {
   private static final int LIVES = 25;
   private static final int COMMANDS = LIVES * 8;
-  private static final long DISTRICT = 350302L;
-  private static final long[] GRIDS = {350302001001001L, 350302001001002L, 350302001002001L};
   private static final Instant START = Instant.parse("2025-03-03T01:00:00Z");
-  private static final Principal RESIDENT = Principal.resident("res");
-  private static final Principal DISPATCHER = Principal.inRegion("disp", Role.DISPATCHER, DISTRICT);
-  private static final Principal LEADER = Principal.inRegion("lead", Role.LEADER, DISTRICT);
 
   /** The database: {@code h2} or {@code pg}. */
   @Param({"h2", "pg"})
@@ -106,7 +79,7 @@ public class StoreBatchingBenchmark {
     } else {
       store = EventStore.open(pg(freshPgSchema()));
     }
-    durable = DurableCaseEngine.open(store, config());
+    durable = DurableCaseEngine.open(store, EventStoreBenchmark.config());
     t = START;
     lives = 0;
   }
@@ -165,71 +138,10 @@ public class StoreBatchingBenchmark {
   private List<Command> commands() {
     List<Command> out = new ArrayList<>(COMMANDS);
     for (int i = 0; i < LIVES; i++) {
-      out.addAll(life());
+      t = t.plusMillis(1);
+      out.addAll(EventStoreBenchmark.life(++lives, t));
     }
     return out;
-  }
-
-  private List<Command> life() {
-    t = t.plusMillis(1);
-    int n = ++lives;
-    CaseFacts f = facts("L-" + n, n);
-    CaseId id = f.id();
-    String office = CaseEngine.officeOf(f.locationCodes().get(0));
-    String p = "l" + n;
-    List<Command> out = new ArrayList<>(8);
-    out.add(Command.of(p + "r", RESIDENT, id, t, new Command.Report(f)));
-    out.add(Command.of(p + "v", DISPATCHER, id, t, new Command.Verify(true, "")));
-    out.add(Command.of(p + "g", DISPATCHER, id, t, new Command.Register()));
-    out.add(Command.of(p + "d", DISPATCHER, id, t, Command.Dispatch.byPolicy()));
-    out.add(Command.of(p + "a", LEADER, id, t, new Command.Accept(office)));
-    out.add(Command.of(p + "s", LEADER, id, t, new Command.Resolve(office, "done")));
-    out.add(Command.of(p + "c", DISPATCHER, id, t, new Command.Check(true, "")));
-    out.add(Command.of(p + "x", DISPATCHER, id, t, new Command.Close()));
-    return out;
-  }
-
-  private static CaseFacts facts(String id, int n) {
-    return CaseFacts.builder()
-        .id(CaseId.of(id))
-        .categoryCode("0102") // the example policy: the grid's office
-        .priority(Priority.NORMAL)
-        .kind(CaseKind.COMMITTED)
-        .locationCodes(ImmutableLongArray.of(GRIDS[n % GRIDS.length]))
-        .source(CaseSource.APP)
-        .build();
-  }
-
-  private static CaseEngine.Builder config() {
-    RegionTree tree =
-        RegionTree.builder(CodeScheme.standard(), LocalDate.of(2025, 1, 1))
-            .addDistrict(DISTRICT, "城厢区")
-            .add(RegionLevel.STREET, 350302001L, DISTRICT, "霞林街道")
-            .add(RegionLevel.COMMUNITY, 350302001001L, 350302001L, "第1社区")
-            .add(RegionLevel.GRID, GRIDS[0], 350302001001L, "第1网格")
-            .add(RegionLevel.GRID, GRIDS[1], 350302001001L, "第2网格")
-            .add(RegionLevel.COMMUNITY, 350302001002L, 350302001L, "第2社区")
-            .add(RegionLevel.GRID, GRIDS[2], 350302001002L, "第1网格")
-            .build();
-    RoutingGraph graph = ExamplePolicy.graph(tree);
-    SlaPolicy sla =
-        SlaPolicy.builder()
-            .defaultLevels(
-                ImmutableList.of(
-                    WarningLevel.atFraction("yellow", 0.8), WarningLevel.breach("red")))
-            .rule(
-                SlaPolicy.Rule.of(
-                    SlaStage.WHOLE_CASE, SlaLimit.workingDays(5, WorkingDayRule.SAME_CLOCK_TIME)))
-            .rule(
-                SlaPolicy.Rule.of(
-                    SlaStage.HANDLE, SlaLimit.workingDays(3, WorkingDayRule.SAME_CLOCK_TIME)))
-            .build();
-    return CaseEngine.builder()
-        .regionTree(tree)
-        .routingGraph(graph)
-        .routingPolicy(ExamplePolicy.policy(graph))
-        .slaPolicy(sla)
-        .calendar(ChinaCalendar.calendar());
   }
 
   private static String freshPgSchema() {
