@@ -40,6 +40,16 @@ public record PersonId(String value) implements Comparable<PersonId> {
   }
 
   /**
+   * Returns whether a text is a valid person id.
+   *
+   * @param value the text
+   * @return whether {@link #of} accepts it
+   */
+  public static boolean isValid(String value) {
+    return problem(value) == null;
+  }
+
+  /**
    * Returns why a text is not a person id, or {@code null} if it is one. The message quotes the
    * text only when it is short and made of id characters, so that it cannot echo personal data.
    *
