@@ -318,6 +318,17 @@ public final class CaseEngine {
   }
 
   /**
+   * Returns the facts of a case: what its report said, with the region a report at a point was
+   * resolved to ({@link Command.ReportAt}).
+   *
+   * @param caseId the case
+   * @return its facts, or empty if the engine does not know it
+   */
+  public Optional<CaseFacts> facts(CaseId caseId) {
+    return Optional.ofNullable(parts.store().record(caseId)).map(CaseRecord::facts);
+  }
+
+  /**
    * Returns the SLA clocks of a case (running and paused ones; stopped clocks are dropped).
    *
    * @param caseId the case

@@ -27,6 +27,7 @@ final class CommandDispatcher {
   private static final int ACTOR_MEMO = 1 << 8;
 
   private final RegionTree tree;
+  private final LocationResolver locationResolver;
   private final CaseStore store;
   private final EventApplier applier;
   private final SlaScheduler scheduler;
@@ -46,6 +47,7 @@ final class CommandDispatcher {
       RoutingApplier router,
       HandlerDirectory handlers) {
     this.tree = config.regionTree();
+    this.locationResolver = config.locationResolver();
     this.store = store;
     this.applier = applier;
     this.scheduler = scheduler;
@@ -115,6 +117,10 @@ final class CommandDispatcher {
       report(tx, c, r.facts());
       return;
     }
+    if (a instanceof Command.ReportAt r) {
+      report(tx, c, r.facts(c.caseId(), regionOf(c, r)));
+      return;
+    }
     CaseRecord rec = visible(tx, c, c.caseId());
     authorize(c, rec);
     Actor actor = actorOf(c.actor());
@@ -143,6 +149,24 @@ final class CommandDispatcher {
     CaseRecord rec = store.newRecord(facts, locationIndex(c, facts), tx);
     authorize(c, rec);
     tx.emit(rec, c.at(), actorOf(c.actor()), new EventPayload.Reported());
+  }
+
+  /** The region a report's point lies in, by the configured resolver; refused when none. */
+  private long regionOf(Command c, Command.ReportAt r) {
+    OptionalLong code = locationResolver.regionAt(r.point());
+    if (code.isEmpty()) {
+      throw new LocationUnresolvedException(c, "the point lies in no region");
+    }
+    if (tree.indexOf(code.getAsLong()) < 0) {
+      throw new LocationUnresolvedException(
+          c,
+          String.format(
+              Locale.ROOT,
+              "the point resolved to %s, which is not a region of the tree (edition %s)",
+              code.getAsLong(),
+              tree.edition()));
+    }
+    return code.getAsLong();
   }
 
   /** The tree index of the first location code; every code must be a region of the tree. */
