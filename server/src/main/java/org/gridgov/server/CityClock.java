@@ -2,11 +2,12 @@ package org.gridgov.server;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The city's time: simulated. Either scaled (it runs {@code speed} times faster than the wall clock
  * from a start instant, for the demo) or manual (it moves only when {@link #set} is called, for
- * tests). Thread-safe.
+ * tests). Its instants are whole milliseconds, as the engine takes them. Thread-safe.
  */
 public final class CityClock {
   private final Instant start;
@@ -65,7 +66,8 @@ public final class CityClock {
       return manual;
     }
     double elapsed = (System.nanoTime() - startNanos) * speed;
-    return start.plus(Duration.ofNanos((long) elapsed));
+    // the engine takes whole milliseconds only
+    return start.plus(Duration.ofNanos((long) elapsed)).truncatedTo(ChronoUnit.MILLIS);
   }
 
   /**
