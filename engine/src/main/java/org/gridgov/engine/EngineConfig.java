@@ -38,6 +38,7 @@ public final class EngineConfig {
   private final Actor systemActor;
   private final int commandMemory;
   private final int initialCapacity;
+  private final LocationResolver locationResolver;
 
   private EngineConfig(Setters<?> b) {
     this.tree = Objects.requireNonNull(b.tree, "regionTree was not set");
@@ -49,6 +50,7 @@ public final class EngineConfig {
     this.systemActor = b.systemActor;
     this.commandMemory = b.commandMemory;
     this.initialCapacity = b.initialCapacity;
+    this.locationResolver = b.locationResolver;
   }
 
   /**
@@ -143,6 +145,16 @@ public final class EngineConfig {
   }
 
   /**
+   * Returns how reports at a point ({@link Command.ReportAt}) find their region; {@link
+   * LocationResolver#NONE} (the default) refuses them all.
+   *
+   * @return the resolver
+   */
+  public LocationResolver locationResolver() {
+    return locationResolver;
+  }
+
+  /**
    * The setters shared by {@link EngineConfig.Builder} and {@link CaseEngine.Builder}.
    *
    * @param <B> the builder type the setters return
@@ -158,6 +170,7 @@ public final class EngineConfig {
     private Actor systemActor = Actor.of("gridgov-engine", Role.DISPATCHER);
     private int commandMemory = DEFAULT_COMMAND_MEMORY;
     private int initialCapacity = 1024;
+    private LocationResolver locationResolver = LocationResolver.NONE;
 
     Setters() {}
 
@@ -322,6 +335,20 @@ public final class EngineConfig {
     public final B initialCapacity(int capacity) {
       checkArgument(capacity >= 1, "initialCapacity must be >= 1 but was %s", capacity);
       this.initialCapacity = capacity;
+      return self();
+    }
+
+    /**
+     * Sets how reports at a point ({@link Command.ReportAt}) find their region, e.g. gridgov-geo's
+     * {@code RegionLocator} behind a lambda (see {@link LocationResolver}); default {@link
+     * LocationResolver#NONE}, which refuses them.
+     *
+     * @param resolver the resolver
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public final B locationResolver(LocationResolver resolver) {
+      this.locationResolver = Objects.requireNonNull(resolver, "resolver");
       return self();
     }
   }

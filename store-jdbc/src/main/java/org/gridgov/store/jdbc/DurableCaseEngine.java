@@ -231,10 +231,7 @@ public final class DurableCaseEngine {
             .addAll(advanced)
             .addAll(events)
             .build();
-    Optional<CaseFacts> reported =
-        refusal == null && command.action() instanceof Command.Report r
-            ? Optional.of(r.facts())
-            : Optional.empty();
+    Optional<CaseFacts> reported = refusal == null ? reportedFacts(command) : Optional.empty();
     try {
       var unused = store.appendCommand(command, refusal == null, all, reported);
     } catch (RuntimeException e) {
@@ -369,10 +366,7 @@ public final class DurableCaseEngine {
             .addAll(advanced)
             .addAll(events)
             .build();
-    Optional<CaseFacts> reported =
-        refusal.isEmpty() && command.action() instanceof Command.Report r
-            ? Optional.of(r.facts())
-            : Optional.empty();
+    Optional<CaseFacts> reported = refusal.isEmpty() ? reportedFacts(command) : Optional.empty();
     return new Ran(new CommandAppend(command, refusal.isEmpty(), all, reported), refusal);
   }
 
@@ -443,5 +437,15 @@ public final class DurableCaseEngine {
               + "); open a new DurableCaseEngine from the store",
           broken);
     }
+  }
+
+  /** The facts a report (at a region or at a point) recorded in the engine, else empty. */
+  private Optional<CaseFacts> reportedFacts(Command command) {
+    if (command.action() instanceof Command.Report r) {
+      return Optional.of(r.facts());
+    }
+    return command.action() instanceof Command.ReportAt
+        ? engine.facts(command.caseId())
+        : Optional.empty();
   }
 }
