@@ -272,6 +272,34 @@ public final class SlaClock {
         at);
   }
 
+  /**
+   * A clock rebuilt from its parts ({@link SlaClockForm#toClock}): the plan's budget and thresholds
+   * are recomputed from the limit, levels, calendar and start, as {@link #withCalendar} does. The
+   * caller has checked the parts.
+   */
+  static SlaClock restored(
+      String name,
+      SlaLimit limit,
+      ImmutableList<WarningLevel> levels,
+      BusinessCalendar calendar,
+      Instant startedAt,
+      ImmutableList<Instant> history,
+      State state,
+      long firedMask,
+      Instant seen) {
+    return new SlaClock(name, limit, levels, calendar, startedAt, history, state, firedMask, seen);
+  }
+
+  /** The fired levels as a bit mask by level index (for {@link SlaClockForm}). */
+  long firedMask() {
+    return firedMask;
+  }
+
+  /** The latest instant this clock has seen (for {@link SlaClockForm}). */
+  Instant seen() {
+    return seen;
+  }
+
   // ------------------------------------------------------------------ accessors
 
   /**
