@@ -17,8 +17,10 @@ import java.util.OptionalLong;
  * A hierarchical timing wheel with exact, millisecond buckets at the bottom, in primitive arrays:
  *
  * <ul>
- *   <li>Every entry is one slot of a slab (deadline, key or handle, and two links), on one doubly
- *       linked list.
+ *   <li>Every entry is one slot of a slab (deadline; the handle's generation or the key-table slot
+ *       with the bucket the entry waits in; two links), on one doubly linked list per bucket whose
+ *       first and last entries the bucket records: an append touches only the old last entry, and a
+ *       cancel reads its bucket from the entry.
  *   <li>The wheel has 8 levels of 256 buckets. The queue keeps a cursor time {@code cur}; an entry
  *       with deadline {@code d >= cur} lives on level {@code L} = the highest byte in which {@code
  *       d} and {@code cur} differ, in the bucket given by that byte of {@code d}. So a level-0
@@ -48,9 +50,11 @@ import java.util.OptionalLong;
  * heap; each entry pays at most 7 cascades (each O(1)) over its life; {@link #pollDue} costs O(1)
  * per entry delivered plus O(levels) per non-empty bucket it passes. {@link #nextDeadline()} may
  * cascade (that is why it is not free, and it may move the cursor ahead of the latest poll so that
- * later schedules before it take the heap). Memory: 24 bytes per slab slot (slots grow by doubling
- * and are reused), plus for keyed queues 16 bytes per key-table slot at a load of at most 1/2, plus
- * 8 KB of buckets; nothing per bucket per millisecond, so sparse deadlines years apart cost nothing
+ * later schedules before it take the heap). A new queue is best told its time by a {@link #pollDue}
+ * on the empty queue before a bulk schedule (a restore), so that the cursor starts there and no
+ * future deadline takes the heap. Memory: 24 bytes per slab slot (slots grow by doubling and are
+ * reused), plus for keyed queues 16 bytes per key-table slot at a load of at most 1/2, plus 16 KB
+ * of bucket ends; nothing per bucket per millisecond, so sparse deadlines years apart cost nothing
  * extra.
  *
  * <p>Peers: the buckets per byte and the bit set per level come from the Linux kernel's timer wheel

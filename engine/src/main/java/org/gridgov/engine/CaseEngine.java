@@ -1,7 +1,5 @@
 package org.gridgov.engine;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import java.time.Instant;
@@ -21,7 +19,6 @@ import org.gridgov.sla.BusinessCalendar;
 import org.gridgov.sla.CalendarEditions;
 import org.gridgov.sla.CaseClocks;
 import org.gridgov.sla.SlaPolicy;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The case engine: {@link Command}s and the passing of time ({@link #advanceTo(Instant)}) go in,
@@ -35,13 +32,8 @@ import org.jspecify.annotations.Nullable;
  * only when nothing failed: an exception (a refusal, an illegal transition, a policy that throws)
  * leaves the engine as it was.
  *
- * <p><b>Clocks.</b> Per open case: {@code case} (stage {@code WHOLE_CASE}, from registration to
- * closing), {@code register}, {@code dispatch} and {@code check} (stages {@code REGISTER}, {@code
- * DISPATCH}, {@code CHECK}, where the SLA policy has a rule), {@code lead} (stage {@code HANDLE},
- * the current lead handler's, from dispatch or escalation to resolution; a return hands it on by
- * the policy's return rule) and {@code summon:<department>} (the arrival limit of a summons,
- * natural time, the SLA policy's default levels; stopped by {@code Arrived}). Each clock state
- * follows from the events alone, which is what makes {@link #restore} exact.
+ * <p><b>Clocks.</b> Per open case, as {@link ClockId} lists them; each clock state follows from the
+ * events alone, which is what makes {@link #restore} exact.
  *
  * <p><b>Memory.</b> Closed and ended cases stay until {@link #release} drops them.
  *
@@ -73,11 +65,12 @@ public final class CaseEngine {
 
   private final EngineConfig config;
   private final EngineParts parts;
-  private @Nullable Instant now;
+  private final EngineTime time;
 
   private CaseEngine(EngineConfig config) {
     this.config = config;
     this.parts = EngineParts.wire(config);
+    this.time = new EngineTime(parts);
   }
 
   /**
@@ -141,14 +134,7 @@ public final class CaseEngine {
       Map<CaseId, CaseFacts> facts,
       List<CaseEvent> tail) {
     CaseEngine e = create(config);
-    e.now =
-        EngineRestorer.replay(
-            config.regionTree(),
-            e.parts.store(),
-            e.parts.applier(),
-            Objects.requireNonNull(snapshot, "snapshot"),
-            facts,
-            tail);
+    e.time.restore(config.regionTree(), Objects.requireNonNull(snapshot, "snapshot"), facts, tail);
     return e;
   }
 
@@ -207,13 +193,7 @@ public final class CaseEngine {
    * @throws org.gridgov.casefile.IllegalTransitionException if the lifecycle refuses an event
    */
   public ImmutableList<CaseEvent> execute(Command command) {
-    return parts.idempotency().execute(command, this::executeOnce);
-  }
-
-  private ImmutableList<CaseEvent> executeOnce(Command command) {
-    ImmutableList<CaseEvent> events = parts.dispatcher().execute(command, now);
-    now = command.at();
-    return events;
+    return time.execute(command);
   }
 
   /**
@@ -233,21 +213,7 @@ public final class CaseEngine {
    *     unchanged)
    */
   public ImmutableList<CaseEvent> advanceTo(Instant instant) {
-    Instants.requireWholeMillis(instant, "advanceTo");
-    checkArgument(
-        now == null || !instant.isBefore(now),
-        "time goes backwards: advanceTo(%s) is before the engine's time %s",
-        instant,
-        now);
-    if (parts.scheduler().dueBy(instant.toEpochMilli()).isEmpty()) {
-      now = instant; // nothing is due: only time moves (the common case); no allocation
-      return ImmutableList.of();
-    }
-    Tx tx = parts.store().begin();
-    parts.scheduler().fireDue(tx, instant);
-    parts.store().commit(tx);
-    now = instant;
-    return tx.events();
+    return time.advanceTo(instant);
   }
 
   /**
@@ -267,9 +233,7 @@ public final class CaseEngine {
    *     #advanceTo} first)
    */
   public ImmutableList<CaseEvent> adoptCalendar(BusinessCalendar edition, Instant at) {
-    ImmutableList<CaseEvent> events = parts.adopter().adopt(edition, at, now);
-    now = at;
-    return events;
+    return time.adopt(edition, at);
   }
 
   /**
@@ -304,7 +268,7 @@ public final class CaseEngine {
    * @return the time
    */
   public Optional<Instant> now() {
-    return Optional.ofNullable(now);
+    return Optional.ofNullable(time.now());
   }
 
   /**

@@ -105,6 +105,8 @@ final class CommandDispatcher {
           command, command.caseId(), String.valueOf(e.getMessage()), e);
     } catch (OutsideCalendarException e) {
       throw new CommandOutsideCalendarException(command, e);
+    } catch (RoutingFailedException e) {
+      throw new RoutingFailedException(command.actor(), e);
     }
     store.commit(tx);
     return tx.events();
@@ -142,13 +144,31 @@ final class CommandDispatcher {
               id,
               facts.id()));
     }
-    if (tx.get(id) != null) {
+    CaseRecord rec = store.newRecord(facts, locationIndex(c, facts), tx);
+    authorize(c, rec);
+    CaseRecord existing = tx.get(id);
+    if (existing != null) {
+      refuseTaken(c, existing);
+    }
+    tx.emit(rec, c.at(), actorOf(c.actor()), new EventPayload.Reported());
+  }
+
+  /**
+   * Refuses a report of an id the engine holds. Only an actor that may see the case is told that it
+   * exists; to any other the report reads as an unauthorised report of that case (the policy's own
+   * refusal for it), so a report cannot probe for cases outside the actor's jurisdiction.
+   */
+  private void refuseTaken(Command c, CaseRecord existing) {
+    CaseId id = existing.facts().id();
+    if (authorization.sees(c.actor(), existing.facts(), existing.state())) {
       throw new IllegalArgumentException(
           String.format(Locale.ROOT, "case %s already exists (command %s)", id, c.commandId()));
     }
-    CaseRecord rec = store.newRecord(facts, locationIndex(c, facts), tx);
-    authorize(c, rec);
-    tx.emit(rec, c.at(), actorOf(c.actor()), new EventPayload.Reported());
+    String rule =
+        authorization
+            .refusal(c, existing.facts(), existing.state())
+            .orElse("the case lies outside what it may see");
+    throw new NotAuthorizedException(c.actor(), id, c.action().name(), rule);
   }
 
   /** The region a report's point lies in, by the configured resolver; refused when none. */

@@ -51,8 +51,8 @@ public final class DeadlineQueueMemory {
    */
   public static void main(String[] args) throws Exception {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    String[] distributions =
-        System.getProperty("distributions", "uniform,exponential,workday").split(",");
+    List<String> distributions =
+        List.of(System.getProperty("distributions", "uniform,exponential,workday").split(",", -1));
     List<String> lines = new ArrayList<>();
     for (String distribution : distributions) {
       for (int k = 1; k < args.length; k++) {
