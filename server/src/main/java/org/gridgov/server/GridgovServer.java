@@ -144,19 +144,18 @@ public final class GridgovServer implements AutoCloseable {
     }
   }
 
-  /** The instant for new commands: the city's time, never before the engine's. */
-  Instant commandInstant() {
-    Instant now = config.clock().now();
+  /**
+   * Runs commands on the engine in one durable write, stamped with the city's time under the
+   * engine's lock (so no tick can move the engine past them between stamping and running).
+   */
+  ImmutableList<CommandOutcome> executeAt(
+      java.util.function.Function<Instant, List<Command>> build) {
     synchronized (engineLock) {
+      Instant now = config.clock().now();
       Optional<Instant> engineNow = engine.now();
-      return engineNow.isPresent() && engineNow.get().isAfter(now) ? engineNow.get() : now;
-    }
-  }
-
-  /** Runs commands on the engine, one durable write. */
-  ImmutableList<CommandOutcome> executeAll(List<Command> commands) {
-    synchronized (engineLock) {
-      return engine.executeAll(commands);
+      Instant at = engineNow.isPresent() && engineNow.get().isAfter(now) ? engineNow.get() : now;
+      List<Command> commands = build.apply(at);
+      return commands.isEmpty() ? ImmutableList.of() : engine.executeAll(commands);
     }
   }
 

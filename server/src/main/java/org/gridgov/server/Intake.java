@@ -108,15 +108,18 @@ final class Intake implements AutoCloseable {
 
   private void write(List<Pending> batch) {
     List<RequestRecord> records = new ArrayList<>(batch.size());
-    List<Command> commands = new ArrayList<>(batch.size() * 4);
-    Instant at = server.commandInstant();
-    for (Pending p : batch) {
-      RequestRecord r = record(p.report(), at);
-      records.add(r);
-      server.projection().register(r);
-      commands.addAll(commands(r, p.report()));
-    }
-    ImmutableList<CommandOutcome> outcomes = server.executeAll(commands);
+    ImmutableList<CommandOutcome> outcomes =
+        server.executeAt(
+            at -> {
+              List<Command> commands = new ArrayList<>(batch.size() * 4);
+              for (Pending p : batch) {
+                RequestRecord r = record(p.report(), at);
+                records.add(r);
+                server.projection().register(r);
+                commands.addAll(commands(r, p.report()));
+              }
+              return commands;
+            });
     List<RequestRepository.Submission> stored = new ArrayList<>(batch.size());
     List<Pending> accepted = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {

@@ -1,5 +1,6 @@
 package org.gridgov.server;
 
+import com.google.common.collect.ImmutableList;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -23,6 +24,7 @@ import org.gridgov.geo.ChinaCoordinates;
 import org.gridgov.geo.LonLat;
 import org.gridgov.region.Region;
 import org.gridgov.region.RegionLevel;
+import org.gridgov.store.jdbc.CommandOutcome;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Point;
 
@@ -46,6 +48,7 @@ public final class SimulatedCity implements AutoCloseable {
   private volatile boolean running = true;
   private Instant last;
   private long commands;
+  private int refusalsLogged;
 
   /**
    * Starts the city.
@@ -153,9 +156,25 @@ public final class SimulatedCity implements AutoCloseable {
     long district = server.config().city().tree().roots().get(0).code();
     Principal dispatcher = Principal.inRegion("sim-centre", Role.DISPATCHER, district);
     Principal supervisor = Principal.inRegion("sim-supervisor", Role.SUPERVISOR, district);
-    Instant at = server.commandInstant();
+    List<CaseView> open = server.projection().views(CaseView::open, 5_000);
+    ImmutableList<CommandOutcome> outcomes =
+        server.executeAt(at -> commands(open, hours, at, dispatcher, supervisor));
+    commands += outcomes.size();
+    for (CommandOutcome o : outcomes) {
+      if (o.refusal().isPresent() && refusalsLogged < 5) {
+        refusalsLogged++;
+        LOG.warning("a simulated step was refused: " + o.refusal().get().getMessage());
+      }
+    }
+    if (!outcomes.isEmpty()) {
+      server.feed().wake();
+    }
+  }
+
+  private List<Command> commands(
+      List<CaseView> open, double hours, Instant at, Principal dispatcher, Principal supervisor) {
     List<Command> batch = new ArrayList<>();
-    for (CaseView v : server.projection().views(CaseView::open, 5_000)) {
+    for (CaseView v : open) {
       String lead = v.lead();
       if (lead == null) {
         continue;
@@ -176,11 +195,7 @@ public final class SimulatedCity implements AutoCloseable {
         break;
       }
     }
-    if (!batch.isEmpty()) {
-      commands += batch.size();
-      var unused = server.executeAll(batch);
-      server.feed().wake();
-    }
+    return batch;
   }
 
   private boolean chance(double perHour, double hours) {
