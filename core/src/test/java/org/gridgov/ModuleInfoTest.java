@@ -35,7 +35,8 @@ class ModuleInfoTest {
             "org.gridgov.category",
             "org.gridgov.casefile",
             "org.gridgov.sla",
-            "org.gridgov.metrics");
+            "org.gridgov.metrics",
+            "org.gridgov.people");
     // The parsing helpers and value styles are shared with gridgov's own modules only, never with
     // users.
     assertThat(descriptor.exports())
