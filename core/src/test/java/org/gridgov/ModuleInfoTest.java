@@ -36,8 +36,7 @@ class ModuleInfoTest {
             "org.gridgov.category",
             "org.gridgov.casefile",
             "org.gridgov.sla",
-            "org.gridgov.metrics",
-            "org.gridgov.people");
+            "org.gridgov.metrics");
     // The parsing helpers and value styles are shared with gridgov's own modules only, never with
     // users.
     assertThat(descriptor.exports())
