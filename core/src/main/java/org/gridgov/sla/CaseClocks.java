@@ -149,6 +149,18 @@ public final class CaseClocks {
     return clocks.length;
   }
 
+  /**
+   * Returns a clock by its place in the order the clocks were added (iteration without building
+   * {@link #clocks()}).
+   *
+   * @param index the place, from 0 to {@link #size()} - 1
+   * @return the clock
+   * @throws IndexOutOfBoundsException if there is no clock at that place
+   */
+  public SlaClock clockAt(int index) {
+    return clocks[index];
+  }
+
   private int indexOf(String name) {
     for (int i = 0; i < clocks.length; i++) {
       if (clocks[i].name().equals(name)) {

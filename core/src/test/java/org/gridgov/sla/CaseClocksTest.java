@@ -141,6 +141,7 @@ class CaseClocksTest {
     CaseClocks abc = CaseClocks.empty().with(a).with(b).with(c);
     assertThat(abc.clocks().keySet()).containsExactly("case", "summon:x", "lead");
     assertThat(abc.size()).isEqualTo(3);
+    assertThat(List.of(abc.clockAt(0), abc.clockAt(1), abc.clockAt(2))).containsExactly(a, b, c);
     assertThat(abc.without("summon:x").clocks().keySet()).containsExactly("case", "lead");
     assertThat(abc.without("nope")).isSameAs(abc);
     assertThat(abc.without("case").without("summon:x").without("lead"))

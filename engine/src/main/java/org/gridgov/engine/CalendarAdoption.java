@@ -69,7 +69,8 @@ final class CalendarAdoption {
    */
   static CaseClocks switchAll(CaseClocks clocks, BusinessCalendar edition) {
     CaseClocks out = clocks;
-    for (SlaClock c : clocks.clocks().values()) {
+    for (int i = 0; i < clocks.size(); i++) {
+      SlaClock c = clocks.clockAt(i);
       if (follows(c) && !c.calendar().edition().equals(edition.edition())) {
         out = out.with(c.withCalendar(edition));
       }
