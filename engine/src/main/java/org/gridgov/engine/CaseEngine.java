@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.gridgov.casefile.CaseEvent;
 import org.gridgov.casefile.CaseFacts;
 import org.gridgov.casefile.CaseId;
@@ -149,6 +150,7 @@ public final class CaseEngine {
             Objects.requireNonNull(snapshot, "snapshot"),
             facts,
             tail);
+    e.parts.annex().commit();
     return e;
   }
 
@@ -211,7 +213,9 @@ public final class CaseEngine {
   }
 
   private ImmutableList<CaseEvent> executeOnce(Command command) {
+    parts.annex().discard();
     ImmutableList<CaseEvent> events = parts.dispatcher().execute(command, now);
+    parts.annex().commit();
     now = command.at();
     return events;
   }
@@ -244,8 +248,10 @@ public final class CaseEngine {
       return ImmutableList.of();
     }
     Tx tx = parts.store().begin();
+    parts.annex().discard();
     parts.scheduler().fireDue(tx, instant);
     parts.store().commit(tx);
+    parts.annex().commit();
     now = instant;
     return tx.events();
   }
@@ -294,7 +300,38 @@ public final class CaseEngine {
    */
   @CanIgnoreReturnValue
   public boolean release(CaseId caseId) {
-    return parts.store().release(Objects.requireNonNull(caseId, "caseId"));
+    CaseRecord r = parts.store().record(Objects.requireNonNull(caseId, "caseId"));
+    boolean released = parts.store().release(caseId);
+    if (released && r != null) {
+      parts.annex().release(caseId, r.facts());
+    }
+    return released;
+  }
+
+  /**
+   * Returns how many reports a case stands for: 1, plus one per repeat report linked to it ({@code
+   * RepeatReported}, by the {@link SupervisionPolicy}'s repeat rule).
+   *
+   * @param caseId the case
+   * @return the count, or empty if the engine does not know the case
+   */
+  public OptionalInt reportCount(CaseId caseId) {
+    return parts.store().record(caseId) == null
+        ? OptionalInt.empty()
+        : OptionalInt.of(parts.annex().committed(caseId).reportCount());
+  }
+
+  /**
+   * Returns the latest supervision (督办) of a case, open or closed.
+   *
+   * @param caseId the case
+   * @return the supervision, or empty if the engine does not know the case or it was never
+   *     supervised
+   */
+  public Optional<Supervision> supervision(CaseId caseId) {
+    return parts.store().record(caseId) == null
+        ? Optional.empty()
+        : Optional.ofNullable(parts.annex().committed(caseId).supervision());
   }
 
   /**

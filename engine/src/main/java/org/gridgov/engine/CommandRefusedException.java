@@ -17,7 +17,8 @@ public abstract sealed class CommandRefusedException extends GridgovException
         TransitionRefusedException,
         UnknownHandlerException,
         CommandOutsideCalendarException,
-        ExtensionLimitException {
+        ExtensionLimitException,
+        SupervisionRefusedException {
   private static final long serialVersionUID = 1L;
 
   /** The actor, as text. */
