@@ -24,6 +24,7 @@ module org.gridgov.core {
   exports org.gridgov.casefile;
   exports org.gridgov.sla;
   exports org.gridgov.metrics;
+  exports org.gridgov.people;
   // Shared parsing helpers for gridgov's own modules only; not API.
   exports org.gridgov.internal to
       org.gridgov.routing,

@@ -24,6 +24,9 @@ module org.gridgov.simulation {
   exports org.gridgov.simulation;
   exports org.gridgov.simulation.report;
 
+  // other engines for sweeps (gridgov-simulation-spark), found on the class path
+  uses org.gridgov.simulation.SweepExecutor;
+
   // picocli reads the command classes' annotated fields and methods reflectively.
   opens org.gridgov.simulation.cli to
       info.picocli;

@@ -11,7 +11,7 @@ import org.immutables.value.Value;
 
 /**
  * The facts of a case that do not change as it moves through its lifecycle: id, category, priority,
- * kind, location, source and the reporter.
+ * kind, location, source, the reporter and the point it was reported at.
  *
  * <p>The location is one or more region codes (the grids or units the case touches). gridgov-core
  * stores only the codes; the routing layer computes the lowest common ancestor that owns a case
@@ -85,6 +85,15 @@ public abstract class CaseFacts {
    * @return the reporter
    */
   public abstract Optional<PersonalData> reporter();
+
+  /**
+   * Returns the point the reporter gave, if the case was reported at a point (personal data, masked
+   * in {@link #toString()}; see {@link ReportedPoint}). The location codes hold the region the
+   * point was resolved to.
+   *
+   * @return the reported point
+   */
+  public abstract Optional<ReportedPoint> point();
 
   /**
    * Returns whether any of the case's region codes satisfies a predicate, e.g. "lies in this
@@ -198,6 +207,15 @@ public abstract class CaseFacts {
      */
     @CanIgnoreReturnValue
     Builder reporter(PersonalData reporter);
+
+    /**
+     * Sets the point the case was reported at.
+     *
+     * @param point the point
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    Builder point(ReportedPoint point);
 
     /**
      * Builds the facts.

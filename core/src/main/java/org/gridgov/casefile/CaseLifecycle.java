@@ -231,7 +231,9 @@ public final class CaseLifecycle {
    *     transition rule
    */
   public static CaseState apply(CaseState state, CaseEvent event) {
-    if (CaseState.hasDirectPath(event)
+    // the payload's type is an interface call on one of many records: read it once
+    EventType type = event.type();
+    if (CaseState.hasDirectPath(type, event.payload())
         && sequenceProblem(state.caseId(), state.lastSequence(), state.lastEventAtOrNull(), event)
             == null
         && transitionProblem(
@@ -242,11 +244,12 @@ public final class CaseLifecycle {
                 state.awaitingArrival(),
                 state.dueAtOrNull(),
                 state.pendingExtensionDaysOrZero(),
-                event)
+                event,
+                type)
             == null) {
       // the common events, validated as below, become the next state in one copy (no draft)
       return new CaseState(
-          state, event, STATUSES[NEXT[state.status().ordinal()][event.type().ordinal()]]);
+          state, event, type, STATUSES[NEXT[state.status().ordinal()][type.ordinal()]]);
     }
     CaseState.Draft d = new CaseState.Draft(state);
     step(
@@ -273,7 +276,8 @@ public final class CaseLifecycle {
                 state.awaitingArrival(),
                 state.dueAtOrNull(),
                 state.pendingExtensionDaysOrZero(),
-                event)
+                event,
+                event.type())
             == null;
   }
 
@@ -311,7 +315,8 @@ public final class CaseLifecycle {
             d.awaitingArrival,
             d.dueAt,
             d.pendingExtensionDays,
-            e);
+            e,
+            e.type());
     if (problem != null) {
       ImmutableSet<EventType> allowed = ALLOWED.get(d.status.ordinal());
       String msg =
@@ -373,12 +378,13 @@ public final class CaseLifecycle {
       ImmutableSortedSet<String> awaitingArrival,
       @Nullable Instant dueAt,
       int pendingExtension,
-      CaseEvent e) {
+      CaseEvent e,
+      EventType type) {
     EventPayload p = e.payload();
-    if (NEXT[status.ordinal()][p.type().ordinal()] < 0) {
-      return "no transition for " + p.type().payloadName();
+    if (NEXT[status.ordinal()][type.ordinal()] < 0) {
+      return "no transition for " + type.payloadName();
     }
-    return switch (p.type()) {
+    return switch (type) {
       case REGISTERED -> dueAfterEvent(((EventPayload.Registered) p).dueAt(), e);
       case REOPENED -> dueAfterEvent(((EventPayload.Reopened) p).dueAt(), e);
       case DISPATCHED -> {

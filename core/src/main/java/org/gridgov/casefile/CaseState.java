@@ -101,11 +101,11 @@ public final class CaseState {
 
   /**
    * Whether {@link CaseLifecycle#apply} builds the next state of an event directly with {@link
-   * #CaseState(CaseState, CaseEvent, CaseStatus)}: the events of a case's usual path, which change
-   * only a few fields. Every other event goes through a {@link Draft}.
+   * #CaseState(CaseState, CaseEvent, EventType, CaseStatus)}: the events of a case's usual path,
+   * which change only a few fields. Every other event goes through a {@link Draft}.
    */
-  static boolean hasDirectPath(CaseEvent e) {
-    return switch (e.type()) {
+  static boolean hasDirectPath(EventType t, EventPayload p) {
+    return switch (t) {
       case REPORTED,
           VERIFIED,
           VERIFICATION_FAILED,
@@ -119,7 +119,7 @@ public final class CaseState {
           SLA_WARNING,
           SLA_BREACHED ->
           true;
-      case DISPATCHED -> ((EventPayload.Dispatched) e.payload()).role() == HandlerRole.LEAD;
+      case DISPATCHED -> ((EventPayload.Dispatched) p).role() == HandlerRole.LEAD;
       default -> false;
     };
   }
@@ -130,10 +130,10 @@ public final class CaseState {
    *
    * @param s the state before
    * @param e the validated event
+   * @param t its type (read once by the caller)
    * @param next the status the transition table gives
    */
-  CaseState(CaseState s, CaseEvent e, CaseStatus next) {
-    EventType t = e.type();
+  CaseState(CaseState s, CaseEvent e, EventType t, CaseStatus next) {
     EventPayload p = e.payload();
     Instant at = e.at();
     boolean escalated = t == EventType.ESCALATED;
@@ -177,9 +177,7 @@ public final class CaseState {
     this.extensionCount = s.extensionCount;
     // an escalation or a resolution ends the lead's holding, and with it its pending request
     this.pendingExtensionDays =
-        e.type() == EventType.ESCALATED || e.type() == EventType.RESOLVED
-            ? 0
-            : s.pendingExtensionDays;
+        t == EventType.ESCALATED || t == EventType.RESOLVED ? 0 : s.pendingExtensionDays;
     this.reopenCount = s.reopenCount;
     this.summonCount = s.summonCount;
     boolean breach = t == EventType.SLA_BREACHED;

@@ -106,7 +106,26 @@ public final class CategoryCatalog {
   public static CategoryCatalog parse(Reader text, String source, CategoryCodeScheme scheme) {
     Problems problems = new Problems(source);
     CsvReader csv = new CsvReader(text, problems, true);
-    CsvReader.Row header = csv.next();
+    checkHeader(csv.next(), problems);
+    Map<String, Category> codes = new TreeMap<>();
+    Map<String, Integer> lineOf = new HashMap<>();
+    for (CsvReader.Row row = csv.next(); row != null; row = csv.next()) {
+      Category c = parseRow(row, scheme, lineOf, problems);
+      if (c != null) {
+        lineOf.put(c.code(), row.line());
+        codes.put(c.code(), c);
+      }
+    }
+    checkParents(codes, lineOf, problems);
+    if (problems.isEmpty() && codes.isEmpty()) {
+      problems.add(0, 0, "", "", "the catalogue has no categories");
+    }
+    problems.throwIfAny();
+    return new CategoryCatalog(scheme, ImmutableSortedMap.copyOf(codes));
+  }
+
+  /** Refuses a missing or different header at once (nothing after it can be read). */
+  private static void checkHeader(CsvReader.@Nullable Row header, Problems problems) {
     if (header == null) {
       problems.add(0, 0, "", "", "empty input: expected the header %s", String.join(",", HEADER));
       problems.throwIfAny();
@@ -122,62 +141,64 @@ public final class CategoryCatalog {
           String.join(",", HEADER));
       problems.throwIfAny();
     }
-    Map<String, Category> codes = new TreeMap<>();
-    Map<String, Integer> lineOf = new HashMap<>();
-    for (CsvReader.Row row = csv.next(); row != null; row = csv.next()) {
-      int line = row.line();
-      if (row.size() != HEADER.size()) {
-        problems.add(
-            line,
-            0,
-            "",
-            String.join(",", row.fields()),
-            "expected %d fields (%s) but found %d",
-            HEADER.size(),
-            String.join(",", HEADER),
-            row.size());
-        continue;
-      }
-      boolean ok = true;
-      String code = row.get(0).strip();
-      int level = scheme.levelOf(code);
-      if (level == 0) {
-        problems.add(
-            line,
-            1,
-            "code",
-            code,
-            "a code must be ASCII digits of length %s (scheme %s)",
-            lengths(scheme),
-            scheme);
-        ok = false;
-      } else if (lineOf.containsKey(code)) {
-        problems.add(
-            line, 1, "code", code, "duplicate code, first defined on line %d", lineOf.get(code));
-        ok = false;
-      }
-      String zh = row.get(1).strip();
-      String en = row.get(2).strip();
-      if (zh.isEmpty()) {
-        problems.add(line, 2, "name_zh", zh, "the Chinese name must not be blank");
-        ok = false;
-      }
-      if (en.isEmpty()) {
-        problems.add(line, 3, "name_en", en, "the English name must not be blank");
-        ok = false;
-      }
-      CategoryKind kind = parseKind(row.get(3).strip());
-      if (kind == null) {
-        problems.add(line, 4, "kind", row.get(3), "expected EVENT, COMPONENT, 事件 or 部件");
-        ok = false;
-      }
-      if (ok && kind != null) {
-        lineOf.put(code, line);
-        codes.put(
-            code,
-            Category.of(code, level, Optional.ofNullable(scheme.parentOf(code)), zh, en, kind));
-      }
+  }
+
+  /** One row's category, or null with its problems recorded. */
+  private static @Nullable Category parseRow(
+      CsvReader.Row row,
+      CategoryCodeScheme scheme,
+      Map<String, Integer> lineOf,
+      Problems problems) {
+    int line = row.line();
+    if (row.size() != HEADER.size()) {
+      problems.add(
+          line,
+          0,
+          "",
+          String.join(",", row.fields()),
+          "expected %d fields (%s) but found %d",
+          HEADER.size(),
+          String.join(",", HEADER),
+          row.size());
+      return null;
     }
+    long before = problems.count();
+    String code = row.get(0).strip();
+    int level = scheme.levelOf(code);
+    if (level == 0) {
+      problems.add(
+          line,
+          1,
+          "code",
+          code,
+          "a code must be ASCII digits of length %s (scheme %s)",
+          lengths(scheme),
+          scheme);
+    } else if (lineOf.containsKey(code)) {
+      problems.add(
+          line, 1, "code", code, "duplicate code, first defined on line %d", lineOf.get(code));
+    }
+    String zh = row.get(1).strip();
+    String en = row.get(2).strip();
+    if (zh.isEmpty()) {
+      problems.add(line, 2, "name_zh", zh, "the Chinese name must not be blank");
+    }
+    if (en.isEmpty()) {
+      problems.add(line, 3, "name_en", en, "the English name must not be blank");
+    }
+    CategoryKind kind = parseKind(row.get(3).strip());
+    if (kind == null) {
+      problems.add(line, 4, "kind", row.get(3), "expected EVENT, COMPONENT, 事件 or 部件");
+    }
+    if (problems.count() != before || kind == null) {
+      return null;
+    }
+    return Category.of(code, level, Optional.ofNullable(scheme.parentOf(code)), zh, en, kind);
+  }
+
+  /** Every category's parent is in the catalogue and of the same kind. */
+  private static void checkParents(
+      Map<String, Category> codes, Map<String, Integer> lineOf, Problems problems) {
     for (Category c : codes.values()) {
       if (c.parentCode().isEmpty()) {
         continue;
@@ -200,11 +221,6 @@ public final class CategoryCatalog {
             lineOf.getOrDefault(parentCode, 0));
       }
     }
-    if (problems.isEmpty() && codes.isEmpty()) {
-      problems.add(0, 0, "", "", "the catalogue has no categories");
-    }
-    problems.throwIfAny();
-    return new CategoryCatalog(scheme, ImmutableSortedMap.copyOf(codes));
   }
 
   /**

@@ -109,24 +109,9 @@ public final class SyntheticCityGenerator {
             targets.communities(),
             weights(random, streets, 0.5),
             scheme.maxLocalNumber(RegionLevel.COMMUNITY));
-    // Community kinds and weights.
     byte[] urbanRural = new byte[targets.communities()];
     double[] communityWeights = new double[targets.communities()];
-    int ci = 0;
-    int si = 0;
-    for (int i = 0; i < base.size(); i++) {
-      if (base.depthAt(i) != 1) {
-        continue;
-      }
-      long local = scheme.localNumber(base.codeAt(i));
-      for (int k = 0; k < communitiesPerStreet[si]; k++) {
-        UrbanRuralClass c = classFor(local, random);
-        urbanRural[ci] = (byte) c.ordinal();
-        communityWeights[ci] = logNormal(random, 0.4) * (c.isUrban() ? 1.5 : 1.0);
-        ci++;
-      }
-      si++;
-    }
+    communityKinds(base, communitiesPerStreet, random, urbanRural, communityWeights);
     int[] gridsPerCommunity =
         allocate(targets.grids(), communityWeights, scheme.maxLocalNumber(RegionLevel.GRID));
     int[] unitsPerGrid =
@@ -136,11 +121,9 @@ public final class SyntheticCityGenerator {
             scheme.maxLocalNumber(RegionLevel.UNIT));
 
     RegionTree.Builder b = new RegionTree.Builder(scheme, edition, "SyntheticCityGenerator");
-    double sigmaPop = 0.45;
-    double popScale = targets.meanPeoplePerUnit() * Math.exp(-sigmaPop * sigmaPop / 2);
     int community = 0;
     int grid = 0;
-    si = 0;
+    int si = 0;
     for (int i = 0; i < base.size(); i++) {
       long code = base.codeAt(i);
       if (base.depthAt(i) == 0) {
@@ -168,20 +151,7 @@ public final class SyntheticCityGenerator {
           b.add(RegionLevel.GRID, gc, cc, (dedicated ? "专属网格" : "第") + g + (dedicated ? "" : "网格"))
               .urbanRural(c)
               .gridType(dedicated ? GridType.DEDICATED : GridType.COMPREHENSIVE);
-          for (int u = 1; u <= unitsPerGrid[grid]; u++) {
-            int pop = (int) Math.max(1, Math.round(popScale * logNormal(random, sigmaPop)));
-            int hh =
-                (int)
-                    Math.max(
-                        1,
-                        Math.round(pop / targets.peoplePerHousehold() * logNormal(random, 0.15)));
-            double perPerson = c.isUrban() ? 35 : 140;
-            long area = Math.max(10, Math.round(pop * perPerson * logNormal(random, 0.5)));
-            b.add(RegionLevel.UNIT, scheme.childCode(gc, u), gc, c.isUrban() ? u + "号楼" : u + "组")
-                .population(pop)
-                .households(hh)
-                .area((double) area);
-          }
+          addUnits(b, scheme, gc, c, unitsPerGrid[grid], targets, random);
           grid++;
         }
         community++;
@@ -189,6 +159,56 @@ public final class SyntheticCityGenerator {
       si++;
     }
     return b.build();
+  }
+
+  /** Each generated community's urban/rural class and its weight for the grid allocation. */
+  private static void communityKinds(
+      RegionTree base,
+      int[] communitiesPerStreet,
+      SplittableRandom random,
+      byte[] urbanRural,
+      double[] communityWeights) {
+    CodeScheme scheme = base.codeScheme();
+    int ci = 0;
+    int si = 0;
+    for (int i = 0; i < base.size(); i++) {
+      if (base.depthAt(i) != 1) {
+        continue;
+      }
+      long local = scheme.localNumber(base.codeAt(i));
+      for (int k = 0; k < communitiesPerStreet[si]; k++) {
+        UrbanRuralClass c = classFor(local, random);
+        urbanRural[ci] = (byte) c.ordinal();
+        communityWeights[ci] = logNormal(random, 0.4) * (c.isUrban() ? 1.5 : 1.0);
+        ci++;
+      }
+      si++;
+    }
+  }
+
+  /** A grid's units with log-normal population, households and area. */
+  private static void addUnits(
+      RegionTree.Builder b,
+      CodeScheme scheme,
+      long gc,
+      UrbanRuralClass c,
+      int units,
+      Targets targets,
+      SplittableRandom random) {
+    double sigmaPop = 0.45;
+    double popScale = targets.meanPeoplePerUnit() * Math.exp(-sigmaPop * sigmaPop / 2);
+    for (int u = 1; u <= units; u++) {
+      int pop = (int) Math.max(1, Math.round(popScale * logNormal(random, sigmaPop)));
+      int hh =
+          (int)
+              Math.max(1, Math.round(pop / targets.peoplePerHousehold() * logNormal(random, 0.15)));
+      double perPerson = c.isUrban() ? 35 : 140;
+      long area = Math.max(10, Math.round(pop * perPerson * logNormal(random, 0.5)));
+      b.add(RegionLevel.UNIT, scheme.childCode(gc, u), gc, c.isUrban() ? u + "号楼" : u + "组")
+          .population(pop)
+          .households(hh)
+          .area((double) area);
+    }
   }
 
   private static void copyFlags(RegionTree base, int i, RegionTree.Builder b) {

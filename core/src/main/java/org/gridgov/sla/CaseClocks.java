@@ -4,11 +4,11 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,17 +46,21 @@ public final class CaseClocks {
    */
   public record Replan(CaseClocks clocks, ImmutableList<DeadlineMove> moves) {}
 
-  private static final CaseClocks EMPTY = new CaseClocks(ImmutableMap.of());
+  private static final SlaClock[] NONE = new SlaClock[0];
+  private static final CaseClocks EMPTY = new CaseClocks(NONE);
+  // nextWarning's value when no clock has a pending level: a private instance, compared by identity
+  private static final Instant NO_WARNING = Instant.ofEpochSecond(0, 1);
 
-  private final ImmutableMap<String, SlaClock> clocks;
+  // The clocks in the order they were added, names unique; never written after construction. An
+  // array rather than a map: a case holds two or three clocks, and an engine holds many cases.
+  private final SlaClock[] clocks;
 
-  // Lazily computed nextWarningAt(); null = not computed yet. The value is immutable, so a race
-  // only computes the
-  // same result twice, and Optional and Instant are safe to publish racily (final fields).
-  @SuppressWarnings("NullableOptional")
-  private @Nullable Optional<Instant> nextWarning;
+  // Lazily computed nextWarningAt(): null = not computed yet, NO_WARNING = none. The value is
+  // immutable, so a race only computes the same result twice; Instant is safe to publish racily
+  // (final fields).
+  private @Nullable Instant nextWarning;
 
-  private CaseClocks(ImmutableMap<String, SlaClock> clocks) {
+  private CaseClocks(SlaClock[] clocks) {
     this.clocks = clocks;
   }
 
@@ -76,26 +80,82 @@ public final class CaseClocks {
    * @return the new value
    */
   public CaseClocks with(SlaClock clock) {
-    String name = clock.name();
-    if (clocks.isEmpty()) {
-      return new CaseClocks(ImmutableMap.of(name, clock));
-    }
     // as a LinkedHashMap put: a replaced clock keeps its position, a new one goes last
-    ImmutableMap.Builder<String, SlaClock> b =
-        ImmutableMap.builderWithExpectedSize(clocks.size() + 1);
-    boolean replaced = false;
-    for (Map.Entry<String, SlaClock> e : clocks.entrySet()) {
-      if (e.getKey().equals(name)) {
-        b.put(name, clock);
-        replaced = true;
-      } else {
-        b.put(e);
+    int i = indexOf(clock.name());
+    SlaClock[] next;
+    if (i >= 0) {
+      next = clocks.clone();
+    } else {
+      next = Arrays.copyOf(clocks, clocks.length + 1);
+      i = clocks.length;
+    }
+    next[i] = clock;
+    return new CaseClocks(next);
+  }
+
+  /**
+   * Returns these clocks without the named one (the same value if there is none of that name).
+   *
+   * @param name the clock's name
+   * @return the new value
+   */
+  public CaseClocks without(String name) {
+    int i = indexOf(name);
+    if (i < 0) {
+      return this;
+    }
+    if (clocks.length == 1) {
+      return EMPTY;
+    }
+    SlaClock[] next = new SlaClock[clocks.length - 1];
+    System.arraycopy(clocks, 0, next, 0, i);
+    System.arraycopy(clocks, i + 1, next, i, clocks.length - i - 1);
+    return new CaseClocks(next);
+  }
+
+  /**
+   * Returns these clocks without every clock whose name the predicate accepts, the others in their
+   * order (the same value if none is accepted).
+   *
+   * @param drop which names to drop
+   * @return the new value
+   */
+  public CaseClocks withoutAll(Predicate<String> drop) {
+    int keep = 0;
+    for (SlaClock k : clocks) {
+      if (!drop.test(k.name())) {
+        keep++;
       }
     }
-    if (!replaced) {
-      b.put(name, clock);
+    if (keep == clocks.length) {
+      return this;
     }
-    return new CaseClocks(b.buildOrThrow());
+    SlaClock[] next = new SlaClock[keep];
+    int j = 0;
+    for (SlaClock k : clocks) {
+      if (!drop.test(k.name())) {
+        next[j++] = k;
+      }
+    }
+    return keep == 0 ? EMPTY : new CaseClocks(next);
+  }
+
+  /**
+   * Returns the number of clocks.
+   *
+   * @return the count
+   */
+  public int size() {
+    return clocks.length;
+  }
+
+  private int indexOf(String name) {
+    for (int i = 0; i < clocks.length; i++) {
+      if (clocks[i].name().equals(name)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -105,20 +165,21 @@ public final class CaseClocks {
    *
    * @return the instant, or empty if no clock has a pending level it will reach
    */
+  @SuppressWarnings("ReferenceEquality") // NO_WARNING is a sentinel instance
   public Optional<Instant> nextWarningAt() {
-    Optional<Instant> cached = nextWarning;
+    Instant cached = nextWarning;
     if (cached == null) {
       @Nullable Instant best = null;
-      for (SlaClock k : clocks.values()) {
+      for (SlaClock k : clocks) {
         Optional<Instant> w = k.nextWarningAt();
         if (w.isPresent() && (best == null || w.get().isBefore(best))) {
           best = w.get();
         }
       }
-      cached = Optional.ofNullable(best);
+      cached = best == null ? NO_WARNING : best;
       nextWarning = cached; // a race only computes the same immutable value twice
     }
-    return cached;
+    return cached == NO_WARNING ? Optional.empty() : Optional.of(cached);
   }
 
   /**
@@ -128,16 +189,21 @@ public final class CaseClocks {
    * @return the clock, or empty
    */
   public Optional<SlaClock> clock(String name) {
-    return Optional.ofNullable(clocks.get(name));
+    int i = indexOf(name);
+    return i < 0 ? Optional.empty() : Optional.of(clocks[i]);
   }
 
   /**
-   * Returns every clock in order.
+   * Returns every clock in order (a new map each call).
    *
    * @return the clocks by name
    */
   public ImmutableMap<String, SlaClock> clocks() {
-    return clocks;
+    ImmutableMap.Builder<String, SlaClock> b = ImmutableMap.builderWithExpectedSize(clocks.length);
+    for (SlaClock k : clocks) {
+      b.put(k.name(), k);
+    }
+    return b.buildOrThrow();
   }
 
   /**
@@ -168,11 +234,11 @@ public final class CaseClocks {
    * @return the clocks and warnings
    */
   public Advance advance(Instant now) {
-    ImmutableMap.Builder<String, SlaClock> m = ImmutableMap.builderWithExpectedSize(clocks.size());
+    SlaClock[] m = new SlaClock[clocks.length];
     List<SlaClock.Warning> all = new ArrayList<>();
-    for (SlaClock c : clocks.values()) {
-      SlaClock.Advance a = c.advance(now);
-      m.put(c.name(), a.clock());
+    for (int i = 0; i < clocks.length; i++) {
+      SlaClock.Advance a = clocks[i].advance(now);
+      m[i] = a.clock();
       all.addAll(a.fired());
     }
     if (all.size() > 1) {
@@ -180,7 +246,7 @@ public final class CaseClocks {
           Comparator.comparing(
               SlaClock.Warning::reachedAt)); // stable: clock order, then level order
     }
-    return new Advance(new CaseClocks(m.buildOrThrow()), ImmutableList.copyOf(all));
+    return new Advance(new CaseClocks(m), ImmutableList.copyOf(all));
   }
 
   /**
@@ -190,40 +256,59 @@ public final class CaseClocks {
    * @return the clocks and the moves
    */
   public Replan withCalendar(BusinessCalendar edition) {
-    Map<String, SlaClock> m = new LinkedHashMap<>();
+    SlaClock[] m = new SlaClock[clocks.length];
     ImmutableList.Builder<DeadlineMove> moves = ImmutableList.builder();
-    for (SlaClock c : clocks.values()) {
+    for (int i = 0; i < clocks.length; i++) {
+      SlaClock c = clocks[i];
       SlaClock n = c.withCalendar(edition);
-      m.put(c.name(), n);
+      m[i] = n;
       Optional<Instant> before = c.deadline();
       Optional<Instant> after = n.deadline();
       if (!before.equals(after)) {
         moves.add(new DeadlineMove(c.name(), before, after));
       }
     }
-    return new Replan(new CaseClocks(ImmutableMap.copyOf(m)), moves.build());
+    return new Replan(new CaseClocks(m), moves.build());
   }
 
   private CaseClocks map(java.util.function.UnaryOperator<SlaClock> f) {
-    ImmutableMap.Builder<String, SlaClock> m = ImmutableMap.builderWithExpectedSize(clocks.size());
-    for (SlaClock c : clocks.values()) {
-      m.put(c.name(), f.apply(c));
+    SlaClock[] m = new SlaClock[clocks.length];
+    for (int i = 0; i < clocks.length; i++) {
+      m[i] = f.apply(clocks[i]);
     }
-    return new CaseClocks(m.buildOrThrow());
+    return new CaseClocks(m);
   }
 
+  /** Equal as maps from name to clock: the same clocks by name, in any order. */
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof CaseClocks c && clocks.equals(c.clocks);
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof CaseClocks c) || c.clocks.length != clocks.length) {
+      return false;
+    }
+    for (SlaClock k : clocks) {
+      int i = c.indexOf(k.name());
+      if (i < 0 || !c.clocks[i].equals(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
+  /** The hash of the map from name to clock. */
   @Override
   public int hashCode() {
-    return clocks.hashCode();
+    int h = 0;
+    for (SlaClock k : clocks) {
+      h += k.name().hashCode() ^ k.hashCode();
+    }
+    return h;
   }
 
   @Override
   public String toString() {
-    return "CaseClocks" + clocks.values();
+    return "CaseClocks" + Arrays.toString(clocks);
   }
 }

@@ -17,8 +17,10 @@ import java.util.OptionalLong;
  * A hierarchical timing wheel with exact, millisecond buckets at the bottom, in primitive arrays:
  *
  * <ul>
- *   <li>Every entry is one slot of a slab (deadline, key or handle, and two links), on one doubly
- *       linked list.
+ *   <li>Every entry is one slot of a slab (deadline; the handle's generation or the key-table slot
+ *       with the bucket the entry waits in; two links), on one doubly linked list per bucket whose
+ *       first and last entries the bucket records: an append touches only the old last entry, and a
+ *       cancel reads its bucket from the entry.
  *   <li>The wheel has 8 levels of 256 buckets. The queue keeps a cursor time {@code cur}; an entry
  *       with deadline {@code d >= cur} lives on level {@code L} = the highest byte in which {@code
  *       d} and {@code cur} differ, in the bucket given by that byte of {@code d}. So a level-0
@@ -48,9 +50,11 @@ import java.util.OptionalLong;
  * heap; each entry pays at most 7 cascades (each O(1)) over its life; {@link #pollDue} costs O(1)
  * per entry delivered plus O(levels) per non-empty bucket it passes. {@link #nextDeadline()} may
  * cascade (that is why it is not free, and it may move the cursor ahead of the latest poll so that
- * later schedules before it take the heap). Memory: 24 bytes per slab slot (slots grow by doubling
- * and are reused), plus for keyed queues 16 bytes per key-table slot at a load of at most 1/2, plus
- * 8 KB of buckets; nothing per bucket per millisecond, so sparse deadlines years apart cost nothing
+ * later schedules before it take the heap). A new queue is best told its time by a {@link #pollDue}
+ * on the empty queue before a bulk schedule (a restore), so that the cursor starts there and no
+ * future deadline takes the heap. Memory: 24 bytes per slab slot (slots grow by doubling and are
+ * reused), plus for keyed queues 16 bytes per key-table slot at a load of at most 1/2, plus 16 KB
+ * of bucket ends; nothing per bucket per millisecond, so sparse deadlines years apart cost nothing
  * extra.
  *
  * <p>Peers: the buckets per byte and the bit set per level come from the Linux kernel's timer wheel
@@ -132,22 +136,23 @@ public final class DeadlineQueue {
 
   private static final long LOW = 0xFFFF_FFFFL;
 
-  // slab: entry i is slab[3i] = deadline, slab[3i + 1] = handle (issuing) or key-table slot
-  // (keyed),
-  // slab[3i + 2] = link: >= 0 in the wheel (next << 32 | prev, circular list), -1 - heap index in
-  // the heap, FREE
+  // slab: entry i is slab[3i] = deadline; slab[3i + 1] = ident << 32 | bucket, where ident is the
+  // handle's generation (issuing; the handle is generation << 32 | i) or the key-table slot
+  // (keyed), and bucket is the wheel bucket the entry waits in (stale in the heap);
+  // slab[3i + 2] = link: >= 0 in the wheel ((next + 1) << 32 | (prev + 1), 0 for none: a linear
+  // list), -1 - heap index in the heap, FREE
   private long[] slab;
   private int[] freeSlots;
   private int freeCount;
   private int fresh; // slab slots at or above fresh were never used
 
-  // wheel: bucket (level << bits | index); head[b] = first entry or -1; one bit per non-empty
-  // bucket
+  // wheel: bucket (level << bits | index); ends[2b] = first entry, ends[2b + 1] = last entry, or
+  // -1 for both when empty; one bit per non-empty bucket
   private final int levelShift;
   private final int bits;
   private final int bucketMask;
   private final int wordsPerLevel;
-  private final int[] head;
+  private final int[] ends;
   private final long[] occupied;
   private long levels; // bit L set when level L has a non-empty bucket
   private long cur =
@@ -229,8 +234,8 @@ public final class DeadlineQueue {
     bucketMask = (1 << bits) - 1;
     wordsPerLevel = Math.max(1, (1 << bits) >>> 6);
     int levelCount = 64 >>> levelShift;
-    head = new int[levelCount << bits];
-    Arrays.fill(head, -1);
+    ends = new int[2 * (levelCount << bits)];
+    Arrays.fill(ends, -1);
     occupied = new long[levelCount * wordsPerLevel];
     slab = new long[3 * initialCapacity];
     freeSlots = new int[initialCapacity];
@@ -311,6 +316,11 @@ public final class DeadlineQueue {
     }
   }
 
+  /** For tests: how many pending entries the heap holds (deadlines before the wheel's cursor). */
+  int heapCount() {
+    return heapSize;
+  }
+
   /**
    * Returns the {@code now} of the latest {@link #pollDue} call.
    *
@@ -352,7 +362,7 @@ public final class DeadlineQueue {
     int i = newEntry();
     table[2 * p] = key;
     table[2 * p + 1] = i + 1L;
-    slab[3 * i + 1] = p;
+    slab[3 * i + 1] = (long) p << 32;
     size++;
     place(i, deadlineMillis);
   }
@@ -391,7 +401,7 @@ public final class DeadlineQueue {
     int i = newEntry();
     size++;
     place(i, deadlineMillis);
-    return slab[3 * i + 1];
+    return handleOf(i);
   }
 
   /**
@@ -486,7 +496,7 @@ public final class DeadlineQueue {
           break;
         }
       }
-      long key = issuesHandles ? slab[3 * i + 1] : table[2 * (int) slab[3 * i + 1]];
+      long key = issuesHandles ? handleOf(i) : table[2 * (int) (slab[3 * i + 1] >>> 32)];
       long deadline = slab[3 * i];
       release(i);
       delivered++;
@@ -568,40 +578,43 @@ public final class DeadlineQueue {
     return (level << bits) | index;
   }
 
-  /** Appends entry {@code i} at the end of bucket {@code b}'s circular list. */
+  /** Appends entry {@code i} at the end of bucket {@code b}'s list and records the bucket in it. */
   private void append(int b, int i) {
     long[] s = slab;
-    int h = head[b];
-    if (h < 0) {
-      head[b] = i;
-      s[3 * i + 2] = ((long) i << 32) | i;
+    int[] e = ends;
+    s[3 * i + 1] = (s[3 * i + 1] & ~LOW) | b;
+    int t = e[2 * b + 1];
+    e[2 * b + 1] = i;
+    if (t < 0) {
+      e[2 * b] = i;
+      s[3 * i + 2] = 0; // no next, no prev
       occupied[(b >>> bits) * wordsPerLevel + ((b & bucketMask) >>> 6)] |= 1L << (b & bucketMask);
       levels |= 1L << (b >>> bits);
       return;
     }
-    long hl = s[3 * h + 2];
-    int t = (int) hl; // the tail is the head's prev
-    s[3 * i + 2] = ((long) h << 32) | t;
-    s[3 * h + 2] = (hl & ~LOW) | i;
-    s[3 * t + 2] = ((long) i << 32) | (s[3 * t + 2] & LOW);
+    s[3 * i + 2] = t + 1L; // no next; prev t
+    s[3 * t + 2] = ((i + 1L) << 32) | (s[3 * t + 2] & LOW);
   }
 
-  /** Unlinks wheel entry {@code i}, whose link is {@code link}, from its list. */
+  /** Unlinks wheel entry {@code i}, whose link is {@code link}, from its bucket's list. */
   private void unlink(int i, long link) {
     long[] s = slab;
-    int next = (int) (link >>> 32);
-    if (next == i) {
-      int b = bucketOf(s[3 * i]);
-      head[b] = -1;
-      clearBit(b);
-      return;
+    int[] e = ends;
+    int b = (int) s[3 * i + 1];
+    int next = (int) (link >>> 32) - 1;
+    int prev = (int) link - 1;
+    if (prev < 0) {
+      e[2 * b] = next;
+    } else {
+      s[3 * prev + 2] = ((long) (next + 1) << 32) | (s[3 * prev + 2] & LOW);
     }
-    int prev = (int) link;
-    s[3 * prev + 2] = ((long) next << 32) | (s[3 * prev + 2] & LOW);
-    s[3 * next + 2] = (s[3 * next + 2] & ~LOW) | prev;
-    int b = bucketOf(s[3 * i]);
-    if (head[b] == i) {
-      head[b] = next;
+    if (next < 0) {
+      e[2 * b + 1] = prev;
+      if (prev < 0) {
+        clearBit(b);
+      }
+    } else {
+      s[3 * next + 2] = (s[3 * next + 2] & ~LOW) | (prev + 1);
     }
   }
 
@@ -686,37 +699,36 @@ public final class DeadlineQueue {
   /** Unlinks and returns the first entry of level-0 bucket {@code b}, which is not empty. */
   private int takeHead(int b) {
     long[] s = slab;
-    int i = head[b];
-    long link = s[3 * i + 2];
-    int next = (int) (link >>> 32);
-    if (next == i) {
-      head[b] = -1;
+    int[] e = ends;
+    int i = e[2 * b];
+    int next = (int) (s[3 * i + 2] >>> 32) - 1;
+    e[2 * b] = next;
+    if (next < 0) {
+      e[2 * b + 1] = -1;
       clearBit(b);
     } else {
-      int prev = (int) link;
-      s[3 * prev + 2] = ((long) next << 32) | (s[3 * prev + 2] & LOW);
-      s[3 * next + 2] = (s[3 * next + 2] & ~LOW) | prev;
-      head[b] = next;
+      s[3 * next + 2] &= ~LOW; // the new first has no prev
     }
     return i;
   }
 
   /**
    * Moves every entry of bucket {@code index} on {@code level} (whose block the cursor has reached)
-   * lower.
+   * lower, in list order.
    */
   private void cascade(int level, int index) {
     int b = (level << bits) | index;
-    int h = head[b];
-    head[b] = -1;
+    int[] e = ends;
+    int i = e[2 * b];
+    e[2 * b] = -1;
+    e[2 * b + 1] = -1;
     clearBit(b);
     long[] s = slab;
-    int i = h;
-    do {
-      int next = (int) (s[3 * i + 2] >>> 32);
+    while (i >= 0) {
+      int next = (int) (s[3 * i + 2] >>> 32) - 1;
       append(bucketOf(s[3 * i]), i);
       i = next;
-    } while (i != h);
+    }
   }
 
   // ------------------------------------------------------------------ heap (entries before the
@@ -809,7 +821,7 @@ public final class DeadlineQueue {
       growSlab();
     }
     int i = fresh++;
-    slab[3 * i + 1] = GENERATION | i;
+    slab[3 * i + 1] = GENERATION;
     return i;
   }
 
@@ -820,14 +832,19 @@ public final class DeadlineQueue {
   private void release(int i) {
     long[] s = slab;
     if (issuesHandles) {
-      long next = s[3 * i + 1] + GENERATION; // generations run 1..2^31-1, then start again at 1
-      s[3 * i + 1] = next < 0 ? GENERATION | i : next;
+      long next = (s[3 * i + 1] & ~LOW) + GENERATION; // generations 1..2^31-1, then 1 again
+      s[3 * i + 1] = next < 0 ? GENERATION : next;
     } else {
-      tableDelete((int) s[3 * i + 1]);
+      tableDelete((int) (s[3 * i + 1] >>> 32));
     }
     s[3 * i + 2] = FREE;
     freeSlots[freeCount++] = i;
     size--;
+  }
+
+  /** The handle of entry {@code i} of a queue that issues handles: its generation and slot. */
+  private long handleOf(int i) {
+    return (slab[3 * i + 1] & ~LOW) | i;
   }
 
   private void growSlab() {
@@ -862,7 +879,12 @@ public final class DeadlineQueue {
   private int find(long key) {
     if (issuesHandles) {
       int i = (int) key;
-      return i >= 0 && i < fresh && slab[3 * i + 2] != FREE && slab[3 * i + 1] == key ? i : -1;
+      return i >= 0
+              && i < fresh
+              && slab[3 * i + 2] != FREE
+              && (slab[3 * i + 1] & ~LOW) == (key & ~LOW)
+          ? i
+          : -1;
     }
     long[] t = table;
     int p = home(key);
@@ -904,7 +926,8 @@ public final class DeadlineQueue {
       if (!stays) {
         t[2 * i] = t[2 * j];
         t[2 * i + 1] = v;
-        slab[3 * (int) (v - 1) + 1] = i;
+        int moved = 3 * (int) (v - 1) + 1;
+        slab[moved] = ((long) i << 32) | (slab[moved] & LOW);
         i = j;
       }
     }
@@ -931,7 +954,8 @@ public final class DeadlineQueue {
         }
         table[2 * p] = key;
         table[2 * p + 1] = v;
-        slab[3 * (int) (v - 1) + 1] = p;
+        int moved = 3 * (int) (v - 1) + 1;
+        slab[moved] = ((long) p << 32) | (slab[moved] & LOW);
       }
     }
   }

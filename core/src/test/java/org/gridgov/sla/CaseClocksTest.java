@@ -130,4 +130,33 @@ class CaseClocksTest {
           .isEqualTo(expected);
     }
   }
+
+  @Test
+  void withoutDropsByNameKeepingTheOrderAndEqualityIgnoresOrderAsAMapDoes() {
+    Instant t0 = at("2025-03-03T09:00");
+    List<WarningLevel> red = List.of(WarningLevel.breach("red"));
+    SlaClock a = SlaClock.start("case", SlaLimit.workingHours(2), red, CN, t0);
+    SlaClock b = SlaClock.start("summon:x", SlaLimit.natural(Duration.ofHours(1)), red, CN, t0);
+    SlaClock c = SlaClock.start("lead", SlaLimit.workingHours(1), red, CN, t0);
+    CaseClocks abc = CaseClocks.empty().with(a).with(b).with(c);
+    assertThat(abc.clocks().keySet()).containsExactly("case", "summon:x", "lead");
+    assertThat(abc.size()).isEqualTo(3);
+    assertThat(abc.without("summon:x").clocks().keySet()).containsExactly("case", "lead");
+    assertThat(abc.without("nope")).isSameAs(abc);
+    assertThat(abc.without("case").without("summon:x").without("lead"))
+        .isSameAs(CaseClocks.empty());
+    assertThat(abc.withoutAll(n -> n.startsWith("summon:")).clocks().keySet())
+        .containsExactly("case", "lead");
+    assertThat(abc.withoutAll(n -> false)).isSameAs(abc);
+    assertThat(abc.withoutAll(n -> true)).isSameAs(CaseClocks.empty());
+    // a replaced clock keeps its place
+    SlaClock b2 = b.pause(t0.plusSeconds(60));
+    assertThat(abc.with(b2).clocks().keySet()).containsExactly("case", "summon:x", "lead");
+    assertThat(abc.with(b2).clock("summon:x")).contains(b2);
+    CaseClocks cba = CaseClocks.empty().with(c).with(b).with(a);
+    assertThat(cba).isEqualTo(abc).hasSameHashCodeAs(abc);
+    assertThat(cba.hashCode()).isEqualTo(abc.clocks().hashCode());
+    assertThat(cba).isNotEqualTo(abc.with(b2)).isNotEqualTo(abc.without("lead"));
+    assertThat(abc.toString()).isEqualTo("CaseClocks" + abc.clocks().values());
+  }
 }

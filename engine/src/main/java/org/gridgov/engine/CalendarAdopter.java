@@ -61,9 +61,7 @@ final class CalendarAdopter {
     try {
       for (long ordinal = 0; ordinal < store.nextOrdinal(); ordinal++) {
         CaseRecord rec = store.byOrdinal(ordinal);
-        if (rec != null
-            && CaseStore.isOpen(rec.state().status())
-            && !rec.clocks().clocks().isEmpty()) {
+        if (rec != null && CaseStore.isOpen(rec.state().status()) && rec.clocks().size() > 0) {
           revise(tx, rec, edition, at);
         }
       }

@@ -31,7 +31,9 @@ final class CaseCommands {
 
   /** Whether this family handles the action. */
   static boolean handles(Command.Action a) {
-    return !RoutingCommands.handles(a) && !(a instanceof Command.Report);
+    return !RoutingCommands.handles(a)
+        && !(a instanceof Command.Report)
+        && !(a instanceof Command.ReportAt);
   }
 
   /** Emits the events of {@code c} on {@code rec}. */

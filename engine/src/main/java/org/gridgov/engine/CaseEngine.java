@@ -1,7 +1,5 @@
 package org.gridgov.engine;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import java.time.Instant;
@@ -22,7 +20,6 @@ import org.gridgov.sla.BusinessCalendar;
 import org.gridgov.sla.CalendarEditions;
 import org.gridgov.sla.CaseClocks;
 import org.gridgov.sla.SlaPolicy;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The case engine: {@link Command}s and the passing of time ({@link #advanceTo(Instant)}) go in,
@@ -36,13 +33,8 @@ import org.jspecify.annotations.Nullable;
  * only when nothing failed: an exception (a refusal, an illegal transition, a policy that throws)
  * leaves the engine as it was.
  *
- * <p><b>Clocks.</b> Per open case: {@code case} (stage {@code WHOLE_CASE}, from registration to
- * closing), {@code register}, {@code dispatch} and {@code check} (stages {@code REGISTER}, {@code
- * DISPATCH}, {@code CHECK}, where the SLA policy has a rule), {@code lead} (stage {@code HANDLE},
- * the current lead handler's, from dispatch or escalation to resolution; a return hands it on by
- * the policy's return rule) and {@code summon:<department>} (the arrival limit of a summons,
- * natural time, the SLA policy's default levels; stopped by {@code Arrived}). Each clock state
- * follows from the events alone, which is what makes {@link #restore} exact.
+ * <p><b>Clocks.</b> Per open case, as {@link ClockId} lists them; each clock state follows from the
+ * events alone, which is what makes {@link #restore} exact.
  *
  * <p><b>Memory.</b> Closed and ended cases stay until {@link #release} drops them.
  *
@@ -74,11 +66,12 @@ public final class CaseEngine {
 
   private final EngineConfig config;
   private final EngineParts parts;
-  private @Nullable Instant now;
+  private final EngineTime time;
 
   private CaseEngine(EngineConfig config) {
     this.config = config;
     this.parts = EngineParts.wire(config);
+    this.time = new EngineTime(parts);
   }
 
   /**
@@ -142,15 +135,7 @@ public final class CaseEngine {
       Map<CaseId, CaseFacts> facts,
       List<CaseEvent> tail) {
     CaseEngine e = create(config);
-    e.now =
-        EngineRestorer.replay(
-            config.regionTree(),
-            e.parts.store(),
-            e.parts.applier(),
-            Objects.requireNonNull(snapshot, "snapshot"),
-            facts,
-            tail);
-    e.parts.annex().commit();
+    e.time.restore(config.regionTree(), Objects.requireNonNull(snapshot, "snapshot"), facts, tail);
     return e;
   }
 
@@ -209,15 +194,7 @@ public final class CaseEngine {
    * @throws org.gridgov.casefile.IllegalTransitionException if the lifecycle refuses an event
    */
   public ImmutableList<CaseEvent> execute(Command command) {
-    return parts.idempotency().execute(command, this::executeOnce);
-  }
-
-  private ImmutableList<CaseEvent> executeOnce(Command command) {
-    parts.annex().discard();
-    ImmutableList<CaseEvent> events = parts.dispatcher().execute(command, now);
-    parts.annex().commit();
-    now = command.at();
-    return events;
+    return time.execute(command);
   }
 
   /**
@@ -237,23 +214,7 @@ public final class CaseEngine {
    *     unchanged)
    */
   public ImmutableList<CaseEvent> advanceTo(Instant instant) {
-    Instants.requireWholeMillis(instant, "advanceTo");
-    checkArgument(
-        now == null || !instant.isBefore(now),
-        "time goes backwards: advanceTo(%s) is before the engine's time %s",
-        instant,
-        now);
-    if (parts.scheduler().dueBy(instant.toEpochMilli()).isEmpty()) {
-      now = instant; // nothing is due: only time moves (the common case); no allocation
-      return ImmutableList.of();
-    }
-    Tx tx = parts.store().begin();
-    parts.annex().discard();
-    parts.scheduler().fireDue(tx, instant);
-    parts.store().commit(tx);
-    parts.annex().commit();
-    now = instant;
-    return tx.events();
+    return time.advanceTo(instant);
   }
 
   /**
@@ -273,9 +234,7 @@ public final class CaseEngine {
    *     #advanceTo} first)
    */
   public ImmutableList<CaseEvent> adoptCalendar(BusinessCalendar edition, Instant at) {
-    ImmutableList<CaseEvent> events = parts.adopter().adopt(edition, at, now);
-    now = at;
-    return events;
+    return time.adopt(edition, at);
   }
 
   /**
@@ -341,7 +300,7 @@ public final class CaseEngine {
    * @return the time
    */
   public Optional<Instant> now() {
-    return Optional.ofNullable(now);
+    return Optional.ofNullable(time.now());
   }
 
   /**
@@ -352,6 +311,17 @@ public final class CaseEngine {
    */
   public Optional<CaseState> state(CaseId caseId) {
     return Optional.ofNullable(parts.store().record(caseId)).map(CaseRecord::state);
+  }
+
+  /**
+   * Returns the facts of a case: what its report said, with the region a report at a point was
+   * resolved to ({@link Command.ReportAt}).
+   *
+   * @param caseId the case
+   * @return its facts, or empty if the engine does not know it
+   */
+  public Optional<CaseFacts> facts(CaseId caseId) {
+    return Optional.ofNullable(parts.store().record(caseId)).map(CaseRecord::facts);
   }
 
   /**

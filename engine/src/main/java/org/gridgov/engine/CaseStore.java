@@ -2,7 +2,6 @@ package org.gridgov.engine;
 
 import com.google.common.collect.ImmutableList;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,15 +15,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The case store: every case the engine knows, by ordinal (report order) in an {@link
- * OrdinalTable}, with a map from case id to ordinal and a one-entry cache of the last id looked up;
- * the open-case count; and the commit of a {@link Tx}, which also re-plans the touched cases' wakes
- * in the {@link SlaScheduler}.
+ * OrdinalTable}, with a {@link CaseIndex} from case id to ordinal and a one-entry cache of the last
+ * id looked up; the open-case count; and the commit of a {@link Tx}, which also re-plans the
+ * touched cases' wakes in the {@link SlaScheduler}.
  */
 final class CaseStore {
   // Case id -> ordinal; the current record lives in byOrdinal, so a command that changes a known
   // case updates one array slot instead of re-hashing its id (the map changes only when a case is
   // reported or released).
-  private final HashMap<CaseId, Long> ordinals = new HashMap<>();
+  private final CaseIndex ordinals = new CaseIndex();
   // The last id looked up (by identity) and its ordinal: consecutive calls usually name the same
   // case with the same id instance, which then needs no hashing. Cleared by release.
   private @Nullable CaseId lastId;
@@ -53,8 +52,8 @@ final class CaseStore {
     if (caseId == lastId) {
       return byOrdinal.get(lastOrdinal);
     }
-    Long ordinal = ordinals.get(caseId);
-    if (ordinal == null) {
+    long ordinal = ordinals.get(caseId);
+    if (ordinal < 0) {
       return null;
     }
     lastId = caseId;

@@ -9,6 +9,14 @@ import org.gridgov.sla.SlaStage;
  * department's arrival clock. {@link #name()} is the string the events carry ({@code SlaWarning}
  * and {@code SlaBreached} {@code clockId}); it is the same string as before the type existed.
  *
+ * <p>Per open case: {@code case} (stage {@code WHOLE_CASE}, from registration to closing), {@code
+ * register}, {@code dispatch} and {@code check} (stages {@code REGISTER}, {@code DISPATCH}, {@code
+ * CHECK}, where the SLA policy has a rule), {@code lead} (stage {@code HANDLE}, the current lead
+ * handler's, from dispatch or escalation to resolution; a return hands it on by the policy's return
+ * rule) and {@code summon:<department>} (the arrival limit of a summons, natural time, the SLA
+ * policy's default levels; stopped by {@code Arrived}). Each clock state follows from the events
+ * alone, which is what makes {@link CaseEngine#restore} exact.
+ *
  * @param name the clock's wire name: {@code case}, {@code lead}, {@code register}, {@code
  *     dispatch}, {@code check} or {@code summon:<department handler id>}
  */

@@ -200,39 +200,11 @@ final class ClockRules {
   }
 
   private static CaseClocks without(CaseClocks c, String name) {
-    if (c.clock(name).isEmpty()) {
-      return c;
-    }
-    CaseClocks r = CaseClocks.empty();
-    for (SlaClock k : c.clocks().values()) {
-      if (!k.name().equals(name)) {
-        r = r.with(k);
-      }
-    }
-    return r;
+    return c.without(name);
   }
 
   private static CaseClocks withoutSummons(CaseClocks c) {
-    boolean any = false;
-    for (String name : c.clocks().keySet()) {
-      if (ClockId.isSummons(name)) {
-        any = true;
-        break;
-      }
-    }
-    if (!any) {
-      return c;
-    }
-    CaseClocks r = CaseClocks.empty();
-    boolean changed = false;
-    for (SlaClock k : c.clocks().values()) {
-      if (ClockId.isSummons(k.name())) {
-        changed = true;
-      } else {
-        r = r.with(k);
-      }
-    }
-    return changed ? r : c;
+    return c.withoutAll(ClockId::isSummons);
   }
 
   /** Whether a level is the deadline itself (a breach) rather than a warning before it. */

@@ -3,6 +3,7 @@ package org.gridgov.engine;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.primitives.ImmutableLongArray;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +11,11 @@ import java.util.Objects;
 import java.util.Optional;
 import org.gridgov.casefile.CaseFacts;
 import org.gridgov.casefile.CaseId;
+import org.gridgov.casefile.CaseKind;
+import org.gridgov.casefile.CaseSource;
+import org.gridgov.casefile.PersonalData;
+import org.gridgov.casefile.Priority;
+import org.gridgov.casefile.ReportedPoint;
 import org.gridgov.casefile.Satisfaction;
 
 /**
@@ -80,6 +86,7 @@ public record Command(
   /** What a command does: one record per command. */
   public sealed interface Action
       permits Report,
+          ReportAt,
           Verify,
           Register,
           Dispatch,
@@ -130,6 +137,75 @@ public record Command(
     @Override
     public String name() {
       return "report";
+    }
+  }
+
+  /**
+   * 上报 at a point: a new case reported at a longitude and latitude instead of a region code, as an
+   * app or an Open311 client sends it. The engine resolves the point through its {@link
+   * LocationResolver} to the region it lies in and records the case's facts with that region as its
+   * location and the point itself ({@link CaseFacts#point()}); a point in no region is refused with
+   * {@link LocationUnresolvedException}.
+   *
+   * @param point where the problem is (WGS-84)
+   * @param categoryCode the category code, ASCII digits
+   * @param priority the priority
+   * @param kind the case kind
+   * @param source where the report came from
+   * @param reporter the reporter's personal data, empty for an anonymous report
+   */
+  public record ReportAt(
+      ReportedPoint point,
+      String categoryCode,
+      Priority priority,
+      CaseKind kind,
+      CaseSource source,
+      Optional<PersonalData> reporter)
+      implements Action {
+    /**
+     * Validates.
+     *
+     * @param point the point component
+     * @param categoryCode the categoryCode component
+     * @param priority the priority component
+     * @param kind the kind component
+     * @param source the source component
+     * @param reporter the reporter component
+     */
+    public ReportAt {
+      Objects.requireNonNull(point, "point");
+      Objects.requireNonNull(categoryCode, "categoryCode");
+      Objects.requireNonNull(priority, "priority");
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(source, "source");
+      Objects.requireNonNull(reporter, "reporter");
+    }
+
+    /**
+     * Returns the facts of the case this report creates when its point lies in {@code regionCode}.
+     *
+     * @param id the case id
+     * @param regionCode the region the point was resolved to
+     * @return the facts
+     * @throws IllegalArgumentException if a value breaks a rule of {@link CaseFacts}
+     */
+    public CaseFacts facts(CaseId id, long regionCode) {
+      CaseFacts.Builder b =
+          CaseFacts.builder()
+              .id(id)
+              .categoryCode(categoryCode)
+              .priority(priority)
+              .kind(kind)
+              .locationCodes(ImmutableLongArray.of(regionCode))
+              .source(source)
+              .point(point);
+      reporter.ifPresent(b::reporter);
+      return b.build();
+    }
+
+    @Override
+    public String name() {
+      return "report-at";
     }
   }
 

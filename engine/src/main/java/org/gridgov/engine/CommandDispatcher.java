@@ -28,6 +28,7 @@ final class CommandDispatcher {
   private static final int ACTOR_MEMO = 1 << 8;
 
   private final RegionTree tree;
+  private final LocationResolver locationResolver;
   private final CaseStore store;
   private final EventApplier applier;
   private final SlaScheduler scheduler;
@@ -53,6 +54,7 @@ final class CommandDispatcher {
     this.supervision = supervision;
     this.repeats = repeats;
     this.tree = config.regionTree();
+    this.locationResolver = config.locationResolver();
     this.store = store;
     this.applier = applier;
     this.scheduler = scheduler;
@@ -110,6 +112,8 @@ final class CommandDispatcher {
           command, command.caseId(), String.valueOf(e.getMessage()), e);
     } catch (OutsideCalendarException e) {
       throw new CommandOutsideCalendarException(command, e);
+    } catch (RoutingFailedException e) {
+      throw new RoutingFailedException(command.actor(), e);
     }
     store.commit(tx);
     return tx.events();
@@ -120,6 +124,10 @@ final class CommandDispatcher {
     Command.Action a = c.action();
     if (a instanceof Command.Report r) {
       report(tx, c, r.facts());
+      return;
+    }
+    if (a instanceof Command.ReportAt r) {
+      report(tx, c, r.facts(c.caseId(), regionOf(c, r)));
       return;
     }
     CaseRecord rec = visible(tx, c, c.caseId());
@@ -146,14 +154,50 @@ final class CommandDispatcher {
               id,
               facts.id()));
     }
-    if (tx.get(id) != null) {
+    CaseRecord rec = store.newRecord(facts, locationIndex(c, facts), tx);
+    authorize(c, rec);
+    CaseRecord existing = tx.get(id);
+    if (existing != null) {
+      refuseTaken(c, existing);
+    }
+    Actor actor = actorOf(c.actor());
+    repeats.link(tx, tx.emit(rec, c.at(), actor, new EventPayload.Reported()), c.at(), actor);
+  }
+
+  /**
+   * Refuses a report of an id the engine holds. Only an actor that may see the case is told that it
+   * exists; to any other the report reads as an unauthorised report of that case (the policy's own
+   * refusal for it), so a report cannot probe for cases outside the actor's jurisdiction.
+   */
+  private void refuseTaken(Command c, CaseRecord existing) {
+    CaseId id = existing.facts().id();
+    if (authorization.sees(c.actor(), existing.facts(), existing.state())) {
       throw new IllegalArgumentException(
           String.format(Locale.ROOT, "case %s already exists (command %s)", id, c.commandId()));
     }
-    CaseRecord rec = store.newRecord(facts, locationIndex(c, facts), tx);
-    authorize(c, rec);
-    Actor actor = actorOf(c.actor());
-    repeats.link(tx, tx.emit(rec, c.at(), actor, new EventPayload.Reported()), c.at(), actor);
+    String rule =
+        authorization
+            .refusal(c, existing.facts(), existing.state())
+            .orElse("the case lies outside what it may see");
+    throw new NotAuthorizedException(c.actor(), id, c.action().name(), rule);
+  }
+
+  /** The region a report's point lies in, by the configured resolver; refused when none. */
+  private long regionOf(Command c, Command.ReportAt r) {
+    OptionalLong code = locationResolver.regionAt(r.point());
+    if (code.isEmpty()) {
+      throw new LocationUnresolvedException(c, "the point lies in no region");
+    }
+    if (tree.indexOf(code.getAsLong()) < 0) {
+      throw new LocationUnresolvedException(
+          c,
+          String.format(
+              Locale.ROOT,
+              "the point resolved to %s, which is not a region of the tree (edition %s)",
+              code.getAsLong(),
+              tree.edition()));
+    }
+    return code.getAsLong();
   }
 
   /** The tree index of the first location code; every code must be a region of the tree. */

@@ -18,6 +18,8 @@ public abstract sealed class CommandRefusedException extends GridgovException
         UnknownHandlerException,
         CommandOutsideCalendarException,
         ExtensionLimitException,
+        LocationUnresolvedException,
+        RoutingFailedException,
         SupervisionRefusedException {
   private static final long serialVersionUID = 1L;
 
@@ -36,11 +38,16 @@ public abstract sealed class CommandRefusedException extends GridgovException
 
   CommandRefusedException(
       String message, Principal actor, CaseId caseId, String rule, @Nullable Throwable cause) {
+    this(message, actor.toString(), caseId, rule, cause);
+  }
+
+  CommandRefusedException(
+      String message, String actor, CaseId caseId, String rule, @Nullable Throwable cause) {
     super(message);
     if (cause != null) {
       initCause(cause);
     }
-    this.actor = actor.toString();
+    this.actor = Objects.requireNonNull(actor, "actor");
     this.caseId = Objects.requireNonNull(caseId, "caseId");
     this.rule = Objects.requireNonNull(rule, "rule");
   }

@@ -39,6 +39,7 @@ public final class EngineConfig {
   private final int commandMemory;
   private final int initialCapacity;
   private final SupervisionPolicy supervision;
+  private final LocationResolver locationResolver;
 
   private EngineConfig(Setters<?> b) {
     this.supervision = b.supervision;
@@ -51,6 +52,7 @@ public final class EngineConfig {
     this.systemActor = b.systemActor;
     this.commandMemory = b.commandMemory;
     this.initialCapacity = b.initialCapacity;
+    this.locationResolver = b.locationResolver;
   }
 
   /**
@@ -155,6 +157,16 @@ public final class EngineConfig {
   }
 
   /**
+   * Returns how reports at a point ({@link Command.ReportAt}) find their region; {@link
+   * LocationResolver#NONE} (the default) refuses them all.
+   *
+   * @return the resolver
+   */
+  public LocationResolver locationResolver() {
+    return locationResolver;
+  }
+
+  /**
    * The setters shared by {@link EngineConfig.Builder} and {@link CaseEngine.Builder}.
    *
    * @param <B> the builder type the setters return
@@ -171,6 +183,7 @@ public final class EngineConfig {
     private int commandMemory = DEFAULT_COMMAND_MEMORY;
     private int initialCapacity = 1024;
     private SupervisionPolicy supervision = SupervisionPolicy.none();
+    private LocationResolver locationResolver = LocationResolver.NONE;
 
     Setters() {}
 
@@ -348,6 +361,20 @@ public final class EngineConfig {
     public final B initialCapacity(int capacity) {
       checkArgument(capacity >= 1, "initialCapacity must be >= 1 but was %s", capacity);
       this.initialCapacity = capacity;
+      return self();
+    }
+
+    /**
+     * Sets how reports at a point ({@link Command.ReportAt}) find their region, e.g. gridgov-geo's
+     * {@code RegionLocator} behind a lambda (see {@link LocationResolver}); default {@link
+     * LocationResolver#NONE}, which refuses them.
+     *
+     * @param resolver the resolver
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public final B locationResolver(LocationResolver resolver) {
+      this.locationResolver = Objects.requireNonNull(resolver, "resolver");
       return self();
     }
   }

@@ -1,6 +1,8 @@
 package org.gridgov.engine;
 
+import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Maps;
 import org.gridgov.region.RegionTree;
 import org.jspecify.annotations.Nullable;
 
@@ -19,10 +21,14 @@ final class HandlerDirectory {
   private final @Nullable String[] knownHandlers = new String[KNOWN_MEMO];
   private final @Nullable String[] officeMemoIds = new String[OFFICE_MEMO];
   private final int[] officeMemoIndexes = new int[OFFICE_MEMO];
+  private final ImmutableMap<String, String> departmentIds;
+  private final @Nullable String[] officeIds; // by tree index, filled as offices are named
 
   HandlerDirectory(RegionTree tree, ImmutableSet<String> departments) {
     this.tree = tree;
     this.departments = departments;
+    this.departmentIds = Maps.toMap(departments, d -> d);
+    this.officeIds = new String[tree.size()];
   }
 
   RegionTree tree() {
@@ -55,6 +61,24 @@ final class HandlerDirectory {
           handlerId; // the tree and departments never change, so known stays known
     }
     return known;
+  }
+
+  /**
+   * The engine's own instance of a known handler id, or null if the id is unknown. A case holds its
+   * lead and history by id; policies often build a new string per decision, and an engine holding
+   * many cases then keeps one instance per handler instead of one per case.
+   */
+  @Nullable String canonical(String handlerId) {
+    int index = officeIndexOf(handlerId);
+    if (index >= 0) {
+      String known = officeIds[index];
+      if (known == null) {
+        known = handlerId;
+        officeIds[index] = known;
+      }
+      return known;
+    }
+    return departmentIds.get(handlerId);
   }
 
   /**

@@ -95,7 +95,9 @@ public final class JurisdictionAuthorizationPolicy implements AuthorizationPolic
     Command.Action a = c.action();
     return switch (p.role()) {
       case RESIDENT ->
-          a instanceof Command.Report || a instanceof Command.Evaluate
+          a instanceof Command.Report
+                  || a instanceof Command.ReportAt
+                  || a instanceof Command.Evaluate
               ? Optional.empty()
               : Optional.of("a resident may only report and evaluate");
       case DEPARTMENT_STAFF -> departmentRefusal(Objects.requireNonNull(p.handlerId()), a);
@@ -121,7 +123,8 @@ public final class JurisdictionAuthorizationPolicy implements AuthorizationPolic
     if (!mayIssue(role, a)) {
       return Optional.of("a " + role + " may not " + a.name());
     }
-    if (a instanceof Command.Report && !isInside(rootIndex, facts)) {
+    if ((a instanceof Command.Report || a instanceof Command.ReportAt)
+        && !isInside(rootIndex, facts)) {
       return Optional.of("the case lies outside its jurisdiction " + root);
     }
     @Nullable String handler = actingHandler(a);
@@ -152,6 +155,7 @@ public final class JurisdictionAuthorizationPolicy implements AuthorizationPolic
     return switch (role) {
       case GRID_WORKER ->
           a instanceof Command.Report
+              || a instanceof Command.ReportAt
               || a instanceof Command.Verify
               || a instanceof Command.Accept
               || a instanceof Command.Return

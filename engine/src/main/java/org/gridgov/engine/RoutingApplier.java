@@ -115,34 +115,34 @@ final class RoutingApplier {
   }
 
   private CaseRecord assign(Emitter out, CaseRecord rec, RoutingDecision.Assign as, Context c) {
-    requireKnown(rec, as.lead(), as);
+    String lead = requireKnown(rec, as.lead(), as);
     for (String h : as.assists()) {
-      requireKnown(rec, h, as);
+      var unused = requireKnown(rec, h, as);
     }
     CaseRecord cur = rec;
     CaseState s = cur.state();
     if (s.lead().isEmpty()) {
+      cur = out.emit(cur, c.at(), c.actor(), new EventPayload.Dispatched(lead, HandlerRole.LEAD));
+    } else if (!s.lead().get().equals(lead)) {
       cur =
           out.emit(
-              cur, c.at(), c.actor(), new EventPayload.Dispatched(as.lead(), HandlerRole.LEAD));
-    } else if (!s.lead().get().equals(as.lead())) {
-      cur =
-          out.emit(
-              cur,
-              c.at(),
-              c.actor(),
-              new EventPayload.Escalated(c.cause(), s.lead().get(), as.lead()));
+              cur, c.at(), c.actor(), new EventPayload.Escalated(c.cause(), s.lead().get(), lead));
     }
     for (String h : as.assists()) {
       if (!cur.state().assists().contains(h)) {
-        cur = out.emit(cur, c.at(), c.actor(), new EventPayload.Dispatched(h, HandlerRole.ASSIST));
+        cur =
+            out.emit(
+                cur,
+                c.at(),
+                c.actor(),
+                new EventPayload.Dispatched(requireKnown(rec, h, as), HandlerRole.ASSIST));
       }
     }
     return cur;
   }
 
   private CaseRecord escalate(Emitter out, CaseRecord rec, RoutingDecision.Escalate es, Context c) {
-    requireKnown(rec, es.to(), es);
+    String to = requireKnown(rec, es.to(), es);
     CaseState s = rec.state();
     if (s.lead().isPresent() && s.lead().get().equals(es.to())) {
       if (c.strict()) {
@@ -156,14 +156,14 @@ final class RoutingApplier {
       return rec;
     }
     String from = s.lead().orElse(c.fromWhenNoLead());
-    return out.emit(rec, c.at(), c.actor(), new EventPayload.Escalated(c.cause(), from, es.to()));
+    return out.emit(rec, c.at(), c.actor(), new EventPayload.Escalated(c.cause(), from, to));
   }
 
   private CaseRecord summon(Emitter out, CaseRecord rec, RoutingDecision.Summon sm, Context c) {
     CaseState s = rec.state();
     List<String> fresh = new ArrayList<>();
     for (String dep : sm.departments()) {
-      requireKnown(rec, dep, sm);
+      var unused = requireKnown(rec, dep, sm);
       if (!s.assists().contains(dep) && !s.lead().equals(Optional.of(dep))) {
         fresh.add(dep);
       }
@@ -177,8 +177,10 @@ final class RoutingApplier {
             new EventPayload.Summoned(ImmutableList.copyOf(fresh), sm.within()));
   }
 
-  private void requireKnown(CaseRecord rec, String handler, RoutingDecision d) {
-    if (!handlers.isKnown(handler)) {
+  /** The engine's instance of a handler id the decision names; refused if it is unknown. */
+  private String requireKnown(CaseRecord rec, String handler, RoutingDecision d) {
+    String known = handlers.canonical(handler);
+    if (known == null) {
       throw new RoutingFailedException(
           rec.facts().id(),
           String.format(
@@ -189,5 +191,6 @@ final class RoutingApplier {
               handler,
               d.kind()));
     }
+    return known;
   }
 }

@@ -186,4 +186,38 @@ class CaseEngineAuthorizationTest {
         .hasMessageContaining("d1")
         .hasMessageNotContaining("disp-1"); // the first command's principal is not disclosed
   }
+
+  @Test
+  void aReportOfAnIdTakenOutsideTheJurisdictionReadsLikeAnyUnauthorisedReport_notAlreadyExists() {
+    CaseEngine e = registered(config().build(), "V", VGRID); // a township case
+    EngineSnapshot before = e.snapshot();
+    // the street dispatcher reports "V" inside its own street: the id is taken by a case it may
+    // not see
+    String taken =
+        refusal(
+            e,
+            STREET_DISPATCHER,
+            "V",
+            new Command.Report(facts("V", "0101", Priority.NORMAL, CaseSource.APP, GRID1)));
+    // the same principal reporting a free id outside its street
+    String outside =
+        refusal(
+            e,
+            STREET_DISPATCHER,
+            "W",
+            new Command.Report(facts("W", "0101", Priority.NORMAL, CaseSource.APP, VGRID)));
+    assertThat(taken)
+        .startsWith(NotAuthorizedException.class.getName())
+        .doesNotContain("exists")
+        .isEqualTo(outside.replace("case W", "case V"));
+    assertThat(e.snapshot()).isEqualTo(before);
+    // a principal that sees the case is still told the id is taken
+    assertThat(
+            refusal(
+                e,
+                districtDispatcher(),
+                "V",
+                new Command.Report(facts("V", "0101", Priority.NORMAL, CaseSource.APP, GRID1))))
+        .contains("case V already exists");
+  }
 }

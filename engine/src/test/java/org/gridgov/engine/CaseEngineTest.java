@@ -272,7 +272,16 @@ class CaseEngineTest {
     assertThat(e.snapshot()).isEqualTo(before);
     // time passing that triggers a BREACH decision also rolls back entirely, and can be retried
     Instant late = at("2025-03-12T09:00");
-    assertThatThrownBy(() -> e.advanceTo(late)).isInstanceOf(RoutingFailedException.class);
+    assertThatThrownBy(() -> e.advanceTo(late))
+        .isInstanceOf(RoutingFailedException.class)
+        .isInstanceOf(CommandRefusedException.class)
+        .satisfies(
+            x -> {
+              RoutingFailedException r = (RoutingFailedException) x;
+              assertThat(r.actor()).isEqualTo(RoutingFailedException.SYSTEM_ACTOR);
+              assertThat(r.caseId()).isEqualTo(CaseId.of("A"));
+              assertThat(r.rule()).contains("routing policy");
+            });
     assertThat(e.snapshot()).isEqualTo(before);
     assertThat(e.now()).contains(T0);
     assertThatThrownBy(() -> e.advanceTo(late.minusSeconds(3600)))
@@ -298,7 +307,15 @@ class CaseEngineTest {
             () -> e.execute(cmd("d", districtDispatcher(), "A", T0, Command.Dispatch.byPolicy())))
         .isInstanceOf(RoutingFailedException.class)
         .hasMessageContaining("unknown handler dept:ghost")
-        .hasMessageContaining("bad-policy");
+        .hasMessageContaining("bad-policy")
+        .satisfies(
+            x -> {
+              // one of the refusal family, naming the command's principal, the case and the rule
+              CommandRefusedException r = (CommandRefusedException) x;
+              assertThat(r.actor()).isEqualTo(districtDispatcher().toString());
+              assertThat(r.caseId()).isEqualTo(CaseId.of("A"));
+              assertThat(r.rule()).isEqualTo(RoutingFailedException.RULE);
+            });
     assertThat(e.snapshot()).isEqualTo(before);
     assertThat(e.state(CaseId.of("A")).orElseThrow().status()).isEqualTo(CaseStatus.REGISTERED);
   }

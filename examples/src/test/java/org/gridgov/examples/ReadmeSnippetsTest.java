@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
  * ```
  * </pre>
  *
- * <p>In the source: the lines between {@code // tag::quickstart[]} and {@code //
- * end::quickstart[]} (in XML: {@code <!-- tag::add-h2[] -->} and {@code <!-- end::add-h2[] -->}),
- * with their common indentation removed.
+ * <p>In the source: the lines between {@code // tag::quickstart[]} and {@code // end::quickstart[]}
+ * (in XML: {@code <!-- tag::add-h2[] -->} and {@code <!-- end::add-h2[] -->}), with their common
+ * indentation removed.
  */
 class ReadmeSnippetsTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -59,8 +59,11 @@ class ReadmeSnippetsTest {
   /** The version the README tells a new user to import is the version this build makes. */
   @Test
   void readmeBomVersionIsTheBuildsVersion() throws IOException {
-    Pattern version = Pattern.compile("<artifactId>gridgov-(?:parent|bom)</artifactId>\\s*<version>([^<]+)</version>");
-    Matcher parent = version.matcher(Files.readString(ROOT.resolve("pom.xml"), StandardCharsets.UTF_8));
+    Pattern version =
+        Pattern.compile(
+            "<artifactId>gridgov-(?:parent|bom)</artifactId>\\s*<version>([^<]+)</version>");
+    Matcher parent =
+        version.matcher(Files.readString(ROOT.resolve("pom.xml"), StandardCharsets.UTF_8));
     Matcher consumer =
         version.matcher(
             Files.readString(

@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.gridgov.casefile.CaseKind;
+import org.gridgov.casefile.CaseSource;
+import org.gridgov.casefile.Priority;
 import org.gridgov.casefile.Role;
 import org.gridgov.casefile.Satisfaction;
 import org.gridgov.engine.Command;
@@ -55,11 +58,36 @@ final class CommandTrees {
     return n;
   }
 
+  private void reportAtTree(Command.ReportAt r, ObjectNode o) {
+    o.set("point", events.toTree(r.point()));
+    o.put("categoryCode", r.categoryCode());
+    o.put("priority", r.priority().name());
+    o.put("kind", r.kind().name());
+    o.put("source", r.source().name());
+    r.reporter().ifPresent(p -> o.set("reporter", events.toTree(p)));
+  }
+
+  private static Command.ReportAt reportAt(JsonNode o, String path) {
+    String category = Trees.string(o, "categoryCode", path);
+    if (category.isEmpty() || !category.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw ShapeException.rule(at(path, "categoryCode"), "must be ASCII digits");
+    }
+    JsonNode r = Trees.optional(o, "reporter");
+    return new Command.ReportAt(
+        EventTrees.point(Trees.field(o, "point", path), at(path, "point")),
+        category,
+        Trees.enumOf(Priority.class, o, "priority", path),
+        Trees.enumOf(CaseKind.class, o, "kind", path),
+        Trees.enumOf(CaseSource.class, o, "source", path),
+        r == null ? Optional.empty() : Optional.of(EventTrees.reporter(r, at(path, "reporter"))));
+  }
+
   private ObjectNode actionTree(Command.Action a) {
     ObjectNode o = EventTrees.NODES.objectNode();
     o.put("type", a.name());
     switch (a.name()) {
       case "report" -> o.set("facts", events.toTree(((Command.Report) a).facts()));
+      case "report-at" -> reportAtTree((Command.ReportAt) a, o);
       case "verify" -> {
         Command.Verify x = (Command.Verify) a;
         o.put("valid", x.valid());
@@ -185,6 +213,7 @@ final class CommandTrees {
     return switch (type) {
       case "report" ->
           new Command.Report(EventTrees.facts(Trees.field(o, "facts", path), at(path, "facts")));
+      case "report-at" -> reportAt(o, path);
       case "verify" -> verify(o, path);
       case "register" -> new Command.Register();
       case "dispatch" -> new Command.Dispatch(optionalText(o, "lead", path));

@@ -26,6 +26,7 @@ import org.gridgov.casefile.CaseSource;
 import org.gridgov.casefile.EventType;
 import org.gridgov.casefile.PersonalData;
 import org.gridgov.casefile.Priority;
+import org.gridgov.casefile.ReportedPoint;
 import org.gridgov.casefile.Role;
 
 /**
@@ -76,16 +77,25 @@ final class EventTrees {
     ArrayNode codes = n.putArray("locationCodes");
     f.locationCodes().forEach(codes::add);
     n.put("source", f.source().name());
-    f.reporter()
-        .ifPresent(
-            p -> {
-              ObjectNode r = n.putObject("reporter");
-              r.put("name", unmasked ? p.revealName() : p.maskedName());
-              (unmasked ? p.revealPhone() : p.maskedPhone())
-                  .ifPresent(phone -> r.put("phone", phone));
-              r.put("masked", !unmasked);
-            });
+    f.reporter().ifPresent(p -> n.set("reporter", toTree(p)));
+    f.point().ifPresent(p -> n.set("point", toTree(p)));
     return n;
+  }
+
+  ObjectNode toTree(PersonalData p) {
+    ObjectNode r = NODES.objectNode();
+    r.put("name", unmasked ? p.revealName() : p.maskedName());
+    (unmasked ? p.revealPhone() : p.maskedPhone()).ifPresent(phone -> r.put("phone", phone));
+    r.put("masked", !unmasked);
+    return r;
+  }
+
+  ObjectNode toTree(ReportedPoint p) {
+    ObjectNode r = NODES.objectNode();
+    r.put("lon", unmasked ? p.revealLongitude() : p.maskedLongitude());
+    r.put("lat", unmasked ? p.revealLatitude() : p.maskedLatitude());
+    r.put("masked", !unmasked);
+    return r;
   }
 
   ObjectNode toTree(CaseFile file) {
@@ -155,7 +165,28 @@ final class EventTrees {
     if (r != null) {
       b.reporter(reporter(r, at(path, "reporter")));
     }
+    JsonNode point = Trees.optional(n, "point");
+    if (point != null) {
+      b.point(point(point, at(path, "point")));
+    }
     return b.build();
+  }
+
+  static ReportedPoint point(JsonNode p, String path) {
+    Trees.requireObject(p, path);
+    double lon = Trees.number(p, "lon", path);
+    double lat = Trees.number(p, "lat", path);
+    if (!(lon >= -180 && lon <= 180)) {
+      throw ShapeException.rule(at(path, "lon"), "must be a longitude from -180 to 180");
+    }
+    if (!(lat >= -90 && lat <= 90)) {
+      throw ShapeException.rule(at(path, "lat"), "must be a latitude from -90 to 90");
+    }
+    JsonNode masked = Trees.optional(p, "masked");
+    if (masked != null && !masked.isBoolean()) {
+      throw ShapeException.expected(at(path, "masked"), "true or false", masked);
+    }
+    return ReportedPoint.of(lon, lat);
   }
 
   private static ImmutableLongArray locationCodes(JsonNode n, String path) {
@@ -175,7 +206,7 @@ final class EventTrees {
     return ImmutableLongArray.copyOf(c);
   }
 
-  private static PersonalData reporter(JsonNode r, String path) {
+  static PersonalData reporter(JsonNode r, String path) {
     Trees.requireObject(r, path);
     String name = text(r, "name", path);
     JsonNode masked = Trees.optional(r, "masked");

@@ -91,6 +91,14 @@ final class Trees {
     return v.asLong();
   }
 
+  static double number(JsonNode n, String name, String path) {
+    JsonNode v = field(n, name, path);
+    if (!v.isNumber()) {
+      throw ShapeException.expected(at(path, name), "a number", v);
+    }
+    return v.asDouble();
+  }
+
   static int integer(JsonNode n, String name, String path) {
     JsonNode v = field(n, name, path);
     if (!v.isIntegralNumber() || !v.canConvertToInt()) {

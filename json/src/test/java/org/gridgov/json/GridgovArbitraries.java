@@ -21,6 +21,7 @@ import org.gridgov.casefile.EventType;
 import org.gridgov.casefile.HandlerRole;
 import org.gridgov.casefile.PersonalData;
 import org.gridgov.casefile.Priority;
+import org.gridgov.casefile.ReportedPoint;
 import org.gridgov.casefile.Role;
 import org.gridgov.casefile.Satisfaction;
 import org.gridgov.engine.Command;
@@ -37,6 +38,7 @@ final class GridgovArbitraries {
   static final List<String> ACTION_TYPES =
       List.of(
           "report",
+          "report-at",
           "verify",
           "register",
           "dispatch",
@@ -210,9 +212,10 @@ final class GridgovArbitraries {
             Arbitraries.of(CaseKind.class),
             codes,
             Arbitraries.of(CaseSource.class),
-            reporter().optional(0.7))
+            reporter().optional(0.7),
+            point().optional(0.5))
         .as(
-            (id, category, priority, kind, locations, source, reporter) -> {
+            (id, category, priority, kind, locations, source, reporter, point) -> {
               CaseFacts.Builder b =
                   CaseFacts.builder()
                       .id(id)
@@ -222,8 +225,15 @@ final class GridgovArbitraries {
                       .locationCodes(locations)
                       .source(source);
               reporter.ifPresent(b::reporter);
+              point.ifPresent(b::point);
               return b.build();
             });
+  }
+
+  static Arbitrary<ReportedPoint> point() {
+    return Combinators.combine(
+            Arbitraries.doubles().between(-180, 180), Arbitraries.doubles().between(-90, 90))
+        .as(ReportedPoint::of);
   }
 
   static Arbitrary<Principal> principal() {
@@ -244,6 +254,15 @@ final class GridgovArbitraries {
     Arbitrary<Boolean> flag = Arbitraries.of(true, false);
     return switch (type) {
       case "report" -> facts().map(Command.Report::new);
+      case "report-at" ->
+          Combinators.combine(
+                  point(),
+                  Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(6),
+                  Arbitraries.of(Priority.class),
+                  Arbitraries.of(CaseKind.class),
+                  Arbitraries.of(CaseSource.class),
+                  reporter().optional(0.7))
+              .as(Command.ReportAt::new);
       case "verify" ->
           Combinators.combine(flag, Arbitraries.strings().withChars("ab \n张").ofMaxLength(8))
               .as((v, r) -> new Command.Verify(v, v ? r : r + "不实"));

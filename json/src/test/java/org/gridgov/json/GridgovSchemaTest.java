@@ -202,7 +202,7 @@ class GridgovSchemaTest {
     JsonNode tree = MAPPER.valueToTree(value.value());
     String definition = definitionOf(value.type());
     for (JsonTrees.Site site : JsonTrees.sites(tree)) {
-      if (site.fieldName() != null && !GridgovModuleTest.OPTIONAL.contains(site.fieldName())) {
+      if (site.fieldName() != null && !GridgovModuleTest.isOptional(site)) {
         assertThat(errors(definition, site.removedFrom(tree)))
             .as("without " + site.path())
             .isNotEmpty();

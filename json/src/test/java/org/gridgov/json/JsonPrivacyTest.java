@@ -167,4 +167,26 @@ class JsonPrivacyTest {
           .isLessThan(phone.replaceAll("[^0-9]", "").length() / 2 + 3);
     }
   }
+
+  @Example
+  void aReportedPoint_isWrittenRoundedWhenMasked_andExactWhenNot() throws Exception {
+    CaseFacts f =
+        CaseFacts.builder()
+            .id(org.gridgov.casefile.CaseId.of("C-2"))
+            .categoryCode("0102")
+            .priority(org.gridgov.casefile.Priority.NORMAL)
+            .kind(org.gridgov.casefile.CaseKind.IMMEDIATE)
+            .locationCodes(com.google.common.primitives.ImmutableLongArray.of(350302001001001L))
+            .source(org.gridgov.casefile.CaseSource.APP)
+            .point(org.gridgov.casefile.ReportedPoint.of(119.012345, 25.438765))
+            .build();
+    var masked = MAPPER.readTree(CaseJson.masked().write(f)).get("point");
+    assertThat(masked.get("lon").asDouble()).isEqualTo(119.01);
+    assertThat(masked.get("lat").asDouble()).isEqualTo(25.44);
+    assertThat(masked.get("masked").asBoolean()).isTrue();
+    var exact = MAPPER.readTree(CaseJson.unmasked().write(f)).get("point");
+    assertThat(exact.get("lon").asDouble()).isEqualTo(119.012345);
+    assertThat(exact.get("lat").asDouble()).isEqualTo(25.438765);
+    assertThat(CaseJson.unmasked().readFacts(CaseJson.unmasked().write(f))).isEqualTo(f);
+  }
 }

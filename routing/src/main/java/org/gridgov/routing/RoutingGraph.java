@@ -8,6 +8,7 @@ import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.Maps;
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -88,18 +89,8 @@ public final class RoutingGraph {
 
   private RoutingGraph(Builder b) {
     this.tree = b.tree;
-    int n = tree.size();
-    List<Handler> all = new ArrayList<>(n + b.declared.size() + 1);
-    officeByRegion = new int[n];
-    for (int i = 0; i < n; i++) {
-      Region r = tree.region(i);
-      if (r.level() == RegionLevel.UNIT) {
-        officeByRegion[i] = officeByRegion[tree.indexOf(r.parent().orElseThrow().code())];
-      } else {
-        officeByRegion[i] = all.size();
-        all.add(Handler.office(r));
-      }
-    }
+    List<Handler> all = new ArrayList<>(tree.size() + b.declared.size() + 1);
+    officeByRegion = offices(tree, all);
     String cityName = b.cityName;
     cityOffice = cityName == null ? -1 : all.size();
     if (cityName != null) {
@@ -109,9 +100,61 @@ public final class RoutingGraph {
     for (int i = 0; i < all.size(); i++) {
       ids.put(all.get(i).id(), i);
     }
-    jurisdictionIndexes = new int[b.declared.size()][];
+    jurisdictionIndexes = declare(tree, b.declared.values(), all, ids);
+    this.handlers = ImmutableList.copyOf(all);
+    this.declared = ImmutableList.copyOf(b.declared.values());
+    this.indexById = ImmutableMap.copyOf(ids);
+
+    DirectedMultigraph<String, Link> g = new DirectedMultigraph<>(null, null, false);
+    for (Handler h : handlers) {
+      g.addVertex(h.id());
+    }
+    List<Link> linkList = escalationLinks();
+    for (Link l : b.links) {
+      checkArgument(ids.containsKey(l.from()), "link %s: unknown handler %s", l, l.from());
+      checkArgument(ids.containsKey(l.to()), "link %s: unknown handler %s", l, l.to());
+      linkList.add(l);
+    }
+    List<Link> kept = new ArrayList<>(linkList.size());
+    for (Link l : linkList) {
+      if (g.addEdge(l.from(), l.to(), l)) {
+        kept.add(l);
+      }
+    }
+    this.links = ImmutableList.copyOf(kept);
+    this.view = new AsUnmodifiableGraph<>(g);
+    targets = adjacency(kept, true);
+    sources = adjacency(kept, false);
+  }
+
+  /**
+   * One office per region but units (a unit is served by its grid's office), appended to {@code
+   * all}; returns each region's office index.
+   */
+  private static int[] offices(RegionTree tree, List<Handler> all) {
+    int n = tree.size();
+    int[] officeByRegion = new int[n];
+    for (int i = 0; i < n; i++) {
+      Region r = tree.region(i);
+      if (r.level() == RegionLevel.UNIT) {
+        officeByRegion[i] = officeByRegion[tree.indexOf(r.parent().orElseThrow().code())];
+      } else {
+        officeByRegion[i] = all.size();
+        all.add(Handler.office(r));
+      }
+    }
+    return officeByRegion;
+  }
+
+  /**
+   * Appends the declared handlers to {@code all} and {@code ids}, checked; returns each one's
+   * jurisdiction roots as region indexes.
+   */
+  private static int[][] declare(
+      RegionTree tree, Collection<Handler> declared, List<Handler> all, Map<String, Integer> ids) {
+    int[][] jurisdictions = new int[declared.size()][];
     int d = 0;
-    for (Handler h : b.declared.values()) {
+    for (Handler h : declared) {
       checkArgument(
           !ids.containsKey(h.id()), "handler %s is already an office of the tree", h.id());
       checkArgument(
@@ -125,20 +168,17 @@ public final class RoutingGraph {
         checkArgument(
             roots[k] >= 0, "handler %s: jurisdiction region %s is not in the tree", h.id(), code);
       }
-      jurisdictionIndexes[d++] = roots;
+      jurisdictions[d++] = roots;
       ids.put(h.id(), all.size());
       all.add(h);
     }
-    this.handlers = ImmutableList.copyOf(all);
-    this.declared = ImmutableList.copyOf(b.declared.values());
-    this.indexById = ImmutableMap.copyOf(ids);
+    return jurisdictions;
+  }
 
-    DirectedMultigraph<String, Link> g = new DirectedMultigraph<>(null, null, false);
-    for (Handler h : handlers) {
-      g.addVertex(h.id());
-    }
+  /** Each office's escalation to its parent region's office (the top's to the city office). */
+  private List<Link> escalationLinks() {
     List<Link> linkList = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < tree.size(); i++) {
       Region r = tree.region(i);
       if (r.level() == RegionLevel.UNIT) {
         continue;
@@ -153,41 +193,31 @@ public final class RoutingGraph {
         linkList.add(new Link(from, Handler.CITY_OFFICE_ID, LinkType.ESCALATE));
       }
     }
-    for (Link l : b.links) {
-      checkArgument(ids.containsKey(l.from()), "link %s: unknown handler %s", l, l.from());
-      checkArgument(ids.containsKey(l.to()), "link %s: unknown handler %s", l, l.to());
-      linkList.add(l);
-    }
-    List<Link> kept = new ArrayList<>(linkList.size());
-    for (Link l : linkList) {
-      if (g.addEdge(l.from(), l.to(), l)) {
-        kept.add(l);
-      }
-    }
-    this.links = ImmutableList.copyOf(kept);
-    this.view = new AsUnmodifiableGraph<>(g);
+    return linkList;
+  }
 
-    Map<LinkType, ImmutableList<ImmutableList<String>>> tb = new EnumMap<>(LinkType.class);
-    Map<LinkType, ImmutableList<ImmutableList<String>>> sb = new EnumMap<>(LinkType.class);
+  /** Per link type, per handler index: the handlers it links to ({@code out}) or from. */
+  private ImmutableMap<LinkType, ImmutableList<ImmutableList<String>>> adjacency(
+      List<Link> kept, boolean out) {
+    Map<LinkType, ImmutableList<ImmutableList<String>>> byType = new EnumMap<>(LinkType.class);
     for (LinkType type : LinkType.values()) {
-      List<List<String>> out = new ArrayList<>(handlers.size());
-      List<List<String>> in = new ArrayList<>(handlers.size());
+      List<List<String>> lists = new ArrayList<>(handlers.size());
       for (int i = 0; i < handlers.size(); i++) {
-        out.add(new ArrayList<>(0));
-        in.add(new ArrayList<>(0));
+        lists.add(new ArrayList<>(0));
       }
       for (Link l : kept) {
         if (l.type() == type) {
-          out.get(indexOrThrow(l.from())).add(l.to());
-          in.get(indexOrThrow(l.to())).add(l.from());
+          if (out) {
+            lists.get(indexOrThrow(l.from())).add(l.to());
+          } else {
+            lists.get(indexOrThrow(l.to())).add(l.from());
+          }
         }
       }
-      tb.put(
-          type, out.stream().map(ImmutableList::copyOf).collect(ImmutableList.toImmutableList()));
-      sb.put(type, in.stream().map(ImmutableList::copyOf).collect(ImmutableList.toImmutableList()));
+      byType.put(
+          type, lists.stream().map(ImmutableList::copyOf).collect(ImmutableList.toImmutableList()));
     }
-    targets = Maps.immutableEnumMap(tb);
-    sources = Maps.immutableEnumMap(sb);
+    return Maps.immutableEnumMap(byType);
   }
 
   /**

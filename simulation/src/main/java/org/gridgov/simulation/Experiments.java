@@ -58,14 +58,69 @@ public final class Experiments {
             sweep.seed(),
             sweep.parallelism(),
             progress);
+    return assemble(sweep, runs);
+  }
+
+  /**
+   * Assembles a sweep's result from its runs, in a fixed order: what {@link #run} does after the
+   * runs, for {@link SweepExecutor}s that run them elsewhere.
+   *
+   * @param sweep the experiment
+   * @param runs every replication, ordered by value (as in the sweep) then replication
+   * @return the runs and one summary per value
+   * @throws IllegalArgumentException if the runs are not one per value and replication in that
+   *     order
+   */
+  public static SweepResult assemble(Sweep sweep, ImmutableList<ReplicationResult> runs) {
+    int r = sweep.replications();
+    if (runs.size() != sweep.values().size() * r) {
+      throw new IllegalArgumentException(
+          "expected "
+              + sweep.values().size() * r
+              + " runs (values × replications) but got "
+              + runs.size());
+    }
+    for (int i = 0; i < runs.size(); i++) {
+      ReplicationResult run = runs.get(i);
+      String value = sweep.values().get(i / r);
+      if (!run.parameterValue().equals(value) || run.replication() != i % r) {
+        throw new IllegalArgumentException(
+            "run "
+                + i
+                + " is value '"
+                + run.parameterValue()
+                + "' replication "
+                + run.replication()
+                + "; expected value '"
+                + value
+                + "' replication "
+                + i % r);
+      }
+    }
     ImmutableList.Builder<SweepPoint> points = ImmutableList.builder();
     for (int i = 0; i < sweep.values().size(); i++) {
-      points.add(
-          summarise(
-              sweep.values().get(i),
-              runs.subList(i * sweep.replications(), (i + 1) * sweep.replications())));
+      points.add(summarise(sweep.values().get(i), runs.subList(i * r, (i + 1) * r)));
     }
     return new SweepResult(sweep, runs, points.build());
+  }
+
+  /**
+   * Checks that every value's scenario fits its city (its policies parse and name known handlers),
+   * as {@link #run} does before any run, with the same messages; builds each distinct city once.
+   *
+   * @param sweep the experiment
+   * @throws IllegalArgumentException if a value's scenario does not fit its city
+   */
+  public static void validate(Sweep sweep) {
+    Map<CityKey, CityModel> cities = new LinkedHashMap<>();
+    for (String v : sweep.values()) {
+      Scenario s = sweep.parameter().apply(sweep.scenario(), v);
+      CityModel city =
+          cities.computeIfAbsent(
+              new CityKey(s.city(), s.householdsPerGrid()),
+              k -> CityModel.of(k.spec(), k.householdsPerGrid()));
+      var unused = PreparedScenario.of(s, city);
+    }
   }
 
   /**

@@ -181,6 +181,7 @@ public class DeadlineQueueSizesBenchmark {
     public void setUp() {
       draws();
       queue = DeadlineQueue.issuingHandles(pending * 2);
+      var unused = queue.pollDue(now, consumer); // the start time, as Agrona's constructor takes it
       handles = new long[pending];
       SplittableRandom rnd = new SplittableRandom(11);
       for (int i = 0; i < pending; i++) {
@@ -201,6 +202,7 @@ public class DeadlineQueueSizesBenchmark {
     public void setUp() {
       draws();
       queue = new DeadlineQueue(pending * 2);
+      var unused = queue.pollDue(now, consumer); // the start time, as Agrona's constructor takes it
       SplittableRandom rnd = new SplittableRandom(11);
       for (int i = 0; i < pending; i++) {
         queue.schedule(nextKey++, fillDeadline(rnd));

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import org.gridgov.TextParseException;
 import org.gridgov.category.Category;
 import org.gridgov.category.CategoryCatalog;
+import org.gridgov.geo.RegionGeometryException;
 import org.gridgov.region.CodeScheme;
 import org.gridgov.region.RegionCsv;
 import org.gridgov.region.RegionTree;
@@ -119,12 +120,14 @@ public final class GridgovPolicy {
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     CommandLine cl = new CommandLine(new GridgovPolicy(out));
+    cl.addSubcommand("coverage", new CoverageCommand(out));
     cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof BadInputException
               || e instanceof TextParseException
+              || e instanceof RegionGeometryException
               || e instanceof IllegalArgumentException) {
             commandLine.getErr().println("gridgov-policy: " + e.getMessage());
             return BAD_INPUT;
@@ -402,7 +405,7 @@ public final class GridgovPolicy {
     return text;
   }
 
-  private static RegionTree tree(String arg, long seed) {
+  static RegionTree tree(String arg, long seed) {
     if (arg.equals("putian")) {
       return BuiltInCities.putian(seed);
     }

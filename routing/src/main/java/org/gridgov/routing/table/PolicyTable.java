@@ -246,16 +246,42 @@ public final class PolicyTable {
     }
     long before = p.count();
     int line = r.line();
+    List<String> cats = parseCategories(r.fields().get(0), line, p);
+    List<Long> regions = parseRegions(r.fields().get(1), line, p);
+    EnumSet<Priority> prios = parsePriorities(r.fields().get(2), line, p);
+    Points points = parsePoints(r.fields().get(3), line, p);
+    List<String> holders = parseHolders(r.fields().get(4), line, p);
+    Action action = parseAction(r.fields().get(5), line, p);
+    if (p.count() != before || action == null) {
+      return null;
+    }
+    return new Row(
+        line,
+        ImmutableList.copyOf(cats),
+        ImmutableLongArray.copyOf(regions),
+        Sets.immutableEnumSet(prios),
+        Sets.immutableEnumSet(points.points()),
+        points.minReports(),
+        ImmutableList.copyOf(holders),
+        action,
+        String.join(",", r.fields()));
+  }
+
+  private static List<String> parseCategories(String field, int line, Problems p) {
     List<String> cats = new ArrayList<>();
-    for (String c : alternatives(r.fields().get(0))) {
+    for (String c : alternatives(field)) {
       if (!c.chars().allMatch(ch -> ch >= '0' && ch <= '9') || c.isEmpty()) {
         p.add(
             line, 1, "category", c, "expected * or category code prefixes (digits) separated by |");
       }
       cats.add(c);
     }
+    return cats;
+  }
+
+  private static List<Long> parseRegions(String field, int line, Problems p) {
     List<Long> regions = new ArrayList<>();
-    for (String c : alternatives(r.fields().get(1))) {
+    for (String c : alternatives(field)) {
       try {
         long v = Long.parseLong(c);
         if (v <= 0) {
@@ -266,8 +292,12 @@ public final class PolicyTable {
         p.add(line, 2, "region", c, "expected * or region codes separated by |");
       }
     }
+    return regions;
+  }
+
+  private static EnumSet<Priority> parsePriorities(String field, int line, Problems p) {
     EnumSet<Priority> prios = EnumSet.noneOf(Priority.class);
-    for (String c : alternatives(r.fields().get(2))) {
+    for (String c : alternatives(field)) {
       try {
         prios.add(Priority.valueOf(c));
       } catch (IllegalArgumentException e) {
@@ -280,9 +310,16 @@ public final class PolicyTable {
             Arrays.toString(Priority.values()));
       }
     }
+    return prios;
+  }
+
+  /** The decision points of a row and the report count a REPEAT_REPORT>=N point asks for. */
+  private record Points(EnumSet<DecisionPoint> points, int minReports) {}
+
+  private static Points parsePoints(String field, int line, Problems p) {
     EnumSet<DecisionPoint> points = EnumSet.noneOf(DecisionPoint.class);
     int minReports = 1;
-    for (String c : alternatives(r.fields().get(3))) {
+    for (String c : alternatives(field)) {
       String name = c;
       if (c.startsWith("REPEAT_REPORT>=")) {
         name = "REPEAT_REPORT";
@@ -307,8 +344,12 @@ public final class PolicyTable {
             Arrays.toString(DecisionPoint.values()));
       }
     }
+    return new Points(points, minReports);
+  }
+
+  private static List<String> parseHolders(String field, int line, Problems p) {
     List<String> holders = new ArrayList<>();
-    for (String c : alternatives(r.fields().get(4))) {
+    for (String c : alternatives(field)) {
       if (!(c.equals("none") || isLevel(c) || isHandlerId(c))) {
         p.add(
             line,
@@ -320,20 +361,7 @@ public final class PolicyTable {
       }
       holders.add(c);
     }
-    Action action = parseAction(r.fields().get(5), line, p);
-    if (p.count() != before || action == null) {
-      return null;
-    }
-    return new Row(
-        line,
-        ImmutableList.copyOf(cats),
-        ImmutableLongArray.copyOf(regions),
-        Sets.immutableEnumSet(prios),
-        Sets.immutableEnumSet(points),
-        minReports,
-        ImmutableList.copyOf(holders),
-        action,
-        String.join(",", r.fields()));
+    return holders;
   }
 
   private static List<String> alternatives(String field) {
@@ -372,122 +400,132 @@ public final class PolicyTable {
   private static @Nullable Action parseAction(String text, int line, Problems p) {
     String[] w = text.trim().split("\\s+", -1);
     String verb = w[0];
-    switch (verb) {
-      case "assign" -> {
-        if (w.length < 2 || !isTarget(w[1])) {
-          p.add(
-              line,
-              6,
-              "action",
-              text,
-              "assign needs a target: a handler id, office, office@LEVEL or owner");
-          return null;
-        }
-        List<String> assists = new ArrayList<>();
-        int i = 2;
-        while (i < w.length) {
-          if (w[i].equals("assist")) {
-            i++;
-            while (i < w.length && !w[i].equals("sla")) {
-              if (!isTarget(w[i]) && !w[i].equals("assistants")) {
-                p.add(
-                    line,
-                    6,
-                    "action",
-                    w[i],
-                    "expected an assisting handler id, office@LEVEL, owner or assistants");
-                return null;
-              }
-              assists.add(w[i++]);
-            }
-          } else if (w[i].equals("sla")) {
-            // Refused, not ignored: the profile was never applied, so a table naming one is told.
+    return switch (verb) {
+      case "assign" -> parseAssign(text, w, line, p);
+      case "escalate" -> parseEscalate(text, w, line, p);
+      case "summon" -> parseSummon(text, w, line, p);
+      case "reject" -> parseReject(text, line, p);
+      default -> {
+        p.add(line, 6, "action", verb, "expected an action: assign, escalate, summon or reject");
+        yield null;
+      }
+    };
+  }
+
+  /** {@code assign <lead> [assist <targets>]}. */
+  private static @Nullable Action parseAssign(String text, String[] w, int line, Problems p) {
+    if (w.length < 2 || !isTarget(w[1])) {
+      p.add(
+          line,
+          6,
+          "action",
+          text,
+          "assign needs a target: a handler id, office, office@LEVEL or owner");
+      return null;
+    }
+    List<String> assists = new ArrayList<>();
+    int i = 2;
+    while (i < w.length) {
+      if (w[i].equals("assist")) {
+        i++;
+        while (i < w.length && !w[i].equals("sla")) {
+          if (!isTarget(w[i]) && !w[i].equals("assistants")) {
             p.add(
                 line,
                 6,
                 "action",
-                text,
-                "'sla <profile>' was removed from assign actions: the engine never applied it; the"
-                    + " SLA policy chooses the limits itself, by stage, category, priority and"
-                    + " urban/rural class (docs/sla.md); delete 'sla' and its profile from this"
-                    + " action");
-            return null;
-          } else {
-            p.add(line, 6, "action", w[i], "expected 'assist <targets>' after the lead");
+                w[i],
+                "expected an assisting handler id, office@LEVEL, owner or assistants");
             return null;
           }
+          assists.add(w[i++]);
         }
-        return new Action(
-            ActionKind.ASSIGN,
-            w[1],
-            ImmutableList.copyOf(assists),
-            ImmutableList.of(),
-            Duration.ZERO,
-            "");
-      }
-      case "escalate" -> {
-        String target = w.length > 1 ? w[1] : "up";
-        if (w.length > 2 || !(target.equals("up") || isTarget(target))) {
-          p.add(line, 6, "action", text, "expected 'escalate' or 'escalate <target>'");
-          return null;
-        }
-        return new Action(
-            ActionKind.ESCALATE, target, ImmutableList.of(), ImmutableList.of(), Duration.ZERO, "");
-      }
-      case "summon" -> {
-        List<String> ids = new ArrayList<>();
-        int i = 1;
-        while (i < w.length && !w[i].equals("within")) {
-          if (!isHandlerId(w[i])) {
-            p.add(line, 6, "action", w[i], "expected a summoned handler id");
-            return null;
-          }
-          ids.add(w[i++]);
-        }
-        if (ids.isEmpty() || i + 2 != w.length) {
-          p.add(
-              line,
-              6,
-              "action",
-              text,
-              "expected 'summon <ids> within <ISO-8601 duration, e.g. PT30M>'");
-          return null;
-        }
-        Duration within;
-        try {
-          within = Duration.parse(w[i + 1]);
-        } catch (DateTimeParseException e) {
-          p.add(line, 6, "action", w[i + 1], "expected an ISO-8601 duration such as PT30M");
-          return null;
-        }
-        if (within.isZero()
-            || within.isNegative()
-            || ids.stream().distinct().count() != ids.size()) {
-          p.add(
-              line,
-              6,
-              "action",
-              text,
-              "the limit must be positive and the summoned ids must not repeat");
-          return null;
-        }
-        return new Action(
-            ActionKind.SUMMON, "", ImmutableList.of(), ImmutableList.copyOf(ids), within, "");
-      }
-      case "reject" -> {
-        String reason = text.trim().substring("reject".length()).trim();
-        if (reason.isEmpty()) {
-          p.add(line, 6, "action", text, "reject needs a reason");
-          return null;
-        }
-        return new Action(
-            ActionKind.REJECT, "", ImmutableList.of(), ImmutableList.of(), Duration.ZERO, reason);
-      }
-      default -> {
-        p.add(line, 6, "action", verb, "expected an action: assign, escalate, summon or reject");
+      } else if (w[i].equals("sla")) {
+        // Refused, not ignored: the profile was never applied, so a table naming one is told.
+        p.add(
+            line,
+            6,
+            "action",
+            text,
+            "'sla <profile>' was removed from assign actions: the engine never applied it; the"
+                + " SLA policy chooses the limits itself, by stage, category, priority and"
+                + " urban/rural class (docs/sla.md); delete 'sla' and its profile from this"
+                + " action");
+        return null;
+      } else {
+        p.add(line, 6, "action", w[i], "expected 'assist <targets>' after the lead");
         return null;
       }
     }
+    return new Action(
+        ActionKind.ASSIGN,
+        w[1],
+        ImmutableList.copyOf(assists),
+        ImmutableList.of(),
+        Duration.ZERO,
+        "");
+  }
+
+  /** {@code escalate [<target>]}. */
+  private static @Nullable Action parseEscalate(String text, String[] w, int line, Problems p) {
+    String target = w.length > 1 ? w[1] : "up";
+    if (w.length > 2 || !(target.equals("up") || isTarget(target))) {
+      p.add(line, 6, "action", text, "expected 'escalate' or 'escalate <target>'");
+      return null;
+    }
+    return new Action(
+        ActionKind.ESCALATE, target, ImmutableList.of(), ImmutableList.of(), Duration.ZERO, "");
+  }
+
+  /** {@code summon <ids> within <duration>}. */
+  private static @Nullable Action parseSummon(String text, String[] w, int line, Problems p) {
+    List<String> ids = new ArrayList<>();
+    int i = 1;
+    while (i < w.length && !w[i].equals("within")) {
+      if (!isHandlerId(w[i])) {
+        p.add(line, 6, "action", w[i], "expected a summoned handler id");
+        return null;
+      }
+      ids.add(w[i++]);
+    }
+    if (ids.isEmpty() || i + 2 != w.length) {
+      p.add(
+          line,
+          6,
+          "action",
+          text,
+          "expected 'summon <ids> within <ISO-8601 duration, e.g. PT30M>'");
+      return null;
+    }
+    Duration within;
+    try {
+      within = Duration.parse(w[i + 1]);
+    } catch (DateTimeParseException e) {
+      p.add(line, 6, "action", w[i + 1], "expected an ISO-8601 duration such as PT30M");
+      return null;
+    }
+    if (within.isZero() || within.isNegative() || ids.stream().distinct().count() != ids.size()) {
+      p.add(
+          line,
+          6,
+          "action",
+          text,
+          "the limit must be positive and the summoned ids must not repeat");
+      return null;
+    }
+    return new Action(
+        ActionKind.SUMMON, "", ImmutableList.of(), ImmutableList.copyOf(ids), within, "");
+  }
+
+  /** {@code reject <reason>}. */
+  private static @Nullable Action parseReject(String text, int line, Problems p) {
+    String reason = text.trim().substring("reject".length()).trim();
+    if (reason.isEmpty()) {
+      p.add(line, 6, "action", text, "reject needs a reason");
+      return null;
+    }
+    return new Action(
+        ActionKind.REJECT, "", ImmutableList.of(), ImmutableList.of(), Duration.ZERO, reason);
   }
 
   /**

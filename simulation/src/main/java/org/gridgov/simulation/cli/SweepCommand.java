@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.gridgov.simulation.Scenario;
 import org.gridgov.simulation.Sweep;
 import org.gridgov.simulation.SweepParameter;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,6 +66,14 @@ final class SweepCommand implements Callable<Integer> {
       description = "Independent replications per value (default: ${DEFAULT-VALUE}).")
   int replications = 5;
 
+  @Option(
+      names = "--spark",
+      paramLabel = "MASTER",
+      description =
+          "Run the replications on Apache Spark, e.g. local[*] (needs gridgov-simulation-spark and Spark on"
+              + " the class path; see docs/spark.md). The outputs are the same bytes as without it.")
+  @Nullable String spark;
+
   @Mixin ScenarioOptions scenarioOptions = new ScenarioOptions();
 
   @Mixin CommonOptions common = new CommonOptions();
@@ -90,6 +99,7 @@ final class SweepCommand implements Callable<Integer> {
     Sweep sweep =
         new Sweep(
             s, parameter, ImmutableList.copyOf(values), replications, common.seed, common.threads);
-    return SweepRunner.run(sweep, scenarioOptions, common, spec, parent.commandLine(), "sweep");
+    return SweepRunner.run(
+        sweep, scenarioOptions, common, spec, parent.commandLine(), "sweep", spark);
   }
 }

@@ -3,13 +3,16 @@ package org.gridgov.simulation.cli;
 import com.google.common.collect.ImmutableList;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Objects;
 import org.gridgov.simulation.Estimate;
 import org.gridgov.simulation.Experiments;
 import org.gridgov.simulation.Metric;
 import org.gridgov.simulation.Sweep;
+import org.gridgov.simulation.SweepExecutor;
 import org.gridgov.simulation.SweepPoint;
 import org.gridgov.simulation.SweepResult;
 import org.gridgov.simulation.report.SweepReport;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -36,23 +39,54 @@ final class SweepRunner {
       CommandSpec spec,
       String commandLine,
       String task) {
+    return run(sweep, options, common, spec, commandLine, task, null);
+  }
+
+  /**
+   * Runs a sweep here, or on Spark if {@code sparkMaster} is given (through the {@link
+   * SweepExecutor} named {@code spark}, from gridgov-simulation-spark on the class path).
+   */
+  static int run(
+      Sweep sweep,
+      ScenarioOptions options,
+      CommonOptions common,
+      CommandSpec spec,
+      String commandLine,
+      String task,
+      @Nullable String sparkMaster) {
+    SweepExecutor executor = null;
+    if (sparkMaster != null) {
+      executor =
+          SweepExecutor.find("spark")
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "--spark "
+                              + sparkMaster
+                              + ": no Spark executor on the class path; put"
+                              + " gridgov-simulation-spark and Spark on it (see docs/spark.md)"));
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     err.println(
         GridgovSim.format(
-            "%s: scenario %s, %s = %s, %d replication(s) each, seed %d, %d thread(s)",
-            task,
-            sweep.scenario().name(),
-            sweep.parameter().id(),
-            String.join(", ", sweep.values()),
-            sweep.replications(),
-            sweep.seed(),
-            sweep.parallelism()));
+                "%s: scenario %s, %s = %s, %d replication(s) each, seed %d, %d thread(s)",
+                task,
+                sweep.scenario().name(),
+                sweep.parameter().id(),
+                String.join(", ", sweep.values()),
+                sweep.replications(),
+                sweep.seed(),
+                sweep.parallelism())
+            + (sparkMaster == null ? "" : " → Spark " + sparkMaster));
     err.flush();
     SweepResult result;
     try (ConsoleProgress progress =
         new ConsoleProgress(err, task, ConsoleProgress.terminal(common.noProgress))) {
-      result = Experiments.run(sweep, progress);
+      result =
+          executor == null
+              ? Experiments.run(sweep, progress)
+              : executor.run(sweep, Objects.requireNonNull(sparkMaster), progress);
     }
     Path html = SweepReport.write(result, options.out, commandLine).toAbsolutePath().normalize();
     table(out, result);

@@ -32,12 +32,17 @@ final class CommandKey {
   /**
    * The payload hash: SHA-256 over the case id, the instant in epoch milliseconds, the action's
    * name and its canonical text (a report's facts as {@link CaseJson#unmasked()} JSON, so that two
-   * reports differing only in the reporter differ; any other action's record text, which names
-   * every component).
+   * reports differing only in the reporter or the exact point differ — a report at a point as the
+   * facts it would make in a placeholder region, since the region is the engine's answer, not the
+   * command's; any other action's record text, which names every component).
    */
   static String payloadHash(Command c) {
     String action =
-        c.action() instanceof Command.Report r ? JSON.write(r.facts()) : c.action().toString();
+        c.action() instanceof Command.Report r
+            ? JSON.write(r.facts())
+            : c.action() instanceof Command.ReportAt r
+                ? JSON.write(r.facts(c.caseId(), 1L))
+                : c.action().toString();
     String text =
         c.caseId().value()
             + "\n"

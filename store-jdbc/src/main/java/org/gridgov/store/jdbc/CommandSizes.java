@@ -27,6 +27,13 @@ final class CommandSizes {
       }
       return;
     }
+    if (action instanceof Command.ReportAt r) {
+      int length = JSON.write(r.facts(command.caseId(), 1L)).length();
+      if (length > limits.maxFactsLength()) {
+        throw tooLarge(command, "ReportAt", length, limits.maxFactsLength());
+      }
+      return;
+    }
     RecordComponent[] components = action.getClass().getRecordComponents();
     if (components == null) {
       return;

@@ -9,8 +9,6 @@ import org.gridgov.casefile.CaseEvent;
 import org.gridgov.casefile.CaseFacts;
 import org.gridgov.casefile.CaseId;
 import org.gridgov.casefile.CaseState;
-import org.gridgov.casefile.EventSequenceException;
-import org.gridgov.casefile.IllegalTransitionException;
 import org.gridgov.engine.CaseEngine;
 import org.gridgov.engine.Command;
 import org.jspecify.annotations.Nullable;
@@ -39,15 +37,29 @@ import org.jspecify.annotations.Nullable;
  * store. Not thread-safe, like the engine.
  */
 public final class DurableCaseEngine {
+  private static final System.Logger LOG = System.getLogger("org.gridgov.store.jdbc");
   private final EventStore store;
   private final CaseEngine engine;
   private final StoreLimits limits;
+  private final SnapshotPolicy snapshots;
+  private final java.util.OptionalLong snapshotPosition;
+  private final long replayedEvents;
+  private long sinceSnapshot; // events stored since the last snapshot (or the open)
   private @Nullable RuntimeException broken;
 
-  private DurableCaseEngine(EventStore store, CaseEngine engine, StoreLimits limits) {
+  private DurableCaseEngine(
+      EventStore store,
+      CaseEngine engine,
+      StoreLimits limits,
+      SnapshotPolicy snapshots,
+      EngineLoader.Loaded loaded) {
     this.store = store;
     this.engine = engine;
     this.limits = limits;
+    this.snapshots = snapshots;
+    this.snapshotPosition = loaded.snapshotPosition();
+    this.replayedEvents = loaded.replayed();
+    this.sinceSnapshot = loaded.replayed();
   }
 
   /**
@@ -120,30 +132,44 @@ public final class DurableCaseEngine {
    */
   public static DurableCaseEngine open(
       EventStore store, Partition partition, CaseEngine.Builder config, StoreLimits limits) {
+    return open(store, partition, config, limits, SnapshotPolicy.onDemand());
+  }
+
+  /**
+   * Opens the writer of a partition as {@link #open(EventStore, Partition, CaseEngine.Builder,
+   * StoreLimits)}, with a snapshot policy: unless it is {@link SnapshotPolicy#replayOnly()}, the
+   * engine is restored from the partition's newest readable snapshot and the events stored after it
+   * (a snapshot of another format version, with a bad checksum or that does not fit the log is
+   * skipped with a warning on the {@code org.gridgov.store.jdbc} logger, and the next older one or
+   * the whole log is used); the policy also says when this engine writes snapshots.
+   *
+   * @param store the store (an empty partition gives a fresh engine); it writes this partition
+   *     until closed
+   * @param partition the partition
+   * @param config the configuration of the engine that wrote the partition
+   * @param limits the size limits on commands' texts
+   * @param snapshots when to read and write snapshots
+   * @return the engine, ready to continue
+   * @throws PartitionLeaseHeldException if another live writer holds the partition; nothing is
+   *     written
+   * @throws CorruptStoreException if a stored row is bad or the log does not replay; nothing is
+   *     restored
+   * @throws EventStoreException if the database fails
+   */
+  public static DurableCaseEngine open(
+      EventStore store,
+      Partition partition,
+      CaseEngine.Builder config,
+      StoreLimits limits,
+      SnapshotPolicy snapshots) {
     java.util.Objects.requireNonNull(limits, "limits");
+    java.util.Objects.requireNonNull(snapshots, "snapshots");
     var unused = store.acquire(partition);
-    StoredLog log = store.load(partition);
-    CaseEngine engine;
-    try {
-      engine = CaseEngine.restore(config, log.facts(), log.events());
-    } catch (IllegalTransitionException e) {
-      throw new CorruptStoreException(
-          e.event().caseId().value(),
-          e.event().sequence(),
-          "the engine refuses to replay it: " + e.getMessage(),
-          e);
-    } catch (EventSequenceException e) {
-      throw new CorruptStoreException(
-          e.caseId().value(),
-          e.actualSequence(),
-          "the engine refuses to replay it: " + e.getMessage(),
-          e);
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      throw new CorruptStoreException(
-          "-", 0, "the engine refuses to replay the log: " + e.getMessage(), e);
-    }
-    if (log.now().isPresent() && engine.now().map(t -> t.isBefore(log.now().get())).orElse(true)) {
-      ImmutableList<CaseEvent> missed = engine.advanceTo(log.now().get());
+    EngineLoader.Loaded loaded = EngineLoader.load(store, partition, config, snapshots);
+    CaseEngine engine = loaded.engine();
+    Optional<Instant> now = loaded.now();
+    if (now.isPresent() && engine.now().map(t -> t.isBefore(now.get())).orElse(true)) {
+      ImmutableList<CaseEvent> missed = engine.advanceTo(now.get());
       if (!missed.isEmpty()) {
         CaseEvent first = missed.get(0);
         throw new CorruptStoreException(
@@ -152,13 +178,13 @@ public final class DurableCaseEngine {
             String.format(
                 Locale.ROOT,
                 "the store's time is %s but %d event(s) due by then are not stored, the first %s at %s",
-                log.now().get(),
+                now.get(),
                 missed.size(),
                 first.type().payloadName(),
                 first.at()));
       }
     }
-    return new DurableCaseEngine(store, engine, limits);
+    return new DurableCaseEngine(store, engine, limits, snapshots, loaded);
   }
 
   /**
@@ -231,10 +257,7 @@ public final class DurableCaseEngine {
             .addAll(advanced)
             .addAll(events)
             .build();
-    Optional<CaseFacts> reported =
-        refusal == null && command.action() instanceof Command.Report r
-            ? Optional.of(r.facts())
-            : Optional.empty();
+    Optional<CaseFacts> reported = refusal == null ? reportedFacts(command) : Optional.empty();
     try {
       var unused = store.appendCommand(command, refusal == null, all, reported);
     } catch (RuntimeException e) {
@@ -244,6 +267,7 @@ public final class DurableCaseEngine {
       }
       throw e;
     }
+    afterWrite(all.size());
     if (refusal != null) {
       throw refusal;
     }
@@ -306,6 +330,11 @@ public final class DurableCaseEngine {
       broken = e;
       throw e;
     }
+    long written = 0;
+    for (CommandAppend a : appends) {
+      written += a.events().size();
+    }
+    afterWrite(written);
     return outcomes.build();
   }
 
@@ -369,10 +398,7 @@ public final class DurableCaseEngine {
             .addAll(advanced)
             .addAll(events)
             .build();
-    Optional<CaseFacts> reported =
-        refusal.isEmpty() && command.action() instanceof Command.Report r
-            ? Optional.of(r.facts())
-            : Optional.empty();
+    Optional<CaseFacts> reported = refusal.isEmpty() ? reportedFacts(command) : Optional.empty();
     return new Ran(new CommandAppend(command, refusal.isEmpty(), all, reported), refusal);
   }
 
@@ -395,7 +421,78 @@ public final class DurableCaseEngine {
       broken = e;
       throw e;
     }
+    afterWrite(events.size());
     return events;
+  }
+
+  /**
+   * Writes a snapshot of the engine now (as it stands after the last stored call), so that the next
+   * open restores from it and the events stored after it instead of the whole log. The snapshot is
+   * serialised by this thread, then stored in one short transaction under this engine's lease;
+   * writers of other partitions are not held up. A snapshot at the same log position is not written
+   * twice.
+   *
+   * @return the log position the snapshot covers (the partition's last stored event)
+   * @throws IllegalStateException if an earlier write failed (open a new engine from the store)
+   * @throws PartitionFencedException if the lease was taken over; nothing is written and this
+   *     engine refuses further calls
+   * @throws EventStoreException if the database fails; nothing is written (the engine stays usable:
+   *     every call so far is stored)
+   */
+  public long takeSnapshot() {
+    checkUsable();
+    long position;
+    try {
+      position = store.saveSnapshot(engine.snapshot(), snapshots.keep());
+    } catch (PartitionFencedException e) {
+      broken = e;
+      throw e;
+    }
+    sinceSnapshot = 0;
+    return position;
+  }
+
+  /** Counts stored events and writes a snapshot when the policy's period is reached. */
+  private void afterWrite(long events) {
+    sinceSnapshot += events;
+    long every = snapshots.everyEventsOrZero();
+    if (every == 0 || sinceSnapshot < every) {
+      return;
+    }
+    try {
+      var unused = takeSnapshot();
+    } catch (RuntimeException e) { // the call itself is stored: its result stands
+      sinceSnapshot = 0; // the next attempt after another period
+      LOG.log(
+          System.Logger.Level.WARNING,
+          () ->
+              "partition "
+                  + partition()
+                  + ": writing a snapshot failed ("
+                  + e.getMessage()
+                  + "); every call is stored, the next attempt comes after "
+                  + every
+                  + " more events");
+    }
+  }
+
+  /**
+   * Returns the log position of the snapshot this engine was restored from when it opened.
+   *
+   * @return the position, or empty if it replayed the whole log
+   */
+  public java.util.OptionalLong restoredFromSnapshot() {
+    return snapshotPosition;
+  }
+
+  /**
+   * Returns how many stored events this engine replayed when it opened: the whole log, or the
+   * events after the snapshot it was restored from.
+   *
+   * @return the count
+   */
+  public long replayedEvents() {
+    return replayedEvents;
   }
 
   /**
@@ -443,5 +540,15 @@ public final class DurableCaseEngine {
               + "); open a new DurableCaseEngine from the store",
           broken);
     }
+  }
+
+  /** The facts a report (at a region or at a point) recorded in the engine, else empty. */
+  private Optional<CaseFacts> reportedFacts(Command command) {
+    if (command.action() instanceof Command.Report r) {
+      return Optional.of(r.facts());
+    }
+    return command.action() instanceof Command.ReportAt
+        ? engine.facts(command.caseId())
+        : Optional.empty();
   }
 }

@@ -68,7 +68,7 @@ public final class EventStore implements AutoCloseable {
   public static final int MAX_COMMAND_ID_LENGTH = 200;
 
   /** The version of the table layout, written to {@code gridgov_store}. */
-  public static final int SCHEMA_VERSION = 3;
+  public static final int SCHEMA_VERSION = 4;
 
   /** The table in which Flyway records the migrations it ran. */
   public static final String HISTORY_TABLE = Migrations.HISTORY_TABLE;
@@ -90,6 +90,7 @@ public final class EventStore implements AutoCloseable {
   private final PreparedStatement findCommand;
   private final PreparedStatement eventsAt;
   private final Leases leases;
+  private final Snapshots snapshots;
   private @Nullable PartitionLease lease;
   private boolean inBatch; // appendCommands: write() leaves the commit to it
 
@@ -100,6 +101,7 @@ public final class EventStore implements AutoCloseable {
     connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
     checkSchemaVersion();
     leases = new Leases(connection);
+    snapshots = new Snapshots(connection);
     allocate =
         connection.prepareStatement(
             "UPDATE gridgov_store SET last_position = last_position + ?, "
@@ -749,7 +751,7 @@ public final class EventStore implements AutoCloseable {
       }
       Map<String, Long> lastSeqOf = new LinkedHashMap<>();
       ImmutableMap<CaseId, CaseFacts> facts = readFacts(cases, lastSeqOf);
-      ImmutableList<CaseEvent> events = readEvents(rows, lastSeqOf, lastPos);
+      ImmutableList<CaseEvent> events = readEvents(rows, lastSeqOf, lastPos, new HashMap<>());
       connection.commit();
       return new StoredLog(facts, events, now, lastCommand);
     } catch (SQLException e) {
@@ -782,11 +784,13 @@ public final class EventStore implements AutoCloseable {
 
   /**
    * Reads and checks the events; {@code lastPos} is the store's last position for the whole store
-   * (positions checked gap-free up to it), -1 for a partition (positions checked rising).
+   * (positions checked gap-free up to it), -1 for a partition (positions checked rising); {@code
+   * seen} holds each case's last sequence before the first row read (empty for a whole log, a
+   * snapshot's sequences for a tail) and gets the last one read.
    */
   private static ImmutableList<CaseEvent> readEvents(
-      PreparedStatement rows, Map<String, Long> lastSeqOf, long lastPos) throws SQLException {
-    Map<String, Long> seen = new HashMap<>();
+      PreparedStatement rows, Map<String, Long> lastSeqOf, long lastPos, Map<String, Long> seen)
+      throws SQLException {
     ImmutableList.Builder<CaseEvent> events = ImmutableList.builder();
     @Nullable CorruptStoreException positionGap = null;
     long expectedPos = 1;
@@ -857,6 +861,186 @@ public final class EventStore implements AutoCloseable {
                 e.getValue(),
                 stored));
       }
+    }
+  }
+
+  // ------------------------------------------------------------------ snapshots
+
+  /**
+   * Stores a snapshot of this store's partition engine, taken after its last append, at the
+   * partition's last log position: serialised and compressed first, then one short transaction that
+   * checks the lease (fencing), inserts the row and drops all but the newest {@code keep} snapshots
+   * of the partition. Another partition's writers are not held up (the transaction locks only this
+   * partition's lease row). Does nothing if a snapshot at that position is stored.
+   *
+   * @return the log position the snapshot covers
+   * @throws PartitionFencedException if the lease was taken over; nothing is written
+   * @throws EventStoreException if the database fails; nothing is written
+   */
+  long saveSnapshot(org.gridgov.engine.EngineSnapshot snapshot, int keep) {
+    PartitionLease held =
+        Objects.requireNonNull(lease, "a snapshot is written under a partition lease");
+    byte[] payload =
+        Snapshots.gzip(org.gridgov.json.EngineSnapshotJson.toBytes(snapshot)); // outside the tx
+    Partition partition = held.partition();
+    try {
+      leases.fence(held);
+      long position = lastPositionOf(partition);
+      if (!snapshots.exists(partition, position)) {
+        snapshots.insert(
+            partition,
+            position,
+            org.gridgov.json.EngineSnapshotJson.VERSION,
+            snapshot.cases().size(),
+            leases.clock(partition).nowMs(),
+            payload);
+        ImmutableList<Snapshots.Row> newest = snapshots.list(partition, keep);
+        if (newest.size() == keep) {
+          var unused = snapshots.deleteBelow(partition, newest.get(keep - 1).position());
+        }
+      }
+      connection.commit();
+      return position;
+    } catch (SQLException e) {
+      rollbackQuietly(e);
+      throw new EventStoreException(
+          "storing a snapshot of partition "
+              + partition
+              + " in "
+              + description
+              + " failed, nothing was written: "
+              + sqlProblem(e),
+          e);
+    } catch (RuntimeException e) {
+      rollbackQuietly(e);
+      throw e;
+    }
+  }
+
+  private long lastPositionOf(Partition partition) throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT MAX(log_position) FROM gridgov_events WHERE partition_key = ?")) {
+      ps.setString(1, partition.key());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0; // MAX of no rows is NULL, read as 0
+      }
+    }
+  }
+
+  /** The partition's newest snapshots (rows without payload), newest first. */
+  ImmutableList<Snapshots.Row> snapshotRows(Partition partition, int max) {
+    try {
+      ImmutableList<Snapshots.Row> rows = snapshots.list(partition, max);
+      connection.commit();
+      return rows;
+    } catch (SQLException e) {
+      rollbackQuietly(e);
+      throw new EventStoreException(
+          "listing the snapshots of " + description + " failed: " + sqlProblem(e), e);
+    }
+  }
+
+  /** A snapshot's payload, or null if it was deleted meanwhile. */
+  byte @Nullable [] snapshotPayload(Partition partition, long position) {
+    try {
+      byte[] payload = snapshots.payload(partition, position);
+      connection.commit();
+      return payload;
+    } catch (SQLException e) {
+      rollbackQuietly(e);
+      throw new EventStoreException(
+          "reading a snapshot of " + description + " failed: " + sqlProblem(e), e);
+    }
+  }
+
+  /**
+   * Reads the tail of a partition after a snapshot and checks it against the snapshot: the facts of
+   * the cases reported after {@code position}, the events after it (each case's sequences going on
+   * from the snapshot's), and every case row matching the snapshot and the tail (a case reported up
+   * to {@code position} is in the snapshot and no other is; each row's last sequence is where the
+   * tail or the snapshot ends).
+   *
+   * @throws CorruptStoreException if a row is bad or the snapshot does not fit the log
+   */
+  StoredLog loadAfter(
+      Partition partition, long position, org.gridgov.engine.EngineSnapshot snapshot) {
+    Map<String, Long> seen = new HashMap<>();
+    for (org.gridgov.engine.EngineSnapshot.CaseSnapshot c : snapshot.cases()) {
+      seen.put(c.facts().id().value(), c.state().lastSequence());
+    }
+    try (PreparedStatement all =
+            connection.prepareStatement(
+                "SELECT case_id, last_seq, report_position FROM gridgov_cases WHERE partition_key = ?");
+        PreparedStatement newer =
+            connection.prepareStatement(
+                "SELECT case_id, last_seq, facts FROM gridgov_cases WHERE partition_key = ?"
+                    + " AND report_position > ? ORDER BY report_position, case_id");
+        PreparedStatement rows =
+            connection.prepareStatement(
+                "SELECT case_id, seq, log_position, event_type, payload FROM gridgov_events"
+                    + " WHERE partition_key = ? AND log_position > ? ORDER BY log_position")) {
+      Leases.Clock clock = leases.clock(partition);
+      all.setString(1, partition.key());
+      Map<String, Long> lastSeqOf = new LinkedHashMap<>();
+      checkCoverage(all, position, seen, lastSeqOf);
+      newer.setString(1, partition.key());
+      newer.setLong(2, position);
+      ImmutableMap<CaseId, CaseFacts> facts = readFacts(newer, new HashMap<>());
+      rows.setString(1, partition.key());
+      rows.setLong(2, position);
+      ImmutableList<CaseEvent> events = readEvents(rows, lastSeqOf, -1, seen);
+      connection.commit();
+      return new StoredLog(
+          facts,
+          events,
+          Optional.ofNullable(clock.nowMs()).map(Instant::ofEpochMilli),
+          Optional.ofNullable(clock.lastCommandId()));
+    } catch (SQLException e) {
+      rollbackQuietly(e);
+      throw new EventStoreException("reading " + description + " failed: " + sqlProblem(e), e);
+    }
+  }
+
+  /**
+   * Reads every case row of the partition into {@code lastSeqOf} and checks that the cases reported
+   * up to {@code position} are exactly the snapshot's ({@code seen}).
+   */
+  private static void checkCoverage(
+      PreparedStatement all, long position, Map<String, Long> seen, Map<String, Long> lastSeqOf)
+      throws SQLException {
+    int covered = 0;
+    try (ResultSet rs = all.executeQuery()) {
+      while (rs.next()) {
+        String id = rs.getString(1);
+        lastSeqOf.put(id, rs.getLong(2));
+        boolean before = rs.getLong(3) <= position;
+        if (before != seen.containsKey(id)) {
+          throw new CorruptStoreException(
+              id,
+              0,
+              before
+                  ? "the case was reported at or before the snapshot's log position "
+                      + position
+                      + " but the snapshot does not hold it"
+                  : "the snapshot at log position "
+                      + position
+                      + " holds the case, reported after it");
+        }
+        covered += before ? 1 : 0;
+      }
+    }
+    if (covered != seen.size()) {
+      throw new CorruptStoreException(
+          "-",
+          0,
+          String.format(
+              Locale.ROOT,
+              "the snapshot at log position %d holds %d cases but the partition has rows for %d of"
+                  + " them",
+              position,
+              seen.size(),
+              covered));
     }
   }
 

@@ -178,6 +178,28 @@ final class Leases {
     throw new PartitionFencedException(lease.partition(), lease.token(), h == null ? 0 : h.token);
   }
 
+  /**
+   * The fencing check of a write that stamps nothing (a snapshot): locks the lease row if the lease
+   * is still the partition's, until the caller's transaction ends, so no take-over commits in
+   * between. Does not commit.
+   *
+   * @throws PartitionFencedException if the lease was taken over (the caller rolls back)
+   */
+  void fence(PartitionLease lease) throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "UPDATE gridgov_partitions SET lease_token = lease_token"
+                + " WHERE partition_key = ? AND lease_token = ?")) {
+      ps.setString(1, lease.partition().key());
+      ps.setLong(2, lease.token());
+      if (ps.executeUpdate() == 1) {
+        return;
+      }
+    }
+    @Nullable Holder h = read(lease.partition());
+    throw new PartitionFencedException(lease.partition(), lease.token(), h == null ? 0 : h.token);
+  }
+
   /** A partition's time and last command id, as stored. */
   record Clock(@Nullable Long nowMs, @Nullable String lastCommandId) {}
 

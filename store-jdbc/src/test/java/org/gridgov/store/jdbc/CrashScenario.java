@@ -73,7 +73,15 @@ final class CrashScenario {
    * Runs steps {@code from} to the end; {@code ids} are the cases reported so far, in report order.
    */
   void run(Target target, int from, List<CaseId> ids, PrintStream progress) {
-    for (int step = from; step < times.length; step++) {
+    run(target, from, times.length, ids, progress);
+  }
+
+  /**
+   * Runs steps {@code from} to {@code to} (exclusive), as {@link #run(Target, int, List,
+   * PrintStream)}.
+   */
+  void run(Target target, int from, int to, List<CaseId> ids, PrintStream progress) {
+    for (int step = from; step < to; step++) {
       Instant t = times[step];
       if (step % TICK_EVERY == 0) {
         var unused = target.advanceTo(t);
