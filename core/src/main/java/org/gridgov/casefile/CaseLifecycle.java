@@ -68,6 +68,12 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>CHECKED</td><td>Closed</td><td>CLOSED</td><td></td></tr>
  *   <tr><td>CLOSED</td><td>Evaluated</td><td>EVALUATED</td><td></td></tr>
  *   <tr><td>CLOSED, EVALUATED</td><td>Reopened</td><td>REGISTERED</td><td>due after the event</td></tr>
+ *   <tr><td>every open state, CLOSED, EVALUATED</td><td>RepeatReported</td><td>stays</td>
+ *       <td>not a report of itself</td></tr>
+ *   <tr><td>every open state</td><td>SupervisionOpened / Urged / SupervisionEscalated</td>
+ *       <td>stays</td><td>the supervision's due after the event</td></tr>
+ *   <tr><td>every state but NEW, INVALID, MERGED</td><td>SupervisionClosed</td><td>stays</td><td></td></tr>
+ *   <tr><td>CLOSED, EVALUATED</td><td>Visited</td><td>stays</td><td>回访</td></tr>
  *   <tr><td>INVALID, MERGED</td><td>none</td><td></td><td>terminal</td></tr>
  * </table>
  *
@@ -143,8 +149,19 @@ public final class CaseLifecycle {
     put(t, CLOSED, EventType.EVALUATED, EVALUATED);
     put(t, CLOSED, EventType.REOPENED, REGISTERED);
     put(t, EVALUATED, EventType.REOPENED, REGISTERED);
+    for (CaseStatus s : new CaseStatus[] {CLOSED, EVALUATED}) {
+      put(t, s, EventType.REPEAT_REPORTED, s);
+      put(t, s, EventType.VISITED, s);
+    }
     for (CaseStatus s : STATUSES) {
+      if (s != NEW && !s.isTerminal()) {
+        put(t, s, EventType.SUPERVISION_CLOSED, s);
+      }
       if (s.isOpen()) {
+        put(t, s, EventType.REPEAT_REPORTED, s);
+        put(t, s, EventType.SUPERVISION_OPENED, s);
+        put(t, s, EventType.URGED, s);
+        put(t, s, EventType.SUPERVISION_ESCALATED, s);
         put(t, s, EventType.SLA_WARNING, s);
         put(t, s, EventType.SLA_BREACHED, s);
         put(t, s, EventType.DEADLINE_REVISED, s);
@@ -409,6 +426,11 @@ public final class CaseLifecycle {
                 + " summons ended); awaiting: "
                 + awaitingArrival;
       }
+      case REPEAT_REPORTED ->
+          ((EventPayload.RepeatReported) p).reportCaseId().equals(caseId)
+              ? "a case cannot be a repeat report of itself"
+              : null;
+      case SUPERVISION_OPENED -> dueAfterEvent(((EventPayload.SupervisionOpened) p).dueAt(), e);
       case MERGED ->
           ((EventPayload.Merged) p).intoCaseId().equals(caseId)
               ? "a case cannot be merged into itself"
@@ -455,7 +477,15 @@ public final class CaseLifecycle {
     switch (p.type()) {
       case REPORTED -> d.reportedAt = at;
       case VERIFIED -> d.verifiedAt = at;
-      case VERIFICATION_FAILED, CHECK_PASSED, SLA_WARNING -> {}
+      case VERIFICATION_FAILED,
+          CHECK_PASSED,
+          SLA_WARNING,
+          REPEAT_REPORTED,
+          SUPERVISION_OPENED,
+          URGED,
+          SUPERVISION_ESCALATED,
+          SUPERVISION_CLOSED,
+          VISITED -> {}
       case REGISTERED -> {
         d.registeredAt = at;
         d.dueAt = ((EventPayload.Registered) p).dueAt();

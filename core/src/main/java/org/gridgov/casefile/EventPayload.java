@@ -660,6 +660,163 @@ public sealed interface EventPayload {
     }
   }
 
+  /**
+   * 重复上报: another report of the same problem (same category, same place) was linked to this case;
+   * the report itself ends as a {@link Merged} case pointing here. This case's report count grows
+   * by one; its status does not change.
+   *
+   * @param reportCaseId the case id the repeat report was filed under; not this case
+   * @param reportCount this case's report count after the link, {@code >= 2}
+   */
+  record RepeatReported(CaseId reportCaseId, int reportCount) implements EventPayload {
+    /**
+     * Validates.
+     *
+     * @param reportCaseId the reportCaseId component
+     * @param reportCount the reportCount component
+     */
+    public RepeatReported {
+      Objects.requireNonNull(reportCaseId, "reportCaseId");
+      checkArgument(
+          reportCount >= 2, "a repeat report makes a count of at least 2 but was %s", reportCount);
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.REPEAT_REPORTED;
+    }
+  }
+
+  /**
+   * 督办: a supervising body put the case under supervision at a level (e.g. 一般督办, 重点督办, 挂牌督办: the
+   * names come from the embedder's supervision policy), with the supervision's own deadline. The
+   * status does not change.
+   *
+   * @param level the level's name
+   * @param dueAt when the supervision expects the case settled; after the event's instant
+   * @param reason why (a rule for automatic supervision names its rule)
+   */
+  record SupervisionOpened(String level, Instant dueAt, String reason) implements EventPayload {
+    /**
+     * Validates.
+     *
+     * @param level the level component
+     * @param dueAt the dueAt component
+     * @param reason the reason component
+     */
+    public SupervisionOpened {
+      requireText(level, "level");
+      Objects.requireNonNull(dueAt, "dueAt");
+      requireText(reason, "reason");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.SUPERVISION_OPENED;
+    }
+  }
+
+  /**
+   * 催办: the supervising body urged the holder of a supervised case.
+   *
+   * @param note what was asked
+   */
+  record Urged(String note) implements EventPayload {
+    /**
+     * Validates.
+     *
+     * @param note the note component
+     */
+    public Urged {
+      requireText(note, "note");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.URGED;
+    }
+  }
+
+  /**
+   * 督办升级: the supervision's deadline passed and it moved to the next level, with a new deadline.
+   *
+   * @param fromLevel the level before
+   * @param toLevel the level after; different from {@code fromLevel}
+   * @param dueAt the new supervision deadline
+   */
+  record SupervisionEscalated(String fromLevel, String toLevel, Instant dueAt)
+      implements EventPayload {
+    /**
+     * Validates.
+     *
+     * @param fromLevel the fromLevel component
+     * @param toLevel the toLevel component
+     * @param dueAt the dueAt component
+     */
+    public SupervisionEscalated {
+      requireText(fromLevel, "fromLevel");
+      requireText(toLevel, "toLevel");
+      Objects.requireNonNull(dueAt, "dueAt");
+      checkArgument(
+          !fromLevel.equals(toLevel), "a supervision escalation must change the level %s", toLevel);
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.SUPERVISION_ESCALATED;
+    }
+  }
+
+  /**
+   * 督办办结: the supervising body closed its supervision with a finding.
+   *
+   * @param finding the finding
+   */
+  record SupervisionClosed(String finding) implements EventPayload {
+    /**
+     * Validates.
+     *
+     * @param finding the finding component
+     */
+    public SupervisionClosed {
+      requireText(finding, "finding");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.SUPERVISION_CLOSED;
+    }
+  }
+
+  /**
+   * 回访: a satisfaction visit to the reporter of a closed case.
+   *
+   * @param reached whether the reporter was reached
+   * @param satisfaction how satisfied, present exactly when the reporter was reached
+   */
+  record Visited(boolean reached, java.util.Optional<Satisfaction> satisfaction)
+      implements EventPayload {
+    /**
+     * Validates.
+     *
+     * @param reached the reached component
+     * @param satisfaction the satisfaction component
+     */
+    public Visited {
+      Objects.requireNonNull(satisfaction, "satisfaction");
+      checkArgument(
+          reached == satisfaction.isPresent(),
+          "a visit has a satisfaction exactly when the reporter was reached (reached=%s, %s)",
+          reached,
+          satisfaction);
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.VISITED;
+    }
+  }
+
   private static void requireText(String value, String name) {
     Objects.requireNonNull(value, name);
     checkArgument(!value.isBlank(), "%s must not be blank", name);

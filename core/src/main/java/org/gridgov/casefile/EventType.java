@@ -57,7 +57,19 @@ public enum EventType {
   /** {@link EventPayload.SlaBreached}: 超期. */
   SLA_BREACHED("SlaBreached", "超期"),
   /** {@link EventPayload.DeadlineRevised}: 时限修正 (a new calendar edition moved a deadline). */
-  DEADLINE_REVISED("DeadlineRevised", "时限修正");
+  DEADLINE_REVISED("DeadlineRevised", "时限修正"),
+  /** {@link EventPayload.RepeatReported}: 重复上报 (another report of the same problem). */
+  REPEAT_REPORTED("RepeatReported", "重复上报"),
+  /** {@link EventPayload.SupervisionOpened}: 督办. */
+  SUPERVISION_OPENED("SupervisionOpened", "督办"),
+  /** {@link EventPayload.Urged}: 催办. */
+  URGED("Urged", "催办"),
+  /** {@link EventPayload.SupervisionEscalated}: 督办升级 (the supervision's own deadline passed). */
+  SUPERVISION_ESCALATED("SupervisionEscalated", "督办升级"),
+  /** {@link EventPayload.SupervisionClosed}: 督办办结. */
+  SUPERVISION_CLOSED("SupervisionClosed", "督办办结"),
+  /** {@link EventPayload.Visited}: 回访. */
+  VISITED("Visited", "回访");
 
   private final String payloadName;
   private final String chineseName;

@@ -103,6 +103,52 @@ class CaseLifecycleTest {
       CLOSED EVALUATED EVALUATED
       CLOSED REOPENED REGISTERED
       EVALUATED REOPENED REGISTERED
+      REPORTED REPEAT_REPORTED REPORTED
+      REPORTED SUPERVISION_OPENED REPORTED
+      REPORTED URGED REPORTED
+      REPORTED SUPERVISION_ESCALATED REPORTED
+      REPORTED SUPERVISION_CLOSED REPORTED
+      VERIFIED REPEAT_REPORTED VERIFIED
+      VERIFIED SUPERVISION_OPENED VERIFIED
+      VERIFIED URGED VERIFIED
+      VERIFIED SUPERVISION_ESCALATED VERIFIED
+      VERIFIED SUPERVISION_CLOSED VERIFIED
+      REGISTERED REPEAT_REPORTED REGISTERED
+      REGISTERED SUPERVISION_OPENED REGISTERED
+      REGISTERED URGED REGISTERED
+      REGISTERED SUPERVISION_ESCALATED REGISTERED
+      REGISTERED SUPERVISION_CLOSED REGISTERED
+      DISPATCHED REPEAT_REPORTED DISPATCHED
+      DISPATCHED SUPERVISION_OPENED DISPATCHED
+      DISPATCHED URGED DISPATCHED
+      DISPATCHED SUPERVISION_ESCALATED DISPATCHED
+      DISPATCHED SUPERVISION_CLOSED DISPATCHED
+      HANDLING REPEAT_REPORTED HANDLING
+      HANDLING SUPERVISION_OPENED HANDLING
+      HANDLING URGED HANDLING
+      HANDLING SUPERVISION_ESCALATED HANDLING
+      HANDLING SUPERVISION_CLOSED HANDLING
+      SUSPENDED REPEAT_REPORTED SUSPENDED
+      SUSPENDED SUPERVISION_OPENED SUSPENDED
+      SUSPENDED URGED SUSPENDED
+      SUSPENDED SUPERVISION_ESCALATED SUSPENDED
+      SUSPENDED SUPERVISION_CLOSED SUSPENDED
+      RESOLVED REPEAT_REPORTED RESOLVED
+      RESOLVED SUPERVISION_OPENED RESOLVED
+      RESOLVED URGED RESOLVED
+      RESOLVED SUPERVISION_ESCALATED RESOLVED
+      RESOLVED SUPERVISION_CLOSED RESOLVED
+      CHECKED REPEAT_REPORTED CHECKED
+      CHECKED SUPERVISION_OPENED CHECKED
+      CHECKED URGED CHECKED
+      CHECKED SUPERVISION_ESCALATED CHECKED
+      CHECKED SUPERVISION_CLOSED CHECKED
+      CLOSED REPEAT_REPORTED CLOSED
+      CLOSED VISITED CLOSED
+      CLOSED SUPERVISION_CLOSED CLOSED
+      EVALUATED REPEAT_REPORTED EVALUATED
+      EVALUATED VISITED EVALUATED
+      EVALUATED SUPERVISION_CLOSED EVALUATED
       """;
 
   private static Map<CaseStatus, Map<EventType, CaseStatus>> expectedTable() {
@@ -211,6 +257,13 @@ class CaseLifecycleTest {
       case DEADLINE_REVISED ->
           new EventPayload.DeadlineRevised(
               CaseState.WHOLE_CASE_CLOCK, DUE, LATER_DUE, "cn-2027", false);
+      case REPEAT_REPORTED -> new EventPayload.RepeatReported(OTHER, 2);
+      case SUPERVISION_OPENED -> new EventPayload.SupervisionOpened("一般督办", LATER_DUE, "slow");
+      case URGED -> new EventPayload.Urged("hurry");
+      case SUPERVISION_ESCALATED ->
+          new EventPayload.SupervisionEscalated("一般督办", "重点督办", LATER_DUE);
+      case SUPERVISION_CLOSED -> new EventPayload.SupervisionClosed("done");
+      case VISITED -> new EventPayload.Visited(true, java.util.Optional.of(Satisfaction.SATISFIED));
     };
   }
 
@@ -738,6 +791,20 @@ class CaseLifecycleTest {
               due.plus(Duration.ofHours(r.nextInt(48) - 24)).plusSeconds(1),
               "cn-next",
               r.nextBoolean());
+      case REPEAT_REPORTED ->
+          new EventPayload.RepeatReported(
+              r.nextInt(10) == 0 ? st.caseId() : OTHER, 2 + r.nextInt(3));
+      case SUPERVISION_OPENED ->
+          new EventPayload.SupervisionOpened(
+              "一般督办", now.plus(Duration.ofHours(r.nextInt(48) - 1)), "slow");
+      case URGED -> new EventPayload.Urged("hurry");
+      case SUPERVISION_ESCALATED -> new EventPayload.SupervisionEscalated("a", "b", now);
+      case SUPERVISION_CLOSED -> new EventPayload.SupervisionClosed("done");
+      case VISITED ->
+          r.nextBoolean()
+              ? new EventPayload.Visited(false, java.util.Optional.empty())
+              : new EventPayload.Visited(
+                  true, java.util.Optional.of(Satisfaction.values()[r.nextInt(3)]));
     };
   }
 
@@ -762,7 +829,12 @@ class CaseLifecycleTest {
                 || t == EventType.SLA_BREACHED
                 || t == EventType.MERGED
                 || t == EventType.DEADLINE_REVISED
-                || t == EventType.VERIFICATION_FAILED;
+                || t == EventType.VERIFICATION_FAILED
+                || t == EventType.REPEAT_REPORTED
+                || t == EventType.SUPERVISION_OPENED
+                || t == EventType.URGED
+                || t == EventType.SUPERVISION_ESCALATED
+                || t == EventType.SUPERVISION_CLOSED;
         for (int w = side ? 1 : 4; w > 0; w--) {
           allowed.add(t);
         }
@@ -885,7 +957,7 @@ class CaseLifecycleTest {
         .forEach(
             seed -> {
               CaseState st = CaseLifecycle.initial(CaseId.of("C-" + seed));
-              for (CaseEvent e : randomLegalLog(seed, 60)) {
+              for (CaseEvent e : randomLegalLog(seed, 150)) {
                 types.add(e.type());
                 st = CaseLifecycle.apply(st, e);
                 statuses.add(st.status());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.gridgov.casefile.CaseEvent;
 import org.gridgov.casefile.CaseFacts;
 import org.gridgov.casefile.CaseId;
@@ -258,7 +259,38 @@ public final class CaseEngine {
    */
   @CanIgnoreReturnValue
   public boolean release(CaseId caseId) {
-    return parts.store().release(Objects.requireNonNull(caseId, "caseId"));
+    CaseRecord r = parts.store().record(Objects.requireNonNull(caseId, "caseId"));
+    boolean released = parts.store().release(caseId);
+    if (released && r != null) {
+      parts.annex().release(caseId, r.facts());
+    }
+    return released;
+  }
+
+  /**
+   * Returns how many reports a case stands for: 1, plus one per repeat report linked to it ({@code
+   * RepeatReported}, by the {@link SupervisionPolicy}'s repeat rule).
+   *
+   * @param caseId the case
+   * @return the count, or empty if the engine does not know the case
+   */
+  public OptionalInt reportCount(CaseId caseId) {
+    return parts.store().record(caseId) == null
+        ? OptionalInt.empty()
+        : OptionalInt.of(parts.annex().committed(caseId).reportCount());
+  }
+
+  /**
+   * Returns the latest supervision (督办) of a case, open or closed.
+   *
+   * @param caseId the case
+   * @return the supervision, or empty if the engine does not know the case or it was never
+   *     supervised
+   */
+  public Optional<Supervision> supervision(CaseId caseId) {
+    return parts.store().record(caseId) == null
+        ? Optional.empty()
+        : Optional.ofNullable(parts.annex().committed(caseId).supervision());
   }
 
   /**

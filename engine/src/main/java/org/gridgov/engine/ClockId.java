@@ -39,6 +39,15 @@ public record ClockId(String name) {
   /** The check stage's clock ({@code check}, 核查): from resolution to the check. */
   public static final ClockId CHECK = new ClockId("check");
 
+  /**
+   * The supervision's clock ({@code supervision}, 督办): from {@code SupervisionOpened} (or its
+   * escalation) to the supervision's deadline; its breach escalates the supervision.
+   */
+  public static final ClockId SUPERVISION = new ClockId("supervision");
+
+  /** The stage name written into the warnings and breaches of the supervision clock. */
+  public static final String SUPERVISION_STAGE = "SUPERVISION";
+
   /** The prefix of a summoned department's arrival clock; the department's handler id follows. */
   public static final String SUMMON_PREFIX = "summon:";
 
@@ -57,12 +66,13 @@ public record ClockId(String name) {
             || name.equals("lead")
             || name.equals("register")
             || name.equals("dispatch")
-            || name.equals("check");
+            || name.equals("check")
+            || name.equals("supervision");
     if (!fixed && !(name.startsWith(SUMMON_PREFIX) && name.length() > SUMMON_PREFIX.length())) {
       throw new IllegalArgumentException(
           "unknown clock id '"
               + name
-              + "': expected case, lead, register, dispatch, check or summon:<department id>");
+              + "': expected case, lead, register, dispatch, check, supervision or summon:<department id>");
     }
   }
 
@@ -125,6 +135,8 @@ public record ClockId(String name) {
       return SlaStage.CHECK.name();
     } else if (isSummons(name)) {
       return SUMMON_STAGE;
+    } else if (name.equals(SUPERVISION.name)) {
+      return SUPERVISION_STAGE;
     }
     return SlaStage.WHOLE_CASE.name();
   }

@@ -123,6 +123,13 @@ final class ClockRules {
       case SLA_WARNING, SLA_BREACHED -> c = c.advance(at).clocks();
       case DEADLINE_REVISED ->
           c = CalendarAdoption.replay(c, (EventPayload.DeadlineRevised) ev.payload(), ev);
+      case SUPERVISION_OPENED ->
+          c = supervision(c, at, ((EventPayload.SupervisionOpened) ev.payload()).dueAt(), calendar);
+      case SUPERVISION_ESCALATED ->
+          c =
+              supervision(
+                  c, at, ((EventPayload.SupervisionEscalated) ev.payload()).dueAt(), calendar);
+      case SUPERVISION_CLOSED -> c = without(c, ClockId.SUPERVISION.name());
       default -> {}
     }
     return c;
@@ -159,6 +166,23 @@ final class ClockRules {
     return withOptional(
         without(c, ClockId.LEAD.name()),
         start(rec, ClockId.LEAD.name(), SlaStage.HANDLE, at, calendar));
+  }
+
+  /**
+   * The clocks with a (new) supervision clock: natural time from {@code at} to the supervision's
+   * {@code dueAt} as its event carries it, with the SLA policy's default levels.
+   */
+  private CaseClocks supervision(
+      CaseClocks c, Instant at, Instant dueAt, BusinessCalendar calendar) {
+    java.time.Duration limit = java.time.Duration.between(at, dueAt);
+    return without(c, ClockId.SUPERVISION.name())
+        .with(
+            SlaClock.start(
+                ClockId.SUPERVISION.name(),
+                SlaLimit.natural(limit),
+                sla.defaultLevels(),
+                calendar,
+                at));
   }
 
   /**

@@ -106,7 +106,11 @@ public record Command(
           Escalate,
           RequestExtension,
           ApproveExtension,
-          RefuseExtension {
+          RefuseExtension,
+          OpenSupervision,
+          Urge,
+          CloseSupervision,
+          Visit {
     /**
      * Returns the command's name for messages, e.g. {@code dispatch}.
      *
@@ -635,6 +639,123 @@ public record Command(
     @Override
     public String name() {
       return "refuse-extension";
+    }
+  }
+
+  /**
+   * 督办 by a supervising body: the case goes under supervision at a level of the engine's {@link
+   * SupervisionPolicy}, with that level's deadline ({@code SupervisionOpened}).
+   *
+   * @param level the level's name, one of the policy's levels
+   * @param reason why
+   */
+  public record OpenSupervision(String level, String reason) implements Action {
+    /**
+     * Validates.
+     *
+     * @param level the level component
+     * @param reason the reason component
+     */
+    public OpenSupervision {
+      Objects.requireNonNull(level, "level");
+      Objects.requireNonNull(reason, "reason");
+      checkArgument(!level.isBlank(), "a supervision needs a level");
+      checkArgument(!reason.isBlank(), "a supervision needs a reason");
+    }
+
+    @Override
+    public String name() {
+      return "open-supervision";
+    }
+  }
+
+  /**
+   * 催办: the supervising body urges the holder of a case under supervision ({@code Urged}).
+   *
+   * @param note what is asked
+   */
+  public record Urge(String note) implements Action {
+    /**
+     * Validates.
+     *
+     * @param note the note component
+     */
+    public Urge {
+      Objects.requireNonNull(note, "note");
+      checkArgument(!note.isBlank(), "an urging needs a note");
+    }
+
+    @Override
+    public String name() {
+      return "urge";
+    }
+  }
+
+  /**
+   * 督办办结: the supervising body closes its supervision with a finding ({@code SupervisionClosed}).
+   *
+   * @param finding the finding
+   */
+  public record CloseSupervision(String finding) implements Action {
+    /**
+     * Validates.
+     *
+     * @param finding the finding component
+     */
+    public CloseSupervision {
+      Objects.requireNonNull(finding, "finding");
+      checkArgument(!finding.isBlank(), "closing a supervision needs a finding");
+    }
+
+    @Override
+    public String name() {
+      return "close-supervision";
+    }
+  }
+
+  /**
+   * 回访: a satisfaction visit to the reporter of a closed case ({@code Visited}); a not-satisfied
+   * answer reopens the case when the {@link SupervisionPolicy} says so.
+   *
+   * @param reached whether the reporter was reached
+   * @param satisfaction the answer, present exactly when reached
+   */
+  public record Visit(boolean reached, Optional<Satisfaction> satisfaction) implements Action {
+    /**
+     * Validates.
+     *
+     * @param reached the reached component
+     * @param satisfaction the satisfaction component
+     */
+    public Visit {
+      Objects.requireNonNull(satisfaction, "satisfaction");
+      checkArgument(
+          reached == satisfaction.isPresent(),
+          "a visit has an answer exactly when the reporter was reached");
+    }
+
+    /**
+     * A visit that reached the reporter.
+     *
+     * @param satisfaction the answer
+     * @return the action
+     */
+    public static Visit reached(Satisfaction satisfaction) {
+      return new Visit(true, Optional.of(satisfaction));
+    }
+
+    /**
+     * A visit that did not reach the reporter.
+     *
+     * @return the action
+     */
+    public static Visit notReached() {
+      return new Visit(false, Optional.empty());
+    }
+
+    @Override
+    public String name() {
+      return "visit";
     }
   }
 }

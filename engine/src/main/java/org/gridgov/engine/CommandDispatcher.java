@@ -3,6 +3,7 @@ package org.gridgov.engine;
 import com.google.common.collect.ImmutableList;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.gridgov.casefile.Actor;
@@ -20,8 +21,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The path of one command: the time checks, the principal check, the case's visibility and the
  * {@link AuthorizationPolicy}, then the command family's handler ({@link CaseCommands}, {@link
- * RoutingCommands}, or a report here), all into one {@link Tx} that is committed only when nothing
- * failed.
+ * RoutingCommands}, {@link SupervisionCommands}, or a report here, linked as a repeat by {@link
+ * RepeatReports}), all into one {@link Tx} that is committed only when nothing failed.
  */
 final class CommandDispatcher {
   private static final int ACTOR_MEMO = 1 << 8;
@@ -34,6 +35,8 @@ final class CommandDispatcher {
   private final AuthorizationPolicy authorization;
   private final CaseCommands caseCommands;
   private final RoutingCommands routingCommands;
+  private final SupervisionCommands supervision;
+  private final RepeatReports repeats;
   private final @Nullable Principal[] actorPrincipals = new Principal[ACTOR_MEMO];
   private final @Nullable Actor[] actors = new Actor[ACTOR_MEMO];
 
@@ -45,7 +48,11 @@ final class CommandDispatcher {
       AuthorizationPolicy authorization,
       ClockRules clockRules,
       RoutingApplier router,
-      HandlerDirectory handlers) {
+      HandlerDirectory handlers,
+      SupervisionCommands supervision,
+      RepeatReports repeats) {
+    this.supervision = supervision;
+    this.repeats = repeats;
     this.tree = config.regionTree();
     this.locationResolver = config.locationResolver();
     this.store = store;
@@ -126,8 +133,11 @@ final class CommandDispatcher {
     CaseRecord rec = visible(tx, c, c.caseId());
     authorize(c, rec);
     Actor actor = actorOf(c.actor());
-    if (RoutingCommands.handles(a)) {
+    if (SupervisionCommands.handles(a)) {
+      supervision.handle(tx, c, rec, actor);
+    } else if (RoutingCommands.handles(a)) {
       routingCommands.handle(tx, c, rec, actor);
+      var unused = supervision.afterCommand(tx, c, Objects.requireNonNull(tx.get(c.caseId())));
     } else {
       caseCommands.handle(tx, c, rec, actor);
     }
@@ -150,7 +160,8 @@ final class CommandDispatcher {
     if (existing != null) {
       refuseTaken(c, existing);
     }
-    tx.emit(rec, c.at(), actorOf(c.actor()), new EventPayload.Reported());
+    Actor actor = actorOf(c.actor());
+    repeats.link(tx, tx.emit(rec, c.at(), actor, new EventPayload.Reported()), c.at(), actor);
   }
 
   /**

@@ -19,7 +19,8 @@ public abstract sealed class CommandRefusedException extends GridgovException
         CommandOutsideCalendarException,
         ExtensionLimitException,
         LocationUnresolvedException,
-        RoutingFailedException {
+        RoutingFailedException,
+        SupervisionRefusedException {
   private static final long serialVersionUID = 1L;
 
   /** The actor, as text. */

@@ -38,9 +38,11 @@ public final class EngineConfig {
   private final Actor systemActor;
   private final int commandMemory;
   private final int initialCapacity;
+  private final SupervisionPolicy supervision;
   private final LocationResolver locationResolver;
 
   private EngineConfig(Setters<?> b) {
+    this.supervision = b.supervision;
     this.tree = Objects.requireNonNull(b.tree, "regionTree was not set");
     this.routing = Objects.requireNonNull(b.routing, "routingPolicy was not set");
     this.sla = Objects.requireNonNull(b.sla, "slaPolicy was not set");
@@ -60,6 +62,16 @@ public final class EngineConfig {
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Returns the supervision, repeat-report and visit rules; {@link SupervisionPolicy#none()} unless
+   * set.
+   *
+   * @return the policy
+   */
+  public SupervisionPolicy supervisionPolicy() {
+    return supervision;
   }
 
   /**
@@ -170,6 +182,7 @@ public final class EngineConfig {
     private Actor systemActor = Actor.of("gridgov-engine", Role.DISPATCHER);
     private int commandMemory = DEFAULT_COMMAND_MEMORY;
     private int initialCapacity = 1024;
+    private SupervisionPolicy supervision = SupervisionPolicy.none();
     private LocationResolver locationResolver = LocationResolver.NONE;
 
     Setters() {}
@@ -322,6 +335,19 @@ public final class EngineConfig {
     public final B commandMemory(int count) {
       checkArgument(count >= 0, "commandMemory must be >= 0 but was %s", count);
       this.commandMemory = count;
+      return self();
+    }
+
+    /**
+     * Sets the supervision (督办), repeat-report and visit rules (default {@link
+     * SupervisionPolicy#none()}: nothing supervisable, every report a case of its own).
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public final B supervisionPolicy(SupervisionPolicy policy) {
+      this.supervision = Objects.requireNonNull(policy, "policy");
       return self();
     }
 

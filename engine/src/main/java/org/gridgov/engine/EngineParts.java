@@ -11,6 +11,7 @@ package org.gridgov.engine;
  * @param dispatcher the path of one command
  * @param idempotency the command-id memory, a decorator around the dispatcher
  * @param adopter the adoption of calendar editions
+ * @param annex the supervision and repeat-report store beside the case store
  */
 record EngineParts(
     HandlerDirectory handlers,
@@ -19,22 +20,39 @@ record EngineParts(
     CaseStore store,
     CommandDispatcher dispatcher,
     IdempotentCommands idempotency,
-    CalendarAdopter adopter) {
+    CalendarAdopter adopter,
+    CaseAnnex annex) {
 
   /** Wires the parts of a new, empty engine. */
   static EngineParts wire(EngineConfig config) {
     HandlerDirectory handlers = new HandlerDirectory(config.regionTree(), config.departments());
     ClockRules clockRules = new ClockRules(config.slaPolicy());
-    RoutingApplier router = new RoutingApplier(config.routingPolicy(), handlers);
-    EventApplier applier = new EventApplier(clockRules, config.calendarEditions());
+    SupervisionPolicy supervisionPolicy = config.supervisionPolicy();
+    CaseAnnex annex = new CaseAnnex(supervisionPolicy.repeat().isPresent());
+    RoutingApplier router = new RoutingApplier(config.routingPolicy(), handlers, annex);
+    EventApplier applier = new EventApplier(clockRules, config.calendarEditions(), annex);
+    SupervisionCommands supervision =
+        new SupervisionCommands(
+            supervisionPolicy, annex, clockRules, applier, config.systemActor());
     SlaScheduler scheduler =
-        new SlaScheduler(config.initialCapacity(), router, applier, config.systemActor());
+        new SlaScheduler(
+            config.initialCapacity(), router, applier, config.systemActor(), supervision);
     CaseStore store = new CaseStore(scheduler, new UrbanClasses(config.regionTree()), applier);
     AuthorizationPolicy authorization =
         config.authorizationPolicy().orElseGet(() -> new JurisdictionAuthorizationPolicy(handlers));
     CommandDispatcher dispatcher =
         new CommandDispatcher(
-            config, store, applier, scheduler, authorization, clockRules, router, handlers);
+            config,
+            store,
+            applier,
+            scheduler,
+            authorization,
+            clockRules,
+            router,
+            handlers,
+            supervision,
+            new RepeatReports(
+                supervisionPolicy, annex, store, router, supervision, config.systemActor()));
     return new EngineParts(
         handlers,
         applier,
@@ -42,6 +60,7 @@ record EngineParts(
         store,
         dispatcher,
         new IdempotentCommands(config.commandMemory()),
-        new CalendarAdopter(store, applier, scheduler, config.systemActor()));
+        new CalendarAdopter(store, applier, scheduler, config.systemActor()),
+        annex);
   }
 }

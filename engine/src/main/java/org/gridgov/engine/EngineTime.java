@@ -39,7 +39,9 @@ final class EngineTime {
   }
 
   private ImmutableList<CaseEvent> executeOnce(Command command) {
+    parts.annex().discard();
     ImmutableList<CaseEvent> events = parts.dispatcher().execute(command, now);
+    parts.annex().commit();
     now = command.at();
     return events;
   }
@@ -57,8 +59,10 @@ final class EngineTime {
       return ImmutableList.of();
     }
     Tx tx = parts.store().begin();
+    parts.annex().discard();
     parts.scheduler().fireDue(tx, instant);
     parts.store().commit(tx);
+    parts.annex().commit();
     now = instant;
     return tx.events();
   }
@@ -77,5 +81,6 @@ final class EngineTime {
       Map<CaseId, CaseFacts> facts,
       List<CaseEvent> tail) {
     now = EngineRestorer.replay(tree, parts.store(), parts.applier(), snapshot, facts, tail);
+    parts.annex().commit();
   }
 }

@@ -13,16 +13,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * Applies one event to a case, live and in restore alike: {@link CaseLifecycle} validates it and
  * gives the new state, {@link ClockRules} the new clocks, on the calendar edition new clocks count
- * on. Holds the calendar editions and that edition (the one in force at the engine's time; at an
- * event's instant during restore).
+ * on; the {@link CaseAnnex} folds it into its pending changes. Holds the calendar editions and that
+ * edition (the one in force at the engine's time; at an event's instant during restore).
  */
 final class EventApplier {
   private final ClockRules clockRules;
+  private final CaseAnnex annex;
   private CalendarEditions editions;
   private BusinessCalendar calendar;
 
-  EventApplier(ClockRules clockRules, CalendarEditions editions) {
+  EventApplier(ClockRules clockRules, CalendarEditions editions, CaseAnnex annex) {
     this.clockRules = clockRules;
+    this.annex = annex;
     this.editions = editions;
     this.calendar = editions.latest();
   }
@@ -40,6 +42,7 @@ final class EventApplier {
   CaseRecord apply(CaseRecord rec, CaseEvent ev, @Nullable SlaClock started) {
     CaseState s = CaseLifecycle.apply(rec.state(), ev);
     CaseClocks c = clockRules.next(rec, ev, started, calendar);
+    annex.applied(rec.facts(), ev);
     return new CaseRecord(rec.facts(), rec.ordinal(), s, c, rec.urban(), rec.location());
   }
 

@@ -163,15 +163,27 @@ public final class JurisdictionAuthorizationPolicy implements AuthorizationPolic
               || a instanceof Command.Check
               || a instanceof Command.RequestExtension;
       case SUPERVISOR -> !(a instanceof Command.Arrive);
-      case DISPATCHER, LEADER ->
+      case LEADER ->
           !(a instanceof Command.Arrive)
               && !(a instanceof Command.Evaluate)
               && !isExtensionAnswer(a);
+      case DISPATCHER ->
+          !(a instanceof Command.Arrive)
+              && !(a instanceof Command.Evaluate)
+              && !isExtensionAnswer(a)
+              && !isSupervision(a);
       default -> false;
     };
   }
 
   /** Whether the action answers an extension request: a supervisor's alone (see the class). */
+  /** 督办, 催办 and 督办办结 are for supervisors and leaders, not dispatchers. */
+  private static boolean isSupervision(Command.Action a) {
+    return a instanceof Command.OpenSupervision
+        || a instanceof Command.Urge
+        || a instanceof Command.CloseSupervision;
+  }
+
   private static boolean isExtensionAnswer(Command.Action a) {
     return a instanceof Command.ApproveExtension || a instanceof Command.RefuseExtension;
   }

@@ -21,7 +21,8 @@ import org.gridgov.routing.RoutingRequest;
  * dispatch (no lead), an escalation to a new lead, or added assists. Escalate: an escalation.
  * Summon: a summons of the departments not yet holding the case. Reject: nothing (commands that
  * need a route refuse it before calling this). Every handler a decision names must be known, else
- * the whole call is refused as {@link RoutingFailedException}.
+ * the whole call is refused as {@link RoutingFailedException}. Requests carry the case's report
+ * count from the {@link CaseAnnex}.
  */
 final class RoutingApplier {
 
@@ -46,10 +47,12 @@ final class RoutingApplier {
 
   private final RoutingPolicy routing;
   private final HandlerDirectory handlers;
+  private final CaseAnnex annex;
 
-  RoutingApplier(RoutingPolicy routing, HandlerDirectory handlers) {
+  RoutingApplier(RoutingPolicy routing, HandlerDirectory handlers, CaseAnnex annex) {
     this.routing = routing;
     this.handlers = handlers;
+    this.annex = annex;
   }
 
   /**
@@ -84,9 +87,19 @@ final class RoutingApplier {
    * return, oldest first (the request's documented history).
    */
   RoutingRequest request(CaseRecord rec, DecisionPoint point, Instant at) {
+    return request(rec, point, at, annex.entry(rec.facts().id()).reportCount());
+  }
+
+  /** How many reports the case stands for, as the current call sees it. */
+  int reportCount(CaseRecord rec) {
+    return annex.entry(rec.facts().id()).reportCount();
+  }
+
+  /** As {@link #request(CaseRecord, DecisionPoint, Instant)} with the given report count. */
+  RoutingRequest request(CaseRecord rec, DecisionPoint point, Instant at, int reportCount) {
     CaseState s = rec.state();
     return new RoutingRequest(
-        rec.facts(), point, at, s.lead(), s.leadHistory(), s.returnHistory(), 1);
+        rec.facts(), point, at, s.lead(), s.leadHistory(), s.returnHistory(), reportCount);
   }
 
   /** Turns a decision into events through {@code out}; returns the case after them. */

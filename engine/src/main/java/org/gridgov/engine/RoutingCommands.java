@@ -124,7 +124,7 @@ final class RoutingCommands {
             rt.handlerId(),
             after.state().leadHistory(),
             after.state().returnHistory(),
-            1);
+            router.reportCount(after));
     RoutingDecision dec = router.decide(after, req);
     var unused =
         router.apply(

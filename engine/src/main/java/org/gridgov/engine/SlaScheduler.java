@@ -34,8 +34,15 @@ final class SlaScheduler {
   private final RoutingApplier router;
   private final EventApplier applier;
   private final Actor systemActor;
+  private final SupervisionCommands supervision;
 
-  SlaScheduler(int capacity, RoutingApplier router, EventApplier applier, Actor systemActor) {
+  SlaScheduler(
+      int capacity,
+      RoutingApplier router,
+      EventApplier applier,
+      Actor systemActor,
+      SupervisionCommands supervision) {
+    this.supervision = supervision;
     this.queue = new DeadlineQueue(capacity);
     this.router = router;
     this.applier = applier;
@@ -149,6 +156,9 @@ final class SlaScheduler {
     Instant decisionAt = cur.state().lastEventAt().orElse(at);
     for (String clockId : breached) {
       cur = routeBreach(tx, cur, clockId, decisionAt);
+    }
+    if (!breached.isEmpty()) {
+      var unused = supervision.afterFire(tx, cur, breached, decisionAt);
     }
   }
 

@@ -141,6 +141,18 @@ final class CommandTrees {
         o.put("reason", x.reason());
       }
       case "refuse-extension" -> o.put("reason", ((Command.RefuseExtension) a).reason());
+      case "open-supervision" -> {
+        Command.OpenSupervision x = (Command.OpenSupervision) a;
+        o.put("level", x.level());
+        o.put("reason", x.reason());
+      }
+      case "urge" -> o.put("note", ((Command.Urge) a).note());
+      case "close-supervision" -> o.put("finding", ((Command.CloseSupervision) a).finding());
+      case "visit" -> {
+        Command.Visit x = (Command.Visit) a;
+        o.put("reached", x.reached());
+        x.satisfaction().ifPresent(v -> o.put("satisfaction", v.name()));
+      }
       default -> {
         // register, resume, close, approve-extension: no fields.
       }
@@ -235,10 +247,28 @@ final class CommandTrees {
               text(o, "handlerId", path), Trees.integer(o, "days", path), text(o, "reason", path));
       case "approve-extension" -> new Command.ApproveExtension();
       case "refuse-extension" -> new Command.RefuseExtension(text(o, "reason", path));
+      case "open-supervision" ->
+          new Command.OpenSupervision(text(o, "level", path), text(o, "reason", path));
+      case "urge" -> new Command.Urge(text(o, "note", path));
+      case "close-supervision" -> new Command.CloseSupervision(text(o, "finding", path));
+      case "visit" -> visit(o, path);
       default ->
           throw ShapeException.expected(
               at(path, "type"), "a command type such as dispatch", o.get("type"));
     };
+  }
+
+  private static Command.Visit visit(JsonNode o, String path) {
+    boolean reached = Trees.bool(o, "reached", path);
+    boolean answered = optional(o, "satisfaction") != null;
+    if (!reached && answered) {
+      throw ShapeException.rule(at(path, "satisfaction"), "must be absent when reached is false");
+    }
+    return new Command.Visit(
+        reached,
+        reached
+            ? Optional.of(enumOf(Satisfaction.class, o, "satisfaction", path))
+            : Optional.empty());
   }
 
   private static Command.Verify verify(JsonNode o, String path) {

@@ -115,6 +115,37 @@ final class PayloadTrees {
         o.put("edition", x.edition());
         due(o, x.dueAt(), x.provisional());
       }
+      default -> writeSupervision(p, o);
+    }
+  }
+
+  /** The payloads of repeat reports, supervision and visits. */
+  private static void writeSupervision(EventPayload p, ObjectNode o) {
+    switch (p.type()) {
+      case REPEAT_REPORTED -> {
+        EventPayload.RepeatReported x = (EventPayload.RepeatReported) p;
+        o.put("reportCaseId", x.reportCaseId().value());
+        o.put("reportCount", x.reportCount());
+      }
+      case SUPERVISION_OPENED -> {
+        EventPayload.SupervisionOpened x = (EventPayload.SupervisionOpened) p;
+        o.put("level", x.level());
+        o.put("dueAt", x.dueAt().toString());
+        o.put("reason", x.reason());
+      }
+      case URGED -> o.put("note", ((EventPayload.Urged) p).note());
+      case SUPERVISION_ESCALATED -> {
+        EventPayload.SupervisionEscalated x = (EventPayload.SupervisionEscalated) p;
+        o.put("fromLevel", x.fromLevel());
+        o.put("toLevel", x.toLevel());
+        o.put("dueAt", x.dueAt().toString());
+      }
+      case SUPERVISION_CLOSED -> o.put("finding", ((EventPayload.SupervisionClosed) p).finding());
+      case VISITED -> {
+        EventPayload.Visited x = (EventPayload.Visited) p;
+        o.put("reached", x.reached());
+        x.satisfaction().ifPresent(v -> o.put("satisfaction", v.name()));
+      }
       default -> {
         // Reported, Verified, CheckPassed, Closed: no fields.
       }
@@ -173,7 +204,45 @@ final class PayloadTrees {
       case SLA_BREACHED ->
           new EventPayload.SlaBreached(text(o, "clockId", path), text(o, "stage", path));
       case DEADLINE_REVISED -> deadlineRevised(o, path);
+      case REPEAT_REPORTED -> repeatReported(o, path);
+      case SUPERVISION_OPENED ->
+          new EventPayload.SupervisionOpened(
+              text(o, "level", path), instant(o, "dueAt", path), text(o, "reason", path));
+      case URGED -> new EventPayload.Urged(text(o, "note", path));
+      case SUPERVISION_ESCALATED -> supervisionEscalated(o, path);
+      case SUPERVISION_CLOSED -> new EventPayload.SupervisionClosed(text(o, "finding", path));
+      case VISITED -> visited(o, path);
     };
+  }
+
+  private static EventPayload repeatReported(JsonNode o, String path) {
+    int count = Trees.integer(o, "reportCount", path);
+    if (count < 2) {
+      throw ShapeException.rule(at(path, "reportCount"), "must be at least 2");
+    }
+    return new EventPayload.RepeatReported(Trees.caseId(o, "reportCaseId", path), count);
+  }
+
+  private static EventPayload supervisionEscalated(JsonNode o, String path) {
+    String from = text(o, "fromLevel", path);
+    String to = text(o, "toLevel", path);
+    if (from.equals(to)) {
+      throw ShapeException.rule(at(path, "toLevel"), "must differ from fromLevel");
+    }
+    return new EventPayload.SupervisionEscalated(from, to, instant(o, "dueAt", path));
+  }
+
+  private static EventPayload visited(JsonNode o, String path) {
+    boolean reached = Trees.bool(o, "reached", path);
+    boolean answered = Trees.optional(o, "satisfaction") != null;
+    if (!reached && answered) {
+      throw ShapeException.rule(at(path, "satisfaction"), "must be absent when reached is false");
+    }
+    return new EventPayload.Visited(
+        reached,
+        reached
+            ? java.util.Optional.of(enumOf(Satisfaction.class, o, "satisfaction", path))
+            : java.util.Optional.empty());
   }
 
   private static EventPayload escalated(JsonNode o, String path) {

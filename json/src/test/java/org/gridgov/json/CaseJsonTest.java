@@ -63,7 +63,14 @@ class CaseJsonTest {
         new EventPayload.SlaWarning("handler:H1", "HANDLE", 2),
         new EventPayload.SlaBreached("case", "CASE"),
         new EventPayload.DeadlineRevised(
-            "case", T0.plus(Duration.ofDays(5)), T0.plus(Duration.ofDays(6)), "cn-2027", false));
+            "case", T0.plus(Duration.ofDays(5)), T0.plus(Duration.ofDays(6)), "cn-2027", false),
+        new EventPayload.RepeatReported(CaseId.of("C-2024-0009"), 5),
+        new EventPayload.SupervisionOpened("挂牌督办", T0.plus(Duration.ofDays(2)), "媒体曝光"),
+        new EventPayload.Urged("今日内处置完毕"),
+        new EventPayload.SupervisionEscalated("一般督办", "重点督办", T0.plus(Duration.ofDays(3))),
+        new EventPayload.SupervisionClosed("按期整改"),
+        new EventPayload.Visited(true, java.util.Optional.of(Satisfaction.DISSATISFIED)),
+        new EventPayload.Visited(false, java.util.Optional.empty()));
   }
 
   @Test

@@ -58,7 +58,11 @@ final class GridgovArbitraries {
           "escalate",
           "request-extension",
           "approve-extension",
-          "refuse-extension");
+          "refuse-extension",
+          "open-supervision",
+          "urge",
+          "close-supervision",
+          "visit");
 
   private GridgovArbitraries() {}
 
@@ -144,6 +148,21 @@ final class GridgovArbitraries {
           Combinators.combine(text(), instant(), instant(), text(), flag)
               .filter((clock, prev, due, edition, p) -> !prev.equals(due))
               .as(EventPayload.DeadlineRevised::new);
+      case REPEAT_REPORTED ->
+          Combinators.combine(caseId(), Arbitraries.integers().between(2, Integer.MAX_VALUE))
+              .as(EventPayload.RepeatReported::new);
+      case SUPERVISION_OPENED ->
+          Combinators.combine(text(), instant(), text()).as(EventPayload.SupervisionOpened::new);
+      case URGED -> text().map(EventPayload.Urged::new);
+      case SUPERVISION_ESCALATED ->
+          Combinators.combine(text(), text(), instant())
+              .filter((from, to, due) -> !from.equals(to))
+              .as(EventPayload.SupervisionEscalated::new);
+      case SUPERVISION_CLOSED -> text().map(EventPayload.SupervisionClosed::new);
+      case VISITED ->
+          Arbitraries.of(Satisfaction.class)
+              .optional()
+              .map(v -> new EventPayload.Visited(v.isPresent(), v));
     };
   }
 
@@ -272,6 +291,14 @@ final class GridgovArbitraries {
               .as(Command.RequestExtension::new);
       case "approve-extension" -> Arbitraries.just(new Command.ApproveExtension());
       case "refuse-extension" -> text().map(Command.RefuseExtension::new);
+      case "open-supervision" ->
+          Combinators.combine(text(), text()).as(Command.OpenSupervision::new);
+      case "urge" -> text().map(Command.Urge::new);
+      case "close-supervision" -> text().map(Command.CloseSupervision::new);
+      case "visit" ->
+          Arbitraries.of(Satisfaction.class)
+              .optional()
+              .map(v -> new Command.Visit(v.isPresent(), v));
       default -> throw new IllegalArgumentException("no generator for command type " + type);
     };
   }

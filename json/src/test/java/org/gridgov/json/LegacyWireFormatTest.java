@@ -82,7 +82,15 @@ class LegacyWireFormatTest {
   /** The event types of schema version 1 when the fixture was written: all but the later ones. */
   static Set<EventType> typesOfTheFixture() {
     return EnumSet.complementOf(
-        EnumSet.of(EventType.EXTENSION_REQUESTED, EventType.EXTENSION_REFUSED));
+        EnumSet.of(
+            EventType.EXTENSION_REQUESTED,
+            EventType.EXTENSION_REFUSED,
+            EventType.REPEAT_REPORTED,
+            EventType.SUPERVISION_OPENED,
+            EventType.URGED,
+            EventType.SUPERVISION_ESCALATED,
+            EventType.SUPERVISION_CLOSED,
+            EventType.VISITED));
   }
 
   static List<String> lines(String resource) throws IOException {
