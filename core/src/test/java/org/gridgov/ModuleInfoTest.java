@@ -31,6 +31,7 @@ class ModuleInfoTest {
         .containsExactlyInAnyOrder(
             "org.gridgov.internal",
             "org.gridgov",
+            "org.gridgov.people",
             "org.gridgov.region",
             "org.gridgov.category",
             "org.gridgov.casefile",

@@ -11,12 +11,29 @@ public enum CaseSource {
   /** An instruction from a leader (领导批示). */
   LEADERSHIP_INSTRUCTION("领导批示"),
   /** Found proactively before anyone complained (未诉先办/主动治理). */
-  PROACTIVE("未诉先办");
+  PROACTIVE("未诉先办"),
+  /** Brought in on a reception day, when leaders or staff receive residents in person (接访日). */
+  RECEPTION_DAY("接访日");
 
   private final String chineseName;
 
   CaseSource(String chineseName) {
     this.chineseName = chineseName;
+  }
+
+  /**
+   * Returns the channel the source belongs to, for indicators split by source: residents' reports
+   * (12345, app), proactive discovery (patrol, 未诉先办), reception days, and instructions.
+   *
+   * @return the channel
+   */
+  public SourceChannel channel() {
+    return switch (this) {
+      case HOTLINE_12345, APP -> SourceChannel.RESIDENT_REPORT;
+      case GRID_PATROL, PROACTIVE -> SourceChannel.PROACTIVE_DISCOVERY;
+      case RECEPTION_DAY -> SourceChannel.RECEPTION;
+      case LEADERSHIP_INSTRUCTION -> SourceChannel.INSTRUCTION;
+    };
   }
 
   /**

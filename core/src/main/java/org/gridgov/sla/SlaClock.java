@@ -108,11 +108,13 @@ public final class SlaClock {
   private final long[]
       thresholds; // per level index; shared between clocks of one plan, never written after
 
-  // Lazily computed nextWarningAt(); null = not computed yet. The clock is immutable, so a race
-  // only computes the
-  // same value twice, and Optional and Instant are safe to publish racily (final fields).
-  @SuppressWarnings("NullableOptional")
-  private @Nullable Optional<Instant> nextWarning;
+  // Lazily computed nextWarningAt(): null = not computed yet, NO_WARNING = none (an instant, not an
+  // Optional, which would cost an object per clock an engine holds). The clock is immutable, so a
+  // race only computes the same value twice, and Instant is safe to publish racily (final fields).
+  private @Nullable Instant nextWarning;
+
+  // nextWarning's value when no level is pending: a private instance, compared by identity
+  private static final Instant NO_WARNING = Instant.ofEpochSecond(0, 1);
 
   private SlaClock(
       String name,
@@ -523,7 +525,7 @@ public final class SlaClock {
     // left unfired is
     // the advanced clock's nextWarningAt() (same history and thresholds), so it is handed on rather
     // than recomputed.
-    @Nullable Optional<Instant> known = nextWarning;
+    @Nullable Optional<Instant> known = cachedNextWarning();
     @Nullable Optional<Instant> next = Optional.empty();
     for (int i : order) {
       if ((mask & (1L << i)) != 0) {
@@ -552,7 +554,8 @@ public final class SlaClock {
       fired.add(new Warning(name, levels.get(i), reached.get()));
     }
     SlaClock advanced = with(boundaries, state, mask, now);
-    advanced.nextWarning = next; // set before the clock is published
+    advanced.nextWarning =
+        next == null ? null : next.orElse(NO_WARNING); // set before the clock is published
     return new Advance(advanced, fired.build());
   }
 
@@ -630,19 +633,31 @@ public final class SlaClock {
    *
    * @return the next warning instant, or empty if none is pending or the clock is not running
    */
+  @SuppressWarnings("ReferenceEquality") // NO_WARNING is a sentinel instance
   public Optional<Instant> nextWarningAt() {
-    Optional<Instant> cached = nextWarning;
+    Instant cached = nextWarning;
     if (cached == null) {
-      cached = Optional.empty();
+      Optional<Instant> next = Optional.empty();
       for (int i : order) {
         if ((firedMask & (1L << i)) == 0) {
-          cached = reaching(thresholds[i]);
+          next = reaching(thresholds[i]);
           break;
         }
       }
+      cached = next.orElse(NO_WARNING);
       nextWarning = cached; // a race only computes the same immutable value twice
     }
-    return cached;
+    return cached == NO_WARNING ? Optional.empty() : Optional.of(cached);
+  }
+
+  /** The memoised next warning: null if not computed yet, else as {@link #nextWarningAt()}. */
+  @SuppressWarnings({"NullableOptional", "ReferenceEquality"}) // null = not known; a sentinel
+  private @Nullable Optional<Instant> cachedNextWarning() {
+    Instant cached = nextWarning;
+    if (cached == null) {
+      return null;
+    }
+    return cached == NO_WARNING ? Optional.empty() : Optional.of(cached);
   }
 
   // ------------------------------------------------------------------ internals

@@ -25,6 +25,7 @@ import org.gridgov.casefile.CaseFile;
 import org.gridgov.casefile.CaseId;
 import org.gridgov.engine.Command;
 import org.gridgov.engine.Principal;
+import org.gridgov.engine.StaffEvent;
 
 /**
  * A Jackson module for gridgov's values: case events, case facts, case files, engine commands,
@@ -81,6 +82,7 @@ public final class GridgovModule extends SimpleModule {
     add(Command.class, commands::toTree, CommandTrees::command);
     add(Principal.class, CommandTrees::toTree, CommandTrees::principal);
     add(Actor.class, EventTrees::actorTree, EventTrees::actor);
+    add(StaffEvent.class, StaffTrees::toTree, StaffTrees::staffEvent);
     addSerializer(CaseId.class, new CaseIdSerializer());
     addDeserializer(CaseId.class, new CaseIdDeserializer());
   }

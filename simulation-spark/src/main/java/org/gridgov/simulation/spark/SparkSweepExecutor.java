@@ -13,7 +13,8 @@ import org.gridgov.simulation.SweepResult;
  * {@code local[*]}), runs the sweep with {@link SparkSweeps} and stops the context.
  *
  * <p>Spark's settings come from {@code spark.*} system properties as usual (e.g. {@code
- * -Dspark.ui.enabled=true}; the web UI is off unless asked for).
+ * -Dspark.ui.enabled=true}; the web UI is off and the log level is {@code WARN} unless asked
+ * otherwise).
  */
 public final class SparkSweepExecutor implements SweepExecutor {
 
@@ -42,9 +43,9 @@ public final class SparkSweepExecutor implements SweepExecutor {
         new SparkConf()
             .setMaster(target)
             .setAppName("gridgov-sim sweep " + sweep.scenario().name())
-            .setIfMissing("spark.ui.enabled", "false");
+            .setIfMissing("spark.ui.enabled", "false")
+            .setIfMissing("spark.log.level", "WARN");
     try (JavaSparkContext sc = new JavaSparkContext(conf)) {
-      sc.setLogLevel("WARN");
       return SparkSweeps.run(sc, sweep, progress);
     }
   }
