@@ -31,6 +31,10 @@ import org.jspecify.annotations.Nullable;
  * own time. An engine whose lease was taken over is fenced: its next write is refused ({@link
  * PartitionFencedException}) and writes nothing.
  *
+ * <p>Opening restores the engine from the partition's newest readable snapshot and the events
+ * stored after it, or from the whole log; {@link #takeSnapshot()} and a {@link SnapshotPolicy}
+ * write snapshots (docs/event-store.md, "Snapshots").
+ *
  * <p>If a write fails (database down, a lease taken over, or an {@link AppendConflictException}
  * because another writer changed a case) the in-memory engine is ahead of the store; this object
  * then refuses every further call with an {@link IllegalStateException}: open a new one from the

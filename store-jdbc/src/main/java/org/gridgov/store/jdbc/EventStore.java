@@ -92,7 +92,7 @@ public final class EventStore implements AutoCloseable {
   private final Leases leases;
   private final Snapshots snapshots;
   private @Nullable PartitionLease lease;
-  private boolean inBatch; // appendCommands: write() leaves the commit to it
+  private @Nullable BatchWriter batchWriter; // prepared on the first batch
 
   private EventStore(Connection connection, String description) throws SQLException {
     this.connection = connection;
@@ -274,24 +274,43 @@ public final class EventStore implements AutoCloseable {
    *     is written
    */
   public ImmutableList<Long> appendCommands(List<CommandAppend> appends) {
-    ImmutableList.Builder<Long> firsts = ImmutableList.builderWithExpectedSize(appends.size());
-    inBatch = true;
+    for (CommandAppend a : appends) { // refusals before any row is written
+      checkArgument(
+          a.command().commandId().value().length() <= MAX_COMMAND_ID_LENGTH,
+          "command id %s is longer than %s characters",
+          a.command().commandId(),
+          MAX_COMMAND_ID_LENGTH);
+      checkArgument(
+          a.accepted() || a.reported().isEmpty(),
+          "a refused command reports no case (%s)",
+          a.command().commandId());
+    }
+    if (appends.isEmpty()) {
+      return ImmutableList.of();
+    }
     try {
-      for (CommandAppend a : appends) {
-        firsts.add(appendCommand(a.command(), a.accepted(), a.events(), a.reported()));
+      BatchWriter w = batchWriter;
+      if (w == null) {
+        w = new BatchWriter(connection);
+        batchWriter = w;
+      }
+      BatchWriter.Result r = w.write(appends, leases, lease, writingPartition().key());
+      CaseId conflict = r.conflictCase();
+      if (conflict != null) {
+        connection.rollback();
+        throw new AppendConflictException(
+            conflict, Math.max(0, r.expected()), foundSequence(conflict));
       }
       connection.commit();
+      return r.firsts();
     } catch (SQLException e) {
       rollbackQuietly(e);
       throw new EventStoreException(
           "batch append to " + description + " failed, nothing was written: " + sqlProblem(e), e);
     } catch (RuntimeException e) {
-      rollbackQuietly(e); // a refusal before write() (e.g. a long command id) left earlier rows
+      rollbackQuietly(e);
       throw e;
-    } finally {
-      inBatch = false;
     }
-    return firsts.build();
   }
 
   /**
@@ -376,9 +395,7 @@ public final class EventStore implements AutoCloseable {
         throw new AppendConflictException(
             conflict.caseId(), conflict.expected(), foundSequence(conflict.caseId()));
       }
-      if (!inBatch) {
-        connection.commit();
-      }
+      connection.commit();
       return first;
     } catch (SQLException e) {
       rollbackQuietly(e);
