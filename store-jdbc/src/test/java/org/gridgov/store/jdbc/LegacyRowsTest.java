@@ -87,11 +87,19 @@ class LegacyRowsTest {
       ImmutableList<CaseEvent> loaded = log.events();
       assertThat(loaded).hasSize(events.size());
       assertThat(loaded.stream().map(CaseEvent::type).distinct())
-          // all but the types added after the fixture was frozen (EXTENSION_REQUESTED/REFUSED)
+          // all but the types added after the fixture was frozen (extensions; supervision,
+          // repeat reports and visits)
           .containsExactlyInAnyOrderElementsOf(
               java.util.EnumSet.complementOf(
                   java.util.EnumSet.of(
-                      EventType.EXTENSION_REQUESTED, EventType.EXTENSION_REFUSED)));
+                      EventType.EXTENSION_REQUESTED,
+                      EventType.EXTENSION_REFUSED,
+                      EventType.REPEAT_REPORTED,
+                      EventType.SUPERVISION_OPENED,
+                      EventType.URGED,
+                      EventType.SUPERVISION_ESCALATED,
+                      EventType.SUPERVISION_CLOSED,
+                      EventType.VISITED)));
       for (int i = 0; i < events.size(); i++) {
         CaseEvent e = loaded.get(i);
         assertThat(e.sequence()).isEqualTo(i + 1);
