@@ -156,6 +156,18 @@ final class RoutingApplier {
       return rec;
     }
     String from = s.lead().orElse(c.fromWhenNoLead());
+    if (from.equals(to)) {
+      throw new RoutingFailedException(
+          rec.facts().id(),
+          String.format(
+              Locale.ROOT,
+              "case %s: the routing policy (%s) escalates the case at %s to the handler it comes"
+                  + " from, %s; a decision must send it elsewhere",
+              rec.facts().id(),
+              es.explanation().decidedBy(),
+              c.cause(),
+              to));
+    }
     return out.emit(rec, c.at(), c.actor(), new EventPayload.Escalated(c.cause(), from, to));
   }
 

@@ -123,4 +123,37 @@ class CaseEngineRefusalTest {
             () -> e.execute(cmd("x", districtDispatcher(), "A", new Command.Assist(WATER))))
         .isInstanceOf(CommandIdReusedException.class);
   }
+
+  /**
+   * The fixture's policy sends a case returned by a second distinct returner to the command centre;
+   * when the command centre itself is the returner, the decision would escalate the case from the
+   * command centre to itself. That is a policy defect, refused as a routing failure naming the
+   * handler, with nothing changed (it used to escape as an IllegalArgumentException from the
+   * event).
+   */
+  @Test
+  void aReturnThePolicyEscalatesBackToTheReturner_isARoutingFailure() {
+    CaseEngine e = dispatched("A");
+    Principal water = Principal.ofDepartment("w", WATER);
+    var unused1 = e.execute(cmd("ret-1", water, "A", new Command.Return(WATER, "not ours")));
+    Principal roads = Principal.ofDepartment("r", Fixture.ROADS);
+    var unused2 =
+        e.execute(cmd("ret-2", roads, "A", new Command.Return(Fixture.ROADS, "not ours")));
+    assertThat(e.state(CaseId.of("A")).orElseThrow().lead()).contains(Fixture.COMMAND_CENTRE);
+
+    Principal centre = Principal.ofDepartment("c", Fixture.COMMAND_CENTRE);
+    EngineSnapshot before = e.snapshot();
+    Throwable r =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () ->
+                e.execute(
+                    cmd("ret-3", centre, "A", new Command.Return(Fixture.COMMAND_CENTRE, "no"))));
+
+    assertThat(e.snapshot()).isEqualTo(before);
+    assertThat(r)
+        .isInstanceOf(RoutingFailedException.class)
+        .hasMessageContaining("case A")
+        .hasMessageContaining(Fixture.COMMAND_CENTRE)
+        .hasMessageContaining("to the handler it comes from");
+  }
 }
