@@ -11,6 +11,7 @@ import org.gridgov.casefile.CaseEvent;
 import org.gridgov.casefile.CaseFacts;
 import org.gridgov.casefile.CaseId;
 import org.gridgov.casefile.CaseState;
+import org.gridgov.casefile.CaseStatus;
 import org.gridgov.casefile.EventPayload;
 import org.jspecify.annotations.Nullable;
 
@@ -165,6 +166,22 @@ final class CaseAnnex {
         }
       }
       default -> {}
+    }
+  }
+
+  /**
+   * Takes a restored snapshot case into the current call's pending changes: its entry, and its
+   * place in the repeat index as a replay of its events would leave it (reported, not merged or
+   * invalid).
+   */
+  void loaded(EngineSnapshot.CaseSnapshot c) {
+    Entry e = new Entry(c.reportCount(), c.breachCount(), c.supervision().orElse(null));
+    if (!e.equals(Entry.INITIAL)) {
+      pending.put(c.facts().id(), e);
+    }
+    CaseStatus st = c.state().status();
+    if (places != null && st != CaseStatus.MERGED && st != CaseStatus.INVALID) {
+      pendingIndexed.add(c.facts());
     }
   }
 

@@ -380,7 +380,22 @@ public final class CaseEngine {
    * @return the snapshot
    */
   public EngineSnapshot snapshot() {
-    return parts.store().snapshot();
+    EngineSnapshot base = parts.store().snapshot();
+    CaseAnnex annex = parts.annex();
+    ImmutableList.Builder<EngineSnapshot.CaseSnapshot> b = ImmutableList.builder();
+    for (EngineSnapshot.CaseSnapshot c : base.cases()) {
+      CaseAnnex.Entry e = annex.committed(c.facts().id());
+      b.add(
+          new EngineSnapshot.CaseSnapshot(
+              c.facts(),
+              c.state(),
+              c.clocks(),
+              c.pendingDeadline(),
+              e.reportCount(),
+              e.breachCount(),
+              Optional.ofNullable(e.supervision())));
+    }
+    return new EngineSnapshot(b.build());
   }
 
   /**

@@ -52,9 +52,19 @@ public record EngineSnapshot(ImmutableList<CaseSnapshot> cases) {
    * @param state its lifecycle state
    * @param clocks its running and paused SLA clocks
    * @param pendingDeadline the instant its next SLA warning or breach is queued for, if any
+   * @param reportCount how many reports the case stands for (itself and its repeats), {@code >= 1}
+   * @param breachCount how many SLA breaches it had on clocks other than a supervision's, {@code >=
+   *     0}
+   * @param supervision its latest supervision, if it was ever supervised
    */
   public record CaseSnapshot(
-      CaseFacts facts, CaseState state, CaseClocks clocks, Optional<Instant> pendingDeadline) {
+      CaseFacts facts,
+      CaseState state,
+      CaseClocks clocks,
+      Optional<Instant> pendingDeadline,
+      int reportCount,
+      int breachCount,
+      Optional<Supervision> supervision) {
     /**
      * Validates.
      *
@@ -62,12 +72,37 @@ public record EngineSnapshot(ImmutableList<CaseSnapshot> cases) {
      * @param state the state
      * @param clocks the clocks
      * @param pendingDeadline the pending deadline
+     * @param reportCount the report count, {@code >= 1}
+     * @param breachCount the breach count, {@code >= 0}
+     * @param supervision the latest supervision
      */
     public CaseSnapshot {
       Objects.requireNonNull(facts, "facts");
       Objects.requireNonNull(state, "state");
       Objects.requireNonNull(clocks, "clocks");
       Objects.requireNonNull(pendingDeadline, "pendingDeadline");
+      Objects.requireNonNull(supervision, "supervision");
+      if (reportCount < 1) {
+        throw new IllegalArgumentException(
+            "snapshot case " + facts.id() + ": reportCount " + reportCount + ", expected >= 1");
+      }
+      if (breachCount < 0) {
+        throw new IllegalArgumentException(
+            "snapshot case " + facts.id() + ": breachCount " + breachCount + ", expected >= 0");
+      }
+    }
+
+    /**
+     * A case snapshot without annex data: one report, no breach, never supervised.
+     *
+     * @param facts the facts
+     * @param state the state
+     * @param clocks the clocks
+     * @param pendingDeadline the pending deadline
+     */
+    public CaseSnapshot(
+        CaseFacts facts, CaseState state, CaseClocks clocks, Optional<Instant> pendingDeadline) {
+      this(facts, state, clocks, pendingDeadline, 1, 0, Optional.empty());
     }
   }
 }

@@ -80,6 +80,9 @@ final class EngineTime {
       EngineSnapshot snapshot,
       Map<CaseId, CaseFacts> facts,
       List<CaseEvent> tail) {
+    for (EngineSnapshot.CaseSnapshot c : snapshot.cases()) {
+      parts.annex().loaded(c);
+    }
     now = EngineRestorer.replay(tree, parts.store(), parts.applier(), snapshot, facts, tail);
     parts.annex().commit();
   }

@@ -114,6 +114,11 @@ class RepeatReportTest {
     CaseEngine restored = CaseEngine.restore(config(LINK_AND_REOPEN), d.facts, d.log);
     assertThat(restored.snapshot()).isEqualTo(d.engine.snapshot());
     assertThat(restored.reportCount(CaseId.of("P-1"))).isEqualTo(OptionalInt.of(5));
+    CaseEngine fromSnapshot =
+        CaseEngine.restore(
+            config(LINK_AND_REOPEN), d.engine.snapshot(), d.facts, java.util.List.of());
+    assertThat(fromSnapshot.snapshot()).isEqualTo(d.engine.snapshot());
+    assertThat(fromSnapshot.reportCount(CaseId.of("P-1"))).isEqualTo(OptionalInt.of(5));
   }
 
   @Test

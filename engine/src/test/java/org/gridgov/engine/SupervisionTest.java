@@ -110,6 +110,25 @@ class SupervisionTest {
   }
 
   @Test
+  void aSupervisedCase_restoredFromASnapshot_keepsItsBreachesAndSupervision() {
+    Driver d = opened(POLICY, at("2025-03-03T09:00"));
+    var unused = d.advance(at("2025-03-10T10:00")); // two breaches: supervised
+    EngineSnapshot snap = d.engine.snapshot();
+    assertThat(snap.cases().get(0).breachCount()).isEqualTo(2);
+    assertThat(snap.cases().get(0).supervision()).isEqualTo(d.engine.supervision(C));
+    assertThat(d.engine.supervision(C)).isPresent();
+
+    CaseEngine restored = CaseEngine.restore(config(POLICY), snap, d.facts, List.of());
+    assertThat(restored.snapshot()).isEqualTo(snap);
+    assertThat(restored.supervision(C)).isEqualTo(d.engine.supervision(C));
+    assertThat(restored.reportCount(C)).isEqualTo(d.engine.reportCount(C));
+    // the supervision's deadline passing escalates it on both alike
+    Instant later = d.engine.supervision(C).orElseThrow().dueAt().plusSeconds(3600);
+    assertThat(restored.advanceTo(later)).isEqualTo(d.advance(later));
+    assertThat(restored.snapshot()).isEqualTo(d.engine.snapshot());
+  }
+
+  @Test
   void theSupervisionDeadlinePassing_escalatesItsLevel_untilTheTop() {
     Instant t = at("2025-03-03T09:00");
     Driver d = opened(POLICY, t);

@@ -23,6 +23,7 @@ import java.util.Optional;
 import org.gridgov.casefile.CaseFacts;
 import org.gridgov.casefile.CaseStateForm;
 import org.gridgov.engine.EngineSnapshot;
+import org.gridgov.engine.Supervision;
 import org.gridgov.sla.BusinessCalendar;
 import org.gridgov.sla.CalendarEditions;
 import org.gridgov.sla.CaseClocks;
@@ -116,7 +117,66 @@ public final class EngineSnapshotJson {
       clocks.add(ClockTrees.tree(SlaClockForm.of(k)));
     }
     c.pendingDeadline().ifPresent(d -> o.put("pendingDeadline", d.toString()));
+    if (c.reportCount() != 1) {
+      o.put("reportCount", c.reportCount());
+    }
+    if (c.breachCount() != 0) {
+      o.put("breachCount", c.breachCount());
+    }
+    c.supervision().ifPresent(sv -> o.set("supervision", supervisionTree(sv)));
     return o;
+  }
+
+  private static ObjectNode supervisionTree(Supervision sv) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("level", sv.level());
+    o.put("openedAt", sv.openedAt().toString());
+    o.put("dueAt", sv.dueAt().toString());
+    o.put("urgeCount", sv.urgeCount());
+    o.put("escalationCount", sv.escalationCount());
+    sv.closedAt().ifPresent(t -> o.put("closedAt", t.toString()));
+    sv.finding().ifPresent(f -> o.put("finding", f));
+    return o;
+  }
+
+  private static int count(JsonNode n, String name, int absent, int min, String path) {
+    if (Trees.optional(n, name) == null) {
+      return absent;
+    }
+    int v = Trees.integer(n, name, path);
+    if (v < min) {
+      throw ShapeException.rule(Trees.at(path, name), "must be at least " + min + ", was " + v);
+    }
+    return v;
+  }
+
+  private static Optional<Supervision> supervision(JsonNode n, String path) {
+    if (Trees.optional(n, "supervision") == null) {
+      return Optional.empty();
+    }
+    JsonNode s = Trees.object(n, "supervision", path);
+    String where = path + ".supervision";
+    Optional<Instant> closedAt =
+        Trees.optional(s, "closedAt") == null
+            ? Optional.empty()
+            : Optional.of(Trees.instant(s, "closedAt", where));
+    Optional<String> finding =
+        Trees.optional(s, "finding") == null
+            ? Optional.empty()
+            : Optional.of(Trees.string(s, "finding", where));
+    try {
+      return Optional.of(
+          new Supervision(
+              Trees.text(s, "level", where),
+              Trees.instant(s, "openedAt", where),
+              Trees.instant(s, "dueAt", where),
+              count(s, "urgeCount", 0, 0, where),
+              count(s, "escalationCount", 0, 0, where),
+              closedAt,
+              finding));
+    } catch (IllegalArgumentException e) {
+      throw ShapeException.rule(where, "breaks a rule of a supervision");
+    }
   }
 
   /**
@@ -259,6 +319,13 @@ public final class EngineSnapshotJson {
         Trees.optional(n, "pendingDeadline") == null
             ? Optional.empty()
             : Optional.of(Trees.instant(n, "pendingDeadline", path));
-    return new EngineSnapshot.CaseSnapshot(facts, state.toState(), clocks, pending);
+    return new EngineSnapshot.CaseSnapshot(
+        facts,
+        state.toState(),
+        clocks,
+        pending,
+        count(n, "reportCount", 1, 1, path),
+        count(n, "breachCount", 0, 0, path),
+        supervision(n, path));
   }
 }

@@ -45,6 +45,7 @@ import org.gridgov.engine.CaseEngine;
 import org.gridgov.engine.Command;
 import org.gridgov.engine.EngineSnapshot;
 import org.gridgov.engine.Principal;
+import org.gridgov.engine.Supervision;
 import org.gridgov.region.CodeScheme;
 import org.gridgov.region.RegionLevel;
 import org.gridgov.region.RegionTree;
@@ -308,6 +309,43 @@ class EngineSnapshotJsonTest {
             EngineSnapshotJson.fromBytes(
                 MAPPER.writeValueAsBytes(future), config().config().calendarEditions()))
         .isEqualTo(s);
+  }
+
+  @Test
+  void roundTripsTheAnnex_andReadsDocumentsWithoutIt() throws IOException {
+    EngineSnapshot s = small();
+    EngineSnapshot.CaseSnapshot c = s.cases().get(0);
+    Instant opened = at("2026-12-02T09:00");
+    Supervision sv =
+        new Supervision(
+            "一般督办",
+            opened,
+            opened.plus(Duration.ofDays(2)),
+            1,
+            1,
+            Optional.of(opened.plus(Duration.ofDays(1))),
+            Optional.of("按期整改"));
+    EngineSnapshot annexed =
+        new EngineSnapshot(
+            com.google.common.collect.ImmutableList.of(
+                new EngineSnapshot.CaseSnapshot(
+                    c.facts(), c.state(), c.clocks(), c.pendingDeadline(), 3, 2, Optional.of(sv))));
+    EngineSnapshot back =
+        EngineSnapshotJson.fromBytes(
+            EngineSnapshotJson.toBytes(annexed), config().config().calendarEditions());
+    assertThat(back).isEqualTo(annexed);
+    assertThat(back).isNotEqualTo(s);
+    // a document without the annex (written before it existed) reads with the defaults
+    assertThat(tree(s).at("/cases/0").has("reportCount")).isFalse();
+    EngineSnapshot plain =
+        EngineSnapshotJson.fromBytes(
+            EngineSnapshotJson.toBytes(s), config().config().calendarEditions());
+    assertThat(plain.cases().get(0).reportCount()).isEqualTo(1);
+    assertThat(plain.cases().get(0).supervision()).isEmpty();
+
+    ObjectNode badReports = tree(annexed);
+    ((ObjectNode) badReports.at("/cases/0")).put("reportCount", 0);
+    assertThat(readError(badReports)).contains("$.cases[0].reportCount").contains("at least 1");
   }
 
   @Test
