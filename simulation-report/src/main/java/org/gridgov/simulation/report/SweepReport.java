@@ -19,10 +19,10 @@ import org.gridgov.simulation.Metric;
 import org.gridgov.simulation.ReplicationResult;
 import org.gridgov.simulation.Scenario;
 import org.gridgov.simulation.ScenarioFiles;
+import org.gridgov.simulation.ScenarioRegions;
 import org.gridgov.simulation.Sweep;
 import org.gridgov.simulation.SweepPoint;
 import org.gridgov.simulation.SweepResult;
-import org.gridgov.simulation.internal.Calendars;
 import org.gridgov.sla.BusinessCalendar;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -279,7 +279,7 @@ public final class SweepReport {
    * @return one sentence for the report
    */
   public static String calendarNote(Scenario s) {
-    BusinessCalendar c = Calendars.of(s.calendar());
+    BusinessCalendar c = ScenarioRegions.calendar(s.calendar());
     LocalDate from = s.start().toLocalDate();
     LocalDate to =
         s.start().plus(s.warmUp()).plus(s.horizon()).plus(s.drain()).toLocalDate().plusDays(60);

@@ -13,8 +13,8 @@ import org.gridgov.region.Region;
 import org.gridgov.region.RegionLevel;
 import org.gridgov.region.RegionTree;
 import org.gridgov.simulation.Scenario;
+import org.gridgov.simulation.ScenarioRegions;
 import org.gridgov.simulation.Sweep;
-import org.gridgov.simulation.internal.CityModel;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -43,7 +43,7 @@ record ScenarioMap(String svg, String caption) {
    */
   static Optional<ScenarioMap> of(Sweep sweep) {
     Scenario s = sweep.parameter().apply(sweep.scenario(), sweep.values().get(0));
-    RegionTree tree = CityModel.tree(s.city(), s.householdsPerGrid());
+    RegionTree tree = ScenarioRegions.tree(s);
     Optional<Region> street =
         tree.regionsAt(RegionLevel.STREET).stream()
             .filter(r -> !r.descendantsAt(RegionLevel.GRID).isEmpty())
