@@ -1084,7 +1084,7 @@ final class ScenarioFileReader {
   private void knownKeys(MapNode m, List<String> known, String prefix) {
     for (Entry e : m.entries()) {
       if (!known.contains(e.key())) {
-        String hint = suggestion(e.key(), known);
+        String hint = KeyPaths.suggestion(prefix, e.key(), known);
         add(
             e.keyPos(),
             prefix + e.key(),

@@ -293,7 +293,7 @@ class ScenarioFilesTest {
               assertThat(p.line()).isEqualTo(3);
               assertThat(p.column()).isEqualTo(3);
               assertThat(p.field()).isEqualTo("staffing.workers");
-              assertThat(p.reason()).contains("did you mean 'workers-per-grid'?");
+              assertThat(p.reason()).contains("did you mean 'staffing.workers-per-grid'?");
             });
   }
 
@@ -523,7 +523,7 @@ class ScenarioFilesTest {
             p -> {
               assertThat(p.line()).isEqualTo(6);
               assertThat(p.field()).isEqualTo("staffing.cty-staff");
-              assertThat(p.reason()).contains("did you mean 'city-staff'?");
+              assertThat(p.reason()).contains("did you mean 'staffing.city-staff'?");
             });
     List<Problem> syntax = problems("t.json", "{\"name\": \"x\",\n \"city\" \"putian\"}");
     assertThat(syntax)

@@ -1,0 +1,98 @@
+package org.gridgov.simulation;
+
+import com.google.common.collect.ImmutableList;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Every dotted key path a scenario file may hold ({@code staffing.workers-per-grid}), and the
+ * nearest one to an unknown key: first among the keys of the map the key is in, then over all
+ * paths, so that a key written at the wrong level is named with the path where it belongs.
+ */
+final class KeyPaths {
+  private KeyPaths() {}
+
+  /** The paths, {@code []} standing for a list index ({@code categories[].share}). */
+  static final ImmutableList<String> ALL = all();
+
+  private static ImmutableList<String> all() {
+    ImmutableList.Builder<String> b = ImmutableList.builder();
+    b.addAll(ScenarioFileReader.KEYS);
+    ScenarioFileReader.CATEGORY_KEYS.forEach(k -> b.add("categories[]." + k));
+    ScenarioFileReader.STAFFING_KEYS.forEach(k -> b.add("staffing." + k));
+    ScenarioFileReader.TRAVEL_KEYS.forEach(k -> b.add("travel." + k));
+    b.add("city.putian.generator-seed", "city.single-grid.residents");
+    b.add("routing-policy.file", "sla-policy.file");
+    return b.build();
+  }
+
+  /**
+   * Returns {@code "; did you mean 'path'?"} for an unknown key, or "" when no key is near.
+   *
+   * @param prefix the path of the map the key is in, with its trailing dot ("" at the top)
+   * @param given the unknown key
+   * @param known the keys that map may hold
+   * @return the hint, or ""
+   */
+  static String suggestion(String prefix, String given, List<String> known) {
+    String lower = given.toLowerCase(Locale.ROOT);
+    @Nullable String local = closest(lower, known);
+    @Nullable String global = closest(lower, leaves());
+    int localDistance = local == null ? Integer.MAX_VALUE : distance(lower, local);
+    int globalDistance = global == null ? Integer.MAX_VALUE : distance(lower, leaf(global));
+    if (Math.min(localDistance, globalDistance) <= threshold(lower)) {
+      // the map's own key wins a tie: "horizn" in travel is travel's if travel had "horizon"
+      return localDistance <= globalDistance
+          ? "; did you mean '" + prefix + local + "'?"
+          : "; did you mean '" + global + "'?";
+    }
+    @Nullable String shortened = sharedStart(lower, known);
+    return shortened == null ? "" : "; did you mean '" + prefix + shortened + "'?";
+  }
+
+  private static List<String> leaves() {
+    return ALL;
+  }
+
+  private static int distance(String given, String key) {
+    return ScenarioFileReader.editDistance(given, key);
+  }
+
+  /** The candidate (a key, or a path compared by its last part) nearest by edit distance. */
+  private static @Nullable String closest(String lower, List<String> candidates) {
+    @Nullable String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String c : candidates) {
+      int d = distance(lower, leaf(c));
+      if (d < bestDistance) {
+        best = c;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  private static String leaf(String path) {
+    return path.substring(path.lastIndexOf('.') + 1);
+  }
+
+  private static int threshold(String given) {
+    return Math.max(2, given.length() / 3);
+  }
+
+  /** A key sharing a 4-letter start with the given one ("workers" for "workers-per-grid"). */
+  private static @Nullable String sharedStart(String lower, List<String> known) {
+    for (String k : known) {
+      int common = 0;
+      while (common < Math.min(lower.length(), k.length())
+          && lower.charAt(common) == k.charAt(common)) {
+        common++;
+      }
+      if (common >= 4) {
+        return k;
+      }
+    }
+    return null;
+  }
+}
