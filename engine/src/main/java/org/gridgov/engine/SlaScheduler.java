@@ -19,6 +19,7 @@ import org.gridgov.routing.RoutingRequest;
 import org.gridgov.sla.CaseClocks;
 import org.gridgov.sla.DeadlineQueue;
 import org.gridgov.sla.SlaClock;
+import org.gridgov.sla.SlaStage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -139,7 +140,7 @@ final class SlaScheduler {
     for (SlaClock.Warning w : adv.fired()) {
       SlaClock clock = rec.clocks().clock(w.clock()).orElseThrow();
       int index = clock.levels().indexOf(w.level());
-      String stage = ClockId.stageOf(w.clock());
+      SlaStage stage = ClockId.stageOf(w.clock());
       Instant when =
           max(
               max(w.reachedAt(), cur.state().lastEventAt().orElse(w.reachedAt())),
