@@ -52,10 +52,12 @@ final class SlaScheduler {
 
   /** The earliest pending wake, if it is at or before {@code ms} (epoch milliseconds). */
   OptionalLong dueBy(long ms) {
-    if (queue.isEmpty() || queue.nextDeadline().getAsLong() > ms) {
-      return OptionalLong.empty();
-    }
-    return queue.nextDeadline();
+    return isDueBy(ms) ? queue.nextDeadline() : OptionalLong.empty();
+  }
+
+  /** Whether a wake is pending at or before {@code ms} (epoch milliseconds); no allocation. */
+  boolean isDueBy(long ms) {
+    return queue.nextDeadlineOr(Long.MAX_VALUE) <= ms;
   }
 
   /** The number of cases with a pending wake. */
