@@ -60,9 +60,9 @@ public final class CaseEngine {
   private final EngineTime time;
   private final CaseQueries queries;
 
-  private CaseEngine(EngineConfig config) {
+  private CaseEngine(EngineConfig config, int hotCases) {
     this.config = config;
-    this.parts = EngineParts.wire(config);
+    this.parts = EngineParts.wire(config, hotCases);
     this.time = new EngineTime(parts);
     this.queries = new CaseQueries(parts.store(), parts.annex());
   }
@@ -74,7 +74,17 @@ public final class CaseEngine {
    * @return the engine
    */
   public static CaseEngine create(EngineConfig config) {
-    return new CaseEngine(Objects.requireNonNull(config, "config"));
+    return new CaseEngine(Objects.requireNonNull(config, "config"), CaseStore.DEFAULT_HOT_CASES);
+  }
+
+  /** An empty engine holding only {@code hotCases} recently touched cases as records (tests). */
+  static CaseEngine create(EngineConfig config, int hotCases) {
+    return new CaseEngine(config, hotCases);
+  }
+
+  /** The number of cases held in columns (tests, measurement). */
+  int compactCaseCount() {
+    return parts.store().compactCount();
   }
 
   /**
@@ -127,7 +137,17 @@ public final class CaseEngine {
       EngineSnapshot snapshot,
       Map<CaseId, CaseFacts> facts,
       List<CaseEvent> tail) {
-    CaseEngine e = create(config);
+    return restore(config, snapshot, facts, tail, CaseStore.DEFAULT_HOT_CASES);
+  }
+
+  /** As the public restore, holding only {@code hotCases} recently touched cases as records. */
+  static CaseEngine restore(
+      EngineConfig config,
+      EngineSnapshot snapshot,
+      Map<CaseId, CaseFacts> facts,
+      List<CaseEvent> tail,
+      int hotCases) {
+    CaseEngine e = create(config, hotCases);
     e.time.restore(config.regionTree(), Objects.requireNonNull(snapshot, "snapshot"), facts, tail);
     return e;
   }
