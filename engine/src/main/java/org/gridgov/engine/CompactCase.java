@@ -83,57 +83,52 @@ final class CompactCase {
 
   /** The case in columns, or null if they cannot hold it exactly. */
   static @Nullable CompactCase encode(CaseRecord r, CompactTables tables) {
-    CaseStateForm f = CaseStateForm.of(r.state());
-    if (f.mergedInto().isPresent()
-        || f.lastSequence() > Integer.MAX_VALUE
-        || !natural(f.assists())
-        || !natural(f.returnedBy())
-        || !natural(f.awaitingArrival())) {
+    CaseState s = r.state();
+    if (s.mergedInto().isPresent()
+        || s.lastSequence() > Integer.MAX_VALUE
+        || !natural(s.assists())
+        || !natural(s.returnedBy())
+        || !natural(s.awaitingArrival())) {
       return null;
     }
-    long counters = counters(f);
-    long suspended = nanos(f.suspendedTotal());
-    if (counters < 0 || suspended < 0) {
-      return null;
-    }
-    List<Optional<Instant>> instants = instants(f);
+    long counters = counters(s);
+    long suspended = nanos(s.suspendedTotal());
     CaseClocks clocks = r.clocks();
-    if (clocks.size() > 15) {
+    long[] scratch = tables.scratch();
+    int mask = instants(s, scratch);
+    if (counters < 0 || suspended < 0 || clocks.size() > 15 || mask < 0) {
       return null;
     }
-    long[] words = new long[present(instants) + 3 * clocks.size()];
-    int mask = 0;
-    int w = 0;
-    for (int i = 0; i < INSTANTS; i++) {
-      if (instants.get(i).isPresent()) {
-        long ms = millis(instants.get(i).get());
-        if (ms == Long.MIN_VALUE) {
-          return null;
-        }
-        mask |= 1 << i;
-        words[w++] = ms;
-      }
-    }
-    for (int i = 0; i < clocks.size(); i++, w += 3) {
+    int present = Integer.bitCount(mask);
+    long[] words = new long[present + 3 * clocks.size()];
+    System.arraycopy(scratch, 0, words, 0, present);
+    for (int i = 0, w = present; i < clocks.size(); i++, w += 3) {
       if (!clock(SlaClockForm.of(clocks.clockAt(i)), clocks.clockAt(i), tables, words, w)) {
         return null;
       }
     }
-    int lead = f.lead().map(tables::name).orElse(-1);
+    String leadId = s.lead().orElse(null);
     boolean leadHistoryIsLead =
-        f.lead().isPresent() && f.leadHistory().equals(ImmutableList.of(f.lead().get()));
+        leadId != null && s.leadHistory().size() == 1 && s.leadHistory().get(0).equals(leadId);
+    Satisfaction sat = s.satisfaction().orElse(null);
     int flags =
-        f.status().ordinal()
-            | (f.satisfaction().map(s -> s.ordinal() + 1).orElse(0) << 5)
-            | (f.breached() ? 1 << 8 : 0)
-            | (f.wholeCaseBreached() ? 1 << 9 : 0)
-            | (f.solved() ? 1 << 10 : 0)
+        s.status().ordinal()
+            | ((sat == null ? 0 : sat.ordinal() + 1) << 5)
+            | (s.isBreached() ? 1 << 8 : 0)
+            | (s.isWholeCaseBreached() ? 1 << 9 : 0)
+            | (s.solved().orElse(false) ? 1 << 10 : 0)
             | (leadHistoryIsLead ? LEAD_HISTORY_IS_LEAD : 0)
             | (clocks.size() << CLOCKS_SHIFT)
             | (mask << INSTANTS_SHIFT);
-    int[] names = names(f, leadHistoryIsLead, tables);
     return new CompactCase(
-        r, flags, lead, (int) f.lastSequence(), counters, suspended, words, names);
+        r,
+        flags,
+        leadId == null ? -1 : tables.name(leadId),
+        (int) s.lastSequence(),
+        counters,
+        suspended,
+        words,
+        names(s, leadHistoryIsLead, tables));
   }
 
   /** The record again, equal to the one encoded. */
@@ -259,60 +254,78 @@ final class CompactCase {
     return (int) ((counters >>> (i * COUNTER_BITS)) & COUNTER_MAX);
   }
 
-  private static long counters(CaseStateForm f) {
-    int[] c = {
-      f.dispatchCount(),
-      f.returnCount(),
-      f.escalationCount(),
-      f.reworkCount(),
-      f.suspensionCount(),
-      f.extensionCount(),
-      f.pendingExtensionDays(),
-      f.reopenCount(),
-      f.summonCount()
-    };
+  private static long counters(CaseState s) {
     long packed = 0;
     for (int i = 0; i < COUNTERS; i++) {
-      if (c[i] < 0 || c[i] > COUNTER_MAX) {
+      int c =
+          switch (i) {
+            case 0 -> s.dispatchCount();
+            case 1 -> s.returnCount();
+            case 2 -> s.escalationCount();
+            case 3 -> s.reworkCount();
+            case 4 -> s.suspensionCount();
+            case 5 -> s.extensionCount();
+            case 6 -> s.pendingExtensionDays().orElse(0);
+            case 7 -> s.reopenCount();
+            default -> s.summonCount();
+          };
+      if (c < 0 || c > COUNTER_MAX) {
         return -1;
       }
-      packed |= (long) c[i] << (i * COUNTER_BITS);
+      packed |= (long) c << (i * COUNTER_BITS);
     }
     return packed;
   }
 
-  private static List<Optional<Instant>> instants(CaseStateForm f) {
-    return List.of(
-        f.lastEventAt(),
-        f.dueAt(),
-        f.reportedAt(),
-        f.verifiedAt(),
-        f.registeredAt(),
-        f.firstDispatchedAt(),
-        f.firstAcceptedAt(),
-        f.lastResolvedAt(),
-        f.closedAt(),
-        f.evaluatedAt(),
-        f.suspendedSince());
-  }
-
-  private static int present(List<Optional<Instant>> instants) {
-    int n = 0;
-    for (Optional<Instant> i : instants) {
-      n += i.isPresent() ? 1 : 0;
+  /**
+   * Writes the present instants' millis to {@code out} in order; returns the mask of the present
+   * ones, or -1 if one is not whole milliseconds.
+   */
+  private static int instants(CaseState s, long[] out) {
+    int mask = 0;
+    for (int i = 0; i < INSTANTS; i++) {
+      Optional<Instant> o =
+          switch (i) {
+            case 0 -> s.lastEventAt();
+            case 1 -> s.dueAt();
+            case 2 -> s.reportedAt();
+            case 3 -> s.verifiedAt();
+            case 4 -> s.registeredAt();
+            case 5 -> s.firstDispatchedAt();
+            case 6 -> s.firstAcceptedAt();
+            case 7 -> s.lastResolvedAt();
+            case 8 -> s.closedAt();
+            case 9 -> s.evaluatedAt();
+            default -> s.suspendedSince();
+          };
+      if (o.isPresent()) {
+        long ms = millis(o.get());
+        if (ms == Long.MIN_VALUE) {
+          return -1;
+        }
+        out[Integer.bitCount(mask)] = ms;
+        mask |= 1 << i;
+      }
     }
-    return n;
+    return mask;
   }
 
   private static int @Nullable [] names(
-      CaseStateForm f, boolean leadHistoryIsLead, CompactTables tables) {
+      CaseState s, boolean leadHistoryIsLead, CompactTables tables) {
+    if (s.assists().isEmpty()
+        && s.returnedBy().isEmpty()
+        && (leadHistoryIsLead || s.leadHistory().isEmpty())
+        && s.returnHistory().isEmpty()
+        && s.awaitingArrival().isEmpty()) {
+      return null;
+    }
     List<List<String>> lists =
         List.of(
-            f.assists().asList(),
-            f.returnedBy().asList(),
-            leadHistoryIsLead ? List.of() : f.leadHistory(),
-            f.returnHistory(),
-            f.awaitingArrival().asList());
+            s.assists().asList(),
+            s.returnedBy().asList(),
+            leadHistoryIsLead ? List.of() : s.leadHistory(),
+            s.returnHistory(),
+            s.awaitingArrival().asList());
     int total = 0;
     for (List<String> l : lists) {
       total += l.size();
@@ -324,8 +337,8 @@ final class CompactCase {
     int at = 5;
     for (int i = 0; i < 5; i++) {
       out[i] = lists.get(i).size();
-      for (String s : lists.get(i)) {
-        out[at++] = tables.name(s);
+      for (String id : lists.get(i)) {
+        out[at++] = tables.name(id);
       }
     }
     return out;

@@ -29,6 +29,12 @@ final class CompactTables {
   private final HashMap<String, Integer> nameIndex = new HashMap<>();
   private final List<Plan> plans = new ArrayList<>();
   private final HashMap<PlanKey, Integer> planIndex = new HashMap<>();
+  private final long[] scratch = new long[16];
+
+  /** A scratch array of 16 longs for one encode at a time (the engine is single-threaded). */
+  long[] scratch() {
+    return scratch;
+  }
 
   /** The index of a name, added if new. */
   int name(String name) {
