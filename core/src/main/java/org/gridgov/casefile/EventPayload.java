@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
+import org.gridgov.sla.SlaStage;
 
 /**
  * What happened in a {@link CaseEvent}: one record per event type, all nested here, so the
@@ -571,10 +572,10 @@ public sealed interface EventPayload {
    * 预警: an SLA clock reached a warning level.
    *
    * @param clockId the clock, e.g. {@link CaseState#WHOLE_CASE_CLOCK} or a handler's clock
-   * @param stage the SLA stage the clock measures, as the SLA layer names it (e.g. {@code HANDLE})
+   * @param stage the SLA stage the clock measures (e.g. {@link SlaStage#HANDLE})
    * @param level the warning level, 1 = first
    */
-  record SlaWarning(String clockId, String stage, int level) implements EventPayload {
+  record SlaWarning(String clockId, SlaStage stage, int level) implements EventPayload {
     /**
      * Validates.
      *
@@ -584,7 +585,7 @@ public sealed interface EventPayload {
      */
     public SlaWarning {
       requireText(clockId, "clockId");
-      requireText(stage, "stage");
+      Objects.requireNonNull(stage, "stage");
       checkArgument(level >= 1, "a warning level must be >= 1 but was %s", level);
     }
 
@@ -598,9 +599,9 @@ public sealed interface EventPayload {
    * 超期: an SLA clock ran out.
    *
    * @param clockId the clock, e.g. {@link CaseState#WHOLE_CASE_CLOCK} or a handler's clock
-   * @param stage the SLA stage the clock measures, as the SLA layer names it
+   * @param stage the SLA stage the clock measures
    */
-  record SlaBreached(String clockId, String stage) implements EventPayload {
+  record SlaBreached(String clockId, SlaStage stage) implements EventPayload {
     /**
      * Validates.
      *
@@ -609,7 +610,7 @@ public sealed interface EventPayload {
      */
     public SlaBreached {
       requireText(clockId, "clockId");
-      requireText(stage, "stage");
+      Objects.requireNonNull(stage, "stage");
     }
 
     @Override

@@ -298,16 +298,27 @@ public final class DeadlineQueue {
    * @return the earliest deadline in epoch milliseconds, or empty if nothing is pending
    */
   public OptionalLong nextDeadline() {
+    return isEmpty() ? OptionalLong.empty() : OptionalLong.of(nextDeadlineOr(Long.MAX_VALUE));
+  }
+
+  /**
+   * Returns the earliest pending deadline, as {@link #nextDeadline()} without an object: for a
+   * caller that asks before every command whether anything is due.
+   *
+   * @param none what to return if nothing is pending
+   * @return the earliest deadline in epoch milliseconds, or {@code none} if nothing is pending
+   */
+  public long nextDeadlineOr(long none) {
     if (heapSize > 0) {
-      return OptionalLong.of(order[0]);
+      return order[0];
     }
     if (wheelCount == 0) {
-      return OptionalLong.empty();
+      return none;
     }
     while (true) {
       int j = firstFrom(0, (int) cur & bucketMask);
       if (j >= 0) {
-        return OptionalLong.of((cur & ~(long) bucketMask) | j);
+        return (cur & ~(long) bucketMask) | j;
       }
       int level = Long.numberOfTrailingZeros(levels);
       int b = firstFrom(level, 0);

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.gridgov.sla.SlaStage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -252,8 +253,10 @@ class CaseLifecycleTest {
       case EVALUATED -> new EventPayload.Evaluated(Satisfaction.BASICALLY_SATISFIED, false);
       case REOPENED -> new EventPayload.Reopened("came back", LATER_DUE);
       case MERGED -> new EventPayload.Merged(OTHER);
-      case SLA_WARNING -> new EventPayload.SlaWarning(CaseState.WHOLE_CASE_CLOCK, "HANDLE", 1);
-      case SLA_BREACHED -> new EventPayload.SlaBreached(CaseState.WHOLE_CASE_CLOCK, "HANDLE");
+      case SLA_WARNING ->
+          new EventPayload.SlaWarning(CaseState.WHOLE_CASE_CLOCK, SlaStage.HANDLE, 1);
+      case SLA_BREACHED ->
+          new EventPayload.SlaBreached(CaseState.WHOLE_CASE_CLOCK, SlaStage.HANDLE);
       case DEADLINE_REVISED ->
           new EventPayload.DeadlineRevised(
               CaseState.WHOLE_CASE_CLOCK, DUE, LATER_DUE, "cn-2027", false);
@@ -515,7 +518,7 @@ class CaseLifecycleTest {
             .resumed(LATER_DUE) // t0+10h: 3h suspended
             .hours(1)
             .resolved() // t0+11h
-            .add(new EventPayload.SlaBreached("handler:L2", "HANDLE"))
+            .add(new EventPayload.SlaBreached("handler:L2", SlaStage.HANDLE))
             .hours(1)
             .checkFailed()
             .hours(1)
@@ -617,7 +620,7 @@ class CaseLifecycleTest {
   void wholeCaseBreach_setsBothFlags() {
     CaseScript s =
         reach(CaseStatus.HANDLING)
-            .add(new EventPayload.SlaBreached(CaseState.WHOLE_CASE_CLOCK, "CASE"));
+            .add(new EventPayload.SlaBreached(CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE));
     assertThat(s.file().state().isWholeCaseBreached()).isTrue();
     assertThat(s.file().state().isBreached()).isTrue();
   }
@@ -781,9 +784,11 @@ class CaseLifecycleTest {
           new EventPayload.Reopened("again", now.plus(Duration.ofHours(1 + r.nextInt(100))));
       case MERGED -> new EventPayload.Merged(r.nextInt(10) == 0 ? st.caseId() : OTHER);
       case SLA_WARNING ->
-          new EventPayload.SlaWarning(CaseState.WHOLE_CASE_CLOCK, "HANDLE", 1 + r.nextInt(2));
+          new EventPayload.SlaWarning(
+              CaseState.WHOLE_CASE_CLOCK, SlaStage.HANDLE, 1 + r.nextInt(2));
       case SLA_BREACHED ->
-          new EventPayload.SlaBreached(r.nextBoolean() ? CaseState.WHOLE_CASE_CLOCK : "h", "X");
+          new EventPayload.SlaBreached(
+              r.nextBoolean() ? CaseState.WHOLE_CASE_CLOCK : "h", SlaStage.HANDLE);
       case DEADLINE_REVISED ->
           new EventPayload.DeadlineRevised(
               r.nextBoolean() ? CaseState.WHOLE_CASE_CLOCK : "lead",

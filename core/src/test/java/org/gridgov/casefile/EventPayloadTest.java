@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
+import org.gridgov.sla.SlaStage;
 import org.junit.jupiter.api.Test;
 
 class EventPayloadTest {
@@ -70,7 +71,7 @@ class EventPayloadTest {
 
   @Test
   void slaWarningLevel_startsAtOne() {
-    assertThatThrownBy(() -> new EventPayload.SlaWarning("case", "HANDLE", 0))
+    assertThatThrownBy(() -> new EventPayload.SlaWarning("case", SlaStage.HANDLE, 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("level");
   }

@@ -13,6 +13,7 @@ import org.gridgov.casefile.CaseScript;
 import org.gridgov.casefile.CaseState;
 import org.gridgov.casefile.EventPayload;
 import org.gridgov.casefile.Satisfaction;
+import org.gridgov.sla.SlaStage;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -170,7 +171,7 @@ class CaseIndicatorsTest {
             .hours(1)
             .add(new EventPayload.Summoned(ImmutableList.of("D1"), Duration.ofMinutes(30)))
             .at(d(8, 0))
-            .add(new EventPayload.SlaBreached(CaseState.WHOLE_CASE_CLOCK, "CASE"))
+            .add(new EventPayload.SlaBreached(CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE))
             .file();
     // I: closed d4, reopened d6 with due d12, dispatched to H2 again, closed d7 02:00. Report→last
     // close 98 h.

@@ -467,6 +467,9 @@ class DeadlineQueueTest {
         assertThat(q.time()).as(at).isEqualTo(OptionalLong.of(now[0]));
       } else if (op < 15) {
         ModelEntry first = model.first();
+        assertThat(q.nextDeadlineOr(-7))
+            .as(at + " nextDeadlineOr")
+            .isEqualTo(first == null ? -7 : first.deadline());
         assertThat(q.nextDeadline())
             .as(at)
             .isEqualTo(first == null ? OptionalLong.empty() : OptionalLong.of(first.deadline()));
@@ -619,6 +622,9 @@ class DeadlineQueueTest {
             .isTrue();
       } else if (op < 16) {
         ModelEntry first = model.first();
+        assertThat(q.nextDeadlineOr(-7))
+            .as(at + " nextDeadlineOr")
+            .isEqualTo(first == null ? -7 : first.deadline());
         assertThat(q.nextDeadline())
             .as(at)
             .isEqualTo(first == null ? OptionalLong.empty() : OptionalLong.of(first.deadline()));

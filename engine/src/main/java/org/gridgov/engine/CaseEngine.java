@@ -26,20 +26,11 @@ import org.gridgov.sla.SlaPolicy;
  * {@link CaseEvent}s come out, by a {@link RoutingPolicy} and an {@link SlaPolicy} over a {@link
  * RegionTree} and a {@link BusinessCalendar}, as an {@link EngineConfig} sets them.
  *
- * <p><b>Determinism.</b> Nothing reads a clock; the same commands and advances at the same instants
- * give equal events. Instants must be whole milliseconds and never go backwards.
- *
- * <p><b>Atomicity.</b> Every call computes all its events and new states first and commits them
- * only when nothing failed: an exception (a refusal, an illegal transition, a policy that throws)
- * leaves the engine as it was.
- *
- * <p><b>Clocks.</b> Per open case, as {@link ClockId} lists them; each clock state follows from the
- * events alone, which is what makes {@link #restore} exact.
- *
- * <p><b>Memory.</b> Closed and ended cases stay until {@link #release} drops them.
- *
- * <p>This class is a facade: the work is done by package-private parts with one job each (see
- * docs/engine.md). Not thread-safe: the embedder serialises calls.
+ * <p>Deterministic (nothing reads a clock; instants are whole milliseconds and never go backwards)
+ * and atomic (a call that throws leaves the engine as it was). Each case's clocks ({@link ClockId})
+ * follow from its events alone, which makes {@link #restore} exact. Ended cases stay until {@link
+ * #release}. A facade over package-private parts with one job each (docs/engine.md); not
+ * thread-safe: the embedder serialises calls.
  */
 public final class CaseEngine {
 
@@ -67,11 +58,13 @@ public final class CaseEngine {
   private final EngineConfig config;
   private final EngineParts parts;
   private final EngineTime time;
+  private final CaseQueries queries;
 
-  private CaseEngine(EngineConfig config) {
+  private CaseEngine(EngineConfig config, int hotCases) {
     this.config = config;
-    this.parts = EngineParts.wire(config);
+    this.parts = EngineParts.wire(config, hotCases);
     this.time = new EngineTime(parts);
+    this.queries = new CaseQueries(parts.store(), parts.annex());
   }
 
   /**
@@ -81,7 +74,17 @@ public final class CaseEngine {
    * @return the engine
    */
   public static CaseEngine create(EngineConfig config) {
-    return new CaseEngine(Objects.requireNonNull(config, "config"));
+    return new CaseEngine(Objects.requireNonNull(config, "config"), CaseStore.DEFAULT_HOT_CASES);
+  }
+
+  /** An empty engine holding only {@code hotCases} recently touched cases as records (tests). */
+  static CaseEngine create(EngineConfig config, int hotCases) {
+    return new CaseEngine(config, hotCases);
+  }
+
+  /** The number of cases held in columns (tests, measurement). */
+  int compactCaseCount() {
+    return parts.store().compactCount();
   }
 
   /**
@@ -134,7 +137,17 @@ public final class CaseEngine {
       EngineSnapshot snapshot,
       Map<CaseId, CaseFacts> facts,
       List<CaseEvent> tail) {
-    CaseEngine e = create(config);
+    return restore(config, snapshot, facts, tail, CaseStore.DEFAULT_HOT_CASES);
+  }
+
+  /** As the public restore, holding only {@code hotCases} recently touched cases as records. */
+  static CaseEngine restore(
+      EngineConfig config,
+      EngineSnapshot snapshot,
+      Map<CaseId, CaseFacts> facts,
+      List<CaseEvent> tail,
+      int hotCases) {
+    CaseEngine e = create(config, hotCases);
     e.time.restore(config.regionTree(), Objects.requireNonNull(snapshot, "snapshot"), facts, tail);
     return e;
   }
@@ -259,12 +272,7 @@ public final class CaseEngine {
    */
   @CanIgnoreReturnValue
   public boolean release(CaseId caseId) {
-    CaseRecord r = parts.store().record(Objects.requireNonNull(caseId, "caseId"));
-    boolean released = parts.store().release(caseId);
-    if (released && r != null) {
-      parts.annex().release(caseId, r.facts());
-    }
-    return released;
+    return queries.release(caseId);
   }
 
   /**
@@ -275,9 +283,7 @@ public final class CaseEngine {
    * @return the count, or empty if the engine does not know the case
    */
   public OptionalInt reportCount(CaseId caseId) {
-    return parts.store().record(caseId) == null
-        ? OptionalInt.empty()
-        : OptionalInt.of(parts.annex().committed(caseId).reportCount());
+    return queries.reportCount(caseId);
   }
 
   /**
@@ -288,9 +294,7 @@ public final class CaseEngine {
    *     supervised
    */
   public Optional<Supervision> supervision(CaseId caseId) {
-    return parts.store().record(caseId) == null
-        ? Optional.empty()
-        : Optional.ofNullable(parts.annex().committed(caseId).supervision());
+    return queries.supervision(caseId);
   }
 
   /**
@@ -310,7 +314,7 @@ public final class CaseEngine {
    * @return its state, or empty if the engine does not know it
    */
   public Optional<CaseState> state(CaseId caseId) {
-    return Optional.ofNullable(parts.store().record(caseId)).map(CaseRecord::state);
+    return queries.state(caseId);
   }
 
   /**
@@ -321,7 +325,7 @@ public final class CaseEngine {
    * @return its facts, or empty if the engine does not know it
    */
   public Optional<CaseFacts> facts(CaseId caseId) {
-    return Optional.ofNullable(parts.store().record(caseId)).map(CaseRecord::facts);
+    return queries.facts(caseId);
   }
 
   /**
@@ -331,7 +335,7 @@ public final class CaseEngine {
    * @return its clocks, or empty if the engine does not know it
    */
   public Optional<CaseClocks> clocks(CaseId caseId) {
-    return Optional.ofNullable(parts.store().record(caseId)).map(CaseRecord::clocks);
+    return queries.clocks(caseId);
   }
 
   /**
@@ -341,8 +345,7 @@ public final class CaseEngine {
    * @return the instant, or empty if none is pending
    */
   public Optional<Instant> nextDeadline(CaseId caseId) {
-    CaseRecord r = parts.store().record(caseId);
-    return r == null ? Optional.empty() : r.clocks().nextWarningAt();
+    return queries.nextDeadline(caseId);
   }
 
   /**
@@ -380,22 +383,7 @@ public final class CaseEngine {
    * @return the snapshot
    */
   public EngineSnapshot snapshot() {
-    EngineSnapshot base = parts.store().snapshot();
-    CaseAnnex annex = parts.annex();
-    ImmutableList.Builder<EngineSnapshot.CaseSnapshot> b = ImmutableList.builder();
-    for (EngineSnapshot.CaseSnapshot c : base.cases()) {
-      CaseAnnex.Entry e = annex.committed(c.facts().id());
-      b.add(
-          new EngineSnapshot.CaseSnapshot(
-              c.facts(),
-              c.state(),
-              c.clocks(),
-              c.pendingDeadline(),
-              e.reportCount(),
-              e.breachCount(),
-              Optional.ofNullable(e.supervision())));
-    }
-    return new EngineSnapshot(b.build());
+    return queries.snapshot();
   }
 
   /**

@@ -18,6 +18,12 @@ import org.jspecify.annotations.Nullable;
  * OrdinalTable}, with a {@link CaseIndex} from case id to ordinal and a one-entry cache of the last
  * id looked up; the open-case count; and the commit of a {@link Tx}, which also re-plans the
  * touched cases' wakes in the {@link SlaScheduler}.
+ *
+ * <p>Only the cases touched lately (the last {@link #DEFAULT_HOT_CASES} distinct ones committed or
+ * read) are held as {@link CaseRecord}s; a case that drops out of that ring is held in primitive
+ * columns ({@link CompactCase}) and made a record again when next read. Which form a case is in
+ * never shows: a compact case decodes to a record equal to the one encoded, and one that the
+ * columns cannot hold exactly stays a record.
  */
 final class CaseStore {
   // Case id -> ordinal; the current record lives in byOrdinal, so a command that changes a known
@@ -28,13 +34,26 @@ final class CaseStore {
   // case with the same id instance, which then needs no hashing. Cleared by release.
   private @Nullable CaseId lastId;
   private long lastOrdinal;
-  private final OrdinalTable<CaseRecord> byOrdinal = new OrdinalTable<>();
+  private final OrdinalTable<Object> byOrdinal = new OrdinalTable<>(); // CaseRecord or CompactCase
+  private final CompactTables tables = new CompactTables();
+  private final long[] hot; // ring of the ordinals touched lately, -1 = empty slot
+  private int hotNext;
+  private long lastHot = -1;
+  private int compactCount;
   private final SlaScheduler scheduler;
   private final UrbanClasses urban;
   private final Tx tx;
   private int openCount;
 
-  CaseStore(SlaScheduler scheduler, UrbanClasses urban, EventApplier applier) {
+  /** How many distinct cases touched lately are held as records by default. */
+  static final int DEFAULT_HOT_CASES = 1024;
+
+  CaseStore(SlaScheduler scheduler, UrbanClasses urban, EventApplier applier, int hotCases) {
+    if (hotCases < 1) {
+      throw new IllegalArgumentException("hotCases must be at least 1 but was " + hotCases);
+    }
+    this.hot = new long[hotCases];
+    java.util.Arrays.fill(hot, -1);
     this.scheduler = scheduler;
     this.urban = urban;
     this.tx = new Tx(this, applier);
@@ -50,7 +69,7 @@ final class CaseStore {
       "ReferenceEquality") // an identity memo: an equal id of another instance is looked up
   @Nullable CaseRecord record(CaseId caseId) {
     if (caseId == lastId) {
-      return byOrdinal.get(lastOrdinal);
+      return byOrdinal(lastOrdinal);
     }
     long ordinal = ordinals.get(caseId);
     if (ordinal < 0) {
@@ -58,12 +77,52 @@ final class CaseStore {
     }
     lastId = caseId;
     lastOrdinal = ordinal;
-    return byOrdinal.get(ordinal);
+    return byOrdinal(ordinal);
   }
 
-  /** The committed record with an ordinal, or null. */
+  /** The committed record with an ordinal, or null; a compact case becomes a record again. */
   @Nullable CaseRecord byOrdinal(long ordinal) {
-    return byOrdinal.get(ordinal);
+    Object e = byOrdinal.get(ordinal);
+    if (e instanceof CompactCase c) {
+      CaseRecord r = c.decode(ordinal, tables);
+      byOrdinal.set(ordinal, r);
+      compactCount--;
+      touchHot(ordinal);
+      return r;
+    }
+    return (CaseRecord) e;
+  }
+
+  /** The number of cases held in columns (for tests and measurement). */
+  int compactCount() {
+    return compactCount;
+  }
+
+  /**
+   * Puts an ordinal in the ring of cases touched lately; the case it pushes out of the ring is
+   * compacted (if it is still a record and the columns can hold it).
+   */
+  private void touchHot(long ordinal) {
+    if (ordinal == lastHot) {
+      return;
+    }
+    lastHot = ordinal;
+    long out = hot[hotNext];
+    hot[hotNext] = ordinal;
+    hotNext = hotNext + 1 == hot.length ? 0 : hotNext + 1;
+    if (out >= 0 && out != ordinal && byOrdinal.get(out) instanceof CaseRecord r) {
+      CompactCase c = CompactCase.encode(r, tables);
+      if (c != null) {
+        byOrdinal.set(out, c);
+        compactCount++;
+      }
+    }
+  }
+
+  /** A committed entry as a record, decoded without storing it back (snapshots, commit). */
+  private @Nullable CaseRecord peek(long ordinal) {
+    Object e = byOrdinal.get(ordinal);
+    return e instanceof CompactCase c ? c.decode(ordinal, tables) : (CaseRecord) e;
   }
 
   /** The ordinal the next new case gets. */
@@ -119,6 +178,9 @@ final class CaseStore {
     }
     ordinals.remove(caseId);
     lastId = null;
+    if (byOrdinal.get(r.ordinal()) instanceof CompactCase) {
+      compactCount--;
+    }
     byOrdinal.remove(r.ordinal());
     scheduler.cancel(r.ordinal()); // an ended case has no clocks; this only guards the invariant
     return true;
@@ -134,10 +196,13 @@ final class CaseStore {
   EngineSnapshot snapshot() {
     ImmutableList.Builder<EngineSnapshot.CaseSnapshot> b = ImmutableList.builder();
     byOrdinal.forEach(
-        r ->
-            b.add(
-                new EngineSnapshot.CaseSnapshot(
-                    r.facts(), r.state(), r.clocks(), scheduler.deadlineOf(r.ordinal()))));
+        e -> {
+          CaseRecord r =
+              e instanceof CompactCase c ? c.decode(ordinals.get(c.id()), tables) : (CaseRecord) e;
+          b.add(
+              new EngineSnapshot.CaseSnapshot(
+                  r.facts(), r.state(), r.clocks(), scheduler.deadlineOf(r.ordinal())));
+        });
     return new EngineSnapshot(b.build());
   }
 
@@ -156,7 +221,10 @@ final class CaseStore {
       if (tx.isNew(i)) {
         ordinals.put(r.facts().id(), r.ordinal());
       } else {
-        before = byOrdinal.get(r.ordinal());
+        before = peek(r.ordinal());
+        if (byOrdinal.get(r.ordinal()) instanceof CompactCase) {
+          compactCount--;
+        }
         byOrdinal.set(r.ordinal(), r);
       }
       boolean wasOpen = before != null && isOpen(before.state().status());
@@ -172,8 +240,11 @@ final class CaseStore {
     for (int i = 0; i < n; i++) {
       long ordinal = touched[i];
       if (i == 0 || touched[i - 1] != ordinal) {
-        scheduler.replan(ordinal, Objects.requireNonNull(byOrdinal.get(ordinal)));
+        scheduler.replan(ordinal, Objects.requireNonNull(byOrdinal(ordinal)));
       }
+    }
+    for (int i = 0; i < tx.count(); i++) {
+      touchHot(tx.rec(i).ordinal());
     }
   }
 

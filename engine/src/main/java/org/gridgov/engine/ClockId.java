@@ -45,14 +45,17 @@ public record ClockId(String name) {
    */
   public static final ClockId SUPERVISION = new ClockId("supervision");
 
-  /** The stage name written into the warnings and breaches of the supervision clock. */
-  public static final String SUPERVISION_STAGE = "SUPERVISION";
+  /**
+   * The name of the stage of the supervision clock's warnings and breaches, {@link
+   * SlaStage#SUPERVISION}.
+   */
+  public static final String SUPERVISION_STAGE = SlaStage.SUPERVISION.name();
 
   /** The prefix of a summoned department's arrival clock; the department's handler id follows. */
   public static final String SUMMON_PREFIX = "summon:";
 
-  /** The stage name written into the warnings and breaches of summons clocks. */
-  public static final String SUMMON_STAGE = "SUMMON";
+  /** The name of the stage of summons clocks' warnings and breaches, {@link SlaStage#SUMMON}. */
+  public static final String SUMMON_STAGE = SlaStage.SUMMON.name();
 
   /**
    * Validates.
@@ -118,27 +121,26 @@ public record ClockId(String name) {
   }
 
   /**
-   * Returns the stage name written into a clock's warnings and breaches.
+   * Returns the stage of a clock's warnings and breaches.
    *
    * @param name a clock's wire name
-   * @return {@code HANDLE}, {@code REGISTER}, {@code DISPATCH}, {@code CHECK}, {@link
-   *     #SUMMON_STAGE} or {@code WHOLE_CASE}
+   * @return the stage; {@link SlaStage#WHOLE_CASE} for the whole-case clock
    */
-  static String stageOf(String name) {
+  static SlaStage stageOf(String name) {
     if (name.equals(LEAD.name)) {
-      return SlaStage.HANDLE.name();
+      return SlaStage.HANDLE;
     } else if (name.equals(REGISTER.name)) {
-      return SlaStage.REGISTER.name();
+      return SlaStage.REGISTER;
     } else if (name.equals(DISPATCH.name)) {
-      return SlaStage.DISPATCH.name();
+      return SlaStage.DISPATCH;
     } else if (name.equals(CHECK.name)) {
-      return SlaStage.CHECK.name();
+      return SlaStage.CHECK;
     } else if (isSummons(name)) {
-      return SUMMON_STAGE;
+      return SlaStage.SUMMON;
     } else if (name.equals(SUPERVISION.name)) {
-      return SUPERVISION_STAGE;
+      return SlaStage.SUPERVISION;
     }
-    return SlaStage.WHOLE_CASE.name();
+    return SlaStage.WHOLE_CASE;
   }
 
   @Override

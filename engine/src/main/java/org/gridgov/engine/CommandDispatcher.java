@@ -88,8 +88,8 @@ final class CommandDispatcher {
               at,
               now));
     }
-    OptionalLong due = scheduler.dueBy(at.toEpochMilli());
-    if (due.isPresent()) {
+    if (scheduler.isDueBy(at.toEpochMilli())) {
+      OptionalLong due = scheduler.dueBy(at.toEpochMilli());
       throw new IllegalStateException(
           String.format(
               Locale.ROOT,

@@ -25,6 +25,11 @@ record EngineParts(
 
   /** Wires the parts of a new, empty engine. */
   static EngineParts wire(EngineConfig config) {
+    return wire(config, CaseStore.DEFAULT_HOT_CASES);
+  }
+
+  /** As {@link #wire(EngineConfig)}, holding {@code hotCases} cases touched lately as records. */
+  static EngineParts wire(EngineConfig config, int hotCases) {
     HandlerDirectory handlers = new HandlerDirectory(config.regionTree(), config.departments());
     ClockRules clockRules = new ClockRules(config.slaPolicy());
     SupervisionPolicy supervisionPolicy = config.supervisionPolicy();
@@ -37,7 +42,8 @@ record EngineParts(
     SlaScheduler scheduler =
         new SlaScheduler(
             config.initialCapacity(), router, applier, config.systemActor(), supervision);
-    CaseStore store = new CaseStore(scheduler, new UrbanClasses(config.regionTree()), applier);
+    CaseStore store =
+        new CaseStore(scheduler, new UrbanClasses(config.regionTree()), applier, hotCases);
     AuthorizationPolicy authorization =
         config.authorizationPolicy().orElseGet(() -> new JurisdictionAuthorizationPolicy(handlers));
     CommandDispatcher dispatcher =

@@ -54,7 +54,7 @@ final class EngineTime {
         "time goes backwards: advanceTo(%s) is before the engine's time %s",
         instant,
         now);
-    if (parts.scheduler().dueBy(instant.toEpochMilli()).isEmpty()) {
+    if (!parts.scheduler().isDueBy(instant.toEpochMilli())) {
       now = instant; // nothing is due: only time moves (the common case); no allocation
       return ImmutableList.of();
     }

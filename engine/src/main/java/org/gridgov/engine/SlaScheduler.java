@@ -19,6 +19,7 @@ import org.gridgov.routing.RoutingRequest;
 import org.gridgov.sla.CaseClocks;
 import org.gridgov.sla.DeadlineQueue;
 import org.gridgov.sla.SlaClock;
+import org.gridgov.sla.SlaStage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,10 +52,12 @@ final class SlaScheduler {
 
   /** The earliest pending wake, if it is at or before {@code ms} (epoch milliseconds). */
   OptionalLong dueBy(long ms) {
-    if (queue.isEmpty() || queue.nextDeadline().getAsLong() > ms) {
-      return OptionalLong.empty();
-    }
-    return queue.nextDeadline();
+    return isDueBy(ms) ? queue.nextDeadline() : OptionalLong.empty();
+  }
+
+  /** Whether a wake is pending at or before {@code ms} (epoch milliseconds); no allocation. */
+  boolean isDueBy(long ms) {
+    return queue.nextDeadlineOr(Long.MAX_VALUE) <= ms;
   }
 
   /** The number of cases with a pending wake. */
@@ -139,7 +142,7 @@ final class SlaScheduler {
     for (SlaClock.Warning w : adv.fired()) {
       SlaClock clock = rec.clocks().clock(w.clock()).orElseThrow();
       int index = clock.levels().indexOf(w.level());
-      String stage = ClockId.stageOf(w.clock());
+      SlaStage stage = ClockId.stageOf(w.clock());
       Instant when =
           max(
               max(w.reachedAt(), cur.state().lastEventAt().orElse(w.reachedAt())),

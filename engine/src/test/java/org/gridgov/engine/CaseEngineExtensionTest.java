@@ -110,8 +110,8 @@ class CaseEngineExtensionTest {
     assertThat(d.advance(at("2025-03-03T23:59"))).isEmpty();
     assertThat(payloads(d.advance(leadDue)))
         .startsWith(
-            new EventPayload.SlaWarning(CaseEngine.LEAD_CLOCK, "HANDLE", 1),
-            new EventPayload.SlaBreached(CaseEngine.LEAD_CLOCK, "HANDLE"));
+            new EventPayload.SlaWarning(CaseEngine.LEAD_CLOCK, SlaStage.HANDLE, 1),
+            new EventPayload.SlaBreached(CaseEngine.LEAD_CLOCK, SlaStage.HANDLE));
     assertRestoresTo(d, sla);
   }
 
@@ -133,7 +133,7 @@ class CaseEngineExtensionTest {
     assertThat(state.dueAt()).contains(at("2025-03-13T09:10"));
     assertThat(clock(d, CaseEngine.LEAD_CLOCK).deadline()).contains(at("2025-03-03T14:00"));
     assertThat(payloads(d.advance(at("2025-03-03T14:00"))))
-        .contains(new EventPayload.SlaBreached(CaseEngine.LEAD_CLOCK, "HANDLE"));
+        .contains(new EventPayload.SlaBreached(CaseEngine.LEAD_CLOCK, SlaStage.HANDLE));
     assertRestoresTo(d, sla);
   }
 

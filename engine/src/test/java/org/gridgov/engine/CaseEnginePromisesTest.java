@@ -111,7 +111,7 @@ class CaseEnginePromisesTest {
     assertThat(clock(d, CaseEngine.LEAD_CLOCK).orElseThrow().deadline()).contains(expected);
     assertThat(d.engine.nextDeadline(CaseId.of(ID))).contains(expected);
     assertThat(payloads(d.advance(expected)))
-        .startsWith(new EventPayload.SlaBreached(CaseEngine.LEAD_CLOCK, "HANDLE"));
+        .startsWith(new EventPayload.SlaBreached(CaseEngine.LEAD_CLOCK, SlaStage.HANDLE));
     assertRestoresTo(d, config(sla, new SimplePolicy(TREE)));
   }
 
@@ -160,9 +160,11 @@ class CaseEnginePromisesTest {
     assertThat(clock(d, CaseEngine.REGISTER_CLOCK).orElseThrow().deadline())
         .contains(at("2025-03-03T10:00"));
     assertThat(payloads(d.advance(at("2025-03-03T09:30"))))
-        .containsExactly(new EventPayload.SlaWarning(CaseEngine.REGISTER_CLOCK, "REGISTER", 1));
+        .containsExactly(
+            new EventPayload.SlaWarning(CaseEngine.REGISTER_CLOCK, SlaStage.REGISTER, 1));
     assertThat(payloads(d.advance(at("2025-03-03T10:00"))))
-        .containsExactly(new EventPayload.SlaBreached(CaseEngine.REGISTER_CLOCK, "REGISTER"));
+        .containsExactly(
+            new EventPayload.SlaBreached(CaseEngine.REGISTER_CLOCK, SlaStage.REGISTER));
 
     d.run(
         Principal.inRegion("gw", Role.GRID_WORKER, GRID2),
@@ -172,9 +174,11 @@ class CaseEnginePromisesTest {
     d.run(districtDispatcher(), ID, at("2025-03-03T10:10"), new Command.Register());
     assertThat(clock(d, CaseEngine.REGISTER_CLOCK)).isEmpty();
     assertThat(payloads(d.advance(at("2025-03-03T10:25"))))
-        .containsExactly(new EventPayload.SlaWarning(CaseEngine.DISPATCH_CLOCK, "DISPATCH", 1));
+        .containsExactly(
+            new EventPayload.SlaWarning(CaseEngine.DISPATCH_CLOCK, SlaStage.DISPATCH, 1));
     assertThat(payloads(d.advance(at("2025-03-03T10:40"))))
-        .containsExactly(new EventPayload.SlaBreached(CaseEngine.DISPATCH_CLOCK, "DISPATCH"));
+        .containsExactly(
+            new EventPayload.SlaBreached(CaseEngine.DISPATCH_CLOCK, SlaStage.DISPATCH));
 
     d.run(districtDispatcher(), ID, at("2025-03-03T10:50"), Command.Dispatch.to(URBAN));
     assertThat(clock(d, CaseEngine.DISPATCH_CLOCK)).isEmpty();
@@ -185,8 +189,8 @@ class CaseEnginePromisesTest {
         .contains(at("2025-03-03T13:00"));
     assertThat(payloads(d.advance(at("2025-03-03T13:00"))))
         .containsExactly(
-            new EventPayload.SlaWarning(CaseEngine.CHECK_CLOCK, "CHECK", 1),
-            new EventPayload.SlaBreached(CaseEngine.CHECK_CLOCK, "CHECK"));
+            new EventPayload.SlaWarning(CaseEngine.CHECK_CLOCK, SlaStage.CHECK, 1),
+            new EventPayload.SlaBreached(CaseEngine.CHECK_CLOCK, SlaStage.CHECK));
     d.run(supervisor(), ID, at("2025-03-03T13:30"), new Command.Check(true, ""));
     assertThat(clock(d, CaseEngine.CHECK_CLOCK)).isEmpty();
     assertThat(d.engine.state(CaseId.of(ID)).orElseThrow().isBreached()).isTrue();
@@ -213,7 +217,8 @@ class CaseEnginePromisesTest {
     assertThat(clock(d, CaseEngine.DISPATCH_CLOCK).orElseThrow().deadline())
         .contains(at("2025-03-03T11:30"));
     assertThat(payloads(d.advance(at("2025-03-03T11:30"))))
-        .containsExactly(new EventPayload.SlaBreached(CaseEngine.DISPATCH_CLOCK, "DISPATCH"));
+        .containsExactly(
+            new EventPayload.SlaBreached(CaseEngine.DISPATCH_CLOCK, SlaStage.DISPATCH));
     assertRestoresTo(d, config(sla, nothingOnReturn));
   }
 

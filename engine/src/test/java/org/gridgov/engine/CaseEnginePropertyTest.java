@@ -47,20 +47,52 @@ class CaseEnginePropertyTest {
     return LongStream.range(0, 24).map(i -> 0x5EEDL * 31 + i * 7919).boxed();
   }
 
+  /** The first eight seeds (a run with every case in columns snapshots slowly). */
+  static Stream<Long> compactSeeds() {
+    return seeds().limit(8);
+  }
+
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void killedAndRestoredEngineContinuesIdentically_andEveryEventIsLegal(long seed) {
     try {
-      run(seed, 400);
+      run(seed, 400, 0);
     } catch (AssertionError e) {
       throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);
     }
   }
 
-  private static void run(long seed, int steps) {
+  /**
+   * The same run with engine b holding only the one case touched last as a record, every other case
+   * in primitive columns (CompactCase): its events, refusals and snapshots equal engine a's, which
+   * holds its recent cases as records, and cases were compacted.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("compactSeeds")
+  void anEngineHoldingCasesInColumnsBehavesAsOneHoldingRecords(long seed) {
+    try {
+      run(seed, 400, 1);
+    } catch (AssertionError e) {
+      throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static CaseEngine restored(
+      Map<CaseId, CaseFacts> facts, List<CaseEvent> log, int hotCases) {
+    return hotCases == 0
+        ? CaseEngine.restore(config(), facts, log)
+        : CaseEngine.restore(
+            config().config(),
+            new EngineSnapshot(com.google.common.collect.ImmutableList.of()),
+            facts,
+            log,
+            hotCases);
+  }
+
+  private static void run(long seed, int steps, int hotB) {
     SplittableRandom r = new SplittableRandom(seed);
     CaseEngine a = config().build();
-    CaseEngine b = config().build();
+    CaseEngine b = hotB == 0 ? config().build() : CaseEngine.create(config().config(), hotB);
     List<CaseEvent> logA = new ArrayList<>();
     List<CaseEvent> logB = new ArrayList<>();
     Map<CaseId, CaseFacts> facts = new LinkedHashMap<>();
@@ -103,7 +135,7 @@ class CaseEnginePropertyTest {
         }
       }
       if (r.nextInt(40) == 0) {
-        CaseEngine restored = CaseEngine.restore(config(), facts, logB);
+        CaseEngine restored = restored(facts, logB, hotB);
         assertThat(restored.snapshot()).as("restore at step %s", step).isEqualTo(b.snapshot());
         b = restored;
         sinceKill.clear();
@@ -112,6 +144,9 @@ class CaseEnginePropertyTest {
     }
     assertThat(logB).isEqualTo(logA);
     assertThat(b.snapshot()).isEqualTo(a.snapshot());
+    if (hotB > 0) {
+      assertThat(b.compactCaseCount()).as("cases held in columns").isPositive();
+    }
     assertThat(kills).isPositive();
     assertThat(refused).isPositive();
     assertThat(logA)

@@ -25,6 +25,7 @@ import org.gridgov.casefile.Satisfaction;
 import org.gridgov.sla.BusinessCalendar;
 import org.gridgov.sla.ChinaCalendar;
 import org.gridgov.sla.SlaClock;
+import org.gridgov.sla.SlaStage;
 import org.junit.jupiter.api.Test;
 
 /** End-to-end timelines from the practice; every expected event is written out by hand. */
@@ -158,8 +159,8 @@ class CaseEngineScenarioTest {
     // office
     assertThat(lines(fired))
         .containsExactly(
-            l("03-04 14:24", new EventPayload.SlaWarning("summon:" + MARKET, "SUMMON", 1)),
-            l("03-04 14:30", new EventPayload.SlaBreached("summon:" + MARKET, "SUMMON")),
+            l("03-04 14:24", new EventPayload.SlaWarning("summon:" + MARKET, SlaStage.SUMMON, 1)),
+            l("03-04 14:30", new EventPayload.SlaBreached("summon:" + MARKET, SlaStage.SUMMON)),
             l(
                 "03-04 14:30",
                 new EventPayload.Escalated(
@@ -359,8 +360,10 @@ class CaseEngineScenarioTest {
     // yellow at 22.4 h: Wed 02-05 (7 h) + 1 h 24 min = Thu 02-06 10:24; red at 28 h: Thu 17:30
     assertThat(lines(later))
         .containsExactly(
-            l("02-06 10:24", new EventPayload.SlaWarning(CaseEngine.LEAD_CLOCK, "HANDLE", 1)),
-            l("02-06 17:30", new EventPayload.SlaBreached(CaseEngine.LEAD_CLOCK, "HANDLE")),
+            l(
+                "02-06 10:24",
+                new EventPayload.SlaWarning(CaseEngine.LEAD_CLOCK, SlaStage.HANDLE, 1)),
+            l("02-06 17:30", new EventPayload.SlaBreached(CaseEngine.LEAD_CLOCK, SlaStage.HANDLE)),
             l(
                 "02-06 17:30",
                 new EventPayload.Escalated(

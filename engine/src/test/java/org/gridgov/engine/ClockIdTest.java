@@ -3,6 +3,7 @@ package org.gridgov.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.gridgov.sla.SlaStage;
 import org.junit.jupiter.api.Test;
 
 /** The clock id type: the wire strings the events carry, validation, stages. */
@@ -50,12 +51,12 @@ class ClockIdTest {
 
   @Test
   void namesTheStageOfEachClockAndWhichBreachesRoute() {
-    assertThat(ClockId.stageOf("lead")).isEqualTo("HANDLE");
-    assertThat(ClockId.stageOf("register")).isEqualTo("REGISTER");
-    assertThat(ClockId.stageOf("dispatch")).isEqualTo("DISPATCH");
-    assertThat(ClockId.stageOf("check")).isEqualTo("CHECK");
-    assertThat(ClockId.stageOf("summon:dept:x")).isEqualTo("SUMMON");
-    assertThat(ClockId.stageOf("case")).isEqualTo("WHOLE_CASE");
+    assertThat(ClockId.stageOf("lead")).isEqualTo(SlaStage.HANDLE);
+    assertThat(ClockId.stageOf("register")).isEqualTo(SlaStage.REGISTER);
+    assertThat(ClockId.stageOf("dispatch")).isEqualTo(SlaStage.DISPATCH);
+    assertThat(ClockId.stageOf("check")).isEqualTo(SlaStage.CHECK);
+    assertThat(ClockId.stageOf("summon:dept:x")).isEqualTo(SlaStage.SUMMON);
+    assertThat(ClockId.stageOf("case")).isEqualTo(SlaStage.WHOLE_CASE);
     assertThat(ClockId.isHandlerClock("lead")).isTrue();
     assertThat(ClockId.isHandlerClock("summon:dept:x")).isTrue();
     assertThat(ClockId.isHandlerClock("dispatch")).isFalse();

@@ -15,6 +15,7 @@ import org.gridgov.casefile.HandlerRole;
 import org.gridgov.sla.BusinessCalendar;
 import org.gridgov.sla.ChinaCalendar;
 import org.gridgov.sla.SlaLimit;
+import org.gridgov.sla.SlaStage;
 import org.gridgov.sla.WorkingDayRule;
 import org.junit.jupiter.api.Test;
 
@@ -50,8 +51,8 @@ class QuickstartExampleTest {
             new EventPayload.Verified(),
             new EventPayload.Registered(due),
             new EventPayload.Dispatched(GRID_OFFICE, HandlerRole.LEAD),
-            new EventPayload.SlaWarning("lead", "HANDLE", 1),
-            new EventPayload.SlaBreached("lead", "HANDLE"),
+            new EventPayload.SlaWarning("lead", SlaStage.HANDLE, 1),
+            new EventPayload.SlaBreached("lead", SlaStage.HANDLE),
             new EventPayload.Escalated(EscalationCause.BREACH, GRID_OFFICE, COMMUNITY_OFFICE));
   }
 

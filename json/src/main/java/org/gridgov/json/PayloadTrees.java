@@ -18,6 +18,7 @@ import org.gridgov.casefile.EventPayload;
 import org.gridgov.casefile.EventType;
 import org.gridgov.casefile.HandlerRole;
 import org.gridgov.casefile.Satisfaction;
+import org.gridgov.sla.SlaStage;
 
 /**
  * The codec between {@link EventPayload}s and the {@code payload} object of an event (schema
@@ -100,13 +101,13 @@ final class PayloadTrees {
       case SLA_WARNING -> {
         EventPayload.SlaWarning x = (EventPayload.SlaWarning) p;
         o.put("clockId", x.clockId());
-        o.put("stage", String.valueOf(x.stage()));
+        o.put("stage", x.stage().name());
         o.put("level", x.level());
       }
       case SLA_BREACHED -> {
         EventPayload.SlaBreached x = (EventPayload.SlaBreached) p;
         o.put("clockId", x.clockId());
-        o.put("stage", String.valueOf(x.stage()));
+        o.put("stage", x.stage().name());
       }
       case DEADLINE_REVISED -> {
         EventPayload.DeadlineRevised x = (EventPayload.DeadlineRevised) p;
@@ -202,7 +203,8 @@ final class PayloadTrees {
       case MERGED -> new EventPayload.Merged(Trees.caseId(o, "intoCaseId", path));
       case SLA_WARNING -> slaWarning(o, path);
       case SLA_BREACHED ->
-          new EventPayload.SlaBreached(text(o, "clockId", path), text(o, "stage", path));
+          new EventPayload.SlaBreached(
+              text(o, "clockId", path), enumOf(SlaStage.class, o, "stage", path));
       case DEADLINE_REVISED -> deadlineRevised(o, path);
       case REPEAT_REPORTED -> repeatReported(o, path);
       case SUPERVISION_OPENED ->
@@ -257,7 +259,7 @@ final class PayloadTrees {
 
   private static EventPayload slaWarning(JsonNode o, String path) {
     String clockId = text(o, "clockId", path);
-    String stage = text(o, "stage", path);
+    SlaStage stage = enumOf(SlaStage.class, o, "stage", path);
     int level = Trees.integer(o, "level", path);
     if (level < 1) {
       throw ShapeException.rule(at(path, "level"), "must be at least 1");

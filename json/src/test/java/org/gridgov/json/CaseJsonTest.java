@@ -26,6 +26,7 @@ import org.gridgov.casefile.PersonalData;
 import org.gridgov.casefile.Priority;
 import org.gridgov.casefile.Role;
 import org.gridgov.casefile.Satisfaction;
+import org.gridgov.sla.SlaStage;
 import org.junit.jupiter.api.Test;
 
 class CaseJsonTest {
@@ -60,8 +61,8 @@ class CaseJsonTest {
         new EventPayload.Evaluated(Satisfaction.BASICALLY_SATISFIED, true),
         new EventPayload.Reopened("came back", T0.plus(Duration.ofDays(20)), true),
         new EventPayload.Merged(CaseId.of("C-2024-0000")),
-        new EventPayload.SlaWarning("handler:H1", "HANDLE", 2),
-        new EventPayload.SlaBreached("case", "CASE"),
+        new EventPayload.SlaWarning("handler:H1", SlaStage.HANDLE, 2),
+        new EventPayload.SlaBreached("case", SlaStage.WHOLE_CASE),
         new EventPayload.DeadlineRevised(
             "case", T0.plus(Duration.ofDays(5)), T0.plus(Duration.ofDays(6)), "cn-2027", false),
         new EventPayload.RepeatReported(CaseId.of("C-2024-0009"), 5),
@@ -208,6 +209,16 @@ class CaseJsonTest {
                         + "\"payload\":{}}"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("$.payload.handlerId is missing");
+    assertThatThrownBy(
+            () ->
+                json.readEvent(
+                    "{\"caseId\":\"C\",\"sequence\":9,\"at\":\"2024-01-01T00:00:00Z\","
+                        + "\"actor\":{\"id\":\"a\",\"role\":\"LEADER\"},\"schemaVersion\":1,"
+                        + "\"type\":\"SlaBreached\",\"payload\":{\"clockId\":\"lead\",\"stage\":\"LUNCH\"}}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(
+            "$.payload.stage must be one of [REGISTER, DISPATCH, HANDLE, CHECK, WHOLE_CASE, SUMMON,"
+                + " SUPERVISION]");
     assertThatThrownBy(() -> json.readEvent("{not json"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not valid JSON (line 1, column 2)");

@@ -96,8 +96,8 @@ final class GridgovArbitraries {
         .filter(d -> !d.isZero());
   }
 
-  static Arbitrary<String> stage() {
-    return Arbitraries.of(SlaStage.class).map(SlaStage::name);
+  static Arbitrary<SlaStage> stage() {
+    return Arbitraries.of(SlaStage.class);
   }
 
   static Arbitrary<ImmutableList<String>> distinctIds() {

@@ -119,6 +119,8 @@ class GridgovSchemaTest {
         .containsExactlyInAnyOrder(constants(org.gridgov.casefile.EscalationCause.class));
     assertThat(names(defs.at("/satisfaction/enum")))
         .containsExactlyInAnyOrder(constants(Satisfaction.class));
+    assertThat(names(defs.at("/slaStage/enum")))
+        .containsExactlyInAnyOrder(constants(org.gridgov.sla.SlaStage.class));
     assertThat(names(defs.at("/handlerRole/enum")))
         .containsExactlyInAnyOrder(constants(HandlerRole.class));
     assertThat(names(defs.at("/facts/properties/priority/enum")))

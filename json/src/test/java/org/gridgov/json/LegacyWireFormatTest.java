@@ -27,6 +27,7 @@ import org.gridgov.casefile.PersonalData;
 import org.gridgov.casefile.Priority;
 import org.gridgov.casefile.Role;
 import org.gridgov.casefile.Satisfaction;
+import org.gridgov.sla.SlaStage;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,8 +65,8 @@ class LegacyWireFormatTest {
         new EventPayload.Evaluated(Satisfaction.BASICALLY_SATISFIED, true),
         new EventPayload.Reopened("came back", DUE.plus(Duration.ofDays(20)), true),
         new EventPayload.Merged(CaseId.of("C-2024-0000")),
-        new EventPayload.SlaWarning("handler:H1", "HANDLE", 2),
-        new EventPayload.SlaBreached("case", "HANDLE"),
+        new EventPayload.SlaWarning("handler:H1", SlaStage.HANDLE, 2),
+        new EventPayload.SlaBreached("case", SlaStage.HANDLE),
         new EventPayload.DeadlineRevised(
             "case", DUE.plus(Duration.ofDays(5)), DUE.plus(Duration.ofDays(6)), "cn-2027", false));
   }

@@ -20,6 +20,7 @@ import org.gridgov.casefile.HandlerRole;
 import org.gridgov.casefile.Priority;
 import org.gridgov.casefile.Role;
 import org.gridgov.casefile.Satisfaction;
+import org.gridgov.sla.SlaStage;
 
 /**
  * Seeded synthetic case logs for the benchmarks: a realistic mix of clean loops, returns, rework
@@ -75,7 +76,13 @@ final class SyntheticCases {
       t = add(out, id, t, r, new EventPayload.Resumed(due.plus(Duration.ofDays(2))));
     }
     if (kind >= 15 && kind < 20) {
-      t = add(out, id, t, r, new EventPayload.SlaWarning(CaseState.WHOLE_CASE_CLOCK, "CASE", 1));
+      t =
+          add(
+              out,
+              id,
+              t,
+              r,
+              new EventPayload.SlaWarning(CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, 1));
     }
     if (kind >= 95) { // still open
       return out;

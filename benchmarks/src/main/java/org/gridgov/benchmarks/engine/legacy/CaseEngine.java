@@ -44,6 +44,7 @@ import org.gridgov.sla.CaseClocks;
 import org.gridgov.sla.DeadlineQueue;
 import org.gridgov.sla.SlaClock;
 import org.gridgov.sla.SlaPolicy;
+import org.gridgov.sla.SlaStage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -559,7 +560,7 @@ public final class CaseEngine {
     for (SlaClock.Warning w : adv.fired()) {
       SlaClock clock = rec.clocks().clock(w.clock()).orElseThrow();
       int index = clock.levels().indexOf(w.level());
-      String stage = ClockRules.stageOf(w.clock());
+      SlaStage stage = SlaStage.valueOf(ClockRules.stageOf(w.clock()));
       Instant when =
           max(max(w.reachedAt(), cur.state().lastEventAt().orElse(w.reachedAt())), adoptedAt());
       EventPayload p;

@@ -1,0 +1,71 @@
+package org.gridgov.engine;
+
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import org.gridgov.sla.BusinessCalendar;
+import org.gridgov.sla.SlaLimit;
+import org.gridgov.sla.WarningLevel;
+
+/**
+ * The shared tables {@link CompactCase}s point into: every handler id and clock name once, and
+ * every clock plan (limit, levels, calendar edition) once. Entries are never removed: the tables
+ * grow with the distinct handlers and plans an engine sees, not with its cases.
+ */
+final class CompactTables {
+  /**
+   * A clock plan: what clocks started by one SLA rule on one calendar edition share.
+   *
+   * @param limit the limit
+   * @param levels the warning levels
+   * @param calendar the calendar edition
+   */
+  record Plan(SlaLimit limit, ImmutableList<WarningLevel> levels, BusinessCalendar calendar) {}
+
+  private record PlanKey(SlaLimit limit, ImmutableList<WarningLevel> levels, String edition) {}
+
+  private final List<String> names = new ArrayList<>();
+  private final HashMap<String, Integer> nameIndex = new HashMap<>();
+  private final List<Plan> plans = new ArrayList<>();
+  private final HashMap<PlanKey, Integer> planIndex = new HashMap<>();
+  private final long[] scratch = new long[16];
+
+  /** A scratch array of 16 longs for one encode at a time (the engine is single-threaded). */
+  long[] scratch() {
+    return scratch;
+  }
+
+  /** The index of a name, added if new. */
+  int name(String name) {
+    Integer i = nameIndex.get(name);
+    if (i == null) {
+      i = names.size();
+      names.add(name);
+      nameIndex.put(name, i);
+    }
+    return i;
+  }
+
+  /** The name with an index. */
+  String name(int index) {
+    return names.get(index);
+  }
+
+  /** The index of a plan, added if new (plans are told apart by their edition's name). */
+  int plan(SlaLimit limit, ImmutableList<WarningLevel> levels, BusinessCalendar calendar) {
+    PlanKey key = new PlanKey(limit, levels, calendar.edition());
+    Integer i = planIndex.get(key);
+    if (i == null) {
+      i = plans.size();
+      plans.add(new Plan(limit, levels, calendar));
+      planIndex.put(key, i);
+    }
+    return i;
+  }
+
+  /** The plan with an index. */
+  Plan plan(int index) {
+    return plans.get(index);
+  }
+}
