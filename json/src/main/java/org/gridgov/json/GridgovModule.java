@@ -24,8 +24,10 @@ import org.gridgov.casefile.CaseFacts;
 import org.gridgov.casefile.CaseFile;
 import org.gridgov.casefile.CaseId;
 import org.gridgov.engine.Command;
+import org.gridgov.engine.DeliberationEvent;
 import org.gridgov.engine.Principal;
 import org.gridgov.engine.StaffEvent;
+import org.gridgov.people.WishEvent;
 
 /**
  * A Jackson module for gridgov's values: case events, case facts, case files, engine commands,
@@ -83,6 +85,8 @@ public final class GridgovModule extends SimpleModule {
     add(Principal.class, CommandTrees::toTree, CommandTrees::principal);
     add(Actor.class, EventTrees::actorTree, EventTrees::actor);
     add(StaffEvent.class, StaffTrees::toTree, StaffTrees::staffEvent);
+    add(DeliberationEvent.class, PeopleTrees::toTree, PeopleTrees::deliberationEvent);
+    add(WishEvent.class, PeopleTrees::toTree, PeopleTrees::wishEvent);
     addSerializer(CaseId.class, new CaseIdSerializer());
     addDeserializer(CaseId.class, new CaseIdDeserializer());
   }
