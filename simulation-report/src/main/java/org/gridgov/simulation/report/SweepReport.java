@@ -236,6 +236,7 @@ public final class SweepReport {
       h.append("</tr>\n");
     }
     h.append("</table>\n");
+    h.append(DesignConclusion.of(result).html());
     h.append("<details><summary>Every replication (")
         .append(result.runs().size())
         .append(")</summary>\n<table>\n")
