@@ -260,6 +260,14 @@ public abstract class Scenario {
   public abstract Optional<String> slaPolicy();
 
   /**
+   * Returns patrol discovery (主动发现); empty: every case is reported by a resident at once (the
+   * mechanism is off).
+   *
+   * @return the patrol model
+   */
+  public abstract Optional<Patrol> patrol();
+
+  /**
    * Returns a copy with other periods, e.g. to shorten the built-in scenario for a quick look.
    *
    * <pre>{@code
@@ -530,6 +538,15 @@ public abstract class Scenario {
      */
     @CanIgnoreReturnValue
     Builder slaPolicy(String text);
+
+    /**
+     * Sets patrol discovery (switches the mechanism on).
+     *
+     * @param patrol the patrol model
+     * @return this
+     */
+    @CanIgnoreReturnValue
+    Builder patrol(Patrol patrol);
 
     /**
      * Builds the scenario.

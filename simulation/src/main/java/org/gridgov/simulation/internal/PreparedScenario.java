@@ -20,6 +20,7 @@ import org.gridgov.simulation.Scenario;
 import org.gridgov.simulation.WorkSchedule;
 import org.gridgov.sla.BusinessCalendar;
 import org.gridgov.sla.SlaPolicy;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A scenario compiled against its city: policies parsed and compiled, the arrival rate of every
@@ -53,6 +54,9 @@ public final class PreparedScenario {
   final double[] solvedByHolder;
   final double[] cumulativeShare;
   final int[] servers;
+
+  /** Patrol discovery, or null when the mechanism is off. */
+  final @Nullable PatrolModel patrol;
 
   /**
    * Prepares a scenario over a prepared city.
@@ -165,6 +169,13 @@ public final class PreparedScenario {
             default -> s.staffing().department(city.stationHandler.get(st));
           };
     }
+    this.patrol =
+        s.patrol()
+            .map(
+                pt ->
+                    new PatrolModel(
+                        pt, city, s.staffing().workersPerGrid(), calendar, alwaysWorking, startMs))
+            .orElse(null);
   }
 
   /** The arrival rate per millisecond in each hour of the run, from its start. */
