@@ -2,12 +2,8 @@ package org.gridgov.simulation;
 
 import com.google.common.collect.ImmutableList;
 import org.gridgov.internal.Problems;
-import org.gridgov.simulation.ScenarioTree.Entry;
-import org.gridgov.simulation.ScenarioTree.Kind;
 import org.gridgov.simulation.ScenarioTree.MapNode;
 import org.gridgov.simulation.ScenarioTree.Node;
-import org.gridgov.simulation.ScenarioTree.Scalar;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a scenario file's {@code patrol:} section (patrol discovery, 主动发现) into a scenario builder;
@@ -32,14 +28,14 @@ final class PatrolSectionReader {
           "households-per-round",
           "resident-report-hours");
 
-  private final Problems problems;
+  private final SectionValues values;
 
   PatrolSectionReader(Problems problems) {
-    this.problems = problems;
+    this.values = new SectionValues(problems, SECTION);
   }
 
   /** Reads the section of {@code root} (or inherits {@code base}'s patrol) into {@code b}. */
-  void read(MapNode root, @Nullable Scenario base, Scenario.Builder b) {
+  void read(MapNode root, @org.jspecify.annotations.Nullable Scenario base, Scenario.Builder b) {
     Node n = root.get(SECTION);
     if (n == null) {
       if (base != null && base.patrol().isPresent()) {
@@ -47,79 +43,23 @@ final class PatrolSectionReader {
       }
       return;
     }
-    if (n instanceof Scalar s && s.kind() == Kind.STRING && s.text().equals("none")) {
-      return;
-    }
-    if (!(n instanceof MapNode m)) {
-      problems.add(
-          n.pos().line(),
-          n.pos().column(),
-          SECTION,
-          n.text(),
-          "expected none or a map of %s but found %s",
-          String.join(", ", KEYS),
-          n.description());
-      return;
+    MapNode m = values.map(n, KEYS, new boolean[1]);
+    if (m == null) {
+      return; // none, or a problem recorded
     }
     Patrol from =
         base != null && base.patrol().isPresent() ? base.patrol().get() : Patrol.defaults();
-    for (Entry e : m.entries()) {
-      if (!KEYS.contains(e.key())) {
-        String hint = ScenarioFileReader.suggestion(e.key(), KEYS);
-        problems.add(
-            e.keyPos().line(),
-            e.keyPos().column(),
-            SECTION + "." + e.key(),
-            e.key(),
-            "unknown key%s",
-            hint.isEmpty() ? "; known keys: " + String.join(", ", KEYS) : hint);
-      }
-    }
-    Double latent = number(m, "latent-share", from.latentShare(), true, 1.0);
-    Double rounds = number(m, "rounds-per-working-day", from.roundsPerWorkingDay(), false, 1e6);
-    Double households = number(m, "households-per-round", from.householdsPerRound(), false, 1e9);
-    Double report = number(m, "resident-report-hours", from.residentReportHours(), false, 1e6);
+    double inf = Double.POSITIVE_INFINITY;
+    Double latent = values.number(m, "latent-share", from.latentShare(), 0, true, 1, true);
+    Double rounds =
+        values.number(
+            m, "rounds-per-working-day", from.roundsPerWorkingDay(), 0, false, inf, false);
+    Double households =
+        values.number(m, "households-per-round", from.householdsPerRound(), 0, false, inf, false);
+    Double report =
+        values.number(m, "resident-report-hours", from.residentReportHours(), 0, false, inf, false);
     if (latent != null && rounds != null && households != null && report != null) {
       b.patrol(new Patrol(latent, rounds, households, report));
     }
-  }
-
-  /** A number in (0, max] (or [0, max] if {@code zeroAllowed}); the default if absent. */
-  private @Nullable Double number(
-      MapNode m, String key, double dflt, boolean zeroAllowed, double max) {
-    Node n = m.get(key);
-    if (n == null) {
-      return dflt;
-    }
-    String field = SECTION + "." + key;
-    if (!(n instanceof Scalar s) || s.kind() != Kind.NUMBER) {
-      problems.add(
-          n.pos().line(),
-          n.pos().column(),
-          field,
-          n.text(),
-          "expected a number but found %s",
-          n.description());
-      return null;
-    }
-    double v;
-    try {
-      v = Double.parseDouble(s.text());
-    } catch (NumberFormatException e) {
-      problems.add(n.pos().line(), n.pos().column(), field, s.text(), "not a number");
-      return null;
-    }
-    if (!Double.isFinite(v) || (zeroAllowed ? v < 0 : v <= 0) || v > max) {
-      problems.add(
-          n.pos().line(),
-          n.pos().column(),
-          field,
-          s.text(),
-          "out of range: must be %s 0 and <= %s",
-          zeroAllowed ? ">=" : ">",
-          max == Math.rint(max) ? Long.toString((long) max) : Double.toString(max));
-      return null;
-    }
-    return v;
   }
 }

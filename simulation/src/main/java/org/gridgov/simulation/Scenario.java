@@ -268,6 +268,14 @@ public abstract class Scenario {
   public abstract Optional<Patrol> patrol();
 
   /**
+   * Returns the grid workers' role share and absences; empty: every grid worker works full time on
+   * grid cases and is never absent (the mechanism is off).
+   *
+   * @return the staff model
+   */
+  public abstract Optional<Staff> staff();
+
+  /**
    * Returns a copy with other periods, e.g. to shorten the built-in scenario for a quick look.
    *
    * <pre>{@code
@@ -547,6 +555,15 @@ public abstract class Scenario {
      */
     @CanIgnoreReturnValue
     Builder patrol(Patrol patrol);
+
+    /**
+     * Sets the grid workers' role share and absences (switches the mechanism on).
+     *
+     * @param staff the staff model
+     * @return this
+     */
+    @CanIgnoreReturnValue
+    Builder staff(Staff staff);
 
     /**
      * Builds the scenario.

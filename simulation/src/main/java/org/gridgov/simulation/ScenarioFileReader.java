@@ -76,6 +76,7 @@ final class ScenarioFileReader {
           "work-schedule",
           "travel",
           PatrolSectionReader.SECTION,
+          StaffSectionReader.SECTION,
           "check-time",
           "calendar",
           "routing-policy",
@@ -444,6 +445,7 @@ final class ScenarioFileReader {
     set(offDay, base, Scenario::offDayFactor, b::offDayFactor);
     readResources(root, base, b);
     new PatrolSectionReader(problems).read(root, base, b);
+    new StaffSectionReader(problems).read(root, base, b);
   }
 
   /** Reads staffing, work schedule, travel, check time, calendar and the two policies into b. */

@@ -157,6 +157,15 @@ public final class ScenarioFiles {
                     .append(", resident-report-hours: ")
                     .append(num(pt.residentReportHours()))
                     .append("}\n"));
+    scenario
+        .staff()
+        .ifPresent(
+            st ->
+                y.append("staff: {role-share: ")
+                    .append(num(st.roleShare()))
+                    .append(", absence-rate: ")
+                    .append(num(st.absenceRate()))
+                    .append("}\n"));
     y.append("check-time: ").append(quote(scenario.checkTime().toString())).append('\n');
     y.append("calendar: ")
         .append(ScenarioFileReader.kebab(scenario.calendar().name()))

@@ -17,6 +17,7 @@ import org.gridgov.simulation.CalendarChoice;
 import org.gridgov.simulation.CategoryMix;
 import org.gridgov.simulation.Distribution;
 import org.gridgov.simulation.Scenario;
+import org.gridgov.simulation.Staff;
 import org.gridgov.simulation.WorkSchedule;
 import org.gridgov.sla.BusinessCalendar;
 import org.gridgov.sla.SlaPolicy;
@@ -57,6 +58,11 @@ public final class PreparedScenario {
 
   /** Patrol discovery, or null when the mechanism is off. */
   final @Nullable PatrolModel patrol;
+
+  /**
+   * Grid workers' capacity factor ({@code Staff#capacityFactor()}); 1 when the mechanism is off.
+   */
+  final double gridCapacity;
 
   /**
    * Prepares a scenario over a prepared city.
@@ -176,6 +182,7 @@ public final class PreparedScenario {
                     new PatrolModel(
                         pt, city, s.staffing().workersPerGrid(), calendar, alwaysWorking, startMs))
             .orElse(null);
+    this.gridCapacity = s.staff().map(Staff::capacityFactor).orElse(1.0);
   }
 
   /** The arrival rate per millisecond in each hour of the run, from its start. */

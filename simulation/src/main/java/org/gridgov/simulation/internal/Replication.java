@@ -482,6 +482,9 @@ public final class Replication {
     double travelDraw = 0.5 + travel.nextDouble(); // drawn for every service: common random numbers
     if (grid) {
       minutes += p.scenario.travel().minutes(city.stationArea[st]) * travelDraw;
+      if (p.gridCapacity != 1.0) {
+        minutes /= p.gridCapacity; // shared roles and absences (Staff): less time on grid cases
+      }
     }
     long duration = Math.round(minutes * 60_000.0);
     long end = serviceEnd(duration);
