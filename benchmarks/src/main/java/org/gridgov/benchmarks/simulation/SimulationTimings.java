@@ -17,6 +17,7 @@ import org.gridgov.simulation.Progress;
 import org.gridgov.simulation.ReplicationResult;
 import org.gridgov.simulation.Scenario;
 import org.gridgov.simulation.Simulator;
+import org.gridgov.simulation.Staff;
 import org.gridgov.simulation.Sweep;
 import org.gridgov.simulation.SweepParameter;
 import org.gridgov.simulation.SweepPoint;
@@ -28,8 +29,8 @@ import org.gridgov.simulation.SweepResult;
  * <ul>
  *   <li>{@code year}: one replication with a horizon of 365 days (plus the scenario's warm-up and
  *       drain);
- *   <li>{@code year-all}: the same year with every issue-22 mechanism on at its default (patrol
- *       discovery);
+ *   <li>{@code year-all}: the same year with every issue-22 mechanism on (patrol discovery, staff
+ *       role share and absences);
  *   <li>{@code sweep}: the README's main job, households per grid 150, 300, 500 and 800, 5
  *       replications each, parallelism 2, with the scenario's default periods; prints every
  *       estimate with its 95% half-width.
@@ -162,9 +163,13 @@ public final class SimulationTimings {
             r.value(Metric.CASES_REPORTED)));
   }
 
-  /** Switches on every mechanism of issue 22 this build has, each with its default. */
+  /**
+   * Switches on every mechanism of issue 22 this build has: patrol discovery at its defaults, and
+   * grid workers at 60 % role share and 5 % absences (illustrative values; the staff mechanism has
+   * no defaults).
+   */
   private static void allMechanisms(Scenario.Builder b) {
-    b.patrol(Patrol.defaults());
+    b.patrol(Patrol.defaults()).staff(new Staff(0.6, 0.05));
   }
 
   private static Progress progress(PrintStream out, long t0) {
