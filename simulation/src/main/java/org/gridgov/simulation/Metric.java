@@ -23,7 +23,19 @@ public enum Metric {
   /** Mean time a case waits in its first holder's queue before a worker starts on it. */
   MEAN_WAIT_MINUTES("mean_wait_minutes", "Mean wait for a worker", "minutes"),
   /** Fraction of cases that wait at all for their first holder's worker (P(wait &gt; 0)). */
-  WAIT_PROBABILITY("wait_probability", "P(wait > 0)", "fraction");
+  WAIT_PROBABILITY("wait_probability", "P(wait > 0)", "fraction"),
+  /**
+   * 主动发现 share: of the problems that appeared during the horizon and entered the engine, those a
+   * grid worker's patrol found before a resident reported them (群众上报 is the rest); 0 when patrol
+   * discovery is off.
+   */
+  PATROL_DISCOVERY_SHARE("patrol_discovery_share", "主动发现 share (patrol discovery)", "fraction"),
+  /**
+   * Mean natural time from a problem's appearance (not its report) to its close, over the closed
+   * cases; equal to the time from report when patrol discovery is off.
+   */
+  MEAN_HOURS_FROM_APPEARANCE(
+      "mean_hours_from_appearance", "Mean time from appearance to close", "hours");
 
   private final String id;
   private final String label;

@@ -260,6 +260,22 @@ public abstract class Scenario {
   public abstract Optional<String> slaPolicy();
 
   /**
+   * Returns patrol discovery (主动发现); empty: every case is reported by a resident at once (the
+   * mechanism is off).
+   *
+   * @return the patrol model
+   */
+  public abstract Optional<Patrol> patrol();
+
+  /**
+   * Returns the grid workers' role share and absences; empty: every grid worker works full time on
+   * grid cases and is never absent (the mechanism is off).
+   *
+   * @return the staff model
+   */
+  public abstract Optional<Staff> staff();
+
+  /**
    * Returns a copy with other periods, e.g. to shorten the built-in scenario for a quick look.
    *
    * <pre>{@code
@@ -530,6 +546,24 @@ public abstract class Scenario {
      */
     @CanIgnoreReturnValue
     Builder slaPolicy(String text);
+
+    /**
+     * Sets patrol discovery (switches the mechanism on).
+     *
+     * @param patrol the patrol model
+     * @return this
+     */
+    @CanIgnoreReturnValue
+    Builder patrol(Patrol patrol);
+
+    /**
+     * Sets the grid workers' role share and absences (switches the mechanism on).
+     *
+     * @param staff the staff model
+     * @return this
+     */
+    @CanIgnoreReturnValue
+    Builder staff(Staff staff);
 
     /**
      * Builds the scenario.

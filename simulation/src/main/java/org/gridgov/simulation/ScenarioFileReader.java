@@ -75,6 +75,8 @@ final class ScenarioFileReader {
           "staffing",
           "work-schedule",
           "travel",
+          PatrolSectionReader.SECTION,
+          StaffSectionReader.SECTION,
           "check-time",
           "calendar",
           "routing-policy",
@@ -442,6 +444,8 @@ final class ScenarioFileReader {
             n -> number(n, "off-day-factor", 0, true, Double.POSITIVE_INFINITY));
     set(offDay, base, Scenario::offDayFactor, b::offDayFactor);
     readResources(root, base, b);
+    new PatrolSectionReader(problems).read(root, base, b);
+    new StaffSectionReader(problems).read(root, base, b);
   }
 
   /** Reads staffing, work schedule, travel, check time, calendar and the two policies into b. */

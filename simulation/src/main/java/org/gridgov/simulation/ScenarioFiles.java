@@ -144,6 +144,28 @@ public final class ScenarioFiles {
         .append(", minutes-per-km: ")
         .append(num(scenario.travel().minutesPerKm()))
         .append("}\n");
+    scenario
+        .patrol()
+        .ifPresent(
+            pt ->
+                y.append("patrol: {latent-share: ")
+                    .append(num(pt.latentShare()))
+                    .append(", rounds-per-working-day: ")
+                    .append(num(pt.roundsPerWorkingDay()))
+                    .append(", households-per-round: ")
+                    .append(num(pt.householdsPerRound()))
+                    .append(", resident-report-hours: ")
+                    .append(num(pt.residentReportHours()))
+                    .append("}\n"));
+    scenario
+        .staff()
+        .ifPresent(
+            st ->
+                y.append("staff: {role-share: ")
+                    .append(num(st.roleShare()))
+                    .append(", absence-rate: ")
+                    .append(num(st.absenceRate()))
+                    .append("}\n"));
     y.append("check-time: ").append(quote(scenario.checkTime().toString())).append('\n');
     y.append("calendar: ")
         .append(ScenarioFileReader.kebab(scenario.calendar().name()))

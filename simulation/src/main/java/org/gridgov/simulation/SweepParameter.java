@@ -25,7 +25,12 @@ public enum SweepParameter {
    * The routing policy: a name of {@link Scenario#policyVariants()}, or {@code default} for the
    * scenario's own {@link Scenario#routingPolicy()}.
    */
-  POLICY("policy", "Routing policy");
+  POLICY("policy", "Routing policy"),
+  /**
+   * {@link Patrol#roundsPerWorkingDay()}; the scenario must have patrol discovery on (a {@code
+   * patrol:} section).
+   */
+  PATROL_ROUNDS_PER_WORKING_DAY("patrol-rounds-per-working-day", "Patrol rounds per working day");
 
   private final String id;
   private final String label;
@@ -100,6 +105,15 @@ public enum SweepParameter {
         case CASES_PER_RESIDENT_PER_YEAR -> s.withCasesPerResidentPerYear(number(value));
         case DEPARTMENT_CAPACITY ->
             s.withStaffing(s.staffing().withDepartmentDefault(integer(value)));
+        case PATROL_ROUNDS_PER_WORKING_DAY -> {
+          Patrol patrol =
+              s.patrol()
+                  .orElseThrow(
+                      () ->
+                          new IllegalArgumentException(
+                              "patrol discovery is off in this scenario; add a patrol: section"));
+          yield s.withPatrol(patrol.withRoundsPerWorkingDay(number(value)));
+        }
         case POLICY -> {
           if (value.equals("default")) {
             yield s;

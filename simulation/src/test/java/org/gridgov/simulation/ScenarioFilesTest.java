@@ -665,6 +665,14 @@ class ScenarioFilesTest {
                 1 + r.nextInt(9),
                 1 + r.nextInt(99),
                 ImmutableSortedMap.of(randomText(r) + "x", 1 + r.nextInt(9))));
+    if (r.nextBoolean()) {
+      b.patrol(
+          new Patrol(
+              r.nextDouble(),
+              1e-3 + r.nextDouble() * 10,
+              1e-3 + r.nextDouble() * 500,
+              1e-3 + r.nextDouble() * 200));
+    }
     Scenario s = b.build();
     assertThat(ScenarioFiles.read(write("r" + seed + ".yaml", ScenarioFiles.toYaml(s))))
         .as("seed %d", seed)

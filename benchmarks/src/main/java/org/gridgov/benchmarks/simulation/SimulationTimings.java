@@ -12,10 +12,12 @@ import org.gridgov.simulation.BuiltInScenarios;
 import org.gridgov.simulation.Estimate;
 import org.gridgov.simulation.Experiments;
 import org.gridgov.simulation.Metric;
+import org.gridgov.simulation.Patrol;
 import org.gridgov.simulation.Progress;
 import org.gridgov.simulation.ReplicationResult;
 import org.gridgov.simulation.Scenario;
 import org.gridgov.simulation.Simulator;
+import org.gridgov.simulation.Staff;
 import org.gridgov.simulation.Sweep;
 import org.gridgov.simulation.SweepParameter;
 import org.gridgov.simulation.SweepPoint;
@@ -27,6 +29,8 @@ import org.gridgov.simulation.SweepResult;
  * <ul>
  *   <li>{@code year}: one replication with a horizon of 365 days (plus the scenario's warm-up and
  *       drain);
+ *   <li>{@code year-all}: the same year with every issue-22 mechanism on (patrol discovery, staff
+ *       role share and absences);
  *   <li>{@code sweep}: the README's main job, households per grid 150, 300, 500 and 800, 5
  *       replications each, parallelism 2, with the scenario's default periods; prints every
  *       estimate with its 95% half-width.
@@ -58,10 +62,11 @@ public final class SimulationTimings {
       first = false;
       switch (args[i]) {
         case "sweep" -> sweep(out, json);
-        case "year" -> year(out, json);
+        case "year" -> year(out, json, "year", false);
+        case "year-all" -> year(out, json, "yearAllMechanisms", true);
         default ->
             throw new IllegalArgumentException(
-                "unknown run " + args[i] + "; expected sweep or year");
+                "unknown run " + args[i] + "; expected sweep, year or year-all");
       }
     }
     json.append("\n}\n");
@@ -119,9 +124,9 @@ public final class SimulationTimings {
     json.append("\n  ]}");
   }
 
-  private static void year(PrintStream out, StringBuilder json) {
+  private static void year(PrintStream out, StringBuilder json, String key, boolean all) {
     Scenario s = BuiltInScenarios.putian();
-    Scenario year =
+    Scenario.Builder year =
         Scenario.builder()
             .name("putian-year")
             .city(s.city())
@@ -130,26 +135,41 @@ public final class SimulationTimings {
             .drain(s.drain())
             .addAllCategories(s.categories())
             .staffing(s.staffing())
-            .travel(s.travel())
-            .build();
+            .travel(s.travel());
+    if (all) {
+      allMechanisms(year);
+    }
     long t0 = System.nanoTime();
-    ReplicationResult r = Simulator.run(year, 1, 0, progress(out, t0));
+    ReplicationResult r = Simulator.run(year.build(), 1, 0, progress(out, t0));
     double seconds = (System.nanoTime() - t0) / 1e9;
     out.printf(
         Locale.ROOT,
-        "year: %.1f s wall, %d kernel events, %d engine events, %.0f cases in the horizon%n",
+        "%s: %.1f s wall, %d kernel events, %d engine events, %.0f cases in the horizon,"
+            + " patrol discovery share %.4f%n",
+        key,
         seconds,
         r.simulatedEvents(),
         r.engineEvents(),
-        r.value(Metric.CASES_REPORTED));
+        r.value(Metric.CASES_REPORTED),
+        r.value(Metric.PATROL_DISCOVERY_SHARE));
     json.append(
         String.format(
             Locale.ROOT,
-            "  \"year\": {\"seconds\": %.1f, \"kernelEvents\": %d, \"engineEvents\": %d, \"horizonCases\": %.0f}",
+            "  \"%s\": {\"seconds\": %.1f, \"kernelEvents\": %d, \"engineEvents\": %d, \"horizonCases\": %.0f}",
+            key,
             seconds,
             r.simulatedEvents(),
             r.engineEvents(),
             r.value(Metric.CASES_REPORTED)));
+  }
+
+  /**
+   * Switches on every mechanism of issue 22 this build has: patrol discovery at its defaults, and
+   * grid workers at 60 % role share and 5 % absences (illustrative values; the staff mechanism has
+   * no defaults).
+   */
+  private static void allMechanisms(Scenario.Builder b) {
+    b.patrol(Patrol.defaults()).staff(new Staff(0.6, 0.05));
   }
 
   private static Progress progress(PrintStream out, long t0) {

@@ -17,9 +17,11 @@ import org.gridgov.simulation.CalendarChoice;
 import org.gridgov.simulation.CategoryMix;
 import org.gridgov.simulation.Distribution;
 import org.gridgov.simulation.Scenario;
+import org.gridgov.simulation.Staff;
 import org.gridgov.simulation.WorkSchedule;
 import org.gridgov.sla.BusinessCalendar;
 import org.gridgov.sla.SlaPolicy;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A scenario compiled against its city: policies parsed and compiled, the arrival rate of every
@@ -53,6 +55,14 @@ public final class PreparedScenario {
   final double[] solvedByHolder;
   final double[] cumulativeShare;
   final int[] servers;
+
+  /** Patrol discovery, or null when the mechanism is off. */
+  final @Nullable PatrolModel patrol;
+
+  /**
+   * Grid workers' capacity factor ({@code Staff#capacityFactor()}); 1 when the mechanism is off.
+   */
+  final double gridCapacity;
 
   /**
    * Prepares a scenario over a prepared city.
@@ -165,6 +175,14 @@ public final class PreparedScenario {
             default -> s.staffing().department(city.stationHandler.get(st));
           };
     }
+    this.patrol =
+        s.patrol()
+            .map(
+                pt ->
+                    new PatrolModel(
+                        pt, city, s.staffing().workersPerGrid(), calendar, alwaysWorking, startMs))
+            .orElse(null);
+    this.gridCapacity = s.staff().map(Staff::capacityFactor).orElse(1.0);
   }
 
   /** The arrival rate per millisecond in each hour of the run, from its start. */

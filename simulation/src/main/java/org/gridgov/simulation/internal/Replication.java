@@ -27,6 +27,7 @@ import org.gridgov.casefile.CaseState;
 import org.gridgov.casefile.CaseStatus;
 import org.gridgov.casefile.EventPayload;
 import org.gridgov.casefile.Priority;
+import org.gridgov.casefile.Role;
 import org.gridgov.engine.CaseEngine;
 import org.gridgov.engine.Command;
 import org.gridgov.engine.CommandId;
@@ -57,6 +58,7 @@ public final class Replication {
   private static final int SERVICE_END = 1;
   private static final int CHECK = 2;
   private static final int WAKE = 3;
+  private static final int LATENT_REPORT = 4;
 
   private static final Principal RESIDENT = Principal.resident("resident");
 
@@ -80,6 +82,7 @@ public final class Replication {
   private final SplittableRandom travel;
   private final SplittableRandom solve;
   private final SplittableRandom check;
+  private final SplittableRandom patrolDraws;
 
   // Stations by handler id, through a direct-mapped memo keyed by the id instance (the engine hands
   // out the same
@@ -125,6 +128,10 @@ public final class Replication {
   private long kernelEvents;
   private long engineEvents;
   private long hoursReported;
+  private long measuredEntered;
+  private long measuredByPatrol;
+  private long measuredClosed;
+  private double appearToCloseMillisSum;
 
   private Replication(
       PreparedScenario p,
@@ -155,6 +162,7 @@ public final class Replication {
     this.travel = streams.stream("travel", replication);
     this.solve = streams.stream("solve", replication);
     this.check = streams.stream("check", replication);
+    this.patrolDraws = streams.stream("patrol", replication);
     int n = p.servers.length;
     this.busy = new int[n];
     this.queue = new long[n][];
@@ -239,6 +247,7 @@ public final class Replication {
         case SERVICE_END -> endService(arg);
         case CHECK -> checkAndClose(arg);
         case WAKE -> wake(arg);
+        case LATENT_REPORT -> enter(live(arg));
         default -> throw new IllegalStateException("unknown kernel event " + events.kind());
       }
     }
@@ -283,6 +292,23 @@ public final class Replication {
     while (cat < p.cumulativeShare.length - 1 && u >= p.cumulativeShare[cat]) {
       cat++;
     }
+    long entryAt = now;
+    boolean byPatrol = false;
+    PatrolModel patrol = p.patrol;
+    if (patrol != null) {
+      // four draws for every appearance, latent or not: common random numbers across design points
+      double uLatent = patrolDraws.nextDouble();
+      double uReport = patrolDraws.nextDouble();
+      double uRounds = patrolDraws.nextDouble();
+      double uPhase = patrolDraws.nextDouble();
+      if (patrol.latent(uLatent)) {
+        long residentAt = patrol.residentReportAt(now, uReport);
+        long found =
+            patrol.discoveryAt(loc, now, uRounds, uPhase, Math.min(residentAt, p.endMs + 1));
+        byPatrol = found < residentAt;
+        entryAt = byPatrol ? found : residentAt;
+      }
+    }
     CaseId id = CaseId.of("C" + ordinal);
     CaseFacts facts =
         CaseFacts.builder()
@@ -291,7 +317,7 @@ public final class Replication {
             .priority(Priority.NORMAL)
             .kind(CaseKind.COMMITTED)
             .locationCodes(ImmutableLongArray.of(city.locationCode[loc]))
-            .source(CaseSource.HOTLINE_12345)
+            .source(byPatrol ? CaseSource.GRID_PATROL : CaseSource.HOTLINE_12345)
             .build();
     boolean isMeasured = now >= p.horizonStartMs && now < p.horizonEndMs;
     SimCase c =
@@ -311,9 +337,31 @@ public final class Replication {
       measured++;
       measuredOpen++;
     }
+    c.appearedAt = now;
+    if (entryAt == now) {
+      enter(c);
+    } else if (entryAt <= p.endMs) {
+      events.schedule(entryAt, LATENT_REPORT, ordinal); // latent until found or reported
+    }
+  }
+
+  /** The case enters the engine: reported, verified, registered and dispatched. */
+  private void enter(SimCase c) {
     advance();
+    c.entered = true;
+    boolean byPatrol = c.facts.source() == CaseSource.GRID_PATROL;
+    if (c.measured) {
+      measuredEntered++;
+      if (byPatrol) {
+        measuredByPatrol++;
+      }
+    }
     Principal sup = city.supervisors.get(c.supervisor);
-    execute(c, RESIDENT, new Command.Report(facts));
+    Principal reporter =
+        byPatrol
+            ? Principal.inRegion("grid-worker", Role.GRID_WORKER, c.facts.locationCodes().get(0))
+            : RESIDENT;
+    execute(c, reporter, new Command.Report(c.facts));
     execute(c, sup, new Command.Verify(true, ""));
     execute(c, sup, new Command.Register());
     try {
@@ -434,6 +482,9 @@ public final class Replication {
     double travelDraw = 0.5 + travel.nextDouble(); // drawn for every service: common random numbers
     if (grid) {
       minutes += p.scenario.travel().minutes(city.stationArea[st]) * travelDraw;
+      if (p.gridCapacity != 1.0) {
+        minutes /= p.gridCapacity; // shared roles and absences (Staff): less time on grid cases
+      }
     }
     long duration = Math.round(minutes * 60_000.0);
     long end = serviceEnd(duration);
@@ -502,6 +553,8 @@ public final class Replication {
     execute(c, sup, new Command.Close());
     if (c.measured) {
       measuredOpen--;
+      measuredClosed++;
+      appearToCloseMillisSum += now - c.appearedAt;
     }
     finish(c);
     engine.release(c.id); // a closed case is done: the engine forgets it
@@ -509,6 +562,10 @@ public final class Replication {
   }
 
   private void finish(SimCase c) {
+    if (!c.entered) {
+      c.log = null; // still latent at the end of the run: nothing to file
+      return;
+    }
     List<CaseEvent> log = c.log;
     if (log != null && filer != null) {
       // no observer: only measured cases keep a log
@@ -676,6 +733,12 @@ public final class Replication {
     v.put(
         Metric.MEAN_WAIT_MINUTES, accepted == 0 ? Double.NaN : waitMillisSum / accepted / 60_000.0);
     v.put(Metric.WAIT_PROBABILITY, accepted == 0 ? Double.NaN : (double) waited / accepted);
+    v.put(
+        Metric.PATROL_DISCOVERY_SHARE,
+        measuredEntered == 0 ? Double.NaN : (double) measuredByPatrol / measuredEntered);
+    v.put(
+        Metric.MEAN_HOURS_FROM_APPEARANCE,
+        measuredClosed == 0 ? Double.NaN : appearToCloseMillisSum / measuredClosed / 3.6e6);
     return ReplicationResult.of(parameterValue, replication, v, kernelEvents, engineEvents);
   }
 
@@ -702,6 +765,8 @@ public final class Replication {
     boolean escalated;
     long dispatchedAt = -1;
     long acceptedAt = -1;
+    long appearedAt = -1;
+    boolean entered;
 
     SimCase(
         int ordinal,
