@@ -224,6 +224,16 @@ public abstract class Scenario {
   }
 
   /**
+   * Returns the case-lifecycle mechanisms. Default {@link Mechanisms#OFF}.
+   *
+   * @return the mechanisms
+   */
+  @Value.Default
+  public Mechanisms mechanisms() {
+    return Mechanisms.OFF;
+  }
+
+  /**
    * Returns the calendar. Default {@link CalendarChoice#CHINA}.
    *
    * @return the calendar
@@ -500,6 +510,15 @@ public abstract class Scenario {
      */
     @CanIgnoreReturnValue
     Builder checkTime(Distribution checkTime);
+
+    /**
+     * Sets the case-lifecycle mechanisms.
+     *
+     * @param mechanisms the mechanisms
+     * @return this
+     */
+    @CanIgnoreReturnValue
+    Builder mechanisms(Mechanisms mechanisms);
 
     /**
      * Sets the calendar.

@@ -81,7 +81,8 @@ final class ScenarioFileReader {
           "calendar",
           "routing-policy",
           "sla-policy",
-          "policy-variants");
+          "policy-variants",
+          "mechanisms");
   static final ImmutableList<String> CATEGORY_KEYS =
       ImmutableList.of("code", "share", "handling", "solved-by-holder");
   static final ImmutableList<String> STAFFING_KEYS =
@@ -468,6 +469,12 @@ final class ScenarioFileReader {
         base,
         Scenario::checkTime,
         b::checkTime);
+    Mechanisms baseMechanisms = base != null ? base.mechanisms() : Mechanisms.OFF;
+    set(
+        optional(root, "mechanisms", n -> new MechanismsReader(this).read(n, baseMechanisms)),
+        base,
+        Scenario::mechanisms,
+        b::mechanisms);
     set(
         optional(root, "calendar", n -> choice(n, "calendar", CalendarChoice.class)),
         base,
@@ -959,7 +966,7 @@ final class ScenarioFileReader {
   // --- scalars
   // -----------------------------------------------------------------------------------------------
 
-  private @Nullable MapNode map(@Nullable Node n, String field, String expected) {
+  @Nullable MapNode map(@Nullable Node n, String field, String expected) {
     if (n instanceof MapNode m) {
       return m;
     }
@@ -977,8 +984,7 @@ final class ScenarioFileReader {
     return null;
   }
 
-  private @Nullable Double number(
-      Node n, String field, double min, boolean minIncluded, double max) {
+  @Nullable Double number(Node n, String field, double min, boolean minIncluded, double max) {
     if (!(n instanceof Scalar s) || s.kind() != Kind.NUMBER) {
       wrongType(n, field, "a number");
       return null;
@@ -1085,7 +1091,7 @@ final class ScenarioFileReader {
   // --- problems
   // ----------------------------------------------------------------------------------------------
 
-  private void knownKeys(MapNode m, List<String> known, String prefix) {
+  void knownKeys(MapNode m, List<String> known, String prefix) {
     for (Entry e : m.entries()) {
       if (!known.contains(e.key())) {
         String hint = KeyPaths.suggestion(prefix, e.key(), known);

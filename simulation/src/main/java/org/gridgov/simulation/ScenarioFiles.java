@@ -167,6 +167,11 @@ public final class ScenarioFiles {
                     .append(num(st.absenceRate()))
                     .append("}\n"));
     y.append("check-time: ").append(quote(scenario.checkTime().toString())).append('\n');
+    if (!scenario.mechanisms().equals(Mechanisms.OFF)) {
+      y.append("mechanisms: {rework-probability: ")
+          .append(num(scenario.mechanisms().reworkProbability()))
+          .append("}\n");
+    }
     y.append("calendar: ")
         .append(ScenarioFileReader.kebab(scenario.calendar().name()))
         .append('\n');

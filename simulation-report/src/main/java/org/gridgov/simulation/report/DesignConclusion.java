@@ -136,6 +136,8 @@ public record DesignConclusion(ImmutableList<String> english, ImmutableList<Stri
       case WORKER_UTILISATION -> "网格员利用率";
       case MEAN_WAIT_MINUTES -> "平均等待时间";
       case WAIT_PROBABILITY -> "需等待的案件比例";
+      case PATROL_DISCOVERY_SHARE -> "主动发现占比";
+      case MEAN_HOURS_FROM_APPEARANCE -> "自问题出现起的平均结案时长";
     };
   }
 

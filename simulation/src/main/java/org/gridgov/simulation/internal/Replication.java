@@ -83,6 +83,9 @@ public final class Replication {
   private final SplittableRandom solve;
   private final SplittableRandom check;
   private final SplittableRandom patrolDraws;
+  // Mechanisms (issue #22): null when the mechanism is off, so no stream is drawn from.
+  private final @Nullable SplittableRandom rework;
+  private final double reworkProbability;
 
   // Stations by handler id, through a direct-mapped memo keyed by the id instance (the engine hands
   // out the same
@@ -163,6 +166,8 @@ public final class Replication {
     this.solve = streams.stream("solve", replication);
     this.check = streams.stream("check", replication);
     this.patrolDraws = streams.stream("patrol", replication);
+    this.reworkProbability = p.scenario.mechanisms().reworkProbability();
+    this.rework = reworkProbability > 0 ? streams.stream("rework", replication) : null;
     int n = p.servers.length;
     this.busy = new int[n];
     this.queue = new long[n][];
@@ -463,7 +468,10 @@ public final class Replication {
 
   private void startService(SimCase c, int st) {
     String handler = city.stationHandler.get(st);
-    execute(c, city.stationPrincipal.get(st), new Command.Accept(handler));
+    if (!c.reworked || state(c).status() == CaseStatus.DISPATCHED) {
+      // a case back for rework is still HANDLING by its lead: nothing to accept
+      execute(c, city.stationPrincipal.get(st), new Command.Accept(handler));
+    }
     if (c.acceptedAt < 0) {
       c.acceptedAt = now;
       if (c.measured) {
@@ -512,7 +520,7 @@ public final class Replication {
       int level = city.stationLevel[st];
       boolean mayReturn =
           level == CityModel.GRID || level == CityModel.COMMUNITY || level == CityModel.STREET;
-      if (mayReturn && u >= p.solvedByHolder[c.category]) {
+      if (mayReturn && !c.reworked && u >= p.solvedByHolder[c.category]) {
         try {
           execute(
               c,
@@ -549,6 +557,13 @@ public final class Replication {
     SimCase c = live(ordinal);
     advance();
     Principal sup = city.supervisors.get(c.supervisor);
+    SplittableRandom rw = rework;
+    if (rw != null && rw.nextDouble() < reworkProbability) {
+      execute(c, sup, new Command.Check(false, "rework"));
+      c.reworked = true;
+      queueAtLead(c); // back to its handler (返工)
+      return;
+    }
     execute(c, sup, new Command.Check(true, ""));
     execute(c, sup, new Command.Close());
     if (c.measured) {
@@ -763,6 +778,7 @@ public final class Replication {
     int token;
     boolean inService;
     boolean escalated;
+    boolean reworked;
     long dispatchedAt = -1;
     long acceptedAt = -1;
     long appearedAt = -1;
