@@ -11,6 +11,7 @@ public final class EventSequenceException extends GridgovException {
   private static final long serialVersionUID = 1L;
 
   /** The case whose log was being extended. */
+  @SuppressWarnings("serial") // not Serializable; this exception is not meant to be serialised
   private final CaseId caseId;
 
   /** The sequence number the next event had to have. */

@@ -12,6 +12,7 @@ public final class IllegalTransitionException extends GridgovException {
   private static final long serialVersionUID = 1L;
 
   /** The case. */
+  @SuppressWarnings("serial") // not Serializable; this exception is not meant to be serialised
   private final CaseId caseId;
 
   /** The state the case was in. */

@@ -176,7 +176,6 @@ public final class JurisdictionAuthorizationPolicy implements AuthorizationPolic
     };
   }
 
-  /** Whether the action answers an extension request: a supervisor's alone (see the class). */
   /** 督办, 催办 and 督办办结 are for supervisors and leaders, not dispatchers. */
   private static boolean isSupervision(Command.Action a) {
     return a instanceof Command.OpenSupervision
@@ -184,6 +183,7 @@ public final class JurisdictionAuthorizationPolicy implements AuthorizationPolic
         || a instanceof Command.CloseSupervision;
   }
 
+  /** Whether the action answers an extension request: a supervisor's alone (see the class). */
   private static boolean isExtensionAnswer(Command.Action a) {
     return a instanceof Command.ApproveExtension || a instanceof Command.RefuseExtension;
   }

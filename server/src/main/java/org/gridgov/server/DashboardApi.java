@@ -313,26 +313,50 @@ final class DashboardApi {
     client.sendEvent("hello", json(Map.of("now", server.clock().now().toEpochMilli())));
   }
 
+  /**
+   * Sends each subscriber the changed cases it may see. A batch of more than {@link #LIST_LIMIT}
+   * visible changes (a wave of warnings at the end of a working day, say) is not sent case by case:
+   * the update then carries the counts only and {@code "truncated": true}, and the page reloads the
+   * bounded state, so no message grows with the number of open cases.
+   */
   private void push(List<CaseView> changed) {
     for (Subscriber s : subscribers) {
-      List<Map<String, Object>> cases = new ArrayList<>();
+      List<CaseView> visible = new ArrayList<>();
       Set<Long> grids = new java.util.HashSet<>();
       for (CaseView v : changed) {
         if (visible(s.regionIndex(), v)) {
-          cases.add(caseJson(v, s.fit()));
+          visible.add(v);
           grids.add(v.gridCode());
         }
       }
-      if (cases.isEmpty()) {
+      if (visible.isEmpty()) {
         continue;
       }
+      boolean truncated = visible.size() > LIST_LIMIT;
+      List<Map<String, Object>> streets = scorecards(s.regionIndex());
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("now", server.clock().now().toEpochMilli());
-      m.put("cases", cases);
-      m.put("grids", gridStats(s.regionIndex(), grids));
-      m.put("streets", scorecards(s.regionIndex()));
+      m.put("truncated", truncated);
+      m.put("openCount", openCount(s.regionIndex()));
+      m.put(
+          "cases",
+          truncated
+              ? List.of()
+              : visible.stream().map(v -> caseJson(v, s.fit())).collect(Collectors.toList()));
+      m.put("grids", gridStats(s.regionIndex(), truncated ? null : grids));
+      m.put("streets", streets);
       send(s, "update", json(m));
     }
+  }
+
+  /** The open cases in the region's grids, from the projection's counts. */
+  private int openCount(int region) {
+    Map<Long, CaseProjection.GridStats> stats = server.projection().grids();
+    int open = 0;
+    for (Region g : tree.region(region).descendantsAt(RegionLevel.GRID)) {
+      open += stats.getOrDefault(g.code(), CaseProjection.GridStats.ZERO).open();
+    }
+    return open;
   }
 
   private void tickLoop() {

@@ -1,28 +1,36 @@
 'use strict';
 // The command-centre page: loads /dashboard/state once, then follows /dashboard/events (Server-Sent Events).
-const state = {cases: new Map(), grids: new Map(), now: 0, region: null, source: null};
+const state = {cases: new Map(), grids: new Map(), now: 0, openCount: 0, region: null, source: null};
 const LIGHTS = {RED: '●', AMBER: '●', GREEN: '●'};
 
 function qs(region) { return region ? '?region=' + encodeURIComponent(region) : ''; }
 
+// The page holds at most LIST_LIMIT open cases (the most urgent, as the server sends them); the counts
+// (openCount, grids, streets) cover every open case.
+const LIST_LIMIT = 300;
+
 async function load(region) {
-  const [svg, st] = await Promise.all([
-    fetch('/dashboard/map.svg' + qs(region)).then(r => r.text()),
-    fetch('/dashboard/state' + qs(region)).then(r => r.json())]);
+  const svg = await fetch('/dashboard/map.svg' + qs(region)).then(r => r.text());
   document.getElementById('mapbox').innerHTML = svg;
-  state.region = st.region; state.now = st.now;
-  state.cases.clear(); state.grids.clear();
-  st.cases.forEach(c => state.cases.set(c.id, c));
-  st.grids.forEach(g => state.grids.set(g.code, g));
-  document.getElementById('user').textContent = st.user;
+  const st = await loadState(region);
   const sel = document.getElementById('region');
   if (!sel.options.length) {
     st.regions.forEach(r => sel.add(new Option(r.name + ' ' + r.code, r.code)));
   }
   sel.value = st.region;
+  follow(st.region);
+}
+
+async function loadState(region) {
+  const st = await fetch('/dashboard/state' + qs(region)).then(r => r.json());
+  state.region = st.region; state.now = st.now; state.openCount = st.openCount;
+  state.cases.clear(); state.grids.clear();
+  st.cases.forEach(c => state.cases.set(c.id, c));
+  st.grids.forEach(g => state.grids.set(g.code, g));
+  document.getElementById('user').textContent = st.user;
   renderScorecards(st.streets);
   render();
-  follow(st.region);
+  return st;
 }
 
 function follow(region) {
@@ -32,6 +40,8 @@ function follow(region) {
   es.addEventListener('update', e => {
     const m = JSON.parse(e.data);
     state.now = m.now;
+    if (m.truncated) { loadState(state.region); return; }
+    state.openCount = m.openCount;
     m.cases.forEach(c => {
       if (c.status === 'CLOSED' || c.status === 'EVALUATED' || c.status === 'INVALID' || c.status === 'MERGED') {
         state.cases.delete(c.id);
@@ -82,7 +92,10 @@ function render() {
     if (p) { p.style.fill = gridColour(g); p.dataset.open = g.open; p.dataset.ontime = g.onTimeRate; }
   });
   const cases = [...state.cases.values()].sort((a, b) => rank(a) - rank(b) || (a.due ?? 9e15) - (b.due ?? 9e15));
-  document.getElementById('openCount').textContent = cases.length;
+  // keep the most urgent LIST_LIMIT: the page's work per update does not grow with the open cases
+  cases.slice(LIST_LIMIT).forEach(c => state.cases.delete(c.id));
+  cases.length = Math.min(cases.length, LIST_LIMIT);
+  document.getElementById('openCount').textContent = state.openCount;
   const markers = document.getElementById('markers');
   if (markers) {
     markers.innerHTML = cases.map(c =>

@@ -46,15 +46,25 @@ final class TestServers {
 
   /** A server on a given database, manual clock at {@link #START}, any free port. */
   static GridgovServer start(String url, double postsPerSecond, String password) {
+    return start(url, CITY, START, postsPerSecond, password);
+  }
+
+  /** A server for a given city on a fresh H2 database, manual clock at {@code start}. */
+  static GridgovServer start(DemoCity city, Instant start) {
+    return start(newDatabase(), city, start, 10_000, "pw-for-tests");
+  }
+
+  private static GridgovServer start(
+      String url, DemoCity city, Instant start, double postsPerSecond, String password) {
     {
       return GridgovServer.start(
           new ServerConfig(
               0,
               url,
-              CITY,
-              CityClock.manual(START),
+              city,
+              CityClock.manual(start),
               Map.of(KEY, "test-app"),
-              DemoAuthenticator.forTree(CITY.tree(), password),
+              DemoAuthenticator.forTree(city.tree(), password),
               ServerConfig.DEFAULT_MAX_BODY,
               postsPerSecond,
               10_000));

@@ -14,6 +14,7 @@ public final class AppendConflictException extends EventStoreException {
   private static final long serialVersionUID = 1L;
 
   /** The case whose history conflicts. */
+  @SuppressWarnings("serial") // not Serializable; this exception is not meant to be serialised
   private final CaseId caseId;
 
   /** The last sequence the writer expected in the store. */

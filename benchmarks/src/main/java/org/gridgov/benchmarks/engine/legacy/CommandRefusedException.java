@@ -17,6 +17,7 @@ public abstract sealed class CommandRefusedException extends GridgovException
   private final String actor;
 
   /** The case. */
+  @SuppressWarnings("serial") // not Serializable; this exception is not meant to be serialised
   private final CaseId caseId;
 
   /** The rule that refused the command. */

@@ -11,6 +11,7 @@ public final class RoutingFailedException extends GridgovException {
   private static final long serialVersionUID = 1L;
 
   /** The case being routed. */
+  @SuppressWarnings("serial") // not Serializable; this exception is not meant to be serialised
   private final CaseId caseId;
 
   /**
