@@ -22,6 +22,9 @@ final class KeyPaths {
     ScenarioFileReader.CATEGORY_KEYS.forEach(k -> b.add("categories[]." + k));
     ScenarioFileReader.STAFFING_KEYS.forEach(k -> b.add("staffing." + k));
     ScenarioFileReader.TRAVEL_KEYS.forEach(k -> b.add("travel." + k));
+    PatrolSectionReader.KEYS.forEach(k -> b.add("patrol." + k));
+    StaffSectionReader.KEYS.forEach(k -> b.add("staff." + k));
+    MechanismsReader.KEYS.forEach(k -> b.add("mechanisms." + k));
     b.add("city.putian.generator-seed", "city.single-grid.residents");
     b.add("routing-policy.file", "sla-policy.file");
     return b.build();

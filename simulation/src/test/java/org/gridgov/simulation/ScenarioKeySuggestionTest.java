@@ -58,6 +58,14 @@ class ScenarioKeySuggestionTest {
   }
 
   @Test
+  void aMechanismKeyWrittenAtTheTopIsNamedWithItsSection() throws IOException {
+    Problem p = onlyProblem("name: x\nrounds-per-working-day: 3\n" + OK_REST);
+    assertThat(p.reason()).isEqualTo("unknown key; did you mean 'patrol.rounds-per-working-day'?");
+    p = onlyProblem("name: x\nrework-probability: 0.1\n" + OK_REST);
+    assertThat(p.reason()).isEqualTo("unknown key; did you mean 'mechanisms.rework-probability'?");
+  }
+
+  @Test
   void aKeyNearNothingListsTheKnownKeys() throws IOException {
     Problem p = onlyProblem("name: x\ntravel:\n  colour: blue\n" + OK_REST);
     assertThat(p.reason()).isEqualTo("unknown key; known keys: base-minutes, minutes-per-km");
