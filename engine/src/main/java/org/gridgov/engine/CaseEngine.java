@@ -74,7 +74,7 @@ public final class CaseEngine {
    * @return the engine
    */
   public static CaseEngine create(EngineConfig config) {
-    return new CaseEngine(Objects.requireNonNull(config, "config"), CaseStore.DEFAULT_HOT_CASES);
+    return new CaseEngine(Objects.requireNonNull(config, "config"), config.hotCases());
   }
 
   /** An empty engine holding only {@code hotCases} recently touched cases as records (tests). */
@@ -137,7 +137,7 @@ public final class CaseEngine {
       EngineSnapshot snapshot,
       Map<CaseId, CaseFacts> facts,
       List<CaseEvent> tail) {
-    return restore(config, snapshot, facts, tail, CaseStore.DEFAULT_HOT_CASES);
+    return restore(config, snapshot, facts, tail, config.hotCases());
   }
 
   /** As the public restore, holding only {@code hotCases} recently touched cases as records. */

@@ -46,7 +46,7 @@ final class CaseStore {
   private int openCount;
 
   /** How many distinct cases touched lately are held as records by default. */
-  static final int DEFAULT_HOT_CASES = 1024;
+  static final int DEFAULT_HOT_CASES = EngineConfig.DEFAULT_HOT_CASES;
 
   CaseStore(SlaScheduler scheduler, UrbanClasses urban, EventApplier applier, int hotCases) {
     if (hotCases < 1) {

@@ -29,6 +29,15 @@ public final class EngineConfig {
   /** The default number of command ids remembered for idempotent retries. */
   public static final int DEFAULT_COMMAND_MEMORY = 1 << 16;
 
+  /**
+   * How many cases touched lately the engine keeps as records by default; every other case is held
+   * in compact columns (docs/engine.md, "Memory: hot records, compact columns").
+   */
+  public static final int DEFAULT_HOT_CASES = 1024;
+
+  /** The most cases {@link Setters#hotCases} may keep as records (the ring costs 8 bytes each). */
+  public static final int MAX_HOT_CASES = 1 << 24;
+
   private final RegionTree tree;
   private final RoutingPolicy routing;
   private final SlaPolicy sla;
@@ -38,6 +47,7 @@ public final class EngineConfig {
   private final Actor systemActor;
   private final int commandMemory;
   private final int initialCapacity;
+  private final int hotCases;
   private final SupervisionPolicy supervision;
   private final LocationResolver locationResolver;
 
@@ -52,6 +62,7 @@ public final class EngineConfig {
     this.systemActor = b.systemActor;
     this.commandMemory = b.commandMemory;
     this.initialCapacity = b.initialCapacity;
+    this.hotCases = b.hotCases;
     this.locationResolver = b.locationResolver;
   }
 
@@ -157,6 +168,15 @@ public final class EngineConfig {
   }
 
   /**
+   * Returns how many cases touched lately are kept as records (the others in compact columns).
+   *
+   * @return the count
+   */
+  public int hotCases() {
+    return hotCases;
+  }
+
+  /**
    * Returns how reports at a point ({@link Command.ReportAt}) find their region; {@link
    * LocationResolver#NONE} (the default) refuses them all.
    *
@@ -182,6 +202,7 @@ public final class EngineConfig {
     private Actor systemActor = Actor.of("gridgov-engine", Role.DISPATCHER);
     private int commandMemory = DEFAULT_COMMAND_MEMORY;
     private int initialCapacity = 1024;
+    private int hotCases = DEFAULT_HOT_CASES;
     private SupervisionPolicy supervision = SupervisionPolicy.none();
     private LocationResolver locationResolver = LocationResolver.NONE;
 
@@ -361,6 +382,27 @@ public final class EngineConfig {
     public final B initialCapacity(int capacity) {
       checkArgument(capacity >= 1, "initialCapacity must be >= 1 but was %s", capacity);
       this.initialCapacity = capacity;
+      return self();
+    }
+
+    /**
+     * Sets how many cases touched lately the engine keeps as records; every other case is held in
+     * compact columns and unpacked when next touched. The default {@value
+     * EngineConfig#DEFAULT_HOT_CASES} favours memory (about 410 bytes per open case at 100,000); an
+     * engine whose commands go round many open cases (a simulation, a busy district) runs faster
+     * with about as many hot cases as it has open ones. Behaviour does not depend on it.
+     *
+     * @param count at least 1, at most {@value EngineConfig#MAX_HOT_CASES}
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public final B hotCases(int count) {
+      checkArgument(
+          count >= 1 && count <= MAX_HOT_CASES,
+          "hotCases must be in [1, %s] but was %s",
+          MAX_HOT_CASES,
+          count);
+      this.hotCases = count;
       return self();
     }
 

@@ -25,7 +25,7 @@ record EngineParts(
 
   /** Wires the parts of a new, empty engine. */
   static EngineParts wire(EngineConfig config) {
-    return wire(config, CaseStore.DEFAULT_HOT_CASES);
+    return wire(config, config.hotCases());
   }
 
   /** As {@link #wire(EngineConfig)}, holding {@code hotCases} cases touched lately as records. */

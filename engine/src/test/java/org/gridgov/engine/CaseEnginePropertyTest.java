@@ -89,10 +89,25 @@ class CaseEnginePropertyTest {
             hotCases);
   }
 
+  @org.junit.jupiter.api.Test
+  void hotCasesOutsideItsRangeIsRefusedWithTheValue() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> config().hotCases(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("hotCases")
+        .hasMessageContaining("but was 0");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> config().hotCases(EngineConfig.MAX_HOT_CASES + 1))
+        .hasMessageContaining("but was " + (EngineConfig.MAX_HOT_CASES + 1));
+    assertThat(config().hotCases(7).config().hotCases()).isEqualTo(7);
+    assertThat(config().config().hotCases()).isEqualTo(EngineConfig.DEFAULT_HOT_CASES);
+  }
+
   private static void run(long seed, int steps, int hotB) {
     SplittableRandom r = new SplittableRandom(seed);
     CaseEngine a = config().build();
-    CaseEngine b = hotB == 0 ? config().build() : CaseEngine.create(config().config(), hotB);
+    // the public setting, so a setting the engine ignored would leave every case a record and fail
+    // the compact-count check below
+    CaseEngine b = hotB == 0 ? config().build() : config().hotCases(hotB).build();
     List<CaseEvent> logA = new ArrayList<>();
     List<CaseEvent> logB = new ArrayList<>();
     Map<CaseId, CaseFacts> facts = new LinkedHashMap<>();

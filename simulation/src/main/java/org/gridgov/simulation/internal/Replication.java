@@ -62,6 +62,9 @@ public final class Replication {
 
   private static final Principal RESIDENT = Principal.resident("resident");
 
+  /** Cases the engine keeps as records: above the open cases of a Putian-size city. */
+  private static final int HOT_CASES = 1 << 17;
+
   /** Measured case files handed to the filing thread at a time. */
   private static final int FILE_BATCH = 1024;
 
@@ -157,6 +160,9 @@ public final class Replication {
             .slaPolicy(p.sla)
             .calendar(p.calendar)
             .commandMemory(0)
+            // every open case is touched many times a day: keep them all as records (speed over
+            // the engine's compact columns; a year of Putian runs about a quarter faster)
+            .hotCases(HOT_CASES)
             .build();
     RandomStreams streams = RandomStreams.of(seed);
     this.arrivals = streams.stream("arrivals", replication);
