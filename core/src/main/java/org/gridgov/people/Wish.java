@@ -48,6 +48,51 @@ public record Wish(
     return claimants.size() == size;
   }
 
+  /**
+   * Returns this wish with other claimants and claim instants, the rest unchanged.
+   *
+   * @param claimants the claimants now
+   * @param firstClaimAt when it was first claimed
+   * @param fullyClaimedAt when it got all its claimants
+   * @return the wish
+   */
+  Wish withClaims(
+      ImmutableSortedSet<PersonId> claimants,
+      Optional<Instant> firstClaimAt,
+      Optional<Instant> fullyClaimedAt) {
+    return new Wish(
+        id,
+        poster,
+        communityCode,
+        size,
+        postedAt,
+        dueAt,
+        claimants,
+        firstClaimAt,
+        fullyClaimedAt,
+        fulfilledAt);
+  }
+
+  /**
+   * Returns this wish fulfilled at an instant, the rest unchanged.
+   *
+   * @param at when its poster confirmed it
+   * @return the wish
+   */
+  Wish fulfilledAt(Instant at) {
+    return new Wish(
+        id,
+        poster,
+        communityCode,
+        size,
+        postedAt,
+        dueAt,
+        claimants,
+        firstClaimAt,
+        fullyClaimedAt,
+        Optional.of(at));
+  }
+
   @Override
   public String toString() {
     return "Wish "

@@ -186,19 +186,7 @@ public final class WishBoard {
         w.fullyClaimedAt().isPresent() || claimants.size() < w.size()
             ? w.fullyClaimedAt()
             : Optional.of(at);
-    wishes.put(
-        id,
-        new Wish(
-            id,
-            w.poster(),
-            w.communityCode(),
-            w.size(),
-            w.postedAt(),
-            w.dueAt(),
-            claimants,
-            w.firstClaimAt().or(() -> Optional.of(at)),
-            full,
-            Optional.empty()));
+    wishes.put(id, w.withClaims(claimants, w.firstClaimAt().or(() -> Optional.of(at)), full));
     openClaims.put(person, held + 1);
     return append(id, at, WishEvent.Kind.CLAIMED, person, w);
   }
@@ -223,19 +211,7 @@ public final class WishBoard {
         w.claimants().stream()
             .filter(p -> !p.equals(person))
             .collect(ImmutableSortedSet.toImmutableSortedSet(PersonId::compareTo));
-    wishes.put(
-        id,
-        new Wish(
-            id,
-            w.poster(),
-            w.communityCode(),
-            w.size(),
-            w.postedAt(),
-            w.dueAt(),
-            claimants,
-            w.firstClaimAt(),
-            w.fullyClaimedAt(),
-            Optional.empty()));
+    wishes.put(id, w.withClaims(claimants, w.firstClaimAt(), w.fullyClaimedAt()));
     openClaims.merge(person, -1, Integer::sum);
     return append(id, at, WishEvent.Kind.WITHDRAWN, person, w);
   }
@@ -265,19 +241,7 @@ public final class WishBoard {
               w.claimants().size(),
               w.size()));
     }
-    wishes.put(
-        id,
-        new Wish(
-            id,
-            w.poster(),
-            w.communityCode(),
-            w.size(),
-            w.postedAt(),
-            w.dueAt(),
-            w.claimants(),
-            w.firstClaimAt(),
-            w.fullyClaimedAt(),
-            Optional.of(at)));
+    wishes.put(id, w.fulfilledAt(at));
     for (PersonId p : w.claimants()) {
       openClaims.merge(p, -1, Integer::sum);
     }
