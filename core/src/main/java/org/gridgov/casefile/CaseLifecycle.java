@@ -74,6 +74,8 @@ import org.jspecify.annotations.Nullable;
  *       <td>stays</td><td>the supervision's due after the event</td></tr>
  *   <tr><td>every state but NEW, INVALID, MERGED</td><td>SupervisionClosed</td><td>stays</td><td></td></tr>
  *   <tr><td>CLOSED, EVALUATED</td><td>Visited</td><td>stays</td><td>回访</td></tr>
+ *   <tr><td>REPORTED, VERIFIED, REGISTERED</td><td>MergeSuggested / MergeDeclined</td><td>stays</td>
+ *       <td>not into itself</td></tr>
  *   <tr><td>INVALID, MERGED</td><td>none</td><td></td><td>terminal</td></tr>
  * </table>
  *
@@ -120,6 +122,8 @@ public final class CaseLifecycle {
     put(t, VERIFIED, EventType.REGISTERED, REGISTERED);
     for (CaseStatus s : new CaseStatus[] {REPORTED, VERIFIED, REGISTERED}) {
       put(t, s, EventType.MERGED, MERGED);
+      put(t, s, EventType.MERGE_SUGGESTED, s);
+      put(t, s, EventType.MERGE_DECLINED, s);
     }
     put(t, REGISTERED, EventType.DISPATCHED, DISPATCHED);
     for (CaseStatus s : new CaseStatus[] {REGISTERED, DISPATCHED, HANDLING}) {
@@ -435,6 +439,10 @@ public final class CaseLifecycle {
           ((EventPayload.Merged) p).intoCaseId().equals(caseId)
               ? "a case cannot be merged into itself"
               : null;
+      case MERGE_SUGGESTED ->
+          ((EventPayload.MergeSuggested) p).intoCaseId().equals(caseId)
+              ? "a case cannot be suggested for a merge into itself"
+              : null;
       default -> null;
     };
   }
@@ -485,7 +493,9 @@ public final class CaseLifecycle {
           URGED,
           SUPERVISION_ESCALATED,
           SUPERVISION_CLOSED,
-          VISITED -> {}
+          VISITED,
+          MERGE_SUGGESTED,
+          MERGE_DECLINED -> {}
       case REGISTERED -> {
         d.registeredAt = at;
         d.dueAt = ((EventPayload.Registered) p).dueAt();

@@ -689,6 +689,51 @@ public sealed interface EventPayload {
   }
 
   /**
+   * 建议合并: this newly reported case looks like a repeat of another case (same category, same place,
+   * by the supervision policy's repeat rule with {@code suggest}); the dispatcher accepts (the case
+   * ends {@link Merged} into it) or declines ({@link MergeDeclined}). The status does not change.
+   *
+   * @param intoCaseId the case it looks like a repeat of; not this case
+   */
+  record MergeSuggested(CaseId intoCaseId) implements EventPayload {
+    /**
+     * Validates.
+     *
+     * @param intoCaseId the intoCaseId component
+     */
+    public MergeSuggested {
+      Objects.requireNonNull(intoCaseId, "intoCaseId");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.MERGE_SUGGESTED;
+    }
+  }
+
+  /**
+   * 不予合并: the dispatcher declined the pending {@link MergeSuggested}; the case goes on as a case of
+   * its own. The status does not change.
+   *
+   * @param intoCaseId the case the suggestion named
+   */
+  record MergeDeclined(CaseId intoCaseId) implements EventPayload {
+    /**
+     * Validates.
+     *
+     * @param intoCaseId the intoCaseId component
+     */
+    public MergeDeclined {
+      Objects.requireNonNull(intoCaseId, "intoCaseId");
+    }
+
+    @Override
+    public EventType type() {
+      return EventType.MERGE_DECLINED;
+    }
+  }
+
+  /**
    * 督办: a supervising body put the case under supervision at a level (e.g. 一般督办, 重点督办, 挂牌督办: the
    * names come from the embedder's supervision policy), with the supervision's own deadline. The
    * status does not change.

@@ -69,7 +69,11 @@ public enum EventType {
   /** {@link EventPayload.SupervisionClosed}: 督办办结. */
   SUPERVISION_CLOSED("SupervisionClosed", "督办办结"),
   /** {@link EventPayload.Visited}: 回访. */
-  VISITED("Visited", "回访");
+  VISITED("Visited", "回访"),
+  /** {@link EventPayload.MergeSuggested}: 建议合并 (a repeat report awaiting the dispatcher). */
+  MERGE_SUGGESTED("MergeSuggested", "建议合并"),
+  /** {@link EventPayload.MergeDeclined}: 不予合并 (the dispatcher declined a suggested merge). */
+  MERGE_DECLINED("MergeDeclined", "不予合并");
 
   private final String payloadName;
   private final String chineseName;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The scorecards of a period, ranked by composite score (highest first). Composites are compared
@@ -89,6 +90,24 @@ public record ScorecardTable(Instant from, Instant to, ImmutableList<Row> rows) 
     return c.composite().isPresent()
         ? Math.round(c.composite().getAsDouble() * 10_000)
         : Long.MIN_VALUE;
+  }
+
+  /**
+   * Returns the table of some handlers only, ranked among themselves (e.g. the persons of a
+   * per-person table, without the offices).
+   *
+   * @param handlerIds which handlers to keep
+   * @return the smaller table, re-ranked
+   */
+  public ScorecardTable restrictedTo(Predicate<String> handlerIds) {
+    List<Scorecard> cards = new ArrayList<>();
+    for (Row r : rows) {
+      if (handlerIds.test(r.card().handlerId())) {
+        cards.add(r.card());
+      }
+    }
+    cards.sort(Comparator.comparing(Scorecard::handlerId));
+    return rank(from, to, cards);
   }
 
   /**

@@ -4,13 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.gridgov.casefile.CaseEvent;
 import org.gridgov.casefile.CaseFacts;
 import org.gridgov.casefile.CaseId;
-import org.gridgov.casefile.CaseState;
 import org.gridgov.casefile.CaseStatus;
 import org.gridgov.casefile.EventPayload;
 import org.jspecify.annotations.Nullable;
@@ -18,10 +16,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The engine-side store of what a case's supervision and repeat reports add to it, kept beside the
  * {@link CaseStore} and keyed by case: the report count, the SLA breach count and the {@link
- * Supervision}; and, when the policy links repeat reports, an index of the cases by category and
- * first location code. Every value is a fold of the events the {@link EventApplier} applies ({@link
- * #applied}), pending until the call commits ({@link #commit}), so the restore of a log rebuilds it
- * exactly. Cases at their initial entry (one report, no breach, never supervised) take no memory.
+ * Supervision}; and, when the policy links repeat reports, the {@link RepeatIndex} of the cases.
+ * Every value is a fold of the events the {@link EventApplier} applies ({@link #applied}), pending
+ * until the call commits ({@link #commit}), so the restore of a log rebuilds it exactly. Cases at
+ * their initial entry (one report, no breach, never supervised) take no memory.
  */
 final class CaseAnnex {
 
@@ -31,9 +29,14 @@ final class CaseAnnex {
    * @param reportCount how many reports the case stands for, {@code >= 1}
    * @param breachCount how many SLA breaches it had (clocks other than the supervision's)
    * @param supervision its latest supervision, or null if never supervised
+   * @param suggestedInto the case a pending merge suggestion names, or null if none is pending
    */
-  record Entry(int reportCount, int breachCount, @Nullable Supervision supervision) {
-    static final Entry INITIAL = new Entry(1, 0, null);
+  record Entry(
+      int reportCount,
+      int breachCount,
+      @Nullable Supervision supervision,
+      @Nullable CaseId suggestedInto) {
+    static final Entry INITIAL = new Entry(1, 0, null, null);
 
     /** Whether a supervision is open. */
     boolean supervised() {
@@ -43,86 +46,71 @@ final class CaseAnnex {
     /** The entry after one more event of the case. */
     Entry apply(CaseEvent e) {
       EventPayload p = e.payload();
-      Supervision s = supervision;
       return switch (p.type()) {
         case REPEAT_REPORTED ->
-            new Entry(((EventPayload.RepeatReported) p).reportCount(), breachCount, s);
+            new Entry(
+                ((EventPayload.RepeatReported) p).reportCount(),
+                breachCount,
+                supervision,
+                suggestedInto);
         case SLA_BREACHED ->
             ClockId.SUPERVISION.name().equals(((EventPayload.SlaBreached) p).clockId())
                 ? this
-                : new Entry(reportCount, breachCount + 1, s);
+                : new Entry(reportCount, breachCount + 1, supervision, suggestedInto);
+        case MERGE_SUGGESTED ->
+            new Entry(
+                reportCount,
+                breachCount,
+                supervision,
+                ((EventPayload.MergeSuggested) p).intoCaseId());
+        case MERGE_DECLINED, MERGED, VERIFICATION_FAILED ->
+            suggestedInto == null ? this : new Entry(reportCount, breachCount, supervision, null);
         case SUPERVISION_OPENED -> {
           EventPayload.SupervisionOpened o = (EventPayload.SupervisionOpened) p;
-          yield new Entry(
-              reportCount,
-              breachCount,
+          yield with(
               new Supervision(
                   o.level(), e.at(), o.dueAt(), 0, 0, Optional.empty(), Optional.empty()));
         }
-        case URGED -> {
-          Supervision x = Objects.requireNonNull(s, "urged without supervision");
-          yield new Entry(
-              reportCount,
-              breachCount,
-              new Supervision(
-                  x.level(),
-                  x.openedAt(),
-                  x.dueAt(),
-                  x.urgeCount() + 1,
-                  x.escalationCount(),
-                  x.closedAt(),
-                  x.finding()));
-        }
+        case URGED -> with(open(e).urged());
         case SUPERVISION_ESCALATED -> {
-          Supervision x = Objects.requireNonNull(s, "escalated without supervision");
           EventPayload.SupervisionEscalated es = (EventPayload.SupervisionEscalated) p;
-          yield new Entry(
-              reportCount,
-              breachCount,
-              new Supervision(
-                  es.toLevel(),
-                  x.openedAt(),
-                  es.dueAt(),
-                  x.urgeCount(),
-                  x.escalationCount() + 1,
-                  x.closedAt(),
-                  x.finding()));
+          yield with(open(e).escalated(es.toLevel(), es.dueAt()));
         }
-        case SUPERVISION_CLOSED -> {
-          Supervision x = Objects.requireNonNull(s, "closed without supervision");
-          yield new Entry(
-              reportCount,
-              breachCount,
-              new Supervision(
-                  x.level(),
-                  x.openedAt(),
-                  x.dueAt(),
-                  x.urgeCount(),
-                  x.escalationCount(),
-                  Optional.of(e.at()),
-                  Optional.of(((EventPayload.SupervisionClosed) p).finding())));
+        case DEADLINE_REVISED -> {
+          EventPayload.DeadlineRevised d = (EventPayload.DeadlineRevised) p;
+          Supervision s = supervision;
+          yield s == null || !ClockId.SUPERVISION.name().equals(d.clockId())
+              ? this
+              : with(s.revised(d.dueAt()));
         }
+        case SUPERVISION_CLOSED ->
+            with(open(e).closed(e.at(), ((EventPayload.SupervisionClosed) p).finding()));
         default -> this;
       };
     }
-  }
 
-  /** The repeat index's key: a category at a location code. */
-  private record Place(String categoryCode, long locationCode) {}
+    private Entry with(Supervision s) {
+      return new Entry(reportCount, breachCount, s, suggestedInto);
+    }
+
+    private Supervision open(CaseEvent e) {
+      return Objects.requireNonNull(supervision, () -> e.type() + " without supervision");
+    }
+  }
 
   private final HashMap<CaseId, Entry> entries = new HashMap<>();
   private final HashMap<CaseId, Entry> pending = new HashMap<>();
   private final List<CaseFacts> pendingIndexed = new ArrayList<>();
   private final List<CaseFacts> pendingUnindexed = new ArrayList<>();
-  private final @Nullable HashMap<Place, List<CaseId>> places;
+  private final @Nullable RepeatIndex places;
 
   /**
    * Creates an empty annex.
    *
-   * @param indexPlaces whether to keep the repeat index (the policy links repeat reports)
+   * @param repeat the policy's repeat rule, if any: the annex keeps the repeat index for it
    */
-  CaseAnnex(boolean indexPlaces) {
-    this.places = indexPlaces ? new HashMap<>() : null;
+  CaseAnnex(Optional<SupervisionPolicy.RepeatRule> repeat) {
+    this.places = repeat.map(r -> new RepeatIndex(r.radiusMetres())).orElse(null);
   }
 
   /** The entry of a case as the current call sees it (its pending changes first). */
@@ -148,24 +136,31 @@ final class CaseAnnex {
           SUPERVISION_OPENED,
           URGED,
           SUPERVISION_ESCALATED,
-          SUPERVISION_CLOSED -> {
-        Entry before = entry(ev.caseId());
-        Entry after = before.apply(ev);
-        if (!after.equals(before)) {
-          pending.put(ev.caseId(), after);
-        }
-      }
+          SUPERVISION_CLOSED,
+          DEADLINE_REVISED,
+          MERGE_SUGGESTED,
+          MERGE_DECLINED ->
+          fold(ev);
       case REPORTED -> {
         if (places != null) {
           pendingIndexed.add(facts);
         }
       }
       case MERGED, VERIFICATION_FAILED -> {
+        fold(ev);
         if (places != null) {
           pendingUnindexed.add(facts);
         }
       }
       default -> {}
+    }
+  }
+
+  private void fold(CaseEvent ev) {
+    Entry before = entry(ev.caseId());
+    Entry after = before.apply(ev);
+    if (!after.equals(before)) {
+      pending.put(ev.caseId(), after);
     }
   }
 
@@ -175,7 +170,12 @@ final class CaseAnnex {
    * invalid).
    */
   void loaded(EngineSnapshot.CaseSnapshot c) {
-    Entry e = new Entry(c.reportCount(), c.breachCount(), c.supervision().orElse(null));
+    Entry e =
+        new Entry(
+            c.reportCount(),
+            c.breachCount(),
+            c.supervision().orElse(null),
+            c.suggestedMerge().orElse(null));
     if (!e.equals(Entry.INITIAL)) {
       pending.put(c.facts().id(), e);
     }
@@ -188,13 +188,13 @@ final class CaseAnnex {
   /** Makes the current call's changes the committed ones. */
   void commit() {
     entries.putAll(pending);
-    HashMap<Place, List<CaseId>> idx = places;
+    RepeatIndex idx = places;
     if (idx != null) {
       for (CaseFacts f : pendingIndexed) {
-        idx.computeIfAbsent(placeOf(f), k -> new ArrayList<>(2)).add(f.id());
+        idx.add(f);
       }
       for (CaseFacts f : pendingUnindexed) {
-        removeFromIndex(idx, f);
+        idx.remove(f);
       }
     }
     discard();
@@ -207,68 +207,22 @@ final class CaseAnnex {
     pendingUnindexed.clear();
   }
 
-  private static Place placeOf(CaseFacts f) {
-    return new Place(f.categoryCode(), f.locationCodes().get(0));
-  }
-
-  private static void removeFromIndex(Map<Place, List<CaseId>> idx, CaseFacts f) {
-    Place p = placeOf(f);
-    List<CaseId> ids = idx.get(p);
-    if (ids != null) {
-      ids.remove(f.id());
-      if (ids.isEmpty()) {
-        idx.remove(p);
-      }
-    }
-  }
-
   /**
-   * The case a new report repeats: the latest reported case of the same category at the same first
-   * location code that is open, or closed at most {@code window} before {@code at}. Cases the store
-   * no longer knows, or closed longer ago than the window, leave the index on the way.
+   * The case a new report repeats (see {@link RepeatIndex#target}), or empty when the policy does
+   * not link repeats.
    */
   Optional<CaseRecord> repeatTarget(
       CaseFacts report, Instant at, java.time.Duration window, CaseStore store) {
-    HashMap<Place, List<CaseId>> idx = places;
-    if (idx == null) {
-      return Optional.empty();
-    }
-    Place p = placeOf(report);
-    List<CaseId> ids = idx.get(p);
-    if (ids == null) {
-      return Optional.empty();
-    }
-    Optional<CaseRecord> found = Optional.empty();
-    for (int i = ids.size() - 1; i >= 0; i--) {
-      CaseRecord r = store.record(ids.get(i));
-      if (r == null || stale(r.state(), at, window)) {
-        ids.remove(i);
-        continue;
-      }
-      if (found.isEmpty()) {
-        found = Optional.of(r);
-      }
-    }
-    if (ids.isEmpty()) {
-      idx.remove(p);
-    }
-    return found;
-  }
-
-  private static boolean stale(CaseState s, Instant at, java.time.Duration window) {
-    if (CaseStore.isOpen(s.status())) {
-      return false;
-    }
-    Optional<Instant> closed = s.closedAt();
-    return closed.isEmpty() || closed.get().plus(window).isBefore(at);
+    RepeatIndex idx = places;
+    return idx == null ? Optional.empty() : idx.target(report, at, window, store);
   }
 
   /** Forgets a released case. */
   void release(CaseId id, CaseFacts facts) {
     entries.remove(id);
-    HashMap<Place, List<CaseId>> idx = places;
+    RepeatIndex idx = places;
     if (idx != null) {
-      removeFromIndex(idx, facts);
+      idx.remove(facts);
     }
   }
 }

@@ -82,7 +82,8 @@ final class CaseQueries {
               c.pendingDeadline(),
               e.reportCount(),
               e.breachCount(),
-              Optional.ofNullable(e.supervision())));
+              Optional.ofNullable(e.supervision()),
+              Optional.ofNullable(e.suggestedInto())));
     }
     return new EngineSnapshot(b.build());
   }

@@ -110,7 +110,8 @@ public record Command(
           OpenSupervision,
           Urge,
           CloseSupervision,
-          Visit {
+          Visit,
+          DecideMerge {
     /**
      * Returns the command's name for messages, e.g. {@code dispatch}.
      *
@@ -555,6 +556,20 @@ public record Command(
     @Override
     public String name() {
       return "merge";
+    }
+  }
+
+  /**
+   * 合并审核: the dispatcher's answer to the case's pending merge suggestion ({@code MergeSuggested}):
+   * accept (the case ends merged into the suggested case as a repeat report) or decline (it goes on
+   * as a case of its own). For a dispatcher whose jurisdiction holds both cases.
+   *
+   * @param accept whether the merge is accepted
+   */
+  public record DecideMerge(boolean accept) implements Action {
+    @Override
+    public String name() {
+      return "decide-merge";
     }
   }
 

@@ -133,7 +133,10 @@ final class CommandDispatcher {
     CaseRecord rec = visible(tx, c, c.caseId());
     authorize(c, rec);
     Actor actor = actorOf(c.actor());
-    if (SupervisionCommands.handles(a)) {
+    if (a instanceof Command.DecideMerge dm) {
+      CaseRecord target = visible(tx, c, repeats.pendingSuggestion(c, rec));
+      repeats.decide(tx, c, rec, target, actor, dm.accept());
+    } else if (SupervisionCommands.handles(a)) {
       supervision.handle(tx, c, rec, actor);
     } else if (RoutingCommands.handles(a)) {
       routingCommands.handle(tx, c, rec, actor);

@@ -31,9 +31,9 @@ record EngineParts(
   /** As {@link #wire(EngineConfig)}, holding {@code hotCases} cases touched lately as records. */
   static EngineParts wire(EngineConfig config, int hotCases) {
     HandlerDirectory handlers = new HandlerDirectory(config.regionTree(), config.departments());
-    ClockRules clockRules = new ClockRules(config.slaPolicy());
     SupervisionPolicy supervisionPolicy = config.supervisionPolicy();
-    CaseAnnex annex = new CaseAnnex(supervisionPolicy.repeat().isPresent());
+    ClockRules clockRules = new ClockRules(config.slaPolicy(), supervisionPolicy);
+    CaseAnnex annex = new CaseAnnex(supervisionPolicy.repeat());
     RoutingApplier router = new RoutingApplier(config.routingPolicy(), handlers, annex);
     EventApplier applier = new EventApplier(clockRules, config.calendarEditions(), annex);
     SupervisionCommands supervision =

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.gridgov.casefile.CaseFacts;
+import org.gridgov.casefile.CaseId;
 import org.gridgov.casefile.CaseState;
 import org.gridgov.sla.CaseClocks;
 
@@ -64,7 +65,8 @@ public record EngineSnapshot(ImmutableList<CaseSnapshot> cases) {
       Optional<Instant> pendingDeadline,
       int reportCount,
       int breachCount,
-      Optional<Supervision> supervision) {
+      Optional<Supervision> supervision,
+      Optional<CaseId> suggestedMerge) {
     /**
      * Validates.
      *
@@ -75,8 +77,10 @@ public record EngineSnapshot(ImmutableList<CaseSnapshot> cases) {
      * @param reportCount the report count, {@code >= 1}
      * @param breachCount the breach count, {@code >= 0}
      * @param supervision the latest supervision
+     * @param suggestedMerge the case a pending merge suggestion (建议合并) names, if any
      */
     public CaseSnapshot {
+      Objects.requireNonNull(suggestedMerge, "suggestedMerge");
       Objects.requireNonNull(facts, "facts");
       Objects.requireNonNull(state, "state");
       Objects.requireNonNull(clocks, "clocks");
@@ -93,6 +97,36 @@ public record EngineSnapshot(ImmutableList<CaseSnapshot> cases) {
     }
 
     /**
+     * A case snapshot without a pending merge suggestion.
+     *
+     * @param facts the facts
+     * @param state the state
+     * @param clocks the clocks
+     * @param pendingDeadline the pending deadline
+     * @param reportCount the report count, {@code >= 1}
+     * @param breachCount the breach count, {@code >= 0}
+     * @param supervision the latest supervision
+     */
+    public CaseSnapshot(
+        CaseFacts facts,
+        CaseState state,
+        CaseClocks clocks,
+        Optional<Instant> pendingDeadline,
+        int reportCount,
+        int breachCount,
+        Optional<Supervision> supervision) {
+      this(
+          facts,
+          state,
+          clocks,
+          pendingDeadline,
+          reportCount,
+          breachCount,
+          supervision,
+          Optional.empty());
+    }
+
+    /**
      * A case snapshot without annex data: one report, no breach, never supervised.
      *
      * @param facts the facts
@@ -102,7 +136,7 @@ public record EngineSnapshot(ImmutableList<CaseSnapshot> cases) {
      */
     public CaseSnapshot(
         CaseFacts facts, CaseState state, CaseClocks clocks, Optional<Instant> pendingDeadline) {
-      this(facts, state, clocks, pendingDeadline, 1, 0, Optional.empty());
+      this(facts, state, clocks, pendingDeadline, 1, 0, Optional.empty(), Optional.empty());
     }
   }
 }

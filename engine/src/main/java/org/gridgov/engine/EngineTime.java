@@ -69,7 +69,15 @@ final class EngineTime {
 
   /** Adopts a calendar edition; see {@link CaseEngine#adoptCalendar}. */
   ImmutableList<CaseEvent> adopt(BusinessCalendar edition, Instant at) {
-    ImmutableList<CaseEvent> events = parts.adopter().adopt(edition, at, now);
+    parts.annex().discard();
+    ImmutableList<CaseEvent> events;
+    try {
+      events = parts.adopter().adopt(edition, at, now);
+    } catch (RuntimeException e) {
+      parts.annex().discard();
+      throw e;
+    }
+    parts.annex().commit(); // a revised supervision deadline (DeadlineRevised of its clock)
     now = at;
     return events;
   }

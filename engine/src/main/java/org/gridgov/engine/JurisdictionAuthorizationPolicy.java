@@ -162,9 +162,10 @@ public final class JurisdictionAuthorizationPolicy implements AuthorizationPolic
               || a instanceof Command.Resolve
               || a instanceof Command.Check
               || a instanceof Command.RequestExtension;
-      case SUPERVISOR -> !(a instanceof Command.Arrive);
+      case SUPERVISOR -> !(a instanceof Command.Arrive) && !(a instanceof Command.DecideMerge);
       case LEADER ->
           !(a instanceof Command.Arrive)
+              && !(a instanceof Command.DecideMerge)
               && !(a instanceof Command.Evaluate)
               && !isExtensionAnswer(a);
       case DISPATCHER ->

@@ -53,4 +53,34 @@ public record Supervision(
   public boolean isOpen() {
     return closedAt.isEmpty();
   }
+
+  /** This supervision after an urge (催办). */
+  Supervision urged() {
+    return new Supervision(
+        level, openedAt, dueAt, urgeCount + 1, escalationCount, closedAt, finding);
+  }
+
+  /** This supervision escalated to {@code toLevel} with a new deadline. */
+  Supervision escalated(String toLevel, Instant newDueAt) {
+    return new Supervision(
+        toLevel, openedAt, newDueAt, urgeCount, escalationCount + 1, closedAt, finding);
+  }
+
+  /** This supervision with its deadline moved (a new calendar edition). */
+  Supervision revised(Instant newDueAt) {
+    return new Supervision(
+        level, openedAt, newDueAt, urgeCount, escalationCount, closedAt, finding);
+  }
+
+  /** This supervision closed at {@code at} with a finding. */
+  Supervision closed(Instant at, String closingFinding) {
+    return new Supervision(
+        level,
+        openedAt,
+        dueAt,
+        urgeCount,
+        escalationCount,
+        Optional.of(at),
+        Optional.of(closingFinding));
+  }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import org.gridgov.sla.SlaLimit;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +30,9 @@ import org.jspecify.annotations.Nullable;
  * auto breaches 2 一般督办           # supervise at the 2nd SLA breach of a case
  * auto returns 2 一般督办            # ... at its 2nd return (退单)
  * auto repeat-while-open 重点督办    # ... when it is reported again while open
- * repeat window P30D reopen        # link repeats; a case closed within 30 days is reopened (or: link)
+ * repeat window P30D within 50m reopen   # link repeats within 50 m (or the same unit without a
+ *                                        # point); a case closed within 30 days is reopened
+ *                                        # (or: link; or suggest a merge to the dispatcher)
  * visit dissatisfied reopen        # a not-satisfied visit reopens the case (or: keep)
  * </pre>
  *
@@ -60,34 +63,66 @@ public final class SupervisionPolicy {
     }
   }
 
-  /** What a repeat report of a recently closed case does. */
+  /** What a repeat report does. */
   public enum ClosedRepeat {
-    /** Link the report (the count grows) and leave the case closed. */
+    /** Link the report (the count grows) and leave a closed case closed. */
     LINK,
-    /** Link the report and reopen the case (返工). */
-    REOPEN
+    /** Link the report and reopen a closed case (返工). */
+    REOPEN,
+    /**
+     * Do not link: the new report stays a case of its own and records {@code MergeSuggested} for
+     * the dispatcher, who accepts ({@code Command.DecideMerge}: the report is linked as with {@link
+     * #REOPEN}) or declines it.
+     */
+    SUGGEST
   }
 
   /**
-   * The repeat-report rule: a report of the same category at the same location code as an open
-   * case, or as a case closed at most {@code window} before, is linked to that case.
+   * The repeat-report rule: a report of the same category as an open case, or as a case closed at
+   * most {@code window} before, at the same place is linked to that case. The same place: within
+   * {@code radiusMetres} when both were reported at a point and the rule has a radius, otherwise
+   * the same first location code (the unit).
    *
    * @param window how long after closing a case still takes repeats
-   * @param closed what a repeat of a closed case does
+   * @param closed what a repeat does ({@code reopen}, {@code link} or {@code suggest})
+   * @param radiusMetres the distance within which two reported points are the same place, if the
+   *     rule matches by distance
    */
-  public record RepeatRule(Duration window, ClosedRepeat closed) {
+  public record RepeatRule(Duration window, ClosedRepeat closed, OptionalDouble radiusMetres) {
     /**
      * Validates.
      *
      * @param window the window component
      * @param closed the closed component
+     * @param radiusMetres the radius component
      */
     public RepeatRule {
       Objects.requireNonNull(window, "window");
       Objects.requireNonNull(closed, "closed");
+      Objects.requireNonNull(radiusMetres, "radiusMetres");
       checkArgument(!window.isNegative(), "the repeat window must not be negative: %s", window);
+      checkArgument(
+          radiusMetres.isEmpty()
+              || (radiusMetres.getAsDouble() > 0
+                  && radiusMetres.getAsDouble() <= MAX_RADIUS_METRES),
+          "the repeat radius must be more than 0 and at most %s m: %s",
+          MAX_RADIUS_METRES,
+          radiusMetres);
+    }
+
+    /**
+     * A rule matching by unit only.
+     *
+     * @param window how long after closing a case still takes repeats
+     * @param closed what a repeat does
+     */
+    public RepeatRule(Duration window, ClosedRepeat closed) {
+      this(window, closed, OptionalDouble.empty());
     }
   }
+
+  /** The largest repeat radius, in metres: 10 km (beyond it "the same place" means little). */
+  public static final double MAX_RADIUS_METRES = 10_000;
 
   /**
    * An automatic supervision rule.
@@ -286,7 +321,11 @@ public final class SupervisionPolicy {
     }
 
     RepeatRule repeat(@Nullable RepeatRule before) {
-      expectFields(4, "repeat window <ISO duration, e.g. P30D> reopen|link");
+      String form =
+          "repeat window <ISO duration, e.g. P30D> [within <metres>m] reopen|link|suggest";
+      if (fields.size() != 4 && fields.size() != 6) {
+        expectFields(fields.size() < 4 ? 4 : 6, form);
+      }
       if (before != null) {
         throw bad(1, "keyword", "one repeat line (given twice)");
       }
@@ -302,11 +341,36 @@ public final class SupervisionPolicy {
       if (window.isNegative()) {
         throw bad(3, "window", "a duration not negative");
       }
-      return switch (fields.get(3)) {
-        case "reopen" -> new RepeatRule(window, ClosedRepeat.REOPEN);
-        case "link" -> new RepeatRule(window, ClosedRepeat.LINK);
-        default -> throw bad(4, "closed action", "reopen or link");
-      };
+      OptionalDouble radius = OptionalDouble.empty();
+      if (fields.size() == 6) {
+        if (!fields.get(3).equals("within")) {
+          throw bad(4, "within keyword", "the word within");
+        }
+        radius = OptionalDouble.of(metres(5));
+      }
+      int actionField = fields.size();
+      ClosedRepeat action =
+          switch (fields.get(actionField - 1)) {
+            case "reopen" -> ClosedRepeat.REOPEN;
+            case "link" -> ClosedRepeat.LINK;
+            case "suggest" -> ClosedRepeat.SUGGEST;
+            default -> throw bad(actionField, "action", "reopen, link or suggest");
+          };
+      return new RepeatRule(window, action, radius);
+    }
+
+    private double metres(int index) {
+      String f = fields.get(index - 1);
+      String expected =
+          "a distance in metres such as 50m, more than 0 and at most " + (int) MAX_RADIUS_METRES;
+      if (!f.matches("[0-9]{1,9}(\\.[0-9]{1,9})?m")) {
+        throw bad(index, "radius", expected);
+      }
+      double m = Double.parseDouble(f.substring(0, f.length() - 1));
+      if (m > 0 && m <= MAX_RADIUS_METRES) {
+        return m;
+      }
+      throw bad(index, "radius", expected);
     }
 
     boolean visit() {

@@ -56,12 +56,15 @@ class ScorecardsPropertyTest {
 
   /** Drives a random city for {@code steps} commands; returns the driver with its log. */
   static Driver randomRun(long seed, int steps, int cases) {
+    return randomRun(seed, steps, cases, SupervisionTest.POLICY);
+  }
+
+  /** As {@link #randomRun(long, int, int)} under another supervision policy. */
+  static Driver randomRun(long seed, int steps, int cases, String policy) {
     SplittableRandom r = new SplittableRandom(seed);
     Driver d =
         new Driver(
-            Fixture.config()
-                .supervisionPolicy(SupervisionPolicy.parse(SupervisionTest.POLICY, "policy"))
-                .build());
+            Fixture.config().supervisionPolicy(SupervisionPolicy.parse(policy, "policy")).build());
     Instant t = at("2025-03-03T09:00");
     int reported = 0;
     for (int i = 0; i < steps; i++) {

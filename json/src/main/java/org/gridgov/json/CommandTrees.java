@@ -153,6 +153,7 @@ final class CommandTrees {
         o.put("reached", x.reached());
         x.satisfaction().ifPresent(v -> o.put("satisfaction", v.name()));
       }
+      case "decide-merge" -> o.put("accept", ((Command.DecideMerge) a).accept());
       default -> {
         // register, resume, close, approve-extension: no fields.
       }
@@ -252,6 +253,7 @@ final class CommandTrees {
       case "urge" -> new Command.Urge(text(o, "note", path));
       case "close-supervision" -> new Command.CloseSupervision(text(o, "finding", path));
       case "visit" -> visit(o, path);
+      case "decide-merge" -> new Command.DecideMerge(Trees.bool(o, "accept", path));
       default ->
           throw ShapeException.expected(
               at(path, "type"), "a command type such as dispatch", o.get("type"));

@@ -124,6 +124,7 @@ public final class EngineSnapshotJson {
       o.put("breachCount", c.breachCount());
     }
     c.supervision().ifPresent(sv -> o.set("supervision", supervisionTree(sv)));
+    c.suggestedMerge().ifPresent(id -> o.put("suggestedMerge", id.value()));
     return o;
   }
 
@@ -326,6 +327,9 @@ public final class EngineSnapshotJson {
         pending,
         count(n, "reportCount", 1, 1, path),
         count(n, "breachCount", 0, 0, path),
-        supervision(n, path));
+        supervision(n, path),
+        Trees.optional(n, "suggestedMerge") == null
+            ? Optional.empty()
+            : Optional.of(Trees.caseId(n, "suggestedMerge", path)));
   }
 }

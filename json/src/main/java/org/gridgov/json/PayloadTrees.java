@@ -147,6 +147,10 @@ final class PayloadTrees {
         o.put("reached", x.reached());
         x.satisfaction().ifPresent(v -> o.put("satisfaction", v.name()));
       }
+      case MERGE_SUGGESTED ->
+          o.put("intoCaseId", ((EventPayload.MergeSuggested) p).intoCaseId().value());
+      case MERGE_DECLINED ->
+          o.put("intoCaseId", ((EventPayload.MergeDeclined) p).intoCaseId().value());
       default -> {
         // Reported, Verified, CheckPassed, Closed: no fields.
       }
@@ -214,6 +218,8 @@ final class PayloadTrees {
       case SUPERVISION_ESCALATED -> supervisionEscalated(o, path);
       case SUPERVISION_CLOSED -> new EventPayload.SupervisionClosed(text(o, "finding", path));
       case VISITED -> visited(o, path);
+      case MERGE_SUGGESTED -> new EventPayload.MergeSuggested(Trees.caseId(o, "intoCaseId", path));
+      case MERGE_DECLINED -> new EventPayload.MergeDeclined(Trees.caseId(o, "intoCaseId", path));
     };
   }
 

@@ -71,7 +71,9 @@ class CaseJsonTest {
         new EventPayload.SupervisionEscalated("一般督办", "重点督办", T0.plus(Duration.ofDays(3))),
         new EventPayload.SupervisionClosed("按期整改"),
         new EventPayload.Visited(true, java.util.Optional.of(Satisfaction.DISSATISFIED)),
-        new EventPayload.Visited(false, java.util.Optional.empty()));
+        new EventPayload.Visited(false, java.util.Optional.empty()),
+        new EventPayload.MergeSuggested(CaseId.of("C-2024-0001")),
+        new EventPayload.MergeDeclined(CaseId.of("C-2024-0001")));
   }
 
   @Test

@@ -62,7 +62,8 @@ final class GridgovArbitraries {
           "open-supervision",
           "urge",
           "close-supervision",
-          "visit");
+          "visit",
+          "decide-merge");
 
   private GridgovArbitraries() {}
 
@@ -163,6 +164,8 @@ final class GridgovArbitraries {
           Arbitraries.of(Satisfaction.class)
               .optional()
               .map(v -> new EventPayload.Visited(v.isPresent(), v));
+      case MERGE_SUGGESTED -> caseId().map(EventPayload.MergeSuggested::new);
+      case MERGE_DECLINED -> caseId().map(EventPayload.MergeDeclined::new);
     };
   }
 
@@ -299,6 +302,7 @@ final class GridgovArbitraries {
           Arbitraries.of(Satisfaction.class)
               .optional()
               .map(v -> new Command.Visit(v.isPresent(), v));
+      case "decide-merge" -> flag.map(Command.DecideMerge::new);
       default -> throw new IllegalArgumentException("no generator for command type " + type);
     };
   }
