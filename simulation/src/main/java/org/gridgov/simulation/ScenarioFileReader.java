@@ -82,7 +82,9 @@ final class ScenarioFileReader {
           "routing-policy",
           "sla-policy",
           "policy-variants",
-          "mechanisms");
+          "mechanisms",
+          ExperimentSectionReader.SECTION,
+          CalibrationSectionReader.SECTION);
   static final ImmutableList<String> CATEGORY_KEYS =
       ImmutableList.of("code", "share", "handling", "solved-by-holder");
   static final ImmutableList<String> STAFFING_KEYS =
@@ -120,6 +122,7 @@ final class ScenarioFileReader {
   private final Problems problems;
   private final InputLimits limits;
   private final List<Problem> policyProblems = new ArrayList<>();
+  private final StudySectionsReader studies = new StudySectionsReader(this);
 
   ScenarioFileReader(String source, Path directory, Function<String, Optional<Scenario>> builtIns) {
     this(source, directory, builtIns, InputLimits.defaults());
@@ -344,7 +347,8 @@ final class ScenarioFileReader {
     }
     b.putAllPolicyVariants(variants);
     try {
-      return b.build();
+      Scenario built = b.build();
+      return studies.check(built) ? built : null;
     } catch (IllegalArgumentException | IllegalStateException e) {
       add(root.pos(), "", "", "%s", String.valueOf(e.getMessage()));
       return null;
@@ -447,6 +451,7 @@ final class ScenarioFileReader {
     readResources(root, base, b);
     new PatrolSectionReader(problems).read(root, base, b);
     new StaffSectionReader(problems).read(root, base, b);
+    studies.read(root, base, b);
   }
 
   /** Reads staffing, work schedule, travel, check time, calendar and the two policies into b. */
@@ -976,7 +981,7 @@ final class ScenarioFileReader {
     return null;
   }
 
-  private @Nullable String string(Node n, String field) {
+  @Nullable String string(Node n, String field) {
     if (n instanceof Scalar s && (s.kind() == Kind.STRING || s.kind() == Kind.NUMBER)) {
       return s.text();
     }
@@ -1011,7 +1016,7 @@ final class ScenarioFileReader {
     return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
   }
 
-  private @Nullable Long wholeNumber(Node n, String field) {
+  @Nullable Long wholeNumber(Node n, String field) {
     if (!(n instanceof Scalar s) || s.kind() != Kind.NUMBER) {
       wrongType(n, field, "a whole number");
       return null;
@@ -1161,8 +1166,7 @@ final class ScenarioFileReader {
   }
 
   @FormatMethod
-  private void add(
-      Pos at, String field, String value, @FormatString String format, Object... args) {
+  void add(Pos at, String field, String value, @FormatString String format, Object... args) {
     problems.add(
         at.line(), at.column(), field, value, "%s", String.format(Locale.ROOT, format, args));
   }

@@ -191,6 +191,7 @@ public final class ScenarioFiles {
             .append('\n');
       }
     }
+    StudySectionsYaml.append(y, scenario);
     return y.toString();
   }
 
