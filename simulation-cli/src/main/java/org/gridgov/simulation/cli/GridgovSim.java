@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       RunCommand.class,
       SweepCommand.class,
+      DesignCommand.class,
+      CalibrateCommand.class,
       ValidateCommand.class,
       CommandLine.HelpCommand.class
     },
