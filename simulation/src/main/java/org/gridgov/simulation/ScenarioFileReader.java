@@ -582,61 +582,10 @@ final class ScenarioFileReader {
       return null;
     }
     Entry e = m.entries().get(0);
-    switch (e.key()) {
-      case "putian" -> {
-        MapNode opts = map(e.value(), "city.putian", "{generator-seed: 1}");
-        if (opts == null) {
-          return null;
-        }
-        knownKeys(opts, ImmutableList.of("generator-seed"), "city.putian.");
-        Node seed = opts.get("generator-seed");
-        Long value =
-            seed == null ? Long.valueOf(1) : wholeNumber(seed, "city.putian.generator-seed");
-        return value == null ? null : new CitySpec.Putian(value);
-      }
-      case "csv" -> {
-        String file = string(e.value(), "city.csv");
-        if (file == null) {
-          return null;
-        }
-        Path path = directory.resolve(file).normalize();
-        if (!Files.isRegularFile(path)) {
-          add(
-              e.value().pos(),
-              "city.csv",
-              file,
-              "no such file: %s (paths are relative to the scenario file)",
-              path);
-          return null;
-        }
-        return new CitySpec.CsvFile(path);
-      }
-      case "single-grid" -> {
-        MapNode opts = map(e.value(), "city.single-grid", "{residents: 1000}");
-        if (opts == null) {
-          return null;
-        }
-        knownKeys(opts, ImmutableList.of("residents"), "city.single-grid.");
-        Node r = opts.get("residents");
-        if (r == null) {
-          add(opts.pos(), "city.single-grid.residents", "", "missing required key 'residents'");
-          return null;
-        }
-        Long residents = wholeNumber(r, "city.single-grid.residents");
-        if (residents == null) {
-          return null;
-        }
-        if (residents < 1 || residents > Integer.MAX_VALUE) {
-          add(
-              r.pos(),
-              "city.single-grid.residents",
-              r.text(),
-              "must be between 1 and %d",
-              Integer.MAX_VALUE);
-          return null;
-        }
-        return new CitySpec.SingleGrid((int) (long) residents);
-      }
+    return switch (e.key()) {
+      case "putian" -> putian(e);
+      case "csv" -> csvCity(e);
+      case "single-grid" -> singleGrid(e);
       default -> {
         add(
             e.keyPos(),
@@ -645,9 +594,65 @@ final class ScenarioFileReader {
             "unknown kind of city%s; expected one of %s",
             suggestion(e.key(), CITY_FORMS),
             String.join(", ", CITY_FORMS));
-        return null;
+        yield null;
       }
+    };
+  }
+
+  private CitySpec.@Nullable Putian putian(Entry e) {
+    MapNode opts = map(e.value(), "city.putian", "{generator-seed: 1}");
+    if (opts == null) {
+      return null;
     }
+    knownKeys(opts, ImmutableList.of("generator-seed"), "city.putian.");
+    Node seed = opts.get("generator-seed");
+    Long value = seed == null ? Long.valueOf(1) : wholeNumber(seed, "city.putian.generator-seed");
+    return value == null ? null : new CitySpec.Putian(value);
+  }
+
+  private CitySpec.@Nullable CsvFile csvCity(Entry e) {
+    String file = string(e.value(), "city.csv");
+    if (file == null) {
+      return null;
+    }
+    Path path = directory.resolve(file).normalize();
+    if (!Files.isRegularFile(path)) {
+      add(
+          e.value().pos(),
+          "city.csv",
+          file,
+          "no such file: %s (paths are relative to the scenario file)",
+          path);
+      return null;
+    }
+    return new CitySpec.CsvFile(path);
+  }
+
+  private CitySpec.@Nullable SingleGrid singleGrid(Entry e) {
+    MapNode opts = map(e.value(), "city.single-grid", "{residents: 1000}");
+    if (opts == null) {
+      return null;
+    }
+    knownKeys(opts, ImmutableList.of("residents"), "city.single-grid.");
+    Node r = opts.get("residents");
+    if (r == null) {
+      add(opts.pos(), "city.single-grid.residents", "", "missing required key 'residents'");
+      return null;
+    }
+    Long residents = wholeNumber(r, "city.single-grid.residents");
+    if (residents == null) {
+      return null;
+    }
+    if (residents < 1 || residents > Integer.MAX_VALUE) {
+      add(
+          r.pos(),
+          "city.single-grid.residents",
+          r.text(),
+          "must be between 1 and %d",
+          Integer.MAX_VALUE);
+      return null;
+    }
+    return new CitySpec.SingleGrid((int) (long) residents);
   }
 
   private @Nullable ImmutableList<CategoryMix> categories(Node n) {
