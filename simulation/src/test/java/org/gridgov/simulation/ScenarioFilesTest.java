@@ -280,7 +280,7 @@ class ScenarioFilesTest {
             p ->
                 assertThat(p.reason())
                     .startsWith("unknown key; known keys: name, extends, city,")
-                    .endsWith("sla-policy, policy-variants, mechanisms"));
+                    .endsWith("sla-policy, policy-variants, mechanisms, experiment, calibration"));
   }
 
   @Test
