@@ -370,6 +370,16 @@ final class ScenarioFileReader {
   }
 
   private @Nullable String name(MapNode root, boolean extending) {
+    if (extending && root.get("name") == null) {
+      // a scenario that extends a built-in one still needs its own name: reports and CSV name it
+      add(
+          root.pos(),
+          "name",
+          "",
+          "missing required key 'name': a scenario that extends a built-in one needs a name of its"
+              + " own");
+      return null;
+    }
     String name = required(root, "name", extending, n -> string(n, "name"));
     if (name != null && name.isBlank()) {
       add(

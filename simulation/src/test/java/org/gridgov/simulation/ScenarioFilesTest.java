@@ -380,6 +380,20 @@ class ScenarioFilesTest {
             });
   }
 
+  /** Once a bare NullPointerException; now a problem with its position, like any missing key. */
+  @Test
+  void extendsWithoutNameIsRefusedWithItsPosition() throws IOException {
+    List<Problem> ps = problems("ext.yaml", "extends: putian\nhorizon: 28d\n");
+    assertThat(ps)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.field()).isEqualTo("name");
+              assertThat(p.line()).isEqualTo(1);
+              assertThat(p.reason()).contains("missing required key 'name'");
+            });
+  }
+
   @Test
   void missingReferencedFilesAreReported() throws IOException {
     List<Problem> ps =
