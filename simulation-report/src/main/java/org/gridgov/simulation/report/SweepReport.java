@@ -374,4 +374,12 @@ public final class SweepReport {
     }
     return b.toString();
   }
+
+  /**
+   * Formats an estimate without a unit, rounded by its interval (for the design and calibration
+   * reports).
+   */
+  static String estimate(Estimate e) {
+    return ReportNumbers.estimate(e, "");
+  }
 }
