@@ -315,7 +315,13 @@ public final class CaseIndicators {
               SLA_WARNING,
               SLA_BREACHED,
               EXTENSION_REQUESTED,
-              EXTENSION_REFUSED -> {}
+              EXTENSION_REFUSED,
+              REPEAT_REPORTED,
+              SUPERVISION_OPENED,
+              URGED,
+              SUPERVISION_ESCALATED,
+              SUPERVISION_CLOSED,
+              VISITED -> {}
           case DEADLINE_REVISED -> {
             EventPayload.DeadlineRevised x = (EventPayload.DeadlineRevised) p;
             if (CaseState.WHOLE_CASE_CLOCK.equals(x.clockId())) {

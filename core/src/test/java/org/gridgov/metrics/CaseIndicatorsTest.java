@@ -591,4 +591,47 @@ class CaseIndicatorsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("responseLimit");
   }
+
+  /**
+   * Supervision, repeat-report and visit events change no indicator: a case with all of them counts
+   * as the same case without them (they used to fail with "not a closing event").
+   */
+  @Test
+  void supervisionRepeatAndVisitEventsLeaveTheIndicatorsAsTheyWere() {
+    CaseScript plain =
+        CaseScript.of("S", d(2, 0), 1)
+            .reported()
+            .verified()
+            .registered(d(5, 0))
+            .hours(1)
+            .dispatched("H1")
+            .hours(1)
+            .accepted("H1");
+    CaseScript busy =
+        CaseScript.of("S", d(2, 0), 1)
+            .reported()
+            .verified()
+            .registered(d(5, 0))
+            .hours(1)
+            .dispatched("H1")
+            .hours(1)
+            .accepted("H1")
+            .add(new EventPayload.RepeatReported(CaseId.of("R"), 2))
+            .add(new EventPayload.SupervisionOpened("一般督办", d(6, 0), "2nd breach"))
+            .add(new EventPayload.Urged("faster"))
+            .add(new EventPayload.SupervisionEscalated("一般督办", "重点督办", d(7, 0)))
+            .add(new EventPayload.SupervisionClosed("done"));
+    for (CaseScript s : List.of(plain, busy)) {
+      s.hours(1).resolved().hours(1).checkPassed().closed();
+    }
+    busy.add(new EventPayload.Visited(true, java.util.Optional.of(Satisfaction.SATISFIED)));
+
+    IndicatorReport a = CaseIndicators.compute(List.of(plain.file()), march().build());
+    IndicatorReport b = CaseIndicators.compute(List.of(busy.file()), march().build());
+
+    assertThat(b.counts()).isEqualTo(a.counts());
+    assertThat(b.onTimeClosingRate()).isEqualTo(a.onTimeClosingRate());
+    assertThat(b.timeToClose()).isEqualTo(a.timeToClose());
+    assertThat(a.counts().closedOnTime()).isEqualTo(1);
+  }
 }

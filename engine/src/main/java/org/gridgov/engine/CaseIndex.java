@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class CaseIndex {
   private @Nullable CaseId[] ids = new CaseId[16];
-  private long[] ordinals = new long[16];
+  private int[] ordinals = new int[16]; // ordinals fit an int: OrdinalTable indexes by int
   private int size;
 
   /** The number of entries. */
@@ -35,6 +35,10 @@ final class CaseIndex {
 
   /** Adds or replaces the ordinal of a case. */
   void put(CaseId id, long ordinal) {
+    if (ordinal < 0 || ordinal > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "case " + id + ": ordinal " + ordinal + " is outside 0.." + Integer.MAX_VALUE);
+    }
     if (2 * (size + 1) > ids.length) {
       grow();
     }
@@ -44,12 +48,12 @@ final class CaseIndex {
       CaseId k = ids[i];
       if (k == null) {
         ids[i] = id;
-        ordinals[i] = ordinal;
+        ordinals[i] = (int) ordinal;
         size++;
         return;
       }
       if (k.equals(id)) {
-        ordinals[i] = ordinal;
+        ordinals[i] = (int) ordinal;
         return;
       }
       i = (i + 1) & mask;
@@ -94,9 +98,9 @@ final class CaseIndex {
 
   private void grow() {
     @Nullable CaseId[] oldIds = ids;
-    long[] oldOrdinals = ordinals;
+    int[] oldOrdinals = ordinals;
     ids = new CaseId[oldIds.length * 2];
-    ordinals = new long[oldIds.length * 2];
+    ordinals = new int[oldIds.length * 2];
     int mask = ids.length - 1;
     for (int k = 0; k < oldIds.length; k++) {
       CaseId id = oldIds[k];

@@ -10,6 +10,7 @@ import org.gridgov.casefile.CaseId;
 import org.gridgov.casefile.CaseLifecycle;
 import org.gridgov.casefile.CaseStatus;
 import org.gridgov.engine.internal.OrdinalTable;
+import org.gridgov.region.RegionTree;
 import org.gridgov.sla.CaseClocks;
 import org.jspecify.annotations.Nullable;
 
@@ -35,7 +36,7 @@ final class CaseStore {
   private @Nullable CaseId lastId;
   private long lastOrdinal;
   private final OrdinalTable<Object> byOrdinal = new OrdinalTable<>(); // CaseRecord or CompactCase
-  private final CompactTables tables = new CompactTables();
+  private final CompactTables tables;
   private final long[] hot; // ring of the ordinals touched lately, -1 = empty slot
   private int hotNext;
   private long lastHot = -1;
@@ -48,7 +49,12 @@ final class CaseStore {
   /** How many distinct cases touched lately are held as records by default. */
   static final int DEFAULT_HOT_CASES = EngineConfig.DEFAULT_HOT_CASES;
 
-  CaseStore(SlaScheduler scheduler, UrbanClasses urban, EventApplier applier, int hotCases) {
+  CaseStore(
+      SlaScheduler scheduler,
+      UrbanClasses urban,
+      EventApplier applier,
+      int hotCases,
+      RegionTree tree) {
     if (hotCases < 1) {
       throw new IllegalArgumentException("hotCases must be at least 1 but was " + hotCases);
     }
@@ -56,6 +62,7 @@ final class CaseStore {
     java.util.Arrays.fill(hot, -1);
     this.scheduler = scheduler;
     this.urban = urban;
+    this.tables = new CompactTables(tree);
     this.tx = new Tx(this, applier);
   }
 

@@ -6,14 +6,15 @@ import com.google.common.collect.Ordering;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.gridgov.casefile.CaseFacts;
+import org.gridgov.casefile.CaseId;
 import org.gridgov.casefile.CaseState;
 import org.gridgov.casefile.CaseStateForm;
 import org.gridgov.casefile.CaseStatus;
 import org.gridgov.casefile.Satisfaction;
-import org.gridgov.region.UrbanRuralClass;
 import org.gridgov.sla.CaseClocks;
 import org.gridgov.sla.SlaClock;
 import org.gridgov.sla.SlaClockForm;
@@ -23,11 +24,13 @@ import org.jspecify.annotations.Nullable;
  * A committed case the engine has not touched lately, in primitive columns: status, counters and
  * flags packed into ints and a long, instants as epoch milliseconds, handler ids and clock names as
  * indices into {@link CompactTables}, each clock as its plan's index, start, time seen and fired
- * levels. {@link #decode} gives back a {@link CaseRecord} equal to the one {@link #encode} took;
- * encode refuses (returns null) any case the columns cannot hold exactly (sub-millisecond instants,
- * a clock that was ever paused, a merge target, counts past 127, sets not in natural order), which
- * then stays a record. {@code CaseEnginePropertyTest} holds every case but one in columns and
- * checks that the engine behaves exactly as one holding records.
+ * levels (a start or time seen equal to one of the state's instants is a 4-bit reference to it),
+ * and the facts packed into an int when they hold no personal data ({@link CompactFacts}). {@link
+ * #decode} gives back a {@link CaseRecord} equal to the one {@link #encode} took; encode refuses
+ * (returns null) any case the columns cannot hold exactly (sub-millisecond instants, a clock that
+ * was ever paused, a merge target, counts past 127, sets not in natural order), which then stays a
+ * record. {@code CaseEnginePropertyTest} holds every case but one in columns and checks that the
+ * engine behaves exactly as one holding records.
  */
 @SuppressWarnings("EnumOrdinal") // in-memory columns of one JVM, never written out
 final class CompactCase {
@@ -44,19 +47,21 @@ final class CompactCase {
   private static final int CLOCKS_SHIFT = 12;
   private static final int INSTANTS_SHIFT = 16;
 
-  private final CaseFacts facts;
-  private final UrbanRuralClass urban;
+  private final CaseId id;
+  private final @Nullable CaseFacts facts; // null when factBits hold them (CompactFacts)
+  private final int factBits;
   private final int location;
   private final int flags;
   private final int lead; // -1 = none
   private final int lastSequence;
   private final long counters;
   private final long suspendedNanos;
-  private final long[] words; // present instants in millis, then 3 words per clock
+  private final long[] words; // present instants in millis, then 1 to 3 words per clock
   private final int @Nullable [] names; // 5 collection sizes, then the indices; null if all empty
 
   private CompactCase(
       CaseRecord r,
+      int factBits,
       int flags,
       int lead,
       int lastSequence,
@@ -64,8 +69,9 @@ final class CompactCase {
       long suspendedNanos,
       long[] words,
       int @Nullable [] names) {
-    this.facts = r.facts();
-    this.urban = r.urban();
+    this.id = r.facts().id();
+    this.factBits = factBits;
+    this.facts = CompactFacts.isPacked(factBits) ? null : r.facts();
     this.location = r.location();
     this.flags = flags;
     this.lead = lead;
@@ -77,8 +83,8 @@ final class CompactCase {
   }
 
   /** The case's id. */
-  org.gridgov.casefile.CaseId id() {
-    return facts.id();
+  CaseId id() {
+    return id;
   }
 
   /** The case in columns, or null if they cannot hold it exactly. */
@@ -100,13 +106,15 @@ final class CompactCase {
       return null;
     }
     int present = Integer.bitCount(mask);
-    long[] words = new long[present + 3 * clocks.size()];
-    System.arraycopy(scratch, 0, words, 0, present);
-    for (int i = 0, w = present; i < clocks.size(); i++, w += 3) {
-      if (!clock(SlaClockForm.of(clocks.clockAt(i)), clocks.clockAt(i), tables, words, w)) {
+    int end = present;
+    for (int i = 0; i < clocks.size(); i++) {
+      SlaClock clock = clocks.clockAt(i);
+      end = clock(SlaClockForm.of(clock), clock, tables, scratch, present, end);
+      if (end < 0) {
         return null;
       }
     }
+    long[] words = Arrays.copyOf(scratch, end);
     String leadId = s.lead().orElse(null);
     boolean leadHistoryIsLead =
         leadId != null && s.leadHistory().size() == 1 && s.leadHistory().get(0).equals(leadId);
@@ -122,6 +130,7 @@ final class CompactCase {
             | (mask << INSTANTS_SHIFT);
     return new CompactCase(
         r,
+        CompactFacts.pack(r.facts(), r.location(), r.urban(), tables),
         flags,
         leadId == null ? -1 : tables.name(leadId),
         (int) s.lastSequence(),
@@ -133,6 +142,19 @@ final class CompactCase {
 
   /** The record again, equal to the one encoded. */
   CaseRecord decode(long ordinal, CompactTables tables) {
+    CaseFacts f = facts != null ? facts : CompactFacts.facts(id, factBits, location, tables);
+    int present = Integer.bitCount(flags >>> INSTANTS_SHIFT);
+    return new CaseRecord(
+        f,
+        ordinal,
+        state(instants(), tables),
+        clocks(present, tables),
+        CompactFacts.urban(factBits),
+        location);
+  }
+
+  /** The eleven optional instants, in the order {@link #instants(CaseState, long[])} wrote them. */
+  private List<Optional<Instant>> instants() {
     List<Optional<Instant>> in = new ArrayList<>(INSTANTS);
     int mask = flags >>> INSTANTS_SHIFT;
     int w = 0;
@@ -142,7 +164,18 @@ final class CompactCase {
               ? Optional.of(Instant.ofEpochMilli(words[w++]))
               : Optional.empty());
     }
-    Optional<String> leadId = lead < 0 ? Optional.empty() : Optional.of(tables.name(lead));
+    return in;
+  }
+
+  /** The handler-id collections of a state, in the order {@code names} wrote them. */
+  private record HandlerSets(
+      ImmutableSortedSet<String> assists,
+      ImmutableSortedSet<String> returnedBy,
+      ImmutableList<String> leadHistory,
+      ImmutableList<String> returnHistory,
+      ImmutableSortedSet<String> awaiting) {}
+
+  private HandlerSets handlerSets(Optional<String> leadId, CompactTables tables) {
     int[] n = names;
     int at = 5;
     ImmutableSortedSet<String> assists = sortedSet(n, 0, at, tables);
@@ -151,98 +184,134 @@ final class CompactCase {
     at += size(n, 1);
     ImmutableList<String> leadHistory =
         (flags & LEAD_HISTORY_IS_LEAD) != 0
-            ? ImmutableList.of(leadId.get())
+            ? ImmutableList.of(leadId.orElseThrow())
             : list(n, 2, at, tables);
     at += size(n, 2);
     ImmutableList<String> returnHistory = list(n, 3, at, tables);
     at += size(n, 3);
-    ImmutableSortedSet<String> awaiting = sortedSet(n, 4, at, tables);
+    return new HandlerSets(
+        assists, returnedBy, leadHistory, returnHistory, sortedSet(n, 4, at, tables));
+  }
+
+  private CaseState state(List<Optional<Instant>> in, CompactTables tables) {
+    Optional<String> leadId = lead < 0 ? Optional.empty() : Optional.of(tables.name(lead));
+    HandlerSets n = handlerSets(leadId, tables);
     int sat = (flags >>> 5) & 7;
-    CaseState state =
-        new CaseStateForm(
-                facts.id(),
-                STATUSES[flags & 31],
-                lastSequence,
-                in.get(0),
-                leadId,
-                assists,
-                returnedBy,
-                leadHistory,
-                returnHistory,
-                awaiting,
-                in.get(1),
-                in.get(2),
-                in.get(3),
-                in.get(4),
-                in.get(5),
-                in.get(6),
-                in.get(7),
-                in.get(8),
-                in.get(9),
-                in.get(10),
-                Duration.ofNanos(suspendedNanos),
-                counter(0),
-                counter(1),
-                counter(2),
-                counter(3),
-                counter(4),
-                counter(5),
-                counter(6),
-                counter(7),
-                counter(8),
-                (flags & (1 << 8)) != 0,
-                (flags & (1 << 9)) != 0,
-                sat == 0 ? Optional.empty() : Optional.of(SATISFACTIONS[sat - 1]),
-                (flags & (1 << 10)) != 0,
-                Optional.empty())
-            .toState();
-    return new CaseRecord(facts, ordinal, state, clocks(w, tables), urban, location);
+    return new CaseStateForm(
+            id,
+            STATUSES[flags & 31],
+            lastSequence,
+            in.get(0),
+            leadId,
+            n.assists(),
+            n.returnedBy(),
+            n.leadHistory(),
+            n.returnHistory(),
+            n.awaiting(),
+            in.get(1),
+            in.get(2),
+            in.get(3),
+            in.get(4),
+            in.get(5),
+            in.get(6),
+            in.get(7),
+            in.get(8),
+            in.get(9),
+            in.get(10),
+            Duration.ofNanos(suspendedNanos),
+            counter(0),
+            counter(1),
+            counter(2),
+            counter(3),
+            counter(4),
+            counter(5),
+            counter(6),
+            counter(7),
+            counter(8),
+            (flags & (1 << 8)) != 0,
+            (flags & (1 << 9)) != 0,
+            sat == 0 ? Optional.empty() : Optional.of(SATISFACTIONS[sat - 1]),
+            (flags & (1 << 10)) != 0,
+            Optional.empty())
+        .toState();
   }
 
   private CaseClocks clocks(int from, CompactTables tables) {
     CaseClocks c = CaseClocks.empty();
     int count = (flags >>> CLOCKS_SHIFT) & 15;
-    for (int i = 0, w = from; i < count; i++, w += 3) {
-      long head = words[w];
-      CompactTables.Plan plan = tables.plan((int) ((head >>> 20) & 0xFFFFF));
-      Instant started = Instant.ofEpochMilli(words[w + 1]);
+    int w = from;
+    for (int i = 0; i < count; i++) {
+      long head = words[w++];
+      int startedRef = (int) ((head >>> 34) & 15);
+      int seenRef = (int) ((head >>> 38) & 15);
+      Instant started = Instant.ofEpochMilli(words[startedRef == 0 ? w++ : startedRef - 1]);
+      Instant seen = Instant.ofEpochMilli(words[seenRef == 0 ? w++ : seenRef - 1]);
+      CompactTables.Plan plan = tables.plan((int) ((head >>> 16) & 0xFFFF));
       c =
           c.with(
               new SlaClockForm(
-                      tables.name((int) (head & 0xFFFFF)),
+                      tables.clockName((int) (head & 0xFFFF)),
                       plan.limit(),
                       plan.levels(),
                       plan.calendar().edition(),
                       started,
                       ImmutableList.of(started),
-                      CLOCK_STATES[(int) ((head >>> 40) & 3)],
+                      CLOCK_STATES[(int) ((head >>> 32) & 3)],
                       head >>> 42,
-                      Instant.ofEpochMilli(words[w + 2]))
+                      seen)
                   .toClock(plan.calendar()));
     }
     return c;
   }
 
-  /** Writes one clock's 3 words at {@code w}; false if the columns cannot hold it. */
-  private static boolean clock(
-      SlaClockForm f, SlaClock clock, CompactTables tables, long[] words, int w) {
+  /**
+   * Writes one clock at {@code w} of {@code out}, after the state's {@code present} instants: a
+   * head word (name, plan, state, fired levels, and for its start and the time it has seen either
+   * the position + 1 of an equal instant of the state or 0), then the start and the time seen that
+   * no instant of the state equals. Returns the index after the last word written, or -1 if the
+   * columns cannot hold the clock.
+   */
+  private static int clock(
+      SlaClockForm f, SlaClock clock, CompactTables tables, long[] out, int present, int w) {
     long started = millis(f.startedAt());
     long seen = millis(f.seen());
-    int name = tables.name(f.name());
+    int name = tables.clockName(f.name());
     int plan = tables.plan(f.limit(), f.levels(), clock.calendar());
     if (f.history().size() != 1
         || started == Long.MIN_VALUE
         || seen == Long.MIN_VALUE
         || (f.firedMask() >>> 22) != 0
-        || name > 0xFFFFF
-        || plan > 0xFFFFF) {
-      return false;
+        || name > 0xFFFF
+        || plan > 0xFFFF) {
+      return -1;
     }
-    words[w] =
-        name | ((long) plan << 20) | ((long) f.state().ordinal() << 40) | (f.firedMask() << 42);
-    words[w + 1] = started;
-    words[w + 2] = seen;
-    return true;
+    long startedRef = sameInstant(out, present, started);
+    long seenRef = sameInstant(out, present, seen);
+    out[w] =
+        name
+            | ((long) plan << 16)
+            | ((long) f.state().ordinal() << 32)
+            | (startedRef << 34)
+            | (seenRef << 38)
+            | (f.firedMask() << 42);
+    int next = w + 1;
+    if (startedRef == 0) {
+      out[next++] = started;
+    }
+    if (seenRef == 0) {
+      out[next++] = seen;
+    }
+    return next;
+  }
+
+  /** The position + 1 of the first of the state's instants equal to {@code ms}, or 0 if none. */
+  private static long sameInstant(long[] words, int present, long ms) {
+    for (int i = 0; i < present; i++) {
+      if (words[i] == ms) {
+        return i + 1L;
+      }
+    }
+    return 0;
   }
 
   /** Whether a set is in natural order, the order {@link #decode} rebuilds it in. */

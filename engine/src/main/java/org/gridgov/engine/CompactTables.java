@@ -4,14 +4,16 @@ import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import org.gridgov.region.RegionTree;
 import org.gridgov.sla.BusinessCalendar;
 import org.gridgov.sla.SlaLimit;
 import org.gridgov.sla.WarningLevel;
 
 /**
- * The shared tables {@link CompactCase}s point into: every handler id and clock name once, and
- * every clock plan (limit, levels, calendar edition) once. Entries are never removed: the tables
- * grow with the distinct handlers and plans an engine sees, not with its cases.
+ * The shared tables {@link CompactCase}s point into: every handler id, clock name and category code
+ * once, the engine's region tree (a location's code by its index), and every clock plan (limit,
+ * levels, calendar edition) once. Entries are never removed: the tables grow with the distinct
+ * handlers and plans an engine sees, not with its cases.
  */
 final class CompactTables {
   /**
@@ -27,11 +29,24 @@ final class CompactTables {
 
   private final List<String> names = new ArrayList<>();
   private final HashMap<String, Integer> nameIndex = new HashMap<>();
+  private final List<String> clockNames = new ArrayList<>();
+  private final HashMap<String, Integer> clockIndex = new HashMap<>();
   private final List<Plan> plans = new ArrayList<>();
   private final HashMap<PlanKey, Integer> planIndex = new HashMap<>();
-  private final long[] scratch = new long[16];
+  private final long[] scratch = new long[64]; // 11 instants + 3 words for each of 15 clocks
+  private final RegionTree tree;
 
-  /** A scratch array of 16 longs for one encode at a time (the engine is single-threaded). */
+  /** Empty tables for the cases of an engine over {@code tree}. */
+  CompactTables(RegionTree tree) {
+    this.tree = tree;
+  }
+
+  /** The code of the region with a tree index (a compact case's location). */
+  long regionCode(int index) {
+    return tree.region(index).code();
+  }
+
+  /** A scratch array of 64 longs for one encode at a time (the engine is single-threaded). */
   long[] scratch() {
     return scratch;
   }
@@ -50,6 +65,22 @@ final class CompactTables {
   /** The name with an index. */
   String name(int index) {
     return names.get(index);
+  }
+
+  /** The index of a clock name, added if new (clock names are numbered apart from the others). */
+  int clockName(String name) {
+    Integer i = clockIndex.get(name);
+    if (i == null) {
+      i = clockNames.size();
+      clockNames.add(name);
+      clockIndex.put(name, i);
+    }
+    return i;
+  }
+
+  /** The clock name with an index. */
+  String clockName(int index) {
+    return clockNames.get(index);
   }
 
   /** The index of a plan, added if new (plans are told apart by their edition's name). */

@@ -43,7 +43,12 @@ record EngineParts(
         new SlaScheduler(
             config.initialCapacity(), router, applier, config.systemActor(), supervision);
     CaseStore store =
-        new CaseStore(scheduler, new UrbanClasses(config.regionTree()), applier, hotCases);
+        new CaseStore(
+            scheduler,
+            new UrbanClasses(config.regionTree()),
+            applier,
+            hotCases,
+            config.regionTree());
     AuthorizationPolicy authorization =
         config.authorizationPolicy().orElseGet(() -> new JurisdictionAuthorizationPolicy(handlers));
     CommandDispatcher dispatcher =

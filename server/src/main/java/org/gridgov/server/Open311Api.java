@@ -22,11 +22,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.gridgov.category.Category;
-import org.gridgov.geo.ChinaCoordinates;
-import org.gridgov.geo.Location;
 import org.gridgov.geo.LonLat;
+import org.gridgov.region.AddressMatcher;
 import org.gridgov.region.Region;
-import org.gridgov.region.RegionLevel;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,9 +54,11 @@ final class Open311Api {
   private final ServiceCatalog services;
   private final RateLimiter posts;
   private final RateLimiter reads;
+  private final AddressMatcher addresses;
 
   Open311Api(GridgovServer server) {
     this.server = server;
+    this.addresses = AddressMatcher.of(server.config().city().tree());
     this.services = new ServiceCatalog(server.config().city().catalog());
     double postRate = server.config().postsPerSecond();
     double readRate = server.config().readsPerSecond();
@@ -355,26 +355,9 @@ final class Open311Api {
       throw Open311Exception.badRequest("service_code is missing");
     }
     Category service = service(code);
-    LonLat point = point(ctx);
-    Location location =
-        server
-            .config()
-            .city()
-            .locator()
-            .locate(point.lon(), point.lat())
-            .orElseThrow(
-                () ->
-                    Open311Exception.badRequest(
-                        "lat "
-                            + point.lat()
-                            + ", long "
-                            + point.lon()
-                            + " (WGS-84) lies outside the city's grids"));
-    Region grid =
-        location
-            .at(RegionLevel.GRID)
-            .orElseThrow(
-                () -> Open311Exception.badRequest("the point lies in no grid of the city"));
+    ReportPlace place = ReportPlace.of(name -> param(ctx, name), server.config().city(), addresses);
+    Region grid = place.grid();
+    LonLat point = place.point();
     String description = limited(ctx, "description", MAX_DESCRIPTION);
     String mediaUrl = limited(ctx, "media_url", 1000);
     if (mediaUrl != null && !mediaUrl.startsWith("https://") && !mediaUrl.startsWith("http://")) {
@@ -412,44 +395,6 @@ final class Open311Api {
     if (v != null && v.length() > max) {
       throw Open311Exception.badRequest(
           name + " has " + v.length() + " characters: at most " + max);
-    }
-    return v;
-  }
-
-  /** The point in WGS-84, converted from GCJ-02 or BD-09 when {@code coord_system} says so. */
-  static LonLat point(Context ctx) {
-    String latText = param(ctx, "lat");
-    String lonText = param(ctx, "long");
-    if (latText == null || lonText == null) {
-      throw Open311Exception.badRequest(
-          param(ctx, "address_string") != null || param(ctx, "address_id") != null
-              ? "lat and long are required: this server does not geocode address_string or"
-                  + " address_id"
-              : "lat and long are missing");
-    }
-    double lat = number("lat", latText, 90);
-    double lon = number("long", lonText, 180);
-    String system = Optional.ofNullable(param(ctx, "coord_system")).orElse("wgs84");
-    return switch (system.toLowerCase(Locale.ROOT)) {
-      case "wgs84" -> new LonLat(lon, lat);
-      case "gcj02" -> ChinaCoordinates.gcj02ToWgs84(lon, lat);
-      case "bd09" -> ChinaCoordinates.bd09ToWgs84(lon, lat);
-      default ->
-          throw Open311Exception.badRequest(
-              "coord_system " + Texts.clip(system) + " is not one of wgs84, gcj02, bd09");
-    };
-  }
-
-  private static double number(String name, String text, double bound) {
-    double v;
-    try {
-      v = Double.parseDouble(text);
-    } catch (NumberFormatException e) {
-      throw Open311Exception.badRequest(name + " " + Texts.clip(text) + " is not a number");
-    }
-    if (!(Math.abs(v) <= bound)) {
-      throw Open311Exception.badRequest(
-          name + " " + Texts.clip(text) + " is outside -" + (int) bound + ".." + (int) bound);
     }
     return v;
   }

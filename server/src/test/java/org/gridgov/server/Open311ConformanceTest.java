@@ -375,7 +375,7 @@ class Open311ConformanceTest {
     cases.put("403 api_key is not valid", badKey);
     cases.put("400 service_code is missing", noCode);
     cases.put("404 service_code 9999", unknownCode);
-    cases.put("400 lat and long are missing", noLat);
+    cases.put("400 lat is missing", noLat);
     cases.put("400 lies outside the city", outside);
     cases.put("400 attribute[urgency] is 'yesterday'", badAttr);
     cases.put("400 coord_system mars", badSystem);

@@ -41,6 +41,43 @@ public final class DesignRunner {
   }
 
   /**
+   * Runs a design with or without common random numbers. With them this is {@link #run(Design,
+   * Progress)}; without, point {@code i} runs on the streams of its own seed, drawn from the design
+   * seed's {@code design-point} stream {@code i}, so points are independent (paired differences are
+   * then still valid, only wider).
+   *
+   * @param design the experiment
+   * @param commonRandomNumbers whether the points share random numbers
+   * @param progress receives simulated hours done over all runs
+   * @return every replication and the summaries
+   * @throws IllegalArgumentException if a point's scenario does not fit its city
+   */
+  public static DesignResult run(Design design, boolean commonRandomNumbers, Progress progress) {
+    if (commonRandomNumbers) {
+      return run(design, progress);
+    }
+    ImmutableList.Builder<ReplicationResult> runs = ImmutableList.builder();
+    ImmutableList<DesignPoint> points = design.plan().points();
+    for (int i = 0; i < points.size(); i++) {
+      DesignPoint p = points.get(i);
+      runs.addAll(
+          Experiments.runAll(
+              List.of(p.apply(design.scenario())),
+              List.of(p.label()),
+              design.replications(),
+              pointSeed(design.seed(), i),
+              design.parallelism(),
+              progress));
+    }
+    return assemble(design, runs.build());
+  }
+
+  /** The seed of point {@code i} of a design without common random numbers. */
+  static long pointSeed(long seed, int point) {
+    return RandomStreams.of(seed).stream("design-point", point).nextLong();
+  }
+
+  /**
    * Assembles a design's result from its runs.
    *
    * @param design the experiment

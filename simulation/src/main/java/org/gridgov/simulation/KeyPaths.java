@@ -25,6 +25,8 @@ final class KeyPaths {
     PatrolSectionReader.KEYS.forEach(k -> b.add("patrol." + k));
     StaffSectionReader.KEYS.forEach(k -> b.add("staff." + k));
     MechanismsReader.KEYS.forEach(k -> b.add("mechanisms." + k));
+    ExperimentSectionReader.KEYS.forEach(k -> b.add("experiment." + k));
+    CalibrationSectionReader.KEYS.forEach(k -> b.add("calibration." + k));
     b.add("city.putian.generator-seed", "city.single-grid.residents");
     b.add("routing-policy.file", "sla-policy.file");
     return b.build();

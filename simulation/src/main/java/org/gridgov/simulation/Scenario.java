@@ -286,6 +286,22 @@ public abstract class Scenario {
   public abstract Optional<Staff> staff();
 
   /**
+   * Returns the designed experiment the file's {@code experiment:} section states ({@code
+   * gridgov-sim design}); it does not change a run of this scenario.
+   *
+   * @return the experiment, or empty
+   */
+  public abstract Optional<ExperimentSpec> experiment();
+
+  /**
+   * Returns the calibration the file's {@code calibration:} section states ({@code gridgov-sim
+   * calibrate}); it does not change a run of this scenario.
+   *
+   * @return the calibration, or empty
+   */
+  public abstract Optional<CalibrationSpec> calibration();
+
+  /**
    * Returns a copy with other periods, e.g. to shorten the built-in scenario for a quick look.
    *
    * <pre>{@code
@@ -583,6 +599,24 @@ public abstract class Scenario {
      */
     @CanIgnoreReturnValue
     Builder staff(Staff staff);
+
+    /**
+     * Sets the designed experiment of the scenario file's {@code experiment:} section.
+     *
+     * @param experiment the experiment
+     * @return this
+     */
+    @CanIgnoreReturnValue
+    Builder experiment(ExperimentSpec experiment);
+
+    /**
+     * Sets the calibration of the scenario file's {@code calibration:} section.
+     *
+     * @param calibration the calibration
+     * @return this
+     */
+    @CanIgnoreReturnValue
+    Builder calibration(CalibrationSpec calibration);
 
     /**
      * Builds the scenario.

@@ -82,7 +82,9 @@ final class ScenarioFileReader {
           "routing-policy",
           "sla-policy",
           "policy-variants",
-          "mechanisms");
+          "mechanisms",
+          ExperimentSectionReader.SECTION,
+          CalibrationSectionReader.SECTION);
   static final ImmutableList<String> CATEGORY_KEYS =
       ImmutableList.of("code", "share", "handling", "solved-by-holder");
   static final ImmutableList<String> STAFFING_KEYS =
@@ -120,6 +122,7 @@ final class ScenarioFileReader {
   private final Problems problems;
   private final InputLimits limits;
   private final List<Problem> policyProblems = new ArrayList<>();
+  private final StudySectionsReader studies = new StudySectionsReader(this);
 
   ScenarioFileReader(String source, Path directory, Function<String, Optional<Scenario>> builtIns) {
     this(source, directory, builtIns, InputLimits.defaults());
@@ -344,7 +347,8 @@ final class ScenarioFileReader {
     }
     b.putAllPolicyVariants(variants);
     try {
-      return b.build();
+      Scenario built = b.build();
+      return studies.check(built) ? built : null;
     } catch (IllegalArgumentException | IllegalStateException e) {
       add(root.pos(), "", "", "%s", String.valueOf(e.getMessage()));
       return null;
@@ -366,6 +370,16 @@ final class ScenarioFileReader {
   }
 
   private @Nullable String name(MapNode root, boolean extending) {
+    if (extending && root.get("name") == null) {
+      // a scenario that extends a built-in one still needs its own name: reports and CSV name it
+      add(
+          root.pos(),
+          "name",
+          "",
+          "missing required key 'name': a scenario that extends a built-in one needs a name of its"
+              + " own");
+      return null;
+    }
     String name = required(root, "name", extending, n -> string(n, "name"));
     if (name != null && name.isBlank()) {
       add(
@@ -447,6 +461,7 @@ final class ScenarioFileReader {
     readResources(root, base, b);
     new PatrolSectionReader(problems).read(root, base, b);
     new StaffSectionReader(problems).read(root, base, b);
+    studies.read(root, base, b);
   }
 
   /** Reads staffing, work schedule, travel, check time, calendar and the two policies into b. */
@@ -577,61 +592,10 @@ final class ScenarioFileReader {
       return null;
     }
     Entry e = m.entries().get(0);
-    switch (e.key()) {
-      case "putian" -> {
-        MapNode opts = map(e.value(), "city.putian", "{generator-seed: 1}");
-        if (opts == null) {
-          return null;
-        }
-        knownKeys(opts, ImmutableList.of("generator-seed"), "city.putian.");
-        Node seed = opts.get("generator-seed");
-        Long value =
-            seed == null ? Long.valueOf(1) : wholeNumber(seed, "city.putian.generator-seed");
-        return value == null ? null : new CitySpec.Putian(value);
-      }
-      case "csv" -> {
-        String file = string(e.value(), "city.csv");
-        if (file == null) {
-          return null;
-        }
-        Path path = directory.resolve(file).normalize();
-        if (!Files.isRegularFile(path)) {
-          add(
-              e.value().pos(),
-              "city.csv",
-              file,
-              "no such file: %s (paths are relative to the scenario file)",
-              path);
-          return null;
-        }
-        return new CitySpec.CsvFile(path);
-      }
-      case "single-grid" -> {
-        MapNode opts = map(e.value(), "city.single-grid", "{residents: 1000}");
-        if (opts == null) {
-          return null;
-        }
-        knownKeys(opts, ImmutableList.of("residents"), "city.single-grid.");
-        Node r = opts.get("residents");
-        if (r == null) {
-          add(opts.pos(), "city.single-grid.residents", "", "missing required key 'residents'");
-          return null;
-        }
-        Long residents = wholeNumber(r, "city.single-grid.residents");
-        if (residents == null) {
-          return null;
-        }
-        if (residents < 1 || residents > Integer.MAX_VALUE) {
-          add(
-              r.pos(),
-              "city.single-grid.residents",
-              r.text(),
-              "must be between 1 and %d",
-              Integer.MAX_VALUE);
-          return null;
-        }
-        return new CitySpec.SingleGrid((int) (long) residents);
-      }
+    return switch (e.key()) {
+      case "putian" -> putian(e);
+      case "csv" -> csvCity(e);
+      case "single-grid" -> singleGrid(e);
       default -> {
         add(
             e.keyPos(),
@@ -640,9 +604,65 @@ final class ScenarioFileReader {
             "unknown kind of city%s; expected one of %s",
             suggestion(e.key(), CITY_FORMS),
             String.join(", ", CITY_FORMS));
-        return null;
+        yield null;
       }
+    };
+  }
+
+  private CitySpec.@Nullable Putian putian(Entry e) {
+    MapNode opts = map(e.value(), "city.putian", "{generator-seed: 1}");
+    if (opts == null) {
+      return null;
     }
+    knownKeys(opts, ImmutableList.of("generator-seed"), "city.putian.");
+    Node seed = opts.get("generator-seed");
+    Long value = seed == null ? Long.valueOf(1) : wholeNumber(seed, "city.putian.generator-seed");
+    return value == null ? null : new CitySpec.Putian(value);
+  }
+
+  private CitySpec.@Nullable CsvFile csvCity(Entry e) {
+    String file = string(e.value(), "city.csv");
+    if (file == null) {
+      return null;
+    }
+    Path path = directory.resolve(file).normalize();
+    if (!Files.isRegularFile(path)) {
+      add(
+          e.value().pos(),
+          "city.csv",
+          file,
+          "no such file: %s (paths are relative to the scenario file)",
+          path);
+      return null;
+    }
+    return new CitySpec.CsvFile(path);
+  }
+
+  private CitySpec.@Nullable SingleGrid singleGrid(Entry e) {
+    MapNode opts = map(e.value(), "city.single-grid", "{residents: 1000}");
+    if (opts == null) {
+      return null;
+    }
+    knownKeys(opts, ImmutableList.of("residents"), "city.single-grid.");
+    Node r = opts.get("residents");
+    if (r == null) {
+      add(opts.pos(), "city.single-grid.residents", "", "missing required key 'residents'");
+      return null;
+    }
+    Long residents = wholeNumber(r, "city.single-grid.residents");
+    if (residents == null) {
+      return null;
+    }
+    if (residents < 1 || residents > Integer.MAX_VALUE) {
+      add(
+          r.pos(),
+          "city.single-grid.residents",
+          r.text(),
+          "must be between 1 and %d",
+          Integer.MAX_VALUE);
+      return null;
+    }
+    return new CitySpec.SingleGrid((int) (long) residents);
   }
 
   private @Nullable ImmutableList<CategoryMix> categories(Node n) {
@@ -976,7 +996,7 @@ final class ScenarioFileReader {
     return null;
   }
 
-  private @Nullable String string(Node n, String field) {
+  @Nullable String string(Node n, String field) {
     if (n instanceof Scalar s && (s.kind() == Kind.STRING || s.kind() == Kind.NUMBER)) {
       return s.text();
     }
@@ -1011,7 +1031,7 @@ final class ScenarioFileReader {
     return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
   }
 
-  private @Nullable Long wholeNumber(Node n, String field) {
+  @Nullable Long wholeNumber(Node n, String field) {
     if (!(n instanceof Scalar s) || s.kind() != Kind.NUMBER) {
       wrongType(n, field, "a whole number");
       return null;
@@ -1161,8 +1181,7 @@ final class ScenarioFileReader {
   }
 
   @FormatMethod
-  private void add(
-      Pos at, String field, String value, @FormatString String format, Object... args) {
+  void add(Pos at, String field, String value, @FormatString String format, Object... args) {
     problems.add(
         at.line(), at.column(), field, value, "%s", String.format(Locale.ROOT, format, args));
   }

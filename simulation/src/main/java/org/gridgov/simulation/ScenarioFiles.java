@@ -100,6 +100,17 @@ public final class ScenarioFiles {
    */
   public static String toYaml(Scenario scenario) {
     StringBuilder y = new StringBuilder();
+    periods(y, scenario);
+    demand(y, scenario);
+    resources(y, scenario);
+    mechanisms(y, scenario);
+    policies(y, scenario);
+    StudySectionsYaml.append(y, scenario);
+    return y.toString();
+  }
+
+  /** Name, city, grid size and the periods. */
+  private static void periods(StringBuilder y, Scenario scenario) {
     y.append("name: ").append(quote(scenario.name())).append('\n');
     y.append("city: ").append(city(scenario.city())).append('\n');
     scenario
@@ -109,6 +120,10 @@ public final class ScenarioFiles {
     y.append("warm-up: ").append(quote(scenario.warmUp().toString())).append('\n');
     y.append("horizon: ").append(quote(scenario.horizon().toString())).append('\n');
     y.append("drain: ").append(quote(scenario.drain().toString())).append('\n');
+  }
+
+  /** Arrivals: rate, profiles and categories. */
+  private static void demand(StringBuilder y, Scenario scenario) {
     y.append("cases-per-resident-per-year: ")
         .append(num(scenario.casesPerResidentPerYear()))
         .append('\n');
@@ -122,6 +137,10 @@ public final class ScenarioFiles {
       y.append("    handling: ").append(quote(c.handling().toString())).append('\n');
       y.append("    solved-by-holder: ").append(num(c.solvedByHolder())).append('\n');
     }
+  }
+
+  /** Staffing, work schedule and travel. */
+  private static void resources(StringBuilder y, Scenario scenario) {
     Staffing s = scenario.staffing();
     y.append("staffing:\n");
     y.append("  workers-per-grid: ").append(s.workersPerGrid()).append('\n');
@@ -144,6 +163,10 @@ public final class ScenarioFiles {
         .append(", minutes-per-km: ")
         .append(num(scenario.travel().minutesPerKm()))
         .append("}\n");
+  }
+
+  /** Patrol, staff, check time and the lifecycle mechanisms (each only when on). */
+  private static void mechanisms(StringBuilder y, Scenario scenario) {
     scenario
         .patrol()
         .ifPresent(
@@ -172,6 +195,10 @@ public final class ScenarioFiles {
           .append(num(scenario.mechanisms().reworkProbability()))
           .append("}\n");
     }
+  }
+
+  /** Calendar, routing and SLA policies and the policy variants. */
+  private static void policies(StringBuilder y, Scenario scenario) {
     y.append("calendar: ")
         .append(ScenarioFileReader.kebab(scenario.calendar().name()))
         .append('\n');
@@ -191,7 +218,6 @@ public final class ScenarioFiles {
             .append('\n');
       }
     }
-    return y.toString();
   }
 
   private static String city(CitySpec city) {

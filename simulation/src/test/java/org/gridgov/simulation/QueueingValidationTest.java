@@ -2,6 +2,7 @@ package org.gridgov.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.google.common.collect.ImmutableList;
 import org.junit.jupiter.api.Test;
@@ -58,5 +59,27 @@ class QueueingValidationTest {
             () -> QueueingValidation.run(QueueingValidation.defaultModels(), 1, 1, Progress.NONE))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("replications must be >= 2");
+  }
+
+  /**
+   * The pooled ratio weights each replication by its count: with 1 of 10 and 9 of 30 it is 10/40 =
+   * 0.25, not the mean of the ratios (0.1 + 0.3) / 2 = 0.2, which is what made P(wait > 0) lie
+   * below Erlang-C (congested windows hold more cases). Interval: linearised values 0.175 and
+   * 0.325, standard error 0.075, t(1) = 12.706.
+   */
+  @Test
+  void theRatioEstimatorPoolsTheReplicationsAndGivesTheDeltaMethodInterval() {
+    Estimate e = QueueingValidation.ratio(new double[] {1, 9}, new double[] {10, 30});
+
+    assertThat(e.mean()).isCloseTo(0.25, within(1e-12));
+    assertThat(e.halfWidth()).isCloseTo(12.706 * 0.075, within(1e-3));
+    assertThat(e.n()).isEqualTo(2);
+  }
+
+  @Test
+  void theRatioEstimatorRefusesAnEmptyReplicationNamingIt() {
+    assertThatThrownBy(() -> QueueingValidation.ratio(new double[] {1, 0}, new double[] {10, 0}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("replication 1: count 0.0, expected > 0");
   }
 }

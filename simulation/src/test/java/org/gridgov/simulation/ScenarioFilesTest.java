@@ -280,7 +280,7 @@ class ScenarioFilesTest {
             p ->
                 assertThat(p.reason())
                     .startsWith("unknown key; known keys: name, extends, city,")
-                    .endsWith("sla-policy, policy-variants, mechanisms"));
+                    .endsWith("sla-policy, policy-variants, mechanisms, experiment, calibration"));
   }
 
   @Test
@@ -377,6 +377,20 @@ class ScenarioFilesTest {
             p -> {
               assertThat(p.field()).isEqualTo("categories[1].handling");
               assertThat(p.line()).isEqualTo(4);
+            });
+  }
+
+  /** Once a bare NullPointerException; now a problem with its position, like any missing key. */
+  @Test
+  void extendsWithoutNameIsRefusedWithItsPosition() throws IOException {
+    List<Problem> ps = problems("ext.yaml", "extends: putian\nhorizon: 28d\n");
+    assertThat(ps)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.field()).isEqualTo("name");
+              assertThat(p.line()).isEqualTo(1);
+              assertThat(p.reason()).contains("missing required key 'name'");
             });
   }
 

@@ -15,7 +15,8 @@ import org.openjdk.jol.info.GraphLayout;
  * (reported, verified, registered, dispatched: a whole-case and a lead clock running, one pending
  * deadline each) in one engine with no command-id memory, and reports the heap growth per case
  * (used heap after full GCs, before and after) and, for sizes up to 200,000, JOL's retained size of
- * the engine per case.
+ * the engine per case. With {@code -Dgridgov.footprint=true} it also prints JOL's footprint table
+ * (instances and bytes per class) of each engine to standard error.
  *
  * <p>Usage: {@code java -Xmx6g -Djdk.attach.allowAttachSelf -Djol.magicFieldOffset=true -cp
  * benchmarks/target/benchmarks.jar org.gridgov.benchmarks.engine.EngineMemory
@@ -59,7 +60,11 @@ public final class EngineMemory {
       sink.clear();
     }
     long after = usedAfterGc();
-    long jol = n <= 200_000 ? GraphLayout.parseInstance(engine).totalSize() : -1;
+    GraphLayout layout = n <= 200_000 ? GraphLayout.parseInstance(engine) : null;
+    long jol = layout == null ? -1 : layout.totalSize();
+    if (layout != null && Boolean.getBoolean("gridgov.footprint")) {
+      System.err.println(which + ":\n" + layout.toFootprint());
+    }
     String line =
         String.format(
             Locale.ROOT,

@@ -45,7 +45,9 @@ public final class Open311LoadTest {
   /**
    * Runs the load test.
    *
-   * @param args {@code name=value}: seconds (30), warmup (10), concurrency (64), db (H2)
+   * @param args {@code name=value}: seconds (30), warmup (10), concurrency (64), db (H2), client
+   *     ({@code jdk}: java.net.http; {@code raw}: {@link RawHttpLoad}; {@code jdk,raw}: both in
+   *     turn)
    * @throws Exception if the server cannot start
    */
   public static void main(String[] args) throws Exception {
@@ -85,8 +87,22 @@ public final class Open311LoadTest {
           warmup,
           seconds,
           db.startsWith("jdbc:h2:") ? "H2" : "given database");
-      var unused = run(http, uri, bodies, concurrency, warmup, out, false);
-      unused = run(http, uri, bodies, concurrency, seconds, out, true);
+      for (String client : a.getOrDefault("client", "jdk").split(",", -1)) {
+        if (client.equals("raw")) {
+          var unused =
+              RawHttpLoad.run(server.port(), uri.getPath(), bodies, concurrency, warmup, 201);
+          report(
+              out,
+              "raw",
+              RawHttpLoad.run(server.port(), uri.getPath(), bodies, concurrency, seconds, 201));
+        } else if (client.equals("jdk")) {
+          out.print("client jdk (java.net.http): ");
+          var unused = run(http, uri, bodies, concurrency, warmup, out, false);
+          unused = run(http, uri, bodies, concurrency, seconds, out, true);
+        } else {
+          throw new IllegalArgumentException("client " + client + " is not jdk or raw");
+        }
+      }
       pool.shutdownNow();
     }
   }
@@ -171,6 +187,22 @@ public final class Open311LoadTest {
           count == 0 ? 0 : sorted[count - 1] / 1e6);
     }
     return n.get();
+  }
+
+  private static void report(PrintStream out, String client, RawHttpLoad.Result r) {
+    out.printf(
+        Locale.ROOT,
+        "client %s: %d requests stored in %.1f s: %.0f POST/s, %d errors; latency ms p50 %.1f,"
+            + " p90 %.1f, p99 %.1f, p99.9 %.1f%n",
+        client,
+        r.ok(),
+        r.seconds(),
+        r.ok() / r.seconds(),
+        r.errors(),
+        pct(r.latencies().toArray(), 0.50),
+        pct(r.latencies().toArray(), 0.90),
+        pct(r.latencies().toArray(), 0.99),
+        pct(r.latencies().toArray(), 0.999));
   }
 
   private static double pct(long[] sorted, double q) {

@@ -479,12 +479,23 @@ public final class PolicyAnalysis {
     }
   }
 
+  /**
+   * Findings about the graph as a whole, after every case has been analysed: RETURN ping-pong
+   * links, ESCALATE cycles, handlers no analysed case reaches, and office levels none reaches.
+   */
   private void graphWide() {
+    returnPingPongs();
+    escalationCycles();
+    unreachedHandlers();
+    unreachedOfficeLevels();
+  }
+
+  /** RETURN links that form a two-handler loop. */
+  private void returnPingPongs() {
     for (Handler h : graph.handlers()) {
       if (h.kind() == Handler.Kind.OFFICE) {
         continue;
       }
-      // RETURN links that form a two-handler loop.
       for (String t : graph.targets(h.id(), LinkType.RETURN)) {
         if (h.id().compareTo(t) < 0 && graph.targets(t, LinkType.RETURN).contains(h.id())) {
           add(
@@ -500,7 +511,10 @@ public final class PolicyAnalysis {
         }
       }
     }
-    // ESCALATE cycles in the graph itself (declared links).
+  }
+
+  /** ESCALATE cycles in the graph itself (declared links). */
+  private void escalationCycles() {
     Set<String> done = new HashSet<>();
     for (Handler h : graph.declaredHandlers()) {
       List<String> path = new ArrayList<>();
@@ -527,6 +541,10 @@ public final class PolicyAnalysis {
       }
       done.addAll(onPath);
     }
+  }
+
+  /** Departments, parties and the city office that no analysed case ever reaches. */
+  private void unreachedHandlers() {
     for (Handler h : graph.handlers()) {
       boolean global = h.kind() != Handler.Kind.OFFICE || h.id().equals(Handler.CITY_OFFICE_ID);
       if (global && !reached.contains(h.id())) {
@@ -542,6 +560,10 @@ public final class PolicyAnalysis {
             h.id() + " never leads, assists, is summoned or escalated to for any analysed case");
       }
     }
+  }
+
+  /** Office levels present in the tree that no analysed case ever reaches. */
+  private void unreachedOfficeLevels() {
     for (String id : reached) {
       graph
           .handler(id)

@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       RunCommand.class,
       SweepCommand.class,
+      DesignCommand.class,
+      CalibrateCommand.class,
       ValidateCommand.class,
       CommandLine.HelpCommand.class
     },
@@ -44,6 +46,9 @@ import picocli.CommandLine.Spec;
       "      the report is gridgov-out/report.html.",
       "  gridgov-sim run my-city.yaml --replications 3 --horizon 14d",
       "      A scenario file (YAML or JSON, see docs/simulation-cli.md).",
+      "  gridgov-sim design examples/scenarios/putian-granularity.yaml",
+      "      The factorial study of the file's experiment: section, with main effects",
+      "      and paired differences (95%% CIs).",
       "  gridgov-sim validate",
       "      The simulator against queueing theory (Erlang C).",
       "",
@@ -126,7 +131,9 @@ public final class GridgovSim implements Callable<Integer> {
   /** Shows the usage when no command is given. */
   @Override
   public Integer call() {
-    spec.commandLine().getErr().println("gridgov-sim: name a command (run, sweep, validate)");
+    spec.commandLine()
+        .getErr()
+        .println("gridgov-sim: name a command (run, sweep, design, calibrate, validate)");
     spec.commandLine().usage(spec.commandLine().getErr());
     return BAD_INPUT;
   }

@@ -112,6 +112,11 @@ final class SweepRunner {
       }
       out.println(row);
     }
+    out.println(
+        GridgovSim.format(
+            "± is the half-width of the 95%% confidence interval (Student's t) over %d"
+                + " replications; rates are fractions (0.95 = 95%%)",
+            result.sweep().replications()));
   }
 
   static String cell(Estimate e) {

@@ -144,6 +144,7 @@ class GridgovSimTest {
     assertThat(r.code()).as(r.err()).isEqualTo(0);
     assertThat(r.out())
         .contains("on_time_closing_rate")
+        .contains("± is the half-width of the 95% confidence interval (Student's t) over 2")
         .contains("Report: " + out.resolve("report.html").toAbsolutePath());
     assertThat(r.err()).contains("run: 100%");
     assertThat(Files.readString(out.resolve("runs.csv")).lines()).hasSize(3);
@@ -212,7 +213,7 @@ class GridgovSimTest {
             out.toString());
     assertThat(r.code()).as(r.err()).isEqualTo(0);
     assertThat(Files.readString(out.resolve("report.html")))
-        .contains("PT24H after a warm-up of PT0S");
+        .contains("1 day after a warm-up of 0 min");
   }
 
   @Test

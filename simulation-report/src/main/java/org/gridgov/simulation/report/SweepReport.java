@@ -84,54 +84,64 @@ public final class SweepReport {
           directory.resolve("runs.csv"), SweepCsv.runs(result), StandardCharsets.UTF_8);
       Files.writeString(
           directory.resolve("summary.csv"), SweepCsv.summary(result), StandardCharsets.UTF_8);
-      StringBuilder figures = new StringBuilder();
-      for (SweepCharts.Spec spec : SweepCharts.SPECS) {
-        Optional<Chart<?, ?>> chart = SweepCharts.chart(result, spec);
-        if (chart.isEmpty()) {
-          figures
-              .append("<p class=\"note\">")
-              .append(esc(spec.title()))
-              .append(": no value in any replication (e.g. no case closed).</p>\n");
-          continue;
-        }
-        Files.write(charts.resolve(spec.fileName() + ".png"), png(chart.get()));
-        ByteArrayOutputStream svg = new ByteArrayOutputStream();
-        svg(chart.get(), svg);
-        Files.write(charts.resolve(spec.fileName() + ".svg"), svg.toByteArray());
-        figures
-            .append("<figure>")
-            .append(inline(svg.toString(StandardCharsets.UTF_8)))
-            .append("<figcaption>")
-            .append(esc(spec.title()))
-            .append(" — ")
-            .append(CHARTS_DIRECTORY)
-            .append('/')
-            .append(esc(spec.fileName()))
-            .append(".svg / .png</figcaption></figure>\n");
-      }
-      StringBuilder map = new StringBuilder("<h2>Map</h2>\n");
-      Optional<ScenarioMap> drawn = ScenarioMap.of(result.sweep());
-      if (drawn.isPresent()) {
-        Files.writeString(charts.resolve(MAP_FILE), drawn.get().svg(), StandardCharsets.UTF_8);
-        map.append("<figure>")
-            .append(drawn.get().svg())
-            .append("<figcaption>")
-            .append(esc(drawn.get().caption()))
-            .append(" — ")
-            .append(CHARTS_DIRECTORY)
-            .append('/')
-            .append(MAP_FILE)
-            .append("</figcaption></figure>\n");
-      } else {
-        map.append("<p class=\"note\">No map: the city has no grid.</p>\n");
-      }
+      String figures = figures(result, charts);
+      String map = map(result, charts);
       Path html = directory.resolve("report.html");
-      Files.writeString(
-          html, html(result, commandLine, figures.toString() + map), StandardCharsets.UTF_8);
+      Files.writeString(html, html(result, commandLine, figures + map), StandardCharsets.UTF_8);
       return html;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Writes each chart as PNG and SVG and returns the figures for the page. */
+  private static String figures(SweepResult result, Path charts) throws IOException {
+    StringBuilder figures = new StringBuilder();
+    for (SweepCharts.Spec spec : SweepCharts.SPECS) {
+      Optional<Chart<?, ?>> chart = SweepCharts.chart(result, spec);
+      if (chart.isEmpty()) {
+        figures
+            .append("<p class=\"note\">")
+            .append(esc(spec.title()))
+            .append(": no value in any replication (e.g. no case closed).</p>\n");
+        continue;
+      }
+      Files.write(charts.resolve(spec.fileName() + ".png"), png(chart.get()));
+      ByteArrayOutputStream svg = new ByteArrayOutputStream();
+      svg(chart.get(), svg);
+      Files.write(charts.resolve(spec.fileName() + ".svg"), svg.toByteArray());
+      figures
+          .append("<figure>")
+          .append(inline(svg.toString(StandardCharsets.UTF_8)))
+          .append("<figcaption>")
+          .append(esc(spec.title()))
+          .append(" — ")
+          .append(CHARTS_DIRECTORY)
+          .append('/')
+          .append(esc(spec.fileName()))
+          .append(".svg / .png</figcaption></figure>\n");
+    }
+    return figures.toString();
+  }
+
+  /** Writes the map, if the city has grids, and returns its section of the page. */
+  private static String map(SweepResult result, Path charts) throws IOException {
+    StringBuilder map = new StringBuilder("<h2>Map</h2>\n");
+    Optional<ScenarioMap> drawn = ScenarioMap.of(result.sweep());
+    if (drawn.isEmpty()) {
+      return map.append("<p class=\"note\">No map: the city has no grid.</p>\n").toString();
+    }
+    Files.writeString(charts.resolve(MAP_FILE), drawn.get().svg(), StandardCharsets.UTF_8);
+    return map.append("<figure>")
+        .append(drawn.get().svg())
+        .append("<figcaption>")
+        .append(esc(drawn.get().caption()))
+        .append(" — ")
+        .append(CHARTS_DIRECTORY)
+        .append('/')
+        .append(MAP_FILE)
+        .append("</figcaption></figure>\n")
+        .toString();
   }
 
   /** Draws a chart as PNG (XChart's raster image, written by ImageIO). */
@@ -164,6 +174,19 @@ public final class SweepReport {
   static String html(SweepResult result, String commandLine, String figures) {
     Sweep sweep = result.sweep();
     StringBuilder h = new StringBuilder();
+    head(h, sweep);
+    parameters(h, sweep, commandLine);
+    howToRead(h, sweep);
+    h.append("<h2>Charts</h2>\n").append(figures);
+    summary(h, result);
+    h.append(DesignConclusion.of(result).html());
+    replications(h, result);
+    scenario(h, sweep);
+    h.append("<p class=\"note\">Written by gridgov-sim.</p>\n</body>\n</html>\n");
+    return h.toString();
+  }
+
+  private static void head(StringBuilder h, Sweep sweep) {
     h.append(
             "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>gridgov-sim: ")
         .append(esc(sweep.scenario().name()))
@@ -178,8 +201,12 @@ public final class SweepReport {
         .append(
             "pre{background:#f7f7f7;padding:1em;overflow:auto}.note{color:#666}\n</style>\n</head>\n<body>\n");
     h.append("<h1>gridgov-sim report: ").append(esc(sweep.scenario().name())).append("</h1>\n");
+  }
+
+  private static void parameters(StringBuilder h, Sweep sweep, String commandLine) {
+    Scenario s = sweep.scenario();
     h.append("<table>\n");
-    row(h, "Scenario", sweep.scenario().name());
+    row(h, "Scenario", s.name());
     row(h, "Swept parameter", sweep.parameter().label() + " (" + sweep.parameter().id() + ")");
     row(h, "Values", String.join(", ", sweep.values()));
     row(h, "Replications per value", Integer.toString(sweep.replications()));
@@ -187,43 +214,51 @@ public final class SweepReport {
     row(
         h,
         "Measured period",
-        sweep.scenario().horizon()
+        ReportNumbers.duration(s.horizon())
             + " after a warm-up of "
-            + sweep.scenario().warmUp()
+            + ReportNumbers.duration(s.warmUp())
             + ", then up to "
-            + sweep.scenario().drain()
+            + ReportNumbers.duration(s.drain())
             + " for open cases to close");
-    row(h, "Calendar", calendarNote(sweep.scenario()));
+    row(h, "Calendar", calendarNote(s));
     if (!commandLine.isEmpty()) {
       row(h, "Command", commandLine);
     }
     h.append("</table>\n");
+  }
+
+  private static void howToRead(StringBuilder h, Sweep sweep) {
     h.append("<h2>How to read this</h2>\n<p>Each point is the mean over ")
         .append(sweep.replications())
         .append(
-            " independent replications of the scenario at that value; the bars (and the ± in the tables) are ")
+            " independent replications of the scenario at that value; the bars, and the ± in the"
+                + " tables, are the half-widths of 95% confidence intervals (Student's t), given"
+                + " to two significant digits, with each mean rounded to the same digit. Where two"
+                + " values' intervals do not overlap, the difference is not noise. Every value uses"
+                + " the same random numbers in replication <i>r</i> (common random numbers), so"
+                + " differences between values are sharper than the intervals suggest. Indicators"
+                + " cover the cases reported during the measured period; the warm-up is discarded."
+                + " Rates are percentages of the cases reported. The same scenario and seed always"
+                + " give the same numbers: <code>runs.csv</code> holds every replication,"
+                + " <code>summary.csv</code> the intervals (rates there as fractions).</p>\n")
         .append(
-            "95% confidence intervals (Student's t). Where two values' intervals do not overlap, the ")
-        .append(
-            "difference is not noise. Every value uses the same random numbers in replication <i>r</i> ")
-        .append(
-            "(common random numbers), so differences between values are sharper than the intervals suggest. ")
-        .append(
-            "Indicators cover the cases reported during the measured period; the warm-up is discarded. ")
-        .append(
-            "Rates are fractions of the cases reported (0.95 = 95%). The same scenario and seed always give ")
-        .append(
-            "the same numbers: <code>runs.csv</code> holds every replication, <code>summary.csv</code> the ")
-        .append("intervals.</p>\n");
-    h.append("<h2>Charts</h2>\n").append(figures);
+            "<p class=\"note\">Model notes: waits and times to close are natural (clock) time."
+                + " Outside working hours (nights, weekends and holidays of the calendar and work"
+                + " schedule) nobody starts a case, so those hours count in the waits: a mean wait"
+                + " of many hours at low utilisation is the night, not a queue. The charts' value"
+                + " axes fit the data and need not start at zero: read differences against the"
+                + " intervals, not against the height of the plot.</p>\n");
+  }
+
+  private static void summary(StringBuilder h, SweepResult result) {
     h.append("<h2>Summary</h2>\n<table>\n<tr><th>")
-        .append(esc(sweep.parameter().label()))
+        .append(esc(result.sweep().parameter().label()))
         .append("</th>");
     for (Metric m : Metric.values()) {
       h.append("<th>")
           .append(esc(m.label()))
           .append("<br><small>")
-          .append(esc(m.unit()))
+          .append(esc(ReportNumbers.unit(m.unit())))
           .append("</small></th>");
     }
     h.append("</tr>\n");
@@ -231,17 +266,21 @@ public final class SweepReport {
       h.append("<tr><td>").append(esc(p.parameterValue())).append("</td>");
       for (Metric m : Metric.values()) {
         Estimate e = p.estimates().get(m);
-        h.append("<td>").append(e == null ? "—" : esc(estimate(e))).append("</td>");
+        h.append("<td>")
+            .append(e == null ? "—" : esc(ReportNumbers.estimate(e, m.unit())))
+            .append("</td>");
       }
       h.append("</tr>\n");
     }
     h.append("</table>\n");
-    h.append(DesignConclusion.of(result).html());
+  }
+
+  private static void replications(StringBuilder h, SweepResult result) {
     h.append("<details><summary>Every replication (")
         .append(result.runs().size())
         .append(")</summary>\n<table>\n")
         .append("<tr><th>")
-        .append(esc(sweep.parameter().label()))
+        .append(esc(result.sweep().parameter().label()))
         .append("</th><th>replication</th>");
     for (Metric m : Metric.values()) {
       h.append("<th>").append(esc(m.id())).append("</th>");
@@ -259,6 +298,9 @@ public final class SweepReport {
       h.append("</tr>\n");
     }
     h.append("</table>\n</details>\n");
+  }
+
+  private static void scenario(StringBuilder h, Sweep sweep) {
     h.append(
             "<h2>Scenario</h2>\n<p>As a scenario file (save as <code>.yaml</code> and run it with ")
         .append("<code>gridgov-sim sweep</code>):</p>\n<pre>");
@@ -267,8 +309,7 @@ public final class SweepReport {
     } catch (IllegalArgumentException e) {
       h.append(esc("# " + e.getMessage()));
     }
-    h.append("</pre>\n<p class=\"note\">Written by gridgov-sim.</p>\n</body>\n</html>\n");
-    return h.toString();
+    h.append("</pre>\n");
   }
 
   /**
@@ -304,18 +345,6 @@ public final class SweepReport {
         .append("</td></tr>\n");
   }
 
-  /**
-   * Formats an estimate as {@code mean ± half-width} with four significant digits.
-   *
-   * @param e the estimate
-   * @return the text
-   */
-  static String estimate(Estimate e) {
-    return Double.isFinite(e.halfWidth())
-        ? significant(e.mean()) + " ± " + significant(e.halfWidth())
-        : significant(e.mean());
-  }
-
   static String significant(double v) {
     if (Double.isNaN(v)) {
       return "—";
@@ -344,5 +373,13 @@ public final class SweepReport {
       }
     }
     return b.toString();
+  }
+
+  /**
+   * Formats an estimate without a unit, rounded by its interval (for the design and calibration
+   * reports).
+   */
+  static String estimate(Estimate e) {
+    return ReportNumbers.estimate(e, "");
   }
 }

@@ -59,8 +59,14 @@ class SweepReportTest {
     assertThat(page).contains("<h2>Map</h2>").contains("Synthetic geometry (seed 42)");
     assertThat(page).contains(Files.readString(dir.resolve("out/charts/" + SweepReport.MAP_FILE)));
     assertThat(page).doesNotContain("<?xml").doesNotContain("src=\"http").doesNotContain("<script");
-    // the summary table: mean ± half-width of on-time closing rate at 150 (samples 0.7 and 0.701)
-    assertThat(page).contains("<td>0.7005 ± 0.006353</td>");
+    // the summary table: mean ± half-width of on-time closing rate at 150 (samples 0.7 and 0.701),
+    // as a percentage rounded by its interval
+    assertThat(page).contains("<td>70.05 ± 0.64 %</td>");
+    assertThat(page)
+        .contains("the ± in the tables, are the half-widths of 95% confidence intervals")
+        .contains("nights, weekends and holidays")
+        .containsPattern("Measured period</th><td[^>]*>\\d+ (day|days|h|min)")
+        .doesNotContainPattern("Measured period</th><td[^>]*>PT");
     // the seed and the scenario as a file
     assertThat(page)
         .contains("<tr><th>Seed</th><td style=\"text-align:left\">42</td></tr>")
@@ -102,9 +108,20 @@ class SweepReportTest {
 
   @Test
   void estimatesAndTextAreFormattedForHtml() {
-    assertThat(SweepReport.estimate(new Estimate(12.3456, 0.012345, 5)))
-        .isEqualTo("12.35 ± 0.01235");
-    assertThat(SweepReport.estimate(new Estimate(2, Double.NaN, 1))).isEqualTo("2");
+    // the mean rounded to the digit of its half-width, the half-width to two significant digits
+    assertThat(ReportNumbers.estimate(new Estimate(12.3456, 0.012345, 5), "hours"))
+        .isEqualTo("12.346 ± 0.012");
+    assertThat(ReportNumbers.estimate(new Estimate(63, 0.2505, 5), "cases"))
+        .isEqualTo("63.00 ± 0.25");
+    assertThat(ReportNumbers.estimate(new Estimate(0.9573, 0.001028, 5), "fraction"))
+        .isEqualTo("95.73 ± 0.10 %");
+    assertThat(ReportNumbers.estimate(new Estimate(1234.5, 250, 5), "minutes"))
+        .isEqualTo("1230 ± 250");
+    assertThat(ReportNumbers.estimate(new Estimate(2, Double.NaN, 1), "cases")).isEqualTo("2");
+    assertThat(ReportNumbers.duration(Duration.parse("PT168H"))).isEqualTo("7 days");
+    assertThat(ReportNumbers.duration(Duration.ofHours(52))).isEqualTo("2 days 4 h");
+    assertThat(ReportNumbers.duration(Duration.ofMinutes(45))).isEqualTo("45 min");
+    assertThat(ReportNumbers.duration(Duration.ofDays(1).plusMinutes(5))).isEqualTo("1 day 5 min");
     assertThat(SweepReport.significant(Double.NaN)).isEqualTo("—");
     assertThat(SweepReport.esc("<a href=\"x\">&</a>"))
         .isEqualTo("&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;");

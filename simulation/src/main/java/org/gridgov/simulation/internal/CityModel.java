@@ -98,8 +98,37 @@ public final class CityModel {
     this.stationLevel = new int[n];
     this.stationArea = new double[n];
     this.stationByHandler = new HashMap<>(n * 2);
+    this.grids = fillStations(handlers, supervisorOfDistrict, ids, principals);
+    this.stationHandler = ids.build();
+    this.stationPrincipal = principals.build();
+
+    ImmutableList<Region> locations =
+        tree.count(RegionLevel.UNIT) > 0
+            ? tree.regionsAt(RegionLevel.UNIT)
+            : tree.regionsAt(RegionLevel.GRID);
+    checkArgument(!locations.isEmpty(), "the city has no units or grids to locate cases in");
+    this.locationCode = new long[locations.size()];
+    this.cumulativePopulation = new long[locations.size()];
+    this.locationSupervisor = new int[locations.size()];
+    long sum = fillLocations(locations, supervisorOfDistrict);
+    checkArgument(
+        sum > 0,
+        "the city's %s have no population: cases are drawn in proportion to population",
+        tree.count(RegionLevel.UNIT) > 0 ? "units" : "grids");
+    this.residents = sum;
+  }
+
+  /**
+   * Fills the station columns (level, area, index by handler) and the ids and principals, one per
+   * handler in the graph's order; returns the number of grid stations.
+   */
+  private int fillStations(
+      ImmutableList<Handler> handlers,
+      Map<Long, Integer> supervisorOfDistrict,
+      ImmutableList.Builder<String> ids,
+      ImmutableList.Builder<Principal> principals) {
     int gridCount = 0;
-    for (int s = 0; s < n; s++) {
+    for (int s = 0; s < handlers.size(); s++) {
       Handler h = handlers.get(s);
       ids.add(h.id());
       stationByHandler.put(h.id(), s);
@@ -121,13 +150,7 @@ public final class CityModel {
             };
         if (r.level() == RegionLevel.GRID) {
           gridCount++;
-          double area = r.areaSquareMetres();
-          if (area <= 0) {
-            for (Region u : r.children()) {
-              area += u.areaSquareMetres();
-            }
-          }
-          stationArea[s] = area;
+          stationArea[s] = gridArea(r);
         }
       } else {
         // The city office, departments and outside parties act through their own staff.
@@ -135,18 +158,23 @@ public final class CityModel {
         stationLevel[s] = h.id().equals(Handler.CITY_OFFICE_ID) ? CITY : DEPARTMENT;
       }
     }
-    this.stationHandler = ids.build();
-    this.stationPrincipal = principals.build();
-    this.grids = gridCount;
+    return gridCount;
+  }
 
-    ImmutableList<Region> locations =
-        tree.count(RegionLevel.UNIT) > 0
-            ? tree.regionsAt(RegionLevel.UNIT)
-            : tree.regionsAt(RegionLevel.GRID);
-    checkArgument(!locations.isEmpty(), "the city has no units or grids to locate cases in");
-    this.locationCode = new long[locations.size()];
-    this.cumulativePopulation = new long[locations.size()];
-    this.locationSupervisor = new int[locations.size()];
+  /** A grid's area, or its units' total when the grid has none of its own. */
+  private static double gridArea(Region r) {
+    double area = r.areaSquareMetres();
+    if (area <= 0) {
+      for (Region u : r.children()) {
+        area += u.areaSquareMetres();
+      }
+    }
+    return area;
+  }
+
+  /** Fills the location columns; returns the total population. */
+  private long fillLocations(
+      ImmutableList<Region> locations, Map<Long, Integer> supervisorOfDistrict) {
     long sum = 0;
     for (int i = 0; i < locations.size(); i++) {
       Region u = locations.get(i);
@@ -156,11 +184,7 @@ public final class CityModel {
       Region district = u.ancestorAt(RegionLevel.DISTRICT).orElseThrow();
       locationSupervisor[i] = Objects.requireNonNull(supervisorOfDistrict.get(district.code()));
     }
-    checkArgument(
-        sum > 0,
-        "the city's %s have no population: cases are drawn in proportion to population",
-        tree.count(RegionLevel.UNIT) > 0 ? "units" : "grids");
-    this.residents = sum;
+    return sum;
   }
 
   /**

@@ -79,25 +79,8 @@ public final class PreparedScenario {
   private PreparedScenario(Scenario s, CityModel city) {
     this.scenario = s;
     this.city = city;
-    try {
-      this.routing =
-          s.routingPolicy().isPresent()
-              ? PolicyTable.parse(new StringReader(s.routingPolicy().get()), "routing-policy")
-                  .compile(city.graph)
-              : ExamplePolicy.policy(city.graph);
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(
-          "scenario " + s.name() + ": routing policy: " + e.getMessage(), e);
-    }
-    try {
-      this.sla =
-          SlaPolicy.parse(
-              new StringReader(s.slaPolicy().orElseGet(BuiltInScenarios::defaultSlaPolicy)),
-              "sla-policy");
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(
-          "scenario " + s.name() + ": SLA policy: " + e.getMessage(), e);
-    }
+    this.routing = routing(s, city);
+    this.sla = sla(s);
     this.calendar = Calendars.of(s.calendar());
     this.alwaysWorking =
         s.workSchedule() == WorkSchedule.ALWAYS || s.calendar() == CalendarChoice.ALWAYS_OPEN;
@@ -107,6 +90,56 @@ public final class PreparedScenario {
     this.horizonStartMs = startMs + s.warmUp().toMillis();
     this.horizonEndMs = horizonStartMs + s.horizon().toMillis();
     this.endMs = horizonEndMs + s.drain().toMillis();
+    checkCoverage(s, calendar, startMs, endMs);
+    this.hourlyRate = hourlyRates(s, city.residents, startMs, endMs, calendar);
+    this.expectedCases = expectedCases(hourlyRate);
+    checkExpectedCases(s, city.residents, expectedCases, startMs, endMs);
+    ImmutableList<CategoryMix> cats = s.categories();
+    this.categoryCodes =
+        cats.stream().map(CategoryMix::categoryCode).collect(ImmutableList.toImmutableList());
+    this.handling = cats.stream().map(CategoryMix::handling).toArray(Distribution[]::new);
+    this.solvedByHolder = cats.stream().mapToDouble(CategoryMix::solvedByHolder).toArray();
+    this.cumulativeShare = cumulativeShares(s);
+    this.servers = servers(s, city);
+    this.patrol =
+        s.patrol()
+            .map(
+                pt ->
+                    new PatrolModel(
+                        pt, city, s.staffing().workersPerGrid(), calendar, alwaysWorking, startMs))
+            .orElse(null);
+    this.gridCapacity = s.staff().map(Staff::capacityFactor).orElse(1.0);
+  }
+
+  /** The scenario's routing policy compiled on the city's graph, or the example policy. */
+  private static TablePolicy routing(Scenario s, CityModel city) {
+    try {
+      return s.routingPolicy().isPresent()
+          ? PolicyTable.parse(new StringReader(s.routingPolicy().get()), "routing-policy")
+              .compile(city.graph)
+          : ExamplePolicy.policy(city.graph);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          "scenario " + s.name() + ": routing policy: " + e.getMessage(), e);
+    }
+  }
+
+  /** The scenario's SLA policy, or the built-in default. */
+  private static SlaPolicy sla(Scenario s) {
+    try {
+      return SlaPolicy.parse(
+          new StringReader(s.slaPolicy().orElseGet(BuiltInScenarios::defaultSlaPolicy)),
+          "sla-policy");
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          "scenario " + s.name() + ": SLA policy: " + e.getMessage(), e);
+    }
+  }
+
+  /** Refuses a run (plus 60 days for deadlines) outside the calendar's coverage. */
+  private static void checkCoverage(
+      Scenario s, BusinessCalendar calendar, long startMs, long endMs) {
+    ZoneId zone = calendar.zone();
     checkArgument(
         !s.start().toLocalDate().isBefore(calendar.firstDate())
             && !Instant.ofEpochMilli(endMs)
@@ -120,9 +153,11 @@ public final class PreparedScenario {
         Duration.ofMillis(endMs - startMs),
         calendar.firstDate(),
         calendar.lastDate());
+  }
 
-    this.hourlyRate = hourlyRates(s, city.residents, startMs, endMs, calendar);
-    this.expectedCases = expectedCases(hourlyRate);
+  /** Refuses a run expected to report more than {@link Scenario#MAX_EXPECTED_CASES}. */
+  private static void checkExpectedCases(
+      Scenario s, long residents, double expectedCases, long startMs, long endMs) {
     if (expectedCases > Scenario.MAX_EXPECTED_CASES) {
       throw new IllegalArgumentException(
           String.format(
@@ -133,37 +168,38 @@ public final class PreparedScenario {
                   + " the periods",
               s.name(),
               expectedCases,
-              city.residents,
+              residents,
               s.casesPerResidentPerYear(),
               Duration.ofMillis(endMs - startMs),
               Scenario.MAX_EXPECTED_CASES));
     }
+  }
 
+  /** The categories' cumulative shares (the last exactly 1); refuses a code that is not digits. */
+  private static double[] cumulativeShares(Scenario s) {
     ImmutableList<CategoryMix> cats = s.categories();
-    this.categoryCodes =
-        cats.stream().map(CategoryMix::categoryCode).collect(ImmutableList.toImmutableList());
-    this.handling = new Distribution[cats.size()];
-    this.solvedByHolder = new double[cats.size()];
-    this.cumulativeShare = new double[cats.size()];
+    double[] cumulativeShare = new double[cats.size()];
     double total = 0;
     for (CategoryMix c : cats) {
       total += c.share();
     }
     double acc = 0;
     for (int i = 0; i < cats.size(); i++) {
-      handling[i] = cats.get(i).handling();
-      solvedByHolder[i] = cats.get(i).solvedByHolder();
       acc += cats.get(i).share() / total;
       cumulativeShare[i] = acc;
       checkArgument(
-          categoryCodes.get(i).chars().allMatch(ch -> ch >= '0' && ch <= '9'),
+          cats.get(i).categoryCode().chars().allMatch(ch -> ch >= '0' && ch <= '9'),
           "scenario %s: category code '%s' must be digits",
           s.name(),
-          categoryCodes.get(i));
+          cats.get(i).categoryCode());
     }
     cumulativeShare[cats.size() - 1] = 1.0;
+    return cumulativeShare;
+  }
 
-    this.servers = new int[city.stationLevel.length];
+  /** Handlers per station: grid workers, office staff by level, department capacity. */
+  private static int[] servers(Scenario s, CityModel city) {
+    int[] servers = new int[city.stationLevel.length];
     for (int st = 0; st < servers.length; st++) {
       servers[st] =
           switch (city.stationLevel[st]) {
@@ -175,14 +211,7 @@ public final class PreparedScenario {
             default -> s.staffing().department(city.stationHandler.get(st));
           };
     }
-    this.patrol =
-        s.patrol()
-            .map(
-                pt ->
-                    new PatrolModel(
-                        pt, city, s.staffing().workersPerGrid(), calendar, alwaysWorking, startMs))
-            .orElse(null);
-    this.gridCapacity = s.staff().map(Staff::capacityFactor).orElse(1.0);
+    return servers;
   }
 
   /** The arrival rate per millisecond in each hour of the run, from its start. */
