@@ -1105,7 +1105,7 @@ final class ScenarioFileReader {
     }
   }
 
-  private void wrongType(Node n, String field, String expected) {
+  void wrongType(Node n, String field, String expected) {
     add(n.pos(), field, n.text(), "expected %s but found %s", expected, n.description());
   }
 
