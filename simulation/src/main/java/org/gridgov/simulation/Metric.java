@@ -35,7 +35,29 @@ public enum Metric {
    * cases; equal to the time from report when patrol discovery is off.
    */
   MEAN_HOURS_FROM_APPEARANCE(
-      "mean_hours_from_appearance", "Mean time from appearance to close", "hours");
+      "mean_hours_from_appearance", "Mean time from appearance to close", "hours"),
+  /**
+   * 按期结案率 of the {@code URGENT} cases (due cases closed by their deadline ÷ due urgent cases); NaN
+   * when no urgent case was due (priorities off).
+   */
+  ON_TIME_CLOSING_RATE_URGENT(
+      "on_time_closing_rate_urgent", "On-time closing rate, urgent cases", "fraction"),
+  /**
+   * 按期结案率 of the cases that are not {@code URGENT}; equal to {@link #ON_TIME_CLOSING_RATE} when
+   * priorities are off.
+   */
+  ON_TIME_CLOSING_RATE_NORMAL(
+      "on_time_closing_rate_normal", "On-time closing rate, normal cases", "fraction"),
+  /**
+   * 返工率: of the cases resolved at least once, those sent back to work at least once (a failed
+   * check, or reopened after a not-satisfied visit); 0 when rework and visits are off.
+   */
+  REWORK_RATE("rework_rate", "Rework rate (返工率)", "fraction"),
+  /**
+   * Reports per case: reports that entered the engine (the cases' own and the repeat reports linked
+   * to them) ÷ the cases they made; 1 when repeat reports are off.
+   */
+  REPORTS_PER_CASE("reports_per_case", "Reports per case", "reports");
 
   private final String id;
   private final String label;
@@ -66,7 +88,8 @@ public enum Metric {
   }
 
   /**
-   * Returns the unit: {@code cases}, {@code fraction}, {@code hours} or {@code minutes}.
+   * Returns the unit: {@code cases}, {@code fraction}, {@code hours}, {@code minutes} or {@code
+   * reports}.
    *
    * @return the unit
    */

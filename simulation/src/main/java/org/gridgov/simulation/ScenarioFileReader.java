@@ -1125,7 +1125,7 @@ final class ScenarioFileReader {
     }
   }
 
-  private void wrongType(Node n, String field, String expected) {
+  void wrongType(Node n, String field, String expected) {
     add(n.pos(), field, n.text(), "expected %s but found %s", expected, n.description());
   }
 

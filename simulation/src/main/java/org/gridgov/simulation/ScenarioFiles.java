@@ -191,9 +191,7 @@ public final class ScenarioFiles {
                     .append("}\n"));
     y.append("check-time: ").append(quote(scenario.checkTime().toString())).append('\n');
     if (!scenario.mechanisms().equals(Mechanisms.OFF)) {
-      y.append("mechanisms: {rework-probability: ")
-          .append(num(scenario.mechanisms().reworkProbability()))
-          .append("}\n");
+      y.append("mechanisms: ").append(MechanismsReader.flow(scenario.mechanisms())).append('\n');
     }
   }
 

@@ -141,4 +141,85 @@ class MechanismsTest {
     assertThat(ScenarioFiles.read(f).mechanisms()).isEqualTo(new Mechanisms(0.05));
     assertThat(ScenarioFiles.toYaml(BuiltInScenarios.putian())).doesNotContain("mechanisms");
   }
+
+  private static final String ALL =
+      "extends: putian\nname: m\nmechanisms: {rework-probability: 0.05, urgent-share: 0.1,"
+          + " urgent-first: false, invalid-share: 0.08, suspension-share: 0.02,"
+          + " suspension-hours: 96, extension-share: 0.03, extension-days: 3,"
+          + " dissatisfied-share: 0.04, visit-hours: 48, repeat-share: 0.2, repeat-hours: 6}\n";
+
+  private static final Mechanisms ALL_VALUES =
+      new Mechanisms(0.05, 0.1, false, 0.08, 0.02, 96, 0.03, 3, 0.04, 48, 0.2, 6);
+
+  @Test
+  void aScenarioFileSetsEveryMechanism() throws IOException {
+    Path f = dir.resolve("all.yaml");
+    Files.writeString(f, ALL);
+
+    assertThat(ScenarioFiles.read(f).mechanisms()).isEqualTo(ALL_VALUES);
+  }
+
+  @Test
+  void aScenarioWithEveryMechanismWritesAndReadsBackTheSame() throws IOException {
+    Path in = dir.resolve("in.yaml");
+    Files.writeString(in, ALL);
+    Path out = dir.resolve("out.yaml");
+    Files.writeString(out, ScenarioFiles.toYaml(ScenarioFiles.read(in)));
+
+    assertThat(ScenarioFiles.read(out).mechanisms()).isEqualTo(ALL_VALUES);
+  }
+
+  @Test
+  void aKeyLeftOutKeepsTheDefault() throws IOException {
+    Path f = dir.resolve("some.yaml");
+    Files.writeString(f, "extends: putian\nname: m\nmechanisms: {suspension-share: 0.1}\n");
+
+    assertThat(ScenarioFiles.read(f).mechanisms())
+        .isEqualTo(Mechanisms.OFF.withSuspensions(0.1, Mechanisms.DEFAULT_SUSPENSION_HOURS));
+  }
+
+  @Test
+  void urgentFirstMustBeTrueOrFalse() throws IOException {
+    Path f = dir.resolve("bool.yaml");
+    Files.writeString(f, "extends: putian\nname: m\nmechanisms: {urgent-first: yes-please}\n");
+
+    assertThatThrownBy(() -> ScenarioFiles.read(f))
+        .isInstanceOf(TextParseException.class)
+        .hasMessageContaining("mechanisms.urgent-first")
+        .hasMessageContaining("true or false");
+  }
+
+  @Test
+  void extensionDaysMustBeAWholeNumberInRange() throws IOException {
+    Path half = dir.resolve("half.yaml");
+    Files.writeString(half, "extends: putian\nname: m\nmechanisms: {extension-days: 2.5}\n");
+    Path many = dir.resolve("many.yaml");
+    Files.writeString(many, "extends: putian\nname: m\nmechanisms: {extension-days: 31}\n");
+
+    assertThatThrownBy(() -> ScenarioFiles.read(half))
+        .isInstanceOf(TextParseException.class)
+        .hasMessageContaining("mechanisms.extension-days")
+        .hasMessageContaining("whole number");
+    assertThatThrownBy(() -> ScenarioFiles.read(many))
+        .isInstanceOf(TextParseException.class)
+        .hasMessageContaining("mechanisms.extension-days")
+        .hasMessageContaining("30");
+  }
+
+  @Test
+  void theRecordRefusesSharesAndDurationsOutOfRangeNamingTheKey() {
+    assertThatThrownBy(() -> Mechanisms.OFF.withPriorities(1.5, true))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("urgent-share")
+        .hasMessageContaining("1.5");
+    assertThatThrownBy(() -> Mechanisms.OFF.withSuspensions(0.1, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("suspension-hours");
+    assertThatThrownBy(() -> Mechanisms.OFF.withVisits(1.0, 24))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("dissatisfied-share");
+    assertThatThrownBy(() -> Mechanisms.OFF.withExtensions(0.1, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("extension-days");
+  }
 }

@@ -138,6 +138,10 @@ public record DesignConclusion(ImmutableList<String> english, ImmutableList<Stri
       case WAIT_PROBABILITY -> "需等待的案件比例";
       case PATROL_DISCOVERY_SHARE -> "主动发现占比";
       case MEAN_HOURS_FROM_APPEARANCE -> "自问题出现起的平均结案时长";
+      case ON_TIME_CLOSING_RATE_URGENT -> "急事按期结案率";
+      case ON_TIME_CLOSING_RATE_NORMAL -> "非急事按期结案率";
+      case REWORK_RATE -> "返工率";
+      case REPORTS_PER_CASE -> "每案上报次数";
     };
   }
 

@@ -28,11 +28,14 @@ import org.gridgov.casefile.CaseStatus;
 import org.gridgov.casefile.EventPayload;
 import org.gridgov.casefile.Priority;
 import org.gridgov.casefile.Role;
+import org.gridgov.casefile.Satisfaction;
 import org.gridgov.engine.CaseEngine;
 import org.gridgov.engine.Command;
 import org.gridgov.engine.CommandId;
+import org.gridgov.engine.CommandRefusedException;
 import org.gridgov.engine.Principal;
 import org.gridgov.engine.RoutingFailedException;
+import org.gridgov.engine.SupervisionPolicy;
 import org.gridgov.metrics.CaseIndicators;
 import org.gridgov.metrics.IndicatorQuery;
 import org.gridgov.metrics.IndicatorReport;
@@ -41,6 +44,7 @@ import org.gridgov.simulation.Metric;
 import org.gridgov.simulation.Progress;
 import org.gridgov.simulation.RandomStreams;
 import org.gridgov.simulation.ReplicationResult;
+import org.gridgov.sla.SlaPolicy;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,6 +63,9 @@ public final class Replication {
   private static final int CHECK = 2;
   private static final int WAKE = 3;
   private static final int LATENT_REPORT = 4;
+  private static final int RESUME = 5;
+  private static final int VISIT = 6;
+  private static final int REPEAT = 7;
 
   private static final Principal RESIDENT = Principal.resident("resident");
 
@@ -89,6 +96,11 @@ public final class Replication {
   // Mechanisms (issue #22): null when the mechanism is off, so no stream is drawn from.
   private final @Nullable SplittableRandom rework;
   private final double reworkProbability;
+  // The other lifecycle mechanisms (issue #22): streams created only when on.
+  private final LifecycleDraws life;
+  private final SlaPolicy sla;
+  private final @Nullable UrgentQueues urgentQueues;
+  private final @Nullable PriorityIndicators byPriority;
 
   // Stations by handler id, through a direct-mapped memo keyed by the id instance (the engine hands
   // out the same
@@ -138,6 +150,10 @@ public final class Replication {
   private long measuredByPatrol;
   private long measuredClosed;
   private double appearToCloseMillisSum;
+  private long measuredMerged;
+  private long measuredRepeatReports;
+  private long measuredResolved;
+  private long measuredReworked;
 
   private Replication(
       PreparedScenario p,
@@ -152,18 +168,24 @@ public final class Replication {
     this.observer = observer;
     this.parameterValue = parameterValue;
     this.replication = replication;
-    this.engine =
+    this.sla = LifecycleDraws.slaPolicy(p);
+    CaseEngine.Builder eb =
         CaseEngine.builder()
             .regionTree(city.tree)
             .routingGraph(city.graph)
             .routingPolicy(p.routing)
-            .slaPolicy(p.sla)
+            .slaPolicy(sla)
             .calendar(p.calendar)
             .commandMemory(0)
             // every open case is touched many times a day: keep them all as records (speed over
             // the engine's compact columns; a year of Putian runs about a quarter faster)
-            .hotCases(HOT_CASES)
-            .build();
+            .hotCases(HOT_CASES);
+    Optional<SupervisionPolicy> supervision =
+        LifecycleDraws.supervisionPolicy(p.scenario.mechanisms());
+    if (supervision.isPresent()) {
+      var unused = eb.supervisionPolicy(supervision.get());
+    }
+    this.engine = eb.build();
     RandomStreams streams = RandomStreams.of(seed);
     this.arrivals = streams.stream("arrivals", replication);
     this.choice = streams.stream("choice", replication);
@@ -174,7 +196,9 @@ public final class Replication {
     this.patrolDraws = streams.stream("patrol", replication);
     this.reworkProbability = p.scenario.mechanisms().reworkProbability();
     this.rework = reworkProbability > 0 ? streams.stream("rework", replication) : null;
+    this.life = new LifecycleDraws(p.scenario.mechanisms(), streams, replication);
     int n = p.servers.length;
+    this.urgentQueues = life.urgentFirst() ? new UrgentQueues(n) : null;
     this.busy = new int[n];
     this.queue = new long[n][];
     this.head = new int[n];
@@ -182,12 +206,13 @@ public final class Replication {
     this.wakePending = new boolean[n];
     this.now = p.startMs;
     this.nowInstant = Instant.ofEpochMilli(now);
-    this.indicators =
-        CaseIndicators.accumulator(
-            IndicatorQuery.builder()
-                .fromInclusive(Instant.ofEpochMilli(p.horizonStartMs))
-                .toExclusive(Instant.ofEpochMilli(p.endMs).plus(Duration.ofDays(36_600)))
-                .build());
+    IndicatorQuery query =
+        IndicatorQuery.builder()
+            .fromInclusive(Instant.ofEpochMilli(p.horizonStartMs))
+            .toExclusive(Instant.ofEpochMilli(p.endMs).plus(Duration.ofDays(36_600)))
+            .build();
+    this.indicators = CaseIndicators.accumulator(query);
+    this.byPriority = p.scenario.mechanisms().priorities() ? new PriorityIndicators(query) : null;
     this.filer =
         observer != null
             ? null
@@ -259,6 +284,9 @@ public final class Replication {
         case CHECK -> checkAndClose(arg);
         case WAKE -> wake(arg);
         case LATENT_REPORT -> enter(live(arg));
+        case RESUME -> resume(arg);
+        case VISIT -> visit(arg);
+        case REPEAT -> repeatReport(arg);
         default -> throw new IllegalStateException("unknown kernel event " + events.kind());
       }
     }
@@ -325,7 +353,7 @@ public final class Replication {
         CaseFacts.builder()
             .id(id)
             .categoryCode(p.categoryCodes.get(cat))
-            .priority(Priority.NORMAL)
+            .priority(life.priority())
             .kind(CaseKind.COMMITTED)
             .locationCodes(ImmutableLongArray.of(city.locationCode[loc]))
             .source(byPatrol ? CaseSource.GRID_PATROL : CaseSource.HOTLINE_12345)
@@ -372,9 +400,24 @@ public final class Replication {
         byPatrol
             ? Principal.inRegion("grid-worker", Role.GRID_WORKER, c.facts.locationCodes().get(0))
             : RESIDENT;
-    execute(c, reporter, new Command.Report(c.facts));
+    if (life.repeats()) {
+      if (reportOrMerge(c, reporter)) {
+        return; // linked to an open case of the same category at the same unit (重复上报)
+      }
+    } else {
+      execute(c, reporter, new Command.Report(c.facts));
+    }
+    if (life.invalid()) {
+      execute(c, sup, new Command.Verify(false, "not a case"));
+      endInvalid(c); // 核实无效: closed as invalid, never registered
+      return;
+    }
     execute(c, sup, new Command.Verify(true, ""));
     execute(c, sup, new Command.Register());
+    long repeatIn = life.repeatDelayMillis();
+    if (repeatIn >= 0 && now + repeatIn <= p.endMs) {
+      events.schedule(now + repeatIn, REPEAT, c.ordinal);
+    }
     try {
       execute(c, sup, Command.Dispatch.byPolicy());
     } catch (RoutingFailedException e) {
@@ -418,6 +461,12 @@ public final class Replication {
     c.station = st;
     c.inService = false;
     c.token++;
+    UrgentQueues uq = urgentQueues;
+    if (uq != null && c.facts.priority() == Priority.URGENT) {
+      uq.push(st, ((long) c.ordinal << 32) | (c.token & 0xFFFF_FFFFL)); // served first
+      tryStart(st);
+      return;
+    }
     long[] q = queue[st];
     if (q == null) {
       q = new long[8];
@@ -438,7 +487,7 @@ public final class Replication {
   }
 
   private void tryStart(int st) {
-    while (busy[st] < p.servers[st] && count[st] > 0) {
+    while (busy[st] < p.servers[st] && (count[st] > 0 || urgentWaiting(st))) {
       if (!p.alwaysWorking && !isWorkingNow()) {
         if (!wakePending[st]) {
           wakePending[st] = true;
@@ -446,16 +495,26 @@ public final class Replication {
         }
         return;
       }
-      long[] q = queue[st];
-      long entry = q[head[st]];
-      head[st] = (head[st] + 1) % q.length;
-      count[st]--;
+      long entry;
+      if (urgentWaiting(st)) {
+        entry = Objects.requireNonNull(urgentQueues).pop(st);
+      } else {
+        long[] q = queue[st];
+        entry = q[head[st]];
+        head[st] = (head[st] + 1) % q.length;
+        count[st]--;
+      }
       SimCase c = cases[(int) (entry >>> 32)];
       if (c == null || c.station != st || c.inService || c.token != (int) entry) {
         continue; // a stale entry: the case was escalated elsewhere
       }
       startService(c, st);
     }
+  }
+
+  private boolean urgentWaiting(int st) {
+    UrgentQueues uq = urgentQueues;
+    return uq != null && uq.has(st);
   }
 
   private boolean isWorkingNow() {
@@ -474,12 +533,15 @@ public final class Replication {
 
   private void startService(SimCase c, int st) {
     String handler = city.stationHandler.get(st);
-    if (!c.reworked || state(c).status() == CaseStatus.DISPATCHED) {
-      // a case back for rework is still HANDLING by its lead: nothing to accept
+    if (!(c.reworked || c.resumed) || state(c).status() == CaseStatus.DISPATCHED) {
+      // a case back for rework or resumed is still HANDLING by its lead: nothing to accept
       execute(c, city.stationPrincipal.get(st), new Command.Accept(handler));
     }
     if (c.acceptedAt < 0) {
       c.acceptedAt = now;
+      if (life.extension()) {
+        var unused = extend(c, st); // 延期, where the policy allows it
+      }
       if (c.measured) {
         accepted++;
         long w = now - c.dispatchedAt;
@@ -526,7 +588,7 @@ public final class Replication {
       int level = city.stationLevel[st];
       boolean mayReturn =
           level == CityModel.GRID || level == CityModel.COMMUNITY || level == CityModel.STREET;
-      if (mayReturn && !c.reworked && u >= p.solvedByHolder[c.category]) {
+      if (mayReturn && !c.reworked && !c.resumed && u >= p.solvedByHolder[c.category]) {
         try {
           execute(
               c,
@@ -536,7 +598,7 @@ public final class Replication {
         } catch (RoutingFailedException e) {
           c.station = -1; // returned and nobody takes it: stays open
         }
-      } else {
+      } else if (c.resumed || !trySuspend(c)) {
         resolve(c, st);
       }
     } else if (lead.isPresent() && s.status() == CaseStatus.DISPATCHED) {
@@ -555,6 +617,7 @@ public final class Replication {
     execute(
         c, city.stationPrincipal.get(st), new Command.Resolve(city.stationHandler.get(st), "done"));
     c.station = -1;
+    c.resolved = true;
     long delay = Math.round(p.scenario.checkTime().sampleMinutes(check) * 60_000.0);
     events.schedule(now + delay, CHECK, c.ordinal);
   }
@@ -576,6 +639,14 @@ public final class Replication {
       measuredOpen--;
       measuredClosed++;
       appearToCloseMillisSum += now - c.appearedAt;
+    }
+    if (life.visits() && c.facts.source() == CaseSource.HOTLINE_12345) {
+      c.closedAt = now; // kept until the reporter's satisfaction visit (回访)
+      if (c.measured) {
+        measuredOpen++; // the drain waits for the visit too
+      }
+      events.schedule(now + life.visitDelayMillis(), VISIT, ordinal);
+      return;
     }
     finish(c);
     engine.release(c.id); // a closed case is done: the engine forgets it
@@ -599,6 +670,10 @@ public final class Replication {
       CaseFile file = CaseFile.of(c.facts, log);
       if (c.measured) {
         indicators.add(file);
+        PriorityIndicators bp = byPriority;
+        if (bp != null) {
+          bp.add(file);
+        }
       }
       if (observer != null) {
         observer.accept(file);
@@ -606,6 +681,12 @@ public final class Replication {
     }
     if (c.measured && c.escalated) {
       escalated++;
+    }
+    if (c.measured && c.resolved) {
+      measuredResolved++;
+      if (c.reworked || c.reopened) {
+        measuredReworked++;
+      }
     }
     c.log = null;
   }
@@ -616,11 +697,16 @@ public final class Replication {
     List<CaseFacts> facts = batchFacts;
     List<List<CaseEvent>> logs = batchLogs;
     CaseIndicators.Accumulator acc = indicators;
+    PriorityIndicators bp = byPriority;
     filed.add(
         f.submit(
             () -> {
               for (int i = 0; i < facts.size(); i++) {
-                acc.add(CaseFile.of(facts.get(i), logs.get(i)));
+                CaseFile file = CaseFile.of(facts.get(i), logs.get(i));
+                acc.add(file);
+                if (bp != null) {
+                  bp.add(file);
+                }
               }
             }));
     batchFacts = new ArrayList<>(FILE_BATCH);
@@ -649,6 +735,155 @@ public final class Replication {
     filed.clear();
   }
 
+  // ------------------------------------------------------------------ lifecycle mechanisms
+
+  /**
+   * Reports a case with repeat reports on: returns true if the engine linked it to an open case of
+   * the same category at the same unit (it ends {@code MERGED} and is done), false if it is a case
+   * of its own.
+   */
+  private boolean reportOrMerge(SimCase c, Principal reporter) {
+    ImmutableList<CaseEvent> out =
+        engine.execute(Command.of(CMD, reporter, c.id, nowInstant, new Command.Report(c.facts)));
+    engineEvents += out.size();
+    @Nullable SimCase target = null;
+    for (int i = 0; i < out.size(); i++) {
+      CaseEvent e = out.get(i);
+      deliver(e);
+      if (e.payload() instanceof EventPayload.RepeatReported) {
+        target = cases[ordinalOf(e.caseId())];
+      }
+    }
+    if (state(c).status() != CaseStatus.MERGED) {
+      return false;
+    }
+    if (c.measured) {
+      measuredMerged++; // a report of its own, but not a case of its own
+      measuredOpen--;
+    } else if (target != null && target.measured && c.repeat) {
+      measuredRepeatReports++;
+    }
+    done(c);
+    return true;
+  }
+
+  /** A report found invalid at verification: the case ends {@code INVALID}. */
+  private void endInvalid(SimCase c) {
+    if (c.measured) {
+      measuredOpen--;
+    }
+    done(c);
+  }
+
+  /** Files a case that has ended and lets the engine forget it. */
+  private void done(SimCase c) {
+    finish(c);
+    engine.release(c.id);
+    cases[c.ordinal] = null;
+  }
+
+  /**
+   * 延期: the lead asks for an extension and a supervisor approves it, where the policy allows;
+   * returns whether it was granted (not when the policy allows no more, or a clock counts working
+   * hours).
+   */
+  private boolean extend(SimCase c, int st) {
+    try {
+      execute(
+          c,
+          city.stationPrincipal.get(st),
+          new Command.RequestExtension(
+              city.stationHandler.get(st), life.extensionDays(sla), "waiting for conditions"));
+      execute(c, city.supervisors.get(c.supervisor), new Command.ApproveExtension());
+      return true;
+    } catch (CommandRefusedException e) {
+      return false; // nothing was recorded: the refused command changed nothing
+    }
+  }
+
+  /** 缓办: with the mechanism's probability, suspends a case its lead would resolve now. */
+  private boolean trySuspend(SimCase c) {
+    long ms = life.suspensionMillis();
+    if (ms < 0) {
+      return false;
+    }
+    execute(c, city.supervisors.get(c.supervisor), new Command.Suspend("waiting for conditions"));
+    c.station = -1;
+    events.schedule(now + ms, RESUME, c.ordinal);
+    return true;
+  }
+
+  /** 恢复: the clocks run again and the case rejoins its lead's queue to be finished. */
+  private void resume(int ordinal) {
+    SimCase c = live(ordinal);
+    advance();
+    execute(c, city.supervisors.get(c.supervisor), new Command.Resume());
+    c.resumed = true;
+    queueAtLead(c);
+  }
+
+  /** 回访: a not-satisfied reporter reopens the case (the engine's visit rule), which is redone. */
+  private void visit(int ordinal) {
+    SimCase c = live(ordinal);
+    advance();
+    boolean dissatisfied = life.dissatisfied();
+    Principal sup = city.supervisors.get(c.supervisor);
+    execute(
+        c,
+        sup,
+        Command.Visit.reached(dissatisfied ? Satisfaction.DISSATISFIED : Satisfaction.SATISFIED));
+    if (state(c).status() != CaseStatus.REGISTERED) {
+      if (c.measured) {
+        measuredOpen--;
+      }
+      done(c);
+      return;
+    }
+    c.reopened = true;
+    if (c.measured) {
+      measuredClosed--;
+      appearToCloseMillisSum -= c.closedAt - c.appearedAt;
+    }
+    c.closedAt = -1;
+    c.reworked = false;
+    c.resumed = false;
+    try {
+      execute(c, sup, Command.Dispatch.byPolicy());
+    } catch (RoutingFailedException e) {
+      c.station = -1; // nobody takes it: stays open
+      return;
+    }
+    queueAtLead(c);
+  }
+
+  /** 重复上报: a resident reports a case again; the engine links the report if it is still open. */
+  private void repeatReport(int ordinal) {
+    SimCase target = cases[ordinal];
+    if (target == null || target.closedAt >= 0 || !target.entered) {
+      return; // closed by now: nothing to report again
+    }
+    int o = nextOrdinal++;
+    CaseId id = CaseId.of("C" + o);
+    CaseFacts facts =
+        CaseFacts.builder()
+            .id(id)
+            .categoryCode(target.facts.categoryCode())
+            .priority(Priority.NORMAL)
+            .kind(CaseKind.COMMITTED)
+            .locationCodes(target.facts.locationCodes())
+            .source(CaseSource.HOTLINE_12345)
+            .build();
+    SimCase r =
+        new SimCase(o, id, facts, target.category, target.supervisor, false, observer != null);
+    r.repeat = true;
+    r.appearedAt = now;
+    if (o == cases.length) {
+      cases = Arrays.copyOf(cases, o * 2);
+    }
+    cases[o] = r;
+    enter(r);
+  }
+
   // ------------------------------------------------------------------ the engine
 
   private void advance() {
@@ -658,15 +893,19 @@ public final class Replication {
     }
     engineEvents += out.size();
     for (int i = 0; i < out.size(); i++) {
-      CaseEvent e = out.get(i);
-      SimCase c = cases[ordinalOf(e.caseId())];
-      if (c == null) {
-        continue;
-      }
-      record(c, e);
-      if (e.payload() instanceof EventPayload.Escalated esc && !c.inService && c.station >= 0) {
-        enqueue(c, station(esc.toHandlerId()));
-      }
+      deliver(out.get(i));
+    }
+  }
+
+  /** Appends an event to its case's log; a waiting case escalated moves to its new lead's queue. */
+  private void deliver(CaseEvent e) {
+    SimCase c = cases[ordinalOf(e.caseId())];
+    if (c == null) {
+      return;
+    }
+    record(c, e);
+    if (e.payload() instanceof EventPayload.Escalated esc && !c.inService && c.station >= 0) {
+      enqueue(c, station(esc.toHandlerId()));
     }
   }
 
@@ -760,6 +999,18 @@ public final class Replication {
     v.put(
         Metric.MEAN_HOURS_FROM_APPEARANCE,
         measuredClosed == 0 ? Double.NaN : appearToCloseMillisSum / measuredClosed / 3.6e6);
+    PriorityIndicators bp = byPriority;
+    v.put(Metric.ON_TIME_CLOSING_RATE_URGENT, bp == null ? Double.NaN : bp.urgentOnTime());
+    v.put(
+        Metric.ON_TIME_CLOSING_RATE_NORMAL,
+        bp == null ? v.get(Metric.ON_TIME_CLOSING_RATE) : bp.normalOnTime());
+    v.put(
+        Metric.REWORK_RATE,
+        measuredResolved == 0 ? Double.NaN : (double) measuredReworked / measuredResolved);
+    long cases = measuredEntered - measuredMerged;
+    v.put(
+        Metric.REPORTS_PER_CASE,
+        cases == 0 ? Double.NaN : (double) (measuredEntered + measuredRepeatReports) / cases);
     return ReplicationResult.of(parameterValue, replication, v, kernelEvents, engineEvents);
   }
 
@@ -785,6 +1036,11 @@ public final class Replication {
     boolean inService;
     boolean escalated;
     boolean reworked;
+    boolean resumed;
+    boolean reopened;
+    boolean resolved;
+    boolean repeat;
+    long closedAt = -1;
     long dispatchedAt = -1;
     long acceptedAt = -1;
     long appearedAt = -1;
