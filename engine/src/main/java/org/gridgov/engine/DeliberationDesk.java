@@ -42,6 +42,10 @@ import org.gridgov.sla.BusinessCalendar;
  * with {@code /onward}; if the routing refuses it, the decision stands and the case is back with
  * its handler.
  *
+ * <p>Rights: a decision (a deferral too) is recorded by a member of the body at that instant (a
+ * person holding one of its member roles over its seat); the engine's {@link AuthorizationPolicy}
+ * authorises the suspension, the resumption and an onward escalation.
+ *
  * <p>Refusals ({@link DeliberationRefusedException}) change nothing and call no engine: a case not
  * being handled, a second open referral, an unknown body, an attendee who is not a member at the
  * sitting (person id, body, region), a decision with no quorate sitting since the referral or the
@@ -205,13 +209,15 @@ public final class DeliberationDesk {
    *
    * @param engine the engine
    * @param commandId the id of the engine's {@link Command.Resume}
-   * @param actor who records it (the engine authorises the resumption)
+   * @param actor who records it: a member of the body at {@code at} (the engine authorises the
+   *     resumption)
    * @param caseId the case
    * @param at when
    * @param outcome the decision
    * @return the engine's events and the decision
    * @throws DeliberationRefusedException if no sitting since the referral or the last deferral met
-   *     its quorum, or the outcome is not one of the body's (nothing changed)
+   *     its quorum, the outcome is not one of the body's, or the actor is not a member of the body
+   *     at {@code at} (nothing changed)
    * @throws CommandRefusedException if the engine refuses the resumption (nothing changed)
    */
   public Result decide(
@@ -222,6 +228,7 @@ public final class DeliberationDesk {
       Instant at,
       BodyKind.Outcome outcome) {
     DeliberationEvent e = decision(caseId, at, outcome);
+    requireMember(caseId, actor, at);
     if (!outcome.endsReferral()) {
       apply(e);
       return new Result(ImmutableList.of(), e);
@@ -288,20 +295,14 @@ public final class DeliberationDesk {
     requireTime(caseId, at);
     requireNotReferred(caseId);
     var unused = body.seat(registry.tree(), regionCode);
-    return new DeliberationEvent(
+    return DeliberationEvent.referred(
         log.size() + 1L,
         caseId,
         at,
-        DeliberationEvent.Kind.REFERRED,
         body.id(),
         regionCode,
-        Optional.of(size),
-        Optional.of(body.cadence().nextSitting(at, calendar)),
-        ImmutableSortedSet.of(),
-        0,
-        0,
-        Optional.empty(),
-        false);
+        size,
+        body.cadence().nextSitting(at, calendar));
   }
 
   private DeliberationEvent sitting(CaseId caseId, Instant at, Collection<PersonId> attendees) {
@@ -323,20 +324,15 @@ public final class DeliberationDesk {
                 body.memberRoles()));
       }
     }
-    return new DeliberationEvent(
+    return DeliberationEvent.sat(
         log.size() + 1L,
         caseId,
         at,
-        DeliberationEvent.Kind.SAT,
         body.id(),
         regionOf(caseId),
-        Optional.empty(),
-        Optional.empty(),
-        ImmutableSortedSet.copyOf(attendees),
+        attendees,
         members.size(),
-        body.quorum(members.size()),
-        Optional.empty(),
-        false);
+        body.quorum(members.size()));
   }
 
   private DeliberationEvent decision(CaseId caseId, Instant at, BodyKind.Outcome outcome) {
@@ -357,22 +353,49 @@ public final class DeliberationDesk {
     if (r.quorateSince().isEmpty()) {
       throw refused(caseId, quorumRule(caseId, body, r));
     }
-    return new DeliberationEvent(
+    return DeliberationEvent.decided(
         log.size() + 1L,
         caseId,
         at,
-        DeliberationEvent.Kind.DECIDED,
         body.id(),
         regionOf(caseId),
-        Optional.empty(),
+        outcome,
         outcome.endsReferral()
             ? Optional.empty()
             : Optional.of(body.cadence().nextSitting(at, calendar)),
-        ImmutableSortedSet.of(),
-        0,
-        0,
-        Optional.of(outcome),
         late(at, r.sittingBy()));
+  }
+
+  /**
+   * Rights: a decision (a deferral too) is recorded by a person who is a member of the body at that
+   * instant, i.e. holds one of its member roles over a region overlapping its seat. The engine's
+   * {@link AuthorizationPolicy} then authorises the resumption (and an onward escalation).
+   */
+  private void requireMember(CaseId caseId, Principal actor, Instant at) {
+    DeliberationBody body = body(caseId, requireOpen(caseId).bodyId());
+    long seat = body.seat(registry.tree(), regionOf(caseId)).code();
+    if (!PersonId.isValid(actor.id())) {
+      // Not echoed: an id that is not a pseudonym may be personal data.
+      throw refused(
+          caseId,
+          "the actor's id is not a pseudonymous person id; a decision of "
+              + body.id()
+              + " is recorded by one of its members (rule: decisions by members)");
+    }
+    PersonId person = PersonId.of(actor.id());
+    if (!body.members(registry, regionOf(caseId), at).contains(person)) {
+      throw refused(
+          caseId,
+          String.format(
+              Locale.ROOT,
+              "person %s holds none of the roles %s over region %d at %s; a decision of %s is"
+                  + " recorded by one of its members (rule: decisions by members)",
+              person,
+              body.memberRoles(),
+              seat,
+              at,
+              body.id()));
+    }
   }
 
   /** Late: decided on a later local date than the sitting the referral waited for. */

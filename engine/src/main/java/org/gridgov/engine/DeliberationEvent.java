@@ -3,6 +3,7 @@ package org.gridgov.engine;
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableSortedSet;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
 import org.gridgov.casefile.CaseId;
@@ -74,6 +75,131 @@ public record DeliberationEvent(
     Objects.requireNonNull(outcome, "outcome");
     Preconditions.checkArgument(
         members >= 0 && quorum >= 0, "case %s: members and quorum are >= 0", caseId);
+    Preconditions.checkArgument(
+        size.isPresent() == (kind == Kind.REFERRED)
+            && outcome.isPresent() == (kind == Kind.DECIDED)
+            && (kind == Kind.SAT || (attendees.isEmpty() && members == 0 && quorum == 0))
+            && (kind != Kind.REFERRED || sittingBy.isPresent())
+            && (kind != Kind.SAT || sittingBy.isEmpty())
+            && (kind == Kind.DECIDED || !late),
+        "case %s, entry #%s: a %s entry has a size only when referred, a sitting-by time only when"
+            + " referred or deferred, attendance only when sat, an outcome and lateness only when"
+            + " decided",
+        caseId,
+        sequence,
+        kind);
+  }
+
+  /**
+   * Creates a {@link Kind#REFERRED} entry: a case referred to a body, waiting for a sitting.
+   *
+   * @param sequence the entry's place in the log
+   * @param caseId the case
+   * @param at when
+   * @param bodyId the body
+   * @param regionCode the case's first location
+   * @param size the matter's size
+   * @param sittingBy the sitting the referral waits for
+   * @return the entry
+   */
+  public static DeliberationEvent referred(
+      long sequence,
+      CaseId caseId,
+      Instant at,
+      String bodyId,
+      long regionCode,
+      MatterSize size,
+      Instant sittingBy) {
+    return new DeliberationEvent(
+        sequence,
+        caseId,
+        at,
+        Kind.REFERRED,
+        bodyId,
+        regionCode,
+        Optional.of(size),
+        Optional.of(sittingBy),
+        ImmutableSortedSet.of(),
+        0,
+        0,
+        Optional.empty(),
+        false);
+  }
+
+  /**
+   * Creates a {@link Kind#SAT} entry: a sitting on a case, with its attendance and quorum.
+   *
+   * @param sequence the entry's place in the log
+   * @param caseId the case
+   * @param at when
+   * @param bodyId the body
+   * @param regionCode the case's first location
+   * @param attendees who attended
+   * @param members how many members the body had at the sitting
+   * @param quorum how many had to attend
+   * @return the entry
+   */
+  public static DeliberationEvent sat(
+      long sequence,
+      CaseId caseId,
+      Instant at,
+      String bodyId,
+      long regionCode,
+      Collection<PersonId> attendees,
+      int members,
+      int quorum) {
+    return new DeliberationEvent(
+        sequence,
+        caseId,
+        at,
+        Kind.SAT,
+        bodyId,
+        regionCode,
+        Optional.empty(),
+        Optional.empty(),
+        ImmutableSortedSet.copyOf(attendees),
+        members,
+        quorum,
+        Optional.empty(),
+        false);
+  }
+
+  /**
+   * Creates a {@link Kind#DECIDED} entry: the body's decision on a case.
+   *
+   * @param sequence the entry's place in the log
+   * @param caseId the case
+   * @param at when
+   * @param bodyId the body
+   * @param regionCode the case's first location
+   * @param outcome the decision
+   * @param nextSitting the next sitting, for a deferral; else empty
+   * @param late whether decided on a later day than the awaited sitting
+   * @return the entry
+   */
+  public static DeliberationEvent decided(
+      long sequence,
+      CaseId caseId,
+      Instant at,
+      String bodyId,
+      long regionCode,
+      BodyKind.Outcome outcome,
+      Optional<Instant> nextSitting,
+      boolean late) {
+    return new DeliberationEvent(
+        sequence,
+        caseId,
+        at,
+        Kind.DECIDED,
+        bodyId,
+        regionCode,
+        Optional.empty(),
+        nextSitting,
+        ImmutableSortedSet.of(),
+        0,
+        0,
+        Optional.of(outcome),
+        late);
   }
 
   /**

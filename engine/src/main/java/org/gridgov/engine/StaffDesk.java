@@ -22,6 +22,7 @@ import org.gridgov.casefile.CaseId;
 import org.gridgov.casefile.CaseState;
 import org.gridgov.people.Assignment;
 import org.gridgov.people.PersonId;
+import org.gridgov.people.ShiftRoster;
 import org.gridgov.people.StaffPolicy;
 import org.gridgov.people.StaffRegistry;
 import org.gridgov.region.RegionLevel;
@@ -31,6 +32,10 @@ import org.gridgov.region.RegionLevel;
  * office to one person covering that office's region in the office level's staff role, by a {@link
  * PersonAssignmentRule}; when a person leaves a role, their open cases are handed back by the same
  * rule (to a successor, or to the office's queue); when a person joins, queued cases are assigned.
+ *
+ * <p>With a {@link ShiftRoster} ({@link Builder#roster}), only persons on shift at the instant are
+ * candidates; a case nobody on shift covers is queued and assigned at the next {@link
+ * #assignQueued} (a shift change) or {@link #joinRole}.
  *
  * <p>The desk reads the engine's case states after each call ({@link #observe}) and writes its own
  * log of {@link StaffEvent}s; the case log is untouched. It is deterministic (the same case events,
@@ -44,6 +49,7 @@ public final class StaffDesk {
   private StaffRegistry registry;
   private final PersonAssignmentRule rule;
   private final ImmutableMap<RegionLevel, String> roleByLevel;
+  private final Optional<ShiftRoster> roster;
   private final Map<CaseId, Holding> holdings = new LinkedHashMap<>();
   private final Map<PersonId, Integer> load = new HashMap<>();
   private final Map<String, Long> turns = new HashMap<>();
@@ -57,6 +63,7 @@ public final class StaffDesk {
     this.registry = b.registry;
     this.rule = b.rule;
     this.roleByLevel = ImmutableMap.copyOf(b.roles);
+    this.roster = b.roster;
   }
 
   /**
@@ -159,7 +166,7 @@ public final class StaffDesk {
     List<PersonAssignmentRule.Candidate> candidates = new ArrayList<>();
     Map<PersonId, Long> via = new TreeMap<>();
     for (Assignment a : registry.coveringAssignments(region, at)) {
-      if (a.roleCode().equals(role)) {
+      if (a.roleCode().equals(role) && onDuty(a.person(), at)) {
         via.merge(a.person(), a.regionCode(), (x, y) -> x == region ? x : y);
       }
     }
@@ -191,6 +198,41 @@ public final class StaffDesk {
             ? kind
             : chosen.isPresent() ? StaffEvent.Kind.ASSIGNED : StaffEvent.Kind.QUEUED;
     emit(new StaffEvent(at, id, k, handlerId, role, chosen, previous, rule.name()));
+  }
+
+  /** Whether a person is on shift at an instant: always, without a roster or when not rostered. */
+  private boolean onDuty(PersonId person, Instant at) {
+    return roster.isEmpty() || roster.get().onDuty(person, at);
+  }
+
+  /**
+   * A shift change (交接班): every queued case whose office now has a person of its role on duty is
+   * assigned by the rule. Cases a person already holds stay with them when their shift ends (the
+   * roster decides who is given a case, not who keeps one).
+   *
+   * @param at the instant, not before the desk's last call
+   * @return the staff events, in case order
+   */
+  @CanIgnoreReturnValue
+  public ImmutableList<StaffEvent> assignQueued(Instant at) {
+    Objects.requireNonNull(at, "at");
+    int mark = log.size();
+    for (Map.Entry<CaseId, Holding> e : new ArrayList<>(holdings.entrySet())) {
+      Holding h = e.getValue();
+      if (h.person().isEmpty() && anyoneOnDuty(h, at)) {
+        assign(e.getKey(), h.handlerId(), at, StaffEvent.Kind.ASSIGNED, Optional.empty());
+      }
+    }
+    return ImmutableList.copyOf(log.subList(mark, log.size()));
+  }
+
+  private boolean anyoneOnDuty(Holding h, Instant at) {
+    for (PersonId p : registry.coverers(h.regionCode(), h.roleCode(), at)) {
+      if (onDuty(p, at)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -240,7 +282,8 @@ public final class StaffDesk {
       Holding h = e.getValue();
       if (h.person().isEmpty()
           && h.roleCode().equals(assignment.roleCode())
-          && registry.coverers(h.regionCode(), h.roleCode(), at).contains(assignment.person())) {
+          && registry.coverers(h.regionCode(), h.roleCode(), at).contains(assignment.person())
+          && onDuty(assignment.person(), at)) {
         assign(e.getKey(), h.handlerId(), at, StaffEvent.Kind.ASSIGNED, Optional.empty());
       }
     }
@@ -382,6 +425,7 @@ public final class StaffDesk {
     private final StaffRegistry registry;
     private PersonAssignmentRule rule = new OwnWorkerAssignmentRule();
     private final EnumMap<RegionLevel, String> roles = new EnumMap<>(RegionLevel.class);
+    private Optional<ShiftRoster> roster = Optional.empty();
 
     private Builder(StaffRegistry registry) {
       this.registry = registry;
@@ -412,6 +456,20 @@ public final class StaffDesk {
     @CanIgnoreReturnValue
     public Builder roleFor(RegionLevel level, String roleCode) {
       roles.put(Objects.requireNonNull(level, "level"), registry.roles().get(roleCode).code());
+      return this;
+    }
+
+    /**
+     * Sets the shift roster (排班): a case is given only to a person on duty at that instant (a
+     * person the roster does not list is always on duty); a case nobody on duty covers is queued
+     * until {@link StaffDesk#assignQueued} at a shift change.
+     *
+     * @param roster the roster, on the engine's calendar
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public Builder roster(ShiftRoster roster) {
+      this.roster = Optional.of(Objects.requireNonNull(roster, "roster"));
       return this;
     }
 

@@ -47,6 +47,7 @@ class DeliberationDeskPropertyTest {
   private static final BusinessCalendar CAL = ChinaCalendar.calendar();
   private static final Instant FROM = Instant.parse("2025-01-01T00:00:00Z");
   private static final Principal GW = Principal.inRegion("gw-1", Role.GRID_WORKER, GRID1);
+  private static final Principal CHAIR = Principal.inRegion("p-leader", Role.LEADER, GRID1);
   private static final List<String> PEOPLE =
       List.of("p-leader", "p-leader2", "p-worker", "p-party1", "p-party2", "p-vol1", "p-police");
 
@@ -175,7 +176,7 @@ class DeliberationDeskPropertyTest {
         call =
             () -> {
               DeliberationDesk.Result r =
-                  desk.decide(d.engine, CommandId.of("x-" + n), districtDispatcher(), cid, now, o);
+                  desk.decide(d.engine, CommandId.of("x-" + n), CHAIR, cid, now, o);
               d.log.addAll(r.caseEvents());
               CaseStatus after = d.engine.state(cid).orElseThrow().status();
               assertThat(after)
@@ -211,6 +212,14 @@ class DeliberationDeskPropertyTest {
             DeliberationDesk.restore(DeliberationPolicy.standard(), registry(), CAL, desk.log())
                 .referrals())
         .isEqualTo(desk.referrals());
+    // The two logs together: the joint restore equals the live desk, and they agree.
+    assertThat(DeliberationLogs.disagreements(desk.log(), d.log)).as("seed %d", seed).isEmpty();
+    assertThat(
+            DeliberationLogs.restore(
+                    DeliberationPolicy.standard(), registry(), CAL, desk.log(), d.log)
+                .referrals())
+        .isEqualTo(desk.referrals());
+    plantedDisagreementsAreFound(desk.log(), d.log, seed);
     for (String id : cases) {
       CaseId cid = CaseId.of(id);
       List<CaseEvent> own = new ArrayList<>();
@@ -220,6 +229,32 @@ class DeliberationDeskPropertyTest {
         }
       }
       assertThat(CaseLifecycle.replay(cid, own)).isEqualTo(d.engine.state(cid).orElseThrow());
+    }
+  }
+
+  /** Drops one desk entry or one case event the other log pairs with: the check names it. */
+  private static void plantedDisagreementsAreFound(
+      List<DeliberationEvent> deskLog, List<CaseEvent> caseLog, int seed) {
+    for (int i = 0; i < deskLog.size(); i++) {
+      DeliberationEvent e = deskLog.get(i);
+      boolean ends = e.outcome().map(BodyKind.Outcome::endsReferral).orElse(false);
+      if (e.kind() == DeliberationEvent.Kind.REFERRED) {
+        List<DeliberationEvent> shorter = new ArrayList<>(deskLog.subList(0, i));
+        assertThat(DeliberationLogs.disagreements(shorter, caseLog))
+            .as("seed %d: desk log without entry #%d", seed, e.sequence())
+            .anySatisfy(m -> assertThat(m).contains("case " + e.caseId().value() + ":"));
+      }
+      if (ends) {
+        List<CaseEvent> without = new ArrayList<>(caseLog);
+        without.removeIf(
+            c ->
+                c.caseId().equals(e.caseId())
+                    && c.at().equals(e.at())
+                    && c.payload() instanceof org.gridgov.casefile.EventPayload.Resumed);
+        assertThat(DeliberationLogs.disagreements(deskLog, without))
+            .as("seed %d: case log without the Resumed of entry #%d", seed, e.sequence())
+            .anySatisfy(m -> assertThat(m).contains("no Resumed event"));
+      }
     }
   }
 }

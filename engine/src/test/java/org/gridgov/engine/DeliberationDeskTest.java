@@ -55,6 +55,9 @@ class DeliberationDeskTest {
   private static final PersonId OFFICER = PersonId.of("p-police");
   private static final Principal GW = Principal.inRegion("gw-1", Role.GRID_WORKER, GRID1);
 
+  /** The grid's leader, a member of every standard body for GRID1, records the decisions. */
+  private static final Principal CHAIR = Principal.inRegion("p-leader", Role.LEADER, GRID1);
+
   private static StaffRegistry registry() {
     return StaffRegistry.of(
         TREE,
@@ -96,8 +99,7 @@ class DeliberationDeskTest {
 
   private DeliberationDesk.Result decide(String id, Instant t, Outcome o) {
     d.advance(t);
-    DeliberationDesk.Result r =
-        desk.decide(d.engine, cmd(), districtDispatcher(), CaseId.of(id), t, o);
+    DeliberationDesk.Result r = desk.decide(d.engine, cmd(), CHAIR, CaseId.of(id), t, o);
     d.log.addAll(r.caseEvents());
     return r;
   }
@@ -255,5 +257,54 @@ class DeliberationDeskTest {
         .hasMessageContaining("the case was never referred");
     assertThat(desk.log()).hasSize(1);
     assertThat(desk.toString()).doesNotContain("p-");
+  }
+
+  @Test
+  void aDecisionIsRecordedByAMemberOfTheBodyAtThatInstant() {
+    handling("A-1", Priority.NORMAL, "2025-03-03T10:00");
+    var unused = refer("A-1", at("2025-03-03T10:30"), Optional.empty());
+    CaseId cid = CaseId.of("A-1");
+    DeliberationEvent sat = desk.sit(cid, at("2025-03-05T15:00"), List.of(LEADER, WORKER));
+    assertThat(sat.quorumMet()).isTrue();
+    int deskBefore = desk.log().size();
+    Instant t = at("2025-03-05T16:00");
+    d.advance(t);
+    int engineBefore = d.log.size();
+    assertThatThrownBy(
+            () -> desk.decide(d.engine, cmd(), districtDispatcher(), cid, t, Outcome.ADOPTED))
+        .isInstanceOf(DeliberationRefusedException.class)
+        .hasMessageContaining(
+            "person disp-1 holds none of the roles [grid_leader, grid_worker, party_contact] over"
+                + " region "
+                + GRID1)
+        .hasMessageContaining("rule: decisions by members");
+    // A volunteer of the grid is not a member of the grid discussion; a deferral is checked too.
+    assertThatThrownBy(
+            () ->
+                desk.decide(
+                    d.engine,
+                    cmd(),
+                    Principal.inRegion("p-vol1", Role.LEADER, GRID1),
+                    cid,
+                    t,
+                    Outcome.DEFERRED))
+        .hasMessageContaining("person p-vol1 holds none of the roles");
+    assertThatThrownBy(
+            () ->
+                desk.decide(
+                    d.engine,
+                    cmd(),
+                    Principal.inRegion("张三", Role.LEADER, GRID1),
+                    cid,
+                    t,
+                    Outcome.ADOPTED))
+        .hasMessageContaining("not a pseudonymous person id")
+        .hasMessageNotContaining("张三");
+    assertThat(d.log).hasSize(engineBefore);
+    assertThat(desk.log()).hasSize(deskBefore);
+    assertThat(status("A-1")).isEqualTo(CaseStatus.SUSPENDED);
+    DeliberationDesk.Result adopted = decide("A-1", t, Outcome.ADOPTED);
+    assertThat(adopted.event().outcome()).contains(Outcome.ADOPTED);
+    assertThat(status("A-1")).isEqualTo(CaseStatus.HANDLING);
   }
 }

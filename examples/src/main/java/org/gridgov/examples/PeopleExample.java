@@ -135,6 +135,8 @@ public final class PeopleExample {
     DeliberationDesk desk = DeliberationDesk.of(DeliberationPolicy.standard(), registry, cal);
     Principal centre = Principal.inRegion("centre-1", Role.DISPATCHER, tree.roots().get(0).code());
     CaseId id = handling(engine, grid, centre);
+    // A decision is recorded by a member of the body: the grid's leader.
+    Principal chair = Principal.inRegion("p-leader", Role.LEADER, grid.code());
     var unused = engine.advanceTo(at(3, 4, 10, 0));
     DeliberationDesk.Result referred =
         desk.refer(engine, CommandId.of("d1"), centre, id, at(3, 4, 10, 0), Optional.empty());
@@ -152,7 +154,7 @@ public final class PeopleExample {
     try {
       var refused =
           desk.decide(
-              engine, CommandId.of("d2"), centre, id, at(3, 10, 15, 0), BodyKind.Outcome.ADOPTED);
+              engine, CommandId.of("d2"), chair, id, at(3, 10, 15, 0), BodyKind.Outcome.ADOPTED);
       out.println("decided without quorum?! " + refused.event());
     } catch (DeliberationRefusedException e) {
       out.println("refused: " + e.getMessage());
@@ -168,7 +170,7 @@ public final class PeopleExample {
                 PersonId.of("p-party2")));
     DeliberationDesk.Result adopted =
         desk.decide(
-            engine, CommandId.of("d3"), centre, id, at(3, 10, 15, 30), BodyKind.Outcome.ADOPTED);
+            engine, CommandId.of("d3"), chair, id, at(3, 10, 15, 30), BodyKind.Outcome.ADOPTED);
     out.printf(
         "sitting: %d of %d members, met %s; decided %s, case %s%n",
         full.attendees().size(),

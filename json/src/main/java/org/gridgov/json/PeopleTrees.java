@@ -17,7 +17,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableSortedSet;
+import java.time.Instant;
 import java.util.Optional;
+import org.gridgov.casefile.CaseId;
 import org.gridgov.engine.DeliberationEvent;
 import org.gridgov.people.BodyKind;
 import org.gridgov.people.MatterSize;
@@ -61,29 +63,52 @@ final class PeopleTrees {
     for (int i = 0; i < attendees.size(); i++) {
       people.add(personValue(attendees.get(i), at(path, "attendees") + "[" + i + "]"));
     }
+    long sequence = lng(n, "sequence", path);
+    CaseId caseId = caseId(n, "caseId", path);
+    Instant when = instant(n, "at", path);
+    DeliberationEvent.Kind kind = enumOf(DeliberationEvent.Kind.class, n, "kind", path);
+    String bodyId = string(n, "bodyId", path);
+    long region = lng(n, "regionCode", path);
+    Optional<Instant> sittingBy =
+        optional(n, "sittingBy") == null
+            ? Optional.empty()
+            : Optional.of(instant(n, "sittingBy", path));
     return guard(
         path,
         () ->
-            new DeliberationEvent(
-                lng(n, "sequence", path),
-                caseId(n, "caseId", path),
-                instant(n, "at", path),
-                enumOf(DeliberationEvent.Kind.class, n, "kind", path),
-                string(n, "bodyId", path),
-                lng(n, "regionCode", path),
-                optional(n, "size") == null
-                    ? Optional.empty()
-                    : Optional.of(enumOf(MatterSize.class, n, "size", path)),
-                optional(n, "sittingBy") == null
-                    ? Optional.empty()
-                    : Optional.of(instant(n, "sittingBy", path)),
-                people.build(),
-                integer(n, "members", path),
-                integer(n, "quorum", path),
-                optional(n, "outcome") == null
-                    ? Optional.empty()
-                    : Optional.of(enumOf(BodyKind.Outcome.class, n, "outcome", path)),
-                bool(n, "late", path)));
+            switch (kind) {
+              case REFERRED ->
+                  DeliberationEvent.referred(
+                      sequence,
+                      caseId,
+                      when,
+                      bodyId,
+                      region,
+                      enumOf(MatterSize.class, n, "size", path),
+                      sittingBy.orElseThrow(
+                          () ->
+                              ShapeException.rule(at(path, "sittingBy"), "a referral needs one")));
+              case SAT ->
+                  DeliberationEvent.sat(
+                      sequence,
+                      caseId,
+                      when,
+                      bodyId,
+                      region,
+                      people.build(),
+                      integer(n, "members", path),
+                      integer(n, "quorum", path));
+              case DECIDED ->
+                  DeliberationEvent.decided(
+                      sequence,
+                      caseId,
+                      when,
+                      bodyId,
+                      region,
+                      enumOf(BodyKind.Outcome.class, n, "outcome", path),
+                      sittingBy,
+                      bool(n, "late", path));
+            });
   }
 
   static ObjectNode toTree(WishEvent e) {

@@ -26,53 +26,37 @@ class PeopleEventJsonTest {
   private static final Instant T = Instant.parse("2025-03-10T06:30:00Z");
 
   private static DeliberationEvent referred() {
-    return new DeliberationEvent(
+    return DeliberationEvent.referred(
         1,
         CaseId.of("B-1"),
         T,
-        DeliberationEvent.Kind.REFERRED,
         "representatives_meeting",
         350302001001001L,
-        Optional.of(MatterSize.BIG),
-        Optional.of(T.plusSeconds(86400)),
-        ImmutableSortedSet.of(),
-        0,
-        0,
-        Optional.empty(),
-        false);
+        MatterSize.BIG,
+        T.plusSeconds(86400));
   }
 
   private static DeliberationEvent sat() {
-    return new DeliberationEvent(
+    return DeliberationEvent.sat(
         2,
         CaseId.of("B-1"),
         T,
-        DeliberationEvent.Kind.SAT,
         "representatives_meeting",
         350302001001001L,
-        Optional.empty(),
-        Optional.empty(),
         ImmutableSortedSet.of(PersonId.of("p-1"), PersonId.of("p-2")),
         6,
-        4,
-        Optional.empty(),
-        false);
+        4);
   }
 
   private static DeliberationEvent decided() {
-    return new DeliberationEvent(
+    return DeliberationEvent.decided(
         3,
         CaseId.of("B-1"),
         T,
-        DeliberationEvent.Kind.DECIDED,
         "mediation_committee",
         350302001001001L,
+        BodyKind.Outcome.FAILED,
         Optional.empty(),
-        Optional.empty(),
-        ImmutableSortedSet.of(),
-        0,
-        0,
-        Optional.of(BodyKind.Outcome.FAILED),
         true);
   }
 
@@ -151,6 +135,14 @@ class PeopleEventJsonTest {
     assertThatThrownBy(() -> MAPPER.readValue(noSize, WishEvent.class))
         .hasMessageContaining("$.size is missing");
     assertThat(GridgovSchemaTest.errors("wishEvent", MAPPER.readTree(noSize))).isNotEmpty();
+    String noOutcome = MAPPER.writeValueAsString(decided()).replace("\"outcome\":\"FAILED\",", "");
+    assertThatThrownBy(() -> MAPPER.readValue(noOutcome, DeliberationEvent.class))
+        .hasMessageContaining("$.outcome is missing");
+    String noSitting =
+        MAPPER.writeValueAsString(referred()).replaceAll("\"sittingBy\":\"[^\"]*\",", "");
+    assertThat(noSitting).doesNotContain("sittingBy");
+    assertThatThrownBy(() -> MAPPER.readValue(noSitting, DeliberationEvent.class))
+        .hasMessageContaining("$.sittingBy");
     String zero = MAPPER.writeValueAsString(claimed()).replace("\"size\":3", "\"size\":0");
     assertThatThrownBy(() -> MAPPER.readValue(zero, WishEvent.class))
         .hasMessageContaining("size is >= 1, not 0");
