@@ -91,7 +91,9 @@ class LegacyWireFormatTest {
             EventType.URGED,
             EventType.SUPERVISION_ESCALATED,
             EventType.SUPERVISION_CLOSED,
-            EventType.VISITED));
+            EventType.VISITED,
+            EventType.MERGE_SUGGESTED,
+            EventType.MERGE_DECLINED));
   }
 
   static List<String> lines(String resource) throws IOException {
