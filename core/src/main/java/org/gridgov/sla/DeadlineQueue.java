@@ -55,11 +55,10 @@ import java.util.OptionalLong;
  * later schedules before it take the heap). A new queue is best told its time by a {@link #pollDue}
  * on the empty queue before a bulk schedule (a restore), so that the cursor starts there and no
  * future deadline takes the heap. Memory: 24 bytes per slab slot (slots grow by doubling and are
- * reused), 4 bytes per bucket cell (each bucket's array grows by doubling and is kept at least half
- * live when full; an emptied bucket keeps an array of at most 16 cells and hands a larger one to
- * the spares, two per size class, which the next growing bucket takes before allocating), plus for
- * keyed queues 16 bytes per key-table slot at a load of at most 1/2, plus 32 KB of bucket counts;
- * nothing per bucket per millisecond, so sparse deadlines years apart cost nothing extra.
+ * reused), 4 bytes per bucket cell (each bucket's array grows by doubling, is kept at least half
+ * live when full, and is kept for reuse when the bucket empties), plus for keyed queues 16 bytes
+ * per key-table slot at a load of at most 1/2, plus 32 KB of bucket counts; nothing per bucket per
+ * millisecond, so sparse deadlines years apart cost nothing extra.
  *
  * <p>Peers: the buckets per byte and the bit set per level come from the Linux kernel's timer wheel
  * (2016 redesign: 64 buckets per level and a bitmap of pending buckets), cascading by level from
@@ -143,14 +142,6 @@ public final class DeadlineQueue {
   private static final int[] NO_CELLS = new int[0];
   private static final int MIN_CELLS = 4;
 
-  /**
-   * An emptied bucket keeps an array of at most this many cells; a larger one goes to the spares.
-   */
-  private static final int KEEP_CELLS = 16;
-
-  /** Spare arrays kept per size class. */
-  private static final int SPARES = 2;
-
   private static final long LOW = 0xFFFF_FFFFL;
 
   // slab: entry i is slab[3i] = deadline; slab[3i + 1] = ident << 32 | bucket, where ident is the
@@ -173,11 +164,6 @@ public final class DeadlineQueue {
   private final int wordsPerLevel;
   private final int[][] cells;
   private final int[] count;
-  // spare bucket arrays by size class (length 2^k): an emptied bucket's large array serves the next
-  // bucket that grows to that size, so memory follows the live entries and steady state allocates
-  // nothing
-  private final int[][][] spares = new int[32][SPARES][];
-  private final int[] spareCount = new int[32];
   private final long[] occupied;
   private long levels; // bit L set when level L has a non-empty bucket
   private long cur =
@@ -672,47 +658,9 @@ public final class DeadlineQueue {
       k[4 * b + 2] = 0;
       return c;
     }
-    int length = Math.max(MIN_CELLS, 2 * c.length);
-    int cls = Integer.numberOfTrailingZeros(length);
-    int[] grown;
-    if (spareCount[cls] > 0) {
-      grown = spares[cls][--spareCount[cls]];
-      spares[cls][spareCount[cls]] = null;
-    } else {
-      grown = new int[length];
-    }
-    System.arraycopy(c, 0, grown, 0, used);
-    giveSpare(c);
-    cells[b] = grown;
-    return grown;
-  }
-
-  /** Keeps an array no bucket uses any more as a spare of its size class, if there is room. */
-  private void giveSpare(int[] c) {
-    if (c.length == 0) {
-      return;
-    }
-    int k = Integer.numberOfTrailingZeros(c.length);
-    if (spareCount[k] < SPARES) {
-      spares[k][spareCount[k]++] = c;
-    }
-  }
-
-  /**
-   * Marks bucket {@code b} empty; an array larger than {@link #KEEP_CELLS} goes to the spares
-   * unless {@code keepArray} (a cascade still reads it).
-   */
-  private void emptied(int b, boolean keepArray) {
-    int[] k = count;
-    k[4 * b] = 0;
-    k[4 * b + 1] = 0;
-    k[4 * b + 2] = 0;
-    clearBit(b);
-    int[] c = cells[b];
-    if (!keepArray && c.length > KEEP_CELLS) {
-      giveSpare(c);
-      cells[b] = NO_CELLS;
-    }
+    c = Arrays.copyOf(c, Math.max(MIN_CELLS, 2 * c.length));
+    cells[b] = c;
+    return c;
   }
 
   /** Removes wheel entry {@code i}, which sits in cell {@code p} of its bucket. */
@@ -720,7 +668,9 @@ public final class DeadlineQueue {
     int[] k = count;
     int b = (int) slab[3 * i + 1];
     if (--k[4 * b + 1] == 0) { // the last live entry: the bucket is empty
-      emptied(b, false);
+      k[4 * b] = 0;
+      k[4 * b + 2] = 0;
+      clearBit(b);
       return;
     }
     int[] c = cells[b];
@@ -823,7 +773,9 @@ public final class DeadlineQueue {
       h++;
     }
     if (--k[4 * b + 1] == 0) {
-      emptied(b, false);
+      k[4 * b] = 0;
+      k[4 * b + 2] = 0;
+      clearBit(b);
     } else {
       k[4 * b + 2] = h + 1;
     }
@@ -840,17 +792,16 @@ public final class DeadlineQueue {
     int[] c = cells[b];
     int n = k[4 * b];
     int h = k[4 * b + 2];
-    emptied(b, true);
+    k[4 * b] = 0;
+    k[4 * b + 1] = 0;
+    k[4 * b + 2] = 0;
+    clearBit(b);
     long[] s = slab;
     for (int p = h; p < n; p++) {
       int i = c[p];
       if (i >= 0) {
         append(bucketOf(s[3 * i]), i);
       }
-    }
-    if (c.length > KEEP_CELLS && k[4 * b] == 0) {
-      giveSpare(c);
-      cells[b] = NO_CELLS;
     }
   }
 

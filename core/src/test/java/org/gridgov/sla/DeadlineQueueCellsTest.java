@@ -70,19 +70,4 @@ class DeadlineQueueCellsTest {
     }
     assertThat(drainKeys(q)).isEqualTo(expected);
   }
-
-  @Test
-  void anEmptiedQueueDoesNotHoldOnToLargeBuckets() {
-    DeadlineQueue q = DeadlineQueue.issuingHandles();
-    var unused = q.pollDue(START, (k, d) -> {});
-    long last = -1;
-    for (int i = 0; i < 100_000; i++) {
-      last = q.add(START + 7_200_000 + (i & 1)); // two buckets of 50,000 entries
-    }
-    assertThat(q.contains(last)).isTrue();
-    assertThat(q.cellCapacity()).isGreaterThanOrEqualTo(100_000);
-    assertThat(q.pollDue(Long.MAX_VALUE, (k, d) -> {})).isEqualTo(100_000);
-    // what stays with the 2,048 buckets is at most 16 cells each; large arrays went to the spares
-    assertThat(q.cellCapacity()).isLessThanOrEqualTo(2_048L * 16);
-  }
 }
