@@ -90,9 +90,58 @@ public final class Scorecards {
             Objects.requireNonNull(to, "to"),
             Objects.requireNonNull(weights, "weights"));
     for (CaseEvent e : events) {
-      s.accept(e);
+      s.accept(e, s.track(e.caseId()));
     }
     return s.table();
+  }
+
+  /**
+   * Starts an empty computation of a period, fed one whole case at a time with {@link #addCase}
+   * (e.g. by a simulation as its cases finish): the same table as {@link #compute} over the same
+   * events, without keeping any state per case between calls. Not thread-safe: one thread at a
+   * time.
+   *
+   * @param from the period's start, inclusive
+   * @param to the period's end, exclusive; after {@code from}
+   * @param weights the composite's weights and the acceptance limit
+   * @return the empty computation
+   */
+  public static Scorecards accumulator(Instant from, Instant to, ScorecardWeights weights) {
+    return new Scorecards(
+        Objects.requireNonNull(from, "from"),
+        Objects.requireNonNull(to, "to"),
+        Objects.requireNonNull(weights, "weights"));
+  }
+
+  /**
+   * Adds every event of one case, in sequence order. The case must be whole (from its report) and
+   * must not be added again: nothing of it is kept but its handlers' counts.
+   *
+   * @param caseEvents the case's events in sequence order
+   * @throws IllegalArgumentException if the events are not all of one case (naming both cases and
+   *     the sequence number of the first other one); nothing is then added
+   */
+  public void addCase(List<CaseEvent> caseEvents) {
+    if (caseEvents.isEmpty()) {
+      return;
+    }
+    CaseId id = caseEvents.get(0).caseId();
+    for (CaseEvent e : caseEvents) {
+      if (!e.caseId().equals(id)) {
+        throw new IllegalArgumentException(
+            "addCase takes the events of one case: case "
+                + id
+                + " holds an event of case "
+                + e.caseId()
+                + " (sequence "
+                + e.sequence()
+                + ")");
+      }
+    }
+    Track t = new Track();
+    for (CaseEvent e : caseEvents) {
+      accept(e, t);
+    }
   }
 
   /** What the computation keeps per case. */
@@ -138,13 +187,12 @@ public final class Scorecards {
     return t;
   }
 
-  private void accept(CaseEvent e) {
+  private void accept(CaseEvent e, Track t) {
     Instant at = e.at();
     if (!at.isBefore(to)) {
       return;
     }
     boolean inW = !at.isBefore(from);
-    Track t = track(e.caseId());
     EventPayload p = e.payload();
     switch (e.type()) {
       case DISPATCHED -> {
@@ -291,7 +339,12 @@ public final class Scorecards {
     }
   }
 
-  private ScorecardTable table() {
+  /**
+   * Returns the table of the events added so far.
+   *
+   * @return the table, ranked
+   */
+  public ScorecardTable table() {
     List<Scorecard> cards = new ArrayList<>(handlers.size());
     for (var en : handlers.entrySet()) {
       cards.add(card(en.getKey(), en.getValue()));

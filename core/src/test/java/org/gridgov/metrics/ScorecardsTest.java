@@ -120,6 +120,38 @@ class ScorecardsTest {
   }
 
   @Test
+  void accumulatorFedCaseByCase_equalsTheTableOfTheWholeLog_andRefusesAMixedCase() {
+    Log a = Log.closed("A", "h1", LATER);
+    a.then(new EventPayload.Visited(true, Optional.of(Satisfaction.DISSATISFIED)))
+        .then(new EventPayload.Reopened("回访不满意", LATER));
+    List<CaseEvent> b = Log.closed("B", "h2", LATE).events;
+    List<CaseEvent> c = Log.closed("C", "h1", LATE).events;
+    List<CaseEvent> all = new ArrayList<>(a.events);
+    all.addAll(b);
+    all.addAll(c);
+    Instant to = T0.plus(Duration.ofHours(7)); // cuts the cases before their closings: partial
+    for (Instant end : List.of(TO, to)) {
+      Scorecards acc = Scorecards.accumulator(FROM, end, EQUAL);
+      acc.addCase(c);
+      acc.addCase(a.events);
+      acc.addCase(List.of());
+      acc.addCase(b);
+      assertThat(acc.table()).isEqualTo(Scorecards.compute(all, FROM, end, EQUAL));
+    }
+
+    Scorecards acc = Scorecards.accumulator(FROM, TO, EQUAL);
+    acc.addCase(b);
+    ScorecardTable before = acc.table();
+    List<CaseEvent> mixed = new ArrayList<>(c.subList(0, 4));
+    mixed.add(a.events.get(4));
+    assertThatThrownBy(() -> acc.addCase(mixed))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("case C holds an event of case A (sequence 5)");
+    assertThat(acc.table()).isEqualTo(before); // nothing of the refused case was added
+    assertThat(before.row("h1")).isEmpty();
+  }
+
+  @Test
   void weights_badInput_isRefusedWithLineAndField() {
     assertThatThrownBy(() -> ScorecardWeights.parse("accept-within PT1H\nweight speed 1", "w.txt"))
         .hasMessageContaining("w.txt line 2 field 2 (indicator): got \"speed\"; expected one of");

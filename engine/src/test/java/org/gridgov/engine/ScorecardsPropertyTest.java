@@ -175,6 +175,10 @@ class ScorecardsPropertyTest {
     List<CaseEvent> replayOrder = new ArrayList<>();
     byCase.values().forEach(replayOrder::addAll);
     assertThat(Scorecards.compute(replayOrder, from, to, w)).isEqualTo(live);
+    // fed case by case, keeping nothing per case between cases (as the simulation does)
+    Scorecards byCaseAcc = Scorecards.accumulator(from, to, w);
+    byCase.values().forEach(byCaseAcc::addCase);
+    assertThat(byCaseAcc.table()).isEqualTo(live);
 
     Map<String, long[]> oracle = oracle(byCase, from, to, w.acceptWithin());
     assertThat(live.rows())

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.gridgov.engine.Fixture.*;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,10 @@ import org.gridgov.casefile.EventType;
 import org.gridgov.casefile.Priority;
 import org.gridgov.casefile.Role;
 import org.gridgov.casefile.Satisfaction;
+import org.gridgov.metrics.Rate;
+import org.gridgov.metrics.Scorecard;
+import org.gridgov.metrics.ScorecardWeights;
+import org.gridgov.metrics.Scorecards;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -288,6 +293,7 @@ class SupervisionTest {
   void aNotSatisfiedVisit_reopensTheCase_whenThePolicySays() {
     Instant t = at("2025-03-03T09:00");
     Driver d = opened(POLICY, t);
+    String lead = d.engine.state(C).orElseThrow().lead().orElseThrow();
     close(d, t.plusSeconds(600));
 
     var unreached =
@@ -308,6 +314,22 @@ class SupervisionTest {
             Command.Visit.reached(Satisfaction.DISSATISFIED));
     assertThat(types(not)).containsExactly(EventType.VISITED, EventType.REOPENED);
     assertThat(d.engine.state(C).orElseThrow().status()).isEqualTo(CaseStatus.REGISTERED);
+
+    // the lead's 返工率 moves: one passed check before; the reopening adds one rework to it
+    ScorecardWeights w = ScorecardWeights.parse(ScorecardsPropertyTest.WEIGHTS, "weights");
+    List<CaseEvent> beforeVisit = d.log.subList(0, d.log.size() - not.size());
+    Scorecard was =
+        Scorecards.compute(beforeVisit, t, t.plus(Duration.ofDays(30)), w)
+            .row(lead)
+            .orElseThrow()
+            .card();
+    Scorecard is =
+        Scorecards.compute(d.log, t, t.plus(Duration.ofDays(30)), w).row(lead).orElseThrow().card();
+    assertThat(was.rework()).isEqualTo(new Rate(0, 1));
+    assertThat(is.rework()).isEqualTo(new Rate(1, 2));
+    assertThat(was.satisfaction()).isEqualTo(new Rate(1, 1));
+    assertThat(is.satisfaction()).isEqualTo(new Rate(1, 2));
+    assertThat(is.composite().getAsDouble()).isLessThan(was.composite().getAsDouble());
 
     // with "visit dissatisfied keep" the case stays closed
     Driver k = opened("visit dissatisfied keep", t);

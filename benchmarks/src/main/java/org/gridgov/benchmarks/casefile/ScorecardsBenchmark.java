@@ -78,6 +78,23 @@ public class ScorecardsBenchmark {
   }
 
   /**
+   * The scorecards of the whole year fed one case file at a time ({@link Scorecards#addCase}, as
+   * the simulation feeds its finished cases): no state kept per case.
+   *
+   * @return the table
+   */
+  @Benchmark
+  public ScorecardTable scorecardsYearCaseByCase() {
+    Scorecards s =
+        Scorecards.accumulator(
+            Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2025-01-01T00:00:00Z"), WEIGHTS);
+    for (CaseFile f : files) {
+      s.addCase(f.events());
+    }
+    return s.table();
+  }
+
+  /**
    * The scorecards of one quarter (every event before the quarter's end is still read).
    *
    * @return the table

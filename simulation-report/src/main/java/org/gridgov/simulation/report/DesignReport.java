@@ -53,6 +53,9 @@ public final class DesignReport {
       write(directory.resolve("paired.csv"), DesignCsv.paired(result));
       write(directory.resolve("effects.csv"), DesignCsv.effects(result));
       write(directory.resolve("design.json"), StudyJson.design(result, commonRandomNumbers));
+      var groups = ScorecardSection.groups(result);
+      write(directory.resolve(ScorecardSection.CSV_FILE), ScorecardSection.csv("point", groups));
+      write(directory.resolve(ScorecardSection.JSON_FILE), ScorecardSection.json("point", groups));
       StringBuilder map = new StringBuilder("<h2>Map</h2>\n");
       Optional<ScenarioMap> drawn = map(result);
       if (drawn.isPresent()) {
@@ -123,6 +126,7 @@ public final class DesignReport {
     points(h, result);
     paired(h, result);
     h.append(DesignConclusion.of(result).html());
+    h.append(ScorecardSection.html("point", ScorecardSection.groups(result)));
     h.append(map);
     StudyHtml.scenario(h, s, "gridgov-sim design");
     return h.toString();

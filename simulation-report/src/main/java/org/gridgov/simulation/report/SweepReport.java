@@ -84,6 +84,7 @@ public final class SweepReport {
           directory.resolve("runs.csv"), SweepCsv.runs(result), StandardCharsets.UTF_8);
       Files.writeString(
           directory.resolve("summary.csv"), SweepCsv.summary(result), StandardCharsets.UTF_8);
+      scorecards(result, directory);
       String figures = figures(result, charts);
       String map = map(result, charts);
       Path html = directory.resolve("report.html");
@@ -92,6 +93,19 @@ public final class SweepReport {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Writes the scorecard table per value and level ({@link ScorecardSection}). */
+  private static void scorecards(SweepResult result, Path directory) throws IOException {
+    var groups = ScorecardSection.groups(result);
+    Files.writeString(
+        directory.resolve(ScorecardSection.CSV_FILE),
+        ScorecardSection.csv("value", groups),
+        StandardCharsets.UTF_8);
+    Files.writeString(
+        directory.resolve(ScorecardSection.JSON_FILE),
+        ScorecardSection.json("value", groups),
+        StandardCharsets.UTF_8);
   }
 
   /** Writes each chart as PNG and SVG and returns the figures for the page. */
@@ -180,6 +194,7 @@ public final class SweepReport {
     h.append("<h2>Charts</h2>\n").append(figures);
     summary(h, result);
     h.append(DesignConclusion.of(result).html());
+    h.append(ScorecardSection.html(sweep.parameter().label(), ScorecardSection.groups(result)));
     replications(h, result);
     scenario(h, sweep);
     h.append("<p class=\"note\">Written by gridgov-sim.</p>\n</body>\n</html>\n");

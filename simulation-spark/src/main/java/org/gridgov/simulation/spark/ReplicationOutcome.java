@@ -1,7 +1,9 @@
 package org.gridgov.simulation.spark;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import org.gridgov.simulation.LevelScorecard;
 import org.gridgov.simulation.Metric;
 import org.gridgov.simulation.ReplicationResult;
 
@@ -14,28 +16,37 @@ import org.gridgov.simulation.ReplicationResult;
  * @param values every metric's value
  * @param simulatedEvents kernel events
  * @param engineEvents engine events
+ * @param scorecards the scorecards per level
  */
 record ReplicationOutcome(
     int point,
     int replication,
     EnumMap<Metric, Double> values,
     long simulatedEvents,
-    long engineEvents)
+    long engineEvents,
+    ArrayList<LevelScorecard> scorecards)
     implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** Copies the map: a record's state is its own. */
+  /** Copies the map and the list: a record's state is its own. */
   ReplicationOutcome {
     values = new EnumMap<>(values);
+    scorecards = new ArrayList<>(scorecards);
   }
 
   static ReplicationOutcome of(int point, ReplicationResult r) {
     return new ReplicationOutcome(
-        point, r.replication(), new EnumMap<>(r.values()), r.simulatedEvents(), r.engineEvents());
+        point,
+        r.replication(),
+        new EnumMap<>(r.values()),
+        r.simulatedEvents(),
+        r.engineEvents(),
+        new ArrayList<>(r.scorecards()));
   }
 
   /** The result, labelled with the swept value as a sequential sweep labels it. */
   ReplicationResult toResult(String parameterValue) {
-    return ReplicationResult.of(parameterValue, replication, values, simulatedEvents, engineEvents);
+    return ReplicationResult.of(
+        parameterValue, replication, values, simulatedEvents, engineEvents, scorecards);
   }
 }

@@ -40,6 +40,8 @@ import org.gridgov.metrics.CaseIndicators;
 import org.gridgov.metrics.IndicatorQuery;
 import org.gridgov.metrics.IndicatorReport;
 import org.gridgov.metrics.Rate;
+import org.gridgov.metrics.Scorecards;
+import org.gridgov.simulation.LevelScorecard;
 import org.gridgov.simulation.Metric;
 import org.gridgov.simulation.Progress;
 import org.gridgov.simulation.RandomStreams;
@@ -127,6 +129,8 @@ public final class Replication {
   private boolean workingAtKnown;
 
   private final CaseIndicators.Accumulator indicators;
+  // The measured cases' scorecards (考核), filled like the indicators (issue #20).
+  private final Scorecards scorecards;
   // Without an observer, measured cases' files are built and added to the indicators on a second
   // thread, one
   // batch at a time in the order the cases finish (a single-thread executor runs its tasks in
@@ -212,6 +216,8 @@ public final class Replication {
             .toExclusive(Instant.ofEpochMilli(p.endMs).plus(Duration.ofDays(36_600)))
             .build();
     this.indicators = CaseIndicators.accumulator(query);
+    this.scorecards =
+        Scorecards.accumulator(query.fromInclusive(), query.toExclusive(), LevelScorecards.WEIGHTS);
     this.byPriority = p.scenario.mechanisms().priorities() ? new PriorityIndicators(query) : null;
     this.filer =
         observer != null
@@ -670,6 +676,7 @@ public final class Replication {
       CaseFile file = CaseFile.of(c.facts, log);
       if (c.measured) {
         indicators.add(file);
+        scorecards.addCase(log);
         PriorityIndicators bp = byPriority;
         if (bp != null) {
           bp.add(file);
@@ -697,6 +704,7 @@ public final class Replication {
     List<CaseFacts> facts = batchFacts;
     List<List<CaseEvent>> logs = batchLogs;
     CaseIndicators.Accumulator acc = indicators;
+    Scorecards cards = scorecards;
     PriorityIndicators bp = byPriority;
     filed.add(
         f.submit(
@@ -704,6 +712,7 @@ public final class Replication {
               for (int i = 0; i < facts.size(); i++) {
                 CaseFile file = CaseFile.of(facts.get(i), logs.get(i));
                 acc.add(file);
+                cards.addCase(logs.get(i));
                 if (bp != null) {
                   bp.add(file);
                 }
@@ -1011,7 +1020,30 @@ public final class Replication {
     v.put(
         Metric.REPORTS_PER_CASE,
         cases == 0 ? Double.NaN : (double) (measuredEntered + measuredRepeatReports) / cases);
-    return ReplicationResult.of(parameterValue, replication, v, kernelEvents, engineEvents);
+    return ReplicationResult.of(
+        parameterValue,
+        replication,
+        v,
+        kernelEvents,
+        engineEvents,
+        LevelScorecards.of(scorecards.table(), this::levelOf));
+  }
+
+  /** The level of a handler of the city, for its scorecard. */
+  private LevelScorecard.Level levelOf(String handlerId) {
+    int s = city.station(handlerId);
+    if (s < 0) {
+      throw new IllegalStateException(
+          "a scorecard names handler " + handlerId + ", not in the city");
+    }
+    return switch (city.stationLevel[s]) {
+      case CityModel.GRID -> LevelScorecard.Level.GRID;
+      case CityModel.COMMUNITY -> LevelScorecard.Level.COMMUNITY;
+      case CityModel.STREET -> LevelScorecard.Level.STREET;
+      case CityModel.DISTRICT -> LevelScorecard.Level.DISTRICT;
+      case CityModel.CITY -> LevelScorecard.Level.CITY;
+      default -> LevelScorecard.Level.DEPARTMENT;
+    };
   }
 
   private static double value(Rate r) {
