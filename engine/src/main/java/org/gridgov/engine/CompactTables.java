@@ -8,6 +8,7 @@ import org.gridgov.region.RegionTree;
 import org.gridgov.sla.BusinessCalendar;
 import org.gridgov.sla.SlaLimit;
 import org.gridgov.sla.WarningLevel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The shared tables {@link CompactCase}s point into: every handler id, clock name and category code
@@ -33,6 +34,12 @@ final class CompactTables {
   private final HashMap<String, Integer> clockIndex = new HashMap<>();
   private final List<Plan> plans = new ArrayList<>();
   private final HashMap<PlanKey, Integer> planIndex = new HashMap<>();
+  private static final int PLAN_MEMO = 4;
+  private final @Nullable SlaLimit[] memoLimits = new SlaLimit[PLAN_MEMO];
+  private final @Nullable ImmutableList<?>[] memoLevels = new ImmutableList<?>[PLAN_MEMO];
+  private final @Nullable BusinessCalendar[] memoCalendars = new BusinessCalendar[PLAN_MEMO];
+  private final int[] memoPlans = new int[PLAN_MEMO];
+  private int memoNext;
   private final long[] scratch = new long[64]; // 11 instants + 3 words for each of 15 clocks
   private final RegionTree tree;
 
@@ -83,8 +90,29 @@ final class CompactTables {
     return clockNames.get(index);
   }
 
-  /** The index of a plan, added if new (plans are told apart by their edition's name). */
+  /**
+   * The index of a plan, added if new (plans are told apart by their edition's name). The last
+   * {@value #PLAN_MEMO} plans asked for are remembered by identity (clocks started by one rule
+   * share its limit and levels), so most calls hash nothing.
+   */
+  @SuppressWarnings("ReferenceEquality") // an identity memo in front of the equality map
   int plan(SlaLimit limit, ImmutableList<WarningLevel> levels, BusinessCalendar calendar) {
+    for (int k = 0; k < PLAN_MEMO; k++) {
+      if (memoLimits[k] == limit && memoLevels[k] == levels && memoCalendars[k] == calendar) {
+        return memoPlans[k];
+      }
+    }
+    int i = planByKey(limit, levels, calendar);
+    memoLimits[memoNext] = limit;
+    memoLevels[memoNext] = levels;
+    memoCalendars[memoNext] = calendar;
+    memoPlans[memoNext] = i;
+    memoNext = (memoNext + 1) % PLAN_MEMO;
+    return i;
+  }
+
+  private int planByKey(
+      SlaLimit limit, ImmutableList<WarningLevel> levels, BusinessCalendar calendar) {
     PlanKey key = new PlanKey(limit, levels, calendar.edition());
     Integer i = planIndex.get(key);
     if (i == null) {

@@ -1,6 +1,7 @@
 package org.gridgov.engine;
 
 import com.google.common.collect.ImmutableList;
+import java.util.Arrays;
 import java.util.function.Function;
 import org.gridgov.casefile.CaseEvent;
 import org.jspecify.annotations.Nullable;
@@ -14,20 +15,25 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Held compactly, because every command passes here: the remembered commands sit in a ring (the
  * oldest is overwritten once {@code memory} are held; the ring grows by doubling up to that size),
- * and an open-addressing table of {@code long}s (the id's hash in the high half, the ring slot + 1
- * in the low half; linear probing, backward-shift deletion) finds a slot by id. A look-up and an
- * eviction each touch one table line instead of a linked map's entry objects. At most {@value
+ * and an open-addressing table of {@code int}s (linear probing; each cell the ring slot + 1 in its
+ * low bits and the id's hash in the bits above) finds a slot by id. The table is at least four
+ * times the ring. A command that leaves the ring is not removed from the table (that would be a
+ * second random read of the table per command): its cell goes stale, a look-up skips it because the
+ * slot now holds another id, and once stale and live cells fill half the table it is rebuilt from
+ * the ring's hashes (once per {@code memory} commands in the steady state). At most {@value
  * #MAX_RING} commands are held, whatever the memory asks.
  */
 final class IdempotentCommands {
   private static final int INITIAL = 1 << 10;
-  private static final int MAX_RING = 1 << 29;
+  private static final int MAX_RING = 1 << 28;
 
   private final int memory;
   private @Nullable Command[] commands = new Command[0];
   private @Nullable ImmutableList<?>[] events = new ImmutableList<?>[0];
   private int[] hashes = new int[0];
-  private long[] table = new long[0];
+  private int[] table = new int[0];
+  private int slotMask; // the low bits of a cell: ring slot + 1
+  private int cells; // occupied cells of the table, live and stale
   private int start; // the ring slot of the oldest remembered command
   private int size;
 
@@ -78,20 +84,23 @@ final class IdempotentCommands {
     return h ^ (h >>> 16);
   }
 
-  /** The ring slot of a remembered id, or -1. */
+  /** The ring slot of a remembered id, or -1; stale cells (their slot holds another id) skipped. */
   private int find(CommandId id, int h) {
     if (size == 0) {
       return -1;
     }
     int mask = table.length - 1;
+    int tag = h & ~slotMask;
     for (int i = h & mask; ; i = (i + 1) & mask) {
-      long e = table[i];
+      int e = table[i];
       if (e == 0) {
         return -1;
       }
-      int slot = (int) e - 1;
-      if ((int) (e >>> 32) == h && command(slot).commandId().equals(id)) {
-        return slot;
+      if ((e & ~slotMask) == tag) {
+        Command c = commands[(e & slotMask) - 1];
+        if (c != null && c.commandId().equals(id)) {
+          return (e & slotMask) - 1;
+        }
       }
     }
   }
@@ -105,14 +114,17 @@ final class IdempotentCommands {
       grow();
       slot = size++;
     } else {
-      slot = start; // full: the oldest makes room
-      unindex(slot);
+      slot = start; // full: the oldest makes room; its table cell goes stale
       start = (start + 1) % commands.length;
     }
     commands[slot] = command;
     events[slot] = out;
     hashes[slot] = h;
-    index(slot, h);
+    if (cells >= table.length / 2) {
+      rebuild();
+    } else {
+      index(slot, h);
+    }
   }
 
   /** Doubles the ring (up to the memory), oldest first from slot 0, and re-indexes it. */
@@ -131,9 +143,20 @@ final class IdempotentCommands {
     events = ev;
     hashes = hs;
     start = 0;
-    table = new long[Integer.highestOneBit(Math.max(2, cap) * 2 - 1) * 2];
+    // the smallest power of two at least 4 x cap (cap <= 2^28), so live cells stay under 1/4
+    table = new int[Integer.highestOneBit(cap * 4 - 1) << 1];
+    slotMask = (Integer.highestOneBit(cap) << 1) - 1; // holds slot + 1 <= cap
+    rebuild();
+  }
+
+  /** Empties the table and indexes every remembered command (drops the stale cells). */
+  private void rebuild() {
+    Arrays.fill(table, 0);
+    cells = 0;
+    int cap = commands.length;
     for (int i = 0; i < size; i++) {
-      index(i, hs[i]);
+      int slot = start + i < cap ? start + i : start + i - cap;
+      index(slot, hashes[slot]);
     }
   }
 
@@ -143,33 +166,7 @@ final class IdempotentCommands {
     while (table[i] != 0) {
       i = (i + 1) & mask;
     }
-    table[i] = ((long) h << 32) | (slot + 1L);
-  }
-
-  /** Removes a slot's table entry, shifting later entries of its probe run back. */
-  private void unindex(int slot) {
-    int mask = table.length - 1;
-    int i = hashes[slot] & mask;
-    while ((int) table[i] - 1 != slot) {
-      i = (i + 1) & mask;
-    }
-    int j = i;
-    while (true) {
-      j = (j + 1) & mask;
-      long e = table[j];
-      if (e == 0) {
-        break;
-      }
-      int home = (int) (e >>> 32) & mask;
-      // e may move to i if its home is not cyclically in (i, j]
-      boolean stays = i <= j ? (home > i && home <= j) : (home > i || home <= j);
-      if (!stays) {
-        table[i] = e;
-        i = j;
-      }
-    }
-    table[i] = 0;
-    commands[slot] = null;
-    events[slot] = null;
+    table[i] = (h & ~slotMask) | (slot + 1);
+    cells++;
   }
 }

@@ -30,6 +30,25 @@ class IdempotentCommandsPropertyTest {
   void remembersExactlyTheMostRecentExecutedCommands(
       @ForAll @IntRange(min = 1, max = 40) int memory,
       @ForAll @Size(min = 1, max = 400) List<@IntRange(min = 0, max = 2_999) Integer> ops) {
+    checkAgainstOracle(memory, ops);
+  }
+
+  /**
+   * Memories past the ring's first size (1,024) make it grow by doubling while commands leave it,
+   * and long runs make stale table cells pile up until the table is rebuilt several times.
+   */
+  @Property(tries = 8, seed = "20261204")
+  void growsAndRebuildsWithoutForgettingOrInventing(
+      @ForAll @IntRange(min = 1_025, max = 2_600) int memory, @ForAll long seed) {
+    java.util.Random random = new java.util.Random(seed);
+    List<Integer> ops = new java.util.ArrayList<>();
+    for (int i = 0; i < 12 * memory; i++) {
+      ops.add(random.nextInt(2 * (memory * 3 + 1)));
+    }
+    checkAgainstOracle(memory, ops);
+  }
+
+  private static void checkAgainstOracle(int memory, List<Integer> ops) {
     IdempotentCommands memo = new IdempotentCommands(memory);
     Map<CommandId, Command> oracle =
         new LinkedHashMap<>() {
