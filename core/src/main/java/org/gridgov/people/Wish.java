@@ -60,6 +60,25 @@ public record Wish(
       ImmutableSortedSet<PersonId> claimants,
       Optional<Instant> firstClaimAt,
       Optional<Instant> fullyClaimedAt) {
+    return with(claimants, firstClaimAt, fullyClaimedAt, fulfilledAt);
+  }
+
+  /**
+   * Returns this wish fulfilled at an instant, the rest unchanged.
+   *
+   * @param at when its poster confirmed it
+   * @return the wish
+   */
+  Wish fulfilledAt(Instant at) {
+    return with(claimants, firstClaimAt, fullyClaimedAt, Optional.of(at));
+  }
+
+  /** This wish with the claim and fulfilment state given, its posting unchanged. */
+  private Wish with(
+      ImmutableSortedSet<PersonId> claimants,
+      Optional<Instant> firstClaimAt,
+      Optional<Instant> fullyClaimedAt,
+      Optional<Instant> fulfilledAt) {
     return new Wish(
         id,
         poster,
@@ -71,26 +90,6 @@ public record Wish(
         firstClaimAt,
         fullyClaimedAt,
         fulfilledAt);
-  }
-
-  /**
-   * Returns this wish fulfilled at an instant, the rest unchanged.
-   *
-   * @param at when its poster confirmed it
-   * @return the wish
-   */
-  Wish fulfilledAt(Instant at) {
-    return new Wish(
-        id,
-        poster,
-        communityCode,
-        size,
-        postedAt,
-        dueAt,
-        claimants,
-        firstClaimAt,
-        fullyClaimedAt,
-        Optional.of(at));
   }
 
   @Override

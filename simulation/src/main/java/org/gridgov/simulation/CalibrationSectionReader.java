@@ -1,13 +1,11 @@
 package org.gridgov.simulation;
 
 import com.google.common.collect.ImmutableList;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.gridgov.simulation.ScenarioTree.Entry;
 import org.gridgov.simulation.ScenarioTree.MapNode;
 import org.gridgov.simulation.ScenarioTree.Node;
-import org.gridgov.simulation.ScenarioTree.Pos;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,11 +34,8 @@ final class CalibrationSectionReader {
   static final int DEFAULT_REPLICATIONS = 5;
   static final int DEFAULT_MAX_EVALUATIONS = 40;
 
-  /** A bound as written, kept to check it against the built scenario. */
-  private record Written(CalibrationKnob knob, double value, Pos pos, String field) {}
-
   private final ScenarioFileReader reader;
-  private final List<Written> written = new ArrayList<>();
+  private final WrittenValues written = new WrittenValues();
 
   CalibrationSectionReader(ScenarioFileReader reader) {
     this.reader = reader;
@@ -48,15 +43,17 @@ final class CalibrationSectionReader {
 
   /** Returns the section, or {@code null} after recording a problem. */
   @Nullable CalibrationSpec read(Node n) {
-    MapNode m = reader.map(n, SECTION, "a map of " + String.join(", ", KEYS));
+    MapNode m = StudySectionsReader.sectionMap(reader, n, SECTION, KEYS);
     if (m == null) {
       return null;
     }
-    reader.knownKeys(m, KEYS, SECTION + ".");
     ImmutableList<CalibrationParameter> parameters = parameters(m);
     ImmutableList<CalibrationSpec.Target> targets = targets(m);
-    Integer replications = count(m, "replications", DEFAULT_REPLICATIONS, 2);
-    Integer evaluations = count(m, "max-evaluations", DEFAULT_MAX_EVALUATIONS, 2);
+    Integer replications =
+        StudySectionsReader.count(reader, m, SECTION, "replications", DEFAULT_REPLICATIONS, 2);
+    Integer evaluations =
+        StudySectionsReader.count(
+            reader, m, SECTION, "max-evaluations", DEFAULT_MAX_EVALUATIONS, 2);
     if (parameters == null || targets == null || replications == null || evaluations == null) {
       return null;
     }
@@ -70,17 +67,7 @@ final class CalibrationSectionReader {
 
   /** Whether every bound read fits the built scenario; records each misfit at its position. */
   boolean check(Scenario built) {
-    boolean ok = true;
-    for (Written w : written) {
-      try {
-        var unused = w.knob().apply(built, w.value());
-      } catch (IllegalArgumentException e) {
-        reader.add(
-            w.pos(), w.field(), ScenarioFiles.num(w.value()), "%s", String.valueOf(e.getMessage()));
-        ok = false;
-      }
-    }
-    return ok;
+    return written.check(reader, built);
   }
 
   private @Nullable ImmutableList<CalibrationParameter> parameters(MapNode m) {
@@ -140,8 +127,12 @@ final class CalibrationSectionReader {
     try {
       CalibrationParameter p = new CalibrationParameter(e.key(), lower, upper, start);
       CalibrationKnob knob = CalibrationKnob.parse(e.key());
-      written.add(new Written(knob, lower, lo.pos(), field + ".lower"));
-      written.add(new Written(knob, upper, hi.pos(), field + ".upper"));
+      double low = lower;
+      double high = upper;
+      written.add(
+          (s, text) -> knob.apply(s, low), ScenarioFiles.num(low), lo.pos(), field + ".lower");
+      written.add(
+          (s, text) -> knob.apply(s, high), ScenarioFiles.num(high), hi.pos(), field + ".upper");
       return p;
     } catch (IllegalArgumentException x) {
       reader.add(m.pos(), field, "", "%s", String.valueOf(x.getMessage()));
@@ -213,22 +204,5 @@ final class CalibrationSectionReader {
       return null;
     }
     return out;
-  }
-
-  private @Nullable Integer count(MapNode m, String key, int dflt, int min) {
-    Node n = m.get(key);
-    if (n == null) {
-      return dflt;
-    }
-    Long v = reader.wholeNumber(n, SECTION + "." + key);
-    if (v == null) {
-      return null;
-    }
-    if (v < min || v > 100_000) {
-      reader.add(
-          n.pos(), SECTION + "." + key, n.text(), "out of range: must be >= %d and <= 100000", min);
-      return null;
-    }
-    return (int) (long) v;
   }
 }

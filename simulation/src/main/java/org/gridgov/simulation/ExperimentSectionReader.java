@@ -9,7 +9,6 @@ import org.gridgov.simulation.ScenarioTree.Kind;
 import org.gridgov.simulation.ScenarioTree.ListNode;
 import org.gridgov.simulation.ScenarioTree.MapNode;
 import org.gridgov.simulation.ScenarioTree.Node;
-import org.gridgov.simulation.ScenarioTree.Pos;
 import org.gridgov.simulation.ScenarioTree.Scalar;
 import org.jspecify.annotations.Nullable;
 
@@ -44,11 +43,8 @@ final class ExperimentSectionReader {
           "common-random-numbers");
   static final int DEFAULT_REPLICATIONS = 5;
 
-  /** A level (or bound) as written, kept to check it against the built scenario. */
-  private record Written(SweepParameter parameter, String value, Pos pos, String field) {}
-
   private final ScenarioFileReader reader;
-  private final List<Written> written = new ArrayList<>();
+  private final WrittenValues written = new WrittenValues();
 
   ExperimentSectionReader(ScenarioFileReader reader) {
     this.reader = reader;
@@ -56,13 +52,13 @@ final class ExperimentSectionReader {
 
   /** Returns the section, or {@code null} after recording a problem. */
   @Nullable ExperimentSpec read(Node n) {
-    MapNode m = reader.map(n, SECTION, "a map of " + String.join(", ", KEYS));
+    MapNode m = StudySectionsReader.sectionMap(reader, n, SECTION, KEYS);
     if (m == null) {
       return null;
     }
-    reader.knownKeys(m, KEYS, SECTION + ".");
     ExperimentSpec.Kind kind = kind(m);
-    Integer replications = count(m, "replications", DEFAULT_REPLICATIONS, 1);
+    Integer replications =
+        StudySectionsReader.count(reader, m, SECTION, "replications", DEFAULT_REPLICATIONS, 1);
     Boolean crn = bool(m, "common-random-numbers", true);
     MapNode factors = factorsMap(m);
     if (kind == null || replications == null || crn == null || factors == null) {
@@ -80,16 +76,7 @@ final class ExperimentSectionReader {
 
   /** Whether every level read fits the built scenario; records each misfit at its position. */
   boolean check(Scenario built) {
-    boolean ok = true;
-    for (Written w : written) {
-      try {
-        var unused = w.parameter().apply(built, w.value());
-      } catch (IllegalArgumentException e) {
-        reader.add(w.pos(), w.field(), w.value(), "%s", String.valueOf(e.getMessage()));
-        ok = false;
-      }
-    }
-    return ok;
+    return written.check(reader, built);
   }
 
   private @Nullable ExperimentSpec factorial(
@@ -133,7 +120,7 @@ final class ExperimentSectionReader {
       reader.add(gen.pos(), SECTION + ".generators", "", "only a fractional design has generators");
       ok = false;
     }
-    Integer points = count(m, "points", -1, 2);
+    Integer points = StudySectionsReader.count(reader, m, SECTION, "points", -1, 2);
     if (points != null && points == -1) {
       reader.add(m.pos(), SECTION + ".points", "", "missing required key 'points' (design: lhs)");
       points = null;
@@ -228,7 +215,7 @@ final class ExperimentSectionReader {
         return null;
       }
       out.add(v);
-      written.add(new Written(p, v, item.pos(), at));
+      written.add(p::apply, v, item.pos(), at);
     }
     return out;
   }
@@ -254,8 +241,8 @@ final class ExperimentSectionReader {
     }
     try {
       LatinHypercube.Range r = new LatinHypercube.Range(p, lower, upper);
-      written.add(new Written(p, bound(p, lower), lo.pos(), field + ".lower"));
-      written.add(new Written(p, bound(p, upper), hi.pos(), field + ".upper"));
+      written.add(p::apply, bound(p, lower), lo.pos(), field + ".lower");
+      written.add(p::apply, bound(p, upper), hi.pos(), field + ".upper");
       return r;
     } catch (IllegalArgumentException e) {
       reader.add(m.pos(), field, "", "%s", String.valueOf(e.getMessage()));
@@ -306,23 +293,6 @@ final class ExperimentSectionReader {
             n.pos(), SECTION + "." + k, n.text(), "only a Latin hypercube (design: lhs) has %s", k);
       }
     }
-  }
-
-  private @Nullable Integer count(MapNode m, String key, int dflt, int min) {
-    Node n = m.get(key);
-    if (n == null) {
-      return dflt;
-    }
-    Long v = reader.wholeNumber(n, SECTION + "." + key);
-    if (v == null) {
-      return null;
-    }
-    if (v < min || v > 100_000) {
-      reader.add(
-          n.pos(), SECTION + "." + key, n.text(), "out of range: must be >= %d and <= 100000", min);
-      return null;
-    }
-    return (int) (long) v;
   }
 
   private @Nullable Long seed(MapNode m) {

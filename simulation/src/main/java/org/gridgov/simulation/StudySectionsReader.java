@@ -1,5 +1,6 @@
 package org.gridgov.simulation;
 
+import java.util.List;
 import org.gridgov.simulation.ScenarioTree.MapNode;
 import org.gridgov.simulation.ScenarioTree.Node;
 import org.jspecify.annotations.Nullable;
@@ -46,5 +47,40 @@ final class StudySectionsReader {
     boolean a = experiment.check(built);
     boolean b = calibration.check(built);
     return a && b;
+  }
+
+  /**
+   * Returns a study section's map with its keys checked against {@code keys}, or null after
+   * recording a problem.
+   */
+  static @Nullable MapNode sectionMap(
+      ScenarioFileReader reader, Node n, String section, List<String> keys) {
+    MapNode m = reader.map(n, section, "a map of " + String.join(", ", keys));
+    if (m != null) {
+      reader.knownKeys(m, keys, section + ".");
+    }
+    return m;
+  }
+
+  /**
+   * Returns the count under {@code key} of a study section, the default if absent, or null after
+   * recording a problem: a whole number from {@code min} to 100,000.
+   */
+  static @Nullable Integer count(
+      ScenarioFileReader reader, MapNode m, String section, String key, int dflt, int min) {
+    Node n = m.get(key);
+    if (n == null) {
+      return dflt;
+    }
+    Long v = reader.wholeNumber(n, section + "." + key);
+    if (v == null) {
+      return null;
+    }
+    if (v < min || v > 100_000) {
+      reader.add(
+          n.pos(), section + "." + key, n.text(), "out of range: must be >= %d and <= 100000", min);
+      return null;
+    }
+    return (int) (long) v;
   }
 }

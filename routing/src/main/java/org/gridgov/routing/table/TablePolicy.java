@@ -99,53 +99,68 @@ public final class TablePolicy implements RoutingPolicy {
     ImmutableList.Builder<ImmutableList<String>> ids = ImmutableList.builder();
     Problems problems = new Problems(table.source());
     for (int i = 0; i < n; i++) {
-      PolicyTable.Row r = rows[i];
-      ImmutableLongArray codes = r.regions();
-      regionIdx[i] = new int[codes.length()];
-      for (int k = 0; k < codes.length(); k++) {
-        regionIdx[i][k] = tree.indexOf(codes.get(k));
-        if (regionIdx[i][k] < 0) {
-          problems.add(
-              r.line(),
-              2,
-              "region",
-              Long.toString(codes.get(k)),
-              "no region with this code in the tree");
-        }
-      }
-      prioMask[i] =
-          r.priorities().isEmpty()
-              ? -1
-              : r.priorities().stream().mapToInt(p -> 1 << p.ordinal()).sum();
-      pointMask[i] =
-          r.points().isEmpty() ? -1 : r.points().stream().mapToInt(p -> 1 << p.ordinal()).sum();
-      holderAny[i] = r.holders().isEmpty();
-      List<String> hid = new ArrayList<>();
-      for (String h : r.holders()) {
-        if (h.equals("none")) {
-          holderNone[i] = true;
-        } else if (PolicyTable.isLevel(h)) {
-          holderLevelMask[i] |= 1 << HandlerLevel.valueOf(h).ordinal();
-        } else {
-          hid.add(h);
-          checkHandler(problems, r.line(), 5, "holder", h);
-        }
-      }
-      ids.add(ImmutableList.copyOf(hid));
-      PolicyTable.Action a = r.action();
-      checkTarget(problems, r.line(), a.target());
-      for (String t : a.assists()) {
-        checkTarget(problems, r.line(), t);
-      }
-      for (String t : a.summoned()) {
-        checkHandler(problems, r.line(), 6, "action", t);
-      }
+      ids.add(compileRow(i, problems));
     }
     holderIds = ids.build();
     problems.throwIfAny();
+    ancestor = ancestors(tree);
+    levelById = levelsOf(graph);
+  }
 
+  /**
+   * Fills row {@code i}'s region indexes, priority and point masks and holder flags, and checks its
+   * regions, holders and action against the tree and graph.
+   *
+   * @return the row's holder ids (the holders that are neither "none" nor a level)
+   */
+  private ImmutableList<String> compileRow(int i, Problems problems) {
+    PolicyTable.Row r = rows[i];
+    ImmutableLongArray codes = r.regions();
+    regionIdx[i] = new int[codes.length()];
+    for (int k = 0; k < codes.length(); k++) {
+      regionIdx[i][k] = tree.indexOf(codes.get(k));
+      if (regionIdx[i][k] < 0) {
+        problems.add(
+            r.line(),
+            2,
+            "region",
+            Long.toString(codes.get(k)),
+            "no region with this code in the tree");
+      }
+    }
+    prioMask[i] =
+        r.priorities().isEmpty()
+            ? -1
+            : r.priorities().stream().mapToInt(p -> 1 << p.ordinal()).sum();
+    pointMask[i] =
+        r.points().isEmpty() ? -1 : r.points().stream().mapToInt(p -> 1 << p.ordinal()).sum();
+    holderAny[i] = r.holders().isEmpty();
+    List<String> hid = new ArrayList<>();
+    for (String h : r.holders()) {
+      if (h.equals("none")) {
+        holderNone[i] = true;
+      } else if (PolicyTable.isLevel(h)) {
+        holderLevelMask[i] |= 1 << HandlerLevel.valueOf(h).ordinal();
+      } else {
+        hid.add(h);
+        checkHandler(problems, r.line(), 5, "holder", h);
+      }
+    }
+    PolicyTable.Action a = r.action();
+    checkTarget(problems, r.line(), a.target());
+    for (String t : a.assists()) {
+      checkTarget(problems, r.line(), t);
+    }
+    for (String t : a.summoned()) {
+      checkHandler(problems, r.line(), 6, "action", t);
+    }
+    return ImmutableList.copyOf(hid);
+  }
+
+  /** The ancestor of every region at each depth ({@code [depth][index]}; -1 above the root). */
+  private static int[][] ancestors(RegionTree tree) {
     int size = tree.size();
-    ancestor = new int[4][size];
+    int[][] ancestor = new int[4][size];
     for (int i = 0; i < size; i++) {
       Region reg = tree.region(i);
       int depth = reg.level().depth();
@@ -160,11 +175,15 @@ public final class TablePolicy implements RoutingPolicy {
         }
       }
     }
+    return ancestor;
+  }
+
+  private static ImmutableMap<String, HandlerLevel> levelsOf(RoutingGraph graph) {
     Map<String, HandlerLevel> levels = new HashMap<>();
     for (Handler h : graph.handlers()) {
       levels.put(h.id(), h.level());
     }
-    levelById = ImmutableMap.copyOf(levels);
+    return ImmutableMap.copyOf(levels);
   }
 
   private void checkTarget(Problems problems, int line, String t) {

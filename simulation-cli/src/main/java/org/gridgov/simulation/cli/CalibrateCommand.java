@@ -48,13 +48,8 @@ final class CalibrateCommand implements Callable<Integer> {
   public Integer call() {
     Scenario s = Scenarios.load(scenario, scenarioOptions);
     CalibrationSpec c =
-        s.calibration()
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        scenario
-                            + ": the scenario has no calibration: section; add one (see"
-                            + " docs/simulation.md, 'Calibration in scenario files')"));
+        Scenarios.section(
+            s.calibration(), scenario, "calibration", "Calibration in scenario files");
     var err = spec.commandLine().getErr();
     err.println(
         GridgovSim.format(

@@ -61,13 +61,8 @@ final class DesignCommand implements Callable<Integer> {
   public Integer call() {
     Scenario s = Scenarios.load(scenario, scenarioOptions);
     ExperimentSpec e =
-        s.experiment()
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        scenario
-                            + ": the scenario has no experiment: section; add one (see"
-                            + " docs/simulation.md, 'Designed experiments in scenario files')"));
+        Scenarios.section(
+            s.experiment(), scenario, "experiment", "Designed experiments in scenario files");
     Design design =
         new Design(
             s,

@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -33,13 +32,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec = CommandSpec.create();
 
-  @Parameters(
-      index = "0",
-      paramLabel = "SCENARIO",
-      description =
-          "A scenario file (.yaml, .yml or .json; see docs/simulation-cli.md) or a built-in scenario: "
-              + "putian.")
-  String scenario = "";
+  @Mixin ScenarioArgument argument = new ScenarioArgument();
 
   @Option(
       names = {"-r", "--replications"},
@@ -55,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Scenario s = Scenarios.load(scenario, scenarioOptions);
+    Scenario s = Scenarios.load(argument.scenario, scenarioOptions);
     // A run is a one-point sweep at the scenario's own number of grid workers, which leaves it
     // unchanged.
     Sweep sweep =

@@ -52,6 +52,27 @@ final class Scenarios {
     return builtIn.get();
   }
 
+  /**
+   * Returns a study section of the scenario, or refuses the command naming the section it needs.
+   *
+   * @param section the scenario's section, if it has one
+   * @param argument the SCENARIO argument
+   * @param name the section's key, e.g. {@code calibration}
+   * @param docs the heading of docs/simulation.md that explains it
+   * @throws IllegalArgumentException if the scenario has no such section
+   */
+  static <T> T section(Optional<T> section, String argument, String name, String docs) {
+    return section.orElseThrow(
+        () ->
+            new IllegalArgumentException(
+                argument
+                    + ": the scenario has no "
+                    + name
+                    + ": section; add one (see docs/simulation.md, '"
+                    + docs
+                    + "')"));
+  }
+
   private static Duration duration(String option, String text) {
     try {
       Duration d = ScenarioFiles.parseDuration(text);

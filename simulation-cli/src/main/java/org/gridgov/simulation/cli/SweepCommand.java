@@ -12,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -43,13 +42,7 @@ final class SweepCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec = CommandSpec.create();
 
-  @Parameters(
-      index = "0",
-      paramLabel = "SCENARIO",
-      description =
-          "A scenario file (.yaml, .yml or .json; see docs/simulation-cli.md) or a built-in scenario: "
-              + "putian.")
-  String scenario = "";
+  @Mixin ScenarioArgument argument = new ScenarioArgument();
 
   @Option(
       names = {"-p", "--param"},
@@ -95,7 +88,7 @@ final class SweepCommand implements Callable<Integer> {
       }
       values.add(v.strip());
     }
-    Scenario s = Scenarios.load(scenario, scenarioOptions);
+    Scenario s = Scenarios.load(argument.scenario, scenarioOptions);
     Sweep sweep =
         new Sweep(
             s, parameter, ImmutableList.copyOf(values), replications, common.seed, common.threads);
