@@ -18,11 +18,9 @@ import java.util.OptionalLong;
  *
  * <ul>
  *   <li>Every entry is one slot of a slab (deadline; the handle's generation or the key-table slot
- *       with the bucket the entry waits in; its cell in that bucket). Each bucket is an array of
- *       entry numbers in scheduling order: an append is one write at its end, a cancel writes a
- *       tombstone into the entry's cell (or, for the last cell, shortens the array), and a full
- *       array first squeezes out its tombstones if they are at least half of it (amortised O(1),
- *       order kept), else doubles. A cascade or a delivery reads a bucket front to back.
+ *       with the bucket the entry waits in; two links), on one doubly linked list per bucket whose
+ *       first and last entries the bucket records: an append touches only the old last entry, and a
+ *       cancel reads its bucket from the entry.
  *   <li>The wheel has 8 levels of 256 buckets. The queue keeps a cursor time {@code cur}; an entry
  *       with deadline {@code d >= cur} lives on level {@code L} = the highest byte in which {@code
  *       d} and {@code cur} differ, in the bucket given by that byte of {@code d}. So a level-0
@@ -34,9 +32,9 @@ import java.util.OptionalLong;
  *       entries moves to a lower level relative to the new cursor. An entry moves at most once per
  *       level below its first one: at most 2 times for a deadline 1 min ahead, 3 times for hours, 4
  *       for weeks.
- *   <li>Each bucket is kept in scheduling order (schedules append; cascades take a bucket in order
- *       into buckets that are empty at that moment; a reschedule moves the entry to the end of a
- *       bucket), so a level-0 bucket delivers equal deadlines in scheduling order without comparing
+ *   <li>Each list is kept in scheduling order (schedules append; cascades take a list in order into
+ *       buckets that are empty at that moment; a reschedule moves the entry to the end of a list),
+ *       so a level-0 bucket delivers equal deadlines in scheduling order without comparing
  *       anything.
  *   <li>Entries scheduled before the cursor go to an exact indexed 4-ary min-heap ordered by
  *       (deadline, scheduling number); all of them are earlier than anything in the wheel, so they
@@ -55,20 +53,16 @@ import java.util.OptionalLong;
  * later schedules before it take the heap). A new queue is best told its time by a {@link #pollDue}
  * on the empty queue before a bulk schedule (a restore), so that the cursor starts there and no
  * future deadline takes the heap. Memory: 24 bytes per slab slot (slots grow by doubling and are
- * reused), 4 bytes per bucket cell (each bucket's array grows by doubling and is kept at least half
- * live when full; an emptied bucket keeps an array of at most 16 cells and hands a larger one to
- * the spares, two per size class, which the next growing bucket takes before allocating), plus for
- * keyed queues 16 bytes per key-table slot at a load of at most 1/2, plus 32 KB of bucket counts;
- * nothing per bucket per millisecond, so sparse deadlines years apart cost nothing extra.
+ * reused), plus for keyed queues 16 bytes per key-table slot at a load of at most 1/2, plus 16 KB
+ * of bucket ends; nothing per bucket per millisecond, so sparse deadlines years apart cost nothing
+ * extra.
  *
  * <p>Peers: the buckets per byte and the bit set per level come from the Linux kernel's timer wheel
  * (2016 redesign: 64 buckets per level and a bitmap of pending buckets), cascading by level from
  * Kafka's hierarchical {@code TimingWheel} (whose overflow wheels re-insert a bucket's timers when
  * time reaches it) and the original Varghese–Lauck scheme; the kernel's redesign drops cascading by
  * letting timers fire late, which we cannot (deadlines are exact). The flat primitive arrays and
- * bucket arrays written at their end (one write per schedule) follow Agrona's {@code
- * DeadlineTimerWheel}, whose spokes are arrays of primitive slots; unlike Agrona's, a bucket keeps
- * its cells in scheduling order and never scans for a free one.
+ * intrusive links follow Agrona's {@code DeadlineTimerWheel}.
  *
  * <h2>Keys or handles</h2>
  *
@@ -137,47 +131,28 @@ public final class DeadlineQueue {
   private static final int MIN_HEAP = 16;
   private static final long GENERATION = 1L << 32;
 
-  /** The place of a free slab slot. */
+  /** The link of a free slab slot. */
   private static final long FREE = Long.MIN_VALUE;
-
-  private static final int[] NO_CELLS = new int[0];
-  private static final int MIN_CELLS = 4;
-
-  /**
-   * An emptied bucket keeps an array of at most this many cells; a larger one goes to the spares.
-   */
-  private static final int KEEP_CELLS = 16;
-
-  /** Spare arrays kept per size class. */
-  private static final int SPARES = 2;
 
   private static final long LOW = 0xFFFF_FFFFL;
 
   // slab: entry i is slab[3i] = deadline; slab[3i + 1] = ident << 32 | bucket, where ident is the
   // handle's generation (issuing; the handle is generation << 32 | i) or the key-table slot
   // (keyed), and bucket is the wheel bucket the entry waits in (stale in the heap);
-  // slab[3i + 2] = place: >= 0 in the wheel (its cell in the bucket), -1 - heap index in the
-  // heap, FREE
+  // slab[3i + 2] = link: >= 0 in the wheel ((next + 1) << 32 | (prev + 1), 0 for none: a linear
+  // list), -1 - heap index in the heap, FREE
   private long[] slab;
   private int[] freeSlots;
   private int freeCount;
   private int fresh; // slab slots at or above fresh were never used
 
-  // wheel: bucket b = level << bits | index; cells[b] holds its entries in scheduling order, a
-  // removed one as -1 (a tombstone); count[4b] = cells used, count[4b + 1] = live entries,
-  // count[4b + 2] = the first cell that may be live (a level-0 bucket delivers from there); one
-  // bit per bucket with a live entry
+  // wheel: bucket (level << bits | index); ends[2b] = first entry, ends[2b + 1] = last entry, or
+  // -1 for both when empty; one bit per non-empty bucket
   private final int levelShift;
   private final int bits;
   private final int bucketMask;
   private final int wordsPerLevel;
-  private final int[][] cells;
-  private final int[] count;
-  // spare bucket arrays by size class (length 2^k): an emptied bucket's large array serves the next
-  // bucket that grows to that size, so memory follows the live entries and steady state allocates
-  // nothing
-  private final int[][][] spares = new int[32][SPARES][];
-  private final int[] spareCount = new int[32];
+  private final int[] ends;
   private final long[] occupied;
   private long levels; // bit L set when level L has a non-empty bucket
   private long cur =
@@ -259,9 +234,8 @@ public final class DeadlineQueue {
     bucketMask = (1 << bits) - 1;
     wordsPerLevel = Math.max(1, (1 << bits) >>> 6);
     int levelCount = 64 >>> levelShift;
-    cells = new int[levelCount << bits][];
-    Arrays.fill(cells, NO_CELLS);
-    count = new int[4 * (levelCount << bits)];
+    ends = new int[2 * (levelCount << bits)];
+    Arrays.fill(ends, -1);
     occupied = new long[levelCount * wordsPerLevel];
     slab = new long[3 * initialCapacity];
     freeSlots = new int[initialCapacity];
@@ -351,15 +325,6 @@ public final class DeadlineQueue {
       cur = blockStart(level, b);
       cascade(level, b);
     }
-  }
-
-  /** For tests: the cells of all bucket arrays (live, tombstones and spare room). */
-  long cellCapacity() {
-    long n = 0;
-    for (int[] c : cells) {
-      n += c.length;
-    }
-    return n;
   }
 
   /** For tests: how many pending entries the heap holds (deadlines before the wheel's cursor). */
@@ -606,12 +571,12 @@ public final class DeadlineQueue {
 
   /** Removes pending entry {@code i} from the wheel or the heap; it stays allocated. */
   private void detach(int i) {
-    long at = slab[3 * i + 2];
-    if (at >= 0) {
-      removeCell(i, (int) at);
+    long link = slab[3 * i + 2];
+    if (link >= 0) {
+      unlink(i, link);
       wheelCount--;
     } else {
-      heapRemove((int) (-1 - at));
+      heapRemove((int) (-1 - link));
     }
   }
 
@@ -624,114 +589,43 @@ public final class DeadlineQueue {
     return (level << bits) | index;
   }
 
-  /**
-   * Appends entry {@code i} at the end of bucket {@code b}'s cells and records the bucket and cell
-   * in it.
-   */
+  /** Appends entry {@code i} at the end of bucket {@code b}'s list and records the bucket in it. */
   private void append(int b, int i) {
-    int[] k = count;
-    int n = k[4 * b];
-    int[] c = cells[b];
-    if (n == c.length) {
-      c = makeRoom(b);
-      n = k[4 * b];
-    }
-    c[n] = i;
-    k[4 * b] = n + 1;
-    if (k[4 * b + 1]++ == 0) {
+    long[] s = slab;
+    int[] e = ends;
+    s[3 * i + 1] = (s[3 * i + 1] & ~LOW) | b;
+    int t = e[2 * b + 1];
+    e[2 * b + 1] = i;
+    if (t < 0) {
+      e[2 * b] = i;
+      s[3 * i + 2] = 0; // no next, no prev
       occupied[(b >>> bits) * wordsPerLevel + ((b & bucketMask) >>> 6)] |= 1L << (b & bucketMask);
       levels |= 1L << (b >>> bits);
+      return;
     }
+    s[3 * i + 2] = t + 1L; // no next; prev t
+    s[3 * t + 2] = ((i + 1L) << 32) | (s[3 * t + 2] & LOW);
+  }
+
+  /** Unlinks wheel entry {@code i}, whose link is {@code link}, from its bucket's list. */
+  private void unlink(int i, long link) {
     long[] s = slab;
-    s[3 * i + 1] = (s[3 * i + 1] & ~LOW) | b;
-    s[3 * i + 2] = n;
-  }
-
-  /**
-   * Makes room for one more cell in full bucket {@code b}: squeezes out its tombstones when at
-   * least half its cells are dead (keeping the order; amortised O(1) per append), else doubles its
-   * array.
-   *
-   * @return the bucket's array, with {@code count[4b]} below its length
-   */
-  private int[] makeRoom(int b) {
-    int[] k = count;
-    int used = k[4 * b];
-    int[] c = cells[b];
-    if (used > 0 && 2L * k[4 * b + 1] <= used) {
-      long[] s = slab;
-      int w = 0;
-      for (int p = k[4 * b + 2]; p < used; p++) {
-        int i = c[p];
-        if (i >= 0) {
-          c[w] = i;
-          s[3 * i + 2] = w++;
-        }
+    int[] e = ends;
+    int b = (int) s[3 * i + 1];
+    int next = (int) (link >>> 32) - 1;
+    int prev = (int) link - 1;
+    if (prev < 0) {
+      e[2 * b] = next;
+    } else {
+      s[3 * prev + 2] = ((long) (next + 1) << 32) | (s[3 * prev + 2] & LOW);
+    }
+    if (next < 0) {
+      e[2 * b + 1] = prev;
+      if (prev < 0) {
+        clearBit(b);
       }
-      k[4 * b] = w;
-      k[4 * b + 2] = 0;
-      return c;
-    }
-    int length = Math.max(MIN_CELLS, 2 * c.length);
-    int cls = Integer.numberOfTrailingZeros(length);
-    int[] grown;
-    if (spareCount[cls] > 0) {
-      grown = spares[cls][--spareCount[cls]];
-      spares[cls][spareCount[cls]] = null;
     } else {
-      grown = new int[length];
-    }
-    System.arraycopy(c, 0, grown, 0, used);
-    giveSpare(c);
-    cells[b] = grown;
-    return grown;
-  }
-
-  /** Keeps an array no bucket uses any more as a spare of its size class, if there is room. */
-  private void giveSpare(int[] c) {
-    if (c.length == 0) {
-      return;
-    }
-    int k = Integer.numberOfTrailingZeros(c.length);
-    if (spareCount[k] < SPARES) {
-      spares[k][spareCount[k]++] = c;
-    }
-  }
-
-  /**
-   * Marks bucket {@code b} empty; an array larger than {@link #KEEP_CELLS} goes to the spares
-   * unless {@code keepArray} (a cascade still reads it).
-   */
-  private void emptied(int b, boolean keepArray) {
-    int[] k = count;
-    k[4 * b] = 0;
-    k[4 * b + 1] = 0;
-    k[4 * b + 2] = 0;
-    clearBit(b);
-    int[] c = cells[b];
-    if (!keepArray && c.length > KEEP_CELLS) {
-      giveSpare(c);
-      cells[b] = NO_CELLS;
-    }
-  }
-
-  /** Removes wheel entry {@code i}, which sits in cell {@code p} of its bucket. */
-  private void removeCell(int i, int p) {
-    int[] k = count;
-    int b = (int) slab[3 * i + 1];
-    if (--k[4 * b + 1] == 0) { // the last live entry: the bucket is empty
-      emptied(b, false);
-      return;
-    }
-    int[] c = cells[b];
-    int n = k[4 * b];
-    if (p == n - 1) { // the last cell: drop it and the tombstones before it
-      do {
-        n--;
-      } while (c[n - 1] < 0);
-      k[4 * b] = n;
-    } else {
-      c[p] = -1;
+      s[3 * next + 2] = (s[3 * next + 2] & ~LOW) | (prev + 1);
     }
   }
 
@@ -813,44 +707,38 @@ public final class DeadlineQueue {
     return -1;
   }
 
-  /** Removes and returns the first live entry of level-0 bucket {@code b}, which has one. */
+  /** Unlinks and returns the first entry of level-0 bucket {@code b}, which is not empty. */
   private int takeHead(int b) {
-    int[] k = count;
-    int[] c = cells[b];
-    int h = k[4 * b + 2];
-    int i;
-    while ((i = c[h]) < 0) {
-      h++;
-    }
-    if (--k[4 * b + 1] == 0) {
-      emptied(b, false);
+    long[] s = slab;
+    int[] e = ends;
+    int i = e[2 * b];
+    int next = (int) (s[3 * i + 2] >>> 32) - 1;
+    e[2 * b] = next;
+    if (next < 0) {
+      e[2 * b + 1] = -1;
+      clearBit(b);
     } else {
-      k[4 * b + 2] = h + 1;
+      s[3 * next + 2] &= ~LOW; // the new first has no prev
     }
     return i;
   }
 
   /**
-   * Moves every live entry of bucket {@code index} on {@code level} (whose block the cursor has
-   * reached) lower, in cell order.
+   * Moves every entry of bucket {@code index} on {@code level} (whose block the cursor has reached)
+   * lower, in list order.
    */
   private void cascade(int level, int index) {
     int b = (level << bits) | index;
-    int[] k = count;
-    int[] c = cells[b];
-    int n = k[4 * b];
-    int h = k[4 * b + 2];
-    emptied(b, true);
+    int[] e = ends;
+    int i = e[2 * b];
+    e[2 * b] = -1;
+    e[2 * b + 1] = -1;
+    clearBit(b);
     long[] s = slab;
-    for (int p = h; p < n; p++) {
-      int i = c[p];
-      if (i >= 0) {
-        append(bucketOf(s[3 * i]), i);
-      }
-    }
-    if (c.length > KEEP_CELLS && k[4 * b] == 0) {
-      giveSpare(c);
-      cells[b] = NO_CELLS;
+    while (i >= 0) {
+      int next = (int) (s[3 * i + 2] >>> 32) - 1;
+      append(bucketOf(s[3 * i]), i);
+      i = next;
     }
   }
 
