@@ -24,7 +24,9 @@ final class KeyPaths {
     ScenarioFileReader.TRAVEL_KEYS.forEach(k -> b.add("travel." + k));
     PatrolSectionReader.KEYS.forEach(k -> b.add("patrol." + k));
     StaffSectionReader.KEYS.forEach(k -> b.add("staff." + k));
+    RosterSectionReader.KEYS.forEach(k -> b.add("roster." + k));
     MechanismsReader.KEYS.forEach(k -> b.add("mechanisms." + k));
+    SummonsReader.KEYS.forEach(k -> b.add("mechanisms." + k));
     ExperimentSectionReader.KEYS.forEach(k -> b.add("experiment." + k));
     CalibrationSectionReader.KEYS.forEach(k -> b.add("calibration." + k));
     b.add("city.putian.generator-seed", "city.single-grid.residents");

@@ -54,7 +54,10 @@ final class MechanismsReader {
     if (m == null) {
       return null;
     }
-    reader.knownKeys(m, KEYS, "mechanisms.");
+    reader.knownKeys(
+        m,
+        ImmutableList.<String>builder().addAll(KEYS).addAll(SummonsReader.KEYS).build(),
+        "mechanisms.");
     double rework = num(m, "rework-probability", base.reworkProbability(), 0, MAX_REWORK);
     double urgent = num(m, "urgent-share", base.urgentShare(), 0, 1);
     boolean first = bool(m, "urgent-first", base.urgentFirst());

@@ -57,7 +57,17 @@ public enum Metric {
    * Reports per case: reports that entered the engine (the cases' own and the repeat reports linked
    * to them) ÷ the cases they made; 1 when repeat reports are off.
    */
-  REPORTS_PER_CASE("reports_per_case", "Reports per case", "reports");
+  REPORTS_PER_CASE("reports_per_case", "Reports per case", "reports"),
+  /**
+   * 吹哨报到: the share of summoned departments arriving on site within the summons' limit, of those
+   * whose arrival fell due while the summons was pending or after its limit (NaN when summons are
+   * off).
+   */
+  SUMMONS_ON_TIME_SHARE(
+      "summons_on_time_share", "Summoned departments on site in time (报到及时率)", "fraction"),
+  /** 吹哨报到: the mean minutes from a summons to a department's arrival, of the same arrivals. */
+  MEAN_SUMMONS_ARRIVAL_MINUTES(
+      "mean_summons_arrival_minutes", "Mean time to arrive on site (报到时长)", "minutes");
 
   private final String id;
   private final String label;

@@ -286,6 +286,22 @@ public abstract class Scenario {
   public abstract Optional<Staff> staff();
 
   /**
+   * Returns summoned departments' travel and arrival on site (吹哨报到); empty: summonses are recorded
+   * but no department is simulated arriving (the mechanism is off).
+   *
+   * @return the summons model
+   */
+  public abstract Optional<Summons> summons();
+
+  /**
+   * Returns the grid workers' shift roster and absences; empty: grid workers work the {@link
+   * #workSchedule()} like everybody else (the mechanism is off).
+   *
+   * @return the roster
+   */
+  public abstract Optional<Roster> roster();
+
+  /**
    * Returns the designed experiment the file's {@code experiment:} section states ({@code
    * gridgov-sim design}); it does not change a run of this scenario.
    *
@@ -599,6 +615,24 @@ public abstract class Scenario {
      */
     @CanIgnoreReturnValue
     Builder staff(Staff staff);
+
+    /**
+     * Sets summoned departments' travel and arrival on site (switches the mechanism on).
+     *
+     * @param summons the summons model
+     * @return this
+     */
+    @CanIgnoreReturnValue
+    Builder summons(Summons summons);
+
+    /**
+     * Sets the grid workers' shift roster and absences (switches the mechanism on).
+     *
+     * @param roster the roster
+     * @return this
+     */
+    @CanIgnoreReturnValue
+    Builder roster(Roster roster);
 
     /**
      * Sets the designed experiment of the scenario file's {@code experiment:} section.

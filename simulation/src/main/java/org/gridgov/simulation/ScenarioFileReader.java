@@ -77,6 +77,7 @@ final class ScenarioFileReader {
           "travel",
           PatrolSectionReader.SECTION,
           StaffSectionReader.SECTION,
+          RosterSectionReader.SECTION,
           "check-time",
           "calendar",
           "routing-policy",
@@ -461,6 +462,7 @@ final class ScenarioFileReader {
     readResources(root, base, b);
     new PatrolSectionReader(problems).read(root, base, b);
     new StaffSectionReader(problems).read(root, base, b);
+    new RosterSectionReader(this, problems).read(root, base, b);
     studies.read(root, base, b);
   }
 
@@ -490,6 +492,7 @@ final class ScenarioFileReader {
         base,
         Scenario::mechanisms,
         b::mechanisms);
+    readSummons(root, base, b);
     set(
         optional(root, "calendar", n -> choice(n, "calendar", CalendarChoice.class)),
         base,
@@ -529,6 +532,20 @@ final class ScenarioFileReader {
       }
     }
     return variants;
+  }
+
+  /** The {@code summon-*} keys of the {@code mechanisms:} section ({@link SummonsReader}). */
+  private void readSummons(MapNode root, @Nullable Scenario base, Scenario.Builder b) {
+    Optional<Summons> baseSummons = base != null ? base.summons() : Optional.empty();
+    Optional<Summons> summons = baseSummons;
+    if (root.get("mechanisms") instanceof MapNode m) {
+      SummonsReader r = new SummonsReader(this);
+      summons = r.read(m, baseSummons);
+      if (r.failed()) {
+        return;
+      }
+    }
+    summons.ifPresent(b::summons);
   }
 
   private static <T> void set(
@@ -911,6 +928,26 @@ final class ScenarioFileReader {
   /**
    * Reads a policy, inline or from a file, and parses it; its own problems keep their own lines.
    */
+  /**
+   * Returns the text of the file {@code file} (relative to the scenario file) named at node {@code
+   * f}, or null after recording a problem for {@code field}.
+   */
+  @Nullable String fileText(Node f, String field, String file) {
+    Path path = directory.resolve(file).normalize();
+    try {
+      return readBounded(path, limits.maxChars());
+    } catch (NoSuchFileException e) {
+      add(f.pos(), field, file, "no such file: %s (paths are relative to the scenario file)", path);
+    } catch (LimitException e) {
+      add(f.pos(), field, file, "%s: %s", path, e.getMessage());
+    } catch (MalformedInputException e) {
+      add(f.pos(), field, file, "%s: not UTF-8 text", path);
+    } catch (IOException e) {
+      add(f.pos(), field, file, "cannot read %s: %s", path, String.valueOf(e.getMessage()));
+    }
+    return null;
+  }
+
   private @Nullable String policy(Node n, String field, boolean routing) {
     String text;
     String policySource;
@@ -929,32 +966,11 @@ final class ScenarioFileReader {
         return null;
       }
       Path path = directory.resolve(file).normalize();
-      try {
-        text = readBounded(path, limits.maxChars());
-      } catch (NoSuchFileException e) {
-        add(
-            f.pos(),
-            field + ".file",
-            file,
-            "no such file: %s (paths are relative to the scenario file)",
-            path);
-        return null;
-      } catch (LimitException e) {
-        add(f.pos(), field + ".file", file, "%s: %s", path, e.getMessage());
-        return null;
-      } catch (MalformedInputException e) {
-        add(f.pos(), field + ".file", file, "%s: not UTF-8 text", path);
-        return null;
-      } catch (IOException e) {
-        add(
-            f.pos(),
-            field + ".file",
-            file,
-            "cannot read %s: %s",
-            path,
-            String.valueOf(e.getMessage()));
+      String read = fileText(f, field + ".file", file);
+      if (read == null) {
         return null;
       }
+      text = read;
       policySource = path.toString();
     } else {
       wrongType(n, field, "{file: path} or the policy text");

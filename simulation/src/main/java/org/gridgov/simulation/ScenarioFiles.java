@@ -189,9 +189,14 @@ public final class ScenarioFiles {
                     .append(", absence-rate: ")
                     .append(num(st.absenceRate()))
                     .append("}\n"));
+    scenario.roster().ifPresent(r -> y.append(RosterSectionReader.yaml(r)));
     y.append("check-time: ").append(quote(scenario.checkTime().toString())).append('\n');
-    if (!scenario.mechanisms().equals(Mechanisms.OFF)) {
-      y.append("mechanisms: ").append(MechanismsReader.flow(scenario.mechanisms())).append('\n');
+    if (!scenario.mechanisms().equals(Mechanisms.OFF) || scenario.summons().isPresent()) {
+      String flow = MechanismsReader.flow(scenario.mechanisms());
+      y.append("mechanisms: ")
+          .append(flow, 0, flow.length() - 1)
+          .append(SummonsReader.flow(scenario.summons()))
+          .append("}\n");
     }
   }
 

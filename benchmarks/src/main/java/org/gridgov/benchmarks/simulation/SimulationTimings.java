@@ -7,17 +7,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
 import java.util.Locale;
+import org.gridgov.people.ShiftPattern;
 import org.gridgov.simulation.BuiltInScenarios;
 import org.gridgov.simulation.Estimate;
 import org.gridgov.simulation.Experiments;
+import org.gridgov.simulation.Mechanisms;
 import org.gridgov.simulation.Metric;
 import org.gridgov.simulation.Patrol;
 import org.gridgov.simulation.Progress;
 import org.gridgov.simulation.ReplicationResult;
+import org.gridgov.simulation.Roster;
 import org.gridgov.simulation.Scenario;
 import org.gridgov.simulation.Simulator;
 import org.gridgov.simulation.Staff;
+import org.gridgov.simulation.Summons;
 import org.gridgov.simulation.Sweep;
 import org.gridgov.simulation.SweepParameter;
 import org.gridgov.simulation.SweepPoint;
@@ -30,7 +36,9 @@ import org.gridgov.simulation.SweepResult;
  *   <li>{@code year}: one replication with a horizon of 365 days (plus the scenario's warm-up and
  *       drain);
  *   <li>{@code year-all}: the same year with every issue-22 mechanism on (patrol discovery, staff
- *       role share and absences);
+ *       role share and absences, rework, priorities with urgent-first queues, verification
+ *       failures, suspensions, extensions, visits with reopening, repeat reports, summoned
+ *       departments arriving on site);
  *   <li>{@code sweep}: the README's main job, households per grid 150, 300, 500 and 800, 5
  *       replications each, parallelism 2, with the scenario's default periods; prints every
  *       estimate with its 95% half-width.
@@ -145,13 +153,18 @@ public final class SimulationTimings {
     out.printf(
         Locale.ROOT,
         "%s: %.1f s wall, %d kernel events, %d engine events, %.0f cases in the horizon,"
-            + " patrol discovery share %.4f%n",
+            + " patrol discovery share %.4f, rework rate %.4f, reports per case %.4f,"
+            + " urgent on time %.4f, summons on time %.4f%n",
         key,
         seconds,
         r.simulatedEvents(),
         r.engineEvents(),
         r.value(Metric.CASES_REPORTED),
-        r.value(Metric.PATROL_DISCOVERY_SHARE));
+        r.value(Metric.PATROL_DISCOVERY_SHARE),
+        r.value(Metric.REWORK_RATE),
+        r.value(Metric.REPORTS_PER_CASE),
+        r.value(Metric.ON_TIME_CLOSING_RATE_URGENT),
+        r.value(Metric.SUMMONS_ON_TIME_SHARE));
     json.append(
         String.format(
             Locale.ROOT,
@@ -164,12 +177,40 @@ public final class SimulationTimings {
   }
 
   /**
-   * Switches on every mechanism of issue 22 this build has: patrol discovery at its defaults, and
-   * grid workers at 60 % role share and 5 % absences (illustrative values; the staff mechanism has
-   * no defaults).
+   * Switches on every mechanism of issue 22 this build has: patrol discovery at its defaults; grid
+   * workers at 60 % role share; 5 % rework; 10 % urgent cases served first; 5 % invalid reports; 2
+   * % suspensions and 3 % extensions; visits with 5 % not satisfied; 10 % repeat reports; assisting
+   * departments summoned on site with the default travel; grid workers on a roster of the
+   * calendar's working hours with 5 % absent shift days (illustrative values: these mechanisms have
+   * no published defaults).
    */
-  private static void allMechanisms(Scenario.Builder b) {
-    b.patrol(Patrol.defaults()).staff(new Staff(0.6, 0.05));
+  static void allMechanisms(Scenario.Builder b) {
+    b.patrol(Patrol.defaults())
+        .staff(new Staff(0.6, 0)) // absences: the roster's, per shift day
+        .mechanisms(
+            new Mechanisms(0.05)
+                .withPriorities(0.1, true)
+                .withInvalidShare(0.05)
+                .withSuspensions(0.02, Mechanisms.DEFAULT_SUSPENSION_HOURS)
+                .withExtensions(0.03, Mechanisms.DEFAULT_EXTENSION_DAYS)
+                .withVisits(0.05, Mechanisms.DEFAULT_VISIT_HOURS)
+                .withRepeats(0.1, Mechanisms.DEFAULT_REPEAT_HOURS))
+        .summons(Summons.defaults())
+        .roster(
+            Roster.of(
+                List.of(
+                    ShiftPattern.of(
+                        "day",
+                        List.of(
+                            new ShiftPattern.Window(
+                                ShiftPattern.Days.WORKING_DAYS,
+                                LocalTime.of(9, 0),
+                                LocalTime.of(12, 0)),
+                            new ShiftPattern.Window(
+                                ShiftPattern.Days.WORKING_DAYS,
+                                LocalTime.of(13, 30),
+                                LocalTime.of(17, 30))))),
+                0.05));
   }
 
   private static Progress progress(PrintStream out, long t0) {

@@ -142,6 +142,8 @@ public record DesignConclusion(ImmutableList<String> english, ImmutableList<Stri
       case ON_TIME_CLOSING_RATE_NORMAL -> "非急事按期结案率";
       case REWORK_RATE -> "返工率";
       case REPORTS_PER_CASE -> "每案上报次数";
+      case SUMMONS_ON_TIME_SHARE -> "部门报到及时率";
+      case MEAN_SUMMONS_ARRIVAL_MINUTES -> "部门平均报到时长";
     };
   }
 

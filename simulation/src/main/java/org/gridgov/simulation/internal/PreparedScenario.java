@@ -16,6 +16,7 @@ import org.gridgov.simulation.BuiltInScenarios;
 import org.gridgov.simulation.CalendarChoice;
 import org.gridgov.simulation.CategoryMix;
 import org.gridgov.simulation.Distribution;
+import org.gridgov.simulation.Roster;
 import org.gridgov.simulation.Scenario;
 import org.gridgov.simulation.Staff;
 import org.gridgov.simulation.WorkSchedule;
@@ -64,6 +65,9 @@ public final class PreparedScenario {
    */
   final double gridCapacity;
 
+  /** The grid workers' shift roster over the run, or null when the mechanism is off. */
+  final @Nullable RosterModel roster;
+
   /**
    * Prepares a scenario over a prepared city.
    *
@@ -108,7 +112,21 @@ public final class PreparedScenario {
                     new PatrolModel(
                         pt, city, s.staffing().workersPerGrid(), calendar, alwaysWorking, startMs))
             .orElse(null);
-    this.gridCapacity = s.staff().map(Staff::capacityFactor).orElse(1.0);
+    this.roster = s.roster().map(r -> roster(s, r, city)).orElse(null);
+    double roleShare = roster != null ? roster.roleShare() : 1.0;
+    this.gridCapacity = s.staff().map(Staff::capacityFactor).orElse(1.0) * roleShare;
+  }
+
+  /** The roster over the run: generated, or from the scenario's staff registry. */
+  private RosterModel roster(Scenario s, Roster r, CityModel city) {
+    if (r.staffCsv().isEmpty()) {
+      return new RosterModel(r, s.staffing().workersPerGrid(), calendar, startMs, endMs);
+    }
+    try {
+      return RosterRegistry.model(r, city, calendar, startMs, endMs);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("scenario " + s.name() + ": " + e.getMessage(), e);
+    }
   }
 
   /** The scenario's routing policy compiled on the city's graph, or the example policy. */

@@ -26,6 +26,7 @@ import org.gridgov.casefile.CaseSource;
 import org.gridgov.casefile.CaseState;
 import org.gridgov.casefile.CaseStatus;
 import org.gridgov.casefile.EventPayload;
+import org.gridgov.casefile.HandlerRole;
 import org.gridgov.casefile.Priority;
 import org.gridgov.casefile.Role;
 import org.gridgov.casefile.Satisfaction;
@@ -68,6 +69,7 @@ public final class Replication {
   private static final int RESUME = 5;
   private static final int VISIT = 6;
   private static final int REPEAT = 7;
+  private static final int ARRIVE_ON_SITE = 8;
 
   private static final Principal RESIDENT = Principal.resident("resident");
 
@@ -103,6 +105,11 @@ public final class Replication {
   private final SlaPolicy sla;
   private final @Nullable UrgentQueues urgentQueues;
   private final @Nullable PriorityIndicators byPriority;
+  // Summoned departments on their way (吹哨报到): null when the mechanism is off.
+  private final @Nullable SummonsModel summons;
+  // Grid workers' shifts and absences (Roster): null when the mechanism is off.
+  private final @Nullable RosterModel roster;
+  private final long absenceKey;
 
   // Stations by handler id, through a direct-mapped memo keyed by the id instance (the engine hands
   // out the same
@@ -201,6 +208,12 @@ public final class Replication {
     this.reworkProbability = p.scenario.mechanisms().reworkProbability();
     this.rework = reworkProbability > 0 ? streams.stream("rework", replication) : null;
     this.life = new LifecycleDraws(p.scenario.mechanisms(), streams, replication);
+    this.summons =
+        p.scenario.summons().isPresent()
+            ? new SummonsModel(p.scenario.summons().get(), streams, replication, city.tree)
+            : null;
+    this.roster = p.roster;
+    this.absenceKey = p.roster != null ? streams.stream("roster", replication).nextLong() : 0;
     int n = p.servers.length;
     this.urgentQueues = life.urgentFirst() ? new UrgentQueues(n) : null;
     this.busy = new int[n];
@@ -293,6 +306,7 @@ public final class Replication {
         case RESUME -> resume(arg);
         case VISIT -> visit(arg);
         case REPEAT -> repeatReport(arg);
+        case ARRIVE_ON_SITE -> arriveOnSite(arg);
         default -> throw new IllegalStateException("unknown kernel event " + events.kind());
       }
     }
@@ -493,6 +507,11 @@ public final class Replication {
   }
 
   private void tryStart(int st) {
+    RosterModel rm = roster;
+    if (rm != null && city.stationLevel[st] == CityModel.GRID) {
+      tryStartRostered(st, rm);
+      return;
+    }
     while (busy[st] < p.servers[st] && (count[st] > 0 || urgentWaiting(st))) {
       if (!p.alwaysWorking && !isWorkingNow()) {
         if (!wakePending[st]) {
@@ -501,21 +520,50 @@ public final class Replication {
         }
         return;
       }
-      long entry;
-      if (urgentWaiting(st)) {
-        entry = Objects.requireNonNull(urgentQueues).pop(st);
-      } else {
-        long[] q = queue[st];
-        entry = q[head[st]];
-        head[st] = (head[st] + 1) % q.length;
-        count[st]--;
+      SimCase c = pollLive(st);
+      if (c != null) {
+        startService(c, st);
       }
-      SimCase c = cases[(int) (entry >>> 32)];
-      if (c == null || c.station != st || c.inService || c.token != (int) entry) {
-        continue; // a stale entry: the case was escalated elsewhere
-      }
-      startService(c, st);
     }
+  }
+
+  /**
+   * A grid station with a shift roster: its workers on duty and present serve, at any hour; when
+   * they are all busy or off, it waits for a service end or the next shift start.
+   */
+  private void tryStartRostered(int st, RosterModel rm) {
+    while (count[st] > 0 || urgentWaiting(st)) {
+      if (busy[st] >= rm.capacity(st, now, absenceKey)) {
+        long next = rm.nextStart(now);
+        if (!wakePending[st] && next <= p.endMs) {
+          wakePending[st] = true;
+          events.schedule(next, WAKE, st);
+        }
+        return;
+      }
+      SimCase c = pollLive(st);
+      if (c != null) {
+        startService(c, st);
+      }
+    }
+  }
+
+  /** Takes the next entry of a station's queues; null for a stale one (escalated elsewhere). */
+  private @Nullable SimCase pollLive(int st) {
+    long entry;
+    if (urgentWaiting(st)) {
+      entry = Objects.requireNonNull(urgentQueues).pop(st);
+    } else {
+      long[] q = queue[st];
+      entry = q[head[st]];
+      head[st] = (head[st] + 1) % q.length;
+      count[st]--;
+    }
+    SimCase c = cases[(int) (entry >>> 32)];
+    if (c == null || c.station != st || c.inService || c.token != (int) entry) {
+      return null; // a stale entry: the case was escalated elsewhere
+    }
+    return c;
   }
 
   private boolean urgentWaiting(int st) {
@@ -569,12 +617,13 @@ public final class Replication {
       }
     }
     long duration = Math.round(minutes * 60_000.0);
-    long end = serviceEnd(duration);
+    boolean rostered = grid && roster != null; // a rostered worker finishes the case at once
+    long end = rostered ? now + duration : serviceEnd(duration);
     if (grid) {
       long a = Math.max(now, p.horizonStartMs);
       long b = Math.min(end, p.horizonEndMs);
       if (b > a) {
-        gridBusyMillis += workingMillis(a, b);
+        gridBusyMillis += rostered ? b - a : workingMillis(a, b);
       }
     }
     events.schedule(end, SERVICE_END, c.ordinal);
@@ -913,6 +962,9 @@ public final class Replication {
       return;
     }
     record(c, e);
+    if (summons != null && e.payload() instanceof EventPayload.Summoned s) {
+      depart(c, s);
+    }
     if (e.payload() instanceof EventPayload.Escalated esc && !c.inService && c.station >= 0) {
       enqueue(c, station(esc.toHandlerId()));
     }
@@ -924,6 +976,73 @@ public final class Replication {
     for (int i = 0; i < out.size(); i++) {
       record(c, out.get(i));
     }
+    if (summons != null) {
+      summoned(c, out);
+    }
+  }
+
+  // ------------------------------------------------------------------ summoned departments
+
+  /**
+   * 吹哨: the departments summoned by a command's events set out; with {@code summons: assisting},
+   * assisting departments the routing policy dispatched are summoned on site by the supervisor.
+   */
+  private void summoned(SimCase c, ImmutableList<CaseEvent> out) {
+    SummonsModel sm = Objects.requireNonNull(summons);
+    List<String> assisting = null;
+    for (int i = 0; i < out.size(); i++) {
+      EventPayload e = out.get(i).payload();
+      if (e instanceof EventPayload.Summoned s) {
+        depart(c, s);
+      } else if (sm.summonAssisting()
+          && e instanceof EventPayload.Dispatched d
+          && d.role() == HandlerRole.ASSIST) {
+        if (assisting == null) {
+          assisting = new ArrayList<>(2);
+        }
+        if (!assisting.contains(d.handlerId())) {
+          assisting.add(d.handlerId());
+        }
+      }
+    }
+    if (assisting != null) {
+      execute(
+          c,
+          city.supervisors.get(c.supervisor),
+          new Command.Summon(ImmutableList.copyOf(assisting), sm.within()));
+    }
+  }
+
+  /** Each department of a summons sets out; its arrival is a kernel event. */
+  private void depart(SimCase c, EventPayload.Summoned s) {
+    SummonsModel sm = Objects.requireNonNull(summons);
+    long limit = s.within().toMillis();
+    for (String dep : s.departmentIds()) {
+      long at = now + sm.travelMillis(c.facts.locationCodes().get(0));
+      if (at <= p.endMs) {
+        events.schedule(at, ARRIVE_ON_SITE, sm.depart(c.ordinal, dep, now, limit, c.measured));
+      }
+    }
+  }
+
+  /** 报到: a department reaches the site and reports, if its summons is still pending. */
+  private void arriveOnSite(int slot) {
+    SummonsModel sm = Objects.requireNonNull(summons);
+    advance();
+    SimCase c = cases[sm.ordinal(slot)];
+    String dep = sm.department(slot);
+    boolean pending =
+        c != null
+            && c.entered
+            && engine.state(c.id).map(s -> s.awaitingArrival().contains(dep)).orElse(false);
+    if (c != null && pending) {
+      int st = city.station(dep);
+      execute(
+          c,
+          st >= 0 ? city.stationPrincipal.get(st) : city.supervisors.get(c.supervisor),
+          new Command.Arrive(dep));
+    }
+    sm.settle(slot, pending, now);
   }
 
   private static void record(SimCase c, CaseEvent e) {
@@ -994,10 +1113,14 @@ public final class Replication {
         Metric.P90_HOURS_TO_CLOSE,
         r.timeToClose().p90().map(Replication::hours).orElse(Double.NaN));
     v.put(Metric.ESCALATION_RATE, measured == 0 ? Double.NaN : (double) escalated / measured);
+    RosterModel rm = roster;
     double scheduled =
-        (double) city.grids
-            * p.scenario.staffing().workersPerGrid()
-            * workingMillis(p.horizonStartMs, p.horizonEndMs);
+        rm != null
+            ? rm.rosteredMillis(gridStations(), p.horizonStartMs, p.horizonEndMs)
+                * (1 - rm.absenceRate())
+            : (double) city.grids
+                * p.scenario.staffing().workersPerGrid()
+                * workingMillis(p.horizonStartMs, p.horizonEndMs);
     v.put(Metric.WORKER_UTILISATION, scheduled > 0 ? gridBusyMillis / scheduled : Double.NaN);
     v.put(
         Metric.MEAN_WAIT_MINUTES, accepted == 0 ? Double.NaN : waitMillisSum / accepted / 60_000.0);
@@ -1020,6 +1143,9 @@ public final class Replication {
     v.put(
         Metric.REPORTS_PER_CASE,
         cases == 0 ? Double.NaN : (double) (measuredEntered + measuredRepeatReports) / cases);
+    SummonsModel sm = summons;
+    v.put(Metric.SUMMONS_ON_TIME_SHARE, sm == null ? Double.NaN : sm.onTimeShare());
+    v.put(Metric.MEAN_SUMMONS_ARRIVAL_MINUTES, sm == null ? Double.NaN : sm.meanArrivalMinutes());
     return ReplicationResult.of(
         parameterValue,
         replication,
@@ -1044,6 +1170,12 @@ public final class Replication {
       case CityModel.CITY -> LevelScorecard.Level.CITY;
       default -> LevelScorecard.Level.DEPARTMENT;
     };
+  }
+
+  private int[] gridStations() {
+    return java.util.stream.IntStream.range(0, city.stationLevel.length)
+        .filter(i -> city.stationLevel[i] == CityModel.GRID)
+        .toArray();
   }
 
   private static double value(Rate r) {
