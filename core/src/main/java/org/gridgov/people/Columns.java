@@ -31,7 +31,7 @@ final class Columns {
         problems.add(
             header.line(), k + 1, "", h, "unknown column \"%s\"; known columns are %s", h, names);
       } else if (col[which] >= 0) {
-        problems.add(header.line(), k + 1, h, h, "column \"%s\" appears twice", h);
+        problems.add(header.line(), k + 1, "", h, "column \"%s\" appears twice", h);
       } else {
         col[which] = k;
       }

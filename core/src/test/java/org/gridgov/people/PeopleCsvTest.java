@@ -174,6 +174,20 @@ class PeopleCsvTest {
   }
 
   @Test
+  void aColumnNamedTwiceIsAHeaderProblemThatEchoesNoField() {
+    TextParseException e =
+        catchThrowableOfType(
+            TextParseException.class,
+            () -> roster("person,pattern,days,start,end,person\np-day,day,working_days,08:30,17:30,x\n"));
+    assertThat(e.problems()).hasSize(1);
+    TextParseException.Problem p = e.problems().get(0);
+    assertThat(p.line()).isEqualTo(1);
+    assertThat(p.column()).isEqualTo(6);
+    assertThat(p.field()).isEmpty();
+    assertThat(p.reason()).contains("column \"person\" appears twice");
+  }
+
+  @Test
   void limitsStopAnOversizedInput() {
     StringBuilder sb =
         new StringBuilder("rule,body,zh,kind,level,members,quorum,cadence,size,category\n");
