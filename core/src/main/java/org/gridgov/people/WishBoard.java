@@ -155,8 +155,11 @@ public final class WishBoard {
           id,
           String.format(
               Locale.ROOT,
-              "person %s: the wish needs %d claimants and has them all; a claim beyond its size",
+              "person %s (claimant roles %s) over community %d: the wish needs %d claimants and"
+                  + " has them all (rule: a claim beyond its size)",
               person,
+              policy.claimantRoles(),
+              w.communityCode(),
               w.size()));
     }
     if (!holdsClaimantRole(person, w.communityCode(), at)) {

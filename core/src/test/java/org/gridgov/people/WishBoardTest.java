@@ -74,7 +74,10 @@ class WishBoardTest {
     assertThat(b.wish(w).orElseThrow().fullyClaimedAt()).contains(t(120));
     assertThatThrownBy(() -> b.claim(w, VOL3, t(130)))
         .isInstanceOf(WishRefusedException.class)
-        .hasMessageContaining("person p-vol3: the wish needs 3 claimants and has them all");
+        .hasMessageContaining("wish w-1 refused: person p-vol3 (claimant roles [")
+        .hasMessageContaining(
+            "over community " + COMMUNITY + ": the wish needs 3 claimants and has them all")
+        .hasMessageContaining("(rule: a claim beyond its size)");
     assertThatThrownBy(() -> b.confirm(w, VOL1, t(140)))
         .hasMessageContaining("person p-vol1 did not post it");
     WishEvent done = b.confirm(w, RESIDENT, t(24 * 60));

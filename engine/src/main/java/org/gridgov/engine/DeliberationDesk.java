@@ -129,7 +129,8 @@ public final class DeliberationDesk {
                     e.size().orElseThrow(),
                     e.regionCode());
             case SAT -> d.sitting(e.caseId(), e.at(), e.attendees());
-            case DECIDED -> d.decision(e.caseId(), e.at(), e.outcome().orElseThrow());
+            case DECIDED ->
+                d.decision(e.caseId(), e.at(), e.outcome().orElseThrow(), Optional.empty());
           };
       if (!again.equals(e)) {
         throw new IllegalArgumentException(
@@ -227,8 +228,8 @@ public final class DeliberationDesk {
       CaseId caseId,
       Instant at,
       BodyKind.Outcome outcome) {
-    DeliberationEvent e = decision(caseId, at, outcome);
-    requireMember(caseId, actor, at);
+    PersonId recorder = requireMember(caseId, actor, at);
+    DeliberationEvent e = decision(caseId, at, outcome, Optional.of(recorder));
     if (!outcome.endsReferral()) {
       apply(e);
       return new Result(ImmutableList.of(), e);
@@ -335,7 +336,8 @@ public final class DeliberationDesk {
         body.quorum(members.size()));
   }
 
-  private DeliberationEvent decision(CaseId caseId, Instant at, BodyKind.Outcome outcome) {
+  private DeliberationEvent decision(
+      CaseId caseId, Instant at, BodyKind.Outcome outcome, Optional<PersonId> recorder) {
     requireTime(caseId, at);
     Referral r = requireOpen(caseId);
     DeliberationBody body = body(caseId, r.bodyId());
@@ -351,7 +353,7 @@ public final class DeliberationDesk {
               body.kind().outcomes()));
     }
     if (r.quorateSince().isEmpty()) {
-      throw refused(caseId, quorumRule(caseId, body, r));
+      throw refused(caseId, quorumRule(caseId, body, r, recorder));
     }
     return DeliberationEvent.decided(
         log.size() + 1L,
@@ -371,7 +373,7 @@ public final class DeliberationDesk {
    * instant, i.e. holds one of its member roles over a region overlapping its seat. The engine's
    * {@link AuthorizationPolicy} then authorises the resumption (and an onward escalation).
    */
-  private void requireMember(CaseId caseId, Principal actor, Instant at) {
+  private PersonId requireMember(CaseId caseId, Principal actor, Instant at) {
     DeliberationBody body = body(caseId, requireOpen(caseId).bodyId());
     long seat = body.seat(registry.tree(), regionOf(caseId)).code();
     if (!PersonId.isValid(actor.id())) {
@@ -396,6 +398,7 @@ public final class DeliberationDesk {
               at,
               body.id()));
     }
+    return person;
   }
 
   /** Late: decided on a later local date than the sitting the referral waited for. */
@@ -405,8 +408,25 @@ public final class DeliberationDesk {
         .isAfter(sittingBy.atZone(calendar.zone()).toLocalDate());
   }
 
-  /** The refusal of a decision without a quorate sitting, naming the last sitting's numbers. */
-  private String quorumRule(CaseId caseId, DeliberationBody body, Referral r) {
+  /**
+   * The refusal of a decision without a quorate sitting: who records it, for which body, member
+   * roles and seat, and the last sitting's numbers.
+   */
+  private String quorumRule(
+      CaseId caseId, DeliberationBody body, Referral r, Optional<PersonId> recorder) {
+    String who =
+        String.format(
+            Locale.ROOT,
+            "; %sa decision of %s for region %d (members hold %s), which needs a quorate sitting"
+                + " (rule: quorum)",
+            recorder.map(p -> "person " + p + " records ").orElse(""),
+            body.id(),
+            body.seat(registry.tree(), regionOf(caseId)).code(),
+            body.memberRoles());
+    return quorumFigures(caseId, body, r) + who;
+  }
+
+  private String quorumFigures(CaseId caseId, DeliberationBody body, Referral r) {
     for (int i = log.size() - 1; i >= 0; i--) {
       DeliberationEvent e = log.get(i);
       if (!e.caseId().equals(caseId)) {

@@ -23,6 +23,9 @@ import org.jspecify.annotations.Nullable;
  * desk's own deterministic calls; refusals name person ids, roles, regions and rules only.
  */
 public final class StaffAuthorizationPolicy implements AuthorizationPolicy {
+  /** The rule a refusal by role names. */
+  private static final String ROLES_HELD = "rule: a person acts in the roles held at the instant";
+
   private final AuthorizationPolicy delegate;
   private final StaffDesk desk;
 
@@ -95,6 +98,8 @@ public final class StaffAuthorizationPolicy implements AuthorizationPolicy {
                   + at
                   + " (staff registry edition "
                   + registry.edition()
+                  + "; "
+                  + ROLES_HELD
                   + ")");
     }
     for (int i = 0; i < facts.locationCodes().length(); i++) {
@@ -111,6 +116,8 @@ public final class StaffAuthorizationPolicy implements AuthorizationPolicy {
             + at
             + " (staff registry edition "
             + registry.edition()
+            + "; "
+            + ROLES_HELD
             + ")");
   }
 

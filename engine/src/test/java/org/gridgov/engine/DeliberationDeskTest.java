@@ -142,7 +142,13 @@ class DeliberationDeskTest {
     assertThatThrownBy(() -> decide("B-1", at("2025-03-10T15:00"), Outcome.ADOPTED))
         .isInstanceOf(DeliberationRefusedException.class)
         .hasMessageContaining("quorum not met: 3 of 6 members of representatives_meeting")
-        .hasMessageContaining("the quorum is 4 (2/3 of the members)");
+        .hasMessageContaining("the quorum is 4 (2/3 of the members)")
+        // Person id, member roles, region and rule, as every refusal of the desk names them.
+        .hasMessageContaining(
+            "person p-leader records a decision of representatives_meeting for region "
+                + COMMUNITY
+                + " (members hold [grid_leader, party_contact, volunteer])")
+        .hasMessageContaining("(rule: quorum)");
     assertThat(desk.log()).hasSize(logBefore);
     assertThat(d.log).hasSize(engineBefore);
     assertThat(status("B-1")).isEqualTo(CaseStatus.SUSPENDED);

@@ -126,7 +126,8 @@ class StaffDeskScenarioTest {
                     at("2025-03-03T09:40"),
                     new Command.Accept(OFFICE1)))
         .isInstanceOf(NotAuthorizedException.class)
-        .hasMessageContaining("person p-vol holds no role acting as GRID_WORKER over " + GRID1);
+        .hasMessageContaining("person p-vol holds no role acting as GRID_WORKER over " + GRID1)
+        .hasMessageContaining("rule: a person acts in the roles held at the instant");
     // Nobody of the registry.
     assertThatThrownBy(
             () ->
