@@ -19,9 +19,9 @@ class ExampleScenariosTest {
   private static final Path DIR = Path.of("scenarios");
 
   @Test
-  void putianSmallYamlReadsAsDocumented() {
-    Scenario s = ScenarioFiles.read(DIR.resolve("putian-small.yaml"));
-    assertThat(s.name()).isEqualTo("putian-small");
+  void putianWeekYamlReadsAsDocumented() {
+    Scenario s = ScenarioFiles.read(DIR.resolve("putian-week.yaml"));
+    assertThat(s.name()).isEqualTo("putian-week");
     assertThat(s.city()).isEqualTo(new CitySpec.Putian(1));
     assertThat(s.householdsPerGrid()).hasValue(300);
     assertThat(s.horizon()).isEqualTo(Duration.ofDays(7));
@@ -36,7 +36,7 @@ class ExampleScenariosTest {
 
   @Test
   void jsonTwinEqualsTheYaml() {
-    assertThat(ScenarioFiles.read(DIR.resolve("putian-small.json")))
-        .isEqualTo(ScenarioFiles.read(DIR.resolve("putian-small.yaml")));
+    assertThat(ScenarioFiles.read(DIR.resolve("putian-week.json")))
+        .isEqualTo(ScenarioFiles.read(DIR.resolve("putian-week.yaml")));
   }
 }

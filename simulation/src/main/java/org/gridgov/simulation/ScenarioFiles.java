@@ -19,7 +19,7 @@ import org.gridgov.InputLimits;
  * and column, and the key. The format is documented in {@code docs/simulation-cli.md}.
  *
  * <pre>{@code
- * Scenario s = ScenarioFiles.read(Path.of("examples/scenarios/putian-small.yaml"));
+ * Scenario s = ScenarioFiles.read(Path.of("examples/scenarios/putian-week.yaml"));
  * }</pre>
  */
 public final class ScenarioFiles {

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  gridgov-sim run putian --horizon 7d --replications 2",
-      "  gridgov-sim run examples/scenarios/putian-small.yaml --out out/small"
+      "  gridgov-sim run examples/scenarios/putian-week.yaml --out out/small"
     })
 final class RunCommand implements Callable<Integer> {
   @ParentCommand GridgovSim parent = new GridgovSim();

@@ -23,10 +23,12 @@ import org.gridgov.simulation.SweepParameter;
 /**
  * Writes the report of a designed experiment into a directory: {@code runs.csv}, {@code
  * summary.csv}, {@code paired.csv}, {@code effects.csv} ({@link DesignCsv}), {@code design.json}
- * ({@link StudyJson}), the map of the first point's grids ({@code charts/grid-map.svg}) and one
- * self-contained {@code report.html}: the factors' main effects with 95% intervals, every point's
- * indicators, the paired differences from the first point, the written conclusion in English and
- * Chinese ({@link DesignConclusion}) and the map.
+ * ({@link StudyJson}), {@code cost.csv}, {@code cost.json} and {@code charts/cost-effect.png/svg}
+ * (each point's grid staff cost beside its on-time rate, {@link StaffCost}), the map of the first
+ * point's grids ({@code charts/grid-map.svg}) and one self-contained {@code report.html}: the
+ * factors' main effects with 95% intervals, every point's indicators, the paired differences from
+ * the first point, the written conclusion in English and Chinese ({@link DesignConclusion}) and the
+ * map.
  *
  * <p>Every file depends only on the result and the command line (same design and seed: same bytes).
  */
@@ -56,6 +58,10 @@ public final class DesignReport {
       var groups = ScorecardSection.groups(result);
       write(directory.resolve(ScorecardSection.CSV_FILE), ScorecardSection.csv("point", groups));
       write(directory.resolve(ScorecardSection.JSON_FILE), ScorecardSection.json("point", groups));
+      if (System.getProperty("java.awt.headless") == null) {
+        System.setProperty("java.awt.headless", "true");
+      }
+      String cost = SweepReport.cost(CostEffect.of(result), directory, charts);
       StringBuilder map = new StringBuilder("<h2>Map</h2>\n");
       Optional<ScenarioMap> drawn = map(result);
       if (drawn.isPresent()) {
@@ -69,7 +75,7 @@ public final class DesignReport {
         map.append("<p class=\"note\">No map: the city has no grid.</p>\n");
       }
       Path html = directory.resolve("report.html");
-      write(html, html(result, commonRandomNumbers, commandLine, map.toString()));
+      write(html, html(result, commonRandomNumbers, commandLine, cost + map));
       return html;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -137,5 +137,6 @@ final class SweepCharts {
     styler.setLegendPosition(Styler.LegendPosition.OutsideS); // never over a line
     styler.setChartBackgroundColor(java.awt.Color.WHITE);
     styler.setYAxisDecimalPattern("#,##0.###");
+    ChartFonts.apply(styler);
   }
 }

@@ -29,10 +29,12 @@ import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
  * Writes the report of a sweep into a directory: {@code runs.csv} and {@code summary.csv} ({@link
- * SweepCsv}), {@code charts/*.png} and {@code charts/*.svg} (on-time closing rate, mean and p90
- * time to close, escalation rate and grid worker utilisation against the swept parameter, with 95%
- * confidence intervals), and one self-contained {@code report.html} with the charts inline, the
- * summary tables, the scenario and the seed.
+ * SweepCsv}), {@code cost.csv} and {@code cost.json} (each value's grids, grid workers and
+ * worker-hours per year beside its on-time rate, {@link StaffCost}), {@code charts/*.png} and
+ * {@code charts/*.svg} (on-time closing rate, mean and p90 time to close, escalation rate and grid
+ * worker utilisation against the swept parameter, with 95% confidence intervals), and one
+ * self-contained {@code report.html} with the charts inline, the summary tables, the scenario and
+ * the seed.
  *
  * <p>The CSV files depend only on the result (same sweep and seed: same bytes). Charts are drawn
  * headless.
@@ -85,7 +87,7 @@ public final class SweepReport {
       Files.writeString(
           directory.resolve("summary.csv"), SweepCsv.summary(result), StandardCharsets.UTF_8);
       scorecards(result, directory);
-      String figures = figures(result, charts);
+      String figures = figures(result, charts) + cost(CostEffect.of(result), directory, charts);
       String map = map(result, charts);
       Path html = directory.resolve("report.html");
       Files.writeString(html, html(result, commandLine, figures + map), StandardCharsets.UTF_8);
@@ -120,22 +122,43 @@ public final class SweepReport {
             .append(": no value in any replication (e.g. no case closed).</p>\n");
         continue;
       }
-      Files.write(charts.resolve(spec.fileName() + ".png"), png(chart.get()));
-      ByteArrayOutputStream svg = new ByteArrayOutputStream();
-      svg(chart.get(), svg);
-      Files.write(charts.resolve(spec.fileName() + ".svg"), svg.toByteArray());
-      figures
-          .append("<figure>")
-          .append(inline(svg.toString(StandardCharsets.UTF_8)))
-          .append("<figcaption>")
-          .append(esc(spec.title()))
-          .append(" — ")
-          .append(CHARTS_DIRECTORY)
-          .append('/')
-          .append(esc(spec.fileName()))
-          .append(".svg / .png</figcaption></figure>\n");
+      figures.append(figure(chart.get(), spec.fileName(), spec.title(), charts));
     }
     return figures.toString();
+  }
+
+  /** Writes a chart as PNG and SVG and returns its figure for the page. */
+  static String figure(Chart<?, ?> chart, String fileName, String title, Path charts)
+      throws IOException {
+    Files.write(charts.resolve(fileName + ".png"), png(chart));
+    ByteArrayOutputStream svg = new ByteArrayOutputStream();
+    svg(chart, svg);
+    Files.write(charts.resolve(fileName + ".svg"), svg.toByteArray());
+    return "<figure>"
+        + inline(svg.toString(StandardCharsets.UTF_8))
+        + "<figcaption>"
+        + esc(title)
+        + " — "
+        + CHARTS_DIRECTORY
+        + '/'
+        + esc(fileName)
+        + ".svg / .png</figcaption></figure>\n";
+  }
+
+  /** Writes {@code cost.csv}, {@code cost.json} and the cost chart; returns the page's section. */
+  static String cost(CostEffect cost, Path directory, Path charts) throws IOException {
+    Files.writeString(directory.resolve("cost.csv"), cost.csv(), StandardCharsets.UTF_8);
+    Files.writeString(directory.resolve("cost.json"), cost.json(), StandardCharsets.UTF_8);
+    Optional<? extends Chart<?, ?>> chart = cost.chart();
+    String figure =
+        chart.isEmpty()
+            ? "<p class=\"note\">No cost chart: no point has an on-time rate.</p>\n"
+            : figure(
+                chart.get(),
+                CostEffect.CHART_FILE,
+                "On-time closing rate against grid worker-hours per year",
+                charts);
+    return cost.html(figure);
   }
 
   /** Writes the map, if the city has grids, and returns its section of the page. */

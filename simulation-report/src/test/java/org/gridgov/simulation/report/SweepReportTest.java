@@ -55,7 +55,8 @@ class SweepReportTest {
         .contains("gridgov-sim sweep fixture --seed 42")
         .contains("How to read this")
         .contains("Households per grid (households-per-grid)");
-    assertThat(page.split("<svg", -1)).hasSize(1 + 4 + 1); // every chart and the map inline
+    // every chart, the cost chart and the map inline
+    assertThat(page.split("<svg", -1)).hasSize(1 + 4 + 1 + 1);
     assertThat(page).contains("<h2>Map</h2>").contains("Synthetic geometry (seed 42)");
     assertThat(page).contains(Files.readString(dir.resolve("out/charts/" + SweepReport.MAP_FILE)));
     assertThat(page).doesNotContain("<?xml").doesNotContain("src=\"http").doesNotContain("<script");
