@@ -88,7 +88,7 @@ class LegacyRowsTest {
       assertThat(loaded).hasSize(events.size());
       assertThat(loaded.stream().map(CaseEvent::type).distinct())
           // all but the types added after the fixture was frozen (extensions; supervision,
-          // repeat reports and visits)
+          // repeat reports, visits and merge suggestions)
           .containsExactlyInAnyOrderElementsOf(
               java.util.EnumSet.complementOf(
                   java.util.EnumSet.of(
@@ -99,7 +99,9 @@ class LegacyRowsTest {
                       EventType.URGED,
                       EventType.SUPERVISION_ESCALATED,
                       EventType.SUPERVISION_CLOSED,
-                      EventType.VISITED)));
+                      EventType.VISITED,
+                      EventType.MERGE_SUGGESTED,
+                      EventType.MERGE_DECLINED)));
       for (int i = 0; i < events.size(); i++) {
         CaseEvent e = loaded.get(i);
         assertThat(e.sequence()).isEqualTo(i + 1);
