@@ -54,8 +54,11 @@ class StorePiiTest {
   /** Fails if {@code text} shows the phone, five consecutive digits of it, the name or address. */
   private static void assertClean(String what, String text, String phone) {
     String digits = phone.replaceAll("\\D", "");
-    String textDigits = text.replaceAll("[\\s+\\-]", "");
-    assertThat(text).as(what).doesNotContain(phone, NAME, ADDRESS);
+    // The store names its database; the test's own URL (a random temporary directory, which may
+    // contain any five digits) is not the reporter's data, so it is left out of the digit check.
+    String shown = text.replaceAll("jdbc:\\S+", "");
+    String textDigits = shown.replaceAll("[\\s+\\-]", "");
+    assertThat(shown).as(what).doesNotContain(phone, NAME, ADDRESS);
     for (int i = 0; i + 5 <= digits.length(); i++) {
       assertThat(textDigits)
           .as("%s shows digits %s of %s: %s", what, digits.substring(i, i + 5), phone, text)
