@@ -805,9 +805,9 @@ public final class Replication {
         engine.execute(Command.of(CMD, reporter, c.id, nowInstant, new Command.Report(c.facts)));
     engineEvents += out.size();
     @Nullable SimCase target = null;
+    deliver(out);
     for (int i = 0; i < out.size(); i++) {
       CaseEvent e = out.get(i);
-      deliver(e);
       if (e.payload() instanceof EventPayload.RepeatReported) {
         target = cases[ordinalOf(e.caseId())];
       }
@@ -950,18 +950,34 @@ public final class Replication {
       return;
     }
     engineEvents += out.size();
+    deliver(out);
+  }
+
+  /**
+   * Appends a batch of engine events to their cases' logs, then acts on them in order: summoned
+   * departments set out, a waiting case escalated moves to its new lead's queue. Every event of the
+   * batch is recorded before any is acted on: acting may start a service, whose {@code Accept} (and
+   * extension) events must follow the batch's later events of that case.
+   */
+  private void deliver(ImmutableList<CaseEvent> out) {
     for (int i = 0; i < out.size(); i++) {
-      deliver(out.get(i));
+      CaseEvent e = out.get(i);
+      SimCase c = cases[ordinalOf(e.caseId())];
+      if (c != null) {
+        record(c, e);
+      }
+    }
+    for (int i = 0; i < out.size(); i++) {
+      CaseEvent e = out.get(i);
+      SimCase c = cases[ordinalOf(e.caseId())];
+      if (c != null) {
+        act(c, e);
+      }
     }
   }
 
-  /** Appends an event to its case's log; a waiting case escalated moves to its new lead's queue. */
-  private void deliver(CaseEvent e) {
-    SimCase c = cases[ordinalOf(e.caseId())];
-    if (c == null) {
-      return;
-    }
-    record(c, e);
+  /** What the simulation does on a recorded engine event of a batch. */
+  private void act(SimCase c, CaseEvent e) {
     if (summons != null && e.payload() instanceof EventPayload.Summoned s) {
       depart(c, s);
     }
