@@ -56,7 +56,11 @@ final class MechanismsReader {
     }
     reader.knownKeys(
         m,
-        ImmutableList.<String>builder().addAll(KEYS).addAll(SummonsReader.KEYS).build(),
+        ImmutableList.<String>builder()
+            .addAll(KEYS)
+            .addAll(SummonsReader.KEYS)
+            .addAll(SupervisionReader.KEYS)
+            .build(),
         "mechanisms.");
     double rework = num(m, "rework-probability", base.reworkProbability(), 0, MAX_REWORK);
     double urgent = num(m, "urgent-share", base.urgentShare(), 0, 1);
