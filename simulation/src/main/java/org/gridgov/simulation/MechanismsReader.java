@@ -140,12 +140,21 @@ final class MechanismsReader {
     if (v == null) {
       return dflt;
     }
+    Boolean b = bool(reader, v, "mechanisms." + key);
+    if (b == null) {
+      failed = true;
+      return dflt;
+    }
+    return b;
+  }
+
+  /** A {@code true} or {@code false} value, or null after recording a problem for {@code field}. */
+  static @Nullable Boolean bool(ScenarioFileReader reader, Node v, String field) {
     if (v instanceof Scalar s && s.kind() == Kind.BOOLEAN) {
       return Boolean.parseBoolean(s.text().toLowerCase(Locale.ROOT));
     }
-    reader.wrongType(v, "mechanisms." + key, "true or false");
-    failed = true;
-    return dflt;
+    reader.wrongType(v, field, "true or false");
+    return null;
   }
 
   /**

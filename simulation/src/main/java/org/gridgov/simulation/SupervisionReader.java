@@ -1,12 +1,9 @@
 package org.gridgov.simulation;
 
 import com.google.common.collect.ImmutableList;
-import java.util.Locale;
 import java.util.Optional;
-import org.gridgov.simulation.ScenarioTree.Kind;
 import org.gridgov.simulation.ScenarioTree.MapNode;
 import org.gridgov.simulation.ScenarioTree.Node;
-import org.gridgov.simulation.ScenarioTree.Scalar;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -84,12 +81,12 @@ final class SupervisionReader {
     if (v == null) {
       return dflt;
     }
-    if (v instanceof Scalar s && s.kind() == Kind.BOOLEAN) {
-      return Boolean.parseBoolean(s.text().toLowerCase(Locale.ROOT));
+    Boolean b = MechanismsReader.bool(reader, v, "mechanisms." + key);
+    if (b == null) {
+      failed = true;
+      return dflt;
     }
-    reader.wrongType(v, "mechanisms." + key, "true or false");
-    failed = true;
-    return dflt;
+    return b;
   }
 
   private int count(MapNode m, String key, int dflt) {
