@@ -8,16 +8,21 @@ import static com.google.common.base.Preconditions.checkArgument;
  * level {@value #LEVEL} with a deadline of {@link #workingDays()} working days), is urged (催办)
  * every {@link #urgeHours()} natural hours while it is open, is served before the unsupervised
  * cases waiting at its holder (non-preemptive, like urgent cases), and when it closes the
- * supervision is closed with a finding (closed by or after the supervision's deadline). Read from
- * the {@code supervision*} keys of a scenario file's {@code mechanisms:} section; absent from a
+ * supervision is closed with a finding (closed by or after the supervision's deadline). With {@link
+ * #stallHours()} above 0 the command centre also supervises a case still open that many natural
+ * hours after its registration (a stalled case), if nothing supervised it before. Read from the
+ * {@code supervision*} keys of a scenario file's {@code mechanisms:} section; absent from a
  * scenario ({@link Scenario#supervision()} empty): nothing is supervised, as before.
  *
  * @param breaches the SLA breach of a case (any clock but the supervision's own) that opens its
  *     supervision, {@code >= 1}
  * @param workingDays the supervision's deadline in working days from its opening, {@code >= 1}
  * @param urgeHours the natural hours between urgings of a supervised open case, {@code > 0}
+ * @param stallHours the natural hours after its registration at which a case still open is
+ *     supervised, {@code >= 0} (0: no stalled-case rule)
  */
-public record SupervisionMechanism(int breaches, int workingDays, double urgeHours) {
+public record SupervisionMechanism(
+    int breaches, int workingDays, double urgeHours, double stallHours) {
 
   /** The supervision level the simulation opens: 一般督办 (general supervision). */
   public static final String LEVEL = "一般督办";
@@ -40,6 +45,7 @@ public record SupervisionMechanism(int breaches, int workingDays, double urgeHou
    * @param breaches the breach that opens a supervision, in [1, {@value #MAX_COUNT}]
    * @param workingDays the supervision's deadline, in [1, {@value #MAX_COUNT}]
    * @param urgeHours the hours between urgings, finite and {@code > 0}
+   * @param stallHours the hours to a stalled case's supervision, finite and {@code >= 0}
    */
   public SupervisionMechanism {
     checkArgument(
@@ -56,6 +62,21 @@ public record SupervisionMechanism(int breaches, int workingDays, double urgeHou
         urgeHours > 0 && Double.isFinite(urgeHours),
         "mechanisms.supervision-urge-hours must be finite and > 0 but was %s",
         urgeHours);
+    checkArgument(
+        stallHours >= 0 && Double.isFinite(stallHours),
+        "mechanisms.supervision-stall-hours must be finite and >= 0 but was %s",
+        stallHours);
+  }
+
+  /**
+   * Supervision without the stalled-case rule.
+   *
+   * @param breaches the breach that opens a supervision
+   * @param workingDays the supervision's deadline in working days
+   * @param urgeHours the hours between urgings
+   */
+  public SupervisionMechanism(int breaches, int workingDays, double urgeHours) {
+    this(breaches, workingDays, urgeHours, 0);
   }
 
   /**

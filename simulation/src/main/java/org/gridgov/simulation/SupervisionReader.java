@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  *   supervision-breaches: 1        # the N-th SLA breach of a case supervises it
  *   supervision-working-days: 5    # the supervision's deadline
  *   supervision-urge-hours: 24     # natural hours between urgings of an open supervised case
+ *   supervision-stall-hours: 0     # a case still open this long after registration is supervised
  *   handover: true                 # default false; needs a roster: section
  * </pre>
  */
@@ -27,9 +28,10 @@ final class SupervisionReader {
           "supervision-breaches",
           "supervision-working-days",
           "supervision-urge-hours",
+          "supervision-stall-hours",
           "handover");
 
-  /** The longest time between urgings a file may ask for: a year, in hours. */
+  /** The longest time between urgings or to a stalled case's supervision: a year, in hours. */
   static final double MAX_URGE_HOURS = 8760;
 
   private final ScenarioFileReader reader;
@@ -53,12 +55,13 @@ final class SupervisionReader {
     boolean on = bool(m, "supervision", base.isPresent());
     int breaches = count(m, "supervision-breaches", from.breaches());
     int days = count(m, "supervision-working-days", from.workingDays());
-    double urge = urgeHours(m, from.urgeHours());
+    double urge = hours(m, "supervision-urge-hours", from.urgeHours(), false);
+    double stall = hours(m, "supervision-stall-hours", from.stallHours(), true);
     if (failed) {
       return Optional.empty();
     }
     if (!on) {
-      for (String k : KEYS.subList(1, 4)) {
+      for (String k : KEYS.subList(1, KEYS.indexOf("handover"))) {
         Node v = m.get(k);
         if (v != null) {
           reader.wrongType(v, "mechanisms." + k, "no value while mechanisms.supervision is off");
@@ -68,7 +71,7 @@ final class SupervisionReader {
       }
       return Optional.empty();
     }
-    return Optional.of(new SupervisionMechanism(breaches, days, urge));
+    return Optional.of(new SupervisionMechanism(breaches, days, urge, stall));
   }
 
   /** Returns the {@code handover} switch over {@code base}. */
@@ -105,12 +108,12 @@ final class SupervisionReader {
     return d.intValue();
   }
 
-  private double urgeHours(MapNode m, double dflt) {
-    Node v = m.get("supervision-urge-hours");
+  private double hours(MapNode m, String key, double dflt, boolean zeroAllowed) {
+    Node v = m.get(key);
     if (v == null) {
       return dflt;
     }
-    Double d = reader.number(v, "mechanisms.supervision-urge-hours", 0, false, MAX_URGE_HOURS);
+    Double d = reader.number(v, "mechanisms." + key, 0, zeroAllowed, MAX_URGE_HOURS);
     if (d == null) {
       failed = true;
       return dflt;
@@ -128,7 +131,9 @@ final class SupervisionReader {
           .append(", supervision-working-days: ")
           .append(s.workingDays())
           .append(", supervision-urge-hours: ")
-          .append(ScenarioFiles.num(s.urgeHours()));
+          .append(ScenarioFiles.num(s.urgeHours()))
+          .append(", supervision-stall-hours: ")
+          .append(ScenarioFiles.num(s.stallHours()));
     }
     if (handover) {
       b.append(", handover: true");

@@ -211,4 +211,41 @@ class SupervisionMechanismTest {
         .as("the same arrivals")
         .isEqualTo(off.result().value(Metric.CASES_REPORTED));
   }
+
+  @Test
+  void aCaseStillOpenStallHoursAfterItsRegistrationIsSupervisedThen() {
+    // the breach rule out of reach: only the stalled-case rule supervises
+    Scenario s = loaded().supervision(new SupervisionMechanism(250, 5, 24, 2)).build();
+    Run on = run(s);
+
+    Duration stall = Duration.ofHours(2);
+    int supervised = 0;
+    int closedInTime = 0;
+    for (CaseFile f : on.files()) {
+      CaseEvent registered = first(f, EventPayload.Registered.class);
+      CaseEvent opened = first(f, EventPayload.SupervisionOpened.class);
+      CaseEvent closed = first(f, EventPayload.Closed.class);
+      if (registered == null) {
+        assertThat(opened).isNull();
+        continue;
+      }
+      Instant due = registered.at().plus(stall);
+      if (opened != null) {
+        supervised++;
+        assertThat(opened.at()).as("%s supervised when it stalled", f.facts().id()).isEqualTo(due);
+        assertThat(((EventPayload.SupervisionOpened) opened.payload()).reason())
+            .startsWith("stalled");
+        if (closed != null) {
+          assertThat(closed.at()).isAfterOrEqualTo(due);
+        }
+      } else if (closed != null) {
+        assertThat(closed.at())
+            .as("%s closed before it stalled", f.facts().id())
+            .isBeforeOrEqualTo(due);
+        closedInTime++;
+      }
+    }
+    assertThat(supervised).isGreaterThan(100);
+    assertThat(closedInTime).isGreaterThan(100);
+  }
 }

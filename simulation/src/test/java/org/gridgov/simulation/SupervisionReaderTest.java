@@ -32,9 +32,10 @@ class SupervisionReaderTest {
     Scenario s =
         read(
             "mechanisms: {supervision: true, supervision-breaches: 2,"
-                + " supervision-working-days: 3, supervision-urge-hours: 12, handover: true}\n"
+                + " supervision-working-days: 3, supervision-urge-hours: 12,"
+                + " supervision-stall-hours: 48, handover: true}\n"
                 + ROSTER);
-    assertThat(s.supervision()).contains(new SupervisionMechanism(2, 3, 12));
+    assertThat(s.supervision()).contains(new SupervisionMechanism(2, 3, 12, 48));
     assertThat(s.handover()).isTrue();
     assertThat(s.mechanisms()).isEqualTo(Mechanisms.OFF);
 
@@ -66,6 +67,9 @@ class SupervisionReaderTest {
     assertThatThrownBy(() -> read("mechanisms: {supervision: true, supervision-urge-hours: 0}\n"))
         .isInstanceOf(TextParseException.class)
         .hasMessageContaining("mechanisms.supervision-urge-hours");
+    assertThatThrownBy(() -> read("mechanisms: {supervision: true, supervision-stall-hours: -1}\n"))
+        .isInstanceOf(TextParseException.class)
+        .hasMessageContaining("mechanisms.supervision-stall-hours");
     assertThatThrownBy(() -> read("mechanisms: {supervision-working-days: 4}\n"))
         .isInstanceOf(TextParseException.class)
         .hasMessageContaining("mechanisms.supervision-working-days")

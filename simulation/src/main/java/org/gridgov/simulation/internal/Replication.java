@@ -73,6 +73,7 @@ public final class Replication {
   private static final int ARRIVE_ON_SITE = 8;
   private static final int URGE = 9;
   private static final int HANDOVER = 10;
+  private static final int STALL = 11;
 
   private static final Principal RESIDENT = Principal.resident("resident");
 
@@ -328,6 +329,7 @@ public final class Replication {
         case ARRIVE_ON_SITE -> arriveOnSite(arg);
         case URGE -> urge(arg);
         case HANDOVER -> handOver(arg);
+        case STALL -> stalled(arg);
         default -> throw new IllegalStateException("unknown kernel event " + events.kind());
       }
     }
@@ -455,6 +457,13 @@ public final class Replication {
     }
     execute(c, sup, new Command.Verify(true, ""));
     execute(c, sup, new Command.Register());
+    SupervisionMechanism sv = supervising;
+    if (sv != null && sv.stallHours() > 0) {
+      long at = now + Math.max(1, Math.round(sv.stallHours() * 3_600_000.0));
+      if (at <= p.endMs) {
+        events.schedule(at, STALL, c.ordinal); // 督办 if still open then
+      }
+    }
     long repeatIn = life.repeatDelayMillis();
     if (repeatIn >= 0 && now + repeatIn <= p.endMs) {
       events.schedule(now + repeatIn, REPEAT, c.ordinal);
@@ -1111,6 +1120,31 @@ public final class Replication {
     if (at <= p.endMs) {
       events.schedule(at, URGE, c.ordinal);
     }
+  }
+
+  /**
+   * 督办 of a stalled case: the command centre supervises a case still open stall-hours after its
+   * registration, unless it is under supervision already.
+   */
+  private void stalled(int ordinal) {
+    SimCase c = cases[ordinal];
+    if (c == null || c.supervised || c.closedAt >= 0) {
+      return; // ended, closed or supervised by now
+    }
+    advance();
+    if (c.supervised) {
+      return; // the breach rule supervised it just now
+    }
+    try {
+      execute(
+          c,
+          city.supervisors.get(c.supervisor),
+          new Command.OpenSupervision(
+              SupervisionMechanism.LEVEL, "stalled: still open after supervision-stall-hours"));
+    } catch (CommandRefusedException e) {
+      return; // not open, or under a supervision the simulator did not open: nothing recorded
+    }
+    supervise(c);
   }
 
   /** 催办: the command centre urges the holder of a supervised case that is still open. */
