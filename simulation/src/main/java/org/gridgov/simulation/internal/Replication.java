@@ -1083,11 +1083,20 @@ public final class Replication {
     }
     for (int i = 0; i < out.size(); i++) {
       CaseEvent e = out.get(i);
-      SimCase c = cases[ordinalOf(e.caseId())];
-      if (c != null) {
-        act(c, e);
+      if (actsOn(e.payload())) { // most events are only recorded: no second look-up for them
+        SimCase c = cases[ordinalOf(e.caseId())];
+        if (c != null) {
+          act(c, e);
+        }
       }
     }
+  }
+
+  /** Whether {@link #act} does anything on an event of this kind. */
+  private static boolean actsOn(EventPayload p) {
+    return p instanceof EventPayload.Summoned
+        || p instanceof EventPayload.Escalated
+        || p instanceof EventPayload.SupervisionOpened;
   }
 
   /** What the simulation does on a recorded engine event of a batch. */
