@@ -12,7 +12,7 @@ import java.util.logging.Logger;
 import org.gridgov.engine.Command;
 import org.gridgov.routing.Handler;
 import org.gridgov.routing.RoutingGraph;
-import org.gridgov.routing.table.ExamplePolicy;
+import org.gridgov.routing.example.ExamplePolicy;
 import org.gridgov.store.jdbc.CommandOutcome;
 import org.gridgov.store.jdbc.DurableCaseEngine;
 import org.gridgov.store.jdbc.EventStore;

@@ -246,7 +246,7 @@ public abstract class Scenario {
   /**
    * Returns the routing policy as a policy table (the CSV text of {@code
    * org.gridgov.routing.table.PolicyTable}), over the example routing graph of the city; empty: the
-   * shipped example policy ({@code org.gridgov.routing.table.ExamplePolicy}).
+   * shipped example policy ({@code org.gridgov.routing.example.ExamplePolicy}).
    *
    * @return the policy text
    */
