@@ -4,6 +4,7 @@
  *
  * <p>Pure domain code, like {@code org.gridgov.core}: no clock, no threads, no files.
  */
+@SuppressWarnings("module") // the qualified export's target is built after routing
 module org.gridgov.routing {
   requires transitive org.gridgov.core;
   requires transitive org.jgrapht.core;
@@ -15,4 +16,9 @@ module org.gridgov.routing {
   exports org.gridgov.routing.rules;
   exports org.gridgov.routing.table;
   exports org.gridgov.routing.analysis;
+  // The shipped example policy is not API: the simulation's scenarios default to it, the engine's
+  // tests (compiled into the engine module) use it.
+  exports org.gridgov.routing.example to
+      org.gridgov.engine,
+      org.gridgov.simulation;
 }

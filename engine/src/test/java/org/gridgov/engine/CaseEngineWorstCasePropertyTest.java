@@ -26,7 +26,7 @@ import org.gridgov.routing.RoutingGraph;
 import org.gridgov.routing.analysis.PolicyAnalysis;
 import org.gridgov.routing.analysis.PolicyReport;
 import org.gridgov.routing.analysis.WorstCaseTime;
-import org.gridgov.routing.table.ExamplePolicy;
+import org.gridgov.routing.example.ExamplePolicy;
 import org.gridgov.routing.table.PolicyTable;
 import org.gridgov.routing.table.TablePolicy;
 import org.gridgov.sla.ChinaCalendar;

@@ -11,7 +11,7 @@ import org.gridgov.casefile.HandlerRole;
 import org.gridgov.casefile.Priority;
 import org.gridgov.casefile.Role;
 import org.gridgov.routing.RoutingGraph;
-import org.gridgov.routing.table.ExamplePolicy;
+import org.gridgov.routing.example.ExamplePolicy;
 import org.gridgov.sla.ChinaCalendar;
 import org.junit.jupiter.api.Test;
 

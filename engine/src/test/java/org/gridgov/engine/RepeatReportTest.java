@@ -22,7 +22,7 @@ import org.gridgov.casefile.Priority;
 import org.gridgov.casefile.Role;
 import org.gridgov.routing.RoutingGraph;
 import org.gridgov.routing.RoutingPolicy;
-import org.gridgov.routing.table.ExamplePolicy;
+import org.gridgov.routing.example.ExamplePolicy;
 import org.gridgov.routing.table.PolicyTable;
 import org.gridgov.sla.ChinaCalendar;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.stream.Collectors;
-import org.gridgov.routing.table.ExamplePolicy;
+import org.gridgov.routing.example.ExamplePolicy;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +30,17 @@ class ModulePathTest {
             "org.gridgov.routing.analysis");
     assertThat(routing.getPackages()).contains("org.gridgov.routing.internal");
     assertThat(routing.isExported("org.gridgov.routing.internal")).isFalse();
+    // The shipped example is not API: exported to the simulation (its default policy) and the
+    // engine (its tests) only.
+    assertThat(routing.getPackages()).contains("org.gridgov.routing.example");
+    assertThat(routing.isExported("org.gridgov.routing.example")).isFalse();
+    assertThat(routing.getDescriptor().exports())
+        .filteredOn(e -> e.source().equals("org.gridgov.routing.example"))
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.targets())
+                    .containsExactlyInAnyOrder("org.gridgov.engine", "org.gridgov.simulation"));
 
     Module core = ModuleLayer.boot().findModule("org.gridgov.core").orElseThrow();
     assertThat(routing.canRead(core)).isTrue();
@@ -41,7 +52,9 @@ class ModulePathTest {
   @Test
   void readsItsOwnResourceFromInsideTheModule() {
     assumeTrue(Boolean.getBoolean("gridgov.modulePath"), "runs in the module-path execution only");
-    // putian-policy.csv lies in the module's org/gridgov/routing/table: found through the module.
+    // putian-policy.csv lies in the module's org/gridgov/routing/table, read by the example
+    // package's
+    // ExamplePolicy: found through the module.
     assertThat(ExamplePolicy.table().rows()).hasSizeGreaterThan(10);
   }
 }

@@ -16,7 +16,7 @@ import org.gridgov.region.CodeScheme;
 import org.gridgov.region.RegionLevel;
 import org.gridgov.region.RegionTree;
 import org.gridgov.region.SyntheticCityGenerator;
-import org.gridgov.routing.table.ExamplePolicy;
+import org.gridgov.routing.example.ExamplePolicy;
 
 /** Shared test data: a small synthetic city, the example graph, seeded requests. */
 public final class RoutingFixtures {

@@ -12,10 +12,11 @@ import java.util.logging.Logger;
 import org.gridgov.engine.Command;
 import org.gridgov.routing.Handler;
 import org.gridgov.routing.RoutingGraph;
-import org.gridgov.routing.table.ExamplePolicy;
+import org.gridgov.routing.example.ExamplePolicy;
 import org.gridgov.store.jdbc.CommandOutcome;
 import org.gridgov.store.jdbc.DurableCaseEngine;
 import org.gridgov.store.jdbc.EventStore;
+import org.gridgov.store.jdbc.SameTransaction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -150,12 +151,22 @@ public final class GridgovServer implements AutoCloseable {
    */
   ImmutableList<CommandOutcome> executeAt(
       java.util.function.Function<Instant, List<Command>> build) {
+    return executeAt(build, null);
+  }
+
+  /**
+   * {@link #executeAt(java.util.function.Function)}, with the application's rows written by {@code
+   * alsoWrite} in the same transaction (one commit for the events and the rows).
+   */
+  ImmutableList<CommandOutcome> executeAt(
+      java.util.function.Function<Instant, List<Command>> build,
+      @Nullable SameTransaction alsoWrite) {
     synchronized (engineLock) {
       Instant now = config.clock().now();
       Optional<Instant> engineNow = engine.now();
       Instant at = engineNow.isPresent() && engineNow.get().isAfter(now) ? engineNow.get() : now;
       List<Command> commands = build.apply(at);
-      return commands.isEmpty() ? ImmutableList.of() : engine.executeAll(commands);
+      return commands.isEmpty() ? ImmutableList.of() : engine.executeAll(commands, alsoWrite);
     }
   }
 

@@ -28,8 +28,10 @@ import org.jspecify.annotations.Nullable;
  * Turns accepted Open311 requests into cases: one writer thread takes the waiting requests (up to
  * {@value #MAX_BATCH} at a time) and runs, for each, report → verify → register → dispatch by
  * policy (the command centre accepts app reports at once: 受理) in one {@link
- * org.gridgov.store.jdbc.DurableCaseEngine#executeAll} call, then stores the requests' rows. One
- * durable write serves many concurrent callers (group commit).
+ * org.gridgov.store.jdbc.DurableCaseEngine#executeAll(List,
+ * org.gridgov.store.jdbc.SameTransaction)} call that stores the requests' rows in the same
+ * transaction: one commit serves many concurrent callers (group commit), each answered only after
+ * it, and a case is never stored without its request's row nor a row without its case.
  */
 final class Intake implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Intake.class.getName());
@@ -108,6 +110,8 @@ final class Intake implements AutoCloseable {
 
   private void write(List<Pending> batch) {
     List<RequestRecord> records = new ArrayList<>(batch.size());
+    List<RequestRepository.Submission> stored = new ArrayList<>(batch.size());
+    List<Pending> accepted = new ArrayList<>(batch.size());
     ImmutableList<CommandOutcome> outcomes =
         server.executeAt(
             at -> {
@@ -119,24 +123,30 @@ final class Intake implements AutoCloseable {
                 commands.addAll(commands(r, p.report()));
               }
               return commands;
+            },
+            (connection, done) -> {
+              for (int i = 0; i < batch.size(); i++) {
+                if (done.get(i * 4).refusal().isEmpty()) {
+                  stored.add(
+                      new RequestRepository.Submission(
+                          records.get(i), batch.get(i).report().personal()));
+                  accepted.add(batch.get(i));
+                }
+              }
+              repository.insertAll(connection, stored);
             });
-    List<RequestRepository.Submission> stored = new ArrayList<>(batch.size());
-    List<Pending> accepted = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
       CommandOutcome report = outcomes.get(i * 4);
-      Pending p = batch.get(i);
       if (report.refusal().isPresent()) {
-        p.done()
+        batch
+            .get(i)
+            .done()
             .completeExceptionally(
                 Open311Exception.badRequest(
                     "the request was refused: "
                         + String.valueOf(report.refusal().get().getMessage())));
-      } else {
-        stored.add(new RequestRepository.Submission(records.get(i), p.report().personal()));
-        accepted.add(p);
       }
     }
-    repository.insertAll(stored);
     for (int i = 0; i < accepted.size(); i++) {
       accepted.get(i).done().complete(stored.get(i).record());
     }

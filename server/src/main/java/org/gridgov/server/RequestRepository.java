@@ -26,6 +26,14 @@ final class RequestRepository {
       "id, token, case_id, service_code, description, lat, lon, address, media_url, requested_ms,"
           + " grid_code";
 
+  private static final String INSERT =
+      "INSERT INTO "
+          + TABLE
+          + " ("
+          + PUBLIC_COLUMNS
+          + ", email, first_name, last_name, phone, device_id, account_id)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
   private final DataSource dataSource;
 
   RequestRepository(DataSource dataSource) {
@@ -50,34 +58,20 @@ final class RequestRepository {
     }
   }
 
-  /** Stores requests in one transaction. */
-  void insertAll(List<Submission> submissions) {
+  /**
+   * Writes requests on a connection in its current transaction (the caller commits: the event
+   * store's batch transaction, {@link org.gridgov.store.jdbc.SameTransaction}).
+   */
+  void insertAll(Connection c, List<Submission> submissions) throws SQLException {
     if (submissions.isEmpty()) {
       return;
     }
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO "
-                  + TABLE
-                  + " ("
-                  + PUBLIC_COLUMNS
-                  + ", email, first_name, last_name, phone, device_id, account_id)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-        for (Submission s : submissions) {
-          bind(ps, s.record(), s.personal());
-          ps.addBatch();
-        }
-        ps.executeBatch();
-        c.commit();
-      } catch (SQLException e) {
-        c.rollback();
-        throw e;
+    try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+      for (Submission s : submissions) {
+        bind(ps, s.record(), s.personal());
+        ps.addBatch();
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException(
-          "cannot store " + submissions.size() + " Open311 request(s): " + e.getSQLState(), e);
+      var unused = ps.executeBatch();
     }
   }
 

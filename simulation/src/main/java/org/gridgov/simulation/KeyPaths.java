@@ -27,6 +27,7 @@ final class KeyPaths {
     RosterSectionReader.KEYS.forEach(k -> b.add("roster." + k));
     MechanismsReader.KEYS.forEach(k -> b.add("mechanisms." + k));
     SummonsReader.KEYS.forEach(k -> b.add("mechanisms." + k));
+    SupervisionReader.KEYS.forEach(k -> b.add("mechanisms." + k));
     ExperimentSectionReader.KEYS.forEach(k -> b.add("experiment." + k));
     CalibrationSectionReader.KEYS.forEach(k -> b.add("calibration." + k));
     b.add("city.putian.generator-seed", "city.single-grid.residents");

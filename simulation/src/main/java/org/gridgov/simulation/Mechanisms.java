@@ -156,19 +156,11 @@ public record Mechanisms(
    * @return the mechanisms
    */
   public Mechanisms withPriorities(double share, boolean first) {
-    return new Mechanisms(
-        reworkProbability,
-        share,
-        first,
-        invalidShare,
-        suspensionShare,
-        suspensionHours,
-        extensionShare,
-        extensionDays,
-        dissatisfiedShare,
-        visitHours,
-        repeatShare,
-        repeatHours);
+    return with(
+        m -> {
+          m.urgentShare = share;
+          m.urgentFirst = first;
+        });
   }
 
   /**
@@ -178,19 +170,10 @@ public record Mechanisms(
    * @return the mechanisms
    */
   public Mechanisms withInvalidShare(double share) {
-    return new Mechanisms(
-        reworkProbability,
-        urgentShare,
-        urgentFirst,
-        share,
-        suspensionShare,
-        suspensionHours,
-        extensionShare,
-        extensionDays,
-        dissatisfiedShare,
-        visitHours,
-        repeatShare,
-        repeatHours);
+    return with(
+        m -> {
+          m.invalidShare = share;
+        });
   }
 
   /**
@@ -201,19 +184,11 @@ public record Mechanisms(
    * @return the mechanisms
    */
   public Mechanisms withSuspensions(double share, double hours) {
-    return new Mechanisms(
-        reworkProbability,
-        urgentShare,
-        urgentFirst,
-        invalidShare,
-        share,
-        hours,
-        extensionShare,
-        extensionDays,
-        dissatisfiedShare,
-        visitHours,
-        repeatShare,
-        repeatHours);
+    return with(
+        m -> {
+          m.suspensionShare = share;
+          m.suspensionHours = hours;
+        });
   }
 
   /**
@@ -224,19 +199,11 @@ public record Mechanisms(
    * @return the mechanisms
    */
   public Mechanisms withExtensions(double share, int days) {
-    return new Mechanisms(
-        reworkProbability,
-        urgentShare,
-        urgentFirst,
-        invalidShare,
-        suspensionShare,
-        suspensionHours,
-        share,
-        days,
-        dissatisfiedShare,
-        visitHours,
-        repeatShare,
-        repeatHours);
+    return with(
+        m -> {
+          m.extensionShare = share;
+          m.extensionDays = days;
+        });
   }
 
   /**
@@ -247,19 +214,11 @@ public record Mechanisms(
    * @return the mechanisms
    */
   public Mechanisms withVisits(double dissatisfied, double hours) {
-    return new Mechanisms(
-        reworkProbability,
-        urgentShare,
-        urgentFirst,
-        invalidShare,
-        suspensionShare,
-        suspensionHours,
-        extensionShare,
-        extensionDays,
-        dissatisfied,
-        hours,
-        repeatShare,
-        repeatHours);
+    return with(
+        m -> {
+          m.dissatisfiedShare = dissatisfied;
+          m.visitHours = hours;
+        });
   }
 
   /**
@@ -270,19 +229,65 @@ public record Mechanisms(
    * @return the mechanisms
    */
   public Mechanisms withRepeats(double share, double hours) {
-    return new Mechanisms(
-        reworkProbability,
-        urgentShare,
-        urgentFirst,
-        invalidShare,
-        suspensionShare,
-        suspensionHours,
-        extensionShare,
-        extensionDays,
-        dissatisfiedShare,
-        visitHours,
-        share,
-        hours);
+    return with(
+        m -> {
+          m.repeatShare = share;
+          m.repeatHours = hours;
+        });
+  }
+
+  /** These mechanisms with some components changed by {@code change}. */
+  private Mechanisms with(java.util.function.Consumer<Parts> change) {
+    Parts m = new Parts(this);
+    change.accept(m);
+    return m.build();
+  }
+
+  /** The components of a {@link Mechanisms} being changed, for the {@code with} methods. */
+  private static final class Parts {
+    double reworkProbability;
+    double urgentShare;
+    boolean urgentFirst;
+    double invalidShare;
+    double suspensionShare;
+    double suspensionHours;
+    double extensionShare;
+    int extensionDays;
+    double dissatisfiedShare;
+    double visitHours;
+    double repeatShare;
+    double repeatHours;
+
+    Parts(Mechanisms m) {
+      this.reworkProbability = m.reworkProbability();
+      this.urgentShare = m.urgentShare();
+      this.urgentFirst = m.urgentFirst();
+      this.invalidShare = m.invalidShare();
+      this.suspensionShare = m.suspensionShare();
+      this.suspensionHours = m.suspensionHours();
+      this.extensionShare = m.extensionShare();
+      this.extensionDays = m.extensionDays();
+      this.dissatisfiedShare = m.dissatisfiedShare();
+      this.visitHours = m.visitHours();
+      this.repeatShare = m.repeatShare();
+      this.repeatHours = m.repeatHours();
+    }
+
+    Mechanisms build() {
+      return new Mechanisms(
+          reworkProbability,
+          urgentShare,
+          urgentFirst,
+          invalidShare,
+          suspensionShare,
+          suspensionHours,
+          extensionShare,
+          extensionDays,
+          dissatisfiedShare,
+          visitHours,
+          repeatShare,
+          repeatHours);
+    }
   }
 
   /**

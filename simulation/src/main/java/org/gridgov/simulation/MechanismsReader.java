@@ -56,7 +56,11 @@ final class MechanismsReader {
     }
     reader.knownKeys(
         m,
-        ImmutableList.<String>builder().addAll(KEYS).addAll(SummonsReader.KEYS).build(),
+        ImmutableList.<String>builder()
+            .addAll(KEYS)
+            .addAll(SummonsReader.KEYS)
+            .addAll(SupervisionReader.KEYS)
+            .build(),
         "mechanisms.");
     double rework = num(m, "rework-probability", base.reworkProbability(), 0, MAX_REWORK);
     double urgent = num(m, "urgent-share", base.urgentShare(), 0, 1);
@@ -136,12 +140,21 @@ final class MechanismsReader {
     if (v == null) {
       return dflt;
     }
+    Boolean b = bool(reader, v, "mechanisms." + key);
+    if (b == null) {
+      failed = true;
+      return dflt;
+    }
+    return b;
+  }
+
+  /** A {@code true} or {@code false} value, or null after recording a problem for {@code field}. */
+  static @Nullable Boolean bool(ScenarioFileReader reader, Node v, String field) {
     if (v instanceof Scalar s && s.kind() == Kind.BOOLEAN) {
       return Boolean.parseBoolean(s.text().toLowerCase(Locale.ROOT));
     }
-    reader.wrongType(v, "mechanisms." + key, "true or false");
-    failed = true;
-    return dflt;
+    reader.wrongType(v, field, "true or false");
+    return null;
   }
 
   /**

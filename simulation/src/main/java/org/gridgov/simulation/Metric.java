@@ -67,7 +67,23 @@ public enum Metric {
       "summons_on_time_share", "Summoned departments on site in time (报到及时率)", "fraction"),
   /** 吹哨报到: the mean minutes from a summons to a department's arrival, of the same arrivals. */
   MEAN_SUMMONS_ARRIVAL_MINUTES(
-      "mean_summons_arrival_minutes", "Mean time to arrive on site (报到时长)", "minutes");
+      "mean_summons_arrival_minutes", "Mean time to arrive on site (报到时长)", "minutes"),
+  /**
+   * 督办: of the registered cases, those put under supervision at least once (NaN when supervision is
+   * off).
+   */
+  SUPERVISED_SHARE("supervised_share", "Supervised share", "fraction"),
+  /**
+   * 督办: 按期结案率 of the supervised cases (due supervised cases closed by their whole-case deadline ÷
+   * due supervised cases; NaN when supervision is off or none was due).
+   */
+  ON_TIME_CLOSING_RATE_SUPERVISED(
+      "on_time_closing_rate_supervised", "On-time closing rate, supervised cases", "fraction"),
+  /**
+   * 交接班: of the cases a rostered grid worker started on, those handed over at least once at the end
+   * of a shift to the next worker on duty (NaN when handover is off).
+   */
+  HANDOVER_SHARE("handover_share", "Handed-over share", "fraction");
 
   private final String id;
   private final String label;

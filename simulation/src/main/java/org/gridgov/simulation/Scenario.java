@@ -246,7 +246,7 @@ public abstract class Scenario {
   /**
    * Returns the routing policy as a policy table (the CSV text of {@code
    * org.gridgov.routing.table.PolicyTable}), over the example routing graph of the city; empty: the
-   * shipped example policy ({@code org.gridgov.routing.table.ExamplePolicy}).
+   * shipped example policy ({@code org.gridgov.routing.example.ExamplePolicy}).
    *
    * @return the policy text
    */
@@ -300,6 +300,26 @@ public abstract class Scenario {
    * @return the roster
    */
   public abstract Optional<Roster> roster();
+
+  /**
+   * Returns supervision (督办) by the command centre of cases that breach; empty: nothing is
+   * supervised (the mechanism is off).
+   *
+   * @return the supervision mechanism
+   */
+  public abstract Optional<SupervisionMechanism> supervision();
+
+  /**
+   * Returns whether a rostered grid worker going off duty hands the case in hand over to the next
+   * worker of the grid on duty (交接班) instead of finishing it past the end of the shift. Default
+   * false; needs a {@link #roster()}.
+   *
+   * @return whether shift handover is on
+   */
+  @Value.Default
+  public boolean handover() {
+    return false;
+  }
 
   /**
    * Returns the designed experiment the file's {@code experiment:} section states ({@code
@@ -367,6 +387,9 @@ public abstract class Scenario {
         "off-day-factor must be >= 0 but was %s",
         offDayFactor());
     checkArgument(!categories().isEmpty(), "categories must not be empty");
+    checkArgument(
+        !handover() || roster().isPresent(),
+        "mechanisms.handover needs a roster: section (shifts to hand over between)");
     if (householdsPerGrid().isPresent()) {
       double h = householdsPerGrid().getAsDouble();
       checkArgument(h > 0 && Double.isFinite(h), "households-per-grid must be > 0 but was %s", h);
@@ -633,6 +656,24 @@ public abstract class Scenario {
      */
     @CanIgnoreReturnValue
     Builder roster(Roster roster);
+
+    /**
+     * Sets supervision by the command centre (switches the mechanism on).
+     *
+     * @param supervision the supervision mechanism
+     * @return this
+     */
+    @CanIgnoreReturnValue
+    Builder supervision(SupervisionMechanism supervision);
+
+    /**
+     * Sets whether rostered grid workers hand over their case at the end of a shift.
+     *
+     * @param handover whether shift handover is on
+     * @return this
+     */
+    @CanIgnoreReturnValue
+    Builder handover(boolean handover);
 
     /**
      * Sets the designed experiment of the scenario file's {@code experiment:} section.

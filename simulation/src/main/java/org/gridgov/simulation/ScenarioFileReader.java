@@ -493,6 +493,7 @@ final class ScenarioFileReader {
         Scenario::mechanisms,
         b::mechanisms);
     readSummons(root, base, b);
+    readSupervision(root, base, b);
     set(
         optional(root, "calendar", n -> choice(n, "calendar", CalendarChoice.class)),
         base,
@@ -546,6 +547,24 @@ final class ScenarioFileReader {
       }
     }
     summons.ifPresent(b::summons);
+  }
+
+  /** The {@code supervision*} and {@code handover} keys of {@code mechanisms:}. */
+  private void readSupervision(MapNode root, @Nullable Scenario base, Scenario.Builder b) {
+    Optional<SupervisionMechanism> baseSupervision =
+        base != null ? base.supervision() : Optional.empty();
+    Optional<SupervisionMechanism> supervision = baseSupervision;
+    boolean handover = base != null && base.handover();
+    if (root.get("mechanisms") instanceof MapNode m) {
+      SupervisionReader r = new SupervisionReader(this);
+      supervision = r.read(m, baseSupervision);
+      handover = r.handover(m, handover);
+      if (r.failed()) {
+        return;
+      }
+    }
+    supervision.ifPresent(b::supervision);
+    b.handover(handover);
   }
 
   private static <T> void set(

@@ -191,11 +191,15 @@ public final class ScenarioFiles {
                     .append("}\n"));
     scenario.roster().ifPresent(r -> y.append(RosterSectionReader.yaml(r)));
     y.append("check-time: ").append(quote(scenario.checkTime().toString())).append('\n');
-    if (!scenario.mechanisms().equals(Mechanisms.OFF) || scenario.summons().isPresent()) {
+    if (!scenario.mechanisms().equals(Mechanisms.OFF)
+        || scenario.summons().isPresent()
+        || scenario.supervision().isPresent()
+        || scenario.handover()) {
       String flow = MechanismsReader.flow(scenario.mechanisms());
       y.append("mechanisms: ")
           .append(flow, 0, flow.length() - 1)
           .append(SummonsReader.flow(scenario.summons()))
+          .append(SupervisionReader.flow(scenario.supervision(), scenario.handover()))
           .append("}\n");
     }
   }

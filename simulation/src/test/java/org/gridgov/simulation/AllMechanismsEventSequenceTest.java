@@ -124,4 +124,31 @@ class AllMechanismsEventSequenceTest {
       assertThat(r.value(Metric.CLOSING_RATE)).as("seed %s", seed).isBetween(0.5, 1.0);
     }
   }
+
+  @Test
+  void supervisionAndHandoverOnTopKeepEveryLogInSequenceOverAYear() {
+    Scenario s =
+        allMechanisms(
+                TestScenarios.small(Duration.ofDays(1), Duration.ofDays(365), Duration.ofDays(30)))
+            .supervision(SupervisionMechanism.defaults())
+            .handover(true)
+            .build();
+    for (long seed = 1; seed <= 2; seed++) {
+      Map<String, List<CaseEvent>> logs = collected(s, seed);
+      assertThat(logs).hasSizeGreaterThan(30_000);
+      int supervised = 0;
+      for (Map.Entry<String, List<CaseEvent>> e : logs.entrySet()) {
+        List<CaseEvent> log = e.getValue();
+        for (int i = 0; i < log.size(); i++) {
+          assertThat(log.get(i).sequence())
+              .as("seed %s, case %s", seed, e.getKey())
+              .isEqualTo(i + 1L);
+          if (log.get(i).payload() instanceof org.gridgov.casefile.EventPayload.SupervisionOpened) {
+            supervised++;
+          }
+        }
+      }
+      assertThat(supervised).as("seed %s: supervised cases", seed).isGreaterThan(0);
+    }
+  }
 }

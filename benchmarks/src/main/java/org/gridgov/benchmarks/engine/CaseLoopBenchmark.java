@@ -26,7 +26,7 @@ import org.gridgov.region.Region;
 import org.gridgov.region.RegionLevel;
 import org.gridgov.region.RegionTree;
 import org.gridgov.routing.RoutingGraph;
-import org.gridgov.routing.table.ExamplePolicy;
+import org.gridgov.routing.example.ExamplePolicy;
 import org.gridgov.sla.ChinaCalendar;
 import org.gridgov.sla.SlaLimit;
 import org.gridgov.sla.SlaPolicy;

@@ -20,7 +20,7 @@ import org.gridgov.region.RegionTree;
 import org.gridgov.routing.RoutingDecision;
 import org.gridgov.routing.RoutingGraph;
 import org.gridgov.routing.RoutingRequest;
-import org.gridgov.routing.table.ExamplePolicy;
+import org.gridgov.routing.example.ExamplePolicy;
 import org.gridgov.routing.table.PolicyTable;
 import org.gridgov.routing.table.TablePolicy;
 import org.gridgov.simulation.BuiltInCities;

@@ -24,6 +24,7 @@ import org.gridgov.simulation.Scenario;
 import org.gridgov.simulation.Simulator;
 import org.gridgov.simulation.Staff;
 import org.gridgov.simulation.Summons;
+import org.gridgov.simulation.SupervisionMechanism;
 import org.gridgov.simulation.Sweep;
 import org.gridgov.simulation.SweepParameter;
 import org.gridgov.simulation.SweepPoint;
@@ -181,8 +182,9 @@ public final class SimulationTimings {
    * workers at 60 % role share; 5 % rework; 10 % urgent cases served first; 5 % invalid reports; 2
    * % suspensions and 3 % extensions; visits with 5 % not satisfied; 10 % repeat reports; assisting
    * departments summoned on site with the default travel; grid workers on a roster of the
-   * calendar's working hours with 5 % absent shift days (illustrative values: these mechanisms have
-   * no published defaults).
+   * calendar's working hours with 5 % absent shift days, handing over at the end of each window;
+   * supervision (督办) at the first breach with its defaults (illustrative values: these mechanisms
+   * have no published defaults).
    */
   static void allMechanisms(Scenario.Builder b) {
     b.patrol(Patrol.defaults())
@@ -210,7 +212,9 @@ public final class SimulationTimings {
                                 ShiftPattern.Days.WORKING_DAYS,
                                 LocalTime.of(13, 30),
                                 LocalTime.of(17, 30))))),
-                0.05));
+                0.05))
+        .handover(true)
+        .supervision(SupervisionMechanism.defaults());
   }
 
   private static Progress progress(PrintStream out, long t0) {

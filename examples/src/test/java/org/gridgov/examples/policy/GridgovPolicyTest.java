@@ -29,7 +29,7 @@ import org.gridgov.routing.DecisionPoint;
 import org.gridgov.routing.Handler;
 import org.gridgov.routing.RoutingGraph;
 import org.gridgov.routing.analysis.Finding;
-import org.gridgov.routing.table.ExamplePolicy;
+import org.gridgov.routing.example.ExamplePolicy;
 import org.gridgov.simulation.BuiltInCities;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

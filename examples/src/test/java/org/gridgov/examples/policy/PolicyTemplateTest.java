@@ -21,7 +21,7 @@ import org.gridgov.routing.RoutingGraph;
 import org.gridgov.routing.analysis.Finding;
 import org.gridgov.routing.analysis.PolicyAnalysis;
 import org.gridgov.routing.analysis.PolicyReport;
-import org.gridgov.routing.table.ExamplePolicy;
+import org.gridgov.routing.example.ExamplePolicy;
 import org.gridgov.routing.table.PolicyTable;
 import org.gridgov.routing.table.TablePolicy;
 import org.junit.jupiter.api.Test;

@@ -21,7 +21,7 @@ import org.gridgov.region.CodeScheme;
 import org.gridgov.region.RegionLevel;
 import org.gridgov.region.RegionTree;
 import org.gridgov.routing.RoutingGraph;
-import org.gridgov.routing.table.ExamplePolicy;
+import org.gridgov.routing.example.ExamplePolicy;
 import org.gridgov.simulation.BuiltInCities;
 import org.gridgov.sla.BusinessCalendar;
 import org.gridgov.sla.ChinaCalendar;

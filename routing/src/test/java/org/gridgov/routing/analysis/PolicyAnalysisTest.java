@@ -11,7 +11,7 @@ import org.gridgov.routing.DecisionPoint;
 import org.gridgov.routing.Handler;
 import org.gridgov.routing.RoutingFixtures;
 import org.gridgov.routing.RoutingGraph;
-import org.gridgov.routing.table.ExamplePolicy;
+import org.gridgov.routing.example.ExamplePolicy;
 import org.gridgov.routing.table.PolicyTable;
 import org.gridgov.routing.table.TablePolicy;
 import org.gridgov.sla.SlaLimit;

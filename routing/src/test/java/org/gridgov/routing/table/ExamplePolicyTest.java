@@ -14,6 +14,7 @@ import org.gridgov.routing.RoutingDecision;
 import org.gridgov.routing.RoutingFixtures;
 import org.gridgov.routing.RoutingGraph;
 import org.gridgov.routing.RoutingRequest;
+import org.gridgov.routing.example.ExamplePolicy;
 import org.junit.jupiter.api.Test;
 
 /** Scenarios from practice, routed by the shipped example table. */

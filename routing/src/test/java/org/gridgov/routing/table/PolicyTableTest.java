@@ -8,6 +8,7 @@ import org.gridgov.TextParseException;
 import org.gridgov.casefile.Priority;
 import org.gridgov.routing.DecisionPoint;
 import org.gridgov.routing.RoutingFixtures;
+import org.gridgov.routing.example.ExamplePolicy;
 import org.junit.jupiter.api.Test;
 
 /** Parsing and compiling the policy table format. */

@@ -87,7 +87,8 @@ final class Scenarios {
   }
 
   /**
-   * Returns the scenario with another horizon and/or warm-up (a copy through the public builder).
+   * Returns the scenario with another horizon and/or warm-up, every other attribute kept ({@link
+   * Scenario#withPeriods}).
    *
    * @param s the scenario
    * @param horizon the new horizon, or {@code null} to keep it
@@ -98,28 +99,8 @@ final class Scenarios {
     if (horizon == null && warmUp == null) {
       return s;
     }
-    Scenario.Builder b =
-        Scenario.builder()
-            .name(s.name())
-            .city(s.city())
-            .start(s.start())
-            .warmUp(warmUp != null ? warmUp : s.warmUp())
-            .horizon(horizon != null ? horizon : s.horizon())
-            .drain(s.drain())
-            .casesPerResidentPerYear(s.casesPerResidentPerYear())
-            .hourlyProfile(s.hourlyProfile())
-            .weekdayProfile(s.weekdayProfile())
-            .offDayFactor(s.offDayFactor())
-            .addAllCategories(s.categories())
-            .staffing(s.staffing())
-            .workSchedule(s.workSchedule())
-            .travel(s.travel())
-            .checkTime(s.checkTime())
-            .calendar(s.calendar())
-            .putAllPolicyVariants(s.policyVariants());
-    s.householdsPerGrid().ifPresent(b::householdsPerGrid);
-    s.routingPolicy().ifPresent(b::routingPolicy);
-    s.slaPolicy().ifPresent(b::slaPolicy);
-    return b.build();
+    // a copy of every attribute (mechanisms, patrol, staff, summons, roster, ... included)
+    return s.withPeriods(
+        warmUp != null ? warmUp : s.warmUp(), horizon != null ? horizon : s.horizon(), s.drain());
   }
 }

@@ -9,13 +9,20 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Collections;
 import org.gridgov.TextParseException;
+import org.gridgov.people.ShiftPattern;
 import org.gridgov.simulation.BuiltInScenarios;
 import org.gridgov.simulation.CalendarChoice;
 import org.gridgov.simulation.CategoryMix;
 import org.gridgov.simulation.CitySpec;
 import org.gridgov.simulation.Distribution;
+import org.gridgov.simulation.Mechanisms;
+import org.gridgov.simulation.Patrol;
+import org.gridgov.simulation.Roster;
 import org.gridgov.simulation.Scenario;
+import org.gridgov.simulation.Staff;
 import org.gridgov.simulation.Staffing;
+import org.gridgov.simulation.Summons;
+import org.gridgov.simulation.SupervisionMechanism;
 import org.gridgov.simulation.Travel;
 import org.gridgov.simulation.WorkSchedule;
 import org.junit.jupiter.api.Test;
@@ -45,6 +52,23 @@ class ScenariosTest {
         .routingPolicy("r")
         .slaPolicy("s")
         .putPolicyVariants("v", "t")
+        .mechanisms(new Mechanisms(0.1).withPriorities(0.2, true))
+        .patrol(Patrol.defaults())
+        .staff(new Staff(0.6, 0.1))
+        .summons(Summons.defaults())
+        .roster(
+            Roster.of(
+                java.util.List.of(
+                    ShiftPattern.of(
+                        "day",
+                        java.util.List.of(
+                            new ShiftPattern.Window(
+                                ShiftPattern.Days.EVERY_DAY,
+                                java.time.LocalTime.of(8, 0),
+                                java.time.LocalTime.of(20, 0))))),
+                0.05))
+        .supervision(SupervisionMechanism.defaults())
+        .handover(true)
         .build();
   }
 

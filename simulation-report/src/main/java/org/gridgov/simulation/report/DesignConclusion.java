@@ -144,6 +144,9 @@ public record DesignConclusion(ImmutableList<String> english, ImmutableList<Stri
       case REPORTS_PER_CASE -> "每案上报次数";
       case SUMMONS_ON_TIME_SHARE -> "部门报到及时率";
       case MEAN_SUMMONS_ARRIVAL_MINUTES -> "部门平均报到时长";
+      case SUPERVISED_SHARE -> "督办案件占比";
+      case ON_TIME_CLOSING_RATE_SUPERVISED -> "督办案件按期结案率";
+      case HANDOVER_SHARE -> "交接班案件占比";
     };
   }
 

@@ -22,7 +22,7 @@ import org.gridgov.region.RegionTree;
 import org.gridgov.region.SyntheticCityGenerator;
 import org.gridgov.routing.Handler;
 import org.gridgov.routing.RoutingGraph;
-import org.gridgov.routing.table.ExamplePolicy;
+import org.gridgov.routing.example.ExamplePolicy;
 import org.gridgov.simulation.BuiltInCities;
 import org.gridgov.simulation.CitySpec;
 

@@ -8,6 +8,7 @@ import org.gridgov.engine.SupervisionPolicy;
 import org.gridgov.simulation.BuiltInScenarios;
 import org.gridgov.simulation.Mechanisms;
 import org.gridgov.simulation.RandomStreams;
+import org.gridgov.simulation.SupervisionMechanism;
 import org.gridgov.sla.SlaPolicy;
 import org.jspecify.annotations.Nullable;
 
@@ -146,13 +147,16 @@ final class LifecycleDraws {
   /**
    * The supervision policy the engine needs, if any: {@code visit dissatisfied reopen} with visits
    * on, {@code repeat window PT0S link} with repeat reports on (a report of the same category at
-   * the same unit as an open case is linked to it).
+   * the same unit as an open case is linked to it), and with supervision on its level and {@code
+   * auto breaches} rule ({@link SupervisionMechanism#policyLines()}).
    */
-  static Optional<SupervisionPolicy> supervisionPolicy(Mechanisms m) {
-    if (!m.visits() && !m.repeats()) {
+  static Optional<SupervisionPolicy> supervisionPolicy(
+      Mechanisms m, Optional<SupervisionMechanism> supervision) {
+    if (!m.visits() && !m.repeats() && supervision.isEmpty()) {
       return Optional.empty();
     }
     StringBuilder t = new StringBuilder();
+    supervision.ifPresent(s -> t.append(s.policyLines()));
     if (m.visits()) {
       t.append("visit dissatisfied reopen\n");
     }

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Locale;
-import org.gridgov.routing.table.ExamplePolicy;
+import org.gridgov.routing.example.ExamplePolicy;
 import org.gridgov.routing.table.PolicyTable;
 import org.gridgov.routing.table.TablePolicy;
 import org.gridgov.simulation.BuiltInScenarios;

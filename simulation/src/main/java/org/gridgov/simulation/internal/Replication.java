@@ -47,6 +47,7 @@ import org.gridgov.simulation.Metric;
 import org.gridgov.simulation.Progress;
 import org.gridgov.simulation.RandomStreams;
 import org.gridgov.simulation.ReplicationResult;
+import org.gridgov.simulation.SupervisionMechanism;
 import org.gridgov.sla.SlaPolicy;
 import org.jspecify.annotations.Nullable;
 
@@ -70,6 +71,9 @@ public final class Replication {
   private static final int VISIT = 6;
   private static final int REPEAT = 7;
   private static final int ARRIVE_ON_SITE = 8;
+  private static final int URGE = 9;
+  private static final int HANDOVER = 10;
+  private static final int STALL = 11;
 
   private static final Principal RESIDENT = Principal.resident("resident");
 
@@ -110,6 +114,11 @@ public final class Replication {
   // Grid workers' shifts and absences (Roster): null when the mechanism is off.
   private final @Nullable RosterModel roster;
   private final long absenceKey;
+  // Supervision by the command centre (督办) and shift handover (交接班): null when off.
+  private final @Nullable SupervisionMechanism supervising;
+  private final @Nullable SupervisionIndicators bySupervision;
+  private final @Nullable ShiftHandover handover;
+  private final boolean urgentFirst;
 
   // Stations by handler id, through a direct-mapped memo keyed by the id instance (the engine hands
   // out the same
@@ -165,6 +174,8 @@ public final class Replication {
   private long measuredRepeatReports;
   private long measuredResolved;
   private long measuredReworked;
+  private long measuredRosteredStarts;
+  private long measuredHandedOver;
 
   private Replication(
       PreparedScenario p,
@@ -192,7 +203,7 @@ public final class Replication {
             // the engine's compact columns; a year of Putian runs about a quarter faster)
             .hotCases(HOT_CASES);
     Optional<SupervisionPolicy> supervision =
-        LifecycleDraws.supervisionPolicy(p.scenario.mechanisms());
+        LifecycleDraws.supervisionPolicy(p.scenario.mechanisms(), p.scenario.supervision());
     if (supervision.isPresent()) {
       var unused = eb.supervisionPolicy(supervision.get());
     }
@@ -215,7 +226,15 @@ public final class Replication {
     this.roster = p.roster;
     this.absenceKey = p.roster != null ? streams.stream("roster", replication).nextLong() : 0;
     int n = p.servers.length;
-    this.urgentQueues = life.urgentFirst() ? new UrgentQueues(n) : null;
+    this.supervising = p.scenario.supervision().orElse(null);
+    this.handover =
+        p.roster != null && p.scenario.handover()
+            ? new ShiftHandover(p.roster, absenceKey, n)
+            : null;
+    this.urgentFirst = life.urgentFirst();
+    // the first-served queues: urgent cases (urgent-first), supervised and handed-over ones
+    this.urgentQueues =
+        urgentFirst || supervising != null || handover != null ? new UrgentQueues(n) : null;
     this.busy = new int[n];
     this.queue = new long[n][];
     this.head = new int[n];
@@ -232,6 +251,7 @@ public final class Replication {
     this.scorecards =
         Scorecards.accumulator(query.fromInclusive(), query.toExclusive(), LevelScorecards.WEIGHTS);
     this.byPriority = p.scenario.mechanisms().priorities() ? new PriorityIndicators(query) : null;
+    this.bySupervision = supervising != null ? new SupervisionIndicators(query) : null;
     this.filer =
         observer != null
             ? null
@@ -307,6 +327,9 @@ public final class Replication {
         case VISIT -> visit(arg);
         case REPEAT -> repeatReport(arg);
         case ARRIVE_ON_SITE -> arriveOnSite(arg);
+        case URGE -> urge(arg);
+        case HANDOVER -> handOver(arg);
+        case STALL -> stalled(arg);
         default -> throw new IllegalStateException("unknown kernel event " + events.kind());
       }
     }
@@ -434,6 +457,13 @@ public final class Replication {
     }
     execute(c, sup, new Command.Verify(true, ""));
     execute(c, sup, new Command.Register());
+    SupervisionMechanism sv = supervising;
+    if (sv != null && sv.stallHours() > 0) {
+      long at = now + Math.max(1, Math.round(sv.stallHours() * 3_600_000.0));
+      if (at <= p.endMs) {
+        events.schedule(at, STALL, c.ordinal); // 督办 if still open then
+      }
+    }
     long repeatIn = life.repeatDelayMillis();
     if (repeatIn >= 0 && now + repeatIn <= p.endMs) {
       events.schedule(now + repeatIn, REPEAT, c.ordinal);
@@ -482,7 +512,7 @@ public final class Replication {
     c.inService = false;
     c.token++;
     UrgentQueues uq = urgentQueues;
-    if (uq != null && c.facts.priority() == Priority.URGENT) {
+    if (uq != null && firstServed(c)) {
       uq.push(st, ((long) c.ordinal << 32) | (c.token & 0xFFFF_FFFFL)); // served first
       tryStart(st);
       return;
@@ -506,10 +536,22 @@ public final class Replication {
     tryStart(st);
   }
 
+  /** Whether a case joins its station's first-served queue: urgent, supervised or handed over. */
+  private boolean firstServed(SimCase c) {
+    return (urgentFirst && c.facts.priority() == Priority.URGENT)
+        || c.supervised
+        || c.remaining >= 0;
+  }
+
   private void tryStart(int st) {
     RosterModel rm = roster;
     if (rm != null && city.stationLevel[st] == CityModel.GRID) {
-      tryStartRostered(st, rm);
+      ShiftHandover ho = handover;
+      if (ho != null) {
+        tryStartWithHandover(st, rm, ho);
+      } else {
+        tryStartRostered(st, rm);
+      }
       return;
     }
     while (busy[st] < p.servers[st] && (count[st] > 0 || urgentWaiting(st))) {
@@ -543,6 +585,31 @@ public final class Replication {
       }
       SimCase c = pollLive(st);
       if (c != null) {
+        startService(c, st);
+      }
+    }
+  }
+
+  /**
+   * A rostered grid station with shift handover: a free worker on duty and present takes the next
+   * case, to work on it until it is done or the worker's spell ends.
+   */
+  private void tryStartWithHandover(int st, RosterModel rm, ShiftHandover ho) {
+    while (count[st] > 0 || urgentWaiting(st)) {
+      int w = ho.freeWorker(st, now);
+      if (w < 0) {
+        long next = rm.nextStart(now);
+        if (!wakePending[st] && next <= p.endMs) {
+          wakePending[st] = true;
+          events.schedule(next, WAKE, st);
+        }
+        return;
+      }
+      SimCase c = pollLive(st);
+      if (c != null) {
+        c.worker = w;
+        c.spellEnd = ho.take(st, w, now);
+        c.gridStarted = true;
         startService(c, st);
       }
     }
@@ -587,8 +654,10 @@ public final class Replication {
 
   private void startService(SimCase c, int st) {
     String handler = city.stationHandler.get(st);
-    if (!(c.reworked || c.resumed) || state(c).status() == CaseStatus.DISPATCHED) {
-      // a case back for rework or resumed is still HANDLING by its lead: nothing to accept
+    if (!(c.reworked || c.resumed || c.remaining >= 0)
+        || state(c).status() == CaseStatus.DISPATCHED) {
+      // a case back for rework, resumed or handed over is still HANDLING by its lead: nothing to
+      // accept
       execute(c, city.stationPrincipal.get(st), new Command.Accept(handler));
     }
     if (c.acceptedAt < 0) {
@@ -617,8 +686,18 @@ public final class Replication {
       }
     }
     long duration = Math.round(minutes * 60_000.0);
+    if (c.remaining >= 0) {
+      duration = c.remaining; // handed over: the rest of the work (the draws keep streams aligned)
+      c.remaining = -1;
+    }
     boolean rostered = grid && roster != null; // a rostered worker finishes the case at once
     long end = rostered ? now + duration : serviceEnd(duration);
+    int kind = SERVICE_END;
+    if (c.worker >= 0 && end > c.spellEnd) {
+      c.remaining = end - c.spellEnd; // 交接班: the worker stops at the end of the spell
+      end = c.spellEnd;
+      kind = HANDOVER;
+    }
     if (grid) {
       long a = Math.max(now, p.horizonStartMs);
       long b = Math.min(end, p.horizonEndMs);
@@ -626,7 +705,21 @@ public final class Replication {
         gridBusyMillis += rostered ? b - a : workingMillis(a, b);
       }
     }
-    events.schedule(end, SERVICE_END, c.ordinal);
+    events.schedule(end, kind, c.ordinal);
+  }
+
+  /** 交接班: the worker's spell ends first; the case goes first in line for the next on duty. */
+  private void handOver(int ordinal) {
+    SimCase c = live(ordinal);
+    advance();
+    int st = c.station;
+    busy[st]--;
+    c.inService = false;
+    Objects.requireNonNull(handover).release(st, c.worker);
+    c.worker = -1;
+    c.handedOver = true;
+    queueAtLead(c); // the lead's station (its own, unless escalated meanwhile)
+    tryStart(st);
   }
 
   private void endService(int ordinal) {
@@ -635,6 +728,10 @@ public final class Replication {
     int st = c.station;
     busy[st]--;
     c.inService = false;
+    if (c.worker >= 0) {
+      Objects.requireNonNull(handover).release(st, c.worker);
+      c.worker = -1;
+    }
     double u = solve.nextDouble();
     CaseState s = state(c);
     String handler = city.stationHandler.get(st);
@@ -690,6 +787,9 @@ public final class Replication {
     }
     execute(c, sup, new Command.Check(true, ""));
     execute(c, sup, new Command.Close());
+    if (c.supervised) {
+      closeSupervision(c, sup);
+    }
     if (c.measured) {
       measuredOpen--;
       measuredClosed++;
@@ -730,6 +830,10 @@ public final class Replication {
         if (bp != null) {
           bp.add(file);
         }
+        SupervisionIndicators bs = bySupervision;
+        if (bs != null) {
+          bs.add(file);
+        }
       }
       if (observer != null) {
         observer.accept(file);
@@ -737,6 +841,12 @@ public final class Replication {
     }
     if (c.measured && c.escalated) {
       escalated++;
+    }
+    if (c.measured && c.gridStarted) {
+      measuredRosteredStarts++;
+      if (c.handedOver) {
+        measuredHandedOver++;
+      }
     }
     if (c.measured && c.resolved) {
       measuredResolved++;
@@ -755,6 +865,7 @@ public final class Replication {
     CaseIndicators.Accumulator acc = indicators;
     Scorecards cards = scorecards;
     PriorityIndicators bp = byPriority;
+    SupervisionIndicators bs = bySupervision;
     filed.add(
         f.submit(
             () -> {
@@ -764,6 +875,9 @@ public final class Replication {
                 cards.addCase(logs.get(i));
                 if (bp != null) {
                   bp.add(file);
+                }
+                if (bs != null) {
+                  bs.add(file);
                 }
               }
             }));
@@ -969,11 +1083,20 @@ public final class Replication {
     }
     for (int i = 0; i < out.size(); i++) {
       CaseEvent e = out.get(i);
-      SimCase c = cases[ordinalOf(e.caseId())];
-      if (c != null) {
-        act(c, e);
+      if (actsOn(e.payload())) { // most events are only recorded: no second look-up for them
+        SimCase c = cases[ordinalOf(e.caseId())];
+        if (c != null) {
+          act(c, e);
+        }
       }
     }
+  }
+
+  /** Whether {@link #act} does anything on an event of this kind. */
+  private static boolean actsOn(EventPayload p) {
+    return p instanceof EventPayload.Summoned
+        || p instanceof EventPayload.Escalated
+        || p instanceof EventPayload.SupervisionOpened;
   }
 
   /** What the simulation does on a recorded engine event of a batch. */
@@ -984,6 +1107,81 @@ public final class Replication {
     if (e.payload() instanceof EventPayload.Escalated esc && !c.inService && c.station >= 0) {
       enqueue(c, station(esc.toHandlerId()));
     }
+    if (supervising != null && e.payload() instanceof EventPayload.SupervisionOpened) {
+      supervise(c);
+    }
+  }
+
+  // ------------------------------------------------------------------ supervision (督办)
+
+  /** 督办 opened (the engine's automatic rule at a breach): served first, urged until it closes. */
+  private void supervise(SimCase c) {
+    c.supervised = true;
+    if (!c.inService && c.station >= 0) {
+      enqueue(c, c.station); // into its station's first-served queue (the old entry goes stale)
+    }
+    scheduleUrge(c);
+  }
+
+  private void scheduleUrge(SimCase c) {
+    double hours = Objects.requireNonNull(supervising).urgeHours();
+    long at = now + Math.max(1, Math.round(hours * 3_600_000.0));
+    if (at <= p.endMs) {
+      events.schedule(at, URGE, c.ordinal);
+    }
+  }
+
+  /**
+   * 督办 of a stalled case: the command centre supervises a case still open stall-hours after its
+   * registration, unless it is under supervision already.
+   */
+  private void stalled(int ordinal) {
+    SimCase c = cases[ordinal];
+    if (c == null || c.supervised || c.closedAt >= 0) {
+      return; // ended, closed or supervised by now
+    }
+    advance();
+    if (c.supervised) {
+      return; // the breach rule supervised it just now
+    }
+    try {
+      execute(
+          c,
+          city.supervisors.get(c.supervisor),
+          new Command.OpenSupervision(
+              SupervisionMechanism.LEVEL, "stalled: still open after supervision-stall-hours"));
+    } catch (CommandRefusedException e) {
+      return; // not open, or under a supervision the simulator did not open: nothing recorded
+    }
+    supervise(c);
+  }
+
+  /** 催办: the command centre urges the holder of a supervised case that is still open. */
+  private void urge(int ordinal) {
+    SimCase c = cases[ordinal];
+    if (c == null || !c.supervised || c.closedAt >= 0) {
+      return; // closed (and its supervision with it) since
+    }
+    advance();
+    try {
+      execute(c, city.supervisors.get(c.supervisor), new Command.Urge("please finish the case"));
+    } catch (CommandRefusedException e) {
+      return; // not open any more: nothing was recorded
+    }
+    scheduleUrge(c);
+  }
+
+  /** 督办办结: a closed case's supervision is closed with whether it met the supervision's deadline. */
+  private void closeSupervision(SimCase c, Principal sup) {
+    c.supervised = false;
+    Instant due = engine.supervision(c.id).orElseThrow().dueAt();
+    execute(
+        c,
+        sup,
+        new Command.CloseSupervision(
+            nowInstant.isAfter(due)
+                ? "closed after the supervision's deadline"
+                : "closed by the supervision's deadline"));
   }
 
   private void execute(SimCase c, Principal who, Command.Action action) {
@@ -1162,6 +1360,14 @@ public final class Replication {
     SummonsModel sm = summons;
     v.put(Metric.SUMMONS_ON_TIME_SHARE, sm == null ? Double.NaN : sm.onTimeShare());
     v.put(Metric.MEAN_SUMMONS_ARRIVAL_MINUTES, sm == null ? Double.NaN : sm.meanArrivalMinutes());
+    SupervisionIndicators bs = bySupervision;
+    v.put(Metric.SUPERVISED_SHARE, bs == null ? Double.NaN : bs.supervisedShare());
+    v.put(Metric.ON_TIME_CLOSING_RATE_SUPERVISED, bs == null ? Double.NaN : bs.supervisedOnTime());
+    v.put(
+        Metric.HANDOVER_SHARE,
+        handover == null || measuredRosteredStarts == 0
+            ? Double.NaN
+            : (double) measuredHandedOver / measuredRosteredStarts);
     return ReplicationResult.of(
         parameterValue,
         replication,
@@ -1220,6 +1426,14 @@ public final class Replication {
     boolean reopened;
     boolean resolved;
     boolean repeat;
+    boolean supervised;
+    boolean handedOver;
+    boolean gridStarted;
+    // shift handover: the worker serving the case (-1: none tracked), the end of that worker's
+    // spell, and the rest of the work of a case handed over (-1: none)
+    int worker = -1;
+    long spellEnd;
+    long remaining = -1;
     long closedAt = -1;
     long dispatchedAt = -1;
     long acceptedAt = -1;

@@ -165,6 +165,31 @@ final class RosterModel {
     return i >= 0 && t < end[p][i] ? day[p][i] : Long.MIN_VALUE;
   }
 
+  /**
+   * The end of pattern p's spell holding t ({@code Long.MAX_VALUE} for a worker always on duty);
+   * only for a t at which the pattern is on duty.
+   */
+  long spellEnd(int p, long t) {
+    if (p == ALWAYS) {
+      return Long.MAX_VALUE;
+    }
+    int i = Arrays.binarySearch(start[p], t);
+    if (i < 0) {
+      i = -i - 2;
+    }
+    return end[p][i];
+  }
+
+  /** The number of workers of a grid station. */
+  int workerCount(int station) {
+    return workers(station).length;
+  }
+
+  /** The pattern index of worker w of a grid station ({@link #ALWAYS} for always on duty). */
+  int pattern(int station, int w) {
+    return workers(station)[w];
+  }
+
   private int[] workers(int station) {
     int[][] b = byStation;
     return b == null ? rotation : b[station];

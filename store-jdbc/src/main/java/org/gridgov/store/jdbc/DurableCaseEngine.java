@@ -303,6 +303,21 @@ public final class DurableCaseEngine {
    *     engine must be reopened
    */
   public ImmutableList<CommandOutcome> executeAll(List<Command> commands) {
+    return executeAll(commands, null);
+  }
+
+  /**
+   * {@link #executeAll(List)}, and the application's own rows written by {@code alsoWrite} in the
+   * batch's transaction: they are committed with the batch's events or not at all, in one commit.
+   *
+   * @param commands the commands, in order
+   * @param alsoWrite the application's rows, given the batch's outcomes; null for none
+   * @return one outcome per command, in order
+   * @throws EventStoreException if the database (or {@code alsoWrite}) fails; nothing of the batch
+   *     is written and the engine must be reopened
+   */
+  public ImmutableList<CommandOutcome> executeAll(
+      List<Command> commands, @Nullable SameTransaction alsoWrite) {
     checkUsable();
     java.util.Map<String, EventStore.StoredCommand> stored = checkBatch(commands);
     java.util.Map<String, CommandOutcome> acceptedInBatch = new java.util.HashMap<>();
@@ -328,8 +343,14 @@ public final class DurableCaseEngine {
         outcomes.add(outcome);
       }
     }
+    ImmutableList<CommandOutcome> result = outcomes.build();
+    EventStore.SqlWork work = null;
+    if (alsoWrite != null) {
+      SameTransaction hook = alsoWrite;
+      work = c -> hook.write(c, result);
+    }
     try {
-      var unused = store.appendCommands(appends);
+      var unused = store.appendCommands(appends, work);
     } catch (RuntimeException e) {
       broken = e;
       throw e;
@@ -339,7 +360,7 @@ public final class DurableCaseEngine {
       written += a.events().size();
     }
     afterWrite(written);
-    return outcomes.build();
+    return result;
   }
 
   /** What {@link #runInMemory} ran: what to store, and the engine's refusal if any. */

@@ -287,6 +287,20 @@ public final class EventStore implements AutoCloseable {
    *     is written
    */
   public ImmutableList<Long> appendCommands(List<CommandAppend> appends) {
+    return appendCommands(appends, null);
+  }
+
+  /** Connection work run in a batch's transaction before its commit. */
+  @FunctionalInterface
+  interface SqlWork {
+    void run(Connection connection) throws SQLException;
+  }
+
+  /**
+   * {@link #appendCommands(List)}, with {@code alsoWrite} run in the same transaction before the
+   * commit (a failure rolls the whole batch back).
+   */
+  ImmutableList<Long> appendCommands(List<CommandAppend> appends, @Nullable SqlWork alsoWrite) {
     for (CommandAppend a : appends) { // refusals before any row is written
       checkArgument(
           a.command().commandId().value().length() <= MAX_COMMAND_ID_LENGTH,
@@ -299,7 +313,7 @@ public final class EventStore implements AutoCloseable {
           a.command().commandId());
     }
     if (appends.isEmpty()) {
-      return ImmutableList.of();
+      return alsoWrite == null ? ImmutableList.of() : runAlone(alsoWrite);
     }
     try {
       BatchWriter w = batchWriter;
@@ -314,12 +328,31 @@ public final class EventStore implements AutoCloseable {
         throw new AppendConflictException(
             conflict, Math.max(0, r.expected()), foundSequence(conflict));
       }
+      if (alsoWrite != null) {
+        alsoWrite.run(connection);
+      }
       connection.commit();
       return r.firsts();
     } catch (SQLException e) {
       rollbackQuietly(e);
       throw new EventStoreException(
           "batch append to " + description + " failed, nothing was written: " + sqlProblem(e), e);
+    } catch (RuntimeException e) {
+      rollbackQuietly(e);
+      throw e;
+    }
+  }
+
+  /** Runs the application's rows alone in one transaction (a batch of retries only). */
+  private ImmutableList<Long> runAlone(SqlWork work) {
+    try {
+      work.run(connection);
+      connection.commit();
+      return ImmutableList.of();
+    } catch (SQLException e) {
+      rollbackQuietly(e);
+      throw new EventStoreException(
+          "the rows written with a batch failed, nothing was written: " + sqlProblem(e), e);
     } catch (RuntimeException e) {
       rollbackQuietly(e);
       throw e;

@@ -1,4 +1,4 @@
-package org.gridgov.routing.table;
+package org.gridgov.routing.example;
 
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
@@ -17,6 +17,8 @@ import org.gridgov.routing.Handler;
 import org.gridgov.routing.HandlerLevel;
 import org.gridgov.routing.LinkType;
 import org.gridgov.routing.RoutingGraph;
+import org.gridgov.routing.table.PolicyTable;
+import org.gridgov.routing.table.TablePolicy;
 
 /**
  * The shipped example: departments of a Putian-like city and the policy table {@code
@@ -30,9 +32,15 @@ import org.gridgov.routing.RoutingGraph;
  * (owns 0504; assists 0101, 05), {@code dept:transport} (owns 0401, 52), {@code dept:sanitation}
  * (owns 53), {@code dept:landscaping} (owns 54), {@code party:gas-co} (owns 0403). Every street
  * office may summon urban management, police, housing and natural resources.
+ *
+ * <p>Not API: routing's module exports this package only to {@code org.gridgov.simulation} (whose
+ * scenarios default to it) and {@code org.gridgov.engine} (its tests); on the class path tests,
+ * examples and benchmarks reach it too. An embedder writes its own policy table ({@code
+ * docs/routing.md}) and compiles it with {@link PolicyTable#compile}; the table stays readable as a
+ * file in the source tree under {@code routing/src/main/resources/org/gridgov/routing/table/}.
  */
 public final class ExamplePolicy {
-  /** The resource name of the example table. */
+  /** The resource name of the example table, beside {@link PolicyTable} in the module. */
   public static final String RESOURCE = "putian-policy.csv";
 
   private ExamplePolicy() {}
@@ -98,7 +106,7 @@ public final class ExamplePolicy {
    */
   public static PolicyTable table() {
     try (InputStream in =
-            Objects.requireNonNull(ExamplePolicy.class.getResourceAsStream(RESOURCE), RESOURCE);
+            Objects.requireNonNull(PolicyTable.class.getResourceAsStream(RESOURCE), RESOURCE);
         Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
       return PolicyTable.parse(r, RESOURCE);
     } catch (IOException e) {
