@@ -36,10 +36,13 @@ class RepeatReportTest {
   private static final String POTHOLE = "0401";
   private static final Principal GRID_WORKER = Principal.inRegion("gw-1", Role.GRID_WORKER, GRID1);
 
-  /** The example policy with the repeat rule raised to the fifth report. */
+  /**
+   * The example policy (its table beside {@link PolicyTable}) with the repeat rule raised to the
+   * fifth report.
+   */
   private static RoutingPolicy fifthReportEscalates(RoutingGraph graph) {
     String text;
-    try (InputStream in = ExamplePolicy.class.getResourceAsStream(ExamplePolicy.RESOURCE)) {
+    try (InputStream in = PolicyTable.class.getResourceAsStream(ExamplePolicy.RESOURCE)) {
       text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
