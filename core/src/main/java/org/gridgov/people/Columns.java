@@ -1,13 +1,29 @@
 package org.gridgov.people;
 
 import com.google.common.collect.ImmutableList;
+import java.io.Reader;
 import java.util.Arrays;
+import java.util.Objects;
+import org.gridgov.InputLimits;
 import org.gridgov.internal.CsvReader;
 import org.gridgov.internal.Problems;
 
 /** Header handling shared by the people formats: columns found by name, in any order. */
 final class Columns {
   private Columns() {}
+
+  /**
+   * Opens a CSV reader over {@code in} that expects a header line, reporting into {@code problems}.
+   *
+   * @param in the text; not null
+   * @param problems where problems are collected
+   * @param limits the input limits; not null
+   * @return the reader
+   */
+  static CsvReader open(Reader in, Problems problems, InputLimits limits) {
+    return new CsvReader(
+        Objects.requireNonNull(in, "in"), problems, true, Objects.requireNonNull(limits, "limits"));
+  }
 
   /**
    * Reads the header and maps each known column to its index (-1 when absent); reports unknown,

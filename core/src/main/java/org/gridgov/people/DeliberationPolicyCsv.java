@@ -106,12 +106,7 @@ public final class DeliberationPolicyCsv {
       Reader in, String sourceName, StaffRoles roles, InputLimits limits) {
     Objects.requireNonNull(roles, "roles");
     Problems problems = new Problems(Objects.requireNonNull(sourceName, "sourceName"));
-    CsvReader csv =
-        new CsvReader(
-            Objects.requireNonNull(in, "in"),
-            problems,
-            true,
-            Objects.requireNonNull(limits, "limits"));
+    CsvReader csv = Columns.open(in, problems, limits);
     int[] col = Columns.header(csv, problems, HEADER, 1);
     Reading r = new Reading(col, roles, problems);
     for (CsvReader.Row row = csv.next(); row != null; row = csv.next()) {

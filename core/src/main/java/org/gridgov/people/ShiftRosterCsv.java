@@ -76,12 +76,7 @@ public final class ShiftRosterCsv {
       Reader in, String sourceName, BusinessCalendar calendar, InputLimits limits) {
     Objects.requireNonNull(calendar, "calendar");
     Problems problems = new Problems(Objects.requireNonNull(sourceName, "sourceName"));
-    CsvReader csv =
-        new CsvReader(
-            Objects.requireNonNull(in, "in"),
-            problems,
-            true,
-            Objects.requireNonNull(limits, "limits"));
+    CsvReader csv = Columns.open(in, problems, limits);
     int[] col = Columns.header(csv, problems, HEADER, HEADER.size());
     Map<PersonId, String> codes = new LinkedHashMap<>();
     Map<PersonId, Integer> firstLine = new HashMap<>();
