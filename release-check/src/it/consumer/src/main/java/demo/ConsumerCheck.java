@@ -3,6 +3,7 @@ package demo;
 import com.google.common.primitives.ImmutableLongArray;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -21,7 +22,7 @@ import org.gridgov.region.CodeScheme;
 import org.gridgov.region.RegionLevel;
 import org.gridgov.region.RegionTree;
 import org.gridgov.routing.RoutingGraph;
-import org.gridgov.routing.example.ExamplePolicy;
+import org.gridgov.routing.table.PolicyTable;
 import org.gridgov.simulation.BuiltInCities;
 import org.gridgov.sla.BusinessCalendar;
 import org.gridgov.sla.ChinaCalendar;
@@ -55,7 +56,20 @@ public final class ConsumerCheck {
             .add(RegionLevel.COMMUNITY, 350302001001L, 350302001L, "霞林社区")
             .add(RegionLevel.GRID, 350302001001001L, 350302001001L, "第一网格")
             .build();
-    RoutingGraph graph = ExamplePolicy.graph(tree);
+    // A consumer's own routing policy (the shipped example is not API): the grid's office takes new
+    // cases, breaches and returns escalate.
+    RoutingGraph graph = RoutingGraph.builder(tree).build();
+    var policy =
+        PolicyTable.parse(
+                new StringReader(
+                    """
+                    category,region,priority,point,holder,action
+                    *,*,*,NEW_CASE,none,assign office@GRID
+                    *,*,*,BREACH,*,escalate
+                    *,*,*,RETURN,*,escalate
+                    """),
+                "consumer-policy.csv")
+            .compile(graph);
     SlaPolicy sla =
         SlaPolicy.builder()
             .defaultLevels(List.of(WarningLevel.breach("red")))
@@ -82,7 +96,7 @@ public final class ConsumerCheck {
           CaseEngine.builder()
               .regionTree(tree)
               .routingGraph(graph)
-              .routingPolicy(ExamplePolicy.policy(graph))
+              .routingPolicy(policy)
               .slaPolicy(sla)
               .calendar(calendar);
       try (EventStore store = EventStore.open(pool)) {
