@@ -1090,13 +1090,24 @@ public final class Replication {
         }
       }
     }
+    if (supervising != null) {
+      // 督办 last: serving a supervised case first may start another case of the same station,
+      // whose own escalation later in the batch must have moved it already.
+      for (int i = 0; i < out.size(); i++) {
+        CaseEvent e = out.get(i);
+        if (e.payload() instanceof EventPayload.SupervisionOpened) {
+          SimCase c = cases[ordinalOf(e.caseId())];
+          if (c != null) {
+            supervise(c);
+          }
+        }
+      }
+    }
   }
 
   /** Whether {@link #act} does anything on an event of this kind. */
   private static boolean actsOn(EventPayload p) {
-    return p instanceof EventPayload.Summoned
-        || p instanceof EventPayload.Escalated
-        || p instanceof EventPayload.SupervisionOpened;
+    return p instanceof EventPayload.Summoned || p instanceof EventPayload.Escalated;
   }
 
   /** What the simulation does on a recorded engine event of a batch. */
@@ -1107,18 +1118,20 @@ public final class Replication {
     if (e.payload() instanceof EventPayload.Escalated esc && !c.inService && c.station >= 0) {
       enqueue(c, station(esc.toHandlerId()));
     }
-    if (supervising != null && e.payload() instanceof EventPayload.SupervisionOpened) {
-      supervise(c);
-    }
   }
 
   // ------------------------------------------------------------------ supervision (督办)
 
-  /** 督办 opened (the engine's automatic rule at a breach): served first, urged until it closes. */
+  /**
+   * 督办 opened (the engine's automatic rule at a breach): served first, urged until it closes. The
+   * case is queued at the engine's current lead, not at {@code c.station}: the batch that opened
+   * the supervision may also have escalated the case, and its {@code Escalated} is acted on after
+   * this.
+   */
   private void supervise(SimCase c) {
     c.supervised = true;
     if (!c.inService && c.station >= 0) {
-      enqueue(c, c.station); // into its station's first-served queue (the old entry goes stale)
+      queueAtLead(c); // into the lead's first-served queue (the old entry goes stale)
     }
     scheduleUrge(c);
   }
