@@ -191,23 +191,7 @@ public final class Replication {
     this.parameterValue = parameterValue;
     this.replication = replication;
     this.sla = LifecycleDraws.slaPolicy(p);
-    CaseEngine.Builder eb =
-        CaseEngine.builder()
-            .regionTree(city.tree)
-            .routingGraph(city.graph)
-            .routingPolicy(p.routing)
-            .slaPolicy(sla)
-            .calendar(p.calendar)
-            .commandMemory(0)
-            // every open case is touched many times a day: keep them all as records (speed over
-            // the engine's compact columns; a year of Putian runs about a quarter faster)
-            .hotCases(HOT_CASES);
-    Optional<SupervisionPolicy> supervision =
-        LifecycleDraws.supervisionPolicy(p.scenario.mechanisms(), p.scenario.supervision());
-    if (supervision.isPresent()) {
-      var unused = eb.supervisionPolicy(supervision.get());
-    }
-    this.engine = eb.build();
+    this.engine = engine(p, sla);
     RandomStreams streams = RandomStreams.of(seed);
     this.arrivals = streams.stream("arrivals", replication);
     this.choice = streams.stream("choice", replication);
@@ -252,15 +236,38 @@ public final class Replication {
         Scorecards.accumulator(query.fromInclusive(), query.toExclusive(), LevelScorecards.WEIGHTS);
     this.byPriority = p.scenario.mechanisms().priorities() ? new PriorityIndicators(query) : null;
     this.bySupervision = supervising != null ? new SupervisionIndicators(query) : null;
-    this.filer =
-        observer != null
-            ? null
-            : Executors.newSingleThreadExecutor(
-                r -> {
-                  Thread t = new Thread(r, "gridgov-sim-files");
-                  t.setDaemon(true);
-                  return t;
-                });
+    this.filer = observer != null ? null : filingThread();
+  }
+
+  /** The replication's engine over the prepared city, with its SLA and supervision policies. */
+  private static CaseEngine engine(PreparedScenario p, SlaPolicy sla) {
+    CaseEngine.Builder eb =
+        CaseEngine.builder()
+            .regionTree(p.city.tree)
+            .routingGraph(p.city.graph)
+            .routingPolicy(p.routing)
+            .slaPolicy(sla)
+            .calendar(p.calendar)
+            .commandMemory(0)
+            // every open case is touched many times a day: keep them all as records (speed over
+            // the engine's compact columns; a year of Putian runs about a quarter faster)
+            .hotCases(HOT_CASES);
+    Optional<SupervisionPolicy> supervision =
+        LifecycleDraws.supervisionPolicy(p.scenario.mechanisms(), p.scenario.supervision());
+    if (supervision.isPresent()) {
+      var unused = eb.supervisionPolicy(supervision.get());
+    }
+    return eb.build();
+  }
+
+  /** The daemon thread that files finished cases when nobody observes them. */
+  private static ExecutorService filingThread() {
+    return Executors.newSingleThreadExecutor(
+        r -> {
+          Thread t = new Thread(r, "gridgov-sim-files");
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   /**
