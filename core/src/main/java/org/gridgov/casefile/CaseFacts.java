@@ -124,7 +124,7 @@ public abstract class CaseFacts {
   @Value.Check
   void check() {
     checkArgument(
-        !categoryCode().isEmpty() && categoryCode().chars().allMatch(c -> c >= '0' && c <= '9'),
+        isAsciiDigits(categoryCode()),
         "case %s: category code must be ASCII digits but was \"%s\"",
         id(),
         categoryCode());
@@ -141,6 +141,19 @@ public abstract class CaseFacts {
             codes.get(i));
       }
     }
+  }
+
+  /**
+   * Whether a code is non-empty and all ASCII digits (a loop: facts are checked on every decode).
+   */
+  private static boolean isAsciiDigits(String code) {
+    for (int i = 0; i < code.length(); i++) {
+      char c = code.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return !code.isEmpty();
   }
 
   /** Builds {@link CaseFacts}; every attribute but the reporter is required and may be set once. */

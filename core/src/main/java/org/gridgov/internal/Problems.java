@@ -25,6 +25,7 @@ public final class Problems {
   private final String source;
   private final List<TextParseException.Problem> problems = new ArrayList<>();
   private long dropped;
+  private int firstDroppedLine;
 
   /**
    * Creates a collector for one input.
@@ -64,12 +65,19 @@ public final class Problems {
       @FormatString String reasonFormat,
       Object... args) {
     if (problems.size() >= MAX_KEPT) {
-      dropped++;
+      noteDropped(line);
       return;
     }
     problems.add(
         new TextParseException.Problem(
             source, line, column, field, value, String.format(Locale.ROOT, reasonFormat, args)));
+  }
+
+  private void noteDropped(int line) {
+    if (line > 0 && (firstDroppedLine == 0 || line < firstDroppedLine)) {
+      firstDroppedLine = line;
+    }
+    dropped++;
   }
 
   /**
@@ -115,7 +123,9 @@ public final class Problems {
 
   /**
    * Returns every recorded problem in input order (by line, then column; a line's problems in
-   * recording order), followed by a summary problem if some were not kept.
+   * recording order), followed by a summary problem if some were not kept. The summary counts them
+   * and carries the first line any of them is on (0 only if none names a line), so that a reader
+   * knows where to look next.
    *
    * @return the problems, empty if none
    */
@@ -132,11 +142,17 @@ public final class Problems {
       all.add(
           new TextParseException.Problem(
               source,
-              0,
+              firstDroppedLine,
               0,
               "",
               "",
-              dropped + " further problems were not kept (limit " + MAX_KEPT + ")"));
+              dropped
+                  + " further problems were not kept (limit "
+                  + MAX_KEPT
+                  + ")"
+                  + (firstDroppedLine > 0
+                      ? "; the first of them is on line " + firstDroppedLine
+                      : "")));
     }
     return all.build();
   }

@@ -86,4 +86,34 @@ class CsvReaderTest {
                   .startsWith("5 further problems");
             });
   }
+
+  @Test
+  void theSummaryOfProblemsNotKeptNamesTheFirstLineAmongThem() {
+    // Problems are recorded out of line order (a check of the whole file after the rows, as the
+    // SLA policy's duplicate-rule check does); the summary must still point at a line, the
+    // smallest of those not kept (found by the SLA policy fuzz target: it had line 0).
+    Problems problems = new Problems("policy.txt");
+    for (int i = 1; i <= Problems.MAX_KEPT; i++) {
+      problems.add(i + 10, 1, "stage", "x", "bad %d", i);
+    }
+    problems.add(900, 0, "", "", "late");
+    problems.add(7, 0, "", "", "duplicate");
+    problems.add(0, 0, "", "", "the file as a whole");
+    problems.add(12, 0, "", "", "duplicate");
+    TextParseException.Problem summary = problems.sorted().get(Problems.MAX_KEPT);
+    assertThat(summary.line()).isEqualTo(7);
+    assertThat(summary.reason())
+        .isEqualTo("4 further problems were not kept (limit 1000); the first of them is on line 7");
+  }
+
+  @Test
+  void theSummaryHasNoLineWhenNoProblemNotKeptHasOne() {
+    Problems problems = new Problems("policy.txt");
+    for (int i = 1; i <= Problems.MAX_KEPT + 2; i++) {
+      problems.add(0, 0, "", "", "whole %d", i);
+    }
+    TextParseException.Problem summary = problems.sorted().get(Problems.MAX_KEPT);
+    assertThat(summary.line()).isZero();
+    assertThat(summary.reason()).isEqualTo("2 further problems were not kept (limit 1000)");
+  }
 }

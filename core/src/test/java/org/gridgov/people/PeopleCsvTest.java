@@ -178,7 +178,9 @@ class PeopleCsvTest {
     TextParseException e =
         catchThrowableOfType(
             TextParseException.class,
-            () -> roster("person,pattern,days,start,end,person\np-day,day,working_days,08:30,17:30,x\n"));
+            () ->
+                roster(
+                    "person,pattern,days,start,end,person\np-day,day,working_days,08:30,17:30,x\n"));
     assertThat(e.problems()).hasSize(1);
     TextParseException.Problem p = e.problems().get(0);
     assertThat(p.line()).isEqualTo(1);

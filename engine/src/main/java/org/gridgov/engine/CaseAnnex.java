@@ -99,10 +99,15 @@ final class CaseAnnex {
   }
 
   private final HashMap<CaseId, Entry> entries = new HashMap<>();
-  private final HashMap<CaseId, Entry> pending = new HashMap<>();
+  // Not final: a call that changed many cases (a large advanceTo batch) leaves a large table, which
+  // every later commit would iterate and clear in full; discard() then starts a fresh map instead.
+  private HashMap<CaseId, Entry> pending = new HashMap<>();
   private final List<CaseFacts> pendingIndexed = new ArrayList<>();
   private final List<CaseFacts> pendingUnindexed = new ArrayList<>();
   private final @Nullable RepeatIndex places;
+
+  /** The most pending changes a default-sized map holds without growing its table. */
+  private static final int SMALL = 12;
 
   /**
    * Creates an empty annex.
@@ -202,7 +207,11 @@ final class CaseAnnex {
 
   /** Forgets the current call's changes (a refused or failed call). */
   void discard() {
-    pending.clear();
+    if (pending.size() > SMALL) {
+      pending = new HashMap<>(); // iterating and clearing cost the table's capacity, not its size
+    } else {
+      pending.clear();
+    }
     pendingIndexed.clear();
     pendingUnindexed.clear();
   }

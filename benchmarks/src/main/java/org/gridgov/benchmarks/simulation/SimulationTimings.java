@@ -45,6 +45,9 @@ import org.gridgov.simulation.SweepResult;
  *       estimate with its 95% half-width.
  * </ul>
  *
+ * <p>The system property {@code gridgov.timings.days} shortens (or lengthens) the year's horizon,
+ * 365 days by default: a profile of a month, or a look at how the time grows with the horizon.
+ *
  * <pre>
  * java -Xmx6g -cp benchmarks/target/benchmarks.jar org.gridgov.benchmarks.simulation.SimulationTimings \
  *     sweep year benchmarks/results/simulation-timed.json
@@ -140,7 +143,7 @@ public final class SimulationTimings {
             .name("putian-year")
             .city(s.city())
             .warmUp(s.warmUp())
-            .horizon(Duration.ofDays(365))
+            .horizon(Duration.ofDays(Long.getLong("gridgov.timings.days", 365)))
             .drain(s.drain())
             .addAllCategories(s.categories())
             .staffing(s.staffing())
