@@ -583,11 +583,7 @@ public final class Replication {
   private void tryStartRostered(int st, RosterModel rm) {
     while (count[st] > 0 || urgentWaiting(st)) {
       if (busy[st] >= rm.capacity(st, now, absenceKey)) {
-        long next = rm.nextStart(now);
-        if (!wakePending[st] && next <= p.endMs) {
-          wakePending[st] = true;
-          events.schedule(next, WAKE, st);
-        }
+        wakeAtNextShift(st, rm);
         return;
       }
       SimCase c = pollLive(st);
@@ -605,11 +601,7 @@ public final class Replication {
     while (count[st] > 0 || urgentWaiting(st)) {
       int w = ho.freeWorker(st, now);
       if (w < 0) {
-        long next = rm.nextStart(now);
-        if (!wakePending[st] && next <= p.endMs) {
-          wakePending[st] = true;
-          events.schedule(next, WAKE, st);
-        }
+        wakeAtNextShift(st, rm);
         return;
       }
       SimCase c = pollLive(st);
@@ -619,6 +611,15 @@ public final class Replication {
         c.gridStarted = true;
         startService(c, st);
       }
+    }
+  }
+
+  /** Nobody of a rostered station can start now: look again when the next shift starts. */
+  private void wakeAtNextShift(int st, RosterModel rm) {
+    long next = rm.nextStart(now);
+    if (!wakePending[st] && next <= p.endMs) {
+      wakePending[st] = true;
+      events.schedule(next, WAKE, st);
     }
   }
 
