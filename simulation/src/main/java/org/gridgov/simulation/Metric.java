@@ -83,7 +83,16 @@ public enum Metric {
    * 交接班: of the cases a rostered grid worker started on, those handed over at least once at the end
    * of a shift to the next worker on duty (NaN when handover is off).
    */
-  HANDOVER_SHARE("handover_share", "Handed-over share", "fraction");
+  HANDOVER_SHARE("handover_share", "Handed-over share", "fraction"),
+  /**
+   * Backlog growth: the open cases the run holds at the end of the horizon minus those it held at
+   * its start, per day of the horizon (open: reported or found, not yet closed; cases of the
+   * warm-up included). Near 0 in a steady state; clearly above 0 when some level's capacity is
+   * below its arrivals (an office that escalated cases reach, say) or when the warm-up was too
+   * short for the open cases to build up to their usual number. Either way the other metrics
+   * describe a transient that changes with the horizon's length, not a steady state.
+   */
+  BACKLOG_GROWTH("backlog_growth", "Backlog growth", "cases per day");
 
   private final String id;
   private final String label;
@@ -114,8 +123,8 @@ public enum Metric {
   }
 
   /**
-   * Returns the unit: {@code cases}, {@code fraction}, {@code hours}, {@code minutes} or {@code
-   * reports}.
+   * Returns the unit: {@code cases}, {@code cases per day}, {@code fraction}, {@code hours}, {@code
+   * minutes} or {@code reports}.
    *
    * @return the unit
    */

@@ -158,7 +158,7 @@ public final class SimulationTimings {
         Locale.ROOT,
         "%s: %.1f s wall, %d kernel events, %d engine events, %.0f cases in the horizon,"
             + " patrol discovery share %.4f, rework rate %.4f, reports per case %.4f,"
-            + " urgent on time %.4f, summons on time %.4f%n",
+            + " urgent on time %.4f, summons on time %.4f, backlog growth %.1f cases a day%n",
         key,
         seconds,
         r.simulatedEvents(),
@@ -168,16 +168,19 @@ public final class SimulationTimings {
         r.value(Metric.REWORK_RATE),
         r.value(Metric.REPORTS_PER_CASE),
         r.value(Metric.ON_TIME_CLOSING_RATE_URGENT),
-        r.value(Metric.SUMMONS_ON_TIME_SHARE));
+        r.value(Metric.SUMMONS_ON_TIME_SHARE),
+        r.value(Metric.BACKLOG_GROWTH));
     json.append(
         String.format(
             Locale.ROOT,
-            "  \"%s\": {\"seconds\": %.1f, \"kernelEvents\": %d, \"engineEvents\": %d, \"horizonCases\": %.0f}",
+            "  \"%s\": {\"seconds\": %.1f, \"kernelEvents\": %d, \"engineEvents\": %d, \"horizonCases\": %.0f,"
+                + " \"backlogGrowthPerDay\": %.1f}",
             key,
             seconds,
             r.simulatedEvents(),
             r.engineEvents(),
-            r.value(Metric.CASES_REPORTED)));
+            r.value(Metric.CASES_REPORTED),
+            r.value(Metric.BACKLOG_GROWTH)));
   }
 
   /**

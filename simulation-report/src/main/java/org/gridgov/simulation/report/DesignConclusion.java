@@ -147,6 +147,7 @@ public record DesignConclusion(ImmutableList<String> english, ImmutableList<Stri
       case SUPERVISED_SHARE -> "督办案件占比";
       case ON_TIME_CLOSING_RATE_SUPERVISED -> "督办案件按期结案率";
       case HANDOVER_SHARE -> "交接班案件占比";
+      case BACKLOG_GROWTH -> "积压增长（件/日）";
     };
   }
 

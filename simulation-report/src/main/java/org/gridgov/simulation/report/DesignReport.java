@@ -131,6 +131,7 @@ public final class DesignReport {
     effects(h, result);
     points(h, result);
     paired(h, result);
+    h.append(BacklogNote.html(result.points(), s.horizon()));
     h.append(DesignConclusion.of(result).html());
     h.append(ScorecardSection.html("point", ScorecardSection.groups(result)));
     h.append(map);

@@ -216,6 +216,7 @@ public final class SweepReport {
     howToRead(h, sweep);
     h.append("<h2>Charts</h2>\n").append(figures);
     summary(h, result);
+    h.append(BacklogNote.html(result.points(), sweep.scenario().horizon()));
     h.append(DesignConclusion.of(result).html());
     h.append(ScorecardSection.html(sweep.parameter().label(), ScorecardSection.groups(result)));
     replications(h, result);

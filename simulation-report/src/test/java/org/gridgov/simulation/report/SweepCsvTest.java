@@ -24,7 +24,7 @@ class SweepCsvTest {
                 + "mean_wait_minutes,wait_probability,patrol_discovery_share,mean_hours_from_appearance,"
                 + "on_time_closing_rate_urgent,on_time_closing_rate_normal,rework_rate,reports_per_case,"
                 + "summons_on_time_share,mean_summons_arrival_minutes,"
-                + "supervised_share,on_time_closing_rate_supervised,handover_share,"
+                + "supervised_share,on_time_closing_rate_supervised,handover_share,backlog_growth,"
                 + "simulated_events,engine_events");
     assertThat(lines).hasSize(5);
     // value index 1 (800), replication 1: 0.5 + 0.1 * ordinal + 0.01 + 0.001
@@ -32,7 +32,7 @@ class SweepCsvTest {
         .isEqualTo(
             "households-per-grid,800,1,0.511000,0.611000,0.711000,0.811000,0.911000,"
                 + "1.011000,1.111000,1.211000,1.311000,1.411000,1.511000,1.611000,1.711000,1.811000,"
-                + "1.911000,2.011000,2.111000,2.211000,2.311000,2.411000,1001,2001");
+                + "1.911000,2.011000,2.111000,2.211000,2.311000,2.411000,2.511000,1001,2001");
   }
 
   @Test

@@ -176,6 +176,9 @@ public final class Replication {
   private long measuredReworked;
   private long measuredRosteredStarts;
   private long measuredHandedOver;
+  // Open cases when the kernel first reached the horizon's start and its end (-1: not yet).
+  private long openAtHorizonStart = -1;
+  private long openAtHorizonEnd = -1;
 
   private Replication(
       PreparedScenario p,
@@ -316,6 +319,7 @@ public final class Replication {
       if (t >= p.horizonEndMs && measuredOpen == 0) {
         break; // every measured case is closed: the drain is over
       }
+      noteBacklog(t);
       now = t;
       nowInstant = Instant.ofEpochMilli(t);
       long h = (t - p.startMs) / PreparedScenario.HOUR;
@@ -342,6 +346,35 @@ public final class Replication {
     }
     progress.update(total, total);
     return result();
+  }
+
+  /** Counts the open cases when the kernel first reaches the horizon's start and its end. */
+  private void noteBacklog(long t) {
+    if (openAtHorizonStart < 0 && t >= p.horizonStartMs) {
+      openAtHorizonStart = openCases();
+    }
+    if (openAtHorizonEnd < 0 && t >= p.horizonEndMs) {
+      openAtHorizonEnd = openCases();
+    }
+  }
+
+  /** Cases reported (or found) and not closed; run twice per replication, so a scan will do. */
+  private long openCases() {
+    long open = 0;
+    for (int i = 0; i < nextOrdinal; i++) {
+      SimCase c = cases[i];
+      if (c != null && c.entered && c.closedAt < 0) {
+        open++;
+      }
+    }
+    return open;
+  }
+
+  /** {@link Metric#BACKLOG_GROWTH}: open cases at the horizon's end minus at its start, per day. */
+  private double backlogGrowth() {
+    noteBacklog(Long.MAX_VALUE); // a run whose events ended before the horizon did
+    double days = (p.horizonEndMs - p.horizonStartMs) / 86_400_000.0;
+    return (openAtHorizonEnd - openAtHorizonStart) / days;
   }
 
   // ------------------------------------------------------------------ arrivals
@@ -1330,6 +1363,7 @@ public final class Replication {
   // ------------------------------------------------------------------ results
 
   private ReplicationResult result() {
+    double backlogGrowth = backlogGrowth(); // before finish() below ends the open cases
     for (SimCase c : cases) {
       if (c != null) {
         finish(c);
@@ -1366,6 +1400,18 @@ public final class Replication {
     v.put(
         Metric.MEAN_HOURS_FROM_APPEARANCE,
         measuredClosed == 0 ? Double.NaN : appearToCloseMillisSum / measuredClosed / 3.6e6);
+    putMechanismMetrics(v, backlogGrowth);
+    return ReplicationResult.of(
+        parameterValue,
+        replication,
+        v,
+        kernelEvents,
+        engineEvents,
+        LevelScorecards.of(scorecards.table(), this::levelOf));
+  }
+
+  /** The metrics of the issue-22 mechanisms (NaN or the neutral value when off) and the backlog. */
+  private void putMechanismMetrics(Map<Metric, Double> v, double backlogGrowth) {
     PriorityIndicators bp = byPriority;
     v.put(Metric.ON_TIME_CLOSING_RATE_URGENT, bp == null ? Double.NaN : bp.urgentOnTime());
     v.put(
@@ -1389,13 +1435,7 @@ public final class Replication {
         handover == null || measuredRosteredStarts == 0
             ? Double.NaN
             : (double) measuredHandedOver / measuredRosteredStarts);
-    return ReplicationResult.of(
-        parameterValue,
-        replication,
-        v,
-        kernelEvents,
-        engineEvents,
-        LevelScorecards.of(scorecards.table(), this::levelOf));
+    v.put(Metric.BACKLOG_GROWTH, backlogGrowth);
   }
 
   /** The level of a handler of the city, for its scorecard. */
