@@ -23,6 +23,7 @@ import org.gridgov.simulation.Roster;
 import org.gridgov.simulation.Scenario;
 import org.gridgov.simulation.Simulator;
 import org.gridgov.simulation.Staff;
+import org.gridgov.simulation.Staffing;
 import org.gridgov.simulation.Summons;
 import org.gridgov.simulation.SupervisionMechanism;
 import org.gridgov.simulation.Sweep;
@@ -47,6 +48,9 @@ import org.gridgov.simulation.SweepResult;
  *
  * <p>The system property {@code gridgov.timings.days} shortens (or lengthens) the year's horizon,
  * 365 days by default: a profile of a month, or a look at how the time grows with the horizon.
+ * {@code gridgov.timings.district-staff} and {@code gridgov.timings.city-staff} replace the
+ * scenario's handlers per district office and for the city office (8 and 8 in {@code putian}),
+ * whose overload makes the year slow (docs/BENCHMARKS.md, "Why the year slows down").
  *
  * <pre>
  * java -Xmx6g -cp benchmarks/target/benchmarks.jar org.gridgov.benchmarks.simulation.SimulationTimings \
@@ -146,7 +150,7 @@ public final class SimulationTimings {
             .horizon(Duration.ofDays(Long.getLong("gridgov.timings.days", 365)))
             .drain(s.drain())
             .addAllCategories(s.categories())
-            .staffing(s.staffing())
+            .staffing(topStaff(s.staffing()))
             .travel(s.travel());
     if (all) {
       allMechanisms(year);
@@ -181,6 +185,18 @@ public final class SimulationTimings {
             r.engineEvents(),
             r.value(Metric.CASES_REPORTED),
             r.value(Metric.BACKLOG_GROWTH)));
+  }
+
+  /** The scenario's staffing with the district and city handlers the system properties give. */
+  private static Staffing topStaff(Staffing s) {
+    return new Staffing(
+        s.workersPerGrid(),
+        s.communityStaff(),
+        s.streetStaff(),
+        Integer.getInteger("gridgov.timings.district-staff", s.districtStaff()),
+        Integer.getInteger("gridgov.timings.city-staff", s.cityStaff()),
+        s.departmentDefault(),
+        s.departments());
   }
 
   /**
