@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  * </pre>
  */
 public final class ScorecardWeights {
+  private static final Pattern LINE_BREAK = Pattern.compile("\\r?\\n");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   /** The indicators the composite weighs (the text form's names in parentheses). */
   public enum Indicator {
@@ -115,7 +118,7 @@ public final class ScorecardWeights {
   public static ScorecardWeights parse(String text, String source) {
     EnumMap<Indicator, Double> w = new EnumMap<>(Indicator.class);
     @Nullable Duration within = null;
-    String[] lines = text.split("\r?\n", -1);
+    String[] lines = LINE_BREAK.split(text, -1);
     for (int n = 1; n <= lines.length; n++) {
       String raw = lines[n - 1];
       int hash = raw.indexOf('#');
@@ -123,7 +126,7 @@ public final class ScorecardWeights {
       if (body.isEmpty()) {
         continue;
       }
-      String[] f = body.split("\\s+");
+      String[] f = WHITESPACE.split(body);
       switch (f[0]) {
         case "accept-within" -> {
           fields(f, 2, source, n, "accept-within <ISO duration>");

@@ -54,7 +54,7 @@ public record DeliberationBody(
   public DeliberationBody {
     Objects.requireNonNull(id, "id");
     Preconditions.checkArgument(
-        id.matches("[a-z0-9_-]{1,64}"),
+        PeopleCodes.isCode(id),
         "a body id is 1 to 64 characters of a-z 0-9 _ -, not '%s'",
         id.length() > 64 ? id.substring(0, 64) + "…" : id);
     Objects.requireNonNull(chineseName, "chineseName");

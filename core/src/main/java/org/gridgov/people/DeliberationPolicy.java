@@ -226,7 +226,7 @@ public final class DeliberationPolicy {
      */
     @CanIgnoreReturnValue
     public Builder size(String categoryPrefix, MatterSize size) {
-      if (!categoryPrefix.matches("[0-9]{1,16}")) {
+      if (!PeopleCodes.isCategoryPrefix(categoryPrefix)) {
         throw new IllegalArgumentException(
             "deliberation policy: a category prefix is 1 to 16 digits, not '"
                 + (categoryPrefix.length() > 16 ? categoryPrefix.substring(0, 16) : categoryPrefix)

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.gridgov.InputLimits;
 import org.gridgov.TextParseException;
 import org.gridgov.internal.CsvReader;
@@ -48,6 +49,8 @@ import org.jspecify.annotations.Nullable;
  * then. No field of this format names a person.
  */
 public final class DeliberationPolicyCsv {
+  private static final Pattern CODE_SEPARATORS = Pattern.compile("[ ;]+");
+
   /** The columns, the required one first. */
   public static final ImmutableList<String> HEADER =
       ImmutableList.of(
@@ -144,7 +147,7 @@ public final class DeliberationPolicyCsv {
 
     private void body(CsvReader.Row row) {
       String id = field(row, BODY);
-      if (!id.matches("[a-z0-9_-]{1,64}")) {
+      if (!PeopleCodes.isCode(id)) {
         problem(row, BODY, id, "a body id is 1 to 64 characters of a-z 0-9 _ -");
         return;
       }
@@ -209,7 +212,7 @@ public final class DeliberationPolicyCsv {
     private void size(CsvReader.Row row) {
       String prefix = field(row, CATEGORY);
       MatterSize size = parseEnum(row, SIZE, MatterSize.class, "small, big or urgent");
-      if (!prefix.matches("[0-9]{1,16}")) {
+      if (!PeopleCodes.isCategoryPrefix(prefix)) {
         problem(row, CATEGORY, prefix, "a category prefix is 1 to 16 digits");
         return;
       }
@@ -226,7 +229,7 @@ public final class DeliberationPolicyCsv {
       ImmutableSet.Builder<String> out = ImmutableSet.builder();
       boolean ok = true;
       int n = 0;
-      for (String code : text.split("[ ;]+", -1)) {
+      for (String code : CODE_SEPARATORS.split(text, -1)) {
         if (code.isEmpty()) {
           continue;
         }

@@ -30,7 +30,7 @@ public record ShiftPattern(String code, ImmutableList<Window> windows) {
   public ShiftPattern {
     Objects.requireNonNull(code, "code");
     Preconditions.checkArgument(
-        code.matches("[a-z0-9_-]{1,64}"),
+        PeopleCodes.isCode(code),
         "a shift pattern code is 1 to 64 characters of a-z 0-9 _ -, not '%s'",
         code.length() > 64 ? code.substring(0, 64) : code);
     windows = ImmutableList.copyOf(windows);

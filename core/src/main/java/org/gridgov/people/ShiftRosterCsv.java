@@ -84,7 +84,7 @@ public final class ShiftRosterCsv {
     for (CsvReader.Row row = csv.next(); row != null; row = csv.next()) {
       PersonId person = person(row, col, problems);
       String code = Columns.get(row, col, PATTERN).trim();
-      boolean codeOk = code.matches("[a-z0-9_-]{1,64}");
+      boolean codeOk = PeopleCodes.isCode(code);
       if (!codeOk) {
         problems.add(
             row.line(),

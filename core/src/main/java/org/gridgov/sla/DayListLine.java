@@ -2,6 +2,7 @@ package org.gridgov.sla;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 import org.gridgov.internal.Problems;
 import org.jspecify.annotations.Nullable;
 
@@ -14,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param name the rest of the line, stripped (may be empty)
  */
 record DayListLine(LocalDate date, boolean offDay, String name) {
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   /**
    * Parses a stripped, non-comment line, recording what is wrong with it.
@@ -24,7 +26,7 @@ record DayListLine(LocalDate date, boolean offDay, String name) {
    * @return the line, or null if it is bad (then a problem was recorded)
    */
   static @Nullable DayListLine parse(int lineNo, String text, Problems problems) {
-    String[] f = text.split("\\s+", 3);
+    String[] f = WHITESPACE.split(text, 3);
     LocalDate date;
     try {
       date = LocalDate.parse(f[0]);

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Immutable value; equal when unit and amount (and rule) are equal.
  */
 public final class SlaLimit {
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   /** The longest natural or working-time limit: 3,660 days (about ten years). */
   public static final Duration MAX_DURATION = Duration.ofDays(3660);
@@ -144,7 +146,7 @@ public final class SlaLimit {
    *     them
    */
   public static SlaLimit parse(String text) {
-    String[] parts = text.trim().split("\\s+", -1);
+    String[] parts = WHITESPACE.split(text.trim(), -1);
     try {
       if (parts.length == 2 && parts[0].equals("natural")) {
         return natural(Duration.parse(parts[1]));

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 import org.gridgov.InputLimits;
 import org.gridgov.casefile.Priority;
 import org.gridgov.internal.Problems;
@@ -71,6 +72,7 @@ import org.jspecify.annotations.Nullable;
  * InputLimits#defaults()} unless told otherwise).
  */
 public final class SlaPolicy {
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   /** The largest count or length {@code extensions} accepts. */
   public static final int MAX_EXTENSION_VALUE = 1000;
@@ -468,7 +470,7 @@ public final class SlaPolicy {
       main = t.substring(0, bar).strip();
       levelsText = t.substring(bar + 1).strip();
     }
-    String[] f = main.split("\\s+");
+    String[] f = WHITESPACE.split(main);
     if (parseSetting(t, f, lineNo, b, problems)) {
       return;
     }
@@ -566,7 +568,7 @@ public final class SlaPolicy {
     List<WarningLevel> levels = List.of();
     if (levelsText != null) {
       // the levels' field numbers go on after the main fields and the bar
-      levels = parseLevels(levelsText.split("\\s+"), 0, f.length + 2, lineNo, problems);
+      levels = parseLevels(WHITESPACE.split(levelsText), 0, f.length + 2, lineNo, problems);
     }
     if (problems.count() == before && limit != null && levels != null) {
       parsed.add(

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.gridgov.sla.SlaLimit;
 import org.jspecify.annotations.Nullable;
 
@@ -41,6 +42,9 @@ import org.jspecify.annotations.Nullable;
  * Immutable.
  */
 public final class SupervisionPolicy {
+  private static final Pattern LINE_BREAK = Pattern.compile("\\r?\\n");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern MINUTES = Pattern.compile("[0-9]{1,9}(\\.[0-9]{1,9})?m");
 
   /**
    * A supervision level.
@@ -206,7 +210,7 @@ public final class SupervisionPolicy {
     @Nullable AutoRule[] auto = new AutoRule[3];
     @Nullable RepeatRule repeat = null;
     boolean reopen = false;
-    String[] lines = text.split("\r?\n", -1);
+    String[] lines = LINE_BREAK.split(text, -1);
     for (int i = 0; i < lines.length; i++) {
       Line l = new Line(source, i + 1, lines[i]);
       if (l.fields.isEmpty()) {
@@ -236,7 +240,7 @@ public final class SupervisionPolicy {
       int hash = raw.indexOf('#');
       String body = (hash >= 0 ? raw.substring(0, hash) : raw).strip();
       if (!body.isEmpty()) {
-        fields.addAll(List.of(body.split("\\s+")));
+        fields.addAll(List.of(WHITESPACE.split(body)));
       }
     }
 
@@ -363,7 +367,7 @@ public final class SupervisionPolicy {
       String f = fields.get(index - 1);
       String expected =
           "a distance in metres such as 50m, more than 0 and at most " + (int) MAX_RADIUS_METRES;
-      if (!f.matches("[0-9]{1,9}(\\.[0-9]{1,9})?m")) {
+      if (!MINUTES.matcher(f).matches()) {
         throw bad(index, "radius", expected);
       }
       double m = Double.parseDouble(f.substring(0, f.length() - 1));

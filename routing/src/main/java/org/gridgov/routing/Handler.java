@@ -51,6 +51,7 @@ public record Handler(
 
   private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*");
   private static final Pattern PREFIX = Pattern.compile("[0-9]*");
+  private static final Pattern OFFICE_ID = Pattern.compile("office:[1-9][0-9]*");
 
   /** The kinds of handler. */
   public enum Kind {
@@ -83,7 +84,7 @@ public record Handler(
     switch (kind) {
       case OFFICE ->
           checkArgument(
-              id.equals(CITY_OFFICE_ID) || id.matches("office:[1-9][0-9]*"),
+              id.equals(CITY_OFFICE_ID) || OFFICE_ID.matcher(id).matches(),
               "office id %s must be office:<region code> or %s",
               id,
               CITY_OFFICE_ID);

@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.gridgov.InputLimits;
 import org.gridgov.casefile.Priority;
 import org.gridgov.internal.CsvReader;
@@ -40,6 +41,10 @@ import org.jspecify.annotations.Nullable;
  * against a graph and gives the fast {@link TablePolicy}.
  */
 public final class PolicyTable {
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern HANDLER_ID =
+      Pattern.compile("office:([1-9][0-9]*|city)|dept:[a-z0-9][a-z0-9-]*|party:[a-z0-9][a-z0-9-]*");
+
   /** The header row, exactly. */
   public static final String HEADER = "category,region,priority,point,holder,action";
 
@@ -386,7 +391,7 @@ public final class PolicyTable {
   }
 
   static boolean isHandlerId(String s) {
-    return s.matches("office:([1-9][0-9]*|city)|dept:[a-z0-9][a-z0-9-]*|party:[a-z0-9][a-z0-9-]*");
+    return HANDLER_ID.matcher(s).matches();
   }
 
   static boolean isTarget(String s) {
@@ -398,7 +403,7 @@ public final class PolicyTable {
   }
 
   private static @Nullable Action parseAction(String text, int line, Problems p) {
-    String[] w = text.trim().split("\\s+", -1);
+    String[] w = WHITESPACE.split(text.trim(), -1);
     String verb = w[0];
     return switch (verb) {
       case "assign" -> parseAssign(text, w, line, p);
