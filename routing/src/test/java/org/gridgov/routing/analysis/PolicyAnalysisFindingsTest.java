@@ -266,6 +266,172 @@ class PolicyAnalysisFindingsTest {
     assertThat(PolicyAnalysis.analyse(p, CATEGORIES).regionClasses()).isEqualTo(sizes.size());
   }
 
+  @Test
+  void overridesAreJudgedColumnByColumnWithPrioritiesAndRegionsNamed() {
+    long street = streetIn(district);
+    // narrower by category, both for urgent cases only: an override
+    String byCategoryUrgent =
+        "0601,*,URGENT,NEW_CASE,none,assign office@STREET\n06,*,URGENT,NEW_CASE,none,assign office\n";
+    // narrower by region, both naming regions: an override
+    String byNamedRegion =
+        "*,"
+            + street
+            + ",*,NEW_CASE,none,assign office@STREET\n*,"
+            + district
+            + ",*,NEW_CASE,none,assign office\n";
+    // the earlier row's region is wider than the later's: the later row can never win
+    String widerRegionFirst =
+        "*,"
+            + district
+            + ",*,NEW_CASE,none,assign office@STREET\n*,"
+            + street
+            + ",*,NEW_CASE,none,assign office\n";
+    // one of the earlier row's categories lies outside the later row's: crossing, not narrower
+    String crossingCategories =
+        "0601|0101,*,*,NEW_CASE,none,assign office@STREET\n06,*,*,NEW_CASE,none,assign office\n";
+
+    assertThat(analyse(byCategoryUrgent + SOUND).findings(Finding.Kind.OVERLAP)).isEmpty();
+    assertThat(analyse(byNamedRegion + SOUND).findings(Finding.Kind.OVERLAP)).isEmpty();
+    assertThat(analyse(widerRegionFirst + SOUND).findings(Finding.Kind.OVERLAP))
+        .isNotEmpty()
+        .allSatisfy(
+            f -> {
+              assertThat(f.line()).isEqualTo(3);
+              assertThat(tree.get(street).contains(tree.get(f.regionCode()))).isTrue();
+            });
+    assertThat(analyse(crossingCategories + SOUND).findings(Finding.Kind.OVERLAP))
+        .isNotEmpty()
+        .allSatisfy(
+            f -> {
+              assertThat(f.line()).isEqualTo(3);
+              assertThat(f.category()).isEqualTo("0601");
+            });
+  }
+
+  @Test
+  void aDecisionPointNoRowDecidesIsAGapNamingTheHolder() {
+    String noManual =
+        """
+        *,*,*,NEW_CASE,none,assign office
+        *,*,*,BREACH|RETURN,CITY,assign holder
+        *,*,*,BREACH|RETURN,*,escalate
+        *,*,*,CHECK_FAILED|REPEAT_REPORT,*,assign holder
+        """;
+
+    List<Finding> gaps = analyse(noManual).findings(Finding.Kind.GAP);
+
+    assertThat(gaps)
+        .isNotEmpty()
+        .allSatisfy(
+            f -> {
+              assertThat(f.point()).contains(DecisionPoint.MANUAL);
+              assertThat(f.line()).isZero();
+              assertThat(f.handlers()).hasSize(1);
+              assertThat(f.detail())
+                  .isEqualTo("no row decides when " + f.handlers().get(0) + " holds the case");
+            });
+    assertThat(gaps.stream().map(Finding::category).distinct())
+        .containsExactlyInAnyOrderElementsOf(CATEGORIES);
+  }
+
+  @Test
+  void aNewCaseRejectedByARowIsAGapAtThatRowSayingSo() {
+    List<Finding> gaps =
+        analyse("0601,*,*,NEW_CASE,none,reject not-ours\n" + SOUND).findings(Finding.Kind.GAP);
+
+    assertThat(gaps)
+        .isNotEmpty()
+        .allSatisfy(
+            f -> {
+              assertThat(f.line()).isEqualTo(2);
+              assertThat(f.category()).isEqualTo("0601");
+              assertThat(f.detail()).startsWith("a new case is not assigned: rejected (");
+            });
+  }
+
+  @Test
+  void findingsAreSortedByKindLineCategoryRegionAndPriority() {
+    PolicyReport r =
+        analyse(
+            "0601,*,*,NEW_CASE,none,reject not-ours\n*,*,*,NEW_CASE,none,assign office@STREET\n"
+                + SOUND);
+
+    List<Finding> f = r.findings();
+    for (int i = 1; i < f.size(); i++) {
+      Finding a = f.get(i - 1);
+      Finding b = f.get(i);
+      int c = a.kind().compareTo(b.kind());
+      if (c == 0) {
+        c = Integer.compare(a.line(), b.line());
+      }
+      if (c == 0) {
+        c = a.category().compareTo(b.category());
+      }
+      if (c == 0) {
+        c = Long.compare(a.regionCode(), b.regionCode());
+      }
+      if (c == 0) {
+        c =
+            Integer.compare(
+                a.priority().map(Enum::ordinal).orElse(-1),
+                b.priority().map(Enum::ordinal).orElse(-1));
+      }
+      if (c == 0) {
+        c =
+            Integer.compare(
+                a.point().map(Enum::ordinal).orElse(-1), b.point().map(Enum::ordinal).orElse(-1));
+      }
+      assertThat(c).as("finding %s before %s", i - 1, i).isLessThanOrEqualTo(0);
+    }
+    // several priorities of one kind, line, category and region: the order above is exercised
+    assertThat(f.stream().map(Finding::priority).distinct().count()).isGreaterThan(1);
+  }
+
+  @Test
+  void handlersReachedOnlyThroughReturnsAreReached() {
+    // a return at a grid office goes to the water bureau, whose return goes to landscaping
+    String rows =
+        "*,*,*,RETURN,GRID,assign dept:water\n*,*,*,RETURN,dept:water,assign dept:landscaping\n"
+            + SOUND;
+
+    List<String> unreached =
+        analyse(rows).findings(Finding.Kind.UNREACHABLE).stream()
+            .filter(f -> !f.handlers().isEmpty())
+            .map(f -> f.handlers().get(0))
+            .toList();
+
+    assertThat(unreached).doesNotContain("dept:water", "dept:landscaping").contains("dept:police");
+  }
+
+  @Test
+  void anOfficeLevelReachedOnlyByAReturnIsReached() {
+    String rows =
+        """
+        *,*,*,NEW_CASE,none,assign office:city
+        *,*,*,RETURN,CITY,assign office@STREET
+        *,*,*,BREACH|RETURN|CHECK_FAILED|MANUAL|REPEAT_REPORT,*,assign holder
+        """;
+
+    List<String> details =
+        analyse(rows).findings(Finding.Kind.UNREACHABLE).stream()
+            .filter(f -> f.handlers().isEmpty())
+            .map(Finding::detail)
+            .toList();
+
+    assertThat(details).noneMatch(d -> d.contains(HandlerLevel.STREET + " office"));
+    assertThat(details).anyMatch(d -> d.contains(HandlerLevel.GRID + " office"));
+  }
+
+  private long streetIn(long districtCode) {
+    for (int i = 0; i < tree.size(); i++) {
+      Region r = tree.region(i);
+      if (r.level() == RegionLevel.STREET && tree.get(districtCode).contains(r)) {
+        return r.code();
+      }
+    }
+    throw new AssertionError("no street in " + districtCode);
+  }
+
   private RoutingGraph graphWith(java.util.function.Consumer<RoutingGraph.Builder> links) {
     RoutingGraph.Builder b = ExamplePolicy.declare(RoutingGraph.builder(tree), tree);
     for (String slug : List.of("a", "b")) {
