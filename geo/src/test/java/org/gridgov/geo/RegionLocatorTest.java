@@ -279,4 +279,77 @@ class RegionLocatorTest {
     LonLat bd = ChinaCoordinates.gcj02ToBd09(gcj.lon(), gcj.lat());
     assertThat(locator.locateBd09(bd.lon(), bd.lat()).orElseThrow().region()).isEqualTo(unit);
   }
+
+  @Test
+  void locateIndex_isTheBruteForceRegionsIndexOrMinusOne() {
+    RegionGeometry g = GeoFixtures.small();
+    RegionLocator locator = RegionLocator.of(g);
+    Envelope env = new Envelope();
+    for (Region root : g.tree().roots()) {
+      env.expandToInclude(g.geometry(root.code()).orElseThrow().getEnvelopeInternal());
+    }
+    SplittableRandom random = new SplittableRandom(5);
+    int inside = 0;
+    for (int i = 0; i < 1_000; i++) {
+      double lon = env.getMinX() - 0.01 + random.nextDouble() * (env.getWidth() + 0.02);
+      double lat = env.getMinY() - 0.01 + random.nextDouble() * (env.getHeight() + 0.02);
+      int expected = bruteForce(g, lon, lat).map(Region::index).orElse(-1);
+      assertThat(locator.locateIndex(lon, lat)).as("point (%s, %s)", lon, lat).isEqualTo(expected);
+      inside += expected >= 0 ? 1 : 0;
+    }
+    assertThat(inside).isBetween(1, 999); // both answers were exercised
+  }
+
+  @Test
+  void levelsAreThoseWithGeometryDeepestFirst_andThePolicyIsKept() {
+    RegionGeometry g = GeoFixtures.small();
+    java.util.List<RegionLevel> expected = new java.util.ArrayList<>();
+    for (RegionLevel l :
+        java.util.List.of(
+            RegionLevel.UNIT,
+            RegionLevel.GRID,
+            RegionLevel.COMMUNITY,
+            RegionLevel.STREET,
+            RegionLevel.DISTRICT)) {
+      if (!g.regions(l).isEmpty()) {
+        expected.add(l);
+      }
+    }
+    OutsidePolicy policy = OutsidePolicy.nearestWithin(25);
+
+    RegionLocator locator = RegionLocator.of(g, policy, 8);
+
+    assertThat(locator.levels()).containsExactlyElementsOf(expected).contains(RegionLevel.DISTRICT);
+    assertThat(locator.outsidePolicy()).isEqualTo(policy);
+  }
+
+  @Test
+  void nearestIsFoundInEveryDirection_andTiesGoToTheLowerCode() {
+    RegionGeometry g = squares();
+    Region grid = g.tree().regionsAt(RegionLevel.GRID).get(0);
+    long a = grid.children().get(0).code();
+    long b = grid.children().get(1).code();
+    double ky = org.gridgov.geo.internal.LocalMetric.METRES_PER_DEGREE;
+    double kx = org.gridgov.geo.internal.LocalMetric.metresPerDegreeLon(25.0005);
+    RegionLocator within15 = RegionLocator.of(g, OutsidePolicy.nearestWithin(15));
+    RegionLocator within9 = RegionLocator.of(g, OutsidePolicy.nearestWithin(9));
+    double[][] points = {
+      {119.002 + 10 / kx, 25.0005}, // east of b
+      {119.0005, 25.001 + 10 / ky}, // north of a
+      {119.0005, 25 - 10 / ky}, // south of a
+      {119.0015, 25.001 + 10 / ky}, // north of b
+    };
+    long[] nearestOf = {b, a, a, b};
+    for (int i = 0; i < points.length; i++) {
+      Location near = within15.locate(points[i][0], points[i][1]).orElseThrow();
+      assertThat(near.region().code()).as("point %d", i).isEqualTo(nearestOf[i]);
+      assertThat(near.distanceMetres())
+          .as("point %d", i)
+          .isCloseTo(10, org.assertj.core.data.Offset.offset(0.05));
+      assertThat(within9.locate(points[i][0], points[i][1])).as("point %d", i).isEmpty();
+    }
+    // 10 m below the vertex a and b share: as near to both, so the lower code
+    Location tie = within15.locate(119.001, 25 - 10 / ky).orElseThrow();
+    assertThat(tie.region().code()).isEqualTo(Math.min(a, b));
+  }
 }
