@@ -62,4 +62,25 @@ public final class Texts {
     }
     return sb.toString();
   }
+
+  /**
+   * Returns an English ordinal for messages: {@code 1st}, {@code 2nd}, {@code 3rd}, {@code 4th},
+   * {@code 11th}, {@code 12th}, {@code 13th}, {@code 21st}, {@code 101st}, {@code 111th}.
+   *
+   * @param n the number, {@code >= 0}
+   * @return the number with its suffix
+   */
+  public static String ordinal(int n) {
+    int lastTwo = n % 100;
+    String suffix =
+        lastTwo >= 11 && lastTwo <= 13
+            ? "th"
+            : switch (n % 10) {
+              case 1 -> "st";
+              case 2 -> "nd";
+              case 3 -> "rd";
+              default -> "th";
+            };
+    return n + suffix;
+  }
 }

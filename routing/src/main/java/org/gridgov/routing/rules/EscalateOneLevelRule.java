@@ -6,6 +6,7 @@ import com.google.common.collect.Sets;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import org.gridgov.internal.Texts;
 import org.gridgov.routing.DecisionPoint;
 import org.gridgov.routing.RoutingDecision;
 import org.gridgov.routing.RoutingGraph;
@@ -61,7 +62,7 @@ public final class EscalateOneLevelRule extends BaseRule {
     return "escalates on "
         + points
         + " (repeat reports from the "
-        + repeatThreshold
-        + "th), when the holder has an ESCALATE link";
+        + Texts.ordinal(repeatThreshold)
+        + "), when the holder has an ESCALATE link";
   }
 }

@@ -53,7 +53,7 @@ class EscalateOneLevelRuleTest {
     }
     assertThat(rule.whyNot(RoutingRequest.newCase(facts, RoutingFixtures.AT)))
         .contains("REPEAT_REPORT")
-        .contains("3th");
+        .contains("from the 3rd)");
   }
 
   @Test
@@ -65,7 +65,7 @@ class EscalateOneLevelRuleTest {
     assertThat(
             new EscalateOneLevelRule(graph, breach, 2)
                 .whyNot(RoutingRequest.newCase(facts, RoutingFixtures.AT)))
-        .contains("2th");
+        .contains("from the 2nd)");
     assertThatThrownBy(() -> new EscalateOneLevelRule(graph, EnumSet.of(DecisionPoint.NEW_CASE), 2))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("a new case has no holder");
