@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.common.collect.ImmutableMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.gridgov.casefile.Priority;
 import org.gridgov.region.Region;
 import org.gridgov.region.RegionLevel;
@@ -26,23 +25,7 @@ class FirstMatchAndCapabilityTest {
   private final RoutingGraph graph = RoutingFixtures.exampleGraph();
   private final Region grid = graph.tree().regionsAt(RegionLevel.GRID).get(0);
 
-  private static final RoutingRule SILENT =
-      new RoutingRule() {
-        @Override
-        public String name() {
-          return "silent";
-        }
-
-        @Override
-        public Optional<RoutingDecision> tryDecide(RoutingRequest request) {
-          return Optional.empty();
-        }
-
-        @Override
-        public String whyNot(RoutingRequest request) {
-          return "never decides";
-        }
-      };
+  private static final RoutingRule SILENT = SilentRule.INSTANCE;
 
   private RoutingRequest newCase(String category) {
     return RoutingRequest.newCase(

@@ -56,19 +56,7 @@ class ScopedRuleTest {
         }
       };
 
-  /** Never decides. */
-  private static final RoutingRule SILENT =
-      new RoutingRule() {
-        @Override
-        public String name() {
-          return "silent";
-        }
-
-        @Override
-        public Optional<RoutingDecision> tryDecide(RoutingRequest request) {
-          return Optional.empty();
-        }
-      };
+  private static final RoutingRule SILENT = SilentRule.INSTANCE;
 
   private static RoutingRequest newCase(String category, Region at) {
     return RoutingRequest.newCase(
