@@ -29,13 +29,6 @@ final class CaseCommands {
     this.extensions = extensions;
   }
 
-  /** Whether this family handles the action. */
-  static boolean handles(Command.Action a) {
-    return !RoutingCommands.handles(a)
-        && !(a instanceof Command.Report)
-        && !(a instanceof Command.ReportAt);
-  }
-
   /** Emits the events of {@code c} on {@code rec}. */
   void handle(Tx tx, Command c, CaseRecord rec, Actor actor) {
     Command.Action a = c.action();
