@@ -241,6 +241,36 @@ class DeliberationDeskTest {
   }
 
   @Test
+  void anEntryBeforeTheDesksLastEntryIsRefusedAsTimeGoingBackwards() {
+    handling("T-1", Priority.NORMAL, "2025-03-03T10:20");
+    handling("T-2", Priority.NORMAL, "2025-03-03T10:20");
+    var unused = refer("T-1", at("2025-03-03T10:30"), Optional.empty());
+    Instant earlier = at("2025-03-03T10:25");
+    String rule = "time goes backwards: " + earlier + " is before the desk's last entry at ";
+
+    assertThatThrownBy(
+            () ->
+                desk.refer(
+                    d.engine,
+                    cmd(),
+                    districtDispatcher(),
+                    CaseId.of("T-2"),
+                    earlier,
+                    Optional.empty()))
+        .isInstanceOf(DeliberationRefusedException.class)
+        .hasMessageContaining(rule);
+    assertThatThrownBy(() -> desk.sit(CaseId.of("T-1"), earlier, List.of(LEADER, WORKER)))
+        .isInstanceOf(DeliberationRefusedException.class)
+        .hasMessageContaining(rule);
+    assertThatThrownBy(
+            () -> desk.decide(d.engine, cmd(), CHAIR, CaseId.of("T-1"), earlier, Outcome.ADOPTED))
+        .isInstanceOf(DeliberationRefusedException.class)
+        .hasMessageContaining(rule);
+    assertThat(desk.log()).hasSize(1);
+    assertThat(desk.toString()).isEqualTo("DeliberationDesk(1 referrals, 1 log entries)");
+  }
+
+  @Test
   void refusalsChangeNothing() {
     String id = "R-1";
     Instant t = at("2025-03-03T10:00");
