@@ -271,6 +271,48 @@ class DeliberationDeskTest {
   }
 
   @Test
+  void aCaseLogWithoutTheReferralsSuspensionsDisagreesWithTheDeskLogOnEveryRule() {
+    handling("T-1", Priority.NORMAL, "2025-03-03T10:20");
+    handling("T-2", Priority.NORMAL, "2025-03-03T10:20");
+    var unused = refer("T-1", at("2025-03-03T10:30"), Optional.empty());
+    unused = refer("T-2", at("2025-03-03T10:40"), Optional.empty());
+    assertThat(DeliberationLogs.disagreements(desk.log(), d.log)).isEmpty();
+    List<CaseEvent> noSuspensions =
+        d.log.stream().filter(e -> e.type() != EventType.SUSPENDED).toList();
+
+    var wrong = DeliberationLogs.disagreements(desk.log(), noSuspensions);
+
+    String noEvent = " has no Suspended event of its case at that instant naming the body";
+    String notSuspended = ": its referral is open but the case log does not replay it as suspended";
+    assertThat(wrong)
+        .containsExactly(
+            "case T-1: deliberation entry #1 (REFERRED)" + noEvent,
+            "case T-2: deliberation entry #2 (REFERRED)" + noEvent,
+            "case T-1" + notSuspended,
+            "case T-2" + notSuspended);
+    assertThatThrownBy(
+            () ->
+                DeliberationLogs.restore(
+                    DeliberationPolicy.standard(), registry(), CAL, desk.log(), noSuspensions))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "the deliberation log and the case log disagree: case T-1: deliberation entry #1"
+                + " (REFERRED)"
+                + noEvent
+                + " (and 3 more)");
+
+    // a case log with a gap does not replay, so it does not show the open referral's case suspended
+    CaseEvent verified =
+        d.log.stream()
+            .filter(e -> e.caseId().equals(CaseId.of("T-1")) && e.type() == EventType.VERIFIED)
+            .findFirst()
+            .orElseThrow();
+    List<CaseEvent> gap = d.log.stream().filter(e -> e != verified).toList();
+    assertThat(DeliberationLogs.disagreements(desk.log(), gap))
+        .containsExactly("case T-1" + notSuspended);
+  }
+
+  @Test
   void refusalsChangeNothing() {
     String id = "R-1";
     Instant t = at("2025-03-03T10:00");
