@@ -133,6 +133,90 @@ class SupervisionTest {
     assertThat(restored.snapshot()).isEqualTo(d.engine.snapshot());
   }
 
+  private static final String LEVELS =
+      """
+      level 一般督办 working-days 2 same-clock-time
+      level 重点督办 natural PT24H
+      level 挂牌督办 natural PT12H
+      """;
+
+  /** The SLA breaches of clocks other than the supervision's, in order. */
+  private static List<CaseEvent> caseBreaches(List<CaseEvent> events) {
+    return events.stream()
+        .filter(
+            e ->
+                e.payload() instanceof EventPayload.SlaBreached b
+                    && !b.clockId().equals("supervision"))
+        .toList();
+  }
+
+  private static List<CaseEvent> openings(List<CaseEvent> events) {
+    return events.stream().filter(e -> e.type() == EventType.SUPERVISION_OPENED).toList();
+  }
+
+  @Test
+  void theNthBreachOpensTheSupervision_namingItsOrdinal() {
+    String[] ordinals = {"1st", "2nd", "3rd", "4th"};
+    for (int n = 1; n <= 4; n++) {
+      Instant t = at("2025-03-03T09:00");
+      Driver d = opened(LEVELS + "auto breaches " + n + " 一般督办\n", t);
+
+      var unused = d.advance(t.plus(Duration.ofDays(60)));
+
+      List<CaseEvent> breaches = caseBreaches(d.log);
+      assertThat(breaches).as("threshold %s", n).hasSizeGreaterThanOrEqualTo(n);
+      CaseEvent opening = openings(d.log).get(0);
+      assertThat(opening.at()).as("threshold %s", n).isEqualTo(breaches.get(n - 1).at());
+      assertThat(((EventPayload.SupervisionOpened) opening.payload()).reason())
+          .isEqualTo("automatic supervision: " + ordinals[n - 1] + " SLA breach");
+      // the breaches before the n-th opened nothing
+      assertThat(d.log.indexOf(opening)).isGreaterThan(d.log.indexOf(breaches.get(n - 1)));
+    }
+  }
+
+  @Test
+  void aClosedAutomaticSupervisionIsNotOpenedAgainByLaterBreaches() {
+    Instant t = at("2025-03-03T09:00");
+    Driver d = opened(LEVELS + "auto breaches 1 一般督办\n", t);
+    var first = d.advance(at("2025-03-06T10:00")); // the lead clock's breach
+    assertThat(caseBreaches(first)).hasSize(1);
+    assertThat(openings(first)).hasSize(1);
+    d.run(SUPERVISOR, "C-1", at("2025-03-06T11:00"), new Command.CloseSupervision("已整改"));
+
+    var later = d.advance(t.plus(Duration.ofDays(60)));
+
+    assertThat(caseBreaches(later)).isNotEmpty();
+    assertThat(openings(later)).isEmpty();
+  }
+
+  @Test
+  void aTopLevelSupervisionBreachingWithAnotherClock_escalatesNothing_andOpensNothing() {
+    Instant t = at("2025-03-03T09:00");
+    Driver d = opened(LEVELS + "auto breaches 2 一般督办\n", t);
+    // the lead clock (3 working days from the dispatch at 09:03) breaches on Thursday 09:03; a
+    // top-level supervision of 12 h opened on Wednesday 21:03 breaches at that same instant
+    Instant due = at("2025-03-06T09:03");
+    d.run(
+        SUPERVISOR,
+        "C-1",
+        due.minus(Duration.ofHours(12)),
+        new Command.OpenSupervision("挂牌督办", "x"));
+    assertThat(d.engine.supervision(C).orElseThrow().dueAt()).isEqualTo(due);
+
+    var fired = d.advance(due);
+
+    assertThat(fired)
+        .filteredOn(e -> e.type() == EventType.SLA_BREACHED)
+        .extracting(CaseEvent::at)
+        .containsExactly(due, due);
+    assertThat(types(fired)).doesNotContain(EventType.SUPERVISION_ESCALATED);
+    assertThat(openings(fired)).isEmpty();
+    assertThat(d.engine.supervision(C).orElseThrow().level()).isEqualTo("挂牌督办");
+    CaseEngine restored =
+        CaseEngine.restore(config(LEVELS + "auto breaches 2 一般督办\n"), d.facts, d.log);
+    assertThat(restored.snapshot()).isEqualTo(d.engine.snapshot());
+  }
+
   @Test
   void theSupervisionDeadlinePassing_escalatesItsLevel_untilTheTop() {
     Instant t = at("2025-03-03T09:00");
