@@ -115,6 +115,46 @@ class CaseEngineExtensionTest {
     assertRestoresTo(d, sla);
   }
 
+  @Test
+  void anExtensionOfAWorkingDaysCaseCountsWorkingDays_notCalendarDays() {
+    SlaPolicy sla =
+        SlaPolicy.builder()
+            .defaultLevels(List.of(WarningLevel.breach("red")))
+            .rule(
+                SlaPolicy.Rule.of(
+                    SlaStage.WHOLE_CASE,
+                    SlaLimit.workingDays(5, org.gridgov.sla.WorkingDayRule.SAME_CLOCK_TIME)))
+            .rule(SlaPolicy.Rule.of(SlaStage.HANDLE, SlaLimit.natural(Duration.ofHours(4))))
+            .extensions(2, 3)
+            .build();
+    Driver d = new Driver(config(sla).build());
+    d.run(
+        Principal.resident("res"),
+        ID,
+        at("2025-03-05T09:00"), // a Wednesday
+        new Command.Report(facts(ID, "0101", Priority.NORMAL, CaseSource.HOTLINE_12345, GRID2)));
+    d.run(
+        Principal.inRegion("gw", Role.GRID_WORKER, GRID2),
+        ID,
+        at("2025-03-05T09:05"),
+        new Command.Verify(true, ""));
+    d.run(districtDispatcher(), ID, at("2025-03-05T09:10"), new Command.Register());
+    d.run(districtDispatcher(), ID, at("2025-03-05T10:00"), Command.Dispatch.to(URBAN));
+    // five working days from Wednesday 09:10: the next Wednesday
+    assertThat(d.engine.state(CaseId.of(ID)).orElseThrow().dueAt())
+        .contains(at("2025-03-12T09:10"));
+    d.run(URBAN_STAFF, ID, at("2025-03-05T11:00"), request(3));
+
+    var approved = d.run(supervisor(), ID, at("2025-03-05T11:30"), new Command.ApproveExtension());
+
+    // three more working days: Thursday, Friday and Monday (not Saturday the 15th)
+    Instant due = at("2025-03-17T09:10");
+    assertThat(payloads(approved))
+        .containsExactly(new EventPayload.Extended(due, "extension of 3 days approved", false));
+    assertThat(clock(d, CaseState_WHOLE()).deadline()).contains(due);
+    assertRestoresTo(d, sla);
+  }
+
   private static String CaseState_WHOLE() {
     return org.gridgov.casefile.CaseState.WHOLE_CASE_CLOCK;
   }
