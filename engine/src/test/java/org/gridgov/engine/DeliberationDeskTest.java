@@ -310,6 +310,12 @@ class DeliberationDeskTest {
     List<CaseEvent> gap = d.log.stream().filter(e -> e != verified).toList();
     assertThat(DeliberationLogs.disagreements(desk.log(), gap))
         .containsExactly("case T-1" + notSuspended);
+    // one disagreement alone: no count of others
+    assertThatThrownBy(
+            () ->
+                DeliberationLogs.restore(
+                    DeliberationPolicy.standard(), registry(), CAL, desk.log(), gap))
+        .hasMessage("the deliberation log and the case log disagree: case T-1" + notSuspended);
   }
 
   @Test
