@@ -1,6 +1,7 @@
 package org.gridgov.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.gridgov.engine.Fixture.GRID1;
 import static org.gridgov.engine.Fixture.HOUSING;
 import static org.gridgov.engine.Fixture.POLICE;
@@ -19,6 +20,7 @@ import org.gridgov.casefile.CaseEvent;
 import org.gridgov.casefile.CaseId;
 import org.gridgov.casefile.CaseSource;
 import org.gridgov.casefile.EventPayload;
+import org.gridgov.casefile.EventType;
 import org.gridgov.casefile.Priority;
 import org.gridgov.routing.DecisionPoint;
 import org.gridgov.routing.RoutingDecision;
@@ -40,6 +42,10 @@ class RoutingApplierTest {
           RoutingDecision.Explanation why = RoutingDecision.Explanation.of("test", List.of("x"));
           if (r.point() == DecisionPoint.NEW_CASE) {
             return RoutingDecision.Assign.of(OFFICE1, List.of(HOUSING), why);
+          }
+          if (r.point() == DecisionPoint.BREACH
+              || java.util.Objects.requireNonNull(summoned.get()).isEmpty()) {
+            return new RoutingDecision.Escalate(OFFICE1, why); // to the current lead
           }
           return new RoutingDecision.Summon(
               "test",
@@ -82,6 +88,23 @@ class RoutingApplierTest {
             t.plusSeconds(300),
             new Command.Escalate(Optional.empty()));
     assertThat(none).isEmpty();
+
+    // a manual escalation the policy sends to the current lead is refused; a breach it sends there
+    // escalates nothing
+    summoned.set(List.of());
+    assertThatThrownBy(
+            () ->
+                d.run(
+                    districtDispatcher(),
+                    "C-1",
+                    t.plusSeconds(360),
+                    new Command.Escalate(Optional.empty())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("case C-1: cannot escalate to " + OFFICE1 + ", the current lead");
+    List<CaseEvent> breach = d.advance(t.plus(Duration.ofDays(30)));
+    assertThat(breach).extracting(CaseEvent::type).contains(EventType.SLA_BREACHED);
+    assertThat(breach).extracting(CaseEvent::type).doesNotContain(EventType.ESCALATED);
+    assertThat(d.engine.state(CaseId.of("C-1")).orElseThrow().lead()).contains(OFFICE1);
     assertThat(CaseEngine.restore(Fixture.config(policy), d.facts, d.log).snapshot())
         .isEqualTo(d.engine.snapshot());
   }
