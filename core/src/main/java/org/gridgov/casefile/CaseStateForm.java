@@ -49,7 +49,7 @@ import java.util.Optional;
  * @param breached whether any clock was breached
  * @param wholeCaseBreached whether the whole-case clock was breached
  * @param satisfaction the reporter's satisfaction since the last closing
- * @param solved whether the reporter considered the problem solved (meaningful with a satisfaction)
+ * @param solved whether the reporter considered the problem solved; true only with a satisfaction
  * @param mergedInto the case this one was merged into
  */
 public record CaseStateForm(
@@ -91,7 +91,8 @@ public record CaseStateForm(
 
   /**
    * Validates what a state needs: no null, no negative count or sequence, a last event instant
-   * exactly when an event was applied; the messages name the case and the component.
+   * exactly when an event was applied, {@code solved} only with a satisfaction (the evaluation
+   * gives both, a reopening clears both); the messages name the case and the component.
    *
    * @param caseId the case
    * @param status the status
@@ -169,6 +170,10 @@ public record CaseStateForm(
         "case %s: suspendedTotal %s is negative",
         caseId,
         suspendedTotal);
+    checkArgument(
+        !solved || satisfaction.isPresent(),
+        "case %s: solved is true without a satisfaction (both come from the reporter's evaluation)",
+        caseId);
     int[] counts = {
       dispatchCount,
       returnCount,

@@ -213,4 +213,50 @@ class CaseStateFormTest {
         .hasMessageContaining("C-4")
         .hasMessageContaining("negative (-1)");
   }
+
+  @Test
+  void refusesSolvedWithoutASatisfactionAndKeepsItWithOne() throws ReflectiveOperationException {
+    CaseState closed =
+        CaseLifecycle.replay(
+            CaseId.of("C-5"),
+            CaseScript.of("C-5", T0)
+                .reported()
+                .verified()
+                .registered(T0.plus(Duration.ofDays(3)))
+                .dispatched("bureau")
+                .accepted("bureau")
+                .resolved()
+                .checkPassed()
+                .closed()
+                .events());
+    CaseStateForm f = CaseStateForm.of(closed);
+    assertThat(f.satisfaction()).isEmpty();
+    assertThatThrownBy(() -> with(f, "solved", true))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("C-5")
+        .hasMessageContaining("solved is true without a satisfaction");
+    CaseState evaluated =
+        with(with(f, "satisfaction", Optional.of(Satisfaction.SATISFIED)), "solved", true)
+            .toState();
+    assertThat(evaluated.solved()).contains(true);
+    assertThat(CaseStateForm.of(evaluated).solved()).isTrue();
+  }
+
+  /** The form with one component replaced, through the canonical constructor (its checks run). */
+  private static CaseStateForm with(CaseStateForm form, String name, Object value)
+      throws ReflectiveOperationException {
+    RecordComponent[] components = CaseStateForm.class.getRecordComponents();
+    Object[] args = new Object[components.length];
+    Class<?>[] types = new Class<?>[components.length];
+    for (int i = 0; i < components.length; i++) {
+      types[i] = components[i].getType();
+      args[i] =
+          components[i].getName().equals(name) ? value : components[i].getAccessor().invoke(form);
+    }
+    try {
+      return CaseStateForm.class.getDeclaredConstructor(types).newInstance(args);
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      throw (RuntimeException) e.getCause();
+    }
+  }
 }

@@ -360,8 +360,8 @@ class CompactCaseTest {
           };
     }
     s.counters(counts);
-    // solved only with a satisfaction, as events leave it (Reopened clears both): the columns hold
-    // the flag as CaseState.solved() shows it (see the notes of this round, findings)
+    // solved only with a satisfaction: CaseStateForm refuses it without one, as events never
+    // leave it (Evaluated sets both, Reopened clears both)
     Optional<Satisfaction> satisfaction =
         r.nextBoolean() ? Optional.of(pick(r, Satisfaction.values())) : Optional.empty();
     s.flags(
