@@ -140,7 +140,7 @@ final class CommandDispatcher {
       supervision.handle(tx, c, rec, actor);
     } else if (RoutingCommands.handles(a)) {
       routingCommands.handle(tx, c, rec, actor);
-      var unused = supervision.afterCommand(tx, c, Objects.requireNonNull(tx.get(c.caseId())));
+      supervision.afterCommand(tx, c, Objects.requireNonNull(tx.get(c.caseId())));
     } else {
       caseCommands.handle(tx, c, rec, actor);
     }

@@ -161,7 +161,7 @@ final class SlaScheduler {
       cur = routeBreach(tx, cur, clockId, decisionAt);
     }
     if (!breached.isEmpty()) {
-      var unused = supervision.afterFire(tx, cur, breached, decisionAt);
+      supervision.afterFire(tx, cur, breached, decisionAt);
     }
   }
 

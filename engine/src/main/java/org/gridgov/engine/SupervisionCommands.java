@@ -1,6 +1,5 @@
 package org.gridgov.engine;
 
-import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -80,7 +79,7 @@ final class SupervisionCommands {
                               + policy.levels().stream()
                                   .map(SupervisionPolicy.Level::name)
                                   .toList()));
-      var unused = open(tx, rec, level, o.reason(), c.at(), actor);
+      open(tx, rec, level, o.reason(), c.at(), actor);
     } else if (a instanceof Command.Urge u) {
       if (!entry.supervised()) {
         throw refused(c, rec, "the case is not under supervision; only a supervised case is urged");
@@ -111,14 +110,14 @@ final class SupervisionCommands {
   }
 
   /** Opens a supervision at a level, its deadline by the level's limit from {@code at}. */
-  CaseRecord open(
+  void open(
       Tx tx,
       CaseRecord rec,
       SupervisionPolicy.Level level,
       String reason,
       Instant at,
       Actor actor) {
-    return tx.emit(
+    tx.emit(
         rec, at, actor, new EventPayload.SupervisionOpened(level.name(), due(level, at), reason));
   }
 
@@ -134,7 +133,7 @@ final class SupervisionCommands {
    * to the next level (none at the top); the N-th breach of another clock opens a supervision by
    * the {@code auto breaches} rule.
    */
-  CaseRecord afterFire(Tx tx, CaseRecord cur, List<String> breached, Instant at) {
+  void afterFire(Tx tx, CaseRecord cur, List<String> breached, Instant at) {
     CaseRecord r = cur;
     int others = 0;
     for (String clock : breached) {
@@ -149,10 +148,9 @@ final class SupervisionCommands {
       int after = annex.entry(r.facts().id()).breachCount();
       int n = rule.get().threshold();
       if (after - others < n && after >= n) {
-        r = auto(tx, r, rule.get(), ordinal(n) + " SLA breach", at);
+        auto(tx, r, rule.get(), ordinal(n) + " SLA breach", at);
       }
     }
-    return r;
   }
 
   private CaseRecord escalate(Tx tx, CaseRecord cur, Instant at) {
@@ -176,36 +174,34 @@ final class SupervisionCommands {
    * After a command on a case: its N-th return opens a supervision by the {@code auto returns}
    * rule.
    */
-  CaseRecord afterCommand(Tx tx, Command c, CaseRecord cur) {
+  void afterCommand(Tx tx, Command c, CaseRecord cur) {
     Optional<SupervisionPolicy.AutoRule> rule = policy.onReturns();
-    if (rule.isEmpty()
-        || !(c.action() instanceof Command.Return)
-        || cur.state().returnCount() != rule.get().threshold()) {
-      return cur;
+    if (rule.isPresent()
+        && c.action() instanceof Command.Return
+        && cur.state().returnCount() == rule.get().threshold()) {
+      auto(tx, cur, rule.get(), ordinal(rule.get().threshold()) + " return", c.at());
     }
-    return auto(tx, cur, rule.get(), ordinal(rule.get().threshold()) + " return", c.at());
   }
 
   /** After a repeat report linked to an open case: the {@code auto repeat-while-open} rule. */
-  @CanIgnoreReturnValue
-  CaseRecord afterRepeat(Tx tx, CaseRecord cur, Instant at) {
-    Optional<SupervisionPolicy.AutoRule> rule = policy.onRepeatWhileOpen();
-    return rule.isEmpty() ? cur : auto(tx, cur, rule.get(), "repeat report while open", at);
+  void afterRepeat(Tx tx, CaseRecord cur, Instant at) {
+    policy
+        .onRepeatWhileOpen()
+        .ifPresent(rule -> auto(tx, cur, rule, "repeat report while open", at));
   }
 
-  private CaseRecord auto(
+  private void auto(
       Tx tx, CaseRecord cur, SupervisionPolicy.AutoRule rule, String what, Instant at) {
     if (annex.entry(cur.facts().id()).supervised() || !CaseStore.isOpen(cur.state().status())) {
-      return cur;
+      return;
     }
     SupervisionPolicy.Level level = policy.level(rule.level()).orElseThrow();
     Instant when = max(at, cur.state().lastEventAt().orElse(at));
-    return open(tx, cur, level, "automatic supervision: " + what, when, systemActor);
+    open(tx, cur, level, "automatic supervision: " + what, when, systemActor);
   }
 
   /** Reopens a closed case (返工) with a fresh whole-case deadline, as the Reopen command does. */
-  @CanIgnoreReturnValue
-  CaseRecord reopen(Tx tx, CaseRecord rec, Instant at, String reason) {
+  void reopen(Tx tx, CaseRecord rec, Instant at, String reason) {
     SlaClock clock =
         clockRules
             .start(rec, CaseState.WHOLE_CASE_CLOCK, SlaStage.WHOLE_CASE, at, applier.calendar())
@@ -219,7 +215,7 @@ final class SupervisionCommands {
                             rec.facts().id(),
                             rec.facts().categoryCode())));
     Deadline due = clock.due().orElseThrow();
-    return tx.emit(
+    tx.emit(
         rec,
         at,
         systemActor,
