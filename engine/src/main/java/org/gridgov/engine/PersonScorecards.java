@@ -57,6 +57,16 @@ public final class PersonScorecards {
       Instant from,
       Instant to,
       ScorecardWeights weights) {
+    return Scorecards.compute(relabel(caseEvents, staffEvents), from, to, weights)
+        .restrictedTo(h -> h.startsWith(PREFIX));
+  }
+
+  /**
+   * The case log as the persons held it: each case's events (cases in the order of their first
+   * event), with the holdings the desk gave to persons relabelled to them and the desk's hand-ons
+   * as dispatches; sequence numbers afresh per case.
+   */
+  static List<CaseEvent> relabel(Iterable<CaseEvent> caseEvents, Iterable<StaffEvent> staffEvents) {
     Map<CaseId, List<CaseEvent>> cases = new LinkedHashMap<>();
     for (CaseEvent e : caseEvents) {
       cases.computeIfAbsent(e.caseId(), k -> new ArrayList<>()).add(e);
@@ -69,7 +79,7 @@ public final class PersonScorecards {
     for (Map.Entry<CaseId, List<CaseEvent>> en : cases.entrySet()) {
       new Relabel(derived).run(en.getValue(), staff.getOrDefault(en.getKey(), List.of()));
     }
-    return Scorecards.compute(derived, from, to, weights).restrictedTo(h -> h.startsWith(PREFIX));
+    return derived;
   }
 
   /** The handler id of a person in the table. */
