@@ -3,8 +3,8 @@
 
 Usage: python3 build/pit-table.py <module>/target/pit-reports/mutations.csv
 
-Columns: mutations (all but NON_VIABLE), killed (KILLED + TIMED_OUT + MEMORY_ERROR, what PIT counts as
-detected), survived, no coverage, score = killed / mutations. Nested classes count with their outer class.
+Columns: mutations (all but NON_VIABLE), killed (KILLED + TIMED_OUT + MEMORY_ERROR + RUN_ERROR, what PIT
+counts as detected: DetectionStatus.isDetected(); RUN_ERROR is a test minion the mutant made exit abnormally), survived, no coverage, score = killed / mutations. Nested classes count with their outer class.
 """
 import csv
 import sys
@@ -25,7 +25,7 @@ def main(path):
     for cls in sorted(rows):
         c = rows[cls]
         n = sum(v for k, v in c.items() if k != "NON_VIABLE")
-        killed = c["KILLED"] + c["TIMED_OUT"] + c["MEMORY_ERROR"]
+        killed = c["KILLED"] + c["TIMED_OUT"] + c["MEMORY_ERROR"] + c["RUN_ERROR"]
         for k, v in (("n", n), ("k", killed), ("s", c["SURVIVED"]), ("u", c["NO_COVERAGE"])):
             total[k] += v
         score = f"{100.0 * killed / n:.1f} %" if n else "—"
