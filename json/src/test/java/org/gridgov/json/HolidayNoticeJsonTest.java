@@ -187,4 +187,19 @@ class HolidayNoticeJsonTest {
         refused("{\"year\": 2027, \"x\": " + "[".repeat(50) + "]".repeat(50) + ", \"days\": []}");
     assertThat(deep.getMessage()).contains("malformed JSON");
   }
+
+  /** A field that is there with the wrong kind is reported as mistyped, not also as missing. */
+  @Test
+  void mistypedDays_areReportedAsMistyped_notAlsoAsMissing() {
+    TextParseException e = refused("{\"year\": 2027, \"days\": {\"date\": \"2027-01-01\"}}");
+    assertThat(e.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.field()).isEqualTo("days");
+              assertThat(p.line()).isEqualTo(1);
+              assertThat(p.column()).isEqualTo(24); // the opening brace
+              assertThat(p.reason()).isEqualTo("expected an array of days");
+            });
+  }
 }
