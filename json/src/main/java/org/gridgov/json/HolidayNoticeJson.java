@@ -104,7 +104,7 @@ public final class HolidayNoticeJson {
     private final Problems problems;
     private @Nullable Integer year;
     private boolean yearSeen;
-    private @Nullable List<Located> days;
+    private boolean daysSeen;
     private final Map<LocalDate, String> positions = new HashMap<>();
     private final List<Located> located = new ArrayList<>();
 
@@ -128,7 +128,8 @@ public final class HolidayNoticeJson {
           yearSeen = true;
           year = year(t);
         } else if ("days".equals(field)) {
-          days = days(t);
+          daysSeen = true;
+          days(t);
         } else {
           parser.skipChildren(); // papers, $schema, $id and fields of newer versions
         }
@@ -157,7 +158,7 @@ public final class HolidayNoticeJson {
       if (!yearSeen) {
         problems.add(0, 0, "year", "", "missing: the notice's year, e.g. \"year\": 2027");
       }
-      if (days == null) {
+      if (!daysSeen) {
         problems.add(
             0, 0, "days", "", "missing: the listed days, e.g. \"days\": [{\"date\": ...}]");
       }
@@ -176,13 +177,13 @@ public final class HolidayNoticeJson {
       return parser.getIntValue();
     }
 
-    private @Nullable List<Located> days(JsonToken t) throws IOException {
+    /** Reads the days into {@link #located}; a day with any problem is left out. */
+    private void days(JsonToken t) throws IOException {
       if (t != JsonToken.START_ARRAY) {
         problem("days", "an array of days");
         parser.skipChildren();
-        return null;
+        return;
       }
-      List<Located> out = located;
       int i = 0;
       for (JsonToken e = parser.nextToken();
           e != JsonToken.END_ARRAY;
@@ -194,10 +195,9 @@ public final class HolidayNoticeJson {
         }
         Located d = day(e, "days[" + i + "]");
         if (d != null) {
-          out.add(d);
+          located.add(d);
         }
       }
-      return out;
     }
 
     private @Nullable Located day(JsonToken t, String path) throws IOException {

@@ -10,9 +10,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -24,11 +28,19 @@ import net.jqwik.api.statistics.Statistics;
 import org.gridgov.casefile.Actor;
 import org.gridgov.casefile.CaseEvent;
 import org.gridgov.casefile.CaseFacts;
+import org.gridgov.casefile.CaseFile;
 import org.gridgov.casefile.CaseId;
 import org.gridgov.casefile.EventType;
 import org.gridgov.casefile.PersonalData;
+import org.gridgov.casefile.Role;
 import org.gridgov.engine.Command;
+import org.gridgov.engine.DeliberationEvent;
 import org.gridgov.engine.Principal;
+import org.gridgov.engine.StaffEvent;
+import org.gridgov.people.MatterSize;
+import org.gridgov.people.PersonId;
+import org.gridgov.people.WishEvent;
+import org.gridgov.people.WishId;
 
 /**
  * Properties of {@link GridgovModule}: every event type and every command type survives the round
@@ -196,6 +208,120 @@ class GridgovModuleTest {
     // end::json-module[]
     assertThat(back).isEqualTo(event);
     assertThat(json).contains("\"schemaVersion\":1", "\"type\":\"Dispatched\"");
+  }
+
+  // ---------------------------------------------------------------- a freshly built module
+
+  /**
+   * Every type the module names is written in its schema definition and read back, through a mapper
+   * built here (not a shared one whose serializers were looked up earlier).
+   */
+  @Example
+  void aFreshMapper_writesEveryRegisteredTypeInItsSchemaShape_andReadsItBack() throws Exception {
+    ObjectMapper fresh = new ObjectMapper().registerModule(GridgovModule.unmasked());
+    Instant t = Instant.parse("2025-03-10T06:30:00Z");
+    Principal principal = Principal.inRegion("grid-7", Role.GRID_WORKER, 350302001001001L);
+    Map<String, Sample> byDefinition = new LinkedHashMap<>();
+    byDefinition.put("facts", new Sample(GridgovArbitraries.facts().sample(), CaseFacts.class));
+    byDefinition.put("caseFile", new Sample(GridgovSchemaTest.sampleCaseFile(), CaseFile.class));
+    byDefinition.put("command", new Sample(GridgovArbitraries.command().sample(), Command.class));
+    byDefinition.put("principal", new Sample(principal, Principal.class));
+    byDefinition.put("actor", new Sample(principal.actor(), Actor.class));
+    byDefinition.put(
+        "staffEvent",
+        new Sample(
+            new StaffEvent(
+                t,
+                CaseId.of("c-1"),
+                StaffEvent.Kind.HANDED_BACK,
+                "office:350302001001001",
+                "grid_worker",
+                Optional.of(PersonId.of("p-reserve")),
+                Optional.of(PersonId.of("p-worker")),
+                "own-worker"),
+            StaffEvent.class));
+    byDefinition.put(
+        "deliberationEvent",
+        new Sample(
+            DeliberationEvent.referred(
+                1,
+                CaseId.of("B-1"),
+                t,
+                "representatives_meeting",
+                350302001001001L,
+                MatterSize.BIG,
+                t.plusSeconds(86400)),
+            DeliberationEvent.class));
+    byDefinition.put(
+        "wishEvent",
+        new Sample(
+            new WishEvent(
+                2,
+                WishId.of("w-1"),
+                t,
+                WishEvent.Kind.CLAIMED,
+                PersonId.of("p-vol1"),
+                350302001001L,
+                3,
+                t.plusSeconds(30 * 86400)),
+            WishEvent.class));
+    byDefinition.put("caseId", new Sample(CaseId.of("C-2024-0001"), CaseId.class));
+    for (Map.Entry<String, Sample> d : byDefinition.entrySet()) {
+      Sample s = d.getValue();
+      String json = fresh.writeValueAsString(s.value());
+      assertThat(GridgovSchemaTest.errors(d.getKey(), fresh.readTree(json))).as(json).isEmpty();
+      assertThat(fresh.readValue(json, s.type())).as(json).isEqualTo(s.value());
+    }
+    assertThat(fresh.writeValueAsString(CaseId.of("C-2024-0001"))).isEqualTo("\"C-2024-0001\"");
+  }
+
+  @Example
+  void onlyTheUnmaskedModule_writesAReporterInClear() throws Exception {
+    CaseFacts f = GridgovSchemaTest.sampleCaseFile().facts();
+    assertThat(f.reporter()).contains(PersonalData.of("张三丰", "13812345678"));
+    GridgovModule clear = GridgovModule.unmasked();
+    GridgovModule masking = new GridgovModule();
+    assertThat(clear.writesUnmasked()).isTrue();
+    assertThat(masking.writesUnmasked()).isFalse();
+
+    JsonNode inClear = new ObjectMapper().registerModule(clear).valueToTree(f);
+    assertThat(inClear.at("/reporter/name").asText()).isEqualTo("张三丰");
+    assertThat(inClear.at("/reporter/phone").asText()).isEqualTo("13812345678");
+    assertThat(inClear.at("/reporter/masked").asBoolean(true)).isFalse();
+
+    JsonNode masked = new ObjectMapper().registerModule(masking).valueToTree(f);
+    // The masks of the class documentation: first character, first three and last four digits.
+    assertThat(masked.at("/reporter/name").asText()).isEqualTo("张**");
+    assertThat(masked.at("/reporter/phone").asText()).isEqualTo("138****5678");
+    assertThat(masked.at("/reporter/masked").asBoolean(false)).isTrue();
+  }
+
+  /**
+   * A value that starts with a bracket is named by its own position, not by a position inside it:
+   * an array where an event belongs is {@code $.e}, not {@code $.e[0]}.
+   */
+  @Example
+  void aValueOfTheWrongKind_isNamedByItsOwnPath_whenItIsAnArrayOrAScalar() throws Exception {
+    ObjectMapper fresh = new ObjectMapper().registerModule(new GridgovModule());
+    assertThatThrownBy(() -> fresh.readValue("[]", CaseEvent.class))
+        .isInstanceOfSatisfying(
+            GridgovJsonException.class, e -> assertThat(e.jsonPath()).isEqualTo("$"));
+    assertThatThrownBy(
+            () ->
+                fresh.readValue("{\"e\": [1, 2]}", new TypeReference<Map<String, CaseEvent>>() {}))
+        .isInstanceOfSatisfying(
+            GridgovJsonException.class, e -> assertThat(e.jsonPath()).isEqualTo("$.e"));
+    assertThatThrownBy(
+            () -> fresh.readValue("{\"c\": [{}]}", new TypeReference<Map<String, Command>>() {}))
+        .isInstanceOfSatisfying(
+            GridgovJsonException.class, e -> assertThat(e.jsonPath()).isEqualTo("$.c"));
+    assertThatThrownBy(() -> fresh.readValue("[[\"x\"]]", new TypeReference<List<CaseId>>() {}))
+        .isInstanceOfSatisfying(
+            GridgovJsonException.class, e -> assertThat(e.jsonPath()).isEqualTo("$[0]"));
+    assertThatThrownBy(
+            () -> fresh.readValue("{\"id\": 5}", new TypeReference<Map<String, CaseId>>() {}))
+        .isInstanceOfSatisfying(
+            GridgovJsonException.class, e -> assertThat(e.jsonPath()).isEqualTo("$.id"));
   }
 
   // ---------------------------------------------------------------- later versions

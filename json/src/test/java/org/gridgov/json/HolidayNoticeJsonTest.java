@@ -187,4 +187,123 @@ class HolidayNoticeJsonTest {
         refused("{\"year\": 2027, \"x\": " + "[".repeat(50) + "]".repeat(50) + ", \"days\": []}");
     assertThat(deep.getMessage()).contains("malformed JSON");
   }
+
+  /** A field that is there with the wrong kind is reported as mistyped, not also as missing. */
+  @Test
+  void mistypedDays_areReportedAsMistyped_notAlsoAsMissing() {
+    TextParseException e = refused("{\"year\": 2027, \"days\": {\"date\": \"2027-01-01\"}}");
+    assertThat(e.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.field()).isEqualTo("days");
+              assertThat(p.line()).isEqualTo(1);
+              assertThat(p.column()).isEqualTo(24); // the opening brace
+              assertThat(p.reason()).isEqualTo("expected an array of days");
+            });
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1901, 2199})
+  void theFirstAndTheLastYearOf1901To2199_areRead(int year) {
+    HolidayNotice n =
+        HolidayNoticeJson.read(
+            new StringReader(
+                "{\"year\": "
+                    + year
+                    + ", \"days\": [{\"date\": \""
+                    + year
+                    + "-10-01\", \"isOffDay\": true}]}"),
+            "n.json");
+    assertThat(n.year()).isEqualTo(year);
+    assertThat(n.days())
+        .containsExactly(new HolidayNotice.Day(LocalDate.of(year, 10, 1), true, ""));
+  }
+
+  /**
+   * A year outside 1901..2199, or not a whole number, is refused with the text as written; the days
+   * are not judged against a year that could not be read.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"1900", "2200", "2027.0", "3000000000", "null", "\"2027\""})
+  void aYearOutsideTheRange_orNotAWholeNumber_isTheOnlyProblem(String year) {
+    TextParseException e =
+        refused(
+            "{\"year\": " + year + ", \"days\": [{\"date\": \"2027-01-01\", \"isOffDay\": true}]}");
+    assertThat(e.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.field()).isEqualTo("year");
+              assertThat(p.line()).isEqualTo(1);
+              assertThat(p.column()).isEqualTo(10);
+              assertThat(p.value()).isEqualTo(year.replace("\"", ""));
+              assertThat(p.reason()).isEqualTo("expected a whole year 1901..2199");
+            });
+  }
+
+  @Test
+  void aNoticeWithoutDays_isRefusedNamingTheMissingField() {
+    TextParseException e = refused("{\"year\": 2027, \"papers\": []}");
+    assertThat(e.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.field()).isEqualTo("days");
+              assertThat(p.line()).isZero();
+              assertThat(p.reason()).startsWith("missing: the listed days");
+            });
+  }
+
+  /**
+   * A day field of the wrong kind or an unparsable date is reported once, with the text as written,
+   * and not also as a missing field.
+   */
+  @Test
+  void aMistypedDayField_isReportedOnceWithItsText_notAlsoAsMissing() {
+    TextParseException e =
+        refused(
+            """
+        {"year": 2027, "days": [
+          {"date": "2027-01-01", "isOffDay": "yes"},
+          {"date": 20270102, "isOffDay": true},
+          {"date": "2027-13-01", "isOffDay": false}
+        ]}""");
+    assertThat(e.problems())
+        .extracting(TextParseException.Problem::field)
+        .containsExactly("days[0].isOffDay", "days[1].date", "days[2].date");
+    assertThat(e.problems())
+        .extracting(TextParseException.Problem::value)
+        .containsExactly("yes", "20270102", "2027-13-01");
+    assertThat(e.problems())
+        .extracting(TextParseException.Problem::reason)
+        .containsExactly(
+            "expected true (a holiday) or false (a make-up workday)",
+            "expected a date string \"yyyy-MM-dd\"",
+            "expected a date \"yyyy-MM-dd\"");
+  }
+
+  /**
+   * A day refused for a bad field is left out whole: it claims no date, so a later day listing that
+   * date is not called a duplicate of it.
+   */
+  @Test
+  void aDayWithABadName_isLeftOutWhole_andClaimsNoDate() {
+    TextParseException e =
+        refused(
+            """
+        {"year": 2027, "days": [
+          {"name": 5, "date": "2027-01-01", "isOffDay": true},
+          {"name": "元旦", "date": "2027-01-01", "isOffDay": true}
+        ]}""");
+    assertThat(e.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.field()).isEqualTo("days[0].name");
+              assertThat(p.line()).isEqualTo(2);
+              assertThat(p.value()).isEqualTo("5");
+              assertThat(p.reason()).isEqualTo("expected a string");
+            });
+  }
 }
