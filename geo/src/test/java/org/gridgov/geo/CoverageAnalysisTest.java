@@ -151,4 +151,72 @@ class CoverageAnalysisTest {
     assertThat(report.findings()).isEmpty();
     assertThat(report.childrenChecked()).isEqualTo(10_440);
   }
+
+  /** m² of a degree-area at the strips' latitude: the mean-sphere equirectangular metric. */
+  private static double stripM2(Geometry g) {
+    double perDegree = 6_371_008.8 * Math.PI / 180.0;
+    return g.getArea() * perDegree * perDegree * Math.cos(Math.toRadians(GeoFixtures.STRIP_LAT));
+  }
+
+  private static final CoverageAnalysis.Options NO_NOISE_FLOOR = new CoverageAnalysis.Options(0, 1);
+
+  private static RegionGeometry strips(java.util.Map<Long, Geometry> shapes) {
+    return RegionGeometry.of(
+        GeoFixtures.stripTree(true),
+        shapes,
+        RegionGeometry.LoadOptions.defaults().withParentToleranceMetres(Double.POSITIVE_INFINITY));
+  }
+
+  @Test
+  void noNoiseFloor_childrenThatTileTheirParentExactly_areClean() {
+    // The grids' union has vertices the community lacks (x(4), x(8) on its sides), so it is not the
+    // same shape: the difference is computed, and is empty. An empty difference is no gap.
+    CoverageReport report =
+        CoverageAnalysis.analyse(strips(GeoFixtures.stripShapes()), NO_NOISE_FLOOR);
+    assertThat(report.findings()).isEmpty();
+    assertThat(report.parentsChecked()).isEqualTo(1 + 3); // the community and the 3 grids
+  }
+
+  @Test
+  void noNoiseFloor_onlyTheChildThatSticksOutIsOutside() {
+    var shapes = GeoFixtures.stripShapes();
+    shapes.put(GeoFixtures.stripGrid(3), GeoFixtures.strip(8, 13)); // 0.025° east of the community
+    CoverageReport report = CoverageAnalysis.analyse(strips(shapes), NO_NOISE_FLOOR);
+    assertThat(report.findings())
+        .extracting(CoverageFinding::kind)
+        .containsExactlyInAnyOrder(CoverageFinding.Kind.OUTSIDE_PARENT, CoverageFinding.Kind.GAP);
+    CoverageFinding outside = report.findings(CoverageFinding.Kind.OUTSIDE_PARENT).get(0);
+    assertThat(outside.parentCode()).isEqualTo(GeoFixtures.STRIP_COMMUNITY);
+    assertThat(outside.childCodes()).containsExactly(GeoFixtures.stripGrid(3));
+    assertThat(outside.areaSquareMetres())
+        .isCloseTo(
+            stripM2(GeoFixtures.strip(12, 13)),
+            org.assertj.core.data.Percentage.withPercentage(1e-6));
+    // The widened grid's units leave the same strip uncovered.
+    CoverageFinding gap = report.findings(CoverageFinding.Kind.GAP).get(0);
+    assertThat(gap.parentCode()).isEqualTo(GeoFixtures.stripGrid(3));
+    assertThat(gap.areaSquareMetres())
+        .isCloseTo(
+            stripM2(GeoFixtures.strip(12, 13)),
+            org.assertj.core.data.Percentage.withPercentage(1e-6));
+  }
+
+  @Test
+  void noNoiseFloor_neighboursThatOnlyTouchDoNotOverlap() {
+    var shapes = GeoFixtures.stripShapes();
+    shapes.put(GeoFixtures.stripGrid(2), GeoFixtures.strip(3, 8)); // over grid 1's last unit
+    CoverageReport report = CoverageAnalysis.analyse(strips(shapes), NO_NOISE_FLOOR);
+    assertThat(report.findings())
+        .extracting(CoverageFinding::kind)
+        .containsExactlyInAnyOrder(CoverageFinding.Kind.OVERLAP, CoverageFinding.Kind.GAP);
+    CoverageFinding overlap = report.findings(CoverageFinding.Kind.OVERLAP).get(0);
+    assertThat(overlap.childCodes())
+        .containsExactly(GeoFixtures.stripGrid(1), GeoFixtures.stripGrid(2));
+    assertThat(overlap.areaSquareMetres())
+        .isCloseTo(
+            stripM2(GeoFixtures.strip(3, 4)),
+            org.assertj.core.data.Percentage.withPercentage(1e-6));
+    assertThat(report.findings(CoverageFinding.Kind.GAP).get(0).parentCode())
+        .isEqualTo(GeoFixtures.stripGrid(2));
+  }
 }

@@ -16,6 +16,7 @@ import org.gridgov.region.Region;
 import org.gridgov.region.RegionLevel;
 import org.gridgov.region.RegionTree;
 import org.gridgov.region.RegionTreeDiff;
+import org.gridgov.region.RegionTreeEditor;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
@@ -178,5 +179,164 @@ class RegriddingCheckTest {
     assertThatThrownBy(() -> RegriddingCheck.check(GEOMETRY, diff, Map.of(999L, g), OPTIONS))
         .isInstanceOf(RegionGeometryException.class)
         .hasMessageContaining("code 999 is not in the region tree");
+  }
+
+  private static final double LAT = GeoFixtures.STRIP_LAT;
+  private static final long COMMUNITY = GeoFixtures.STRIP_COMMUNITY;
+
+  private static long grid(int i) {
+    return GeoFixtures.stripGrid(i);
+  }
+
+  private static long unit(int grid, int j) {
+    return GeoFixtures.stripUnit(grid, j);
+  }
+
+  private static Geometry strip(int k0, int k1) {
+    return GeoFixtures.strip(k0, k1);
+  }
+
+  @Test
+  void aMergedGridsOwnPopulation_movesWithItsUnits() {
+    RegionTree tree = GeoFixtures.stripTree(true);
+    RegionGeometry before = GeoFixtures.stripGeometry(tree);
+    RegionTreeDiff diff = tree.edit(NEXT).mergeGrids(List.of(grid(1), grid(2))).apply();
+    RegriddingReport report = RegriddingCheck.check(before, diff, Map.of(), OPTIONS);
+    assertThat(report.populationKnown()).isTrue();
+    assertThat(report.transfers()).hasSize(1);
+    RegriddingReport.Transfer t = report.transfers().get(0);
+    assertThat(t.fromGrid()).isEqualTo(grid(2));
+    assertThat(t.toGrid()).isEqualTo(grid(1));
+    assertThat(t.population()).isEqualTo(7 + 10 + 20 + 30 + 40);
+    assertThat(t.areaSquareMetres())
+        .isCloseTo(squareMetres(strip(4, 8), LAT), Percentage.withPercentage(1e-6));
+    assertThat(report.text()).contains("MOVE " + grid(2) + " -> " + grid(1)).contains("107 people");
+  }
+
+  @Test
+  void theOldGridsOwnBoundaryIsWhatMoves_notItsUnits() {
+    // Unit 2-1 has no footprint: had the old grid 2 been rebuilt from its units, nothing would
+    // move; its own boundary moves whole into the drawn grid 1.
+    RegionTree tree = GeoFixtures.stripTree(true);
+    RegionGeometry before = GeoFixtures.stripGeometry(tree, unit(2, 1));
+    RegionTreeDiff diff = tree.edit(NEXT).mergeGrids(List.of(grid(1), grid(2))).apply();
+    RegriddingReport report =
+        RegriddingCheck.check(before, diff, Map.of(grid(1), strip(0, 8)), OPTIONS);
+    assertThat(report.transfers()).hasSize(1);
+    assertThat(report.transfers().get(0).areaSquareMetres())
+        .isCloseTo(squareMetres(strip(4, 8), LAT), Percentage.withPercentage(1e-6));
+    assertThat(report.gridsWithoutGeometry()).isEmpty();
+  }
+
+  @Test
+  void anOldGridWithoutItsOwnBoundary_isTheUnionOfItsUnits() {
+    RegionTree tree = GeoFixtures.stripTree(true);
+    RegionGeometry before = GeoFixtures.stripGeometry(tree, grid(2));
+    RegionTreeDiff diff = tree.edit(NEXT).mergeGrids(List.of(grid(1), grid(2))).apply();
+    RegriddingReport report = RegriddingCheck.check(before, diff, Map.of(), OPTIONS);
+    assertThat(report.transfers()).hasSize(1);
+    assertThat(report.transfers().get(0).areaSquareMetres())
+        .isCloseTo(squareMetres(strip(4, 8), LAT), Percentage.withPercentage(1e-6));
+    // The merged grid is the union of its 8 units: [x(0), x(8)].
+    assertThat(report.after().geometry(grid(1)).orElseThrow().getArea())
+        .isCloseTo(strip(0, 8).getArea(), org.assertj.core.data.Offset.offset(1e-12));
+  }
+
+  @Test
+  void aReshapedGridWithNothingToBuildItFrom_hasNoGeometry_notItsOldOne() {
+    // Unit 1-1 has no footprint and nothing is drawn: the merged grid 1 cannot be put together.
+    RegionTree tree = GeoFixtures.stripTree(true);
+    RegionGeometry before = GeoFixtures.stripGeometry(tree, unit(1, 1));
+    RegionTreeDiff diff = tree.edit(NEXT).mergeGrids(List.of(grid(1), grid(2))).apply();
+    RegriddingReport report = RegriddingCheck.check(before, diff, Map.of(), OPTIONS);
+    assertThat(report.gridsWithoutGeometry()).containsExactly(grid(1));
+    assertThat(report.after().geometry(grid(1))).isEmpty();
+    assertThat(report.after().geometry(grid(2))).isEmpty();
+    // Its area is a gap of the community: [x(0), x(8)] less nothing.
+    List<CoverageFinding> gaps = report.coverage().findings(CoverageFinding.Kind.GAP);
+    assertThat(gaps).hasSize(1);
+    assertThat(gaps.get(0).parentCode()).isEqualTo(COMMUNITY);
+    assertThat(gaps.get(0).areaSquareMetres())
+        .isCloseTo(squareMetres(strip(0, 8), LAT), Percentage.withPercentage(1e-6));
+  }
+
+  @Test
+  void transfers_oneLinePerPairInCodeOrder_andTouchingGridsMoveNothing() {
+    // Grid 2 split three ways, grid 3 in two; with a noise floor of 0 a grid that only shares a
+    // side with an old one (the new grid 3 with the old grid 2, the new right part of grid 2 with
+    // the old grid 3) takes none of its area.
+    RegionTree tree = GeoFixtures.stripTree(true);
+    RegionGeometry before = GeoFixtures.stripGeometry(tree);
+    RegionTreeDiff diff =
+        tree.edit(NEXT)
+            .splitGrid(
+                grid(2),
+                List.of(List.of(unit(2, 1)), List.of(unit(2, 2)), List.of(unit(2, 3), unit(2, 4))))
+            .splitGrid(
+                grid(3), List.of(List.of(unit(3, 1), unit(3, 2)), List.of(unit(3, 3), unit(3, 4))))
+            .apply();
+    long a = diff.newRegion(unit(2, 2)).orElseThrow().parent().orElseThrow().code();
+    long b = diff.newRegion(unit(2, 3)).orElseThrow().parent().orElseThrow().code();
+    long c = diff.newRegion(unit(3, 3)).orElseThrow().parent().orElseThrow().code();
+    assertThat(List.of(a, b, c)).doesNotHaveDuplicates().doesNotContain(grid(2), grid(3));
+    RegriddingReport report =
+        RegriddingCheck.check(before, diff, Map.of(), new CoverageAnalysis.Options(0, 1));
+
+    record Expected(long from, long to, Geometry moved, long people) {}
+    List<Expected> expected =
+        new ArrayList<>(
+            List.of(
+                new Expected(grid(2), a, strip(5, 6), 20),
+                new Expected(grid(2), b, strip(6, 8), 30 + 40),
+                new Expected(grid(3), c, strip(10, 12), 30 + 40)));
+    expected.sort(
+        java.util.Comparator.comparingLong(Expected::from).thenComparingLong(Expected::to));
+    assertThat(report.transfers()).hasSize(3);
+    for (int k = 0; k < 3; k++) {
+      RegriddingReport.Transfer t = report.transfers().get(k);
+      Expected e = expected.get(k);
+      assertThat(t.fromGrid()).as("transfer %d", k).isEqualTo(e.from());
+      assertThat(t.toGrid()).as("transfer %d", k).isEqualTo(e.to());
+      assertThat(t.population()).as("transfer %d", k).isEqualTo(e.people());
+      assertThat(t.areaSquareMetres())
+          .as("transfer %d", k)
+          .isCloseTo(squareMetres(e.moved(), LAT), Percentage.withPercentage(1e-6));
+    }
+  }
+
+  @Test
+  void aGridWhoseUnitsLeftBeforeTheMerge_movesOnlyItsOwnPeopleToItsSuccessor() {
+    RegionTree tree = GeoFixtures.stripTree(true);
+    RegionGeometry before = GeoFixtures.stripGeometry(tree);
+    RegionTreeEditor edit = tree.edit(NEXT);
+    for (int j = 1; j <= 4; j++) {
+      edit.moveUnit(unit(2, j), grid(3));
+    }
+    RegionTreeDiff diff = edit.mergeGrids(List.of(grid(1), grid(2))).apply();
+    RegriddingReport report = RegriddingCheck.check(before, diff, Map.of(), OPTIONS);
+    assertThat(report.transfers()).hasSize(2);
+    RegriddingReport.Transfer toSuccessor = report.transfers().get(0);
+    assertThat(toSuccessor.fromGrid()).isEqualTo(grid(2));
+    assertThat(toSuccessor.toGrid()).isEqualTo(grid(1));
+    assertThat(toSuccessor.population()).isEqualTo(7);
+    assertThat(toSuccessor.areaSquareMetres()).isZero(); // grid 1 only touches the old grid 2
+    RegriddingReport.Transfer toUnits = report.transfers().get(1);
+    assertThat(toUnits.fromGrid()).isEqualTo(grid(2));
+    assertThat(toUnits.toGrid()).isEqualTo(grid(3));
+    assertThat(toUnits.population()).isEqualTo(10 + 20 + 30 + 40);
+    assertThat(toUnits.areaSquareMetres())
+        .isCloseTo(squareMetres(strip(4, 8), LAT), Percentage.withPercentage(1e-6));
+  }
+
+  @Test
+  void aTreeWithoutPopulation_reportsAreaOnly() {
+    RegionTree tree = GeoFixtures.stripTree(false);
+    RegionGeometry before = GeoFixtures.stripGeometry(tree);
+    RegionTreeDiff diff = tree.edit(NEXT).mergeGrids(List.of(grid(1), grid(2))).apply();
+    RegriddingReport report = RegriddingCheck.check(before, diff, Map.of(), OPTIONS);
+    assertThat(report.populationKnown()).isFalse();
+    assertThat(report.transfers()).hasSize(1);
+    assertThat(report.transfers().get(0).population()).isZero();
+    assertThat(report.text()).contains("area only").doesNotContain("people");
   }
 }

@@ -242,7 +242,7 @@ public final class CoverageAnalysis {
       for (int i = 0; i < gaps.getNumGeometries(); i++) {
         Geometry part = gaps.getGeometryN(i);
         double m2 = squareMetres(part);
-        if (!(part instanceof Polygonal) || m2 < options.noiseSquareMetres()) {
+        if (!(part instanceof Polygonal) || isNoise(m2)) {
           continue;
         }
         boolean sliver = m2 < options.sliverSquareMetres();
@@ -262,12 +262,21 @@ public final class CoverageAnalysis {
       }
     }
 
+    /**
+     * Whether an area is no finding: below the noise floor, or none at all (the empty difference of
+     * children that tile their parent, or of a child inside it, is no finding even with a floor of
+     * 0, and has no point to name).
+     */
+    private boolean isNoise(double m2) {
+      return !(m2 > 0) || m2 < options.noiseSquareMetres();
+    }
+
     private void outside() {
       for (int k = 0; k < kids.size(); k++) {
         Geometry part =
             OverlayNGRobust.overlay(kidGeometries[k], parentGeometry, OverlayNG.DIFFERENCE);
         double m2 = squareMetres(part);
-        if (m2 < options.noiseSquareMetres()) {
+        if (isNoise(m2)) {
           continue;
         }
         LonLat p = point(part);
@@ -303,7 +312,7 @@ public final class CoverageAnalysis {
           Geometry both =
               OverlayNGRobust.overlay(kidGeometries[a], kidGeometries[b], OverlayNG.INTERSECTION);
           double m2 = squareMetres(both);
-          if (m2 < options.noiseSquareMetres()) {
+          if (isNoise(m2)) {
             continue;
           }
           boolean sliver = m2 < options.sliverSquareMetres();
