@@ -110,7 +110,7 @@ class CaseJsonTest {
                 + "\"type\":\"Dispatched\",\"payload\":{\"handlerId\":\"H1\",\"role\":\"LEAD\"}}");
   }
 
-  private static CaseFacts facts(PersonalData reporter) {
+  static CaseFacts facts(PersonalData reporter) {
     return CaseFacts.builder()
         .id(ID)
         .categoryCode("0102")
@@ -147,8 +147,8 @@ class CaseJsonTest {
         .isEqualTo(nameOnly);
   }
 
-  @Test
-  void caseFile_roundTripsAndReplaysToTheSameState() {
+  /** A case file of a whole ordinary flow, reported to evaluated, with a summons on the way. */
+  static CaseFile sampleFile() {
     CaseFacts f = facts(PersonalData.of("张三丰", "13812345678"));
     List<CaseEvent> events = new ArrayList<>();
     Instant t = T0;
@@ -169,7 +169,12 @@ class CaseJsonTest {
       t = t.plus(Duration.ofHours(1));
       events.add(CaseEvent.of(ID, events.size() + 1, t, ACTOR, p));
     }
-    CaseFile file = CaseFile.of(f, events);
+    return CaseFile.of(f, events);
+  }
+
+  @Test
+  void caseFile_roundTripsAndReplaysToTheSameState() {
+    CaseFile file = sampleFile();
     CaseFile back = CaseJson.unmasked().readCaseFile(CaseJson.unmasked().write(file));
     assertThat(back).isEqualTo(file);
     assertThat(back.state()).isEqualTo(file.state());
