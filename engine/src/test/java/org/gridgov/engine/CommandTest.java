@@ -8,6 +8,7 @@ import com.google.common.testing.NullPointerTester;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.gridgov.casefile.CaseId;
 import org.junit.jupiter.api.Test;
 
@@ -80,5 +81,63 @@ class CommandTest {
     assertThat(Command.Dispatch.byPolicy().name()).isEqualTo("dispatch");
     assertThat(new Command.Arrive("dept:a").name()).isEqualTo("arrive");
     assertThat(Command.Dispatch.to("dept:a").lead()).contains("dept:a");
+  }
+
+  /** One action of every type with its type name, the JSON "type" of docs/json.md's table. */
+  private static java.util.Map<Command.Action, String> oneActionOfEveryType() {
+    var m = new java.util.LinkedHashMap<Command.Action, String>();
+    m.put(
+        new Command.Report(
+            Fixture.facts(
+                "A",
+                "0101",
+                org.gridgov.casefile.Priority.NORMAL,
+                org.gridgov.casefile.CaseSource.APP,
+                Fixture.GRID1)),
+        "report");
+    m.put(
+        new Command.ReportAt(
+            org.gridgov.casefile.ReportedPoint.of(119.0, 25.4),
+            "0101",
+            org.gridgov.casefile.Priority.NORMAL,
+            org.gridgov.casefile.CaseKind.IMMEDIATE,
+            org.gridgov.casefile.CaseSource.APP,
+            Optional.empty()),
+        "report-at");
+    m.put(new Command.Verify(true, ""), "verify");
+    m.put(new Command.Register(), "register");
+    m.put(Command.Dispatch.byPolicy(), "dispatch");
+    m.put(new Command.Accept("dept:a"), "accept");
+    m.put(new Command.Return("dept:a", "r"), "return");
+    m.put(new Command.Assist("dept:a"), "assist");
+    m.put(Command.Summon.of(List.of("dept:a"), Duration.ofMinutes(30)), "summon");
+    m.put(new Command.Arrive("dept:a"), "arrive");
+    m.put(new Command.Suspend("r"), "suspend");
+    m.put(new Command.Resume(), "resume");
+    m.put(new Command.Resolve("dept:a", "f"), "resolve");
+    m.put(new Command.Check(true, ""), "check");
+    m.put(new Command.Close(), "close");
+    m.put(new Command.Evaluate(org.gridgov.casefile.Satisfaction.SATISFIED, true), "evaluate");
+    m.put(new Command.Reopen("r"), "reopen");
+    m.put(new Command.Merge(CaseId.of("B")), "merge");
+    m.put(new Command.DecideMerge(true), "decide-merge");
+    m.put(new Command.Escalate(Optional.empty()), "escalate");
+    m.put(new Command.RequestExtension("dept:a", 2, "r"), "request-extension");
+    m.put(new Command.ApproveExtension(), "approve-extension");
+    m.put(new Command.RefuseExtension("r"), "refuse-extension");
+    m.put(new Command.OpenSupervision("一般督办", "r"), "open-supervision");
+    m.put(new Command.Urge("n"), "urge");
+    m.put(new Command.CloseSupervision("f"), "close-supervision");
+    m.put(new Command.Visit(false, Optional.empty()), "visit");
+    return m;
+  }
+
+  @Test
+  void everyActionType_namesItselfAsTheJsonTypeDoes() {
+    var actions = oneActionOfEveryType();
+    actions.forEach((a, name) -> assertThat(a.name()).as("%s", a).isEqualTo(name));
+    assertThat(actions.keySet().stream().map(Object::getClass))
+        .as("a new action type needs its name here")
+        .containsExactlyInAnyOrder(Command.Action.class.getPermittedSubclasses());
   }
 }
