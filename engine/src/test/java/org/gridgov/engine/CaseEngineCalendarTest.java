@@ -251,6 +251,17 @@ class CaseEngineCalendarTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("call advanceTo first");
     assertThat(engine.calendarEditions().editions()).hasSize(1); // nothing half-applied
+    Instant subMilli = at("2026-12-22T10:00").plusNanos(1);
+    assertThatThrownBy(() -> engine.adoptCalendar(next, subMilli))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "adoptCalendar: instant "
+                + subMilli
+                + " has sub-millisecond digits; use whole milliseconds");
+    assertThat(engine.calendarEditions().editions()).hasSize(1);
+    // the engine's time is the last command's: the adoption just after it is taken
+    assertThat(engine.adoptCalendar(next, at("2026-12-21T10:00").plusMillis(1))).isNotNull();
+    assertThat(engine.calendarEditions().editions()).hasSize(2);
   }
 
   @Test
