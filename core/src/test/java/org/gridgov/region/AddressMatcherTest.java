@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +22,12 @@ import org.junit.jupiter.api.Test;
  */
 class AddressMatcherTest {
   private static RegionTree city;
-  private static AddressMatcher matcher;
+
+  /**
+   * Built by each test, not once for the class: a mutation tester attributes code run in a class's
+   * setup to no test, so a matcher built there hid every defect in building the index.
+   */
+  private AddressMatcher matcher;
 
   @BeforeAll
   static void city() throws IOException {
@@ -31,6 +37,10 @@ class AddressMatcherTest {
             new SyntheticCityGenerator.Targets(120, 500, 4_000, 20, 2.8),
             7L,
             TestTrees.EDITION);
+  }
+
+  @BeforeEach
+  void matcher() {
     matcher = AddressMatcher.of(city);
   }
 
