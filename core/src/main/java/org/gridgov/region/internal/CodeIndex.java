@@ -84,22 +84,6 @@ public final class CodeIndex {
   }
 
   /**
-   * Returns a copy of this index whose stored positions are renumbered through a permutation.
-   *
-   * @param newPositionOf the new position of each old position
-   * @return the renumbered index (valid over the permuted code array)
-   */
-  public CodeIndex renumbered(int[] newPositionOf) {
-    int[] t = slots.clone();
-    for (int s = 0; s < t.length; s++) {
-      if (t[s] >= 0) {
-        t[s] = newPositionOf[t[s]];
-      }
-    }
-    return new CodeIndex(t);
-  }
-
-  /**
    * Renumbers the stored positions in place. Only for a freshly built index that nobody else sees
    * yet.
    *

@@ -30,25 +30,6 @@ public final class NameTable {
     return new String(chars, offsets[id], offsets[id + 1] - offsets[id]);
   }
 
-  /**
-   * Returns a region's name id: equal ids mean equal names.
-   *
-   * @param index the region's index
-   * @return the id
-   */
-  public int nameId(int index) {
-    return nameIds[index];
-  }
-
-  /**
-   * Returns the number of distinct names.
-   *
-   * @return the count
-   */
-  public int distinctNames() {
-    return offsets.length - 1;
-  }
-
   /** Collects names while building; not thread-safe. */
   public static final class Builder {
     private final Map<String, Integer> ids = new HashMap<>();
