@@ -65,12 +65,8 @@ class DivisionFilesProblemsTest {
   void aBadAreaRow_isNamedInTheAreasFile(
       String row, int column, String field, String value, String reason) {
     TextParseException.Problem p = onlyProblem(AREAS + row + "\n", STREETS);
-    assertThat(p.source()).isEqualTo("areas.csv");
-    assertThat(p.line()).isEqualTo(3);
-    assertThat(p.column()).isEqualTo(column);
-    assertThat(p.field()).isEqualTo(field);
-    assertThat(p.value()).isEqualTo(value);
-    assertThat(p.reason()).isEqualTo(reason);
+    assertThat(p)
+        .isEqualTo(new TextParseException.Problem("areas.csv", 3, column, field, value, reason));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -88,12 +84,8 @@ class DivisionFilesProblemsTest {
   void aBadStreetRow_isNamedInTheStreetsFile(
       String row, int column, String field, String value, String reason) {
     TextParseException.Problem p = onlyProblem(AREAS, STREETS + row + "\n");
-    assertThat(p.source()).isEqualTo("streets.csv");
-    assertThat(p.line()).isEqualTo(3);
-    assertThat(p.column()).isEqualTo(column);
-    assertThat(p.field()).isEqualTo(field);
-    assertThat(p.value()).isEqualTo(value);
-    assertThat(p.reason()).isEqualTo(reason);
+    assertThat(p)
+        .isEqualTo(new TextParseException.Problem("streets.csv", 3, column, field, value, reason));
   }
 
   @Test
