@@ -22,9 +22,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Only the cases touched lately (the last {@link #DEFAULT_HOT_CASES} distinct ones committed or
  * read) are held as {@link CaseRecord}s; a case that drops out of that ring is held in primitive
- * columns ({@link CompactCase}) and made a record again when next read. Which form a case is in
- * never shows: a compact case decodes to a record equal to the one encoded, and one that the
- * columns cannot hold exactly stays a record.
+ * columns ({@link CompactCase}) and made a record again when next read; a case that ends (closed,
+ * evaluated, invalid or merged) is put in columns at once. Which form a case is in never shows: a
+ * compact case decodes to a record equal to the one encoded, and one that the columns cannot hold
+ * exactly stays a record.
  */
 final class CaseStore {
   // Case id -> ordinal; the current record lives in byOrdinal, so a command that changes a known
@@ -251,7 +252,33 @@ final class CaseStore {
       }
     }
     for (int i = 0; i < tx.count(); i++) {
-      touchHot(tx.rec(i).ordinal());
+      CaseRecord r = tx.rec(i);
+      if (isReleasable(r.state().status())) {
+        compactEnded(r.ordinal());
+      } else {
+        touchHot(r.ordinal());
+      }
+    }
+  }
+
+  /**
+   * Compacts a case that has just ended while it is still in the processor's cache, instead of when
+   * it leaves the ring of cases touched lately (by then its objects are cold: compacting it there
+   * cost a cache miss for each object read). If it was the last case put in the ring, its slot is
+   * freed, so no later push out of the ring reads it again.
+   */
+  private void compactEnded(long ordinal) {
+    if (ordinal == lastHot) {
+      int last = hotNext == 0 ? hot.length - 1 : hotNext - 1;
+      hot[last] = -1;
+      lastHot = -1;
+    }
+    if (byOrdinal.get(ordinal) instanceof CaseRecord r) {
+      CompactCase c = CompactCase.encode(r, tables);
+      if (c != null) {
+        byOrdinal.set(ordinal, c);
+        compactCount++;
+      }
     }
   }
 

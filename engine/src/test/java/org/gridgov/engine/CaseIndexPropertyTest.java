@@ -14,7 +14,9 @@ import org.gridgov.casefile.CaseId;
 /**
  * The store's open-addressing index from case id to ordinal against a {@link HashMap}: random puts
  * and removes over a small id pool (so probe runs form, wrap and are shifted back on removal), then
- * every id of the pool looked up.
+ * every id of the pool looked up. A second property draws its ids from strings with one hash code
+ * (sequences of "Aa" and "BB"), so every probe meets entries whose hashes agree and only the ids
+ * tell them apart.
  */
 class CaseIndexPropertyTest {
 
@@ -40,5 +42,54 @@ class CaseIndexPropertyTest {
       CaseId id = CaseId.of("C-" + i);
       assertThat(index.get(id)).as("%s", id).isEqualTo(oracle.getOrDefault(id, -1L));
     }
+  }
+
+  @Property(tries = 200, seed = "20261205")
+  void agreesWithAHashMap_whenEveryHashCollides(
+      @ForAll @Size(min = 1, max = 400) List<@IntRange(min = 0, max = 63) Integer> ops) {
+    CaseIndex index = new CaseIndex();
+    Map<CaseId, Long> oracle = new HashMap<>();
+    long ordinal = Integer.MAX_VALUE - 1_000L; // the highest ordinals the cells hold
+    for (int op : ops) {
+      CaseId id = CaseId.of(colliding(op % 32));
+      if (op >= 48) {
+        assertThat(index.remove(id)).isEqualTo(oracle.remove(id) != null);
+      } else {
+        index.put(id, ordinal);
+        oracle.put(id, ordinal);
+        ordinal++;
+      }
+      assertThat(index.size()).isEqualTo(oracle.size());
+    }
+    for (int i = 0; i < 32; i++) {
+      CaseId id = CaseId.of(colliding(i));
+      assertThat(index.get(id)).as("%s", id).isEqualTo(oracle.getOrDefault(id, -1L));
+    }
+  }
+
+  @Property(tries = 1)
+  void collidingIdsShareOneHash() {
+    assertThat(CaseId.of(colliding(0)).hashCode()).isEqualTo(CaseId.of(colliding(31)).hashCode());
+    assertThat(CaseId.of(colliding(0))).isNotEqualTo(CaseId.of(colliding(31)));
+  }
+
+  @Property(tries = 1)
+  void theLargestOrdinalIsHeldAndOneMoreRefused() {
+    CaseIndex index = new CaseIndex();
+    index.put(CaseId.of("C-1"), Integer.MAX_VALUE);
+    assertThat(index.get(CaseId.of("C-1"))).isEqualTo(Integer.MAX_VALUE);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> index.put(CaseId.of("C-2"), Integer.MAX_VALUE + 1L))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("2147483648");
+  }
+
+  /** The 5-block string of "Aa" and "BB" given by the bits of {@code n}: all share a hash code. */
+  private static String colliding(int n) {
+    StringBuilder b = new StringBuilder();
+    for (int bit = 0; bit < 5; bit++) {
+      b.append((n >> bit & 1) == 0 ? "Aa" : "BB");
+    }
+    return b.toString();
   }
 }
