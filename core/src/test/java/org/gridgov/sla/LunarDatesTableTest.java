@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.common.collect.ImmutableSortedMap;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -120,6 +123,42 @@ class LunarDatesTableTest {
                         "2007 2007-02-17 2007-02-18 2007-04-05 2007-06-19 2007-09-25\n")))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("ends after year 2007; expected rows up to 2100");
+  }
+
+  @Test
+  void theShippedTableParsesToEveryYearInOrder() throws IOException {
+    try (Reader r =
+        new InputStreamReader(
+            Objects.requireNonNull(LunarDates.class.getResourceAsStream(LunarDates.RESOURCE)),
+            StandardCharsets.UTF_8)) {
+      List<LunarDates.Year> years = LunarDates.parse(r);
+
+      assertThat(years).hasSize(LunarDates.LAST_YEAR - LunarDates.FIRST_YEAR + 1);
+      for (int i = 0; i < years.size(); i++) {
+        assertThat(years.get(i).year()).isEqualTo(LunarDates.FIRST_YEAR + i);
+      }
+      assertThat(years.get(0).newYear()).isEqualTo(LocalDate.of(2007, 2, 18)); // 春节 2007
+    }
+  }
+
+  @Test
+  void aSecondRowIsCheckedAgainstTheYearAfterTheFirst() {
+    String first = "2007 2007-02-17 2007-02-18 2007-04-05 2007-06-19 2007-09-25\n";
+    assertThatThrownBy(
+            () ->
+                LunarDates.parse(
+                    new StringReader(
+                        first + "2008 2008-02-06 2008-02-07 2008-04-04 2008-06-08 2008-09-14\n")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("ends after year 2008");
+    assertThatThrownBy(
+            () ->
+                LunarDates.parse(
+                    new StringReader(
+                        first + "2009 2009-01-25 2009-01-26 2009-04-04 2009-05-28 2009-10-03\n")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("line 2")
+        .hasMessageContaining("expected \"2008\"");
   }
 
   @Test
