@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -24,12 +26,33 @@ class CaseIndexPropertyTest {
   void agreesWithAHashMap(
       @ForAll @IntRange(min = 1, max = 200) int pool,
       @ForAll @Size(min = 1, max = 600) List<@IntRange(min = 0, max = 99_999) Integer> ops) {
+    replay(ops, 0, pool, i -> "C-" + i, op -> op % 3 == 0);
+  }
+
+  @Property(tries = 200, seed = "20261205")
+  void agreesWithAHashMap_whenEveryHashCollides(
+      @ForAll @Size(min = 1, max = 400) List<@IntRange(min = 0, max = 63) Integer> ops) {
+    // the highest ordinals the cells hold
+    replay(ops, Integer.MAX_VALUE - 1_000L, 32, CaseIndexPropertyTest::colliding, op -> op >= 48);
+  }
+
+  /**
+   * Puts (ordinals counting up from {@code firstOrdinal}) or removes ({@code removes}) the id
+   * {@code op % pool} named by {@code name} for each op, in the index and in a HashMap, comparing
+   * sizes after each; then looks up every id of the pool in both.
+   */
+  private static void replay(
+      List<Integer> ops,
+      long firstOrdinal,
+      int pool,
+      IntFunction<String> name,
+      IntPredicate removes) {
     CaseIndex index = new CaseIndex();
     Map<CaseId, Long> oracle = new HashMap<>();
-    long ordinal = 0;
+    long ordinal = firstOrdinal;
     for (int op : ops) {
-      CaseId id = CaseId.of("C-" + (op % pool));
-      if (op % 3 == 0) {
+      CaseId id = CaseId.of(name.apply(op % pool));
+      if (removes.test(op)) {
         assertThat(index.remove(id)).isEqualTo(oracle.remove(id) != null);
       } else {
         index.put(id, ordinal);
@@ -39,30 +62,7 @@ class CaseIndexPropertyTest {
       assertThat(index.size()).isEqualTo(oracle.size());
     }
     for (int i = 0; i < pool; i++) {
-      CaseId id = CaseId.of("C-" + i);
-      assertThat(index.get(id)).as("%s", id).isEqualTo(oracle.getOrDefault(id, -1L));
-    }
-  }
-
-  @Property(tries = 200, seed = "20261205")
-  void agreesWithAHashMap_whenEveryHashCollides(
-      @ForAll @Size(min = 1, max = 400) List<@IntRange(min = 0, max = 63) Integer> ops) {
-    CaseIndex index = new CaseIndex();
-    Map<CaseId, Long> oracle = new HashMap<>();
-    long ordinal = Integer.MAX_VALUE - 1_000L; // the highest ordinals the cells hold
-    for (int op : ops) {
-      CaseId id = CaseId.of(colliding(op % 32));
-      if (op >= 48) {
-        assertThat(index.remove(id)).isEqualTo(oracle.remove(id) != null);
-      } else {
-        index.put(id, ordinal);
-        oracle.put(id, ordinal);
-        ordinal++;
-      }
-      assertThat(index.size()).isEqualTo(oracle.size());
-    }
-    for (int i = 0; i < 32; i++) {
-      CaseId id = CaseId.of(colliding(i));
+      CaseId id = CaseId.of(name.apply(i));
       assertThat(index.get(id)).as("%s", id).isEqualTo(oracle.getOrDefault(id, -1L));
     }
   }
