@@ -45,11 +45,12 @@ final class KeyPaths {
    */
   static String suggestion(String prefix, String given, List<String> known) {
     String lower = given.toLowerCase(Locale.ROOT);
-    @Nullable String local = closest(lower, known);
-    @Nullable String global = closest(lower, leaves());
+    int threshold = threshold(lower);
+    @Nullable String local = closest(lower, known, threshold);
+    @Nullable String global = closest(lower, leaves(), threshold);
     int localDistance = local == null ? Integer.MAX_VALUE : distance(lower, local);
     int globalDistance = global == null ? Integer.MAX_VALUE : distance(lower, leaf(global));
-    if (Math.min(localDistance, globalDistance) <= threshold(lower)) {
+    if (Math.min(localDistance, globalDistance) <= threshold) {
       // the map's own key wins a tie: "horizn" in travel is travel's if travel had "horizon"
       return localDistance <= globalDistance
           ? "; did you mean '" + prefix + local + "'?"
@@ -67,12 +68,20 @@ final class KeyPaths {
     return ScenarioFileReader.editDistance(given, key);
   }
 
-  /** The candidate (a key, or a path compared by its last part) nearest by edit distance. */
-  private static @Nullable String closest(String lower, List<String> candidates) {
+  /**
+   * The candidate (a key, or a path compared by its last part) nearest by edit distance among those
+   * that may lie within {@code threshold} edits ({@link ScenarioFileReader#mayBeWithin}), or null;
+   * the others could not be suggested, so their distance is not computed.
+   */
+  private static @Nullable String closest(String lower, List<String> candidates, int threshold) {
     @Nullable String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String c : candidates) {
-      int d = distance(lower, leaf(c));
+      String leaf = leaf(c);
+      if (!ScenarioFileReader.mayBeWithin(lower, leaf, threshold)) {
+        continue;
+      }
+      int d = distance(lower, leaf);
       if (d < bestDistance) {
         best = c;
         bestDistance = d;

@@ -1171,14 +1171,19 @@ final class ScenarioFileReader {
   static String suggestion(String given, List<String> known) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
+    String lowerGiven = given.toLowerCase(Locale.ROOT);
+    int threshold = Math.max(2, given.length() / 3);
     for (String k : known) {
-      int d = editDistance(given.toLowerCase(Locale.ROOT), k);
+      if (!mayBeWithin(lowerGiven, k, threshold)) {
+        continue; // farther than the threshold whatever its letters: no distance to compute
+      }
+      int d = editDistance(lowerGiven, k);
       if (d < bestDistance) {
         best = k;
         bestDistance = d;
       }
     }
-    if (best != null && bestDistance <= Math.max(2, given.length() / 3)) {
+    if (best != null && bestDistance <= threshold) {
       return "; did you mean '" + best + "'?";
     }
     // A shortened or lengthened name ("workers" for "workers-per-grid", "chinese" for "china").
@@ -1194,6 +1199,25 @@ final class ScenarioFileReader {
       }
     }
     return "";
+  }
+
+  /**
+   * The longest name a "did you mean" compares letter by letter: the edit distance costs the
+   * product of the two lengths, so an unknown key of thousands of characters (a careless or hostile
+   * file within the reader's limits) would otherwise cost seconds per key. Longer names get no
+   * near-miss hint (the shared-start hint still applies).
+   */
+  static final int MAX_SUGGESTION_LENGTH = 64;
+
+  /**
+   * Whether {@code a} and {@code b} may lie within {@code threshold} edits: both at most {@link
+   * #MAX_SUGGESTION_LENGTH} long and their lengths no farther apart than the threshold (each edit
+   * changes the length by at most one).
+   */
+  static boolean mayBeWithin(String a, String b, int threshold) {
+    return a.length() <= MAX_SUGGESTION_LENGTH
+        && b.length() <= MAX_SUGGESTION_LENGTH
+        && Math.abs(a.length() - b.length()) <= threshold;
   }
 
   static int editDistance(String a, String b) {
