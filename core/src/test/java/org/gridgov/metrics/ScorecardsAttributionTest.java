@@ -224,4 +224,20 @@ class ScorecardsAttributionTest {
     assertThat(new Rate(1, 3)).hasToString("1/3 (33.33%)");
     assertThat(new Rate(0, 0)).hasToString("0/0 (n/a)");
   }
+
+  @Test
+  void theTable_ranksByComposite_highestFirst_andReRanksWhenRestricted() {
+    List<CaseEvent> both = new ArrayList<>(ESCALATED_AND_RETURNED);
+    both.addAll(SUPERVISED_AND_REWORKED);
+    // g2: 0.25 * (0/1 accepted + 2/2 on time + (1 - 0/1) shirking + 1/1 satisfied) = 75;
+    // c1 50; g1 33.3 (above)
+    ScorecardTable t = Scorecards.compute(both, T0, hour(1000), QUARTERS);
+
+    assertThat(t.rows())
+        .extracting(r -> r.card().handlerId() + "#" + r.rank().orElseThrow())
+        .containsExactly("g2#1", "c1#2", "g1#3");
+    assertThat(t.restrictedTo(h -> !h.equals("g2")).rows())
+        .extracting(r -> r.card().handlerId() + "#" + r.rank().orElseThrow())
+        .containsExactly("c1#1", "g1#2");
+  }
 }
