@@ -1171,13 +1171,13 @@ final class ScenarioFileReader {
   static String suggestion(String given, List<String> known) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
-    String lowerGiven = given.toLowerCase(Locale.ROOT);
+    String lower = given.toLowerCase(Locale.ROOT);
     int threshold = Math.max(2, given.length() / 3);
     for (String k : known) {
-      if (!mayBeWithin(lowerGiven, k, threshold)) {
+      if (!mayBeWithin(lower, k, threshold)) {
         continue; // farther than the threshold whatever its letters: no distance to compute
       }
-      int d = editDistance(lowerGiven, k);
+      int d = editDistance(lower, k);
       if (d < bestDistance) {
         best = k;
         bestDistance = d;
@@ -1187,7 +1187,6 @@ final class ScenarioFileReader {
       return "; did you mean '" + best + "'?";
     }
     // A shortened or lengthened name ("workers" for "workers-per-grid", "chinese" for "china").
-    String lower = given.toLowerCase(Locale.ROOT);
     for (String k : known) {
       int common = 0;
       while (common < Math.min(lower.length(), k.length())
