@@ -56,7 +56,7 @@ final class KeyPaths {
           ? "; did you mean '" + prefix + local + "'?"
           : "; did you mean '" + global + "'?";
     }
-    @Nullable String shortened = sharedStart(lower, known);
+    @Nullable String shortened = ScenarioFileReader.sharedStart(lower, known);
     return shortened == null ? "" : "; did you mean '" + prefix + shortened + "'?";
   }
 
@@ -96,20 +96,5 @@ final class KeyPaths {
 
   private static int threshold(String given) {
     return Math.max(2, given.length() / 3);
-  }
-
-  /** A key sharing a 4-letter start with the given one ("workers" for "workers-per-grid"). */
-  private static @Nullable String sharedStart(String lower, List<String> known) {
-    for (String k : known) {
-      int common = 0;
-      while (common < Math.min(lower.length(), k.length())
-          && lower.charAt(common) == k.charAt(common)) {
-        common++;
-      }
-      if (common >= 4) {
-        return k;
-      }
-    }
-    return null;
   }
 }

@@ -945,9 +945,6 @@ final class ScenarioFileReader {
   }
 
   /**
-   * Reads a policy, inline or from a file, and parses it; its own problems keep their own lines.
-   */
-  /**
    * Returns the text of the file {@code file} (relative to the scenario file) named at node {@code
    * f}, or null after recording a problem for {@code field}.
    */
@@ -967,6 +964,9 @@ final class ScenarioFileReader {
     return null;
   }
 
+  /**
+   * Reads a policy, inline or from a file, and parses it; its own problems keep their own lines.
+   */
   private @Nullable String policy(Node n, String field, boolean routing) {
     String text;
     String policySource;
@@ -1187,6 +1187,15 @@ final class ScenarioFileReader {
       return "; did you mean '" + best + "'?";
     }
     // A shortened or lengthened name ("workers" for "workers-per-grid", "chinese" for "china").
+    String shortened = sharedStart(lower, known);
+    return shortened == null ? "" : "; did you mean '" + shortened + "'?";
+  }
+
+  /**
+   * The first of {@code known} that shares its first four letters or more with {@code lower} (a
+   * shortened or lengthened name: "workers" for "workers-per-grid"), or null.
+   */
+  static @Nullable String sharedStart(String lower, List<String> known) {
     for (String k : known) {
       int common = 0;
       while (common < Math.min(lower.length(), k.length())
@@ -1194,10 +1203,10 @@ final class ScenarioFileReader {
         common++;
       }
       if (common >= 4) {
-        return "; did you mean '" + k + "'?";
+        return k;
       }
     }
-    return "";
+    return null;
   }
 
   /**
