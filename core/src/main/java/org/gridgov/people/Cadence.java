@@ -19,8 +19,10 @@ import org.gridgov.sla.BusinessCalendar;
  *
  * <p>Rule for a sitting day that is not a working day of the calendar (a public holiday, a weekend
  * that is not a make-up workday): the sitting moves to the next working day, same clock time (so
- * January's sitting on the 28th may sit in February after the Spring Festival). The next sitting is
- * the earliest such sitting strictly after the instant asked about.
+ * January's sitting on the 28th may sit in February after the Spring Festival). The next working
+ * day is looked for up to 40 days on: a calendar with a longer run of days off (none that China's
+ * has) keeps the sitting on the 40th day, so that a calendar without working days cannot stall the
+ * search. The next sitting is the earliest such sitting strictly after the instant asked about.
  */
 public sealed interface Cadence {
 
