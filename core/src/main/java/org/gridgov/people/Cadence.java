@@ -19,13 +19,12 @@ import org.gridgov.sla.BusinessCalendar;
  *
  * <p>Rule for a sitting day that is not a working day of the calendar (a public holiday, a weekend
  * that is not a make-up workday): the sitting moves to the next working day, same clock time (so
- * January's sitting on the 28th may sit in February after the Spring Festival). The next sitting is
- * the earliest such sitting strictly after the instant asked about.
+ * January's sitting on the 28th may sit in February after the Spring Festival). The next working
+ * day is looked for up to 40 days on: a calendar with a longer run of days off (none that China's
+ * has) keeps the sitting on the 40th day, so that a calendar without working days cannot stall the
+ * search. The next sitting is the earliest such sitting strictly after the instant asked about.
  */
 public sealed interface Cadence {
-
-  /** How many periods {@link #nextSitting} looks ahead before it gives up. */
-  int HORIZON = 60;
 
   /**
    * Returns the first sitting strictly after {@code after}.
@@ -33,7 +32,6 @@ public sealed interface Cadence {
    * @param after the instant (a referral, or a sitting that deferred the matter)
    * @param calendar the calendar whose working days sittings fall on
    * @return the instant of the next sitting
-   * @throws IllegalArgumentException if none falls within {@link #HORIZON} periods
    * @throws org.gridgov.sla.OutsideCalendarException if the calendar does not cover the dates
    */
   Instant nextSitting(Instant after, BusinessCalendar calendar);
@@ -94,15 +92,19 @@ public sealed interface Cadence {
     @Override
     public Instant nextSitting(Instant after, BusinessCalendar calendar) {
       // A month back: that month's sitting may have moved past a long holiday to after `after`.
+      // The sitting of the month after `after`'s own month is after it: at most three are tried.
       YearMonth month = YearMonth.from(after.atZone(calendar.zone())).minusMonths(1);
-      for (int i = 0; i < HORIZON; i++, month = month.plusMonths(1)) {
-        LocalDate day = month.atDay(Math.min(dayOfMonth, month.lengthOfMonth()));
-        Instant t = Sittings.onWorkingDay(day, time, calendar);
-        if (t.isAfter(after)) {
-          return t;
-        }
+      Instant t = sitting(month, calendar);
+      while (!t.isAfter(after)) {
+        month = month.plusMonths(1);
+        t = sitting(month, calendar);
       }
-      throw Sittings.none(this, after);
+      return t;
+    }
+
+    private Instant sitting(YearMonth month, BusinessCalendar calendar) {
+      LocalDate day = month.atDay(Math.min(dayOfMonth, month.lengthOfMonth()));
+      return Sittings.onWorkingDay(day, time, calendar);
     }
 
     @Override
@@ -137,13 +139,13 @@ public sealed interface Cadence {
               .toLocalDate()
               .with(TemporalAdjusters.previousOrSame(day))
               .minusWeeks(1); // an earlier week's sitting may have moved past a holiday
-      for (int i = 0; i < HORIZON; i++, d = d.plusWeeks(1)) {
-        Instant t = Sittings.onWorkingDay(d, time, calendar);
-        if (t.isAfter(after)) {
-          return t;
-        }
+      // Two weeks on, d is after `after`'s date: at most three sittings are tried.
+      Instant t = Sittings.onWorkingDay(d, time, calendar);
+      while (!t.isAfter(after)) {
+        d = d.plusWeeks(1);
+        t = Sittings.onWorkingDay(d, time, calendar);
       }
-      throw Sittings.none(this, after);
+      return t;
     }
 
     @Override

@@ -19,9 +19,4 @@ final class Sittings {
     }
     return d.atTime(time).atZone(calendar.zone()).toInstant();
   }
-
-  static IllegalArgumentException none(Cadence c, Instant after) {
-    return new IllegalArgumentException(
-        "no sitting " + c + " within " + Cadence.HORIZON + " periods after " + after);
-  }
 }
