@@ -3,16 +3,11 @@ package org.gridgov.people;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.google.common.primitives.ImmutableLongArray;
 import java.io.StringReader;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import org.gridgov.TextParseException;
-import org.gridgov.casefile.CaseFacts;
-import org.gridgov.casefile.CaseId;
-import org.gridgov.casefile.CaseKind;
-import org.gridgov.casefile.CaseSource;
 import org.gridgov.casefile.Priority;
 import org.gridgov.sla.BusinessCalendar;
 import org.gridgov.sla.ChinaCalendar;
@@ -46,17 +41,6 @@ class PeopleCsvTest {
       p-duty,holiday,working_days,18:00,21:00
       """;
 
-  private static CaseFacts facts(String category, Priority p) {
-    return CaseFacts.builder()
-        .id(CaseId.of("c-1"))
-        .categoryCode(category)
-        .priority(p)
-        .kind(CaseKind.COMMITTED)
-        .locationCodes(ImmutableLongArray.of(1))
-        .source(CaseSource.APP)
-        .build();
-  }
-
   private static DeliberationPolicy policy(String text) {
     return DeliberationPolicyCsv.read(new StringReader(text), "bodies.csv", StaffRoles.standard());
   }
@@ -72,9 +56,10 @@ class PeopleCsvTest {
     for (MatterSize s : MatterSize.values()) {
       assertThat(p.bodyFor(s)).isEqualTo(DeliberationPolicy.standard().bodyFor(s));
     }
-    assertThat(p.sizeOf(facts("060102", Priority.NORMAL))).isEqualTo(MatterSize.BIG);
-    assertThat(p.sizeOf(facts("0101", Priority.NORMAL))).isEqualTo(MatterSize.SMALL);
-    assertThat(p.sizeOf(facts("0101", Priority.URGENT))).isEqualTo(MatterSize.URGENT);
+    assertThat(p.sizeOf(PeopleFixtures.facts("060102", Priority.NORMAL))).isEqualTo(MatterSize.BIG);
+    assertThat(p.sizeOf(PeopleFixtures.facts("0101", Priority.NORMAL))).isEqualTo(MatterSize.SMALL);
+    assertThat(p.sizeOf(PeopleFixtures.facts("0101", Priority.URGENT)))
+        .isEqualTo(MatterSize.URGENT);
     assertThat(p.body("grid_discussion").orElseThrow().cadence())
         .isEqualTo(Cadence.weekly(DayOfWeek.WEDNESDAY, LocalTime.of(15, 0)));
   }

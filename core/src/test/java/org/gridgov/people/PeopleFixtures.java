@@ -1,16 +1,36 @@
 package org.gridgov.people;
 
+import com.google.common.primitives.ImmutableLongArray;
 import java.time.LocalDate;
+import org.gridgov.casefile.CaseFacts;
+import org.gridgov.casefile.CaseId;
+import org.gridgov.casefile.CaseKind;
+import org.gridgov.casefile.CaseSource;
+import org.gridgov.casefile.Priority;
 import org.gridgov.region.CodeScheme;
 import org.gridgov.region.RegionLevel;
 import org.gridgov.region.RegionTree;
 import org.gridgov.region.SyntheticCityGenerator;
 
-/** Trees for the people tests. */
+/** Trees and case facts for the people tests. */
 final class PeopleFixtures {
   static final LocalDate EDITION = LocalDate.of(2024, 1, 1);
 
   private PeopleFixtures() {}
+
+  /**
+   * The facts of case {@code c-1} in region 1: a committed app report of a category and priority.
+   */
+  static CaseFacts facts(String category, Priority p) {
+    return CaseFacts.builder()
+        .id(CaseId.of("c-1"))
+        .categoryCode(category)
+        .priority(p)
+        .kind(CaseKind.COMMITTED)
+        .locationCodes(ImmutableLongArray.of(1))
+        .source(CaseSource.APP)
+        .build();
+  }
 
   /** 2 districts, 3 streets, 8 communities, 24 grids, 120 units. */
   static RegionTree smallTree() {

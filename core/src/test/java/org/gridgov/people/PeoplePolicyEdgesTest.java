@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.google.common.primitives.ImmutableLongArray;
 import java.io.StringReader;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -13,10 +12,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import org.gridgov.TextParseException;
-import org.gridgov.casefile.CaseFacts;
-import org.gridgov.casefile.CaseId;
-import org.gridgov.casefile.CaseKind;
-import org.gridgov.casefile.CaseSource;
 import org.gridgov.casefile.Priority;
 import org.gridgov.region.CodeScheme;
 import org.gridgov.region.Region;
@@ -29,17 +24,6 @@ import org.junit.jupiter.api.Test;
  * ({@link PolicyChecks}) at the edges of a grid range.
  */
 class PeoplePolicyEdgesTest {
-
-  private static CaseFacts facts(String category, Priority p) {
-    return CaseFacts.builder()
-        .id(CaseId.of("c-1"))
-        .categoryCode(category)
-        .priority(p)
-        .kind(CaseKind.COMMITTED)
-        .locationCodes(ImmutableLongArray.of(1))
-        .source(CaseSource.APP)
-        .build();
-  }
 
   private static DeliberationPolicy.Builder standardRoutes() {
     DeliberationPolicy s = DeliberationPolicy.standard();
@@ -55,10 +39,11 @@ class PeoplePolicyEdgesTest {
   @Test
   void aOneDigitPrefixSizesEveryCategoryStartingWithIt() {
     DeliberationPolicy p = standardRoutes().size("1", MatterSize.BIG).build();
-    assertThat(p.sizeOf(facts("1", Priority.NORMAL))).isEqualTo(MatterSize.BIG);
-    assertThat(p.sizeOf(facts("1001", Priority.NORMAL))).isEqualTo(MatterSize.BIG);
-    assertThat(p.sizeOf(facts("2001", Priority.NORMAL))).isEqualTo(MatterSize.SMALL);
-    assertThat(p.sizeOf(facts("0101", Priority.URGENT))).isEqualTo(MatterSize.URGENT);
+    assertThat(p.sizeOf(PeopleFixtures.facts("1", Priority.NORMAL))).isEqualTo(MatterSize.BIG);
+    assertThat(p.sizeOf(PeopleFixtures.facts("1001", Priority.NORMAL))).isEqualTo(MatterSize.BIG);
+    assertThat(p.sizeOf(PeopleFixtures.facts("2001", Priority.NORMAL))).isEqualTo(MatterSize.SMALL);
+    assertThat(p.sizeOf(PeopleFixtures.facts("0101", Priority.URGENT)))
+        .isEqualTo(MatterSize.URGENT);
   }
 
   @Test
