@@ -120,8 +120,10 @@ public final class HotSpots {
    * @param minReports the reports a unit needs to be a hot spot, {@code >= 1}
    * @param byCategory whether to count each category of a unit apart
    * @return the hot spots, ordered
-   * @throws IllegalArgumentException if the period is empty, {@code minReports < 1}, or an event's
-   *     case has no facts (naming the case and the event's sequence number)
+   * @throws IllegalArgumentException if the period is empty, {@code minReports < 1}, or an event
+   *     that counts (a report, repeat report or reopening in the period, or the merge of a case
+   *     reported in it) belongs to a case without facts (naming the case and the event's sequence
+   *     number); events outside the period are not looked up
    */
   public static ImmutableList<HotSpot> compute(
       Iterable<CaseEvent> events,
