@@ -111,6 +111,16 @@ class CoverageThresholdsTest {
     assertThat(findings(g, Math.nextUp(a), Math.nextUp(a))).isEmpty();
   }
 
+  /** As above: an outside part of exactly the noise floor is not below it, so it is reported. */
+  @Test
+  void outsidePartOfExactlyTheNoiseFloor_isReported() {
+    RegionGeometry g = parentAndGrids(rect(0, 16, 0, 17));
+    double a = steps(16);
+    assertThat(findings(g, a, a))
+        .extracting(CoverageFinding::kind, CoverageFinding::severity)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.OUTSIDE_PARENT, Severity.ERROR));
+  }
+
   /** Grid 1 is [0, 9] × [0, 16], grid 2 [8, 16] × [0, 16]: they share 1 × 16 = 16 U². */
   @Test
   void overlapOfExactlyTheSliverThreshold_isAnOverlap() {
@@ -126,6 +136,16 @@ class CoverageThresholdsTest {
     assertThat(below).extracting(CoverageFinding::kind).containsExactly(Kind.SLIVER);
     assertThat(below.get(0).severity()).isEqualTo(Severity.WARNING);
     assertThat(findings(g, Math.nextUp(a), Math.nextUp(a))).isEmpty();
+  }
+
+  /** As above: an overlap of exactly the noise floor is not below it, so it is reported. */
+  @Test
+  void overlapOfExactlyTheNoiseFloor_isReported() {
+    RegionGeometry g = parentAndGrids(rect(0, 9, 0, 16), rect(8, 16, 0, 16));
+    double a = steps(16);
+    assertThat(findings(g, a, a))
+        .extracting(CoverageFinding::kind, CoverageFinding::severity)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.OVERLAP, Severity.ERROR));
   }
 
   /**
