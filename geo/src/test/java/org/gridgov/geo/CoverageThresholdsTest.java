@@ -178,4 +178,35 @@ class CoverageThresholdsTest {
           .isCloseTo(expected[i], offset(1e-9 * expected[i]));
     }
   }
+
+  /**
+   * Areas are written in whole square metres from 100 up: a gap of exactly 100 m² says "100", not
+   * "100.00". Near the equator the doubles are fine enough to find a height h for which the metric
+   * measures the rectangle [0, 2⁻⁸] × [0, h] as exactly 100 m² (its area in square degrees, 2⁻⁸ h,
+   * is exact: a power of two times h); the parent is [0, 2⁻⁸]², its one grid the rest above h.
+   */
+  @Test
+  void aGapOfExactlyAHundredSquareMetres_isWrittenInWholeMetres() {
+    double side = Math.scalb(1.0, -8);
+    double k = LocalMetric.METRES_PER_DEGREE * LocalMetric.metresPerDegreeLon(side / 2);
+    double h = 100 / k / side;
+    for (int tries = 0; side * h * k != 100 && tries < 10_000; tries++) {
+      h = side * h * k < 100 ? Math.nextUp(h) : Math.nextDown(h);
+    }
+    assertThat(side * h * k).as("a height measured as exactly 100 m²").isEqualTo(100.0);
+    Map<Long, Geometry> byCode = new LinkedHashMap<>();
+    byCode.put(
+        GeoFixtures.STRIP_COMMUNITY,
+        RegionGeometry.FACTORY.toGeometry(new Envelope(0, side, 0, side)));
+    byCode.put(
+        GeoFixtures.stripGrid(1),
+        RegionGeometry.FACTORY.toGeometry(new Envelope(0, side, h, side)));
+    RegionGeometry g =
+        RegionGeometry.of(
+            GeoFixtures.stripTree(false), byCode, RegionGeometry.LoadOptions.defaults());
+    List<CoverageFinding> all = CoverageAnalysis.analyse(g).findings();
+    assertThat(all).extracting(CoverageFinding::kind).containsExactly(Kind.GAP);
+    assertThat(all.get(0).areaSquareMetres()).isEqualTo(100.0);
+    assertThat(all.get(0).message()).startsWith("a gap of 100 m² that no grid covers, around ");
+  }
 }
