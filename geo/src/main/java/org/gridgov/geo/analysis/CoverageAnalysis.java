@@ -202,18 +202,20 @@ public final class CoverageAnalysis {
       for (Geometry k : kidGeometries) {
         sum += k.getArea();
       }
-      double noise = options.noiseSquareMetres() / squareMetresPerSquareDegree;
-      Geometry union = fastUnion(sum, noise);
+      Geometry union = fastUnion(sum);
       boolean overlapping = union == null;
       if (union == null) {
         union = UnaryUnionOp.union(List.of(kidGeometries));
-        overlapping = sum - union.getArea() > noise;
+        // The children's areas beyond their union: the overlaps, each at most this much.
+        overlapping = !isNoise((sum - union.getArea()) * squareMetresPerSquareDegree);
       }
       if (!overlapping && sameShape(union, parentGeometry)) {
         return; // the children's union is the parent, vertex for vertex: no gap, nothing outside
       }
       gaps(OverlayNGRobust.overlay(parentGeometry, union, OverlayNG.DIFFERENCE));
-      if (OverlayNGRobust.overlay(union, parentGeometry, OverlayNG.DIFFERENCE).getArea() > noise) {
+      // The union's part outside: each child's part outside is at most this much.
+      if (!isNoise(
+          squareMetres(OverlayNGRobust.overlay(union, parentGeometry, OverlayNG.DIFFERENCE)))) {
         outside();
       }
       if (overlapping) {
@@ -229,10 +231,14 @@ public final class CoverageAnalysis {
      * The exact union when the children meet edge to edge and do not overlap; null when that cannot
      * be shown.
      */
-    private @Nullable Geometry fastUnion(double sum, double noise) {
+    private @Nullable Geometry fastUnion(double sum) {
       try {
         Geometry u = CoverageUnion.union(kidGeometries);
-        return u != null && u.isValid() && Math.abs(u.getArea() - sum) <= noise ? u : null;
+        return u != null
+                && u.isValid()
+                && isNoise(Math.abs(u.getArea() - sum) * squareMetresPerSquareDegree)
+            ? u
+            : null;
       } catch (RuntimeException e) { // not a clean coverage: JTS's TopologyException and kin
         return null;
       }
