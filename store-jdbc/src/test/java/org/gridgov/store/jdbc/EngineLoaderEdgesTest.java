@@ -171,20 +171,7 @@ class EngineLoaderEdgesTest {
     EngineSnapshot expected = replay(url);
     // the second snapshot holds cases A and B
     sql(url, "UPDATE gridgov_snapshots SET case_count = 3 WHERE log_position = ?", at[1]);
-    List<LogRecord> records =
-        logged(
-            Level.WARNING,
-            () -> {
-              try (EventStore store = StoreFixture.open(url)) {
-                DurableCaseEngine e = open(store);
-                assertThat(e.restoredFromSnapshot()).hasValue(at[0]);
-                assertThat(e.snapshot()).isEqualTo(expected);
-              }
-            });
-    assertThat(records)
-        .singleElement()
-        .extracting(LogRecord::getMessage)
-        .asString()
+    assertThat(restoredPastTheSecondSnapshot(url, at, expected))
         .contains("snapshot at log position " + at[1] + " is skipped")
         .contains("it holds 2 cases, its row says 3");
   }
@@ -202,6 +189,17 @@ class EngineLoaderEdgesTest {
         payload,
         Snapshots.sha256(payload),
         at[1]);
+    assertThat(restoredPastTheSecondSnapshot(url, at, expected))
+        .contains("snapshot at log position " + at[1] + " is skipped")
+        .doesNotContain("not gzip-compressed");
+  }
+
+  /**
+   * Opens the store at {@code url} and checks that it restored from the first of the two snapshots
+   * at {@code at}, equal to {@code expected}; returns the one warning logged on the way.
+   */
+  private static String restoredPastTheSecondSnapshot(
+      String url, long[] at, EngineSnapshot expected) {
     List<LogRecord> records =
         logged(
             Level.WARNING,
@@ -212,12 +210,8 @@ class EngineLoaderEdgesTest {
                 assertThat(e.snapshot()).isEqualTo(expected);
               }
             });
-    assertThat(records)
-        .singleElement()
-        .extracting(LogRecord::getMessage)
-        .asString()
-        .contains("snapshot at log position " + at[1] + " is skipped")
-        .doesNotContain("not gzip-compressed");
+    assertThat(records).hasSize(1);
+    return records.get(0).getMessage();
   }
 
   private static byte[] gzip(String text) {
