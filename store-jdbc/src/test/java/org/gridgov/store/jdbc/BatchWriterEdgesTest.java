@@ -238,6 +238,26 @@ class BatchWriterEdgesTest {
     }
   }
 
+  /** A command id stored first (by another writer, or here an earlier batch) fails the batch. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aCommandIdStoredFirstFailsTheBatchAndWritesNothing(String db, @TempDir Path dir) {
+    String url = freshUrl(db, dir);
+    List<ImmutableList<CaseEvent>> ev = plain(REPORT_A, VERIFY_A);
+    long stored = ev.get(0).size();
+    try (EventStore store = StoreFixture.open(url)) {
+      var unused = store.appendCommands(List.of(accepted(REPORT_A, ev.get(0))));
+      Command sameId =
+          Command.of("a1", DISP, A, at("2025-03-03T09:05"), new Command.Verify(true, ""));
+      assertThatThrownBy(() -> store.appendCommands(List.of(accepted(sameId, ev.get(1)))))
+          .isInstanceOf(EventStoreException.class)
+          .hasMessageContaining("a command id of the batch is already stored");
+      assertThat(store.storedSequence(A)).as("its events rolled back").isEqualTo(stored);
+      var unused2 = store.appendCommands(List.of(accepted(VERIFY_A, ev.get(1))));
+      assertThat(store.storedSequence(A)).isEqualTo(stored + ev.get(1).size());
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
   void aFencedWriterWritesNoBatch(String db, @TempDir Path dir) {
