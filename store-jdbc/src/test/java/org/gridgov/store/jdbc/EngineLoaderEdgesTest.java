@@ -6,16 +6,13 @@ import static org.gridgov.store.jdbc.StoreFixture.GRID1;
 import static org.gridgov.store.jdbc.StoreFixture.at;
 import static org.gridgov.store.jdbc.StoreFixture.config;
 import static org.gridgov.store.jdbc.StoreFixture.freshUrl;
+import static org.gridgov.store.jdbc.StoreFixture.sql;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Handler;
@@ -80,18 +77,6 @@ class EngineLoaderEdgesTest {
       logger.setLevel(before);
     }
     return records;
-  }
-
-  private static void sql(String url, String statement, Object... args) {
-    try (Connection c = DriverManager.getConnection(url);
-        PreparedStatement ps = c.prepareStatement(statement)) {
-      for (int i = 0; i < args.length; i++) {
-        ps.setObject(i + 1, args[i]);
-      }
-      var unused = ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException(statement, e);
-    }
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.gridgov.store.jdbc.StoreFixture.config;
 import static org.gridgov.store.jdbc.StoreFixture.freshUrl;
+import static org.gridgov.store.jdbc.StoreFixture.sql;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -189,18 +190,6 @@ class SnapshotTest {
       logger.removeHandler(h);
     }
     return messages;
-  }
-
-  private static void sql(String url, String statement, Object... args) {
-    try (Connection c = DriverManager.getConnection(url);
-        PreparedStatement ps = c.prepareStatement(statement)) {
-      for (int i = 0; i < args.length; i++) {
-        ps.setObject(i + 1, args[i]);
-      }
-      var unused = ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException(statement, e);
-    }
   }
 
   private static long snapshotCount(String url) {

@@ -189,6 +189,22 @@ final class StoreFixture {
     return EventStore.open(dataSource(url));
   }
 
+  /**
+   * Runs one SQL statement with parameters on a store's database, outside the store (to corrupt it
+   * on purpose).
+   */
+  static void sql(String url, String statement, Object... args) {
+    try (Connection c = DriverManager.getConnection(url);
+        java.sql.PreparedStatement ps = c.prepareStatement(statement)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setObject(i + 1, args[i]);
+      }
+      var unused = ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(statement, e);
+    }
+  }
+
   /** Runs one SQL statement on a store's database, outside the store (to corrupt it on purpose). */
   static void sql(String url, String statement) {
     try (Connection c = DriverManager.getConnection(url);
