@@ -9,9 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import java.util.logging.Level;
 import org.gridgov.casefile.CaseEvent;
 import org.gridgov.casefile.CaseFacts;
 import org.gridgov.casefile.CaseId;
@@ -169,7 +167,8 @@ class DurableCaseEngineEdgesTest {
       DurableCaseEngine e = open(store, SnapshotPolicy.everyEvents(1));
       sql(url, "DROP TABLE gridgov_snapshots"); // the database fails the snapshot only
       List<String> warnings = new ArrayList<>();
-      ImmutableList<CaseEvent> stored = warnings(warnings, () -> e.execute(reportA()));
+      ImmutableList<CaseEvent> stored =
+          LogCapture.messages(warnings, Level.WARNING, () -> e.execute(reportA()));
       assertThat(stored).hasSize(events);
       assertThat(e.isBroken()).as("every call is stored").isFalse();
       assertThat(warnings)
@@ -225,30 +224,6 @@ class DurableCaseEngineEdgesTest {
           .isInstanceOfSatisfying(
               PartitionFencedException.class,
               f -> assertThat(f.getSuppressed()).singleElement().isInstanceOf(refusal));
-    }
-  }
-
-  /** Runs {@code call}, collecting the store logger's messages (formatted) into {@code into}. */
-  private static <T> T warnings(List<String> into, java.util.function.Supplier<T> call) {
-    Logger logger = Logger.getLogger("org.gridgov.store.jdbc");
-    Handler h =
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            into.add(record.getMessage());
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    logger.addHandler(h);
-    try {
-      return call.get();
-    } finally {
-      logger.removeHandler(h);
     }
   }
 }

@@ -13,12 +13,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.zip.GZIPOutputStream;
 import org.gridgov.casefile.CaseFacts;
 import org.gridgov.casefile.Priority;
@@ -46,37 +43,6 @@ class EngineLoaderEdgesTest {
   private static DurableCaseEngine open(EventStore store) {
     return DurableCaseEngine.open(
         store, Partition.DEFAULT, config(), StoreLimits.defaults(), SnapshotPolicy.onDemand());
-  }
-
-  /** Records of the store's logger at {@code level} and above while {@code run} runs. */
-  private static List<LogRecord> logged(Level level, Runnable run) {
-    Logger logger = Logger.getLogger("org.gridgov.store.jdbc");
-    Level before = logger.getLevel();
-    List<LogRecord> records = new ArrayList<>();
-    Handler h =
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= level.intValue()) {
-              records.add(record);
-            }
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    logger.setLevel(level);
-    logger.addHandler(h);
-    try {
-      run.run();
-    } finally {
-      logger.removeHandler(h);
-      logger.setLevel(before);
-    }
-    return records;
   }
 
   /**
@@ -125,7 +91,7 @@ class EngineLoaderEdgesTest {
     String url = freshUrl(db, dir);
     long[] at = twoSnapshots(url);
     List<LogRecord> records =
-        logged(
+        LogCapture.records(
             Level.FINE,
             () -> {
               try (EventStore store = StoreFixture.open(url)) {
@@ -186,7 +152,7 @@ class EngineLoaderEdgesTest {
   private static String restoredPastTheSecondSnapshot(
       String url, long[] at, EngineSnapshot expected) {
     List<LogRecord> records =
-        logged(
+        LogCapture.records(
             Level.WARNING,
             () -> {
               try (EventStore store = StoreFixture.open(url)) {

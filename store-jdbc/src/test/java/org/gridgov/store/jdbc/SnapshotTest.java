@@ -18,9 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.gridgov.casefile.CaseId;
 import org.gridgov.engine.CaseEngine;
@@ -166,32 +164,6 @@ class SnapshotTest {
     }
   }
 
-  /** Warnings of the store's logger while {@code run} runs. */
-  private static List<String> warnings(Runnable run) {
-    Logger logger = Logger.getLogger("org.gridgov.store.jdbc");
-    List<String> messages = new ArrayList<>();
-    Handler h =
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            messages.add(record.getMessage());
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    logger.addHandler(h);
-    try {
-      run.run();
-    } finally {
-      logger.removeHandler(h);
-    }
-    return messages;
-  }
-
   private static long snapshotCount(String url) {
     try (Connection c = DriverManager.getConnection(url);
         PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM gridgov_snapshots");
@@ -216,7 +188,8 @@ class SnapshotTest {
         "0".repeat(64),
         at[1]);
     List<String> logged =
-        warnings(
+        LogCapture.messages(
+            Level.WARNING,
             () -> {
               try (EventStore store = StoreFixture.open(url)) {
                 DurableCaseEngine e = open(store, SnapshotPolicy.onDemand());
@@ -232,7 +205,8 @@ class SnapshotTest {
 
     sql(url, "UPDATE gridgov_snapshots SET format_version = 99 WHERE log_position = ?", at[0]);
     logged =
-        warnings(
+        LogCapture.messages(
+            Level.WARNING,
             () -> {
               try (EventStore store = StoreFixture.open(url)) {
                 DurableCaseEngine e = open(store, SnapshotPolicy.onDemand());
@@ -264,7 +238,8 @@ class SnapshotTest {
         at[1] - 1,
         at[0]);
     List<String> logged =
-        warnings(
+        LogCapture.messages(
+            Level.WARNING,
             () -> {
               try (EventStore store = StoreFixture.open(url)) {
                 DurableCaseEngine e = open(store, SnapshotPolicy.onDemand());
