@@ -47,6 +47,12 @@ final class EngineSetup {
   final RegionTree tree;
   final long[] grids;
 
+  /**
+   * Each region's office id by tree index, named once: a production policy ({@code TablePolicy},
+   * {@code RoutingGraph.officeIdAt}) looks ids up, it does not build them per decision.
+   */
+  private final String[] offices;
+
   EngineSetup() {
     CodeScheme s = CodeScheme.standard();
     RegionTree.Builder b = RegionTree.builder(s, LocalDate.of(2025, 1, 1));
@@ -67,6 +73,15 @@ final class EngineSetup {
     }
     tree = b.build();
     grids = g.stream().mapToLong(Long::longValue).toArray();
+    offices = new String[tree.size()];
+    for (int i = 0; i < offices.length; i++) {
+      offices[i] = CaseEngine.officeOf(tree.region(i).code());
+    }
+  }
+
+  /** The id of the office of the region with {@code code}. */
+  String office(long code) {
+    return offices[tree.indexOf(code)];
   }
 
   CaseEngine.Builder config() {
@@ -95,9 +110,9 @@ final class EngineSetup {
       RoutingDecision.Explanation why = RoutingDecision.Explanation.of("bench", List.of());
       long grid = req.facts().locationCodes().get(0);
       if (req.point() == DecisionPoint.NEW_CASE) {
-        return RoutingDecision.Assign.of(CaseEngine.officeOf(grid), List.of(), why);
+        return RoutingDecision.Assign.of(office(grid), List.of(), why);
       }
-      String holder = req.currentHolder().orElse(CaseEngine.officeOf(grid));
+      String holder = req.currentHolder().orElse(office(grid));
       long code = Long.parseLong(holder.substring("office:".length()));
       Region r = tree.get(code);
       if (req.point() == DecisionPoint.RETURN) {
