@@ -352,8 +352,13 @@ public final class SlaPolicy {
       UrbanRuralClass region,
       BusinessCalendar calendar,
       java.time.Instant at) {
-    return ruleFor(stage, categoryCode, priority, region)
-        .map(r -> SlaClock.start(clockName, r.limit(), levelsFor(r), calendar, at));
+    // no Optional.map: its capturing lambda was allocated on every clock start of the engine
+    Optional<Rule> rule = ruleFor(stage, categoryCode, priority, region);
+    if (rule.isEmpty()) {
+      return Optional.empty();
+    }
+    Rule r = rule.get();
+    return Optional.of(SlaClock.start(clockName, r.limit(), levelsFor(r), calendar, at));
   }
 
   /**

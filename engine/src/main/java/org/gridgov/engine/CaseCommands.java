@@ -82,8 +82,8 @@ final class CaseCommands {
   }
 
   private void resolve(Tx tx, Command c, CaseRecord rec, Actor actor, Command.Resolve rs) {
-    CaseState s = rec.state();
-    if (s.lead().isEmpty() || !s.lead().get().equals(rs.handlerId())) {
+    String lead = rec.state().lead().orElse(null); // one Optional, which escape analysis removes
+    if (lead == null || !lead.equals(rs.handlerId())) {
       throw new TransitionRefusedException(
           c,
           rec.facts().id(),
@@ -91,7 +91,7 @@ final class CaseCommands {
               Locale.ROOT,
               "only the lead resolves; %s is not the lead (the lead is %s)",
               rs.handlerId(),
-              s.lead().orElse("nobody")),
+              lead == null ? "nobody" : lead),
           null);
     }
     tx.emit(rec, c.at(), actor, new EventPayload.Resolved(rs.feedback()));

@@ -351,32 +351,36 @@ final class CompactCase {
    * ones, or -1 if one is not whole milliseconds.
    */
   private static int instants(CaseState s, long[] out) {
-    int mask = 0;
-    for (int i = 0; i < INSTANTS; i++) {
-      Optional<Instant> o =
-          switch (i) {
-            case 0 -> s.lastEventAt();
-            case 1 -> s.dueAt();
-            case 2 -> s.reportedAt();
-            case 3 -> s.verifiedAt();
-            case 4 -> s.registeredAt();
-            case 5 -> s.firstDispatchedAt();
-            case 6 -> s.firstAcceptedAt();
-            case 7 -> s.lastResolvedAt();
-            case 8 -> s.closedAt();
-            case 9 -> s.evaluatedAt();
-            default -> s.suspendedSince();
-          };
-      if (o.isPresent()) {
-        long ms = millis(o.get());
-        if (ms == Long.MIN_VALUE) {
-          return -1;
-        }
-        out[Integer.bitCount(mask)] = ms;
-        mask |= 1 << i;
-      }
+    // one call per instant (not a switch over them): each Optional stays in its own inlined call,
+    // where escape analysis removes it; merged through a switch, every one was allocated
+    int mask = instant(s.lastEventAt(), 0, out, 0);
+    mask = instant(s.dueAt(), 1, out, mask);
+    mask = instant(s.reportedAt(), 2, out, mask);
+    mask = instant(s.verifiedAt(), 3, out, mask);
+    mask = instant(s.registeredAt(), 4, out, mask);
+    mask = instant(s.firstDispatchedAt(), 5, out, mask);
+    mask = instant(s.firstAcceptedAt(), 6, out, mask);
+    mask = instant(s.lastResolvedAt(), 7, out, mask);
+    mask = instant(s.closedAt(), 8, out, mask);
+    mask = instant(s.evaluatedAt(), 9, out, mask);
+    return instant(s.suspendedSince(), 10, out, mask);
+  }
+
+  /**
+   * Writes instant {@code i}'s millis after the ones present before it and returns the mask with
+   * its bit; an absent instant leaves the mask as it is, and -1 (one not whole milliseconds, or an
+   * earlier one) stays -1.
+   */
+  private static int instant(Optional<Instant> o, int i, long[] out, int mask) {
+    if (mask < 0 || o.isEmpty()) {
+      return mask;
     }
-    return mask;
+    long ms = millis(o.get());
+    if (ms == Long.MIN_VALUE) {
+      return -1;
+    }
+    out[Integer.bitCount(mask)] = ms;
+    return mask | 1 << i;
   }
 
   private static int @Nullable [] names(
