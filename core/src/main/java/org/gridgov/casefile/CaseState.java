@@ -31,9 +31,7 @@ public final class CaseState {
   private final @Nullable Instant lastEventAt;
   private final @Nullable String lead;
   private final ImmutableSortedSet<String> assists;
-  private final ImmutableSortedSet<String> returnedBy;
   private final ImmutableList<String> leadHistory;
-  private final ImmutableList<String> returnHistory;
   private final ImmutableSortedSet<String> awaitingArrival;
   private final @Nullable Instant dueAt;
   private final @Nullable Instant reportedAt;
@@ -43,23 +41,15 @@ public final class CaseState {
   private final @Nullable Instant firstAcceptedAt;
   private final @Nullable Instant lastResolvedAt;
   private final @Nullable Instant closedAt;
-  private final @Nullable Instant evaluatedAt;
-  private final @Nullable Instant suspendedSince;
-  private final Duration suspendedTotal;
   private final int dispatchCount;
-  private final int returnCount;
   private final int escalationCount;
   private final int reworkCount;
-  private final int suspensionCount;
-  private final int extensionCount;
   private final int pendingExtensionDays; // 0 = no request pending
-  private final int reopenCount;
-  private final int summonCount;
   private final boolean breached;
   private final boolean wholeCaseBreached;
-  private final @Nullable Satisfaction satisfaction;
-  private final boolean solved;
-  private final @Nullable CaseId mergedInto;
+
+  /** The fields the usual path of a case never changes, shared by the states that agree on them. */
+  private final Rare rare;
 
   CaseState(Draft d) {
     this.caseId = d.caseId;
@@ -68,9 +58,7 @@ public final class CaseState {
     this.lastEventAt = d.lastEventAt;
     this.lead = d.lead;
     this.assists = d.assists;
-    this.returnedBy = d.returnedBy;
     this.leadHistory = d.leadHistory;
-    this.returnHistory = d.returnHistory;
     this.awaitingArrival = d.awaitingArrival;
     this.dueAt = d.dueAt;
     this.reportedAt = d.reportedAt;
@@ -80,23 +68,13 @@ public final class CaseState {
     this.firstAcceptedAt = d.firstAcceptedAt;
     this.lastResolvedAt = d.lastResolvedAt;
     this.closedAt = d.closedAt;
-    this.evaluatedAt = d.evaluatedAt;
-    this.suspendedSince = d.suspendedSince;
-    this.suspendedTotal = d.suspendedTotal;
     this.dispatchCount = d.dispatchCount;
-    this.returnCount = d.returnCount;
     this.escalationCount = d.escalationCount;
     this.reworkCount = d.reworkCount;
-    this.suspensionCount = d.suspensionCount;
-    this.extensionCount = d.extensionCount;
     this.pendingExtensionDays = d.pendingExtensionDays;
-    this.reopenCount = d.reopenCount;
-    this.summonCount = d.summonCount;
     this.breached = d.breached;
     this.wholeCaseBreached = d.wholeCaseBreached;
-    this.satisfaction = d.satisfaction;
-    this.solved = d.solved;
-    this.mergedInto = d.mergedInto;
+    this.rare = d.rare();
   }
 
   /**
@@ -148,10 +126,8 @@ public final class CaseState {
             ? ((EventPayload.Dispatched) p).handlerId()
             : escalated ? ((EventPayload.Escalated) p).toHandlerId() : closed ? null : s.lead;
     this.assists = escalated || closed ? ImmutableSortedSet.of() : s.assists;
-    this.returnedBy = s.returnedBy;
     this.leadHistory =
         leadDispatched || escalated ? append(s.leadHistory, this.lead) : s.leadHistory;
-    this.returnHistory = s.returnHistory;
     this.awaitingArrival =
         escalated || closed || t == EventType.RESOLVED
             ? ImmutableSortedSet.of()
@@ -166,28 +142,18 @@ public final class CaseState {
         t == EventType.ACCEPTED && s.firstAcceptedAt == null ? at : s.firstAcceptedAt;
     this.lastResolvedAt = t == EventType.RESOLVED ? at : s.lastResolvedAt;
     this.closedAt = closed ? at : s.closedAt;
-    this.evaluatedAt = s.evaluatedAt;
-    this.suspendedSince = s.suspendedSince;
-    this.suspendedTotal = s.suspendedTotal;
     this.dispatchCount = s.dispatchCount + (leadDispatched ? 1 : 0);
-    this.returnCount = s.returnCount;
     this.escalationCount = s.escalationCount + (escalated ? 1 : 0);
     this.reworkCount = s.reworkCount + (t == EventType.CHECK_FAILED ? 1 : 0);
-    this.suspensionCount = s.suspensionCount;
-    this.extensionCount = s.extensionCount;
     // an escalation or a resolution ends the lead's holding, and with it its pending request
     this.pendingExtensionDays =
         t == EventType.ESCALATED || t == EventType.RESOLVED ? 0 : s.pendingExtensionDays;
-    this.reopenCount = s.reopenCount;
-    this.summonCount = s.summonCount;
     boolean breach = t == EventType.SLA_BREACHED;
     this.breached = s.breached || breach;
     this.wholeCaseBreached =
         s.wholeCaseBreached
             || (breach && WHOLE_CASE_CLOCK.equals(((EventPayload.SlaBreached) p).clockId()));
-    this.satisfaction = s.satisfaction;
-    this.solved = s.solved;
-    this.mergedInto = s.mergedInto;
+    this.rare = s.rare;
   }
 
   /** The list with one more element at its end. */
@@ -196,6 +162,11 @@ public final class CaseState {
         .addAll(list)
         .add(Objects.requireNonNull(element, "element"))
         .build();
+  }
+
+  /** The rare fields, shared with the states before it that agree on them. */
+  Rare rare() {
+    return rare;
   }
 
   /** {@link #lastEventAt()} without the {@code Optional}. */
@@ -251,6 +222,11 @@ public final class CaseState {
     boolean solved;
     @Nullable CaseId mergedInto;
 
+    /**
+     * The rare fields of the state this draft started from: reused by {@link #rare()} if unchanged.
+     */
+    private final Rare from;
+
     Draft(CaseId caseId) {
       this.caseId = caseId;
       this.status = CaseStatus.NEW;
@@ -260,6 +236,7 @@ public final class CaseState {
       this.returnHistory = ImmutableList.of();
       this.awaitingArrival = ImmutableSortedSet.of();
       this.suspendedTotal = Duration.ZERO;
+      this.from = Rare.EMPTY;
     }
 
     Draft(CaseState s) {
@@ -269,9 +246,9 @@ public final class CaseState {
       this.lastEventAt = s.lastEventAt;
       this.lead = s.lead;
       this.assists = s.assists;
-      this.returnedBy = s.returnedBy;
+      this.returnedBy = s.rare.returnedBy;
       this.leadHistory = s.leadHistory;
-      this.returnHistory = s.returnHistory;
+      this.returnHistory = s.rare.returnHistory;
       this.awaitingArrival = s.awaitingArrival;
       this.dueAt = s.dueAt;
       this.reportedAt = s.reportedAt;
@@ -281,27 +258,145 @@ public final class CaseState {
       this.firstAcceptedAt = s.firstAcceptedAt;
       this.lastResolvedAt = s.lastResolvedAt;
       this.closedAt = s.closedAt;
-      this.evaluatedAt = s.evaluatedAt;
-      this.suspendedSince = s.suspendedSince;
-      this.suspendedTotal = s.suspendedTotal;
+      this.evaluatedAt = s.rare.evaluatedAt;
+      this.suspendedSince = s.rare.suspendedSince;
+      this.suspendedTotal = s.rare.suspendedTotal;
       this.dispatchCount = s.dispatchCount;
-      this.returnCount = s.returnCount;
+      this.returnCount = s.rare.returnCount;
       this.escalationCount = s.escalationCount;
       this.reworkCount = s.reworkCount;
-      this.suspensionCount = s.suspensionCount;
-      this.extensionCount = s.extensionCount;
+      this.suspensionCount = s.rare.suspensionCount;
+      this.extensionCount = s.rare.extensionCount;
       this.pendingExtensionDays = s.pendingExtensionDays;
-      this.reopenCount = s.reopenCount;
-      this.summonCount = s.summonCount;
+      this.reopenCount = s.rare.reopenCount;
+      this.summonCount = s.rare.summonCount;
       this.breached = s.breached;
       this.wholeCaseBreached = s.wholeCaseBreached;
-      this.satisfaction = s.satisfaction;
-      this.solved = s.solved;
-      this.mergedInto = s.mergedInto;
+      this.satisfaction = s.rare.satisfaction;
+      this.solved = s.rare.solved;
+      this.mergedInto = s.rare.mergedInto;
+      this.from = s.rare;
     }
 
     CaseState freeze() {
       return new CaseState(this);
+    }
+
+    /** The draft's rare fields: the state's own {@link Rare} again if none changed. */
+    Rare rare() {
+      return from.sameAs(this) ? from : new Rare(this);
+    }
+  }
+
+  /**
+   * The fields of a state that the usual path of a case (report to close) never changes: returns,
+   * suspension, extensions, reopening, summons, evaluation and merging. States that agree on all of
+   * them share one instance, so the state copied per event is a third smaller.
+   */
+  static final class Rare {
+    static final Rare EMPTY = new Rare();
+
+    final ImmutableSortedSet<String> returnedBy;
+    final ImmutableList<String> returnHistory;
+    final @Nullable Instant evaluatedAt;
+    final @Nullable Instant suspendedSince;
+    final Duration suspendedTotal;
+    final int returnCount;
+    final int suspensionCount;
+    final int extensionCount;
+    final int reopenCount;
+    final int summonCount;
+    final @Nullable Satisfaction satisfaction;
+    final boolean solved;
+    final @Nullable CaseId mergedInto;
+
+    private Rare() {
+      this.returnedBy = ImmutableSortedSet.of();
+      this.returnHistory = ImmutableList.of();
+      this.evaluatedAt = null;
+      this.suspendedSince = null;
+      this.suspendedTotal = Duration.ZERO;
+      this.returnCount = 0;
+      this.suspensionCount = 0;
+      this.extensionCount = 0;
+      this.reopenCount = 0;
+      this.summonCount = 0;
+      this.satisfaction = null;
+      this.solved = false;
+      this.mergedInto = null;
+    }
+
+    Rare(Draft d) {
+      this.returnedBy = d.returnedBy;
+      this.returnHistory = d.returnHistory;
+      this.evaluatedAt = d.evaluatedAt;
+      this.suspendedSince = d.suspendedSince;
+      this.suspendedTotal = d.suspendedTotal;
+      this.returnCount = d.returnCount;
+      this.suspensionCount = d.suspensionCount;
+      this.extensionCount = d.extensionCount;
+      this.reopenCount = d.reopenCount;
+      this.summonCount = d.summonCount;
+      this.satisfaction = d.satisfaction;
+      this.solved = d.solved;
+      this.mergedInto = d.mergedInto;
+    }
+
+    /** Whether the draft holds exactly these values (the same instances), so this can be reused. */
+    @SuppressWarnings("ReferenceEquality") // the same instances: nothing changed
+    boolean sameAs(Draft d) {
+      return returnedBy == d.returnedBy
+          && returnHistory == d.returnHistory
+          && evaluatedAt == d.evaluatedAt
+          && suspendedSince == d.suspendedSince
+          && suspendedTotal == d.suspendedTotal
+          && returnCount == d.returnCount
+          && suspensionCount == d.suspensionCount
+          && extensionCount == d.extensionCount
+          && reopenCount == d.reopenCount
+          && summonCount == d.summonCount
+          && satisfaction == d.satisfaction
+          && solved == d.solved
+          && mergedInto == d.mergedInto;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      if (this == o) {
+        return true;
+      }
+      return o instanceof Rare r
+          && returnedBy.equals(r.returnedBy)
+          && returnHistory.equals(r.returnHistory)
+          && Objects.equals(evaluatedAt, r.evaluatedAt)
+          && Objects.equals(suspendedSince, r.suspendedSince)
+          && suspendedTotal.equals(r.suspendedTotal)
+          && returnCount == r.returnCount
+          && suspensionCount == r.suspensionCount
+          && extensionCount == r.extensionCount
+          && reopenCount == r.reopenCount
+          && summonCount == r.summonCount
+          && satisfaction == r.satisfaction
+          && solved == r.solved
+          && Objects.equals(mergedInto, r.mergedInto);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(
+          returnedBy,
+          returnHistory,
+          evaluatedAt,
+          suspendedSince,
+          suspendedTotal,
+          returnCount,
+          suspensionCount,
+          extensionCount,
+          reopenCount,
+          summonCount,
+          satisfaction,
+          solved,
+          mergedInto);
     }
   }
 
@@ -366,7 +461,7 @@ public final class CaseState {
    * @return the returning handlers
    */
   public ImmutableSortedSet<String> returnedBy() {
-    return returnedBy;
+    return rare.returnedBy;
   }
 
   /**
@@ -387,7 +482,7 @@ public final class CaseState {
    * @return the returning handlers in order
    */
   public ImmutableList<String> returnHistory() {
-    return returnHistory;
+    return rare.returnHistory;
   }
 
   /**
@@ -480,7 +575,7 @@ public final class CaseState {
    * @return the instant, empty if not evaluated since the last closing
    */
   public Optional<Instant> evaluatedAt() {
-    return Optional.ofNullable(evaluatedAt);
+    return Optional.ofNullable(rare.evaluatedAt);
   }
 
   /**
@@ -498,7 +593,7 @@ public final class CaseState {
    * @return the instant, present exactly while suspended
    */
   public Optional<Instant> suspendedSince() {
-    return Optional.ofNullable(suspendedSince);
+    return Optional.ofNullable(rare.suspendedSince);
   }
 
   /**
@@ -508,7 +603,7 @@ public final class CaseState {
    * @return the total suspended time
    */
   public Duration suspendedTotal() {
-    return suspendedTotal;
+    return rare.suspendedTotal;
   }
 
   /**
@@ -527,7 +622,7 @@ public final class CaseState {
    * @return the return count
    */
   public int returnCount() {
-    return returnCount;
+    return rare.returnCount;
   }
 
   /**
@@ -554,7 +649,7 @@ public final class CaseState {
    * @return the suspension count
    */
   public int suspensionCount() {
-    return suspensionCount;
+    return rare.suspensionCount;
   }
 
   /**
@@ -563,7 +658,7 @@ public final class CaseState {
    * @return the extension count
    */
   public int extensionCount() {
-    return extensionCount;
+    return rare.extensionCount;
   }
 
   /**
@@ -591,7 +686,7 @@ public final class CaseState {
    * @return the reopen count
    */
   public int reopenCount() {
-    return reopenCount;
+    return rare.reopenCount;
   }
 
   /**
@@ -600,7 +695,7 @@ public final class CaseState {
    * @return the summons count
    */
   public int summonCount() {
-    return summonCount;
+    return rare.summonCount;
   }
 
   /**
@@ -627,7 +722,7 @@ public final class CaseState {
    * @return the satisfaction, empty if not evaluated
    */
   public Optional<Satisfaction> satisfaction() {
-    return Optional.ofNullable(satisfaction);
+    return Optional.ofNullable(rare.satisfaction);
   }
 
   /**
@@ -637,7 +732,7 @@ public final class CaseState {
    * @return the answer, empty if not evaluated
    */
   public Optional<Boolean> solved() {
-    return satisfaction == null ? Optional.empty() : Optional.of(solved);
+    return rare.satisfaction == null ? Optional.empty() : Optional.of(rare.solved);
   }
 
   /**
@@ -646,7 +741,7 @@ public final class CaseState {
    * @return the target case, present exactly when the status is {@link CaseStatus#MERGED}
    */
   public Optional<CaseId> mergedInto() {
-    return Optional.ofNullable(mergedInto);
+    return Optional.ofNullable(rare.mergedInto);
   }
 
   /** Compares every field. */
@@ -664,9 +759,7 @@ public final class CaseState {
         && Objects.equals(lastEventAt, s.lastEventAt)
         && Objects.equals(lead, s.lead)
         && assists.equals(s.assists)
-        && returnedBy.equals(s.returnedBy)
         && leadHistory.equals(s.leadHistory)
-        && returnHistory.equals(s.returnHistory)
         && awaitingArrival.equals(s.awaitingArrival)
         && Objects.equals(dueAt, s.dueAt)
         && Objects.equals(reportedAt, s.reportedAt)
@@ -676,23 +769,13 @@ public final class CaseState {
         && Objects.equals(firstAcceptedAt, s.firstAcceptedAt)
         && Objects.equals(lastResolvedAt, s.lastResolvedAt)
         && Objects.equals(closedAt, s.closedAt)
-        && Objects.equals(evaluatedAt, s.evaluatedAt)
-        && Objects.equals(suspendedSince, s.suspendedSince)
-        && suspendedTotal.equals(s.suspendedTotal)
         && dispatchCount == s.dispatchCount
-        && returnCount == s.returnCount
         && escalationCount == s.escalationCount
         && reworkCount == s.reworkCount
-        && suspensionCount == s.suspensionCount
-        && extensionCount == s.extensionCount
         && pendingExtensionDays == s.pendingExtensionDays
-        && reopenCount == s.reopenCount
-        && summonCount == s.summonCount
         && breached == s.breached
         && wholeCaseBreached == s.wholeCaseBreached
-        && satisfaction == s.satisfaction
-        && solved == s.solved
-        && Objects.equals(mergedInto, s.mergedInto);
+        && rare.equals(s.rare);
   }
 
   @Override
@@ -704,9 +787,9 @@ public final class CaseState {
         lastEventAt,
         lead,
         assists,
-        returnedBy,
+        rare.returnedBy,
         leadHistory,
-        returnHistory,
+        rare.returnHistory,
         awaitingArrival,
         dueAt,
         reportedAt,
@@ -716,23 +799,23 @@ public final class CaseState {
         firstAcceptedAt,
         lastResolvedAt,
         closedAt,
-        evaluatedAt,
-        suspendedSince,
-        suspendedTotal,
+        rare.evaluatedAt,
+        rare.suspendedSince,
+        rare.suspendedTotal,
         dispatchCount,
-        returnCount,
+        rare.returnCount,
         escalationCount,
         reworkCount,
-        suspensionCount,
-        extensionCount,
+        rare.suspensionCount,
+        rare.extensionCount,
         pendingExtensionDays,
-        reopenCount,
-        summonCount,
+        rare.reopenCount,
+        rare.summonCount,
         breached,
         wholeCaseBreached,
-        satisfaction,
-        solved,
-        mergedInto);
+        rare.satisfaction,
+        rare.solved,
+        rare.mergedInto);
   }
 
   /**
@@ -758,17 +841,17 @@ public final class CaseState {
         + ", dispatches="
         + dispatchCount
         + ", returns="
-        + returnCount
+        + rare.returnCount
         + ", escalations="
         + escalationCount
         + ", rework="
         + reworkCount
         + ", suspensions="
-        + suspensionCount
+        + rare.suspensionCount
         + ", extensions="
-        + extensionCount
+        + rare.extensionCount
         + ", reopens="
-        + reopenCount
+        + rare.reopenCount
         + ", breached="
         + breached
         + "]";
