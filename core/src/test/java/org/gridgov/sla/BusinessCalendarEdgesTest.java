@@ -2,14 +2,17 @@ package org.gridgov.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.gridgov.sla.CalendarFixtures.BERLIN;
+import static org.gridgov.sla.CalendarFixtures.MON_FRI;
+import static org.gridgov.sla.CalendarFixtures.SH;
+import static org.gridgov.sla.CalendarFixtures.at;
+import static org.gridgov.sla.CalendarFixtures.w;
 
 import com.google.common.collect.ImmutableList;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -24,19 +27,6 @@ import org.junit.jupiter.api.Test;
  * WorkingDayRule}s).
  */
 class BusinessCalendarEdgesTest {
-
-  private static final ZoneId SH = ZoneId.of("Asia/Shanghai");
-  private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-  private static final EnumSet<DayOfWeek> MON_FRI =
-      EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
-
-  private static WorkingWindow w(String text) {
-    return WorkingWindow.parse(text);
-  }
-
-  private static Instant at(ZoneId zone, String ldt) {
-    return LocalDateTime.parse(ldt).atZone(zone).toInstant();
-  }
 
   private static Instant sh(String ldt) {
     return at(SH, ldt);

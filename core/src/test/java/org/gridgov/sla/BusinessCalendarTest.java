@@ -2,6 +2,12 @@ package org.gridgov.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.gridgov.sla.CalendarFixtures.BERLIN;
+import static org.gridgov.sla.CalendarFixtures.MON_FRI;
+import static org.gridgov.sla.CalendarFixtures.NY;
+import static org.gridgov.sla.CalendarFixtures.SH;
+import static org.gridgov.sla.CalendarFixtures.at;
+import static org.gridgov.sla.CalendarFixtures.w;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.testing.EqualsTester;
@@ -25,16 +31,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class BusinessCalendarTest {
 
-  private static final ZoneId SH = ZoneId.of("Asia/Shanghai");
-  private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-  private static final ZoneId NY = ZoneId.of("America/New_York");
-  private static final EnumSet<DayOfWeek> MON_FRI =
-      EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
-
-  private static WorkingWindow w(String text) {
-    return WorkingWindow.parse(text);
-  }
-
   private static BusinessCalendar office(ZoneId zone) {
     return BusinessCalendar.builder()
         .edition("office")
@@ -50,10 +46,6 @@ class BusinessCalendarTest {
         .coverage(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31))
         .weekly(EnumSet.allOf(DayOfWeek.class), List.of(w("00:00-24:00")))
         .build();
-  }
-
-  private static Instant at(ZoneId zone, String ldt) {
-    return LocalDateTime.parse(ldt).atZone(zone).toInstant();
   }
 
   // ------------------------------------------------------------------ fixed cases
