@@ -46,7 +46,7 @@ final class EngineRestorer {
         CaseFacts f = facts.get(ev.caseId());
         checkArgument(
             f != null, "restore: no facts for case %s (event #%s)", ev.caseId(), ev.sequence());
-        rec = store.newRecord(f, tree.indexOf(f.locationCodes().get(0)), tx);
+        rec = store.newRecord(f, locationIndex(tree, f, "event #" + ev.sequence()), tx);
       } else {
         rec = rec.withClocks(CalendarAdoption.switchAll(rec.clocks(), applier.calendar()));
       }
@@ -72,6 +72,31 @@ final class EngineRestorer {
     return last;
   }
 
+  /**
+   * The tree index of the case's first location code. Every code must be a region of the tree, as
+   * when the case was reported: a log or snapshot restored under a tree without one of its regions
+   * is refused, naming the case and the code, instead of giving a case no region (its clocks and
+   * routing would then disagree with the live engine's).
+   */
+  private static int locationIndex(RegionTree tree, CaseFacts f, String from) {
+    int first = -1;
+    for (int i = 0; i < f.locationCodes().length(); i++) {
+      long code = f.locationCodes().get(i);
+      int index = tree.indexOf(code);
+      checkArgument(
+          index >= 0,
+          "restore: case %s (%s): location code %s is not a region of the tree (edition %s)",
+          f.id(),
+          from,
+          code,
+          tree.edition());
+      if (i == 0) {
+        first = index;
+      }
+    }
+    return first;
+  }
+
   /** Puts every case of {@code base} into {@code tx} as new; returns their latest event instant. */
   private static @Nullable Instant load(
       RegionTree tree, CaseStore store, EngineSnapshot base, Tx tx) {
@@ -85,7 +110,7 @@ final class EngineRestorer {
           c.state().caseId());
       checkArgument(
           tx.get(f.id()) == null, "restore: snapshot holds case %s more than once", f.id());
-      CaseRecord fresh = store.newRecord(f, tree.indexOf(f.locationCodes().get(0)), tx);
+      CaseRecord fresh = store.newRecord(f, locationIndex(tree, f, "snapshot"), tx);
       tx.put(
           new CaseRecord(
               f, fresh.ordinal(), c.state(), c.clocks(), fresh.urban(), fresh.location()));

@@ -20,11 +20,11 @@ final class UrbanClasses {
     this.byIndex = new UrbanRuralClass[tree.size()];
   }
 
-  /** The class of a case whose first location has tree index {@code loc} (-1 if none). */
+  /**
+   * The class of a case whose first location has tree index {@code loc} (a region of the tree: the
+   * dispatcher checks it at report, the restorer at restore).
+   */
   UrbanRuralClass of(CaseFacts facts, int loc) {
-    if (loc < 0) {
-      return lookUp(facts);
-    }
     UrbanRuralClass cached = byIndex[loc];
     if (cached != null) {
       return cached;

@@ -1,6 +1,7 @@
 package org.gridgov.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.gridgov.engine.Fixture.at;
 import static org.gridgov.engine.Fixture.districtDispatcher;
 import static org.gridgov.engine.Fixture.facts;
@@ -149,26 +150,27 @@ class UrbanClassesTest {
   }
 
   @Test
-  void restoredUnderATreeWithoutTheCasesRegion_itsNewClocksCountAsMainUrban() {
+  void restoredUnderATreeWithoutTheCasesRegion_isRefused() {
     Map<String, Long> cases = new java.util.LinkedHashMap<>();
     cases.put("VO-1", GRID_OWN_VILLAGE);
     cases.put("TI-1", GRID_INHERITS_TOWN);
     Fixture.Driver d = registered(config(tree(true)).build(), cases);
     assertThat(due(d.engine, "VO-1")).isEqualTo(TEN_DAYS);
-
     assertThat(d.engine.nextDeadline(CaseId.of("VO-1"))).hasValue(TEN_DAYS);
 
-    // the grid was abolished in the tree the log is restored under: no region on the path, so the
-    // clocks the replay starts count as MAIN_URBAN; the registered due date is the log's
-    CaseEngine r = CaseEngine.restore(config(tree(false)), d.facts, d.log);
-    assertThat(r.nextDeadline(CaseId.of("VO-1"))).hasValue(FIVE_DAYS);
-    assertThat(due(r, "VO-1")).isEqualTo(TEN_DAYS);
+    // the grid was abolished in the tree the log would be restored under: an engine there would
+    // count the case's new clocks as MAIN_URBAN (five days) beside its registered ten, so none is
+    // made
+    assertThatThrownBy(() -> CaseEngine.restore(config(tree(false)), d.facts, d.log))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("case VO-1 (event #1): location code " + GRID_OWN_VILLAGE);
+    assertThatThrownBy(
+            () -> CaseEngine.restore(config(tree(false)), d.engine.snapshot(), Map.of(), List.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("case VO-1 (snapshot): location code " + GRID_OWN_VILLAGE);
+    // under the tree it was reported in, the same log restores with the deadlines it had
+    CaseEngine r = CaseEngine.restore(config(tree(true)), d.facts, d.log);
+    assertThat(r.nextDeadline(CaseId.of("VO-1"))).hasValue(TEN_DAYS);
     assertThat(r.nextDeadline(CaseId.of("TI-1"))).hasValue(SEVEN_DAYS);
-
-    // a snapshot loaded under it: the case is taken in too, its clocks (and deadline) as they were
-    CaseEngine s =
-        CaseEngine.restore(config(tree(false)), d.engine.snapshot(), Map.of(), List.of());
-    assertThat(s.nextDeadline(CaseId.of("VO-1"))).hasValue(TEN_DAYS);
-    assertThat(s.nextDeadline(CaseId.of("TI-1"))).hasValue(SEVEN_DAYS);
   }
 }
