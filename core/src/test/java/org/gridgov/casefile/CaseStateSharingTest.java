@@ -26,15 +26,22 @@ class CaseStateSharingTest {
     return out;
   }
 
+  /**
+   * Case C-1 reported, verified, registered, dispatched to and accepted by "grid" (five events).
+   */
+  private static CaseScript handled() {
+    return CaseScript.of("C-1", T0)
+        .reported()
+        .verified()
+        .registered(T0.plus(Duration.ofDays(5)))
+        .dispatched("grid")
+        .accepted("grid");
+  }
+
   @Test
   void theUsualPathSharesTheInitialRareFieldsAtEveryEvent() {
     CaseScript usual =
-        CaseScript.of("C-1", T0)
-            .reported()
-            .verified()
-            .registered(T0.plus(Duration.ofDays(5)))
-            .dispatched("grid")
-            .accepted("grid")
+        handled()
             .escalated("grid", "street")
             .accepted("street")
             .resolved()
@@ -51,12 +58,7 @@ class CaseStateSharingTest {
   @Test
   void anEventChangingARareFieldGetsItsOwnAndTheNextUsualEventSharesIt() {
     CaseScript s =
-        CaseScript.of("C-1", T0)
-            .reported()
-            .verified()
-            .registered(T0.plus(Duration.ofDays(5)))
-            .dispatched("grid")
-            .accepted("grid")
+        handled()
             .assist("water") // not the direct path, but no rare field changes
             .suspended() // a rare field changes: suspendedSince, suspensionCount
             .hours(2)
@@ -88,15 +90,7 @@ class CaseStateSharingTest {
 
   @Test
   void aStateEqualsItsCopyWhoseRareFieldsAreAnotherInstance() {
-    CaseScript s =
-        CaseScript.of("C-1", T0)
-            .reported()
-            .verified()
-            .registered(T0.plus(Duration.ofDays(5)))
-            .dispatched("grid")
-            .accepted("grid")
-            .returned("grid")
-            .dispatched("roads");
+    CaseScript s = handled().returned("grid").dispatched("roads");
     CaseState live = s.file().state();
     CaseState copy = CaseStateForm.of(live).toState();
     assertThat(copy.rare()).isNotSameAs(live.rare());

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  * regions the engine's tree does not hold, naming the cases.
  */
 class EngineRestorerTest {
-  @Test
-  void aSnapshotCaseHoldingAnotherCasesStateIsRefused() {
+  /** An engine with cases C-1 (reported) and C-2 (reported and verified) in GRID1. */
+  private static Fixture.Driver twoCases() {
     Fixture.Driver d = new Fixture.Driver(Fixture.config().build());
     Instant t = at("2025-03-03T09:00");
     for (String id : List.of("C-1", "C-2")) {
@@ -35,6 +35,12 @@ class EngineRestorerTest {
           new Command.Report(facts(id, "0101", Priority.NORMAL, CaseSource.APP, GRID1)));
     }
     d.run(districtDispatcher(), "C-2", t.plusSeconds(60), new Command.Verify(true, ""));
+    return d;
+  }
+
+  @Test
+  void aSnapshotCaseHoldingAnotherCasesStateIsRefused() {
+    Fixture.Driver d = twoCases();
     EngineSnapshot snap = d.engine.snapshot();
     EngineSnapshot.CaseSnapshot one = snap.cases().get(0);
     EngineSnapshot.CaseSnapshot two = snap.cases().get(1);
@@ -80,16 +86,7 @@ class EngineRestorerTest {
 
   @Test
   void aCaseInARegionTheTreeDoesNotHoldIsRefusedFromTheLogAndFromASnapshot() {
-    Fixture.Driver d = new Fixture.Driver(Fixture.config().build());
-    Instant t = at("2025-03-03T09:00");
-    for (String id : List.of("C-1", "C-2")) {
-      d.run(
-          Principal.resident("r"),
-          id,
-          t,
-          new Command.Report(facts(id, "0101", Priority.NORMAL, CaseSource.APP, GRID1)));
-    }
-    d.run(districtDispatcher(), "C-2", t.plusSeconds(60), new Command.Verify(true, ""));
+    Fixture.Driver d = twoCases();
     long nowhere = GRID1 + 90; // grid 091 of GRID1's community: not in the fixture's tree
     assertThat(d.engine.config().regionTree().indexOf(nowhere)).isNegative();
 

@@ -49,6 +49,22 @@ class LeaseRaceTest {
   }
 
   /**
+   * A store on {@code url} whose first write of the lease row (the statement starting with {@code
+   * prefix}) comes just after {@code other} acquires {@code NORTH} at {@code token}.
+   */
+  private static EventStore openAfterOtherAcquires(
+      String url, String prefix, EventStore other, long token, AtomicInteger moves)
+      throws SQLException {
+    return EventStore.open(
+        interfering(
+            url,
+            prefix,
+            1,
+            moves,
+            () -> assertThat(other.acquire(NORTH).token()).isEqualTo(token)));
+  }
+
+  /**
    * A data source whose connections run {@code move} before preparing a statement that starts with
    * {@code prefix}, at most {@code times} times; {@code moves} counts the moves made.
    */
@@ -132,14 +148,7 @@ class LeaseRaceTest {
     String url = store(db, dir, 0);
     AtomicInteger moves = new AtomicInteger();
     try (EventStore other = StoreFixture.open(url);
-        EventStore s =
-            EventStore.open(
-                interfering(
-                    url,
-                    INSERT_LEASE,
-                    1,
-                    moves,
-                    () -> assertThat(other.acquire(NORTH).token()).isEqualTo(1)))) {
+        EventStore s = openAfterOtherAcquires(url, INSERT_LEASE, other, 1, moves)) {
       assertThatThrownBy(() -> s.acquire(NORTH))
           .isInstanceOfSatisfying(
               PartitionLeaseHeldException.class,
@@ -189,14 +198,7 @@ class LeaseRaceTest {
     String url = store(db, dir, 4); // released at token 4
     AtomicInteger moves = new AtomicInteger();
     try (EventStore other = StoreFixture.open(url);
-        EventStore s =
-            EventStore.open(
-                interfering(
-                    url,
-                    RAISE_LEASE,
-                    1,
-                    moves,
-                    () -> assertThat(other.acquire(NORTH).token()).isEqualTo(5)))) {
+        EventStore s = openAfterOtherAcquires(url, RAISE_LEASE, other, 5, moves)) {
       assertThatThrownBy(() -> s.acquire(NORTH))
           .isInstanceOfSatisfying(
               PartitionLeaseHeldException.class, x -> assertThat(x.holderToken()).isEqualTo(5));
@@ -268,14 +270,7 @@ class LeaseRaceTest {
     String url = store(db, dir, 0);
     AtomicInteger moves = new AtomicInteger();
     try (EventStore other = StoreFixture.open(url);
-        EventStore s =
-            EventStore.open(
-                interfering(
-                    url,
-                    INSERT_LEASE,
-                    1,
-                    moves,
-                    () -> assertThat(other.acquire(NORTH).token()).isEqualTo(1)))) {
+        EventStore s = openAfterOtherAcquires(url, INSERT_LEASE, other, 1, moves)) {
       assertThat(s.takeOver(NORTH)).isEqualTo(new PartitionLease(NORTH, 2));
       assertThat(moves).hasValue(1);
       assertThat(StoreSessions.inTransaction(url)).isZero();
