@@ -194,32 +194,11 @@ class EventStoreEdgesTest {
       String db, @TempDir Path dir) throws SQLException {
     String url = url(db, dir);
     sql(url, "CREATE TABLE app_rows (id INT NOT NULL PRIMARY KEY)");
-    String insert = "INSERT INTO app_rows (id) VALUES (?)";
     try (EventStore s = StoreFixture.open(url)) {
-      assertThat(
-              s.appendCommands(
-                  List.of(),
-                  c -> {
-                    try (var ps = c.prepareStatement(insert)) {
-                      ps.setInt(1, 1);
-                      var unused = ps.executeUpdate();
-                    }
-                  }))
-          .isEmpty();
+      assertThat(s.appendCommands(List.of(), insertRows(1))).isEmpty();
       assertThat(appRows(url)).as("committed alone").containsExactly(1);
 
-      assertThatThrownBy(
-              () ->
-                  s.appendCommands(
-                      List.of(),
-                      c -> {
-                        try (var ps = c.prepareStatement(insert)) {
-                          ps.setInt(1, 2);
-                          var unused = ps.executeUpdate();
-                          ps.setInt(1, 1); // stored already
-                          var unused2 = ps.executeUpdate();
-                        }
-                      }))
+      assertThatThrownBy(() -> s.appendCommands(List.of(), insertRows(2, 1))) // 1 is stored already
           .isExactlyInstanceOf(EventStoreException.class)
           .hasMessageStartingWith(
               "the rows written with a batch failed, nothing was written: SQL state 23505");
@@ -229,10 +208,7 @@ class EventStoreEdgesTest {
                   s.appendCommands(
                       List.of(),
                       c -> {
-                        try (var ps = c.prepareStatement(insert)) {
-                          ps.setInt(1, 3);
-                          var unused = ps.executeUpdate();
-                        }
+                        insertRows(3).run(c);
                         throw failure;
                       }))
           .isSameAs(failure);
@@ -254,16 +230,7 @@ class EventStoreEdgesTest {
                       }))
           .isSameAs(failure);
       assertThat(s.storedSequence(A)).as("the batch rolled back with them").isZero();
-      assertThatThrownBy(
-              () ->
-                  s.appendCommands(
-                      List.of(a),
-                      c -> {
-                        try (var ps = c.prepareStatement(insert)) {
-                          ps.setInt(1, 1); // stored already
-                          var unused = ps.executeUpdate();
-                        }
-                      }))
+      assertThatThrownBy(() -> s.appendCommands(List.of(a), insertRows(1))) // stored already
           .isExactlyInstanceOf(EventStoreException.class)
           .hasMessageStartingWith(
               "batch append to "
@@ -271,20 +238,26 @@ class EventStoreEdgesTest {
                   + " failed, nothing was written: SQL state 23505");
       assertNoTransactionOpen(url);
       assertThat(s.storedSequence(A)).isZero();
-      assertThat(
-              s.appendCommands(
-                  List.of(a),
-                  c -> {
-                    try (var ps = c.prepareStatement(insert)) {
-                      ps.setInt(1, 4);
-                      var unused = ps.executeUpdate();
-                    }
-                  }))
-          .containsExactly(1L);
+      assertThat(s.appendCommands(List.of(a), insertRows(4))).containsExactly(1L);
       assertThat(appRows(url)).containsExactly(1, 4);
       assertThat(s.storedSequence(A)).isEqualTo(1);
       assertNoTransactionOpen(url);
     }
+  }
+
+  /**
+   * Work that inserts {@code ids} into {@code app_rows}, in order (an id stored already fails with
+   * SQL state 23505).
+   */
+  private static EventStore.SqlWork insertRows(int... ids) {
+    return c -> {
+      try (var ps = c.prepareStatement("INSERT INTO app_rows (id) VALUES (?)")) {
+        for (int id : ids) {
+          ps.setInt(1, id);
+          var unused = ps.executeUpdate();
+        }
+      }
+    };
   }
 
   private static List<Integer> appRows(String url) throws SQLException {
