@@ -20,12 +20,13 @@ import org.jspecify.annotations.Nullable;
  * id looked up; the open-case count; and the commit of a {@link Tx}, which also re-plans the
  * touched cases' wakes in the {@link SlaScheduler}.
  *
- * <p>Only the cases touched lately (the last {@link #DEFAULT_HOT_CASES} distinct ones committed or
- * read) are held as {@link CaseRecord}s; a case that drops out of that ring is held in primitive
- * columns ({@link CompactCase}) and made a record again when next read; a case that ends (closed,
- * evaluated, invalid or merged) is put in columns at once. Which form a case is in never shows: a
- * compact case decodes to a record equal to the one encoded, and one that the columns cannot hold
- * exactly stays a record.
+ * <p>Only the cases touched lately (at most {@link #DEFAULT_HOT_CASES} distinct ones committed or
+ * read, chosen by the {@link HotRing}) are held as {@link CaseRecord}s; a case that drops out of
+ * that ring is held in primitive columns ({@link CompactCase}) and made a record again when next
+ * read; a case that ends (closed, evaluated, invalid or merged) is encoded at once and keeps its
+ * record only until it leaves the ring, which it does first unless touched again. Which form a case
+ * is in never shows: a compact case decodes to a record equal to the one encoded, and one that the
+ * columns cannot hold exactly stays a record.
  */
 final class CaseStore {
   // Case id -> ordinal; the current record lives in byOrdinal, so a command that changes a known
@@ -38,8 +39,7 @@ final class CaseStore {
   private long lastOrdinal;
   private final OrdinalTable<Object> byOrdinal = new OrdinalTable<>(); // CaseRecord or CompactCase
   private final CompactTables tables;
-  private final long[] hot; // ring of the ordinals touched lately, -1 = empty slot
-  private int hotNext;
+  private final HotRing hot; // which cases are held as records
   private long lastHot = -1;
   private int compactCount;
   private final SlaScheduler scheduler;
@@ -56,11 +56,7 @@ final class CaseStore {
       EventApplier applier,
       int hotCases,
       RegionTree tree) {
-    if (hotCases < 1) {
-      throw new IllegalArgumentException("hotCases must be at least 1 but was " + hotCases);
-    }
-    this.hot = new long[hotCases];
-    java.util.Arrays.fill(hot, -1);
+    this.hot = new HotRing(hotCases);
     this.scheduler = scheduler;
     this.urban = urban;
     this.tables = new CompactTables(tree);
@@ -98,6 +94,10 @@ final class CaseStore {
       touchHot(ordinal);
       return r;
     }
+    if (e instanceof Ended d) {
+      touchHot(ordinal);
+      return d.record();
+    }
     return (CaseRecord) e;
   }
 
@@ -107,7 +107,7 @@ final class CaseStore {
   }
 
   /**
-   * Puts an ordinal in the ring of cases touched lately; the case it pushes out of the ring is
+   * Marks an ordinal touched in the {@link HotRing}; the case that leaves the ring to make room is
    * compacted (if it is still a record and the columns can hold it).
    */
   private void touchHot(long ordinal) {
@@ -115,22 +115,39 @@ final class CaseStore {
       return;
     }
     lastHot = ordinal;
-    long out = hot[hotNext];
-    hot[hotNext] = ordinal;
-    hotNext = hotNext + 1 == hot.length ? 0 : hotNext + 1;
-    if (out >= 0 && out != ordinal && byOrdinal.get(out) instanceof CaseRecord r) {
+    long out = hot.touch(ordinal);
+    if (out < 0) {
+      return;
+    }
+    Object e = byOrdinal.get(out);
+    if (e instanceof CaseRecord r) {
       CompactCase c = CompactCase.encode(r, tables);
       if (c != null) {
         byOrdinal.set(out, c);
         compactCount++;
       }
+    } else if (e instanceof Ended d) {
+      byOrdinal.set(out, d.compact());
     }
   }
 
   /** A committed entry as a record, decoded without storing it back (snapshots, commit). */
   private @Nullable CaseRecord peek(long ordinal) {
     Object e = byOrdinal.get(ordinal);
-    return e instanceof CompactCase c ? c.decode(ordinal, tables) : (CaseRecord) e;
+    if (e == null) {
+      return null;
+    }
+    return e instanceof CompactCase c ? c.decode(ordinal, tables) : record(e);
+  }
+
+  /** The record of an entry that is not a {@link CompactCase}. */
+  private static CaseRecord record(Object e) {
+    return e instanceof Ended d ? d.record() : (CaseRecord) e;
+  }
+
+  /** Whether an entry counts as held in columns. */
+  private static boolean inColumns(@Nullable Object e) {
+    return e instanceof CompactCase || e instanceof Ended;
   }
 
   /** The ordinal the next new case gets. */
@@ -186,10 +203,14 @@ final class CaseStore {
     }
     ordinals.remove(caseId);
     lastId = null;
-    if (byOrdinal.get(r.ordinal()) instanceof CompactCase) {
+    if (inColumns(byOrdinal.get(r.ordinal()))) {
       compactCount--;
     }
     byOrdinal.remove(r.ordinal());
+    hot.forget(r.ordinal());
+    if (r.ordinal() == lastHot) {
+      lastHot = -1;
+    }
     scheduler.cancel(r.ordinal()); // an ended case has no clocks; this only guards the invariant
     return true;
   }
@@ -206,7 +227,7 @@ final class CaseStore {
     byOrdinal.forEach(
         e -> {
           CaseRecord r =
-              e instanceof CompactCase c ? c.decode(ordinals.get(c.id()), tables) : (CaseRecord) e;
+              e instanceof CompactCase c ? c.decode(ordinals.get(c.id()), tables) : record(e);
           b.add(
               new EngineSnapshot.CaseSnapshot(
                   r.facts(), r.state(), r.clocks(), scheduler.deadlineOf(r.ordinal())));
@@ -230,7 +251,7 @@ final class CaseStore {
         ordinals.put(r.facts().id(), r.ordinal());
       } else {
         before = peek(r.ordinal());
-        if (byOrdinal.get(r.ordinal()) instanceof CompactCase) {
+        if (inColumns(byOrdinal.get(r.ordinal()))) {
           compactCount--;
         }
         byOrdinal.set(r.ordinal(), r);
@@ -254,7 +275,7 @@ final class CaseStore {
     for (int i = 0; i < tx.count(); i++) {
       CaseRecord r = tx.rec(i);
       if (isReleasable(r.state().status())) {
-        compactEnded(r.ordinal());
+        endedCase(r.ordinal());
       } else {
         touchHot(r.ordinal());
       }
@@ -262,25 +283,27 @@ final class CaseStore {
   }
 
   /**
-   * Compacts a case that has just ended while it is still in the processor's cache, instead of when
-   * it leaves the ring of cases touched lately (by then its objects are cold: compacting it there
-   * cost a cache miss for each object read). If it was the last case put in the ring, its slot is
-   * freed, so no later push out of the ring reads it again.
+   * An ended case is encoded at once, while its objects are still in the processor's cache
+   * (encoding it when it leaves the ring cost a cache miss for every object it read), but its
+   * record is kept beside the columns until it leaves the ring, and it is the first to leave: a
+   * visit, an evaluation or a release soon after the end reads the record instead of decoding the
+   * columns, and leaving the ring then only drops the record.
    */
-  private void compactEnded(long ordinal) {
-    if (ordinal == lastHot) {
-      int last = hotNext == 0 ? hot.length - 1 : hotNext - 1;
-      hot[last] = -1;
-      lastHot = -1;
-    }
+  private void endedCase(long ordinal) {
+    touchHot(ordinal);
+    hot.cool(ordinal);
+    lastHot = -1;
     if (byOrdinal.get(ordinal) instanceof CaseRecord r) {
       CompactCase c = CompactCase.encode(r, tables);
       if (c != null) {
-        byOrdinal.set(ordinal, c);
+        byOrdinal.set(ordinal, new Ended(r, c));
         compactCount++;
       }
     }
   }
+
+  /** An ended case's columns and, while it is in the ring, its record. */
+  private record Ended(CaseRecord record, CompactCase compact) {}
 
   /** Whether a case in this status is open (counted by {@code openCaseCount}). */
   static boolean isOpen(CaseStatus s) {

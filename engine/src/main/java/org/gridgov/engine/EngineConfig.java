@@ -35,7 +35,10 @@ public final class EngineConfig {
    */
   public static final int DEFAULT_HOT_CASES = 1024;
 
-  /** The most cases {@link Setters#hotCases} may keep as records (the ring costs 8 bytes each). */
+  /**
+   * The most cases {@link Setters#hotCases} may keep as records (the ring costs 8 bytes a slot, and
+   * 2 bits for every case the engine has known).
+   */
   public static final int MAX_HOT_CASES = 1 << 24;
 
   private final RegionTree tree;
@@ -386,12 +389,12 @@ public final class EngineConfig {
     }
 
     /**
-     * Sets how many open cases touched lately the engine keeps as records; every other case, and
-     * every case that has ended (closed, evaluated, invalid, merged), is held in compact columns
-     * and unpacked when next touched. The default {@value EngineConfig#DEFAULT_HOT_CASES} favours
-     * memory (about 410 bytes per open case at 100,000); an engine whose commands go round many
-     * open cases (a simulation, a busy district) runs faster with about as many hot cases as it has
-     * open ones. Behaviour does not depend on it.
+     * Sets how many cases touched lately the engine keeps as records (a case that has ended —
+     * closed, evaluated, invalid, merged — is the first to give up its place); every other case is
+     * held in compact columns and unpacked when next touched. The default {@value
+     * EngineConfig#DEFAULT_HOT_CASES} favours memory (about 410 bytes per open case at 100,000); an
+     * engine whose commands go round many open cases (a simulation, a busy district) runs faster
+     * with about as many hot cases as it has open ones. Behaviour does not depend on it.
      *
      * @param count at least 1, at most {@value EngineConfig#MAX_HOT_CASES}
      * @return this builder
