@@ -37,7 +37,8 @@ final class CaseStore {
   // case with the same id instance, which then needs no hashing. Cleared by release.
   private @Nullable CaseId lastId;
   private long lastOrdinal;
-  private final OrdinalTable<Object> byOrdinal = new OrdinalTable<>(); // CaseRecord or CompactCase
+  private final OrdinalTable<Object> byOrdinal =
+      new OrdinalTable<>(); // CaseRecord, CompactCase or Ended
   private final CompactTables tables;
   private final HotRing hot; // which cases are held as records
   private long lastHot = -1;

@@ -9,8 +9,9 @@ import java.util.Arrays;
  * referenced ordinal on its way, so an ordinal leaves only when it has not been touched since the
  * hand last came by.
  *
- * <p>Two bits per ordinal ever touched (in the ring, referenced) are kept in growing bit sets, 2
- * bits a case: 0.25 bytes, a third of a megabyte a million cases.
+ * <p>Two bits per ordinal ever touched (in the ring, referenced) are kept in growing bit sets: 0.25
+ * bytes a case, a quarter of a megabyte a million cases; they do not shrink when cases are
+ * released.
  *
  * <p>The ring it replaced was first in, first out over touches: a case touched on every command
  * took a slot per touch and was compacted as soon as its oldest slot came round, though touched a
