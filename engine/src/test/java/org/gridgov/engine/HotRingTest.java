@@ -64,6 +64,28 @@ class HotRingTest {
   }
 
   @Test
+  void coolingTakesAwayTheSecondChanceOfTheCaseItNames() {
+    HotRing ring = new HotRing(3);
+    for (long o = 0; o < 6; o++) {
+      assertThat(ring.touch(o % 3)).isEqualTo(-1); // 0, 1, 2 held and touched twice
+    }
+    ring.cool(1);
+    assertThat(ring.touch(3)).as("0 is passed over, cooled 1 leaves").isEqualTo(1);
+  }
+
+  @Test
+  void aForgottenCaseComesBackWithoutItsOldSecondChance() {
+    HotRing ring = new HotRing(2);
+    assertThat(ring.touch(0)).isEqualTo(-1);
+    assertThat(ring.touch(0)).isEqualTo(-1); // referenced
+    assertThat(ring.touch(1)).isEqualTo(-1);
+    ring.forget(0);
+    assertThat(ring.touch(0)).as("back in its old slot").isEqualTo(-1);
+    assertThat(ring.touch(1)).isEqualTo(-1); // referenced
+    assertThat(ring.touch(2)).as("1 is passed over; 0 has no chance left").isEqualTo(0);
+  }
+
+  @Test
   void ordinalsFarBeyondTheFirstWordsGrowTheBitSets() {
     HotRing ring = new HotRing(3);
     long big = 5_000_000_000L;
