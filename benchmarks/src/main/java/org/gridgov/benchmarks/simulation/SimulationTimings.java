@@ -50,7 +50,9 @@ import org.gridgov.simulation.SweepResult;
  * 365 days by default: a profile of a month, or a look at how the time grows with the horizon.
  * {@code gridgov.timings.district-staff} and {@code gridgov.timings.city-staff} replace the
  * scenario's handlers per district office and for the city office (8 and 8 in {@code putian}),
- * whose overload makes the year slow (docs/BENCHMARKS.md, "Why the year slows down").
+ * whose overload makes the year slow (docs/BENCHMARKS.md, "Why the year slows down"); 80 and 160
+ * keep the year stable with every mechanism on, and are what the ≤ 60 s figures are measured with
+ * (docs/BENCHMARKS.md, "The year on a stable Putian").
  *
  * <pre>
  * java -Xmx6g -cp benchmarks/target/benchmarks.jar org.gridgov.benchmarks.simulation.SimulationTimings \
