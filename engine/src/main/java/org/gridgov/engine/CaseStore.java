@@ -23,10 +23,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Only the cases touched lately (at most {@link #DEFAULT_HOT_CASES} distinct ones committed or
  * read, chosen by the {@link HotRing}) are held as {@link CaseRecord}s; a case that drops out of
  * that ring is held in primitive columns ({@link CompactCase}) and made a record again when next
- * read; a case that ends (closed, evaluated, invalid or merged) is encoded at once and keeps its
- * record only until it leaves the ring, which it does first unless touched again. Which form a case
- * is in never shows: a compact case decodes to a record equal to the one encoded, and one that the
- * columns cannot hold exactly stays a record.
+ * read; a case that ends (closed, evaluated, invalid or merged) is encoded at the next commit of
+ * another case (unless released first) and keeps its record only until it leaves the ring, which it
+ * does first unless touched again. Which form a case is in never shows: a compact case decodes to a
+ * record equal to the one encoded, and one that the columns cannot hold exactly stays a record.
  */
 final class CaseStore {
   // Case id -> ordinal; the current record lives in byOrdinal, so a command that changes a known
@@ -42,6 +42,7 @@ final class CaseStore {
   private final CompactTables tables;
   private final HotRing hot; // which cases are held as records
   private long lastHot = -1;
+  private long endedPending = -1; // the case that ended at the last commit, not yet encoded
   private int compactCount;
   private final SlaScheduler scheduler;
   private final UrbanClasses urban;
@@ -239,6 +240,9 @@ final class CaseStore {
   /** Commits every change of {@code tx} and re-plans the wakes of the cases it touched. */
   @SuppressWarnings("ReferenceEquality") // unchanged clocks are the same instance
   void commit(Tx tx) {
+    if (endedPending >= 0) {
+      encodeEnded(tx);
+    }
     for (int i = 0; i < tx.count(); i++) {
       CaseRecord r = tx.rec(i);
       if (tx.isNew(i) && byOrdinal.add(r) != r.ordinal()) {
@@ -284,20 +288,46 @@ final class CaseStore {
   }
 
   /**
-   * An ended case is encoded at once, while its objects are still in the processor's cache
-   * (encoding it when it leaves the ring cost a cache miss for every object it read), but its
-   * record is kept beside the columns until it leaves the ring, and it is the first to leave: a
-   * visit, an evaluation or a release soon after the end reads the record instead of decoding the
-   * columns, and leaving the ring then only drops the record.
+   * An ended case is encoded at the next commit of another case, while its objects are still in the
+   * processor's cache (encoding it when it leaves the ring cost a cache miss for every object it
+   * read); not at its own commit, because a release or another command on the same case (closing
+   * its supervision, its evaluation) often follows at once and would waste the encoding. Its record
+   * is kept beside the columns until it leaves the ring, and it is the first to leave: a visit, an
+   * evaluation or a release soon after the end reads the record instead of decoding the columns,
+   * and leaving the ring then only drops the record.
    */
   private void endedCase(long ordinal) {
     touchHot(ordinal);
     hot.cool(ordinal);
     lastHot = -1;
-    if (byOrdinal.get(ordinal) instanceof CaseRecord r) {
+    if (endedPending != ordinal) {
+      encodeEnded();
+      endedPending = ordinal;
+    }
+  }
+
+  /**
+   * Encodes the case that ended at the last commit, unless it was released since or is about to be
+   * committed again (a release or another command on the same case usually follows the end at once,
+   * and then the encoding would be wasted).
+   */
+  private void encodeEnded(Tx next) {
+    long o = endedPending;
+    for (int i = 0; i < next.count(); i++) {
+      if (next.rec(i).ordinal() == o) {
+        return;
+      }
+    }
+    encodeEnded();
+  }
+
+  private void encodeEnded() {
+    long o = endedPending;
+    endedPending = -1;
+    if (o >= 0 && byOrdinal.get(o) instanceof CaseRecord r && isReleasable(r.state().status())) {
       CompactCase c = CompactCase.encode(r, tables);
       if (c != null) {
-        byOrdinal.set(ordinal, new Ended(r, c));
+        byOrdinal.set(o, new Ended(r, c));
         compactCount++;
       }
     }

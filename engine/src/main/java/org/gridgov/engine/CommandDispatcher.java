@@ -33,6 +33,10 @@ final class CommandDispatcher {
   private final EventApplier applier;
   private final SlaScheduler scheduler;
   private final AuthorizationPolicy authorization;
+  // The default policy over this engine's own tree, told each case's first location as the store
+  // holds it (resolved once, at the report) instead of looking its code up on every command; null
+  // for any other policy.
+  private final @Nullable JurisdictionAuthorizationPolicy jurisdiction;
   private final CaseCommands caseCommands;
   private final RoutingCommands routingCommands;
   private final SupervisionCommands supervision;
@@ -59,6 +63,8 @@ final class CommandDispatcher {
     this.applier = applier;
     this.scheduler = scheduler;
     this.authorization = authorization;
+    this.jurisdiction =
+        authorization instanceof JurisdictionAuthorizationPolicy j && j.indexes(tree) ? j : null;
     this.caseCommands = new CaseCommands(this, clockRules, new Extensions(config.slaPolicy()));
     this.routingCommands =
         new RoutingCommands(this, router, handlers, config.systemActor(), config.slaPolicy());
@@ -174,7 +180,7 @@ final class CommandDispatcher {
    */
   private void refuseTaken(Command c, CaseRecord existing) {
     CaseId id = existing.facts().id();
-    if (authorization.sees(c.actor(), existing.facts(), existing.state())) {
+    if (sees(c.actor(), existing)) {
       throw new IllegalArgumentException(
           String.format(Locale.ROOT, "case %s already exists (command %s)", id, c.commandId()));
     }
@@ -249,15 +255,25 @@ final class CommandDispatcher {
    */
   CaseRecord visible(Tx tx, Command c, CaseId caseId) {
     CaseRecord rec = tx.get(caseId);
-    if (rec == null || !authorization.sees(c.actor(), rec.facts(), rec.state())) {
+    if (rec == null || !sees(c.actor(), rec)) {
       throw new UnknownCaseException(c.actor(), caseId, c.commandId(), c.action().name());
     }
     return rec;
   }
 
+  /** Whether the policy lets the principal see the case. */
+  private boolean sees(Principal p, CaseRecord rec) {
+    return jurisdiction != null
+        ? jurisdiction.sees(p, rec.facts(), rec.state(), rec.location())
+        : authorization.sees(p, rec.facts(), rec.state());
+  }
+
   /** Refuses the command if the authorisation policy does. */
   private void authorize(Command c, CaseRecord rec) {
-    Optional<String> rule = authorization.refusal(c, rec.facts(), rec.state());
+    Optional<String> rule =
+        jurisdiction != null
+            ? jurisdiction.refusal(c, rec.facts(), rec.state(), rec.location())
+            : authorization.refusal(c, rec.facts(), rec.state());
     if (rule.isPresent()) {
       throw new NotAuthorizedException(c.actor(), rec.facts().id(), c.action().name(), rule.get());
     }

@@ -82,15 +82,37 @@ public final class JurisdictionAuthorizationPolicy implements AuthorizationPolic
 
   @Override
   public boolean sees(Principal p, CaseFacts facts, CaseState state) {
+    return sees(p, facts, state, -1);
+  }
+
+  /**
+   * As {@link #sees(Principal, CaseFacts, CaseState)}, told the tree index of the case's first
+   * location code, as the engine resolved it over this policy's tree ({@link #indexes}), or -1.
+   */
+  boolean sees(Principal p, CaseFacts facts, CaseState state, int firstLocation) {
     return switch (p.role()) {
       case RESIDENT -> true;
       case DEPARTMENT_STAFF -> holds(Objects.requireNonNull(p.handlerId()), state);
-      default -> isInside(rootIndexOf(p.regionCode().orElseThrow()), facts);
+      default -> isInside(rootIndexOf(p.regionCode().orElseThrow()), facts, firstLocation);
     };
+  }
+
+  /** Whether tree indexes of {@code engineTree} are indexes of this policy's tree. */
+  @SuppressWarnings("ReferenceEquality") // the same instance, not an equal tree of other numbering
+  boolean indexes(RegionTree engineTree) {
+    return engineTree == tree;
   }
 
   @Override
   public Optional<String> refusal(Command c, CaseFacts facts, CaseState state) {
+    return refusal(c, facts, state, -1);
+  }
+
+  /**
+   * As {@link #refusal(Command, CaseFacts, CaseState)}, told the tree index of the case's first
+   * location code (see {@link #sees(Principal, CaseFacts, CaseState, int)}), or -1.
+   */
+  Optional<String> refusal(Command c, CaseFacts facts, CaseState state, int firstLocation) {
     Principal p = c.actor();
     Command.Action a = c.action();
     return switch (p.role()) {
@@ -101,7 +123,7 @@ public final class JurisdictionAuthorizationPolicy implements AuthorizationPolic
               ? Optional.empty()
               : Optional.of("a resident may only report and evaluate");
       case DEPARTMENT_STAFF -> departmentRefusal(Objects.requireNonNull(p.handlerId()), a);
-      default -> regionRefusal(p, a, facts);
+      default -> regionRefusal(p, a, facts, firstLocation);
     };
   }
 
@@ -116,7 +138,8 @@ public final class JurisdictionAuthorizationPolicy implements AuthorizationPolic
         : Optional.of("it acts for " + dept + ", not for " + handler);
   }
 
-  private Optional<String> regionRefusal(Principal p, Command.Action a, CaseFacts facts) {
+  private Optional<String> regionRefusal(
+      Principal p, Command.Action a, CaseFacts facts, int firstLocation) {
     Role role = p.role();
     long root = p.regionCode().orElseThrow();
     int rootIndex = rootIndexOf(root);
@@ -124,7 +147,7 @@ public final class JurisdictionAuthorizationPolicy implements AuthorizationPolic
       return Optional.of("a " + role + " may not " + a.name());
     }
     if ((a instanceof Command.Report || a instanceof Command.ReportAt)
-        && !isInside(rootIndex, facts)) {
+        && !isInside(rootIndex, facts, firstLocation)) {
       return Optional.of("the case lies outside its jurisdiction " + root);
     }
     @Nullable String handler = actingHandler(a);
@@ -240,14 +263,22 @@ public final class JurisdictionAuthorizationPolicy implements AuthorizationPolic
 
   /**
    * Whether any location of the case lies in the subtree of {@code rootIndex} (as {@code
-   * Region.containsCode}).
+   * Region.containsCode}); {@code firstLocation} is the first code's tree index, or -1 to look it
+   * up.
    */
-  private boolean isInside(int rootIndex, CaseFacts facts) {
+  private boolean isInside(int rootIndex, CaseFacts facts, int firstLocation) {
     if (rootIndex < 0) {
       return false;
     }
+    int from = 0;
+    if (firstLocation >= 0) { // the first code's index, resolved once by the engine
+      if (tree.contains(rootIndex, firstLocation)) {
+        return true;
+      }
+      from = 1;
+    }
     ImmutableLongArray codes = facts.locationCodes();
-    for (int i = 0; i < codes.length(); i++) {
+    for (int i = from; i < codes.length(); i++) {
       int index = tree.indexOf(codes.get(i));
       if (index >= 0 && tree.contains(rootIndex, index)) {
         return true;

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Which form the store holds cases in (records or columns), as {@link
  * CaseEngine#compactCaseCount()} shows it: the {@link HotRing} keeps as many distinct cases as it
- * has slots, however often each is touched, and an ended case is encoded at once but read without
- * decoding while it is still in the ring. (Behaviour never depends on the form; {@code
- * CaseEnginePropertyTest} checks that.)
+ * has slots, however often each is touched, and an ended case is encoded at the next commit of
+ * another case (unless released first) but read without decoding while it is still in the ring.
+ * (Behaviour never depends on the form; {@code CaseEnginePropertyTest} checks that.)
  */
 class HotCasesFormTest {
   private static final Instant T0 = at("2026-03-02T09:00");
@@ -57,21 +57,44 @@ class HotCasesFormTest {
   }
 
   @Test
-  void anEndedCaseIsEncodedAtOnceButReadFromItsRecordUntilReleased() {
+  void anEndedCaseIsEncodedAtTheNextCommitOfAnotherCaseButReadFromItsRecordUntilReleased() {
     closed("E-1");
-    assertThat(d.engine.compactCaseCount()).as("encoded at the close").isEqualTo(1);
-    assertThat(d.engine.openCaseCount()).isZero();
-    assertThat(state("E-1").status()).isEqualTo(CaseStatus.CLOSED);
-    assertThat(d.engine.compactCaseCount()).as("read without decoding").isEqualTo(1);
+    assertThat(d.engine.compactCaseCount()).as("not yet encoded at the close").isZero();
     d.run(
         Principal.resident("res"),
         "E-1",
         tick(),
         new Command.Evaluate(Satisfaction.SATISFIED, true));
-    assertThat(d.engine.compactCaseCount()).as("evaluated: ended again").isEqualTo(1);
+    assertThat(d.engine.compactCaseCount()).as("evaluated: the same case again").isZero();
+    report("O-1");
+    assertThat(d.engine.compactCaseCount()).as("encoded at another case's commit").isEqualTo(1);
+    assertThat(d.engine.openCaseCount()).isEqualTo(1);
+    assertThat(state("E-1").status()).isEqualTo(CaseStatus.EVALUATED);
+    assertThat(d.engine.compactCaseCount()).as("read without decoding").isEqualTo(1);
     assertThat(d.engine.release(CaseId.of("E-1"))).isTrue();
     assertThat(d.engine.compactCaseCount()).isZero();
     assertThat(d.engine.state(CaseId.of("E-1"))).isEmpty();
+  }
+
+  @Test
+  void anEndedCaseReleasedAtOnceIsNeverEncoded() {
+    closed("E-1");
+    assertThat(d.engine.compactCaseCount()).isZero();
+    assertThat(d.engine.release(CaseId.of("E-1"))).isTrue();
+    report("O-1");
+    next("O-1");
+    assertThat(d.engine.compactCaseCount()).isZero();
+    assertThat(d.engine.state(CaseId.of("E-1"))).isEmpty();
+  }
+
+  @Test
+  void aCaseReopenedBeforeAnotherCommitIsNotEncoded() {
+    closed("E-1");
+    d.run(supervisor(), "E-1", tick(), new Command.Reopen("not solved"));
+    assertThat(state("E-1").status()).isNotEqualTo(CaseStatus.CLOSED);
+    report("O-1");
+    assertThat(d.engine.compactCaseCount()).as("open again: not ended").isZero();
+    assertThat(d.engine.openCaseCount()).isEqualTo(2);
   }
 
   @Test
