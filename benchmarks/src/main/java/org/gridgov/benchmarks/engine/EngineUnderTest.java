@@ -36,6 +36,9 @@ interface EngineUnderTest {
   /** The number of open cases. */
   int openCaseCount();
 
+  /** Drops a closed case (see {@code CaseEngine.release}); false if the engine does not know it. */
+  boolean release(CaseId id);
+
   /** A new, empty engine of the named kind. */
   static EngineUnderTest create(String which, EngineSetup setup, int capacity, int commandMemory) {
     if (which.equals(NEW)) {
@@ -80,6 +83,11 @@ interface EngineUnderTest {
     public int openCaseCount() {
       return e.openCaseCount();
     }
+
+    @Override
+    public boolean release(CaseId id) {
+      return e.release(id);
+    }
   }
 
   /** The frozen legacy engine, driven by the same commands in its own command types. */
@@ -117,6 +125,11 @@ interface EngineUnderTest {
     @Override
     public int openCaseCount() {
       return e.openCaseCount();
+    }
+
+    @Override
+    public boolean release(CaseId id) {
+      return e.release(id);
     }
   }
 }
