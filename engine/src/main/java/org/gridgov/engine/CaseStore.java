@@ -241,7 +241,7 @@ final class CaseStore {
   @SuppressWarnings("ReferenceEquality") // unchanged clocks are the same instance
   void commit(Tx tx) {
     if (endedPending >= 0) {
-      encodeEnded(tx);
+      encodePendingUnlessIn(tx);
     }
     for (int i = 0; i < tx.count(); i++) {
       CaseRecord r = tx.rec(i);
@@ -301,7 +301,7 @@ final class CaseStore {
     hot.cool(ordinal);
     lastHot = -1;
     if (endedPending != ordinal) {
-      encodeEnded();
+      encodePending();
       endedPending = ordinal;
     }
   }
@@ -311,17 +311,18 @@ final class CaseStore {
    * committed again (a release or another command on the same case usually follows the end at once,
    * and then the encoding would be wasted).
    */
-  private void encodeEnded(Tx next) {
+  private void encodePendingUnlessIn(Tx next) {
     long o = endedPending;
     for (int i = 0; i < next.count(); i++) {
       if (next.rec(i).ordinal() == o) {
         return;
       }
     }
-    encodeEnded();
+    encodePending();
   }
 
-  private void encodeEnded() {
+  /** Encodes the pending ended case if it is still a record and still ended. */
+  private void encodePending() {
     long o = endedPending;
     endedPending = -1;
     if (o >= 0 && byOrdinal.get(o) instanceof CaseRecord r && isReleasable(r.state().status())) {
