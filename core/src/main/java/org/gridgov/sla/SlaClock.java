@@ -86,8 +86,7 @@ public final class SlaClock {
   private final ImmutableList<WarningLevel> levels;
   private final BusinessCalendar calendar;
   private final Instant startedAt;
-  private final ImmutableList<Instant>
-      boundaries; // start, pause, resume, pause, ...; odd size = running
+  private final ClockHistory boundaries; // start, pause, resume, pause, ...; odd size = running
   private final State state;
   private final long budgetNanos;
   // A working-days deadline that lies at the start of a working window after a gap (09:00 Monday, 5
@@ -122,7 +121,7 @@ public final class SlaClock {
       ImmutableList<WarningLevel> levels,
       BusinessCalendar calendar,
       Instant startedAt,
-      ImmutableList<Instant> boundaries,
+      List<Instant> boundaries,
       State state,
       long firedMask,
       Instant seen) {
@@ -131,7 +130,7 @@ public final class SlaClock {
     this.levels = levels;
     this.calendar = calendar;
     this.startedAt = startedAt;
-    this.boundaries = boundaries;
+    this.boundaries = ClockHistory.of(boundaries, axisOf(limit, calendar));
     this.state = state;
     this.firedMask = firedMask;
     this.seen = seen;
@@ -220,7 +219,7 @@ public final class SlaClock {
    * so they are shared, not recomputed (recomputing a working-days budget asks the calendar twice).
    */
   private SlaClock(
-      SlaClock plan, ImmutableList<Instant> boundaries, State state, long firedMask, Instant seen) {
+      SlaClock plan, ClockHistory boundaries, State state, long firedMask, Instant seen) {
     this.name = plan.name;
     this.limit = plan.limit;
     this.levels = plan.levels;
@@ -375,7 +374,7 @@ public final class SlaClock {
    * @return the boundaries in order
    */
   public ImmutableList<Instant> history() {
-    return boundaries;
+    return boundaries.toList();
   }
 
   /**
@@ -444,7 +443,7 @@ public final class SlaClock {
    */
   public SlaClock withCalendar(BusinessCalendar edition) {
     return new SlaClock(
-        name, limit, levels, edition, startedAt, boundaries, state, firedMask, seen);
+        name, limit, levels, edition, startedAt, boundaries.toList(), state, firedMask, seen);
   }
 
   /**
@@ -458,7 +457,7 @@ public final class SlaClock {
   public SlaClock withLimit(SlaLimit newLimit) {
     Objects.requireNonNull(newLimit, "newLimit");
     return new SlaClock(
-        name, newLimit, levels, calendar, startedAt, boundaries, state, firedMask, seen);
+        name, newLimit, levels, calendar, startedAt, boundaries.toList(), state, firedMask, seen);
   }
 
   /**
@@ -490,7 +489,7 @@ public final class SlaClock {
                   + " from creation");
         }
         ImmutableList.Builder<Instant> b = ImmutableList.builder();
-        for (Instant i : caseClock.boundaries) {
+        for (Instant i : caseClock.boundaries.toList()) {
           checkArgument(
               !i.isAfter(at),
               "case clock %s has history after the transfer at %s",
@@ -676,10 +675,17 @@ public final class SlaClock {
   }
 
   private long elapsedNanos(Instant now) {
-    long acc = 0;
-    for (int i = 0; i < boundaries.size(); i += 2) {
+    int n = boundaries.size();
+    Instant last = boundaries.last();
+    long closed = boundaries.closedNanos();
+    if (closed != ClockHistory.UNKNOWN && !now.isBefore(last)) {
+      // the present: every closed span, and the running one up to now
+      return closed + (n % 2 == 1 ? axisBetween(last, now) : 0);
+    }
+    long acc = 0; // the past, or a span outside the calendar: walk the spans up to now
+    for (int i = 0; i < n; i += 2) {
       Instant from = boundaries.get(i);
-      Instant to = i + 1 < boundaries.size() ? boundaries.get(i + 1) : now;
+      Instant to = i + 1 < n ? boundaries.get(i + 1) : now;
       if (to.isAfter(now)) {
         to = now;
       }
@@ -695,8 +701,20 @@ public final class SlaClock {
       return Optional.of(boundaries.get(0));
     }
     boolean later = budgetAtLaterEdge && threshold == budgetNanos;
-    long acc = 0;
-    for (int i = 0; i < boundaries.size(); i += 2) {
+    // The closed spans' running sums tell where the walk starts: at the open span if they do not
+    // reach the threshold, else at the first closed span that does.
+    int n = boundaries.size();
+    long closed = boundaries.closedNanos();
+    int i;
+    if (closed == ClockHistory.UNKNOWN) {
+      i = 0; // a span outside the calendar: walk them all
+    } else if (closed < threshold) {
+      i = n - n % 2; // the running span's start, or past the end if none runs
+    } else {
+      i = boundaries.firstClosedSpanReaching(threshold);
+    }
+    long acc = i < n ? boundaries.closedAt(i) : 0;
+    for (; i < boundaries.size(); i += 2) {
       Instant from = boundaries.get(i);
       if (i + 1 < boundaries.size()) {
         Instant to = boundaries.get(i + 1);
@@ -743,14 +761,18 @@ public final class SlaClock {
     return Optional.empty();
   }
 
-  private ImmutableList<Instant> append(Instant at) {
-    return ImmutableList.<Instant>builderWithExpectedSize(boundaries.size() + 1)
-        .addAll(boundaries)
-        .add(at)
-        .build();
+  private ClockHistory append(Instant at) {
+    return boundaries.append(at, axisOf(limit, calendar));
   }
 
-  private SlaClock with(ImmutableList<Instant> b, State s, long mask, Instant at) {
+  /** The axis of a clock with this limit on this calendar: working or natural nanoseconds. */
+  private static ClockHistory.Axis axisOf(SlaLimit limit, BusinessCalendar calendar) {
+    return limit.countsWorkingTime()
+        ? calendar::workingNanosBetween
+        : (a, b) -> Duration.between(a, b).toNanos();
+  }
+
+  private SlaClock with(ClockHistory b, State s, long mask, Instant at) {
     return new SlaClock(this, b, s, mask, at);
   }
 
@@ -782,7 +804,7 @@ public final class SlaClock {
         && levels.equals(c.levels)
         && calendar.equals(c.calendar)
         && startedAt.equals(c.startedAt)
-        && boundaries.equals(c.boundaries)
+        && boundaries.sameBoundaries(c.boundaries)
         && state == c.state
         && firedMask == c.firedMask
         && seen.equals(c.seen);
@@ -790,7 +812,8 @@ public final class SlaClock {
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, limit, levels, startedAt, boundaries, state, firedMask, seen);
+    return Objects.hash(
+        name, limit, levels, startedAt, boundaries.toList(), state, firedMask, seen);
   }
 
   @Override
