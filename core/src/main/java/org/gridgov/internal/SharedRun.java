@@ -97,6 +97,11 @@ public final class SharedRun<T> {
     return (T) store.values[i];
   }
 
+  /** Whether both runs read one array (for tests of the sharing). */
+  boolean sharesArrayWith(SharedRun<?> other) {
+    return store == other.store;
+  }
+
   /**
    * Returns the values as a list (built on each call).
    *

@@ -52,6 +52,7 @@ class CaseFileBranchingTest {
       List<CaseEvent> log = logs.get(i);
       String where = "seed " + seed + " file " + i;
       assertThat(f.event(log.size())).as(where).isEqualTo(log.get(log.size() - 1));
+      assertThat(f.event(1)).as(where).isEqualTo(log.get(0));
       assertThat(f.events()).as(where).containsExactlyElementsOf(log);
       assertThat(f.nextSequence()).as(where).isEqualTo(log.size() + 1);
       CaseFile rebuilt = CaseFile.of(s.facts(), log);

@@ -116,8 +116,25 @@ class SlaClockHistoryTest {
     assertThat(paused.state()).isEqualTo(SlaClock.State.PAUSED);
     assertThatThrownBy(() -> paused.elapsed(beyond)).isInstanceOf(OutsideCalendarException.class);
     assertThatThrownBy(resumed::deadline).isInstanceOf(OutsideCalendarException.class);
+    SlaClock pausedAgain = resumed.pause(beyond.plusSeconds(120)); // still unknown after it
+    assertThatThrownBy(() -> pausedAgain.elapsed(beyond.plusSeconds(180)))
+        .isInstanceOf(OutsideCalendarException.class);
     Instant covered = start.plus(Duration.ofDays(1));
     assertThat(paused.elapsed(covered).toNanos()).isEqualTo(Walk.elapsed(clock, covered));
+  }
+
+  @Test
+  void clocksDifferingOnlyInTheirHistoryAreNotEqual() {
+    BusinessCalendar cal = ChinaCalendar.calendar();
+    Instant start = Instant.parse("2025-03-03T01:00:00Z");
+    SlaClock clock = SlaClock.start("c", SlaLimit.workingHours(40), List.of(), cal, start);
+    Instant t = start.plusSeconds(7200);
+    SlaClock paused = clock.pause(start.plusSeconds(60)).resume(start.plusSeconds(120));
+    SlaClock pausedLater = clock.pause(start.plusSeconds(90)).resume(start.plusSeconds(120));
+    SlaClock never = clock.advance(start.plusSeconds(120)).clock();
+    assertThat(paused).isNotEqualTo(pausedLater).isNotEqualTo(never);
+    assertThat(paused.advance(t).clock()).isNotEqualTo(never.advance(t).clock());
+    assertThat(paused.elapsed(t)).isEqualTo(Duration.ofMinutes(119));
   }
 
   private static SlaClock step(SlaClock clock, int op, Instant t) {
