@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,21 +22,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SlaClockHistoryTest {
 
-  static LongStream seeds() {
-    return LongStream.rangeClosed(1, 60);
-  }
-
   @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
+  @MethodSource("org.gridgov.sla.SlaClockTest#seeds")
   void answersAsAWalkOverTheHistory_alsoForBranchesOfOneHistory(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     BusinessCalendar cal = BusinessCalendarTest.randomCalendar(seed);
-    Instant start =
-        cal.firstDate()
-            .plusDays(r.nextInt(20))
-            .atStartOfDay(cal.zone())
-            .toInstant()
-            .plusSeconds(r.nextInt(86_400));
+    Instant start = SlaClockTest.randomStart(cal, r);
     SlaLimit limit =
         switch (r.nextInt(3)) {
           case 0 -> SlaLimit.workingTime(Duration.ofMinutes(60 + r.nextInt(6000)));

@@ -257,17 +257,21 @@ class SlaClockTest {
     return LongStream.rangeClosed(1, 40);
   }
 
+  /** An instant in the first 20 days of a random calendar's coverage. */
+  static Instant randomStart(BusinessCalendar cal, SplittableRandom r) {
+    return cal.firstDate()
+        .plusDays(r.nextInt(20))
+        .atStartOfDay(cal.zone())
+        .toInstant()
+        .plusSeconds(r.nextInt(86_400));
+  }
+
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void pausedTimeNeverCountsAndWarningsFireOnceInOrder(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     BusinessCalendar cal = BusinessCalendarTest.randomCalendar(seed);
-    Instant start =
-        cal.firstDate()
-            .plusDays(r.nextInt(20))
-            .atStartOfDay(cal.zone())
-            .toInstant()
-            .plusSeconds(r.nextInt(86_400));
+    Instant start = randomStart(cal, r);
     List<WarningLevel> levels =
         List.of(
             WarningLevel.atFraction("a", 0.3),
