@@ -156,6 +156,8 @@ class GridgovModuleTest {
   void maskedFacts_carryOnlyTheMaskedReporter(@ForAll("facts") CaseFacts f) throws Exception {
     String json = MASKING.writeValueAsString(f);
     CaseFacts back = MASKING.readValue(json, CaseFacts.class);
+    // the reporter's name as written (another field, say a category code, may hold the same text)
+    String writtenName = MASKING.readTree(json).path("reporter").path("name").asText();
     assertThat(back.reporter().isPresent()).isEqualTo(f.reporter().isPresent());
     f.reporter()
         .ifPresent(
@@ -171,7 +173,7 @@ class GridgovModuleTest {
               assertThat(back.reporter()).contains(masked);
               p.revealPhone().ifPresent(ph -> assertThat(json).doesNotContain(ph));
               if (name.codePointCount(0, name.length()) > 1) {
-                assertThat(json).doesNotContain("\"" + name + "\"");
+                assertThat(writtenName).isNotEqualTo(name);
               }
             });
   }
