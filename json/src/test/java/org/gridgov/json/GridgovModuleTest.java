@@ -156,8 +156,10 @@ class GridgovModuleTest {
   void maskedFacts_carryOnlyTheMaskedReporter(@ForAll("facts") CaseFacts f) throws Exception {
     String json = MASKING.writeValueAsString(f);
     CaseFacts back = MASKING.readValue(json, CaseFacts.class);
-    // the reporter's name as written (another field, say a category code, may hold the same text)
-    String writtenName = MASKING.readTree(json).path("reporter").path("name").asText();
+    // the reporter as written (another field, say a category code, may hold the same text)
+    var written = MASKING.readTree(json).path("reporter");
+    String writtenName = written.path("name").asText();
+    String writtenPhone = written.path("phone").asText();
     assertThat(back.reporter().isPresent()).isEqualTo(f.reporter().isPresent());
     f.reporter()
         .ifPresent(
@@ -171,7 +173,7 @@ class GridgovModuleTest {
                                   PersonalData.maskName(name), PersonalData.maskPhone(ph)))
                       .orElse(PersonalData.ofName(PersonalData.maskName(name)));
               assertThat(back.reporter()).contains(masked);
-              p.revealPhone().ifPresent(ph -> assertThat(json).doesNotContain(ph));
+              p.revealPhone().ifPresent(ph -> assertThat(writtenPhone).isNotEqualTo(ph));
               if (name.codePointCount(0, name.length()) > 1) {
                 assertThat(writtenName).isNotEqualTo(name);
               }
