@@ -2,11 +2,15 @@ package org.gridgov.benchmarks.engine;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.gridgov.casefile.CaseEvent;
 import org.gridgov.casefile.CaseFacts;
 import org.gridgov.casefile.CaseFile;
+import org.gridgov.casefile.CaseId;
 import org.gridgov.engine.CaseEngine;
 import org.gridgov.engine.Command;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -52,20 +56,15 @@ public class LongCaseBenchmark {
   /** A fresh engine with the cases open and accepted, and the commands to time. */
   @Setup(Level.Invocation)
   public void prepare() {
-    engine = setup.config().build();
     List<CaseFacts> facts = new ArrayList<>();
-    List<CaseEvent> opened = new ArrayList<>();
-    Instant t = EngineSetup.START;
     for (int c = 0; c < cases; c++) {
-      CaseFacts f = setup.facts("LONG-" + c, c);
-      facts.add(f);
-      EngineSetup.open(engine, f, "o" + c, t, opened);
-      String office = CaseEngine.officeOf(f.locationCodes().get(0));
-      opened.addAll(
-          engine.execute(
-              Command.of("a" + c, EngineSetup.LEADER, f.id(), t, new Command.Accept(office))));
+      facts.add(setup.facts("LONG-" + c, c));
     }
+    CaseEngine throwaway = setup.config().build(); // makes the events the case files append
+    List<CaseEvent> opened = new ArrayList<>();
+    openAndAccept(throwaway, facts, opened);
     List<Command> timed = new ArrayList<>(EVENTS);
+    Instant t = EngineSetup.START;
     for (int i = 0; i < EVENTS; i++) {
       t = t.plusMillis(1); // 100 s in all: no clock reaches a warning
       CaseFacts f = facts.get(i % cases);
@@ -74,35 +73,38 @@ public class LongCaseBenchmark {
       timed.add(Command.of("s" + i, EngineSetup.DISPATCHER, f.id(), t, a));
     }
     commands = timed;
-    files = new ArrayList<>(cases);
-    for (CaseFacts f : facts) {
-      List<CaseEvent> own = new ArrayList<>();
-      for (CaseEvent e : opened) {
-        if (e.caseId().equals(f.id())) {
-          own.add(e);
-        }
-      }
-      files.add(CaseFile.of(f, own));
-    }
-    events = suspensionEvents(engine, timed);
-    java.util.Map<org.gridgov.casefile.CaseId, Integer> index = new java.util.HashMap<>();
+    events = suspensionEvents(throwaway, timed);
+    Map<CaseId, Integer> index = new HashMap<>();
+    List<List<CaseEvent>> own = new ArrayList<>();
     for (int c = 0; c < cases; c++) {
       index.put(facts.get(c).id(), c);
+      own.add(new ArrayList<>());
+    }
+    for (CaseEvent e : opened) {
+      own.get(Objects.requireNonNull(index.get(e.caseId()))).add(e);
+    }
+    files = new ArrayList<>(cases);
+    for (int c = 0; c < cases; c++) {
+      files.add(CaseFile.of(facts.get(c), own.get(c)));
     }
     fileOf = new int[events.size()];
     for (int i = 0; i < events.size(); i++) {
-      fileOf[i] = java.util.Objects.requireNonNull(index.get(events.get(i).caseId()));
+      fileOf[i] = Objects.requireNonNull(index.get(events.get(i).caseId()));
     }
-    engine = setup.config().build(); // the events came from a throwaway engine: start afresh
-    List<CaseEvent> unused = new ArrayList<>();
-    Instant t0 = EngineSetup.START;
-    for (int c = 0; c < cases; c++) {
+    engine = setup.config().build();
+    openAndAccept(engine, facts, new ArrayList<>());
+  }
+
+  /** Reports, verifies, registers, dispatches and accepts each case at the start instant. */
+  private static void openAndAccept(CaseEngine e, List<CaseFacts> facts, List<CaseEvent> sink) {
+    Instant t = EngineSetup.START;
+    for (int c = 0; c < facts.size(); c++) {
       CaseFacts f = facts.get(c);
-      EngineSetup.open(engine, f, "o" + c, t0, unused);
+      EngineSetup.open(e, f, "o" + c, t, sink);
       String office = CaseEngine.officeOf(f.locationCodes().get(0));
-      unused.addAll(
-          engine.execute(
-              Command.of("a" + c, EngineSetup.LEADER, f.id(), t0, new Command.Accept(office))));
+      sink.addAll(
+          e.execute(
+              Command.of("a" + c, EngineSetup.LEADER, f.id(), t, new Command.Accept(office))));
     }
   }
 
