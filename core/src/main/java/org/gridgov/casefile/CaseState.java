@@ -158,10 +158,18 @@ public final class CaseState {
 
   /** The list with one more element at its end. */
   static ImmutableList<String> append(ImmutableList<String> list, @Nullable String element) {
-    return ImmutableList.<String>builderWithExpectedSize(list.size() + 1)
-        .addAll(list)
-        .add(Objects.requireNonNull(element, "element"))
-        .build();
+    String e = Objects.requireNonNull(element, "element");
+    // lead histories are short: the fixed-size factories build the list without a builder's array
+    return switch (list.size()) {
+      case 0 -> ImmutableList.of(e);
+      case 1 -> ImmutableList.of(list.get(0), e);
+      case 2 -> ImmutableList.of(list.get(0), list.get(1), e);
+      default ->
+          ImmutableList.<String>builderWithExpectedSize(list.size() + 1)
+              .addAll(list)
+              .add(e)
+              .build();
+    };
   }
 
   /** The rare fields, shared with the states before it that agree on them. */

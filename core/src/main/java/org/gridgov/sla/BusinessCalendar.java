@@ -579,6 +579,21 @@ public final class BusinessCalendar {
     }
   }
 
+  /**
+   * Throws unless an instant falls on a covered local date; the message names {@code what} and
+   * {@code whose}, joined only when it throws (a clock checks on every start and advance).
+   *
+   * @param t the instant
+   * @param what what is being computed, for the message
+   * @param whose whose computation, for the message
+   * @throws OutsideCalendarException if {@code t} is not covered
+   */
+  void requireCovered(Instant t, String what, String whose) {
+    if (!covers(t)) {
+      throw outside(dateOf(t), what + whose + "(" + t + ")");
+    }
+  }
+
   private void requireCovered(LocalDate date, String what) {
     if (date.isBefore(firstDate) || date.isAfter(lastDate)) {
       throw outside(date, what + "(" + date + ")");

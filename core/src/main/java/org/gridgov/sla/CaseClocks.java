@@ -247,17 +247,31 @@ public final class CaseClocks {
    */
   public Advance advance(Instant now) {
     SlaClock[] m = new SlaClock[clocks.length];
-    List<SlaClock.Warning> all = new ArrayList<>();
+    // most advances fire nothing: the list of one clock's warnings is used as it is, and a list
+    // is merged only when a second clock fires too
+    ImmutableList<SlaClock.Warning> only = ImmutableList.of();
+    @Nullable List<SlaClock.Warning> all = null;
     for (int i = 0; i < clocks.length; i++) {
       SlaClock.Advance a = clocks[i].advance(now);
       m[i] = a.clock();
-      all.addAll(a.fired());
+      ImmutableList<SlaClock.Warning> fired = a.fired();
+      if (fired.isEmpty()) {
+        continue;
+      }
+      if (all == null && only.isEmpty()) {
+        only = fired;
+        continue;
+      }
+      if (all == null) {
+        all = new ArrayList<>(only);
+      }
+      all.addAll(fired);
     }
-    if (all.size() > 1) {
-      all.sort(
-          Comparator.comparing(
-              SlaClock.Warning::reachedAt)); // stable: clock order, then level order
+    if (all == null) {
+      return new Advance(new CaseClocks(m), only); // one clock's levels are in order already
     }
+    all.sort(
+        Comparator.comparing(SlaClock.Warning::reachedAt)); // stable: clock order, then level order
     return new Advance(new CaseClocks(m), ImmutableList.copyOf(all));
   }
 

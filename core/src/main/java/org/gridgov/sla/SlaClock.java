@@ -259,7 +259,7 @@ public final class SlaClock {
     checkArgument(
         levels.size() <= 64, "clock %s: at most 64 warning levels but got %s", name, levels.size());
     if (limit.countsWorkingTime()) {
-      calendar.requireCovered(at, "start of clock " + name);
+      calendar.requireCovered(at, "start of clock ", name);
     }
     return new SlaClock(
         name,
@@ -516,10 +516,12 @@ public final class SlaClock {
   public Advance advance(Instant now) {
     checkTime(now, "advance");
     if (limit.countsWorkingTime() && state == State.RUNNING) {
-      calendar.requireCovered(now, "advance of clock " + name);
+      calendar.requireCovered(now, "advance of clock ", name);
     }
     long mask = firedMask;
-    ImmutableList.Builder<Warning> fired = ImmutableList.builder();
+    // most advances fire nothing and some one level: no builder until a second level fires
+    @Nullable Warning first = null;
+    ImmutableList.@Nullable Builder<Warning> more = null;
     // The first unfired level's instant is nextWarningAt(), often known already; the first level
     // left unfired is
     // the advanced clock's nextWarningAt() (same history and thresholds), so it is handed on rather
@@ -550,12 +552,22 @@ public final class SlaClock {
         break;
       }
       mask |= 1L << i;
-      fired.add(new Warning(name, levels.get(i), reached.get()));
+      Warning w = new Warning(name, levels.get(i), reached.get());
+      if (first == null) {
+        first = w;
+      } else {
+        if (more == null) {
+          more = ImmutableList.<Warning>builder().add(first);
+        }
+        more.add(w);
+      }
     }
     SlaClock advanced = with(boundaries, state, mask, now);
     advanced.nextWarning =
         next == null ? null : next.orElse(NO_WARNING); // set before the clock is published
-    return new Advance(advanced, fired.build());
+    ImmutableList<Warning> fired =
+        more != null ? more.build() : first != null ? ImmutableList.of(first) : ImmutableList.of();
+    return new Advance(advanced, fired);
   }
 
   // ------------------------------------------------------------------ queries

@@ -231,7 +231,7 @@ public final class SlaPolicy {
   // (a racy read sees null, an older or a newer entry, each right for its own selector). Cases
   // recur over a few
   // categories, priorities and region classes, so a clock start rarely scans the rules.
-  private static final int RULE_MEMO = 1 << 8;
+  private static final int RULE_MEMO = 1 << 12;
   private final @Nullable RuleChoice[] ruleMemo = new RuleChoice[RULE_MEMO];
 
   /** A selector and the rule {@link #ruleFor} chose for it. */

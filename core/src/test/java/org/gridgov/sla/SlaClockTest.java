@@ -567,6 +567,7 @@ class SlaClockTest {
             at("2026-12-31T15:00"));
     assertThatThrownBy(() -> c.advance(at("2027-01-05T10:00")))
         .isInstanceOf(OutsideCalendarException.class)
+        .hasMessageContaining("advance of clock lead(2027-01-05T")
         .hasMessageContaining("2027-01-05")
         .hasMessageContaining("2007-01-01..2026-12-31");
     // within the coverage it still answers

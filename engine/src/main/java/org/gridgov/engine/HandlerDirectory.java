@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class HandlerDirectory {
   private static final String OFFICE = "office:";
-  private static final int KNOWN_MEMO = 1 << 10;
-  private static final int OFFICE_MEMO = 1 << 12;
+  private static final int KNOWN_MEMO = 1 << 14;
+  private static final int OFFICE_MEMO = 1 << 14;
 
   private final RegionTree tree;
   private final ImmutableSet<String> departments;

@@ -84,10 +84,13 @@ final class SlaScheduler {
       return;
     }
     long ms = ceilMillis(w);
-    if (queue.contains(ordinal)) {
-      queue.reschedule(ordinal, ms);
-    } else {
+    OptionalLong pending = queue.deadlineOf(ordinal);
+    if (pending.isEmpty()) {
       queue.schedule(ordinal, ms);
+    } else if (pending.getAsLong() != ms) {
+      // most commands leave the next wake where it was: then the entry stays (fireDue orders the
+      // wakes it polls itself, so an entry's place among equal deadlines does not matter)
+      queue.reschedule(ordinal, ms);
     }
   }
 

@@ -71,10 +71,7 @@ public sealed interface RoutingDecision
     public Assign {
       checkArgument(!lead.isEmpty(), "lead handler id must not be empty");
       checkArgument(!assists.contains(lead), "lead %s must not also assist", lead);
-      checkArgument(
-          assists.size() < 2 || ImmutableSet.copyOf(assists).size() == assists.size(),
-          "assisting handlers repeat: %s",
-          assists);
+      checkArgument(distinct(assists), "assisting handlers repeat: %s", assists);
       Objects.requireNonNull(explanation, "explanation");
     }
 
@@ -93,6 +90,22 @@ public sealed interface RoutingDecision
     @Override
     public Kind kind() {
       return Kind.ASSIGN;
+    }
+
+    /** Whether no id repeats: pairwise for the usual handful, through a set for more. */
+    private static boolean distinct(ImmutableList<String> ids) {
+      int n = ids.size();
+      if (n > 8) {
+        return ImmutableSet.copyOf(ids).size() == n;
+      }
+      for (int i = 1; i < n; i++) {
+        for (int j = 0; j < i; j++) {
+          if (ids.get(i).equals(ids.get(j))) {
+            return false;
+          }
+        }
+      }
+      return true;
     }
   }
 

@@ -63,7 +63,7 @@ public final class TablePolicy implements RoutingPolicy {
   // The "up" target of recent holders: a direct-mapped memo of immutable entries, shared by the
   // threads that use
   // this policy (a racy read sees null, an older or a newer entry, each right for its own holder).
-  private static final int UP_MEMO = 1 << 12;
+  private static final int UP_MEMO = 1 << 14;
   private final @Nullable Up[] upMemo = new Up[UP_MEMO];
 
   /**

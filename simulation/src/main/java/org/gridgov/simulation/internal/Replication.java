@@ -123,7 +123,7 @@ public final class Replication {
   // Stations by handler id, through a direct-mapped memo keyed by the id instance (the engine hands
   // out the same
   // instances again and again).
-  private static final int STATION_MEMO = 1 << 12;
+  private static final int STATION_MEMO = 1 << 15;
   private final @Nullable String[] stationMemoIds = new String[STATION_MEMO];
   private final int[] stationMemo = new int[STATION_MEMO];
 
