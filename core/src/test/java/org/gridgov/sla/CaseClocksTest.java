@@ -86,6 +86,50 @@ class CaseClocksTest {
   }
 
   /**
+   * Property: the warnings an advance fires are every clock's own warnings, in clock order, then
+   * stably sorted by the instant each was reached (no clock, one clock or several firing).
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {11, 12, 13, 14, 15, 16})
+  void advanceFiresEachClocksWarningsInReachedOrder(long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    List<WarningLevel> levels =
+        List.of(
+            WarningLevel.atFraction("yellow", 0.5),
+            WarningLevel.atFraction("orange", 0.8),
+            WarningLevel.breach("red"));
+    Instant t = at("2025-03-03T08:00");
+    CaseClocks clocks = CaseClocks.empty();
+    int several = 0;
+    for (int step = 0; step < 300; step++) {
+      t = t.plus(Duration.ofMinutes(rnd.nextInt(1, 400)));
+      if (rnd.nextInt(3) == 0) {
+        clocks =
+            clocks.with(
+                SlaClock.start(
+                    "c" + rnd.nextInt(4),
+                    SlaLimit.workingHours(rnd.nextInt(1, 12)),
+                    levels,
+                    CN,
+                    t));
+        continue;
+      }
+      List<SlaClock.Warning> expected = new java.util.ArrayList<>();
+      for (SlaClock c : clocks.clocks().values()) {
+        expected.addAll(c.advance(t).fired());
+      }
+      expected.sort(java.util.Comparator.comparing(SlaClock.Warning::reachedAt)); // stable
+      CaseClocks.Advance a = clocks.advance(t);
+      assertThat(a.fired()).as("seed %s, step %s", seed, step).containsExactlyElementsOf(expected);
+      if (a.fired().stream().map(SlaClock.Warning::clock).distinct().count() > 1) {
+        several++;
+      }
+      clocks = a.clocks();
+    }
+    assertThat(several).as("advances where more than one clock fired").isPositive();
+  }
+
+  /**
    * Property: the memoised value equals the minimum of the clocks' own next warnings, however they
    * were made.
    */

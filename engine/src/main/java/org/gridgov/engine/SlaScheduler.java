@@ -4,11 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.TreeSet;
+import java.util.PriorityQueue;
 import org.gridgov.casefile.Actor;
 import org.gridgov.casefile.CaseState;
 import org.gridgov.casefile.EscalationCause;
@@ -104,14 +103,16 @@ final class SlaScheduler {
     List<long[]> polled = new ArrayList<>();
     var unused = queue.pollDue(pollAt, (key, deadline) -> polled.add(new long[] {key, deadline}));
     try {
-      NavigableSet<Wake> work = new TreeSet<>(WAKE_ORDER);
+      // a case is in the work at most once at a time, so (instant, ordinal) never ties: a heap
+      // gives the same order as a sorted set without a tree node per wake
+      PriorityQueue<Wake> work = new PriorityQueue<>(Math.max(1, polled.size()), WAKE_ORDER);
       for (long[] p : polled) {
         CaseRecord rec = Objects.requireNonNull(tx.get(p[0]));
         tx.touch(rec.ordinal());
         addIfDue(work, rec, instant, null);
       }
       while (!work.isEmpty()) {
-        Wake wake = work.pollFirst();
+        Wake wake = Objects.requireNonNull(work.poll());
         fire(tx, Objects.requireNonNull(tx.get(wake.ordinal())), wake.at());
         // A clock advanced to wake.at() has nothing pending at or before it, so this terminates.
         addIfDue(work, Objects.requireNonNull(tx.get(wake.ordinal())), instant, wake.at());
@@ -127,7 +128,7 @@ final class SlaScheduler {
   }
 
   private static void addIfDue(
-      NavigableSet<Wake> work, CaseRecord rec, Instant by, @Nullable Instant after) {
+      PriorityQueue<Wake> work, CaseRecord rec, Instant by, @Nullable Instant after) {
     Optional<Instant> w = rec.clocks().nextWarningAt();
     if (w.isPresent() && !w.get().isAfter(by) && (after == null || w.get().isAfter(after))) {
       work.add(new Wake(w.get(), rec.ordinal()));
