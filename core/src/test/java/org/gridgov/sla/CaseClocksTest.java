@@ -18,6 +18,13 @@ class CaseClocksTest {
 
   private static final BusinessCalendar CN = ChinaCalendar.calendar();
 
+  /** Yellow at half the limit, orange at 80 %, red at the limit: the random properties' levels. */
+  private static final List<WarningLevel> TRAFFIC_LIGHT =
+      List.of(
+          WarningLevel.atFraction("yellow", 0.5),
+          WarningLevel.atFraction("orange", 0.8),
+          WarningLevel.breach("red"));
+
   private static Instant at(String ldt) {
     return LocalDateTime.parse(ldt).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
   }
@@ -93,11 +100,7 @@ class CaseClocksTest {
   @ValueSource(longs = {11, 12, 13, 14, 15, 16})
   void advanceFiresEachClocksWarningsInReachedOrder(long seed) {
     SplittableRandom rnd = new SplittableRandom(seed);
-    List<WarningLevel> levels =
-        List.of(
-            WarningLevel.atFraction("yellow", 0.5),
-            WarningLevel.atFraction("orange", 0.8),
-            WarningLevel.breach("red"));
+    List<WarningLevel> levels = TRAFFIC_LIGHT;
     Instant t = at("2025-03-03T08:00");
     CaseClocks clocks = CaseClocks.empty();
     int several = 0;
@@ -137,11 +140,7 @@ class CaseClocksTest {
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
   void nextWarningAtEqualsTheMinimumOverTheClocks(long seed) {
     SplittableRandom rnd = new SplittableRandom(seed);
-    List<WarningLevel> levels =
-        List.of(
-            WarningLevel.atFraction("yellow", 0.5),
-            WarningLevel.atFraction("orange", 0.8),
-            WarningLevel.breach("red"));
+    List<WarningLevel> levels = TRAFFIC_LIGHT;
     Instant t = at("2025-03-03T08:00");
     CaseClocks clocks = CaseClocks.empty();
     for (int step = 0; step < 200; step++) {
