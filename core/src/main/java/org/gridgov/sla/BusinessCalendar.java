@@ -574,9 +574,7 @@ public final class BusinessCalendar {
    * @throws OutsideCalendarException if {@code t} is not covered
    */
   void requireCovered(Instant t, String what) {
-    if (!covers(t)) {
-      throw outside(dateOf(t), what + "(" + t + ")");
-    }
+    requireCovered(t, what, "");
   }
 
   /**
