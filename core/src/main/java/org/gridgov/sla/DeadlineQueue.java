@@ -353,27 +353,69 @@ public final class DeadlineQueue {
    * @throws IllegalStateException if {@link #MAX_CAPACITY} entries are pending
    */
   public void schedule(long key, long deadlineMillis) {
-    if (issuesHandles) {
-      throw new IllegalStateException(
-          String.format(
-              Locale.ROOT,
-              "this queue issues its own handles: add(%d) returns one; schedule(key %d, ...) is for keyed queues",
-              deadlineMillis,
-              key));
-    }
+    requireKeyed("schedule", key, deadlineMillis);
     int p = slotFor(key);
     long v = table[2 * p + 1];
     if (v != 0) {
       throw alreadyScheduled(key, slab[3 * (int) (v - 1)]);
     }
+    insert(p, key, deadlineMillis);
+  }
+
+  /**
+   * Makes a key pending at a deadline, whether or not it is pending now: schedules it if it is not,
+   * moves it (with a new scheduling number, as {@link #reschedule}) if it is pending at another
+   * deadline, and leaves it as it is, scheduling number included, if it is pending at exactly this
+   * deadline. One look-up of the key, where {@link #deadlineOf} followed by {@link #schedule} or
+   * {@link #reschedule} takes two.
+   *
+   * @param key the key, pending or not
+   * @param deadlineMillis the deadline in epoch milliseconds
+   * @return {@code true} if the queue changed, {@code false} if the key was already pending at this
+   *     deadline
+   * @throws IllegalStateException if this queue issues handles, or if {@link #MAX_CAPACITY} entries
+   *     are pending
+   */
+  public boolean plan(long key, long deadlineMillis) {
+    requireKeyed("plan", key, deadlineMillis);
+    int p = slotFor(key);
+    long v = table[2 * p + 1];
+    if (v == 0) {
+      insert(p, key, deadlineMillis);
+      return true;
+    }
+    int i = (int) (v - 1);
+    if (slab[3 * i] == deadlineMillis) {
+      return false;
+    }
+    detach(i);
+    place(i, deadlineMillis);
+    return true;
+  }
+
+  private void requireKeyed(String method, long key, long deadlineMillis) {
+    if (issuesHandles) {
+      throw new IllegalStateException(
+          String.format(
+              Locale.ROOT,
+              "this queue issues its own handles: add(%d) returns one; %s(key %d, ...) is for keyed queues",
+              deadlineMillis,
+              method,
+              key));
+    }
+  }
+
+  /** Adds a key that is not pending at its empty table slot {@code p}. */
+  private void insert(int p, long key, long deadlineMillis) {
+    int slot = p;
     if (size >= growAt) {
       growTable(); // throws when MAX_CAPACITY entries are pending
-      p = slotFor(key);
+      slot = slotFor(key);
     }
     int i = newEntry();
-    table[2 * p] = key;
-    table[2 * p + 1] = i + 1L;
-    slab[3 * i + 1] = (long) p << 32;
+    table[2 * slot] = key;
+    table[2 * slot + 1] = i + 1L;
+    slab[3 * i + 1] = (long) slot << 32;
     size++;
     place(i, deadlineMillis);
   }

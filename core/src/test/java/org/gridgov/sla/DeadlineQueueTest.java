@@ -404,7 +404,7 @@ class DeadlineQueueTest {
       String at = where + " step " + step;
       long key = r.nextInt(keySpace) * stride;
       int op = r.nextInt(20);
-      if (op < 8) {
+      if (op < 6) {
         long d = randomDeadline(r, now[0], scales);
         if (model.pending.containsKey(key)) {
           q.reschedule(key, d);
@@ -412,6 +412,16 @@ class DeadlineQueueTest {
           q.schedule(key, d);
         }
         model.put(key, d);
+      } else if (op < 8) {
+        // plan: pending or not; half the time at the deadline the key already has, if any
+        ModelEntry had = model.pending.get(key);
+        long d =
+            had != null && r.nextBoolean() ? had.deadline() : randomDeadline(r, now[0], scales);
+        boolean changes = had == null || had.deadline() != d;
+        assertThat(q.plan(key, d)).as(at).isEqualTo(changes);
+        if (changes) {
+          model.put(key, d);
+        }
       } else if (op < 11) {
         assertThat(q.cancel(key)).as(at).isEqualTo(model.pending.remove(key) != null);
       } else if (op < 13) {
@@ -526,6 +536,20 @@ class DeadlineQueueTest {
   }
 
   @Test
+  void planKeepsTheSchedulingNumberOfAKeyAlreadyAtItsDeadlineAndMovesOneElsewhere() {
+    DeadlineQueue q = new DeadlineQueue();
+    assertThat(q.plan(1, 10)).isTrue(); // scheduled
+    q.schedule(2, 10);
+    assertThat(q.plan(1, 10)).isFalse(); // already there: still before 2
+    assertThat(q.plan(3, 10)).isTrue();
+    assertThat(q.plan(2, 5)).isTrue(); // moved earlier
+    assertThat(q.plan(2, 10)).isTrue(); // moved back: a new number, after 1 and 3
+    List<Long> order = new ArrayList<>();
+    var unused = q.pollDue(10, (k, d) -> order.add(k));
+    assertThat(order).containsExactly(1L, 3L, 2L);
+  }
+
+  @Test
   void keyedAndHandleQueuesRefuseEachOthersCalls() {
     assertThatThrownBy(() -> new DeadlineQueue().add(5))
         .isInstanceOf(IllegalStateException.class)
@@ -540,6 +564,10 @@ class DeadlineQueueTest {
     assertThatThrownBy(() -> handles.reschedule(3, 7))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("3");
+    assertThatThrownBy(() -> handles.plan(43, 8))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("plan(key 43")
+        .hasMessageContaining("issues its own handles");
     assertThat(handles.isEmpty()).isTrue();
     assertThatThrownBy(() -> DeadlineQueue.issuingHandles(0))
         .isInstanceOf(IllegalArgumentException.class);

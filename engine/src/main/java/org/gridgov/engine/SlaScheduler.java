@@ -82,15 +82,9 @@ final class SlaScheduler {
       cancel(ordinal);
       return;
     }
-    long ms = ceilMillis(w);
-    OptionalLong pending = queue.deadlineOf(ordinal);
-    if (pending.isEmpty()) {
-      queue.schedule(ordinal, ms);
-    } else if (pending.getAsLong() != ms) {
-      // most commands leave the next wake where it was: then the entry stays (fireDue orders the
-      // wakes it polls itself, so an entry's place among equal deadlines does not matter)
-      queue.reschedule(ordinal, ms);
-    }
+    // most commands leave the next wake where it was: then the entry stays (fireDue orders the
+    // wakes it polls itself, so an entry's place among equal deadlines does not matter)
+    var unused = queue.plan(ordinal, ceilMillis(w));
   }
 
   /**
