@@ -66,7 +66,8 @@ public final class CityModel {
   /** Location (a unit, or a grid if the tree has no units) codes, weighted by population. */
   final long[] locationCode;
 
-  final long[] cumulativePopulation;
+  /** Picks a location in proportion to its population. */
+  final WeightedPick locationByPopulation;
 
   /** Index into {@link #supervisors} of each location. */
   final int[] locationSupervisor;
@@ -108,14 +109,15 @@ public final class CityModel {
             : tree.regionsAt(RegionLevel.GRID);
     checkArgument(!locations.isEmpty(), "the city has no units or grids to locate cases in");
     this.locationCode = new long[locations.size()];
-    this.cumulativePopulation = new long[locations.size()];
+    long[] cumulativePopulation = new long[locations.size()];
     this.locationSupervisor = new int[locations.size()];
-    long sum = fillLocations(locations, supervisorOfDistrict);
+    long sum = fillLocations(locations, supervisorOfDistrict, cumulativePopulation);
     checkArgument(
         sum > 0,
         "the city's %s have no population: cases are drawn in proportion to population",
         tree.count(RegionLevel.UNIT) > 0 ? "units" : "grids");
     this.residents = sum;
+    this.locationByPopulation = new WeightedPick(cumulativePopulation);
   }
 
   /**
@@ -172,9 +174,11 @@ public final class CityModel {
     return area;
   }
 
-  /** Fills the location columns; returns the total population. */
+  /** Fills the location columns and the running population sums; returns the total population. */
   private long fillLocations(
-      ImmutableList<Region> locations, Map<Long, Integer> supervisorOfDistrict) {
+      ImmutableList<Region> locations,
+      Map<Long, Integer> supervisorOfDistrict,
+      long[] cumulativePopulation) {
     long sum = 0;
     for (int i = 0; i < locations.size(); i++) {
       Region u = locations.get(i);

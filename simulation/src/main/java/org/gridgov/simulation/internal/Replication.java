@@ -113,6 +113,7 @@ public final class Replication {
   private final @Nullable SummonsModel summons;
   // Grid workers' shifts and absences (Roster): null when the mechanism is off.
   private final @Nullable RosterModel roster;
+  private final RosterModel.@Nullable StartCursor shiftStarts;
   private final long absenceKey;
   // Supervision by the command centre (督办) and shift handover (交接班): null when off.
   private final @Nullable SupervisionMechanism supervising;
@@ -211,6 +212,7 @@ public final class Replication {
             ? new SummonsModel(p.scenario.summons().get(), streams, replication, city.tree)
             : null;
     this.roster = p.roster;
+    this.shiftStarts = p.roster != null ? p.roster.new StartCursor() : null;
     this.absenceKey = p.roster != null ? streams.stream("roster", replication).nextLong() : 0;
     int n = p.servers.length;
     this.supervising = p.scenario.supervision().orElse(null);
@@ -404,11 +406,8 @@ public final class Replication {
   private void arrive() {
     scheduleNextArrival();
     int ordinal = nextOrdinal++;
-    long r = choice.nextLong(city.cumulativePopulation[city.cumulativePopulation.length - 1]);
-    int loc = Arrays.binarySearch(city.cumulativePopulation, r + 1);
-    if (loc < 0) {
-      loc = -loc - 1;
-    }
+    WeightedPick where = city.locationByPopulation;
+    int loc = where.pick(choice.nextLong(where.total()));
     double u = choice.nextDouble();
     int cat = 0;
     while (cat < p.cumulativeShare.length - 1 && u >= p.cumulativeShare[cat]) {
@@ -530,11 +529,13 @@ public final class Replication {
     enqueue(c, station(lead.get()));
   }
 
-  @SuppressWarnings(
-      "ReferenceEquality") // an identity memo: another instance of an equal id is looked up again
+  @SuppressWarnings("ReferenceEquality") // the same instance first, then an equal one
   private int station(String handler) {
     int slot = handler.hashCode() & (STATION_MEMO - 1);
-    if (stationMemoIds[slot] == handler) {
+    String memo = stationMemoIds[slot];
+    // the engine names one handler with different instances (a case held in columns decodes its
+    // names from the store's table), which would evict each other from an identity memo
+    if (memo == handler || handler.equals(memo)) {
       return stationMemo[slot];
     }
     int st = city.station(handler);
@@ -588,7 +589,7 @@ public final class Replication {
     if (rm != null && city.stationLevel[st] == CityModel.GRID) {
       ShiftHandover ho = handover;
       if (ho != null) {
-        tryStartWithHandover(st, rm, ho);
+        tryStartWithHandover(st, ho);
       } else {
         tryStartRostered(st, rm);
       }
@@ -616,7 +617,7 @@ public final class Replication {
   private void tryStartRostered(int st, RosterModel rm) {
     while (count[st] > 0 || urgentWaiting(st)) {
       if (busy[st] >= rm.capacity(st, now, absenceKey)) {
-        wakeAtNextShift(st, rm);
+        wakeAtNextShift(st);
         return;
       }
       SimCase c = pollLive(st);
@@ -630,11 +631,11 @@ public final class Replication {
    * A rostered grid station with shift handover: a free worker on duty and present takes the next
    * case, to work on it until it is done or the worker's spell ends.
    */
-  private void tryStartWithHandover(int st, RosterModel rm, ShiftHandover ho) {
+  private void tryStartWithHandover(int st, ShiftHandover ho) {
     while (count[st] > 0 || urgentWaiting(st)) {
       int w = ho.freeWorker(st, now);
       if (w < 0) {
-        wakeAtNextShift(st, rm);
+        wakeAtNextShift(st);
         return;
       }
       SimCase c = pollLive(st);
@@ -648,8 +649,8 @@ public final class Replication {
   }
 
   /** Nobody of a rostered station can start now: look again when the next shift starts. */
-  private void wakeAtNextShift(int st, RosterModel rm) {
-    long next = rm.nextStart(now);
+  private void wakeAtNextShift(int st) {
+    long next = Objects.requireNonNull(shiftStarts).nextStart(now);
     if (!wakePending[st] && next <= p.endMs) {
       wakePending[st] = true;
       events.schedule(next, WAKE, st);

@@ -240,6 +240,25 @@ final class RosterModel {
         : next;
   }
 
+  /**
+   * A cursor over {@link #nextStart} for one replication, whose time only moves forward: the answer
+   * at t holds for every t' in [t, answer), so most calls read two fields instead of searching.
+   */
+  final class StartCursor {
+    private long from = Long.MAX_VALUE; // the memo covers [from, next)
+    private long next = Long.MIN_VALUE;
+
+    /** {@link RosterModel#nextStart(long)}, remembered until it is reached. */
+    long nextStart(long t) {
+      if (t >= from && t < next) {
+        return next;
+      }
+      from = t;
+      next = RosterModel.this.nextStart(t);
+      return next;
+    }
+  }
+
   private static boolean always(int @Nullable [][] byStation) {
     if (byStation == null) {
       return false;

@@ -100,6 +100,26 @@ class RosterModelTest {
   }
 
   @Test
+  void theCursorAnswersAsNextStartAtEveryForwardStepIncludingTheStartsThemselves() {
+    RosterModel m = new RosterModel(ROSTER, 3, CHINA, FROM, TO);
+    RosterModel.StartCursor cursor = m.new StartCursor();
+    SplittableRandom r = new SplittableRandom(5);
+    long t = FROM;
+    int onAStart = 0;
+    while (t < TO) {
+      long expected = m.nextStart(t);
+      assertThat(cursor.nextStart(t)).as("t = %d", t).isEqualTo(expected);
+      assertThat(cursor.nextStart(t)).as("asked twice at %d", t).isEqualTo(expected);
+      // step: a little, to just before the answer, or onto it (as a simulation's clock does)
+      int how = r.nextInt(3);
+      long step = how == 0 ? 1 + r.nextLong(600_000L) : how == 1 ? expected - 1 - t : expected - t;
+      onAStart += how == 2 ? 1 : 0;
+      t += Math.max(1, step);
+    }
+    assertThat(onAStart).isGreaterThan(10);
+  }
+
+  @Test
   void absencesFollowTheirRateAndOnlyLowerTheCapacity() {
     Roster withAbsences = Roster.of(ROSTER.shifts(), 0.25);
     RosterModel present = new RosterModel(ROSTER, 3, CHINA, FROM, TO);
