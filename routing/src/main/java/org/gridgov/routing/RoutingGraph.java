@@ -8,6 +8,7 @@ import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.Maps;
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.gridgov.region.Region;
 import org.gridgov.region.RegionLevel;
 import org.gridgov.region.RegionTree;
@@ -86,6 +88,12 @@ public final class RoutingGraph {
 
   /** For each declared handler, the region indexes of its jurisdiction roots. */
   private final int[][] jurisdictionIndexes;
+
+  /** How many category codes {@link #owning} remembers (any code beyond is scanned each time). */
+  private static final int OWNING_MEMO = 4096;
+
+  /** Category code → {@link #owning}'s pairs; filled on demand, safely from any thread. */
+  private final ConcurrentHashMap<String, int[]> owningByCategory = new ConcurrentHashMap<>();
 
   private RoutingGraph(Builder b) {
     this.tree = b.tree;
@@ -404,23 +412,48 @@ public final class RoutingGraph {
   public ImmutableList<Handler> ownersOf(String categoryCode, int regionIndex) {
     List<Handler> out = new ArrayList<>(2);
     List<Integer> rank = new ArrayList<>(2);
-    for (int d = 0; d < declared.size(); d++) {
-      Handler h = declared.get(d);
-      int prefix = longestPrefix(h.owns(), categoryCode);
-      if (prefix >= 0) {
-        int deepest = deepestRoot(d, regionIndex);
-        if (deepest >= 0) {
-          int r = deepest * 64 + prefix;
-          int pos = 0;
-          while (pos < out.size() && rank.get(pos) >= r) {
-            pos++;
-          }
-          out.add(pos, h);
-          rank.add(pos, r);
+    int[] owning = owning(categoryCode);
+    for (int k = 0; k < owning.length; k += 2) {
+      int d = owning[k];
+      int deepest = deepestRoot(d, regionIndex);
+      if (deepest >= 0) {
+        int r = deepest * 64 + owning[k + 1];
+        int pos = 0;
+        while (pos < out.size() && rank.get(pos) >= r) {
+          pos++;
         }
+        out.add(pos, declared.get(d));
+        rank.add(pos, r);
       }
     }
     return ImmutableList.copyOf(out);
+  }
+
+  /**
+   * The declared handlers owning a category, in declaration order, as pairs (declared index,
+   * longest owned prefix): a pure function of the code, remembered for the first {@value
+   * #OWNING_MEMO} codes asked, so that a routing decision scans the category's few owners instead
+   * of every declared handler's prefixes.
+   */
+  private int[] owning(String categoryCode) {
+    int[] known = owningByCategory.get(categoryCode);
+    if (known != null) {
+      return known;
+    }
+    int[] pairs = new int[2 * declared.size()];
+    int n = 0;
+    for (int d = 0; d < declared.size(); d++) {
+      int prefix = longestPrefix(declared.get(d).owns(), categoryCode);
+      if (prefix >= 0) {
+        pairs[n++] = d;
+        pairs[n++] = prefix;
+      }
+    }
+    int[] found = Arrays.copyOf(pairs, n);
+    if (owningByCategory.size() < OWNING_MEMO) {
+      owningByCategory.putIfAbsent(categoryCode, found);
+    }
+    return found;
   }
 
   private static int longestPrefix(List<String> prefixes, String code) {

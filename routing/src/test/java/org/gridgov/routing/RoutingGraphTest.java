@@ -63,6 +63,72 @@ class RoutingGraphTest {
         .containsExactly("dept:water");
   }
 
+  /**
+   * ownersOf (which remembers each category's owners) against its definition computed from the
+   * declared handlers' public fields: every region and many category codes (owned, prefixes of
+   * owned codes, longer codes, unknown), each asked twice so the second answer comes from the memo.
+   */
+  @Test
+  void ownersAreTheDefinitionsOrderForEveryRegionAndCategoryAskedTwice() {
+    List<String> codes = new java.util.ArrayList<>(List.of("", "9", "99999", "0"));
+    for (Handler h : graph.declaredHandlers()) {
+      for (String owned : h.owns()) {
+        codes.add(owned);
+        codes.add(owned + "7");
+        codes.add(owned.substring(0, owned.length() - 1));
+      }
+    }
+    int asked = 0;
+    for (int round = 0; round < 2; round++) {
+      for (String code : codes) {
+        for (int region = 0; region < tree.size(); region++) {
+          assertThat(graph.ownersOf(code, region))
+              .as("category %s, region %d, round %d", code, region, round)
+              .containsExactlyElementsOf(ownersByDefinition(code, region));
+          asked++;
+        }
+      }
+    }
+    assertThat(asked).isGreaterThan(1_000);
+    assertThat(graph.ownersOf("0402", 0)).isNotEmpty();
+  }
+
+  /** Deepest containing jurisdiction root first, then longest owned prefix, then declaration. */
+  private List<Handler> ownersByDefinition(String code, int region) {
+    List<Handler> out = new java.util.ArrayList<>();
+    List<int[]> keys = new java.util.ArrayList<>();
+    List<Handler> declared = graph.declaredHandlers();
+    for (int d = 0; d < declared.size(); d++) {
+      Handler h = declared.get(d);
+      int prefix = -1;
+      for (String owned : h.owns()) {
+        if (code.startsWith(owned)) {
+          prefix = Math.max(prefix, owned.length());
+        }
+      }
+      int depth = -1;
+      for (int k = 0; k < h.jurisdiction().length(); k++) {
+        int root = tree.indexOf(h.jurisdiction().get(k));
+        if (tree.contains(root, region)) {
+          depth = Math.max(depth, tree.region(root).level().depth());
+        }
+      }
+      if (prefix >= 0 && depth >= 0) {
+        out.add(h);
+        keys.add(new int[] {depth, prefix, d});
+      }
+    }
+    List<Integer> order = new java.util.ArrayList<>();
+    for (int i = 0; i < out.size(); i++) {
+      order.add(i);
+    }
+    order.sort(
+        java.util.Comparator.<Integer>comparingInt(i -> -keys.get(i)[0])
+            .thenComparingInt(i -> -keys.get(i)[1])
+            .thenComparingInt(i -> keys.get(i)[2]));
+    return order.stream().map(out::get).toList();
+  }
+
   @Test
   void rejectsUnknownLinkEndsDuplicatesAndForeignJurisdictions() {
     assertThatThrownBy(
