@@ -61,7 +61,8 @@ public final class CityModel {
   /** The principal that accepts, returns and resolves for each station. */
   final ImmutableList<Principal> stationPrincipal;
 
-  final Map<String, Integer> stationByHandler;
+  /** Handler id → station index. */
+  private final NameIndex stationByHandler;
 
   /** Location (a unit, or a grid if the tree has no units) codes, weighted by population. */
   final long[] locationCode;
@@ -98,9 +99,9 @@ public final class CityModel {
     ImmutableList.Builder<Principal> principals = ImmutableList.builderWithExpectedSize(n);
     this.stationLevel = new int[n];
     this.stationArea = new double[n];
-    this.stationByHandler = new HashMap<>(n * 2);
     this.grids = fillStations(handlers, supervisorOfDistrict, ids, principals);
     this.stationHandler = ids.build();
+    this.stationByHandler = new NameIndex(stationHandler);
     this.stationPrincipal = principals.build();
 
     ImmutableList<Region> locations =
@@ -133,7 +134,6 @@ public final class CityModel {
     for (int s = 0; s < handlers.size(); s++) {
       Handler h = handlers.get(s);
       ids.add(h.id());
-      stationByHandler.put(h.id(), s);
       if (h.kind() == Handler.Kind.OFFICE && h.officeRegion().isPresent()) {
         Region r = tree.get(h.officeRegion().getAsLong());
         Region district =
@@ -303,7 +303,6 @@ public final class CityModel {
    * @return its index or -1
    */
   int station(String handlerId) {
-    Integer s = stationByHandler.get(handlerId);
-    return s == null ? -1 : s;
+    return stationByHandler.indexOf(handlerId);
   }
 }

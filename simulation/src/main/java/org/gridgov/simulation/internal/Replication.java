@@ -121,13 +121,6 @@ public final class Replication {
   private final @Nullable ShiftHandover handover;
   private final boolean urgentFirst;
 
-  // Stations by handler id, through a direct-mapped memo keyed by the id instance (the engine hands
-  // out the same
-  // instances again and again).
-  private static final int STATION_MEMO = 1 << 15;
-  private final @Nullable String[] stationMemoIds = new String[STATION_MEMO];
-  private final int[] stationMemo = new int[STATION_MEMO];
-
   // Stations: servers busy, FIFO queues of (case ordinal << 32 | token), wake-up pending.
   private final int[] busy;
   private final long[][] queue;
@@ -529,22 +522,12 @@ public final class Replication {
     enqueue(c, station(lead.get()));
   }
 
-  @SuppressWarnings("ReferenceEquality") // the same instance first, then an equal one
   private int station(String handler) {
-    int slot = handler.hashCode() & (STATION_MEMO - 1);
-    String memo = stationMemoIds[slot];
-    // the engine names one handler with different instances (a case held in columns decodes its
-    // names from the store's table), which would evict each other from an identity memo
-    if (memo == handler || handler.equals(memo)) {
-      return stationMemo[slot];
-    }
     int st = city.station(handler);
     if (st < 0) {
       throw new IllegalStateException(
           "the engine named a handler the simulation does not know: " + handler);
     }
-    stationMemoIds[slot] = handler;
-    stationMemo[slot] = st;
     return st;
   }
 

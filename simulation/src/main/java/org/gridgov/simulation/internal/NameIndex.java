@@ -1,0 +1,70 @@
+package org.gridgov.simulation.internal;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A fixed list of distinct names to their positions: open addressing with linear probing over the
+ * names' own hash codes (Fibonacci-spread), at most half full, built once and then read-only (so
+ * shared by replications). A look-up of the very instance the table holds compares references only;
+ * a look-up touches two arrays where a {@code HashMap<String, Integer>} touches its table, a node
+ * and a boxed value.
+ */
+final class NameIndex {
+  private final @Nullable String[] keys;
+  private final int[] positions;
+  private final int shift;
+
+  /**
+   * @param names distinct names; a name's position in the list is what {@link #indexOf} returns
+   * @throws IllegalArgumentException if a name repeats, naming it and both positions
+   */
+  NameIndex(List<String> names) {
+    int bits = 1;
+    while ((1 << bits) < 2 * names.size()) {
+      bits++;
+    }
+    this.shift = 32 - bits;
+    this.keys = new String[1 << bits];
+    this.positions = new int[1 << bits];
+    for (int p = 0; p < names.size(); p++) {
+      String name = names.get(p);
+      int i = slotOf(name);
+      int before = indexOf(name);
+      checkArgument(before < 0, "the name %s is at positions %s and %s", name, before, p);
+      keys[i] = name;
+      positions[i] = p;
+    }
+  }
+
+  /** The position of a name, or -1 if the list does not hold it. */
+  @SuppressWarnings("ReferenceEquality") // the held instance first, then an equal one
+  int indexOf(String name) {
+    int mask = keys.length - 1;
+    for (int i = home(name); ; i = (i + 1) & mask) {
+      String k = keys[i];
+      if (k == null) {
+        return -1;
+      }
+      if (k == name || k.equals(name)) {
+        return positions[i];
+      }
+    }
+  }
+
+  /** The free slot where a name not yet held goes. */
+  private int slotOf(String name) {
+    int mask = keys.length - 1;
+    int i = home(name);
+    while (keys[i] != null) {
+      i = (i + 1) & mask;
+    }
+    return i;
+  }
+
+  private int home(String name) {
+    return (name.hashCode() * 0x9E37_79B9) >>> shift;
+  }
+}
