@@ -288,13 +288,16 @@ final class CaseStore {
   }
 
   /**
-   * An ended case is encoded at the next commit of another case, while its objects are still in the
-   * processor's cache (encoding it when it leaves the ring cost a cache miss for every object it
-   * read); not at its own commit, because a release or another command on the same case (closing
-   * its supervision, its evaluation) often follows at once and would waste the encoding. Its record
-   * is kept beside the columns until it leaves the ring, and it is the first to leave: a visit, an
-   * evaluation or a release soon after the end reads the record instead of decoding the columns,
-   * and leaving the ring then only drops the record.
+   * An ended case is the first to leave the ring. If the ring is full it is also encoded at the
+   * next commit of another case, while its objects are still in the processor's cache (encoding it
+   * when it leaves the ring cost a cache miss for every object it read); not at its own commit,
+   * because a release or another command on the same case (closing its supervision, its evaluation)
+   * often follows at once and would waste the encoding. Its record is kept beside the columns until
+   * it leaves the ring: a visit, an evaluation or a release soon after the end reads the record
+   * instead of decoding the columns, and leaving the ring then only drops the record. While the
+   * ring has room, the record is within what the embedder allowed: the case stays a record, encoded
+   * only if it leaves the ring before it is released (an engine sized for every case it holds, as
+   * the simulator's, then never encodes a case it releases).
    */
   private void endedCase(long ordinal) {
     touchHot(ordinal);
@@ -302,7 +305,7 @@ final class CaseStore {
     lastHot = -1;
     if (endedPending != ordinal) {
       encodePending();
-      endedPending = ordinal;
+      endedPending = hot.hasRoom() ? -1 : ordinal;
     }
   }
 

@@ -22,6 +22,7 @@ final class HotRing {
   private int hand;
   private long[] inRing = new long[16];
   private long[] referenced = new long[16];
+  private int size; // ordinals in the ring
 
   HotRing(int capacity) {
     if (capacity < 1) {
@@ -49,12 +50,14 @@ final class HotRing {
         continue;
       }
       slots[hand] = ordinal;
-      inRing = set(inRing, ordinal);
       advance();
       if (out >= 0 && out != ordinal && get(inRing, out)) {
         clear(inRing, out);
+        inRing = set(inRing, ordinal);
         return out;
       }
+      inRing = set(inRing, ordinal);
+      size++;
       return -1;
     }
   }
@@ -72,6 +75,9 @@ final class HotRing {
    * reaches it.
    */
   void forget(long ordinal) {
+    if (get(inRing, ordinal)) {
+      size--;
+    }
     clear(inRing, ordinal);
     clear(referenced, ordinal);
   }
@@ -79,6 +85,16 @@ final class HotRing {
   /** Whether an ordinal is in the ring (tests). */
   boolean contains(long ordinal) {
     return get(inRing, ordinal);
+  }
+
+  /** The number of ordinals in the ring. */
+  int size() {
+    return size;
+  }
+
+  /** Whether fewer ordinals than the capacity are in the ring. */
+  boolean hasRoom() {
+    return size < slots.length;
   }
 
   private void advance() {

@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Which form the store holds cases in (records or columns), as {@link
  * CaseEngine#compactCaseCount()} shows it: the {@link HotRing} keeps as many distinct cases as it
- * has slots, however often each is touched, and an ended case is encoded at the next commit of
- * another case (unless released first) but read without decoding while it is still in the ring.
- * (Behaviour never depends on the form; {@code CaseEnginePropertyTest} checks that.)
+ * has slots, however often each is touched; an ended case is the first to leave the ring, and when
+ * the ring is full it is encoded at the next commit of another case (unless released first) but
+ * read without decoding while it is still in the ring. (Behaviour never depends on the form; {@code
+ * CaseEnginePropertyTest} checks that.)
  */
 class HotCasesFormTest {
   private static final Instant T0 = at("2026-03-02T09:00");
@@ -57,7 +58,8 @@ class HotCasesFormTest {
   }
 
   @Test
-  void anEndedCaseIsEncodedAtTheNextCommitOfAnotherCaseButReadFromItsRecordUntilReleased() {
+  void inAFullRingAnEndedCaseIsEncodedAtTheNextCommitOfAnotherCaseButReadFromItsRecord() {
+    fillers(); // three open cases: the ended one fills the fourth slot
     closed("E-1");
     assertThat(d.engine.compactCaseCount()).as("not yet encoded at the close").isZero();
     d.run(
@@ -66,9 +68,9 @@ class HotCasesFormTest {
         tick(),
         new Command.Evaluate(Satisfaction.SATISFIED, true));
     assertThat(d.engine.compactCaseCount()).as("evaluated: the same case again").isZero();
-    report("O-1");
+    next("F-1");
     assertThat(d.engine.compactCaseCount()).as("encoded at another case's commit").isEqualTo(1);
-    assertThat(d.engine.openCaseCount()).isEqualTo(1);
+    assertThat(d.engine.openCaseCount()).isEqualTo(3);
     assertThat(state("E-1").status()).isEqualTo(CaseStatus.EVALUATED);
     assertThat(d.engine.compactCaseCount()).as("read without decoding").isEqualTo(1);
     assertThat(d.engine.release(CaseId.of("E-1"))).isTrue();
@@ -77,24 +79,40 @@ class HotCasesFormTest {
   }
 
   @Test
+  void whileTheRingHasRoomAnEndedCaseStaysARecordUntilReleased() {
+    closed("E-1");
+    report("O-1", "0501", VGRID);
+    for (int step = 0; step < 3; step++) {
+      next("O-1");
+      assertThat(d.engine.compactCaseCount()).as("two cases in four slots, step %s", step).isZero();
+    }
+    assertThat(state("E-1").status()).isEqualTo(CaseStatus.CLOSED);
+    assertThat(d.engine.release(CaseId.of("E-1"))).isTrue();
+    assertThat(d.engine.compactCaseCount()).isZero();
+    assertThat(d.engine.state(CaseId.of("E-1"))).isEmpty();
+  }
+
+  @Test
   void anEndedCaseReleasedAtOnceIsNeverEncoded() {
+    fillers();
     closed("E-1");
     assertThat(d.engine.compactCaseCount()).isZero();
     assertThat(d.engine.release(CaseId.of("E-1"))).isTrue();
-    report("O-1");
-    next("O-1");
+    next("F-1");
+    next("F-2");
     assertThat(d.engine.compactCaseCount()).isZero();
     assertThat(d.engine.state(CaseId.of("E-1"))).isEmpty();
   }
 
   @Test
   void aCaseReopenedBeforeAnotherCommitIsNotEncoded() {
+    fillers();
     closed("E-1");
     d.run(supervisor(), "E-1", tick(), new Command.Reopen("not solved"));
     assertThat(state("E-1").status()).isNotEqualTo(CaseStatus.CLOSED);
-    report("O-1");
+    next("F-1");
     assertThat(d.engine.compactCaseCount()).as("open again: not ended").isZero();
-    assertThat(d.engine.openCaseCount()).isEqualTo(2);
+    assertThat(d.engine.openCaseCount()).isEqualTo(4);
   }
 
   @Test
@@ -107,12 +125,19 @@ class HotCasesFormTest {
       report(id, "0501", VGRID);
       next(id);
     }
-    assertThat(d.engine.compactCaseCount()).as("only the ended case is in columns").isEqualTo(1);
+    assertThat(d.engine.compactCaseCount()).as("ended with room in the ring: a record").isZero();
     report("O-4", "0501", VGRID); // a fifth case in four slots: the ended one gives up its place
-    assertThat(d.engine.compactCaseCount()).isEqualTo(1);
+    assertThat(d.engine.compactCaseCount()).as("it left the ring: encoded").isEqualTo(1);
     for (String id : open) {
       next(id);
       assertThat(d.engine.compactCaseCount()).as("%s is still a record", id).isEqualTo(1);
+    }
+  }
+
+  /** Three open cases elsewhere and of another category (never repeat targets of the others). */
+  private void fillers() {
+    for (String id : new String[] {"F-1", "F-2", "F-3"}) {
+      report(id, "0501", VGRID);
     }
   }
 

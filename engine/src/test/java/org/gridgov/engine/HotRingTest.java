@@ -131,6 +131,8 @@ class HotRingTest {
         held.add(o);
       }
       assertThat(held.size()).as("step %s", i).isLessThanOrEqualTo(capacity);
+      assertThat(ring.size()).as("step %s: the ring's count", i).isEqualTo(held.size());
+      assertThat(ring.hasRoom()).as("step %s", i).isEqualTo(held.size() < capacity);
       for (long h : held) {
         assertThat(ring.contains(h)).as("step %s: %s held", i, h).isTrue();
       }
