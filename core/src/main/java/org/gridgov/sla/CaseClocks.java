@@ -49,7 +49,7 @@ public final class CaseClocks {
   private static final SlaClock[] NONE = new SlaClock[0];
   private static final CaseClocks EMPTY = new CaseClocks(NONE);
   // nextWarning's value when no clock has a pending level: a private instance, compared by identity
-  private static final Instant NO_WARNING = Instant.ofEpochSecond(0, 1);
+  private static final Instant NO_WARNING = SlaClock.NO_WARNING;
 
   // The clocks in the order they were added, names unique; never written after construction. An
   // array rather than a map: a case holds two or three clocks, and an engine holds many cases.
@@ -177,21 +177,32 @@ public final class CaseClocks {
    *
    * @return the instant, or empty if no clock has a pending level it will reach
    */
-  @SuppressWarnings("ReferenceEquality") // NO_WARNING is a sentinel instance
   public Optional<Instant> nextWarningAt() {
+    return Optional.ofNullable(nextWarningAtOr(null));
+  }
+
+  /**
+   * Returns {@link #nextWarningAt()} without an {@link Optional}: for a scheduler that asks after
+   * every event of every case, where the wrapper would be most of what the call allocates.
+   *
+   * @param none what to return if no clock has a pending level it will reach
+   * @return the instant, or {@code none}
+   */
+  @SuppressWarnings("ReferenceEquality") // NO_WARNING is a sentinel instance
+  public @Nullable Instant nextWarningAtOr(@Nullable Instant none) {
     Instant cached = nextWarning;
     if (cached == null) {
       @Nullable Instant best = null;
       for (SlaClock k : clocks) {
-        Optional<Instant> w = k.nextWarningAt();
-        if (w.isPresent() && (best == null || w.get().isBefore(best))) {
-          best = w.get();
+        Instant w = k.nextWarningOrNone();
+        if (w != NO_WARNING && (best == null || w.isBefore(best))) {
+          best = w;
         }
       }
       cached = best == null ? NO_WARNING : best;
       nextWarning = cached; // a race only computes the same immutable value twice
     }
-    return cached == NO_WARNING ? Optional.empty() : Optional.of(cached);
+    return cached == NO_WARNING ? none : cached;
   }
 
   /**

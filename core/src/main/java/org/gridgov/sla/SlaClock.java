@@ -113,7 +113,7 @@ public final class SlaClock {
   private @Nullable Instant nextWarning;
 
   // nextWarning's value when no level is pending: a private instance, compared by identity
-  private static final Instant NO_WARNING = Instant.ofEpochSecond(0, 1);
+  static final Instant NO_WARNING = Instant.ofEpochSecond(0, 1);
 
   private SlaClock(
       String name,
@@ -512,7 +512,7 @@ public final class SlaClock {
    *     the calendar's coverage: which levels were reached by then cannot be known, so none is
    *     reported as not reached
    */
-  @SuppressWarnings("NullableOptional") // next: null = not known (see nextWarning)
+  @SuppressWarnings("ReferenceEquality") // NO_WARNING is a sentinel instance
   public Advance advance(Instant now) {
     checkTime(now, "advance");
     if (limit.countsWorkingTime() && state == State.RUNNING) {
@@ -526,19 +526,19 @@ public final class SlaClock {
     // left unfired is
     // the advanced clock's nextWarningAt() (same history and thresholds), so it is handed on rather
     // than recomputed.
-    @Nullable Optional<Instant> known = cachedNextWarning();
-    @Nullable Optional<Instant> next = Optional.empty();
+    @Nullable Instant known = nextWarning; // null: not known; NO_WARNING: none
+    @Nullable Instant next = NO_WARNING; // null: not known
     for (int i : order) {
       if ((mask & (1L << i)) != 0) {
         continue;
       }
-      Optional<Instant> reached;
+      @Nullable Instant reached;
       if (known != null) {
         reached = known;
         known = null;
       } else {
         try {
-          reached = reaching(thresholds[i]);
+          reached = reachingOrNone(thresholds[i]);
         } catch (OutsideCalendarException e) {
           next = null; // not known: nextWarningAt() of the advanced clock computes (and throws) as
           // before
@@ -546,13 +546,12 @@ public final class SlaClock {
           // covered)
         }
       }
-      known = null;
-      if (reached.isEmpty() || reached.get().isAfter(now)) {
+      if (reached == NO_WARNING || reached.isAfter(now)) {
         next = reached;
         break;
       }
       mask |= 1L << i;
-      Warning w = new Warning(name, levels.get(i), reached.get());
+      Warning w = new Warning(name, levels.get(i), reached);
       if (first == null) {
         first = w;
       } else {
@@ -563,8 +562,7 @@ public final class SlaClock {
       }
     }
     SlaClock advanced = with(boundaries, state, mask, now);
-    advanced.nextWarning =
-        next == null ? null : next.orElse(NO_WARNING); // set before the clock is published
+    advanced.nextWarning = next; // set before the clock is published
     ImmutableList<Warning> fired =
         more != null ? more.build() : first != null ? ImmutableList.of(first) : ImmutableList.of();
     return new Advance(advanced, fired);
@@ -646,29 +644,28 @@ public final class SlaClock {
    */
   @SuppressWarnings("ReferenceEquality") // NO_WARNING is a sentinel instance
   public Optional<Instant> nextWarningAt() {
+    Instant next = nextWarningOrNone();
+    return next == NO_WARNING ? Optional.empty() : Optional.of(next);
+  }
+
+  /**
+   * {@link #nextWarningAt()} without an {@link Optional}: the instant, or {@link #NO_WARNING} if
+   * none is pending (compare by identity). For {@link CaseClocks}, which asks after every event.
+   */
+  @SuppressWarnings("ReferenceEquality") // NO_WARNING is a sentinel instance
+  Instant nextWarningOrNone() {
     Instant cached = nextWarning;
     if (cached == null) {
-      Optional<Instant> next = Optional.empty();
+      cached = NO_WARNING;
       for (int i : order) {
         if ((firedMask & (1L << i)) == 0) {
-          next = reaching(thresholds[i]);
+          cached = reachingOrNone(thresholds[i]);
           break;
         }
       }
-      cached = next.orElse(NO_WARNING);
       nextWarning = cached; // a race only computes the same immutable value twice
     }
-    return cached == NO_WARNING ? Optional.empty() : Optional.of(cached);
-  }
-
-  /** The memoised next warning: null if not computed yet, else as {@link #nextWarningAt()}. */
-  @SuppressWarnings({"NullableOptional", "ReferenceEquality"}) // null = not known; a sentinel
-  private @Nullable Optional<Instant> cachedNextWarning() {
-    Instant cached = nextWarning;
-    if (cached == null) {
-      return null;
-    }
-    return cached == NO_WARNING ? Optional.empty() : Optional.of(cached);
+    return cached;
   }
 
   // ------------------------------------------------------------------ internals
@@ -708,9 +705,19 @@ public final class SlaClock {
     return acc;
   }
 
+  @SuppressWarnings("ReferenceEquality") // NO_WARNING is a sentinel instance
   private Optional<Instant> reaching(long threshold) {
+    Instant at = reachingOrNone(threshold);
+    return at == NO_WARNING ? Optional.empty() : Optional.of(at);
+  }
+
+  /**
+   * The instant elapsed time reaches {@code threshold}, or {@link #NO_WARNING} if it is not
+   * determined (compare by identity): {@link #reaching} without an object for the answer.
+   */
+  private Instant reachingOrNone(long threshold) {
     if (threshold <= 0) {
-      return Optional.of(boundaries.get(0));
+      return boundaries.get(0);
     }
     boolean later = budgetAtLaterEdge && threshold == budgetNanos;
     // The closed spans' running sums tell where the walk starts: at the open span if they do not
@@ -736,8 +743,7 @@ public final class SlaClock {
           // On the later edge the budget's end is the end of a window; the span runs on past it, so
           // the first
           // working instant after it lies inside the span, and that is where the deadline is.
-          return Optional.of(
-              later && acc + e > threshold ? calendar.nextWorkingTime(reached) : reached);
+          return later && acc + e > threshold ? calendar.nextWorkingTime(reached) : reached;
         }
         if (acc + e == threshold) {
           // Reached exactly by the end of this span; on the later edge it counts from the first
@@ -745,7 +751,7 @@ public final class SlaClock {
           // after it that lies inside a running span.
           Instant edge = calendar.nextWorkingTime(axisPlus(from, threshold - acc));
           if (edge.isBefore(to)) {
-            return Optional.of(edge);
+            return edge;
           }
           return laterEdgeAfter(i + 2);
         }
@@ -756,21 +762,24 @@ public final class SlaClock {
             end != null && i == 0 && threshold == budgetNanos && from.equals(startedAt)
                 ? end // the same plusWorkingTime(startedAt, budget) the constructor computed
                 : axisPlus(from, threshold - acc);
-        return Optional.of(later ? calendar.nextWorkingTime(reached) : reached);
+        return later ? calendar.nextWorkingTime(reached) : reached;
       }
     }
-    return Optional.empty();
+    return NO_WARNING;
   }
 
-  /** The first working instant inside the running spans from boundary {@code i} on, if any. */
-  private Optional<Instant> laterEdgeAfter(int i) {
+  /**
+   * The first working instant inside the running spans from boundary {@code i} on, or {@link
+   * #NO_WARNING} if none.
+   */
+  private Instant laterEdgeAfter(int i) {
     for (; i < boundaries.size(); i += 2) {
       Instant edge = calendar.nextWorkingTime(boundaries.get(i));
       if (i + 1 >= boundaries.size() || edge.isBefore(boundaries.get(i + 1))) {
-        return Optional.of(edge);
+        return edge;
       }
     }
-    return Optional.empty();
+    return NO_WARNING;
   }
 
   private ClockHistory append(Instant at) {

@@ -73,6 +73,9 @@ class CaseClocksTest {
   @Test
   void nextWarningAtOfNoClocksIsEmpty() {
     assertThat(CaseClocks.empty().nextWarningAt()).isEmpty();
+    Instant none = at("2025-03-03T09:00");
+    assertThat(CaseClocks.empty().nextWarningAtOr(none)).isSameAs(none);
+    assertThat(CaseClocks.empty().nextWarningAtOr(null)).isNull();
   }
 
   @Test
@@ -167,10 +170,16 @@ class CaseClocksTest {
               .map(SlaClock::nextWarningAt)
               .flatMap(Optional::stream)
               .min(Instant::compareTo);
+      // the form without an Optional first (it fills the memo), then the Optional form twice
+      Instant none = Instant.EPOCH;
+      assertThat(clocks.nextWarningAtOr(none))
+          .as("seed %s, step %s (without an Optional)", seed, step)
+          .isEqualTo(expected.orElse(none));
       assertThat(clocks.nextWarningAt()).as("seed %s, step %s", seed, step).isEqualTo(expected);
       assertThat(clocks.nextWarningAt())
           .as("seed %s, step %s (memoised)", seed, step)
           .isEqualTo(expected);
+      assertThat(clocks.nextWarningAtOr(null)).isEqualTo(expected.orElse(null));
     }
   }
 

@@ -2,12 +2,11 @@ package org.gridgov.engine;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.PriorityQueue;
 import org.gridgov.casefile.Actor;
 import org.gridgov.casefile.CaseState;
 import org.gridgov.casefile.EscalationCause;
@@ -27,9 +26,6 @@ import org.jspecify.annotations.Nullable;
  * they trigger, when time moves.
  */
 final class SlaScheduler {
-  private static final Comparator<Wake> WAKE_ORDER =
-      Comparator.comparing(Wake::at).thenComparingLong(Wake::ordinal);
-
   private final DeadlineQueue queue;
   private final RoutingApplier router;
   private final EventApplier applier;
@@ -77,7 +73,7 @@ final class SlaScheduler {
 
   /** Plans a committed case's next wake from its clocks (or drops it if none is pending). */
   void replan(long ordinal, CaseRecord r) {
-    Instant w = r.clocks().nextWarningAt().orElse(null);
+    Instant w = r.clocks().nextWarningAtOr(null);
     if (w == null) {
       cancel(ordinal);
       return;
@@ -94,38 +90,38 @@ final class SlaScheduler {
    */
   void fireDue(Tx tx, Instant instant) {
     long pollAt = Math.max(instant.toEpochMilli(), queue.time().orElse(Long.MIN_VALUE));
-    List<long[]> polled = new ArrayList<>();
-    var unused = queue.pollDue(pollAt, (key, deadline) -> polled.add(new long[] {key, deadline}));
+    Polled polled = new Polled();
+    var unused = queue.pollDue(pollAt, polled::add);
     try {
-      // a case is in the work at most once at a time, so (instant, ordinal) never ties: a heap
-      // gives the same order as a sorted set without a tree node per wake
-      PriorityQueue<Wake> work = new PriorityQueue<>(Math.max(1, polled.size()), WAKE_ORDER);
-      for (long[] p : polled) {
-        CaseRecord rec = Objects.requireNonNull(tx.get(p[0]));
+      // a case is in the work at most once at a time, so (instant, ordinal) never ties
+      WakeHeap work = new WakeHeap(polled.size());
+      for (int i = 0; i < polled.size(); i++) {
+        CaseRecord rec = Objects.requireNonNull(tx.get(polled.key(i)));
         tx.touch(rec.ordinal());
         addIfDue(work, rec, instant, null);
       }
       while (!work.isEmpty()) {
-        Wake wake = Objects.requireNonNull(work.poll());
-        fire(tx, Objects.requireNonNull(tx.get(wake.ordinal())), wake.at());
-        // A clock advanced to wake.at() has nothing pending at or before it, so this terminates.
-        addIfDue(work, Objects.requireNonNull(tx.get(wake.ordinal())), instant, wake.at());
+        Instant at = work.firstAt();
+        long ordinal = work.firstOrdinal();
+        work.removeFirst();
+        fire(tx, Objects.requireNonNull(tx.get(ordinal)), at);
+        // A clock advanced to at has nothing pending at or before it, so this terminates.
+        addIfDue(work, Objects.requireNonNull(tx.get(ordinal)), instant, at);
       }
     } catch (RuntimeException e) {
-      for (long[] p : polled) {
-        if (!queue.contains(p[0])) {
-          queue.schedule(p[0], p[1]);
+      for (int i = 0; i < polled.size(); i++) {
+        if (!queue.contains(polled.key(i))) {
+          queue.schedule(polled.key(i), polled.deadline(i));
         }
       }
       throw e;
     }
   }
 
-  private static void addIfDue(
-      PriorityQueue<Wake> work, CaseRecord rec, Instant by, @Nullable Instant after) {
-    Optional<Instant> w = rec.clocks().nextWarningAt();
-    if (w.isPresent() && !w.get().isAfter(by) && (after == null || w.get().isAfter(after))) {
-      work.add(new Wake(w.get(), rec.ordinal()));
+  private static void addIfDue(WakeHeap work, CaseRecord rec, Instant by, @Nullable Instant after) {
+    Instant w = rec.clocks().nextWarningAtOr(null);
+    if (w != null && !w.isAfter(by) && (after == null || w.isAfter(after))) {
+      work.add(w, rec.ordinal());
     }
   }
 
@@ -190,5 +186,30 @@ final class SlaScheduler {
     return t.getNano() % 1_000_000 == 0 ? ms : ms + 1;
   }
 
-  private record Wake(Instant at, long ordinal) {}
+  /** The (key, deadline) pairs one poll delivered, in a growable array (no object per pair). */
+  private static final class Polled {
+    private long[] pairs = new long[16];
+    private int size;
+
+    void add(long key, long deadline) {
+      if (2 * size == pairs.length) {
+        pairs = Arrays.copyOf(pairs, pairs.length * 2);
+      }
+      pairs[2 * size] = key;
+      pairs[2 * size + 1] = deadline;
+      size++;
+    }
+
+    int size() {
+      return size;
+    }
+
+    long key(int i) {
+      return pairs[2 * i];
+    }
+
+    long deadline(int i) {
+      return pairs[2 * i + 1];
+    }
+  }
 }

@@ -176,7 +176,7 @@ final class Tx implements RoutingApplier.Emitter {
     CaseRecord next = applier.apply(rec, ev, started);
     // The commit schedules each case's next warning; find it now (clocks memoise it), so that a
     // warning past the calendar's coverage refuses the call here, before anything is committed.
-    var unused = next.clocks().nextWarningAt();
+    var unused = next.clocks().nextWarningAtOr(null);
     put(next);
     out.add(ev);
     return next;
