@@ -30,9 +30,6 @@ final class RepeatIndex {
   /** The WGS-84 mean earth radius in metres. */
   static final double MEAN_EARTH_RADIUS_METRES = 6_371_008.8;
 
-  /** The unit index's key: a category at a location code. */
-  private record Place(String categoryCode, long locationCode) {}
-
   /** The point index's key: a category in a band of latitude. */
   private record Band(String categoryCode, long band) {}
 
@@ -41,7 +38,8 @@ final class RepeatIndex {
 
   private final OptionalDouble radiusMetres;
   private final double bandDegrees;
-  private final HashMap<Place, List<Ref>> places = new HashMap<>();
+  // the unit index: per category and first location code, a Ref, or a List of two or more
+  private final PlaceTable<Object> places = new PlaceTable<>();
   private final HashMap<Band, List<Ref>> bands = new HashMap<>();
   private long seq;
 
@@ -61,7 +59,19 @@ final class RepeatIndex {
   /** Adds a reported case. */
   void add(CaseFacts f) {
     Ref r = new Ref(f.id(), seq++, f);
-    places.computeIfAbsent(placeOf(f), k -> new ArrayList<>(2)).add(r);
+    String category = f.categoryCode();
+    long code = f.locationCodes().get(0);
+    Object held = places.get(category, code);
+    if (held == null) {
+      places.put(category, code, r);
+    } else if (held instanceof Ref one) {
+      List<Ref> two = new ArrayList<>(2);
+      two.add(one);
+      two.add(r);
+      places.put(category, code, two);
+    } else {
+      refs(held).add(r);
+    }
     Optional<ReportedPoint> p = f.point();
     if (radiusMetres.isPresent() && p.isPresent()) {
       bands.computeIfAbsent(bandOf(f, p.get()), k -> new ArrayList<>(2)).add(r);
@@ -70,10 +80,35 @@ final class RepeatIndex {
 
   /** Removes a case (merged, invalid or released). */
   void remove(CaseFacts f) {
-    removeFrom(places, placeOf(f), f.id());
+    String category = f.categoryCode();
+    long code = f.locationCodes().get(0);
+    Object held = places.get(category, code);
+    if (held instanceof Ref one) {
+      if (one.id().equals(f.id())) {
+        places.remove(category, code);
+      }
+    } else if (held != null) {
+      List<Ref> refs = refs(held);
+      refs.removeIf(r -> r.id().equals(f.id()));
+      settle(category, code, refs);
+    }
     Optional<ReportedPoint> p = f.point();
     if (radiusMetres.isPresent() && p.isPresent()) {
       removeFrom(bands, bandOf(f, p.get()), f.id());
+    }
+  }
+
+  @SuppressWarnings("unchecked") // a held value that is not a Ref is a List<Ref>
+  private static List<Ref> refs(Object held) {
+    return (List<Ref>) held;
+  }
+
+  /** A place's list after removals: gone when empty, its one Ref when one is left. */
+  private void settle(String category, long code, List<Ref> refs) {
+    if (refs.isEmpty()) {
+      places.remove(category, code);
+    } else if (refs.size() == 1) {
+      places.put(category, code, refs.get(0));
     }
   }
 
@@ -96,7 +131,7 @@ final class RepeatIndex {
     Optional<ReportedPoint> point = report.point();
     boolean byDistance = radiusMetres.isPresent() && point.isPresent();
     Found best = new Found();
-    scan(places, placeOf(report), best, at, window, store, r -> !byDistance || r.point().isEmpty());
+    scanPlace(report, best, at, window, store, r -> !byDistance || r.point().isEmpty());
     if (byDistance) {
       ReportedPoint p = point.get();
       double radius = radiusMetres.getAsDouble();
@@ -121,6 +156,28 @@ final class RepeatIndex {
     private @Nullable CaseRecord record;
   }
 
+  /** {@link #scan} over the unit index's place of a report. */
+  private void scanPlace(
+      CaseFacts report,
+      Found best,
+      Instant at,
+      Duration window,
+      CaseStore store,
+      Predicate<CaseFacts> match) {
+    String category = report.categoryCode();
+    long code = report.locationCodes().get(0);
+    Object held = places.get(category, code);
+    if (held instanceof Ref one) {
+      if (!consider(one, best, at, window, store, match)) {
+        places.remove(category, code);
+      }
+    } else if (held != null) {
+      List<Ref> refs = refs(held);
+      scanList(refs, best, at, window, store, match);
+      settle(category, code, refs);
+    }
+  }
+
   private static <K> void scan(
       Map<K, List<Ref>> idx,
       K key,
@@ -133,21 +190,47 @@ final class RepeatIndex {
     if (refs == null) {
       return;
     }
-    for (int i = refs.size() - 1; i >= 0; i--) {
-      Ref ref = refs.get(i);
-      CaseRecord r = store.record(ref.id());
-      if (r == null || stale(r.state(), at, window)) {
-        refs.remove(i);
-        continue;
-      }
-      if (ref.seq() > best.seq && match.test(ref.facts())) {
-        best.seq = ref.seq();
-        best.record = r;
-      }
-    }
+    scanList(refs, best, at, window, store, match);
     if (refs.isEmpty()) {
       idx.remove(key);
     }
+  }
+
+  /** Considers every ref of a list, latest first, and drops the stale ones. */
+  private static void scanList(
+      List<Ref> refs,
+      Found best,
+      Instant at,
+      Duration window,
+      CaseStore store,
+      Predicate<CaseFacts> match) {
+    for (int i = refs.size() - 1; i >= 0; i--) {
+      if (!consider(refs.get(i), best, at, window, store, match)) {
+        refs.remove(i);
+      }
+    }
+  }
+
+  /**
+   * Makes a ref the best match if it matches and is later than the best so far; false if it is
+   * stale (its case is gone, or closed longer ago than the window) and should leave the index.
+   */
+  private static boolean consider(
+      Ref ref,
+      Found best,
+      Instant at,
+      Duration window,
+      CaseStore store,
+      Predicate<CaseFacts> match) {
+    CaseRecord r = store.record(ref.id());
+    if (r == null || stale(r.state(), at, window)) {
+      return false;
+    }
+    if (ref.seq() > best.seq && match.test(ref.facts())) {
+      best.seq = ref.seq();
+      best.record = r;
+    }
+    return true;
   }
 
   private static boolean stale(CaseState s, Instant at, Duration window) {
@@ -156,10 +239,6 @@ final class RepeatIndex {
     }
     Optional<Instant> closed = s.closedAt();
     return closed.isEmpty() || closed.get().plus(window).isBefore(at);
-  }
-
-  private static Place placeOf(CaseFacts f) {
-    return new Place(f.categoryCode(), f.locationCodes().get(0));
   }
 
   private Band bandOf(CaseFacts f, ReportedPoint p) {
