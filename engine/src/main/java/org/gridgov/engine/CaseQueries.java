@@ -26,12 +26,14 @@ final class CaseQueries {
 
   /** The state of a known case; see {@link CaseEngine#state}. */
   Optional<CaseState> state(CaseId caseId) {
-    return Optional.ofNullable(store.record(caseId)).map(CaseRecord::state);
+    CaseRecord r = store.record(caseId); // one Optional, not two: simulators ask after each command
+    return r == null ? Optional.empty() : Optional.of(r.state());
   }
 
   /** The facts of a known case; see {@link CaseEngine#facts}. */
   Optional<CaseFacts> facts(CaseId caseId) {
-    return Optional.ofNullable(store.record(caseId)).map(CaseRecord::facts);
+    CaseRecord r = store.record(caseId);
+    return r == null ? Optional.empty() : Optional.of(r.facts());
   }
 
   /** The clocks of a known case; see {@link CaseEngine#clocks}. */
