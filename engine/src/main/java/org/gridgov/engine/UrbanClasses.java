@@ -29,13 +29,13 @@ final class UrbanClasses {
     if (cached != null) {
       return cached;
     }
-    UrbanRuralClass u = lookUp(facts);
+    UrbanRuralClass u = lookUp(loc);
     byIndex[loc] = u;
     return u;
   }
 
-  private UrbanRuralClass lookUp(CaseFacts facts) {
-    Optional<Region> r = tree.find(facts.locationCodes().get(0));
+  private UrbanRuralClass lookUp(int loc) {
+    Optional<Region> r = Optional.of(tree.region(loc)); // by index: no code look-up
     while (r.isPresent()) {
       if (r.get().urbanRural().isPresent()) {
         return r.get().urbanRural().get();
