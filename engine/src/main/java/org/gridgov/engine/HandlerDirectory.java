@@ -3,6 +3,7 @@ package org.gridgov.engine;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Maps;
+import org.gridgov.region.RegionLevel;
 import org.gridgov.region.RegionTree;
 import org.jspecify.annotations.Nullable;
 
@@ -13,14 +14,17 @@ import org.jspecify.annotations.Nullable;
  */
 final class HandlerDirectory {
   private static final String OFFICE = "office:";
-  private static final int KNOWN_MEMO = 1 << 14;
-  private static final int OFFICE_MEMO = 1 << 14;
+  // The memos are direct-mapped by hash code, sized at eight slots per handler (a power of two,
+  // 1,024 to 131,072): at a fixed 16,384 slots about half of Putian's 11,602 offices shared a slot
+  // with another and pushed it out, and each such look-up parsed the id and probed the tree again.
+  private static final int MIN_MEMO = 1 << 10;
+  private static final int MAX_MEMO = 1 << 17;
 
   private final RegionTree tree;
   private final ImmutableSet<String> departments;
-  private final @Nullable String[] knownHandlers = new String[KNOWN_MEMO];
-  private final @Nullable String[] officeMemoIds = new String[OFFICE_MEMO];
-  private final int[] officeMemoIndexes = new int[OFFICE_MEMO];
+  private final @Nullable String[] knownHandlers;
+  private final @Nullable String[] officeMemoIds;
+  private final int[] officeMemoIndexes;
   private final ImmutableMap<String, String> departmentIds;
   private final @Nullable String[] officeIds; // by tree index, filled as offices are named
 
@@ -29,6 +33,20 @@ final class HandlerDirectory {
     this.departments = departments;
     this.departmentIds = Maps.toMap(departments, d -> d);
     this.officeIds = new String[tree.size()];
+    int memo = memoSize(tree.size() - tree.count(RegionLevel.UNIT) + departments.size());
+    this.knownHandlers = new String[memo];
+    this.officeMemoIds = new String[memo];
+    this.officeMemoIndexes = new int[memo];
+  }
+
+  /** Eight slots per handler, as a power of two within [MIN_MEMO, MAX_MEMO]. */
+  static int memoSize(int handlers) {
+    long want = 8L * Math.max(1, handlers);
+    int size = MIN_MEMO;
+    while (size < want && size < MAX_MEMO) {
+      size <<= 1;
+    }
+    return size;
   }
 
   RegionTree tree() {
@@ -50,7 +68,7 @@ final class HandlerDirectory {
   @SuppressWarnings(
       "ReferenceEquality") // an identity memo of ids found known; any other instance is checked
   boolean isKnown(String handlerId) {
-    int slot = handlerId.hashCode() & (KNOWN_MEMO - 1);
+    int slot = handlerId.hashCode() & (knownHandlers.length - 1);
     if (knownHandlers[slot] == handlerId) {
       return true; // the same id instance was found known before (policies hand out the same
       // instances)
@@ -89,7 +107,7 @@ final class HandlerDirectory {
   @SuppressWarnings(
       "ReferenceEquality") // an identity memo: another instance of an equal id is parsed again
   int officeIndexOf(String handlerId) {
-    int slot = handlerId.hashCode() & (OFFICE_MEMO - 1);
+    int slot = handlerId.hashCode() & (officeMemoIds.length - 1);
     if (officeMemoIds[slot] == handlerId) {
       return officeMemoIndexes[slot];
     }
