@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.gridgov.people.ShiftPattern;
 import org.gridgov.simulation.BuiltInScenarios;
 import org.gridgov.simulation.Estimate;
@@ -54,6 +56,12 @@ import org.gridgov.simulation.SweepResult;
  * keep the year stable with every mechanism on, and are what the ≤ 60 s figures are measured with
  * (docs/BENCHMARKS.md, "The year on a stable Putian").
  *
+ * <p>A run named again runs again in the same JVM, which is then warm (compiled code, a sized
+ * heap): {@code year-all year-all year-all} times a cold year and two warm ones, as every
+ * replication after the first of a sweep or a designed experiment runs. The JSON keys the second
+ * and later runs {@code yearAllMechanismsRun2}, {@code yearAllMechanismsRun3}; a repeated year must
+ * count the same kernel events, engine events and cases as the first, or the harness stops.
+ *
  * <pre>
  * java -Xmx6g -cp benchmarks/target/benchmarks.jar org.gridgov.benchmarks.simulation.SimulationTimings \
  *     sweep year benchmarks/results/simulation-timed.json
@@ -65,23 +73,39 @@ public final class SimulationTimings {
   /**
    * Runs the timed runs named in the arguments and writes a JSON summary.
    *
-   * @param args {@code sweep} and/or {@code year}, then the JSON output file
+   * @param args {@code sweep}, {@code year} and/or {@code year-all}, each as often as it should
+   *     run, then the JSON output file
    * @throws IOException if the output cannot be written
    */
   public static void main(String[] args) throws IOException {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     StringBuilder json = new StringBuilder("{\n");
     String file = args.length > 0 ? args[args.length - 1] : "simulation-timed.json";
-    boolean first = true;
+    Map<String, String> firstCounts = new HashMap<>();
+    Map<String, Integer> runs = new HashMap<>();
     for (int i = 0; i < args.length - 1; i++) {
-      if (!first) {
+      if (i > 0) {
         json.append(",\n");
       }
-      first = false;
+      int run = runs.merge(args[i], 1, Integer::sum);
       switch (args[i]) {
-        case "sweep" -> sweep(out, json);
-        case "year" -> year(out, json, "year", false);
-        case "year-all" -> year(out, json, "yearAllMechanisms", true);
+        case "sweep" -> sweep(out, json, keyOf("sweep", run));
+        case "year", "year-all" -> {
+          boolean all = args[i].equals("year-all");
+          String counts = year(out, json, keyOf(all ? "yearAllMechanisms" : "year", run), all);
+          String first = firstCounts.putIfAbsent(args[i], counts);
+          if (first != null && !first.equals(counts)) {
+            throw new IllegalStateException(
+                String.format(
+                    Locale.ROOT,
+                    "run %d of %s in this JVM counted %s, the first %s: the same scenario and seed"
+                        + " must give the same run",
+                    run,
+                    args[i],
+                    counts,
+                    first));
+          }
+        }
         default ->
             throw new IllegalArgumentException(
                 "unknown run " + args[i] + "; expected sweep, year or year-all");
@@ -92,7 +116,15 @@ public final class SimulationTimings {
     out.println("wrote " + file);
   }
 
-  private static void sweep(PrintStream out, StringBuilder json) {
+  /**
+   * The JSON key of a run: its name the first time in this JVM, then with the run's number ({@code
+   * yearAllMechanismsRun2}: the same year again, the JVM warm).
+   */
+  static String keyOf(String name, int run) {
+    return run == 1 ? name : name + "Run" + run;
+  }
+
+  private static void sweep(PrintStream out, StringBuilder json, String key) {
     Sweep sweep =
         new Sweep(
             BuiltInScenarios.putian(),
@@ -108,7 +140,8 @@ public final class SimulationTimings {
     long cases = (long) r.runs().stream().mapToDouble(x -> x.value(Metric.CASES_REPORTED)).sum();
     out.printf(
         Locale.ROOT,
-        "sweep: %.1f s wall, %d runs, %d engine events, %d cases in horizons%n",
+        "%s: %.1f s wall, %d runs, %d engine events, %d cases in horizons%n",
+        key,
         seconds,
         r.runs().size(),
         events,
@@ -116,7 +149,8 @@ public final class SimulationTimings {
     json.append(
         String.format(
             Locale.ROOT,
-            "  \"sweep\": {\"seconds\": %.1f, \"runs\": %d, \"engineEvents\": %d, \"horizonCases\": %d, \"points\": [",
+            "  \"%s\": {\"seconds\": %.1f, \"runs\": %d, \"engineEvents\": %d, \"horizonCases\": %d, \"points\": [",
+            key,
             seconds,
             r.runs().size(),
             events,
@@ -142,7 +176,11 @@ public final class SimulationTimings {
     json.append("\n  ]}");
   }
 
-  private static void year(PrintStream out, StringBuilder json, String key, boolean all) {
+  /**
+   * Runs one year, prints and appends its figures; returns its counts (kernel events, engine
+   * events, cases), which a repeated run must reproduce.
+   */
+  private static String year(PrintStream out, StringBuilder json, String key, boolean all) {
     Scenario s = BuiltInScenarios.putian();
     Scenario.Builder year =
         Scenario.builder()
@@ -187,6 +225,12 @@ public final class SimulationTimings {
             r.engineEvents(),
             r.value(Metric.CASES_REPORTED),
             r.value(Metric.BACKLOG_GROWTH)));
+    return String.format(
+        Locale.ROOT,
+        "%d kernel events, %d engine events, %.0f cases",
+        r.simulatedEvents(),
+        r.engineEvents(),
+        r.value(Metric.CASES_REPORTED));
   }
 
   /** The scenario's staffing with the district and city handlers the system properties give. */
