@@ -181,22 +181,14 @@ public final class SimulationTimings {
    * events, cases), which a repeated run must reproduce.
    */
   private static String year(PrintStream out, StringBuilder json, String key, boolean all) {
-    Scenario s = BuiltInScenarios.putian();
-    Scenario.Builder year =
-        Scenario.builder()
-            .name("putian-year")
-            .city(s.city())
-            .warmUp(s.warmUp())
-            .horizon(Duration.ofDays(Long.getLong("gridgov.timings.days", 365)))
-            .drain(s.drain())
-            .addAllCategories(s.categories())
-            .staffing(topStaff(s.staffing()))
-            .travel(s.travel());
-    if (all) {
-      allMechanisms(year);
-    }
+    Scenario year =
+        yearScenario(
+            all,
+            Long.getLong("gridgov.timings.days", 365),
+            Integer.getInteger("gridgov.timings.district-staff", -1),
+            Integer.getInteger("gridgov.timings.city-staff", -1));
     long t0 = System.nanoTime();
-    ReplicationResult r = Simulator.run(year.build(), 1, 0, progress(out, t0));
+    ReplicationResult r = Simulator.run(year, 1, 0, progress(out, t0));
     double seconds = (System.nanoTime() - t0) / 1e9;
     out.printf(
         Locale.ROOT,
@@ -233,16 +225,41 @@ public final class SimulationTimings {
         r.value(Metric.CASES_REPORTED));
   }
 
-  /** The scenario's staffing with the district and city handlers the system properties give. */
-  private static Staffing topStaff(Staffing s) {
-    return new Staffing(
-        s.workersPerGrid(),
-        s.communityStaff(),
-        s.streetStaff(),
-        Integer.getInteger("gridgov.timings.district-staff", s.districtStaff()),
-        Integer.getInteger("gridgov.timings.city-staff", s.cityStaff()),
-        s.departmentDefault(),
-        s.departments());
+  /**
+   * The timed year: {@code putian} with a horizon of {@code days}, its warm-up and drain, and every
+   * mechanism on if {@code all}; a staff count below 0 keeps the scenario's (8 and 8).
+   *
+   * @param all whether every issue-22 mechanism is on ({@link #allMechanisms})
+   * @param days the horizon in days
+   * @param districtStaff handlers per district office, or -1
+   * @param cityStaff handlers of the city office, or -1
+   * @return the scenario
+   */
+  static Scenario yearScenario(boolean all, long days, int districtStaff, int cityStaff) {
+    Scenario s = BuiltInScenarios.putian();
+    Staffing st = s.staffing();
+    Scenario.Builder year =
+        Scenario.builder()
+            .name("putian-year")
+            .city(s.city())
+            .warmUp(s.warmUp())
+            .horizon(Duration.ofDays(days))
+            .drain(s.drain())
+            .addAllCategories(s.categories())
+            .staffing(
+                new Staffing(
+                    st.workersPerGrid(),
+                    st.communityStaff(),
+                    st.streetStaff(),
+                    districtStaff < 0 ? st.districtStaff() : districtStaff,
+                    cityStaff < 0 ? st.cityStaff() : cityStaff,
+                    st.departmentDefault(),
+                    st.departments()))
+            .travel(s.travel());
+    if (all) {
+      allMechanisms(year);
+    }
+    return year.build();
   }
 
   /**
