@@ -129,7 +129,7 @@ record CostEffect(
   String json() {
     StringBuilder j = new StringBuilder("[");
     for (int i = 0; i < keys.size(); i++) {
-      j.append(i == 0 ? "\n  {" : ",\n  {");
+      j.append(i == 0 ? "\n  " : ",\n  ").append('{');
       for (int k = 0; k < header.size(); k++) {
         j.append(StudyJson.str(header.get(k)))
             .append(": ")
