@@ -210,6 +210,65 @@ public class DeadlineQueueSizesBenchmark {
     }
   }
 
+  /**
+   * No queue at all: the benchmark's own work per operation (the deadline draw, the tick, the
+   * returned value), so that what a queue adds can be read off as its score's distance from this
+   * floor.
+   */
+  public static class Floor extends Base {
+    /** Draws the deadlines. */
+    @Setup(Level.Trial)
+    public void setUp() {
+      draws();
+    }
+  }
+
+  /**
+   * Not a queue: the least that any queue issuing handles which a stale handle cannot misuse must
+   * do per entry — take a free slot, store the deadline, give the handle (slot and generation), and
+   * on cancel check the generation, advance it and free the slot. It keeps no order at all, so it
+   * cannot deliver anything; it bounds from below what an ordered queue with safe handles can cost
+   * on the schedule+cancel path (Agrona's reused ids skip the generation).
+   */
+  public static class SlotsOnly extends Base {
+    long[] deadlines = new long[0];
+    int[] generations = new int[0];
+    int[] free = new int[0];
+    int freeCount;
+
+    /** Takes N slots of 2N, as the fills of the queues leave them. */
+    @Setup(Level.Trial)
+    public void setUp() {
+      draws();
+      deadlines = new long[2 * pending];
+      generations = new int[2 * pending];
+      free = new int[2 * pending];
+      for (int i = 2 * pending - 1; i >= pending; i--) {
+        free[freeCount++] = i;
+      }
+      SplittableRandom rnd = new SplittableRandom(11);
+      for (int i = 0; i < pending; i++) {
+        deadlines[i] = fillDeadline(rnd);
+      }
+    }
+
+    long add(long deadline) {
+      int i = free[--freeCount];
+      deadlines[i] = deadline;
+      return ((long) generations[i] << 32) | i;
+    }
+
+    boolean cancel(long handle) {
+      int i = (int) handle;
+      if (generations[i] != (int) (handle >>> 32)) {
+        return false;
+      }
+      generations[i]++;
+      free[freeCount++] = i;
+      return true;
+    }
+  }
+
   /** Agrona's timer wheel with 1 ms ticks: the tick parameter and the combinations left out. */
   public abstract static class AgronaBase extends Base {
     /** Ticks per wheel. */
@@ -349,6 +408,28 @@ public class DeadlineQueueSizesBenchmark {
     return s.wheel.cancelTimer(s.idOf.remove(key));
   }
 
+  /**
+   * The floor of the schedule+cancel path: the deadline draw alone.
+   *
+   * @param s state
+   * @return the deadline drawn
+   */
+  @Benchmark
+  public long scheduleCancelFloor(Floor s) {
+    return s.nextDeadline();
+  }
+
+  /**
+   * The slots alone (no order): add + cancel, the lower bound for a queue issuing safe handles.
+   *
+   * @param s state
+   * @return whether the cancel found the slot
+   */
+  @Benchmark
+  public boolean scheduleCancelSlotsOnly(SlotsOnly s) {
+    return s.cancel(s.add(s.nextDeadline()));
+  }
+
   // ------------------------------------------------------------------ schedule + expire
 
   /**
@@ -407,6 +488,19 @@ public class DeadlineQueueSizesBenchmark {
     return s.wheel.poll(s.now, s.keyedHandler, Integer.MAX_VALUE);
   }
 
+  /**
+   * The floor of the schedule+expire path: the deadline draw and the 1 ms tick.
+   *
+   * @param s state
+   * @return the deadline drawn plus the new time
+   */
+  @Benchmark
+  public long scheduleExpireFloor(Floor s) {
+    long d = s.nextDeadline();
+    s.tick();
+    return d + s.now;
+  }
+
   // ------------------------------------------------------------------ reschedule
 
   /**
@@ -463,5 +557,16 @@ public class DeadlineQueueSizesBenchmark {
     long id = s.wheel.scheduleTimer(s.nextDeadline());
     var previous = s.idOf.put(key, id);
     return id + previous;
+  }
+
+  /**
+   * The floor of the reschedule path: the round-robin step and the deadline draw.
+   *
+   * @param s state
+   * @return the round plus the deadline drawn
+   */
+  @Benchmark
+  public long rescheduleFloor(Floor s) {
+    return s.nextRound() + s.nextDeadline();
   }
 }
