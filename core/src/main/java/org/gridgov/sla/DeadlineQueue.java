@@ -18,9 +18,12 @@ import java.util.OptionalLong;
  *
  * <ul>
  *   <li>Every entry is one slot of a slab (deadline; the handle's generation or the key-table slot
- *       with the bucket the entry waits in; two links), on one doubly linked list per bucket whose
- *       first and last entries the bucket records: an append touches only the old last entry, and a
- *       cancel reads its bucket from the entry.
+ *       with the bucket the entry waits in; its previous entry), on one doubly linked list per
+ *       bucket whose first and last entries the bucket records: an append touches only the old last
+ *       entry, and a cancel reads its bucket from the entry. The next links live in an {@code int}
+ *       array of their own: a cascade walks a coarse bucket's list through that compact array while
+ *       the reads of the entries' deadlines overlap, instead of one dependent cache miss per entry
+ *       through the slab.
  *   <li>The wheel has 8 levels of 256 buckets. The queue keeps a cursor time {@code cur}; an entry
  *       with deadline {@code d >= cur} lives on level {@code L} = the highest byte in which {@code
  *       d} and {@code cur} differ, in the bucket given by that byte of {@code d}. So a level-0
@@ -52,8 +55,8 @@ import java.util.OptionalLong;
  * cascade (that is why it is not free, and it may move the cursor ahead of the latest poll so that
  * later schedules before it take the heap). A new queue is best told its time by a {@link #pollDue}
  * on the empty queue before a bulk schedule (a restore), so that the cursor starts there and no
- * future deadline takes the heap. Memory: 24 bytes per slab slot (slots grow by doubling and are
- * reused), plus for keyed queues 16 bytes per key-table slot at a load of at most 1/2, plus 16 KB
+ * future deadline takes the heap. Memory: 28 bytes per slot (24 in the slab, 4 for the next link;
+ * slots grow by doubling and are reused), plus for keyed queues 16 bytes per key-table slot at a load of at most 1/2, plus 16 KB
  * of bucket ends; nothing per bucket per millisecond, so sparse deadlines years apart cost nothing
  * extra.
  *
@@ -61,8 +64,8 @@ import java.util.OptionalLong;
  * (2016 redesign: 64 buckets per level and a bitmap of pending buckets), cascading by level from
  * Kafka's hierarchical {@code TimingWheel} (whose overflow wheels re-insert a bucket's timers when
  * time reaches it) and the original Varghese–Lauck scheme; the kernel's redesign drops cascading by
- * letting timers fire late, which we cannot (deadlines are exact). The flat primitive arrays and
- * intrusive links follow Agrona's {@code DeadlineTimerWheel}.
+ * letting timers fire late, which we cannot (deadlines are exact). The flat primitive arrays
+ * follow Agrona's {@code DeadlineTimerWheel}.
  *
  * <h2>Keys or handles</h2>
  *
@@ -139,10 +142,12 @@ public final class DeadlineQueue {
   // slab: entry i is slab[3i] = deadline; slab[3i + 1] = ident << 32 | bucket, where ident is the
   // handle's generation (issuing; the handle is generation << 32 | i) or the key-table slot
   // (keyed), and bucket is the wheel bucket the entry waits in (stale in the heap);
-  // slab[3i + 2] = link: >= 0 in the wheel ((next + 1) << 32 | (prev + 1), 0 for none: a linear
-  // list), -1 - heap index in the heap, FREE
+  // slab[3i + 2] = link: >= 0 in the wheel (prev + 1, 0 for none: a linear list whose next links
+  // are in nexts, apart, so that a cascade walks a compact array), -1 - heap index in the heap,
+  // FREE
   private long[] slab;
   private int[] freeSlots;
+  private int[] nexts; // wheel entries: next entry + 1 in the bucket's list, 0 for none
   private int freeCount;
   private int fresh; // slab slots at or above fresh were never used
 
@@ -239,6 +244,7 @@ public final class DeadlineQueue {
     occupied = new long[levelCount * wordsPerLevel];
     slab = new long[3 * initialCapacity];
     freeSlots = new int[initialCapacity];
+    nexts = new int[initialCapacity];
     int heapCap = Math.min(initialCapacity, MIN_HEAP);
     order = new long[2 * heapCap];
     heapEntry = new int[heapCap];
@@ -640,13 +646,15 @@ public final class DeadlineQueue {
     e[2 * b + 1] = i;
     if (t < 0) {
       e[2 * b] = i;
-      s[3 * i + 2] = 0; // no next, no prev
+      s[3 * i + 2] = 0; // no prev
+      nexts[i] = 0; // no next
       occupied[(b >>> bits) * wordsPerLevel + ((b & bucketMask) >>> 6)] |= 1L << (b & bucketMask);
       levels |= 1L << (b >>> bits);
       return;
     }
-    s[3 * i + 2] = t + 1L; // no next; prev t
-    s[3 * t + 2] = ((i + 1L) << 32) | (s[3 * t + 2] & LOW);
+    s[3 * i + 2] = t + 1L; // prev t
+    nexts[i] = 0; // no next
+    nexts[t] = i + 1;
   }
 
   /** Unlinks wheel entry {@code i}, whose link is {@code link}, from its bucket's list. */
@@ -654,12 +662,12 @@ public final class DeadlineQueue {
     long[] s = slab;
     int[] e = ends;
     int b = (int) s[3 * i + 1];
-    int next = (int) (link >>> 32) - 1;
+    int next = nexts[i] - 1;
     int prev = (int) link - 1;
     if (prev < 0) {
       e[2 * b] = next;
     } else {
-      s[3 * prev + 2] = ((long) (next + 1) << 32) | (s[3 * prev + 2] & LOW);
+      nexts[prev] = next + 1;
     }
     if (next < 0) {
       e[2 * b + 1] = prev;
@@ -667,7 +675,7 @@ public final class DeadlineQueue {
         clearBit(b);
       }
     } else {
-      s[3 * next + 2] = (s[3 * next + 2] & ~LOW) | (prev + 1);
+      s[3 * next + 2] = prev + 1L;
     }
   }
 
@@ -754,13 +762,13 @@ public final class DeadlineQueue {
     long[] s = slab;
     int[] e = ends;
     int i = e[2 * b];
-    int next = (int) (s[3 * i + 2] >>> 32) - 1;
+    int next = nexts[i] - 1;
     e[2 * b] = next;
     if (next < 0) {
       e[2 * b + 1] = -1;
       clearBit(b);
     } else {
-      s[3 * next + 2] &= ~LOW; // the new first has no prev
+      s[3 * next + 2] = 0; // the new first has no prev
     }
     return i;
   }
@@ -778,7 +786,7 @@ public final class DeadlineQueue {
     clearBit(b);
     long[] s = slab;
     while (i >= 0) {
-      int next = (int) (s[3 * i + 2] >>> 32) - 1;
+      int next = nexts[i] - 1;
       append(bucketOf(s[3 * i]), i);
       i = next;
     }
@@ -908,6 +916,7 @@ public final class DeadlineQueue {
     }
     int cap = (int) Math.min((long) MAX_CAPACITY, 2L * freeSlots.length);
     freeSlots = Arrays.copyOf(freeSlots, cap);
+    nexts = Arrays.copyOf(nexts, cap);
     slab = Arrays.copyOf(slab, 3 * cap);
   }
 
