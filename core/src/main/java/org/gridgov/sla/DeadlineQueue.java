@@ -56,16 +56,16 @@ import java.util.OptionalLong;
  * later schedules before it take the heap). A new queue is best told its time by a {@link #pollDue}
  * on the empty queue before a bulk schedule (a restore), so that the cursor starts there and no
  * future deadline takes the heap. Memory: 28 bytes per slot (24 in the slab, 4 for the next link;
- * slots grow by doubling and are reused), plus for keyed queues 16 bytes per key-table slot at a load of at most 1/2, plus 16 KB
- * of bucket ends; nothing per bucket per millisecond, so sparse deadlines years apart cost nothing
- * extra.
+ * slots grow by doubling and are reused), plus for keyed queues 16 bytes per key-table slot at a
+ * load of at most 1/2, plus 16 KB of bucket ends; nothing per bucket per millisecond, so sparse
+ * deadlines years apart cost nothing extra.
  *
  * <p>Peers: the buckets per byte and the bit set per level come from the Linux kernel's timer wheel
  * (2016 redesign: 64 buckets per level and a bitmap of pending buckets), cascading by level from
  * Kafka's hierarchical {@code TimingWheel} (whose overflow wheels re-insert a bucket's timers when
  * time reaches it) and the original Varghese–Lauck scheme; the kernel's redesign drops cascading by
- * letting timers fire late, which we cannot (deadlines are exact). The flat primitive arrays
- * follow Agrona's {@code DeadlineTimerWheel}.
+ * letting timers fire late, which we cannot (deadlines are exact). The flat primitive arrays follow
+ * Agrona's {@code DeadlineTimerWheel}.
  *
  * <h2>Keys or handles</h2>
  *
